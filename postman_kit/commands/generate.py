@@ -1,0 +1,70 @@
+"""`postman-kit generate SPEC`."""
+
+from __future__ import annotations
+
+import click
+
+from postman_kit.build import FOLDER_MODES, BuildOptions
+from postman_kit.generate import generate
+
+
+@click.command("generate")
+@click.argument("spec")
+@click.option("-o", "--out", "out_dir", default="collections", show_default=True, type=click.Path(file_okay=False),
+              help="Directory for the collection, environment and globals files.")
+@click.option("--revision", help="Revision to stamp (default: the revision header's default, else info.version).")
+@click.option("--channel", type=click.Choice(["stable", "beta"]),
+              help="Name label (default: beta when the revision ends in .pre).")
+@click.option("--base-url", help="baseUrl for the environment (default: the spec's first server).")
+@click.option("--folders", type=click.Choice(FOLDER_MODES), default="tags", show_default=True,
+              help="Folder layout: by tag (and sub-tag), by first path segment, or none.")
+@click.option("--profile", type=click.Choice(["auto", "klaviyo", "generic"]), default="auto", show_default=True,
+              help="API conventions to apply (auto detects Klaviyo specs).")
+@click.option("--key-variable", help="Variable holding the API key (Klaviyo: privateKey, generic: apiKey).")
+@click.option("--public-key-variable", help="Variable holding the public key of client endpoints (companyId).")
+@click.option("--validate", "full_validation", is_flag=True,
+              help="Also run the full OpenAPI validator (slow on large specs); its findings are warnings.")
+@click.option("--strict", is_flag=True, help="Treat every warning as an error: exit 2 and write nothing.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def generate_command(
+    spec: str,
+    out_dir: str,
+    revision: str | None,
+    channel: str | None,
+    base_url: str | None,
+    folders: str,
+    profile: str,
+    key_variable: str | None,
+    public_key_variable: str | None,
+    full_validation: bool,
+    strict: bool,
+    quiet: bool,
+) -> None:
+    """Generate a revision-stamped Postman collection, environment and globals file from SPEC.
+
+    SPEC is an OpenAPI 3.0/3.1 document (JSON or YAML): a path, an http(s) URL, or - for stdin.
+    """
+    options = BuildOptions(
+        revision=revision,
+        channel=channel,
+        base_url=base_url,
+        folders=folders,
+        profile=profile,
+        key_variable=key_variable,
+        public_key_variable=public_key_variable,
+    )
+    result = generate(spec, out_dir, options, validate=full_validation, strict=strict)
+    if quiet:
+        return
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    collection = result.build.collection
+    requests = sum(1 for _ in collection.walk())
+    folders_count = sum(1 for _ in collection.folders())
+    click.echo(f"{collection.info.name}: {requests} requests in {folders_count} folders"
+               + (f", {len(result.warnings)} warning(s)" if result.warnings else ""))
+    for path in result.files:
+        click.echo(f"  wrote {path}")
+
+
+__all__ = ["generate_command"]

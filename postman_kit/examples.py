@@ -1,0 +1,179 @@
+"""Example values synthesized from JSON Schemas (request bodies, parameters, example responses).
+
+Deterministic by construction: the same schema always yields the same value. Recursive schemas are cut off
+at the first repeated `$ref`; `readOnly` properties are left out of requests and `writeOnly` ones out of
+responses.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from postman_kit.loader import resolve_pointer
+
+MAX_DEPTH = 12
+_CUT = object()
+
+FORMAT_EXAMPLES: dict[str, Any] = {
+    "date-time": "2024-01-01T00:00:00Z",
+    "date": "2024-01-01",
+    "time": "00:00:00",
+    "email": "user@example.com",
+    "uuid": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "uri": "https://example.com",
+    "url": "https://example.com",
+    "hostname": "example.com",
+    "ipv4": "192.0.2.1",
+    "ipv6": "2001:db8::1",
+    "byte": "ZXhhbXBsZQ==",
+    "binary": "",
+    "password": "********",
+}
+
+
+class ExampleBuilder:
+    """Builds examples for one document and one direction (`request` or `response`)."""
+
+    def __init__(self, document: dict[str, Any], direction: str = "request") -> None:
+        self.document = document
+        self.direction = direction
+        self._cache: dict[str, Any] = {}
+
+    def build(self, schema: Any) -> Any:
+        value = self._build(schema, (), 0)
+        return None if value is _CUT else value
+
+    def _build(self, schema: Any, refs: tuple[str, ...], depth: int) -> Any:
+        if not isinstance(schema, dict) or depth > MAX_DEPTH:
+            return _CUT if depth > MAX_DEPTH else None
+        ref = schema.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#"):
+            if ref in refs:
+                return _CUT
+            if ref in self._cache:
+                return self._cache[ref]
+            target = resolve_pointer(self.document, ref[1:], "spec")
+            value = self._build(target, refs + (ref,), depth + 1)
+            if not refs:
+                self._cache[ref] = value
+            return value
+        if "example" in schema:
+            return schema["example"]
+        examples = schema.get("examples")
+        if isinstance(examples, list) and examples:
+            return examples[0]
+        if "const" in schema:
+            return schema["const"]
+        enum = schema.get("enum")
+        if isinstance(enum, list) and enum:
+            non_null = [e for e in enum if e is not None]
+            return non_null[0] if non_null else None
+        if "default" in schema and schema["default"] is not None:
+            return schema["default"]
+        if "allOf" in schema:
+            return self._all_of(schema, refs, depth)
+        for key in ("oneOf", "anyOf"):
+            branches = schema.get(key)
+            if isinstance(branches, list) and branches:
+                for branch in branches:
+                    value = self._build(branch, refs, depth + 1)
+                    if value is not _CUT and value is not None:
+                        return value
+                return _CUT
+        kind = schema.get("type")
+        if isinstance(kind, list):
+            kind = next((k for k in kind if k != "null"), None)
+        if kind is None:
+            if "properties" in schema:
+                kind = "object"
+            elif "items" in schema:
+                kind = "array"
+        if kind == "object":
+            return self._object(schema, refs, depth)
+        if kind == "array":
+            item = self._build(schema.get("items") or {}, refs, depth + 1)
+            if item is _CUT or item is None:
+                return []
+            return [item] * max(1, min(int(schema.get("minItems") or 1), 3))
+        if kind == "string":
+            return self._string(schema)
+        if kind == "integer":
+            return int(self._number(schema))
+        if kind == "number":
+            return self._number(schema)
+        if kind == "boolean":
+            return True
+        if kind == "null":
+            return None
+        return None
+
+    def _all_of(self, schema: dict[str, Any], refs: tuple[str, ...], depth: int) -> Any:
+        merged: dict[str, Any] = {}
+        other: Any = None
+        for part in schema["allOf"]:
+            value = self._build(part, refs, depth + 1)
+            if isinstance(value, dict):
+                merged.update(value)
+            elif value is not _CUT and value is not None:
+                other = value
+        rest = {k: v for k, v in schema.items() if k != "allOf"}
+        if rest.get("properties"):
+            own = self._object(rest, refs, depth)
+            if isinstance(own, dict):
+                merged.update(own)
+        return merged if merged or other is None else other
+
+    def _object(self, schema: dict[str, Any], refs: tuple[str, ...], depth: int) -> Any:
+        out: dict[str, Any] = {}
+        skip = "readOnly" if self.direction == "request" else "writeOnly"
+        required = set(schema.get("required") or [])
+        for name, prop in (schema.get("properties") or {}).items():
+            target = prop
+            if isinstance(prop, dict) and "$ref" in prop and skip not in prop:
+                ref = prop["$ref"]
+                if ref.startswith("#"):
+                    target = resolve_pointer(self.document, ref[1:], "spec")
+            if isinstance(target, dict) and target.get(skip) and name not in required:
+                continue
+            if isinstance(target, dict) and target.get(skip):
+                continue
+            value = self._build(prop, refs, depth + 1)
+            if value is _CUT:
+                if name in required:
+                    value = {} if _looks_object(target) else None
+                else:
+                    continue
+            out[name] = value
+        return out
+
+    @staticmethod
+    def _string(schema: dict[str, Any]) -> str:
+        fmt = schema.get("format")
+        if fmt in FORMAT_EXAMPLES:
+            return FORMAT_EXAMPLES[fmt]
+        value = "string"
+        min_length = schema.get("minLength")
+        if isinstance(min_length, int) and min_length > len(value):
+            value = value + "x" * (min_length - len(value))
+        max_length = schema.get("maxLength")
+        if isinstance(max_length, int) and 0 < max_length < len(value):
+            value = value[:max_length]
+        return value
+
+    @staticmethod
+    def _number(schema: dict[str, Any]) -> float | int:
+        minimum = schema.get("minimum")
+        maximum = schema.get("maximum")
+        if isinstance(minimum, (int, float)):
+            value = minimum + (1 if schema.get("exclusiveMinimum") is True else 0)
+        elif isinstance(schema.get("exclusiveMinimum"), (int, float)):
+            value = schema["exclusiveMinimum"] + 1
+        else:
+            value = 1
+        if isinstance(maximum, (int, float)) and value > maximum:
+            value = maximum
+        return value
+
+
+def _looks_object(schema: Any) -> bool:
+    return isinstance(schema, dict) and (schema.get("type") == "object" or "properties" in schema)

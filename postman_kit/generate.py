@@ -1,0 +1,64 @@
+"""`generate`: an OpenAPI spec in, Postman collection, environment and globals files out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from postman_kit.build import Build, BuildOptions, build
+from postman_kit.errors import InputError
+from postman_kit.loader import is_url
+from postman_kit.openapi import Api, load_api
+from postman_kit.speccheck import full_validation_problems
+from postman_kit.writer import write_json_files
+
+GenerateOptions = BuildOptions
+
+
+@dataclass
+class GenerateResult:
+    build: Build
+    files: list[Path] = field(default_factory=list)
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.build.warnings
+
+
+def build_collection_from_spec(source: str | Api, options: BuildOptions | None = None) -> Build:
+    """Load (when given a path or URL) and build, without writing anything."""
+    api = source if isinstance(source, Api) else load_api(source)
+    try:
+        return build(api, options)
+    except ValueError as exc:
+        raise InputError(None, str(exc)) from None
+
+
+def generate(
+    source: str,
+    out_dir: str | Path = "collections",
+    options: BuildOptions | None = None,
+    *,
+    validate: bool = False,
+    strict: bool = False,
+) -> GenerateResult:
+    """Generate the three files into `out_dir`; returns what was built and written.
+
+    With `validate`, the full OpenAPI validator runs too; its findings are warnings unless `strict`.
+    With `strict`, any warning is an error (raised as :class:`InputError`, nothing written).
+    """
+    api = load_api(source)
+    result = build_collection_from_spec(api, options)
+    if validate:
+        result.warnings.extend(full_validation_problems(api))
+    if strict and result.warnings:
+        raise InputError(api.source, f"{len(result.warnings)} problem(s) with --strict: {result.warnings[0]}")
+    out = Path(out_dir)
+    protect = set() if source == "-" or is_url(source) else {Path(source)}
+    files = {
+        out / result.collection_filename: result.collection.to_json(),
+        out / result.environment_filename: result.environment,
+        out / result.globals_filename: result.globals,
+    }
+    written = write_json_files(files, protect)
+    return GenerateResult(build=result, files=written)

@@ -1,0 +1,377 @@
+"""The OpenAPI side of the core model: an API and its operations, refs resolved on demand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from postman_kit.errors import InputError
+from postman_kit.loader import LoadedDocument, load_document, resolve_pointer
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+@dataclass
+class Parameter:
+    name: str
+    location: str  # path, query, header, cookie
+    required: bool = False
+    description: str = ""
+    schema: dict[str, Any] = field(default_factory=dict)
+    example: Any = None
+    deprecated: bool = False
+    explode: bool | None = None
+
+
+@dataclass
+class MediaType:
+    media_type: str
+    schema: dict[str, Any] | None = None
+    example: Any = None  # the spec's own example, when it gives one
+
+
+@dataclass
+class RequestBody:
+    required: bool
+    content: list[MediaType]
+    description: str = ""
+
+    @property
+    def preferred(self) -> MediaType | None:
+        return _prefer_json(self.content)
+
+
+@dataclass
+class Response:
+    status: str  # "200", "4XX", "default"
+    description: str = ""
+    content: list[MediaType] = field(default_factory=list)
+
+    @property
+    def preferred(self) -> MediaType | None:
+        return _prefer_json(self.content)
+
+
+@dataclass
+class SecurityScheme:
+    name: str
+    type: str  # apiKey, http, oauth2, openIdConnect, mutualTLS
+    location: str | None = None  # apiKey: header, query, cookie
+    param_name: str | None = None  # apiKey: header or query parameter name
+    scheme: str | None = None  # http: bearer, basic, ...
+    description: str = ""
+    flows: dict[str, Any] = field(default_factory=dict)
+    extensions: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Tag:
+    name: str
+    description: str = ""
+
+
+@dataclass
+class Operation:
+    method: str  # upper case
+    path: str
+    operation_id: str | None
+    summary: str
+    description: str
+    tags: list[str]
+    parameters: list[Parameter]
+    request_body: RequestBody | None
+    responses: list[Response]
+    security: list[dict[str, list[str]]]  # effective requirement: [] means no auth
+    deprecated: bool
+    extensions: dict[str, Any]
+    path_methods: tuple[str, ...]  # every method the path supports (upper case)
+
+    def params_in(self, location: str) -> list[Parameter]:
+        return [p for p in self.parameters if p.location == location]
+
+    def parameter(self, name: str, location: str | None = None) -> Parameter | None:
+        for p in self.parameters:
+            if p.name == name and (location is None or p.location == location):
+                return p
+        return None
+
+    @property
+    def success_responses(self) -> list[Response]:
+        return [r for r in self.responses if r.status.startswith("2")]
+
+
+@dataclass
+class Server:
+    url: str
+    description: str = ""
+
+
+@dataclass
+class Api:
+    """An OpenAPI document read into the core model."""
+
+    document: dict[str, Any]
+    source: str
+    openapi_version: str
+    title: str
+    version: str
+    description: str
+    servers: list[Server]
+    tags: list[Tag]
+    security_schemes: dict[str, SecurityScheme]
+    security: list[dict[str, list[str]]]
+    operations: list[Operation]
+    warnings: list[str] = field(default_factory=list)
+
+    def resolve(self, node: Any) -> Any:
+        return resolve(self.document, node, self.source)
+
+    def operation(self, method: str, path: str) -> Operation | None:
+        for op in self.operations:
+            if op.method == method.upper() and op.path == path:
+                return op
+        return None
+
+
+def resolve(document: dict[str, Any], node: Any, source: str = "spec", _depth: int = 0) -> Any:
+    """Follow a chain of local `$ref`s; non-ref nodes come back unchanged."""
+    while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+        ref = node["$ref"]
+        if not ref.startswith("#"):
+            raise InputError(source, f"unresolved external $ref {ref!r}")
+        node = resolve_pointer(document, ref[1:], source)
+        _depth += 1
+        if _depth > 64:
+            raise InputError(source, f"$ref chain too long or circular at {ref!r}")
+    return node
+
+
+def _prefer_json(content: list[MediaType]) -> MediaType | None:
+    for media in content:
+        if media.media_type.endswith("json") or "+json" in media.media_type:
+            return media
+    return content[0] if content else None
+
+
+def load_api(source: str) -> Api:
+    """Load `source` (path, URL or `-`) and read it into an :class:`Api`."""
+    return read_api(load_document(source))
+
+
+def read_api(loaded: LoadedDocument) -> Api:
+    """Check the document is OpenAPI 3.x and read its operations."""
+    doc = loaded.data
+    name = loaded.source
+    if not isinstance(doc, dict):
+        raise InputError(name, "not an OpenAPI document (top level is not a mapping)")
+    if "swagger" in doc:
+        raise InputError(
+            name,
+            f"Swagger {doc.get('swagger')} is not supported; convert it to OpenAPI 3 first "
+            "(e.g. `npx swagger2openapi`)",
+        )
+    version = doc.get("openapi")
+    if version is None:
+        raise InputError(name, "not an OpenAPI document (no 'openapi' field)")
+    version = str(version)
+    if not (version.startswith("3.0") or version.startswith("3.1")):
+        raise InputError(name, f"unsupported OpenAPI version {version!r}; expected 3.0.x or 3.1.x")
+    info = doc.get("info")
+    if not isinstance(info, dict):
+        raise InputError(name, "OpenAPI document has no 'info' object")
+    paths = doc.get("paths") or {}
+    if not isinstance(paths, dict):
+        raise InputError(name, "'paths' is not a mapping")
+    warnings: list[str] = []
+    _check_local_refs(doc, name)
+
+    components = doc.get("components") or {}
+    schemes = {
+        key: _read_scheme(key, resolve(doc, raw, name))
+        for key, raw in (components.get("securitySchemes") or {}).items()
+    }
+    global_security = doc.get("security") or []
+    operations: list[Operation] = []
+    for path, raw_item in paths.items():
+        item = resolve(doc, raw_item, name)
+        if not isinstance(item, dict):
+            raise InputError(name, f"path item {path!r} is not a mapping")
+        methods = tuple(m.upper() for m in HTTP_METHODS if isinstance(item.get(m), dict))
+        shared = item.get("parameters") or []
+        for method in HTTP_METHODS:
+            raw_op = item.get(method)
+            if not isinstance(raw_op, dict):
+                continue
+            operations.append(
+                _read_operation(doc, name, method, path, raw_op, shared, global_security, methods, warnings)
+            )
+    servers = [
+        Server(url=_server_url(s), description=s.get("description", ""))
+        for s in doc.get("servers") or []
+        if isinstance(s, dict) and "url" in s
+    ]
+    tags = [
+        Tag(name=str(t["name"]), description=t.get("description") or "")
+        for t in doc.get("tags") or []
+        if isinstance(t, dict) and "name" in t
+    ]
+    return Api(
+        document=doc,
+        source=name,
+        openapi_version=version,
+        title=str(info.get("title") or "API"),
+        version=str(info.get("version") or ""),
+        description=info.get("description") or "",
+        servers=servers,
+        tags=tags,
+        security_schemes=schemes,
+        security=global_security,
+        operations=operations,
+        warnings=warnings,
+    )
+
+
+def _check_local_refs(doc: dict[str, Any], name: str) -> None:
+    """Every local `$ref` must point somewhere: a dangling one is bad input."""
+    seen: set[str] = set()
+    stack: list[tuple[Any, str]] = [(doc, "")]
+    while stack:
+        node, where = stack.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref not in seen:
+                seen.add(ref)
+                if ref.startswith("#"):
+                    try:
+                        resolve_pointer(doc, ref[1:], name)
+                    except InputError:
+                        raise InputError(name, f"dangling $ref {ref!r} at #{where}") from None
+            for key, value in node.items():
+                if isinstance(value, (dict, list)):
+                    stack.append((value, f"{where}/{key}"))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                if isinstance(value, (dict, list)):
+                    stack.append((value, f"{where}/{index}"))
+
+
+def _server_url(server: dict[str, Any]) -> str:
+    url = str(server["url"])
+    for var, spec in (server.get("variables") or {}).items():
+        if isinstance(spec, dict) and "default" in spec:
+            url = url.replace("{" + var + "}", str(spec["default"]))
+    return url.rstrip("/")
+
+
+def _read_scheme(key: str, raw: dict[str, Any]) -> SecurityScheme:
+    return SecurityScheme(
+        name=key,
+        type=str(raw.get("type", "")),
+        location=raw.get("in"),
+        param_name=raw.get("name"),
+        scheme=(raw.get("scheme") or "").lower() or None,
+        description=raw.get("description") or "",
+        flows=raw.get("flows") or {},
+        extensions={k: v for k, v in raw.items() if k.startswith("x-")},
+    )
+
+
+def _read_parameter(doc: dict[str, Any], name: str, raw: Any) -> Parameter | None:
+    param = resolve(doc, raw, name)
+    if not isinstance(param, dict) or "name" not in param or "in" not in param:
+        return None
+    schema = param.get("schema")
+    if schema is None and isinstance(param.get("content"), dict):
+        first = next(iter(param["content"].values()), {}) or {}
+        schema = first.get("schema")
+    example = param.get("example")
+    if example is None and isinstance(param.get("examples"), dict):
+        first_example = resolve(doc, next(iter(param["examples"].values()), {}), name)
+        if isinstance(first_example, dict):
+            example = first_example.get("value")
+    return Parameter(
+        name=str(param["name"]),
+        location=str(param["in"]),
+        required=bool(param.get("required")) or param["in"] == "path",
+        description=param.get("description") or "",
+        schema=schema if isinstance(schema, dict) else {},
+        example=example,
+        deprecated=bool(param.get("deprecated")),
+        explode=param.get("explode"),
+    )
+
+
+def _read_media(doc: dict[str, Any], name: str, content: Any) -> list[MediaType]:
+    media: list[MediaType] = []
+    if not isinstance(content, dict):
+        return media
+    for media_type, raw in content.items():
+        raw = resolve(doc, raw, name) if isinstance(raw, dict) else {}
+        example = raw.get("example")
+        if example is None and isinstance(raw.get("examples"), dict) and raw["examples"]:
+            first = resolve(doc, next(iter(raw["examples"].values())), name)
+            if isinstance(first, dict):
+                example = first.get("value")
+        schema = raw.get("schema")
+        media.append(MediaType(media_type=media_type, schema=schema if isinstance(schema, dict) else None,
+                               example=example))
+    return media
+
+
+def _read_operation(
+    doc: dict[str, Any],
+    name: str,
+    method: str,
+    path: str,
+    raw: dict[str, Any],
+    shared_params: list[Any],
+    global_security: list[dict[str, list[str]]],
+    path_methods: tuple[str, ...],
+    warnings: list[str],
+) -> Operation:
+    params: dict[tuple[str, str], Parameter] = {}
+    for raw_param in list(shared_params) + list(raw.get("parameters") or []):
+        param = _read_parameter(doc, name, raw_param)
+        if param is None:
+            warnings.append(f"{method.upper()} {path}: skipped a parameter without 'name' and 'in'")
+            continue
+        params[(param.location, param.name)] = param  # operation-level overrides path-level
+    body = None
+    raw_body = resolve(doc, raw.get("requestBody"), name)
+    if isinstance(raw_body, dict):
+        body = RequestBody(
+            required=bool(raw_body.get("required")),
+            content=_read_media(doc, name, raw_body.get("content")),
+            description=raw_body.get("description") or "",
+        )
+    responses: list[Response] = []
+    for status, raw_response in (raw.get("responses") or {}).items():
+        response = resolve(doc, raw_response, name)
+        if not isinstance(response, dict):
+            continue
+        responses.append(
+            Response(
+                status=str(status),
+                description=response.get("description") or "",
+                content=_read_media(doc, name, response.get("content")),
+            )
+        )
+    if not responses:
+        warnings.append(f"{method.upper()} {path}: operation documents no responses")
+    tags = [str(t) for t in raw.get("tags") or []]
+    security = raw.get("security", global_security)
+    return Operation(
+        method=method.upper(),
+        path=path,
+        operation_id=raw.get("operationId"),
+        summary=(raw.get("summary") or "").strip(),
+        description=raw.get("description") or "",
+        tags=tags,
+        parameters=list(params.values()),
+        request_body=body,
+        responses=responses,
+        security=security if isinstance(security, list) else [],
+        deprecated=bool(raw.get("deprecated")),
+        extensions={k: v for k, v in raw.items() if k.startswith("x-")},
+        path_methods=path_methods,
+    )

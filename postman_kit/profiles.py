@@ -1,0 +1,127 @@
+"""API profiles: data-driven conventions layered on the generic core.
+
+The generic core never says "klaviyo"; everything Klaviyo-specific is a field of :data:`KLAVIYO`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from postman_kit.filters import AllowedFilters, rules_from_description, rules_from_extension
+from postman_kit.openapi import Api, Operation
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str = "generic"
+    # Variable names used in generated collections.
+    key_variable: str = "apiKey"
+    token_variable: str = "token"
+    public_key_variable: str | None = None
+    # The header parameter whose default is the API revision (sent as `{{revision}}`).
+    revision_header: str | None = "revision"
+    # A query parameter that carries a public key on operations without auth (Klaviyo's `company_id`).
+    public_key_param: str | None = None
+    client_path_prefix: str | None = None
+    # Vendor extensions the profile reads.
+    subtag_extension: str | None = None
+    scopes_extension: str | None = None
+    ratelimit_extension: str | None = None
+    aliases_extension: str | None = None
+    prerelease_extension: str | None = None
+    filters_extension: str | None = None
+    filter_param: str = "filter"
+    # Literal secrets that must never appear in a collection.
+    secret_patterns: tuple[str, ...] = (r"\bBearer\s+[A-Za-z0-9._~+/=-]{20,}",)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def extension(self, op: Operation, name: str | None) -> Any:
+        return op.extensions.get(name) if name else None
+
+    def is_client_operation(self, op: Operation) -> bool:
+        """An operation that must never carry the private key."""
+        if op.security != []:
+            return False
+        if self.client_path_prefix and op.path.startswith(self.client_path_prefix):
+            return True
+        return bool(self.public_key_param and op.parameter(self.public_key_param, "query"))
+
+    def scopes(self, op: Operation) -> list[str]:
+        value = self.extension(op, self.scopes_extension)
+        if isinstance(value, list):
+            return [str(s) for s in value]
+        scopes: list[str] = []
+        for requirement in op.security:
+            for names in requirement.values():
+                scopes.extend(str(n) for n in names or [])
+        return sorted(set(scopes))
+
+    def subtag(self, op: Operation) -> str | None:
+        value = self.extension(op, self.subtag_extension)
+        return str(value) if value else None
+
+    def aliases(self, op: Operation) -> list[str]:
+        value = self.extension(op, self.aliases_extension)
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    def rate_limit(self, op: Operation) -> dict[str, str]:
+        value = self.extension(op, self.ratelimit_extension)
+        return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+
+    def is_pre_release(self, op: Operation) -> bool:
+        value = self.extension(op, self.prerelease_extension)
+        return isinstance(value, str) and value not in ("", "None")
+
+    def allowed_filters(self, op: Operation) -> AllowedFilters:
+        extension = self.extension(op, self.filters_extension)
+        if extension:
+            return rules_from_extension(extension)
+        param = op.parameter(self.filter_param, "query")
+        if param is not None:
+            return rules_from_description(param.description)
+        return AllowedFilters()
+
+    def secret_regexes(self) -> list[re.Pattern[str]]:
+        return [re.compile(p) for p in self.secret_patterns]
+
+
+GENERIC = Profile()
+
+KLAVIYO = Profile(
+    name="klaviyo",
+    key_variable="privateKey",
+    public_key_variable="companyId",
+    revision_header="revision",
+    public_key_param="company_id",
+    client_path_prefix="/client/",
+    subtag_extension="x-klaviyo-subtag",
+    scopes_extension="x-klaviyo-scopes",
+    ratelimit_extension="x-klaviyo-ratelimit",
+    aliases_extension="x-klaviyo-operation-aliases",
+    prerelease_extension="x-klaviyo-pre-release",
+    filters_extension="x-klaviyo-filters",
+    secret_patterns=(r"\bpk_[A-Za-z0-9]{20,}", r"\bBearer\s+[A-Za-z0-9._~+/=-]{20,}"),
+)
+
+PROFILES = {"generic": GENERIC, "klaviyo": KLAVIYO}
+
+
+def detect_profile(api: Api) -> Profile:
+    """Klaviyo when the spec speaks Klaviyo (its key scheme or its extensions), generic otherwise."""
+    if any("klaviyo" in name.lower() for name in api.security_schemes):
+        return KLAVIYO
+    for op in api.operations[:50]:
+        if any(key.startswith("x-klaviyo-") for key in op.extensions):
+            return KLAVIYO
+    return GENERIC
+
+
+def get_profile(name: str, api: Api | None = None) -> Profile:
+    if name == "auto":
+        return detect_profile(api) if api is not None else GENERIC
+    try:
+        return PROFILES[name]
+    except KeyError:
+        raise ValueError(f"unknown profile {name!r}; choose from auto, {', '.join(PROFILES)}") from None

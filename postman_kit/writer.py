@@ -1,0 +1,64 @@
+"""Deterministic, atomic output: fixed key order and formatting, temp file then rename."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from postman_kit.errors import InputError
+
+
+def dumps(value: Any) -> bytes:
+    """JSON with 2-space indentation and a final newline; key order as built, never random."""
+    return orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def write_atomic(path: Path, data: bytes, protect: set[Path] | None = None) -> None:
+    """Write `data` to `path` through a temp file in the same directory, then rename.
+
+    A path in `protect` (the user's input files) is never overwritten.
+    """
+    path = Path(path)
+    if protect and any(_same_file(path, other) for other in protect):
+        raise InputError(str(path), "refusing to overwrite an input file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise InputError(str(path.parent), f"cannot write output: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def write_json_files(files: dict[Path, Any], protect: set[Path] | None = None) -> list[Path]:
+    """Serialize every file first, then write them all: a failure leaves no partial output."""
+    payloads = {path: dumps(value) for path, value in files.items()}
+    for path, data in payloads.items():
+        write_atomic(path, data, protect)
+    return list(payloads)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
