@@ -24,7 +24,16 @@ MAX_EXPANDED_NODES = 5_000_000
 URL_TIMEOUT_SECONDS = 30
 BUNDLE_SECTION = "x-bundled"
 
-_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _YamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe YAML with JSON's data model: `2026-07-15` stays a string, as OpenAPI means it."""
+
+
+_YamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 @dataclass

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.tools import EXAMPLE_SPEC
+
+
+@pytest.fixture
+def example_spec() -> Path:
+    return EXAMPLE_SPEC
+
+
+@pytest.fixture
+def run_cli():
+    """Run `postman-kit ARGS...` in-process; returns click's Result (exit_code, stdout, stderr)."""
+    from postman_kit.cli import cli
+
+    def run(*args: str, input: str | None = None):
+        return CliRunner().invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
+
+    return run

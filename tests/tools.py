@@ -1,0 +1,70 @@
+"""Locating the real tools tests drive: the shared corpus, the official Postman schema, newman."""
+
+from __future__ import annotations
+
+import functools
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+POSTMAN_SCHEMA = SHARED / "postman-schema" / "v2.1.0"
+EXAMPLE_SPEC = ROOT / "collections" / "example-api.openapi.yaml"
+NODE_TOOLS = ROOT / ".ci" / "node"
+
+
+def require_corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is absent")
+    return CORPUS
+
+
+def klaviyo_specs(channel: str = "stable") -> list[Path]:
+    folder = CORPUS / "klaviyo" / channel
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+
+def _strip_comments(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
+
+
+@functools.lru_cache(maxsize=1)
+def official_collection_schema() -> dict[str, Any]:
+    """The official v2.1.0 schema assembled from its draft-07 sources (see its README)."""
+    if not POSTMAN_SCHEMA.is_dir():
+        pytest.skip("../shared/postman-schema is absent")
+    root = json.loads(_strip_comments((POSTMAN_SCHEMA / "collection.json").read_text()))
+    definitions = root.setdefault("definitions", {})
+    for path in sorted((POSTMAN_SCHEMA / "collection").glob("*.json")):
+        definition = json.loads(_strip_comments(path.read_text()))
+        definition.pop("$id", None)
+        definition.pop("$schema", None)
+        definitions[path.stem] = definition
+    return root
+
+
+@functools.lru_cache(maxsize=1)
+def official_validator() -> Any:
+    import jsonschema
+
+    return jsonschema.Draft7Validator(official_collection_schema())
+
+
+def newman_path() -> str:
+    """newman from .ci/node (installed by .ci/install-node-tools, pinned and cached); skip if npm is absent."""
+    binary = NODE_TOOLS / "node_modules" / ".bin" / "newman"
+    if not binary.exists():
+        if shutil.which("npm") is None:
+            pytest.skip("npm is not available to install newman")
+        result = subprocess.run(
+            ["bash", str(ROOT / ".ci" / "install-node-tools")], capture_output=True, text=True, timeout=600
+        )
+        if result.returncode != 0 or not binary.exists():
+            pytest.skip(f"could not install newman: {result.stderr.strip()[-300:]}")
+    return str(binary)
