@@ -17,7 +17,7 @@ __all__ = [
     "GenerateOptions",
     "GenerateResult",
     "InputError",
+    "__version__",
     "build_collection_from_spec",
     "generate",
-    "__version__",
 ]

@@ -499,4 +499,4 @@ def _form_fields(value: Any) -> list[dict[str, Any]]:
     return [{"key": str(k), "value": _query_text(v)} for k, v in value.items()]
 
 
-__all__ = ["Build", "BuildOptions", "AuthVariable", "build", "collection_name", "find_revision", "slugify"]
+__all__ = ["AuthVariable", "Build", "BuildOptions", "build", "collection_name", "find_revision", "slugify"]

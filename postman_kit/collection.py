@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 SCHEMA_V21 = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
 
@@ -473,7 +473,7 @@ class Folder:
         )
 
 
-Node = Union[Item, Folder]
+Node = Item | Folder
 
 
 def node_from_json(data: dict[str, Any]) -> Node:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 LIST_OPERATORS = frozenset({"any"})
@@ -131,3 +132,316 @@ def example_filter(allowed: AllowedFilters) -> str | None:
     if rule.list:
         return f"{rule.list[0]}({rule.field},[{example_value(rule)}])"
     return None
+
+
+# -- the filter grammar ----------------------------------------------------------------------------------------
+# Written by hand because it is Klaviyo's own small language (no library parses it): a recursive-descent parser
+# over `op(field,value)` calls, `and(...)` groups, quoted strings with '' escapes, unquoted ISO datetimes,
+# numbers, booleans, null and [lists].
+
+KNOWN_OPERATORS = frozenset(
+    {
+        "equals", "any", "contains", "contains-any", "contains-all", "starts-with", "ends-with", "has",
+        "greater-than", "greater-or-equal", "less-than", "less-or-equal", "not",
+    }
+)
+_DATETIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
+_NAME = re.compile(r"[A-Za-z_$][A-Za-z0-9_$.\-\[\]]*")
+
+
+class FilterSyntaxError(ValueError):
+    def __init__(self, message: str, position: int) -> None:
+        super().__init__(f"{message} at position {position + 1}")
+        self.position = position
+        self.reason = message
+
+
+@dataclass(frozen=True)
+class FilterValue:
+    kind: str  # string, datetime, number, boolean, null, list
+    value: Any
+
+    def literal(self) -> str:
+        if self.kind == "list":
+            return "[" + ",".join(v.literal() for v in self.value) + "]"
+        if self.kind == "string":
+            return _literal(self.value)
+        if self.kind == "boolean":
+            return "true" if self.value else "false"
+        if self.kind == "null":
+            return "null"
+        return str(self.value)
+
+    def python(self) -> Any:
+        if self.kind == "list":
+            return [v.python() for v in self.value]
+        return self.value
+
+
+@dataclass(frozen=True)
+class Condition:
+    operator: str
+    field: str
+    value: FilterValue | None
+
+    @property
+    def is_list(self) -> bool:
+        return self.value is not None and self.value.kind == "list"
+
+    def text(self) -> str:
+        if self.value is None:
+            return f"{self.operator}({self.field})"
+        return f"{self.operator}({self.field},{self.value.literal()})"
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+
+    def error(self, message: str) -> FilterSyntaxError:
+        return FilterSyntaxError(message, min(self.pos, max(len(self.text) - 1, 0)))
+
+    def skip_space(self) -> None:
+        while self.pos < len(self.text) and self.text[self.pos].isspace():
+            self.pos += 1
+
+    def expect(self, char: str) -> None:
+        self.skip_space()
+        if self.pos >= len(self.text) or self.text[self.pos] != char:
+            found = repr(self.text[self.pos]) if self.pos < len(self.text) else "end of filter"
+            raise self.error(f"expected {char!r}, found {found}")
+        self.pos += 1
+
+    def peek(self) -> str:
+        self.skip_space()
+        return self.text[self.pos] if self.pos < len(self.text) else ""
+
+    def name(self, what: str) -> str:
+        self.skip_space()
+        match = _NAME.match(self.text, self.pos)
+        if not match:
+            raise self.error(f"expected {what}")
+        self.pos = match.end()
+        return match.group(0)
+
+    def expression(self) -> list[Condition]:
+        start = self.pos
+        operator = self.name("an operator such as equals(...)")
+        if operator in ("and", "or"):
+            if operator == "or":
+                self.pos = start
+                raise self.error("or(...) is not supported; join conditions with and(...) or use any(field,[...])")
+            self.expect("(")
+            conditions = self.expression()
+            while self.peek() == ",":
+                self.pos += 1
+                conditions.extend(self.expression())
+            self.expect(")")
+            return conditions
+        self.expect("(")
+        field_name = self.name("a field name")
+        value = None
+        if self.peek() == ",":
+            self.pos += 1
+            value = self.value()
+        self.expect(")")
+        return [Condition(operator=operator, field=field_name, value=value)]
+
+    def value(self) -> FilterValue:
+        char = self.peek()
+        if char == "[":
+            self.pos += 1
+            items: list[FilterValue] = []
+            if self.peek() != "]":
+                items.append(self.value())
+                while self.peek() == ",":
+                    self.pos += 1
+                    items.append(self.value())
+            self.expect("]")
+            return FilterValue("list", tuple(items))
+        if char in ("'", '"'):
+            return FilterValue("string", self.string(char))
+        for pattern, kind in ((_DATETIME, "datetime"), (_NUMBER, "number")):
+            match = pattern.match(self.text, self.pos)
+            if match and (kind == "datetime" or not _DATETIME.match(self.text, self.pos)):
+                end = match.end()
+                if end < len(self.text) and self.text[end] not in ",)] \t":
+                    continue
+                self.pos = end
+                if kind == "number":
+                    number = float(match.group(0))
+                    return FilterValue("number", int(number) if number.is_integer() and "." not in match.group(0)
+                                       else number)
+                return FilterValue("datetime", match.group(0))
+        for word, value in (("true", FilterValue("boolean", True)), ("false", FilterValue("boolean", False)),
+                            ("null", FilterValue("null", None))):
+            if self.text.startswith(word, self.pos):
+                self.pos += len(word)
+                return value
+        raise self.error("expected a value: 'quoted string', datetime, number, true, false, null or [list]")
+
+    def string(self, quote: str) -> str:
+        self.pos += 1
+        out: list[str] = []
+        while self.pos < len(self.text):
+            char = self.text[self.pos]
+            if char == quote:
+                if self.text.startswith(quote * 2, self.pos):
+                    out.append(quote)
+                    self.pos += 2
+                    continue
+                self.pos += 1
+                return "".join(out)
+            if char == "\\" and self.pos + 1 < len(self.text):
+                out.append(self.text[self.pos + 1])
+                self.pos += 2
+                continue
+            out.append(char)
+            self.pos += 1
+        raise self.error("unterminated string")
+
+
+def parse_filter(text: str) -> list[Condition]:
+    """Parse a `filter` value into its conditions (`and(...)` flattened)."""
+    parser = _Parser(text)
+    if not text.strip():
+        raise FilterSyntaxError("empty filter", 0)
+    conditions = parser.expression()
+    parser.skip_space()
+    if parser.pos != len(text):
+        raise parser.error("unexpected text after the filter expression")
+    return conditions
+
+
+def _value_matches(rule: FilterRule, value: FilterValue) -> bool:
+    if value.kind == "null":
+        return True
+    if rule.value_enum:
+        return value.python() in rule.value_enum
+    if rule.value_format == "date-time":
+        return value.kind == "datetime"
+    if rule.value_type == "boolean":
+        return value.kind == "boolean"
+    if rule.value_type in ("integer", "number"):
+        return value.kind == "number"
+    if rule.value_type == "array":
+        return True
+    return value.kind == "string"
+
+
+def _expected(rule: FilterRule) -> str:
+    if rule.value_enum:
+        return "one of " + ", ".join(_literal(v) for v in rule.value_enum)
+    if rule.value_format == "date-time":
+        return "an unquoted datetime such as 2024-01-01T00:00:00Z"
+    if rule.value_type == "boolean":
+        return "true or false"
+    if rule.value_type in ("integer", "number"):
+        return "a number"
+    return "a 'quoted string'"
+
+
+def check_filter(conditions: list[Condition], allowed: AllowedFilters) -> list[str]:
+    """Each problem with `conditions` under `allowed`, as a message that says what is allowed instead."""
+    problems: list[str] = []
+    for condition in conditions:
+        rule = allowed.rules.get(condition.field)
+        if rule is None:
+            fields = ", ".join(f"`{f}`" for f in allowed.rules) or "none"
+            problems.append(f"`{condition.field}` cannot be filtered on; allowed fields: {fields}")
+            continue
+        if condition.operator not in rule.operators:
+            ops = ", ".join(f"`{o}`" for o in rule.operators)
+            problems.append(
+                f"operator `{condition.operator}` is not allowed on `{condition.field}`; allowed: {ops}"
+            )
+            continue
+        value = condition.value
+        if value is None:
+            problems.append(f"`{condition.text()}` needs a value")
+            continue
+        takes_list = condition.operator in rule.list and condition.operator not in rule.single
+        takes_single = condition.operator in rule.single and condition.operator not in rule.list
+        if takes_list and not condition.is_list:
+            problems.append(f"`{condition.operator}` on `{condition.field}` takes a [list] of values")
+            continue
+        if takes_single and condition.is_list:
+            problems.append(f"`{condition.operator}` on `{condition.field}` takes a single value, not a list")
+            continue
+        values = value.value if condition.is_list else (value,)
+        for item in values:
+            if not _value_matches(rule, item):
+                problems.append(
+                    f"`{condition.field}` compares with {_expected(rule)}, not {item.literal()}"
+                )
+                break
+    return problems
+
+
+def _field_value(record: dict[str, Any], dotted: str) -> Any:
+    node: Any = record
+    for part in dotted.split("."):
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        else:
+            return None
+    return node
+
+
+def _comparable(value: Any) -> Any:
+    if isinstance(value, str) and _DATETIME.fullmatch(value):
+        text = value.replace("Z", "+00:00")
+        try:
+            parsed = datetime.fromisoformat(text)
+            if parsed.tzinfo is None:
+                parsed = parsed.replace(tzinfo=UTC)
+            return parsed.timestamp()
+        except ValueError:
+            return value
+    return value
+
+
+def evaluate(condition: Condition, record: dict[str, Any]) -> bool:
+    """Does `record` (attributes, plus `id`) satisfy `condition`? Used by the sandbox to filter lists."""
+    actual = _field_value(record, condition.field)
+    wanted = condition.value.python() if condition.value is not None else None
+    op = condition.operator
+    if op == "equals":
+        if isinstance(wanted, list):
+            return actual in wanted
+        return _comparable(actual) == _comparable(wanted) if actual is not None else wanted is None
+    if op == "any":
+        return actual in (wanted or [])
+    if op in ("contains", "has"):
+        if isinstance(actual, (list, tuple)):
+            return wanted in actual
+        if isinstance(actual, dict):
+            return wanted in actual
+        return isinstance(actual, str) and isinstance(wanted, str) and wanted in actual
+    if op == "contains-any":
+        return isinstance(actual, (list, tuple)) and any(w in actual for w in wanted or [])
+    if op == "contains-all":
+        return isinstance(actual, (list, tuple)) and all(w in actual for w in wanted or [])
+    if op == "starts-with":
+        return isinstance(actual, str) and actual.startswith(str(wanted))
+    if op == "ends-with":
+        return isinstance(actual, str) and actual.endswith(str(wanted))
+    if op in COMPARISON_OPERATORS:
+        if actual is None or wanted is None:
+            return False
+        left, right = _comparable(actual), _comparable(wanted)
+        try:
+            if op == "greater-than":
+                return left > right
+            if op == "greater-or-equal":
+                return left >= right
+            if op == "less-than":
+                return left < right
+            return left <= right
+        except TypeError:
+            return False
+    return False

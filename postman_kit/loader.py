@@ -55,7 +55,7 @@ def read_source(source: str) -> tuple[bytes, str, str | None]:
         return sys.stdin.buffer.read(), "<stdin>", str(Path.cwd())
     if is_url(source):
         try:
-            with urllib.request.urlopen(source, timeout=URL_TIMEOUT_SECONDS) as response:  # noqa: S310
+            with urllib.request.urlopen(source, timeout=URL_TIMEOUT_SECONDS) as response:
                 return response.read(), source, source
         except urllib.error.HTTPError as exc:
             raise InputError(source, f"cannot fetch URL: HTTP {exc.code} {exc.reason}") from None
@@ -170,7 +170,7 @@ def _join(base: str | None, ref_file: str) -> str:
     if is_url(ref_file) or base is None:
         return ref_file
     if is_url(base):
-        return urllib.parse.urljoin(base if base.endswith("/") else base, ref_file)
+        return urllib.parse.urljoin(base, ref_file)
     return str((Path(base) / ref_file).resolve())
 
 

@@ -174,7 +174,7 @@ def read_api(loaded: LoadedDocument) -> Api:
     if version is None:
         raise InputError(name, "not an OpenAPI document (no 'openapi' field)")
     version = str(version)
-    if not (version.startswith("3.0") or version.startswith("3.1")):
+    if not (version.startswith(("3.0", "3.1"))):
         raise InputError(name, f"unsupported OpenAPI version {version!r}; expected 3.0.x or 3.1.x")
     info = doc.get("info")
     if not isinstance(info, dict):
