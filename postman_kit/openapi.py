@@ -86,6 +86,9 @@ class Operation:
     extensions: dict[str, Any]
     path_methods: tuple[str, ...]  # every method the path supports (upper case)
 
+    def __repr__(self) -> str:
+        return f"Operation({self.method} {self.path} {self.operation_id or ''})".replace(" )", ")")
+
     def params_in(self, location: str) -> list[Parameter]:
         return [p for p in self.parameters if p.location == location]
 
