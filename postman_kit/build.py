@@ -32,6 +32,7 @@ from postman_kit.examples import ExampleBuilder
 from postman_kit.filters import example_filter
 from postman_kit.openapi import Api, MediaType, Operation, Parameter
 from postman_kit.profiles import Profile, get_profile
+from postman_kit.troubleshooting import troubleshooting_examples
 
 FOLDER_MODES = ("tags", "paths", "flat")
 TROUBLESHOOTING_STATUSES = (401, 403, 404, 405, 409)
@@ -282,6 +283,8 @@ class _CollectionBuilder:
         item_id = ids.operation_id(self.api.title, op.method, op.path)
         request = self.request(op)
         responses = self.success_examples(op, request, item_id)
+        responses += troubleshooting_examples(self.api, op, self.profile, request, item_id,
+                                              self.options.troubleshooting)
         kit: dict[str, Any] = {}
         if op.operation_id:
             kit["operationId"] = op.operation_id

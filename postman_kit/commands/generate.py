@@ -6,6 +6,7 @@ import click
 
 from postman_kit.build import FOLDER_MODES, BuildOptions
 from postman_kit.generate import generate
+from postman_kit.troubleshooting import parse_statuses
 
 
 @click.command("generate")
@@ -22,6 +23,8 @@ from postman_kit.generate import generate
               help="API conventions to apply (auto detects Klaviyo specs).")
 @click.option("--key-variable", help="Variable holding the API key (Klaviyo: privateKey, generic: apiKey).")
 @click.option("--public-key-variable", help="Variable holding the public key of client endpoints (companyId).")
+@click.option("--troubleshooting", "troubleshooting", default="401,403,404,405,409", show_default=True,
+              help="Troubleshooting error examples to add to each request (comma-separated statuses, or none).")
 @click.option("--validate", "full_validation", is_flag=True,
               help="Also run the full OpenAPI validator (slow on large specs); its findings are warnings.")
 @click.option("--strict", is_flag=True, help="Treat every warning as an error: exit 2 and write nothing.")
@@ -36,6 +39,7 @@ def generate_command(
     profile: str,
     key_variable: str | None,
     public_key_variable: str | None,
+    troubleshooting: str,
     full_validation: bool,
     strict: bool,
     quiet: bool,
@@ -52,6 +56,7 @@ def generate_command(
         profile=profile,
         key_variable=key_variable,
         public_key_variable=public_key_variable,
+        troubleshooting=troubleshooting_statuses(troubleshooting),
     )
     result = generate(spec, out_dir, options, validate=full_validation, strict=strict)
     if quiet:
@@ -65,6 +70,13 @@ def generate_command(
                + (f", {len(result.warnings)} warning(s)" if result.warnings else ""))
     for path in result.files:
         click.echo(f"  wrote {path}")
+
+
+def troubleshooting_statuses(text: str) -> tuple[int, ...]:
+    try:
+        return parse_statuses(text)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--troubleshooting") from None
 
 
 __all__ = ["generate_command"]

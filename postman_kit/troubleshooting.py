@@ -1,0 +1,255 @@
+"""Troubleshooting examples: the error responses a user meets first, saved on each generated request.
+
+Klaviyo's guide teaches five of them (401, 403, 404, 405, 409); converters emit only a generic 400/500. Each
+example's body is a JSON:API error document with a deterministic id, so regenerating gives the same bytes.
+Which statuses apply to an operation is decided here, from the operation alone, so `validate` can ask the same
+question of a saved request (:func:`expected_statuses`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from http import HTTPStatus
+from typing import Any
+
+from postman_kit import ids
+from postman_kit.collection import Header, Request, Response
+from postman_kit.openapi import Api, Operation
+from postman_kit.profiles import Profile
+
+TROUBLESHOOTING_STATUSES = (401, 403, 404, 405, 409)
+ERROR_MEDIA_TYPE = "application/vnd.api+json"
+# Only methods the API itself uses somewhere are probed for 405: a JSON:API such as Klaviyo's never uses PUT,
+# and an example for a method nobody would try is noise.
+PROBED_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
+@dataclass(frozen=True)
+class ErrorKind:
+    status: int
+    code: str
+    title: str
+
+
+ERROR_KINDS: dict[int, ErrorKind] = {
+    401: ErrorKind(401, "not_authenticated", "Authentication credentials were not provided."),
+    403: ErrorKind(403, "permission_denied", "You do not have permission to perform this action."),
+    404: ErrorKind(404, "not_found", "Not found."),
+    405: ErrorKind(405, "method_not_allowed", 'Method "{method}" not allowed.'),
+    409: ErrorKind(409, "conflict", "Conflict."),
+}
+
+
+def parse_statuses(text: str) -> tuple[int, ...]:
+    """`"401,404"` → (401, 404); `""` or `"none"` → (); raises ValueError naming what is allowed."""
+    text = text.strip().lower()
+    if text in ("", "none"):
+        return ()
+    if text == "all":
+        return TROUBLESHOOTING_STATUSES
+    statuses: list[int] = []
+    for part in text.split(","):
+        part = part.strip()
+        if not part.isdigit() or int(part) not in ERROR_KINDS:
+            allowed = ",".join(str(s) for s in TROUBLESHOOTING_STATUSES)
+            raise ValueError(f"unknown troubleshooting status {part!r}; choose from {allowed}, all or none")
+        statuses.append(int(part))
+    return tuple(sorted(set(statuses)))
+
+
+def requires_key(op: Operation, profile: Profile) -> bool:
+    """The operation is sent with the private key: it has a non-empty security requirement."""
+    return not profile.is_client_operation(op) and any(requirement for requirement in op.security)
+
+
+def is_create_operation(op: Operation) -> bool:
+    """A POST that answers 201 Created: sending it twice can conflict."""
+    return op.method == "POST" and any(r.status == "201" for r in op.responses)
+
+
+def first_path_parameter(op: Operation) -> str | None:
+    match = re.search(r"\{([^}]+)\}", op.path)
+    return match.group(1) if match else None
+
+
+def is_first_of_path(op: Operation) -> bool:
+    # 405 examples go on the path's first operation (the order the spec and the folders list them) because that
+    # is the request a user opens when they wonder what else the path accepts; one place, not one per method.
+    return bool(op.path_methods) and op.path_methods[0] == op.method
+
+
+def unsupported_methods(api: Api, op: Operation) -> list[str]:
+    """Methods the API uses elsewhere but this path does not support."""
+    used = {other.method for other in api.operations}
+    return [m for m in PROBED_METHODS if m in used and m not in op.path_methods]
+
+
+def expected_statuses(api: Api, op: Operation, profile: Profile) -> list[int]:
+    """Every troubleshooting status that applies to `op` (405 only on the path's first operation)."""
+    statuses: list[int] = []
+    if requires_key(op, profile):
+        statuses.append(401)
+        if profile.scopes(op):
+            statuses.append(403)
+    if first_path_parameter(op):
+        statuses.append(404)
+    if is_first_of_path(op) and unsupported_methods(api, op):
+        statuses.append(405)
+    if is_create_operation(op):
+        statuses.append(409)
+    return statuses
+
+
+def troubleshooting_examples(
+    api: Api,
+    op: Operation,
+    profile: Profile,
+    request: Request,
+    item_id: str,
+    statuses: tuple[int, ...] = TROUBLESHOOTING_STATUSES,
+) -> list[Response]:
+    """The troubleshooting examples for one generated request, in status order."""
+    wanted = [s for s in expected_statuses(api, op, profile) if s in statuses]
+    media_type = error_media_type(api, op)
+    examples: list[Response] = []
+    for status in wanted:
+        if status == 405:
+            for method in unsupported_methods(api, op):
+                detail = f'Method "{method}" not allowed.'
+                examples.append(_example(item_id, status, detail, _with_method(request, method), media_type,
+                                         f"405 Method Not Allowed ({method})", method=method))
+            continue
+        detail = _detail(api, op, profile, request, status)
+        examples.append(_example(item_id, status, detail, _without_description(request), media_type,
+                                 f"{status} {HTTPStatus(status).phrase}"))
+    return examples
+
+
+def error_document(item_id: str, status: int, detail: str, method: str | None = None) -> dict[str, Any]:
+    """A JSON:API error document; the id is derived from the item and status, never random."""
+    kind = ERROR_KINDS[status]
+    return {
+        "errors": [
+            {
+                "id": ids.stable_uuid("troubleshooting", item_id, str(status), method or ""),
+                "status": status,
+                "code": kind.code,
+                "title": kind.title.format(method=method or ""),
+                "detail": detail,
+                "source": {"pointer": "/data/"},
+            }
+        ]
+    }
+
+
+def error_media_type(api: Api, op: Operation) -> str:
+    """The media type the spec gives its 4XX responses; JSON:API's when it gives none."""
+    for response in op.responses:
+        if response.status.upper() in ("4XX", "DEFAULT") or response.status.startswith("4"):
+            media = response.preferred
+            if media is not None:
+                return media.media_type
+    return ERROR_MEDIA_TYPE
+
+
+def resource_type(api: Api, op: Operation) -> str:
+    """What a path id names: the response's `data.type` when the id ends the path, else the segment before it."""
+    param = first_path_parameter(op)
+    segments = [s for s in op.path.split("/") if s]
+    if param is None:
+        return "Resource"
+    index = segments.index("{" + param + "}")
+    if index == len(segments) - 1:
+        declared = _declared_type(api, op)
+        if declared:
+            return _humanize(declared)
+    return _humanize(_singular(segments[index - 1])) if index > 0 else "Resource"
+
+
+def _detail(api: Api, op: Operation, profile: Profile, request: Request, status: int) -> str:
+    if status == 401:
+        return "Missing or invalid private key."
+    if status == 403:
+        return "Your API key is missing required scopes: " + ", ".join(profile.scopes(op))
+    if status == 404:
+        param = first_path_parameter(op) or "id"
+        value = next((v.value for v in request.url.variable if v.key == param), "") or f"{{{param}}}"
+        return f"{resource_type(api, op)} with id {value} does not exist."
+    # 409: Klaviyo's guide adds that an update was perhaps meant; name the method that updates, when there is one.
+    kind = _singular(next((s for s in reversed(op.path.split("/")) if s and not s.startswith("{")), "resource"))
+    detail = f"A {_humanize(kind).lower()} with these attributes already exists."
+    base = op.path.rstrip("/")
+    updates = [o for o in api.operations if o.method in ("PATCH", "PUT") and re.fullmatch(
+        re.escape(base) + r"/\{[^}]+\}/?", o.path)]
+    if updates:
+        detail += f" To change it, send {updates[0].method} {updates[0].path} instead."
+    return detail
+
+
+def _example(item_id: str, status: int, detail: str, original: Request, media_type: str, name: str,
+             method: str | None = None) -> Response:
+    body = error_document(item_id, status, detail, method)
+    return Response(
+        id=ids.example_id(item_id, name, status),
+        name=name,
+        original_request=original,
+        status=HTTPStatus(status).phrase,
+        code=status,
+        header=[Header("Content-Type", media_type)],
+        body=json.dumps(body, indent=2, ensure_ascii=False),
+        preview_language="json",
+    )
+
+
+def _without_description(request: Request) -> Request:
+    return Request(method=request.method, url=request.url, header=request.header, body=request.body,
+                   auth=request.auth)
+
+
+def _with_method(request: Request, method: str) -> Request:
+    # The body belongs to the method the path does support; a 405 is answered before any body is read.
+    headers = [h for h in request.header if h.key.lower() != "content-type"]
+    return Request(method=method, url=request.url, header=headers, body=None, auth=request.auth)
+
+
+def _declared_type(api: Api, op: Operation) -> str | None:
+    for response in op.success_responses:
+        media = response.preferred
+        schema = api.resolve(media.schema) if media is not None and media.schema else None
+        data = api.resolve(schema.get("properties", {}).get("data")) if isinstance(schema, dict) else None
+        if isinstance(data, dict) and data.get("type") == "array":
+            data = api.resolve(data.get("items"))
+        type_schema = api.resolve(data.get("properties", {}).get("type")) if isinstance(data, dict) else None
+        if isinstance(type_schema, dict):
+            enum = type_schema.get("enum")
+            if isinstance(enum, list) and enum:
+                return str(enum[0])
+    return None
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _humanize(name: str) -> str:
+    text = re.sub(r"[-_]+", " ", name).strip()
+    return text[:1].upper() + text[1:] if text else "Resource"
+
+
+__all__ = [
+    "ERROR_KINDS",
+    "ERROR_MEDIA_TYPE",
+    "TROUBLESHOOTING_STATUSES",
+    "error_document",
+    "expected_statuses",
+    "parse_statuses",
+    "troubleshooting_examples",
+]
