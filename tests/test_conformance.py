@@ -1,0 +1,82 @@
+import pytest
+
+from postman_kit.collection import Body, Header, Request, parse_raw_url
+from postman_kit.conformance import RequestChecker
+from postman_kit.openapi import load_api
+from postman_kit.profiles import KLAVIYO
+
+REVISION = (("revision", "2026-07-15"),)
+
+
+@pytest.fixture(scope="module")
+def checker():
+    from tests.tools import EXAMPLE_SPEC
+
+    return RequestChecker(load_api(str(EXAMPLE_SPEC)), KLAVIYO)
+
+
+def request(method, raw, body=None, headers=REVISION):
+    return Request(
+        method=method,
+        url=parse_raw_url(raw),
+        header=[Header(k, v) for k, v in headers],
+        body=Body("raw", raw=body, language="json") if body is not None else None,
+    )
+
+
+def codes(problems):
+    return [p.code for p in problems]
+
+
+def test_the_guides_saved_request_is_clean(checker):
+    saved = request("GET", "{{baseUrl}}/api/profiles?fields[profile]=created"
+                    "&filter=greater-than(created,2023-08-10T23:00:00Z)")
+    assert checker.check(saved) == []
+
+
+def test_query_problems_each_get_a_finding_with_a_pointer(checker):
+    saved = request("GET", "{{baseUrl}}/api/profiles?fields[profile]=emial"
+                    "&filter=less-or-equal(created,2023-08-10T23:00:00Z)&page[size]=500&colour=red")
+    problems = checker.check(saved)
+    assert codes(problems) == ["invalid-enum-value", "filter-not-allowed", "out-of-range", "unknown-query-param"]
+    assert "did you mean `email`" in problems[0].message
+    assert problems[0].pointer == "/url/query/0/value"
+    assert "allowed: `greater-than`, `less-than`" in problems[1].message
+    assert problems[3].pointer == "/url/query/3/key"
+
+
+def test_method_the_path_lacks_is_reported_like_a_405(checker):
+    [problem] = checker.check(request("DELETE", "{{baseUrl}}/api/events"))
+    assert problem.code == "method-not-allowed"
+    assert "allowed: GET, POST" in problem.message
+
+
+def test_unknown_path_suggests_close_ones(checker):
+    [problem] = checker.check(request("GET", "{{baseUrl}}/api/profile"))
+    assert problem.code == "unknown-path"
+    assert "`/api/profiles`" in problem.message
+
+
+def test_bodies_must_parse_and_match_the_schema(checker):
+    broken = request("POST", "{{baseUrl}}/api/profiles", '{"data": {"type": "profile",')
+    assert codes(checker.check(broken)) == ["invalid-json-body"]
+    wrong = request("POST", "{{baseUrl}}/api/profiles", '{"data": {"type": "profile", "attributes": {"email": 5}}}')
+    [problem] = checker.check(wrong)
+    assert problem.code == "body-schema" and "/data/attributes/email" in problem.message
+    nullable = request("POST", "{{baseUrl}}/api/profiles", '{"data": {"type": "profile", "attributes": {"email": null}}}')
+    assert checker.check(nullable) == []
+    templated = request("POST", "{{baseUrl}}/api/profiles", '{"data": {"type": "profile", "attributes": {"email": {{n}}}}}')
+    assert checker.check(templated) == []
+
+
+def test_required_inputs_and_content_type(checker):
+    missing = request("POST", "{{baseUrl}}/client/subscriptions", None, headers=())
+    assert codes(checker.check(missing)) == ["missing-query-param", "missing-header", "missing-body"]
+    wrong_type = request("POST", "{{baseUrl}}/api/lists", '{"data": {"type": "list", "attributes": {"name": "a"}}}',
+                         headers=REVISION + (("Content-Type", "text/plain"),))
+    assert codes(checker.check(wrong_type)) == ["content-type-mismatch"]
+
+
+def test_empty_path_variable(checker):
+    saved = request("GET", "{{baseUrl}}/api/lists/:id")
+    assert codes(checker.check(saved)) == ["empty-path-variable"]
