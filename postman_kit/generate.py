@@ -28,10 +28,7 @@ class GenerateResult:
 def build_collection_from_spec(source: str | Api, options: BuildOptions | None = None) -> Build:
     """Load (when given a path or URL) and build, without writing anything."""
     api = source if isinstance(source, Api) else load_api(source)
-    try:
-        return build(api, options)
-    except ValueError as exc:
-        raise InputError(None, str(exc)) from None
+    return build(api, options)
 
 
 def generate(

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from postman_kit.errors import InputError
 from postman_kit.filters import AllowedFilters, rules_from_description, rules_from_extension
 from postman_kit.openapi import Api, Operation
 
@@ -124,4 +125,4 @@ def get_profile(name: str, api: Api | None = None) -> Profile:
     try:
         return PROFILES[name]
     except KeyError:
-        raise ValueError(f"unknown profile {name!r}; choose from auto, {', '.join(PROFILES)}") from None
+        raise InputError(None, f"unknown profile {name!r}; choose from auto, {', '.join(PROFILES)}") from None
