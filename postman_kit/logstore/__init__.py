@@ -1,0 +1,28 @@
+"""The log store behind `logs`, `activity` and the sandbox's /_activity pages.
+
+    from postman_kit.logstore import open_store, CallFilter
+    with open_store(".postman-kit/logs.sqlite3") as store:
+        store.record(call)                                  # a CallRecorder for the sandbox
+        store.search(CallFilter(path="/api/profiles/{id}", statuses=parse_statuses(["404"])))
+        store.activity(CallFilter(since=...))
+        store.prune()                                       # keep 14 days, fold the rest into daily totals
+"""
+
+from postman_kit.logstore.activity import Activity, Breakdown, TimeBucket
+from postman_kit.logstore.filters import CallFilter, StatusFilter, parse_statuses
+from postman_kit.logstore.prune import PruneResult
+from postman_kit.logstore.store import DEFAULT_RETENTION_DAYS, STORE_FILE_NAME, LogStore, open_store
+
+__all__ = [
+    "DEFAULT_RETENTION_DAYS",
+    "STORE_FILE_NAME",
+    "Activity",
+    "Breakdown",
+    "CallFilter",
+    "LogStore",
+    "PruneResult",
+    "StatusFilter",
+    "TimeBucket",
+    "open_store",
+    "parse_statuses",
+]

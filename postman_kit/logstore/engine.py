@@ -1,0 +1,52 @@
+"""Where a log store lives: a SQLite file (the default) or a PostgreSQL URL, as a SQLAlchemy engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+POSTGRES_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+
+
+def is_postgres(target: str | Path) -> bool:
+    return isinstance(target, str) and target.startswith(POSTGRES_SCHEMES)
+
+
+def display_target(target: str | Path) -> str:
+    """The target as it may be printed: a URL's password hidden."""
+    if is_postgres(target):
+        return make_url(_psycopg_url(str(target))).render_as_string(hide_password=True)
+    return str(target)
+
+
+def sqlite_path(target: str | Path) -> Path:
+    text = str(target)
+    return Path(text[len("sqlite:///"):]) if text.startswith("sqlite:///") else Path(text)
+
+
+def create_store_engine(target: str | Path) -> Engine:
+    if is_postgres(target):
+        return create_engine(_psycopg_url(str(target)), pool_pre_ping=True)
+    path = sqlite_path(target)
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": 30})
+    event.listen(engine, "connect", _tune_sqlite)
+    return engine
+
+
+def _psycopg_url(url: str) -> str:
+    scheme, _, rest = url.partition("://")
+    return f"postgresql+psycopg://{rest}" if scheme in ("postgresql", "postgres") else url
+
+
+def _tune_sqlite(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL keeps readers (the dashboard) off the writer's back; NORMAL sync survives a killed process,
+    # which is the durability the sandbox promises (a crash loses at most the call in flight).
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    # PostgreSQL's LIKE is case-sensitive; paths compare the same way on both backends.
+    cursor.execute("PRAGMA case_sensitive_like=ON")
+    cursor.close()

@@ -1,0 +1,94 @@
+"""CallRecord ↔ table rows, with secrets truncated on the way in.
+
+The sandbox and the newman import already truncate keys; the store does it again because a store that
+once held a full key has leaked it to every backup of the file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import orjson
+
+from postman_kit.calls import CallRecord
+from postman_kit.ids import normalize_path
+from postman_kit.secrets import redact, truncate_key
+
+# headers whose whole value is a credential (after an optional scheme word such as `Klaviyo-API-Key`)
+CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "x-api-key", "api-key", "apikey"})
+_SCHEME_AND_CREDENTIAL = re.compile(r"^(?:(?P<scheme>[A-Za-z][\w-]*)\s+)?(?P<credential>\S+)$")
+_TRUNCATED = re.compile(r"^(?:pk_|sk_)?…[A-Za-z0-9]{0,4}$")
+
+
+def safe_key(key: str) -> str:
+    """A key as the store keeps it: already truncated, or truncated now."""
+    key = key.strip()
+    return key if not key or _TRUNCATED.match(key) else truncate_key(key)
+
+
+def safe_header_value(name: str, value: str) -> str:
+    if name.lower() not in CREDENTIAL_HEADERS:
+        return redact(value)
+    match = _SCHEME_AND_CREDENTIAL.match(value.strip())
+    if not match:
+        return redact(value)
+    scheme, credential = match.group("scheme"), safe_key(match.group("credential"))
+    return f"{scheme} {credential}" if scheme else credential
+
+
+def safe_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    return {name: safe_header_value(name, str(value)) for name, value in headers.items()}
+
+
+def call_row(call: CallRecord) -> dict[str, Any]:
+    return {
+        "id": call.id,
+        "timestamp": call.timestamp,
+        "minute": int(call.timestamp // 60),
+        "method": call.method.upper(),
+        "path": redact(call.path),
+        "query": redact(call.query),
+        "status": int(call.status),
+        "duration_ms": float(call.duration_ms),
+        "operation": call.operation,
+        "route": normalize_path(call.operation) if call.operation else None,
+        "category": call.category,
+        "source": call.source or "",
+        "key": safe_key(call.key or ""),
+        "revision": call.revision,
+        "request_headers": orjson.dumps(safe_headers(call.request_headers)).decode(),
+        "request_body": redact(call.request_body or ""),
+        "response_headers": orjson.dumps(safe_headers(call.response_headers)).decode(),
+        "response_body": redact(call.response_body or ""),
+        "job_url": call.job_url,
+    }
+
+
+def resource_id_rows(call: CallRecord) -> list[dict[str, str]]:
+    seen = dict.fromkeys(redact(value) for value in call.resource_ids if value)
+    return [{"call_id": call.id, "resource_id": value} for value in seen]
+
+
+def call_from_row(row: Mapping[str, Any], resource_ids: list[str] | None = None) -> CallRecord:
+    return CallRecord(
+        id=row["id"],
+        timestamp=row["timestamp"],
+        method=row["method"],
+        path=row["path"],
+        query=row["query"],
+        status=row["status"],
+        duration_ms=row["duration_ms"],
+        operation=row["operation"],
+        category=row["category"],
+        source=row["source"],
+        key=row["key"],
+        revision=row["revision"],
+        request_headers=orjson.loads(row["request_headers"]),
+        request_body=row["request_body"],
+        response_headers=orjson.loads(row["response_headers"]),
+        response_body=row["response_body"],
+        resource_ids=resource_ids or [],
+        job_url=row["job_url"],
+    )

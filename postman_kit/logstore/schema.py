@@ -1,0 +1,80 @@
+"""The log store's tables, in SQLAlchemy Core so SQLite and PostgreSQL share one definition.
+
+`calls` holds every call in full for the retention period; `call_resource_ids` indexes the identifiers
+seen in a call's path and response so `logs search --id` needs no scan; `daily_totals` keeps, per UTC day,
+endpoint, method and status, the totals of calls that pruning deleted, so the dashboard's history
+outlives the calls themselves.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+schema_version = Table(
+    "postman_kit_schema",
+    metadata,
+    Column("version", Integer, nullable=False),
+)
+
+calls = Table(
+    "calls",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("timestamp", Float(53), nullable=False),
+    # whole minutes since the epoch: integer division gives days and chart buckets alike on both backends
+    Column("minute", Integer, nullable=False),
+    Column("method", String(16), nullable=False),
+    Column("path", Text, nullable=False),
+    Column("query", Text, nullable=False, default=""),
+    Column("status", Integer, nullable=False),
+    Column("duration_ms", Float(53), nullable=False),
+    Column("operation", Text),  # the matched path template as the spec spells it
+    Column("route", Text),  # the template normalized (`/api/profiles/{}`): what path searches compare
+    Column("category", Text),
+    Column("source", Text, nullable=False, default=""),
+    Column("key", Text, nullable=False, default=""),
+    Column("revision", Text),
+    Column("request_headers", Text, nullable=False, default="{}"),
+    Column("request_body", Text, nullable=False, default=""),
+    Column("response_headers", Text, nullable=False, default="{}"),
+    Column("response_body", Text, nullable=False, default=""),
+    Column("job_url", Text),
+    Index("ix_calls_timestamp", "timestamp"),
+    Index("ix_calls_route_timestamp", "route", "timestamp"),
+    Index("ix_calls_status_timestamp", "status", "timestamp"),
+    Index("ix_calls_category_timestamp", "category", "timestamp"),
+)
+
+call_resource_ids = Table(
+    "call_resource_ids",
+    metadata,
+    Column("call_id", String(64), ForeignKey("calls.id", ondelete="CASCADE"), nullable=False),
+    Column("resource_id", Text, nullable=False),
+    Index("ix_call_resource_ids_resource", "resource_id"),
+    Index("ix_call_resource_ids_call", "call_id"),
+)
+
+daily_totals = Table(
+    "daily_totals",
+    metadata,
+    Column("day", Integer, nullable=False),  # days since the epoch, UTC
+    Column("operation", Text, nullable=False, default=""),  # the template, else the path ("" unknown)
+    Column("category", Text, nullable=False, default=""),
+    Column("method", String(16), nullable=False),
+    Column("status", Integer, nullable=False),
+    Column("calls", Integer, nullable=False),
+    Column("duration_ms", Float(53), nullable=False),  # summed, for average latency
+    Index("ux_daily_totals_key", "day", "operation", "category", "method", "status", unique=True),
+)

@@ -1,0 +1,168 @@
+"""The log store: one small interface over SQLite or PostgreSQL.
+
+LogStore is a :class:`postman_kit.calls.CallRecorder` (the sandbox records through it) and answers the
+questions `logs` and `activity` ask. Every query is SQLAlchemy Core, so both backends share them.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
+from typing import Self
+
+from sqlalchemy import Engine, delete, func, select
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from postman_kit.calls import CallRecord
+from postman_kit.errors import InputError
+from postman_kit.logstore import activity as activity_queries
+from postman_kit.logstore import prune as prune_queries
+from postman_kit.logstore.engine import create_store_engine, display_target, is_postgres, sqlite_path
+from postman_kit.logstore.filters import CallFilter
+from postman_kit.logstore.migrations import NewerSchemaError, migrate
+from postman_kit.logstore.rows import call_from_row, call_row, resource_id_rows
+from postman_kit.logstore.schema import call_resource_ids, calls, daily_totals
+
+DEFAULT_RETENTION_DAYS = 14
+STORE_FILE_NAME = "logs.sqlite3"
+
+
+class LogStore:
+    """Calls kept in full for `retention_days`, daily totals for ever."""
+
+    def __init__(self, engine: Engine, name: str, retention_days: float = DEFAULT_RETENTION_DAYS) -> None:
+        self.engine = engine
+        self.name = name
+        self.retention_days = retention_days
+        # SQLite has one writer at a time; queueing our own threads here beats retrying on SQLITE_BUSY.
+        self._write_lock = threading.Lock() if engine.dialect.name == "sqlite" else None
+
+    # -- recording (CallRecorder) -------------------------------------------------------------------
+    def record(self, call: CallRecord) -> None:
+        """Store one call; committed before this returns."""
+        self.record_many([call])
+
+    def record_many(self, records: Iterable[CallRecord]) -> int:
+        """Store calls in one transaction; a call whose id is already stored is skipped."""
+        batch = list(records)
+        if not batch:
+            return 0
+        with self._writing(), self.engine.begin() as connection:
+            if len(batch) > 1:
+                known = set(
+                    connection.execute(select(calls.c.id).where(calls.c.id.in_([c.id for c in batch]))).scalars()
+                )
+                batch = [c for c in {c.id: c for c in batch}.values() if c.id not in known]
+                if not batch:
+                    return 0
+            connection.execute(calls.insert(), [call_row(c) for c in batch])
+            id_rows = [row for c in batch for row in resource_id_rows(c)]
+            if id_rows:
+                connection.execute(call_resource_ids.insert(), id_rows)
+        return len(batch)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- reading ------------------------------------------------------------------------------------
+    def get(self, call_id: str) -> CallRecord | None:
+        with self.engine.connect() as connection:
+            row = connection.execute(select(calls).where(calls.c.id == call_id)).mappings().first()
+            if row is None:
+                return None
+            return call_from_row(row, self._resource_ids(connection, [call_id]).get(call_id, []))
+
+    def search(self, where: CallFilter | None = None, limit: int = 50, offset: int = 0) -> list[CallRecord]:
+        """Calls matching `where`, newest first."""
+        query = (
+            select(calls)
+            .where((where or CallFilter()).condition())
+            .order_by(calls.c.timestamp.desc(), calls.c.id.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+        with self.engine.connect() as connection:
+            rows = connection.execute(query).mappings().all()
+            ids = self._resource_ids(connection, [row["id"] for row in rows])
+        return [call_from_row(row, ids.get(row["id"], [])) for row in rows]
+
+    def count(self, where: CallFilter | None = None) -> int:
+        query = select(func.count()).select_from(calls).where((where or CallFilter()).condition())
+        with self.engine.connect() as connection:
+            return connection.execute(query).scalar_one()
+
+    def activity(self, where: CallFilter | None = None, now: float | None = None) -> activity_queries.Activity:
+        """Totals, error rate and breakdowns; includes pruned calls' daily totals unless the filter
+        looks at something they do not keep (path, source, revision, identifier)."""
+        with self.engine.connect() as connection:
+            return activity_queries.compute(connection, where or CallFilter(), time.time() if now is None else now)
+
+    def prune(self, now: float | None = None, retention_days: float | None = None) -> prune_queries.PruneResult:
+        """Delete calls older than the retention, folding them into the daily totals first."""
+        days = self.retention_days if retention_days is None else retention_days
+        cutoff = (time.time() if now is None else now) - days * 86400
+        with self._writing(), self.engine.begin() as connection:
+            return prune_queries.prune_before(connection, cutoff)
+
+    def clear(self) -> None:
+        """Forget every call and total (tests and `sandbox --reset` style runs)."""
+        with self._writing(), self.engine.begin() as connection:
+            for table in (call_resource_ids, calls, daily_totals):
+                connection.execute(delete(table))
+
+    # -- internals ----------------------------------------------------------------------------------
+    def _writing(self) -> AbstractContextManager[object]:
+        return self._write_lock or nullcontext()
+
+    @staticmethod
+    def _resource_ids(connection, call_ids: list[str]) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        if not call_ids:
+            return found
+        query = select(call_resource_ids.c.call_id, call_resource_ids.c.resource_id).where(
+            call_resource_ids.c.call_id.in_(call_ids)
+        )
+        for call_id, resource_id in connection.execute(query):
+            found.setdefault(call_id, []).append(resource_id)
+        return found
+
+
+def open_store(
+    target: str | Path, retention_days: float = DEFAULT_RETENTION_DAYS, create: bool = True
+) -> LogStore:
+    """Open (and migrate) the store at `target`: a SQLite file path or a postgresql:// URL.
+
+    With `create=False` a missing SQLite file is an error instead of a new empty store.
+    """
+    name = display_target(target)
+    if not is_postgres(target):
+        path = sqlite_path(target)
+        if not path.exists() and not create:
+            raise InputError(name, "no log store here yet: run the sandbox or `postman-kit logs import` first")
+        if path.is_dir():
+            raise InputError(name, "is a directory; give the store file (or --data DIR)")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(name, f"cannot create the store's directory: {exc.strerror or exc}") from None
+    engine = create_store_engine(target)
+    try:
+        with engine.begin() as connection:
+            migrate(connection)
+    except NewerSchemaError as exc:
+        engine.dispose()
+        raise InputError(name, str(exc)) from None
+    except (OperationalError, DBAPIError) as exc:
+        engine.dispose()
+        reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+        raise InputError(name, f"cannot open the log store: {reason}") from None
+    return LogStore(engine, name, retention_days)
