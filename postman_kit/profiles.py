@@ -104,6 +104,12 @@ KLAVIYO = Profile(
     prerelease_extension="x-klaviyo-pre-release",
     filters_extension="x-klaviyo-filters",
     secret_patterns=(r"\bpk_[A-Za-z0-9]{20,}", r"\bBearer\s+[A-Za-z0-9._~+/=-]{20,}"),
+    extra={
+        # What the sandbox needs to behave like the real API: attributes no two resources of a type may share
+        # (a second profile with the same email is a 409), and the shape of new ids.
+        "unique_attributes": {"profile": ("email", "phone_number", "external_id")},
+        "id_styles": {"profile": "ulid", "list": "alnum6"},
+    },
 )
 
 PROFILES = {"generic": GENERIC, "klaviyo": KLAVIYO}

@@ -1,0 +1,111 @@
+"""The sandbox as a Starlette application; every call served is recorded through a CallRecorder."""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import time
+from collections.abc import AsyncIterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import orjson
+from starlette.applications import Starlette
+from starlette.background import BackgroundTask
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+
+from postman_kit.calls import CallRecord, CallRecorder
+from postman_kit.openapi import Api
+from postman_kit.sandbox.keys import KeyRing
+from postman_kit.sandbox.resources import ulid
+from postman_kit.sandbox.service import Incoming, Outcome, Sandbox
+from postman_kit.secrets import redact, truncate_key
+
+JSON_API = "application/vnd.api+json"
+METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
+_RECORDED_REQUEST_HEADERS = ("accept", "content-type", "revision", "user-agent", "authorization")
+
+
+def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder: CallRecorder,
+               rate_limits: bool = True, extra_routes: Sequence[BaseRoute] = ()) -> Starlette:
+    """A Starlette app serving `api`; `extra_routes` (e.g. the activity dashboard) are matched first."""
+    sandbox = Sandbox(api, keys, data_dir, rate_limits=rate_limits)
+
+    async def handle(request: Request) -> Response:
+        started = time.perf_counter()
+        body = await request.body()
+        incoming = Incoming(
+            method=request.method,
+            path=request.url.path,
+            query=dict(request.query_params),
+            headers={k.lower(): v for k, v in request.headers.items()},
+            body=body,
+            base_url=str(request.base_url).rstrip("/"),
+        )
+        outcome = sandbox.serve(incoming)
+        content = orjson.dumps(outcome.document) if outcome.document is not None else b""
+        headers = dict(outcome.headers)
+        duration = round((time.perf_counter() - started) * 1000, 3)
+        record = call_record(incoming, outcome, content, headers, duration, request.url.query)
+        # Recorded after the response is sent, so the store's write is not on the caller's clock.
+        return Response(content, status_code=outcome.status, headers=headers,
+                        media_type=JSON_API if content else None,
+                        background=BackgroundTask(recorder.record, record))
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            sandbox.close()
+
+    routes = [*extra_routes, Route("/{path:path}", handle, methods=METHODS)]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.sandbox = sandbox
+    return app
+
+
+def call_record(incoming: Incoming, outcome: Outcome, content: bytes, response_headers: dict[str, str],
+                duration_ms: float, query: str) -> CallRecord:
+    """The log entry for one call: keys truncated wherever they appear."""
+    request_headers = {name: incoming.headers[name] for name in _RECORDED_REQUEST_HEADERS if name in incoming.headers}
+    if "authorization" in request_headers:
+        request_headers["authorization"] = _truncated_authorization(request_headers["authorization"])
+    response_headers = {**response_headers, "content-type": JSON_API} if content else dict(response_headers)
+    resource_ids = list(dict.fromkeys(outcome.resource_ids + _response_ids(outcome.document)))
+    return CallRecord(
+        id=ulid(),
+        timestamp=time.time(),
+        method=incoming.method.upper(),
+        path=incoming.path,
+        status=outcome.status,
+        duration_ms=duration_ms,
+        query=redact(query),
+        operation=outcome.operation,
+        category=outcome.category,
+        source=outcome.source,
+        key=truncate_key(outcome.key) if outcome.key else "",
+        revision=outcome.revision,
+        request_headers=request_headers,
+        request_body=redact(incoming.body.decode("utf-8", "replace")),
+        response_headers=response_headers,
+        response_body=content.decode("utf-8", "replace"),
+        resource_ids=resource_ids,
+    )
+
+
+def _truncated_authorization(value: str) -> str:
+    scheme, _, secret = value.rpartition(" ")
+    return f"{scheme} {truncate_key(secret)}".strip() if secret else truncate_key(value)
+
+
+def _response_ids(document: Any) -> list[str]:
+    data = document.get("data") if isinstance(document, dict) else None
+    items = data if isinstance(data, list) else [data]
+    return [str(item["id"]) for item in items if isinstance(item, dict) and item.get("id") is not None]
+
+
+def new_request_id() -> str:
+    return secrets.token_hex(8)

@@ -1,0 +1,339 @@
+"""What the sandbox answers to one request, without the web server: pure apart from the resource store.
+
+Checks run in the order the real API applies them: route (404/405), key (401/403), revision (400), rate limit
+(429), query (400), body (400); then the resource action (404/409) or, for operations that hold no state,
+the spec's example response.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from postman_kit.auth import key_prefix
+from postman_kit.build import find_revision, status_code
+from postman_kit.examples import ExampleBuilder
+from postman_kit.ids import normalize_path
+from postman_kit.openapi import Api, Operation
+from postman_kit.profiles import Profile, detect_profile
+from postman_kit.routing import MethodNotAllowed, OperationIndex
+from postman_kit.sandbox.errors import ApiError, method_not_allowed
+from postman_kit.sandbox.keys import KeyRing
+from postman_kit.sandbox.query import ListQuery, check_query, encode_cursor, select
+from postman_kit.sandbox.ratelimit import RateLimiter, parse_limit, retry_after
+from postman_kit.sandbox.resources import ResourceKind, find_resource_kinds
+from postman_kit.sandbox.revisions import RevisionError, resolve_revision
+from postman_kit.sandbox.store import ResourceStore
+from postman_kit.schema_validation import SchemaChecker
+
+STORE_FILE = "sandbox.sqlite3"
+
+
+@dataclass
+class Incoming:
+    method: str
+    path: str
+    query: dict[str, str]
+    headers: dict[str, str]  # lower-case names
+    body: bytes = b""
+    base_url: str = "http://127.0.0.1"
+
+
+@dataclass
+class Outcome:
+    status: int
+    document: Any = None  # JSON body, None for none
+    headers: dict[str, str] = field(default_factory=dict)
+    operation: str | None = None  # the matched path template
+    category: str | None = None
+    source: str = ""
+    key: str = ""  # the private key in full: truncated before it is recorded
+    revision: str | None = None
+    resource_ids: list[str] = field(default_factory=list)
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+
+
+def _label(type_name: str) -> str:
+    return type_name.replace("-", " ").replace("_", " ").capitalize()
+
+
+class Sandbox:
+    """One spec revision served from a resource store."""
+
+    def __init__(self, api: Api, keys: KeyRing, data_dir: str | Path | None = None,
+                 rate_limits: bool = True, profile: Profile | None = None) -> None:
+        self.api = api
+        self.keys = keys
+        self.profile = profile or detect_profile(api)
+        self.revision = find_revision(api, self.profile)
+        self.index = OperationIndex(api)
+        self.kinds = find_resource_kinds(api, self.profile)
+        self.items = {kind.item: kind for kind in self.kinds.values()}
+        self.store = ResourceStore(Path(data_dir) / STORE_FILE if data_dir is not None else None)
+        self.limiter = RateLimiter() if rate_limits else None
+        self.schemas = SchemaChecker(api.document, api.openapi_version)
+        self._examples = ExampleBuilder(api.document, "response")
+        self._example_cache: dict[tuple[str, str], tuple[int, Any]] = {}
+        self._fixtures = {(kind.type, rid) for kind in self.kinds.values() for rid in kind.fixture_ids}
+        for kind in self.kinds.values():
+            for resource_id in kind.fixture_ids:
+                if self.store.get(kind.type, resource_id) is None:
+                    self._seed(kind, resource_id)
+
+    def close(self) -> None:
+        self.store.close()
+
+    # -- the request pipeline ----------------------------------------------------------------------------------
+    def serve(self, incoming: Incoming) -> Outcome:
+        outcome = Outcome(status=200)
+        try:
+            self._serve(incoming, outcome)
+        except ApiError as error:
+            outcome.status = error.status
+            outcome.document = error.document()
+            outcome.headers.update(error.headers)
+        return outcome
+
+    def _serve(self, incoming: Incoming, outcome: Outcome) -> None:
+        match = self.index.match(incoming.method, incoming.path)
+        if match is None:
+            raise ApiError(404, f"No endpoint matches {incoming.path}.")
+        if isinstance(match, MethodNotAllowed):
+            outcome.operation = match.template
+            raise method_not_allowed(incoming.method.upper(), match.allowed)
+        op = match.operation
+        outcome.operation = match.template
+        outcome.category = op.tags[0] if op.tags else None
+        outcome.resource_ids = list(match.path_params.values())
+        who = self._authenticate(op, incoming, outcome)
+        outcome.revision = self._revision(op, incoming)
+        self._throttle(op, who)
+        plan = check_query(self.api, op, self.profile, incoming.query)
+        body = self._body(op, incoming)
+        self._act(op, match.template, match.path_params, plan, body, incoming, outcome)
+
+    def _authenticate(self, op: Operation, incoming: Incoming, outcome: Outcome) -> str:
+        """Who is calling (for rate limits); raises 400/401/403."""
+        if self.profile.is_client_operation(op):
+            param = self.profile.public_key_param or ""
+            if self._private_key(op, incoming.headers) is not None:
+                raise ApiError(400, "Client endpoints take the public key (company_id) only; "
+                                    "remove the private key from the Authorization header.",
+                               parameter=param)
+            company_id = incoming.query.get(param)
+            if not company_id:
+                raise ApiError(400, f"Missing required query parameter {param}", parameter=param)
+            if self.keys.company(company_id) is None:
+                raise ApiError(400, f"{param} {company_id!r} is not a known public API key", parameter=param)
+            outcome.source = "client"
+            return "client:" + company_id
+        if not op.security:
+            return "anonymous"
+        secret = self._private_key(op, incoming.headers)
+        key = self.keys.key(secret) if secret else None
+        if key is None:
+            raise ApiError(401, "Missing or invalid private key.")
+        outcome.key = key.secret
+        outcome.source = key.name
+        missing = key.missing_scopes(self.profile.scopes(op))
+        if missing:
+            raise ApiError(403, "Your API key is missing required scopes: " + ", ".join(missing))
+        return "key:" + key.secret
+
+    def _private_key(self, op: Operation, headers: dict[str, str]) -> str | None:
+        schemes = [self.api.security_schemes.get(name) for req in (op.security or self.api.security) for name in req]
+        for scheme in schemes:
+            if scheme is None or scheme.type != "apiKey" or scheme.location != "header":
+                continue
+            value = headers.get((scheme.param_name or "authorization").lower())
+            if value is None:
+                continue
+            prefix = key_prefix(scheme)
+            if prefix and not value.startswith(prefix):
+                return None
+            return value[len(prefix):].strip() or None
+        return None
+
+    def _revision(self, op: Operation, incoming: Incoming) -> str | None:
+        header = self.profile.revision_header
+        if not header or op.parameter(header, "header") is None:
+            return None
+        try:
+            return resolve_revision(incoming.headers.get(header.lower()), self.revision)
+        except RevisionError as exc:
+            raise ApiError(400, str(exc), parameter=header) from None
+
+    def _throttle(self, op: Operation, who: str) -> None:
+        if self.limiter is None:
+            return
+        limits = [limit for name, text in self.profile.rate_limit(op).items() if (limit := parse_limit(name, text))]
+        if not limits:
+            return
+        wait = self.limiter.take(who, f"{op.method} {op.path}", limits)
+        if wait is not None:
+            described = ", ".join(f"{k} {v}" for k, v in self.profile.rate_limit(op).items())
+            raise ApiError(429, f"Request was throttled ({described}). Expected available in {retry_after(wait)} "
+                                "second(s).", headers={"Retry-After": retry_after(wait)})
+
+    def _body(self, op: Operation, incoming: Incoming) -> Any:
+        if op.request_body is None:
+            return None
+        if not incoming.body.strip():
+            if op.request_body.required:
+                raise ApiError(400, "A JSON request body is required.", pointer="/data")
+            return None
+        try:
+            body = json.loads(incoming.body)
+        except ValueError as exc:
+            raise ApiError(400, f"The request body is not valid JSON: {exc}", pointer="/data") from None
+        media = op.request_body.preferred
+        if media is not None and media.schema is not None:
+            problems = self.schemas.errors(media.schema, body)
+            if problems:
+                where, _, message = problems[0].partition(": ")
+                raise ApiError(400, message or problems[0], pointer=where if where != "/" else "/data")
+        return body
+
+    # -- resources ---------------------------------------------------------------------------------------------
+    def _act(self, op: Operation, template: str, params: dict[str, str], plan: ListQuery, body: Any,
+             incoming: Incoming, outcome: Outcome) -> None:
+        path = normalize_path(template)
+        kind = self.kinds.get(path)
+        if kind is not None and op.method in ("GET", "POST"):
+            if op.method == "POST":
+                self._create(kind, op, body, incoming, outcome)
+            else:
+                self._list(kind, plan, incoming, outcome)
+            return
+        resource_id = next(iter(params.values()), None)
+        kind = self.items.get(path)
+        if kind is not None and resource_id is not None and op.method in ("GET", "PATCH", "DELETE"):
+            self._item(kind, op, resource_id, plan, body, incoming, outcome)
+            return
+        parent = next((k for item, k in self.items.items() if path.startswith(item + "/")), None)
+        if parent is not None and resource_id is not None:
+            self._require(parent, resource_id)
+        outcome.status, outcome.document = self._example(op)
+
+    def _require(self, kind: ResourceKind, resource_id: str) -> dict[str, Any]:
+        attributes = self.store.get(kind.type, resource_id)
+        if attributes is None:
+            raise ApiError(404, f"{_label(kind.type)} with id {resource_id} does not exist.")
+        return attributes
+
+    def _create(self, kind: ResourceKind, op: Operation, body: Any, incoming: Incoming, outcome: Outcome) -> None:
+        data = body.get("data") if isinstance(body, dict) else None
+        given = data.get("attributes") if isinstance(data, dict) else None
+        given = given if isinstance(given, dict) else {}
+        for name in kind.unique:
+            value = given.get(name)
+            if value is None:
+                continue
+            existing = self.store.find(kind.type, name, value)
+            if existing is not None:
+                raise ApiError(409, f"A {_label(kind.type).lower()} with {name} {value!r} already exists "
+                                    f"(id {existing}). To change it, use PATCH {kind.item.replace('{}', existing)}.",
+                               pointer="/data/attributes/" + name)
+        resource_id = kind.new_id()
+        attributes = {k: v for k, v in given.items() if k in kind.attribute_names}
+        for name in kind.required_attributes:
+            attributes.setdefault(name, (kind.template.get("attributes") or {}).get(name))
+        now = _now()
+        for name in kind.timestamps:
+            attributes[name] = now
+        self.store.put(kind.type, resource_id, attributes)
+        outcome.resource_ids.append(resource_id)
+        status, document = self._success(op)
+        outcome.status = status
+        if document is not None:
+            outcome.document = {"data": self._resource(kind, resource_id, attributes, incoming, None)}
+
+    def _list(self, kind: ResourceKind, plan: ListQuery, incoming: Incoming, outcome: Outcome) -> None:
+        page, has_next = select(self.store.all(kind.type), plan)
+        fields = plan.fields.get(kind.type)
+        url = incoming.base_url + incoming.path
+        links: dict[str, str] = {"self": _with_query(url, incoming.query)}
+        if has_next:
+            links["next"] = _with_query(url, {**incoming.query, "page[cursor]": encode_cursor(plan.offset + plan.page_size)})
+        if plan.offset > 0:
+            links["prev"] = _with_query(url, {**incoming.query,
+                                              "page[cursor]": encode_cursor(max(0, plan.offset - plan.page_size))})
+        outcome.document = {
+            "data": [self._resource(kind, rid, attrs, incoming, fields) for rid, attrs in page],
+            "links": links,
+        }
+        outcome.resource_ids.extend(rid for rid, _ in page)
+
+    def _item(self, kind: ResourceKind, op: Operation, resource_id: str, plan: ListQuery, body: Any,
+              incoming: Incoming, outcome: Outcome) -> None:
+        attributes = self._require(kind, resource_id)
+        if op.method == "DELETE":
+            self.store.delete(kind.type, resource_id)
+            if (kind.type, resource_id) in self._fixtures:
+                # Generated collections use the spec's example ids: a fixture comes back after a delete, so a
+                # collection that deletes and then updates the same example id still runs.
+                self._seed(kind, resource_id)
+            outcome.status, outcome.document = self._success(op)[0], None
+            return
+        if op.method == "PATCH":
+            data = body.get("data") if isinstance(body, dict) else None
+            if isinstance(data, dict) and data.get("id") not in (None, resource_id):
+                raise ApiError(400, f"data.id {data.get('id')!r} does not match the id in the path ({resource_id}).",
+                               pointer="/data/id")
+            given = data.get("attributes") if isinstance(data, dict) else None
+            attributes = {**attributes, **{k: v for k, v in (given or {}).items() if k in kind.attribute_names}}
+            if "updated" in kind.timestamps:
+                attributes["updated"] = _now()
+            self.store.put(kind.type, resource_id, attributes)
+        outcome.status = self._success(op)[0]
+        outcome.document = {"data": self._resource(kind, resource_id, attributes, incoming, plan.fields.get(kind.type))}
+
+    def _seed(self, kind: ResourceKind, resource_id: str) -> None:
+        attributes = kind.fixture(resource_id)
+        now = _now()
+        for name in kind.timestamps:
+            attributes[name] = now
+        self.store.put(kind.type, resource_id, attributes)
+
+    def _resource(self, kind: ResourceKind, resource_id: str, attributes: dict[str, Any], incoming: Incoming,
+                  fields: list[str] | None) -> dict[str, Any]:
+        resource = {k: v for k, v in kind.template.items() if k not in ("type", "id", "attributes", "links")}
+        resource["type"] = kind.type
+        resource["id"] = resource_id
+        resource["attributes"] = {k: v for k, v in attributes.items() if k in fields} if fields else attributes
+        if "links" in kind.template:
+            resource["links"] = {"self": f"{incoming.base_url}{kind.item.replace('{}', resource_id)}"}
+        return resource
+
+    # -- operations without state: the spec's own example ----------------------------------------------------
+    def _success(self, op: Operation) -> tuple[int, Any]:
+        for response in op.success_responses:
+            code = status_code(response.status)
+            if code is not None:
+                media = response.preferred
+                return code, (media.schema if media is not None and media.schema is not None else None)
+        return 200, None
+
+    def _example(self, op: Operation) -> tuple[int, Any]:
+        key = (op.method, op.path)
+        if key not in self._example_cache:
+            code, schema = self._success(op)
+            self._example_cache[key] = (code, self._examples.build(schema) if schema is not None else None)
+        return self._example_cache[key]
+
+
+def _with_query(url: str, query: dict[str, str]) -> str:
+    from urllib.parse import urlencode
+
+    return url + ("?" + urlencode(query, safe="[],:()'") if query else "")
+
+
+def elapsed_ms(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 3)
