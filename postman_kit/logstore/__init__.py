@@ -11,9 +11,17 @@
 from postman_kit.logstore.activity import Activity, Breakdown, TimeBucket
 from postman_kit.logstore.filters import CallFilter, StatusFilter, parse_statuses
 from postman_kit.logstore.prune import PruneResult
-from postman_kit.logstore.store import DEFAULT_RETENTION_DAYS, STORE_FILE_NAME, LogStore, open_store
+from postman_kit.logstore.store import (
+    DEFAULT_DATA_DIR,
+    DEFAULT_RETENTION_DAYS,
+    STORE_FILE_NAME,
+    LogStore,
+    open_store,
+    store_target,
+)
 
 __all__ = [
+    "DEFAULT_DATA_DIR",
     "DEFAULT_RETENTION_DAYS",
     "STORE_FILE_NAME",
     "Activity",
@@ -25,4 +33,5 @@ __all__ = [
     "TimeBucket",
     "open_store",
     "parse_statuses",
+    "store_target",
 ]

@@ -27,7 +27,13 @@ from postman_kit.logstore.rows import call_from_row, call_row, resource_id_rows
 from postman_kit.logstore.schema import call_resource_ids, calls, daily_totals
 
 DEFAULT_RETENTION_DAYS = 14
+DEFAULT_DATA_DIR = ".postman-kit"
 STORE_FILE_NAME = "logs.sqlite3"
+
+
+def store_target(data_dir: str | Path = DEFAULT_DATA_DIR, store: str | None = None) -> str | Path:
+    """`--store URL` when given, else the SQLite file in `--data DIR`."""
+    return store if store else Path(data_dir) / STORE_FILE_NAME
 
 
 class LogStore:

@@ -1,0 +1,36 @@
+"""Time periods as users write them: `7d`, `24h`, `90m`, `2w`, or a date / datetime (UTC)."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+from postman_kit.errors import InputError
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$", re.IGNORECASE)
+_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def parse_duration(text: str, option: str = "--since") -> float:
+    """`7d` → seconds."""
+    match = _DURATION.match(text)
+    if not match:
+        raise InputError(option, f"expected a duration such as 30m, 24h, 7d or 2w, got {text!r}")
+    return float(match.group(1)) * _SECONDS[match.group(2).lower()]
+
+
+def parse_instant(text: str, now: float, option: str = "--since") -> float:
+    """A duration back from `now`, or an ISO date/datetime (UTC unless it says otherwise)."""
+    if _DURATION.match(text):
+        return now - parse_duration(text, option)
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(option, f"expected a duration such as 7d or a date such as 2026-07-15, got {text!r}") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.timestamp()
+
+
+def format_instant(timestamp: float) -> str:
+    return datetime.fromtimestamp(timestamp, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -1,0 +1,152 @@
+"""`postman-kit logs search|show|import|prune`: the API logs tool over the log store."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from postman_kit.activity.periods import format_instant, parse_duration, parse_instant
+from postman_kit.activity.text import call_detail_text, calls_text
+from postman_kit.errors import InputError
+from postman_kit.logstore import (
+    DEFAULT_DATA_DIR,
+    DEFAULT_RETENTION_DAYS,
+    CallFilter,
+    LogStore,
+    open_store,
+    parse_statuses,
+    store_target,
+)
+from postman_kit.writer import dumps
+
+FORMATS = click.Choice(["text", "json"])
+
+
+def store_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--data DIR / --store URL, shared by every command that reads or writes the log store."""
+    command = click.option("--store", "store_url", metavar="URL",
+                           help="Log store: a postgresql:// URL or a SQLite file (default: DIR/logs.sqlite3).")(command)
+    return click.option("--data", "data_dir", default=DEFAULT_DATA_DIR, show_default=True,
+                        type=click.Path(file_okay=False), help="Data directory holding logs.sqlite3.")(command)
+
+
+def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The filters `logs search` and `activity` share."""
+    for option in reversed([
+        click.option("--since", help="Only calls after this: a duration back from now (30m, 24h, 7d) or a date."),
+        click.option("--until", help="Only calls before this (same forms as --since)."),
+        click.option("--status", "statuses", multiple=True, help="Status code or group: 404, 4xx; repeatable."),
+        click.option("--method", "methods", multiple=True, help="HTTP method; repeatable."),
+        click.option("--category", "categories", multiple=True,
+                     help="Endpoint category (the tag / folder, e.g. Profiles); repeatable."),
+        click.option("--source", "sources", multiple=True, help="Who called (key name, app, newman); repeatable."),
+        click.option("--revision", "revisions", multiple=True, help="API revision header; repeatable."),
+        click.option("--id", "resource_id", help="Only calls whose path or response carries this identifier."),
+    ]):
+        command = option(command)
+    return command
+
+
+def call_filter(now: float, path: str | None = None, since: str | None = None, until: str | None = None,
+                statuses: tuple[str, ...] = (), methods: tuple[str, ...] = (), categories: tuple[str, ...] = (),
+                sources: tuple[str, ...] = (), revisions: tuple[str, ...] = (),
+                resource_id: str | None = None) -> CallFilter:
+    return CallFilter(
+        path=path or None,
+        statuses=parse_statuses(statuses),
+        methods=tuple(m.upper() for m in methods),
+        sources=sources,
+        revisions=revisions,
+        categories=categories,
+        resource_id=resource_id or None,
+        since=parse_instant(since, now, "--since") if since else None,
+        until=parse_instant(until, now, "--until") if until else None,
+    )
+
+
+def open_cli_store(data_dir: str, store_url: str | None, create: bool = False) -> LogStore:
+    return open_store(store_target(data_dir, store_url), create=create)
+
+
+@click.group("logs")
+def logs_command() -> None:
+    """API logs: every call the sandbox served or a newman run made, kept 14 days with keys truncated."""
+
+
+@logs_command.command("search")
+@click.argument("path", required=False)
+@filter_options
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10000), help="Calls to show.")
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Calls to skip first.")
+@click.option("--format", "output_format", type=FORMATS, default="text", show_default=True)
+@store_options
+def search_command(path: str | None, limit: int, offset: int, output_format: str, data_dir: str,
+                   store_url: str | None, **filters: Any) -> None:
+    """Find calls, newest first. PATH is an endpoint template with wildcards (/api/profiles/{id}, which
+    also matches :id and trailing slashes) or any part of the path (profiles)."""
+    where = call_filter(time.time(), path, **filters)
+    with open_cli_store(data_dir, store_url) as store:
+        found = store.search(where, limit=limit, offset=offset)
+        total = store.count(where)
+    if output_format == "json":
+        click.echo(dumps({"total": total, "calls": [call.to_json() for call in found]}), nl=False)
+    else:
+        click.echo(calls_text(found, total), nl=False)
+
+
+@logs_command.command("show")
+@click.argument("call_id")
+@click.option("--format", "output_format", type=FORMATS, default="text", show_default=True)
+@store_options
+def show_command(call_id: str, output_format: str, data_dir: str, store_url: str | None) -> None:
+    """Print one call's request and response in full (keys truncated)."""
+    with open_cli_store(data_dir, store_url) as store:
+        call = store.get(call_id)
+        if call is None:
+            raise InputError(call_id, f"no call with this id in {store.name}")
+    click.echo(dumps(call.to_json()) if output_format == "json" else call_detail_text(call), nl=False)
+
+
+@logs_command.command("import")
+@click.argument("report", type=click.Path(dir_okay=False))
+@click.option("--source", default="newman", show_default=True, help="Source name the imported calls carry.")
+@click.option("--spec", help="OpenAPI spec to name endpoints and categories by (default: the collection's "
+                             "request URLs and top folders).")
+@store_options
+def import_command(report: str, source: str, spec: str | None, data_dir: str, store_url: str | None) -> None:
+    """Import the calls of a newman JSON report (newman run ... -r json --reporter-json-export REPORT)."""
+    from postman_kit.logstore.newman import calls_from_newman_report, read_newman_report
+
+    index = None
+    if spec:
+        from postman_kit.openapi import load_api
+        from postman_kit.routing import OperationIndex
+
+        index = OperationIndex(load_api(spec))
+    imported = calls_from_newman_report(read_newman_report(report), source=source, index=index)
+    with open_cli_store(data_dir, store_url, create=True) as store:
+        added = store.record_many(imported.calls)
+        name = store.name
+    already = len(imported.calls) - added
+    click.echo(f"imported {added} calls from {report} into {name}"
+               + (f" ({already} already stored)" if already else "")
+               + (f"; {imported.skipped} executions without a response skipped" if imported.skipped else ""))
+
+
+@logs_command.command("prune")
+@click.option("--retention", default=f"{DEFAULT_RETENTION_DAYS}d", show_default=True,
+              help="Keep calls this recent (30m, 24h, 14d, 2w); older ones become daily totals.")
+@store_options
+def prune_command(retention: str, data_dir: str, store_url: str | None) -> None:
+    """Delete calls older than the retention; their daily totals per endpoint, method and status stay."""
+    days = parse_duration(retention, "--retention") / 86400
+    with open_cli_store(data_dir, store_url) as store:
+        result = store.prune(now=time.time(), retention_days=days)
+    click.echo(f"pruned {result.deleted} calls older than {format_instant(result.cutoff)}"
+               + (f"; daily totals updated for {result.days} day(s)" if result.deleted else ""))
+
+
+__all__ = ["call_filter", "filter_options", "logs_command", "open_cli_store", "store_options"]

@@ -1,0 +1,203 @@
+"""Calls from newman's JSON report (`newman run C -r json --reporter-json-export report.json`).
+
+Each execution becomes a CallRecord: the saved request's URL gives the endpoint template (`:id` → `{id}`),
+its top folder the category, the sent request and received response their full text with every key
+truncated. The report has no per-call clock, so calls are spaced from the run's start by their response
+times; ids come from the report's content, so importing a report twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+import orjson
+
+from postman_kit.calls import CallRecord
+from postman_kit.errors import InputError
+from postman_kit.logstore.records import content_call_id, job_url, resource_ids
+from postman_kit.logstore.rows import safe_header_value, safe_key
+from postman_kit.routing import MethodNotAllowed, OperationIndex, RouteMatch
+from postman_kit.secrets import redact
+
+_VARIABLE_SEGMENT = re.compile(r"^(?::(?P<colon>.+)|\{\{(?P<var>[^}]+)\}\})$")
+_AUTH_VALUE = re.compile(r"^(?:[A-Za-z][\w-]*\s+)?(?P<credential>\S+)$")
+
+
+@dataclass
+class NewmanImport:
+    calls: list[CallRecord] = field(default_factory=list)
+    skipped: int = 0  # executions without a response (connection refused, timeouts)
+
+
+def read_newman_report(path: str | Path) -> dict[str, Any]:
+    try:
+        report = orjson.loads(Path(path).read_bytes())
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    except orjson.JSONDecodeError as exc:
+        raise InputError(str(path), f"not JSON: {exc}") from None
+    run = report.get("run") if isinstance(report, dict) else None
+    if not isinstance(run, dict) or not isinstance(run.get("executions"), list):
+        raise InputError(str(path), "not a newman JSON report (no run.executions); "
+                                    "write one with `newman run ... -r json --reporter-json-export FILE`")
+    return report
+
+
+def calls_from_newman_report(
+    report: dict[str, Any], source: str = "newman", index: OperationIndex | None = None
+) -> NewmanImport:
+    """Every execution with a response, as a CallRecord; `index` (from the spec) names endpoints exactly."""
+    run = report["run"]
+    started_ms = float((run.get("timings") or {}).get("started") or 0)
+    categories = _top_folders(report.get("collection") or {})
+    result = NewmanImport()
+    elapsed_ms = 0.0
+    for position, execution in enumerate(run["executions"]):
+        response = execution.get("response")
+        request = execution.get("request")
+        if not isinstance(response, dict) or not isinstance(request, dict) or "code" not in response:
+            result.skipped += 1
+            continue
+        item = execution.get("item") or {}
+        timestamp = (started_ms + elapsed_ms) / 1000
+        elapsed_ms += float(response.get("responseTime") or 0)
+        result.calls.append(
+            _call(execution, position, item, request, response, timestamp, source, categories, index)
+        )
+    return result
+
+
+def _call(execution: dict[str, Any], position: int, item: dict[str, Any], request: dict[str, Any],
+          response: dict[str, Any], timestamp: float, source: str, categories: dict[str, str],
+          index: OperationIndex | None) -> CallRecord:
+    method = str(request.get("method") or "GET").upper()
+    path, query = _path_and_query(request.get("url"))
+    template = _saved_template(item)
+    category = categories.get(str(item.get("id")))
+    if index is not None:
+        match = index.match(method, path)
+        if isinstance(match, RouteMatch):
+            template, category = match.template, (match.operation.tags or [category])[0]
+        elif isinstance(match, MethodNotAllowed):
+            template = match.template
+    request_headers = _headers(request.get("header"))
+    response_headers = _headers(response.get("header"))
+    response_body = _body_text(response.get("stream"))
+    cursor = execution.get("cursor") or {}
+    status = int(response["code"])
+    return CallRecord(
+        id=content_call_id(timestamp, str(position), str(cursor.get("iteration", 0)),
+                           str(cursor.get("httpRequestId") or execution.get("id") or ""), method, path),
+        timestamp=timestamp,
+        method=method,
+        path=path,
+        query=query,
+        status=status,
+        duration_ms=float(response.get("responseTime") or 0),
+        operation=template,
+        category=category,
+        source=source,
+        key=_key(request_headers),
+        revision=_header(request_headers, "revision"),
+        request_headers=request_headers,
+        request_body=redact(_request_body(request.get("body"))),
+        response_headers=response_headers,
+        response_body=redact(response_body),
+        resource_ids=resource_ids(template, path, response_body),
+        job_url=job_url(status, response_body, response_headers),
+    )
+
+
+def _top_folders(collection: dict[str, Any]) -> dict[str, str]:
+    """item id → name of the top-level folder holding it (Klaviyo: the tag, i.e. the endpoint category)."""
+    found: dict[str, str] = {}
+
+    def walk(items: list[Any], top: str | None) -> None:
+        for entry in items or []:
+            if not isinstance(entry, dict):
+                continue
+            if isinstance(entry.get("item"), list):
+                walk(entry["item"], top or entry.get("name"))
+            elif top is not None:
+                found[str(entry.get("id"))] = top
+
+    walk(collection.get("item") or [], None)
+    return found
+
+
+def _saved_template(item: dict[str, Any]) -> str | None:
+    url = (item.get("request") or {}).get("url") if isinstance(item.get("request"), dict) else None
+    if isinstance(url, dict) and isinstance(url.get("path"), list):
+        segments = [str(s) for s in url["path"]]
+    elif isinstance(url, (dict, str)):
+        raw = url.get("raw", "") if isinstance(url, dict) else url
+        without_host = re.sub(r"^(?:[a-z]+://)?[^/]*", "", raw.split("?", 1)[0])
+        segments = without_host.split("/")
+    else:
+        return None
+    parts = []
+    for segment in segments:
+        if not segment:
+            continue
+        match = _VARIABLE_SEGMENT.match(segment)
+        parts.append("{" + (match.group("colon") or match.group("var")) + "}" if match else segment)
+    return "/" + "/".join(parts)
+
+
+def _path_and_query(url: Any) -> tuple[str, str]:
+    if isinstance(url, str):
+        raw = re.sub(r"^(?:[a-z]+://)?[^/]*", "", url)
+        path, _, query = raw.partition("?")
+        return path or "/", query
+    if not isinstance(url, dict):
+        return "/", ""
+    path = "/" + "/".join(str(s) for s in url.get("path") or [])
+    query = "&".join(
+        f"{q.get('key', '')}={q.get('value') or ''}" if q.get("value") is not None else str(q.get("key", ""))
+        for q in url.get("query") or [] if isinstance(q, dict) and not q.get("disabled")
+    )
+    return unquote(path) if "%" in path else path, query
+
+
+def _headers(headers: Any) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for header in headers or []:
+        if isinstance(header, dict) and not header.get("disabled") and header.get("key"):
+            found[str(header["key"])] = safe_header_value(str(header["key"]), str(header.get("value", "")))
+    return found
+
+
+def _header(headers: dict[str, str], name: str) -> str | None:
+    return next((value for key, value in headers.items() if key.lower() == name), None)
+
+
+def _key(request_headers: dict[str, str]) -> str:
+    value = _header(request_headers, "authorization") or ""
+    match = _AUTH_VALUE.match(value.strip())
+    return safe_key(match.group("credential")) if match else ""
+
+
+def _body_text(stream: Any) -> str:
+    if isinstance(stream, dict) and isinstance(stream.get("data"), list):
+        return bytes(stream["data"]).decode("utf-8", errors="replace")
+    return stream if isinstance(stream, str) else ""
+
+
+def _request_body(body: Any) -> str:
+    if not isinstance(body, dict):
+        return ""
+    mode = body.get("mode")
+    if mode == "raw":
+        return str(body.get("raw") or "")
+    if mode in ("urlencoded", "formdata"):
+        return "&".join(f"{p.get('key', '')}={p.get('value', '')}" for p in body.get(mode) or []
+                        if isinstance(p, dict) and not p.get("disabled"))
+    if mode == "graphql":
+        return orjson.dumps(body.get("graphql") or {}).decode()
+    return ""
