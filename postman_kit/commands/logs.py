@@ -8,16 +8,15 @@ from typing import Any
 
 import click
 
-from postman_kit.activity.periods import format_instant, parse_duration, parse_instant
+from postman_kit.activity.periods import format_instant, parse_duration
+from postman_kit.activity.query import call_filter
 from postman_kit.activity.text import call_detail_text, calls_text
 from postman_kit.errors import InputError
 from postman_kit.logstore import (
     DEFAULT_DATA_DIR,
     DEFAULT_RETENTION_DAYS,
-    CallFilter,
     LogStore,
     open_store,
-    parse_statuses,
     store_target,
 )
 from postman_kit.writer import dumps
@@ -48,23 +47,6 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
     ]):
         command = option(command)
     return command
-
-
-def call_filter(now: float, path: str | None = None, since: str | None = None, until: str | None = None,
-                statuses: tuple[str, ...] = (), methods: tuple[str, ...] = (), categories: tuple[str, ...] = (),
-                sources: tuple[str, ...] = (), revisions: tuple[str, ...] = (),
-                resource_id: str | None = None) -> CallFilter:
-    return CallFilter(
-        path=path or None,
-        statuses=parse_statuses(statuses),
-        methods=tuple(m.upper() for m in methods),
-        sources=sources,
-        revisions=revisions,
-        categories=categories,
-        resource_id=resource_id or None,
-        since=parse_instant(since, now, "--since") if since else None,
-        until=parse_instant(until, now, "--until") if until else None,
-    )
 
 
 def open_cli_store(data_dir: str, store_url: str | None, create: bool = False) -> LogStore:
@@ -149,4 +131,4 @@ def prune_command(retention: str, data_dir: str, store_url: str | None) -> None:
                + (f"; daily totals updated for {result.days} day(s)" if result.deleted else ""))
 
 
-__all__ = ["call_filter", "filter_options", "logs_command", "open_cli_store", "store_options"]
+__all__ = ["filter_options", "logs_command", "open_cli_store", "store_options"]

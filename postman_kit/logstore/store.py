@@ -106,6 +106,13 @@ class LogStore:
         with self.engine.connect() as connection:
             return connection.execute(query).scalar_one()
 
+    def categories(self) -> list[str]:
+        """Endpoint categories seen in stored calls and daily totals, sorted."""
+        with self.engine.connect() as connection:
+            found = set(connection.execute(select(calls.c.category).distinct()).scalars())
+            found |= set(connection.execute(select(daily_totals.c.category).distinct()).scalars())
+        return sorted(category for category in found if category)
+
     def activity(self, where: CallFilter | None = None, now: float | None = None) -> activity_queries.Activity:
         """Totals, error rate and breakdowns; includes pruned calls' daily totals unless the filter
         looks at something they do not keep (path, source, revision, identifier)."""

@@ -1,0 +1,24 @@
+"""A CallFilter from what a user typed: command-line options or the web page's form fields."""
+
+from __future__ import annotations
+
+from postman_kit.activity.periods import parse_instant
+from postman_kit.logstore import CallFilter, parse_statuses
+
+
+def call_filter(now: float, path: str | None = None, since: str | None = None, until: str | None = None,
+                statuses: tuple[str, ...] = (), methods: tuple[str, ...] = (), categories: tuple[str, ...] = (),
+                sources: tuple[str, ...] = (), revisions: tuple[str, ...] = (),
+                resource_id: str | None = None) -> CallFilter:
+    """Empty strings mean "no constraint", as an empty form field does."""
+    return CallFilter(
+        path=(path or "").strip() or None,
+        statuses=parse_statuses(statuses),
+        methods=tuple(m.strip().upper() for m in methods if m.strip()),
+        sources=tuple(s for s in sources if s),
+        revisions=tuple(r for r in revisions if r),
+        categories=tuple(c for c in categories if c),
+        resource_id=(resource_id or "").strip() or None,
+        since=parse_instant(since, now, "--since") if since else None,
+        until=parse_instant(until, now, "--until") if until else None,
+    )

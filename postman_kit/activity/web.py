@@ -1,0 +1,89 @@
+"""`activity_routes(store)`: the dashboard and logs pages, for the sandbox to serve at /_activity.
+
+    app = create_app(api, ..., recorder=store, extra_routes=activity_routes(store))
+
+Endpoints are plain functions, so Starlette runs the store's queries in its thread pool. JSON twins of the
+pages (`/_activity/api/activity`, `/_activity/api/logs`) serve scripts and tests.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from postman_kit.activity import pages
+from postman_kit.activity.query import call_filter
+from postman_kit.errors import InputError
+from postman_kit.logstore import CallFilter, LogStore
+
+FORM_FIELDS = ("since", "category", "status", "method", "path", "id", "source", "revision")
+PAGE_SIZE = 50
+
+
+def activity_routes(store: LogStore, clock: Callable[[], float] = time.time) -> list[Route]:
+    def form_of(request: Request) -> dict[str, str]:
+        return {name: request.query_params.get(name, "").strip() for name in FORM_FIELDS
+                if request.query_params.get(name, "").strip()}
+
+    def filter_of(form: dict[str, str]) -> CallFilter:
+        return call_filter(
+            clock(), path=form.get("path"), since=form.get("since"),
+            statuses=(form.get("status", ""),), methods=(form.get("method", ""),),
+            categories=(form.get("category", ""),), sources=(form.get("source", ""),),
+            revisions=(form.get("revision", ""),), resource_id=form.get("id"),
+        )
+
+    def offset_of(request: Request) -> int:
+        text = request.query_params.get("offset", "0")
+        return int(text) if text.isdigit() else 0
+
+    def dashboard(request: Request) -> Response:
+        form = form_of(request)
+        try:
+            activity = store.activity(filter_of(form), now=clock())
+        except InputError as exc:
+            return HTMLResponse(pages.dashboard_page(None, form, store.categories(), str(exc)), status_code=400)
+        return HTMLResponse(pages.dashboard_page(activity, form, store.categories()))
+
+    def logs(request: Request) -> Response:
+        form, offset = form_of(request), offset_of(request)
+        try:
+            where = filter_of(form)
+        except InputError as exc:
+            return HTMLResponse(pages.logs_page(None, 0, form, store.categories(), offset, PAGE_SIZE, str(exc)),
+                                status_code=400)
+        found = store.search(where, limit=PAGE_SIZE, offset=offset)
+        return HTMLResponse(pages.logs_page(found, store.count(where), form, store.categories(), offset, PAGE_SIZE))
+
+    def call_detail(request: Request) -> Response:
+        call = store.get(request.path_params["call_id"])
+        if call is None:
+            return HTMLResponse(pages.page("Call not found", "logs", pages.error_block(
+                "No call with this id: it may have been pruned.")), status_code=404)
+        return HTMLResponse(pages.call_page(call))
+
+    def activity_json(request: Request) -> Response:
+        try:
+            return JSONResponse(store.activity(filter_of(form_of(request)), now=clock()).to_json())
+        except InputError as exc:
+            return JSONResponse({"error": str(exc)}, status_code=400)
+
+    def logs_json(request: Request) -> Response:
+        try:
+            where = filter_of(form_of(request))
+        except InputError as exc:
+            return JSONResponse({"error": str(exc)}, status_code=400)
+        found = store.search(where, limit=PAGE_SIZE, offset=offset_of(request))
+        return JSONResponse({"total": store.count(where), "calls": [call.to_json() for call in found]})
+
+    return [
+        Route(pages.BASE, dashboard, methods=["GET"]),
+        Route(f"{pages.BASE}/logs", logs, methods=["GET"]),
+        Route(f"{pages.BASE}/logs/{{call_id}}", call_detail, methods=["GET"]),
+        Route(f"{pages.BASE}/api/activity", activity_json, methods=["GET"]),
+        Route(f"{pages.BASE}/api/logs", logs_json, methods=["GET"]),
+    ]
