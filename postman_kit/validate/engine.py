@@ -1,0 +1,87 @@
+"""Run the selected rules over collections and collect one sorted :class:`Report`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from postman_kit.collection import Collection
+from postman_kit.openapi import Api, load_api
+from postman_kit.profiles import Profile
+from postman_kit.validate.config import ValidateConfig
+from postman_kit.validate.inputs import load_collection, load_variables_file
+from postman_kit.validate.model import Finding, Report, Rule
+from postman_kit.validate.rules import RULES
+from postman_kit.validate.target import Target, VariablesFile, guess_profile
+
+
+def selected_rules(config: ValidateConfig, with_spec: bool) -> list[Rule]:
+    """The rules that can report anything: selected by id, or by family for the saved-request ones."""
+    return [r for r in RULES if config.is_selected(r.id) and (with_spec or not r.needs_spec)]
+
+
+def check_target(target: Target, rules: Sequence[Rule], config: ValidateConfig) -> list[Finding]:
+    """Every finding of `rules` on one collection (pure: no files read or written)."""
+    findings: list[Finding] = []
+    for rule in rules:
+        for hit in rule.check(target):
+            rule_id = f"{rule.family}/{hit.code}" if hit.code else rule.id
+            if rule_id != rule.id and not config.is_selected(rule_id):
+                continue
+            severity = config.severity_of(rule_id, hit.severity or rule.severity)
+            findings.append(Finding(rule_id, severity, hit.message, hit.file or target.source, hit.item,
+                                    hit.pointer))
+    return findings
+
+
+def validate_collection(
+    data: dict[str, Any],
+    source: str = "collection.json",
+    *,
+    api: Api | None = None,
+    environment: VariablesFile | None = None,
+    globals_file: VariablesFile | None = None,
+    profile: Profile | None = None,
+    config: ValidateConfig | None = None,
+) -> Report:
+    """Validate one collection given as parsed JSON (the Python API the command wraps)."""
+    config = config or ValidateConfig()
+    target = Target(
+        source=source,
+        data=data,
+        collection=Collection.from_json(data),
+        api=api,
+        profile=profile or guess_profile(data, api),
+        environment=environment,
+        globals=globals_file,
+    )
+    rules = selected_rules(config, api is not None)
+    findings = sorted(set(check_target(target, rules, config)), key=Finding.sort_key)
+    return Report(files=[source], findings=findings, rules=rules, fail_on=config.fail_on)
+
+
+def validate(
+    collections: Sequence[str],
+    *,
+    spec: str | None = None,
+    environment: str | None = None,
+    globals_file: str | None = None,
+    config: ValidateConfig | None = None,
+) -> Report:
+    """Read the files named (paths, URLs or `-`) and validate each collection; bad input raises InputError."""
+    config = config or ValidateConfig()
+    spec = spec or config.spec
+    environment = environment or config.environment
+    globals_file = globals_file or config.globals
+    loaded = [load_collection(source) for source in collections]
+    env = load_variables_file(environment, "environment") if environment else None
+    glob = load_variables_file(globals_file, "globals") if globals_file else None
+    api = load_api(spec) if spec else None
+    report = Report(files=[], rules=selected_rules(config, api is not None), fail_on=config.fail_on)
+    for name, data in loaded:
+        one = validate_collection(data, name, api=api, environment=env, globals_file=glob, config=config)
+        report.files.extend(one.files)
+        report.findings.extend(one.findings)
+    # A finding in a shared environment or globals file is reported once, not once per collection.
+    report.findings = sorted(set(report.findings), key=Finding.sort_key)
+    return report

@@ -1,0 +1,169 @@
+"""auth: keys come from variables, never from literals; client endpoints never carry the private key."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import orjson
+
+from postman_kit.secrets import truncate_key
+from postman_kit.validate.model import Hit, Severity
+from postman_kit.validate.registry import rule
+from postman_kit.validate.target import ItemRef, Target, is_variable
+
+# The attribute of each auth type that holds the credential.
+CREDENTIAL_ATTRIBUTES = {"apikey": "value", "bearer": "token", "basic": "password", "digest": "password",
+                         "oauth2": "accessToken", "hawk": "authKey", "awsv4": "secretKey", "ntlm": "password"}
+
+
+@rule("auth/collection-auth", Severity.ERROR,
+      "The collection's auth sends the key from its variable (Klaviyo: `Klaviyo-API-Key {{privateKey}}`).",
+      "Requests inherit the collection's auth; set once, the key lives only in the environment.")
+def collection_auth(target: Target) -> Iterator[Hit]:
+    variable = target.profile.key_variable
+    auth = target.collection.auth
+    private = [ref for ref in target.items if not is_client_request(target, ref)]
+    if auth is None or auth.type == "noauth":
+        inheriting = [ref for ref in private if ref.auth is None]
+        if inheriting:
+            yield Hit(f"the collection has no auth, so {len(inheriting)} request(s) send no key; set the "
+                      f"collection's auth to API Key with the value {{{{{variable}}}}}", "/auth")
+        return
+    attribute = CREDENTIAL_ATTRIBUTES.get(auth.type)
+    value = str(auth.get(attribute, "") or "") if attribute else ""
+    if attribute and "{{" + variable + "}}" not in value:
+        shown = value if is_variable(value) else _masked(value)
+        yield Hit(f"the collection's {auth.type} auth sends {shown!r}, not the {{{{{variable}}}}} variable; "
+                  f"use {{{{{variable}}}}} and keep the key in the environment", f"/auth/{auth.type}")
+
+
+@rule("auth/literal-key", Severity.ERROR,
+      "No request, folder or collection auth holds a literal key instead of a {{variable}}.",
+      "A literal key is shared with everyone the collection is shared with, and lands in git.")
+def literal_key(target: Target) -> Iterator[Hit]:
+    places = [("/auth", None, target.collection.auth)]
+    places += [(ref.pointer + "/auth", ref.path, ref.folder.auth) for ref in target.folders]
+    places += [(ref.pointer + "/request/auth", ref.path, ref.item.request.auth) for ref in target.items]
+    for pointer, path, auth in places:
+        attribute = CREDENTIAL_ATTRIBUTES.get(auth.type) if auth is not None else None
+        value = auth.get(attribute) if auth is not None and attribute else None
+        if isinstance(value, str) and value.strip() and not is_variable(value):
+            yield Hit(f"{auth.type} auth holds a literal credential {_masked(value)!r}; replace it with "
+                      f"{{{{{target.profile.key_variable}}}}} and put the key in the environment as a secret",
+                      f"{pointer}/{auth.type}", path)
+
+
+@rule("auth/authorization-header", Severity.ERROR,
+      "No request sets an `Authorization` header by hand.",
+      "A hand-set header overrides the collection's auth and usually holds a pasted key.")
+def authorization_header(target: Target) -> Iterator[Hit]:
+    for ref in target.items:
+        for index, header in enumerate(ref.item.request.header):
+            if header.key.strip().lower() == "authorization" and not header.disabled:
+                hint = ("client endpoints send no key at all" if is_client_request(target, ref)
+                        else "remove it and let the request inherit the collection's auth")
+                yield Hit(f"the request sets the Authorization header by hand ({_masked(header.value)!r}); {hint}",
+                          f"{ref.pointer}/request/header/{index}", ref.path)
+
+
+@rule("auth/client-auth", Severity.ERROR,
+      "Client endpoints (`/client/…`) use No Auth and never send the private key.",
+      "Client endpoints are called from browsers and apps: a private key sent there is a leaked key.")
+def client_auth(target: Target) -> Iterator[Hit]:
+    for ref in target.items:
+        if not is_client_request(target, ref):
+            continue
+        auth = ref.auth
+        if auth is not None and auth.type != "noauth":
+            where = "its own" if ref.item.request.auth is not None else "the inherited"
+            yield Hit(f"client endpoint {ref.item.request.url.path_template} sends {where} {auth.type} auth "
+                      "(the private key); set the request's auth to No Auth and identify with company_id",
+                      ref.pointer + "/request/auth", ref.path)
+
+
+@rule("auth/client-company-id", Severity.ERROR,
+      "Client endpoints send `company_id` from the {{companyId}} variable.",
+      "The public key identifies the account on client endpoints; a global variable keeps every collection in step.")
+def client_company_id(target: Target) -> Iterator[Hit]:
+    profile = target.profile
+    param = profile.public_key_param
+    variable = profile.public_key_variable
+    if not param or not variable:
+        return
+    for ref in target.items:
+        if not is_client_request(target, ref):
+            continue
+        query = ref.item.request.url.query
+        index = next((i for i, q in enumerate(query) if q.key == param and not q.disabled), None)
+        if index is None:
+            yield Hit(f"client request has no {param} query parameter; add {param}={{{{{variable}}}}}",
+                      ref.pointer + "/request/url/query", ref.path)
+        elif (query[index].value or "").strip() != "{{" + variable + "}}":
+            yield Hit(f"{param} is {query[index].value!r}; use {{{{{variable}}}}} (a global variable) instead",
+                      f"{ref.pointer}/request/url/query/{index}/value", ref.path, severity=Severity.WARNING)
+
+
+@rule("auth/secret-value", Severity.ERROR,
+      "No value in the collection, environment or globals looks like a private key or bearer token.",
+      "Collections and environment files are shared and committed; a key in one is a leaked key.")
+def secret_value(target: Target) -> Iterator[Hit]:
+    patterns = target.profile.secret_regexes()
+    files: list[tuple[str | None, Any]] = [(None, target.data)]
+    files += [(f.source, f.data) for f in (target.environment, target.globals) if f is not None]
+    for file, data in files:
+        # One search over the serialized file first: almost every file holds no secret at all.
+        if not any(pattern.search(orjson.dumps(data).decode()) for pattern in patterns):
+            continue
+        for pointer, text in _strings(data, ""):
+            for pattern in patterns:
+                match = pattern.search(text)
+                if match:
+                    secret = match.group(0).split()[-1]
+                    yield Hit(f"a secret ({truncate_key(secret)}) is stored here; revoke it, remove it, and refer to "
+                              f"{{{{{target.profile.key_variable}}}}} kept as a secret in your local environment",
+                              pointer, None if file else target.item_path_at(pointer), file=file)
+                    break
+
+
+@rule("auth/environment-secret", Severity.WARNING,
+      "The environment marks the key variable as secret.",
+      "Postman masks secret variables on screen and in shared workspaces.")
+def environment_secret(target: Target) -> Iterator[Hit]:
+    env = target.environment
+    if env is None:
+        return
+    keys = {target.profile.key_variable, target.profile.token_variable, "clientSecret", "password"}
+    for index, value in env.values():
+        if value.get("key") in keys and value.get("type") != "secret":
+            yield Hit(f"environment variable {value.get('key')!r} holds a key but its type is "
+                      f"{value.get('type') or 'default'!r}; set its type to secret",
+                      f"/values/{index}/type", file=env.source)
+
+
+def is_client_request(target: Target, ref: ItemRef) -> bool:
+    prefix = target.profile.client_path_prefix
+    return bool(prefix) and ref.item.request.url.path_template.startswith(prefix)
+
+
+def _strings(node: Any, pointer: str) -> Iterator[tuple[str, str]]:
+    if isinstance(node, str):
+        yield pointer, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(value, f"{pointer}/{_escape(str(key))}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _strings(value, f"{pointer}/{index}")
+
+
+def _escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def _masked(value: str) -> str:
+    """A credential as it may be printed: a literal key truncated, a {{variable}} as it is."""
+    words = str(value).split()
+    if words and not is_variable(words[-1]) and len(words[-1]) > 8:
+        words[-1] = truncate_key(words[-1])
+    return " ".join(words)

@@ -1,0 +1,74 @@
+"""request: saved requests against the spec (with --spec) — one rule per conformance problem code."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from postman_kit.conformance import Problem, RequestChecker
+from postman_kit.validate.model import Hit, Severity
+from postman_kit.validate.registry import CheckFunction, rule
+from postman_kit.validate.target import ItemRef, Target
+
+# code → (summary, why); the codes are postman_kit.conformance's stable problem ids.
+PROBLEM_RULES: dict[str, tuple[str, str]] = {
+    "unknown-path": ("The request's path exists in the spec's revision.",
+                     "A path that no longer exists answers 404 at run time."),
+    "method-not-allowed": ("The path supports the request's method.", "The API answers 405 Method Not Allowed."),
+    "empty-path-variable": ("Every path variable (`:id`) has a value.", "An empty id calls the wrong URL."),
+    "unknown-query-param": ("Every query parameter is one the operation knows.",
+                            "Unknown parameters are rejected with 400, often after a typo."),
+    "missing-query-param": ("Required query parameters are present.", "The API answers 400."),
+    "invalid-enum-value": (("`fields[type]`, `sort`, `include`, `additional-fields[type]` and other enumerated "
+                           "parameters use allowed values."), "A misspelled field is rejected with 400."),
+    "invalid-number": ("Numeric parameters hold numbers.", "The API answers 400."),
+    "out-of-range": ("`page[size]` and other bounded parameters are within their bounds.", "The API answers 400."),
+    "filter-syntax": ("`filter` parses with the filter grammar.", "An unparsable filter is rejected with 400."),
+    "filter-not-allowed": ("Every filter field, operator and value type is allowed for the operation.",
+                           "Filters are allowed per field and operator; anything else is rejected with 400."),
+    "missing-header": ("Required headers are present.", "The API answers 400."),
+    "missing-body": ("Operations that need a body are sent one.", "The API answers 400."),
+    "content-type-mismatch": ("Content-Type is one the operation accepts.", "The API answers 415."),
+    "invalid-json-body": ("The JSON body parses.", "A malformed body is rejected with 400."),
+    "body-schema": ("The JSON body validates against the request schema.", "The API answers 400 or 422."),
+}
+OTHER = "other"
+
+
+def request_problems(target: Target) -> list[tuple[ItemRef, Problem]]:
+    """Every saved request checked once against the spec; the rules below each report their own code."""
+    if "request-problems" not in target.memo:
+        found: list[tuple[ItemRef, Problem]] = []
+        if target.api is not None:
+            checker = RequestChecker(target.api, target.profile)
+            for ref in target.items:
+                found.extend((ref, problem) for problem in checker.check(ref.item.request, target.variables))
+        target.memo["request-problems"] = found
+    return target.memo["request-problems"]
+
+
+def _check_for(code: str) -> CheckFunction:
+    def check(target: Target) -> Iterator[Hit]:
+        for ref, problem in request_problems(target):
+            known = problem.code in PROBLEM_RULES
+            if problem.code == code or (code == OTHER and not known):
+                yield Hit(problem.message, ref.pointer + "/request" + problem.pointer, ref.path,
+                          severity=_severity(problem.severity))
+
+    check.__name__ = code.replace("-", "_")
+    return check
+
+
+def _severity(name: str) -> Severity | None:
+    try:
+        return Severity.parse(name)
+    except ValueError:
+        return None
+
+
+def _register(code: str, summary: str, why: str) -> Callable[..., Iterator[Hit]]:
+    return rule(f"request/{code}", Severity.ERROR, summary, why, needs_spec=True)(_check_for(code))
+
+
+for _code, (_summary, _why) in PROBLEM_RULES.items():
+    _register(_code, _summary, _why)
+_register(OTHER, "Any other way a saved request does not fit the spec.", "The API would reject the request.")

@@ -1,0 +1,154 @@
+"""What the rules look at: one collection (raw JSON and model), its variables, and optionally its spec."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from postman_kit.collection import Auth, Collection, Folder, Item, Node
+from postman_kit.openapi import Api
+from postman_kit.profiles import GENERIC, KLAVIYO, Profile, detect_profile
+
+_VARIABLE = re.compile(r"\{\{([^{}]+)\}\}")
+_NAME_STAMP = re.compile(r"\(v(\d{4}-\d{2}-\d{2}(?:\.[A-Za-z0-9]+)?)\)\s*$")
+
+
+@dataclass(frozen=True)
+class ItemRef:
+    """A request item with where it is: its path as users see it and its JSON pointer in the file."""
+
+    path: str
+    pointer: str
+    item: Item
+    inherited_auth: Auth | None = None  # the nearest folder's auth, else the collection's
+
+    @property
+    def auth(self) -> Auth | None:
+        """The auth Postman sends the request with."""
+        own = self.item.request.auth
+        return self.inherited_auth if own is None or own.type == "inherit" else own
+
+
+@dataclass(frozen=True)
+class FolderRef:
+    path: str
+    pointer: str
+    folder: Folder
+
+
+@dataclass
+class VariablesFile:
+    """An environment or globals file: its name, its JSON, and its enabled values."""
+
+    source: str
+    data: dict[str, Any]
+
+    def values(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        for index, value in enumerate(self.data.get("values") or []):
+            if isinstance(value, dict):
+                yield index, value
+
+
+@dataclass
+class Target:
+    source: str
+    data: dict[str, Any]
+    collection: Collection
+    api: Api | None = None
+    profile: Profile = GENERIC
+    environment: VariablesFile | None = None
+    globals: VariablesFile | None = None
+    items: list[ItemRef] = field(default_factory=list)
+    folders: list[FolderRef] = field(default_factory=list)
+    memo: dict[str, Any] = field(default_factory=dict)  # work several rules share, done once per target
+
+    def __post_init__(self) -> None:
+        if not self.items and not self.folders:
+            self._index(self.collection.items, (), "", self.collection.auth)
+
+    def _index(self, nodes: list[Node], trail: tuple[str, ...], pointer: str, auth: Auth | None) -> None:
+        for index, node in enumerate(nodes):
+            here = f"{pointer}/item/{index}"
+            path = "/".join(trail + (node.name,))
+            if isinstance(node, Folder):
+                self.folders.append(FolderRef(path, here, node))
+                inherited = auth if node.auth is None or node.auth.type == "inherit" else node.auth
+                self._index(node.items, trail + (node.name,), here, inherited)
+            else:
+                self.items.append(ItemRef(path, here, node, auth))
+
+    def item_path_at(self, pointer: str) -> str | None:
+        """The path of the request or folder a JSON pointer falls in (the deepest one)."""
+        best: tuple[int, str] | None = None
+        for path, where in [(r.path, r.pointer) for r in self.items] + [(f.path, f.pointer) for f in self.folders]:
+            if (pointer == where or pointer.startswith(where + "/")) and (best is None or len(where) > best[0]):
+                best = (len(where), path)
+        return best[1] if best else None
+
+    def item_ref(self, pointer: str) -> ItemRef | None:
+        return next((ref for ref in self.items if ref.pointer == pointer), None)
+
+    @cached_property
+    def revision(self) -> str | None:
+        """The collection's revision: its `revision` variable, else the stamp in its name."""
+        name = self.profile.revision_header
+        variable = self.collection.variable(name) if name else None
+        if variable is not None and str(variable.value or "").strip():
+            return str(variable.value).strip()
+        return self.name_stamp
+
+    @cached_property
+    def name_stamp(self) -> str | None:
+        match = _NAME_STAMP.search(self.collection.info.name)
+        return match.group(1) if match else None
+
+    @cached_property
+    def variables(self) -> dict[str, str]:
+        """Variable values as Postman resolves them: environment over collection over globals."""
+        values: dict[str, str] = {}
+        if self.globals is not None:
+            values.update(_enabled_values(self.globals))
+        for variable in self.collection.variables:
+            if not variable.disabled:
+                values[variable.key] = "" if variable.value is None else str(variable.value)
+        if self.environment is not None:
+            values.update(_enabled_values(self.environment))
+        return values
+
+    def resolve(self, text: str, depth: int = 0) -> str:
+        """`{{revision}}` → its value where one is known; unknown variables stay as they are."""
+        if "{{" not in text or depth > 5:
+            return text
+        resolved = _VARIABLE.sub(lambda m: self.variables.get(m.group(1).strip(), m.group(0)), text)
+        return resolved if resolved == text else self.resolve(resolved, depth + 1)
+
+
+def _enabled_values(file: VariablesFile) -> dict[str, str]:
+    return {
+        str(value.get("key")): "" if value.get("value") is None else str(value.get("value"))
+        for _, value in file.values()
+        if value.get("key") and value.get("enabled", True) is not False
+    }
+
+
+def guess_profile(data: dict[str, Any], api: Api | None) -> Profile:
+    """The spec's profile when there is a spec; else Klaviyo when the collection speaks Klaviyo."""
+    if api is not None:
+        return detect_profile(api)
+    auth = data.get("auth")
+    text = repr(auth) if auth is not None else ""
+    if "Klaviyo-API-Key" in text or "{{privateKey}}" in text:
+        return KLAVIYO
+    return GENERIC
+
+
+def is_variable(text: str) -> bool:
+    """The value's last word is a `{{variable}}`: `Klaviyo-API-Key {{privateKey}}` yes, `… pk_…` no."""
+    words = str(text).split()
+    return bool(words) and _VARIABLE.fullmatch(words[-1]) is not None
+
+
+__all__ = ["FolderRef", "ItemRef", "Target", "VariablesFile", "guess_profile", "is_variable"]
