@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Self
 
 from sqlalchemy import Engine, delete, func, select
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from postman_kit.calls import CallRecord
 from postman_kit.errors import InputError
@@ -56,18 +56,23 @@ class LogStore:
         batch = list(records)
         if not batch:
             return 0
-        with self._writing(), self.engine.begin() as connection:
+        try:
+            with self._writing(), self.engine.begin() as connection:
+                if len(batch) > 1:
+                    # a batch (an import) looks first; a single call (the sandbox's hot path) just inserts
+                    known = set(connection.execute(
+                        select(calls.c.id).where(calls.c.id.in_([c.id for c in batch]))).scalars())
+                    batch = [c for c in {c.id: c for c in batch}.values() if c.id not in known]
+                    if not batch:
+                        return 0
+                connection.execute(calls.insert(), [call_row(c) for c in batch])
+                id_rows = [row for c in batch for row in resource_id_rows(c)]
+                if id_rows:
+                    connection.execute(call_resource_ids.insert(), id_rows)
+        except IntegrityError:
             if len(batch) > 1:
-                known = set(
-                    connection.execute(select(calls.c.id).where(calls.c.id.in_([c.id for c in batch]))).scalars()
-                )
-                batch = [c for c in {c.id: c for c in batch}.values() if c.id not in known]
-                if not batch:
-                    return 0
-            connection.execute(calls.insert(), [call_row(c) for c in batch])
-            id_rows = [row for c in batch for row in resource_id_rows(c)]
-            if id_rows:
-                connection.execute(call_resource_ids.insert(), id_rows)
+                raise
+            return 0  # that call is stored already
         return len(batch)
 
     def close(self) -> None:
