@@ -28,6 +28,7 @@ from postman_kit.collection import (
     Url,
     Variable,
 )
+from postman_kit.contracts import ContractBuilder
 from postman_kit.examples import ExampleBuilder
 from postman_kit.filters import example_filter
 from postman_kit.openapi import Api, MediaType, Operation, Parameter
@@ -194,6 +195,7 @@ class _CollectionBuilder:
             self.collection_auth = None
         self.auth_variables = list(self.auth_variables)
         self.base_url = self._base_url()
+        self.contracts = ContractBuilder(api.document) if options.tests else None
 
     # -- collection ------------------------------------------------------------------------------------------
     def collection(self, name: str) -> Collection:
@@ -202,6 +204,8 @@ class _CollectionBuilder:
             Variable(self.options.base_url_variable, self.base_url, "string"),
             Variable(self.options.revision_variable, self.revision, "string"),
         ]
+        if self.contracts is not None:
+            variables.append(self.contracts.variable())
         return Collection(
             info=Info(
                 postman_id=ids.collection_id(self.api.title, self.revision),
@@ -296,6 +300,7 @@ class _CollectionBuilder:
             name=op.summary or op.operation_id or f"{op.method} {op.path}",
             request=request,
             response=responses,
+            event=[self.contracts.test_event(op, responses)] if self.contracts is not None else [],
             extra={KIT_KEY: kit} if kit else {},
         )
 

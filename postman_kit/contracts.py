@@ -1,15 +1,20 @@
-"""OpenAPI schemas as plain draft-07 JSON Schema, sharing one `definitions` table.
+"""Contract tests for generated collections, and the spec's schemas as plain draft-07 JSON Schema.
 
-Both the sandbox (validating requests, checking its own responses) and the contract tests that run inside
-Postman (Ajv, draft-07) validate against what the spec says; neither understands OpenAPI 3.0's dialect
-(`nullable`, boolean `exclusiveMinimum`, `example`), so schemas are converted once, here.
+`generate --tests` gives every request a test script: the status is a documented success status, the
+Content-Type is the documented one, the body validates against the response schema, and a troubleshooting
+status carries its documented error code. Postman validates with Ajv (draft-07), which does not speak
+OpenAPI 3.0's dialect (`nullable`, boolean `exclusiveMinimum`), so the schemas are converted here and embedded
+once per collection, in a collection variable the scripts read.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+from postman_kit.collection import Response, Variable
 from postman_kit.loader import resolve_pointer
+from postman_kit.openapi import Operation
 
 # Ajv (Postman's validator) throws on formats it does not know; these it knows and the sandbox produces.
 CHECKED_FORMATS = frozenset({"date-time", "date", "uuid"})
@@ -125,3 +130,90 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     if isinstance(kind, list):
         return schema if "null" in kind else {**schema, "type": [*kind, "null"]}
     return {"anyOf": [schema, {"type": "null"}]}
+
+
+# -- contract tests for `generate --tests` -------------------------------------------------------------------
+SCHEMAS_VARIABLE = "postmanKitSchemas"
+_SCRIPT = """\
+// Contract tests from the spec (postman-kit generate --tests): documented status, Content-Type, body schema.
+const contract = __CONTRACT__;
+const status = String(pm.response.code);
+const text = pm.response.text();
+let json = null;
+try { json = text ? JSON.parse(text) : null; } catch (e) { json = undefined; }
+const problems = json && Array.isArray(json.errors) ? json.errors.map(e => `${e.code}: ${e.detail}`).join("; ") : "";
+pm.test(`Status ${status} is a documented success status (${contract.success.join(", ")})`, function () {
+    pm.expect(contract.success, `${status} ${pm.response.status} ${problems}`.trim()).to.include(status);
+});
+if (contract.errors[status]) {
+    pm.test(`${status} is the documented error ${contract.errors[status]}`, function () {
+        pm.expect(json && json.errors && json.errors[0].code).to.eql(contract.errors[status]);
+    });
+}
+const key = [status, status[0] + "XX", "default"].find(k => contract.responses[k]);
+const expected = key && contract.responses[key];
+if (expected && text) {
+    pm.test(`Content-Type is ${expected.mediaType}`, function () {
+        pm.expect(pm.response.headers.get("Content-Type") || "").to.include(expected.mediaType);
+    });
+    if (expected.schema) {
+        pm.test(`Body matches the ${key} response schema`, function () {
+            pm.expect(json, "the body is not JSON").to.not.be.undefined;
+            const definitions = JSON.parse(pm.collectionVariables.get("__VARIABLE__") || "{}");
+            pm.response.to.have.jsonSchema(Object.assign({}, expected.schema, { definitions: definitions }));
+        });
+    }
+}
+"""
+
+
+class ContractBuilder:
+    """Test scripts for one collection; the response schemas they share are embedded once (:meth:`variable`)."""
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        self.bundle = SchemaBundle(document, "response")
+
+    def contract(self, op: Operation, examples: list[Response]) -> dict[str, Any]:
+        """What a response to `op` must look like: success statuses, schema per status, troubleshooting codes."""
+        responses: dict[str, Any] = {}
+        for response in op.responses:
+            media = response.preferred
+            if media is None:
+                continue
+            schema = self.bundle.convert(media.schema) if media.schema is not None else None
+            status = response.status if response.status.isdigit() else response.status.upper()
+            responses["default" if status == "DEFAULT" else status] = {
+                "mediaType": media.media_type,
+                "schema": schema,
+            }
+        success = [r.status for r in op.success_responses if r.status.isdigit()]
+        errors: dict[str, str] = {}
+        for example in examples:
+            code = _error_code(example)
+            if example.code is not None and example.code >= 400 and code:
+                errors[str(example.code)] = code
+        return {"success": success or ["200"], "responses": responses, "errors": dict(sorted(errors.items()))}
+
+    def test_event(self, op: Operation, examples: list[Response]) -> dict[str, Any]:
+        """A Postman `test` event checking a response to `op` against the spec."""
+        contract = json.dumps(self.contract(op, examples), sort_keys=True, separators=(",", ":"))
+        script = _SCRIPT.replace("__CONTRACT__", contract).replace("__VARIABLE__", SCHEMAS_VARIABLE)
+        return {"listen": "test", "script": {"type": "text/javascript", "exec": script.splitlines()}}
+
+    def variable(self) -> Variable:
+        """The collection variable holding every schema definition the test scripts refer to."""
+        definitions = dict(sorted(self.bundle.definitions.items()))
+        return Variable(SCHEMAS_VARIABLE, json.dumps(definitions, sort_keys=True, separators=(",", ":")), "string",
+                        "Response schemas the contract tests validate against (generated; do not edit).")
+
+
+def _error_code(example: Response) -> str | None:
+    try:
+        body = json.loads(example.body or "null")
+    except ValueError:
+        return None
+    errors = body.get("errors") if isinstance(body, dict) else None
+    if isinstance(errors, list) and errors and isinstance(errors[0], dict):
+        code = errors[0].get("code")
+        return str(code) if code else None
+    return None

@@ -25,6 +25,8 @@ from postman_kit.troubleshooting import parse_statuses
 @click.option("--public-key-variable", help="Variable holding the public key of client endpoints (companyId).")
 @click.option("--troubleshooting", "troubleshooting", default="401,403,404,405,409", show_default=True,
               help="Troubleshooting error examples to add to each request (comma-separated statuses, or none).")
+@click.option("--tests", is_flag=True,
+              help="Add contract tests to each request: documented status, Content-Type, body against the schema.")
 @click.option("--validate", "full_validation", is_flag=True,
               help="Also run the full OpenAPI validator (slow on large specs); its findings are warnings.")
 @click.option("--strict", is_flag=True, help="Treat every warning as an error: exit 2 and write nothing.")
@@ -40,6 +42,7 @@ def generate_command(
     key_variable: str | None,
     public_key_variable: str | None,
     troubleshooting: str,
+    tests: bool,
     full_validation: bool,
     strict: bool,
     quiet: bool,
@@ -57,6 +60,7 @@ def generate_command(
         key_variable=key_variable,
         public_key_variable=public_key_variable,
         troubleshooting=troubleshooting_statuses(troubleshooting),
+        tests=tests,
     )
     result = generate(spec, out_dir, options, validate=full_validation, strict=strict)
     if quiet:
