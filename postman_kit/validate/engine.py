@@ -57,7 +57,8 @@ def validate_collection(
     )
     rules = selected_rules(config, api is not None)
     findings = sorted(set(check_target(target, rules, config)), key=Finding.sort_key)
-    return Report(files=[source], findings=findings, rules=rules, fail_on=config.fail_on)
+    return Report(files=[source], findings=findings, items={source: [ref.path for ref in target.items]},
+                  rules=rules, fail_on=config.fail_on)
 
 
 def validate(
@@ -82,6 +83,7 @@ def validate(
         one = validate_collection(data, name, api=api, environment=env, globals_file=glob, config=config)
         report.files.extend(one.files)
         report.findings.extend(one.findings)
+        report.items.update(one.items)
     # A finding in a shared environment or globals file is reported once, not once per collection.
     report.findings = sorted(set(report.findings), key=Finding.sort_key)
     return report

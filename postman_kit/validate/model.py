@@ -83,6 +83,7 @@ class Report:
 
     files: list[str]
     findings: list[Finding] = field(default_factory=list)
+    items: dict[str, list[str]] = field(default_factory=dict)  # file → every request path checked
     rules: list[Rule] = field(default_factory=list)
     fail_on: Severity = Severity.ERROR
 

@@ -1,0 +1,25 @@
+"""GitHub Actions workflow commands: each finding becomes an annotation on the file."""
+
+from __future__ import annotations
+
+from postman_kit.validate.model import Report, Severity
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def render(report: Report, *, color: bool = False) -> str:
+    lines = []
+    for finding in report.findings:
+        where = f"{finding.item}: " if finding.item else ""
+        properties = f"file={_property(finding.file)},title={_property(finding.rule)}"
+        lines.append(f"::{COMMANDS[finding.severity]} {properties}::{_data(where + finding.message)}")
+    lines.append(report.summary())
+    return "\n".join(lines) + "\n"
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
