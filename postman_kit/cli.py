@@ -17,6 +17,7 @@ from postman_kit.errors import InputError
 # command name → "module:attribute"; each module holds one click command (or group).
 COMMANDS: dict[str, str] = {
     "generate": "postman_kit.commands.generate:generate_command",
+    "validate": "postman_kit.commands.validate:validate_command",
     "sandbox": "postman_kit.commands.sandbox:sandbox_command",
     "activity": "postman_kit.commands.activity:activity_command",
     "logs": "postman_kit.commands.logs:logs_command",
