@@ -1,0 +1,39 @@
+"""`postman-kit upgrade OLD --to NEW -o OUT`."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import click
+
+from postman_kit.commands.diff import as_date, shared_options
+from postman_kit.diff import FAIL_ON, failures, upgrade
+from postman_kit.diff.report import render_upgrade
+
+
+@click.command("upgrade")
+@click.argument("old")
+@click.option("--to", "new", required=True, help="The spec (or collection) to upgrade to.")
+@click.option("-o", "--out", required=True, type=click.Path(dir_okay=False),
+              help="Where to write the upgraded collection (OLD is never touched).")
+@shared_options
+@click.option("--fail-on", type=click.Choice(FAIL_ON), multiple=True,
+              help="Exit 1 (after writing) when a condition holds; `conflict`: a saved request no longer fits "
+                   "NEW. Repeatable.")
+def upgrade_command(
+    old: str, new: str, out: str, revisions: str | None, base: str | None, include_docs: bool, fmt: str,
+    today: datetime | None, fail_on: tuple[str, ...],
+) -> None:
+    """Write OLD brought to NEW's revision to OUT: NEW's structure, auth, variables and examples, with every
+    saved request and still-valid edit of OLD carried over, conflicts kept but marked; then report.
+
+    Exit status: 0, 1 when a --fail-on condition holds, 2 on bad input (nothing written).
+    """
+    _, report = upgrade(old, new, out, today=as_date(today), base=base, revisions=revisions,
+                        include_docs=include_docs)
+    click.echo(render_upgrade(report, fmt), nl=False)
+    if failures(report.diff, fail_on, report):
+        raise SystemExit(1)
+
+
+__all__ = ["upgrade_command"]

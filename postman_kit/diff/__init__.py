@@ -1,0 +1,114 @@
+"""`diff` and `upgrade`: how stale a fork is, what changed since, and the fork brought to NEW safely.
+
+    from postman_kit.diff import diff, upgrade
+    report = diff("my-fork.postman_collection.json", "openapi/stable.json", today=date(2026, 11, 23))
+    result = upgrade("my-fork.postman_collection.json", "openapi/stable.json", today=date(2026, 11, 23))
+
+OLD and NEW are each a collection or a spec; a spec is built into a collection in memory with generate's code.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from postman_kit.build import BuildOptions
+from postman_kit.collection import Collection
+from postman_kit.diff.changes import Change, DiffReport, OperationChange, SavedRequestVerdict, Verdict
+from postman_kit.diff.compare import compare_sides, prepare
+from postman_kit.diff.lifecycle import Lifecycle, lifecycle
+from postman_kit.diff.revisions import RevisionList, read_revisions
+from postman_kit.diff.sides import Side, load_side
+from postman_kit.diff.upgrade import UpgradeReport, upgrade_sides
+from postman_kit.errors import InputError
+from postman_kit.loader import is_url
+from postman_kit.writer import dumps, write_atomic
+
+FAIL_ON = ("stale", "deprecated", "retired", "breaking", "conflict", "any")
+
+
+def load_sides(
+    old: str, new: str, *, base: str | None = None, revisions: str | Path | None = None,
+    options: BuildOptions | None = None,
+) -> tuple[Side, Side, Side | None, RevisionList | None]:
+    """Read OLD, NEW, the revisions list and OLD's own spec (`base`, else found in a revisions directory)."""
+    revision_list = read_revisions(revisions) if revisions is not None else None
+    old_side = load_side(old, options)
+    new_side = load_side(new, options)
+    base_side = None
+    if not old_side.is_spec:
+        base_source = base
+        if base_source is None and revision_list is not None:
+            found = revision_list.spec_for(old_side.revision)
+            base_source = str(found) if found is not None else None
+        if base_source is not None:
+            base_side = load_side(base_source, options)
+            if not base_side.is_spec:
+                raise InputError(base_source, "--base must be an OpenAPI spec (OLD's revision)")
+    return old_side, new_side, base_side, revision_list
+
+
+def diff(
+    old: str, new: str, *, today: date, base: str | None = None, revisions: str | Path | None = None,
+    include_docs: bool = False, options: BuildOptions | None = None,
+) -> DiffReport:
+    """Compare OLD with NEW (paths, URLs or `-`)."""
+    old_side, new_side, base_side, revision_list = load_sides(old, new, base=base, revisions=revisions,
+                                                              options=options)
+    return compare_sides(old_side, new_side, today=today, base=base_side, revisions=revision_list,
+                         include_docs=include_docs)
+
+
+def upgrade(
+    old: str, new: str, out: str | Path | None = None, *, today: date, base: str | None = None,
+    revisions: str | Path | None = None, include_docs: bool = False, options: BuildOptions | None = None,
+) -> tuple[Collection, UpgradeReport]:
+    """Upgrade the fork OLD to NEW; with `out`, write it there atomically (never over OLD, NEW or base)."""
+    old_side, new_side, base_side, revision_list = load_sides(old, new, base=base, revisions=revisions,
+                                                              options=options)
+    collection, report = upgrade_sides(old_side, new_side, today=today, base=base_side,
+                                       revisions=revision_list, include_docs=include_docs)
+    if out is not None:
+        inputs = {Path(s) for s in (old, new, base) if s and s != "-" and not is_url(s)}
+        write_atomic(Path(out), dumps(collection.to_json()), protect=inputs)
+        report.output = str(out)
+    return collection, report
+
+
+def failures(report: DiffReport, fail_on: tuple[str, ...] | list[str],
+             upgrade_report: UpgradeReport | None = None) -> list[str]:
+    """Which `--fail-on` conditions hold (exit 1 for CI when any does)."""
+    verdict = report.verdict
+    status = verdict.status
+    holds = {
+        "stale": verdict.stale,
+        "deprecated": status in ("deprecated", "retired"),
+        "retired": status == "retired",
+        "breaking": report.breaking,
+        "conflict": bool(upgrade_report and upgrade_report.conflicts),
+        "any": report.has_differences or bool(report.saved and report.breaking),
+    }
+    return [name for name in fail_on if holds.get(name)]
+
+
+__all__ = [
+    "Change",
+    "DiffReport",
+    "Lifecycle",
+    "OperationChange",
+    "RevisionList",
+    "SavedRequestVerdict",
+    "Side",
+    "UpgradeReport",
+    "Verdict",
+    "compare_sides",
+    "diff",
+    "failures",
+    "lifecycle",
+    "load_side",
+    "load_sides",
+    "prepare",
+    "read_revisions",
+    "upgrade",
+    "upgrade_sides",
+]

@@ -1,0 +1,170 @@
+"""The diff's result model: what changed, whether it breaks callers, and the stale verdict."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from postman_kit.diff.lifecycle import Lifecycle
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference of a matched operation."""
+
+    kind: str  # stable id, e.g. "parameter-required", "enum-narrowed", "auth-changed"
+    breaking: bool
+    where: str  # "query `filter`", "request body /data/attributes/email", "response 200"
+    detail: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "breaking": self.breaking, "where": self.where, "detail": self.detail}
+
+
+@dataclass(frozen=True)
+class EndpointRef:
+    """An endpoint as reports name it."""
+
+    method: str
+    path: str
+    name: str
+    folder: tuple[str, ...]
+    operation_id: str | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.method} {self.path}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"method": self.method, "path": self.path, "name": self.name, "folder": "/".join(self.folder),
+                "operationId": self.operation_id}
+
+
+@dataclass
+class OperationChange:
+    old: EndpointRef
+    new: EndpointRef
+    matched_by: str  # id, path, alias, name
+    changes: list[Change]
+
+    @property
+    def breaking(self) -> bool:
+        return any(c.breaking for c in self.changes)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"old": self.old.to_json(), "new": self.new.to_json(), "matchedBy": self.matched_by,
+                "breaking": self.breaking, "changes": [c.to_json() for c in self.changes]}
+
+
+@dataclass
+class SavedRequestVerdict:
+    """A user's saved request and whether it still works in NEW."""
+
+    name: str
+    folder: tuple[str, ...]
+    method: str
+    url: str
+    operation: EndpointRef | None  # the endpoint it calls in OLD, when one matches
+    new_operation: EndpointRef | None  # the same endpoint in NEW
+    status: str  # "carries-over", "breaks", "unchecked"
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return "/".join(self.folder + (self.name,))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name, "folder": "/".join(self.folder), "method": self.method, "url": self.url,
+            "operation": self.operation.to_json() if self.operation else None,
+            "newOperation": self.new_operation.to_json() if self.new_operation else None,
+            "status": self.status, "problems": self.problems,
+        }
+
+
+@dataclass
+class Verdict:
+    old_revision: str | None
+    new_revision: str | None
+    today: str
+    stale: bool
+    lifecycle: Lifecycle | None
+    revisions_behind: int | None  # None when the list of revisions is unknown
+    missed_revisions: list[str] = field(default_factory=list)
+    newer_than_new: list[str] = field(default_factory=list)  # known revisions after NEW
+
+    @property
+    def status(self) -> str:
+        return self.lifecycle.status if self.lifecycle else "unknown"
+
+    def headline(self) -> str:
+        old = f"v{self.old_revision}" if self.old_revision else "an unknown revision"
+        new = f"v{self.new_revision}" if self.new_revision else "NEW"
+        if not self.stale:
+            parts = [f"{old} is current against {new}"]
+        else:
+            behind = f"{self.revisions_behind} revision(s) behind {new}" if self.revisions_behind is not None \
+                else f"older than {new}"
+            parts = [f"STALE: {old} is {behind}"]
+        if self.lifecycle is not None:
+            parts.append(f"{self.lifecycle.label} (as of {self.today}, {self.lifecycle.age_days} days old)")
+        return "; ".join(parts)
+
+    def to_json(self) -> dict[str, Any]:
+        life = self.lifecycle
+        return {
+            "oldRevision": self.old_revision,
+            "newRevision": self.new_revision,
+            "today": self.today,
+            "stale": self.stale,
+            "status": self.status,
+            "ageDays": life.age_days if life else None,
+            "deprecatedOn": life.deprecated_on.isoformat() if life else None,
+            "retiredOn": life.retired_on.isoformat() if life else None,
+            "effectiveRevision": life.effective_revision if life else None,
+            "revisionsBehind": self.revisions_behind,
+            "missedRevisions": self.missed_revisions,
+            "newerRevisions": self.newer_than_new,
+        }
+
+
+@dataclass
+class DiffReport:
+    old_source: str
+    new_source: str
+    verdict: Verdict
+    added: list[EndpointRef]
+    removed: list[EndpointRef]
+    changed: list[OperationChange]
+    unchanged: int
+    saved: list[SavedRequestVerdict]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def breaking(self) -> bool:
+        return bool(self.removed) or any(c.breaking for c in self.changed) or any(
+            s.status == "breaks" for s in self.saved
+        )
+
+    @property
+    def has_differences(self) -> bool:
+        return bool(self.added or self.removed or self.changed or self.verdict.stale)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "old": self.old_source,
+            "new": self.new_source,
+            "verdict": self.verdict.to_json(),
+            "summary": {
+                "added": len(self.added), "removed": len(self.removed), "changed": len(self.changed),
+                "breakingChanges": sum(1 for c in self.changed if c.breaking), "unchanged": self.unchanged,
+                "savedRequests": len(self.saved),
+                "savedRequestsBreaking": sum(1 for s in self.saved if s.status == "breaks"),
+                "breaking": self.breaking,
+            },
+            "added": [e.to_json() for e in self.added],
+            "removed": [e.to_json() for e in self.removed],
+            "changed": [c.to_json() for c in self.changed],
+            "savedRequests": [s.to_json() for s in self.saved],
+            "notes": self.notes,
+        }

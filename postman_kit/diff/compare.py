@@ -1,0 +1,225 @@
+"""`diff`: match two sides, classify what changed, judge how stale OLD is and which saved requests break."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from postman_kit.collection import Request
+from postman_kit.conformance import Problem, RequestChecker
+from postman_kit.diff.changes import (
+    Change,
+    DiffReport,
+    EndpointRef,
+    OperationChange,
+    SavedRequestVerdict,
+    Verdict,
+)
+from postman_kit.diff.classify import SignatureComparer
+from postman_kit.diff.lifecycle import lifecycle, revision_date, revisions_between
+from postman_kit.diff.matching import (
+    Endpoint,
+    Key,
+    Matching,
+    SavedRequest,
+    SideIndex,
+    index_collection_side,
+    index_spec_side,
+    match_endpoints,
+)
+from postman_kit.diff.revisions import RevisionList
+from postman_kit.diff.sides import Side
+from postman_kit.diff.signature import SchemaShapes, item_signature, operation_signature
+from postman_kit.diff.transplant import transplant_request
+from postman_kit.openapi import Api, Operation
+
+
+@dataclass
+class Comparison:
+    """Both sides indexed and matched; what diff reports and upgrade merges."""
+
+    old: SideIndex
+    new: SideIndex
+    base: SideIndex | None  # the spec OLD was generated from, when known
+    matching: Matching
+    checker: RequestChecker | None = None  # checks requests against NEW's spec
+    comparer: SignatureComparer = field(default_factory=SignatureComparer)
+    _shapes: dict[int, SchemaShapes] = field(default_factory=dict)
+
+    def old_operation(self, endpoint: Endpoint) -> Operation | None:
+        if endpoint.operation is not None:
+            return endpoint.operation
+        if self.base is not None and endpoint.key in self.base.endpoints:
+            return self.base.endpoints[endpoint.key].operation
+        return None
+
+    def shapes(self, api: Api, include_docs: bool) -> SchemaShapes:
+        key = id(api) * 2 + int(include_docs)
+        if key not in self._shapes:
+            self._shapes[key] = SchemaShapes(api, include_docs)
+        return self._shapes[key]
+
+    def new_endpoint_for(self, saved: SavedRequest) -> Endpoint | None:
+        return self.matching.new_for(saved.key) or self.new.endpoints.get(saved.key)
+
+    def variables(self) -> dict[str, str]:
+        values = {v.key: str(v.value) for v in self.new.side.collection.variables}
+        values.update({v.key: str(v.value) for v in self.old.side.collection.variables if not v.disabled})
+        return values
+
+    def transplant(self, saved: SavedRequest, endpoint: Endpoint) -> Request:
+        new_side = self.new.side
+        return transplant_request(
+            saved.item.request, endpoint.template, new_side.profile.revision_header, new_side.revision or ""
+        )
+
+    def check(self, saved: SavedRequest, endpoint: Endpoint) -> list[Problem] | None:
+        """NEW's conformance problems of a saved request moved onto `endpoint`; None without NEW's spec."""
+        if self.checker is None:
+            return None
+        request = self.transplant(saved, endpoint)
+        return [p for p in self.checker.check(request, self.variables()) if p.severity == "error"]
+
+
+def prepare(old: Side, new: Side, base: Side | None = None) -> Comparison:
+    """Index both sides (OLD's requests routed through NEW's and base's specs) and match their endpoints."""
+    base_index = index_spec_side(base) if base is not None else None
+    new_index = index_spec_side(new) if new.is_spec else index_collection_side(new, [])
+    if old.is_spec:
+        old_index = index_spec_side(old)
+    else:
+        references = [ref for ref in (new_index, base_index) if ref is not None and ref.side.api is not None]
+        old_index = index_collection_side(old, references)
+    checker = RequestChecker(new.api, new.profile) if new.api is not None else None
+    return Comparison(old=old_index, new=new_index, base=base_index,
+                      matching=match_endpoints(old_index, new_index), checker=checker)
+
+
+def endpoint_ref(endpoint: Endpoint) -> EndpointRef:
+    return EndpointRef(endpoint.method, endpoint.template, endpoint.name, endpoint.folder, endpoint.operation_id)
+
+
+def judge(old_revision: str | None, new_revision: str | None, today: date,
+          revisions: RevisionList | None) -> Verdict:
+    """How stale OLD is: revisions behind NEW, and OLD's lifecycle as of `today`."""
+    released = revisions.revisions if revisions else []
+    old_date = revision_date(old_revision or "")
+    new_date = revision_date(new_revision or "")
+    stale = bool(old_date and new_date and old_date < new_date) or (
+        old_date is None and old_revision != new_revision
+    )
+    behind: int | None = None
+    missed: list[str] = []
+    newer: list[str] = []
+    if revisions is not None and old_revision and new_revision:
+        missed = revisions_between(old_revision, new_revision, released)
+        behind = len(missed)
+        newer = [r for r in released if new_date and (d := revision_date(r)) is not None and d > new_date
+                 and r.endswith(".pre") == new_revision.endswith(".pre")]
+    life = lifecycle(old_revision, today, released) if old_revision else None
+    return Verdict(old_revision=old_revision, new_revision=new_revision, today=today.isoformat(), stale=stale,
+                   lifecycle=life, revisions_behind=behind, missed_revisions=missed, newer_than_new=newer)
+
+
+def endpoint_changes(comparison: Comparison, old: Endpoint, new: Endpoint, include_docs: bool) -> list[Change]:
+    """What changed between two matched endpoints: contract (via deepdiff) plus name, folder and path moves."""
+    old_op = comparison.old_operation(old)
+    new_op = new.operation
+    old_profile = comparison.old.side.profile
+    new_profile = comparison.new.side.profile
+    if old_op is not None and new_op is not None:
+        old_api = comparison.base.side.api if old.operation is None and comparison.base else comparison.old.side.api
+        assert old_api is not None and comparison.new.side.api is not None
+        changes = comparison.comparer.compare(
+            operation_signature(old_op, comparison.shapes(old_api, include_docs), old_profile),
+            operation_signature(new_op, comparison.shapes(comparison.new.side.api, include_docs), new_profile),
+        )
+    elif old.item is not None and new.item is not None:
+        changes = comparison.comparer.compare(
+            item_signature(old.item, include_docs, old_profile.revision_header),
+            item_signature(new.item, include_docs, new_profile.revision_header),
+        )
+    else:
+        changes = []
+    old_id = old_op.operation_id if old_op is not None else old.operation_id
+    if old_id and new.operation_id and old_id != new.operation_id:
+        changes.append(Change("renamed", False, "operationId", f"`{old_id}` is now `{new.operation_id}`"))
+    if old.name != new.name:
+        changes.append(Change("request-renamed", False, "name", f"'{old.name}' is now '{new.name}'"))
+    if old.folder != new.folder:
+        changes.append(Change("moved", False, "folder",
+                              f"moved from {'/'.join(old.folder) or '(top)'} to {'/'.join(new.folder) or '(top)'}"))
+    if _spec_path(old.template) != _spec_path(new.template):
+        changes.append(Change("path-changed", False, "path", f"`{old.template}` is now `{new.template}`"))
+    return changes
+
+
+def _spec_path(template: str) -> str:
+    return "/".join("{}" if s.startswith((":", "{")) else s for s in template.split("/"))
+
+
+def saved_verdicts(comparison: Comparison) -> list[SavedRequestVerdict]:
+    verdicts: list[SavedRequestVerdict] = []
+    new_revision = comparison.new.side.revision or "NEW"
+    for saved in comparison.old.saved:
+        old_endpoint = comparison.old.endpoints.get(saved.key)
+        new_endpoint = comparison.new_endpoint_for(saved)
+        request = saved.item.request
+        if new_endpoint is None:
+            status, problems = "breaks", [(f"{saved.key[0]} {request.url.path_template} is not an operation "
+                                          f"in v{new_revision}")]
+        else:
+            found = comparison.check(saved, new_endpoint)
+            if found is None:
+                status, problems = "unchecked", ["NEW is a collection without its spec; not checked"]
+            else:
+                status = "breaks" if found else "carries-over"
+                problems = [p.message for p in found]
+        verdicts.append(SavedRequestVerdict(
+            name=saved.item.name, folder=saved.folder, method=request.method, url=request.url.raw,
+            operation=endpoint_ref(old_endpoint) if old_endpoint else None,
+            new_operation=endpoint_ref(new_endpoint) if new_endpoint else None,
+            status=status, problems=problems,
+        ))
+    return verdicts
+
+
+def compare_sides(
+    old: Side,
+    new: Side,
+    *,
+    today: date,
+    base: Side | None = None,
+    revisions: RevisionList | None = None,
+    include_docs: bool = False,
+    comparison: Comparison | None = None,
+) -> DiffReport:
+    """The whole diff report; pure (sides are already loaded, `today` is given)."""
+    comparison = comparison or prepare(old, new, base)
+    changed: list[OperationChange] = []
+    unchanged = 0
+    for pair in sorted(comparison.matching.pairs, key=lambda p: _order(p.new.key)):
+        changes = endpoint_changes(comparison, pair.old, pair.new, include_docs)
+        if changes:
+            changed.append(OperationChange(endpoint_ref(pair.old), endpoint_ref(pair.new), pair.how, changes))
+        else:
+            unchanged += 1
+    notes: list[str] = []
+    if not old.is_spec and base is None:
+        notes.append(f"OLD's spec (v{old.revision}) is not known: changes compare the requests only "
+                     "(give --base SPEC or --revisions DIR for the full comparison)")
+    return DiffReport(
+        old_source=old.source,
+        new_source=new.source,
+        verdict=judge(old.revision, new.revision, today, revisions),
+        added=[endpoint_ref(e) for e in sorted(comparison.matching.added, key=lambda e: _order(e.key))],
+        removed=[endpoint_ref(e) for e in sorted(comparison.matching.removed, key=lambda e: _order(e.key))],
+        changed=changed,
+        unchanged=unchanged,
+        saved=saved_verdicts(comparison),
+        notes=notes,
+    )
+
+
+def _order(key: Key) -> tuple[str, str]:
+    return key[1], key[0]

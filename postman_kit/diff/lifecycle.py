@@ -1,0 +1,98 @@
+"""Klaviyo's revision lifecycle: stable for a year after release, deprecated the next year, then retired.
+
+Pure: the caller passes `today` (the CLI reads the clock, or `--today` pins it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_REVISION_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+STABLE_YEARS = 1
+RETIRED_YEARS = 2
+
+
+@dataclass(frozen=True)
+class Lifecycle:
+    revision: str
+    release: date
+    effective_revision: str  # the released revision that serves `revision` (latest on or before it)
+    status: str  # stable, deprecated, retired
+    deprecated_on: date
+    retired_on: date
+    age_days: int
+
+    @property
+    def label(self) -> str:
+        if self.status == "retired":
+            return f"retired since {self.retired_on.isoformat()}"
+        if self.status == "deprecated":
+            return f"deprecated since {self.deprecated_on.isoformat()}"
+        return f"stable until {self.deprecated_on.isoformat()}"
+
+
+def revision_date(revision: str) -> date | None:
+    """`2023-10-15` and `2023-10-15.pre` → the date; anything else → None."""
+    match = _REVISION_DATE.match(revision or "")
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a non-leap year
+        return day.replace(year=day.year + years, day=28)
+
+
+def effective_revision(revision: str, released: list[str]) -> str:
+    """The latest released revision on or before `revision`'s date (Klaviyo serves a request with it)."""
+    wanted = revision_date(revision)
+    if wanted is None or not released:
+        return revision
+    same_channel = [r for r in released if r.endswith(".pre") == revision.endswith(".pre")] or released
+    candidates = [r for r in same_channel if (d := revision_date(r)) is not None and d <= wanted]
+    return max(candidates, key=lambda r: (revision_date(r), r)) if candidates else revision
+
+
+def lifecycle(revision: str, today: date, released: list[str] | None = None) -> Lifecycle | None:
+    """Where `revision` stands on `today`; None when it is not a dated revision."""
+    effective = effective_revision(revision, released or [])
+    release = revision_date(effective)
+    if release is None:
+        return None
+    deprecated_on = add_years(release, STABLE_YEARS)
+    retired_on = add_years(release, RETIRED_YEARS)
+    if today >= retired_on:
+        status = "retired"
+    elif today >= deprecated_on:
+        status = "deprecated"
+    else:
+        status = "stable"
+    return Lifecycle(
+        revision=revision,
+        release=release,
+        effective_revision=effective,
+        status=status,
+        deprecated_on=deprecated_on,
+        retired_on=retired_on,
+        age_days=(today - release).days,
+    )
+
+
+def revisions_between(old: str, new: str, released: list[str]) -> list[str]:
+    """Released revisions after `old` up to and including `new`, oldest first (same channel as `new`)."""
+    low, high = revision_date(old), revision_date(new)
+    if low is None or high is None:
+        return []
+    beta = new.endswith(".pre")
+    return sorted(
+        r for r in released
+        if r.endswith(".pre") == beta and (d := revision_date(r)) is not None and low < d <= high
+    )

@@ -1,0 +1,238 @@
+"""Which request is which across two collections.
+
+An endpoint is identified by method + normalized path template: Klaviyo renames operationIds and dropped its
+trailing slashes, but a method and a path keep meaning the same thing. Requests are matched by the stable item
+id, then by that key, then by an operationId kept as an alias, then (for requests without an operationId, as in
+collections exported from Postman) by name. A collection's items that are not the upstream request of their
+endpoint are the user's saved requests.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from postman_kit import ids
+from postman_kit.collection import Item
+from postman_kit.diff.sides import Side
+from postman_kit.openapi import Operation
+from postman_kit.routing import MethodNotAllowed, OperationIndex, RouteMatch
+
+Key = tuple[str, str]  # (METHOD, normalized path)
+_NAME_TITLE = re.compile(r"^\((?:Stable|Beta)\)\s+(.*?)\s+\(v[^)]*\)$")
+_POSTMAN_VARIABLE = re.compile(r"^\{\{[^}]+\}\}$")
+
+
+@dataclass
+class Endpoint:
+    """One operation as a side shows it: its upstream request and, when the spec is known, the operation."""
+
+    key: Key
+    method: str
+    template: str  # the spec's path (`/api/profiles/{id}/`) or the request's (`/api/profiles/:id/`)
+    item: Item | None
+    folder: tuple[str, ...]
+    operation: Operation | None = None
+    operation_id: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        if self.item is not None:
+            return self.item.name
+        return self.operation.summary if self.operation is not None else f"{self.method} {self.template}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.method} {self.template}"
+
+
+@dataclass
+class SavedRequest:
+    """A request the user added to a fork: not the upstream request of any endpoint."""
+
+    item: Item
+    folder: tuple[str, ...]
+    key: Key  # the endpoint it calls (normalized), whether or not an upstream operation has it
+    template: str | None  # the spec path it routed to, when one did
+    path_params: dict[str, str] = field(default_factory=dict)  # template parameter → the user's segment
+
+    @property
+    def label(self) -> str:
+        return "/".join(self.folder + (self.item.name,))
+
+
+@dataclass
+class SideIndex:
+    side: Side
+    endpoints: dict[Key, Endpoint]
+    saved: list[SavedRequest]
+
+
+@dataclass
+class Match:
+    old: Endpoint
+    new: Endpoint
+    how: str  # id, path, alias, name
+
+
+@dataclass
+class Matching:
+    pairs: list[Match]
+    removed: list[Endpoint]
+    added: list[Endpoint]
+
+    def new_for(self, old_key: Key) -> Endpoint | None:
+        for pair in self.pairs:
+            if pair.old.key == old_key:
+                return pair.new
+        return None
+
+
+def endpoint_key(method: str, path: str) -> Key:
+    segments = ["{}" if _POSTMAN_VARIABLE.match(s) else s for s in path.split("?", 1)[0].split("/") if s]
+    return method.upper(), ids.normalize_path("/" + "/".join(segments))
+
+
+def index_spec_side(side: Side) -> SideIndex:
+    """Endpoints of a side built from a spec: one generated request per operation, no saved requests."""
+    assert side.api is not None
+    by_id = {ids.operation_id(side.api.title, op.method, op.path): op for op in side.api.operations}
+    endpoints: dict[Key, Endpoint] = {}
+    for trail, item in side.collection.walk():
+        op = by_id.get(item.id or "")
+        if op is None:
+            continue
+        key = endpoint_key(op.method, op.path)
+        endpoints.setdefault(key, Endpoint(
+            key=key,
+            method=op.method,
+            template=op.path,
+            item=item,
+            folder=trail,
+            operation=op,
+            operation_id=op.operation_id,
+            aliases=tuple(side.profile.aliases(op)),
+        ))
+    return SideIndex(side=side, endpoints=endpoints, saved=[])
+
+
+def index_collection_side(side: Side, references: list[SideIndex]) -> SideIndex:
+    """Endpoints and saved requests of a fork; `references` (NEW, and OLD's spec when known) route its URLs."""
+    routers = [(ref, OperationIndex(ref.side.api)) for ref in references if ref.side.api is not None]
+    titles = {ref.side.api.title for ref in references if ref.side.api is not None}
+    named = _NAME_TITLE.match(side.collection.info.name)
+    if named:
+        titles.add(named.group(1))
+    groups: dict[Key, list[tuple[tuple[str, ...], Item, str | None, dict[str, str]]]] = {}
+    for trail, item in side.collection.walk():
+        key, template, params = _route(item, routers)
+        groups.setdefault(key, []).append((trail, item, template, params))
+    endpoints: dict[Key, Endpoint] = {}
+    saved: list[SavedRequest] = []
+    for key, members in groups.items():
+        upstream = _pick_upstream(key, members, references, titles)
+        for index, (trail, item, template, params) in enumerate(members):
+            if index == upstream:
+                endpoints[key] = _fork_endpoint(key, trail, item)
+            else:
+                saved.append(SavedRequest(item=item, folder=trail, key=key, template=template, path_params=params))
+    return SideIndex(side=side, endpoints=endpoints, saved=saved)
+
+
+def _fork_endpoint(key: Key, trail: tuple[str, ...], item: Item) -> Endpoint:
+    kit = item.kit
+    operation_id = kit.get("operationId")
+    return Endpoint(
+        key=key,
+        method=item.request.method,
+        template=item.request.url.path_template,
+        item=item,
+        folder=trail,
+        operation_id=operation_id if isinstance(operation_id, str) else None,
+        aliases=tuple(str(a) for a in kit.get("aliases") or ()),
+    )
+
+
+def _route(
+    item: Item, routers: list[tuple[SideIndex, OperationIndex]]
+) -> tuple[Key, str | None, dict[str, str]]:
+    """The endpoint a request calls: routed through the reference specs, so concrete ids normalize too."""
+    method = item.request.method
+    path = item.request.url.path_template
+    for _, router in routers:
+        found = router.match(method, path)
+        if isinstance(found, RouteMatch):
+            return endpoint_key(method, found.template), found.template, dict(found.path_params)
+        if isinstance(found, MethodNotAllowed):
+            continue
+    return endpoint_key(method, path), None, {}
+
+
+def _pick_upstream(
+    key: Key,
+    members: list[tuple[tuple[str, ...], Item, str | None, dict[str, str]]],
+    references: list[SideIndex],
+    titles: set[str],
+) -> int | None:
+    """Index of the request that is the endpoint's own (generated) request; the others are saved requests."""
+    known = [ref.endpoints[key] for ref in references if key in ref.endpoints]
+    method, _ = key
+    expected_ids = {e.item.id for e in known if e.item is not None and e.item.id}
+    for _, item, template, _ in members:
+        for title in titles:
+            expected_ids.add(ids.operation_id(title, method, template or item.request.url.path_template))
+    for index, (_, item, _, _) in enumerate(members):
+        if item.id and item.id in expected_ids:
+            return index
+    for index, (_, item, _, _) in enumerate(members):
+        if isinstance(item.kit.get("operationId"), str):
+            return index
+    names = {e.name for e in known}
+    for index, (_, item, _, _) in enumerate(members):
+        if item.name in names:
+            return index
+    return None
+
+
+def match_endpoints(old: SideIndex, new: SideIndex) -> Matching:
+    """Pair OLD's endpoints with NEW's: by item id, then key, then operationId alias, then name."""
+    pairs: list[Match] = []
+    unmatched_new = dict(new.endpoints)
+    new_by_id = {e.item.id: e for e in new.endpoints.values() if e.item is not None and e.item.id}
+    remaining: list[Endpoint] = []
+    for endpoint in old.endpoints.values():
+        found = None
+        how = ""
+        item_id = endpoint.item.id if endpoint.item is not None else None
+        if item_id and item_id in new_by_id and new_by_id[item_id].key in unmatched_new:
+            found, how = new_by_id[item_id], "id"
+        elif endpoint.key in unmatched_new:
+            found, how = unmatched_new[endpoint.key], "path"
+        if found is None:
+            remaining.append(endpoint)
+            continue
+        del unmatched_new[found.key]
+        pairs.append(Match(endpoint, found, how))
+    removed: list[Endpoint] = []
+    for endpoint in remaining:
+        found, how = _by_alias_or_name(endpoint, unmatched_new)
+        if found is None:
+            removed.append(endpoint)
+            continue
+        del unmatched_new[found.key]
+        pairs.append(Match(endpoint, found, how))
+    return Matching(pairs=pairs, removed=removed, added=list(unmatched_new.values()))
+
+
+def _by_alias_or_name(endpoint: Endpoint, candidates: dict[Key, Endpoint]) -> tuple[Endpoint | None, str]:
+    names = {endpoint.operation_id, *endpoint.aliases} - {None}
+    if names:
+        for candidate in candidates.values():
+            if candidate.method == endpoint.method and names & ({candidate.operation_id, *candidate.aliases}):
+                return candidate, "alias"
+        return None, ""
+    for candidate in candidates.values():
+        if candidate.method == endpoint.method and candidate.name == endpoint.name:
+            return candidate, "name"
+    return None, ""

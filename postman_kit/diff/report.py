@@ -1,0 +1,118 @@
+"""Reporters: one result model, three formats (text for terminals, json for tools, markdown for PR comments)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from postman_kit.diff.changes import DiffReport, OperationChange
+from postman_kit.diff.upgrade import UpgradeReport
+from postman_kit.writer import dumps
+
+FORMATS = ("text", "json", "markdown")
+CHANGES_SHOWN = 12  # per operation in text and markdown; json has them all
+
+
+def render_diff(report: DiffReport, fmt: str) -> str:
+    if fmt == "json":
+        return dumps(report.to_json()).decode()
+    return _render(report, None, markdown=fmt == "markdown")
+
+
+def render_upgrade(report: UpgradeReport, fmt: str) -> str:
+    if fmt == "json":
+        return dumps(report.to_json()).decode()
+    return _render(report.diff, report, markdown=fmt == "markdown")
+
+
+class _Writer:
+    def __init__(self, markdown: bool) -> None:
+        self.markdown = markdown
+        self.lines: list[str] = []
+
+    def heading(self, text: str) -> None:
+        self.lines += ["", f"### {text}" if self.markdown else text]
+
+    def bullet(self, text: str, depth: int = 0) -> None:
+        self.lines.append("  " * depth + ("- " if self.markdown or depth == 0 else "· ") + text)
+
+    def code(self, text: str) -> str:
+        return f"`{text}`" if self.markdown else text
+
+    def text(self) -> str:
+        return "\n".join(self.lines).rstrip() + "\n"
+
+
+def _render(report: DiffReport, upgrade: UpgradeReport | None, markdown: bool) -> str:
+    out = _Writer(markdown)
+    verdict = report.verdict
+    first = verdict.headline()
+    out.lines.append(f"**{first}**" if markdown else first)
+    breaking_ops = sum(1 for c in report.changed if c.breaking)
+    broken_saved = sum(1 for s in report.saved if s.status == "breaks")
+    out.lines.append(
+        f"{len(report.added)} added, {len(report.removed)} removed, {len(report.changed)} changed "
+        f"({breaking_ops} breaking), {report.unchanged} unchanged; {len(report.saved)} saved request(s), "
+        f"{broken_saved} break in NEW"
+    )
+    if verdict.missed_revisions:
+        out.lines.append("Revisions missed: " + ", ".join(verdict.missed_revisions))
+    if verdict.newer_than_new:
+        out.lines.append("Note: newer revisions exist than NEW: " + ", ".join(verdict.newer_than_new))
+    if upgrade is not None:
+        _upgrade_sections(out, upgrade)
+    else:
+        _section(out, "Saved requests", report.saved, lambda s: _saved_line(out, s))
+    _section(out, "Removed operations", report.removed, lambda e: out.bullet(f"{out.code(e.label)} {e.name}"))
+    _section(out, "Added operations", report.added,
+             lambda e: out.bullet(f"{out.code(e.label)} {e.name} ({'/'.join(e.folder)})"))
+    ordered = sorted(report.changed, key=lambda c: (not c.breaking, c.new.path, c.new.method))
+    _section(out, "Changed operations", ordered, lambda c: _changed_lines(out, c))
+    for note in report.notes:
+        out.lines += ["", f"Note: {note}"]
+    return out.text()
+
+
+def _section(out: _Writer, title: str, entries: list[Any], line: Callable[[Any], None]) -> None:
+    if not entries:
+        return
+    out.heading(f"{title} ({len(entries)})")
+    for entry in entries:
+        line(entry)
+
+
+def _saved_line(out: _Writer, saved: Any) -> None:
+    where = f" → {saved.new_operation.label}" if saved.new_operation else ""
+    out.bullet(f"[{saved.status}] {saved.label} ({saved.method}{where})")
+    for problem in saved.problems:
+        out.bullet(problem, 1)
+
+
+def _changed_lines(out: _Writer, change: OperationChange) -> None:
+    mark = "BREAKING " if change.breaking else ""
+    out.bullet(f"{mark}{out.code(change.new.label)} {change.new.name}")
+    for item in change.changes[:CHANGES_SHOWN]:
+        flag = "breaking: " if item.breaking else ""
+        out.bullet(f"{flag}{item.where}: {item.detail}", 1)
+    if len(change.changes) > CHANGES_SHOWN:
+        out.bullet(f"… and {len(change.changes) - CHANGES_SHOWN} more (see --format json)", 1)
+
+
+def _upgrade_sections(out: _Writer, upgrade: UpgradeReport) -> None:
+    out.lines.append(
+        f"Upgrade: {len(upgrade.carried)} saved request(s) carried, {len(upgrade.conflicts)} conflict(s), "
+        f"{len(upgrade.edits_kept)} edit(s) kept, {len(upgrade.dropped)} dropped"
+        + (f"; wrote {upgrade.output}" if upgrade.output else "")
+    )
+    _section(out, "Conflicts (kept, marked for review)", upgrade.conflicts, lambda c: _conflict(out, c))
+    _section(out, "Carried", upgrade.carried, out.bullet)
+    _section(out, "Edits kept", upgrade.edits_kept, out.bullet)
+    _section(out, "Dropped", upgrade.dropped, out.bullet)
+    for note in upgrade.notes:
+        out.lines += ["", f"Note: {note}"]
+
+
+def _conflict(out: _Writer, conflict: Any) -> None:
+    out.bullet(conflict.label)
+    for problem in conflict.problems:
+        out.bullet(problem, 1)

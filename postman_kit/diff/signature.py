@@ -1,0 +1,175 @@
+"""What an endpoint promises, as plain comparable data: the input to the fine-grained comparison.
+
+Noise is left out here so the comparison never sees it: descriptions, examples and titles (unless docs are
+asked for), the revision header's default (it changes every revision), ids and list order. Lists whose order
+means nothing (enums, `required`) become mappings so additions and removals show as such.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from postman_kit.collection import Item
+from postman_kit.diff.matching import Endpoint
+from postman_kit.openapi import Api, MediaType, Operation
+from postman_kit.profiles import Profile
+
+DOC_KEYS = frozenset({"description", "summary", "example", "examples", "title", "externalDocs", "x-stoplight"})
+MAX_SCHEMA_DEPTH = 24
+
+
+class SchemaShapes:
+    """Resolved, doc-free schemas of one API, each `$ref` shaped once (circular refs cut at the repeat)."""
+
+    def __init__(self, api: Api, include_docs: bool) -> None:
+        self.api = api
+        self.include_docs = include_docs
+        self._by_ref: dict[str, Any] = {}
+        self._open: set[str] = set()
+
+    def shape(self, node: Any, depth: int = 0) -> Any:
+        if isinstance(node, list):
+            return [self.shape(v, depth + 1) for v in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            return self._ref(ref, depth)
+        if depth > MAX_SCHEMA_DEPTH:
+            return {"(truncated)": True}
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            if key in DOC_KEYS and not self.include_docs:
+                continue
+            if key in ("enum", "required") and isinstance(value, list):
+                out[key] = {_scalar_key(v): True for v in value}
+            else:
+                out[key] = self.shape(value, depth + 1)
+        return out
+
+    def _ref(self, ref: str, depth: int) -> Any:
+        if ref in self._by_ref:
+            return self._by_ref[ref]
+        if ref in self._open:
+            return {"$ref": ref.rsplit("/", 1)[-1]}
+        self._open.add(ref)
+        try:
+            shaped = self.shape(self.api.resolve({"$ref": ref}), depth + 1)
+        finally:
+            self._open.discard(ref)
+        self._by_ref[ref] = shaped
+        return shaped
+
+
+def _scalar_key(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value, sort_keys=True)
+
+
+def operation_signature(op: Operation, shapes: SchemaShapes, profile: Profile) -> dict[str, Any]:
+    """Parameters, request body, responses, auth, filters and deprecation of a spec operation."""
+    docs = shapes.include_docs
+    parameters: dict[str, Any] = {}
+    for param in op.parameters:
+        schema = shapes.shape(param.schema)
+        is_revision = profile.revision_header and param.location == "header" and (
+            param.name.lower() == profile.revision_header.lower()
+        )
+        if is_revision and isinstance(schema, dict):
+            schema = {k: v for k, v in schema.items() if k != "default"}
+        entry: dict[str, Any] = {"required": param.required, "schema": schema, "deprecated": param.deprecated}
+        if docs and param.name != profile.filter_param:
+            entry["description"] = param.description
+        parameters[f"{param.location} {param.name}"] = entry
+    body = None
+    if op.request_body is not None:
+        body = {"required": op.request_body.required, **_content(op.request_body.content,
+                                                                   op.request_body.preferred, shapes)}
+    responses = {r.status: _content(r.content, r.preferred, shapes) for r in op.responses}
+    allowed = profile.allowed_filters(op)
+    signature: dict[str, Any] = {
+        "parameters": parameters,
+        "requestBody": body,
+        "responses": responses,
+        "security": _security(op),
+        "filters": {rule.field: {o: True for o in rule.operators} for rule in allowed.rules.values()},
+        "deprecated": op.deprecated,
+    }
+    if docs:
+        signature["docs"] = {"summary": op.summary, "description": op.description}
+    return signature
+
+
+def _content(content: list[MediaType], preferred: MediaType | None, shapes: SchemaShapes) -> dict[str, Any]:
+    """Media types as a set and the preferred one's schema: a media type renamed keeps its schema compared."""
+    return {
+        "media": {m.media_type: True for m in content},
+        "schema": shapes.shape(preferred.schema) if preferred is not None else None,
+    }
+
+
+def _security(op: Operation) -> dict[str, Any]:
+    if not op.security:
+        return {"none": True}
+    return {
+        "+".join(sorted(requirement)) or "optional": {
+            scope: True for scopes in requirement.values() for scope in scopes or ()
+        }
+        for requirement in op.security
+    }
+
+
+def item_signature(item: Item, include_docs: bool, revision_header: str | None) -> dict[str, Any]:
+    """What a request shows when no spec is at hand: its parameters, body fields, auth and example codes."""
+    request = item.request
+    query = {
+        q.key: {"required": not q.disabled} for q in request.url.query if q.key is not None
+    }
+    headers = {
+        h.key.lower(): {"required": not h.disabled}
+        for h in request.header
+        if not revision_header or h.key.lower() != revision_header.lower()
+    }
+    variables = {v.key: True for v in request.url.variable}
+    body: Any = None
+    if request.body is not None:
+        body = {"mode": request.body.mode, "fields": _body_fields(request.body.raw)}
+    auth = request.auth.to_json() if request.auth is not None else {"inherit": True}
+    signature: dict[str, Any] = {
+        "parameters": {**{f"query {k}": v for k, v in query.items()},
+                       **{f"header {k}": v for k, v in headers.items()},
+                       **{f"path {k}": {"required": True} for k in variables}},
+        "requestBody": body,
+        "responses": {str(r.code): True for r in item.response if r.code},
+        "security": auth,
+    }
+    if include_docs:
+        signature["docs"] = {"description": request.description}
+    return signature
+
+
+def _body_fields(raw: str) -> Any:
+    """The shape of a JSON body (keys and value types); text bodies count as text."""
+    try:
+        value = json.loads(raw) if raw.strip() else None
+    except ValueError:
+        return "text"
+    return _value_shape(value)
+
+
+def _value_shape(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _value_shape(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_value_shape(value[0])] if value else []
+    return type(value).__name__
+
+
+def endpoint_signature(
+    endpoint: Endpoint, operation: Operation | None, shapes: SchemaShapes | None, profile: Profile,
+    include_docs: bool,
+) -> dict[str, Any]:
+    if operation is not None and shapes is not None:
+        return operation_signature(operation, shapes, profile)
+    assert endpoint.item is not None
+    return item_signature(endpoint.item, include_docs, profile.revision_header)

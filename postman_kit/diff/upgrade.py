@@ -1,0 +1,301 @@
+"""`upgrade`: the fork rebuilt on NEW's structure, with the user's saved requests and edits carried over.
+
+Start from NEW (its revision, auth, variables, folders, examples); carry every saved request into its
+operation's folder; carry the user's edits to upstream requests where they still fit NEW (three-way: the base
+is what upstream generated for OLD's revision when that spec is known, else OLD itself, so nothing counts as
+an edit); keep the user's own variables and the fork's name label. A collection generated from spec A and
+upgraded to B with nothing added is exactly the collection generated from B.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from postman_kit.collection import Collection, Folder, Item, Node, QueryParam, Request, Variable
+from postman_kit.conformance import Problem
+from postman_kit.diff.changes import DiffReport
+from postman_kit.diff.compare import Comparison, compare_sides, prepare
+from postman_kit.diff.matching import Endpoint
+from postman_kit.diff.revisions import RevisionList
+from postman_kit.diff.sides import Side
+from postman_kit.secrets import PRIVATE_KEY, truncate_key
+
+KIT_KEY = "x-postman-kit"
+_QUERY_POINTER = re.compile(r"^/url/query/(\d+)")
+
+
+@dataclass
+class Conflict:
+    """A saved request kept in the upgrade but no longer valid in NEW (marked and its bad parts disabled)."""
+
+    label: str  # folder path and name in the upgraded collection
+    problems: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"request": self.label, "problems": self.problems}
+
+
+@dataclass
+class UpgradeReport:
+    diff: DiffReport
+    carried: list[str] = field(default_factory=list)  # saved requests carried cleanly (their new place)
+    edits_kept: list[str] = field(default_factory=list)  # user edits to upstream requests carried over
+    dropped: list[str] = field(default_factory=list)  # upstream requests or edits with no place in NEW
+    conflicts: list[Conflict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    output: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "output": self.output,
+            "verdict": self.diff.verdict.to_json(),
+            "summary": {"carried": len(self.carried), "editsKept": len(self.edits_kept),
+                        "dropped": len(self.dropped), "conflicts": len(self.conflicts),
+                        "added": len(self.diff.added), "changed": len(self.diff.changed)},
+            "carried": self.carried,
+            "editsKept": self.edits_kept,
+            "dropped": self.dropped,
+            "conflicts": [c.to_json() for c in self.conflicts],
+            "notes": self.notes,
+            "diff": self.diff.to_json(),
+        }
+
+
+def upgrade_sides(
+    old: Side, new: Side, *, today: date, base: Side | None = None, revisions: RevisionList | None = None,
+    include_docs: bool = False,
+) -> tuple[Collection, UpgradeReport]:
+    """The upgraded collection and what happened to each part of OLD; pure (nothing is written)."""
+    comparison = prepare(old, new, base)
+    report = UpgradeReport(diff=compare_sides(old, new, today=today, base=base, revisions=revisions,
+                                              include_docs=include_docs, comparison=comparison))
+    result = Collection.from_json(new.collection.to_json())  # a copy: NEW's side stays as built
+    merger = _Merger(comparison, result, report)
+    merger.carry_edits()
+    merger.carry_saved_requests()
+    merger.carry_variables()
+    result.info.name = _fork_name(old, new, result.info.name)
+    _carry_collection_scripts(old.collection, result)
+    return result, report
+
+
+class _Merger:
+    def __init__(self, comparison: Comparison, result: Collection, report: UpgradeReport) -> None:
+        self.comparison = comparison
+        self.result = result
+        self.report = report
+        self.new_revision = comparison.new.side.revision or "NEW"
+        self.old_revision = comparison.old.side.revision or "OLD"
+        # where each of NEW's requests sits in the result: item id → (the list holding it, folder trail)
+        self.places: dict[str, tuple[list[Node], tuple[str, ...], Item]] = {}
+        self._index(result.items, ())
+        self.inserted_after: dict[str, int] = {}
+
+    def _index(self, nodes: list[Node], trail: tuple[str, ...]) -> None:
+        for node in nodes:
+            if isinstance(node, Folder):
+                self._index(node.items, trail + (node.name,))
+            elif node.id:
+                self.places[node.id] = (nodes, trail, node)
+
+    def _result_item(self, endpoint: Endpoint) -> tuple[list[Node], tuple[str, ...], Item] | None:
+        if endpoint.item is None or not endpoint.item.id:
+            return None
+        return self.places.get(endpoint.item.id)
+
+    # -- edits to upstream requests ----------------------------------------------------------------------------
+    def carry_edits(self) -> None:
+        base = self.comparison.base
+        for pair in self.comparison.matching.pairs:
+            place = self._result_item(pair.new)
+            if place is None or pair.old.item is None:
+                continue
+            base_item = base.endpoints[pair.old.key].item if base and pair.old.key in base.endpoints else None
+            if base_item is None:
+                continue  # without OLD's spec, OLD is its own base: nothing counts as an edit
+            _, trail, target = place
+            self._apply_edits(pair.old.item, base_item, target, "/".join(trail + (target.name,)))
+        for endpoint in self.comparison.matching.removed:
+            self.report.dropped.append(f"{endpoint.label} ({endpoint.name}): not an operation in "
+                                       f"v{self.new_revision}")
+
+    def _apply_edits(self, mine: Item, base: Item, target: Item, label: str) -> None:
+        kept: list[str] = []
+        if mine.name != base.name:
+            target.name = mine.name
+            kept.append(f"name '{mine.name}'")
+        kept += self._query_edits(mine.request, base.request, target, label)
+        base_vars = {v.key: v.value for v in base.request.url.variable}
+        for variable in mine.request.url.variable:
+            if base_vars.get(variable.key) != variable.value:
+                for own in target.request.url.variable:
+                    if own.key == variable.key:
+                        own.value = variable.value
+                        kept.append(f"path variable `{variable.key}`")
+        base_headers = {h.key.lower(): h for h in base.request.header}
+        target_headers = {h.key.lower(): h for h in target.request.header}
+        for header in mine.request.header:
+            before = base_headers.get(header.key.lower())
+            if before is not None and (before.value, before.disabled) == (header.value, header.disabled):
+                continue
+            if header.key.lower() in target_headers:
+                target_headers[header.key.lower()].value = header.value
+                target_headers[header.key.lower()].disabled = header.disabled
+            else:
+                target.request.header.append(header)
+            kept.append(f"header `{header.key}`")
+        if mine.request.body is not None and base.request.body is not None and (
+            mine.request.body.to_json() != base.request.body.to_json()
+        ):
+            previous = target.request.body
+            target.request.body = mine.request.body
+            body_problems = [p for p in self._problems(target.request) if p.pointer.startswith("/body")]
+            if body_problems:
+                target.request.body = previous
+                self.report.dropped.append(f"{label}: your body edit ({body_problems[0].message})")
+            else:
+                kept.append("body")
+        if mine.event != base.event:
+            target.event = mine.event
+            kept.append("scripts")
+        base_examples = {r.id for r in base.response}
+        extra_examples = [r for r in mine.response if r.id not in base_examples]
+        if extra_examples:
+            target.response.extend(extra_examples)
+            kept.append(f"{len(extra_examples)} saved example(s)")
+        if kept:
+            target.request.url.rebuild_raw()
+            self.report.edits_kept.append(f"{label}: " + ", ".join(kept))
+
+    def _query_edits(self, mine: Request, base: Request, target: Item, label: str) -> list[str]:
+        kept: list[str] = []
+        base_query = {q.key: q for q in base.url.query}
+        for query in mine.url.query:
+            before = base_query.get(query.key)
+            if before is not None and (before.value, before.disabled) == (query.value, query.disabled):
+                continue
+            own = next((q for q in target.request.url.query if q.key == query.key), None)
+            if own is None:
+                if not query.disabled:
+                    self.report.dropped.append(
+                        f"{label}: query `{query.key}` is not a parameter in v{self.new_revision}")
+                continue
+            previous = (own.value, own.disabled)
+            own.value, own.disabled = query.value, query.disabled
+            index = target.request.url.query.index(own)
+            problems = [p for p in self._problems(target.request)
+                        if (m := _QUERY_POINTER.match(p.pointer)) and int(m.group(1)) == index]
+            if problems:
+                own.value, own.disabled = previous
+                self.report.dropped.append(f"{label}: your `{query.key}={query.value}` ({problems[0].message})")
+            else:
+                kept.append(f"query `{query.key}`")
+        mine_keys = {q.key for q in mine.url.query}
+        for key in base_query.keys() - mine_keys:
+            target.request.url.query = [q for q in target.request.url.query if q.key != key]
+            kept.append(f"removed query `{key}`")
+        return kept
+
+    def _problems(self, request: Request) -> list[Problem]:
+        checker = self.comparison.checker
+        if checker is None:
+            return []
+        return [p for p in checker.check(request, self.comparison.variables()) if p.severity == "error"]
+
+    # -- saved requests ----------------------------------------------------------------------------------------
+    def carry_saved_requests(self) -> None:
+        orphans: list[Node] = []
+        for saved in self.comparison.old.saved:
+            endpoint = self.comparison.new_endpoint_for(saved)
+            place = self._result_item(endpoint) if endpoint is not None else None
+            if endpoint is None or place is None:
+                item = self._mark(Item.from_json(saved.item.to_json()), [
+                    (f"{saved.item.request.method} {saved.item.request.url.path_template} is not an operation "
+                    f"in v{self.new_revision}")])
+                orphans.append(item)
+                continue
+            siblings, trail, upstream = place
+            request = self.comparison.transplant(saved, endpoint)
+            item = Item.from_json(saved.item.to_json())
+            item.request = request
+            for example in item.response:
+                if example.original_request is not None:
+                    example.original_request = request
+            problems = self._problems(request)
+            label = "/".join(trail + (item.name,))
+            if problems:
+                self._mark(item, [p.message for p in problems], request)
+                self.report.conflicts.append(Conflict(label, [p.message for p in problems]))
+            else:
+                self.report.carried.append(label)
+            self._insert_after(siblings, upstream, item)
+        if orphans:
+            folder_name = f"Saved requests not in v{self.new_revision}"
+            self.result.items.append(Folder(id=None, name=folder_name, items=orphans))
+            for item in orphans:
+                self.report.conflicts.append(Conflict(f"{folder_name}/{item.name}", item.kit.get("conflicts", [])))
+
+    def _insert_after(self, siblings: list[Node], upstream: Item, item: Item) -> None:
+        """After the operation's own request and the saved requests already placed there, in OLD's order."""
+        key = upstream.id or ""
+        count = self.inserted_after.get(key, 0)
+        siblings.insert(siblings.index(upstream) + 1 + count, item)
+        self.inserted_after[key] = count + 1
+
+    def _mark(self, item: Item, problems: list[str], request: Request | None = None) -> Item:
+        """Keep a conflicting request, with what is wrong said on it and its offending query values disabled."""
+        target = request or item.request
+        if request is not None:
+            for query in _offending_query(target, self._problems(target)):
+                query.disabled = True
+            target.url.rebuild_raw()
+        kit = dict(item.kit)
+        kit["conflicts"] = problems
+        kit["upgradedFrom"] = self.old_revision
+        item.extra[KIT_KEY] = kit
+        note = (f"**Needs review after upgrading from v{self.old_revision} to v{self.new_revision}:**\n"
+                + "\n".join(f"- {p}" for p in problems))
+        item.description = note + ("\n\n" + item.description if item.description else "")
+        return item
+
+    # -- variables ---------------------------------------------------------------------------------------------
+    def carry_variables(self) -> None:
+        old_side = self.comparison.old.side
+        base = self.comparison.base
+        base_values = {v.key: v.value for v in base.side.collection.variables} if base else {}
+        revision_key = "revision"
+        for variable in old_side.collection.variables:
+            value = variable.value
+            if isinstance(value, str) and PRIVATE_KEY.search(value):
+                self.report.notes.append(
+                    f"variable `{variable.key}` held a private key ({truncate_key(PRIVATE_KEY.search(value).group(0))})"
+                    "; it is left empty: keep keys in an environment, never in a collection")
+                value = PRIVATE_KEY.sub("", value)
+            existing = self.result.variable(variable.key)
+            if existing is None:
+                self.result.variables.append(Variable(variable.key, value, variable.type, variable.description,
+                                                      variable.disabled, dict(variable.extra)))
+            elif variable.key != revision_key and variable.key in base_values and base_values[variable.key] != value:
+                existing.value = value
+                self.report.edits_kept.append(f"collection variable `{variable.key}`")
+
+
+def _offending_query(request: Request, problems: list[Problem]) -> list[QueryParam]:
+    indexes = {int(m.group(1)) for p in problems if (m := _QUERY_POINTER.match(p.pointer))}
+    return [q for i, q in enumerate(request.url.query) if i in indexes]
+
+
+def _fork_name(old: Side, new: Side, default: str) -> str:
+    """The fork's own name with its revision bumped (`My fork (v2023-10-15)` → `My fork (v2026-07-15)`)."""
+    name = old.collection.info.name
+    if old.revision and new.revision and old.revision in name:
+        return name.replace(old.revision, new.revision)
+    return name or default
+
+
+def _carry_collection_scripts(old: Collection, result: Collection) -> None:
+    if old.event and not result.event:
+        result.event = old.event

@@ -1,0 +1,242 @@
+"""`postman-kit diff`: matching, classification, the stale verdict, saved requests, formats and exit codes.
+
+The OLD side is the shipped example spec set back to revision 2024-07-15 the way Klaviyo's history runs:
+trailing slashes on every path, an operation that later went away, one added later, a renamed operationId,
+an enum later narrowed, a parameter later required and auth later added.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from postman_kit.diff import diff, read_revisions
+from postman_kit.diff.lifecycle import lifecycle
+from postman_kit.generate import build_collection_from_spec
+from postman_kit.writer import dumps
+from tests.tools import EXAMPLE_SPEC
+
+OLD_REVISION = "2024-07-15"
+TODAY = date(2026, 11, 23)
+
+
+def example_document() -> dict[str, Any]:
+    return yaml.safe_load(EXAMPLE_SPEC.read_text())
+
+
+def older_example_document(revision: str = OLD_REVISION) -> dict[str, Any]:
+    doc = copy.deepcopy(example_document())
+    doc["info"]["version"] = revision
+    doc["components"]["parameters"]["Revision"]["schema"]["default"] = revision
+    doc["components"]["parameters"]["CompanyId"]["required"] = False
+    paths = {}
+    for path, item in doc["paths"].items():
+        if path == "/api/flows/{id}":
+            continue  # added later
+        paths[path.rstrip("/") + "/"] = item
+    doc["paths"] = paths
+    events_item = paths["/api/events/{id}/"]
+    events_item["delete"] = {
+        "operationId": "delete_event", "summary": "Delete Event", "tags": ["Events"],
+        "parameters": [{"$ref": "#/components/parameters/Revision"},
+                       {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+        "responses": {"204": {"description": "Success"}},
+    }
+    events_item["get"]["security"] = []
+    relationships = paths["/api/profiles/{id}/relationships/lists/"]["get"]
+    relationships["operationId"] = "get_profile_relationships_lists"
+    relationships.pop("x-klaviyo-operation-aliases", None)
+    sort = paths["/api/events/"]["get"]["parameters"][2]
+    sort["schema"]["enum"] = sort["schema"]["enum"] + ["uuid"]
+    return doc
+
+
+def write_spec(folder: Path, document: dict[str, Any], name: str) -> Path:
+    path = folder / name
+    path.write_text(json.dumps(document))
+    return path
+
+
+@pytest.fixture(scope="module")
+def specs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("specs")
+    revisions = folder / "revisions"
+    revisions.mkdir()
+    old = write_spec(revisions, older_example_document(), f"{OLD_REVISION}.json")
+    between = write_spec(revisions, older_example_document("2025-01-15"), "2025-01-15.json")
+    new = write_spec(revisions, example_document(), "2026-07-15.json")
+    old_collection = folder / "old.postman_collection.json"
+    old_collection.write_bytes(dumps(build_collection_from_spec(str(old)).collection.to_json()))
+    return {"old": old, "new": new, "between": between, "revisions": revisions, "old_collection": old_collection}
+
+
+def operation_changes(report, method: str, path: str) -> list:
+    return next(c.changes for c in report.changed if c.new.method == method and c.new.path == path)
+
+
+def test_added_and_removed_operations_match_the_specs_differences(specs):
+    report = diff(str(specs["old"]), str(specs["new"]), today=TODAY)
+    assert [e.label for e in report.added] == ["GET /api/flows/{id}"]
+    assert [e.label for e in report.removed] == ["DELETE /api/events/{id}/"]
+    assert report.removed[0].name == "Delete Event"
+
+
+def test_trailing_slash_change_matches_every_operation_and_is_not_breaking(specs):
+    report = diff(str(specs["old"]), str(specs["new"]), today=TODAY)
+    matched = len(report.changed) + report.unchanged
+    assert matched == 16  # every operation both revisions have
+    changes = operation_changes(report, "GET", "/api/profiles")
+    assert [c.kind for c in changes] == ["path-changed"]
+    assert not changes[0].breaking
+
+
+def test_breaking_changes_are_classified(specs):
+    report = diff(str(specs["old"]), str(specs["new"]), today=TODAY)
+    sort = operation_changes(report, "GET", "/api/events")
+    assert any(c.kind == "enum-narrowed" and c.breaking and "uuid" in c.detail and "`sort`" in c.where
+               for c in sort)
+    client = operation_changes(report, "POST", "/client/events")
+    assert any(c.kind == "parameter-required" and c.breaking and "company_id" in c.where for c in client)
+    event = operation_changes(report, "GET", "/api/events/{id}")
+    assert any(c.kind == "auth-changed" and c.breaking for c in event)
+    assert report.breaking
+
+
+def test_renamed_operation_is_reported_through_its_alias(specs):
+    report = diff(str(specs["old"]), str(specs["new"]), today=TODAY)
+    changes = operation_changes(report, "GET", "/api/profiles/{id}/relationships/lists")
+    renamed = [c for c in changes if c.kind == "renamed"]
+    assert renamed and "get_profile_relationships_lists" in renamed[0].detail
+    assert not renamed[0].breaking
+
+
+def test_description_only_edits_are_noise_unless_asked_for(specs, tmp_path):
+    document = example_document()
+    document["paths"]["/api/profiles"]["get"]["description"] = "Every profile, newest first."
+    edited = write_spec(tmp_path, document, "edited.json")
+    quiet = diff(str(specs["new"]), str(edited), today=TODAY)
+    assert quiet.changed == [] and not quiet.has_differences
+    loud = diff(str(specs["new"]), str(edited), today=TODAY, include_docs=True)
+    assert [c.kind for c in loud.changed[0].changes] == ["docs-changed"]
+
+
+def test_identical_sides_have_no_differences(specs):
+    report = diff(str(specs["new"]), str(specs["new"]), today=TODAY)
+    assert not report.has_differences and report.unchanged == 17 and not report.breaking
+
+
+def test_verdict_counts_revisions_from_a_directory_and_judges_the_lifecycle(specs):
+    report = diff(str(specs["old_collection"]), str(specs["new"]), today=TODAY, revisions=str(specs["revisions"]))
+    verdict = report.verdict
+    assert verdict.old_revision == OLD_REVISION and verdict.new_revision == "2026-07-15"
+    assert verdict.stale and verdict.revisions_behind == 2
+    assert verdict.missed_revisions == ["2025-01-15", "2026-07-15"]
+    assert verdict.status == "retired" and verdict.lifecycle.retired_on == date(2026, 7, 15)
+    assert verdict.headline().startswith("STALE: v2024-07-15 is 2 revision(s) behind v2026-07-15; retired since")
+
+
+def test_a_collection_with_its_spec_found_in_revisions_gets_the_full_comparison(specs):
+    with_base = diff(str(specs["old_collection"]), str(specs["new"]), today=TODAY,
+                     revisions=str(specs["revisions"]))
+    assert any(c.kind == "enum-narrowed" for c in operation_changes(with_base, "GET", "/api/events"))
+    alone = diff(str(specs["old_collection"]), str(specs["new"]), today=TODAY)
+    assert alone.notes and "--base" in alone.notes[0]
+    assert [e.label for e in alone.removed] == ["DELETE /api/events/:id/"]
+
+
+@pytest.mark.parametrize(("today", "status", "label"), [
+    (date(2024, 7, 14), "stable", "stable until 2025-07-15"),
+    (date(2025, 7, 15), "deprecated", "deprecated since 2025-07-15"),
+    (date(2026, 7, 15), "retired", "retired since 2026-07-15"),
+])
+def test_lifecycle_policy(today, status, label):
+    life = lifecycle("2024-07-15", today)
+    assert (life.status, life.label) == (status, label)
+
+
+def test_undated_revision_is_served_by_the_latest_release_before_it():
+    life = lifecycle("2024-08-01", date(2025, 1, 1), ["2024-06-15", "2024-07-15", "2024-10-15"])
+    assert life.effective_revision == "2024-07-15" and life.deprecated_on == date(2025, 7, 15)
+
+
+def test_revisions_file_and_peeked_spec_versions(tmp_path):
+    listing = tmp_path / "revisions.txt"
+    listing.write_text("# Klaviyo stable\n2024-10-15\n2024-07-15\n\n2025-01-15  # quarterly\n")
+    assert read_revisions(listing).revisions == ["2024-07-15", "2024-10-15", "2025-01-15"]
+    folder = tmp_path / "specs"
+    folder.mkdir()
+    (folder / "stable.json").write_text(json.dumps({"openapi": "3.0.2", "info": {"title": "T", "version": "2024-02-15"},
+                                                    "paths": {}}))
+    (folder / "beta.yaml").write_text("openapi: 3.0.2\ninfo:\n  title: T\n  version: '2024-02-15.pre'\npaths: {}\n")
+    found = read_revisions(folder)
+    assert found.revisions == ["2024-02-15", "2024-02-15.pre"]
+    assert found.spec_for("2024-02-15") == folder / "stable.json"
+
+
+def test_saved_requests_are_reported_with_their_operation(specs, tmp_path):
+    fork = json.loads(specs["old_collection"].read_text())
+    profiles = next(f for f in fork["item"] if f["name"] == "Profiles")
+    get_profiles = next(i for i in profiles["item"][0]["item"] if i["name"] == "Get Profiles")
+    saved_ok = copy.deepcopy(get_profiles)
+    saved_ok.pop("id")
+    saved_ok.pop("x-postman-kit")
+    saved_ok["name"] = "Profiles created lately"
+    saved_ok["request"]["url"] = "{{baseUrl}}/api/profiles/?filter=greater-than(created,2023-08-10T23:00:00Z)"
+    saved_bad = copy.deepcopy(saved_ok)
+    saved_bad["name"] = "Profiles by phone"
+    saved_bad["request"]["url"] = "{{baseUrl}}/api/profiles/?filter=equals(phone_number,'+15005550006')"
+    profiles["item"][0]["item"] += [saved_ok, saved_bad]
+    path = tmp_path / "fork.json"
+    path.write_text(json.dumps(fork))
+    report = diff(str(path), str(specs["new"]), today=TODAY)
+    by_name = {s.name: s for s in report.saved}
+    assert set(by_name) == {"Profiles created lately", "Profiles by phone"}
+    assert by_name["Profiles created lately"].status == "carries-over"
+    assert by_name["Profiles created lately"].new_operation.label == "GET /api/profiles"
+    assert by_name["Profiles by phone"].status == "breaks"
+    assert "phone_number" in by_name["Profiles by phone"].problems[0]
+    assert report.breaking
+
+
+def test_cli_formats(specs, run_cli):
+    args = ["diff", specs["old"], specs["new"], "--today", "2026-11-23"]
+    text = run_cli(*args)
+    assert text.exit_code == 0
+    assert text.stdout.splitlines()[0].startswith("STALE: v2024-07-15 is older than v2026-07-15; retired since")
+    assert "Removed operations (1)" in text.stdout and "BREAKING" in text.stdout
+    as_json = json.loads(run_cli(*args, "--format", "json").stdout)
+    assert as_json["summary"]["added"] == 1 and as_json["summary"]["removed"] == 1
+    assert as_json["verdict"]["status"] == "retired"
+    markdown = run_cli(*args, "--format", "markdown").stdout
+    assert markdown.startswith("**STALE") and "### Removed operations (1)" in markdown
+
+
+@pytest.mark.parametrize(("fail_on", "code"), [
+    ("stale", 1), ("retired", 1), ("breaking", 1), ("any", 1),
+])
+def test_cli_fail_on_sets_exit_1(specs, run_cli, fail_on, code):
+    assert run_cli("diff", specs["old"], specs["new"], "--today", "2026-11-23", "--fail-on", fail_on).exit_code == code
+
+
+def test_cli_fail_on_passes_when_nothing_holds(specs, run_cli):
+    result = run_cli("diff", specs["new"], specs["new"], "--today", "2026-11-23",
+                     "--fail-on", "stale", "--fail-on", "breaking", "--fail-on", "any")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("v2026-07-15 is current against v2026-07-15; stable until 2027-07-15")
+
+
+def test_cli_bad_input_is_one_line_exit_2(specs, run_cli, tmp_path):
+    not_api = tmp_path / "notes.json"
+    not_api.write_text('{"hello": "world"}')
+    result = run_cli("diff", not_api, specs["new"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (f"postman-kit: error: {not_api}: neither an OpenAPI document nor a Postman "
+                                     "collection (v2.x)")
+    missing = run_cli("diff", specs["new"], specs["new"], "--revisions", tmp_path / "nope.txt")
+    assert missing.exit_code == 2 and "nope.txt: no such file or directory" in missing.stderr
