@@ -18,6 +18,8 @@ from postman_kit.errors import InputError
 COMMANDS: dict[str, str] = {
     "generate": "postman_kit.commands.generate:generate_command",
     "validate": "postman_kit.commands.validate:validate_command",
+    "diff": "postman_kit.commands.diff:diff_command",
+    "upgrade": "postman_kit.commands.upgrade:upgrade_command",
     "sandbox": "postman_kit.commands.sandbox:sandbox_command",
     "activity": "postman_kit.commands.activity:activity_command",
     "logs": "postman_kit.commands.logs:logs_command",
