@@ -58,7 +58,8 @@ def install_peers() -> Path:
             shutil.copyfile(PINNED / name, target / name)
         command = [npm, "ci", "--prefix", str(target), "--cache", str(cache_root() / "npm"), "--prefer-offline",
                    "--no-audit", "--no-fund", "--loglevel=error"]
-        result = subprocess.run(command, capture_output=True, text=True, timeout=INSTALL_TIMEOUT_SECONDS)
+        result = subprocess.run(command, capture_output=True, text=True, timeout=INSTALL_TIMEOUT_SECONDS,
+                                check=False)
         if result.returncode != 0:
             raise PeerUnavailable(f"npm ci failed in {target}: {result.stderr.strip()[-500:]}")
     return target / "node_modules" / ".bin"

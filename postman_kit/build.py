@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any
 
-from postman_kit import ids
+from postman_kit import ids, writer
 from postman_kit.auth import AuthVariable, operation_auth, requirement_auth
 from postman_kit.collection import (
     Body,
@@ -160,9 +160,7 @@ def _globals(api: Api, profile: Profile) -> dict[str, Any]:
     }
 
 
-def json_text(value: Any) -> str:
-    """Bodies as Postman shows them: JSON indented by 2 spaces."""
-    return json.dumps(value, indent=2, ensure_ascii=False)
+json_text = writer.json_text  # bodies as Postman shows them; kept here for callers that import it from build
 
 
 def status_text(code: int) -> str:

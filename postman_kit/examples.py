@@ -7,12 +7,21 @@ responses.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from postman_kit.loader import resolve_pointer
 
-MAX_DEPTH = 12
+MAX_DEPTH = 20  # Klaviyo bulk-job bodies nest JSON:API documents 15+ levels deep; a cut there leaves required values null
 _CUT = object()
+
+
+@dataclass(frozen=True)
+class _Built:
+    """A value built for a `$ref` at some depth, and every ref met while building it."""
+
+    value: Any
+    refs_met: frozenset[str]
 
 FORMAT_EXAMPLES: dict[str, Any] = {
     "date-time": "2024-01-01T00:00:00Z",
@@ -37,26 +46,48 @@ class ExampleBuilder:
     def __init__(self, document: dict[str, Any], direction: str = "request") -> None:
         self.document = document
         self.direction = direction
-        self._cache: dict[str, Any] = {}
+        # A ref's value depends on its depth (MAX_DEPTH) and on which enclosing refs cut recursion short; an
+        # entry is reused only where none of the refs met while building it encloses the new place.
+        self._cache: dict[tuple[str, int], _Built] = {}
+        self._targets: dict[str, Any] = {}
+        self._refs_met: list[set[str]] = []  # one set per ref being built, innermost last
 
     def build(self, schema: Any) -> Any:
         value = self._build(schema, (), 0)
         return None if value is _CUT else value
+
+    def _target(self, ref: str) -> Any:
+        target = self._targets.get(ref)
+        if target is None:
+            target = self._targets[ref] = resolve_pointer(self.document, ref[1:], "spec")
+        return target
+
+    def _build_ref(self, ref: str, refs: tuple[str, ...], depth: int) -> Any:
+        met = self._refs_met
+        if ref in refs:
+            if met:
+                met[-1].add(ref)
+            return _CUT
+        built = self._cache.get((ref, depth))
+        if built is None or not built.refs_met.isdisjoint(refs):
+            met.append({ref})
+            try:
+                value = self._build(self._target(ref), refs + (ref,), depth + 1)
+            finally:
+                inner = met.pop()
+            built = _Built(value, frozenset(inner))
+            if built.refs_met.isdisjoint(refs):
+                self._cache[(ref, depth)] = built
+        if met:
+            met[-1].update(built.refs_met)
+        return built.value
 
     def _build(self, schema: Any, refs: tuple[str, ...], depth: int) -> Any:
         if not isinstance(schema, dict) or depth > MAX_DEPTH:
             return _CUT if depth > MAX_DEPTH else None
         ref = schema.get("$ref")
         if isinstance(ref, str) and ref.startswith("#"):
-            if ref in refs:
-                return _CUT
-            if ref in self._cache:
-                return self._cache[ref]
-            target = resolve_pointer(self.document, ref[1:], "spec")
-            value = self._build(target, refs + (ref,), depth + 1)
-            if not refs:
-                self._cache[ref] = value
-            return value
+            return self._build_ref(ref, refs, depth)
         if "example" in schema:
             return schema["example"]
         examples = schema.get("examples")
@@ -132,7 +163,7 @@ class ExampleBuilder:
             if isinstance(prop, dict) and "$ref" in prop and skip not in prop:
                 ref = prop["$ref"]
                 if ref.startswith("#"):
-                    target = resolve_pointer(self.document, ref[1:], "spec")
+                    target = self._target(ref)
             if isinstance(target, dict) and target.get(skip) and name not in required:
                 continue
             if isinstance(target, dict) and target.get(skip):

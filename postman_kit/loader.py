@@ -6,16 +6,16 @@ External `$ref`s (to relative files or URLs) are bundled into the root document 
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 import sys
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+import orjson
 
 from postman_kit.errors import InputError
 
@@ -23,17 +23,27 @@ from postman_kit.errors import InputError
 MAX_EXPANDED_NODES = 5_000_000
 URL_TIMEOUT_SECONDS = 30
 BUNDLE_SECTION = "x-bundled"
+_UTF8_BOM = b"\xef\xbb\xbf"
+_LEADING_SPACE = re.compile(rb"\s*")
+# orjson reads integers beyond 64 bits as floats; a document with a float that large is parsed again exactly.
+_INT64_LIMIT = 2.0**63
 
 
+@functools.cache
+def _yaml_loader_class() -> type:
+    """Safe YAML with JSON's data model: `2026-07-15` stays a string, as OpenAPI means it.
 
-class _YamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """Safe YAML with JSON's data model: `2026-07-15` stays a string, as OpenAPI means it."""
+    Built on first use: JSON specs, the common case, never pay for importing PyYAML.
+    """
+    import yaml
 
-
-_YamlLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = type("_YamlLoader", (base,), {})
+    loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return loader
 
 
 @dataclass
@@ -43,6 +53,7 @@ class LoadedDocument:
     data: Any
     source: str  # what the user gave: a path, a URL or "<stdin>"
     base: str | None  # directory path or URL that relative `$ref`s resolve against
+    refs: frozenset[str] | None = None  # every `$ref` string in `data`, when the loader collected them
 
 
 def is_url(source: str) -> bool:
@@ -54,6 +65,9 @@ def read_source(source: str) -> tuple[bytes, str, str | None]:
     if source == "-":
         return sys.stdin.buffer.read(), "<stdin>", str(Path.cwd())
     if is_url(source):
+        import urllib.error
+        import urllib.request
+
         try:
             with urllib.request.urlopen(source, timeout=URL_TIMEOUT_SECONDS) as response:
                 return response.read(), source, source
@@ -75,14 +89,29 @@ def read_source(source: str) -> tuple[bytes, str, str | None]:
 
 def parse_text(raw: bytes, name: str) -> Any:
     """Parse JSON or YAML bytes; refuse empty input and alias bombs."""
-    if not raw.strip():
+    data, fast = _parse(raw, name)
+    if fast and _scan(data).lossy:
+        data, _ = _parse(raw, name, exact=True)
+    return data
+
+
+def _parse(raw: bytes, name: str, exact: bool = False) -> tuple[Any, bool]:
+    """(data, whether orjson parsed it); orjson is 3× faster than `json` on large specs."""
+    body = raw.removeprefix(_UTF8_BOM)
+    start = _LEADING_SPACE.match(body).end()  # type: ignore[union-attr]
+    if start == len(body):
         raise InputError(name, "file is empty")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(name, f"not UTF-8 text (byte {exc.start})") from None
-    stripped = text.lstrip()
-    if stripped.startswith(("{", "[")):
+    looks_json = body[start:start + 1] in (b"{", b"[")
+    if looks_json and not exact:
+        try:
+            return orjson.loads(body), True
+        except orjson.JSONDecodeError:
+            pass  # the standard parser decides, and words the error (NaN, invalid UTF-8, YAML flow style)
+    return _parse_text(_decode(body, raw, name), name, looks_json), False
+
+
+def _parse_text(text: str, name: str, looks_json: bool) -> Any:
+    if looks_json:
         try:
             return json.loads(text)
         except json.JSONDecodeError as exc:
@@ -92,8 +121,18 @@ def parse_text(raw: bytes, name: str) -> Any:
     return _parse_yaml(text, name)
 
 
+def _decode(body: bytes, raw: bytes, name: str) -> str:
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = exc.start + len(raw) - len(body)
+        raise InputError(name, f"not UTF-8 text (byte {offset})") from None
+
+
 def _parse_yaml(text: str, name: str) -> Any:
-    loader = _YamlLoader(text)
+    import yaml
+
+    loader = _yaml_loader_class()(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -110,8 +149,10 @@ def _parse_yaml(text: str, name: str) -> Any:
         loader.dispose()
 
 
-def _check_expansion(root: yaml.Node, name: str) -> None:
+def _check_expansion(root: Any, name: str) -> None:
     """Count the nodes a document expands to, sharing work across aliases."""
+    import yaml
+
     sizes: dict[int, int] = {}
 
     def size(node: yaml.Node) -> int:
@@ -145,25 +186,72 @@ def _check_expansion(root: yaml.Node, name: str) -> None:
 def load_document(source: str) -> LoadedDocument:
     """Read and parse `source`, bundling external `$ref`s."""
     raw, name, base = read_source(source)
-    data = parse_text(raw, name)
+    data, fast = _parse(raw, name)
+    scan = _scan(data)
+    if fast and scan.lossy:
+        data, _ = _parse(raw, name, exact=True)
+        scan = _scan(data)
     document = LoadedDocument(data=data, source=name, base=base)
-    if isinstance(data, dict) and _has_external_refs(data):
-        _bundle_external_refs(document)
+    if isinstance(data, dict):
+        if any(not ref.startswith("#") for ref in scan.refs):
+            _bundle_external_refs(document)
+            scan = _scan(data)
+        document.refs = scan.refs
     return document
 
 
-def _has_external_refs(data: Any) -> bool:
-    stack = [data]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            ref = node.get("$ref")
-            if isinstance(ref, str) and not ref.startswith("#"):
-                return True
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
-    return False
+def collect_refs(data: Any) -> frozenset[str]:
+    """Every `$ref` string in a parsed document."""
+    return _scan(data).refs
+
+
+@dataclass(frozen=True)
+class _Scan:
+    refs: frozenset[str]
+    lossy: bool  # holds a float beyond 64-bit integers: orjson may have rounded an integer
+
+
+def _scan(data: Any) -> _Scan:
+    """One walk over a parsed document: its `$ref` strings, and whether orjson may have rounded a number."""
+    refs: set[str] = set()
+    add = refs.add
+    lossy = False
+
+    # Recursion is several times faster than an explicit stack here; documents too deep for it take the stack.
+    def visit_dict(node: dict[str, Any]) -> None:
+        ref = node.get("$ref")
+        if type(ref) is str:
+            add(ref)
+        visit_list(node.values())
+
+    def visit_list(node: Any) -> None:
+        nonlocal lossy
+        for value in node:
+            kind = type(value)
+            if kind is dict:
+                visit_dict(value)
+            elif kind is list:
+                visit_list(value)
+            elif kind is float and not -_INT64_LIMIT <= value < _INT64_LIMIT:
+                lossy = True
+
+    try:
+        visit_list([data])
+    except RecursionError:
+        refs.clear()
+        stack = [data]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                ref = node.get("$ref")
+                if isinstance(ref, str):
+                    add(ref)
+                stack.extend(node.values())
+            elif isinstance(node, list):
+                stack.extend(node)
+            elif isinstance(node, float) and not -_INT64_LIMIT <= node < _INT64_LIMIT:
+                lossy = True
+    return _Scan(frozenset(refs), lossy)
 
 
 def _join(base: str | None, ref_file: str) -> str:
@@ -186,7 +274,9 @@ def resolve_pointer(document: Any, pointer: str, source: str) -> Any:
     if pointer in ("", "/"):
         return node
     for raw_part in pointer.lstrip("/").split("/"):
-        part = urllib.parse.unquote(raw_part).replace("~1", "/").replace("~0", "~")
+        part = raw_part
+        if "%" in part or "~" in part:
+            part = urllib.parse.unquote(part).replace("~1", "/").replace("~0", "~")
         if isinstance(node, dict) and part in node:
             node = node[part]
         elif isinstance(node, list) and part.isdigit() and int(part) < len(node):

@@ -186,7 +186,7 @@ def read_api(loaded: LoadedDocument) -> Api:
     if not isinstance(paths, dict):
         raise InputError(name, "'paths' is not a mapping")
     warnings: list[str] = []
-    _check_local_refs(doc, name)
+    _check_local_refs(doc, name, loaded.refs)
 
     components = doc.get("components") or {}
     schemes = {
@@ -234,8 +234,21 @@ def read_api(loaded: LoadedDocument) -> Api:
     )
 
 
-def _check_local_refs(doc: dict[str, Any], name: str) -> None:
-    """Every local `$ref` must point somewhere: a dangling one is bad input."""
+def _check_local_refs(doc: dict[str, Any], name: str, refs: frozenset[str] | None = None) -> None:
+    """Every local `$ref` must point somewhere: a dangling one is bad input.
+
+    With the loader's set of refs, each distinct ref is checked once; only a dangling one costs the walk
+    that finds where it is.
+    """
+    if refs is not None:
+        try:
+            for ref in refs:
+                if ref.startswith("#"):
+                    resolve_pointer(doc, ref[1:], name)
+        except InputError:
+            pass
+        else:
+            return
     seen: set[str] = set()
     stack: list[tuple[Any, str]] = [(doc, "")]
     while stack:

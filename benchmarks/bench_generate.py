@@ -1,0 +1,143 @@
+"""`postman-kit generate` against Postman's own converter, side by side in one run.
+
+    python benchmarks/bench_generate.py                       # 5 rounds on Klaviyo 2026-07-15, then all stable
+    python benchmarks/bench_generate.py --rounds 9 --spec other.json --no-peer
+
+Each round runs `postman-kit generate SPEC` and `openapi2postmanv2 -s SPEC -o OUT -p` (openapi-to-postmanv2
+6.3.3, pinned in benchmarks/node and installed into ~/.cache/postman-kit/bench-node by peers.py) as child
+processes, alternating which goes first, and takes each child's wall time and peak RSS (ru_maxrss from wait4).
+It prints the medians and the ratios against the goals (≥ 10× faster, ≤ 1/3 of the peer's peak memory), then
+generates every stable Klaviyo revision in one process (goal: ≤ 5 s in all).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from peers import PeerUnavailable, peer_binary
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+DEFAULT_SPEC = CORPUS / "klaviyo" / "stable" / "2026-07-15.json"
+SPEED_GOAL = 10.0
+MEMORY_GOAL = 1 / 3
+ALL_STABLE_GOAL_SECONDS = 5.0
+CHILD_TIMEOUT_SECONDS = 300
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_rss_mb: float
+
+
+def run_child(command: list[str]) -> Run:
+    """Run one command to completion; its wall time and peak resident memory (its own, via wait4)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = started + CHILD_TIMEOUT_SECONDS
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() > deadline:
+            process.kill()
+            raise SystemExit(f"bench: {command[0]} took over {CHILD_TIMEOUT_SECONDS} s")
+        time.sleep(0.002)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    errors = process.stderr.read().decode(errors="replace") if process.stderr else ""
+    if process.returncode != 0:
+        raise SystemExit(f"bench: {' '.join(command)} failed ({process.returncode}): {errors.strip()[-500:]}")
+    return Run(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+
+
+def postman_kit_command(spec: Path, out_dir: Path) -> list[str]:
+    installed = shutil.which("postman-kit")
+    prefix = [installed] if installed else [sys.executable, "-m", "postman_kit.cli"]
+    return [*prefix, "generate", str(spec), "--out", str(out_dir), "--quiet"]
+
+
+def peer_command(converter: str, spec: Path, out_file: Path) -> list[str]:
+    return [converter, "-s", str(spec), "-o", str(out_file), "-p"]
+
+
+def median_run(runs: list[Run]) -> Run:
+    return Run(statistics.median(r.seconds for r in runs), statistics.median(r.peak_rss_mb for r in runs))
+
+
+def side_by_side(spec: Path, rounds: int, converter: str | None, scratch: Path) -> None:
+    commands = {"ours": postman_kit_command(spec, scratch / "kit")}
+    if converter:
+        commands["peer"] = peer_command(converter, spec, scratch / "peer.postman_collection.json")
+    runs: dict[str, list[Run]] = {name: [] for name in commands}
+    order = list(commands)
+    for index in range(rounds):
+        # Alternate who goes first so neither always runs on a warmer page cache.
+        for name in order if index % 2 == 0 else reversed(order):
+            runs[name].append(run_child(commands[name]))
+    ours, theirs = runs["ours"], runs.get("peer", [])
+    mine = median_run(ours)
+    size_mb = spec.stat().st_size / 1e6
+    print(f"spec: {spec} ({size_mb:.2f} MB), {rounds} rounds, medians")
+    print(f"  postman-kit generate        {mine.seconds:7.3f} s  {mine.peak_rss_mb:7.1f} MB peak RSS")
+    if not theirs:
+        return
+    peer = median_run(theirs)
+    speedup = peer.seconds / mine.seconds
+    memory = mine.peak_rss_mb / peer.peak_rss_mb
+    print(f"  openapi2postmanv2 6.3.3     {peer.seconds:7.3f} s  {peer.peak_rss_mb:7.1f} MB peak RSS")
+    print(f"  speed:  {speedup:5.1f}x faster      (goal >= {SPEED_GOAL:.0f}x: {'met' if speedup >= SPEED_GOAL else 'MISSED'})")
+    print(f"  memory: {memory:5.2f} of the peer's  (goal <= 0.33: {'met' if memory <= MEMORY_GOAL else 'MISSED'})")
+
+
+def all_stable(scratch: Path) -> None:
+    """Every stable Klaviyo revision generated in one process: the cost of a full history rebuild."""
+    specs = sorted((CORPUS / "klaviyo" / "stable").glob("*.json"))
+    if not specs:
+        print("all stable revisions: ../shared/corpus/klaviyo/stable is absent, skipped")
+        return
+    from postman_kit import generate
+
+    started = time.perf_counter()
+    for spec in specs:
+        generate(str(spec), scratch / "stable")
+    seconds = time.perf_counter() - started
+    verdict = "met" if seconds <= ALL_STABLE_GOAL_SECONDS else "MISSED"
+    print(f"all {len(specs)} stable revisions in one process: {seconds:.2f} s "
+          f"({seconds / len(specs) * 1000:.0f} ms each; goal <= {ALL_STABLE_GOAL_SECONDS:.0f} s: {verdict})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="spec to convert (default: %(default)s)")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds per tool (default: %(default)s)")
+    parser.add_argument("--no-peer", action="store_true", help="time postman-kit alone")
+    parser.add_argument("--no-all-stable", action="store_true", help="skip the all-revisions loop")
+    args = parser.parse_args()
+    if not args.spec.is_file():
+        raise SystemExit(f"bench: {args.spec}: no such file (the corpus lives in ../shared/corpus)")
+    converter = None
+    if not args.no_peer:
+        try:
+            converter = peer_binary("openapi2postmanv2")
+        except PeerUnavailable as exc:
+            print(f"peer skipped: {exc}")
+    with tempfile.TemporaryDirectory(prefix="bench-generate-") as tmp:
+        scratch = Path(tmp)
+        side_by_side(args.spec, max(1, args.rounds), converter, scratch)
+        if not args.no_all_stable:
+            all_stable(scratch)
+
+
+if __name__ == "__main__":
+    main()
