@@ -1,0 +1,322 @@
+"""`postman-kit validate`: a user's hand-edited fork, bad input, rule selection and configuration."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+
+from postman_kit.generate import build_collection_from_spec
+from postman_kit.validate import Severity, ValidateConfig, load_config, validate, validate_collection
+from postman_kit.validate.target import VariablesFile
+
+FIXTURES = Path(__file__).parent / "fixtures" / "validate"
+FORK = FIXTURES / "fork.postman_collection.json"
+SPEC = "collections/example-api.openapi.yaml"
+PRIVATE_KEY = "pk_0123456789abcdef0123456789abcdef01"
+
+# What a user broke in the fork, request by request: exactly these findings at warning or above.
+FORK_FINDINGS = {
+    ("Profiles/Profiles/Get Profiles Created Since", "request/filter-not-allowed"),
+    ("Profiles/Profiles/Get Profile Phones", "request/invalid-enum-value"),
+    ("Client/Create Client Event With Key", "auth/authorization-header"),
+    ("Client/Create Client Event With Key", "auth/secret-value"),
+    ("Events/Get Events Old Revision", "revision/header"),
+    ("Events/Delete All Events", "request/method-not-allowed"),
+    ("Lists/Create VIP List", "request/invalid-json-body"),
+}
+
+
+@pytest.fixture(scope="module")
+def example() -> dict:
+    return build_collection_from_spec(SPEC).collection.to_json()
+
+
+@pytest.fixture(scope="module")
+def api():
+    from postman_kit.openapi import load_api
+
+    return load_api(SPEC)
+
+
+def found(report, minimum: Severity = Severity.WARNING) -> set[tuple[str | None, str]]:
+    return {(f.item, f.rule) for f in report.findings if f.severity >= minimum}
+
+
+def messages(report, rule: str) -> list[str]:
+    return [f.message for f in report.findings if f.rule == rule]
+
+
+def test_fork_reports_exactly_what_the_user_broke():
+    report = validate([str(FORK)], spec=SPEC)
+    assert found(report) == FORK_FINDINGS
+    assert report.exit_code == 1
+
+
+def test_fork_messages_say_what_is_allowed_instead():
+    report = validate([str(FORK)], spec=SPEC)
+    assert "allowed: `greater-than`, `less-than`" in messages(report, "request/filter-not-allowed")[0]
+    assert "did you mean `phone_number`" in messages(report, "request/invalid-enum-value")[0]
+    assert "allowed: GET, POST" in messages(report, "request/method-not-allowed")[0]
+    assert "'2023-10-15'" in messages(report, "revision/header")[0]
+    assert "{{revision}}" in messages(report, "revision/header")[0]
+    assert "line 4" in messages(report, "request/invalid-json-body")[0]
+
+
+def test_findings_carry_item_paths_and_pointers_into_the_file():
+    report = validate([str(FORK)], spec=SPEC)
+    data = json.loads(FORK.read_text())
+    finding = next(f for f in report.findings if f.rule == "auth/secret-value")
+    node = data
+    for part in finding.pointer.strip("/").split("/"):
+        node = node[int(part)] if isinstance(node, list) else node[part]
+    assert PRIVATE_KEY in node
+    assert finding.item == "Client/Create Client Event With Key"
+
+
+def test_private_key_is_never_printed_in_full(run_cli):
+    for output_format in ("text", "json", "junit", "sarif", "github"):
+        result = run_cli("validate", FORK, "--spec", SPEC, "--format", output_format)
+        assert result.exit_code == 1
+        assert PRIVATE_KEY not in result.output
+        assert "pk_…ef01" in result.output
+
+
+def test_the_guides_saved_request_is_clean():
+    report = validate([str(FORK)], spec=SPEC)
+    assert not [f for f in report.findings if f.item == "Profiles/Profiles/Get Profiles Created Date"
+                and f.severity >= Severity.WARNING]
+
+
+def test_generated_example_is_clean_and_exits_0(run_cli, tmp_path):
+    run_cli("generate", SPEC, "-o", tmp_path)
+    collection = next(tmp_path.glob("*.postman_collection.json"))
+    environment = next(tmp_path.glob("*.postman_environment.json"))
+    globals_file = next(tmp_path.glob("*.postman_globals.json"))
+    result = run_cli("validate", collection, "--spec", SPEC, "-e", environment, "-g", globals_file,
+                     "--fail-on", "warning")
+    assert result.exit_code == 0, result.output
+    assert "0 errors, 0 warnings" in result.output
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("not json at all", "not JSON"),
+        ('{"name": "old", "order": [], "requests": []}', "Postman v1 collection"),
+        ('{"name": "Env", "values": [], "_postman_variable_scope": "environment"}', "environment file, not a collection"),
+        ('{"openapi": "3.0.0", "info": {}, "paths": {}}', "OpenAPI document, not a collection"),
+        ("[1, 2]", "not a Postman collection"),
+        ("", "file is empty"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(run_cli, tmp_path, content, expected):
+    path = tmp_path / "input.json"
+    path.write_text(content)
+    result = run_cli("validate", path)
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"postman-kit: error: {path}: ")
+    assert expected in lines[0]
+    assert "Traceback" not in result.output
+    assert result.stdout == ""
+
+
+def test_missing_file_and_bad_spec_are_bad_input(run_cli, tmp_path):
+    missing = run_cli("validate", tmp_path / "nope.json")
+    assert missing.exit_code == 2 and "nope.json: no such file" in missing.stderr
+    bad_spec = tmp_path / "spec.yaml"
+    bad_spec.write_text("swagger: '2.0'\n")
+    result = run_cli("validate", FORK, "--spec", bad_spec)
+    assert result.exit_code == 2 and "Swagger 2.0 is not supported" in result.stderr
+    swapped = run_cli("validate", FORK, "--environment", FORK)
+    assert swapped.exit_code == 2 and "this is a collection, not an environment" in swapped.stderr
+
+
+def test_output_file_is_written_and_never_over_an_input(run_cli, tmp_path):
+    out = tmp_path / "report.json"
+    result = run_cli("validate", FORK, "--spec", SPEC, "--format", "json", "-o", out)
+    assert result.exit_code == 1
+    assert json.loads(out.read_text())["summary"]["errors"] == 7
+    fork_copy = tmp_path / "fork.json"
+    fork_copy.write_text(FORK.read_text())
+    clobber = run_cli("validate", fork_copy, "-o", fork_copy)
+    assert clobber.exit_code == 2 and "refusing to overwrite an input file" in clobber.stderr
+    assert fork_copy.read_text() == FORK.read_text()
+
+
+def test_select_ignore_and_fail_on(run_cli):
+    only_auth = validate([str(FORK)], spec=SPEC, config=ValidateConfig(select=("auth",)))
+    assert {rule for _, rule in found(only_auth)} == {"auth/authorization-header", "auth/secret-value"}
+    without = validate([str(FORK)], spec=SPEC, config=ValidateConfig(ignore=("request", "auth/secret-value")))
+    assert {rule for _, rule in found(without)} == {"auth/authorization-header", "revision/header"}
+    specific = ValidateConfig(select=("request/unknown-path",), ignore=("request",))
+    assert specific.is_selected("request/unknown-path") and not specific.is_selected("request/body-schema")
+    result = run_cli("validate", FORK, "--spec", SPEC, "--select", "revision,lint", "--fail-on", "error")
+    assert result.exit_code == 1
+    quiet = run_cli("validate", FORK, "--spec", SPEC, "--select", "lint", "--fail-on", "warning")
+    assert quiet.exit_code == 0  # only infos
+    unknown = run_cli("validate", FORK, "--select", "nonsense")
+    assert unknown.exit_code == 2 and "nonsense" in unknown.output
+
+
+def test_config_from_pyproject_and_kit_file(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.postman-kit.validate]\nignore = ["lint"]\nfail-on = "warning"\n'
+        '[tool.postman-kit.validate.severity]\n"revision/header" = "warning"\n')
+    nested = tmp_path / "collections"
+    nested.mkdir()
+    config = load_config(start=nested)
+    assert config.ignore == ("lint",) and config.fail_on is Severity.WARNING
+    report = validate([str(FORK)], spec=SPEC, config=config)
+    assert not any(f.family == "lint" for f in report.findings)
+    assert next(f for f in report.findings if f.rule == "revision/header").severity is Severity.WARNING
+    (nested / "postman-kit.toml").write_text('[validate]\nselect = ["auth"]\n')
+    assert load_config(start=nested).select == ("auth",)
+    (nested / "postman-kit.toml").write_text('[validate]\nfail-on = "fatal"\n')
+    from postman_kit.errors import InputError
+
+    with pytest.raises(InputError, match="fail-on: 'fatal' is not one of"):
+        load_config(start=nested)
+    monkeypatch.chdir(tmp_path)
+    assert load_config().ignore == ("lint",)
+
+
+def test_cli_reads_config_and_command_line_wins(run_cli, tmp_path, monkeypatch):
+    (tmp_path / "postman-kit.toml").write_text(f'[validate]\nspec = "{Path(SPEC).resolve()}"\nselect = ["revision"]\n')
+    fork = tmp_path / "fork.json"
+    fork.write_text(FORK.read_text())
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("validate", "fork.json", "--format", "json")
+    rules = {f["rule"] for f in json.loads(result.stdout)["findings"]}
+    assert rules == {"revision/header"}
+    override = run_cli("validate", "fork.json", "--format", "json", "--select", "request/method-not-allowed")
+    assert {f["rule"] for f in json.loads(override.stdout)["findings"]} == {"request/method-not-allowed"}
+
+
+# -- single rules on small edits of the generated example ------------------------------------------------------
+
+def edited(example: dict, path: str, edit) -> dict:
+    data = copy.deepcopy(example)
+    node = data
+    for name in path.split("/"):
+        node = next(n for n in node["item"] if n["name"] == name)
+    edit(node)
+    return data
+
+
+def rules_found(data: dict, **kwargs) -> set[str]:
+    return {f.rule for f in validate_collection(data, **kwargs).findings if f.severity >= Severity.WARNING}
+
+
+def test_client_request_inheriting_the_private_key(example):
+    data = edited(example, "Client/Create Client Event", lambda item: item["request"].pop("auth"))
+    report = validate_collection(data)
+    assert [(f.rule, f.item) for f in report.findings if f.rule == "auth/client-auth"] == [
+        ("auth/client-auth", "Client/Create Client Event")]
+    assert "inherited apikey auth" in messages(report, "auth/client-auth")[0]
+
+
+def test_client_request_without_company_id(example):
+    def drop(item):
+        item["request"]["url"]["query"] = []
+
+    assert "auth/client-company-id" in rules_found(edited(example, "Client/Create Client Event", drop))
+
+    def literal(item):
+        item["request"]["url"]["query"][0]["value"] = "AbC123"
+
+    report = validate_collection(edited(example, "Client/Create Client Event", literal))
+    finding = next(f for f in report.findings if f.rule == "auth/client-company-id")
+    assert finding.severity is Severity.WARNING and "{{companyId}}" in finding.message
+
+
+def test_literal_key_in_collection_auth(example):
+    data = copy.deepcopy(example)
+    data["auth"]["apikey"][1]["value"] = "Klaviyo-API-Key " + PRIVATE_KEY
+    report = validate_collection(data)
+    assert {"auth/collection-auth", "auth/literal-key", "auth/secret-value"} <= {f.rule for f in report.findings}
+    assert all(PRIVATE_KEY not in f.message for f in report.findings)
+
+
+def test_secrets_in_environment_and_globals_name_their_file(example):
+    environment = VariablesFile("env.json", {"values": [
+        {"key": "privateKey", "value": PRIVATE_KEY, "type": "default", "enabled": True}]})
+    globals_file = VariablesFile("globals.json", {"values": [
+        {"key": "token", "value": "Bearer abcdefghijklmnopqrstuvwxyz0123456789", "enabled": True}]})
+    report = validate_collection(example, environment=environment, globals_file=globals_file)
+    where = {(f.rule, f.file, f.pointer) for f in report.findings if f.family == "auth"}
+    assert ("auth/secret-value", "env.json", "/values/0/value") in where
+    assert ("auth/secret-value", "globals.json", "/values/0/value") in where
+    assert ("auth/environment-secret", "env.json", "/values/0/type") in where
+
+
+def test_revision_name_stamp(example):
+    data = copy.deepcopy(example)
+    data["info"]["name"] = "(Stable) Acme Marketing API (v2025-01-15)"
+    assert "revision/name-stamp" in rules_found(data)
+
+
+def test_revision_of_another_spec_is_a_warning(example, api):
+    data = copy.deepcopy(example)
+    next(v for v in data["variable"] if v["key"] == "revision")["value"] = "2025-01-15"
+    data["info"]["name"] = "(Stable) Acme Marketing API (v2025-01-15)"
+    report = validate_collection(data, api=api)
+    spec = next(f for f in report.findings if f.rule == "revision/spec")
+    assert spec.severity is Severity.WARNING and "2026-07-15" in spec.message
+
+
+def test_structure_rules(example):
+    data = copy.deepcopy(example)
+    data["item"][0]["item"][0]["name"] = "Get Events Copy"
+    data["item"][0]["item"][1]["request"]["url"] = {"raw": "", "host": [], "path": []}
+    data["item"][0]["item"][2]["request"]["header"] = [{"key": "Accept"}]  # no value
+    report = validate_collection(data)
+    by_rule = {f.rule: f for f in report.findings}
+    assert by_rule["structure/copy-name"].item == "Events/Get Events Copy"
+    assert by_rule["structure/empty-url"].item == "Events/Create Event"
+    schema = by_rule["structure/schema"]
+    assert schema.pointer == "/item/0/item/2/request/header/0" and "'value' is a required property" in schema.message
+    assert schema.item == "Events/Get Event"
+
+
+def test_lint_rules(example):
+    data = copy.deepcopy(example)
+    data["info"].pop("description")
+    lists = data["item"][2]["item"]
+    delete = next(i for i in lists if i["request"]["method"] == "DELETE")
+    delete["response"][0]["code"] = 202
+    patch = next(i for i in lists if i["request"]["method"] == "PATCH")
+    patch["request"].pop("body")
+    patch["response"] = [r for r in patch["response"] if r["code"] >= 400]
+    next(v for v in data["variable"] if v["key"] == "baseUrl")["value"] = "http://a.acme-marketing.example"
+    assert {"lint/collection-description", "lint/delete-example-status", "lint/patch-body", "lint/success-example",
+            "lint/insecure-url"} <= rules_found(data)
+
+
+def test_troubleshooting_rules(example, api):
+    data = copy.deepcopy(example)
+    get_event = data["item"][0]["item"][2]
+    not_found = next(r for r in get_event["response"] if r["code"] == 404)
+    document = json.loads(not_found["body"])
+    document["errors"][0]["status"] = 401
+    document["errors"][0]["code"] = "missing"
+    not_found["body"] = json.dumps(document)
+    forbidden = next(r for r in get_event["response"] if r["code"] == 403)
+    forbidden["body"] = "<html>Forbidden</html>"
+    get_event["response"] = [r for r in get_event["response"] if r["code"] != 401]
+    report = validate_collection(data, api=api)
+    rules = {(f.rule, f.item) for f in report.findings}
+    assert ("troubleshooting/status-mismatch", "Events/Get Event") in rules
+    assert ("troubleshooting/code-mismatch", "Events/Get Event") in rules
+    assert ("troubleshooting/error-body", "Events/Get Event") in rules
+    missing = next(f for f in report.findings if f.rule == "troubleshooting/missing-example")
+    assert missing.item == "Events/Get Event" and "401" in missing.message
+
+
+def test_list_rules(run_cli):
+    result = run_cli("validate", "--list-rules")
+    assert result.exit_code == 0
+    assert "request/filter-not-allowed" in result.output and "auth/secret-value" in result.output
