@@ -12,7 +12,8 @@ from typing import Any
 
 from postman_kit.loader import resolve_pointer
 
-MAX_DEPTH = 20  # Klaviyo bulk-job bodies nest JSON:API documents 15+ levels deep; a cut there leaves required values null
+# Klaviyo's bulk-job bodies nest JSON:API documents 15+ levels deep; a cut there leaves required values null.
+MAX_DEPTH = 20
 _CUT = object()
 
 
