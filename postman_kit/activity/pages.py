@@ -102,11 +102,11 @@ def _breakdown_table(title: str, field: str | None, rows: list[Breakdown], form:
     for row in rows:
         label = escape(row.key)
         if field is not None and row.calls:
-            label = f'<a href="{BASE}?{urlencode({**form, field: row.key})}">{label}</a>'
+            label = f'<a href="{escape(BASE + "?" + urlencode({**form, field: row.key}))}">{label}</a>'
         elif field is None and row.calls:
             method, _, endpoint = row.key.partition(" ")
             query = {"path": endpoint, "method": method, **{k: v for k, v in form.items() if k != "path"}}
-            label = f'<a href="{BASE}/logs?{urlencode(query)}">{label}</a>'
+            label = f'<a href="{escape(BASE + "/logs?" + urlencode(query))}">{label}</a>'
         lines.append(f'<tr><td>{label}</td><td class="num">{row.calls}</td><td class="num">{row.errors}</td>'
                      f'<td class="num">{row.error_rate:.1%}</td></tr>')
     body = "".join(lines) or '<tr><td colspan="4" class="empty">No calls</td></tr>'
@@ -143,16 +143,20 @@ def _call_row(call: CallRecord) -> str:
 def _pager(form: Mapping[str, str], total: int, offset: int, limit: int) -> str:
     links = []
     if offset > 0:
-        links.append(f'<a href="{BASE}/logs?{urlencode({**form, "offset": max(offset - limit, 0)})}">Newer</a>')
+        links.append(f'<a href="{escape(_logs_url({**form, "offset": max(offset - limit, 0)}))}">Newer</a>')
     if offset + limit < total:
-        links.append(f'<a href="{BASE}/logs?{urlencode({**form, "offset": offset + limit})}">Older</a>')
+        links.append(f'<a href="{escape(_logs_url({**form, "offset": offset + limit}))}">Older</a>')
     return f"<p>{' · '.join(links)}</p>" if links else ""
+
+
+def _logs_url(query: Mapping[str, object]) -> str:
+    return f"{BASE}/logs?{urlencode(query)}"
 
 
 def job_link(job_url: str) -> str:
     """An async job's details: the calls made to the job's own URL, found by its path."""
     path = "/" + job_url.split("://", 1)[-1].split("/", 1)[-1] if "://" in job_url else job_url
-    return f"{BASE}/logs?{urlencode({'path': path.split('?', 1)[0]})}"
+    return _logs_url({"path": path.split("?", 1)[0]})
 
 
 def call_page(call: CallRecord) -> str:

@@ -47,7 +47,7 @@ def _bucket_name(seconds: int) -> str:
     for unit, size in (("week", 604800), ("day", 86400), ("hour", 3600), ("minute", 60)):
         if seconds % size == 0:
             count = seconds // size
-            return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
+            return f"{count}-{unit}"
     return f"{seconds} s"
 
 
