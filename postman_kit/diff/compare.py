@@ -31,7 +31,7 @@ from postman_kit.diff.revisions import RevisionList
 from postman_kit.diff.sides import Side
 from postman_kit.diff.signature import SchemaShapes, item_signature, operation_signature
 from postman_kit.diff.transplant import transplant_request
-from postman_kit.openapi import Api, Operation
+from postman_kit.openapi import Api
 
 
 @dataclass
@@ -41,17 +41,16 @@ class Comparison:
     old: SideIndex
     new: SideIndex
     base: SideIndex | None  # the spec OLD was generated from, when known
-    matching: Matching
+    matching: Matching  # what upstream changed: OLD's spec (when known, else OLD) against NEW
+    fork_matching: Matching  # OLD's own requests against NEW: where its edits and saved requests go
     checker: RequestChecker | None = None  # checks requests against NEW's spec
     comparer: SignatureComparer = field(default_factory=SignatureComparer)
     _shapes: dict[int, SchemaShapes] = field(default_factory=dict)
 
-    def old_operation(self, endpoint: Endpoint) -> Operation | None:
-        if endpoint.operation is not None:
-            return endpoint.operation
-        if self.base is not None and endpoint.key in self.base.endpoints:
-            return self.base.endpoints[endpoint.key].operation
-        return None
+    @property
+    def upstream_old(self) -> SideIndex:
+        """The side upstream changes are measured from: OLD's spec when known, else OLD."""
+        return self.base if self.base is not None else self.old
 
     def shapes(self, api: Api, include_docs: bool) -> SchemaShapes:
         key = id(api) * 2 + int(include_docs)
@@ -60,7 +59,7 @@ class Comparison:
         return self._shapes[key]
 
     def new_endpoint_for(self, saved: SavedRequest) -> Endpoint | None:
-        return self.matching.new_for(saved.key) or self.new.endpoints.get(saved.key)
+        return self.fork_matching.new_for(saved.key) or self.new.endpoints.get(saved.key)
 
     def variables(self) -> dict[str, str]:
         values = {v.key: str(v.value) for v in self.new.side.collection.variables}
@@ -91,8 +90,10 @@ def prepare(old: Side, new: Side, base: Side | None = None) -> Comparison:
         references = [ref for ref in (new_index, base_index) if ref is not None and ref.side.api is not None]
         old_index = index_collection_side(old, references)
     checker = RequestChecker(new.api, new.profile) if new.api is not None else None
-    return Comparison(old=old_index, new=new_index, base=base_index,
-                      matching=match_endpoints(old_index, new_index), checker=checker)
+    fork_matching = match_endpoints(old_index, new_index)
+    matching = match_endpoints(base_index, new_index) if base_index is not None else fork_matching
+    return Comparison(old=old_index, new=new_index, base=base_index, matching=matching,
+                      fork_matching=fork_matching, checker=checker)
 
 
 def endpoint_ref(endpoint: Endpoint) -> EndpointRef:
@@ -123,12 +124,13 @@ def judge(old_revision: str | None, new_revision: str | None, today: date,
 
 def endpoint_changes(comparison: Comparison, old: Endpoint, new: Endpoint, include_docs: bool) -> list[Change]:
     """What changed between two matched endpoints: contract (via deepdiff) plus name, folder and path moves."""
-    old_op = comparison.old_operation(old)
+    old_op = old.operation
     new_op = new.operation
-    old_profile = comparison.old.side.profile
+    old_side = comparison.upstream_old.side
+    old_profile = old_side.profile
     new_profile = comparison.new.side.profile
     if old_op is not None and new_op is not None:
-        old_api = comparison.base.side.api if old.operation is None and comparison.base else comparison.old.side.api
+        old_api = old_side.api
         assert old_api is not None and comparison.new.side.api is not None
         changes = comparison.comparer.compare(
             operation_signature(old_op, comparison.shapes(old_api, include_docs), old_profile),

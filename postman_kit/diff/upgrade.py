@@ -109,7 +109,7 @@ class _Merger:
     # -- edits to upstream requests ----------------------------------------------------------------------------
     def carry_edits(self) -> None:
         base = self.comparison.base
-        for pair in self.comparison.matching.pairs:
+        for pair in self.comparison.fork_matching.pairs:
             place = self._result_item(pair.new)
             if place is None or pair.old.item is None:
                 continue
@@ -118,7 +118,7 @@ class _Merger:
                 continue  # without OLD's spec, OLD is its own base: nothing counts as an edit
             _, trail, target = place
             self._apply_edits(pair.old.item, base_item, target, "/".join(trail + (target.name,)))
-        for endpoint in self.comparison.matching.removed:
+        for endpoint in self.comparison.fork_matching.removed:
             self.report.dropped.append(f"{endpoint.label} ({endpoint.name}): not an operation in "
                                        f"v{self.new_revision}")
 
@@ -161,8 +161,9 @@ class _Merger:
         if mine.event != base.event:
             target.event = mine.event
             kept.append("scripts")
-        base_examples = {r.id for r in base.response}
-        extra_examples = [r for r in mine.response if r.id not in base_examples]
+        # By name and code: a fork exported from Postman has new ids on the examples it kept.
+        base_examples = {(r.name, r.code) for r in base.response}
+        extra_examples = [r for r in mine.response if (r.name, r.code) not in base_examples]
         if extra_examples:
             target.response.extend(extra_examples)
             kept.append(f"{len(extra_examples)} saved example(s)")

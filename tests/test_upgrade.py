@@ -1,0 +1,232 @@
+"""`postman-kit upgrade`: NEW's structure, the fork's saved requests and edits carried, conflicts marked."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from postman_kit.diff import upgrade
+from postman_kit.generate import build_collection_from_spec
+from postman_kit.writer import dumps
+from tests.test_diff import OLD_REVISION, TODAY, example_document, older_example_document, write_spec
+
+
+@pytest.fixture(scope="module")
+def specs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("upgrade")
+    revisions = folder / "revisions"
+    revisions.mkdir()
+    old = write_spec(revisions, older_example_document(), f"{OLD_REVISION}.json")
+    new = write_spec(revisions, example_document(), "2026-07-15.json")
+    generated = folder / "generated-old.postman_collection.json"
+    generated.write_bytes(dumps(build_collection_from_spec(str(old)).collection.to_json()))
+    return {"old": old, "new": new, "revisions": revisions, "generated": generated}
+
+
+def find_folder(collection: dict[str, Any], *names: str) -> dict[str, Any]:
+    nodes = collection["item"]
+    folder: dict[str, Any] = {}
+    for name in names:
+        folder = next(n for n in nodes if n["name"] == name and "item" in n)
+        nodes = folder["item"]
+    return folder
+
+
+def find_item(folder: dict[str, Any], name: str) -> dict[str, Any]:
+    return next(n for n in folder["item"] if n["name"] == name)
+
+
+def all_items(nodes: list[dict[str, Any]], trail: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], dict]]:
+    found = []
+    for node in nodes:
+        if "item" in node and "request" not in node:
+            found += all_items(node["item"], trail + (node["name"],))
+        else:
+            found.append((trail, node))
+    return found
+
+
+def saved_request(name: str, url: str, revision: str = "{{revision}}") -> dict[str, Any]:
+    return {"name": name, "request": {"method": "GET", "header": [{"key": "revision", "value": revision}],
+                                      "url": url}, "response": []}
+
+
+@pytest.fixture
+def fork(specs, tmp_path) -> Path:
+    """The generated OLD collection as a user keeps it: saved requests, an edit, own variables."""
+    collection = json.loads(specs["generated"].read_text())
+    profiles = find_folder(collection, "Profiles", "Profiles")
+    get_profiles = find_item(profiles, "Get Profiles")
+    page_size = next(q for q in get_profiles["request"]["url"]["query"] if q["key"] == "page[size]")
+    page_size["value"] = "50"
+    page_size.pop("disabled", None)
+    profiles["item"].append(saved_request(
+        "Get Profiles Created Date",
+        "{{baseUrl}}/api/profiles/?fields[profile]=created&filter=greater-than(created,2023-08-10T23:00:00Z)",
+        OLD_REVISION))
+    collection["item"].append({"name": "Mine", "item": [
+        saved_request("Latest events", "{{baseUrl}}/api/events/?sort=-datetime"),
+        saved_request("Events by uuid", "{{baseUrl}}/api/events/?sort=uuid"),
+        saved_request("One event", "{{baseUrl}}/api/events/4H7KLscuSr/"),
+        {"name": "Forget event", "request": {"method": "DELETE", "url": "{{baseUrl}}/api/events/4H7KLscuSr/"},
+         "response": []},
+    ]})
+    collection["variable"].append({"key": "listId", "value": "Y6nRLr"})
+    path = tmp_path / "fork.postman_collection.json"
+    path.write_text(json.dumps(collection, indent=2))
+    return path
+
+
+def test_generated_collection_upgrades_to_exactly_the_newer_generated_one(specs, tmp_path):
+    expected = dumps(build_collection_from_spec(str(specs["new"])).collection.to_json())
+    for revisions in (None, specs["revisions"]):  # with and without OLD's spec as the three-way base
+        out = tmp_path / "upgraded.json"
+        _, report = upgrade(str(specs["generated"]), str(specs["new"]), out, today=TODAY,
+                                     revisions=revisions)
+        assert out.read_bytes() == expected
+        assert report.carried == [] and report.conflicts == [] and report.edits_kept == []
+        assert report.dropped == ["DELETE /api/events/:id/ (Delete Event): not an operation in v2026-07-15"]
+
+
+def test_saved_requests_are_carried_into_their_operation_folder_once(specs, fork, tmp_path):
+    out = tmp_path / "upgraded.json"
+    _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY, revisions=specs["revisions"])
+    upgraded = json.loads(out.read_text())
+    placed = {item["name"]: trail for trail, item in all_items(upgraded["item"])}
+    names = [item["name"] for _, item in all_items(upgraded["item"])]
+    for name in ("Get Profiles Created Date", "Latest events", "Events by uuid", "One event", "Forget event"):
+        assert names.count(name) == 1, name
+    assert placed["Get Profiles Created Date"] == ("Profiles", "Profiles")
+    assert placed["Latest events"] == ("Events",) and placed["One event"] == ("Events",)
+    assert placed["Forget event"] == ("Saved requests not in v2026-07-15",)
+    assert "Mine" not in {trail[0] for trail in placed.values() if trail}
+    assert len(names) == 17 + 5
+    assert sorted(report.carried) == ["Events/Latest events", "Events/One event",
+                                      "Profiles/Profiles/Get Profiles Created Date"]
+
+
+def test_saved_requests_are_moved_onto_new_paths_with_the_revision_bumped(specs, fork, tmp_path):
+    out = tmp_path / "upgraded.json"
+    upgrade(str(fork), str(specs["new"]), out, today=TODAY, revisions=specs["revisions"])
+    items = {item["name"]: item for _, item in all_items(json.loads(out.read_text())["item"])}
+    created = items["Get Profiles Created Date"]["request"]
+    assert created["url"]["raw"] == ("{{baseUrl}}/api/profiles?fields[profile]=created"
+                                     "&filter=greater-than(created,2023-08-10T23:00:00Z)")
+    assert {"key": "revision", "value": "2026-07-15"} in created["header"]
+    one = items["One event"]["request"]
+    assert one["url"]["path"] == ["api", "events", "4H7KLscuSr"]
+    assert {"key": "revision", "value": "{{revision}}"} in one["header"]
+
+
+def test_conflicting_saved_requests_are_kept_marked_and_listed(specs, fork, tmp_path):
+    out = tmp_path / "upgraded.json"
+    _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY, revisions=specs["revisions"])
+    items = {item["name"]: item for _, item in all_items(json.loads(out.read_text())["item"])}
+    by_uuid = items["Events by uuid"]
+    assert by_uuid["x-postman-kit"]["conflicts"] and "`sort` does not accept `uuid`" in \
+        by_uuid["x-postman-kit"]["conflicts"][0]
+    assert by_uuid["request"]["url"]["query"] == [{"key": "sort", "value": "uuid", "disabled": True}]
+    assert by_uuid["description"].startswith("**Needs review after upgrading from v2024-07-15")
+    assert {c.label for c in report.conflicts} == {"Events/Events by uuid",
+                                                   "Saved requests not in v2026-07-15/Forget event"}
+    assert "x-postman-kit" not in items["Latest events"]
+
+
+def test_edits_to_upstream_requests_are_kept_with_the_base_spec(specs, fork, tmp_path):
+    out = tmp_path / "upgraded.json"
+    _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY, base=str(specs["old"]))
+    upgraded = json.loads(out.read_text())
+    get_profiles = find_item(find_folder(upgraded, "Profiles", "Profiles"), "Get Profiles")
+    page_size = next(q for q in get_profiles["request"]["url"]["query"] if q["key"] == "page[size]")
+    assert page_size == {"key": "page[size]", "value": "50", "description": page_size["description"]}
+    assert "page[size]=50" in get_profiles["request"]["url"]["raw"]
+    assert report.edits_kept == ["Profiles/Profiles/Get Profiles: query `page[size]`"]
+
+
+def test_invalid_edits_are_dropped_and_reported(specs, fork, tmp_path):
+    collection = json.loads(fork.read_text())
+    get_profiles = find_item(find_folder(collection, "Profiles", "Profiles"), "Get Profiles")
+    page_size = next(q for q in get_profiles["request"]["url"]["query"] if q["key"] == "page[size]")
+    page_size["value"] = "500"
+    fork.write_text(json.dumps(collection))
+    out = tmp_path / "upgraded.json"
+    _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY, base=str(specs["old"]))
+    upgraded = json.loads(out.read_text())
+    get_profiles = find_item(find_folder(upgraded, "Profiles", "Profiles"), "Get Profiles")
+    page_size = next(q for q in get_profiles["request"]["url"]["query"] if q["key"] == "page[size]")
+    assert page_size.get("disabled") is True and page_size["value"] == "20"
+    assert any("page[size]=500" in d and "out of range" in d for d in report.dropped)
+
+
+def test_without_the_base_spec_nothing_counts_as_an_edit(specs, fork, tmp_path):
+    out = tmp_path / "upgraded.json"
+    _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY)
+    get_profiles = find_item(find_folder(json.loads(out.read_text()), "Profiles", "Profiles"), "Get Profiles")
+    page_size = next(q for q in get_profiles["request"]["url"]["query"] if q["key"] == "page[size]")
+    assert page_size.get("disabled") is True and report.edits_kept == []
+
+
+def test_variables_name_and_one_revision(specs, fork, tmp_path):
+    collection = json.loads(fork.read_text())
+    collection["info"]["name"] = "Acme for the growth team (v2024-07-15)"
+    collection["variable"].append({"key": "privateKey", "value": "pk_" + "ab12" * 9})
+    fork.write_text(json.dumps(collection))
+    out = tmp_path / "upgraded.json"
+    _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY, revisions=specs["revisions"])
+    text = out.read_text()
+    upgraded = json.loads(text)
+    assert upgraded["info"]["name"] == "Acme for the growth team (v2026-07-15)"
+    variables = {v["key"]: v["value"] for v in upgraded["variable"]}
+    assert variables["revision"] == "2026-07-15" and variables["listId"] == "Y6nRLr"
+    assert variables["privateKey"] == "" and "pk_ab12" not in text
+    assert any("pk_…ab12" in note for note in report.notes)
+    assert OLD_REVISION not in text.replace("upgrading from v2024-07-15", "").replace('"2024-07-15"', "")
+
+
+def test_cli_writes_the_upgrade_and_never_touches_old(specs, fork, run_cli, tmp_path):
+    before = fork.read_bytes()
+    out = tmp_path / "out" / "upgraded.json"
+    result = run_cli("upgrade", fork, "--to", specs["new"], "-o", out, "--revisions", specs["revisions"],
+                     "--today", "2026-11-23", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["output"] == str(out) and report["summary"]["conflicts"] == 2
+    assert report["verdict"]["revisionsBehind"] == 1
+    assert fork.read_bytes() == before and json.loads(out.read_text())["info"]["name"].endswith("(v2026-07-15)")
+    failing = run_cli("upgrade", fork, "--to", specs["new"], "-o", out, "--fail-on", "conflict")
+    assert failing.exit_code == 1
+
+
+def test_cli_refuses_to_write_over_old_and_writes_nothing_on_bad_input(specs, fork, run_cli, tmp_path):
+    before = fork.read_bytes()
+    result = run_cli("upgrade", fork, "--to", specs["new"], "-o", fork)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"postman-kit: error: {fork}: refusing to overwrite an input file"
+    assert fork.read_bytes() == before
+    out = tmp_path / "never.json"
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"openapi": "3.0.2", "info": ')
+    bad = run_cli("upgrade", fork, "--to", broken, "-o", out)
+    assert bad.exit_code == 2 and bad.stderr.startswith(f"postman-kit: error: {broken}: invalid JSON")
+    assert not out.exists() and list(tmp_path.glob(".never.json.*")) == []
+
+
+def test_text_report_leads_with_the_verdict(specs, fork, run_cli, tmp_path):
+    result = run_cli("upgrade", fork, "--to", specs["new"], "-o", tmp_path / "u.json", "--today", "2026-11-23")
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("STALE: v2024-07-15 is older than v2026-07-15; retired since 2026-07-15")
+    assert lines[2].startswith("Upgrade: 3 saved request(s) carried, 2 conflict(s)")
+    assert "Conflicts (kept, marked for review) (2)" in result.stdout
+
+
+def test_upgrade_keeps_a_copy_of_new_untouched(specs, fork):
+    from postman_kit.diff import load_sides, upgrade_sides
+
+    old, new, base, revisions = load_sides(str(fork), str(specs["new"]), base=str(specs["old"]))
+    before = copy.deepcopy(new.collection.to_json())
+    upgrade_sides(old, new, today=TODAY, base=base, revisions=revisions)
+    assert new.collection.to_json() == before
