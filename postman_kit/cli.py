@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "sandbox": "postman_kit.commands.sandbox:sandbox_command",
     "activity": "postman_kit.commands.activity:activity_command",
     "logs": "postman_kit.commands.logs:logs_command",
+    "snippet": "postman_kit.commands.snippet:snippet_command",
 }
 
 

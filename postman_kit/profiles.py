@@ -21,6 +21,8 @@ class Profile:
     key_variable: str = "apiKey"
     token_variable: str = "token"
     public_key_variable: str | None = None
+    # The environment variable snippets read the key from (default: derived from key_variable).
+    key_env_variable: str | None = None
     # The header parameter whose default is the API revision (sent as `{{revision}}`).
     revision_header: str | None = "revision"
     # A query parameter that carries a public key on operations without auth (Klaviyo's `company_id`).
@@ -93,6 +95,7 @@ GENERIC = Profile()
 KLAVIYO = Profile(
     name="klaviyo",
     key_variable="privateKey",
+    key_env_variable="KLAVIYO_PRIVATE_KEY",
     public_key_variable="companyId",
     revision_header="revision",
     public_key_param="company_id",

@@ -1,0 +1,70 @@
+"""`postman-kit snippet COLLECTION ITEM`."""
+
+from __future__ import annotations
+
+import re
+
+import click
+
+from postman_kit.collection import Collection
+from postman_kit.errors import InputError
+from postman_kit.loader import parse_text, read_source
+from postman_kit.snippets import LANGUAGES, located_items, render, resolve_item
+from postman_kit.variables import load_variable_file
+
+_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def load_collection(source: str) -> Collection:
+    raw, name, _ = read_source(source)
+    data = parse_text(raw, name)
+    if not isinstance(data, dict) or not isinstance(data.get("item"), list):
+        raise InputError(name, "not a Postman collection (expected an object with an `item` list)")
+    return Collection.from_json(data)
+
+
+@click.command("snippet")
+@click.argument("collection_file", metavar="COLLECTION")
+@click.argument("item", required=False)
+@click.option("-l", "--lang", "language", type=click.Choice(list(LANGUAGES)), default="curl", show_default=True,
+              help="Language of the snippet.")
+@click.option("-e", "--environment", "environment_file", metavar="ENV",
+              help="Postman environment file; its values override the collection's.")
+@click.option("-g", "--globals", "globals_file", metavar="GLOBALS", help="Postman globals file.")
+@click.option("--key-env", metavar="NAME",
+              help="Environment variable the snippet reads the API key from "
+                   "(default: KLAVIYO_PRIVATE_KEY for Klaviyo, else from the variable: apiKey → API_KEY).")
+@click.option("--list", "list_items", is_flag=True, help="Print the item paths of the collection and exit.")
+def snippet_command(
+    collection_file: str,
+    item: str | None,
+    language: str,
+    environment_file: str | None,
+    globals_file: str | None,
+    key_env: str | None,
+    list_items: bool,
+) -> None:
+    """Print ITEM of COLLECTION as code that sends the same request, secrets read from the environment.
+
+    ITEM is an item path (`Profiles/Get Profiles`) or the name of a request when unique.
+    """
+    if key_env is not None and not _ENV_NAME.fullmatch(key_env):
+        raise InputError(None, f"--key-env {key_env!r} is not an environment variable name (letters, digits, _)")
+    collection = load_collection(collection_file)
+    if list_items:
+        for located in located_items(collection):
+            click.echo(located.path)
+        return
+    if not item:
+        raise InputError(None, "give the ITEM to print (an item path or a request name); --list shows them")
+    environment = load_variable_file(environment_file, "environment") if environment_file else None
+    globals_ = load_variable_file(globals_file, "globals") if globals_file else None
+    request = resolve_item(collection, item, environment=environment, globals_=globals_, key_env=key_env,
+                           source=collection_file)
+    text = render(request, language)
+    for warning in request.warnings:
+        click.echo(f"warning: {request.path}: {warning}", err=True)
+    click.echo(text, nl=False)
+
+
+__all__ = ["load_collection", "snippet_command"]

@@ -1,0 +1,22 @@
+"""curl, for a POSIX shell."""
+
+from __future__ import annotations
+
+from postman_kit.snippets import shell
+from postman_kit.snippets.code import opening_comment
+from postman_kit.snippets.request import ResolvedRequest
+
+
+def render(request: ResolvedRequest) -> str:
+    # --globoff: Postman URLs carry `[` `]` (`fields[profile]`) that curl would otherwise read as a glob.
+    args = ["curl --globoff", f"--request {request.method}", f"--url {shell.word(request.url)}"]
+    for header in request.headers:
+        if header.value:
+            args.append("--header " + shell.word((header.name + ": ",) + header.value))
+        else:  # `Name;` is how curl sends a header with an empty value
+            args.append("--header " + shell.word((header.name + ";",)))
+    if request.body is not None:
+        # --data-raw sends the text as given: `@` is not a file name, newlines are kept.
+        args.append("--data-raw " + shell.word(request.body))
+    return "\n".join(opening_comment(request, "#")) + "\n" + shell.command(args) + "\n"
+

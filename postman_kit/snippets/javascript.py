@@ -1,0 +1,52 @@
+"""JavaScript with `fetch` (Node 18+ or a browser; secrets come from `process.env` under Node)."""
+
+from __future__ import annotations
+
+import json
+
+from postman_kit.snippets.code import expression, lines_of, merged_headers, opening_comment
+from postman_kit.snippets.request import ResolvedRequest, Text
+
+
+def _environment(name: str) -> str:
+    return f"process.env.{name}"
+
+
+def _value(text: Text) -> str:
+    return expression(text, _environment)
+
+
+def render(request: ResolvedRequest) -> str:
+    out = opening_comment(request, "//")
+    secrets = [s.name for s in request.secrets]
+    if secrets:
+        out += [
+            f"for (const name of {json.dumps(secrets)}) {{",
+            "  if (!process.env[name]) throw new Error(`Set ${name} in the environment first.`);",
+            "}",
+        ]
+    out += ["", f"const url = {_value(request.url)};", "const options = {", f'  method: "{request.method}",']
+    headers = merged_headers(request.headers)
+    if headers:
+        out.append("  headers: {")
+        out += [f"    {expression((h.name,), _environment)}: {_value(h.value)}," for h in headers]
+        out.append("  },")
+    if request.body is not None:
+        body_lines = lines_of(request.body)
+        out.append("  body:")
+        out += [f"    {_value(line)}" + (" +" if i < len(body_lines) - 1 else ",")
+                for i, line in enumerate(body_lines)]
+    out += [
+        "};",
+        "",
+        "fetch(url, options)",
+        "  .then(async (response) => {",
+        "    console.log(response.status);",
+        "    console.log(await response.text());",
+        "  })",
+        "  .catch((error) => {",
+        "    console.error(error);",
+        "    process.exitCode = 1;",
+        "  });",
+    ]
+    return "\n".join(out) + "\n"

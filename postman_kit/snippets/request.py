@@ -1,0 +1,301 @@
+"""One saved request, resolved the way Postman would send it — the model every language renders.
+
+Resolution follows postman-runtime: variables substituted (see :mod:`postman_kit.variables`), `:name` path
+segments filled from the URL's path variables, disabled query parameters and headers left out, auth inherited
+from the folders and the collection, `Content-Type` added from the raw body's language when the request has
+none, and the URL percent-encoded as Postman encodes it.
+
+Secrets never become literals: the auth's key variable, every variable typed ``secret`` and any private-key-
+shaped literal are :class:`EnvironmentValue` parts that each language reads from the process environment.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+from postman_kit.collection import Auth, Collection, Url, parse_raw_url
+from postman_kit.errors import InputError
+from postman_kit.secrets import PRIVATE_KEY
+from postman_kit.snippets.encoding import encode_path, encode_query
+from postman_kit.snippets.items import LocatedItem
+from postman_kit.variables import Part, Reference, VariableScopes, references
+
+# postman-runtime's Content-Type for a raw body of each language, when the request sets none.
+RAW_CONTENT_TYPES = {
+    "html": "text/html",
+    "text": "text/plain",
+    "json": "application/json",
+    "javascript": "application/javascript",
+    "xml": "application/xml",
+}
+FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
+# The auth attribute that holds the secret, per auth type snippets can express.
+SECRET_ATTRIBUTE = {"apikey": "value", "bearer": "token"}
+
+
+@dataclass(frozen=True)
+class EnvironmentValue:
+    """A secret the snippet reads from the environment variable `name` at run time."""
+
+    name: str
+    variable: str | None = None  # the Postman variable it replaces; None for a literal key found in the request
+
+
+TextPart = str | EnvironmentValue
+Text = tuple[TextPart, ...]
+
+
+@dataclass(frozen=True)
+class ResolvedHeader:
+    name: str
+    value: Text
+
+
+@dataclass
+class ResolvedRequest:
+    path: str  # the item path
+    name: str
+    method: str
+    url: Text
+    headers: list[ResolvedHeader]
+    body: Text | None = None  # exact body text (UTF-8 on the wire); form bodies already encoded
+    warnings: list[str] = field(default_factory=list)
+    # What the secrets hold, only so rendering can prove no snippet contains one; never rendered.
+    secret_values: dict[str, str] = field(default_factory=dict, repr=False)
+
+    @property
+    def secrets(self) -> list[EnvironmentValue]:
+        """The environment variables the snippet reads, in order of first use."""
+        texts = [self.url, *(h.value for h in self.headers), self.body or ()]
+        found: list[EnvironmentValue] = []
+        for text in texts:
+            for part in text:
+                if isinstance(part, EnvironmentValue) and part.name not in {f.name for f in found}:
+                    found.append(part)
+        return found
+
+
+def merged(text: Text | list[TextPart]) -> Text:
+    """`text` with adjacent literals joined and empty ones dropped."""
+    out: list[TextPart] = []
+    for part in text:
+        if isinstance(part, str):
+            if not part:
+                continue
+            if out and isinstance(out[-1], str):
+                out[-1] += part
+                continue
+        out.append(part)
+    return tuple(out)
+
+
+def env_name(variable: str) -> str:
+    """`privateKey` → `PRIVATE_KEY`, `api-key` → `API_KEY`: a shell-safe environment variable name."""
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", variable)
+    name = re.sub(r"[^A-Za-z0-9]+", "_", spaced).strip("_").upper() or "SECRET"
+    return "_" + name if name[0].isdigit() else name
+
+
+def auth_key_variables(auth: Auth | None) -> list[str]:
+    """The variables holding the auth's secret (`{{privateKey}}` in `Klaviyo-API-Key {{privateKey}}`)."""
+    if auth is None or auth.type not in SECRET_ATTRIBUTE:
+        return []
+    return references(str(auth.get(SECRET_ATTRIBUTE[auth.type]) or ""))
+
+
+def resolve_request(
+    collection: Collection,
+    located: LocatedItem,
+    scopes: VariableScopes,
+    *,
+    key_env: str | None = None,
+) -> ResolvedRequest:
+    """Resolve `located` against `scopes`. `key_env` names the environment variable for the auth's key
+    (default: derived from the variable's name, `privateKey` → `PRIVATE_KEY`)."""
+    return _Resolver(collection, located, scopes, key_env).resolve()
+
+
+class _Resolver:
+    def __init__(self, collection: Collection, located: LocatedItem, scopes: VariableScopes,
+                 key_env: str | None) -> None:
+        self.located = located
+        self.request = located.item.request
+        self.scopes = scopes
+        self.auth = located.effective_auth(collection)
+        if self.auth is not None and self.auth.type not in SECRET_ATTRIBUTE:
+            raise InputError(None, f"{located.path}: {self.auth.type} auth is not supported by snippet "
+                                   f"(supported: apikey, bearer, noauth)")
+        key_variables = auth_key_variables(self.auth)
+        self.env_names = {name: env_name(name) for name in scopes.secret_keys()}
+        for variable in key_variables:
+            self.env_names[variable] = key_env or env_name(variable)
+        self.key_env = key_env or (self.env_names[key_variables[0]] if key_variables else "PRIVATE_KEY")
+        self.warnings: list[str] = []
+
+    def resolve(self) -> ResolvedRequest:
+        headers = self.headers()
+        query = self.query_pairs()
+        body = self.body(headers)
+        self.apply_auth(headers, query)
+        # postman-runtime sends `Accept: */*` when the request names none; clients' own defaults differ.
+        _default_header(headers, "Accept", "*/*")
+        url = self.base_url() + self.query_text(query)
+        return ResolvedRequest(
+            path=self.located.path,
+            name=self.located.item.name,
+            method=self.request.method,
+            url=merged(url),
+            headers=[ResolvedHeader(name, merged(value)) for name, value in headers],
+            body=merged(body) if body is not None else None,
+            warnings=self.warnings,
+        )
+
+    # -- text ------------------------------------------------------------------------------------------------
+    def text(self, template: str, encode: Callable[[str], str] | None = None) -> list[TextPart]:
+        """`template` with variables substituted and secrets as environment values; literals encoded."""
+        for name in self.scopes.unresolved(template):
+            message = (f"{{{{{name}}}}} is a Postman dynamic variable; the snippet sends it literally"
+                       if name.startswith("$") else
+                       f"{{{{{name}}}}} is not defined in the collection, environment or globals; sent literally")
+            if message not in self.warnings:
+                self.warnings.append(message)
+        for name in references(template):
+            found = self.scopes.get(name)
+            message = f"{{{{{name}}}}} is empty in the {found.scope}" if found else ""
+            if found and not found.value and name not in self.env_names and message not in self.warnings:
+                self.warnings.append(message)
+        out: list[TextPart] = []
+        for part in self.scopes.parts(template, self.env_names):
+            if isinstance(part, Reference):
+                out.append(EnvironmentValue(self.env_names[part.variable], part.variable))
+            else:
+                out.extend(self.literal(encode(part) if encode else part))
+        return out
+
+    def literal(self, text: str) -> list[TextPart]:
+        """A literal, with any private key typed straight into the request swapped for the key's variable."""
+        out: list[TextPart] = []
+        position = 0
+        for match in PRIVATE_KEY.finditer(text):
+            out += [text[position:match.start()], EnvironmentValue(self.key_env)]
+            position = match.end()
+        out.append(text[position:])
+        return [p for p in out if p != ""]
+
+    def plain(self, template: str) -> str:
+        """Text that must be a literal (a header name): secrets are shown as their `{{name}}`."""
+        return "".join(p if isinstance(p, str) else "{{" + p.variable + "}}" for p in self._parts(template))
+
+    def _parts(self, template: str) -> list[Part]:
+        return self.scopes.parts(template, self.env_names)
+
+    # -- URL -------------------------------------------------------------------------------------------------
+    def base_url(self) -> list[TextPart]:
+        url = self.request.url
+        if not url.host and url.raw:  # a URL saved only as `raw`
+            url = parse_raw_url(url.raw.split("?", 1)[0])
+            url.variable = self.request.url.variable
+        path_values = {v.key: v.value for v in url.variable if not v.disabled}
+        segments = [
+            str(path_values.get(s[1:], s)) if s.startswith(":") and s[1:] in path_values else s for s in url.path
+        ]
+        template = _origin(url) + ("/" + "/".join(segments) if url.path else "")
+        parts = self.text(template, encode_path)
+        if not (parts and isinstance(parts[0], str) and "://" in parts[0]):
+            parts.insert(0, "http://")  # Postman's default protocol
+        return parts
+
+    def query_pairs(self) -> list[tuple[str, str | None]]:
+        url = self.request.url
+        query = url.query if url.host or not url.raw else parse_raw_url(url.raw).query
+        return [(q.key or "", q.value) for q in query if not q.disabled and q.key is not None]
+
+    def query_text(self, pairs: list[tuple[str, str | None]]) -> list[TextPart]:
+        if not pairs:
+            return []
+        template = "&".join(key if value is None else f"{key}={value}" for key, value in pairs)
+        return ["?", *self.text(template, encode_query)]
+
+    # -- headers, auth, body ---------------------------------------------------------------------------------
+    def headers(self) -> list[tuple[str, list[TextPart]]]:
+        return [(self.plain(h.key), self.text(h.value)) for h in self.request.header if not h.disabled and h.key]
+
+    def apply_auth(self, headers: list[tuple[str, list[TextPart]]], query: list[tuple[str, str | None]]) -> None:
+        auth = self.auth
+        if auth is None:
+            return
+        if auth.type == "bearer":
+            token = str(auth.get("token") or "")
+            if token:
+                _replace_header(headers, "Authorization", self.text("Bearer " + token))
+            return
+        key, value = str(auth.get("key") or ""), str(auth.get("value") or "")
+        if not (key or value):
+            return
+        if auth.get("in") == "query":
+            query[:] = [pair for pair in query if pair[0] != key] + [(key, value)]
+        else:
+            _replace_header(headers, self.plain(key), self.text(value))
+
+    def body(self, headers: list[tuple[str, list[TextPart]]]) -> list[TextPart] | None:
+        body = self.request.body
+        if body is None or body.extra.get("disabled"):
+            return None
+        if body.mode == "raw":
+            if not body.raw:
+                return None
+            content_type = RAW_CONTENT_TYPES.get(body.language or "text", RAW_CONTENT_TYPES["text"])
+            _default_header(headers, "Content-Type", content_type)
+            return self.text(body.raw)
+        if body.mode == "urlencoded":
+            fields = [f for f in body.urlencoded if isinstance(f, dict) and not f.get("disabled")]
+            if not fields:
+                return None
+            _default_header(headers, "Content-Type", FORM_CONTENT_TYPE)
+            return self.text(_form_template(self.scopes, self.env_names, fields))
+        raise InputError(None, f"{self.located.path}: {body.mode} bodies are not supported by snippet "
+                               f"(supported: raw, urlencoded)")
+
+
+def _origin(url: Url) -> str:
+    origin = (url.protocol + "://" if url.protocol else "") + ".".join(url.host)
+    return origin + (":" + url.port if url.port else "")
+
+
+def _replace_header(headers: list[tuple[str, list[TextPart]]], name: str, value: list[TextPart]) -> None:
+    headers[:] = [h for h in headers if h[0].lower() != name.lower()]
+    headers.append((name, value))
+
+
+def _default_header(headers: list[tuple[str, list[TextPart]]], name: str, value: str) -> None:
+    if not any(h[0].lower() == name.lower() for h in headers):
+        headers.append((name, [value]))
+
+
+def _form_template(scopes: VariableScopes, keep: dict[str, str], fields: list[dict[str, object]]) -> str:
+    """`key=value&...` encoded like a browser form; variables are substituted first, secrets kept as `{{x}}`
+    so the resolver turns them into environment values afterwards."""
+
+    def encoded(value: object) -> str:
+        parts = scopes.parts(str(value if value is not None else ""), keep)
+        return "".join(
+            quote(p, safe="*-._~") if isinstance(p, str) else "{{" + p.variable + "}}" for p in parts
+        )
+
+    return "&".join(f"{encoded(f.get('key'))}={encoded(f.get('value'))}" for f in fields)
+
+
+__all__ = [
+    "EnvironmentValue",
+    "ResolvedHeader",
+    "ResolvedRequest",
+    "Text",
+    "TextPart",
+    "auth_key_variables",
+    "env_name",
+    "merged",
+    "resolve_request",
+]

@@ -1,0 +1,194 @@
+"""Postman's variables: scopes, precedence and `{{name}}` substitution.
+
+Precedence follows Postman (narrowest wins): request (path variables and local values) → environment →
+collection → globals. A value may itself refer to other variables; like Postman we substitute up to
+:data:`SUBSTITUTION_LIMIT` levels deep and leave unknown references (`{{nope}}`, dynamic `{{$guid}}`) as they are.
+
+Secrets: a variable typed ``secret`` (environment, globals or collection) — or any key the caller marks secret —
+can be kept as a :class:`Reference` instead of its value, so code that prints requests never holds the key.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Collection as Container
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from postman_kit.collection import Collection, Variable
+from postman_kit.errors import InputError
+from postman_kit.loader import parse_text, read_source
+
+VARIABLE_REFERENCE = re.compile(r"\{\{([^{}]*?)}}")
+# Postman's Substitutor.VARS_SUBREPLACE_LIMIT: how deep values referring to other variables are followed.
+SUBSTITUTION_LIMIT = 19
+SCOPE_ORDER = ("request", "environment", "collection", "globals")
+
+
+@dataclass(frozen=True)
+class ScopedVariable:
+    key: str
+    value: str
+    scope: str
+    secret: bool = False
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A secret variable left unresolved: whoever renders it decides how the value arrives."""
+
+    variable: str
+
+
+Part = str | Reference
+
+
+def value_text(value: Any) -> str:
+    """A variable value as Postman sends it: strings as they are, other JSON values in JSON form."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _layer(scope: str, entries: Iterable[ScopedVariable]) -> dict[str, ScopedVariable]:
+    # Postman keeps the last definition of a duplicated key.
+    return {entry.key: entry for entry in entries if entry.scope == scope}
+
+
+def collection_variables(variables: Sequence[Variable], scope: str = "collection") -> list[ScopedVariable]:
+    return [
+        ScopedVariable(v.key, value_text(v.value), scope, secret=(v.type == "secret"))
+        for v in variables
+        if not v.disabled
+    ]
+
+
+def file_variables(data: Mapping[str, Any], scope: str) -> list[ScopedVariable]:
+    """Variables of an environment or globals file (`values`: key, value, type, enabled)."""
+    out = []
+    for entry in data.get("values") or []:
+        if not isinstance(entry, dict) or entry.get("enabled") is False or "key" not in entry:
+            continue
+        out.append(ScopedVariable(str(entry["key"]), value_text(entry.get("value")), scope,
+                                  secret=(entry.get("type") == "secret")))
+    return out
+
+
+def load_variable_file(source: str, scope: str) -> dict[str, Any]:
+    """Read an environment or globals file (JSON), checking its shape; raises :class:`InputError`."""
+    raw, name, _ = read_source(source)
+    data = parse_text(raw, name)
+    if not isinstance(data, dict) or not isinstance(data.get("values", []), list):
+        raise InputError(name, f"not a Postman {scope} file (expected an object with a `values` list)")
+    return data
+
+
+class VariableScopes:
+    """The variables a request sees, narrowest scope first."""
+
+    def __init__(self, variables: Iterable[ScopedVariable] = ()) -> None:
+        entries = list(variables)
+        self.layers = [_layer(scope, entries) for scope in SCOPE_ORDER]
+
+    @classmethod
+    def for_collection(
+        cls,
+        collection: Collection,
+        environment: Mapping[str, Any] | None = None,
+        globals_: Mapping[str, Any] | None = None,
+        request: Mapping[str, Any] | None = None,
+    ) -> VariableScopes:
+        """Scopes as Postman builds them for a run: `request` holds local values (`--var`-style overrides)."""
+        entries: list[ScopedVariable] = []
+        if globals_:
+            entries += file_variables(globals_, "globals")
+        entries += collection_variables(collection.variables)
+        if environment:
+            entries += file_variables(environment, "environment")
+        for key, value in (request or {}).items():
+            entries.append(ScopedVariable(key, value_text(value), "request"))
+        return cls(entries)
+
+    def get(self, key: str) -> ScopedVariable | None:
+        for layer in self.layers:
+            if key in layer:
+                return layer[key]
+        return None
+
+    def secret_keys(self) -> set[str]:
+        """Every key whose visible definition is typed secret."""
+        keys = {key for layer in self.layers for key in layer}
+        return {key for key in keys if self.get(key).secret}  # type: ignore[union-attr]
+
+    def substitute(self, text: str) -> str:
+        """Every `{{name}}` replaced by its value, secrets included (for sending, never for printing)."""
+        return "".join(p if isinstance(p, str) else "{{" + p.variable + "}}" for p in self.parts(text, ()))
+
+    def parts(self, text: str, keep: Container[str] | None = None) -> list[Part]:
+        """`text` with known variables substituted; variables in `keep` (default: the secret ones) stay as
+        :class:`Reference` parts. Adjacent literal pieces are merged."""
+        keep_keys = self.secret_keys() if keep is None else keep
+        return _merge(self._expand(text, keep_keys, 0))
+
+    def unresolved(self, text: str) -> list[str]:
+        """Names referred to (directly or through other values) that no scope defines, in order."""
+        names: list[str] = []
+        for part in self.parts(text, ()):
+            if isinstance(part, str):
+                for match in VARIABLE_REFERENCE.finditer(part):
+                    if match.group(1) not in names:
+                        names.append(match.group(1))
+        return names
+
+    def _expand(self, text: str, keep: Container[str], depth: int) -> list[Part]:
+        out: list[Part] = []
+        position = 0
+        for match in VARIABLE_REFERENCE.finditer(text):
+            out.append(text[position:match.start()])
+            position = match.end()
+            name = match.group(1)
+            found = self.get(name)
+            if found is None or depth >= SUBSTITUTION_LIMIT:
+                out.append(match.group(0))
+            elif name in keep:
+                out.append(Reference(name))
+            else:
+                out.extend(self._expand(found.value, keep, depth + 1))
+        out.append(text[position:])
+        return out
+
+
+def references(text: str) -> list[str]:
+    """The variable names `text` refers to directly, in order."""
+    return [m.group(1) for m in VARIABLE_REFERENCE.finditer(text)]
+
+
+def _merge(parts: list[Part]) -> list[Part]:
+    merged: list[Part] = []
+    for part in parts:
+        if isinstance(part, str):
+            if not part:
+                continue
+            if merged and isinstance(merged[-1], str):
+                merged[-1] += part
+                continue
+        merged.append(part)
+    return merged
+
+
+__all__ = [
+    "SUBSTITUTION_LIMIT",
+    "Part",
+    "Reference",
+    "ScopedVariable",
+    "VariableScopes",
+    "collection_variables",
+    "file_variables",
+    "load_variable_file",
+    "references",
+    "value_text",
+]
