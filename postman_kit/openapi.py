@@ -264,11 +264,16 @@ def _check_local_refs(doc: dict[str, Any], name: str, refs: frozenset[str] | Non
                         raise InputError(name, f"dangling $ref {ref!r} at #{where}") from None
             for key, value in node.items():
                 if isinstance(value, (dict, list)):
-                    stack.append((value, f"{where}/{key}"))
+                    stack.append((value, f"{where}/{_pointer_token(str(key))}"))
         elif isinstance(node, list):
             for index, value in enumerate(node):
                 if isinstance(value, (dict, list)):
                     stack.append((value, f"{where}/{index}"))
+
+
+def _pointer_token(key: str) -> str:
+    """A mapping key as one JSON pointer segment: `/api/profiles` → `~1api~1profiles`."""
+    return key.replace("~", "~0").replace("/", "~1")
 
 
 def _server_url(server: dict[str, Any]) -> str:

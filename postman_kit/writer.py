@@ -36,8 +36,7 @@ def write_atomic(path: Path, data: bytes, protect: set[Path] | None = None) -> N
     A path in `protect` (the user's input files) is never overwritten.
     """
     path = Path(path)
-    if protect and any(_same_file(path, other) for other in protect):
-        raise InputError(str(path), "refusing to overwrite an input file")
+    _refuse_input_file(path, protect)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -57,11 +56,18 @@ def write_atomic(path: Path, data: bytes, protect: set[Path] | None = None) -> N
 
 
 def write_json_files(files: dict[Path, Any], protect: set[Path] | None = None) -> list[Path]:
-    """Serialize every file first, then write them all: a failure leaves no partial output."""
+    """Serialize and check every file first, then write them all: bad input leaves no partial output."""
+    for path in files:
+        _refuse_input_file(Path(path), protect)
     payloads = {path: dumps(value) for path, value in files.items()}
     for path, data in payloads.items():
         write_atomic(path, data, protect)
     return list(payloads)
+
+
+def _refuse_input_file(path: Path, protect: set[Path] | None) -> None:
+    if protect and any(_same_file(path, other) for other in protect):
+        raise InputError(str(path), "refusing to overwrite an input file")
 
 
 def _umask() -> int:

@@ -1,0 +1,162 @@
+"""Security schemes → Postman auth: set once on the collection, overridden only where an operation differs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.test_generate_support import (
+    OK,
+    auth_attributes,
+    build_json,
+    minimal_spec,
+    query,
+    requests_by_name,
+    write_spec,
+)
+
+KLAVIYO_SCHEME = {"type": "apiKey", "in": "header", "name": "Authorization",
+                  "description": "Set the `Authorization` header to `Klaviyo-API-Key your-private-api-key`",
+                  "x-default": "Klaviyo-API-Key your-private-api-key"}
+
+
+def secured_spec(schemes: dict[str, Any], security: list[dict[str, list[str]]],
+                 operations: dict[str, Any] | None = None) -> dict[str, Any]:
+    ops = operations or {"get": {"summary": "List things", "responses": OK}}
+    return minimal_spec({"/things": ops}, components={"securitySchemes": schemes}, security=security)
+
+
+def test_klaviyo_key_is_collection_auth_with_its_prefix(tmp_path: Path) -> None:
+    collection = build_json(tmp_path, secured_spec({"Klaviyo-API-Key": KLAVIYO_SCHEME}, [{"Klaviyo-API-Key": []}]))
+    assert collection["auth"]["type"] == "apikey"
+    assert auth_attributes(collection["auth"]) == {"key": "Authorization", "value": "Klaviyo-API-Key {{privateKey}}",
+                                                   "in": "header"}
+    assert "auth" not in requests_by_name(collection)["List things"]["request"]  # inherits
+
+
+def test_prefix_is_read_from_the_description_when_there_is_no_x_default(tmp_path: Path) -> None:
+    scheme = {k: v for k, v in KLAVIYO_SCHEME.items() if k != "x-default"}
+    collection = build_json(tmp_path, secured_spec({"Klaviyo-API-Key": scheme}, [{"Klaviyo-API-Key": []}]))
+    assert auth_attributes(collection["auth"])["value"] == "Klaviyo-API-Key {{privateKey}}"
+
+
+def test_plain_api_key_header_has_no_prefix_and_a_generic_variable(tmp_path: Path) -> None:
+    scheme = {"type": "apiKey", "in": "header", "name": "X-API-Key"}
+    collection = build_json(tmp_path, secured_spec({"key": scheme}, [{"key": []}]))
+    assert auth_attributes(collection["auth"]) == {"key": "X-API-Key", "value": "{{apiKey}}", "in": "header"}
+
+
+def test_api_key_in_query(tmp_path: Path) -> None:
+    scheme = {"type": "apiKey", "in": "query", "name": "api_key"}
+    collection = build_json(tmp_path, secured_spec({"key": scheme}, [{"key": []}]))
+    assert auth_attributes(collection["auth"]) == {"key": "api_key", "value": "{{apiKey}}", "in": "query"}
+
+
+def test_http_bearer(tmp_path: Path) -> None:
+    scheme = {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+    collection = build_json(tmp_path, secured_spec({"jwt": scheme}, [{"jwt": []}]))
+    assert collection["auth"]["type"] == "bearer"
+    assert auth_attributes(collection["auth"]) == {"token": "{{token}}"}
+
+
+def test_http_basic(tmp_path: Path) -> None:
+    collection = build_json(tmp_path, secured_spec({"basic": {"type": "http", "scheme": "Basic"}}, [{"basic": []}]))
+    assert collection["auth"]["type"] == "basic"
+    assert auth_attributes(collection["auth"]) == {"username": "{{username}}", "password": "{{password}}"}
+
+
+def test_oauth2_authorization_code_flow(tmp_path: Path) -> None:
+    scheme = {"type": "oauth2", "flows": {"authorizationCode": {
+        "authorizationUrl": "https://auth.example.test/authorize", "tokenUrl": "https://auth.example.test/token",
+        "scopes": {"things:write": "write", "things:read": "read"}}}}
+    collection = build_json(tmp_path, secured_spec({"oauth": scheme}, [{"oauth": ["things:read"]}]))
+    assert collection["auth"]["type"] == "oauth2"
+    attributes = auth_attributes(collection["auth"])
+    assert attributes["grant_type"] == "authorization_code"
+    assert attributes["authUrl"] == "https://auth.example.test/authorize"
+    assert attributes["accessTokenUrl"] == "https://auth.example.test/token"
+    assert attributes["scope"] == "things:read things:write"
+    assert attributes["clientId"] == "{{clientId}}" and attributes["clientSecret"] == "{{clientSecret}}"
+
+
+def test_oauth2_client_credentials_flow(tmp_path: Path) -> None:
+    scheme = {"type": "oauth2", "flows": {"clientCredentials": {"tokenUrl": "https://auth.example.test/token",
+                                                                "scopes": {}}}}
+    attributes = auth_attributes(build_json(tmp_path, secured_spec({"cc": scheme}, [{"cc": []}]))["auth"])
+    assert attributes["grant_type"] == "client_credentials"
+    assert attributes["accessTokenUrl"] == "https://auth.example.test/token"
+    assert "authUrl" not in attributes
+
+
+def test_operation_with_other_security_gets_its_own_auth(tmp_path: Path) -> None:
+    schemes = {"key": {"type": "apiKey", "in": "header", "name": "X-API-Key"},
+               "jwt": {"type": "http", "scheme": "bearer"}}
+    operations = {
+        "get": {"summary": "List things", "responses": OK},
+        "post": {"summary": "Create thing", "security": [{"jwt": []}], "responses": OK},
+        "put": {"summary": "Replace thing", "security": [{"key": []}], "responses": OK},
+    }
+    collection = build_json(tmp_path, secured_spec(schemes, [{"key": []}], operations))
+    items = requests_by_name(collection)
+    assert collection["auth"]["type"] == "apikey"
+    assert "auth" not in items["List things"]["request"]
+    assert "auth" not in items["Replace thing"]["request"]  # same as the global requirement: inherits
+    assert items["Create thing"]["request"]["auth"]["type"] == "bearer"
+
+
+def test_operation_without_security_gets_noauth_and_the_public_key(tmp_path: Path) -> None:
+    operations = {"post": {
+        "summary": "Create client event", "security": [],
+        "parameters": [{"name": "company_id", "in": "query", "required": True,
+                        "schema": {"type": "string", "example": "PUBLIC_API_KEY"}}],
+        "responses": {"202": {"description": "Accepted"}},
+    }}
+    doc = secured_spec({"Klaviyo-API-Key": KLAVIYO_SCHEME}, [{"Klaviyo-API-Key": []}], operations)
+    doc["paths"] = {"/client/events": doc["paths"]["/things"]}
+    item = requests_by_name(build_json(tmp_path, doc))["Create client event"]
+    assert item["request"]["auth"] == {"type": "noauth"}
+    assert query(item)["company_id"] == {"key": "company_id", "value": "{{companyId}}"}  # enabled
+    assert item["request"]["url"]["raw"].endswith("/client/events?company_id={{companyId}}")
+
+
+def test_optional_auth_alternative_means_noauth(tmp_path: Path) -> None:
+    scheme = {"type": "apiKey", "in": "header", "name": "X-API-Key"}
+    operations = {"get": {"summary": "List things", "security": [{}], "responses": OK}}
+    item = requests_by_name(build_json(tmp_path, secured_spec({"key": scheme}, [{"key": []}], operations)))
+    assert item["List things"]["request"]["auth"] == {"type": "noauth"}
+
+
+def test_spec_without_security_has_no_collection_auth(tmp_path: Path) -> None:
+    collection = build_json(tmp_path, minimal_spec())
+    assert "auth" not in collection
+    assert "auth" not in requests_by_name(collection)["List things"]["request"]
+
+
+def test_auth_variables_land_in_the_environment_as_secrets(run_cli, tmp_path: Path) -> None:
+    scheme = {"type": "http", "scheme": "basic"}
+    spec = write_spec(tmp_path, secured_spec({"basic": scheme}, [{"basic": []}]))
+    run_cli("generate", spec, "--out", tmp_path / "out")
+    environment = json.loads((tmp_path / "out" / "test-api-v1.0.postman_environment.json").read_text())
+    assert [(v["key"], v["type"], v["value"]) for v in environment["values"]] == [
+        ("baseUrl", "default", "https://api.example.test"), ("username", "default", ""), ("password", "secret", "")]
+
+
+def test_variable_names_are_configurable(run_cli, example_spec: Path, tmp_path: Path) -> None:
+    result = run_cli("generate", example_spec, "--out", tmp_path, "--key-variable", "klaviyoKey",
+                     "--public-key-variable", "siteId")
+    assert result.exit_code == 0, result.output
+    collection = json.loads((tmp_path / "acme-marketing-api-v2026-07-15.postman_collection.json").read_text())
+    assert auth_attributes(collection["auth"])["value"] == "Klaviyo-API-Key {{klaviyoKey}}"
+    client = requests_by_name(collection)["Create Client Event"]
+    assert query(client)["company_id"]["value"] == "{{siteId}}"
+    environment = json.loads((tmp_path / "acme-marketing-api-v2026-07-15.postman_environment.json").read_text())
+    assert [v["key"] for v in environment["values"]] == ["baseUrl", "klaviyoKey"]
+    globals_file = json.loads((tmp_path / "acme-marketing-api.postman_globals.json").read_text())
+    assert [v["key"] for v in globals_file["values"]] == ["siteId"]
+
+
+def test_no_collection_ever_holds_a_private_key(run_cli, example_spec: Path, tmp_path: Path) -> None:
+    run_cli("generate", example_spec, "--out", tmp_path)
+    for path in tmp_path.iterdir():
+        assert "pk_" not in path.read_text()

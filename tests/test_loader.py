@@ -1,0 +1,215 @@
+"""Reading specs: every input form generate accepts, and every bad input it refuses in one line."""
+
+from __future__ import annotations
+
+import json
+import socket
+from pathlib import Path
+
+import pytest
+
+from postman_kit.errors import InputError
+from postman_kit.loader import collect_refs, load_document, parse_text
+from postman_kit.openapi import load_api
+from tests.test_generate_support import (
+    OK,
+    assert_one_line_error,
+    minimal_spec,
+    requests_by_name,
+    serve_directory,
+    write_spec,
+)
+
+COLLECTION = "test-api-v1.0.postman_collection.json"
+
+
+def collection_in(folder: Path) -> dict:
+    return json.loads((folder / COLLECTION).read_text())
+
+
+# -- input forms -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["spec.yaml", "spec.json"])
+def test_generate_reads_yaml_and_json_paths(run_cli, tmp_path: Path, name: str) -> None:
+    spec = write_spec(tmp_path, minimal_spec(), name)
+    result = run_cli("generate", spec, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert list(requests_by_name(collection_in(tmp_path / "out"))) == ["List things"]
+
+
+def test_generate_reads_stdin(run_cli, tmp_path: Path) -> None:
+    text = json.dumps(minimal_spec())
+    result = run_cli("generate", "-", "--out", tmp_path, input=text)
+    assert result.exit_code == 0, result.output
+    assert collection_in(tmp_path)["info"]["name"] == "(Stable) Test API (v1.0)"
+
+
+def test_generate_reads_a_url_and_its_relative_refs(run_cli, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "schemas").mkdir(parents=True)
+    doc = minimal_spec({"/things": {"post": {
+        "summary": "Create thing",
+        "requestBody": {"content": {"application/json": {"schema": {"$ref": "schemas/thing.yaml#/Thing"}}}},
+        "responses": OK,
+    }}})
+    write_spec(site, doc, "api.yaml")
+    write_spec(site / "schemas", {"Thing": {"type": "object", "properties": {"name": {"type": "string",
+                                                                                      "example": "kettle"}}}},
+               "thing.yaml")
+    with serve_directory(site) as base:
+        result = run_cli("generate", f"{base}/api.yaml", "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    body = requests_by_name(collection_in(tmp_path / "out"))["Create thing"]["request"]["body"]["raw"]
+    assert json.loads(body) == {"name": "kettle"}
+
+
+def test_relative_file_refs_are_bundled_including_refs_between_external_files(tmp_path: Path) -> None:
+    (tmp_path / "common").mkdir()
+    doc = minimal_spec({"/things/{id}": {"get": {
+        "summary": "Get thing",
+        "parameters": [{"$ref": "common/parameters.yaml#/ThingId"}],
+        "responses": {"200": {"description": "OK", "content": {"application/json": {
+            "schema": {"$ref": "./common/schemas.json#/Thing"}}}}},
+    }}})
+    spec = write_spec(tmp_path, doc, "api.yaml")
+    write_spec(tmp_path / "common", {"ThingId": {"name": "id", "in": "path", "required": True,
+                                                 "schema": {"type": "string", "example": "th_1"}}},
+               "parameters.yaml")
+    write_spec(tmp_path / "common", {
+        "Thing": {"type": "object", "properties": {"id": {"type": "string", "example": "th_1"},
+                                                   "owner": {"$ref": "#/Owner"}}},
+        "Owner": {"type": "object", "properties": {"name": {"type": "string", "example": "Ada"}}},
+    }, "schemas.json")
+    api = load_api(str(spec))
+    (op,) = api.operations
+    assert op.parameter("id", "path").example is None and op.parameter("id", "path").schema["example"] == "th_1"
+    schema = api.resolve(op.success_responses[0].preferred.schema)
+    assert set(schema["properties"]) == {"id", "owner"}
+    assert api.resolve(schema["properties"]["owner"])["properties"]["name"]["example"] == "Ada"
+    assert all(ref.startswith("#") for ref in collect_refs(api.document))
+
+
+def test_yaml_dates_stay_strings(tmp_path: Path) -> None:
+    spec = write_spec(tmp_path, minimal_spec(), "spec.yaml")
+    spec.write_text(spec.read_text().replace("version: '1.0'", "version: 2026-07-15"))
+    assert load_api(str(spec)).version == "2026-07-15"
+
+
+def test_json_keeps_integers_beyond_64_bits_exact() -> None:
+    data = parse_text(b'{"big": 123456789012345678901234567890, "small": 1.5}', "spec.json")
+    assert data == {"big": 123456789012345678901234567890, "small": 1.5}
+    assert isinstance(data["big"], int)
+
+
+def test_byte_order_mark_is_accepted() -> None:
+    assert parse_text(b'\xef\xbb\xbf{"openapi": "3.0.0"}', "spec.json") == {"openapi": "3.0.0"}
+
+
+def test_json_looking_yaml_is_read_as_yaml() -> None:
+    assert parse_text(b"{openapi: 3.0.0, info: {title: T}}", "spec.yaml") == {"openapi": "3.0.0",
+                                                                             "info": {"title": "T"}}
+
+
+def test_circular_schemas_load_and_generate(run_cli, tmp_path: Path) -> None:
+    doc = minimal_spec(
+        {"/steps": {"post": {
+            "summary": "Create step",
+            "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Step"}}}},
+            "responses": {"201": {"description": "Created", "content": {"application/json": {
+                "schema": {"$ref": "#/components/schemas/Step"}}}}},
+        }}},
+        components={"schemas": {"Step": {"type": "object", "required": ["name"], "properties": {
+            "name": {"type": "string", "example": "wait"},
+            "steps": {"type": "array", "items": {"$ref": "#/components/schemas/Step"}},
+        }}}},
+    )
+    result = run_cli("generate", write_spec(tmp_path, doc), "--out", tmp_path)
+    assert result.exit_code == 0, result.output
+    item = requests_by_name(collection_in(tmp_path))["Create step"]
+    assert json.loads(item["request"]["body"]["raw"]) == {"name": "wait", "steps": []}
+
+
+def test_load_document_records_where_it_came_from(tmp_path: Path) -> None:
+    spec = write_spec(tmp_path, minimal_spec(), "spec.json")
+    loaded = load_document(str(spec))
+    assert loaded.source == str(spec)
+    assert loaded.base == str(tmp_path.resolve())
+    assert loaded.refs == frozenset()
+
+
+# -- bad input: one line naming the file, exit 2, nothing written ---------------------------------------------
+BAD_DOCUMENTS = {
+    "malformed.json": ('{"openapi": "3.0.0", "info": ', "invalid JSON", "line 1"),
+    "malformed.yaml": ("openapi: 3.0.0\ninfo: [title\n", "invalid YAML", "line"),
+    "empty.yaml": ("", "file is empty"),
+    "blank.json": ("  \n\n", "file is empty"),
+    "list.yaml": ("- a\n- b\n", "not an OpenAPI document"),
+    "other.json": ('{"name": "package", "version": "1.0.0"}', "not an OpenAPI document", "'openapi'"),
+    "swagger.json": ('{"swagger": "2.0", "info": {"title": "Old", "version": "1"}, "paths": {}}',
+                     "Swagger 2.0 is not supported", "OpenAPI 3"),
+    "openapi2.yaml": ("openapi: 2.5.0\ninfo: {title: T, version: '1'}\npaths: {}\n", "unsupported OpenAPI version"),
+    "noinfo.yaml": ("openapi: 3.0.0\npaths: {}\n", "no 'info'"),
+    "dangling.json": (json.dumps(minimal_spec({"/a": {"get": {"responses": {"200": {
+        "$ref": "#/components/responses/Missing"}}}}})), "dangling $ref", "#/components/responses/Missing",
+                      "/paths/~1a/get/responses/200"),
+    "alias-bomb.yaml": ("a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+                        + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n"
+                                  for i in range(8)),
+                        "alias bomb"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_DOCUMENTS))
+def test_bad_documents_fail_in_one_line_and_write_nothing(run_cli, tmp_path: Path, name: str) -> None:
+    text, *fragments = BAD_DOCUMENTS[name]
+    spec = tmp_path / name
+    spec.write_text(text)
+    out = tmp_path / "out"
+    result = run_cli("generate", spec, "--out", out)
+    assert_one_line_error(result, str(spec), *fragments)
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_dangling_ref_in_a_component_is_reported_with_its_location(tmp_path: Path) -> None:
+    doc = minimal_spec(components={"schemas": {"A": {"$ref": "#/components/schemas/B"}}})
+    with pytest.raises(InputError) as caught:
+        load_api(str(write_spec(tmp_path, doc, "spec.json")))
+    assert "dangling $ref '#/components/schemas/B' at #/components/schemas/A" in str(caught.value)
+
+
+def test_not_utf8_is_refused(run_cli, tmp_path: Path) -> None:
+    spec = tmp_path / "latin1.yaml"
+    spec.write_bytes("openapi: 3.0.0\ninfo: {title: Caf\u00e9}\n".encode("latin-1"))
+    assert_one_line_error(run_cli("generate", spec, "--out", tmp_path / "out"), str(spec), "not UTF-8")
+
+
+def test_missing_file_and_directory_are_refused(run_cli, tmp_path: Path) -> None:
+    missing = tmp_path / "nope.yaml"
+    assert_one_line_error(run_cli("generate", missing, "--out", tmp_path / "out"), str(missing), "no such file")
+    assert_one_line_error(run_cli("generate", tmp_path, "--out", tmp_path / "out"), str(tmp_path), "directory")
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_relative_ref_file_names_the_file(run_cli, tmp_path: Path) -> None:
+    doc = minimal_spec(components={"schemas": {"A": {"$ref": "elsewhere.yaml#/A"}}})
+    spec = write_spec(tmp_path, doc)
+    result = run_cli("generate", spec, "--out", tmp_path / "out")
+    assert_one_line_error(result, str(tmp_path.resolve() / "elsewhere.yaml"), "no such file")
+
+
+def test_unreachable_url_is_refused(run_cli, tmp_path: Path) -> None:
+    with socket.socket() as probe:  # a port nothing listens on: bound, never accepted
+        probe.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{probe.getsockname()[1]}/api.yaml"
+        result = run_cli("generate", url, "--out", tmp_path / "out")
+    assert_one_line_error(result, url, "cannot fetch URL")
+    assert not (tmp_path / "out").exists()
+
+
+def test_url_that_answers_404_is_refused(run_cli, tmp_path: Path) -> None:
+    with serve_directory(tmp_path) as base:
+        result = run_cli("generate", f"{base}/missing.yaml", "--out", tmp_path / "out")
+    assert_one_line_error(result, f"{base}/missing.yaml", "HTTP 404")
+
+
+def test_empty_stdin_is_refused(run_cli, tmp_path: Path) -> None:
+    assert_one_line_error(run_cli("generate", "-", "--out", tmp_path, input=""), "<stdin>", "empty")
