@@ -4,13 +4,15 @@ newman report shaped like the JSON reporter's (no tests here)."""
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -147,3 +149,55 @@ def wait_for_port(port: int, seconds: float = 20) -> None:
                 return
         time.sleep(0.05)
     raise TimeoutError(f"nothing listens on 127.0.0.1:{port}")
+
+
+READ_ONLY_KEY = "pk_" + "fedcba9876543210" * 2 + "beef"
+COMPANY_ID = "AbC123"
+
+
+def write_keys_file(folder: Path) -> Path:
+    """A full-access key, a key that may only read profiles, and a company id."""
+    path = folder / "keys.json"
+    path.write_text(json.dumps({
+        "keys": {FULL_KEY: {"name": "ci"}, READ_ONLY_KEY: {"name": "dashboard", "scopes": ["profiles:read"]}},
+        "company_ids": {COMPANY_ID: {"name": "storefront"}},
+    }))
+    return path
+
+
+@contextmanager
+def running_sandbox(spec: Path, data: Path, keys_file: Path) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`postman-kit sandbox` in its own process on a free port; yields its base URL and the process."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "postman_kit.cli", "sandbox", str(spec), "--port", str(port), "--data", str(data),
+         "--keys", str(keys_file), "--no-rate-limits"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        try:
+            wait_for_port(port)
+        except TimeoutError:
+            process.kill()
+            raise AssertionError(f"the sandbox did not start: {process.communicate()[1][-2000:]}") from None
+        yield f"http://127.0.0.1:{port}", process
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        if process.stderr:
+            process.stderr.close()
+
+
+def wait_until(condition: Callable[[], bool], seconds: float = 10) -> bool:
+    """Calls are recorded just after their response is sent: give the last ones a moment to land."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()

@@ -85,7 +85,8 @@ def _call(execution: dict[str, Any], position: int, item: dict[str, Any], reques
         if isinstance(match, RouteMatch):
             template, category = match.template, (match.operation.tags or [category])[0]
         elif isinstance(match, MethodNotAllowed):
-            template = match.template
+            # the path exists but no operation was called: no tag to count it under (as the sandbox does)
+            template, category = match.template, None
     request_headers = _headers(request.get("header"))
     response_headers = _headers(response.get("header"))
     response_body = _body_text(response.get("stream"))
