@@ -46,13 +46,17 @@ def page(title: str, current: str, body: str) -> str:
         f'<a href="{href}"{" class=current" if name == current else ""}>{label}</a>'
         for name, href, label in (("dashboard", BASE, "Dashboard"), ("logs", f"{BASE}/logs", "Logs"))
     )
+    # the empty data: icon keeps browsers from asking the sandbox for /favicon.ico, a call it would log
     return (f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{escape(title)}</title>"
+            '<link rel="icon" href="data:,">'
             f"<style>{STYLE}</style></head><body><header><strong>postman-kit activity</strong>{links}</header>"
             f"<main><h1>{escape(title)}</h1>{body}</main></body></html>")
 
 
 def _select(name: str, label: str, options: tuple[tuple[str, str], ...] | tuple[str, ...], chosen: str) -> str:
     pairs = [(o, o or "All") if isinstance(o, str) else o for o in options]
+    if chosen and chosen not in {value for value, _ in pairs}:
+        pairs.append((chosen, chosen))  # a value typed into the URL (status 404) stays selected
     items = "".join(f'<option value="{escape(v)}"{" selected" if v == chosen else ""}>{escape(t)}</option>'
                     for v, t in pairs)
     return f'<label>{label}<select name="{name}">{items}</select></label>'
@@ -137,7 +141,11 @@ def _call_row(call: CallRecord) -> str:
             f"<td>{escape(call.method)}</td><td>{call.status}</td><td>{escape(target)}{job}</td>"
             f"<td>{escape(call.category or '')}</td><td>{escape(call.key or '')}</td>"
             f"<td>{escape(call.source or '')}</td><td>{escape(call.revision or '')}</td>"
-            f'<td class="num">{call.duration_ms:.0f}</td></tr>')
+            f'<td class="num">{milliseconds(call.duration_ms)}</td></tr>')
+
+
+def milliseconds(value: float) -> str:
+    return f"{value:.1f}" if value < 10 else f"{value:.0f}"
 
 
 def _pager(form: Mapping[str, str], total: int, offset: int, limit: int) -> str:
@@ -162,7 +170,7 @@ def job_link(job_url: str) -> str:
 def call_page(call: CallRecord) -> str:
     target = call.path + (f"?{call.query}" if call.query else "")
     facts = [
-        ("Time (UTC)", format_instant(call.timestamp)), ("Duration", f"{call.duration_ms:.0f} ms"),
+        ("Time (UTC)", format_instant(call.timestamp)), ("Duration", f"{milliseconds(call.duration_ms)} ms"),
         ("Endpoint", f"{call.method} {call.operation or '(no operation matched)'}"),
         ("Category", call.category or ""), ("Source", call.source or ""), ("Key", call.key or ""),
         ("Revision", call.revision or ""), ("Identifiers", ", ".join(call.resource_ids)),

@@ -1,0 +1,71 @@
+"""/_activity in a real browser (headless Chromium): the totals match the calls made, the path search
+finds them, and screenshots are kept under test-artifacts/."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from urllib.parse import urlencode
+
+import httpx
+import pytest
+
+from tests.test_logstore_support import FULL_KEY, running_sandbox, write_keys_file
+from tests.tools import ROOT
+
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def chromium() -> str:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    pytest.skip("no headless Chromium (Debian package chromium) installed")
+
+
+def browse(browser: str, url: str, screenshot: Path | None = None) -> str:
+    """The page's DOM after it loaded, as Chromium rendered it; optionally a screenshot of it."""
+    with tempfile.TemporaryDirectory() as profile:
+        base = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                f"--user-data-dir={profile}", "--window-size=1200,1400"]
+        if screenshot is not None:
+            screenshot.parent.mkdir(parents=True, exist_ok=True)
+            subprocess.run([*base, f"--screenshot={screenshot}", url], capture_output=True, timeout=90, check=False)
+        result = subprocess.run([*base, "--dump-dom", url], capture_output=True, text=True, timeout=90, check=False)
+    if result.returncode != 0 or "<html" not in result.stdout:
+        pytest.skip(f"headless Chromium could not render pages here: {result.stderr.strip()[-300:]}")
+    return result.stdout
+
+
+def shown(dom: str, element_id: str) -> str:
+    match = re.search(rf'id="{element_id}">([^<]*)<', dom)
+    assert match, f"#{element_id} missing"
+    return match.group(1)
+
+
+def test_the_dashboard_and_logs_pages_show_the_calls_made(tmp_path: Path, example_spec: Path) -> None:
+    browser = chromium()
+    headers = {"Authorization": f"Klaviyo-API-Key {FULL_KEY}", "revision": "2026-07-15"}
+    with running_sandbox(example_spec, tmp_path / "sandbox", write_keys_file(tmp_path)) as (base_url, _process):
+        with httpx.Client(base_url=base_url, headers=headers, timeout=10) as http:
+            made = [http.get("/api/profiles/01GDDKASAP8TKDDA2GRZDSVP4H").status_code for _ in range(6)]
+            made += [http.get(f"/api/profiles/MISSING{n}").status_code for n in range(3)]
+            made += [http.delete("/api/events").status_code]
+        assert made == [200] * 6 + [404] * 3 + [405]
+
+        dashboard = browse(browser, f"{base_url}/_activity", ARTIFACTS / "activity-dashboard.png")
+        assert (shown(dashboard, "total-calls"), shown(dashboard, "errors"), shown(dashboard, "error-rate")) == (
+            "10", "4", "40.0%")
+        assert "<svg" in dashboard
+
+        search = urlencode({"path": "/api/profiles/{id}", "status": "404"})
+        logs = browse(browser, f"{base_url}/_activity/logs?{search}", ARTIFACTS / "activity-logs.png")
+        assert shown(logs, "match-count") == "3 matching calls, newest first"
+        assert '<option value="404" selected="">404</option>' in logs
+        assert sorted(re.findall(r"/api/profiles/(MISSING\d)", logs)) == ["MISSING0", "MISSING1", "MISSING2"]
+        assert FULL_KEY not in dashboard + logs
+    assert (ARTIFACTS / "activity-dashboard.png").stat().st_size > 0
