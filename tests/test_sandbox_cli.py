@@ -32,6 +32,7 @@ def test_startup_prints_the_test_key_truncated_and_serves_on_loopback(run_cli, s
     assert "Acme Marketing API revision 2026-07-15 at http://127.0.0.1:4999" in result.output
     assert served[0]["host"] == "127.0.0.1" and served[0]["port"] == 4999
     assert (tmp_path / "data" / "logs.sqlite3").exists()  # every call goes to the log store
+    assert any(getattr(route, "path", "") == "/_activity" for route in served[0]["app"].routes)
 
 
 def test_a_keys_file_replaces_the_default_key(run_cli, served: list[dict], tmp_path: Path) -> None:

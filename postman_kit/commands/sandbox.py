@@ -32,6 +32,7 @@ def sandbox_command(spec: str, host: str, port: int, keys_file: str | None, data
     """
     import uvicorn
 
+    from postman_kit.activity.web import activity_routes
     from postman_kit.logstore import open_store
     from postman_kit.openapi import load_api
     from postman_kit.sandbox.app import create_app
@@ -49,7 +50,7 @@ def sandbox_command(spec: str, host: str, port: int, keys_file: str | None, data
         keys, keys_path = default_keys(data)
     store = open_store(store_url or data / LOG_STORE_FILE)
     app = create_app(api, keys=keys, data_dir=data, recorder=store, rate_limits=not no_rate_limits,
-                     extra_routes=_activity_routes(store))
+                     extra_routes=activity_routes(store))
     sandbox = app.state.sandbox
     base = f"http://{host}:{port}"
     click.echo(f"{api.title} revision {sandbox.revision} at {base} "
@@ -60,19 +61,11 @@ def sandbox_command(spec: str, host: str, port: int, keys_file: str | None, data
     for company_id, name in keys.company_ids.items():
         click.echo(f"  company_id {company_id} ({name})")
     click.echo(f"  rate limits {'off' if no_rate_limits else 'on'}; calls logged to {store_url or data / LOG_STORE_FILE}")
+    click.echo(f"  activity and logs at {base}/_activity")
     try:
         uvicorn.run(app, host=host, port=port, log_level="warning")
     finally:
         store.close()
-
-
-def _activity_routes(store: object) -> list:
-    """The activity dashboard's routes, mounted at /_activity, when that package provides them."""
-    try:
-        from postman_kit.activity.web import activity_routes
-    except ImportError:
-        return []
-    return list(activity_routes(store))
 
 
 __all__ = ["sandbox_command"]
