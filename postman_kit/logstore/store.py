@@ -25,6 +25,7 @@ from postman_kit.logstore.filters import CallFilter
 from postman_kit.logstore.migrations import NewerSchemaError, migrate
 from postman_kit.logstore.rows import call_from_row, call_row, resource_id_rows
 from postman_kit.logstore.schema import call_resource_ids, calls, daily_totals
+from postman_kit.logstore.sqlite_writer import SqliteCallWriter
 
 DEFAULT_RETENTION_DAYS = 14
 DEFAULT_DATA_DIR = ".postman-kit"
@@ -45,11 +46,16 @@ class LogStore:
         self.retention_days = retention_days
         # SQLite has one writer at a time; queueing our own threads here beats retrying on SQLITE_BUSY.
         self._write_lock = threading.Lock() if engine.dialect.name == "sqlite" else None
+        self._fast_writer = SqliteCallWriter(engine) if engine.dialect.name == "sqlite" else None
 
     # -- recording (CallRecorder) -------------------------------------------------------------------
     def record(self, call: CallRecord) -> None:
-        """Store one call; committed before this returns."""
-        self.record_many([call])
+        """Store one call; committed before this returns. Storing a call whose id is stored is a no-op."""
+        if self._fast_writer is None:
+            self.record_many([call])
+            return
+        with self._writing():
+            self._fast_writer.write(call)
 
     def record_many(self, records: Iterable[CallRecord]) -> int:
         """Store calls in one transaction; a call whose id is already stored is skipped."""
@@ -76,6 +82,8 @@ class LogStore:
         return len(batch)
 
     def close(self) -> None:
+        if self._fast_writer is not None:
+            self._fast_writer.close()
         self.engine.dispose()
 
     def __enter__(self) -> Self:
