@@ -86,12 +86,13 @@ def _merged_properties(api: Api, schema: Any, depth: int = 0) -> tuple[dict[str,
     required: set[str] = set()
     if not isinstance(schema, dict) or depth > 8:
         return properties, required
-    for part in schema.get("allOf") or []:
-        more, more_required = _merged_properties(api, part, depth + 1)
-        properties.update(more)
+    parts = [*(_merged_properties(api, part, depth + 1) for part in schema.get("allOf") or []),
+             (schema.get("properties") or {}, set(schema.get("required") or []))]
+    for more, more_required in parts:
+        for name, value in more.items():
+            # allOf parts may each describe the same property (Klaviyo adds `attributes` fields this way)
+            properties[name] = {"allOf": [properties[name], value]} if name in properties else value
         required |= more_required
-    properties.update(schema.get("properties") or {})
-    required |= set(schema.get("required") or [])
     return properties, required
 
 
