@@ -191,6 +191,9 @@ def test_request_bodies_are_validated_against_the_schema(client: TestClient) -> 
     assert "name" in only_error(no_name)["detail"]
     wrong_type = client.post("/api/lists", headers=headers(), json={"data": {"type": "profile", "attributes": {"name": "x"}}})
     assert only_error(wrong_type)["source"]["pointer"] == "/data/type"
+    as_form = client.post("/api/lists", headers=headers(**{"Content-Type": "application/x-www-form-urlencoded"}),
+                          content=b"name=x")
+    assert as_form.status_code == 415 and only_error(as_form)["code"] == "unsupported_media_type"
     not_json = client.post("/api/lists", headers=headers(), content=b"{nope")
     assert not_json.status_code == 400 and "not valid JSON" in only_error(not_json)["detail"]
     mismatch = client.patch("/api/lists/Y6nRLr", headers=headers(),

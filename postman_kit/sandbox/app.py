@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import secrets
 import time
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
@@ -105,7 +104,3 @@ def _response_ids(document: Any) -> list[str]:
     data = document.get("data") if isinstance(document, dict) else None
     items = data if isinstance(data, list) else [data]
     return [str(item["id"]) for item in items if isinstance(item, dict) and item.get("id") is not None]
-
-
-def new_request_id() -> str:
-    return secrets.token_hex(8)

@@ -8,11 +8,11 @@ the spec's example response.
 from __future__ import annotations
 
 import json
-import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from postman_kit.auth import key_prefix
 from postman_kit.build import find_revision, status_code
@@ -185,6 +185,9 @@ class Sandbox:
     def _body(self, op: Operation, incoming: Incoming) -> Any:
         if op.request_body is None:
             return None
+        content_type = incoming.headers.get("content-type", "").split(";")[0].strip().lower()
+        if incoming.body.strip() and content_type and not content_type.endswith("json"):
+            raise ApiError(415, f"Content-Type {content_type} is not supported; send application/vnd.api+json.")
         if not incoming.body.strip():
             if op.request_body.required:
                 raise ApiError(400, "A JSON request body is required.", pointer="/data")
@@ -330,10 +333,4 @@ class Sandbox:
 
 
 def _with_query(url: str, query: dict[str, str]) -> str:
-    from urllib.parse import urlencode
-
     return url + ("?" + urlencode(query, safe="[],:()'") if query else "")
-
-
-def elapsed_ms(started: float) -> float:
-    return round((time.perf_counter() - started) * 1000, 3)
