@@ -98,9 +98,14 @@ def find_revision(api: Api, profile: Profile) -> str:
     return api.version or "0"
 
 
+_CHANNEL_IN_TITLE = re.compile(r"\s*\((?:beta|stable)\)\s*$", re.IGNORECASE)
+
+
 def collection_name(title: str, revision: str, channel: str) -> str:
+    """`(Beta) Klaviyo API (v2026-07-15.pre)`: the label leads, so a beta spec's "Klaviyo API (Beta)" title
+    does not say it twice."""
     label = "Beta" if channel == "beta" else "Stable"
-    return f"({label}) {title} (v{revision})"
+    return f"({label}) {_CHANNEL_IN_TITLE.sub('', title) or title} (v{revision})"
 
 
 def build(api: Api, options: BuildOptions | None = None) -> Build:

@@ -82,3 +82,9 @@ def test_collection_ids_differ_per_revision_but_not_per_run(tmp_path: Path) -> N
     again = build_json(tmp_path, revision_spec("2025-01-15"))
     other = build_json(tmp_path, revision_spec("2025-04-15"))
     assert first["info"]["_postman_id"] == again["info"]["_postman_id"] != other["info"]["_postman_id"]
+
+
+def test_a_beta_spec_titled_beta_is_not_labelled_twice(tmp_path: Path) -> None:
+    doc = revision_spec("2026-07-15.pre")
+    doc["info"]["title"] = "Klaviyo API (Beta)"
+    assert build_json(tmp_path, doc)["info"]["name"] == "(Beta) Klaviyo API (v2026-07-15.pre)"
