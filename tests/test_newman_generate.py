@@ -1,0 +1,110 @@
+"""newman, the real Postman client, runs the generated example collection against a local recording server.
+
+The environment and globals files are the generated ones; values arrive on newman's command line, as a CI
+job would pass them. The server must see the private key and revision on /api/ requests and the public key,
+never the private one, on /client/ requests.
+"""
+
+from __future__ import annotations
+
+import http.server
+import subprocess
+import threading
+import urllib.parse
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from postman_kit import generate
+from tests.tools import newman_path
+
+pytestmark = pytest.mark.newman
+
+PRIVATE_KEY = "pk_" + "0123456789abcdef" * 2 + "ab"
+COMPANY_ID = "AbC123"
+NEWMAN_TIMEOUT_SECONDS = 120
+
+
+@dataclass(frozen=True)
+class Seen:
+    method: str
+    path: str
+    query: dict[str, list[str]]
+    headers: dict[str, str]
+    body: bytes
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    seen: list[Seen]
+
+    def _record(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        url = urllib.parse.urlsplit(self.path)
+        self.seen.append(Seen(self.command, url.path, urllib.parse.parse_qs(url.query),
+                              {k.lower(): v for k, v in self.headers.items()}, self.rfile.read(length)))
+        payload = b'{"data": []}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/vnd.api+json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _record
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def recording_server() -> Iterator[tuple[str, list[Seen]]]:
+    seen: list[Seen] = []
+    handler = type("Recorder", (_Recorder,), {"seen": seen})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", seen
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_newman_runs_the_generated_collection_with_the_right_auth(
+    example_spec: Path, tmp_path: Path, recording_server: tuple[str, list[Seen]]
+) -> None:
+    newman = newman_path()
+    base_url, seen = recording_server
+    result = generate(str(example_spec), tmp_path)
+    collection, environment, globals_file = result.files
+    run = subprocess.run(
+        [newman, "run", str(collection), "--environment", str(environment), "--globals", str(globals_file),
+         "--env-var", f"baseUrl={base_url}", "--env-var", f"privateKey={PRIVATE_KEY}",
+         "--global-var", f"companyId={COMPANY_ID}", "--reporters", "cli", "--color", "off"],
+        capture_output=True, text=True, timeout=NEWMAN_TIMEOUT_SECONDS, check=False,
+    )
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+    assert PRIVATE_KEY not in collection.read_text() + environment.read_text() + globals_file.read_text()
+
+    assert len(seen) == 17  # every request of the example spec, once
+    private = [s for s in seen if s.path.startswith("/api/")]
+    client = [s for s in seen if s.path.startswith("/client/")]
+    assert len(private) == 15 and len(client) == 2
+    for request in private:
+        assert request.headers["authorization"] == f"Klaviyo-API-Key {PRIVATE_KEY}", request.path
+        assert request.headers["revision"] == "2026-07-15", request.path
+        assert "company_id" not in request.query
+    for request in client:
+        assert "authorization" not in request.headers, request.path
+        assert PRIVATE_KEY.encode() not in request.body
+        assert request.query["company_id"] == [COMPANY_ID], request.path
+        assert request.headers["revision"] == "2026-07-15"
+        assert request.headers["content-type"] == "application/vnd.api+json"
+
+    by_route = {(s.method, s.path) for s in seen}
+    assert ("GET", "/api/profiles/01GDDKASAP8TKDDA2GRZDSVP4H") in by_route  # path variables filled in
+    assert ("DELETE", "/api/lists/Y6nRLr") in by_route
+    get_profiles = next(s for s in seen if (s.method, s.path) == ("GET", "/api/profiles"))
+    assert get_profiles.query == {}  # optional parameters, the filter included, stay disabled
