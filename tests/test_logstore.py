@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import inspect, text, update
 
 from postman_kit.calls import CallRecord
 from postman_kit.errors import InputError
@@ -227,8 +227,24 @@ def test_migrations_record_the_version_and_refuse_a_newer_store(tmp_path: Path) 
         with store.engine.begin() as connection:
             assert connection.execute(schema_version.select()).scalar() == LATEST_VERSION
             connection.execute(update(schema_version).values(version=LATEST_VERSION + 1))
-    with pytest.raises(InputError, match=r"schema version 2, newer than this postman-kit understands"):
+    with pytest.raises(InputError, match=rf"schema version {LATEST_VERSION + 1}, newer than this postman-kit"):
         open_store(target)
+
+
+def test_a_version_1_store_gains_the_status_class_column_with_its_values(tmp_path: Path) -> None:
+    target = tmp_path / "logs.sqlite3"
+    with open_store(target) as store:
+        store.record_many([make_call(status=503), make_call(status=200), make_call(status=502)])
+        with store.engine.begin() as connection:  # the store as version 1 left it
+            connection.execute(text("DROP INDEX ix_calls_status_class_timestamp"))
+            connection.execute(text("ALTER TABLE calls DROP COLUMN status_class"))
+            connection.execute(update(schema_version).values(version=1))
+    with open_store(target) as store:
+        assert [c.status for c in store.search(CallFilter(statuses=parse_statuses(["5xx"])))] == [502, 503]
+        with store.engine.connect() as connection:
+            assert connection.execute(schema_version.select()).scalar() == LATEST_VERSION
+            assert "ix_calls_status_class_timestamp" in {
+                index["name"] for index in inspect(connection).get_indexes("calls")}
 
 
 def test_a_missing_store_is_an_input_error_when_not_creating(tmp_path: Path) -> None:

@@ -40,6 +40,8 @@ class StatusFilter:
     def condition(self, column: ColumnElement[int] = calls.c.status) -> ColumnElement[bool]:
         if self.low == self.high:
             return column == self.low
+        if column is calls.c.status:
+            return calls.c.status_class == self.low // 100
         return column.between(self.low, self.high)
 
 
@@ -68,9 +70,12 @@ class CallFilter:
         return bool(self.path or self.sources or self.revisions or self.resource_id)
 
     def condition(self) -> ColumnElement[bool]:
+        return or_(*self.branches())
+
+    def branches(self) -> list[ColumnElement[bool]]:
+        """Disjoint conditions whose union is the filter. A path template gives two (calls matched to the
+        endpoint, and unmatched calls of its shape), so each can use its own index when searched apart."""
         parts: list[ColumnElement[bool]] = []
-        if self.path:
-            parts.append(path_condition(self.path))
         if self.statuses:
             parts.append(or_(*(status.condition() for status in self.statuses)))
         if self.methods:
@@ -88,14 +93,15 @@ class CallFilter:
             parts.append(calls.c.timestamp >= self.since)
         if self.until is not None:
             parts.append(calls.c.timestamp < self.until)
-        return and_(true(), *parts)
+        paths = path_branches(self.path) if self.path else [true()]
+        return [and_(path, *parts) for path in paths]
 
 
 def is_template(pattern: str) -> bool:
     return any(_TEMPLATE_SEGMENT.search(segment) for segment in pattern.split("/"))
 
 
-def path_condition(pattern: str) -> ColumnElement[bool]:
+def path_branches(pattern: str) -> list[ColumnElement[bool]]:
     """`/api/profiles/{id}` matches calls to that endpoint; anything else is a substring of the path.
 
     A template matches the operation a call was matched to (parameter names and trailing slashes do not
@@ -103,18 +109,18 @@ def path_condition(pattern: str) -> ColumnElement[bool]:
     """
     pattern = pattern.strip().split("?", 1)[0]
     if not is_template(pattern):
-        return calls.c.path.like(f"%{_escape_like(pattern)}%", escape="\\")
+        return [calls.c.path.like(f"%{_escape_like(pattern)}%", escape="\\")]
     route = normalize_path(pattern)
     segments = route.strip("/").split("/")
     shape = "/" + "/".join("_%" if s == "{}" else _escape_like(s) for s in segments)
     # `_%` may swallow a slash; ruling out one segment more keeps each wildcard to one segment.
     longer = "/_%" * (len(segments) + 1)
     same_shape = and_(
-        calls.c.operation.is_(None),
+        calls.c.route.is_(None),
         or_(calls.c.path.like(shape, escape="\\"), calls.c.path.like(shape + "/", escape="\\")),
         not_(calls.c.path.like(longer)),
     )
-    return or_(calls.c.route == route, same_shape)
+    return [calls.c.route == route, same_shape]
 
 
 def _escape_like(text: str) -> str:

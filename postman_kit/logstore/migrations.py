@@ -8,18 +8,29 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, inspect, select, text, update
 
 from postman_kit.logstore import schema
 
 
 def _create_first_tables(connection: Connection) -> None:
-    # Version 1 is the schema as first released: the tables in schema.py. A later change to a table
-    # goes into a new migration below (ALTER TABLE ...), never into this one.
+    # Creates the tables as schema.py defines them now; later migrations check before they alter, so a
+    # new store passes through them unchanged and an old one is brought up to date.
     schema.metadata.create_all(connection, tables=[schema.calls, schema.call_resource_ids, schema.daily_totals])
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_create_first_tables]
+def _add_status_class(connection: Connection) -> None:
+    # Version 2: `--status 5xx` searched a range of codes and sorted every match; a status class column
+    # with its own (status_class, timestamp) index returns the newest matches first without sorting.
+    # A store created at version 2 or later has the column from _create_first_tables already.
+    if "status_class" not in {column["name"] for column in inspect(connection).get_columns("calls")}:
+        connection.execute(text("ALTER TABLE calls ADD COLUMN status_class INTEGER"))
+        connection.execute(update(schema.calls).values(status_class=schema.calls.c.status // 100))
+    index = next(i for i in schema.calls.indexes if i.name == "ix_calls_status_class_timestamp")
+    index.create(connection, checkfirst=True)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_create_first_tables, _add_status_class]
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -51,6 +51,7 @@ def call_row(call: CallRecord) -> dict[str, Any]:
         "path": redact(call.path),
         "query": redact(call.query),
         "status": int(call.status),
+        "status_class": int(call.status) // 100,
         "duration_ms": float(call.duration_ms),
         "operation": call.operation,
         "route": normalize_path(call.operation) if call.operation else None,

@@ -102,22 +102,23 @@ class LogStore:
 
     def search(self, where: CallFilter | None = None, limit: int = 50, offset: int = 0) -> list[CallRecord]:
         """Calls matching `where`, newest first."""
-        query = (
-            select(calls)
-            .where((where or CallFilter()).condition())
-            .order_by(calls.c.timestamp.desc(), calls.c.id.desc())
-            .limit(limit)
-            .offset(offset)
-        )
+        newest = (calls.c.timestamp.desc(), calls.c.id.desc())
         with self.engine.connect() as connection:
-            rows = connection.execute(query).mappings().all()
+            rows = []
+            for branch in (where or CallFilter()).branches():
+                query = select(calls).where(branch).order_by(*newest).limit(offset + limit)
+                rows += connection.execute(query).mappings().all()
+            # branches are disjoint, each newest first: merge them and cut the page
+            rows = sorted(rows, key=lambda row: (row["timestamp"], row["id"]), reverse=True)[offset:offset + limit]
             ids = self._resource_ids(connection, [row["id"] for row in rows])
         return [call_from_row(row, ids.get(row["id"], [])) for row in rows]
 
     def count(self, where: CallFilter | None = None) -> int:
-        query = select(func.count()).select_from(calls).where((where or CallFilter()).condition())
         with self.engine.connect() as connection:
-            return connection.execute(query).scalar_one()
+            return sum(
+                connection.execute(select(func.count()).select_from(calls).where(branch)).scalar_one()
+                for branch in (where or CallFilter()).branches()
+            )
 
     def categories(self) -> list[str]:
         """Endpoint categories seen in stored calls and daily totals, sorted."""
