@@ -1,0 +1,299 @@
+"""`postman-kit snippet`: resolution, secrets, quoting and the command line (no network; see
+test_snippet_run.py for the snippets run against a server and compared with newman)."""
+
+from __future__ import annotations
+
+import ast
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from postman_kit.collection import Collection
+from postman_kit.errors import InputError
+from postman_kit.generate import build_collection_from_spec
+from postman_kit.snippets import LANGUAGES, render_snippet, resolve_item
+from postman_kit.snippets.code import string_literal
+from postman_kit.snippets.request import EnvironmentValue, env_name
+from postman_kit.snippets.shell import word
+from tests.tools import EXAMPLE_SPEC
+
+PRIVATE_KEY = "pk_0123456789abcdef0123456789abcdef01"
+TRICKY = "it's \"quoted\" $HOME `id` $(id) ; & | \\ * ? ! # % ~ é 日本 🚀\nnext line\ttab"
+
+
+def _environment(**extra: str) -> dict[str, Any]:
+    values = [
+        {"key": "baseUrl", "value": "https://api.test", "enabled": True},
+        {"key": "privateKey", "value": PRIVATE_KEY, "type": "secret", "enabled": True},
+    ]
+    values += [{"key": k, "value": v, "enabled": True} for k, v in extra.items()]
+    return {"values": values}
+
+
+GLOBALS = {"values": [{"key": "companyId", "value": "AbC123", "enabled": True}]}
+
+
+def _request(name: str, url: str, **request: Any) -> dict[str, Any]:
+    path, _, query = url.partition("?")
+    host, *segments = path.split("/")
+    url_json: dict[str, Any] = {"raw": url, "host": [host], "path": segments}
+    if query:
+        url_json["query"] = [dict(zip(("key", "value"), pair.split("=", 1))) for pair in query.split("&")]
+    return {"name": name, "request": {"method": "GET", "header": [], "url": url_json, **request}}
+
+
+def _collection(*items: dict[str, Any], auth: dict[str, Any] | None = None, **variables: str) -> Collection:
+    data: dict[str, Any] = {
+        "info": {"name": "Test"},
+        "item": list(items),
+        "variable": [{"key": k, "value": v} for k, v in variables.items()],
+    }
+    if auth is not None:
+        data["auth"] = auth
+    return Collection.from_json(data)
+
+
+KLAVIYO_AUTH = {"type": "apikey", "apikey": [
+    {"key": "key", "value": "Authorization"},
+    {"key": "value", "value": "Klaviyo-API-Key {{privateKey}}"},
+    {"key": "in", "value": "header"},
+]}
+
+
+@pytest.fixture(scope="module")
+def example() -> Collection:
+    return build_collection_from_spec(str(EXAMPLE_SPEC)).collection
+
+
+# -- secrets ----------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("language", list(LANGUAGES))
+def test_no_language_ever_contains_the_private_key(example, language) -> None:
+    for located_path in ("Profiles/Profiles/Get Profiles", "Lists/Update List", "Client/Create Client Event"):
+        text = render_snippet(example, located_path, language, environment=_environment(), globals_=GLOBALS)
+        assert PRIVATE_KEY not in text
+
+
+@pytest.mark.parametrize("language", list(LANGUAGES))
+def test_first_line_says_which_variable_to_set(example, language) -> None:
+    text = render_snippet(example, "Lists/Get Lists", language, environment=_environment(), globals_=GLOBALS)
+    first = text.splitlines()[0]
+    assert first.startswith(("#", "//"))
+    assert "Set KLAVIYO_PRIVATE_KEY" in first and "{{privateKey}}" in first
+
+
+@pytest.mark.parametrize(("language", "lookup"), [
+    ("curl", '"${KLAVIYO_PRIVATE_KEY:?'),
+    ("httpie", '"${KLAVIYO_PRIVATE_KEY:?'),
+    ("python", 'os.environ["KLAVIYO_PRIVATE_KEY"]'),
+    ("javascript", "process.env.KLAVIYO_PRIVATE_KEY"),
+    ("go", 'os.Getenv("KLAVIYO_PRIVATE_KEY")'),
+])
+def test_the_key_is_read_from_the_environment(example, language, lookup) -> None:
+    text = render_snippet(example, "Lists/Get Lists", language, environment=_environment(), globals_=GLOBALS)
+    assert lookup in text
+
+
+def test_client_endpoints_inline_the_public_key_and_need_no_secret(example) -> None:
+    text = render_snippet(example, "Client/Create Client Event", "curl", environment=_environment(),
+                          globals_=GLOBALS)
+    assert "company_id=AbC123" in text
+    assert "Authorization" not in text
+    assert text.startswith("# No environment variable needed")
+
+
+def test_key_env_overrides_the_variable_name(example) -> None:
+    text = render_snippet(example, "Lists/Get Lists", "python", environment=_environment(), key_env="ACME_KEY")
+    assert 'os.environ["ACME_KEY"]' in text and "KLAVIYO_PRIVATE_KEY" not in text
+
+
+def test_generic_key_variables_give_their_own_environment_name() -> None:
+    auth = {"type": "apikey", "apikey": [{"key": "key", "value": "X-Api-Key"}, {"key": "value", "value": "{{apiKey}}"}]}
+    collection = _collection(_request("Ping", "{{baseUrl}}/ping"), auth=auth, baseUrl="https://api.test")
+    request = resolve_item(collection, "Ping", environment={"values": [{"key": "apiKey", "value": "k" * 30}]})
+    assert [(h.name, h.value) for h in request.headers if h.name == "X-Api-Key"] == [
+        ("X-Api-Key", (EnvironmentValue("API_KEY", "apiKey"),))
+    ]
+    assert [env_name(n) for n in ("privateKey", "api-key", "clientSecret", "2fa")] == [
+        "PRIVATE_KEY", "API_KEY", "CLIENT_SECRET", "_2FA"]
+
+
+def test_any_environment_secret_is_read_from_the_environment() -> None:
+    item = _request("Hook", "{{baseUrl}}/hooks", header=[{"key": "X-Signature", "value": "sha={{webhookSecret}}"}])
+    environment = {"values": [{"key": "webhookSecret", "value": "s3cr3t-value-here", "type": "secret"}]}
+    text = render_snippet(_collection(item, baseUrl="https://api.test"), "Hook", "curl", environment=environment)
+    assert "s3cr3t-value-here" not in text
+    assert "'X-Signature: sha='\"${WEBHOOK_SECRET:?" in text
+    assert text.startswith("# Set WEBHOOK_SECRET (the value of {{webhookSecret}})")
+
+
+def test_a_private_key_typed_into_a_header_is_not_printed() -> None:
+    item = _request("Raw", "https://api.test/x",
+                    header=[{"key": "Authorization", "value": f"Klaviyo-API-Key {PRIVATE_KEY}"}])
+    text = render_snippet(_collection(item), "Raw", "javascript", key_env="KLAVIYO_PRIVATE_KEY")
+    assert PRIVATE_KEY not in text
+    assert '"Klaviyo-API-Key " + process.env.KLAVIYO_PRIVATE_KEY' in text
+
+
+# -- resolution -------------------------------------------------------------------------------------------------
+def test_disabled_parameters_and_headers_are_left_out_and_path_variables_filled(example) -> None:
+    request = resolve_item(example, "Profiles/Profiles/Get Profile", environment=_environment())
+    url = "".join(p for p in request.url if isinstance(p, str))
+    assert url.startswith("https://api.test/api/profiles/")  # the environment's baseUrl, not the collection's
+    assert "?" not in url  # every optional query parameter is disabled in a generated collection
+    assert ":id" not in url
+    names = [h.name for h in request.headers]
+    assert names == ["Accept", "revision", "Authorization"]
+
+
+def test_auth_is_inherited_from_the_nearest_folder_and_noauth_stops_it() -> None:
+    folder = {"name": "Folder", "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "{{token}}"}]},
+              "item": [_request("Inner", "https://api.test/a"),
+                       _request("Open", "https://api.test/b", auth={"type": "noauth"})]}
+    collection = _collection(folder, auth=KLAVIYO_AUTH)
+    environment = {"values": [{"key": "token", "value": "t" * 30, "type": "secret"}]}
+    inner = resolve_item(collection, "Folder/Inner", environment=environment)
+    assert [(h.name, h.value) for h in inner.headers if h.name == "Authorization"] == [
+        ("Authorization", ("Bearer ", EnvironmentValue("TOKEN", "token")))]
+    open_request = resolve_item(collection, "Open", environment=environment)
+    assert not any(h.name == "Authorization" for h in open_request.headers)
+
+
+def test_apikey_in_query_replaces_a_parameter_of_the_same_name() -> None:
+    auth = {"type": "apikey", "apikey": [{"key": "key", "value": "api_key"}, {"key": "value", "value": "{{apiKey}}"},
+                                         {"key": "in", "value": "query"}]}
+    collection = _collection(_request("Q", "https://api.test/q?api_key=old&x=1"), auth=auth)
+    request = resolve_item(collection, "Q", environment={"values": [{"key": "apiKey", "value": "secret-k"}]})
+    assert request.url == ("https://api.test/q?x=1&api_key=", EnvironmentValue("API_KEY", "apiKey"))
+
+
+def test_raw_body_gets_postmans_content_type_and_is_kept_exactly() -> None:
+    body = {"mode": "raw", "raw": '{\n  "a": "{{value}}"\n}', "options": {"raw": {"language": "json"}}}
+    item = _request("Post", "https://api.test/p", method="POST", body=body)
+    request = resolve_item(_collection(item, value=TRICKY), "Post")
+    assert ("Content-Type", ("application/json",)) in [(h.name, h.value) for h in request.headers]
+    assert request.body == ('{\n  "a": "' + TRICKY + '"\n}',)
+
+
+def test_urlencoded_bodies_are_encoded_like_a_form() -> None:
+    body = {"mode": "urlencoded", "urlencoded": [{"key": "a b", "value": "1&2=3 é"},
+                                                 {"key": "off", "value": "x", "disabled": True}]}
+    request = resolve_item(_collection(_request("Form", "https://api.test/f", method="POST", body=body)), "Form")
+    assert request.body == ("a%20b=1%262%3D3%20%C3%A9",)
+    assert ("Content-Type", ("application/x-www-form-urlencoded",)) in [(h.name, h.value) for h in request.headers]
+
+
+def test_urls_are_encoded_as_postman_sends_them() -> None:
+    item = _request("U", "https://api.test/a/:id?filter=equals(name,'x y')&n=日&p=100%&q=%41")
+    item["request"]["url"]["variable"] = [{"key": "id", "value": "a b"}]
+    request = resolve_item(_collection(item), "U")
+    assert request.url == ("https://api.test/a/a%20b?filter=equals(name,%27x%20y%27)&n=%E6%97%A5&p=100%25&q=%41",)
+
+
+def test_undefined_variables_are_reported() -> None:
+    request = resolve_item(_collection(_request("W", "{{baseUrl}}/w?x={{nope}}"), baseUrl="https://api.test"), "W")
+    assert any("{{nope}} is not defined" in w for w in request.warnings)
+
+
+@pytest.mark.parametrize(("request_json", "message"), [
+    ({"auth": {"type": "basic", "basic": []}}, "basic auth is not supported"),
+    ({"method": "POST", "body": {"mode": "formdata", "formdata": [{"key": "a", "value": "b"}]}},
+     "formdata bodies are not supported"),
+])
+def test_what_snippets_cannot_express_is_refused(request_json, message) -> None:
+    with pytest.raises(InputError, match=message):
+        resolve_item(_collection(_request("X", "https://api.test/x", **request_json)), "X")
+
+
+# -- quoting ----------------------------------------------------------------------------------------------------
+@pytest.mark.skipif(shutil.which("sh") is None, reason="needs a POSIX shell")
+def test_shell_words_expand_to_the_exact_text() -> None:
+    for text in (TRICKY, "'", "", "plain", "a'b'c", "--flag"):
+        result = subprocess.run(["sh", "-c", "printf %s " + word((text,))], capture_output=True, check=True)
+        assert result.stdout.decode() == text
+
+
+def test_string_literals_read_back_exactly_in_python() -> None:
+    for text in (TRICKY, "\x00\x1b\x7f", '"\\', "\ufeffbom"):
+        assert ast.literal_eval(string_literal(text)) == text
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node")
+def test_string_literals_read_back_exactly_in_javascript() -> None:
+    literal = string_literal(TRICKY)
+    result = subprocess.run(["node", "-e", f"process.stdout.write(JSON.stringify({literal}))"],
+                            capture_output=True, check=True)
+    assert json.loads(result.stdout) == TRICKY
+
+
+def test_httpie_escapes_its_separators_in_header_values() -> None:
+    item = _request("H", "https://api.test/h", header=[{"key": "X-Odd", "value": "a=b:c@d;e"}])
+    text = render_snippet(_collection(item), "H", "httpie")
+    assert "'X-Odd:a\\=b\\:c\\@d\\;e'" in text
+
+
+# -- command line ------------------------------------------------------------------------------------------------
+@pytest.fixture
+def files(tmp_path: Path, example: Collection) -> dict[str, Path]:
+    paths = {"collection": tmp_path / "c.json", "env": tmp_path / "env.json", "globals": tmp_path / "g.json"}
+    paths["collection"].write_text(json.dumps(example.to_json()))
+    paths["env"].write_text(json.dumps(_environment()))
+    paths["globals"].write_text(json.dumps(GLOBALS))
+    return paths
+
+
+def test_cli_prints_the_snippet(run_cli, files) -> None:
+    result = run_cli("snippet", files["collection"], "Get Lists", "--lang", "python", "-e", files["env"],
+                     "-g", files["globals"])
+    assert result.exit_code == 0
+    assert 'requests.request("GET", url, headers=headers, timeout=30)' in result.stdout
+    assert PRIVATE_KEY not in result.stdout
+    compile(result.stdout, "snippet.py", "exec")
+
+
+def test_cli_lists_item_paths(run_cli, files) -> None:
+    result = run_cli("snippet", files["collection"], "--list")
+    assert result.exit_code == 0
+    assert "Profiles/Relationships/Get List IDs for Profile" in result.stdout.splitlines()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["Get Profil"], "no request 'Get Profil' in the collection; did you mean 'Profiles/Profiles/Get Profile'"),
+    (["Get Profiles", "--key-env", "BAD-NAME"], "--key-env 'BAD-NAME' is not an environment variable name"),
+    ([], "give the ITEM to print"),
+])
+def test_cli_bad_input_is_one_line_and_exit_2(run_cli, files, args, message) -> None:
+    result = run_cli("snippet", files["collection"], *args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and message in result.stderr
+    assert result.stderr.startswith("postman-kit: error: ")
+
+
+def test_cli_ambiguous_names_list_the_candidates(run_cli, tmp_path) -> None:
+    collection = _collection({"name": "A", "item": [_request("Same", "https://x/a")]},
+                             {"name": "B", "item": [_request("Same", "https://x/b")]})
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(collection.to_json()))
+    result = run_cli("snippet", path, "Same")
+    assert result.exit_code == 2
+    assert "2 requests are named 'Same'; give the item path: 'A/Same', 'B/Same'" in result.stderr
+
+
+def test_cli_rejects_a_file_that_is_not_a_collection(run_cli, tmp_path) -> None:
+    path = tmp_path / "env.json"
+    path.write_text(json.dumps({"values": []}))
+    result = run_cli("snippet", path, "x")
+    assert result.exit_code == 2
+    assert f"{path}: not a Postman collection" in result.stderr
+
+
+def test_cli_warns_about_empty_variables(run_cli, files, tmp_path) -> None:
+    empty_globals = tmp_path / "empty.json"
+    empty_globals.write_text(json.dumps({"values": [{"key": "companyId", "value": ""}]}))
+    result = run_cli("snippet", files["collection"], "Create Client Event", "-g", empty_globals)
+    assert result.exit_code == 0
+    assert "warning: Client/Create Client Event: {{companyId}} is empty in the globals" in result.stderr
