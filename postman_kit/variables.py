@@ -15,7 +15,7 @@ import re
 from collections.abc import Collection as Container
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from postman_kit.collection import Collection, Variable
 from postman_kit.errors import InputError
@@ -43,6 +43,7 @@ class Reference:
 
 
 Part = str | Reference
+P = TypeVar("P")
 
 
 def value_text(value: Any) -> str:
@@ -132,7 +133,7 @@ class VariableScopes:
         """`text` with known variables substituted; variables in `keep` (default: the secret ones) stay as
         :class:`Reference` parts. Adjacent literal pieces are merged."""
         keep_keys = self.secret_keys() if keep is None else keep
-        return _merge(self._expand(text, keep_keys, 0))
+        return merge_literals(self._expand(text, keep_keys, 0))
 
     def unresolved(self, text: str) -> list[str]:
         """Names referred to (directly or through other values) that no scope defines, in order."""
@@ -167,8 +168,9 @@ def references(text: str) -> list[str]:
     return [m.group(1) for m in VARIABLE_REFERENCE.finditer(text)]
 
 
-def _merge(parts: list[Part]) -> list[Part]:
-    merged: list[Part] = []
+def merge_literals(parts: Iterable[P]) -> list[P]:
+    """`parts` with adjacent strings joined and empty strings dropped; other parts kept in place."""
+    merged: list[Any] = []
     for part in parts:
         if isinstance(part, str):
             if not part:
@@ -189,6 +191,7 @@ __all__ = [
     "collection_variables",
     "file_variables",
     "load_variable_file",
+    "merge_literals",
     "references",
     "value_text",
 ]

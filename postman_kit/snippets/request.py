@@ -21,7 +21,7 @@ from postman_kit.errors import InputError
 from postman_kit.secrets import PRIVATE_KEY
 from postman_kit.snippets.encoding import encode_path, encode_query
 from postman_kit.snippets.items import LocatedItem
-from postman_kit.variables import Part, Reference, VariableScopes, references
+from postman_kit.variables import Part, Reference, VariableScopes, merge_literals, references
 
 # postman-runtime's Content-Type for a raw body of each language, when the request sets none.
 RAW_CONTENT_TYPES = {
@@ -80,16 +80,7 @@ class ResolvedRequest:
 
 def merged(text: Text | list[TextPart]) -> Text:
     """`text` with adjacent literals joined and empty ones dropped."""
-    out: list[TextPart] = []
-    for part in text:
-        if isinstance(part, str):
-            if not part:
-                continue
-            if out and isinstance(out[-1], str):
-                out[-1] += part
-                continue
-        out.append(part)
-    return tuple(out)
+    return tuple(merge_literals(text))
 
 
 def env_name(variable: str) -> str:
