@@ -26,11 +26,19 @@ def _add_status_class(connection: Connection) -> None:
     if "status_class" not in {column["name"] for column in inspect(connection).get_columns("calls")}:
         connection.execute(text("ALTER TABLE calls ADD COLUMN status_class INTEGER"))
         connection.execute(update(schema.calls).values(status_class=schema.calls.c.status // 100))
-    index = next(i for i in schema.calls.indexes if i.name == "ix_calls_status_class_timestamp")
-    index.create(connection, checkfirst=True)
+    _create_index(connection, "ix_calls_status_class_timestamp")
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_create_first_tables, _add_status_class]
+def _add_route_status_index(connection: Connection) -> None:
+    # Version 3: an endpoint searched with a status checked each of the endpoint's calls for its status.
+    _create_index(connection, "ix_calls_route_status_timestamp")
+
+
+def _create_index(connection: Connection, name: str) -> None:
+    next(index for index in schema.calls.indexes if index.name == name).create(connection, checkfirst=True)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_create_first_tables, _add_status_class, _add_route_status_index]
 LATEST_VERSION = len(MIGRATIONS)
 
 

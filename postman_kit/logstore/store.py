@@ -6,6 +6,7 @@ questions `logs` and `activity` ask. Every query is SQLAlchemy Core, so both bac
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Iterable
@@ -84,6 +85,9 @@ class LogStore:
     def close(self) -> None:
         if self._fast_writer is not None:
             self._fast_writer.close()
+            with contextlib.suppress(DBAPIError), self.engine.connect() as connection:
+                # SQLite's advice for long-lived databases: refresh the planner's statistics when needed
+                connection.exec_driver_sql("PRAGMA optimize")
         self.engine.dispose()
 
     def __enter__(self) -> Self:
