@@ -53,6 +53,9 @@ def diff(
     include_docs: bool = False, options: BuildOptions | None = None,
 ) -> DiffReport:
     """Compare OLD with NEW (paths, URLs or `-`)."""
+    if options is None:
+        # The comparison never looks at troubleshooting examples; building them is most of a build's time.
+        options = BuildOptions(troubleshooting=())
     old_side, new_side, base_side, revision_list = load_sides(old, new, base=base, revisions=revisions,
                                                               options=options)
     return compare_sides(old_side, new_side, today=today, base=base_side, revisions=revision_list,

@@ -30,14 +30,18 @@ class EndpointRef:
     name: str
     folder: tuple[str, ...]
     operation_id: str | None = None
+    successor: str | None = None  # a removed operation's operationId or name now at this method + path
 
     @property
     def label(self) -> str:
         return f"{self.method} {self.path}"
 
     def to_json(self) -> dict[str, Any]:
-        return {"method": self.method, "path": self.path, "name": self.name, "folder": "/".join(self.folder),
-                "operationId": self.operation_id}
+        out = {"method": self.method, "path": self.path, "name": self.name, "folder": "/".join(self.folder),
+               "operationId": self.operation_id}
+        if self.successor:
+            out["successor"] = self.successor
+        return out
 
 
 @dataclass

@@ -96,8 +96,9 @@ def prepare(old: Side, new: Side, base: Side | None = None) -> Comparison:
                       fork_matching=fork_matching, checker=checker)
 
 
-def endpoint_ref(endpoint: Endpoint) -> EndpointRef:
-    return EndpointRef(endpoint.method, endpoint.template, endpoint.name, endpoint.folder, endpoint.operation_id)
+def endpoint_ref(endpoint: Endpoint, successor: Endpoint | None = None) -> EndpointRef:
+    return EndpointRef(endpoint.method, endpoint.template, endpoint.name, endpoint.folder, endpoint.operation_id,
+                       successor.label if successor is not None else None)
 
 
 def judge(old_revision: str | None, new_revision: str | None, today: date,
@@ -160,16 +161,22 @@ def _spec_path(template: str) -> str:
     return "/".join("{}" if s.startswith((":", "{")) else s for s in template.split("/"))
 
 
+def not_in_new(comparison: Comparison, saved: SavedRequest) -> str:
+    """Why a saved request has no operation in NEW, naming where its operation went when it moved."""
+    request = saved.item.request
+    message = f"{saved.key[0]} {request.url.path_template} is not an operation in v{comparison.new.side.revision}"
+    successor = comparison.fork_matching.successors.get(saved.key)
+    return message + (f"; it is now {successor.label}" if successor is not None else "")
+
+
 def saved_verdicts(comparison: Comparison) -> list[SavedRequestVerdict]:
     verdicts: list[SavedRequestVerdict] = []
-    new_revision = comparison.new.side.revision or "NEW"
     for saved in comparison.old.saved:
         old_endpoint = comparison.old.endpoints.get(saved.key)
         new_endpoint = comparison.new_endpoint_for(saved)
         request = saved.item.request
         if new_endpoint is None:
-            status, problems = "breaks", [(f"{saved.key[0]} {request.url.path_template} is not an operation "
-                                          f"in v{new_revision}")]
+            status, problems = "breaks", [not_in_new(comparison, saved)]
         else:
             found = comparison.check(saved, new_endpoint)
             if found is None:
@@ -215,7 +222,8 @@ def compare_sides(
         new_source=new.source,
         verdict=judge(old.revision, new.revision, today, revisions),
         added=[endpoint_ref(e) for e in sorted(comparison.matching.added, key=lambda e: _order(e.key))],
-        removed=[endpoint_ref(e) for e in sorted(comparison.matching.removed, key=lambda e: _order(e.key))],
+        removed=[endpoint_ref(e, comparison.matching.successors.get(e.key))
+                 for e in sorted(comparison.matching.removed, key=lambda e: _order(e.key))],
         changed=changed,
         unchanged=unchanged,
         saved=saved_verdicts(comparison),

@@ -81,6 +81,9 @@ class Matching:
     pairs: list[Match]
     removed: list[Endpoint]
     added: list[Endpoint]
+    # A removed endpoint whose operationId (or name) lives on at another path in NEW: method + path is the
+    # identity, so it stays removed and added, and reports name the successor.
+    successors: dict[Key, Endpoint] = field(default_factory=dict)
 
     def new_for(self, old_key: Key) -> Endpoint | None:
         for pair in self.pairs:
@@ -214,15 +217,12 @@ def match_endpoints(old: SideIndex, new: SideIndex) -> Matching:
             continue
         del unmatched_new[found.key]
         pairs.append(Match(endpoint, found, how))
-    removed: list[Endpoint] = []
+    successors: dict[Key, Endpoint] = {}
     for endpoint in remaining:
-        found, how = _by_alias_or_name(endpoint, unmatched_new)
-        if found is None:
-            removed.append(endpoint)
-            continue
-        del unmatched_new[found.key]
-        pairs.append(Match(endpoint, found, how))
-    return Matching(pairs=pairs, removed=removed, added=list(unmatched_new.values()))
+        found, _ = _by_alias_or_name(endpoint, unmatched_new)
+        if found is not None:
+            successors[endpoint.key] = found
+    return Matching(pairs=pairs, removed=remaining, added=list(unmatched_new.values()), successors=successors)
 
 
 def _by_alias_or_name(endpoint: Endpoint, candidates: dict[Key, Endpoint]) -> tuple[Endpoint | None, str]:

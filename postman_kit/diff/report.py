@@ -63,7 +63,8 @@ def _render(report: DiffReport, upgrade: UpgradeReport | None, markdown: bool) -
         _upgrade_sections(out, upgrade)
     else:
         _section(out, "Saved requests", report.saved, lambda s: _saved_line(out, s))
-    _section(out, "Removed operations", report.removed, lambda e: out.bullet(f"{out.code(e.label)} {e.name}"))
+    _section(out, "Removed operations", report.removed, lambda e: out.bullet(
+        f"{out.code(e.label)} {e.name}" + (f" (its operation is now at {out.code(e.successor)})" if e.successor else "")))
     _section(out, "Added operations", report.added,
              lambda e: out.bullet(f"{out.code(e.label)} {e.name} ({'/'.join(e.folder)})"))
     ordered = sorted(report.changed, key=lambda c: (not c.breaking, c.new.path, c.new.method))

@@ -140,7 +140,8 @@ def item_signature(item: Item, include_docs: bool, revision_header: str | None) 
                        **{f"header {k}": v for k, v in headers.items()},
                        **{f"path {k}": {"required": True} for k in variables}},
         "requestBody": body,
-        "responses": {str(r.code): True for r in item.response if r.code},
+        # Success examples only: error examples (troubleshooting ones) say nothing about the contract.
+        "responses": {str(r.code): True for r in item.response if 200 <= r.code < 300},
         "security": auth,
     }
     if include_docs:

@@ -17,7 +17,7 @@ from typing import Any
 from postman_kit.collection import Collection, Folder, Item, Node, QueryParam, Request, Variable
 from postman_kit.conformance import Problem
 from postman_kit.diff.changes import DiffReport
-from postman_kit.diff.compare import Comparison, compare_sides, prepare
+from postman_kit.diff.compare import Comparison, compare_sides, not_in_new, prepare
 from postman_kit.diff.matching import Endpoint
 from postman_kit.diff.revisions import RevisionList
 from postman_kit.diff.sides import Side
@@ -119,8 +119,9 @@ class _Merger:
             _, trail, target = place
             self._apply_edits(pair.old.item, base_item, target, "/".join(trail + (target.name,)))
         for endpoint in self.comparison.fork_matching.removed:
+            successor = self.comparison.fork_matching.successors.get(endpoint.key)
             self.report.dropped.append(f"{endpoint.label} ({endpoint.name}): not an operation in "
-                                       f"v{self.new_revision}")
+                                       f"v{self.new_revision}" + (f"; see {successor.label}" if successor else ""))
 
     def _apply_edits(self, mine: Item, base: Item, target: Item, label: str) -> None:
         kept: list[str] = []
@@ -213,9 +214,7 @@ class _Merger:
             endpoint = self.comparison.new_endpoint_for(saved)
             place = self._result_item(endpoint) if endpoint is not None else None
             if endpoint is None or place is None:
-                item = self._mark(Item.from_json(saved.item.to_json()), [
-                    (f"{saved.item.request.method} {saved.item.request.url.path_template} is not an operation "
-                    f"in v{self.new_revision}")])
+                item = self._mark(Item.from_json(saved.item.to_json()), [not_in_new(self.comparison, saved)])
                 orphans.append(item)
                 continue
             siblings, trail, upstream = place
