@@ -162,6 +162,35 @@ def test_auth_is_inherited_from_the_nearest_folder_and_noauth_stops_it() -> None
     assert not any(h.name == "Authorization" for h in open_request.headers)
 
 
+BASIC_AUTH = {"type": "basic", "basic": [{"key": "username", "value": "{{username}}"},
+                                         {"key": "password", "value": "{{password}}"}]}
+BASIC_ENVIRONMENT = {"values": [{"key": "username", "value": "ann"},
+                                {"key": "password", "value": "correct horse battery", "type": "secret"}]}
+
+
+def test_basic_auth_replaces_the_authorization_header_and_keeps_the_password_out() -> None:
+    item = _request("B", "https://api.test/b", header=[{"key": "Authorization", "value": "Bearer stale"}])
+    request = resolve_item(_collection(item, auth=BASIC_AUTH), "B", environment=BASIC_ENVIRONMENT)
+    assert not any(h.name == "Authorization" for h in request.headers)
+    assert request.basic_auth is not None
+    assert request.basic_auth.username == ("ann",)
+    assert request.basic_auth.password == (EnvironmentValue("PASSWORD", "password"),)
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("curl", "--user ann:\"${PASSWORD:?"),
+    ("httpie", "--auth ann:\"${PASSWORD:?"),
+    ("python", 'base64.b64encode(("ann:" + os.environ["PASSWORD"]).encode("utf-8"))'),
+    ("javascript", 'Buffer.from("ann:" + process.env.PASSWORD, "utf8").toString("base64")'),
+    ("go", 'req.SetBasicAuth("ann", os.Getenv("PASSWORD"))'),
+])
+def test_basic_auth_in_every_language(language, expected) -> None:
+    item = _request("B", "https://api.test/b")
+    text = render_snippet(_collection(item, auth=BASIC_AUTH), "B", language, environment=BASIC_ENVIRONMENT)
+    assert expected in text
+    assert "correct horse battery" not in text
+
+
 def test_apikey_in_query_replaces_a_parameter_of_the_same_name() -> None:
     auth = {"type": "apikey", "apikey": [{"key": "key", "value": "api_key"}, {"key": "value", "value": "{{apiKey}}"},
                                          {"key": "in", "value": "query"}]}
@@ -199,7 +228,7 @@ def test_undefined_variables_are_reported() -> None:
 
 
 @pytest.mark.parametrize(("request_json", "message"), [
-    ({"auth": {"type": "basic", "basic": []}}, "basic auth is not supported"),
+    ({"auth": {"type": "digest", "digest": []}}, "digest auth is not supported"),
     ({"method": "POST", "body": {"mode": "formdata", "formdata": [{"key": "a", "value": "b"}]}},
      "formdata bodies are not supported"),
 ])

@@ -30,6 +30,7 @@ from tests.tools import CORPUS, EXAMPLE_SPEC, newman_path, require_corpus
 
 PRIVATE_KEY = "pk_0123456789abcdef0123456789abcdef01"
 COMPANY_ID = "AbC123"
+BASIC_PASSWORD = "p@ss w0rd'\"$x;`id`"
 COMPARED_HEADERS = {"authorization", "revision", "content-type", "accept"}
 RUN_TIMEOUT = 60
 
@@ -100,6 +101,8 @@ def _environment(base_url: str) -> dict[str, Any]:
         "values": [
             {"key": "baseUrl", "value": base_url, "type": "default", "enabled": True},
             {"key": "privateKey", "value": PRIVATE_KEY, "type": "secret", "enabled": True},
+            {"key": "username", "value": "o'neil $USER", "type": "default", "enabled": True},
+            {"key": "password", "value": BASIC_PASSWORD, "type": "secret", "enabled": True},
         ],
     }
 
@@ -126,20 +129,21 @@ def _items(nodes: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
 
 
 def _only(collection: dict[str, Any], paths: list[str]) -> dict[str, Any]:
-    """The collection pruned to `paths`, in that order, each in a folder chain like the original's."""
-    located = {}
+    """The collection pruned to `paths`, in that order, each inside copies of its folders (which carry auth)."""
+    located: dict[str, dict[str, Any]] = {}
 
-    def visit(nodes: list[dict[str, Any]], trail: tuple[str, ...]) -> None:
+    def visit(nodes: list[dict[str, Any]], folders: tuple[dict[str, Any], ...]) -> None:
         for node in nodes:
             if "item" in node:
-                visit(node["item"], trail + (node["name"],))
-            else:
-                located["/".join(trail + (node["name"],))] = (trail, node)
+                visit(node["item"], folders + (node,))
+                continue
+            wrapped = copy.deepcopy(node)
+            for folder in reversed(folders):
+                wrapped = {**{k: v for k, v in folder.items() if k != "item"}, "item": [wrapped]}
+            located["/".join([f["name"] for f in folders] + [node["name"]])] = wrapped
 
     visit(collection["item"], ())
-    pruned = copy.deepcopy(collection)
-    pruned["item"] = [located[path][1] for path in paths]
-    return pruned
+    return {**collection, "item": [located[path] for path in paths]}
 
 
 TRICKY_VALUE = "it's \"quoted\" $HOME `id` $(id) ; & | \\ * ? ! # % ~ é ü 日本 🚀"
@@ -173,6 +177,15 @@ def _tricky_item() -> dict[str, Any]:
             },
         },
     }
+
+
+def _basic_folder() -> dict[str, Any]:
+    """Basic auth set on a folder: its requests inherit it instead of the collection's key."""
+    item = _form_item()
+    item["name"] = "Form with basic auth"
+    return {"name": "Basic", "auth": {"type": "basic", "basic": [
+        {"key": "username", "value": "{{username}}"}, {"key": "password", "value": "{{password}}"}]},
+        "item": [item]}
 
 
 def _form_item() -> dict[str, Any]:
@@ -235,10 +248,10 @@ def _send_with_snippets(collection: dict[str, Any], paths: list[str], language: 
     with recording_server() as (base_url, records):
         for index, path in enumerate(paths):
             text = render_snippet(model, path, language, environment=_environment(base_url), globals_=_globals())
-            assert PRIVATE_KEY not in text
+            assert PRIVATE_KEY not in text and BASIC_PASSWORD not in text
             file = work / f"snippet{index}{SUFFIX[language]}"
             file.write_text(text, encoding="utf-8")
-            _run([*runner, str(file)], {**os.environ, "KLAVIYO_PRIVATE_KEY": PRIVATE_KEY}, work)
+            _run([*runner, str(file)], {**os.environ, "KLAVIYO_PRIVATE_KEY": PRIVATE_KEY, "PASSWORD": BASIC_PASSWORD}, work)
         return list(records)
 
 
@@ -267,7 +280,7 @@ def _assert_same_as_newman(recorded: dict[str, list[Recorded]], paths: list[str]
 def example_collection() -> dict[str, Any]:
     collection = build_collection_from_spec(str(EXAMPLE_SPEC)).collection.to_json()
     _enable_query(collection, "Get Profiles", {"fields[profile]", "filter", "page[size]"})
-    collection["item"].append({"name": "Odd", "item": [_tricky_item(), _form_item()]})
+    collection["item"].append({"name": "Odd", "item": [_tricky_item(), _form_item(), _basic_folder()]})
     return collection
 
 
@@ -278,6 +291,7 @@ EXAMPLE_PATHS = [
     "Client/Create Client Event",
     "Odd/Tricky 'values' & $things",
     "Odd/Form",
+    "Odd/Basic/Form with basic auth",
 ]
 
 
@@ -290,6 +304,7 @@ def test_every_language_sends_what_newman_sends(example_collection, tmp_path) ->
     assert not any(name == "authorization" for name, _ in newman[3].headers)  # client endpoints: no key
     assert newman[4].path == "/api/notes/a b'c"
     assert json.loads(newman[4].body)["note"] == TRICKY_VALUE
+    assert dict(newman[6].headers)["authorization"].startswith("Basic ")
     _assert_same_as_newman(recorded, EXAMPLE_PATHS)
 
 

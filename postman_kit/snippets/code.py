@@ -55,6 +55,12 @@ def lines_of(text: Text) -> list[Text]:
     return [tuple(line) for line in lines if line]
 
 
+def credentials(request: ResolvedRequest) -> Text:
+    """`username:password` of the request's basic auth (empty when it has none)."""
+    basic = request.basic_auth
+    return merged(basic.username + (":",) + basic.password) if basic is not None else ()
+
+
 def merged_headers(headers: list[ResolvedHeader]) -> list[ResolvedHeader]:
     """Headers for a language that keeps them in a map: a repeated name is sent once, values joined by
     `, ` as HTTP allows (RFC 9110, 5.3)."""

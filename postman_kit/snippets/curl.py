@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from postman_kit.snippets import shell
-from postman_kit.snippets.code import opening_comment
+from postman_kit.snippets.code import credentials, opening_comment
 from postman_kit.snippets.request import ResolvedRequest
 
 
@@ -15,6 +15,8 @@ def render(request: ResolvedRequest) -> str:
             args.append("--header " + shell.word((header.name + ": ",) + header.value))
         else:  # `Name;` is how curl sends a header with an empty value
             args.append("--header " + shell.word((header.name + ";",)))
+    if request.basic_auth is not None:  # curl builds `Authorization: Basic ...` from the credentials
+        args.append("--user " + shell.word(credentials(request)))
     if request.body is not None:
         # --data-raw sends the text as given: `@` is not a file name, newlines are kept.
         args.append("--data-raw " + shell.word(request.body))

@@ -44,6 +44,9 @@ def render(request: ResolvedRequest) -> str:
     # Direct map assignment keeps the header name as written (Header.Set would canonicalize it).
     out += [f"\treq.Header[{string_literal(h.name)}] = append(req.Header[{string_literal(h.name)}], "
             f"{_value(h.value)})" for h in request.headers]
+    if request.basic_auth is not None:
+        basic = request.basic_auth
+        out.append(f"\treq.SetBasicAuth({_value(basic.username)}, {_value(basic.password)})")
     out += [
         "\tresponse, err := http.DefaultClient.Do(req)",
         "\tif err != nil {",

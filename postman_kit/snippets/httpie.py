@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from postman_kit.errors import InputError
 from postman_kit.snippets import shell
-from postman_kit.snippets.code import opening_comment
+from postman_kit.snippets.code import credentials, opening_comment
 from postman_kit.snippets.request import ResolvedRequest, Text
 
 # Characters HTTPie reads as item separators (`:` header, `==` query, `=` / `:=` data, `@` file, `;` empty).
@@ -19,6 +19,8 @@ def render(request: ResolvedRequest) -> str:
             args.append(shell.word((_escaped(header.name) + ":",) + _escaped_text(header.value, header.name)))
         else:  # `Name;` sends a header with an empty value (`Name:` would remove it)
             args.append(shell.word((_escaped(header.name) + ";",)))
+    if request.basic_auth is not None:
+        args.append("--auth " + shell.word(credentials(request)))
     if request.body is not None:
         args.append("--raw " + shell.word(request.body))
     return "\n".join(opening_comment(request, "#")) + "\n" + shell.command(args) + "\n"

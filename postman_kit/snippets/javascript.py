@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from postman_kit.snippets.code import expression, lines_of, merged_headers, opening_comment
+from postman_kit.snippets.code import credentials, expression, lines_of, merged_headers, opening_comment
 from postman_kit.snippets.request import ResolvedRequest, Text
 
 
@@ -26,10 +26,13 @@ def render(request: ResolvedRequest) -> str:
             "}",
         ]
     out += ["", f"const url = {_value(request.url)};", "const options = {", f'  method: "{request.method}",']
-    headers = merged_headers(request.headers)
+    headers = [(_value((h.name,)), _value(h.value)) for h in merged_headers(request.headers)]
+    if request.basic_auth is not None:
+        encoded = f'Buffer.from({_value(credentials(request))}, "utf8").toString("base64")'
+        headers.append(('"Authorization"', f'"Basic " + {encoded}'))
     if headers:
         out.append("  headers: {")
-        out += [f"    {expression((h.name,), _environment)}: {_value(h.value)}," for h in headers]
+        out += [f"    {name}: {value}," for name, value in headers]
         out.append("  },")
     if request.body is not None:
         body_lines = lines_of(request.body)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from postman_kit.snippets.code import expression, lines_of, merged_headers, opening_comment
+from postman_kit.snippets.code import credentials, expression, lines_of, merged_headers, opening_comment
 from postman_kit.snippets.request import ResolvedRequest, Text
 
 
@@ -14,15 +14,25 @@ def _value(text: Text) -> str:
     return expression(text, _environment)
 
 
+def _header_entries(request: ResolvedRequest) -> list[tuple[str, str]]:
+    entries = [(_value((h.name,)), _value(h.value)) for h in merged_headers(request.headers)]
+    if request.basic_auth is not None:
+        # Built here, not with requests' auth=: requests encodes credentials as Latin-1, Postman as UTF-8.
+        encoded = f'base64.b64encode(({_value(credentials(request))}).encode("utf-8")).decode("ascii")'
+        entries.append(('"Authorization"', f'"Basic " + {encoded}'))
+    return entries
+
+
 def render(request: ResolvedRequest) -> str:
     out = opening_comment(request, "#")
-    if request.secrets:
-        out += ["import os", ""]
+    modules = (["base64"] if request.basic_auth else []) + (["os"] if request.secrets else [])
+    if modules:
+        out += [f"import {name}" for name in modules] + [""]
     out += ["import requests", "", f"url = {_value(request.url)}"]
-    headers = merged_headers(request.headers)
+    headers = _header_entries(request)
     if headers:
         out.append("headers = {")
-        out += [f"    {expression((h.name,), _environment)}: {_value(h.value)}," for h in headers]
+        out += [f"    {name}: {value}," for name, value in headers]
         out.append("}")
     call = [f'"{request.method}"', "url"]
     if headers:

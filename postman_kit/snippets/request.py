@@ -33,7 +33,7 @@ RAW_CONTENT_TYPES = {
 }
 FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
 # The auth attribute that holds the secret, per auth type snippets can express.
-SECRET_ATTRIBUTE = {"apikey": "value", "bearer": "token"}
+SECRET_ATTRIBUTE = {"apikey": "value", "bearer": "token", "basic": "password"}
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,15 @@ class ResolvedHeader:
     value: Text
 
 
+@dataclass(frozen=True)
+class BasicCredentials:
+    """Basic auth: each language builds `Authorization: Basic base64(username:password)` (UTF-8) at run time,
+    since the password is usually a secret it must not hold."""
+
+    username: Text
+    password: Text
+
+
 @dataclass
 class ResolvedRequest:
     path: str  # the item path
@@ -62,6 +71,7 @@ class ResolvedRequest:
     url: Text
     headers: list[ResolvedHeader]
     body: Text | None = None  # exact body text (UTF-8 on the wire); form bodies already encoded
+    basic_auth: BasicCredentials | None = None
     warnings: list[str] = field(default_factory=list)
     # What the secrets hold, only so rendering can prove no snippet contains one; never rendered.
     secret_values: dict[str, str] = field(default_factory=dict, repr=False)
@@ -70,6 +80,8 @@ class ResolvedRequest:
     def secrets(self) -> list[EnvironmentValue]:
         """The environment variables the snippet reads, in order of first use."""
         texts = [self.url, *(h.value for h in self.headers), self.body or ()]
+        if self.basic_auth is not None:
+            texts += [self.basic_auth.username, self.basic_auth.password]
         found: list[EnvironmentValue] = []
         for text in texts:
             for part in text:
@@ -118,7 +130,7 @@ class _Resolver:
         self.auth = located.effective_auth(collection)
         if self.auth is not None and self.auth.type not in SECRET_ATTRIBUTE:
             raise InputError(None, f"{located.path}: {self.auth.type} auth is not supported by snippet "
-                                   f"(supported: apikey, bearer, noauth)")
+                                   f"(supported: apikey, bearer, basic, noauth)")
         key_variables = auth_key_variables(self.auth)
         self.env_names = {name: env_name(name) for name in scopes.secret_keys()}
         for variable in key_variables:
@@ -131,6 +143,7 @@ class _Resolver:
         query = self.query_pairs()
         body = self.body(headers)
         self.apply_auth(headers, query)
+        basic = self.basic_auth(headers)
         # postman-runtime sends `Accept: */*` when the request names none; clients' own defaults differ.
         _default_header(headers, "Accept", "*/*")
         url = self.base_url() + self.query_text(query)
@@ -141,6 +154,7 @@ class _Resolver:
             url=merged(url),
             headers=[ResolvedHeader(name, merged(value)) for name, value in headers],
             body=merged(body) if body is not None else None,
+            basic_auth=basic,
             warnings=self.warnings,
         )
 
@@ -216,7 +230,7 @@ class _Resolver:
 
     def apply_auth(self, headers: list[tuple[str, list[TextPart]]], query: list[tuple[str, str | None]]) -> None:
         auth = self.auth
-        if auth is None:
+        if auth is None or auth.type == "basic":
             return
         if auth.type == "bearer":
             token = str(auth.get("token") or "")
@@ -230,6 +244,14 @@ class _Resolver:
             query[:] = [pair for pair in query if pair[0] != key] + [(key, value)]
         else:
             _replace_header(headers, self.plain(key), self.text(value))
+
+    def basic_auth(self, headers: list[tuple[str, list[TextPart]]]) -> BasicCredentials | None:
+        if self.auth is None or self.auth.type != "basic":
+            return None
+        # Postman replaces any Authorization header the request has with the Basic one.
+        headers[:] = [h for h in headers if h[0].lower() != "authorization"]
+        return BasicCredentials(merged(self.text(str(self.auth.get("username") or ""))),
+                                merged(self.text(str(self.auth.get("password") or ""))))
 
     def body(self, headers: list[tuple[str, list[TextPart]]]) -> list[TextPart] | None:
         body = self.request.body
@@ -280,6 +302,7 @@ def _form_template(scopes: VariableScopes, keep: dict[str, str], fields: list[di
 
 
 __all__ = [
+    "BasicCredentials",
     "EnvironmentValue",
     "ResolvedHeader",
     "ResolvedRequest",
