@@ -10,11 +10,12 @@ One resolved-request model (:mod:`postman_kit.snippets.request`) feeds one small
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from postman_kit.collection import Collection
 from postman_kit.errors import InputError
+from postman_kit.profiles import PROFILES, Profile
 from postman_kit.snippets import curl, go, httpie, javascript, python
 from postman_kit.snippets.items import LocatedItem, find_item, located_items
 from postman_kit.snippets.request import ResolvedRequest, auth_key_variables, resolve_request
@@ -29,13 +30,13 @@ LANGUAGES: dict[str, Callable[[ResolvedRequest], str]] = {
 }
 
 
-def default_key_env(collection: Collection, located: LocatedItem, profiles: Mapping[str, Any]) -> str | None:
+def default_key_env(collection: Collection, located: LocatedItem, profiles: Iterable[Profile]) -> str | None:
     """The environment variable a profile names for its key variable (Klaviyo: `KLAVIYO_PRIVATE_KEY`), when
     the request's auth uses that profile's key variable."""
     variables = auth_key_variables(located.effective_auth(collection))
-    for profile in profiles.values():
+    for profile in profiles:
         if profile.key_env_variable and profile.key_variable in variables:
-            return str(profile.key_env_variable)
+            return profile.key_env_variable
     return None
 
 
@@ -49,11 +50,9 @@ def resolve_item(
     source: str | None = None,
 ) -> ResolvedRequest:
     """Find the item (path or unique name) and resolve it as Postman would send it."""
-    from postman_kit.profiles import PROFILES
-
     located = find_item(collection, reference, source)
     scopes = VariableScopes.for_collection(collection, environment, globals_)
-    key_env = key_env or default_key_env(collection, located, PROFILES)
+    key_env = key_env or default_key_env(collection, located, PROFILES.values())
     request = resolve_request(collection, located, scopes, key_env=key_env)
     request.secret_values = _secret_values(request, scopes)
     return request

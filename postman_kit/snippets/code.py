@@ -20,7 +20,7 @@ def opening_comment(request: ResolvedRequest, prefix: str) -> list[str]:
     secrets = request.secrets
     if secrets:
         names = " and ".join(f"{s.name} ({_origin(s)})" for s in secrets)
-        first = f"{prefix} Set {names} in the environment before running this; the snippet never holds it."
+        first = f"{prefix} Set {names} in the environment before running this; the snippet holds no secret."
     else:
         first = f"{prefix} No environment variable needed: this request carries no secret."
     return [first, f"{prefix} {request.method} {request.path} (from postman-kit snippet)"]

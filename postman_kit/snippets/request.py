@@ -21,7 +21,7 @@ from postman_kit.errors import InputError
 from postman_kit.secrets import PRIVATE_KEY
 from postman_kit.snippets.encoding import encode_path, encode_query
 from postman_kit.snippets.items import LocatedItem
-from postman_kit.variables import Part, Reference, VariableScopes, merge_literals, references
+from postman_kit.variables import Reference, VariableScopes, merge_literals, references
 
 # postman-runtime's Content-Type for a raw body of each language, when the request sets none.
 RAW_CONTENT_TYPES = {
@@ -192,10 +192,8 @@ class _Resolver:
 
     def plain(self, template: str) -> str:
         """Text that must be a literal (a header name): secrets are shown as their `{{name}}`."""
-        return "".join(p if isinstance(p, str) else "{{" + p.variable + "}}" for p in self._parts(template))
-
-    def _parts(self, template: str) -> list[Part]:
-        return self.scopes.parts(template, self.env_names)
+        parts = self.scopes.parts(template, self.env_names)
+        return "".join(p if isinstance(p, str) else "{{" + p.variable + "}}" for p in parts)
 
     # -- URL -------------------------------------------------------------------------------------------------
     def base_url(self) -> list[TextPart]:
