@@ -231,11 +231,13 @@ def test_migrations_record_the_version_and_refuse_a_newer_store(tmp_path: Path) 
         open_store(target)
 
 
-def test_a_version_1_store_gains_the_status_class_column_with_its_values(tmp_path: Path) -> None:
+def test_a_version_1_store_gains_the_status_class_column_and_the_new_indexes(tmp_path: Path) -> None:
     target = tmp_path / "logs.sqlite3"
     with open_store(target) as store:
         store.record_many([make_call(status=503), make_call(status=200), make_call(status=502)])
         with store.engine.begin() as connection:  # the store as version 1 left it
+            connection.execute(text("ANALYZE"))  # statistics that predate the new indexes
+            connection.execute(text("DROP INDEX ix_calls_route_status_timestamp"))
             connection.execute(text("DROP INDEX ix_calls_status_class_timestamp"))
             connection.execute(text("ALTER TABLE calls DROP COLUMN status_class"))
             connection.execute(update(schema_version).values(version=1))
@@ -243,8 +245,10 @@ def test_a_version_1_store_gains_the_status_class_column_with_its_values(tmp_pat
         assert [c.status for c in store.search(CallFilter(statuses=parse_statuses(["5xx"])))] == [502, 503]
         with store.engine.connect() as connection:
             assert connection.execute(schema_version.select()).scalar() == LATEST_VERSION
-            assert "ix_calls_status_class_timestamp" in {
+            assert {"ix_calls_status_class_timestamp", "ix_calls_route_status_timestamp"} <= {
                 index["name"] for index in inspect(connection).get_indexes("calls")}
+            analyzed = {row[0] for row in connection.execute(text("SELECT idx FROM sqlite_stat1"))}
+            assert {"ix_calls_status_class_timestamp", "ix_calls_route_status_timestamp"} <= analyzed
 
 
 def test_a_missing_store_is_an_input_error_when_not_creating(tmp_path: Path) -> None:

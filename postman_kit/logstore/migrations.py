@@ -36,6 +36,10 @@ def _add_route_status_index(connection: Connection) -> None:
 
 def _create_index(connection: Connection, name: str) -> None:
     next(index for index in schema.calls.indexes if index.name == name).create(connection, checkfirst=True)
+    if connection.dialect.name == "sqlite" and connection.dialect.has_table(connection, "sqlite_stat1"):
+        # With statistics for the old indexes and none for the new one, SQLite's planner takes the new
+        # one for far more selective than it is; give it the new index's statistics too.
+        connection.exec_driver_sql(f"ANALYZE {name}")
 
 
 MIGRATIONS: list[Callable[[Connection], None]] = [_create_first_tables, _add_status_class, _add_route_status_index]
