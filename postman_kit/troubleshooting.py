@@ -160,7 +160,7 @@ def resource_type(api: Api, op: Operation) -> str:
     segments = [s for s in op.path.split("/") if s]
     if param is None:
         return "Resource"
-    index = segments.index("{" + param + "}")
+    index = next(i for i, s in enumerate(segments) if "{" + param + "}" in s)  # also `{Sid}.json`
     if index == len(segments) - 1:
         declared = _declared_type(api, op)
         if declared:
