@@ -12,8 +12,9 @@ from typing import Any
 
 from postman_kit.loader import resolve_pointer
 
-# Klaviyo's bulk-job bodies nest JSON:API documents 15+ levels deep; a cut there leaves required values null.
-MAX_DEPTH = 20
+# Klaviyo's bulk-job bodies nest JSON:API documents 15+ levels deep and flow definitions 25; a cut there leaves
+# required values null.
+MAX_DEPTH = 28
 _CUT = object()
 
 
@@ -89,10 +90,10 @@ class ExampleBuilder:
         ref = schema.get("$ref")
         if isinstance(ref, str) and ref.startswith("#"):
             return self._build_ref(ref, refs, depth)
-        if "example" in schema:
+        if "example" in schema and _fits(schema, schema["example"]):
             return schema["example"]
         examples = schema.get("examples")
-        if isinstance(examples, list) and examples:
+        if isinstance(examples, list) and examples and _fits(schema, examples[0]):
             return examples[0]
         if "const" in schema:
             return schema["const"]
@@ -175,6 +176,8 @@ class ExampleBuilder:
                     value = {} if _looks_object(target) else None
                 else:
                     continue
+            elif name not in required and isinstance(target, dict) and not _fits(target, value):
+                continue  # the spec contradicts itself here (e.g. an enum of strings typed integer): leave it out
             out[name] = value
         return out
 
@@ -205,6 +208,32 @@ class ExampleBuilder:
         if isinstance(maximum, (int, float)) and value > maximum:
             value = maximum
         return value
+
+
+_JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,), "integer": (int,), "number": (int, float), "boolean": (bool,), "array": (list,),
+    "object": (dict,),
+}
+
+
+def _fits(schema: dict[str, Any], value: Any) -> bool:
+    """A shallow check of a spec's own example against its schema's type, enum and required keys.
+
+    Specs carry examples that contradict their schema (`"APNs"` for an enum of `apns`, `fcm`; a JSON text where
+    an array is declared); a request built from one fails validation, so a synthesized value is used instead.
+    """
+    if value is None:
+        return bool(schema.get("nullable")) or "null" in (schema.get("type") or ())
+    enum = schema.get("enum")
+    if isinstance(enum, list) and value not in enum:
+        return False
+    kind = schema.get("type")
+    kinds = kind if isinstance(kind, list) else [kind] if isinstance(kind, str) else []
+    if kinds and not any(k in _JSON_TYPES and isinstance(value, _JSON_TYPES[k])
+                         and not (isinstance(value, bool) and k in ("integer", "number")) for k in kinds):
+        return False
+    required = schema.get("required")
+    return not (isinstance(value, dict) and isinstance(required, list) and not set(required) <= set(value))
 
 
 def _looks_object(schema: Any) -> bool:

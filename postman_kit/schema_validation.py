@@ -25,14 +25,20 @@ def _nullable(validator_fn: Any) -> Any:
 
 
 _Draft4 = jsonschema.Draft4Validator
+# Specs use oneOf for alternatives that overlap (`number` and `integer`; option objects whose properties are all
+# optional), and APIs accept a value that fits any of them: checked strictly, oneOf would reject requests the API
+# takes. A value must fit at least one branch, as with anyOf.
 OpenAPI30Validator = validators.extend(
     _Draft4,
     {
         "type": _nullable(_Draft4.VALIDATORS["type"]),
         "enum": _nullable(_Draft4.VALIDATORS["enum"]),
         "format": _nullable(_Draft4.VALIDATORS["format"]),
+        "oneOf": _Draft4.VALIDATORS["anyOf"],
     },
 )
+OpenAPI31Validator = validators.extend(
+    jsonschema.Draft202012Validator, {"oneOf": jsonschema.Draft202012Validator.VALIDATORS["anyOf"]})
 
 
 class SchemaChecker:
@@ -49,7 +55,7 @@ class SchemaChecker:
         if validator is None:
             root = {"components": self.document.get("components") or {}, **schema}
             if self.is_31:
-                validator = jsonschema.Draft202012Validator(root)
+                validator = OpenAPI31Validator(root)
             else:
                 validator = OpenAPI30Validator(root)
             self._validators[key] = validator
