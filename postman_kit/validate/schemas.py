@@ -1,4 +1,8 @@
-"""The JSON Schemas this project writes (schemas/ at the project root), loaded once."""
+"""The JSON Schemas this project writes, loaded once.
+
+They live in schemas/ at the project root, where users and editors find them; postman_kit/schemas is a link to
+that folder so an installed package carries them too.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from typing import Any
 
 import jsonschema
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent.parent / "schemas"
+SCHEMA_DIR = Path(__file__).parent.parent / "schemas"
 SCHEMA_FILES = {
     "collection": "collection-v2.1.schema.json",
     "error-document": "error-document.schema.json",
