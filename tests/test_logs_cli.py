@@ -94,7 +94,15 @@ def test_store_option_takes_a_store_file_instead_of_the_data_directory(run_cli, 
     assert run_cli("logs", "import", report_file, "--store", store_file).exit_code == 0
     found = json.loads(run_cli("logs", "search", "--store", store_file, "--format", "json").stdout)
     assert found["total"] == 4
-    assert not (Path.cwd() / ".postman-kit" / "elsewhere.sqlite3").exists()
+
+
+def test_without_data_or_store_the_commands_read_the_log_the_sandbox_writes(run_cli, tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with open_store(tmp_path / ".postman-kit" / "sandbox" / "logs.sqlite3") as store:  # `postman-kit sandbox`'s
+        store.record(make_call(timestamp=time.time()))
+    assert json.loads(run_cli("logs", "search", "--format", "json").stdout)["total"] == 1
+    assert json.loads(run_cli("activity", "--format", "json").stdout)["total"] == 1
 
 
 @pytest.mark.parametrize(("store_exists", "args", "message"), [

@@ -29,7 +29,8 @@ from postman_kit.logstore.schema import call_resource_ids, calls, daily_totals
 from postman_kit.logstore.sqlite_writer import SqliteCallWriter
 
 DEFAULT_RETENTION_DAYS = 14
-DEFAULT_DATA_DIR = ".postman-kit"
+# the sandbox's default data directory: `postman-kit sandbox SPEC` then `postman-kit activity` share one log
+DEFAULT_DATA_DIR = ".postman-kit/sandbox"
 STORE_FILE_NAME = "logs.sqlite3"
 
 
