@@ -81,6 +81,15 @@ def test_search_by_endpoint_template_ignores_parameter_names_and_trailing_slashe
     assert ids(store.search(CallFilter(path="/api/profiles/{id}/lists"))) == ["/api/profiles/02J/lists"]
     assert ids(store.search(CallFilter(path="02J"))) == ["/api/profiles/02J/lists", "/api/profiles/02J"]
     assert store.count(CallFilter(path="/api/profiles/{id}")) == 3
+    assert store.count(CallFilter(path="/api/profiles/{id}"), cap=1) == 2  # "1+": counting stopped past the cap
+    assert store.count(CallFilter(path="profiles"), cap=10) == 5
+
+
+def test_a_large_import_goes_in_batches_and_skips_what_is_stored(store: LogStore) -> None:
+    calls = [make_call(f"/api/profiles/{n}", timestamp=NOW - n) for n in range(1200)]
+    assert store.record_many(calls[:700]) == 700
+    assert store.record_many(calls) == 500
+    assert store.count() == 1200
 
 
 def test_filters_narrow_by_status_method_source_revision_identifier_and_time(store: LogStore) -> None:

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 from postman_kit.activity.chart import timeline_svg
 from postman_kit.activity.periods import format_instant
+from postman_kit.activity.text import matching_count
 from postman_kit.calls import CallRecord
 from postman_kit.logstore import Activity, Breakdown
 
@@ -126,7 +127,7 @@ def logs_page(calls: list[CallRecord] | None, total: int, form: Mapping[str, str
               + _text("revision", "Revision", form.get("revision", ""), "2026-07-15", 11))
     body = _filters_form(f"{BASE}/logs", form, categories, search) + error_block(message)
     if calls is not None:
-        body += f'<p id="match-count">{total} matching calls, newest first</p>'
+        body += f'<p id="match-count">{matching_count(total)} matching calls, newest first</p>'
         rows = "".join(_call_row(call) for call in calls) or '<tr><td colspan="9" class="empty">No calls</td></tr>'
         body += ("<table id=calls><thead><tr><th>Time (UTC)</th><th>Method</th><th>Status</th><th>Path</th>"
                  "<th>Category</th><th>Key</th><th>Source</th><th>Revision</th><th>ms</th></tr></thead>"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from postman_kit.activity.periods import format_instant
 from postman_kit.calls import CallRecord
-from postman_kit.logstore import Activity, Breakdown
+from postman_kit.logstore import SEARCH_COUNT_CAP, Activity, Breakdown
 
 BAR_WIDTH = 30
 
@@ -59,10 +59,14 @@ def call_line(call: CallRecord) -> str:
     return "  ".join(fields)
 
 
+def matching_count(total: int, cap: int = SEARCH_COUNT_CAP) -> str:
+    return f"{cap}+" if total > cap else str(total)
+
+
 def calls_text(calls: list[CallRecord], total: int) -> str:
     if not calls:
         return "no calls match\n"
-    shown = f"{len(calls)} of {total} matching calls, newest first"
+    shown = f"{len(calls)} of {matching_count(total)} matching calls, newest first"
     return "\n".join([*(call_line(call) for call in calls), shown]) + "\n"
 
 

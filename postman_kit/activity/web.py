@@ -18,7 +18,7 @@ from starlette.routing import Route
 from postman_kit.activity import pages
 from postman_kit.activity.query import call_filter
 from postman_kit.errors import InputError
-from postman_kit.logstore import CallFilter, LogStore
+from postman_kit.logstore import SEARCH_COUNT_CAP, CallFilter, LogStore
 
 FORM_FIELDS = ("since", "category", "status", "method", "path", "id", "source", "revision")
 PAGE_SIZE = 50
@@ -57,7 +57,8 @@ def activity_routes(store: LogStore, clock: Callable[[], float] = time.time) -> 
             return HTMLResponse(pages.logs_page(None, 0, form, store.categories(), offset, PAGE_SIZE, str(exc)),
                                 status_code=400)
         found = store.search(where, limit=PAGE_SIZE, offset=offset)
-        return HTMLResponse(pages.logs_page(found, store.count(where), form, store.categories(), offset, PAGE_SIZE))
+        total = store.count(where, cap=SEARCH_COUNT_CAP)
+        return HTMLResponse(pages.logs_page(found, total, form, store.categories(), offset, PAGE_SIZE))
 
     def call_detail(request: Request) -> Response:
         call = store.get(request.path_params["call_id"])
@@ -78,7 +79,9 @@ def activity_routes(store: LogStore, clock: Callable[[], float] = time.time) -> 
         except InputError as exc:
             return JSONResponse({"error": str(exc)}, status_code=400)
         found = store.search(where, limit=PAGE_SIZE, offset=offset_of(request))
-        return JSONResponse({"total": store.count(where), "calls": [call.to_json() for call in found]})
+        total = store.count(where, cap=SEARCH_COUNT_CAP)
+        return JSONResponse({"total": min(total, SEARCH_COUNT_CAP), "total_is_lower_bound": total > SEARCH_COUNT_CAP,
+                             "calls": [call.to_json() for call in found]})
 
     return [
         Route(pages.BASE, dashboard, methods=["GET"]),

@@ -15,6 +15,7 @@ from postman_kit.errors import InputError
 from postman_kit.logstore import (
     DEFAULT_DATA_DIR,
     DEFAULT_RETENTION_DAYS,
+    SEARCH_COUNT_CAP,
     LogStore,
     open_store,
     store_target,
@@ -72,9 +73,10 @@ def search_command(path: str | None, limit: int, offset: int, output_format: str
     where = call_filter(time.time(), path, **filters)
     with open_cli_store(data_dir, store_url) as store:
         found = store.search(where, limit=limit, offset=offset)
-        total = store.count(where)
+        total = store.count(where, cap=SEARCH_COUNT_CAP)
     if output_format == "json":
-        click.echo(dumps({"total": total, "calls": [call.to_json() for call in found]}), nl=False)
+        counted = {"total": min(total, SEARCH_COUNT_CAP), "total_is_lower_bound": total > SEARCH_COUNT_CAP}
+        click.echo(dumps({**counted, "calls": [call.to_json() for call in found]}), nl=False)
     else:
         click.echo(calls_text(found, total), nl=False)
 

@@ -14,6 +14,7 @@ from postman_kit.logstore.prune import PruneResult
 from postman_kit.logstore.store import (
     DEFAULT_DATA_DIR,
     DEFAULT_RETENTION_DAYS,
+    SEARCH_COUNT_CAP,
     STORE_FILE_NAME,
     LogStore,
     open_store,
@@ -23,6 +24,7 @@ from postman_kit.logstore.store import (
 __all__ = [
     "DEFAULT_DATA_DIR",
     "DEFAULT_RETENTION_DAYS",
+    "SEARCH_COUNT_CAP",
     "STORE_FILE_NAME",
     "Activity",
     "Breakdown",

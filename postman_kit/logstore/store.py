@@ -14,7 +14,7 @@ from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Self
 
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Connection, Engine, delete, func, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from postman_kit.calls import CallRecord
@@ -29,6 +29,9 @@ from postman_kit.logstore.schema import call_resource_ids, calls, daily_totals
 from postman_kit.logstore.sqlite_writer import SqliteCallWriter
 
 DEFAULT_RETENTION_DAYS = 14
+# searches say "10000+ matching calls" rather than read a million rows to count them exactly
+SEARCH_COUNT_CAP = 10_000
+BATCH_SIZE = 500  # calls per INSERT of an import: well under every backend's bound-parameter limit
 # the sandbox's default data directory: `postman-kit sandbox SPEC` then `postman-kit activity` share one log
 DEFAULT_DATA_DIR = ".postman-kit/sandbox"
 STORE_FILE_NAME = "logs.sqlite3"
@@ -64,24 +67,29 @@ class LogStore:
         batch = list(records)
         if not batch:
             return 0
+        added = 0
         try:
             with self._writing(), self.engine.begin() as connection:
-                if len(batch) > 1:
-                    # a batch (an import) looks first; a single call (the sandbox's hot path) just inserts
-                    known = set(connection.execute(
-                        select(calls.c.id).where(calls.c.id.in_([c.id for c in batch]))).scalars())
-                    batch = [c for c in {c.id: c for c in batch}.values() if c.id not in known]
-                    if not batch:
-                        return 0
-                connection.execute(calls.insert(), [call_row(c) for c in batch])
-                id_rows = [row for c in batch for row in resource_id_rows(c)]
-                if id_rows:
-                    connection.execute(call_resource_ids.insert(), id_rows)
+                for start in range(0, len(batch), BATCH_SIZE):
+                    added += self._insert_new(connection, batch[start:start + BATCH_SIZE])
         except IntegrityError:
             if len(batch) > 1:
                 raise
             return 0  # that call is stored already
-        return len(batch)
+        return added
+
+    @staticmethod
+    def _insert_new(connection: Connection, chunk: list[CallRecord]) -> int:
+        if len(chunk) > 1:  # a batch (an import) looks first; a single call just inserts
+            known = set(connection.execute(select(calls.c.id).where(calls.c.id.in_([c.id for c in chunk]))).scalars())
+            chunk = [c for c in {c.id: c for c in chunk}.values() if c.id not in known]
+            if not chunk:
+                return 0
+        connection.execute(calls.insert(), [call_row(c) for c in chunk])
+        id_rows = [row for c in chunk for row in resource_id_rows(c)]
+        if id_rows:
+            connection.execute(call_resource_ids.insert(), id_rows)
+        return len(chunk)
 
     def close(self) -> None:
         if self._fast_writer is not None:
@@ -118,12 +126,18 @@ class LogStore:
             ids = self._resource_ids(connection, [row["id"] for row in rows])
         return [call_from_row(row, ids.get(row["id"], [])) for row in rows]
 
-    def count(self, where: CallFilter | None = None) -> int:
+    def count(self, where: CallFilter | None = None, cap: int | None = None) -> int:
+        """How many calls match; with `cap`, counting stops past it (a result above `cap` means "more")."""
+        total = 0
         with self.engine.connect() as connection:
-            return sum(
-                connection.execute(select(func.count()).select_from(calls).where(branch)).scalar_one()
-                for branch in (where or CallFilter()).branches()
-            )
+            for branch in (where or CallFilter()).branches():
+                matching = select(calls.c.id).where(branch)
+                if cap is not None:
+                    matching = matching.limit(cap + 1 - total)
+                total += connection.execute(select(func.count()).select_from(matching.subquery())).scalar_one()
+                if cap is not None and total > cap:
+                    break
+        return total
 
     def categories(self) -> list[str]:
         """Endpoint categories seen in stored calls and daily totals, sorted."""
