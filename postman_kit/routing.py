@@ -67,11 +67,11 @@ class OperationIndex:
     def _find(self, parts: list[str]) -> tuple[_Route, dict[str, str]] | None:
         """The best route for concrete or wildcard segments (`:id`, `{id}`, `{{var}}` are wildcards)."""
         best: tuple[int, _Route, dict[str, str]] | None = None
+        wildcards = [_WILDCARD.match(part) is not None for part in parts]  # once, not once per route
         for route in self._by_length.get(len(parts), []):
             score = 0
             params: dict[str, str] = {}
-            for part, literal, name in zip(parts, route.segments, route.names, strict=True):
-                wildcard = _WILDCARD.match(part) is not None
+            for part, wildcard, literal, name in zip(parts, wildcards, route.segments, route.names, strict=True):
                 if literal is None:
                     params[name or ""] = part
                     score += 2 if wildcard else 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -112,8 +113,11 @@ def secret_value(target: Target) -> Iterator[Hit]:
     files: list[tuple[str | None, Any]] = [(None, target.data)]
     files += [(f.source, f.data) for f in (target.environment, target.globals) if f is not None]
     for file, data in files:
-        # One search over the serialized file first: almost every file holds no secret at all.
-        if not any(pattern.search(orjson.dumps(data).decode()) for pattern in patterns):
+        # One look over the serialized file first: almost every file holds no secret at all, and a plain
+        # substring test (`pk_`) is a hundred times quicker than the regex over megabytes.
+        text = orjson.dumps(data).decode()
+        if not any((prefix is None or prefix in text) and pattern.search(text)
+                   for pattern, prefix in zip(patterns, map(_literal_prefix, patterns), strict=True)):
             continue
         for pointer, text in _strings(data, ""):
             for pattern in patterns:
@@ -144,6 +148,12 @@ def environment_secret(target: Target) -> Iterator[Hit]:
 def is_client_request(target: Target, ref: ItemRef) -> bool:
     prefix = target.profile.client_path_prefix
     return bool(prefix) and ref.item.request.url.path_template.startswith(prefix)
+
+
+def _literal_prefix(pattern: re.Pattern[str]) -> str | None:
+    """The literal text every match starts with (`pk_` for `\\bpk_[A-Za-z0-9]{20,}`), when there is one."""
+    match = re.match(r"(?:\\b)?([A-Za-z0-9_]+)", pattern.pattern)
+    return match.group(1) if match else None
 
 
 def _strings(node: Any, pointer: str) -> Iterator[tuple[str, str]]:

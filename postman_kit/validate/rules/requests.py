@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from postman_kit.collection import Request
 from postman_kit.conformance import Problem, RequestChecker
+from postman_kit.openapi import Api
+from postman_kit.profiles import Profile
+from postman_kit.routing import MethodNotAllowed, RouteMatch
 from postman_kit.validate.model import Hit, Severity
 from postman_kit.validate.registry import CheckFunction, rule
 from postman_kit.validate.target import ItemRef, Target
@@ -34,12 +38,33 @@ PROBLEM_RULES: dict[str, tuple[str, str]] = {
 OTHER = "other"
 
 
+class RoutingOnceChecker(RequestChecker):
+    """Remembers where each request routes: the saved-request and troubleshooting rules both ask."""
+
+    def __init__(self, api: Api, profile: Profile) -> None:
+        super().__init__(api, profile)
+        self._routes: dict[int, RouteMatch | MethodNotAllowed | None] = {}
+
+    def route(self, request: Request) -> RouteMatch | MethodNotAllowed | None:
+        key = id(request)  # requests live as long as the target that holds this checker
+        if key not in self._routes:
+            self._routes[key] = super().route(request)
+        return self._routes[key]
+
+
+def request_checker(target: Target) -> RequestChecker | None:
+    """One checker per target (its route index and schema validators are built once), shared by the rules."""
+    if "request-checker" not in target.memo:
+        target.memo["request-checker"] = RoutingOnceChecker(target.api, target.profile) if target.api else None
+    return target.memo["request-checker"]
+
+
 def request_problems(target: Target) -> list[tuple[ItemRef, Problem]]:
     """Every saved request checked once against the spec; the rules below each report their own code."""
     if "request-problems" not in target.memo:
         found: list[tuple[ItemRef, Problem]] = []
-        if target.api is not None:
-            checker = RequestChecker(target.api, target.profile)
+        checker = request_checker(target)
+        if checker is not None:
             for ref in target.items:
                 found.extend((ref, problem) for problem in checker.check(ref.item.request, target.variables))
         target.memo["request-problems"] = found

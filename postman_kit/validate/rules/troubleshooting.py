@@ -6,10 +6,11 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from postman_kit.routing import OperationIndex, RouteMatch
+from postman_kit.routing import RouteMatch
 from postman_kit.troubleshooting import ERROR_KINDS, expected_statuses
 from postman_kit.validate.model import Hit, Severity
 from postman_kit.validate.registry import rule
+from postman_kit.validate.rules.requests import request_checker
 from postman_kit.validate.schemas import json_pointer, schema_errors
 from postman_kit.validate.target import Target
 
@@ -19,12 +20,11 @@ from postman_kit.validate.target import Target
       "The examples show what a wrong key, a missing scope, a bad id, a wrong method or a duplicate look like "
       "before a user meets them.", needs_spec=True)
 def missing_example(target: Target) -> Iterator[Hit]:
-    if target.api is None:
+    checker = request_checker(target)
+    if target.api is None or checker is None:
         return
-    index = OperationIndex(target.api)
     for ref in target.items:
-        request = ref.item.request
-        found = index.match_segments(request.method, request.url.path)
+        found = checker.route(ref.item.request)
         if not isinstance(found, RouteMatch):
             continue
         present = {example.code for example in ref.item.response}
