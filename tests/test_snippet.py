@@ -229,12 +229,34 @@ def test_undefined_variables_are_reported() -> None:
 
 @pytest.mark.parametrize(("request_json", "message"), [
     ({"auth": {"type": "digest", "digest": []}}, "digest auth is not supported"),
-    ({"method": "POST", "body": {"mode": "formdata", "formdata": [{"key": "a", "value": "b"}]}},
-     "formdata bodies are not supported"),
+    ({"method": "POST", "body": {"mode": "graphql", "graphql": {"query": "{ a }"}}},
+     "graphql bodies are not supported"),
 ])
 def test_what_snippets_cannot_express_is_refused(request_json, message) -> None:
     with pytest.raises(InputError, match=message):
         resolve_item(_collection(_request("X", "https://api.test/x", **request_json)), "X")
+
+
+def test_multipart_forms_keep_text_and_files_and_drop_the_boundaryless_content_type() -> None:
+    body = {"mode": "formdata", "formdata": [
+        {"key": "name", "value": "{{title}}", "type": "text"},
+        {"key": "off", "value": "x", "type": "text", "disabled": True},
+        {"key": "file", "src": "/data/logo.png", "type": "file"},
+        {"key": "empty", "src": "", "type": "file"},
+    ]}
+    item = _request("Up", "https://api.test/up", method="POST", body=body,
+                    header=[{"key": "Content-Type", "value": "multipart/form-data"}])
+    collection = _collection(item, title="Q3 'sale'")
+    request = resolve_item(collection, "Up")
+    assert [(f.name, f.value, f.file) for f in request.form or []] == [
+        ("name", ("Q3 'sale'",), None), ("file", (), "/data/logo.png")]
+    assert request.form[1].filename == "logo.png"
+    assert request.body is None
+    assert not any(h.name == "Content-Type" for h in request.headers)
+    assert request.warnings == ["form field 'empty' names no file; left out"]
+    lines = [line.strip(" \\") for line in render_snippet(collection, "Up", "curl").splitlines()]
+    assert "--form-string 'name=Q3 '\\''sale'\\'''" in lines
+    assert "--form 'file=@\"/data/logo.png\"'" in lines
 
 
 # -- quoting ----------------------------------------------------------------------------------------------------

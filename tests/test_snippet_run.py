@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from email.parser import BytesParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,19 @@ def _query_pairs(query: str) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+def _utf8(value: str | None) -> str | None:
+    # The email parser reads raw UTF-8 header bytes as surrogate escapes.
+    return value.encode("utf-8", "surrogateescape").decode("utf-8") if value is not None else None
+
+
+def _multipart_fields(content_type: str, body: bytes) -> bytes:
+    """A multipart body as its fields (name, file name, content): each client picks its own boundary."""
+    message = BytesParser().parsebytes(b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + body)
+    fields = [[_utf8(part.get_param("name", header="content-disposition")), _utf8(part.get_filename()),
+               part.get_payload(decode=True).decode("utf-8")] for part in message.get_payload()]
+    return json.dumps(fields, ensure_ascii=False).encode()
+
+
 class _Recorder(BaseHTTPRequestHandler):
     records: list[Recorded]
 
@@ -60,8 +74,12 @@ class _Recorder(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
         path, _, query = self.path.partition("?")
+        content_type = self.headers.get("Content-Type") or ""
+        if content_type.startswith("multipart/form-data"):
+            body = _multipart_fields(content_type, body)
         headers = tuple(sorted(
-            (name.lower(), value) for name, value in self.headers.items()
+            (name.lower(), value.split(";")[0] if value.startswith("multipart/") else value)
+            for name, value in self.headers.items()
             if name.lower() in COMPARED_HEADERS or name.lower().startswith("x-")
         ))
         self.server.records.append(  # type: ignore[attr-defined]
@@ -188,6 +206,23 @@ def _basic_folder() -> dict[str, Any]:
         "item": [item]}
 
 
+def _multipart_item(upload: Path) -> dict[str, Any]:
+    return {
+        "name": "Upload",
+        "request": {
+            "method": "POST",
+            "header": [{"key": "Accept", "value": "application/vnd.api+json"}],
+            "body": {"mode": "formdata", "formdata": [
+                {"key": "name", "value": TRICKY_VALUE, "type": "text"},
+                {"key": "hidden", "value": "false", "type": "text"},
+                {"key": "skipped", "value": "x", "type": "text", "disabled": True},
+                {"key": "file", "src": str(upload), "type": "file"},
+            ]},
+            "url": {"raw": "{{baseUrl}}/api/image-upload", "host": ["{{baseUrl}}"], "path": ["api", "image-upload"]},
+        },
+    }
+
+
 def _form_item() -> dict[str, Any]:
     return {
         "name": "Form",
@@ -277,10 +312,14 @@ def _assert_same_as_newman(recorded: dict[str, list[Recorded]], paths: list[str]
 
 # -- the tests ---------------------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def example_collection() -> dict[str, Any]:
+def example_collection(tmp_path_factory) -> dict[str, Any]:
     collection = build_collection_from_spec(str(EXAMPLE_SPEC)).collection.to_json()
     _enable_query(collection, "Get Profiles", {"fields[profile]", "filter", "page[size]"})
-    collection["item"].append({"name": "Odd", "item": [_tricky_item(), _form_item(), _basic_folder()]})
+    # An ASCII file name: clients disagree on how to write a non-ASCII one in Content-Disposition.
+    upload = tmp_path_factory.mktemp("upload") / "logo 'x' $1.txt"
+    upload.write_text("file content: é 日本\n", encoding="utf-8")
+    collection["item"].append({"name": "Odd", "item": [
+        _tricky_item(), _form_item(), _basic_folder(), _multipart_item(upload)]})
     return collection
 
 
@@ -292,6 +331,7 @@ EXAMPLE_PATHS = [
     "Odd/Tricky 'values' & $things",
     "Odd/Form",
     "Odd/Basic/Form with basic auth",
+    "Odd/Upload",
 ]
 
 
@@ -305,6 +345,8 @@ def test_every_language_sends_what_newman_sends(example_collection, tmp_path) ->
     assert newman[4].path == "/api/notes/a b'c"
     assert json.loads(newman[4].body)["note"] == TRICKY_VALUE
     assert dict(newman[6].headers)["authorization"].startswith("Basic ")
+    assert json.loads(newman[7].body) == [["name", None, TRICKY_VALUE], ["hidden", None, "false"],
+                                          ["file", "logo 'x' $1.txt", "file content: é 日本\n"]]
     _assert_same_as_newman(recorded, EXAMPLE_PATHS)
 
 

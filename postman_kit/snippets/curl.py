@@ -17,6 +17,12 @@ def render(request: ResolvedRequest) -> str:
             args.append("--header " + shell.word((header.name + ";",)))
     if request.basic_auth is not None:  # curl builds `Authorization: Basic ...` from the credentials
         args.append("--user " + shell.word(credentials(request)))
+    for part in request.form or []:
+        if part.file is None:  # --form-string: the value is never read as @file or <file
+            args.append("--form-string " + shell.word((part.name + "=",) + part.value))
+        else:
+            path = part.file.replace("\\", "\\\\").replace('"', '\\"')
+            args.append("--form " + shell.word((f'{part.name}=@"{path}"',)))
     if request.body is not None:
         # --data-raw sends the text as given: `@` is not a file name, newlines are kept.
         args.append("--data-raw " + shell.word(request.body))

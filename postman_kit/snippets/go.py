@@ -14,13 +14,36 @@ def _value(text: Text) -> str:
     return expression(text, _environment)
 
 
+def _fatal_on_error(statement: str) -> list[str]:
+    return [f"\tif {statement}; err != nil {{", "\t\tlog.Fatal(err)", "\t}"]
+
+
+def _multipart(request: ResolvedRequest) -> list[str]:
+    out = ["\tvar form bytes.Buffer", "\twriter := multipart.NewWriter(&form)"]
+    for index, part in enumerate(request.form or []):
+        if part.file is None:
+            out += _fatal_on_error(f"err := writer.WriteField({_value((part.name,))}, {_value(part.value)})")
+            continue
+        out += [f"\tfile{index}, err := os.Open({_value((part.file,))})", "\tif err != nil {",
+                "\t\tlog.Fatal(err)", "\t}",
+                f"\tpart{index}, err := writer.CreateFormFile({_value((part.name,))}, {_value((part.filename,))})",
+                "\tif err != nil {", "\t\tlog.Fatal(err)", "\t}"]
+        out += _fatal_on_error(f"_, err := io.Copy(part{index}, file{index})")
+        out.append(f"\tfile{index}.Close()")
+    return out + _fatal_on_error("err := writer.Close()")
+
+
 def render(request: ResolvedRequest) -> str:
     secrets = [s.name for s in request.secrets]
+    files = [part for part in request.form or [] if part.file is not None]
     imports = ["fmt", "io", "log", "net/http"]
-    if secrets:
+    if request.form:
+        imports += ["bytes", "mime/multipart"]
+    if secrets or files:
         imports.append("os")
     if request.body is not None:
         imports.append("strings")
+    imports.sort()
     out = opening_comment(request, "//") + ["package main", "", "import ("]
     out += [f'\t"{name}"' for name in imports]
     out += [")", "", "func main() {"]
@@ -35,6 +58,9 @@ def render(request: ResolvedRequest) -> str:
                 for i, line in enumerate(body_lines)]
         out.append("\t)")
         body = "body"
+    if request.form:
+        out += _multipart(request)
+        body = "&form"
     out += [
         f"\treq, err := http.NewRequest({string_literal(request.method)}, {_value(request.url)}, {body})",
         "\tif err != nil {",
@@ -44,6 +70,8 @@ def render(request: ResolvedRequest) -> str:
     # Direct map assignment keeps the header name as written (Header.Set would canonicalize it).
     out += [f"\treq.Header[{string_literal(h.name)}] = append(req.Header[{string_literal(h.name)}], "
             f"{_value(h.value)})" for h in request.headers]
+    if request.form:
+        out.append('\treq.Header.Set("Content-Type", writer.FormDataContentType())')
     if request.basic_auth is not None:
         basic = request.basic_auth
         out.append(f"\treq.SetBasicAuth({_value(basic.username)}, {_value(basic.password)})")

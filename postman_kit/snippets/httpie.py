@@ -13,7 +13,9 @@ _SEPARATOR_CHARACTERS = ":;=@"
 
 def render(request: ResolvedRequest) -> str:
     # --ignore-stdin: without it HTTPie reads a piped or redirected stdin as the body.
-    args = [f"http --ignore-stdin {request.method}", shell.word(request.url)]
+    # Options go before METHOD: HTTPie reads the rest as positional URL and items.
+    options = "--ignore-stdin --multipart" if request.form else "--ignore-stdin"
+    args = [f"http {options} {request.method}", shell.word(request.url)]
     for header in request.headers:
         if header.value:
             args.append(shell.word((_escaped(header.name) + ":",) + _escaped_text(header.value, header.name)))
@@ -21,6 +23,11 @@ def render(request: ResolvedRequest) -> str:
             args.append(shell.word((_escaped(header.name) + ";",)))
     if request.basic_auth is not None:
         args.append("--auth " + shell.word(credentials(request)))
+    for part in request.form or []:
+        if part.file is None:
+            args.append(shell.word((_escaped(part.name) + "=",) + _escaped_text(part.value, part.name)))
+        else:
+            args.append(shell.word((_escaped(part.name) + "@" + _escaped(part.file),)))
     if request.body is not None:
         args.append("--raw " + shell.word(request.body))
     return "\n".join(opening_comment(request, "#")) + "\n" + shell.command(args) + "\n"

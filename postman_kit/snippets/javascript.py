@@ -25,7 +25,15 @@ def render(request: ResolvedRequest) -> str:
             "  if (!process.env[name]) throw new Error(`Set ${name} in the environment first.`);",
             "}",
         ]
-    out += ["", f"const url = {_value(request.url)};", "const options = {", f'  method: "{request.method}",']
+    out += ["", f"const url = {_value(request.url)};"]
+    if request.form:
+        if any(part.file for part in request.form):
+            out.append('const fs = require("fs");')
+        out.append("const form = new FormData();")
+        out += [f"form.append({_value((part.name,))}, {_value(part.value)});" if part.file is None else
+                f"form.append({_value((part.name,))}, new Blob([fs.readFileSync({_value((part.file,))})]), "
+                f"{_value((part.filename,))});" for part in request.form]
+    out += ["const options = {", f'  method: "{request.method}",']
     headers = [(_value((h.name,)), _value(h.value)) for h in merged_headers(request.headers)]
     if request.basic_auth is not None:
         encoded = f'Buffer.from({_value(credentials(request))}, "utf8").toString("base64")'
@@ -34,6 +42,8 @@ def render(request: ResolvedRequest) -> str:
         out.append("  headers: {")
         out += [f"    {name}: {value}," for name, value in headers]
         out.append("  },")
+    if request.form:
+        out.append("  body: form,")
     if request.body is not None:
         body_lines = lines_of(request.body)
         out.append("  body:")

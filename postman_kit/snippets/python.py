@@ -37,6 +37,12 @@ def render(request: ResolvedRequest) -> str:
     call = [f'"{request.method}"', "url"]
     if headers:
         call.append("headers=headers")
+    if request.form:
+        out.append("files = [")
+        out += [f"    ({_value((part.name,))}, " + (f"(None, {_value(part.value)}))," if part.file is None else
+                f"({_value((part.filename,))}, open({_value((part.file,))}, \"rb\")))," ) for part in request.form]
+        out.append("]")
+        call.append("files=files")
     if request.body is not None:
         out.append("body = (")
         out += [f"    {_value(line)}" for line in lines_of(request.body)]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from urllib.parse import quote
 
 from postman_kit.collection import Auth, Collection, Url, parse_raw_url
@@ -21,7 +22,7 @@ from postman_kit.errors import InputError
 from postman_kit.secrets import PRIVATE_KEY
 from postman_kit.snippets.encoding import encode_path, encode_query
 from postman_kit.snippets.items import LocatedItem
-from postman_kit.variables import Reference, VariableScopes, merge_literals, references
+from postman_kit.variables import Reference, VariableScopes, merge_literals, references, value_text
 
 # postman-runtime's Content-Type for a raw body of each language, when the request sets none.
 RAW_CONTENT_TYPES = {
@@ -63,6 +64,20 @@ class BasicCredentials:
     password: Text
 
 
+@dataclass(frozen=True)
+class FormField:
+    """One part of a multipart form: a text value, or a file read from `file` (sent under its base name)."""
+
+    name: str
+    value: Text = ()
+    file: str | None = None
+
+    @property
+    def filename(self) -> str:
+        """The name the part carries, as Postman sends it: the file's base name."""
+        return PurePath(self.file or "").name
+
+
 @dataclass
 class ResolvedRequest:
     path: str  # the item path
@@ -72,6 +87,7 @@ class ResolvedRequest:
     headers: list[ResolvedHeader]
     body: Text | None = None  # exact body text (UTF-8 on the wire); form bodies already encoded
     basic_auth: BasicCredentials | None = None
+    form: list[FormField] | None = None  # multipart body; each language writes its own boundary
     warnings: list[str] = field(default_factory=list)
     # What the secrets hold, only so rendering can prove no snippet contains one; never rendered.
     secret_values: dict[str, str] = field(default_factory=dict, repr=False)
@@ -82,6 +98,7 @@ class ResolvedRequest:
         texts = [self.url, *(h.value for h in self.headers), self.body or ()]
         if self.basic_auth is not None:
             texts += [self.basic_auth.username, self.basic_auth.password]
+        texts += [f.value for f in self.form or []]
         found: list[EnvironmentValue] = []
         for text in texts:
             for part in text:
@@ -137,6 +154,7 @@ class _Resolver:
             self.env_names[variable] = key_env or env_name(variable)
         self.key_env = key_env or (self.env_names[key_variables[0]] if key_variables else "PRIVATE_KEY")
         self.warnings: list[str] = []
+        self.form: list[FormField] | None = None
 
     def resolve(self) -> ResolvedRequest:
         headers = self.headers()
@@ -155,6 +173,7 @@ class _Resolver:
             headers=[ResolvedHeader(name, merged(value)) for name, value in headers],
             body=merged(body) if body is not None else None,
             basic_auth=basic,
+            form=self.form,
             warnings=self.warnings,
         )
 
@@ -267,8 +286,31 @@ class _Resolver:
                 return None
             _default_header(headers, "Content-Type", FORM_CONTENT_TYPE)
             return self.text(_form_template(self.scopes, self.env_names, fields))
+        if body.mode == "formdata":
+            self.form = self.form_fields(body.formdata) or None
+            if self.form:
+                # The multipart Content-Type carries a boundary only the sending client knows.
+                headers[:] = [h for h in headers if h[0].lower() != "content-type"]
+            return None
         raise InputError(None, f"{self.located.path}: {body.mode} bodies are not supported by snippet "
-                               f"(supported: raw, urlencoded)")
+                               f"(supported: raw, urlencoded, formdata)")
+
+    def form_fields(self, entries: list[dict[str, object]]) -> list[FormField]:
+        fields: list[FormField] = []
+        for entry in entries:
+            if not isinstance(entry, dict) or entry.get("disabled"):
+                continue
+            name = self.plain(str(entry.get("key") or ""))
+            if entry.get("type") != "file":
+                fields.append(FormField(name, merged(self.text(value_text(entry.get("value"))))))
+                continue
+            sources = entry.get("src")
+            for source in sources if isinstance(sources, list) else [sources]:
+                if not source:
+                    self.warnings.append(f"form field {name!r} names no file; left out")
+                    continue
+                fields.append(FormField(name, file=self.plain(str(source))))
+        return fields
 
 
 def _origin(url: Url) -> str:
@@ -302,6 +344,7 @@ def _form_template(scopes: VariableScopes, keep: dict[str, str], fields: list[di
 __all__ = [
     "BasicCredentials",
     "EnvironmentValue",
+    "FormField",
     "ResolvedHeader",
     "ResolvedRequest",
     "Text",
