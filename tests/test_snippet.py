@@ -342,6 +342,16 @@ def test_cli_rejects_a_file_that_is_not_a_collection(run_cli, tmp_path) -> None:
     assert f"{path}: not a Postman collection" in result.stderr
 
 
+def test_cli_names_the_collection_when_a_request_cannot_be_written(run_cli, tmp_path) -> None:
+    path = tmp_path / "c.json"
+    item = _request("Digest", "https://api.test/d", auth={"type": "digest", "digest": []})
+    path.write_text(json.dumps(_collection(item).to_json()))
+    result = run_cli("snippet", path, "Digest")
+    assert result.exit_code == 2
+    assert result.stderr == f"postman-kit: error: {path}: Digest: digest auth is not supported by snippet " \
+                            "(supported: apikey, bearer, basic, noauth)\n"
+
+
 def test_cli_warns_about_empty_variables(run_cli, files, tmp_path) -> None:
     empty_globals = tmp_path / "empty.json"
     empty_globals.write_text(json.dumps({"values": [{"key": "companyId", "value": ""}]}))

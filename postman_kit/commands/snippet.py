@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import click
 
@@ -21,6 +23,17 @@ def load_collection(source: str) -> Collection:
     if not isinstance(data, dict) or not isinstance(data.get("item"), list):
         raise InputError(name, "not a Postman collection (expected an object with an `item` list)")
     return Collection.from_json({**data, "item": _without_examples(data["item"])})
+
+
+@contextmanager
+def _naming(source: str) -> Iterator[None]:
+    """Problems found in the request (an auth type snippets cannot write, ...) name the collection file."""
+    try:
+        yield
+    except InputError as exc:
+        if exc.source is not None:
+            raise
+        raise InputError(source, exc.message) from None
 
 
 def _without_examples(nodes: list[object]) -> list[object]:
@@ -72,9 +85,10 @@ def snippet_command(
         raise InputError(None, "give the ITEM to print (an item path or a request name); --list shows them")
     environment = load_variable_file(environment_file, "environment") if environment_file else None
     globals_ = load_variable_file(globals_file, "globals") if globals_file else None
-    request = resolve_item(collection, item, environment=environment, globals_=globals_, key_env=key_env,
-                           source=collection_file)
-    text = render(request, language)
+    with _naming(collection_file):
+        request = resolve_item(collection, item, environment=environment, globals_=globals_, key_env=key_env,
+                               source=collection_file)
+        text = render(request, language)
     for warning in request.warnings:
         click.echo(f"warning: {request.path}: {warning}", err=True)
     click.echo(text, nl=False)
