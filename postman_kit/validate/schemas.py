@@ -9,8 +9,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import marshal
 import os
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -50,29 +52,36 @@ def fast_check(name: str) -> Any:
     """A compiled validator that raises on the first error: most documents are valid, and checking a 6 MB
     collection this way takes a tenth of jsonschema's time; jsonschema then explains the errors of the rest.
 
-    Compiling takes a quarter of a second, more than checking a typical collection, so the generated code is
-    kept in the user's cache directory, keyed by the schema's content, and reused by later runs.
+    Generating and compiling the code takes longer than checking a typical collection, so the compiled code
+    is kept (marshalled, as Python keeps .pyc files) in the user's cache directory, keyed by the schema's
+    content and the Python version, and reused by later runs.
     """
-    import fastjsonschema
-
     schema = load_schema(name)
-    text = json.dumps(schema, sort_keys=True)
-    cache = cache_dir() / f"{name}-{hashlib.sha256(text.encode()).hexdigest()[:16]}.py"
+    digest = hashlib.sha256(json.dumps(schema, sort_keys=True).encode() + sys.version.encode()).hexdigest()[:16]
+    cache = cache_dir() / f"{name}-{digest}.marshal"
     try:
-        code = cache.read_text(encoding="utf-8")
-    except OSError:
-        code = fastjsonschema.compile_to_code(schema)
+        source_name, entry, code = marshal.loads(cache.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        source_name, entry, code = _compile(name, schema)
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(cache, code.encode())
+            write_atomic(cache, marshal.dumps((source_name, entry, code)))
         except (OSError, InputError):
             pass  # a read-only home only costs the compile next time
-    namespace: dict[str, Any] = {}
-    exec(compile(code, str(cache), "exec"), namespace)  # noqa: S102 - code generated from our own schema
-    entry = re.search(r"^def (validate\w*)\(", code, re.MULTILINE)  # the first function checks the root
+    namespace: dict[str, Any] = {"__name__": source_name}
+    exec(code, namespace)  # noqa: S102 - code fastjsonschema generated from our own schema
+    return namespace[entry]
+
+
+def _compile(name: str, schema: dict[str, Any]) -> tuple[str, str, Any]:
+    import fastjsonschema
+
+    source = fastjsonschema.compile_to_code(schema)
+    entry = re.search(r"^def (validate\w*)\(", source, re.MULTILINE)  # the first function checks the root
     if entry is None:
         raise RuntimeError(f"cannot find the entry point of the compiled {name} schema")
-    return namespace[entry.group(1)]
+    source_name = f"postman_kit_schema_{name.replace('-', '_')}"
+    return source_name, entry.group(1), compile(source, source_name, "exec")
 
 
 def cache_dir() -> Path:
