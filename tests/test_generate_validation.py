@@ -1,0 +1,60 @@
+"""Spec checking: cheap checks always, the full OpenAPI validator only on request, its findings as warnings."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.test_generate_support import OK, assert_one_line_error, minimal_spec, write_spec
+
+
+def spec_with_a_schema_problem() -> dict:
+    paths = {"/things": {"get": {"summary": "List things", "parameters": [
+        {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": "one"}}], "responses": OK}}}
+    return minimal_spec(paths)
+
+
+def test_default_generate_does_not_run_the_full_validator(run_cli, tmp_path: Path) -> None:
+    result = run_cli("generate", write_spec(tmp_path, spec_with_a_schema_problem()), "--out", tmp_path / "out")
+    assert result.exit_code == 0
+    assert "spec validation" not in result.stderr
+
+
+def test_validate_reports_problems_as_warnings_and_still_writes(run_cli, tmp_path: Path) -> None:
+    spec = write_spec(tmp_path, spec_with_a_schema_problem())
+    result = run_cli("generate", spec, "--out", tmp_path / "out", "--validate")
+    assert result.exit_code == 0, result.output
+    assert "warning: spec validation: " in result.stderr and "'one'" in result.stderr
+    assert "warning(s)" in result.stdout
+    assert (tmp_path / "out" / "test-api-v1.0.postman_collection.json").exists()
+
+
+def test_validate_with_strict_is_an_error_and_writes_nothing(run_cli, tmp_path: Path) -> None:
+    spec = write_spec(tmp_path, spec_with_a_schema_problem())
+    result = run_cli("generate", spec, "--out", tmp_path / "out", "--validate", "--strict")
+    assert_one_line_error(result, str(spec), "--strict", "spec validation")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_valid_spec_passes_validate_strict(run_cli, tmp_path: Path) -> None:
+    result = run_cli("generate", write_spec(tmp_path, minimal_spec()), "--out", tmp_path, "--validate", "--strict")
+    assert result.exit_code == 0, result.output
+
+
+def test_generating_from_json_imports_neither_validators_nor_yaml_nor_the_web_stack(tmp_path: Path) -> None:
+    """The default path stays fast: heavy modules load only when a feature asks for them."""
+    spec = write_spec(tmp_path, minimal_spec(), "spec.json")
+    probe = (
+        "import sys\n"
+        "from postman_kit.cli import cli\n"
+        f"cli(['generate', {str(spec)!r}, '--out', {str(tmp_path / 'out')!r}, '--quiet'], standalone_mode=False)\n"
+        "heavy = ['openapi_spec_validator', 'jsonschema', 'yaml', 'starlette', 'uvicorn', 'sqlalchemy', 'httpx',\n"
+        "         'urllib.request', 'deepdiff']\n"
+        "print(json.dumps(sorted(m for m in heavy if m in sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", "import json\n" + probe], capture_output=True, text=True,
+                            timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
