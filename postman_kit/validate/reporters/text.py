@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import groupby
+from typing import Any
 
 import click
 
@@ -13,8 +15,8 @@ COLLECTION_LEVEL = "(collection)"
 
 
 def render(report: Report, *, color: bool = False) -> str:
-    def style(text: str, **kwargs: object) -> str:
-        return click.style(text, **kwargs) if color else text  # type: ignore[arg-type]
+    def style(text: str, **kwargs: Any) -> str:
+        return click.style(text, **kwargs) if color else text
 
     lines: list[str] = []
     for file, in_file in groupby(report.findings, key=lambda f: f.file):
@@ -30,7 +32,7 @@ def render(report: Report, *, color: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _line(finding: Finding, style) -> str:  # type: ignore[no-untyped-def]
+def _line(finding: Finding, style: Callable[..., str]) -> str:
     severity = style(f"{finding.severity.label:<7}", fg=COLORS[finding.severity])
     where = f"  [{finding.pointer}]" if finding.pointer else ""
     return f"{severity} {style(finding.rule, bold=True)}  {finding.message}{style(where, dim=True)}"
