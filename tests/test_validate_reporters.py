@@ -72,6 +72,9 @@ def test_sarif_validates_against_the_sarif_schema(report, sarif_schema):
     levels = {r["ruleId"]: r["level"] for r in results}
     assert levels["auth/secret-value"] == "error" and levels["lint/folder-description"] == "note"
     assert results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == str(FORK)
+    method = next(r for r in results if r["ruleId"] == "request/method-not-allowed")
+    line = method["locations"][0]["physicalLocation"]["region"]["startLine"]
+    assert FORK.read_text().splitlines()[line - 1].strip() == '"method": "DELETE",'
 
 
 def test_junit_parses_with_a_failure_per_error(report):
@@ -92,7 +95,8 @@ def test_github_annotations_escape_properties(report):
     annotations = [line for line in lines if line.startswith("::")]
     assert len(annotations) == len(report.findings)
     method = next(line for line in annotations if "request/method-not-allowed" in line)
-    assert method.startswith(f"::error file={FORK},title=request/method-not-allowed::Events/Delete All Events: ")
+    assert method.startswith(f"::error file={FORK},line=")
+    assert ",title=request/method-not-allowed::Events/Delete All Events: " in method
     assert any(line.startswith("::notice ") for line in annotations)
     assert all("\n" not in line for line in annotations)
 
@@ -103,6 +107,13 @@ def test_text_groups_by_item_and_colours_only_when_asked(report):
     assert "  Events/Delete All Events\n    error   request/method-not-allowed" in text
     assert text.rstrip().endswith("failed (fail on error)")
     assert "\x1b[31m" in render(report, "text", color=True)
+
+
+def test_lines_are_found_for_pointers_in_any_layout():
+    from postman_kit.validate.locate import pointer_lines
+
+    text = '{"a": [1, {"b~/c": "x\\"y"}],\n "d": {\n  "e": [true,\n null]}}'
+    assert pointer_lines(text, {"", "/a/1/b~0~1c", "/d/e/1", "/missing"}) == {"": 1, "/a/1/b~0~1c": 1, "/d/e/1": 4}
 
 
 def test_reports_are_deterministic(report):

@@ -6,6 +6,7 @@ import hashlib
 from typing import Any
 
 from postman_kit import __version__
+from postman_kit.validate.locate import finding_lines
 from postman_kit.validate.model import Report, Rule, Severity
 from postman_kit.writer import dumps
 
@@ -21,9 +22,13 @@ def as_dict(report: Report) -> dict[str, Any]:
     descriptors += [{"id": rule_id, "name": _name(rule_id), "shortDescription": {"text": rule_id}}
                     for rule_id in extra]
     index = {d["id"]: i for i, d in enumerate(descriptors)}
+    lines = finding_lines(report)
     results = []
     for finding in report.findings:
         location: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": finding.file}}}
+        line = lines.get((finding.file, finding.pointer))
+        if line is not None:
+            location["physicalLocation"]["region"] = {"startLine": line}
         if finding.item:
             location["logicalLocations"] = [{"fullyQualifiedName": finding.item, "kind": "member"}]
         fingerprint = hashlib.sha256("\x1f".join(
