@@ -114,6 +114,8 @@ def _parse_text(text: str, name: str, looks_json: bool) -> Any:
     if looks_json:
         try:
             return json.loads(text)
+        except RecursionError:
+            raise InputError(name, "JSON document nests too deeply") from None
         except json.JSONDecodeError as exc:
             if name.endswith(".json"):
                 raise InputError(name, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
