@@ -160,7 +160,8 @@ class ExampleBuilder:
         out: dict[str, Any] = {}
         skip = "readOnly" if self.direction == "request" else "writeOnly"
         required = set(schema.get("required") or [])
-        for name, prop in (schema.get("properties") or {}).items():
+        properties = schema.get("properties")
+        for name, prop in properties.items() if isinstance(properties, dict) else ():
             target = prop
             if isinstance(prop, dict) and "$ref" in prop and skip not in prop:
                 ref = prop["$ref"]

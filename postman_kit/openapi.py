@@ -188,11 +188,14 @@ def read_api(loaded: LoadedDocument) -> Api:
     warnings: list[str] = []
     _check_local_refs(doc, name, loaded.refs)
 
-    components = doc.get("components") or {}
-    schemes = {
-        key: _read_scheme(key, resolve(doc, raw, name))
-        for key, raw in (components.get("securitySchemes") or {}).items()
-    }
+    components = doc.get("components") if isinstance(doc.get("components"), dict) else {}
+    raw_schemes = components.get("securitySchemes") if isinstance(components.get("securitySchemes"), dict) else {}
+    schemes: dict[str, SecurityScheme] = {}
+    for key, raw in raw_schemes.items():
+        scheme = resolve(doc, raw, name)
+        if not isinstance(scheme, dict):
+            raise InputError(name, f"security scheme {key!r} is not a mapping")
+        schemes[key] = _read_scheme(key, scheme)
     global_security = doc.get("security") or []
     operations: list[Operation] = []
     for path, raw_item in paths.items():

@@ -209,6 +209,12 @@ def test_body_synthesized_from_schema(tmp_path: Path) -> None:
     assert "secret" not in response_body  # writeOnly stays out of responses
 
 
+def test_a_malformed_schema_still_gives_a_body(tmp_path: Path) -> None:
+    item = one_request(tmp_path, {"requestBody": {"content": {"application/json": {"schema": {
+        "type": "object", "properties": "name"}}}}}, method="post")
+    assert body_of(item) == {}
+
+
 def test_recursive_schema_is_cut_off(example_items: dict[str, Any]) -> None:
     (ok,) = [r for r in example_items["Get Flow"]["response"] if r["code"] == 200]
     steps = json.loads(ok["body"])["data"]["attributes"]["steps"]

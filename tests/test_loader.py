@@ -151,6 +151,8 @@ BAD_DOCUMENTS = {
     "dangling.json": (json.dumps(minimal_spec({"/a": {"get": {"responses": {"200": {
         "$ref": "#/components/responses/Missing"}}}}})), "dangling $ref", "#/components/responses/Missing",
                       "/paths/~1a/get/responses/200"),
+    "bad-scheme.json": (json.dumps(minimal_spec(components={"securitySchemes": {"key": "apiKey"}})),
+                        "security scheme 'key' is not a mapping"),
     "deep.json": ("[" * 100_000 + "]" * 100_000, "nests too deeply"),
     "alias-bomb.yaml": ("a: &a [x, x, x, x, x, x, x, x, x, x]\n"
                         + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n"
