@@ -174,10 +174,14 @@ def test_a_killed_sandbox_loses_at_most_the_call_in_flight(tmp_path: Path, examp
     headers = {"Authorization": f"Klaviyo-API-Key {FULL_KEY}", "revision": "2026-07-15"}
     answered = 0
     with running_sandbox(example_spec, data, write_keys_file(tmp_path)) as (base_url, process):
-        with httpx.Client(base_url=base_url, headers=headers, timeout=10) as http:
+        with httpx.Client(base_url=base_url, headers=headers, timeout=10) as http, \
+                open_store(data / "logs.sqlite3", create=False) as store:
             while answered < 200:
                 http.get("/api/events")
                 answered += 1
+            # The sandbox records a call just after sending its response, so under load a few answered
+            # calls can still be queued for the store; let them land, then kill the server mid-call.
+            assert wait_until(lambda: store.count() == answered)
             # one more call goes out as the server dies
             killer = threading.Timer(0.0, os.kill, args=(process.pid, signal.SIGKILL))
             killer.start()
@@ -189,4 +193,4 @@ def test_a_killed_sandbox_loses_at_most_the_call_in_flight(tmp_path: Path, examp
             killer.join()
         process.wait()
     with open_store(data / "logs.sqlite3", create=False) as store:
-        assert answered - 1 <= store.count() <= answered + 1
+        assert answered - 1 <= store.count() <= answered + 1, (answered, store.count())
