@@ -14,9 +14,6 @@ from postman_kit.diff.changes import Change
 _ADDED = ("dictionary_item_added", "iterable_item_added")
 _REMOVED = ("dictionary_item_removed", "iterable_item_removed")
 _SCHEMA_STRUCTURE = frozenset({"properties", "items", "allOf", "oneOf", "anyOf", "additionalProperties"})
-# Schema keywords whose text value changing is not a change of type.
-_TEXT_KEYWORDS = frozenset({"default", "pattern", "$ref", "const", "nullable", "readOnly", "writeOnly",
-                            "discriminator", "propertyName", "mapping"})
 
 
 Entry = tuple[str, list[str], Any, Any]  # deepdiff report type, path, before, after
@@ -117,8 +114,8 @@ def _state(report_type: str, before: Any, after: Any) -> str:
 
 
 def _classify(report_type: str, path: list[str], before: Any, after: Any) -> Change | None:
-    if not path:
-        return None
+    if not path or "(truncated)" in path:
+        return None  # depth cut-offs differ when nesting changes; what lies below them is not compared
     if report_type == "type_changes" and before is None:
         report_type = "dictionary_item_added"
     elif report_type == "type_changes" and after is None:
@@ -185,7 +182,20 @@ def _request_body(state: str, rest: list[str], before: Any, after: Any) -> Chang
         if state == "added":
             return Change("media-type-added", False, where, f"now accepts `{rest[1]}`")
         return Change("media-type-removed", True, where, f"no longer accepts `{rest[1]}`")
+    if rest[0] == "fields":
+        return _body_field_change(state, where, rest[1:], before, after)
     return _schema_change(state, where, rest[1:], before, after, removal_breaks=True)
+
+
+def _body_field_change(state: str, where: str, path: list[str], before: Any, after: Any) -> Change:
+    """A change in the shape of a saved JSON body (no spec at hand): keys are fields, values their types."""
+    at = f"{where} /" + "/".join(path)
+    name = path[-1] if path else "body"
+    if state == "added":
+        return Change("field-added", False, at, f"new field `{name}`")
+    if state == "removed":
+        return Change("field-removed", True, at, f"field `{name}` removed")
+    return Change("type-changed", True, at, f"`{name}` changed from {before} to {after}")
 
 
 def _response(state: str, status: str, rest: list[str], before: Any, after: Any) -> Change:
@@ -246,8 +256,7 @@ def _schema_change(
             return Change("field-required", True, at, f"field `{last}` is now required")
         if state == "removed":
             return Change("field-optional", False, at, f"field `{last}` is now optional")
-    if parent == "properties" or (path and parent not in _SCHEMA_STRUCTURE and state != "changed"
-                                  and last not in ("type", "format")):
+    if parent == "properties":
         if state == "added":
             return Change("field-added", False, at, f"new field `{last}`")
         if state == "removed":
@@ -256,8 +265,6 @@ def _schema_change(
     if last in ("type", "format") or (state == "changed" and not isinstance(before, dict)
                                       and type(before) is not type(after)):
         return Change("type-changed", True, at, f"{last or 'type'} changed from `{before}` to `{after}`")
-    if state == "changed" and isinstance(before, str) and isinstance(after, str) and last not in _TEXT_KEYWORDS:
-        return Change("type-changed", True, at, f"`{before}` became `{after}`")
     return Change("schema-changed", False, at, f"schema `{last or 'value'}` {state}")
 
 
@@ -281,8 +288,8 @@ def _pointer(path: list[str]) -> str:
         elif part in ("enum", "required", "type", "format") or part in _SCHEMA_STRUCTURE:
             if part in ("enum", "required"):
                 break
-        elif part.isdigit() and index > 0 and path[index - 1] in ("allOf", "oneOf", "anyOf"):
-            continue
+        elif index > 0 and path[index - 1] in ("allOf", "oneOf", "anyOf"):
+            continue  # which alternative is not part of where a field sits
         else:
             parts.append(part)
             if index == len(path) - 1:

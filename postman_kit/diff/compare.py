@@ -202,13 +202,17 @@ def compare_sides(
     revisions: RevisionList | None = None,
     include_docs: bool = False,
     comparison: Comparison | None = None,
+    classify: bool = True,
 ) -> DiffReport:
-    """The whole diff report; pure (sides are already loaded, `today` is given)."""
+    """The whole diff report; pure (sides are already loaded, `today` is given).
+
+    `classify=False` skips the fine-grained comparison of matched operations (all count as unchanged).
+    """
     comparison = comparison or prepare(old, new, base)
     changed: list[OperationChange] = []
     unchanged = 0
     for pair in sorted(comparison.matching.pairs, key=lambda p: _order(p.new.key)):
-        changes = endpoint_changes(comparison, pair.old, pair.new, include_docs)
+        changes = endpoint_changes(comparison, pair.old, pair.new, include_docs) if classify else []
         if changes:
             changed.append(OperationChange(endpoint_ref(pair.old), endpoint_ref(pair.new), pair.how, changes))
         else:

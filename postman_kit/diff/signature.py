@@ -30,7 +30,10 @@ class SchemaShapes:
 
     def shape(self, node: Any, depth: int = 0) -> Any:
         if isinstance(node, list):
-            return [self.shape(v, depth + 1) for v in node]
+            # Lists (allOf, oneOf, ...) become mappings by position: deepdiff pairs up list elements by
+            # comparing every one with every other, which took minutes on Klaviyo's flow schemas.
+            # A referenced alternative is keyed by its schema's name, so inserting one shifts nothing.
+            return {_element_key(v, i): self.shape(v, depth + 1) for i, v in enumerate(node)}
         if not isinstance(node, dict):
             return node
         ref = node.get("$ref")
@@ -60,6 +63,12 @@ class SchemaShapes:
             self._open.discard(ref)
         self._by_ref[ref] = shaped
         return shaped
+
+
+def _element_key(value: Any, index: int) -> str:
+    if isinstance(value, dict) and isinstance(value.get("$ref"), str):
+        return value["$ref"].rsplit("/", 1)[-1]
+    return f"[{index}]"
 
 
 def _scalar_key(value: Any) -> str:

@@ -66,12 +66,13 @@ class UpgradeReport:
 
 def upgrade_sides(
     old: Side, new: Side, *, today: date, base: Side | None = None, revisions: RevisionList | None = None,
-    include_docs: bool = False,
+    include_docs: bool = False, classify: bool = True,
 ) -> tuple[Collection, UpgradeReport]:
     """The upgraded collection and what happened to each part of OLD; pure (nothing is written)."""
     comparison = prepare(old, new, base)
     report = UpgradeReport(diff=compare_sides(old, new, today=today, base=base, revisions=revisions,
-                                              include_docs=include_docs, comparison=comparison))
+                                              include_docs=include_docs, comparison=comparison,
+                                              classify=classify))
     result = Collection.from_json(new.collection.to_json())  # a copy: NEW's side stays as built
     merger = _Merger(comparison, result, report)
     merger.carry_edits()
@@ -187,7 +188,7 @@ class _Merger:
                 continue
             previous = (own.value, own.disabled)
             own.value, own.disabled = query.value, query.disabled
-            index = target.request.url.query.index(own)
+            index = next(i for i, q in enumerate(target.request.url.query) if q is own)
             problems = [p for p in self._problems(target.request)
                         if (m := _QUERY_POINTER.match(p.pointer)) and int(m.group(1)) == index]
             if problems:
@@ -242,7 +243,8 @@ class _Merger:
         """After the operation's own request and the saved requests already placed there, in OLD's order."""
         key = upstream.id or ""
         count = self.inserted_after.get(key, 0)
-        siblings.insert(siblings.index(upstream) + 1 + count, item)
+        position = next(i for i, node in enumerate(siblings) if node is upstream)
+        siblings.insert(position + 1 + count, item)
         self.inserted_after[key] = count + 1
 
     def _mark(self, item: Item, problems: list[str], request: Request | None = None) -> Item:
