@@ -1,0 +1,140 @@
+"""diff and upgrade over Klaviyo's real revisions (../shared/corpus; skipped when absent)."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from postman_kit import ids
+from postman_kit.build import BuildOptions
+from postman_kit.collection import Collection
+from postman_kit.diff import load_side, upgrade, upgrade_sides
+from postman_kit.diff.sides import Side
+from postman_kit.writer import dumps
+from tests.tools import CORPUS, klaviyo_specs, require_corpus
+
+pytestmark = pytest.mark.corpus
+
+FORK = Path(__file__).parent / "fixtures" / "forks" / "klaviyo-2023-10-15-fork.postman_collection.json"
+STABLE = CORPUS / "klaviyo" / "stable"
+TODAY = date(2026, 11, 23)
+SPECS = klaviyo_specs()
+
+
+@functools.cache
+def spec_side(path: Path) -> Side:
+    # Troubleshooting examples are left out to keep the suite fast; upgrade's exactness holds for any options.
+    return load_side(str(path), BuildOptions(troubleshooting=()))
+
+
+def as_fork(side: Side) -> Side:
+    """The generated collection as a user's file holds it: a collection, no spec attached."""
+    collection = Collection.from_json(json.loads(dumps(side.collection.to_json())))
+    return Side(source="fork.json", collection=collection, revision=side.revision, profile=side.profile)
+
+
+def endpoint_keys(side: Side) -> set[tuple[str, str]]:
+    assert side.api is not None
+    return {(op.method, ids.normalize_path(op.path)) for op in side.api.operations}
+
+
+@pytest.mark.parametrize("pair", list(itertools.pairwise(SPECS)), ids=lambda p: f"{p[0].stem}..{p[1].stem}")
+def test_consecutive_revisions(pair: tuple[Path, Path]):
+    require_corpus()
+    old, new = spec_side(pair[0]), spec_side(pair[1])
+    upgraded, upgrade_report = upgrade_sides(as_fork(old), new, today=TODAY, base=old, classify=False)
+    report = upgrade_report.diff  # OLD's spec against NEW's
+    assert len(report.added) == len(endpoint_keys(new) - endpoint_keys(old))
+    assert len(report.removed) == len(endpoint_keys(old) - endpoint_keys(new))
+    assert dumps(upgraded.to_json()) == dumps(new.collection.to_json())
+    assert upgrade_report.carried == [] and upgrade_report.conflicts == [] and upgrade_report.edits_kept == []
+
+
+def items_by_name(collection: dict[str, Any]) -> dict[str, list[tuple[tuple[str, ...], dict]]]:
+    found: dict[str, list] = {}
+
+    def visit(nodes: list[dict[str, Any]], trail: tuple[str, ...]) -> None:
+        for node in nodes:
+            if "item" in node and "request" not in node:
+                visit(node["item"], trail + (node["name"],))
+            else:
+                found.setdefault(node["name"], []).append((trail, node))
+
+    visit(collection["item"], ())
+    return found
+
+
+@pytest.fixture(scope="module")
+def upgraded_fork(tmp_path_factory: pytest.TempPathFactory):
+    require_corpus()
+    out = tmp_path_factory.mktemp("fork") / "upgraded.json"
+    _, report = upgrade(str(FORK), str(STABLE / "2026-07-15.json"), out, today=TODAY, revisions=str(STABLE))
+    return json.loads(out.read_text()), report
+
+
+SAVED = {
+    "Get Profiles Created Date": (("Profiles", "Profiles"), False),
+    "Sarah Mason's profile": (("Profiles", "Profiles"), False),
+    "VIP list members": (("Lists",), True),  # `equals` on email takes a list since x-klaviyo-filters
+    "Flow action send options": (("Flows",), True),  # send_options left fields[flow-action]
+    "Events for Placed Order": (("Events",), False),  # from the user's own folder to its operation's
+    "Profile notes (internal)": (("Saved requests not in v2026-07-15",), True),
+}
+
+
+def test_fork_upgrade_places_every_saved_request_once_and_flags_the_right_ones(upgraded_fork):
+    collection, report = upgraded_fork
+    found = items_by_name(collection)
+    for name, (folder, flagged) in SAVED.items():
+        assert len(found[name]) == 1, name
+        trail, item = found[name][0]
+        assert trail == folder, name
+        assert bool(item.get("x-postman-kit", {}).get("conflicts")) is flagged, name
+    assert sum(len(v) for v in found.values()) == 345 + len(SAVED)
+    assert {c.label.rsplit("/", 1)[-1] for c in report.conflicts} == {n for n, (_, f) in SAVED.items() if f}
+
+
+def test_fork_upgrade_keeps_edits_bumps_revisions_and_drops_the_key(upgraded_fork):
+    collection, report = upgraded_fork
+    found = items_by_name(collection)
+    created = found["Get Profiles Created Date"][0][1]["request"]
+    assert created["url"]["raw"].startswith("{{baseUrl}}/api/profiles?fields[profile]=created&filter=")
+    assert {"key": "revision", "value": "2026-07-15"} in created["header"]
+    get_profile = found["Get Profile"][0][1]["request"]
+    assert get_profile["url"]["variable"][0]["value"] == "01GDDKASAP8TKDDA2GRZDSVP4H"
+    get_profiles = found["Get Profiles"][0][1]["request"]
+    assert "page[size]=50" in get_profiles["url"]["raw"]
+    text = json.dumps(collection)
+    leaked_key = "pk_fake" in text  # booleans first: pytest's explanation of `in` on megabytes takes minutes
+    old_revision_sent = '"value": "2023-10-15"' in text
+    assert not leaked_key and not old_revision_sent
+    assert collection["info"]["name"] == "(Stable) Klaviyo API (v2026-07-15)"
+    variables = {v["key"]: v["value"] for v in collection["variable"]}
+    assert variables["vipListId"] == "Y6nRLr" and variables["revision"] == "2026-07-15"
+    assert len(report.edits_kept) == 2
+
+
+def test_fork_verdict_is_retired_and_counts_the_revisions(upgraded_fork):
+    _, upgrade_report = upgraded_fork
+    report = upgrade_report.diff  # the same report `postman-kit diff FORK NEW --revisions DIR` prints
+    verdict = report.verdict
+    assert verdict.status == "retired" and verdict.lifecycle.retired_on == date(2025, 10, 15)
+    assert verdict.revisions_behind == 13 and verdict.missed_revisions[0] == "2023-12-15"
+    assert verdict.headline() == ("STALE: v2023-10-15 is 13 revision(s) behind v2026-07-15; retired since "
+                                  "2025-10-15 (as of 2026-11-23, 1135 days old)")
+    assert len(report.added) == 144 and report.removed == []
+    assert {s.name: s.status for s in report.saved}["Get Profiles Created Date"] == "carries-over"
+
+
+def test_renamed_operations_are_matched_not_added(upgraded_fork):
+    report = upgraded_fork[1].diff  # OLD's spec (2023-10-15, found in --revisions) against 2026-07-15
+    renames = {c.old.operation_id: c.new.operation_id for c in report.changed
+               if c.old.operation_id != c.new.operation_id}
+    assert len(renames) == 106
+    assert renames["get_list_relationships_profiles"] == "get_profile_ids_for_list"
