@@ -29,6 +29,7 @@ from postman_kit.collection import (
     Variable,
 )
 from postman_kit.contracts import ContractBuilder
+from postman_kit.errors import InputError
 from postman_kit.examples import ExampleBuilder
 from postman_kit.filters import example_filter
 from postman_kit.openapi import Api, MediaType, Operation, Parameter
@@ -111,7 +112,7 @@ def collection_name(title: str, revision: str, channel: str) -> str:
 def build(api: Api, options: BuildOptions | None = None) -> Build:
     options = options or BuildOptions()
     if options.folders not in FOLDER_MODES:
-        raise ValueError(f"unknown folder mode {options.folders!r}; choose from {', '.join(FOLDER_MODES)}")
+        raise InputError(None, f"unknown folder mode {options.folders!r}; choose from {', '.join(FOLDER_MODES)}")
     profile = get_profile(options.profile, api)
     if options.key_variable or options.public_key_variable:
         from dataclasses import replace
