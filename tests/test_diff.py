@@ -65,7 +65,11 @@ def write_spec(folder: Path, document: dict[str, Any], name: str) -> Path:
 
 @pytest.fixture(scope="module")
 def specs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("specs")
+    return make_specs(tmp_path_factory.mktemp("specs"))
+
+
+def make_specs(folder: Path) -> dict[str, Path]:
+    """OLD (2024-07-15), a revision between, NEW (the example), a revisions directory, OLD's collection."""
     revisions = folder / "revisions"
     revisions.mkdir()
     old = write_spec(revisions, older_example_document(), f"{OLD_REVISION}.json")

@@ -12,19 +12,12 @@ import pytest
 from postman_kit.diff import upgrade
 from postman_kit.generate import build_collection_from_spec
 from postman_kit.writer import dumps
-from tests.test_diff import OLD_REVISION, TODAY, example_document, older_example_document, write_spec
+from tests.test_diff import OLD_REVISION, TODAY, make_specs
 
 
 @pytest.fixture(scope="module")
 def specs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("upgrade")
-    revisions = folder / "revisions"
-    revisions.mkdir()
-    old = write_spec(revisions, older_example_document(), f"{OLD_REVISION}.json")
-    new = write_spec(revisions, example_document(), "2026-07-15.json")
-    generated = folder / "generated-old.postman_collection.json"
-    generated.write_bytes(dumps(build_collection_from_spec(str(old)).collection.to_json()))
-    return {"old": old, "new": new, "revisions": revisions, "generated": generated}
+    return make_specs(tmp_path_factory.mktemp("upgrade"))
 
 
 def find_folder(collection: dict[str, Any], *names: str) -> dict[str, Any]:
@@ -58,7 +51,7 @@ def saved_request(name: str, url: str, revision: str = "{{revision}}") -> dict[s
 @pytest.fixture
 def fork(specs, tmp_path) -> Path:
     """The generated OLD collection as a user keeps it: saved requests, an edit, own variables."""
-    collection = json.loads(specs["generated"].read_text())
+    collection = json.loads(specs["old_collection"].read_text())
     profiles = find_folder(collection, "Profiles", "Profiles")
     get_profiles = find_item(profiles, "Get Profiles")
     page_size = next(q for q in get_profiles["request"]["url"]["query"] if q["key"] == "page[size]")
@@ -85,7 +78,7 @@ def test_generated_collection_upgrades_to_exactly_the_newer_generated_one(specs,
     expected = dumps(build_collection_from_spec(str(specs["new"])).collection.to_json())
     for revisions in (None, specs["revisions"]):  # with and without OLD's spec as the three-way base
         out = tmp_path / "upgraded.json"
-        _, report = upgrade(str(specs["generated"]), str(specs["new"]), out, today=TODAY,
+        _, report = upgrade(str(specs["old_collection"]), str(specs["new"]), out, today=TODAY,
                                      revisions=revisions)
         assert out.read_bytes() == expected
         assert report.carried == [] and report.conflicts == [] and report.edits_kept == []
@@ -195,7 +188,7 @@ def test_cli_writes_the_upgrade_and_never_touches_old(specs, fork, run_cli, tmp_
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["output"] == str(out) and report["summary"]["conflicts"] == 2
-    assert report["verdict"]["revisionsBehind"] == 1
+    assert report["verdict"]["revisionsBehind"] == 2
     assert fork.read_bytes() == before and json.loads(out.read_text())["info"]["name"].endswith("(v2026-07-15)")
     failing = run_cli("upgrade", fork, "--to", specs["new"], "-o", out, "--fail-on", "conflict")
     assert failing.exit_code == 1
