@@ -43,8 +43,9 @@ def generated_collection(spec: Path, scratch: Path) -> Path:
 
 
 def count_requests(path: Path) -> tuple[int, set[str]]:
-    """Requests in a collection and the revisions their URLs or headers name."""
+    """Requests in a collection and the revisions they send (their `revision` headers, variables resolved)."""
     data = json.loads(path.read_text())
+    variables = {v.get("key"): str(v.get("value", "")) for v in data.get("variable", [])}
     revisions: set[str] = set()
     count = 0
 
@@ -55,8 +56,10 @@ def count_requests(path: Path) -> tuple[int, set[str]]:
                 visit(node["item"])
                 continue
             count += 1
-            text = json.dumps(node.get("request", {}))
-            revisions.update(re.findall(r"v?(20\d\d-\d\d-\d\d)(?:/|\")", text))
+            for header in node.get("request", {}).get("header", []):
+                if isinstance(header, dict) and str(header.get("key", "")).lower() == "revision":
+                    value = str(header.get("value", ""))
+                    revisions.add(re.sub(r"\{\{(\w+)\}\}", lambda m: variables.get(m.group(1), m.group(0)), value))
 
     visit(data.get("item", []))
     return count, revisions
