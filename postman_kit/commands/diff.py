@@ -14,7 +14,7 @@ DIFF_FAIL_ON = tuple(c for c in FAIL_ON if c != "conflict")
 
 def today_option(function: click.decorators.FC) -> click.decorators.FC:
     return click.option(
-        "--today", type=click.DateTime(formats=["%Y-%m-%d"]),
+        "--today", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
         help="The date the lifecycle is judged on, YYYY-MM-DD (default: today).",
     )(function)
 
@@ -22,10 +22,10 @@ def today_option(function: click.decorators.FC) -> click.decorators.FC:
 def shared_options(function: click.decorators.FC) -> click.decorators.FC:
     """Options diff and upgrade both take."""
     for option in reversed([
-        click.option("--revisions", type=click.Path(exists=False),
+        click.option("--revisions", type=click.Path(exists=False), metavar="FILE|DIR",
                      help="Known revisions: a file (one a line) or a directory of specs (e.g. "
                           "../shared/corpus/klaviyo/stable); counts revisions behind and finds OLD's spec."),
-        click.option("--base", help="The spec OLD was generated from (default: found in --revisions by OLD's "
+        click.option("--base", metavar="SPEC", help="The spec OLD was generated from (default: found in --revisions by OLD's "
                                     "revision); enables the full comparison and three-way upgrade."),
         click.option("--include-docs", is_flag=True, help="Also report description-only changes."),
         click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,

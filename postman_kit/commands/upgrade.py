@@ -13,7 +13,7 @@ from postman_kit.diff.report import render_upgrade
 
 @click.command("upgrade")
 @click.argument("old")
-@click.option("--to", "new", required=True, help="The spec (or collection) to upgrade to.")
+@click.option("--to", "new", required=True, metavar="NEW", help="The spec (or collection) to upgrade to.")
 @click.option("-o", "--out", required=True, type=click.Path(dir_okay=False),
               help="Where to write the upgraded collection (OLD is never touched).")
 @shared_options
