@@ -8,7 +8,6 @@ question of a saved request (:func:`expected_statuses`).
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -18,6 +17,7 @@ from postman_kit import ids
 from postman_kit.collection import Header, Request, Response
 from postman_kit.openapi import Api, Operation
 from postman_kit.profiles import Profile
+from postman_kit.writer import json_text
 
 TROUBLESHOOTING_STATUSES = (401, 403, 404, 405, 409)
 ERROR_MEDIA_TYPE = "application/vnd.api+json"
@@ -198,7 +198,7 @@ def _example(item_id: str, status: int, detail: str, original: Request, media_ty
         status=HTTPStatus(status).phrase,
         code=status,
         header=[Header("Content-Type", media_type)],
-        body=json.dumps(body, indent=2, ensure_ascii=False),
+        body=json_text(body),
         preview_language="json",
     )
 
