@@ -58,9 +58,11 @@ class Variable:
 
 
 @dataclass
-class QueryParam:
-    key: str | None
-    value: str | None = ""
+class _KeyValue:
+    """What a query parameter and a header share: key, value, description, disabled."""
+
+    key: Any
+    value: Any = ""
     description: str = ""
     disabled: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
@@ -77,10 +79,10 @@ class QueryParam:
         return out
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> QueryParam:
+    def _from_parts(cls, data: dict[str, Any], key: Any, value: Any) -> Any:
         return cls(
-            key=data.get("key"),
-            value=data.get("value"),
+            key=key,
+            value=value,
             description=_description_text(data.get("description")),
             disabled=bool(data.get("disabled")),
             extra=_pop_extra(data, cls.KNOWN),
@@ -88,36 +90,27 @@ class QueryParam:
 
 
 @dataclass
-class Header:
+class QueryParam(_KeyValue):
+    key: str | None
+    value: str | None = ""
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> QueryParam:
+        return cls._from_parts(data, data.get("key"), data.get("value"))
+
+
+@dataclass
+class Header(_KeyValue):
     key: str
     value: str = ""
-    description: str = ""
-    disabled: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    KNOWN = ("key", "value", "description", "disabled")
-
-    def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"key": self.key, "value": self.value}
-        if self.description:
-            out["description"] = self.description
-        if self.disabled:
-            out["disabled"] = True
-        out.update(self.extra)
-        return out
 
     @classmethod
     def from_json(cls, data: Any) -> Header:
         if isinstance(data, str):  # "Key: value" form
             key, _, value = data.partition(":")
             return cls(key=key.strip(), value=value.strip())
-        return cls(
-            key=str(data.get("key", "")),
-            value=str(data.get("value", "") if data.get("value") is not None else ""),
-            description=_description_text(data.get("description")),
-            disabled=bool(data.get("disabled")),
-            extra=_pop_extra(data, cls.KNOWN),
-        )
+        value = data.get("value")
+        return cls._from_parts(data, str(data.get("key", "")), "" if value is None else str(value))
 
 
 @dataclass
