@@ -10,7 +10,7 @@ from typing import Any
 
 import orjson
 from starlette.applications import Starlette
-from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
@@ -48,10 +48,11 @@ def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder
         headers = dict(outcome.headers)
         duration = round((time.perf_counter() - started) * 1000, 3)
         record = call_record(incoming, outcome, content, headers, duration, request.url.query)
-        # Recorded after the response is sent, so the store's write is not on the caller's clock.
+        # Recorded (and committed) before the response goes out: a killed server then loses at most the
+        # call in flight, never one its caller already saw answered. The write runs off the event loop.
+        await run_in_threadpool(recorder.record, record)
         return Response(content, status_code=outcome.status, headers=headers,
-                        media_type=JSON_API if content else None,
-                        background=BackgroundTask(recorder.record, record))
+                        media_type=JSON_API if content else None)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
