@@ -12,6 +12,7 @@ from typing import Any
 from postman_kit.errors import InputError
 from postman_kit.filters import AllowedFilters, rules_from_description, rules_from_extension
 from postman_kit.openapi import Api, Operation
+from postman_kit.secrets import BEARER, PRIVATE_KEY
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class Profile:
     filters_extension: str | None = None
     filter_param: str = "filter"
     # Literal secrets that must never appear in a collection.
-    secret_patterns: tuple[str, ...] = (r"\bBearer\s+[A-Za-z0-9._~+/=-]{20,}",)
+    secret_patterns: tuple[str, ...] = (BEARER.pattern,)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def extension(self, op: Operation, name: str | None) -> Any:
@@ -106,7 +107,7 @@ KLAVIYO = Profile(
     aliases_extension="x-klaviyo-operation-aliases",
     prerelease_extension="x-klaviyo-pre-release",
     filters_extension="x-klaviyo-filters",
-    secret_patterns=(r"\bpk_[A-Za-z0-9]{20,}", r"\bBearer\s+[A-Za-z0-9._~+/=-]{20,}"),
+    secret_patterns=(PRIVATE_KEY.pattern, BEARER.pattern),
     extra={
         # What the sandbox needs to behave like the real API: attributes no two resources of a type may share
         # (a second profile with the same email is a 409), and the shape of new ids.
