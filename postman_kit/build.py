@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any
 
-from postman_kit import ids, writer
-from postman_kit.auth import AuthVariable, operation_auth, requirement_auth
+from postman_kit import ids
+from postman_kit.auth import operation_auth, requirement_auth
 from postman_kit.collection import (
     Body,
     Collection,
@@ -35,6 +35,7 @@ from postman_kit.filters import example_filter
 from postman_kit.openapi import Api, MediaType, Operation, Parameter
 from postman_kit.profiles import Profile, get_profile
 from postman_kit.troubleshooting import troubleshooting_examples
+from postman_kit.writer import json_text
 
 FOLDER_MODES = ("tags", "paths", "flat")
 TROUBLESHOOTING_STATUSES = (401, 403, 404, 405, 409)
@@ -174,9 +175,6 @@ def _globals(api: Api, profile: Profile) -> dict[str, Any]:
         "values": values,
         "_postman_variable_scope": "globals",
     }
-
-
-json_text = writer.json_text  # bodies as Postman shows them; kept here for callers that import it from build
 
 
 def status_text(code: int) -> str:
@@ -521,4 +519,4 @@ def _form_fields(value: Any) -> list[dict[str, Any]]:
     return [{"key": str(k), "value": _query_text(v)} for k, v in value.items()]
 
 
-__all__ = ["AuthVariable", "Build", "BuildOptions", "build", "collection_name", "find_revision", "slugify"]
+__all__ = ["Build", "BuildOptions", "build", "collection_name", "find_revision", "slugify"]
