@@ -298,8 +298,9 @@ class _CollectionBuilder:
     def item(self, op: Operation) -> Item:
         item_id = ids.operation_id(self.api.title, op.method, op.path)
         request = self.request(op)
-        responses = self.success_examples(op, request, item_id)
-        responses += troubleshooting_examples(self.api, op, self.profile, request, item_id,
+        saved = request.without_description()  # one object every example shares, serialized once
+        responses = self.success_examples(op, saved, item_id)
+        responses += troubleshooting_examples(self.api, op, self.profile, saved, item_id,
                                               self.options.troubleshooting)
         kit: dict[str, Any] = {}
         if op.operation_id:
@@ -446,7 +447,8 @@ class _CollectionBuilder:
         return "\n\n".join(parts)
 
     # -- example responses -----------------------------------------------------------------------------------
-    def success_examples(self, op: Operation, request: Request, item_id: str) -> list[Response]:
+    def success_examples(self, op: Operation, saved: Request, item_id: str) -> list[Response]:
+        """One example per documented 2xx; `saved` is the request as examples carry it (no description)."""
         examples: list[Response] = []
         names: set[str] = set()
         for response in op.success_responses:
@@ -472,7 +474,7 @@ class _CollectionBuilder:
                 Response(
                     id=ids.example_id(item_id, name, code),
                     name=name,
-                    original_request=original_request(request),
+                    original_request=saved,
                     status=status_text(code),
                     code=code,
                     header=headers,
@@ -481,17 +483,6 @@ class _CollectionBuilder:
                 )
             )
         return examples
-
-
-def original_request(request: Request) -> Request:
-    """The request as saved on an example: same call, no description."""
-    return Request(
-        method=request.method,
-        url=request.url,
-        header=request.header,
-        body=request.body,
-        auth=request.auth,
-    )
 
 
 def _path_group(path: str) -> str:

@@ -316,6 +316,10 @@ class Request:
             extra=_pop_extra(data, cls.KNOWN),
         )
 
+    def without_description(self) -> Request:
+        """The request as saved on an example response: the same call, no description."""
+        return Request(method=self.method, url=self.url, header=self.header, body=self.body, auth=self.auth)
+
     def header_value(self, key: str) -> str | None:
         for h in self.header:
             if h.key.lower() == key.lower() and not h.disabled:
@@ -340,10 +344,18 @@ class Response:
     KNOWN = ("id", "name", "originalRequest", "status", "code", "header", "body", "_postman_previewlanguage",
              "cookie")
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, requests: dict[int, dict[str, Any]] | None = None) -> dict[str, Any]:
+        """`requests` memoizes original requests by identity: an item's examples share one request object."""
         out: dict[str, Any] = {"id": self.id, "name": self.name}
-        if self.original_request is not None:
-            out["originalRequest"] = self.original_request.to_json()
+        original = self.original_request
+        if original is not None:
+            if requests is None:
+                out["originalRequest"] = original.to_json()
+            else:
+                saved = requests.get(id(original))
+                if saved is None:
+                    saved = requests[id(original)] = original.to_json()
+                out["originalRequest"] = saved
         out["status"] = self.status
         out["code"] = self.code
         if self.preview_language:
@@ -401,7 +413,8 @@ class Item:
         if self.event:
             out["event"] = self.event
         out["request"] = self.request.to_json()
-        out["response"] = [r.to_json() for r in self.response]
+        requests: dict[int, dict[str, Any]] = {}
+        out["response"] = [r.to_json(requests) for r in self.response]
         out.update(self.extra)
         return out
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from postman_kit.build import Build, BuildOptions, build
 from postman_kit.errors import InputError
+from postman_kit.gcpause import gc_paused
 from postman_kit.loader import is_url
 from postman_kit.openapi import Api, load_api
 from postman_kit.speccheck import full_validation_problems
@@ -27,8 +28,9 @@ class GenerateResult:
 
 def build_collection_from_spec(source: str | Api, options: BuildOptions | None = None) -> Build:
     """Load (when given a path or URL) and build, without writing anything."""
-    api = source if isinstance(source, Api) else load_api(source)
-    return build(api, options)
+    with gc_paused():
+        api = source if isinstance(source, Api) else load_api(source)
+        return build(api, options)
 
 
 def generate(
@@ -44,6 +46,12 @@ def generate(
     With `validate`, the full OpenAPI validator runs too; its findings are warnings unless `strict`.
     With `strict`, any warning is an error (raised as :class:`InputError`, nothing written).
     """
+    with gc_paused():
+        return _generate(source, out_dir, options, validate, strict)
+
+
+def _generate(source: str, out_dir: str | Path, options: BuildOptions | None, validate: bool,
+              strict: bool) -> GenerateResult:
     api = load_api(source)
     result = build_collection_from_spec(api, options)
     if validate:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from postman_kit.errors import InputError
@@ -128,6 +129,11 @@ class Api:
 
     def resolve(self, node: Any) -> Any:
         return resolve(self.document, node, self.source)
+
+    @cached_property
+    def methods(self) -> frozenset[str]:
+        """Every HTTP method some operation uses."""
+        return frozenset(op.method for op in self.operations)
 
     def operation(self, method: str, path: str) -> Operation | None:
         for op in self.operations:

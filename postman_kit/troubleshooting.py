@@ -82,8 +82,7 @@ def is_first_of_path(op: Operation) -> bool:
 
 def unsupported_methods(api: Api, op: Operation) -> list[str]:
     """Methods the API uses elsewhere but this path does not support."""
-    used = {other.method for other in api.operations}
-    return [m for m in PROBED_METHODS if m in used and m not in op.path_methods]
+    return [m for m in PROBED_METHODS if m in api.methods and m not in op.path_methods]
 
 
 def expected_statuses(api: Api, op: Operation, profile: Profile) -> list[int]:
@@ -110,7 +109,10 @@ def troubleshooting_examples(
     item_id: str,
     statuses: tuple[int, ...] = TROUBLESHOOTING_STATUSES,
 ) -> list[Response]:
-    """The troubleshooting examples for one generated request, in status order."""
+    """The troubleshooting examples for one generated request, in status order.
+
+    `request` is the request as examples carry it (no description); the examples share it.
+    """
     wanted = [s for s in expected_statuses(api, op, profile) if s in statuses]
     media_type = error_media_type(api, op)
     examples: list[Response] = []
@@ -122,7 +124,7 @@ def troubleshooting_examples(
                                          f"405 Method Not Allowed ({method})", method=method))
             continue
         detail = _detail(api, op, profile, request, status)
-        examples.append(_example(item_id, status, detail, _without_description(request), media_type,
+        examples.append(_example(item_id, status, detail, request, media_type,
                                  f"{status} {HTTPStatus(status).phrase}"))
     return examples
 
@@ -201,11 +203,6 @@ def _example(item_id: str, status: int, detail: str, original: Request, media_ty
         body=json_text(body),
         preview_language="json",
     )
-
-
-def _without_description(request: Request) -> Request:
-    return Request(method=request.method, url=request.url, header=request.header, body=request.body,
-                   auth=request.auth)
 
 
 def _with_method(request: Request, method: str) -> Request:
