@@ -20,10 +20,20 @@ _CUT = object()
 
 @dataclass(frozen=True)
 class _Built:
-    """A value built for a `$ref` at some depth, and every ref met while building it."""
+    """A value built for a `$ref`, the refs met while building it, and how deep below the ref it reached."""
 
     value: Any
     refs_met: frozenset[str]
+    height: int
+    depth: int  # where it was built
+    cut_by_depth: bool  # MAX_DEPTH cut something short: the value holds at `depth` only
+
+    def holds_at(self, depth: int, enclosing: tuple[str, ...]) -> bool:
+        # A value built without meeting MAX_DEPTH is the same value at any depth that leaves it room; one that
+        # met it holds only where it was built. Either way, recursion cut at an enclosing ref must match.
+        if not self.refs_met.isdisjoint(enclosing):
+            return False
+        return depth == self.depth if self.cut_by_depth else depth + self.height <= MAX_DEPTH
 
 FORMAT_EXAMPLES: dict[str, Any] = {
     "date-time": "2024-01-01T00:00:00Z",
@@ -48,11 +58,14 @@ class ExampleBuilder:
     def __init__(self, document: dict[str, Any], direction: str = "request") -> None:
         self.document = document
         self.direction = direction
-        # A ref's value depends on its depth (MAX_DEPTH) and on which enclosing refs cut recursion short; an
-        # entry is reused only where none of the refs met while building it encloses the new place.
-        self._cache: dict[tuple[str, int], _Built] = {}
+        # A ref's value depends on how much room MAX_DEPTH leaves it and on which enclosing refs cut recursion
+        # short; an entry is reused only where it holds (see _Built.holds_at).
+        self._cache: dict[str, _Built] = {}
+        self._cut_cache: dict[tuple[str, int], _Built] = {}
         self._targets: dict[str, Any] = {}
         self._refs_met: list[set[str]] = []  # one set per ref being built, innermost last
+        self._deepest = 0  # the deepest depth reached by the ref being built
+        self._depth_cuts = 0  # how many times MAX_DEPTH has cut a value short
 
     def build(self, schema: Any) -> Any:
         value = self._build(schema, (), 0)
@@ -70,23 +83,41 @@ class ExampleBuilder:
             if met:
                 met[-1].add(ref)
             return _CUT
-        built = self._cache.get((ref, depth))
-        if built is None or not built.refs_met.isdisjoint(refs):
-            met.append({ref})
-            try:
-                value = self._build(self._target(ref), refs + (ref,), depth + 1)
-            finally:
-                inner = met.pop()
-            built = _Built(value, frozenset(inner))
-            if built.refs_met.isdisjoint(refs):
-                self._cache[(ref, depth)] = built
+        built = self._cache.get(ref)
+        if built is None or not built.holds_at(depth, refs):
+            built = self._cut_cache.get((ref, depth))
+            if built is None or not built.holds_at(depth, refs):
+                built = self._build_new(ref, refs, depth)
         if met:
             met[-1].update(built.refs_met)
+        self._deepest = max(self._deepest, depth + built.height)
         return built.value
 
+    def _build_new(self, ref: str, refs: tuple[str, ...], depth: int) -> _Built:
+        outer_deepest, cuts = self._deepest, self._depth_cuts
+        self._deepest = depth
+        self._refs_met.append({ref})
+        try:
+            value = self._build(self._target(ref), refs + (ref,), depth + 1)
+        finally:
+            inner = self._refs_met.pop()
+            deepest, self._deepest = self._deepest, max(outer_deepest, self._deepest)
+        built = _Built(value, frozenset(inner), deepest - depth, depth, self._depth_cuts != cuts)
+        if built.refs_met.isdisjoint(refs):
+            if built.cut_by_depth:
+                self._cut_cache[(ref, depth)] = built
+            else:
+                self._cache[ref] = built
+        return built
+
     def _build(self, schema: Any, refs: tuple[str, ...], depth: int) -> Any:
-        if not isinstance(schema, dict) or depth > MAX_DEPTH:
-            return _CUT if depth > MAX_DEPTH else None
+        if depth > MAX_DEPTH:
+            self._depth_cuts += 1
+            return _CUT
+        if depth > self._deepest:  # noqa: PLR1730 - the hot path: a comparison costs less than max()
+            self._deepest = depth
+        if not isinstance(schema, dict):
+            return None
         ref = schema.get("$ref")
         if isinstance(ref, str) and ref.startswith("#"):
             return self._build_ref(ref, refs, depth)
