@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from http import HTTPStatus
 from typing import Any
 
 from postman_kit import ids
@@ -27,6 +26,7 @@ from postman_kit.collection import (
     Response,
     Url,
     Variable,
+    status_text,
 )
 from postman_kit.contracts import ContractBuilder
 from postman_kit.errors import InputError
@@ -175,13 +175,6 @@ def _globals(api: Api, profile: Profile) -> dict[str, Any]:
         "values": values,
         "_postman_variable_scope": "globals",
     }
-
-
-def status_text(code: int) -> str:
-    try:
-        return HTTPStatus(code).phrase
-    except ValueError:
-        return "Unknown"
 
 
 def status_code(status: str) -> int | None:
@@ -336,7 +329,7 @@ class _CollectionBuilder:
 
     def url(self, op: Operation) -> Url:
         segments = op.path.split("/")[1:] if op.path.startswith("/") else op.path.split("/")
-        path = [re.sub(r"^\{(.+)\}$", r":\1", s) for s in segments]
+        path = [f":{s[1:-1]}" if len(s) > 2 and s[0] == "{" and s[-1] == "}" else s for s in segments]
         variables = [
             Variable(key=p.name, value=self.parameter_value(p), description=p.description)
             for p in op.params_in("path")

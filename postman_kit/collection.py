@@ -8,9 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from typing import Any
 
 SCHEMA_V21 = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
+# Looked up thousands of times per collection; `HTTPStatus(code)` goes through the enum machinery each time.
+_REASON_PHRASES = {status.value: status.phrase for status in HTTPStatus}
+
+
+def status_text(code: int) -> str:
+    """The reason phrase an example response shows next to its code (`404` → "Not Found")."""
+    return _REASON_PHRASES.get(code, "Unknown")
 
 
 def _description_text(value: Any) -> str:

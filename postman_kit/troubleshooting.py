@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from http import HTTPStatus
 from typing import Any
 
 from postman_kit import ids
-from postman_kit.collection import Header, Request, Response
+from postman_kit.collection import Header, Request, Response, status_text
 from postman_kit.openapi import Api, Operation
 from postman_kit.profiles import Profile
 from postman_kit.writer import json_text
@@ -24,6 +23,7 @@ ERROR_MEDIA_TYPE = "application/vnd.api+json"
 # Only methods the API itself uses somewhere are probed for 405: a JSON:API such as Klaviyo's never uses PUT,
 # and an example for a method nobody would try is noise.
 PROBED_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+_PATH_PARAMETER = re.compile(r"\{([^}]+)\}")
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def is_create_operation(op: Operation) -> bool:
 
 
 def first_path_parameter(op: Operation) -> str | None:
-    match = re.search(r"\{([^}]+)\}", op.path)
+    match = _PATH_PARAMETER.search(op.path)
     return match.group(1) if match else None
 
 
@@ -125,7 +125,7 @@ def troubleshooting_examples(
             continue
         detail = _detail(api, op, profile, request, status)
         examples.append(_example(item_id, status, detail, request, media_type,
-                                 f"{status} {HTTPStatus(status).phrase}"))
+                                 f"{status} {status_text(status)}"))
     return examples
 
 
@@ -183,8 +183,8 @@ def _detail(api: Api, op: Operation, profile: Profile, request: Request, status:
     kind = _singular(next((s for s in reversed(op.path.split("/")) if s and not s.startswith("{")), "resource"))
     detail = f"A {_humanize(kind).lower()} with these attributes already exists."
     base = op.path.rstrip("/")
-    updates = [o for o in api.operations if o.method in ("PATCH", "PUT") and re.fullmatch(
-        re.escape(base) + r"/\{[^}]+\}/?", o.path)]
+    item_path = re.compile(re.escape(base) + r"/\{[^}]+\}/?")
+    updates = [o for o in api.operations if o.method in ("PATCH", "PUT") and item_path.fullmatch(o.path)]
     if updates:
         detail += f" To change it, send {updates[0].method} {updates[0].path} instead."
     return detail
@@ -197,7 +197,7 @@ def _example(item_id: str, status: int, detail: str, original: Request, media_ty
         id=ids.example_id(item_id, name, status),
         name=name,
         original_request=original,
-        status=HTTPStatus(status).phrase,
+        status=status_text(status),
         code=status,
         header=[Header("Content-Type", media_type)],
         body=json_text(body),
