@@ -14,6 +14,8 @@ _PREFIX_IN_DESCRIPTION = re.compile(r"`([A-Za-z][\w.-]*) [\w-]+`")
 
 @dataclass(frozen=True)
 class AuthVariable:
+    """A variable an auth scheme reads (`privateKey`, `token`), and whether it holds a secret."""
+
     key: str
     secret: bool
 

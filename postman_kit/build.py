@@ -45,6 +45,8 @@ KIT_KEY = "x-postman-kit"
 
 @dataclass
 class BuildOptions:
+    """What `generate` lets a user choose; every field has the command line's default."""
+
     revision: str | None = None
     channel: str | None = None  # "stable" or "beta"; default from the revision
     base_url: str | None = None

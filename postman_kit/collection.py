@@ -33,6 +33,8 @@ def _pop_extra(data: dict[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
 
 @dataclass
 class Variable:
+    """A collection, URL path or environment variable."""
+
     key: str
     value: Any = ""
     type: str | None = None
@@ -99,6 +101,8 @@ class _KeyValue:
 
 @dataclass
 class QueryParam(_KeyValue):
+    """A query parameter of a request URL."""
+
     key: str | None
     value: str | None = ""
 
@@ -109,6 +113,8 @@ class QueryParam(_KeyValue):
 
 @dataclass
 class Header(_KeyValue):
+    """A request or example-response header."""
+
     key: str
     value: str = ""
 
@@ -156,6 +162,8 @@ class Auth:
 
 @dataclass
 class Url:
+    """A request URL, with its parts as Postman keeps them."""
+
     raw: str = ""
     host: list[str] = field(default_factory=list)
     path: list[str] = field(default_factory=list)
@@ -249,6 +257,8 @@ def parse_raw_url(raw: str) -> Url:
 
 @dataclass
 class Body:
+    """A request body, in one of Postman's modes."""
+
     mode: str  # raw, urlencoded, formdata, file, graphql
     raw: str = ""
     language: str | None = None  # raw body language option (json, xml, text)
@@ -286,6 +296,8 @@ class Body:
 
 @dataclass
 class Request:
+    """A request: method, URL, headers, body and auth."""
+
     method: str
     url: Url
     header: list[Header] = field(default_factory=list)
@@ -498,6 +510,8 @@ def node_from_json(data: dict[str, Any]) -> Node:
 
 @dataclass
 class Info:
+    """The collection's `info` block: its id, name, schema and description."""
+
     postman_id: str
     name: str
     description: str = ""
@@ -527,6 +541,8 @@ class Info:
 
 @dataclass
 class Collection:
+    """A whole collection: info, folders and items, auth, variables and events."""
+
     info: Info
     items: list[Node] = field(default_factory=list)
     auth: Auth | None = None

@@ -36,6 +36,8 @@ class FilterRule:
 
 @dataclass
 class AllowedFilters:
+    """The filter rules an operation allows, by field, and where they were read from."""
+
     rules: dict[str, FilterRule] = field(default_factory=dict)
     source: str = ""  # "x-klaviyo-filters" or "description"
 
@@ -161,6 +163,8 @@ class FilterSyntaxError(ValueError):
 
 @dataclass(frozen=True)
 class FilterValue:
+    """A literal in a filter expression: a string, datetime, number, boolean, null or list."""
+
     kind: str  # string, datetime, number, boolean, null, list
     value: Any
 
@@ -183,6 +187,8 @@ class FilterValue:
 
 @dataclass(frozen=True)
 class Condition:
+    """One `operator(field,value)` term of a filter expression."""
+
     operator: str
     field: str
     value: FilterValue | None

@@ -18,6 +18,8 @@ GenerateOptions = BuildOptions
 
 @dataclass
 class GenerateResult:
+    """What `generate` built and the files it wrote."""
+
     build: Build
     files: list[Path] = field(default_factory=list)
 

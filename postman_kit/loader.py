@@ -209,6 +209,8 @@ def collect_refs(data: Any) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class _Scan:
+    """What one walk over a parsed document found."""
+
     refs: frozenset[str]
     lossy: bool  # holds a float beyond 64-bit integers: orjson may have rounded an integer
 

@@ -14,6 +14,8 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 
 @dataclass
 class Parameter:
+    """A path, query, header or cookie parameter of an operation."""
+
     name: str
     location: str  # path, query, header, cookie
     required: bool = False
@@ -26,6 +28,8 @@ class Parameter:
 
 @dataclass
 class MediaType:
+    """One media type of a request body or response, with its schema and example."""
+
     media_type: str
     schema: dict[str, Any] | None = None
     example: Any = None  # the spec's own example, when it gives one
@@ -33,6 +37,8 @@ class MediaType:
 
 @dataclass
 class RequestBody:
+    """An operation's request body, one entry per media type."""
+
     required: bool
     content: list[MediaType]
     description: str = ""
@@ -44,6 +50,8 @@ class RequestBody:
 
 @dataclass
 class Response:
+    """A documented response of an operation, by status."""
+
     status: str  # "200", "4XX", "default"
     description: str = ""
     content: list[MediaType] = field(default_factory=list)
@@ -55,6 +63,8 @@ class Response:
 
 @dataclass
 class SecurityScheme:
+    """A security scheme from `components/securitySchemes`."""
+
     name: str
     type: str  # apiKey, http, oauth2, openIdConnect, mutualTLS
     location: str | None = None  # apiKey: header, query, cookie
@@ -67,12 +77,16 @@ class SecurityScheme:
 
 @dataclass
 class Tag:
+    """A tag from the document's `tags` list."""
+
     name: str
     description: str = ""
 
 
 @dataclass
 class Operation:
+    """One method on one path, with everything generate, validate and diff read from it."""
+
     method: str  # upper case
     path: str
     operation_id: str | None
@@ -106,6 +120,8 @@ class Operation:
 
 @dataclass
 class Server:
+    """An entry of the document's `servers` list."""
+
     url: str
     description: str = ""
 

@@ -17,6 +17,8 @@ from postman_kit.secrets import BEARER, PRIVATE_KEY
 
 @dataclass(frozen=True)
 class Profile:
+    """An API's conventions, as data: auth and variable names, client endpoints, filters, extensions."""
+
     name: str = "generic"
     # Variable names used in generated collections.
     key_variable: str = "apiKey"

@@ -28,6 +28,8 @@ _PATH_PARAMETER = re.compile(r"\{([^}]+)\}")
 
 @dataclass(frozen=True)
 class ErrorKind:
+    """The JSON:API error an API answers with for one troubleshooting status."""
+
     status: int
     code: str
     title: str
