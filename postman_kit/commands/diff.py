@@ -7,6 +7,7 @@ from datetime import date, datetime
 import click
 
 from postman_kit.diff import FAIL_ON, diff, failures
+from postman_kit.diff.classify import lean_deepdiff_import
 from postman_kit.diff.report import FORMATS, render_diff
 
 DIFF_FAIL_ON = tuple(c for c in FAIL_ON if c != "conflict")
@@ -56,7 +57,8 @@ def diff_command(
     OLD and NEW are each a Postman collection or an OpenAPI spec (path, URL or - for stdin).
     Exit status: 0, 1 when a --fail-on condition holds, 2 on bad input.
     """
-    report = diff(old, new, today=as_date(today), base=base, revisions=revisions, include_docs=include_docs)
+    with lean_deepdiff_import():
+        report = diff(old, new, today=as_date(today), base=base, revisions=revisions, include_docs=include_docs)
     click.echo(render_diff(report, fmt), nl=False)
     if failures(report, fail_on):
         raise SystemExit(1)

@@ -8,6 +8,7 @@ import click
 
 from postman_kit.commands.diff import as_date, shared_options
 from postman_kit.diff import FAIL_ON, failures, upgrade
+from postman_kit.diff.classify import lean_deepdiff_import
 from postman_kit.diff.report import render_upgrade
 
 
@@ -29,8 +30,9 @@ def upgrade_command(
 
     Exit status: 0, 1 when a --fail-on condition holds, 2 on bad input (nothing written).
     """
-    _, report = upgrade(old, new, out, today=as_date(today), base=base, revisions=revisions,
-                        include_docs=include_docs)
+    with lean_deepdiff_import():
+        _, report = upgrade(old, new, out, today=as_date(today), base=base, revisions=revisions,
+                            include_docs=include_docs)
     click.echo(render_upgrade(report, fmt), nl=False)
     if failures(report.diff, fail_on, report):
         raise SystemExit(1)

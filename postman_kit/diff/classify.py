@@ -5,9 +5,12 @@ A removal, a new required input, a narrowed enum, a changed type or changed auth
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
 from typing import Any
-
-from deepdiff import DeepDiff
 
 from postman_kit.diff.changes import Change
 
@@ -17,6 +20,40 @@ _SCHEMA_STRUCTURE = frozenset({"properties", "items", "allOf", "oneOf", "anyOf",
 
 
 Entry = tuple[str, list[str], Any, Any]  # deepdiff report type, path, before, after
+
+# deepdiff try-imports numpy and pydantic to compare their types; signatures are plain JSON data, and the two
+# imports cost about 0.2 s of a command meant to finish in 0.5 s.
+_OPTIONAL_IMPORTS = ("numpy", "pydantic")
+_lean_import = ContextVar("lean_deepdiff_import", default=False)
+
+
+@contextmanager
+def lean_deepdiff_import() -> Iterator[None]:
+    """Within this block, deepdiff (if first imported here) loads without its numpy and pydantic support.
+
+    For the CLI, whose process is ours alone; a library caller's deepdiff is left as they would import it.
+    """
+    token = _lean_import.set(True)
+    try:
+        yield
+    finally:
+        _lean_import.reset(token)
+
+
+@cache
+def _deep_diff() -> Any:
+    """The DeepDiff class, imported on first use: signatures that are equal never need it."""
+    lean = _lean_import.get() and "deepdiff" not in sys.modules
+    hidden = [name for name in _OPTIONAL_IMPORTS if name not in sys.modules] if lean else []
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # makes `import name` raise ImportError
+    try:
+        from deepdiff import DeepDiff
+    finally:
+        for name in hidden:
+            if sys.modules.get(name, False) is None:
+                del sys.modules[name]
+    return DeepDiff
 
 
 class SignatureComparer:
@@ -61,7 +98,7 @@ class SignatureComparer:
         if cached is not None and cached[0] is old and cached[1] is new:
             return cached[2]
         pruned_old, pruned_new = prune_equal(old, new)
-        tree = DeepDiff(pruned_old, pruned_new, view="tree", threshold_to_diff_deeper=0)
+        tree = _deep_diff()(pruned_old, pruned_new, view="tree", threshold_to_diff_deeper=0)
         entries = [
             (report_type, [str(p) for p in level.path(output_format="list")], _present(level.t1),
              _present(level.t2))

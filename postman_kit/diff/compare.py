@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from postman_kit.collection import Request
-from postman_kit.conformance import Problem, RequestChecker
 from postman_kit.diff.changes import (
     Change,
     DiffReport,
@@ -33,6 +33,9 @@ from postman_kit.diff.signature import SchemaShapes, item_signature, operation_s
 from postman_kit.diff.transplant import transplant_request
 from postman_kit.openapi import Api
 
+if TYPE_CHECKING:
+    from postman_kit.conformance import Problem, RequestChecker
+
 
 @dataclass
 class Comparison:
@@ -43,9 +46,23 @@ class Comparison:
     base: SideIndex | None  # the spec OLD was generated from, when known
     matching: Matching  # what upstream changed: OLD's spec (when known, else OLD) against NEW
     fork_matching: Matching  # OLD's own requests against NEW: where its edits and saved requests go
-    checker: RequestChecker | None = None  # checks requests against NEW's spec
     comparer: SignatureComparer = field(default_factory=SignatureComparer)
     _shapes: dict[int, SchemaShapes] = field(default_factory=dict)
+    _checker: RequestChecker | None = None
+
+    @property
+    def checker(self) -> RequestChecker | None:
+        """Checks requests against NEW's spec; None without it.
+
+        Built on first use: its schema validators import jsonschema, which a fork without saved requests or
+        edits never needs.
+        """
+        new_side = self.new.side
+        if self._checker is None and new_side.api is not None:
+            from postman_kit.conformance import RequestChecker
+
+            self._checker = RequestChecker(new_side.api, new_side.profile)
+        return self._checker
 
     @property
     def upstream_old(self) -> SideIndex:
@@ -89,11 +106,10 @@ def prepare(old: Side, new: Side, base: Side | None = None) -> Comparison:
     else:
         references = [ref for ref in (new_index, base_index) if ref is not None and ref.side.api is not None]
         old_index = index_collection_side(old, references)
-    checker = RequestChecker(new.api, new.profile) if new.api is not None else None
     fork_matching = match_endpoints(old_index, new_index)
     matching = match_endpoints(base_index, new_index) if base_index is not None else fork_matching
     return Comparison(old=old_index, new=new_index, base=base_index, matching=matching,
-                      fork_matching=fork_matching, checker=checker)
+                      fork_matching=fork_matching)
 
 
 def endpoint_ref(endpoint: Endpoint, successor: Endpoint | None = None) -> EndpointRef:

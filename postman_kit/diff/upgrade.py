@@ -12,16 +12,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from postman_kit.collection import Collection, Folder, Item, Node, QueryParam, Request, Variable
-from postman_kit.conformance import Problem
 from postman_kit.diff.changes import DiffReport
 from postman_kit.diff.compare import Comparison, compare_sides, not_in_new, prepare
 from postman_kit.diff.matching import Endpoint
 from postman_kit.diff.revisions import RevisionList
 from postman_kit.diff.sides import Side
 from postman_kit.secrets import PRIVATE_KEY, truncate_key
+
+if TYPE_CHECKING:
+    from postman_kit.conformance import Problem
 
 KIT_KEY = "x-postman-kit"
 _QUERY_POINTER = re.compile(r"^/url/query/(\d+)")
