@@ -54,6 +54,9 @@ class BuildOptions:
     profile: str = "auto"
     troubleshooting: tuple[int, ...] = TROUBLESHOOTING_STATUSES
     tests: bool = False
+    # False leaves success examples' bodies empty (ids, names, codes and headers stay): for callers that read
+    # only which responses exist, such as diff, this skips most of a build's example synthesis.
+    response_bodies: bool = True
     base_url_variable: str = "baseUrl"
     revision_variable: str = "revision"
     key_variable: str | None = None  # default from the profile (Klaviyo: privateKey)
@@ -460,6 +463,7 @@ class _CollectionBuilder:
             language = None
             if media is not None:
                 headers.append(Header("Content-Type", media.media_type))
+            if media is not None and self.options.response_bodies:
                 value = self._media_example(media, self.response_examples)
                 if isinstance(value, str) and not media.media_type.endswith("json"):
                     body, language = value, "text"

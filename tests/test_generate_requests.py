@@ -253,6 +253,18 @@ def test_one_success_example_per_documented_2xx(tmp_path: Path) -> None:
     assert all(r["code"] != 400 or r["name"] != "Bad" for r in item["response"])
 
 
+def test_response_bodies_can_be_left_out_keeping_every_example(tmp_path: Path) -> None:
+    spec = minimal_spec({"/api/things": {"get": {"summary": "Do", "responses": {
+        "200": {"description": "Found", "content": {"application/json": {"schema": {
+            "type": "object", "properties": {"id": {"type": "string"}}}}}}}}}})
+    full = requests_by_name(build_json(tmp_path, spec))["Do"]["response"]
+    bare = requests_by_name(build_json(tmp_path, spec, response_bodies=False))["Do"]["response"]
+    assert json.loads(full[0]["body"]) == {"id": "string"}
+    assert [(r["id"], r["name"], r["code"], r["header"]) for r in bare] == [
+        (r["id"], r["name"], r["code"], r["header"]) for r in full]
+    assert bare[0]["body"] == "" and "_postman_previewlanguage" not in bare[0]
+
+
 def test_example_response_ids_are_distinct(example_items: dict[str, Any]) -> None:
     ids = [r["id"] for item in example_items.values() for r in item["response"]]
     assert len(ids) == len(set(ids))
