@@ -108,7 +108,8 @@ def main() -> None:
               f"({new_spec.stat().st_size / 1e6:.1f} MB), {args.rounds} rounds, medians")
         labels = {"diff": "postman-kit diff", "upgrade": "postman-kit upgrade", "peer": "openapi2postmanv2 --sync"}
         for name, run in medians.items():
-            print(f"  {labels[name]:26} {run.seconds:7.3f} s  {run.peak_rss_mb:7.1f} MB peak RSS")
+            print(f"  {labels[name]:26} {run.seconds:7.3f} s  {run.peak_rss_mb:7.1f} MB peak RSS"
+                  f"  {run.cpu_seconds:6.3f} s CPU")
         for name in ("diff", "upgrade"):
             run = medians[name]
             met = run.seconds <= SECONDS_GOAL and run.peak_rss_mb <= MEMORY_GOAL_MB

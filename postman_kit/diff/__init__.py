@@ -21,6 +21,7 @@ from postman_kit.diff.revisions import RevisionList, read_revisions
 from postman_kit.diff.sides import Side, load_side
 from postman_kit.diff.upgrade import UpgradeReport, upgrade_sides
 from postman_kit.errors import InputError
+from postman_kit.gcpause import gc_paused
 from postman_kit.loader import is_url
 from postman_kit.writer import dumps, write_atomic
 
@@ -56,10 +57,12 @@ def diff(
     if options is None:
         # The comparison never looks at troubleshooting examples; building them is most of a build's time.
         options = BuildOptions(troubleshooting=())
-    old_side, new_side, base_side, revision_list = load_sides(old, new, base=base, revisions=revisions,
-                                                              options=options)
-    return compare_sides(old_side, new_side, today=today, base=base_side, revisions=revision_list,
-                         include_docs=include_docs)
+    # Both sides are large acyclic object graphs: the cyclic collector would only walk them again and again.
+    with gc_paused():
+        old_side, new_side, base_side, revision_list = load_sides(old, new, base=base, revisions=revisions,
+                                                                  options=options)
+        return compare_sides(old_side, new_side, today=today, base=base_side, revisions=revision_list,
+                             include_docs=include_docs)
 
 
 def upgrade(
@@ -67,14 +70,16 @@ def upgrade(
     revisions: str | Path | None = None, include_docs: bool = False, options: BuildOptions | None = None,
 ) -> tuple[Collection, UpgradeReport]:
     """Upgrade the fork OLD to NEW; with `out`, write it there atomically (never over OLD, NEW or base)."""
-    old_side, new_side, base_side, revision_list = load_sides(old, new, base=base, revisions=revisions,
-                                                              options=options)
-    collection, report = upgrade_sides(old_side, new_side, today=today, base=base_side,
-                                       revisions=revision_list, include_docs=include_docs)
-    if out is not None:
-        inputs = {Path(s) for s in (old, new, base) if s and s != "-" and not is_url(s)}
-        write_atomic(Path(out), dumps(collection.to_json()), protect=inputs)
-        report.output = str(out)
+    with gc_paused():
+        old_side, new_side, base_side, revision_list = load_sides(old, new, base=base, revisions=revisions,
+                                                                  options=options)
+        # NEW's side was built for this call alone: the upgrade may become it rather than a copy of it.
+        collection, report = upgrade_sides(old_side, new_side, today=today, base=base_side,
+                                           revisions=revision_list, include_docs=include_docs, take_new=True)
+        if out is not None:
+            inputs = {Path(s) for s in (old, new, base) if s and s != "-" and not is_url(s)}
+            write_atomic(Path(out), dumps(collection.to_json()), protect=inputs)
+            report.output = str(out)
     return collection, report
 
 

@@ -46,6 +46,8 @@ class EndpointRef:
 
 @dataclass
 class OperationChange:
+    """An operation both sides have, and what changed in it (empty `changes` never reaches a report)."""
+
     old: EndpointRef
     new: EndpointRef
     matched_by: str  # id, path, alias, name
@@ -88,6 +90,8 @@ class SavedRequestVerdict:
 
 @dataclass
 class Verdict:
+    """How stale OLD is: its revision against NEW's and, with the list of revisions, its lifecycle."""
+
     old_revision: str | None
     new_revision: str | None
     today: str
@@ -134,6 +138,8 @@ class Verdict:
 
 @dataclass
 class DiffReport:
+    """Everything `diff` found; every output format renders this one value."""
+
     old_source: str
     new_source: str
     verdict: Verdict

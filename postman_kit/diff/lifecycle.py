@@ -16,6 +16,8 @@ RETIRED_YEARS = 2
 
 @dataclass(frozen=True)
 class Lifecycle:
+    """Where a revision stands in Klaviyo's policy: stable a year, deprecated a year, then retired."""
+
     revision: str
     release: date
     effective_revision: str  # the released revision that serves `revision` (latest on or before it)

@@ -64,6 +64,8 @@ class SavedRequest:
 
 @dataclass
 class SideIndex:
+    """One side's endpoints by key, and (for a fork) the saved requests it adds to them."""
+
     side: Side
     endpoints: dict[Key, Endpoint]
     saved: list[SavedRequest]
@@ -71,6 +73,8 @@ class SideIndex:
 
 @dataclass
 class Match:
+    """An endpoint of OLD paired with NEW's, and what paired them."""
+
     old: Endpoint
     new: Endpoint
     how: str  # id, path, alias, name
@@ -78,6 +82,8 @@ class Match:
 
 @dataclass
 class Matching:
+    """OLD's endpoints paired with NEW's; what is left over on each side was removed or added."""
+
     pairs: list[Match]
     removed: list[Endpoint]
     added: list[Endpoint]

@@ -42,6 +42,8 @@ class Conflict:
 
 @dataclass
 class UpgradeReport:
+    """What the upgrade did with each part of OLD, beside the diff it was based on."""
+
     diff: DiffReport
     carried: list[str] = field(default_factory=list)  # saved requests carried cleanly (their new place)
     edits_kept: list[str] = field(default_factory=list)  # user edits to upstream requests carried over
@@ -68,14 +70,18 @@ class UpgradeReport:
 
 def upgrade_sides(
     old: Side, new: Side, *, today: date, base: Side | None = None, revisions: RevisionList | None = None,
-    include_docs: bool = False, classify: bool = True,
+    include_docs: bool = False, classify: bool = True, take_new: bool = False,
 ) -> tuple[Collection, UpgradeReport]:
-    """The upgraded collection and what happened to each part of OLD; pure (nothing is written)."""
+    """The upgraded collection and what happened to each part of OLD; pure (nothing is written).
+
+    With `take_new`, NEW's collection itself becomes the upgrade (no copy is made; NEW's side is not to be used
+    afterwards).
+    """
     comparison = prepare(old, new, base)
     report = UpgradeReport(diff=compare_sides(old, new, today=today, base=base, revisions=revisions,
                                               include_docs=include_docs, comparison=comparison,
                                               classify=classify))
-    result = Collection.from_json(new.collection.to_json())  # a copy: NEW's side stays as built
+    result = new.collection if take_new else Collection.from_json(new.collection.to_json())
     merger = _Merger(comparison, result, report)
     merger.carry_edits()
     merger.carry_saved_requests()
