@@ -32,6 +32,7 @@ from postman_kit.contracts import ContractBuilder
 from postman_kit.errors import InputError
 from postman_kit.examples import ExampleBuilder
 from postman_kit.filters import example_filter
+from postman_kit.naming import collection_name
 from postman_kit.openapi import Api, MediaType, Operation, Parameter
 from postman_kit.profiles import Profile, get_profile
 from postman_kit.troubleshooting import troubleshooting_examples
@@ -115,14 +116,6 @@ def find_revision(api: Api, profile: Profile) -> str:
     return api.version or "0"
 
 
-_CHANNEL_IN_TITLE = re.compile(r"\s*\((?:beta|stable)\)\s*$", re.IGNORECASE)
-
-
-def collection_name(title: str, revision: str, channel: str) -> str:
-    """`(Beta) Klaviyo API (v2026-07-15.pre)`: the label leads, so a beta spec's "Klaviyo API (Beta)" title
-    does not say it twice."""
-    label = "Beta" if channel == "beta" else "Stable"
-    return f"({label}) {_CHANNEL_IN_TITLE.sub('', title) or title} (v{revision})"
 
 
 def build(api: Api, options: BuildOptions | None = None) -> Build:

@@ -9,11 +9,11 @@ from functools import cached_property
 from typing import Any
 
 from postman_kit.collection import Auth, Collection, Folder, Item, Node
+from postman_kit.naming import parse_collection_name
 from postman_kit.openapi import Api
 from postman_kit.profiles import GENERIC, KLAVIYO, Profile, detect_profile
 
 _VARIABLE = re.compile(r"\{\{([^{}]+)\}\}")
-_NAME_STAMP = re.compile(r"\(v(\d{4}-\d{2}-\d{2}(?:\.[A-Za-z0-9]+)?)\)\s*$")
 
 
 @dataclass(frozen=True)
@@ -102,8 +102,7 @@ class Target:
 
     @cached_property
     def name_stamp(self) -> str | None:
-        match = _NAME_STAMP.search(self.collection.info.name)
-        return match.group(1) if match else None
+        return parse_collection_name(self.collection.info.name).revision
 
     @cached_property
     def variables(self) -> dict[str, str]:

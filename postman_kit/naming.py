@@ -1,0 +1,44 @@
+"""Collection names: `(Stable) Klaviyo API (v2026-07-15)` written by generate, and read back by validate and diff.
+
+A fork keeps the name it was generated with, often with the user's own words added ("… (v2024-10-15) - Copy",
+"My (Beta) Klaviyo API (v2025-07-15.pre)"), so reading is lenient: the label may be missing and the revision
+stamp is the last `(vYYYY-MM-DD…)` anywhere in the name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CHANNEL_IN_TITLE = re.compile(r"\s*\((?:beta|stable)\)\s*$", re.IGNORECASE)
+_LABEL = re.compile(r"^\s*\((stable|beta)\)\s*", re.IGNORECASE)
+_STAMP = re.compile(r"\s*\(v(\d{4}-\d{2}-\d{2}(?:\.[A-Za-z0-9]+)?)\)")
+
+
+def collection_name(title: str, revision: str, channel: str) -> str:
+    """`(Beta) Klaviyo API (v2026-07-15.pre)`: the label leads, so a beta spec's "Klaviyo API (Beta)" title
+    does not say it twice."""
+    label = "Beta" if channel == "beta" else "Stable"
+    return f"({label}) {_CHANNEL_IN_TITLE.sub('', title) or title} (v{revision})"
+
+
+@dataclass(frozen=True)
+class CollectionName:
+    """What a collection's name says: its API title, and the channel and revision when stamped."""
+
+    title: str
+    revision: str | None = None
+    channel: str | None = None  # "stable" or "beta", from the leading label
+
+
+def parse_collection_name(name: str) -> CollectionName:
+    """Read a name back: `parse_collection_name(collection_name(t, r, c))` gives t (without a channel suffix),
+    r and c."""
+    label = _LABEL.match(name)
+    channel = label.group(1).lower() if label else None
+    rest = name[label.end():] if label else name
+    stamps = list(_STAMP.finditer(rest))
+    if not stamps:
+        return CollectionName(title=rest.strip(), channel=channel)
+    stamp = stamps[-1]
+    return CollectionName(title=rest[:stamp.start()].strip(), revision=stamp.group(1), channel=channel)
