@@ -55,8 +55,9 @@ def diff(
 ) -> DiffReport:
     """Compare OLD with NEW (paths, URLs or `-`)."""
     if options is None:
-        # The comparison never looks at troubleshooting examples; building them is most of a build's time.
-        options = BuildOptions(troubleshooting=())
+        # The comparison reads which success responses a request has, never an example's body, and never the
+        # troubleshooting examples: synthesizing those is most of a build's time.
+        options = BuildOptions(troubleshooting=(), response_bodies=False)
     # Both sides are large acyclic object graphs: the cyclic collector would only walk them again and again.
     with gc_paused():
         old_side, new_side, base_side, revision_list = load_sides(old, new, base=base, revisions=revisions,
