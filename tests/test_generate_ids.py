@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 from typing import Any
 
+from postman_kit import ids
 from tests.test_generate_support import OK, build_json, minimal_spec, requests_by_name
 
 
@@ -73,3 +75,13 @@ def test_different_apis_do_not_share_item_ids(tmp_path: Path) -> None:
     second = items_by_route(build_json(tmp_path, minimal_spec(info={"title": "Two", "version": "1"})))
     assert first.keys() == second.keys()
     assert all(first[route]["id"] != second[route]["id"] for route in first)
+
+
+def test_ids_are_standard_uuid5_of_their_parts() -> None:
+    # Other tools (and earlier versions of this one) recompute ids with `uuid.uuid5`: the bytes must agree.
+    namespace = uuid.UUID(ids.NAMESPACE_HEX)
+    for parts in [("operation", "Klaviyo API", "GET", "/api/profiles/{}"), ("example", "é", "Not Found", "404"),
+                  *[(str(n),) for n in range(64)]]:
+        expected = uuid.uuid5(namespace, "\x1f".join(parts))
+        assert ids.stable_uuid(*parts) == str(expected)
+        assert expected.version == 5 and expected.variant == uuid.RFC_4122
