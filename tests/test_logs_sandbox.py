@@ -136,7 +136,7 @@ def test_a_newman_run_against_the_sandbox_is_reported_exactly(run_cli, tmp_path:
     assert stored and not any(secret.encode() in stored for secret in SECRETS)
 
     imported_data = tmp_path / "imported"
-    # with the spec the import names endpoints and categories as the sandbox does (a 405 has no category)
+    # with the spec the import names endpoints and categories as the sandbox does (a 405 its path's)
     assert run_cli("logs", "import", report_path, "--spec", example_spec, "--data", imported_data).exit_code == 0
     imported = json.loads(run_cli("activity", "--data", imported_data, "--format", "json").stdout)
     assert figures(imported) == figures(activity)

@@ -18,7 +18,7 @@ import orjson
 
 from postman_kit.calls import CallRecord
 from postman_kit.errors import InputError
-from postman_kit.logstore.records import content_call_id, job_url, resource_ids
+from postman_kit.logstore.records import content_call_id, job_url, path_category, resource_ids
 from postman_kit.logstore.rows import safe_header_value, safe_key
 from postman_kit.routing import MethodNotAllowed, OperationIndex, RouteMatch
 from postman_kit.secrets import redact
@@ -85,8 +85,7 @@ def _call(execution: dict[str, Any], position: int, item: dict[str, Any], reques
         if isinstance(match, RouteMatch):
             template, category = match.template, (match.operation.tags or [category])[0]
         elif isinstance(match, MethodNotAllowed):
-            # the path exists but no operation was called: no tag to count it under (as the sandbox does)
-            template, category = match.template, None
+            template, category = match.template, path_category(index, match)  # as the sandbox files it
     request_headers = _headers(request.get("header"))
     response_headers = _headers(response.get("header"))
     response_body = _body_text(response.get("stream"))

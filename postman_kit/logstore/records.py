@@ -12,7 +12,7 @@ from typing import Any
 
 import orjson
 
-from postman_kit.routing import split_path
+from postman_kit.routing import MethodNotAllowed, OperationIndex, RouteMatch, split_path
 
 
 def new_call_id(timestamp: float) -> str:
@@ -24,6 +24,16 @@ def content_call_id(timestamp: float, *parts: str) -> str:
     """Like new_call_id, but the same inputs give the same id (re-importing a report adds nothing)."""
     digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:8]
     return f"{int(timestamp * 1000):013x}{digest}"
+
+
+def path_category(index: OperationIndex, not_allowed: MethodNotAllowed) -> str | None:
+    """The category a 405 counts under: its path's, i.e. the tag of the first operation the path allows.
+    The call reached a known endpoint with the wrong method; Klaviyo's dashboard files it there too."""
+    for method in not_allowed.allowed:
+        found = index.match(method, not_allowed.template)
+        if isinstance(found, RouteMatch) and found.operation.tags:
+            return found.operation.tags[0]
+    return None
 
 
 def path_resource_ids(template: str | None, path: str) -> list[str]:

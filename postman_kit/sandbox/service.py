@@ -18,6 +18,7 @@ from postman_kit.auth import key_prefix
 from postman_kit.build import find_revision, status_code
 from postman_kit.examples import ExampleBuilder
 from postman_kit.ids import normalize_path
+from postman_kit.logstore.records import path_category
 from postman_kit.openapi import Api, Operation
 from postman_kit.profiles import Profile, detect_profile
 from postman_kit.routing import MethodNotAllowed, OperationIndex
@@ -107,6 +108,7 @@ class Sandbox:
             raise ApiError(404, f"No endpoint matches {incoming.path}.")
         if isinstance(match, MethodNotAllowed):
             outcome.operation = match.template
+            outcome.category = path_category(self.index, match)
             raise method_not_allowed(incoming.method.upper(), match.allowed)
         op = match.operation
         outcome.operation = match.template
