@@ -6,6 +6,7 @@ Commands are loaded lazily so `postman-kit generate` never pays for the sandbox'
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from typing import Any
 
@@ -64,8 +65,40 @@ def cli() -> None:
     local sandbox and look at their activity."""
 
 
+# A one-shot command (generate, validate, diff, upgrade) hands its result to `finish` once its output is written.
+# Started as `postman-kit`, the process then ends without the interpreter's teardown, which would free a spec's and
+# a collection's worth of objects one by one for nothing: a tenth of a `generate` on Klaviyo's specs (mypy ends
+# the same way). Commands that run servers or threads never call it; in-process callers (tests) are unaffected.
+_running_as_program = False
+_finished: list[Any] = []
+
+
+def finish(result: Any) -> None:
+    if _running_as_program:
+        _finished.append(result)
+
+
 def main() -> None:
-    cli(prog_name="postman-kit")
+    global _running_as_program
+    _running_as_program = True
+    try:
+        cli(prog_name="postman-kit")
+    except SystemExit as exc:
+        if not _finished:
+            raise
+        code = exc.code
+        if isinstance(code, str):
+            print(code, file=sys.stderr)
+        _end_now(code if isinstance(code, int) else 0 if code is None else 1)
+
+
+def _end_now(code: int) -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass  # a reader that went away (`| head`) is no error of ours, as in LazyGroup.invoke
+    os._exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from postman_kit.build import FOLDER_MODES, BuildOptions
+from postman_kit.cli import finish
 from postman_kit.generate import generate
 from postman_kit.troubleshooting import parse_statuses
 
@@ -63,6 +64,7 @@ def generate_command(
         tests=tests,
     )
     result = generate(spec, out_dir, options, validate=full_validation, strict=strict)
+    finish(result)
     if quiet:
         return
     for warning in result.warnings:
