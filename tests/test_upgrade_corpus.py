@@ -14,7 +14,7 @@ import pytest
 from postman_kit import ids
 from postman_kit.build import BuildOptions
 from postman_kit.collection import Collection
-from postman_kit.diff import load_side, upgrade, upgrade_sides
+from postman_kit.diff import compare_sides, load_side, upgrade, upgrade_sides
 from postman_kit.diff.sides import Side
 from postman_kit.writer import dumps
 from tests.tools import CORPUS, klaviyo_specs, require_corpus
@@ -50,8 +50,10 @@ def test_consecutive_revisions(pair: tuple[Path, Path]):
     old, new = spec_side(pair[0]), spec_side(pair[1])
     upgraded, upgrade_report = upgrade_sides(as_fork(old), new, today=TODAY, base=old, classify=False)
     report = upgrade_report.diff  # OLD's spec against NEW's
-    assert len(report.added) == len(endpoint_keys(new) - endpoint_keys(old))
-    assert len(report.removed) == len(endpoint_keys(old) - endpoint_keys(new))
+    moved = [c for c in report.changed if [change.kind for change in c.changes] == ["path-moved"]]
+    assert len(moved) == len(report.changed)  # without classification only moves are reported
+    assert len(report.added) + len(moved) == len(endpoint_keys(new) - endpoint_keys(old))
+    assert len(report.removed) + len(moved) == len(endpoint_keys(old) - endpoint_keys(new))
     assert dumps(upgraded.to_json()) == dumps(new.collection.to_json())
     assert upgrade_report.carried == [] and upgrade_report.conflicts == [] and upgrade_report.edits_kept == []
 
@@ -138,3 +140,13 @@ def test_renamed_operations_are_matched_not_added(upgraded_fork):
                if c.old.operation_id != c.new.operation_id}
     assert len(renames) == 106
     assert renames["get_list_relationships_profiles"] == "get_profile_ids_for_list"
+
+
+def test_operations_klaviyo_moved_are_changes_not_removals():
+    require_corpus()
+    old, new = spec_side(STABLE / "2022-10-17.json"), spec_side(STABLE / "2023-01-24.json")
+    report = compare_sides(old, new, today=TODAY)
+    moves = {c.old.label: c.new.label for c in report.changed if any(x.kind == "path-moved" for x in c.changes)}
+    assert moves == {"POST /api/templates/{id}/render/": "POST /api/template-render/",
+                     "POST /api/templates/{id}/clone/": "POST /api/template-clone/"}
+    assert report.removed == [] and all(c.breaking for c in report.changed if c.old.label in moves)

@@ -85,9 +85,10 @@ class Comparison:
 
     def transplant(self, saved: SavedRequest, endpoint: Endpoint) -> Request:
         new_side = self.new.side
-        return transplant_request(
-            saved.item.request, endpoint.template, new_side.profile.revision_header, new_side.revision or ""
-        )
+        # On a moved endpoint the path's shape changed: the user's values go to NEW's parameters by name.
+        moved_values = (saved.path_params or None) if endpoint.key != saved.key else None
+        return transplant_request(saved.item.request, endpoint.template, new_side.profile.revision_header,
+                                  new_side.revision or "", moved_values)
 
     def check(self, saved: SavedRequest, endpoint: Endpoint) -> list[Problem] | None:
         """NEW's conformance problems of a saved request moved onto `endpoint`; None without NEW's spec."""
@@ -168,9 +169,18 @@ def endpoint_changes(comparison: Comparison, old: Endpoint, new: Endpoint, inclu
     if old.folder != new.folder:
         changes.append(Change("moved", False, "folder",
                               f"moved from {'/'.join(old.folder) or '(top)'} to {'/'.join(new.folder) or '(top)'}"))
+    path = path_change(old, new)
+    return changes + [path] if path is not None else changes
+
+
+def path_change(old: Endpoint, new: Endpoint) -> Change | None:
+    """A move to another path breaks every caller; a trailing slash dropped or a parameter renamed does not."""
+    if old.key != new.key:
+        return Change("path-moved", True, "path",
+                      f"moved from `{old.template}` to `{new.template}`: the old path no longer answers")
     if _spec_path(old.template) != _spec_path(new.template):
-        changes.append(Change("path-changed", False, "path", f"`{old.template}` is now `{new.template}`"))
-    return changes
+        return Change("path-changed", False, "path", f"`{old.template}` is now `{new.template}`")
+    return None
 
 
 def _spec_path(template: str) -> str:
@@ -222,13 +232,17 @@ def compare_sides(
 ) -> DiffReport:
     """The whole diff report; pure (sides are already loaded, `today` is given).
 
-    `classify=False` skips the fine-grained comparison of matched operations (all count as unchanged).
+    `classify=False` skips the fine-grained comparison of matched operations: all count as unchanged but those
+    that moved to another path.
     """
     comparison = comparison or prepare(old, new, base)
     changed: list[OperationChange] = []
     unchanged = 0
     for pair in sorted(comparison.matching.pairs, key=lambda p: _order(p.new.key)):
-        changes = endpoint_changes(comparison, pair.old, pair.new, include_docs) if classify else []
+        if classify:
+            changes = endpoint_changes(comparison, pair.old, pair.new, include_docs)
+        else:
+            changes = [c for c in [path_change(pair.old, pair.new)] if c is not None and c.breaking]
         if changes:
             changed.append(OperationChange(endpoint_ref(pair.old), endpoint_ref(pair.new), pair.how, changes))
         else:

@@ -2,9 +2,11 @@
 
 An endpoint is identified by method + normalized path template: Klaviyo renames operationIds and dropped its
 trailing slashes, but a method and a path keep meaning the same thing. Requests are matched by the stable item
-id, then by that key, then by an operationId kept as an alias, then (for requests without an operationId, as in
-collections exported from Postman) by name. A collection's items that are not the upstream request of their
-endpoint are the user's saved requests.
+id, then by that key; an endpoint left over on both sides whose operationId (or an alias of it) names exactly
+one left-over endpoint with the same method, and no other left-over endpoint names that one, moved to a new
+path. Otherwise an operationId alias, or (for requests without an operationId, as in collections exported from
+Postman) the name, only says where a removed endpoint's operation went. A collection's items that are not the
+upstream request of their endpoint are the user's saved requests.
 """
 
 from __future__ import annotations
@@ -77,7 +79,7 @@ class Match:
 
     old: Endpoint
     new: Endpoint
-    how: str  # id, path, alias, name
+    how: str  # id, path, alias (the operationId or an alias of it, at another path)
 
 
 @dataclass
@@ -87,8 +89,8 @@ class Matching:
     pairs: list[Match]
     removed: list[Endpoint]
     added: list[Endpoint]
-    # A removed endpoint whose operationId (or name) lives on at another path in NEW: method + path is the
-    # identity, so it stays removed and added, and reports name the successor.
+    # A removed endpoint whose operationId (or name) lives on at another path in NEW, but not unambiguously
+    # enough to pair them: it stays removed and added, and reports name the successor.
     successors: dict[Key, Endpoint] = field(default_factory=dict)
 
     def new_for(self, old_key: Key) -> Endpoint | None:
@@ -223,19 +225,51 @@ def match_endpoints(old: SideIndex, new: SideIndex) -> Matching:
             continue
         del unmatched_new[found.key]
         pairs.append(Match(endpoint, found, how))
+    left_over_new = dict(unmatched_new)
+    removed: list[Endpoint] = []
+    for endpoint, found in _moved(remaining, left_over_new):
+        if found is None:
+            removed.append(endpoint)
+        else:
+            del unmatched_new[found.key]
+            pairs.append(Match(endpoint, found, "alias"))
     successors: dict[Key, Endpoint] = {}
-    for endpoint in remaining:
-        found, _ = _by_alias_or_name(endpoint, unmatched_new)
+    for endpoint in removed:
+        found, _ = _by_alias_or_name(endpoint, left_over_new)
         if found is not None:
             successors[endpoint.key] = found
-    return Matching(pairs=pairs, removed=remaining, added=list(unmatched_new.values()), successors=successors)
+    return Matching(pairs=pairs, removed=removed, added=list(unmatched_new.values()), successors=successors)
+
+
+def _operation_names(endpoint: Endpoint) -> set[str]:
+    return {name for name in (endpoint.operation_id, *endpoint.aliases) if name}
+
+
+def _moved(old: list[Endpoint], new: dict[Key, Endpoint]) -> list[tuple[Endpoint, Endpoint | None]]:
+    """Each left-over OLD endpoint with the NEW endpoint it moved to, when its operation names pick exactly one
+    and no other left-over OLD endpoint's names pick that one too."""
+    candidates = {
+        endpoint.key: [c for c in new.values()
+                       if c.method == endpoint.method and _operation_names(endpoint) & _operation_names(c)]
+        for endpoint in old
+    }
+    claims: dict[Key, int] = {}
+    for found in candidates.values():
+        for candidate in found:
+            claims[candidate.key] = claims.get(candidate.key, 0) + 1
+    moves: list[tuple[Endpoint, Endpoint | None]] = []
+    for endpoint in old:
+        found = candidates[endpoint.key]
+        unique = len(found) == 1 and claims[found[0].key] == 1
+        moves.append((endpoint, found[0] if unique else None))
+    return moves
 
 
 def _by_alias_or_name(endpoint: Endpoint, candidates: dict[Key, Endpoint]) -> tuple[Endpoint | None, str]:
-    names = {endpoint.operation_id, *endpoint.aliases} - {None}
+    names = _operation_names(endpoint)
     if names:
         for candidate in candidates.values():
-            if candidate.method == endpoint.method and names & ({candidate.operation_id, *candidate.aliases}):
+            if candidate.method == endpoint.method and names & _operation_names(candidate):
                 return candidate, "alias"
         return None, ""
     for candidate in candidates.values():

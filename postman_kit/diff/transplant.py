@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from postman_kit.collection import Header, Request, Url
 
@@ -10,13 +11,26 @@ _DATED = re.compile(r"^\d{4}-\d{2}-\d{2}(?:\.pre)?$")
 _TEMPLATE_PARAM = re.compile(r"^\{(.+)\}$")
 
 
-def transplant_request(request: Request, new_template: str, revision_header: str | None, revision: str) -> Request:
+def transplant_request(
+    request: Request, new_template: str, revision_header: str | None, revision: str,
+    moved_values: Mapping[str, str] | None = None,
+) -> Request:
     """A copy of `request` calling `new_template`: literal segments from NEW, the user's values where NEW
     has a parameter (so `/api/profiles/01H…/` becomes `/api/profiles/01H…`), and a literal revision header
-    bumped to `revision`. Query, body, name and auth stay the user's."""
+    bumped to `revision`. Query, body, name and auth stay the user's.
+
+    When the operation moved to a path of another shape, `moved_values` holds the user's value of each of
+    OLD's path parameters: NEW's parameters take them by name, else in order from the last (a path names its
+    resource last, after the parents NEW may have dropped).
+    """
     copy = Request.from_json(request.to_json())
     user_segments = [s for s in copy.url.path if s]
     new_segments = new_template.split("/")[1:] if new_template.startswith("/") else new_template.split("/")
+    by_name = dict(moved_values or {})
+    names = [m.group(1) for s in new_segments if (m := _TEMPLATE_PARAM.match(s))]
+    unnamed_new = [name for name in names if name not in by_name]
+    unnamed_old = [value for name, value in by_name.items() if name not in names]
+    by_name.update(zip(reversed(unnamed_new), reversed(unnamed_old)))
     path: list[str] = []
     position = 0
     for segment in new_segments:
@@ -24,10 +38,12 @@ def transplant_request(request: Request, new_template: str, revision_header: str
             path.append(segment)  # keep NEW's trailing slash, if it has one
             continue
         param = _TEMPLATE_PARAM.match(segment)
-        if param is not None:
-            path.append(user_segments[position] if position < len(user_segments) else ":" + param.group(1))
-        else:
+        if param is None:
             path.append(segment)
+        elif moved_values is not None:
+            path.append(by_name.get(param.group(1)) or ":" + param.group(1))
+        else:
+            path.append(user_segments[position] if position < len(user_segments) else ":" + param.group(1))
         position += 1
     copy.url = Url(
         host=copy.url.host, path=path, query=copy.url.query, variable=copy.url.variable,
