@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from postman_kit.cli import finish
 from postman_kit.validate import load_config, validate
 from postman_kit.validate.reporters import FORMATS, render
 from postman_kit.validate.rules import RULES
@@ -81,6 +82,7 @@ def validate_command(
         write_atomic(Path(output), text.encode(), protect={Path(c) for c in collections})
     else:
         click.echo(text, nl=False)
+    finish(report)
     sys.exit(report.exit_code)
 
 

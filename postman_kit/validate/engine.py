@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from postman_kit.collection import Collection
+from postman_kit.gcpause import gc_paused
 from postman_kit.openapi import Api, load_api
 from postman_kit.profiles import Profile
 from postman_kit.validate.config import ValidateConfig
@@ -96,7 +97,12 @@ def validate(
     config: ValidateConfig | None = None,
 ) -> Report:
     """Read the files named (paths, URLs or `-`) and validate each collection; bad input raises InputError."""
-    config = config or ValidateConfig()
+    with gc_paused():
+        return _validate(collections, spec, environment, globals_file, config or ValidateConfig())
+
+
+def _validate(collections: Sequence[str], spec: str | None, environment: str | None, globals_file: str | None,
+              config: ValidateConfig) -> Report:
     spec = spec or config.spec
     environment = environment or config.environment
     globals_file = globals_file or config.globals
