@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import click
 
+from postman_kit.cli import finish
 from postman_kit.diff import FAIL_ON, diff, failures
 from postman_kit.diff.classify import lean_deepdiff_import
 from postman_kit.diff.report import FORMATS, render_diff
@@ -60,6 +61,7 @@ def diff_command(
     with lean_deepdiff_import():
         report = diff(old, new, today=as_date(today), base=base, revisions=revisions, include_docs=include_docs)
     click.echo(render_diff(report, fmt), nl=False)
+    finish(report)
     if failures(report, fail_on):
         raise SystemExit(1)
 

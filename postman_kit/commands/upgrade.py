@@ -6,6 +6,7 @@ from datetime import datetime
 
 import click
 
+from postman_kit.cli import finish
 from postman_kit.commands.diff import as_date, shared_options
 from postman_kit.diff import FAIL_ON, failures, upgrade
 from postman_kit.diff.classify import lean_deepdiff_import
@@ -31,9 +32,10 @@ def upgrade_command(
     Exit status: 0, 1 when a --fail-on condition holds, 2 on bad input (nothing written).
     """
     with lean_deepdiff_import():
-        _, report = upgrade(old, new, out, today=as_date(today), base=base, revisions=revisions,
-                            include_docs=include_docs)
+        collection, report = upgrade(old, new, out, today=as_date(today), base=base, revisions=revisions,
+                                     include_docs=include_docs)
     click.echo(render_upgrade(report, fmt), nl=False)
+    finish((collection, report))
     if failures(report.diff, fail_on, report):
         raise SystemExit(1)
 

@@ -1,12 +1,16 @@
-"""What the diff and upgrade commands import: deepdiff without numpy/pydantic support, and only when needed."""
+"""diff and upgrade as processes: deepdiff imported only when needed (from the CLI without numpy/pydantic
+support), and the program's output whole and its exit status right when it ends without teardown."""
 
 from __future__ import annotations
 
 import importlib.util
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+import yaml
 
 
 def run_python(code: str) -> str:
@@ -52,3 +56,22 @@ def test_diff_of_a_spec_with_itself_never_imports_deepdiff(example_spec):
         "print(report.has_differences, 'deepdiff' in sys.modules, 'jsonschema' in sys.modules)\n"
     )
     assert out == "False False False"
+
+
+def test_the_programs_end_with_their_output_whole_and_the_right_status(example_spec: Path, tmp_path: Path):
+    older = yaml.safe_load(example_spec.read_text())
+    del older["paths"]["/api/flows/{id}"]
+    old_spec = tmp_path / "old.json"
+    old_spec.write_text(json.dumps(older))
+    program = [sys.executable, "-c", "from postman_kit.cli import main; main()"]
+    diffed = subprocess.run([*program, "diff", str(old_spec), str(example_spec), "--format", "json",
+                             "--fail-on", "any"], capture_output=True, text=True, timeout=60, check=False)
+    assert diffed.returncode == 1, diffed.stderr
+    assert [e["path"] for e in json.loads(diffed.stdout)["added"]] == ["/api/flows/{id}"]
+    out = tmp_path / "upgraded.json"
+    upgraded = subprocess.run([*program, "upgrade", str(old_spec), "--to", str(example_spec), "-o", str(out),
+                               "--format", "json"], capture_output=True, text=True, timeout=60, check=False)
+    assert upgraded.returncode == 0, upgraded.stderr
+    assert json.loads(upgraded.stdout)["output"] == str(out)
+    shipped = example_spec.parent / "acme-marketing-api-v2026-07-15.postman_collection.json"
+    assert out.read_bytes() == shipped.read_bytes()
