@@ -138,6 +138,9 @@ def test_edits_to_upstream_requests_are_kept_with_the_base_spec(specs, fork, tmp
     assert page_size == {"key": "page[size]", "value": "50", "description": page_size["description"]}
     assert "page[size]=50" in get_profiles["request"]["url"]["raw"]
     assert report.edits_kept == ["Profiles/Profiles/Get Profiles: query `page[size]`"]
+    for example in get_profiles["response"]:  # examples show the call NEW documents, not the user's edit
+        saved_size = next(q for q in example["originalRequest"]["url"]["query"] if q["key"] == "page[size]")
+        assert saved_size.get("disabled") is True and saved_size["value"] == "20"
 
 
 def test_invalid_edits_are_dropped_and_reported(specs, fork, tmp_path):

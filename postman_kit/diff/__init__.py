@@ -34,7 +34,8 @@ def load_sides(
 ) -> tuple[Side, Side, Side | None, RevisionList | None]:
     """Read OLD, NEW, the revisions list and OLD's own spec (`base`, else found in a revisions directory)."""
     revision_list = read_revisions(revisions) if revisions is not None else None
-    old_side = load_side(old, options)
+    # OLD's examples' original requests are never compared: they are read back only for what upgrade carries.
+    old_side = load_side(old, options, original_requests=False)
     new_side = load_side(new, options)
     base_side = None
     if not old_side.is_spec:

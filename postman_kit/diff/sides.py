@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from postman_kit.build import Build, BuildOptions, find_revision
-from postman_kit.collection import Collection
+from postman_kit.collection import Collection, Item
 from postman_kit.errors import InputError
 from postman_kit.generate import build_collection_from_spec
 from postman_kit.loader import load_document
@@ -28,14 +29,25 @@ class Side:
     profile: Profile
     api: Api | None = None
     build: Build | None = None
+    # A collection read without its examples' original requests: each request item's JSON, by id(item).
+    item_json: dict[int, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def is_spec(self) -> bool:
         return self.build is not None
 
+    def full_item(self, item: Item) -> Item:
+        """A copy of one of this side's request items with everything its JSON holds."""
+        data = self.item_json.get(id(item))
+        return Item.from_json(data if data is not None else item.to_json())
 
-def load_side(source: str, options: BuildOptions | None = None) -> Side:
-    """Read `source` (path, URL or `-`): an OpenAPI spec is built into a collection, a collection is read."""
+
+def load_side(source: str, options: BuildOptions | None = None, *, original_requests: bool = True) -> Side:
+    """Read `source` (path, URL or `-`): an OpenAPI spec is built into a collection, a collection is read.
+
+    `original_requests=False` leaves a collection's examples' original requests out of its model (nothing
+    compares them, and parsing them is most of reading a large collection); `Side.full_item` reads them back.
+    """
     loaded = load_document(source)
     data = loaded.data
     if isinstance(data, dict) and isinstance(data.get("collection"), dict) and "info" not in data:
@@ -43,14 +55,45 @@ def load_side(source: str, options: BuildOptions | None = None) -> Side:
     if isinstance(data, dict) and ("openapi" in data or "swagger" in data):
         return side_from_api(read_api(loaded), options)
     if isinstance(data, dict) and isinstance(data.get("info"), dict) and isinstance(data.get("item"), list):
-        collection = Collection.from_json(data)
+        item_json: dict[int, dict[str, Any]] = {}
+        if original_requests:
+            collection = Collection.from_json(data)
+        else:
+            raw_items: list[dict[str, Any]] = []
+            collection = Collection.from_json({**data, "item": _without_original_requests(data["item"], raw_items)})
+            items = [item for _, item in collection.walk()]
+            if len(items) == len(raw_items):
+                item_json = {id(item): raw for item, raw in zip(items, raw_items, strict=True)}
+            else:  # the model skipped something the walk above kept: read it whole
+                collection = Collection.from_json(data)
         return Side(
             source=loaded.source,
             collection=collection,
             revision=collection_revision(collection),
             profile=_collection_profile(collection),
+            item_json=item_json,
         )
     raise InputError(loaded.source, "neither an OpenAPI document nor a Postman collection (v2.x)")
+
+
+def _without_original_requests(nodes: Any, raw_items: list[dict[str, Any]]) -> list[Any]:
+    """Folders and request items as Collection.from_json reads them, examples without `originalRequest`; each
+    request item's own JSON is appended to `raw_items` in walk order."""
+    out: list[Any] = []
+    for node in nodes or []:
+        if not isinstance(node, dict):
+            continue
+        if "item" in node and "request" not in node:
+            out.append({**node, "item": _without_original_requests(node.get("item"), raw_items)})
+            continue
+        raw_items.append(node)
+        examples = node.get("response")
+        if isinstance(examples, list):
+            node = {**node, "response": [
+                {k: v for k, v in e.items() if k != "originalRequest"} if isinstance(e, dict) else e
+                for e in examples]}
+        out.append(node)
+    return out
 
 
 def side_from_api(api: Api, options: BuildOptions | None = None) -> Side:

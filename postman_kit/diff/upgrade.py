@@ -133,6 +133,8 @@ class _Merger:
                                        f"v{self.new_revision}" + (f"; see {successor.label}" if successor else ""))
 
     def _apply_edits(self, mine: Item, base: Item, target: Item, label: str) -> None:
+        # A built item's examples share its request's parts; edits go to a copy, so examples show NEW's call.
+        target.request = Request.from_json(target.request.to_json())
         kept: list[str] = []
         if mine.name != base.name:
             target.name = mine.name
@@ -173,8 +175,9 @@ class _Merger:
             kept.append("scripts")
         # By name and code: a fork exported from Postman has new ids on the examples it kept.
         base_examples = {(r.name, r.code) for r in base.response}
-        extra_examples = [r for r in mine.response if (r.name, r.code) not in base_examples]
-        if extra_examples:
+        if any((r.name, r.code) not in base_examples for r in mine.response):
+            whole = self.comparison.old.side.full_item(mine)
+            extra_examples = [r for r in whole.response if (r.name, r.code) not in base_examples]
             target.response.extend(extra_examples)
             kept.append(f"{len(extra_examples)} saved example(s)")
         if kept:
@@ -223,12 +226,12 @@ class _Merger:
             endpoint = self.comparison.new_endpoint_for(saved)
             place = self._result_item(endpoint) if endpoint is not None else None
             if endpoint is None or place is None:
-                item = self._mark(Item.from_json(saved.item.to_json()), [not_in_new(self.comparison, saved)])
+                item = self._mark(self.comparison.old.side.full_item(saved.item), [not_in_new(self.comparison, saved)])
                 orphans.append(item)
                 continue
             siblings, trail, upstream = place
             request = self.comparison.transplant(saved, endpoint)
-            item = Item.from_json(saved.item.to_json())
+            item = self.comparison.old.side.full_item(saved.item)
             item.request = request
             for example in item.response:
                 if example.original_request is not None:
