@@ -226,3 +226,29 @@ def test_upgrade_keeps_a_copy_of_new_untouched(specs, fork):
     before = copy.deepcopy(new.collection.to_json())
     upgrade_sides(old, new, today=TODAY, base=base, revisions=revisions)
     assert new.collection.to_json() == before
+
+
+def test_examples_saved_in_the_fork_are_carried_with_their_requests(specs, fork, tmp_path):
+    collection = json.loads(fork.read_text())
+    mine = find_folder(collection, "Mine")
+    one_event = find_item(mine, "One event")
+    one_event["response"] = [{"name": "Seen", "code": 200, "status": "OK", "body": "{}",
+                              "originalRequest": copy.deepcopy(one_event["request"])}]
+    forget = find_item(mine, "Forget event")
+    forget["response"] = [{"name": "Gone", "code": 204, "status": "No Content", "body": "",
+                           "originalRequest": copy.deepcopy(forget["request"])}]
+    get_profiles = find_item(find_folder(collection, "Profiles", "Profiles"), "Get Profiles")
+    get_profiles["response"].append({"name": "My page of 50", "code": 200, "status": "OK", "body": "{}",
+                                     "originalRequest": copy.deepcopy(get_profiles["request"])})
+    fork.write_text(json.dumps(collection))
+    out = tmp_path / "upgraded.json"
+    upgrade(str(fork), str(specs["new"]), out, today=TODAY, base=str(specs["old"]))
+    items = {item["name"]: item for _, item in all_items(json.loads(out.read_text())["item"])}
+    [seen] = items["One event"]["response"]
+    assert seen["originalRequest"] == items["One event"]["request"]  # moved onto NEW's path with the request
+    assert seen["originalRequest"]["url"]["path"] == ["api", "events", "4H7KLscuSr"]
+    [gone] = items["Forget event"]["response"]
+    assert gone["originalRequest"]["url"]["raw"] == "{{baseUrl}}/api/events/4H7KLscuSr/"
+    mine_example = next(r for r in items["Get Profiles"]["response"] if r["name"] == "My page of 50")
+    query = {q["key"]: q["value"] for q in mine_example["originalRequest"]["url"]["query"]}
+    assert query["page[size]"] == "50"
