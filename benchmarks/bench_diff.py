@@ -6,9 +6,11 @@
 The OLD collection is the one `postman-kit generate` makes from the older Klaviyo revision. Each round runs, as
 child processes and alternating who goes first, `postman-kit diff OLD NEW_SPEC`, `postman-kit upgrade OLD --to
 NEW_SPEC -o OUT` and `openapi2postmanv2 -s NEW_SPEC --sync OLD -o OUT` (openapi-to-postmanv2 6.3.3, pinned in
-benchmarks/node and installed by peers.py), taking each child's wall time and peak RSS. It prints the medians,
-the ratios to the peer and the goals (≤ 0.5 s and ≤ 100 MB each), and what each output holds (requests, and
-for the peer how many revisions its synced collection mixes).
+benchmarks/node and installed by peers.py), taking each child's wall time, CPU time and peak RSS. It prints the
+medians, the ratios to the peer and the goals (≤ 0.5 s and ≤ 100 MB each), and what each output holds (requests,
+and for the peer how many revisions its synced collection mixes). `postman-kit --version`, run the same way,
+shows the start-up floor every command pays before its own work: the launcher found on PATH (a pyenv shim is a
+shell script), the interpreter and its site hooks, and the package's imports.
 """
 
 from __future__ import annotations
@@ -90,6 +92,7 @@ def main() -> None:
         old = generated_collection(old_spec, scratch)
         outputs = {"upgrade": scratch / "upgraded.json", "peer": scratch / "synced.json"}
         commands = {
+            "floor": [*kit(), "--version"],
             "diff": [*kit(), "diff", str(old), str(new_spec), "--today", TODAY, "--format", "json"],
             "upgrade": [*kit(), "upgrade", str(old), "--to", str(new_spec), "-o", str(outputs["upgrade"]),
                         "--today", TODAY, "--format", "json"],
@@ -105,8 +108,10 @@ def main() -> None:
                 runs[name].append(run_child(commands[name]))
         medians = {name: median_run(r) for name, r in runs.items()}
         print(f"{args.old} collection ({old.stat().st_size / 1e6:.1f} MB) → {args.new} spec "
-              f"({new_spec.stat().st_size / 1e6:.1f} MB), {args.rounds} rounds, medians")
-        labels = {"diff": "postman-kit diff", "upgrade": "postman-kit upgrade", "peer": "openapi2postmanv2 --sync"}
+              f"({new_spec.stat().st_size / 1e6:.1f} MB), {args.rounds} rounds, medians; postman-kit is "
+              f"{' '.join(kit())}")
+        labels = {"floor": "postman-kit --version", "diff": "postman-kit diff", "upgrade": "postman-kit upgrade",
+                  "peer": "openapi2postmanv2 --sync"}
         for name, run in medians.items():
             print(f"  {labels[name]:26} {run.seconds:7.3f} s  {run.peak_rss_mb:7.1f} MB peak RSS"
                   f"  {run.cpu_seconds:6.3f} s CPU")
