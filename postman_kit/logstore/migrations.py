@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, inspect, select, text, update
 
-from postman_kit.logstore import schema
+from postman_kit.logstore import schema, totals
 
 
 def _create_first_tables(connection: Connection) -> None:
@@ -34,6 +34,13 @@ def _add_route_status_index(connection: Connection) -> None:
     _create_index(connection, "ix_calls_route_status_timestamp")
 
 
+def _add_hourly_totals(connection: Connection) -> None:
+    # Version 4: the dashboard summed every stored call (seconds over a million); it now reads hourly totals
+    # that recording keeps. An existing store's calls are summed into them once, here.
+    schema.hourly_totals.create(connection, checkfirst=True)
+    totals.rebuild(connection)
+
+
 def _create_index(connection: Connection, name: str) -> None:
     next(index for index in schema.calls.indexes if index.name == name).create(connection, checkfirst=True)
     if connection.dialect.name == "sqlite" and connection.dialect.has_table(connection, "sqlite_stat1"):
@@ -42,7 +49,9 @@ def _create_index(connection: Connection, name: str) -> None:
         connection.exec_driver_sql(f"ANALYZE {name}")
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_create_first_tables, _add_status_class, _add_route_status_index]
+MIGRATIONS: list[Callable[[Connection], None]] = [
+    _create_first_tables, _add_status_class, _add_route_status_index, _add_hourly_totals,
+]
 LATEST_VERSION = len(MIGRATIONS)
 
 

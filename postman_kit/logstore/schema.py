@@ -1,9 +1,10 @@
 """The log store's tables, in SQLAlchemy Core so SQLite and PostgreSQL share one definition.
 
 `calls` holds every call in full for the retention period; `call_resource_ids` indexes the identifiers
-seen in a call's path and response so `logs search --id` needs no scan; `daily_totals` keeps, per UTC day,
-endpoint, method and status, the totals of calls that pruning deleted, so the dashboard's history
-outlives the calls themselves.
+seen in a call's path and response so `logs search --id` needs no scan; `hourly_totals` keeps, per UTC hour,
+endpoint, category, method and status, the totals of the stored calls (kept as calls are recorded, so the
+dashboard reads a few thousand rows instead of every call); `daily_totals` keeps the same per UTC day for
+calls that pruning deleted, so the dashboard's history outlives the calls themselves.
 """
 
 from __future__ import annotations
@@ -81,4 +82,19 @@ daily_totals = Table(
     Column("calls", Integer, nullable=False),
     Column("duration_ms", Float(53), nullable=False),  # summed, for average latency
     Index("ux_daily_totals_key", "day", "operation", "category", "method", "status", unique=True),
+)
+
+# Every stored call counted once, under its hour: recording adds to a row, pruning subtracts from it.
+# The key is the primary key (WITHOUT ROWID on SQLite: one b-tree, so a recorded call writes one page more).
+hourly_totals = Table(
+    "hourly_totals",
+    metadata,
+    Column("hour", Integer, primary_key=True),  # hours since the epoch, UTC (calls.minute // 60)
+    Column("operation", Text, primary_key=True),  # as in daily_totals: the template, else the path
+    Column("category", Text, primary_key=True),  # "" when the call has none
+    Column("method", String(16), primary_key=True),
+    Column("status", Integer, primary_key=True),
+    Column("calls", Integer, nullable=False),
+    Column("duration_ms", Float(53), nullable=False),
+    sqlite_with_rowid=False,
 )
