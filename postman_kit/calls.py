@@ -59,6 +59,13 @@ class CallRecorder(Protocol):
     def record(self, call: CallRecord) -> None:
         """Store one call durably before returning (a crash loses at most the call in flight)."""
 
+    async def record_async(self, call: CallRecord, *, alone: bool = False) -> None:
+        """`record` for a caller on an event loop, which must not block while the call is stored.
+
+        `alone`: the caller serves no other request at the moment, so the recorder may store the call on
+        the loop's own thread when that is quicker than handing it to another thread.
+        """
+
     def close(self) -> None: ...
 
 
@@ -72,6 +79,9 @@ class MemoryRecorder:
     def record(self, call: CallRecord) -> None:
         with self._lock:
             self.calls.append(call)
+
+    async def record_async(self, call: CallRecord, *, alone: bool = False) -> None:
+        self.record(call)  # an append never blocks the loop long enough to hand it to a thread
 
     def close(self) -> None:
         pass

@@ -201,3 +201,18 @@ def wait_until(condition: Callable[[], bool], seconds: float = 10) -> bool:
             return True
         time.sleep(0.05)
     return condition()
+
+
+def hourly_totals_and_calls(store: Any) -> tuple[list[tuple], list[tuple]]:
+    """The store's hourly totals, and the same totals summed afresh from its calls: equal in a sound store."""
+    from sqlalchemy import select
+
+    from postman_kit.logstore import totals
+    from postman_kit.logstore.schema import hourly_totals
+
+    def rows(query: Any) -> list[tuple]:
+        with store.engine.connect() as connection:
+            return sorted((r.hour, r.operation, r.category, r.method, r.status, r.calls, round(r.duration_ms, 6))
+                          for r in connection.execute(query))
+
+    return rows(select(hourly_totals)), rows(totals.grouped_calls())

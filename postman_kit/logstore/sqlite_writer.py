@@ -1,48 +1,130 @@
-"""The sandbox's hot path on SQLite: one call, one transaction, on a connection kept open.
+"""The recording hot path on SQLite: a batch of calls, one transaction, on a connection kept open; and the
+WAL checkpoints, moved off that path.
 
 Recording runs beside every sandbox request, so its cost is the sandbox's latency. SQLAlchemy's per-statement
-bookkeeping costs more than SQLite's insert itself; this writer sends the same INSERT statements (compiled
-once from the tables in schema.py) straight through the DB-API connection.
+bookkeeping costs more than SQLite's insert itself; this writer sends the statements SQLAlchemy compiles
+once from the tables in schema.py (so the schema and its migrations keep one owner) straight through the
+DB-API connection.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 
 from sqlalchemy import Engine
+from sqlalchemy.dialects import sqlite
 
 from postman_kit.calls import CallRecord
+from postman_kit.logstore import totals
 from postman_kit.logstore.rows import call_row, resource_id_rows
 from postman_kit.logstore.schema import call_resource_ids, calls
 
 
-class SqliteCallWriter:
-    def __init__(self, engine: Engine) -> None:
-        self._connection = engine.raw_connection()  # carries the WAL / busy-timeout pragmas of engine.py
-        call_insert = calls.insert().compile(dialect=engine.dialect)
-        id_insert = call_resource_ids.insert().compile(dialect=engine.dialect)
-        self._call_sql, self._call_keys = str(call_insert), tuple(call_insert.positiontup or ())
-        self._id_sql, self._id_keys = str(id_insert), tuple(id_insert.positiontup or ())
+class _Compiled:
+    def __init__(self, statement, engine: Engine) -> None:
+        compiled = statement.compile(dialect=engine.dialect)
+        self.sql, self.keys = str(compiled), tuple(compiled.positiontup or ())
 
-    def write(self, call: CallRecord) -> int:
-        """Insert and commit one call; 0 when its id is stored already. Not thread-safe: callers serialize."""
-        row = call_row(call)
+    def parameters(self, row: dict) -> list:
+        return [row[key] for key in self.keys]
+
+
+def _own_connection(engine: Engine):
+    """A DB-API connection with engine.py's pragmas, detached from the pool: the pragmas set on it here
+    must not leak to the connections queries check out."""
+    connection = engine.raw_connection()
+    connection.detach()
+    return connection
+
+
+class SqliteCallWriter:
+    """`wait_for_lock=False`: when another process holds the database's write lock, fail at once
+    (`is_locked(error)`) instead of waiting, so a caller that must not block can hand the call on."""
+
+    def __init__(self, engine: Engine, wait_for_lock: bool = True) -> None:
+        self._connection = _own_connection(engine)
+        cursor = self._connection.cursor()
+        # a checkpoint copies ~1,000 pages and syncs twice: the Checkpointer's thread does it, not a commit
+        # a request waits for
+        cursor.execute("PRAGMA wal_autocheckpoint=0")
+        if not wait_for_lock:
+            cursor.execute("PRAGMA busy_timeout=0")
+        cursor.close()
+        # a call whose id is stored already is skipped, not an error that would undo the rest of its batch
+        self._call = _Compiled(sqlite.insert(calls).on_conflict_do_nothing(index_elements=["id"]), engine)
+        self._resource_id = _Compiled(call_resource_ids.insert(), engine)
+        self._totals = _Compiled(totals.adding_upsert(engine.dialect), engine)
+
+    def write(self, batch: list[CallRecord]) -> int:
+        """Insert `batch` and commit; returns how many calls were new. Not thread-safe: callers serialize."""
         cursor = self._connection.cursor()
         try:
-            cursor.execute(self._call_sql, [row[key] for key in self._call_keys])
-            id_rows = resource_id_rows(call)
+            added, id_rows = [], []
+            for call in batch:
+                row = call_row(call)
+                cursor.execute(self._call.sql, self._call.parameters(row))
+                if cursor.rowcount == 1:
+                    added.append(row)
+                    id_rows += resource_id_rows(call)
             if id_rows:
-                cursor.executemany(self._id_sql, [[r[key] for key in self._id_keys] for r in id_rows])
+                cursor.executemany(self._resource_id.sql, [self._resource_id.parameters(r) for r in id_rows])
+            if added:
+                cursor.executemany(self._totals.sql, [self._totals.parameters(r) for r in totals.summed(added)])
             self._connection.commit()
-        except sqlite3.IntegrityError:
-            self._connection.rollback()
-            return 0
         except BaseException:
             self._connection.rollback()
             raise
         finally:
             cursor.close()
-        return 1
+        return len(added)
 
     def close(self) -> None:
         self._connection.close()
+
+
+def is_locked(error: BaseException) -> bool:
+    return isinstance(error, sqlite3.OperationalError) and getattr(error, "sqlite_errorcode", None) in (
+        sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+class Checkpointer:
+    """Copies the WAL back into the database every CHECKPOINT_EVERY commits, on its own thread and
+    connection. PASSIVE: it never blocks the writers, which keep appending to the WAL meanwhile."""
+
+    CHECKPOINT_EVERY = 100  # commits; at ~12 pages each, about SQLite's own default of 1,000 pages
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._commits = 0
+        self._due = threading.Event()
+        self._stopping = False
+        self._thread: threading.Thread | None = None
+
+    def committed(self, commits: int = 1) -> None:
+        """Count commits; callers serialize (they hold the store's write lock)."""
+        self._commits += commits
+        if self._commits >= self.CHECKPOINT_EVERY:
+            self._commits = 0
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="log-store-checkpoint", daemon=True)
+                self._thread.start()
+            self._due.set()
+
+    def close(self) -> None:
+        if self._thread is not None:
+            self._stopping = True
+            self._due.set()
+            self._thread.join()
+
+    def _run(self) -> None:
+        connection = _own_connection(self._engine)
+        try:
+            while True:
+                self._due.wait()
+                self._due.clear()
+                if self._stopping:
+                    return
+                connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        finally:
+            connection.close()

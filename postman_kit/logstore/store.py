@@ -7,6 +7,7 @@ questions `logs` and `activity` ask. Every query is SQLAlchemy Core, so both bac
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 import threading
 import time
 from collections.abc import Iterable
@@ -21,12 +22,14 @@ from postman_kit.calls import CallRecord
 from postman_kit.errors import InputError
 from postman_kit.logstore import activity as activity_queries
 from postman_kit.logstore import prune as prune_queries
+from postman_kit.logstore import totals
+from postman_kit.logstore.committer import GroupCommitter
 from postman_kit.logstore.engine import create_store_engine, display_target, is_postgres, sqlite_path
 from postman_kit.logstore.filters import CallFilter
 from postman_kit.logstore.migrations import NewerSchemaError, migrate
 from postman_kit.logstore.rows import call_from_row, call_row, resource_id_rows
-from postman_kit.logstore.schema import call_resource_ids, calls, daily_totals
-from postman_kit.logstore.sqlite_writer import SqliteCallWriter
+from postman_kit.logstore.schema import call_resource_ids, calls, daily_totals, hourly_totals
+from postman_kit.logstore.sqlite_writer import Checkpointer, SqliteCallWriter, is_locked
 
 DEFAULT_RETENTION_DAYS = 14
 # searches say "10000+ matching calls" rather than read a million rows to count them exactly
@@ -51,16 +54,27 @@ class LogStore:
         self.retention_days = retention_days
         # SQLite has one writer at a time; queueing our own threads here beats retrying on SQLITE_BUSY.
         self._write_lock = threading.Lock() if engine.dialect.name == "sqlite" else None
-        self._fast_writer = SqliteCallWriter(engine) if engine.dialect.name == "sqlite" else None
+        sqlite = engine.dialect.name == "sqlite"
+        self._fast_writer = SqliteCallWriter(engine) if sqlite else None  # the group committer's
+        self._direct_writer = SqliteCallWriter(engine, wait_for_lock=False) if sqlite else None
+        self._checkpointer = Checkpointer(engine) if sqlite else None
+        self._committer = GroupCommitter(self._write_batch)
 
     # -- recording (CallRecorder) -------------------------------------------------------------------
     def record(self, call: CallRecord) -> None:
-        """Store one call; committed before this returns. Storing a call whose id is stored is a no-op."""
-        if self._fast_writer is None:
-            self.record_many([call])
-            return
-        with self._writing():
-            self._fast_writer.write(call)
+        """Store one call; committed before this returns. Storing a call whose id is stored is a no-op.
+        Calls recorded at the same time from several threads share one commit."""
+        self._committer.record(call)
+
+    async def record_async(self, call: CallRecord, *, alone: bool = False) -> None:
+        """`record` for a caller on an event loop: the loop keeps serving while the call is written.
+
+        `alone` (no other request is being served): on SQLite, with no other write under way, the call is
+        written right here instead. Handing it to the writer thread and back costs more than the write
+        itself, and nothing else is waiting for the loop.
+        """
+        if not (alone and self._write_here(call)):
+            await self._committer.record_async(call)
 
     def record_many(self, records: Iterable[CallRecord]) -> int:
         """Store calls in one transaction; a call whose id is already stored is skipped."""
@@ -78,6 +92,31 @@ class LogStore:
             return 0  # that call is stored already
         return added
 
+    def _write_batch(self, batch: list[CallRecord]) -> int:
+        if self._fast_writer is None or self._checkpointer is None:
+            return self.record_many(batch)
+        with self._writing():
+            added = self._fast_writer.write(batch)
+            self._checkpointer.committed()
+        return added
+
+    def _write_here(self, call: CallRecord) -> bool:
+        """Write `call` on this thread if no writer of this process or another one is busy; else False."""
+        if self._direct_writer is None or self._checkpointer is None or self._committer.queued:
+            return False
+        if not self._write_lock or not self._write_lock.acquire(blocking=False):
+            return False
+        try:
+            self._direct_writer.write([call])
+            self._checkpointer.committed()
+        except sqlite3.OperationalError as error:
+            if is_locked(error):  # another process is writing: the writer thread waits for it instead
+                return False
+            raise
+        finally:
+            self._write_lock.release()
+        return True
+
     @staticmethod
     def _insert_new(connection: Connection, chunk: list[CallRecord]) -> int:
         if len(chunk) > 1:  # a batch (an import) looks first; a single call just inserts
@@ -85,15 +124,22 @@ class LogStore:
             chunk = [c for c in {c.id: c for c in chunk}.values() if c.id not in known]
             if not chunk:
                 return 0
-        connection.execute(calls.insert(), [call_row(c) for c in chunk])
+        rows = [call_row(c) for c in chunk]
+        connection.execute(calls.insert(), rows)
         id_rows = [row for c in chunk for row in resource_id_rows(c)]
         if id_rows:
             connection.execute(call_resource_ids.insert(), id_rows)
+        totals.add(connection, rows)
         return len(chunk)
 
     def close(self) -> None:
+        self._committer.close()
         if self._fast_writer is not None:
             self._fast_writer.close()
+        if self._direct_writer is not None:
+            self._direct_writer.close()
+        if self._checkpointer is not None:
+            self._checkpointer.close()
             with contextlib.suppress(DBAPIError), self.engine.connect() as connection:
                 # SQLite's advice for long-lived databases: refresh the planner's statistics when needed
                 connection.exec_driver_sql("PRAGMA optimize")
@@ -140,9 +186,9 @@ class LogStore:
         return total
 
     def categories(self) -> list[str]:
-        """Endpoint categories seen in stored calls and daily totals, sorted."""
+        """Endpoint categories seen in stored calls (their hourly totals) and daily totals, sorted."""
         with self.engine.connect() as connection:
-            found = set(connection.execute(select(calls.c.category).distinct()).scalars())
+            found = set(connection.execute(select(hourly_totals.c.category).distinct()).scalars())
             found |= set(connection.execute(select(daily_totals.c.category).distinct()).scalars())
         return sorted(category for category in found if category)
 
@@ -162,7 +208,7 @@ class LogStore:
     def clear(self) -> None:
         """Forget every call and total (tests and `sandbox --reset` style runs)."""
         with self._writing(), self.engine.begin() as connection:
-            for table in (call_resource_ids, calls, daily_totals):
+            for table in (call_resource_ids, calls, hourly_totals, daily_totals):
                 connection.execute(delete(table))
 
     # -- internals ----------------------------------------------------------------------------------

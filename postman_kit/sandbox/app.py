@@ -10,7 +10,6 @@ from typing import Any
 
 import orjson
 from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
@@ -27,12 +26,24 @@ METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 _RECORDED_REQUEST_HEADERS = ("accept", "content-type", "revision", "user-agent", "authorization")
 
 
-def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder: CallRecorder,
+def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder: CallRecorder | None,
                rate_limits: bool = True, extra_routes: Sequence[BaseRoute] = ()) -> Starlette:
-    """A Starlette app serving `api`; `extra_routes` (e.g. the activity dashboard) are matched first."""
+    """A Starlette app serving `api`; `extra_routes` (e.g. the activity dashboard) are matched first.
+
+    `recorder=None` serves without recording anything (what benchmarks compare recording against).
+    """
     sandbox = Sandbox(api, keys, data_dir, rate_limits=rate_limits)
+    serving = 0  # requests between arrival and response, on this event loop
 
     async def handle(request: Request) -> Response:
+        nonlocal serving
+        serving += 1
+        try:
+            return await serve(request)
+        finally:
+            serving -= 1
+
+    async def serve(request: Request) -> Response:
         started = time.perf_counter()
         body = await request.body()
         incoming = Incoming(
@@ -46,11 +57,12 @@ def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder
         outcome = sandbox.serve(incoming)
         content = orjson.dumps(outcome.document) if outcome.document is not None else b""
         headers = dict(outcome.headers)
-        duration = round((time.perf_counter() - started) * 1000, 3)
-        record = call_record(incoming, outcome, content, headers, duration, request.url.query)
-        # Recorded (and committed) before the response goes out: a killed server then loses at most the
-        # call in flight, never one its caller already saw answered. The write runs off the event loop.
-        await run_in_threadpool(recorder.record, record)
+        if recorder is not None:
+            duration = round((time.perf_counter() - started) * 1000, 3)
+            record = call_record(incoming, outcome, content, headers, duration, request.url.query)
+            # Recorded (and committed) before the response goes out: a killed server then loses at most the
+            # calls in flight, never one its caller already saw answered. The write runs off the event loop.
+            await recorder.record_async(record, alone=serving == 1)
         return Response(content, status_code=outcome.status, headers=headers,
                         media_type=JSON_API if content else None)
 
