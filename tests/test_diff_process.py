@@ -18,9 +18,11 @@ def run_python(code: str) -> str:
     return done.stdout.strip()
 
 
+needs_numpy = pytest.mark.skipif(importlib.util.find_spec("numpy") is None, reason="numpy is not installed")
+
+
+@needs_numpy
 def test_lean_import_leaves_numpy_importable_afterwards():
-    if importlib.util.find_spec("numpy") is None:
-        pytest.skip("numpy is not installed")
     out = run_python(
         "import sys\n"
         "from postman_kit.diff.classify import _deep_diff, lean_deepdiff_import\n"
@@ -34,16 +36,10 @@ def test_lean_import_leaves_numpy_importable_afterwards():
     assert out.splitlines() == ["False True", "numpy"]
 
 
+@needs_numpy
 def test_library_callers_get_deepdiff_as_they_would_import_it():
-    if importlib.util.find_spec("numpy") is None:
-        pytest.skip("numpy is not installed")
-    out = run_python(
-        "import numpy\n"
-        "from postman_kit.diff.classify import _deep_diff\n"
-        "_deep_diff()\n"
-        "import deepdiff.helper\n"
-        "print(deepdiff.helper.np is numpy)\n"
-    )
+    out = run_python("import numpy\nfrom postman_kit.diff.classify import _deep_diff\n_deep_diff()\n"
+                     "import deepdiff.helper\nprint(deepdiff.helper.np is numpy)\n")
     assert out == "True"
 
 
