@@ -3,14 +3,18 @@ support), and the program's output whole and its exit status right when it ends 
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
+
+from postman_kit.diff import diff
 
 
 def run_python(code: str) -> str:
@@ -71,3 +75,15 @@ def test_the_programs_end_with_their_output_whole_and_the_right_status(example_s
     assert json.loads(upgraded.stdout)["output"] == str(out)
     shipped = example_spec.parent / "acme-marketing-api-v2026-07-15.postman_collection.json"
     assert out.read_bytes() == shipped.read_bytes()
+
+
+def test_diff_leaves_the_garbage_collector_as_it_found_it_with_nothing_young_to_walk(example_spec: Path):
+    assert gc.isenabled()
+    diff(str(example_spec), str(example_spec), today=date(2026, 11, 23))
+    assert gc.isenabled() and gc.get_count()[0] < 700  # below the threshold of a young-generation pass
+    gc.disable()
+    try:
+        diff(str(example_spec), str(example_spec), today=date(2026, 11, 23))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
