@@ -21,15 +21,16 @@ _SCHEMA_STRUCTURE = frozenset({"properties", "items", "allOf", "oneOf", "anyOf",
 
 Entry = tuple[str, list[str], Any, Any]  # deepdiff report type, path, before, after
 
-# deepdiff try-imports numpy and pydantic to compare their types; signatures are plain JSON data, and the two
-# imports cost about 0.2 s of a command meant to finish in 0.5 s.
-_OPTIONAL_IMPORTS = ("numpy", "pydantic")
+# deepdiff try-imports numpy, pydantic, pandas and polars to compare their types; signatures are plain JSON
+# data, and numpy and pydantic alone cost about 0.2 s of a command meant to finish in 0.5 s.
+_OPTIONAL_IMPORTS = ("numpy", "pydantic", "pandas", "polars")
 _lean_import = ContextVar("lean_deepdiff_import", default=False)
 
 
 @contextmanager
 def lean_deepdiff_import() -> Iterator[None]:
-    """Within this block, deepdiff (if first imported here) loads without its numpy and pydantic support.
+    """Within this block, deepdiff (if first imported here) loads without its numpy, pydantic, pandas and polars
+    support.
 
     For the CLI, whose process is ours alone; a library caller's deepdiff is left as they would import it.
     """
