@@ -9,9 +9,6 @@ OLD and NEW are each a collection or a spec; a spec is built into a collection i
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -29,20 +26,6 @@ from postman_kit.loader import is_url
 from postman_kit.writer import dumps, write_atomic
 
 FAIL_ON = ("stale", "deprecated", "retired", "breaking", "conflict", "any")
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused while sides load and compare (large acyclic object graphs it would
-    only walk again and again), and what survives handed to its oldest generation before it resumes: left in the
-    youngest, the hundreds of thousands of objects made meanwhile would all be walked by its very next pass
-    (about 40 ms) to free a few thousand. Cycles made meanwhile are freed by the next full collection."""
-    with gc_paused():
-        try:
-            yield
-        finally:
-            gc.freeze()  # both O(1): every tracked object to the permanent generation, then to the oldest
-            gc.unfreeze()
 
 
 def load_sides(
@@ -76,7 +59,8 @@ def diff(
         # The comparison reads which success responses a request has, never an example's body, and never the
         # troubleshooting examples: synthesizing those is most of a build's time.
         options = BuildOptions(troubleshooting=(), response_bodies=False)
-    with _collector_paused():
+    # Both sides are large acyclic object graphs: the cyclic collector would only walk them again and again.
+    with gc_paused():
         old_side, new_side, base_side, revision_list = load_sides(old, new, base=base, revisions=revisions,
                                                                   options=options)
         return compare_sides(old_side, new_side, today=today, base=base_side, revisions=revision_list,
@@ -88,7 +72,7 @@ def upgrade(
     revisions: str | Path | None = None, include_docs: bool = False, options: BuildOptions | None = None,
 ) -> tuple[Collection, UpgradeReport]:
     """Upgrade the fork OLD to NEW; with `out`, write it there atomically (never over OLD, NEW or base)."""
-    with _collector_paused():
+    with gc_paused():
         old_side, new_side, base_side, revision_list = load_sides(old, new, base=base, revisions=revisions,
                                                                   options=options)
         # NEW's side was built for this call alone: the upgrade may become it rather than a copy of it.
