@@ -58,6 +58,7 @@ class OperationIndex:
             if route is None:
                 route = routes[segments] = _Route(template=op.path, segments=segments, names=names)
             route.operations.setdefault(op.method, op)
+        self._by_shape = routes
         self._by_length: dict[int, list[_Route]] = {}
         for route in routes.values():
             self._by_length.setdefault(len(route.segments), []).append(route)
@@ -68,6 +69,11 @@ class OperationIndex:
         """The best route for concrete or wildcard segments (`:id`, `{id}`, `{{var}}` are wildcards)."""
         best: tuple[int, _Route, dict[str, str]] | None = None
         wildcards = [_WILDCARD.match(part) is not None for part in parts]  # once, not once per route
+        # A route of exactly this shape (wildcards where it has parameters, the same literals elsewhere) scores
+        # the most at every segment, so it wins outright: most requests (a collection's own) end the search here.
+        exact = self._by_shape.get(tuple(None if w else part for part, w in zip(parts, wildcards, strict=True)))
+        if exact is not None:
+            return exact, {name or "": part for part, name in zip(parts, exact.names, strict=True) if name}
         for route in self._by_length.get(len(parts), []):
             score = 0
             params: dict[str, str] = {}
