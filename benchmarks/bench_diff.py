@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import sys
@@ -115,6 +116,7 @@ def main() -> None:
         for name, run in medians.items():
             print(f"  {labels[name]:26} {run.seconds:7.3f} s  {run.peak_rss_mb:7.1f} MB peak RSS"
                   f"  {run.cpu_seconds:6.3f} s CPU")
+        print(f"  load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
         for name in ("diff", "upgrade"):
             run = medians[name]
             met = run.seconds <= SECONDS_GOAL and run.peak_rss_mb <= MEMORY_GOAL_MB
