@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, Connection, Select, Table, and_, case, func, or_, select, true
+from sqlalchemy import ColumnElement, Connection, Select, Table, and_, case, func, literal, or_, select, true
 
 from postman_kit.logstore.filters import CallFilter
 from postman_kit.logstore.schema import calls, daily_totals, hourly_totals
@@ -102,22 +102,23 @@ def compute(connection: Connection, where: CallFilter, now: float) -> Activity:
     endpoints: dict[str, Breakdown] = {}
     buckets: dict[int, TimeBucket] = {}
     for source in sources:
-        for row in connection.execute(source.grouped()).mappings():
-            count, errors = int(row["calls"]), int(row["errors"] or 0)
+        for row in connection.execute(source.counted().breakdown()):
+            count, errors = int(row.calls), int(row.errors or 0)
             result.total += count
             result.errors += errors
             for table, key in (
-                (categories, row["category"] or "(none)"),
-                (statuses, str(row["status"])),
-                (methods, row["method"]),
-                (endpoints, f"{row['method']} {row['endpoint']}"),
+                (categories, row.category or "(none)"),
+                (statuses, str(row.status)),
+                (methods, row.method),
+                (endpoints, f"{row.method} {row.endpoint}"),
             ):
                 entry = table.setdefault(key, Breakdown(key))
                 entry.calls += count
                 entry.errors += errors
-            bucket = buckets.setdefault(int(row["bucket"]), TimeBucket(int(row["bucket"]) * bucket_minutes * 60))
-            bucket.calls += count
-            bucket.errors += errors
+        for row in connection.execute(source.counted().timeline()):
+            bucket = buckets.setdefault(int(row.bucket), TimeBucket(int(row.bucket) * bucket_minutes * 60))
+            bucket.calls += int(row.calls)
+            bucket.errors += int(row.errors or 0)
 
     groups = {group: Breakdown(group) for group in STATUS_GROUPS}
     for status in statuses.values():
@@ -173,12 +174,35 @@ def _stored_call_sources(where: CallFilter, bucket_minutes: int, use_totals: boo
     return sources
 
 
-def _errors(status: ColumnElement[int], count: ColumnElement[int]) -> ColumnElement[int]:
-    return func.sum(case((status >= 400, count), else_=0))
+@dataclass(frozen=True)
+class _Counted:
+    """Rows that count calls: what each is keyed by, how many calls it stands for, which rows to take.
+    The breakdown and the timeline are two small groupings of them rather than one large one."""
+
+    endpoint: ColumnElement[str]
+    category: ColumnElement[str]
+    method: ColumnElement[str]
+    status: ColumnElement[int]
+    count: ColumnElement[int]
+    bucket: ColumnElement[int]
+    condition: ColumnElement[bool]
+
+    def _sums(self) -> tuple[ColumnElement[int], ColumnElement[int]]:
+        return (func.sum(self.count).label("calls"),
+                func.sum(case((self.status >= 400, self.count), else_=0)).label("errors"))
+
+    def breakdown(self) -> Select:
+        keys = (self.endpoint.label("endpoint"), self.category.label("category"), self.method.label("method"),
+                self.status.label("status"))
+        return select(*keys, *self._sums()).where(self.condition).group_by(*keys)
+
+    def timeline(self) -> Select:
+        bucket = self.bucket.label("bucket")
+        return select(bucket, *self._sums()).where(self.condition).group_by(bucket)
 
 
 class _Source(Protocol):
-    def grouped(self) -> Select: ...
+    def counted(self) -> _Counted: ...
 
 
 class _LiveCalls:
@@ -186,16 +210,10 @@ class _LiveCalls:
         self.where = where
         self.bucket_minutes = bucket_minutes
 
-    def grouped(self):
-        bucket = (calls.c.minute // self.bucket_minutes).label("bucket")
-        endpoint = func.coalesce(calls.c.operation, calls.c.path).label("endpoint")
-        category = calls.c.category.label("category")
-        return (
-            select(bucket, endpoint, category, calls.c.method, calls.c.status,
-                   func.count().label("calls"), _errors(calls.c.status, 1).label("errors"))
-            .where(self.where.condition())
-            .group_by(bucket, endpoint, category, calls.c.method, calls.c.status)
-        )
+    def counted(self) -> _Counted:
+        c = calls.c
+        return _Counted(func.coalesce(c.operation, c.path), c.category, c.method, c.status, literal(1),
+                        c.minute // self.bucket_minutes, self.where.condition())
 
 
 class _HourlyTotals:
@@ -207,20 +225,15 @@ class _HourlyTotals:
         self.end_hour = end_hour
         self.bucket_minutes = bucket_minutes
 
-    def grouped(self):
+    def counted(self) -> _Counted:
         t = hourly_totals.c
         parts = _kept_dimensions(self.where, hourly_totals)
         if self.first_hour is not None:
             parts.append(t.hour >= self.first_hour)
         if self.end_hour is not None:
             parts.append(t.hour < self.end_hour)
-        bucket = ((t.hour * 60) // self.bucket_minutes).label("bucket")
-        return (
-            select(bucket, t.operation.label("endpoint"), t.category.label("category"), t.method, t.status,
-                   func.sum(t.calls).label("calls"), _errors(t.status, t.calls).label("errors"))
-            .where(and_(true(), *parts))
-            .group_by(bucket, t.operation, t.category, t.method, t.status)
-        )
+        return _Counted(t.operation, t.category, t.method, t.status, t.calls, (t.hour * 60) // self.bucket_minutes,
+                        and_(true(), *parts))
 
 
 def _kept_dimensions(where: CallFilter, table: Table) -> list[ColumnElement[bool]]:
@@ -249,21 +262,29 @@ class _PrunedTotals:
         parts.append(daily_totals.c.day * 86400 < self.until)
         return and_(true(), *parts)
 
-    def grouped(self):
+    def counted(self) -> _Counted:
         t = daily_totals.c
-        bucket = ((t.day * 1440) // self.bucket_minutes).label("bucket")
-        return (
-            select(bucket, t.operation.label("endpoint"), t.category.label("category"), t.method, t.status,
-                   func.sum(t.calls).label("calls"), _errors(t.status, t.calls).label("errors"))
-            .where(self.condition())
-            .group_by(bucket, t.operation, t.category, t.method, t.status)
-        )
+        return _Counted(t.operation, t.category, t.method, t.status, t.calls, (t.day * 1440) // self.bucket_minutes,
+                        self.condition())
 
 
 def _first_timestamp(connection: Connection, where: CallFilter, use_totals: bool) -> float | None:
-    first = connection.execute(select(func.min(calls.c.timestamp)).where(where.condition())).scalar()
-    if use_totals:
-        first_day = connection.execute(select(func.min(daily_totals.c.day))).scalar()
-        if first_day is not None:
-            first = min(first if first is not None else math.inf, first_day * 86400.0)
+    """When the period has no start: the first matching call's time, or the first pruned day's."""
+    if not use_totals:
+        return connection.execute(select(func.min(calls.c.timestamp)).where(where.condition())).scalar()
+    # The first hour with matching calls comes from the totals; only that hour's calls are read. (A status or
+    # method filter could otherwise make finding the first call a walk through most of the calls.)
+    hours = and_(true(), *_kept_dimensions(where, hourly_totals))
+    if where.until is not None:
+        hours = and_(hours, hourly_totals.c.hour * 3600 < where.until)
+    first_hour = connection.execute(select(func.min(hourly_totals.c.hour)).where(hours)).scalar()
+    first = None
+    if first_hour is not None:
+        in_hour = replace(where, since=first_hour * 3600.0, until=min((first_hour + 1) * 3600.0,
+                                                                     where.until if where.until is not None else math.inf))
+        first = connection.execute(select(func.min(calls.c.timestamp)).where(in_hour.condition())).scalar()
+    days = and_(true(), *_kept_dimensions(where, daily_totals))
+    first_day = connection.execute(select(func.min(daily_totals.c.day)).where(days)).scalar()
+    if first_day is not None:
+        first = min(first if first is not None else math.inf, first_day * 86400.0)
     return first

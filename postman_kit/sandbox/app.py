@@ -15,9 +15,9 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from postman_kit.calls import CallRecord, CallRecorder
+from postman_kit.logstore.records import new_call_id
 from postman_kit.openapi import Api
 from postman_kit.sandbox.keys import KeyRing
-from postman_kit.sandbox.resources import ulid
 from postman_kit.sandbox.service import Incoming, Outcome, Sandbox
 from postman_kit.secrets import redact, truncate_key
 
@@ -87,9 +87,10 @@ def call_record(incoming: Incoming, outcome: Outcome, content: bytes, response_h
         request_headers["authorization"] = _truncated_authorization(request_headers["authorization"])
     response_headers = {**response_headers, "content-type": JSON_API} if content else dict(response_headers)
     resource_ids = list(dict.fromkeys(outcome.resource_ids + _response_ids(outcome.document)))
+    now = time.time()
     return CallRecord(
-        id=ulid(),
-        timestamp=time.time(),
+        id=new_call_id(now),
+        timestamp=now,
         method=incoming.method.upper(),
         path=incoming.path,
         status=outcome.status,
