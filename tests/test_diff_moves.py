@@ -128,3 +128,21 @@ def test_transplant_onto_a_moved_path_takes_values_by_name_then_from_the_last():
     partly = transplant_request(request, "/api/templates/{id}/owners/{owner_id}", None, "",
                                 {"account_id": "ACME", "id": "WELCOME"})
     assert partly.url.path == ["api", "templates", "WELCOME", "owners", "ACME"]
+
+
+def test_upgrade_keeps_edits_of_a_moved_operation_where_new_has_the_parameter(pair, tmp_path):
+    old_spec, new_spec = pair
+    fork = build_collection_from_spec(old_spec).collection.to_json()
+    get_template = next(item for item in fork["item"][0]["item"] if item["name"] == "Get Template")
+    values = {"account_id": "ACME", "id": "WELCOME"}
+    for variable in get_template["request"]["url"]["variable"]:
+        variable["value"] = values[variable["key"]]
+    fork_path = tmp_path / "fork.postman_collection.json"
+    fork_path.write_bytes(dumps(fork))
+    collection, report = upgrade(str(fork_path), new_spec, today=TODAY, base=old_spec)
+    [moved] = [item for _, item in collection.walk() if item.name == "Get Template"]
+    assert moved.request.url.path == ["api", "templates", ":id"]
+    assert [(v.key, v.value) for v in moved.request.url.variable] == [("id", "WELCOME")]
+    assert report.edits_kept == ["Templates/Get Template: path variable `id`"]
+    assert report.dropped == ["Templates/Get Template: your path variable `account_id=ACME` (not a parameter of "
+                              "/api/templates/:id in v2024-04-15)"]

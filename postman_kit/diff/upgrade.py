@@ -143,10 +143,14 @@ class _Merger:
         base_vars = {v.key: v.value for v in base.request.url.variable}
         for variable in mine.request.url.variable:
             if base_vars.get(variable.key) != variable.value:
-                for own in target.request.url.variable:
-                    if own.key == variable.key:
-                        own.value = variable.value
-                        kept.append(f"path variable `{variable.key}`")
+                owns = [own for own in target.request.url.variable if own.key == variable.key]
+                for own in owns:
+                    own.value = variable.value
+                    kept.append(f"path variable `{variable.key}`")
+                if not owns:  # the operation moved to a path without this parameter
+                    self.report.dropped.append(f"{label}: your path variable `{variable.key}={variable.value}` "
+                                               f"(not a parameter of {target.request.url.path_template} in "
+                                               f"v{self.new_revision})")
         base_headers = {h.key.lower(): h for h in base.request.header}
         target_headers = {h.key.lower(): h for h in target.request.header}
         for header in mine.request.header:
