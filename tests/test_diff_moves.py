@@ -144,5 +144,5 @@ def test_upgrade_keeps_edits_of_a_moved_operation_where_new_has_the_parameter(pa
     assert moved.request.url.path == ["api", "templates", ":id"]
     assert [(v.key, v.value) for v in moved.request.url.variable] == [("id", "WELCOME")]
     assert report.edits_kept == ["Templates/Get Template: path variable `id`"]
-    assert report.dropped == ["Templates/Get Template: your path variable `account_id=ACME` (not a parameter of "
-                              "/api/templates/:id in v2024-04-15)"]
+    assert report.dropped == [("Templates/Get Template: your path variable `account_id=ACME` (not a parameter of "
+                               "/api/templates/:id in v2024-04-15)")]
