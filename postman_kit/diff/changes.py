@@ -50,7 +50,7 @@ class OperationChange:
 
     old: EndpointRef
     new: EndpointRef
-    matched_by: str  # id, path, alias, name
+    matched_by: str  # id, path, alias (moved to another path under its operationId or an alias of it)
     changes: list[Change]
 
     @property

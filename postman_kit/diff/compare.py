@@ -242,7 +242,8 @@ def compare_sides(
         if classify:
             changes = endpoint_changes(comparison, pair.old, pair.new, include_docs)
         else:
-            changes = [c for c in [path_change(pair.old, pair.new)] if c is not None and c.breaking]
+            moved = path_change(pair.old, pair.new)
+            changes = [moved] if moved is not None and moved.kind == "path-moved" else []
         if changes:
             changed.append(OperationChange(endpoint_ref(pair.old), endpoint_ref(pair.new), pair.how, changes))
         else:
