@@ -1,5 +1,4 @@
-"""The recording hot path on SQLite: a batch of calls, one transaction, on a connection kept open; and the
-WAL checkpoints, moved off that path.
+"""The recording hot path on SQLite: a batch of calls, one transaction, on a connection kept open.
 
 Recording runs beside every sandbox request, so its cost is the sandbox's latency. SQLAlchemy's per-statement
 bookkeeping costs more than SQLite's insert itself; this writer sends the statements SQLAlchemy compiles
@@ -10,7 +9,6 @@ DB-API connection.
 from __future__ import annotations
 
 import sqlite3
-import threading
 
 from sqlalchemy import Engine
 from sqlalchemy.dialects import sqlite
@@ -44,13 +42,8 @@ class SqliteCallWriter:
 
     def __init__(self, engine: Engine, wait_for_lock: bool = True) -> None:
         self._connection = _own_connection(engine)
-        cursor = self._connection.cursor()
-        # a checkpoint copies ~1,000 pages and syncs twice: the Checkpointer's thread does it, not a commit
-        # a request waits for
-        cursor.execute("PRAGMA wal_autocheckpoint=0")
         if not wait_for_lock:
-            cursor.execute("PRAGMA busy_timeout=0")
-        cursor.close()
+            self._connection.execute("PRAGMA busy_timeout=0")
         # a call whose id is stored already is skipped, not an error that would undo the rest of its batch
         self._call = _Compiled(sqlite.insert(calls).on_conflict_do_nothing(index_elements=["id"]), engine)
         self._resource_id = _Compiled(call_resource_ids.insert(), engine)
@@ -86,45 +79,3 @@ class SqliteCallWriter:
 def is_locked(error: BaseException) -> bool:
     return isinstance(error, sqlite3.OperationalError) and getattr(error, "sqlite_errorcode", None) in (
         sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
-
-
-class Checkpointer:
-    """Copies the WAL back into the database every CHECKPOINT_EVERY commits, on its own thread and
-    connection. PASSIVE: it never blocks the writers, which keep appending to the WAL meanwhile."""
-
-    CHECKPOINT_EVERY = 100  # commits; at ~12 pages each, about SQLite's own default of 1,000 pages
-
-    def __init__(self, engine: Engine) -> None:
-        self._engine = engine
-        self._commits = 0
-        self._due = threading.Event()
-        self._stopping = False
-        self._thread: threading.Thread | None = None
-
-    def committed(self, commits: int = 1) -> None:
-        """Count commits; callers serialize (they hold the store's write lock)."""
-        self._commits += commits
-        if self._commits >= self.CHECKPOINT_EVERY:
-            self._commits = 0
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="log-store-checkpoint", daemon=True)
-                self._thread.start()
-            self._due.set()
-
-    def close(self) -> None:
-        if self._thread is not None:
-            self._stopping = True
-            self._due.set()
-            self._thread.join()
-
-    def _run(self) -> None:
-        connection = _own_connection(self._engine)
-        try:
-            while True:
-                self._due.wait()
-                self._due.clear()
-                if self._stopping:
-                    return
-                connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
-        finally:
-            connection.close()

@@ -29,7 +29,7 @@ from postman_kit.logstore.filters import CallFilter
 from postman_kit.logstore.migrations import NewerSchemaError, migrate
 from postman_kit.logstore.rows import call_from_row, call_row, resource_id_rows
 from postman_kit.logstore.schema import call_resource_ids, calls, daily_totals, hourly_totals
-from postman_kit.logstore.sqlite_writer import Checkpointer, SqliteCallWriter, is_locked
+from postman_kit.logstore.sqlite_writer import SqliteCallWriter, is_locked
 
 DEFAULT_RETENTION_DAYS = 14
 # searches say "10000+ matching calls" rather than read a million rows to count them exactly
@@ -52,12 +52,11 @@ class LogStore:
         self.engine = engine
         self.name = name
         self.retention_days = retention_days
-        # SQLite has one writer at a time; queueing our own threads here beats retrying on SQLITE_BUSY.
-        self._write_lock = threading.Lock() if engine.dialect.name == "sqlite" else None
         sqlite = engine.dialect.name == "sqlite"
+        # SQLite has one writer at a time; queueing our own threads here beats retrying on SQLITE_BUSY.
+        self._write_lock = threading.Lock() if sqlite else None
         self._fast_writer = SqliteCallWriter(engine) if sqlite else None  # the group committer's
-        self._direct_writer = SqliteCallWriter(engine, wait_for_lock=False) if sqlite else None
-        self._checkpointer = Checkpointer(engine) if sqlite else None
+        self._direct_writer = SqliteCallWriter(engine, wait_for_lock=False) if sqlite else None  # record_async's
         self._committer = GroupCommitter(self._write_batch)
 
     # -- recording (CallRecorder) -------------------------------------------------------------------
@@ -93,22 +92,19 @@ class LogStore:
         return added
 
     def _write_batch(self, batch: list[CallRecord]) -> int:
-        if self._fast_writer is None or self._checkpointer is None:
+        if self._fast_writer is None:
             return self.record_many(batch)
         with self._writing():
-            added = self._fast_writer.write(batch)
-            self._checkpointer.committed()
-        return added
+            return self._fast_writer.write(batch)
 
     def _write_here(self, call: CallRecord) -> bool:
         """Write `call` on this thread if no writer of this process or another one is busy; else False."""
-        if self._direct_writer is None or self._checkpointer is None or self._committer.queued:
+        if self._direct_writer is None or self._committer.queued:
             return False
         if not self._write_lock or not self._write_lock.acquire(blocking=False):
             return False
         try:
             self._direct_writer.write([call])
-            self._checkpointer.committed()
         except sqlite3.OperationalError as error:
             if is_locked(error):  # another process is writing: the writer thread waits for it instead
                 return False
@@ -138,8 +134,6 @@ class LogStore:
             self._fast_writer.close()
         if self._direct_writer is not None:
             self._direct_writer.close()
-        if self._checkpointer is not None:
-            self._checkpointer.close()
             with contextlib.suppress(DBAPIError), self.engine.connect() as connection:
                 # SQLite's advice for long-lived databases: refresh the planner's statistics when needed
                 connection.exec_driver_sql("PRAGMA optimize")
