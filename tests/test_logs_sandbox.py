@@ -22,6 +22,7 @@ from tests.test_logstore_support import (
     COMPANY_ID,
     FULL_KEY,
     READ_ONLY_KEY,
+    hourly_totals_and_calls,
     running_sandbox,
     wait_until,
     write_keys_file,
@@ -167,6 +168,11 @@ def test_two_thousand_calls_from_twenty_clients_all_land(tmp_path: Path, example
         with open_store(data / "logs.sqlite3") as store:
             assert wait_until(lambda: store.count() == 2000)
             assert store.count(CallFilter(path="/api/profiles/{id}")) == 2000
+            # the dashboard's hourly totals, kept call by call through group commits, count every one
+            activity = store.activity()
+            assert (activity.total, activity.errors) == (2000, 2000)
+            kept, summed = hourly_totals_and_calls(store)
+            assert kept == summed
 
 
 def test_a_killed_sandbox_loses_at_most_the_call_in_flight(tmp_path: Path, example_spec: Path) -> None:
