@@ -1,7 +1,10 @@
-"""`postman-kit sandbox` against Prism's mock server, side by side in one run: same spec, same calls.
+"""`postman-kit sandbox` against Prism's mock server, and what recording every call costs the sandbox.
 
-    python benchmarks/bench_sandbox.py                         # 3 rounds, 2,000 calls each, 20 at a time
-    python benchmarks/bench_sandbox.py --rounds 5 --requests 5000 --concurrency 50 --no-peer
+    python benchmarks/bench_sandbox.py                         # both parts, defaults below
+    python benchmarks/bench_sandbox.py --part peer --rounds 5 --requests 5000 --concurrency 50
+    python benchmarks/bench_sandbox.py --part recording --recording-rounds 9 --recording-requests 1000
+
+Part "peer": Prism, side by side in one run: same spec, same calls.
 
 Both servers run as child processes on 127.0.0.1: `postman-kit sandbox SPEC --no-rate-limits` (rate limits off,
 so every call is served rather than throttled) and `prism mock SPEC` (@stoplight/prism-cli, pinned below and
@@ -11,12 +14,21 @@ requests per second and p50/p99 latency per tool, and the ratios sandbox : Prism
 
 The spec defaults to the example API (collections/example-api.openapi.yaml); its fixture ids make every call
 succeed on both servers, so the numbers compare serving, not error paths.
+
+Part "recording" (issue 7's goal: recording adds ≤ 10% to the sandbox's request latency): the same sandbox
+app started twice as child processes, once with recording off (no recorder: no log entry built, nothing
+written) and once recording into a SQLite log store as `postman-kit sandbox` does (committed before each
+response). Each round sends the same calls to each server, alternating which goes first: sequentially over
+one keep-alive connection, then from `--concurrency` concurrent clients. It prints per variant the median
+per-request latency, the server's CPU time per request (from /proc: steadier than wall time on a busy
+machine), and the latency ratio recording on : off against the goal.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import shutil
@@ -152,14 +164,116 @@ def measure(name: str, starter, total: int, concurrency: int) -> Round:
             process.kill()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC)
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--requests", type=int, default=2000)
-    parser.add_argument("--concurrency", type=int, default=20)
-    parser.add_argument("--no-peer", action="store_true", help="Measure the sandbox only.")
-    args = parser.parse_args()
+RECORDING_GOAL = 0.10
+RECORDING_SERVER = """
+import sys, uvicorn
+from postman_kit.logstore import open_store
+from postman_kit.openapi import load_api
+from postman_kit.sandbox.app import create_app
+from postman_kit.sandbox.keys import keys_from_data
+spec, port, data, mode = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+keys = keys_from_data({"keys": {%r: {"name": "bench"}}}, "bench")
+recorder = open_store(data + "/logs.sqlite3") if mode == "on" else None
+app = create_app(load_api(spec), keys=keys, data_dir=data, recorder=recorder, rate_limits=False)
+uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+"""
+
+
+@dataclass(frozen=True)
+class Measured:
+    p50_ms: float
+    cpu_ms_per_call: float  # the server's user + system time per call
+    requests_per_second: float
+
+
+def start_app_server(spec: Path, work: Path, mode: str) -> tuple[subprocess.Popen, str]:
+    """The sandbox app with recording `on` (a SQLite log store) or `off` (no recorder), as a child process."""
+    port = free_port()
+    data = work / f"recording-{mode}"
+    data.mkdir()
+    command = [sys.executable, "-c", RECORDING_SERVER % KEY, str(spec), str(port), str(data), mode]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return process, f"http://127.0.0.1:{port}"
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc; 0 elsewhere, and the CPU column reads 0)."""
+    with contextlib.suppress(OSError):
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return 0.0
+
+
+def sequential(base_url: str, total: int) -> tuple[float, float, int]:
+    """One client, one keep-alive connection: median latency (ms), requests per second, errors."""
+    latencies, errors = [], 0
+    with httpx.Client(base_url=base_url, headers=HEADERS, timeout=30) as client:
+        started = time.perf_counter()
+        for index in range(total):
+            method, path, body = CALLS[index % len(CALLS)]
+            sent = time.perf_counter()
+            response = client.request(method, path, json=body)
+            latencies.append(time.perf_counter() - sent)
+            errors += response.status_code >= 300
+        elapsed = time.perf_counter() - started
+    return statistics.median(latencies) * 1000, total / elapsed, errors
+
+
+def measure_recording(process: subprocess.Popen, base_url: str, total: int, concurrency: int | None) -> Measured:
+    cpu_before = cpu_seconds(process.pid)
+    if concurrency is None:
+        p50, rps, errors = sequential(base_url, total)
+    else:
+        result = asyncio.run(drive(base_url, total, concurrency))
+        p50, rps, errors = result.p50_ms, result.requests_per_second, result.errors
+    if errors:
+        raise SystemExit(f"bench: {errors} calls to {base_url} failed; the comparison would not be like for like")
+    return Measured(p50, (cpu_seconds(process.pid) - cpu_before) * 1000 / total, rps)
+
+
+def recording_benchmark(spec: Path, rounds: int, total: int, concurrency: int) -> bool:
+    modes = ("off", "on")
+    shapes: dict[str, int | None] = {"sequential": None, f"{concurrency} concurrent": concurrency}
+    results: dict[tuple[str, str], list[Measured]] = {(shape, mode): [] for shape in shapes for mode in modes}
+    with tempfile.TemporaryDirectory(prefix="bench-recording-") as temp:
+        servers = {mode: start_app_server(spec, Path(temp), mode) for mode in modes}
+        try:
+            for process, base_url in servers.values():
+                wait_until_serving(base_url, process)
+                sequential(base_url, 200)  # warm-up: imports, caches, the store's first pages
+            for number in range(rounds):
+                for shape, concurrency_or_none in shapes.items():
+                    order = modes if number % 2 == 0 else tuple(reversed(modes))
+                    for mode in order:
+                        process, base_url = servers[mode]
+                        results[shape, mode].append(measure_recording(process, base_url, total, concurrency_or_none))
+        finally:
+            for process, _ in servers.values():
+                process.terminate()
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    process.wait(timeout=10)
+    print(f"\nrecording every call into the SQLite log store, on vs off: {spec.name}, {total} calls per round "
+          f"and mode, median of {rounds} alternating rounds, load average {os.getloadavg()[0]:.2f}")
+    print(f"  {'clients':<14} {'recording':<10} {'p50 latency':>12} {'server CPU/call':>16} {'throughput':>14}")
+    met = True
+    for shape in shapes:
+        medians = {}
+        for mode in modes:
+            rounds_measured = results[shape, mode]
+            medians[mode] = Measured(*(statistics.median(getattr(m, name) for m in rounds_measured)
+                                       for name in ("p50_ms", "cpu_ms_per_call", "requests_per_second")))
+            m = medians[mode]
+            print(f"  {shape:<14} {mode:<10} {m.p50_ms:>9.3f} ms {m.cpu_ms_per_call:>13.3f} ms "
+                  f"{m.requests_per_second:>9.0f} req/s")
+        added = medians["on"].p50_ms / medians["off"].p50_ms - 1
+        met &= added <= RECORDING_GOAL
+        print(f"  {'':<14} {'→ adds':<10} {added:>+10.1%} {medians['on'].cpu_ms_per_call - medians['off'].cpu_ms_per_call:>+13.3f} ms "
+              f"{medians['on'].requests_per_second / medians['off'].requests_per_second - 1:>+13.1%}"
+              f"   latency goal ≤ {RECORDING_GOAL:.0%}: {'met' if added <= RECORDING_GOAL else 'NOT met'}")
+    return met
+
+
+def peer_benchmark(args: argparse.Namespace) -> None:
     results: dict[str, list[Round]] = {"sandbox": [], "prism": []}
     with tempfile.TemporaryDirectory(prefix="bench-sandbox-") as temp:
         work = Path(temp)
@@ -188,6 +302,26 @@ def main() -> None:
         sandbox, prism = medians["sandbox"], medians["prism"]
         print(f"  ratios   throughput sandbox/prism {sandbox[0] / prism[0]:.2f}×   "
               f"p99 latency sandbox/prism {sandbox[2] / prism[2]:.2f}× (lower is better)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC)
+    parser.add_argument("--part", choices=["all", "peer", "recording"], default="all")
+    parser.add_argument("--rounds", type=int, default=3, help="peer rounds (default 3)")
+    parser.add_argument("--requests", type=int, default=2000, help="calls per peer round (default 2,000)")
+    parser.add_argument("--concurrency", type=int, default=20, help="concurrent clients (default 20)")
+    parser.add_argument("--no-peer", action="store_true", help="Peer part: measure the sandbox only.")
+    parser.add_argument("--recording-rounds", type=int, default=7, help="recording rounds (default 7)")
+    parser.add_argument("--recording-requests", type=int, default=1000,
+                        help="calls per recording round, mode and client shape (default 1,000)")
+    args = parser.parse_args()
+    ok = True
+    if args.part in ("all", "peer"):
+        peer_benchmark(args)
+    if args.part in ("all", "recording"):
+        ok = recording_benchmark(args.spec, args.recording_rounds, args.recording_requests, args.concurrency)
+    sys.exit(0 if ok else 1)
 
 
 if __name__ == "__main__":
