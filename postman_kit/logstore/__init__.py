@@ -2,9 +2,10 @@
 
     from postman_kit.logstore import open_store, CallFilter
     with open_store(".postman-kit/logs.sqlite3") as store:
-        store.record(call)                                  # a CallRecorder for the sandbox
+        store.record(call)                                  # a CallRecorder: committed when it returns
+        await store.record_async(call, alone=True)          # the same from an event loop (the sandbox)
         store.search(CallFilter(path="/api/profiles/{id}", statuses=parse_statuses(["404"])))
-        store.activity(CallFilter(since=...))
+        store.activity(CallFilter(since=...))               # from hourly totals kept as calls are stored
         store.prune()                                       # keep 14 days, fold the rest into daily totals
 """
 
