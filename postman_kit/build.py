@@ -35,7 +35,7 @@ from postman_kit.filters import example_filter
 from postman_kit.naming import collection_name
 from postman_kit.openapi import Api, MediaType, Operation, Parameter
 from postman_kit.profiles import Profile, get_profile
-from postman_kit.troubleshooting import troubleshooting_examples
+from postman_kit.troubleshooting import Troubleshooter
 from postman_kit.writer import json_text
 
 FOLDER_MODES = ("tags", "paths", "flat")
@@ -193,6 +193,7 @@ class _CollectionBuilder:
         self.warnings: list[str] = []
         self.request_examples = ExampleBuilder(api.document, "request")
         self.response_examples = ExampleBuilder(api.document, "response")
+        self.troubleshooter = Troubleshooter(api, profile, options.troubleshooting)
         self.collection_auth, self.auth_variables = requirement_auth(api, api.security, profile)
         if self.collection_auth is not None and self.collection_auth.type == "noauth":
             self.collection_auth = None
@@ -291,8 +292,7 @@ class _CollectionBuilder:
         request = self.request(op)
         saved = request.without_description()  # one object every example shares, serialized once
         responses = self.success_examples(op, saved, item_id)
-        responses += troubleshooting_examples(self.api, op, self.profile, saved, item_id,
-                                              self.options.troubleshooting)
+        responses += self.troubleshooter.examples(op, saved, item_id)
         kit: dict[str, Any] = {}
         if op.operation_id:
             kit["operationId"] = op.operation_id

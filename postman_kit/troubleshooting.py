@@ -103,32 +103,61 @@ def expected_statuses(api: Api, op: Operation, profile: Profile) -> list[int]:
     return statuses
 
 
-def troubleshooting_examples(
-    api: Api,
-    op: Operation,
-    profile: Profile,
-    request: Request,
-    item_id: str,
-    statuses: tuple[int, ...] = TROUBLESHOOTING_STATUSES,
-) -> list[Response]:
-    """The troubleshooting examples for one generated request, in status order.
+class Troubleshooter:
+    """The troubleshooting examples of one API's generated requests.
 
-    `request` is the request as examples carry it (no description); the examples share it.
+    What the examples of different operations share (which methods the API uses, which operation updates the
+    items a create makes) is worked out once per API, not once per request.
     """
-    wanted = [s for s in expected_statuses(api, op, profile) if s in statuses]
-    media_type = error_media_type(api, op)
-    examples: list[Response] = []
-    for status in wanted:
-        if status == 405:
-            for method in unsupported_methods(api, op):
-                detail = f'Method "{method}" not allowed.'
-                examples.append(_example(item_id, status, detail, _with_method(request, method), media_type,
-                                         f"405 Method Not Allowed ({method})", method=method))
-            continue
-        detail = _detail(api, op, profile, request, status)
-        examples.append(_example(item_id, status, detail, request, media_type,
-                                 f"{status} {status_text(status)}"))
-    return examples
+
+    def __init__(self, api: Api, profile: Profile, statuses: tuple[int, ...] = TROUBLESHOOTING_STATUSES) -> None:
+        self.api = api
+        self.profile = profile
+        self.statuses = statuses
+        # collection path → the first PATCH/PUT on one of its items (`/api/lists` → PATCH /api/lists/{id}/)
+        self._updates: dict[str, Operation] = {}
+        for other in api.operations:
+            if other.method in ("PATCH", "PUT"):
+                parent, _, last = other.path.rstrip("/").rpartition("/")
+                if _PATH_PARAMETER.fullmatch(last):
+                    self._updates.setdefault(parent, other)
+
+    def examples(self, op: Operation, request: Request, item_id: str) -> list[Response]:
+        """The examples for one generated request, in status order; `request` is the request as examples carry
+        it (no description), shared by all of them."""
+        api = self.api
+        wanted = [s for s in expected_statuses(api, op, self.profile) if s in self.statuses]
+        media_type = error_media_type(api, op)
+        examples: list[Response] = []
+        for status in wanted:
+            if status == 405:
+                for method in unsupported_methods(api, op):
+                    detail = f'Method "{method}" not allowed.'
+                    examples.append(_example(item_id, status, detail, _with_method(request, method), media_type,
+                                             f"405 Method Not Allowed ({method})", method=method))
+                continue
+            detail = self._detail(op, request, status)
+            examples.append(_example(item_id, status, detail, request, media_type,
+                                     f"{status} {status_text(status)}"))
+        return examples
+
+    def _detail(self, op: Operation, request: Request, status: int) -> str:
+        if status == 401:
+            return "Missing or invalid private key."
+        if status == 403:
+            return "Your API key is missing required scopes: " + ", ".join(self.profile.scopes(op))
+        if status == 404:
+            param = first_path_parameter(op) or "id"
+            value = next((v.value for v in request.url.variable if v.key == param), "") or f"{{{param}}}"
+            return f"{resource_type(self.api, op)} with id {value} does not exist."
+        # 409: Klaviyo's guide adds that an update was perhaps meant; name the method that updates, when there is
+        # one.
+        kind = _singular(next((s for s in reversed(op.path.split("/")) if s and not s.startswith("{")), "resource"))
+        detail = f"A {_humanize(kind).lower()} with these attributes already exists."
+        update = self._updates.get(op.path.rstrip("/"))
+        if update is not None:
+            detail += f" To change it, send {update.method} {update.path} instead."
+        return detail
 
 
 def error_document(item_id: str, status: int, detail: str, method: str | None = None) -> dict[str, Any]:
@@ -170,26 +199,6 @@ def resource_type(api: Api, op: Operation) -> str:
         if declared:
             return _humanize(declared)
     return _humanize(_singular(segments[index - 1])) if index > 0 else "Resource"
-
-
-def _detail(api: Api, op: Operation, profile: Profile, request: Request, status: int) -> str:
-    if status == 401:
-        return "Missing or invalid private key."
-    if status == 403:
-        return "Your API key is missing required scopes: " + ", ".join(profile.scopes(op))
-    if status == 404:
-        param = first_path_parameter(op) or "id"
-        value = next((v.value for v in request.url.variable if v.key == param), "") or f"{{{param}}}"
-        return f"{resource_type(api, op)} with id {value} does not exist."
-    # 409: Klaviyo's guide adds that an update was perhaps meant; name the method that updates, when there is one.
-    kind = _singular(next((s for s in reversed(op.path.split("/")) if s and not s.startswith("{")), "resource"))
-    detail = f"A {_humanize(kind).lower()} with these attributes already exists."
-    base = op.path.rstrip("/")
-    item_path = re.compile(re.escape(base) + r"/\{[^}]+\}/?")
-    updates = [o for o in api.operations if o.method in ("PATCH", "PUT") and item_path.fullmatch(o.path)]
-    if updates:
-        detail += f" To change it, send {updates[0].method} {updates[0].path} instead."
-    return detail
 
 
 def _example(item_id: str, status: int, detail: str, original: Request, media_type: str, name: str,
@@ -247,8 +256,8 @@ __all__ = [
     "ERROR_KINDS",
     "ERROR_MEDIA_TYPE",
     "TROUBLESHOOTING_STATUSES",
+    "Troubleshooter",
     "error_document",
     "expected_statuses",
     "parse_statuses",
-    "troubleshooting_examples",
 ]
