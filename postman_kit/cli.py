@@ -14,6 +14,7 @@ import click
 
 from postman_kit import __version__
 from postman_kit.errors import InputError
+from postman_kit.gcpause import gc_paused
 
 # command name → "module:attribute"; each module holds one click command (or group).
 COMMANDS: dict[str, str] = {
@@ -46,7 +47,9 @@ class LazyGroup(click.Group):
         if target is None:
             return None
         module_name, _, attribute = target.partition(":")
-        return getattr(importlib.import_module(module_name), attribute)
+        with gc_paused():  # as for the package's own import (see postman_kit/__init__.py)
+            module = importlib.import_module(module_name)
+        return getattr(module, attribute)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
