@@ -59,12 +59,9 @@ class CallRecorder(Protocol):
     def record(self, call: CallRecord) -> None:
         """Store one call durably before returning (a crash loses at most the call in flight)."""
 
-    async def record_async(self, call: CallRecord, *, alone: bool = False) -> None:
-        """`record` for a caller on an event loop, which must not block while the call is stored.
-
-        `alone`: the caller serves no other request at the moment, so the recorder may store the call on
-        the loop's own thread when that is quicker than handing it to another thread.
-        """
+    async def record_async(self, call: CallRecord) -> None:
+        """`record` for a caller on an event loop, which must not block while the call is stored: once it
+        returns, the call survives a killed process."""
 
     def close(self) -> None: ...
 
@@ -80,7 +77,7 @@ class MemoryRecorder:
         with self._lock:
             self.calls.append(call)
 
-    async def record_async(self, call: CallRecord, *, alone: bool = False) -> None:
+    async def record_async(self, call: CallRecord) -> None:
         self.record(call)  # an append never blocks the loop long enough to hand it to a thread
 
     def close(self) -> None:

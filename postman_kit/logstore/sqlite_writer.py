@@ -8,7 +8,7 @@ DB-API connection.
 
 from __future__ import annotations
 
-import sqlite3
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.dialects import sqlite
@@ -36,14 +36,13 @@ def _own_connection(engine: Engine):
     return connection
 
 
-class SqliteCallWriter:
-    """`wait_for_lock=False`: when another process holds the database's write lock, fail at once
-    (`is_locked(error)`) instead of waiting, so a caller that must not block can hand the call on."""
+# a call as the store keeps it: its `calls` row and its `call_resource_ids` rows
+StoredRows = tuple[dict[str, Any], list[dict[str, str]]]
 
-    def __init__(self, engine: Engine, wait_for_lock: bool = True) -> None:
+
+class SqliteCallWriter:
+    def __init__(self, engine: Engine) -> None:
         self._connection = _own_connection(engine)
-        if not wait_for_lock:
-            self._connection.execute("PRAGMA busy_timeout=0")
         # a call whose id is stored already is skipped, not an error that would undo the rest of its batch
         self._call = _Compiled(sqlite.insert(calls).on_conflict_do_nothing(index_elements=["id"]), engine)
         self._resource_id = _Compiled(call_resource_ids.insert(), engine)
@@ -51,15 +50,18 @@ class SqliteCallWriter:
 
     def write(self, batch: list[CallRecord]) -> int:
         """Insert `batch` and commit; returns how many calls were new. Not thread-safe: callers serialize."""
+        return self.write_rows([(call_row(call), resource_id_rows(call)) for call in batch])
+
+    def write_rows(self, batch: list[StoredRows]) -> int:
+        """`write` for calls already turned into rows (a journal's)."""
         cursor = self._connection.cursor()
         try:
             added, id_rows = [], []
-            for call in batch:
-                row = call_row(call)
+            for row, resource_ids in batch:
                 cursor.execute(self._call.sql, self._call.parameters(row))
                 if cursor.rowcount == 1:
                     added.append(row)
-                    id_rows += resource_id_rows(call)
+                    id_rows += resource_ids
             if id_rows:
                 cursor.executemany(self._resource_id.sql, [self._resource_id.parameters(r) for r in id_rows])
             if added:
@@ -75,7 +77,3 @@ class SqliteCallWriter:
     def close(self) -> None:
         self._connection.close()
 
-
-def is_locked(error: BaseException) -> bool:
-    return isinstance(error, sqlite3.OperationalError) and getattr(error, "sqlite_errorcode", None) in (
-        sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)

@@ -7,7 +7,6 @@ questions `logs` and `activity` ask. Every query is SQLAlchemy Core, so both bac
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 import threading
 import time
 from collections.abc import Iterable
@@ -26,10 +25,12 @@ from postman_kit.logstore import totals
 from postman_kit.logstore.committer import GroupCommitter
 from postman_kit.logstore.engine import create_store_engine, display_target, is_postgres, sqlite_path
 from postman_kit.logstore.filters import CallFilter
+from postman_kit.logstore.folder import JournalFolder
+from postman_kit.logstore.journal import CallJournal, journal_path, read_rows
 from postman_kit.logstore.migrations import NewerSchemaError, migrate
 from postman_kit.logstore.rows import call_from_row, call_row, resource_id_rows
 from postman_kit.logstore.schema import call_resource_ids, calls, daily_totals, hourly_totals
-from postman_kit.logstore.sqlite_writer import SqliteCallWriter, is_locked
+from postman_kit.logstore.sqlite_writer import SqliteCallWriter, StoredRows
 
 DEFAULT_RETENTION_DAYS = 14
 # searches say "10000+ matching calls" rather than read a million rows to count them exactly
@@ -48,16 +49,20 @@ def store_target(data_dir: str | Path = DEFAULT_DATA_DIR, store: str | None = No
 class LogStore:
     """Calls kept in full for `retention_days`, daily totals for ever."""
 
-    def __init__(self, engine: Engine, name: str, retention_days: float = DEFAULT_RETENTION_DAYS) -> None:
+    def __init__(self, engine: Engine, name: str, retention_days: float = DEFAULT_RETENTION_DAYS,
+                 journal: Path | None = None) -> None:
         self.engine = engine
         self.name = name
         self.retention_days = retention_days
         sqlite = engine.dialect.name == "sqlite"
         # SQLite has one writer at a time; queueing our own threads here beats retrying on SQLITE_BUSY.
         self._write_lock = threading.Lock() if sqlite else None
-        self._fast_writer = SqliteCallWriter(engine) if sqlite else None  # the group committer's
-        self._direct_writer = SqliteCallWriter(engine, wait_for_lock=False) if sqlite else None  # record_async's
+        self._fast_writer = SqliteCallWriter(engine) if sqlite else None
         self._committer = GroupCommitter(self._write_batch)
+        self._journal_path = journal  # SQLite only: where record_async appends (journal.py says why)
+        self._journal_seen: tuple[int, int, int] | None = None  # the other owner's journal as last folded
+        self._folder: JournalFolder | None = None
+        self._claim_lock = threading.Lock()
 
     # -- recording (CallRecorder) -------------------------------------------------------------------
     def record(self, call: CallRecord) -> None:
@@ -65,14 +70,18 @@ class LogStore:
         Calls recorded at the same time from several threads share one commit."""
         self._committer.record(call)
 
-    async def record_async(self, call: CallRecord, *, alone: bool = False) -> None:
-        """`record` for a caller on an event loop: the loop keeps serving while the call is written.
+    async def record_async(self, call: CallRecord) -> None:
+        """`record` for a caller on an event loop (the sandbox), which must not wait for a commit.
 
-        `alone` (no other request is being served): on SQLite, with no other write under way, the call is
-        written right here instead. Handing it to the writer thread and back costs more than the write
-        itself, and nothing else is waiting for the loop.
+        On SQLite the call is appended to the store's journal, where it survives a killed process, and
+        folded into the database within FOLD_DELAY_SECONDS (every read here or in another process folds
+        first, so nothing reads stale). On PostgreSQL, or while another process owns the journal, the call
+        is committed by the group committer's thread while the loop keeps serving.
         """
-        if not (alone and self._write_here(call)):
+        folder = self._folder or (self._claim_journal() if self._journal_path else None)
+        if folder is not None:
+            folder.append(call)
+        else:
             await self._committer.record_async(call)
 
     def record_many(self, records: Iterable[CallRecord]) -> int:
@@ -91,27 +100,56 @@ class LogStore:
             return 0  # that call is stored already
         return added
 
+    def _write_rows(self, batch: list[StoredRows]) -> int:
+        with self._writing():
+            return self._fast_writer.write_rows(batch)
+
     def _write_batch(self, batch: list[CallRecord]) -> int:
         if self._fast_writer is None:
             return self.record_many(batch)
         with self._writing():
             return self._fast_writer.write(batch)
 
-    def _write_here(self, call: CallRecord) -> bool:
-        """Write `call` on this thread if no writer of this process or another one is busy; else False."""
-        if self._direct_writer is None or self._committer.queued:
-            return False
-        if not self._write_lock or not self._write_lock.acquire(blocking=False):
-            return False
+    def _claim_journal(self) -> JournalFolder | None:
+        with self._claim_lock:
+            if self._folder is None and self._journal_path is not None:
+                journal = CallJournal.claim(self._journal_path)
+                if journal is None:
+                    self._journal_path = None  # another sandbox records into this store: commit directly
+                else:
+                    self._folder = JournalFolder(journal, self._write_rows)
+                    self._folder.fold_now()  # what a killed owner left
+            return self._folder
+
+    def fold_journal(self) -> int:
+        """Commit the calls the journal holds (this process's or another's); how many were new."""
+        if self._folder is not None:
+            return self._folder.fold_now()
+        if self._journal_path is None:
+            return 0
         try:
-            self._direct_writer.write([call])
-        except sqlite3.OperationalError as error:
-            if is_locked(error):  # another process is writing: the writer thread waits for it instead
-                return False
-            raise
+            status = self._journal_path.stat()
+        except FileNotFoundError:
+            return 0
+        seen = (status.st_ino, status.st_size, status.st_mtime_ns)
+        if status.st_size == 0 or seen == self._journal_seen:
+            return 0
+        try:
+            left = CallJournal.claim(self._journal_path)
+        except OSError:
+            left = None  # a store we may only read: fold what we can see, leave the file as it is
+        if left is None:  # its owner is alive and folds it too; ours is idempotent, and never empties it
+            found = read_rows(self._journal_path)
+            added = self._write_rows(found) if found else 0
+            self._journal_seen = seen
+            return added
+        try:  # a killed owner's journal: fold it and empty it
+            found, offset = left.take()
+            added = self._write_rows(found) if found else 0
+            left.folded(offset)
         finally:
-            self._write_lock.release()
-        return True
+            left.close()
+        return added
 
     @staticmethod
     def _insert_new(connection: Connection, chunk: list[CallRecord]) -> int:
@@ -129,11 +167,11 @@ class LogStore:
         return len(chunk)
 
     def close(self) -> None:
+        if self._folder is not None:
+            self._folder.close()
         self._committer.close()
         if self._fast_writer is not None:
             self._fast_writer.close()
-        if self._direct_writer is not None:
-            self._direct_writer.close()
             with contextlib.suppress(DBAPIError), self.engine.connect() as connection:
                 # SQLite's advice for long-lived databases: refresh the planner's statistics when needed
                 connection.exec_driver_sql("PRAGMA optimize")
@@ -147,6 +185,7 @@ class LogStore:
 
     # -- reading ------------------------------------------------------------------------------------
     def get(self, call_id: str) -> CallRecord | None:
+        self.fold_journal()
         with self.engine.connect() as connection:
             row = connection.execute(select(calls).where(calls.c.id == call_id)).mappings().first()
             if row is None:
@@ -155,6 +194,7 @@ class LogStore:
 
     def search(self, where: CallFilter | None = None, limit: int = 50, offset: int = 0) -> list[CallRecord]:
         """Calls matching `where`, newest first."""
+        self.fold_journal()
         newest = (calls.c.timestamp.desc(), calls.c.id.desc())
         with self.engine.connect() as connection:
             rows = []
@@ -168,6 +208,7 @@ class LogStore:
 
     def count(self, where: CallFilter | None = None, cap: int | None = None) -> int:
         """How many calls match; with `cap`, counting stops past it (a result above `cap` means "more")."""
+        self.fold_journal()
         total = 0
         with self.engine.connect() as connection:
             for branch in (where or CallFilter()).branches():
@@ -181,6 +222,7 @@ class LogStore:
 
     def categories(self) -> list[str]:
         """Endpoint categories seen in stored calls (their hourly totals) and daily totals, sorted."""
+        self.fold_journal()
         with self.engine.connect() as connection:
             found = set(connection.execute(select(hourly_totals.c.category).distinct()).scalars())
             found |= set(connection.execute(select(daily_totals.c.category).distinct()).scalars())
@@ -189,11 +231,13 @@ class LogStore:
     def activity(self, where: CallFilter | None = None, now: float | None = None) -> activity_queries.Activity:
         """Totals, error rate and breakdowns; includes pruned calls' daily totals unless the filter
         looks at something they do not keep (path, source, revision, identifier)."""
+        self.fold_journal()
         with self.engine.connect() as connection:
             return activity_queries.compute(connection, where or CallFilter(), time.time() if now is None else now)
 
     def prune(self, now: float | None = None, retention_days: float | None = None) -> prune_queries.PruneResult:
         """Delete calls older than the retention, folding them into the daily totals first."""
+        self.fold_journal()
         days = self.retention_days if retention_days is None else retention_days
         cutoff = (time.time() if now is None else now) - days * 86400
         with self._writing(), self.engine.begin() as connection:
@@ -201,6 +245,7 @@ class LogStore:
 
     def clear(self) -> None:
         """Forget every call and total (tests and `sandbox --reset` style runs)."""
+        self.fold_journal()
         with self._writing(), self.engine.begin() as connection:
             for table in (call_resource_ids, calls, hourly_totals, daily_totals):
                 connection.execute(delete(table))
@@ -251,4 +296,6 @@ def open_store(
         engine.dispose()
         reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
         raise InputError(name, f"cannot open the log store: {reason}") from None
-    return LogStore(engine, name, retention_days)
+    store = LogStore(engine, name, retention_days, journal=None if is_postgres(target) else journal_path(path))
+    store.fold_journal()  # calls a killed sandbox left
+    return store

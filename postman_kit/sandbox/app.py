@@ -10,6 +10,7 @@ from typing import Any
 
 import orjson
 from starlette.applications import Starlette
+from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
@@ -33,16 +34,6 @@ def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder
     `recorder=None` serves without recording anything (what benchmarks compare recording against).
     """
     sandbox = Sandbox(api, keys, data_dir, rate_limits=rate_limits)
-    serving = 0  # requests between arrival and response, on this event loop
-
-    async def handle(request: Request) -> Response:
-        nonlocal serving
-        serving += 1
-        try:
-            return await serve(request)
-        finally:
-            serving -= 1
-
     async def serve(request: Request) -> Response:
         started = time.perf_counter()
         body = await request.body()
@@ -57,14 +48,19 @@ def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder
         outcome = sandbox.serve(incoming)
         content = orjson.dumps(outcome.document) if outcome.document is not None else b""
         headers = dict(outcome.headers)
+        background = None
         if recorder is not None:
             duration = round((time.perf_counter() - started) * 1000, 3)
-            record = call_record(incoming, outcome, content, headers, duration, request.url.query)
-            # Recorded (and committed) before the response goes out: a killed server then loses at most the
-            # calls in flight, never one its caller already saw answered. The write runs off the event loop.
-            await recorder.record_async(record, alone=serving == 1)
+            background = BackgroundTask(record, incoming, outcome, content, dict(headers), duration,
+                                        request.url.query)
         return Response(content, status_code=outcome.status, headers=headers,
-                        media_type=JSON_API if content else None)
+                        media_type=JSON_API if content else None, background=background)
+
+    async def record(*details: Any) -> None:
+        # Recorded once the response is sent, still inside the request's cycle: the client reads its
+        # answer meanwhile. The recorder's journal append never suspends, so the call is on disk before
+        # this loop reads another request; a killed server loses at most the calls in flight.
+        await recorder.record_async(call_record(*details))
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -73,7 +69,7 @@ def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder
         finally:
             sandbox.close()
 
-    routes = [*extra_routes, Route("/{path:path}", handle, methods=METHODS)]
+    routes = [*extra_routes, Route("/{path:path}", serve, methods=METHODS)]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.sandbox = sandbox
     return app
