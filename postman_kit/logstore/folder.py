@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable
 
 from postman_kit.calls import CallRecord
@@ -28,7 +27,7 @@ class JournalFolder:
         self._write_rows = write_rows
         self._appended = threading.Event()
         self._folding = threading.Lock()  # the thread and a reader of this process (fold_now) take turns
-        self._stopping = False
+        self._stopping = threading.Event()
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
 
@@ -48,7 +47,7 @@ class JournalFolder:
 
     def close(self) -> None:
         """Fold what is left, stop the thread and give the journal up."""
-        self._stopping = True
+        self._stopping.set()
         self._appended.set()
         self._thread.join()
         try:
@@ -58,15 +57,14 @@ class JournalFolder:
         self.journal.close()
 
     def _run(self) -> None:
-        while not self._stopping:  # checked after each fold too: close() may have come while it ran
+        while not self._stopping.is_set():  # checked after each fold too: close() may have come meanwhile
             self._appended.wait()
-            if self._stopping:
-                return
-            time.sleep(FOLD_DELAY_SECONDS)
+            if self._stopping.wait(FOLD_DELAY_SECONDS):
+                return  # close() folds the rest
             self._appended.clear()
             try:
                 self.fold_now()
             except Exception as exc:  # noqa: BLE001 - e.g. another process holding the database for long
                 log.warning("%s: cannot fold calls into the store yet (%s); retrying", self.journal.path, exc)
                 self._appended.set()
-                time.sleep(RETRY_SECONDS)
+                self._stopping.wait(RETRY_SECONDS)
