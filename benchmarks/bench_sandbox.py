@@ -17,8 +17,8 @@ succeed on both servers, so the numbers compare serving, not error paths.
 
 Part "recording" (issue 7's goal: recording adds ≤ 10% to the sandbox's request latency): the same sandbox
 app started twice as child processes, once with recording off (no recorder: no log entry built, nothing
-written) and once recording into a SQLite log store as `postman-kit sandbox` does (committed before each
-response). Each round sends the same calls to each server, alternating which goes first: sequentially over
+written) and once recording into a SQLite log store as `postman-kit sandbox` does (each call appended to the
+store's journal as its response goes out, folded into SQLite in batches by a thread; its CPU is counted). Each round sends the same calls to each server, alternating which goes first: sequentially over
 one keep-alive connection, then from `--concurrency` concurrent clients. It prints per variant the median
 per-request latency, the server's CPU time per request (from /proc: steadier than wall time on a busy
 machine), and the latency ratio recording on : off against the goal.
