@@ -7,8 +7,9 @@ concurrency, calls that arrive while a commit runs share the next one, so the co
 once per batch instead of once per call. The writer starts on the first call, so a store opened only to
 read starts no thread.
 
-An asyncio caller (the sandbox) awaits a future the writer resolves through the event loop; this wakes the
-loop once per batch and costs far less than handing each call to a thread pool and back.
+An asyncio caller (the sandbox on PostgreSQL, or on SQLite while another process owns the journal) awaits
+a future the writer resolves through the event loop; this wakes the loop once per batch and costs far less
+than handing each call to a thread pool and back.
 """
 
 from __future__ import annotations

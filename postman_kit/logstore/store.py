@@ -7,6 +7,7 @@ questions `logs` and `activity` ask. Every query is SQLAlchemy Core, so both bac
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 import threading
 import time
 from collections.abc import Iterable
@@ -60,6 +61,7 @@ class LogStore:
         self._fast_writer = SqliteCallWriter(engine) if sqlite else None
         self._committer = GroupCommitter(self._write_batch)
         self._journal_path = journal  # SQLite only: where record_async appends (journal.py says why)
+        self._may_own_journal = journal is not None  # False once another live process is found owning it
         self._journal_seen: tuple[int, int, int] | None = None  # the other owner's journal as last folded
         self._folder: JournalFolder | None = None
         self._claim_lock = threading.Lock()
@@ -78,7 +80,7 @@ class LogStore:
         first, so nothing reads stale). On PostgreSQL, or while another process owns the journal, the call
         is committed by the group committer's thread while the loop keeps serving.
         """
-        folder = self._folder or (self._claim_journal() if self._journal_path else None)
+        folder = self._folder or (self._claim_journal() if self._may_own_journal else None)
         if folder is not None:
             folder.append(call)
         else:
@@ -112,10 +114,10 @@ class LogStore:
 
     def _claim_journal(self) -> JournalFolder | None:
         with self._claim_lock:
-            if self._folder is None and self._journal_path is not None:
+            if self._folder is None and self._may_own_journal and self._journal_path is not None:
                 journal = CallJournal.claim(self._journal_path)
                 if journal is None:
-                    self._journal_path = None  # another sandbox records into this store: commit directly
+                    self._may_own_journal = False  # another sandbox records into this store: commit directly
                 else:
                     self._folder = JournalFolder(journal, self._write_rows)
                     self._folder.fold_now()  # what a killed owner left
@@ -140,7 +142,10 @@ class LogStore:
             left = None  # a store we may only read: fold what we can see, leave the file as it is
         if left is None:  # its owner is alive and folds it too; ours is idempotent, and never empties it
             found = read_rows(self._journal_path)
-            added = self._write_rows(found) if found else 0
+            try:
+                added = self._write_rows(found) if found else 0
+            except sqlite3.OperationalError:
+                return 0  # a store this user may only read: its owner folds the tail soon
             self._journal_seen = seen
             return added
         try:  # a killed owner's journal: fold it and empty it
