@@ -34,6 +34,7 @@ def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder
     `recorder=None` serves without recording anything (what benchmarks compare recording against).
     """
     sandbox = Sandbox(api, keys, data_dir, rate_limits=rate_limits)
+
     async def serve(request: Request) -> Response:
         started = time.perf_counter()
         body = await request.body()
@@ -51,8 +52,7 @@ def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder
         background = None
         if recorder is not None:
             duration = round((time.perf_counter() - started) * 1000, 3)
-            background = BackgroundTask(record, incoming, outcome, content, dict(headers), duration,
-                                        request.url.query)
+            background = BackgroundTask(record, incoming, outcome, content, headers, duration, request.url.query)
         return Response(content, status_code=outcome.status, headers=headers,
                         media_type=JSON_API if content else None, background=background)
 
