@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from postman_kit.collection import Auth
 from postman_kit.openapi import Api, Operation, SecurityScheme
 from postman_kit.profiles import Profile
+from postman_kit.valueclass import value_class
 
 _PREFIX_IN_DESCRIPTION = re.compile(r"`([A-Za-z][\w.-]*) [\w-]+`")
 
 
-@dataclass(frozen=True)
+@value_class(frozen=True)
 class AuthVariable:
     """A variable an auth scheme reads (`privateKey`, `token`), and whether it holds a secret."""
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from postman_kit import ids
@@ -36,6 +36,7 @@ from postman_kit.naming import collection_name
 from postman_kit.openapi import Api, MediaType, Operation, Parameter
 from postman_kit.profiles import Profile, get_profile
 from postman_kit.troubleshooting import Troubleshooter
+from postman_kit.valueclass import value_class
 from postman_kit.writer import json_text
 
 FOLDER_MODES = ("tags", "paths", "flat")
@@ -44,7 +45,7 @@ SKIPPED_HEADERS = {"authorization", "content-type", "accept"}
 KIT_KEY = "x-postman-kit"
 
 
-@dataclass
+@value_class
 class BuildOptions:
     """What `generate` lets a user choose; every field has the command line's default."""
 
@@ -64,7 +65,7 @@ class BuildOptions:
     public_key_variable: str | None = None  # default from the profile (Klaviyo: companyId)
 
 
-@dataclass
+@value_class
 class Build:
     """Everything `generate` writes, as values."""
 

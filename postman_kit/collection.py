@@ -7,9 +7,11 @@ Every class reads from and writes to the collection JSON. Keys this model does n
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from http import HTTPStatus
 from typing import Any
+
+from postman_kit.valueclass import value_class
 
 SCHEMA_V21 = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
 # Looked up thousands of times per collection; `HTTPStatus(code)` goes through the enum machinery each time.
@@ -31,7 +33,7 @@ def _pop_extra(data: dict[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k not in known}
 
 
-@dataclass
+@value_class
 class Variable:
     """A collection, URL path or environment variable."""
 
@@ -67,7 +69,7 @@ class Variable:
         )
 
 
-@dataclass
+@value_class
 class _KeyValue:
     """What a query parameter and a header share: key, value, description, disabled."""
 
@@ -99,7 +101,7 @@ class _KeyValue:
         )
 
 
-@dataclass
+@value_class
 class QueryParam(_KeyValue):
     """A query parameter of a request URL."""
 
@@ -111,7 +113,7 @@ class QueryParam(_KeyValue):
         return cls._from_parts(data, data.get("key"), data.get("value"))
 
 
-@dataclass
+@value_class
 class Header(_KeyValue):
     """A request or example-response header."""
 
@@ -127,7 +129,7 @@ class Header(_KeyValue):
         return cls._from_parts(data, str(data.get("key", "")), "" if value is None else str(value))
 
 
-@dataclass
+@value_class
 class Auth:
     """A RequestAuth: `type` plus the attributes of that type (key → value)."""
 
@@ -160,7 +162,7 @@ class Auth:
         return self.attributes.get(key, default)
 
 
-@dataclass
+@value_class
 class Url:
     """A request URL, with its parts as Postman keeps them."""
 
@@ -255,7 +257,7 @@ def parse_raw_url(raw: str) -> Url:
     )
 
 
-@dataclass
+@value_class
 class Body:
     """A request body, in one of Postman's modes."""
 
@@ -294,7 +296,7 @@ class Body:
         )
 
 
-@dataclass
+@value_class
 class Request:
     """A request: method, URL, headers, body and auth."""
 
@@ -347,7 +349,7 @@ class Request:
         return None
 
 
-@dataclass
+@value_class
 class Response:
     """An example response saved on a request (Postman calls these Responses)."""
 
@@ -409,7 +411,7 @@ class Response:
         return None
 
 
-@dataclass
+@value_class
 class Item:
     """A request item."""
 
@@ -457,7 +459,7 @@ class Item:
         return value if isinstance(value, dict) else {}
 
 
-@dataclass
+@value_class
 class Folder:
     """An ItemGroup."""
 
@@ -508,7 +510,7 @@ def node_from_json(data: dict[str, Any]) -> Node:
     return Item.from_json(data)
 
 
-@dataclass
+@value_class
 class Info:
     """The collection's `info` block: its id, name, schema and description."""
 
@@ -539,7 +541,7 @@ class Info:
         )
 
 
-@dataclass
+@value_class
 class Collection:
     """A whole collection: info, folders and items, auth, variables and events."""
 

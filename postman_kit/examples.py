@@ -7,10 +7,10 @@ responses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from postman_kit.loader import resolve_pointer
+from postman_kit.valueclass import value_class
 
 # Klaviyo's bulk-job bodies nest JSON:API documents 15+ levels deep and flow definitions 25; a cut there leaves
 # required values null.
@@ -18,7 +18,7 @@ MAX_DEPTH = 28
 _CUT = object()
 
 
-@dataclass(frozen=True)
+@value_class(frozen=True)
 class _Built:
     """A value built for a `$ref`, the refs met while building it, and how deep below the ref it reached."""
 

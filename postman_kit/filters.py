@@ -7,9 +7,11 @@ parameter's description (``Allowed field(s)/operator(s):<br>`id`: `any`, `equals
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, datetime
 from typing import Any
+
+from postman_kit.valueclass import value_class
 
 LIST_OPERATORS = frozenset({"any"})
 COMPARISON_OPERATORS = frozenset({"greater-than", "greater-or-equal", "less-than", "less-or-equal"})
@@ -18,7 +20,7 @@ _RULE_LINE = re.compile(r"`([^`]+)`\s*:\s*((?:`[^`]+`\s*,?\s*)+)")
 _DATETIME_FIELD = re.compile(r"(^|[._])(created|updated|datetime|timestamp|date|[a-z_]*_at|[a-z_]*_date)$")
 
 
-@dataclass(frozen=True)
+@value_class(frozen=True)
 class FilterRule:
     """What one field allows: operators taking a single value, operators taking a list, the value type."""
 
@@ -34,7 +36,7 @@ class FilterRule:
         return tuple(sorted(set(self.single) | set(self.list)))
 
 
-@dataclass
+@value_class
 class AllowedFilters:
     """The filter rules an operation allows, by field, and where they were read from."""
 
@@ -161,7 +163,7 @@ class FilterSyntaxError(ValueError):
         self.reason = message
 
 
-@dataclass(frozen=True)
+@value_class(frozen=True)
 class FilterValue:
     """A literal in a filter expression: a string, datetime, number, boolean, null or list."""
 
@@ -185,7 +187,7 @@ class FilterValue:
         return self.value
 
 
-@dataclass(frozen=True)
+@value_class(frozen=True)
 class Condition:
     """One `operator(field,value)` term of a filter expression."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from postman_kit.build import Build, BuildOptions, build
@@ -11,12 +11,13 @@ from postman_kit.gcpause import gc_paused
 from postman_kit.loader import is_url
 from postman_kit.openapi import Api, load_api
 from postman_kit.speccheck import full_validation_problems
+from postman_kit.valueclass import value_class
 from postman_kit.writer import write_json_files
 
 GenerateOptions = BuildOptions
 
 
-@dataclass
+@value_class
 class GenerateResult:
     """What `generate` built and the files it wrote."""
 

@@ -11,13 +11,13 @@ import json
 import re
 import sys
 import urllib.parse
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import orjson
 
 from postman_kit.errors import InputError
+from postman_kit.valueclass import value_class
 
 # A YAML document whose aliases expand past this many nodes is refused (alias bombs).
 MAX_EXPANDED_NODES = 5_000_000
@@ -46,7 +46,7 @@ def _yaml_loader_class() -> type:
     return loader
 
 
-@dataclass
+@value_class
 class LoadedDocument:
     """A parsed document and where it came from."""
 
@@ -207,7 +207,7 @@ def collect_refs(data: Any) -> frozenset[str]:
     return _scan(data).refs
 
 
-@dataclass(frozen=True)
+@value_class(frozen=True)
 class _Scan:
     """What one walk over a parsed document found."""
 

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from typing import Any
 
 from postman_kit.errors import InputError
 from postman_kit.loader import LoadedDocument, load_document, resolve_pointer
+from postman_kit.valueclass import value_class
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
-@dataclass
+@value_class
 class Parameter:
     """A path, query, header or cookie parameter of an operation."""
 
@@ -26,7 +27,7 @@ class Parameter:
     explode: bool | None = None
 
 
-@dataclass
+@value_class
 class MediaType:
     """One media type of a request body or response, with its schema and example."""
 
@@ -35,7 +36,7 @@ class MediaType:
     example: Any = None  # the spec's own example, when it gives one
 
 
-@dataclass
+@value_class
 class RequestBody:
     """An operation's request body, one entry per media type."""
 
@@ -48,7 +49,7 @@ class RequestBody:
         return _prefer_json(self.content)
 
 
-@dataclass
+@value_class
 class Response:
     """A documented response of an operation, by status."""
 
@@ -61,7 +62,7 @@ class Response:
         return _prefer_json(self.content)
 
 
-@dataclass
+@value_class
 class SecurityScheme:
     """A security scheme from `components/securitySchemes`."""
 
@@ -75,7 +76,7 @@ class SecurityScheme:
     extensions: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@value_class
 class Tag:
     """A tag from the document's `tags` list."""
 
@@ -83,7 +84,7 @@ class Tag:
     description: str = ""
 
 
-@dataclass
+@value_class
 class Operation:
     """One method on one path, with everything generate, validate and diff read from it."""
 
@@ -118,7 +119,7 @@ class Operation:
         return [r for r in self.responses if r.status.startswith("2")]
 
 
-@dataclass
+@value_class
 class Server:
     """An entry of the document's `servers` list."""
 
@@ -126,7 +127,7 @@ class Server:
     description: str = ""
 
 
-@dataclass
+@value_class
 class Api:
     """An OpenAPI document read into the core model."""
 

@@ -9,13 +9,13 @@ question of a saved request (:func:`expected_statuses`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from postman_kit import ids
 from postman_kit.collection import Header, Request, Response, status_text
 from postman_kit.openapi import Api, Operation
 from postman_kit.profiles import Profile
+from postman_kit.valueclass import value_class
 from postman_kit.writer import json_text
 
 TROUBLESHOOTING_STATUSES = (401, 403, 404, 405, 409)
@@ -26,7 +26,7 @@ PROBED_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 _PATH_PARAMETER = re.compile(r"\{([^}]+)\}")
 
 
-@dataclass(frozen=True)
+@value_class(frozen=True)
 class ErrorKind:
     """The JSON:API error an API answers with for one troubleshooting status."""
 
