@@ -19,12 +19,10 @@ import argparse
 import json
 import os
 import re
-import shutil
-import sys
 import tempfile
 from pathlib import Path
 
-from bench_generate import CORPUS, Run, median_run, run_child
+from bench_generate import CORPUS, Run, kit, median_run, run_child
 from peers import PeerUnavailable, peer_binary
 
 STABLE = CORPUS / "klaviyo" / "stable"
@@ -33,9 +31,7 @@ MEMORY_GOAL_MB = 100.0
 TODAY = "2026-11-23"
 
 
-def kit() -> list[str]:
-    installed = shutil.which("postman-kit")
-    return [installed] if installed else [sys.executable, "-m", "postman_kit.cli"]
+
 
 
 def generated_collection(spec: Path, scratch: Path) -> Path:

@@ -72,10 +72,19 @@ def run_child(command: list[str]) -> Run:
     return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)  # ru_maxrss: KiB on Linux
 
 
+def kit() -> list[str]:
+    """The `postman-kit` program as installed for the interpreter running the benchmark (a venv's bin/, where pip
+    put it), not whatever PATH finds first: a version manager's shim there (pyenv's is a bash script that runs
+    `pyenv exec`) would add its own start-up to every round."""
+    installed = Path(sys.executable).with_name("postman-kit")
+    if installed.is_file():
+        return [str(installed)]
+    found = shutil.which("postman-kit")
+    return [found] if found else [sys.executable, "-m", "postman_kit.cli"]
+
+
 def postman_kit_command(spec: Path, out_dir: Path) -> list[str]:
-    installed = shutil.which("postman-kit")
-    prefix = [installed] if installed else [sys.executable, "-m", "postman_kit.cli"]
-    return [*prefix, "generate", str(spec), "--out", str(out_dir), "--quiet"]
+    return [*kit(), "generate", str(spec), "--out", str(out_dir), "--quiet"]
 
 
 def peer_command(converter: str, spec: Path, out_file: Path) -> list[str]:
@@ -102,7 +111,7 @@ def side_by_side(spec: Path, rounds: int, converter: str | None, scratch: Path) 
     ours, theirs = runs["ours"], runs.get("peer", [])
     mine = median_run(ours)
     size_mb = spec.stat().st_size / 1e6
-    print(f"spec: {spec} ({size_mb:.2f} MB), {rounds} rounds, medians")
+    print(f"spec: {spec} ({size_mb:.2f} MB), {rounds} rounds, medians; postman-kit is {' '.join(kit())}")
     print(f"  postman-kit generate        {mine.seconds:7.3f} s  {mine.peak_rss_mb:7.1f} MB peak RSS"
           f"  {mine.cpu_seconds:6.3f} s CPU")
     if not theirs:
