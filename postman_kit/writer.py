@@ -15,7 +15,7 @@ from postman_kit.errors import InputError
 
 def dumps(value: Any) -> bytes:
     """JSON with 2-space indentation and a final newline; key order as built, never random."""
-    return orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n"
+    return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)  # not `+ b"\n"`: a copy
 
 
 def json_text(value: Any) -> str:
