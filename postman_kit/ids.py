@@ -13,6 +13,7 @@ import re
 # The UUIDv5 namespace of every id postman-kit derives (kept as bytes: importing `uuid` costs more than using it).
 NAMESPACE_HEX = "6f1b1f5e3c1a5b8e9a517d0c2b1e4f20"
 _NAMESPACE_BYTES = bytes.fromhex(NAMESPACE_HEX)
+_NAMESPACE_HASH = hashlib.sha1(_NAMESPACE_BYTES)  # each id continues a copy of it: cheaper than hashing afresh
 # RFC 4122 variant: the high bits of the 17th hex digit become 10 (0-3 → 8-b, 4-7 → 8-b, …).
 _VARIANT_DIGIT = {digit: "89ab"[int(digit, 16) % 4] for digit in "0123456789abcdef"}
 _TEMPLATE_SEGMENT = re.compile(r"^(\{[^}]*\}|:[^/]+)$")
@@ -26,7 +27,9 @@ def normalize_path(path: str) -> str:
 
 def stable_uuid(*parts: str) -> str:
     """`str(uuid.uuid5(UUID(NAMESPACE_HEX), "\\x1f".join(parts)))`, computed directly: generate makes thousands."""
-    text = hashlib.sha1(_NAMESPACE_BYTES + "\x1f".join(parts).encode()).hexdigest()
+    digest = _NAMESPACE_HASH.copy()
+    digest.update("\x1f".join(parts).encode())
+    text = digest.hexdigest()
     return f"{text[:8]}-{text[8:12]}-5{text[13:16]}-{_VARIANT_DIGIT[text[16]]}{text[17:20]}-{text[20:32]}"
 
 
