@@ -260,12 +260,19 @@ def _fits(schema: dict[str, Any], value: Any) -> bool:
     if isinstance(enum, list) and value not in enum:
         return False
     kind = schema.get("type")
-    kinds = kind if isinstance(kind, list) else [kind] if isinstance(kind, str) else []
-    if kinds and not any(k in _JSON_TYPES and isinstance(value, _JSON_TYPES[k])
-                         and not (isinstance(value, bool) and k in ("integer", "number")) for k in kinds):
+    if isinstance(kind, str):  # the common case, checked without building a list and a generator
+        if not _is_json_type(value, kind):
+            return False
+    elif isinstance(kind, list) and kind and not any(_is_json_type(value, k) for k in kind):
         return False
     required = schema.get("required")
     return not (isinstance(value, dict) and isinstance(required, list) and not set(required) <= set(value))
+
+
+def _is_json_type(value: Any, kind: Any) -> bool:
+    types = _JSON_TYPES.get(kind) if isinstance(kind, str) else None
+    return types is not None and isinstance(value, types) and not (
+        isinstance(value, bool) and kind in ("integer", "number"))
 
 
 def _looks_object(schema: Any) -> bool:
