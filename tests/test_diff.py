@@ -145,6 +145,19 @@ def test_verdict_counts_revisions_from_a_directory_and_judges_the_lifecycle(spec
     assert verdict.headline().startswith("STALE: v2024-07-15 is 2 revision(s) behind v2026-07-15; retired since")
 
 
+def test_a_renamed_fork_without_a_revision_variable_is_dated_by_its_name(specs, tmp_path):
+    # A user's copy: Postman appends " Copy" to the name; the revision variable was deleted, and the requests send
+    # `{{revision}}`, so only the name's stamp says which revision the fork is.
+    fork = json.loads(specs["old_collection"].read_text())
+    fork["info"]["name"] += " Copy"
+    fork["variable"] = [v for v in fork["variable"] if v["key"] != "revision"]
+    path = tmp_path / "fork.postman_collection.json"
+    path.write_text(json.dumps(fork))
+    report = diff(str(path), str(specs["new"]), today=TODAY, revisions=str(specs["revisions"]))
+    assert report.verdict.old_revision == OLD_REVISION and report.verdict.revisions_behind == 2
+    assert [e.label for e in report.added] == ["GET /api/flows/{id}"]  # its item ids still match NEW's
+
+
 def test_a_collection_with_its_spec_found_in_revisions_gets_the_full_comparison(specs):
     with_base = diff(str(specs["old_collection"]), str(specs["new"]), today=TODAY,
                      revisions=str(specs["revisions"]))

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from postman_kit import ids
 from postman_kit.collection import Item
 from postman_kit.diff.sides import Side
+from postman_kit.naming import parse_collection_name
 from postman_kit.openapi import Operation
 from postman_kit.routing import MethodNotAllowed, OperationIndex, RouteMatch
 
 Key = tuple[str, str]  # (METHOD, normalized path)
-_NAME_TITLE = re.compile(r"^\((?:Stable|Beta)\)\s+(.*?)\s+\(v[^)]*\)$")
 _POSTMAN_VARIABLE = re.compile(r"^\{\{[^}]+\}\}$")
 
 
@@ -132,9 +132,9 @@ def index_collection_side(side: Side, references: list[SideIndex]) -> SideIndex:
     """Endpoints and saved requests of a fork; `references` (NEW, and OLD's spec when known) route its URLs."""
     routers = [(ref, OperationIndex(ref.side.api)) for ref in references if ref.side.api is not None]
     titles = {ref.side.api.title for ref in references if ref.side.api is not None}
-    named = _NAME_TITLE.match(side.collection.info.name)
-    if named:
-        titles.add(named.group(1))
+    named = parse_collection_name(side.collection.info.name)
+    if named.title:
+        titles.add(named.title)  # ids were derived from the API title the fork was generated with
     groups: dict[Key, list[tuple[tuple[str, ...], Item, str | None, dict[str, str]]]] = {}
     for trail, item in side.collection.walk():
         key, template, params = _route(item, routers)

@@ -12,10 +12,10 @@ from postman_kit.collection import Collection, Item
 from postman_kit.errors import InputError
 from postman_kit.generate import build_collection_from_spec
 from postman_kit.loader import load_document
+from postman_kit.naming import parse_collection_name
 from postman_kit.openapi import Api, read_api
 from postman_kit.profiles import GENERIC, KLAVIYO, Profile, detect_profile
 
-_NAME_REVISION = re.compile(r"\(v(\d{4}-\d{2}-\d{2}(?:\.pre)?)\)")
 _DATED = re.compile(r"^\d{4}-\d{2}-\d{2}(?:\.pre)?$")
 
 
@@ -124,8 +124,7 @@ def collection_revision(collection: Collection, revision_variable: str = "revisi
     )
     if sent:
         return max(sent.items(), key=lambda pair: (pair[1], pair[0]))[0]
-    match = _NAME_REVISION.search(collection.info.name)
-    return match.group(1) if match else None
+    return parse_collection_name(collection.info.name).revision
 
 
 def _collection_profile(collection: Collection) -> Profile:
