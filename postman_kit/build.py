@@ -117,8 +117,6 @@ def find_revision(api: Api, profile: Profile) -> str:
     return api.version or "0"
 
 
-
-
 def build(api: Api, options: BuildOptions | None = None) -> Build:
     options = options or BuildOptions()
     if options.folders not in FOLDER_MODES:

@@ -56,7 +56,7 @@ def generate(
 def _generate(source: str, out_dir: str | Path, options: BuildOptions | None, validate: bool,
               strict: bool) -> GenerateResult:
     api = load_api(source)
-    result = build_collection_from_spec(api, options)
+    result = build(api, options)
     if validate:
         result.warnings.extend(full_validation_problems(api))
     if strict and result.warnings:

@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from postman_kit.diff import diff
+from tests.tools import run_program
 
 
 def run_python(code: str) -> str:
@@ -63,14 +64,13 @@ def test_the_programs_end_with_their_output_whole_and_the_right_status(example_s
     del older["paths"]["/api/flows/{id}"]
     old_spec = tmp_path / "old.json"
     old_spec.write_text(json.dumps(older))
-    program = [sys.executable, "-c", "from postman_kit.cli import main; main()"]
-    diffed = subprocess.run([*program, "diff", str(old_spec), str(example_spec), "--format", "json",
-                             "--fail-on", "any"], capture_output=True, text=True, timeout=60, check=False)
+    diffed = run_program("diff", str(old_spec), str(example_spec), "--format", "json", "--fail-on", "any",
+                         timeout=60)
     assert diffed.returncode == 1, diffed.stderr
     assert [e["path"] for e in json.loads(diffed.stdout)["added"]] == ["/api/flows/{id}"]
     out = tmp_path / "upgraded.json"
-    upgraded = subprocess.run([*program, "upgrade", str(old_spec), "--to", str(example_spec), "-o", str(out),
-                               "--format", "json"], capture_output=True, text=True, timeout=60, check=False)
+    upgraded = run_program("upgrade", str(old_spec), "--to", str(example_spec), "-o", str(out), "--format", "json",
+                           timeout=60)
     assert upgraded.returncode == 0, upgraded.stderr
     assert json.loads(upgraded.stdout)["output"] == str(out)
     shipped = example_spec.parent / "acme-marketing-api-v2026-07-15.postman_collection.json"

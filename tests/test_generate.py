@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from postman_kit import generate, writer
 from tests.test_generate_support import assert_one_line_error, minimal_spec, write_spec
+from tests.tools import run_program
 
 EXAMPLE_FILES = (
     "acme-marketing-api-v2026-07-15.postman_collection.json",
@@ -48,17 +47,14 @@ def test_generate_writes_collection_environment_and_globals(run_cli, example_spe
 def test_the_installed_program_ends_with_its_output_whole(example_spec: Path, tmp_path: Path) -> None:
     # As a shell runs it: the process ends without the interpreter's teardown once the files are written, so what
     # it printed into a pipe or file and what it wrote must both be complete, and its status right.
-    command = [sys.executable, "-c", "from postman_kit.cli import main; main()"]
-    done = subprocess.run([*command, "generate", str(example_spec), "--out", str(tmp_path)],
-                          check=False, capture_output=True, text=True, timeout=120)
+    done = run_program("generate", str(example_spec), "--out", str(tmp_path))
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0] == "(Stable) Acme Marketing API (v2026-07-15): 17 requests in 7 folders"
     assert [line.split("/")[-1] for line in done.stdout.splitlines()[1:]] == list(EXAMPLE_FILES)
     shipped = example_spec.parent / EXAMPLE_FILES[0]
     assert (tmp_path / EXAMPLE_FILES[0]).read_bytes() == shipped.read_bytes()
 
-    failed = subprocess.run([*command, "generate", str(tmp_path / "missing.json")], check=False, capture_output=True,
-                            text=True, timeout=120)
+    failed = run_program("generate", str(tmp_path / "missing.json"))
     assert failed.returncode == 2
     assert failed.stderr.strip() == f"postman-kit: error: {tmp_path / 'missing.json'}: no such file"
 

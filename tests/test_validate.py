@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import copy
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +11,7 @@ import pytest
 from postman_kit.generate import build_collection_from_spec
 from postman_kit.validate import Severity, ValidateConfig, load_config, validate, validate_collection
 from postman_kit.validate.target import VariablesFile
+from tests.tools import run_program
 
 FIXTURES = Path(__file__).parent / "fixtures" / "validate"
 FORK = FIXTURES / "fork.postman_collection.json"
@@ -327,15 +326,12 @@ def test_list_rules(run_cli):
 def test_the_installed_program_exits_1_with_its_whole_report(tmp_path: Path) -> None:
     # The program ends without the interpreter's teardown once its report is out: the report, piped, must be whole
     # and the status must still be 1 for findings (and 0 for a clean collection).
-    command = [sys.executable, "-c", "from postman_kit.cli import main; main()", "validate"]
-    done = subprocess.run([*command, str(FORK), "--spec", SPEC, "--format", "json"], check=False,
-                          capture_output=True, text=True, timeout=120)
+    done = run_program("validate", str(FORK), "--spec", SPEC, "--format", "json")
     assert done.returncode == 1, done.stderr
     report = json.loads(done.stdout)
     assert {(f["item"], f["rule"]) for f in report["findings"] if f["severity"] in ("warning", "error")} == FORK_FINDINGS
 
     clean = tmp_path / "clean.postman_collection.json"
     clean.write_text(json.dumps(build_collection_from_spec(SPEC).collection.to_json()))
-    done = subprocess.run([*command, str(clean), "--spec", SPEC, "--select", "auth"], check=False,
-                          capture_output=True, text=True, timeout=120)
+    done = run_program("validate", str(clean), "--spec", SPEC, "--select", "auth")
     assert done.returncode == 0, done.stdout + done.stderr

@@ -6,6 +6,7 @@ import functools
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,13 @@ CORPUS = SHARED / "corpus"
 POSTMAN_SCHEMA = SHARED / "postman-schema" / "v2.1.0"
 EXAMPLE_SPEC = ROOT / "collections" / "example-api.openapi.yaml"
 NODE_TOOLS = ROOT / ".ci" / "node"
+
+
+def run_program(*args: str, timeout: int = 120) -> subprocess.CompletedProcess[str]:
+    """`postman-kit ARGS` as a shell runs it: a fresh interpreter through the console script's `main()`, which
+    ends one-shot commands without the interpreter's teardown (what the in-process CliRunner never exercises)."""
+    command = [sys.executable, "-c", "from postman_kit.cli import main; main()", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
 
 
 def require_corpus() -> Path:
