@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import random
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ import pytest
 import yaml
 
 from postman_kit.diff import diff, read_revisions
+from postman_kit.diff.jsondiff import NeedsDeepDiff, json_differences
 from postman_kit.diff.lifecycle import lifecycle
 from postman_kit.generate import build_collection_from_spec
 from postman_kit.writer import dumps
@@ -257,3 +259,64 @@ def test_cli_bad_input_is_one_line_exit_2(specs, run_cli, tmp_path):
                                      "collection (v2.x)")
     missing = run_cli("diff", specs["new"], specs["new"], "--revisions", tmp_path / "nope.txt")
     assert missing.exit_code == 2 and "nope.txt: no such file or directory" in missing.stderr
+
+
+def random_json(rng: random.Random, depth: int = 0) -> Any:
+    """Small JSON values from a narrow alphabet, so that two of them often share keys, values and shapes."""
+    roll = rng.random()
+    if depth < 4 and roll < 0.35:
+        return {rng.choice("abcde"): random_json(rng, depth + 1) for _ in range(rng.randint(0, 4))}
+    if depth < 4 and roll < 0.5:
+        element_kind = rng.random()
+        if element_kind < 0.6:  # objects in a list: paired by position
+            return [random_json(rng, 3) for _ in range(rng.randint(0, 3))]
+        return [rng.choice(["x", "y", 1, 1.5, True, None]) for _ in range(rng.randint(0, 3))]
+    return rng.choice(["x", "y", "", 0, 1, 2.5, True, False, None])
+
+
+def mutate(rng: random.Random, value: Any) -> Any:
+    if isinstance(value, dict):
+        out = {k: mutate(rng, v) if rng.random() < 0.4 else v for k, v in value.items() if rng.random() > 0.15}
+        if rng.random() < 0.3:
+            out[rng.choice("abcdef")] = random_json(rng, 2)
+        return out
+    if isinstance(value, list) and value and rng.random() < 0.7:
+        out = [mutate(rng, v) if rng.random() < 0.5 else v for v in value]
+        return out[:-1] if rng.random() < 0.2 else out
+    if rng.random() < 0.5:
+        return value
+    same_type = {str: ["x", "y", ""], int: [0, 1, 7], float: [2.5, 0.5], bool: [True, False]}.get(type(value))
+    return rng.choice(same_type) if same_type and rng.random() < 0.6 else random_json(rng, 2)
+
+
+def deepdiff_entries(old: Any, new: Any) -> list[str]:
+    from deepdiff import DeepDiff
+
+    tree = DeepDiff(old, new, view="tree", threshold_to_diff_deeper=0)
+    return sorted(json.dumps([kind, [str(p) for p in level.path(output_format="list")],
+                              None if type(level.t1).__name__ == "NotPresent" else level.t1,
+                              None if type(level.t2).__name__ == "NotPresent" else level.t2])
+                  for kind, levels in tree.items() for level in levels)
+
+
+def test_json_differences_report_what_deepdiff_reports():
+    rng = random.Random(20261123)
+    answered = 0
+    for _ in range(800):
+        old = random_json(rng)
+        new = mutate(rng, old) if rng.random() < 0.8 else random_json(rng)
+        try:
+            mine = json_differences(old, new)
+        except NeedsDeepDiff:
+            continue  # a changed list of scalars: deepdiff aligns those itself
+        answered += 1
+        assert sorted(json.dumps(list(entry)) for entry in mine) == deepdiff_entries(old, new), (old, new)
+    assert answered > 600
+
+
+def test_json_differences_leave_aligning_lists_of_scalars_to_deepdiff():
+    assert json_differences({"a": [1, 2]}, {"a": [1, 2]}) == []
+    with pytest.raises(NeedsDeepDiff):
+        json_differences({"a": [1, 2]}, {"a": [2, 1, 3]})
+    with pytest.raises(NeedsDeepDiff):
+        json_differences({"a": (1, 2)}, {"a": (2,)})  # not JSON

@@ -59,6 +59,21 @@ def test_diff_of_a_spec_with_itself_never_imports_deepdiff(example_spec):
     assert out == "False False False"
 
 
+def test_changes_between_revisions_are_found_without_importing_deepdiff(example_spec: Path, tmp_path: Path):
+    older = yaml.safe_load(example_spec.read_text())
+    older["components"]["parameters"]["CompanyId"]["required"] = False
+    old_spec = tmp_path / "old.json"
+    old_spec.write_text(json.dumps(older))
+    out = run_python(
+        "import sys\n"
+        "from datetime import date\n"
+        "from postman_kit.diff import diff\n"
+        f"report = diff({str(old_spec)!r}, {str(example_spec)!r}, today=date(2026, 11, 23))\n"
+        "print(sorted({c.kind for o in report.changed for c in o.changes}), 'deepdiff' in sys.modules)\n"
+    )
+    assert out == "['parameter-required'] False"
+
+
 def test_the_programs_end_with_their_output_whole_and_the_right_status(example_spec: Path, tmp_path: Path):
     older = yaml.safe_load(example_spec.read_text())
     del older["paths"]["/api/flows/{id}"]

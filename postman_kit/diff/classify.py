@@ -1,4 +1,5 @@
-"""Fine-grained comparison of two endpoint signatures with deepdiff, and what each difference means.
+"""Fine-grained comparison of two endpoint signatures (jsondiff, deepdiff where lists of scalars need aligning),
+and what each difference means.
 
 A removal, a new required input, a narrowed enum, a changed type or changed auth is breaking; the rest is not.
 """
@@ -13,13 +14,12 @@ from functools import cache
 from typing import Any
 
 from postman_kit.diff.changes import Change
+from postman_kit.diff.jsondiff import Entry, NeedsDeepDiff, json_differences
 
 _ADDED = ("dictionary_item_added", "iterable_item_added")
 _REMOVED = ("dictionary_item_removed", "iterable_item_removed")
 _SCHEMA_STRUCTURE = frozenset({"properties", "items", "allOf", "oneOf", "anyOf", "additionalProperties"})
 
-
-Entry = tuple[str, list[str], Any, Any]  # deepdiff report type, path, before, after
 
 # deepdiff try-imports numpy, pydantic, pandas and polars to compare their types; signatures are plain JSON
 # data, and numpy and pydantic alone cost about 0.2 s of a command meant to finish in 0.5 s.
@@ -99,15 +99,21 @@ class SignatureComparer:
         if cached is not None and cached[0] is old and cached[1] is new:
             return cached[2]
         pruned_old, pruned_new = prune_equal(old, new)
-        tree = _deep_diff()(pruned_old, pruned_new, view="tree", threshold_to_diff_deeper=0)
-        entries = [
-            (report_type, [str(p) for p in level.path(output_format="list")], _present(level.t1),
-             _present(level.t2))
-            for report_type, levels in tree.items()
-            for level in levels
-        ]
+        try:
+            entries = json_differences(pruned_old, pruned_new)
+        except NeedsDeepDiff:
+            entries = _deepdiff_entries(pruned_old, pruned_new)
         self._cache[key] = (old, new, entries)
         return entries
+
+
+def _deepdiff_entries(old: Any, new: Any) -> list[Entry]:
+    tree = _deep_diff()(old, new, view="tree", threshold_to_diff_deeper=0)
+    return [
+        (report_type, [str(p) for p in level.path(output_format="list")], _present(level.t1), _present(level.t2))
+        for report_type, levels in tree.items()
+        for level in levels
+    ]
 
 
 def _present(value: Any) -> Any:
