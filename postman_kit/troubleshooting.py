@@ -8,6 +8,7 @@ question of a saved request (:func:`expected_statuses`).
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -203,7 +204,8 @@ def resource_type(api: Api, op: Operation) -> str:
 
 def _example(item_id: str, status: int, detail: str, original: Request, media_type: str, name: str,
              method: str | None = None) -> Response:
-    body = error_document(item_id, status, detail, method)
+    before_id, before_detail, after = _body_template(status, method)
+    error_id = ids.stable_uuid("troubleshooting", item_id, str(status), method or "")
     return Response(
         id=ids.example_id(item_id, name, status),
         name=name,
@@ -211,9 +213,25 @@ def _example(item_id: str, status: int, detail: str, original: Request, media_ty
         status=status_text(status),
         code=status,
         header=[Header("Content-Type", media_type)],
-        body=json_text(body),
+        body=f"{before_id}{error_id}{before_detail}{json_text(detail)[1:-1]}{after}",
         preview_language="json",
     )
+
+
+_ID_MARK = "\x00id\x00"  # escaped by JSON as \u0000: cannot collide with a title's text
+_DETAIL_MARK = "\x00detail\x00"
+
+
+@functools.cache
+def _body_template(status: int, method: str | None) -> tuple[str, str, str]:
+    """`json_text(error_document(…))` cut around its id and detail: the thousands of bodies a build writes
+    differ in those two strings only (a string's JSON text is the same wherever it stands)."""
+    marked = error_document("", status, _DETAIL_MARK, method)
+    marked["errors"][0]["id"] = _ID_MARK
+    text = json_text(marked)
+    before_id, _, rest = text.partition(json_text(_ID_MARK)[1:-1])
+    before_detail, _, after = rest.partition(json_text(_DETAIL_MARK)[1:-1])
+    return before_id, before_detail, after
 
 
 def _with_method(request: Request, method: str) -> Request:

@@ -8,8 +8,10 @@ import jsonschema
 import pytest
 
 from postman_kit.build import BuildOptions
+from postman_kit.collection import Request, Url
 from postman_kit.generate import build_collection_from_spec
-from postman_kit.troubleshooting import ERROR_KINDS, parse_statuses
+from postman_kit.troubleshooting import ERROR_KINDS, _example, error_document, parse_statuses
+from postman_kit.writer import json_text
 from postman_kit.validate.schemas import load_schema
 
 
@@ -96,6 +98,16 @@ def test_every_body_is_a_valid_error_document_whose_status_and_code_match(items)
             assert response.content_type() == "application/vnd.api+json"
             seen += 1
     assert seen > 40
+
+
+@pytest.mark.parametrize("detail", ['Plain text.', 'A "quoted" name, a back\\slash and a tab\t', "Ünïcode — ✓",
+                                    "\x00id\x00 and \x00detail\x00 as text"])
+@pytest.mark.parametrize(("status", "method"), [(401, None), (403, None), (404, None), (405, "PUT"), (409, None)])
+def test_example_body_is_the_error_document_as_json_text(status, method, detail):
+    # Bodies are cut from one rendered template per status; each must read exactly as the document itself would.
+    example = _example("item-1", status, detail, Request("GET", Url("{{baseUrl}}/x")), "application/json", "n",
+                       method=method)
+    assert example.body == json_text(error_document("item-1", status, detail, method))
 
 
 def test_ids_are_deterministic_and_unique():
