@@ -11,8 +11,8 @@ from postman_kit.build import BuildOptions
 from postman_kit.collection import Request, Url
 from postman_kit.generate import build_collection_from_spec
 from postman_kit.troubleshooting import ERROR_KINDS, _example, error_document, parse_statuses
-from postman_kit.writer import json_text
 from postman_kit.validate.schemas import load_schema
+from postman_kit.writer import json_text
 
 
 def examples_by_item(options: BuildOptions | None = None) -> dict[str, dict]:
