@@ -28,7 +28,6 @@ from postman_kit.collection import (
     Variable,
     status_text,
 )
-from postman_kit.contracts import ContractBuilder
 from postman_kit.errors import InputError
 from postman_kit.examples import ExampleBuilder
 from postman_kit.filters import example_filter
@@ -198,7 +197,7 @@ class _CollectionBuilder:
             self.collection_auth = None
         self.auth_variables = list(self.auth_variables)
         self.base_url = self._base_url()
-        self.contracts = ContractBuilder(api.document) if options.tests else None
+        self.contracts = _contract_builder(api) if options.tests else None
 
     # -- collection ------------------------------------------------------------------------------------------
     def collection(self, name: str) -> Collection:
@@ -474,6 +473,12 @@ class _CollectionBuilder:
                 )
             )
         return examples
+
+
+def _contract_builder(api: Api) -> Any:
+    from postman_kit.contracts import ContractBuilder  # only with --tests: its script template is large
+
+    return ContractBuilder(api.document)
 
 
 def _path_group(path: str) -> str:
