@@ -247,8 +247,10 @@ def test_examples_saved_in_the_fork_are_carried_with_their_requests(specs, fork,
     [seen] = items["One event"]["response"]
     assert seen["originalRequest"] == items["One event"]["request"]  # moved onto NEW's path with the request
     assert seen["originalRequest"]["url"]["path"] == ["api", "events", "4H7KLscuSr"]
+    assert (seen["status"], seen["body"]) == ("OK", "{}")  # the comparison reads names and codes; all is carried
     [gone] = items["Forget event"]["response"]
     assert gone["originalRequest"]["url"]["raw"] == "{{baseUrl}}/api/events/4H7KLscuSr/"
     mine_example = next(r for r in items["Get Profiles"]["response"] if r["name"] == "My page of 50")
+    assert (mine_example["status"], mine_example["body"]) == ("OK", "{}")
     query = {q["key"]: q["value"] for q in mine_example["originalRequest"]["url"]["query"]}
     assert query["page[size]"] == "50"

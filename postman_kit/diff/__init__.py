@@ -34,8 +34,8 @@ def load_sides(
 ) -> tuple[Side, Side, Side | None, RevisionList | None]:
     """Read OLD, NEW, the revisions list and OLD's own spec (`base`, else found in a revisions directory)."""
     revision_list = read_revisions(revisions) if revisions is not None else None
-    # OLD's examples' original requests are never compared: they are read back only for what upgrade carries.
-    old_side = load_side(old, options, original_requests=False)
+    # Of OLD's examples only their names and codes are compared: upgrade reads back whole what it carries.
+    old_side = load_side(old, options, full_examples=False)
     new_side = load_side(new, options)
     base_side = None
     if not old_side.is_spec:

@@ -42,11 +42,12 @@ class Side:
         return Item.from_json(data if data is not None else item.to_json())
 
 
-def load_side(source: str, options: BuildOptions | None = None, *, original_requests: bool = True) -> Side:
+def load_side(source: str, options: BuildOptions | None = None, *, full_examples: bool = True) -> Side:
     """Read `source` (path, URL or `-`): an OpenAPI spec is built into a collection, a collection is read.
 
-    `original_requests=False` leaves a collection's examples' original requests out of its model (nothing
-    compares them, and parsing them is most of reading a large collection); `Side.full_item` reads them back.
+    `full_examples=False` keeps only each example's name and code in a collection's model: the comparison reads
+    nothing else of them, and parsing their original requests, headers and bodies is most of reading a large
+    collection. `Side.full_item` reads an item back whole.
     """
     loaded = load_document(source)
     data = loaded.data
@@ -56,11 +57,11 @@ def load_side(source: str, options: BuildOptions | None = None, *, original_requ
         return side_from_api(read_api(loaded), options)
     if isinstance(data, dict) and isinstance(data.get("info"), dict) and isinstance(data.get("item"), list):
         item_json: dict[int, dict[str, Any]] = {}
-        if original_requests:
+        if full_examples:
             collection = Collection.from_json(data)
         else:
             raw_items: list[dict[str, Any]] = []
-            collection = Collection.from_json({**data, "item": _without_original_requests(data["item"], raw_items)})
+            collection = Collection.from_json({**data, "item": _with_example_labels(data["item"], raw_items)})
             items = [item for _, item in collection.walk()]
             if len(items) == len(raw_items):
                 item_json = {id(item): raw for item, raw in zip(items, raw_items, strict=True)}
@@ -76,22 +77,24 @@ def load_side(source: str, options: BuildOptions | None = None, *, original_requ
     raise InputError(loaded.source, "neither an OpenAPI document nor a Postman collection (v2.x)")
 
 
-def _without_original_requests(nodes: Any, raw_items: list[dict[str, Any]]) -> list[Any]:
-    """Folders and request items as Collection.from_json reads them, examples without `originalRequest`; each
-    request item's own JSON is appended to `raw_items` in walk order."""
+_EXAMPLE_LABELS = ("name", "code")
+
+
+def _with_example_labels(nodes: Any, raw_items: list[dict[str, Any]]) -> list[Any]:
+    """Folders and request items as Collection.from_json reads them, each example reduced to its name and code;
+    each request item's own JSON is appended to `raw_items` in walk order."""
     out: list[Any] = []
     for node in nodes or []:
         if not isinstance(node, dict):
             continue
         if "item" in node and "request" not in node:
-            out.append({**node, "item": _without_original_requests(node.get("item"), raw_items)})
+            out.append({**node, "item": _with_example_labels(node.get("item"), raw_items)})
             continue
         raw_items.append(node)
         examples = node.get("response")
         if isinstance(examples, list):
             node = {**node, "response": [
-                {k: v for k, v in e.items() if k != "originalRequest"} if isinstance(e, dict) else e
-                for e in examples]}
+                {k: e[k] for k in _EXAMPLE_LABELS if k in e} if isinstance(e, dict) else e for e in examples]}
         out.append(node)
     return out
 
