@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from postman_kit.diff.lifecycle import Lifecycle
+from postman_kit.valueclass import value_class
 
 
-@dataclass(frozen=True)
+@value_class(frozen=True)
 class Change:
     """One difference of a matched operation."""
 
@@ -21,7 +22,7 @@ class Change:
         return {"kind": self.kind, "breaking": self.breaking, "where": self.where, "detail": self.detail}
 
 
-@dataclass(frozen=True)
+@value_class(frozen=True)
 class EndpointRef:
     """An endpoint as reports name it."""
 
@@ -44,7 +45,7 @@ class EndpointRef:
         return out
 
 
-@dataclass
+@value_class
 class OperationChange:
     """An operation both sides have, and what changed in it (empty `changes` never reaches a report)."""
 
@@ -62,7 +63,7 @@ class OperationChange:
                 "breaking": self.breaking, "changes": [c.to_json() for c in self.changes]}
 
 
-@dataclass
+@value_class
 class SavedRequestVerdict:
     """A user's saved request and whether it still works in NEW."""
 
@@ -88,7 +89,7 @@ class SavedRequestVerdict:
         }
 
 
-@dataclass
+@value_class
 class Verdict:
     """How stale OLD is: its revision against NEW's and, with the list of revisions, its lifecycle."""
 
@@ -136,7 +137,7 @@ class Verdict:
         }
 
 
-@dataclass
+@value_class
 class DiffReport:
     """Everything `diff` found; every output format renders this one value."""
 

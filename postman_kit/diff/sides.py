@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from postman_kit.build import Build, BuildOptions, find_revision
@@ -15,11 +15,12 @@ from postman_kit.loader import load_document
 from postman_kit.naming import parse_collection_name
 from postman_kit.openapi import Api, read_api
 from postman_kit.profiles import GENERIC, KLAVIYO, Profile, detect_profile
+from postman_kit.valueclass import value_class
 
 _DATED = re.compile(r"^\d{4}-\d{2}-\d{2}(?:\.pre)?$")
 
 
-@dataclass
+@value_class
 class Side:
     """What `diff` and `upgrade` compare: always a collection; the spec too when it is known."""
 

@@ -10,7 +10,7 @@ upgraded to B with nothing added is exactly the collection generated from B.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +21,7 @@ from postman_kit.diff.matching import Endpoint
 from postman_kit.diff.revisions import RevisionList
 from postman_kit.diff.sides import Side
 from postman_kit.secrets import PRIVATE_KEY, truncate_key
+from postman_kit.valueclass import value_class
 
 if TYPE_CHECKING:
     from postman_kit.conformance import Problem
@@ -29,7 +30,7 @@ KIT_KEY = "x-postman-kit"
 _QUERY_POINTER = re.compile(r"^/url/query/(\d+)")
 
 
-@dataclass
+@value_class
 class Conflict:
     """A saved request kept in the upgrade but no longer valid in NEW (marked and its bad parts disabled)."""
 
@@ -40,7 +41,7 @@ class Conflict:
         return {"request": self.label, "problems": self.problems}
 
 
-@dataclass
+@value_class
 class UpgradeReport:
     """What the upgrade did with each part of OLD, beside the diff it was based on."""
 
