@@ -254,3 +254,20 @@ def test_examples_saved_in_the_fork_are_carried_with_their_requests(specs, fork,
     assert (mine_example["status"], mine_example["body"]) == ("OK", "{}")
     query = {q["key"]: q["value"] for q in mine_example["originalRequest"]["url"]["query"]}
     assert query["page[size]"] == "50"
+
+
+def test_each_saved_request_is_checked_against_new_once(specs, fork, tmp_path, monkeypatch):
+    from postman_kit.conformance import RequestChecker
+
+    checked: list[str] = []
+    check = RequestChecker.check
+
+    def counting_check(self, request, *args, **kwargs):
+        checked.append(request.url.raw)
+        return check(self, request, *args, **kwargs)
+
+    monkeypatch.setattr(RequestChecker, "check", counting_check)
+    _, report = upgrade(str(fork), str(specs["new"]), tmp_path / "upgraded.json", today=TODAY)
+    assert report.conflicts and report.carried  # the verdicts and the merge both use the check
+    with_an_operation_in_new = [s for s in report.diff.saved if s.new_operation is not None]
+    assert len(checked) == len(set(checked)) == len(with_an_operation_in_new) == 4

@@ -50,6 +50,8 @@ class Comparison:
     comparer: SignatureComparer = field(default_factory=SignatureComparer)
     _shapes: dict[int, SchemaShapes] = field(default_factory=dict)
     _checker: RequestChecker | None = None
+    # id(saved request) → (it, the endpoint it went to, its moved request, that request's problems)
+    _moved: dict[int, tuple[SavedRequest, Endpoint, Request, list[Problem] | None]] = field(default_factory=dict)
 
     @property
     def checker(self) -> RequestChecker | None:
@@ -93,10 +95,20 @@ class Comparison:
 
     def check(self, saved: SavedRequest, endpoint: Endpoint) -> list[Problem] | None:
         """NEW's conformance problems of a saved request moved onto `endpoint`; None without NEW's spec."""
-        if self.checker is None:
-            return None
+        return self.moved(saved, endpoint)[1]
+
+    def moved(self, saved: SavedRequest, endpoint: Endpoint) -> tuple[Request, list[Problem] | None]:
+        """A saved request moved onto `endpoint` and its problems in NEW (None without NEW's spec): worked out
+        once for diff's verdicts and upgrade's merge alike."""
+        known = self._moved.get(id(saved))
+        if known is not None and known[0] is saved and known[1] is endpoint:
+            return known[2], known[3]
         request = self.transplant(saved, endpoint)
-        return [p for p in self.checker.check(request, self.variables()) if p.severity == "error"]
+        problems = None
+        if self.checker is not None:
+            problems = [p for p in self.checker.check(request, self.variables()) if p.severity == "error"]
+        self._moved[id(saved)] = (saved, endpoint, request, problems)
+        return request, problems
 
 
 def prepare(old: Side, new: Side, base: Side | None = None) -> Comparison:

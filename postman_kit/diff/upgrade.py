@@ -235,16 +235,16 @@ class _Merger:
                 orphans.append(item)
                 continue
             siblings, trail, upstream = place
-            request = self.comparison.transplant(saved, endpoint)
+            request, checked = self.comparison.moved(saved, endpoint)
+            problems = checked or []
             item = self.comparison.old.side.full_item(saved.item)
             item.request = request
             for example in item.response:
                 if example.original_request is not None:
                     example.original_request = request
-            problems = self._problems(request)
             label = "/".join(trail + (item.name,))
             if problems:
-                self._mark(item, [p.message for p in problems], request)
+                self._mark(item, [p.message for p in problems], request, problems)
                 self.report.conflicts.append(Conflict(label, [p.message for p in problems]))
             else:
                 self.report.carried.append(label)
@@ -263,11 +263,13 @@ class _Merger:
         siblings.insert(position + 1 + count, item)
         self.inserted_after[key] = count + 1
 
-    def _mark(self, item: Item, problems: list[str], request: Request | None = None) -> Item:
-        """Keep a conflicting request, with what is wrong said on it and its offending query values disabled."""
+    def _mark(self, item: Item, problems: list[str], request: Request | None = None,
+              found: list[Problem] | None = None) -> Item:
+        """Keep a conflicting request, with what is wrong said on it and the query values `found` at fault in
+        `request` disabled."""
         target = request or item.request
         if request is not None:
-            for query in _offending_query(target, self._problems(target)):
+            for query in _offending_query(target, found or []):
                 query.disabled = True
             target.url.rebuild_raw()
         kit = dict(item.kit)
