@@ -95,10 +95,14 @@ class Matching:
     successors: dict[Key, Endpoint] = field(default_factory=dict)
 
     def new_for(self, old_key: Key) -> Endpoint | None:
-        for pair in self.pairs:
-            if pair.old.key == old_key:
-                return pair.new
-        return None
+        # Asked once per saved request: the pairs are indexed on first use rather than scanned each time.
+        by_old: dict[Key, Endpoint] | None = self.__dict__.get("_new_by_old")
+        if by_old is None:
+            by_old = {}
+            for pair in self.pairs:
+                by_old.setdefault(pair.old.key, pair.new)
+            self.__dict__["_new_by_old"] = by_old
+        return by_old.get(old_key)
 
 
 def endpoint_key(method: str, path: str) -> Key:
