@@ -9,6 +9,7 @@ OLD and NEW are each a collection or a spec; a spec is built into a collection i
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -30,12 +31,16 @@ FAIL_ON = ("stale", "deprecated", "retired", "breaking", "conflict", "any")
 
 def load_sides(
     old: str, new: str, *, base: str | None = None, revisions: str | Path | None = None,
-    options: BuildOptions | None = None,
+    options: BuildOptions | None = None, reference_options: BuildOptions | None = None,
 ) -> tuple[Side, Side, Side | None, RevisionList | None]:
-    """Read OLD, NEW, the revisions list and OLD's own spec (`base`, else found in a revisions directory)."""
+    """Read OLD, NEW, the revisions list and OLD's own spec (`base`, else found in a revisions directory).
+
+    A spec is built with `options`; OLD's and base's specs with `reference_options` when given.
+    """
     revision_list = read_revisions(revisions) if revisions is not None else None
+    reference_options = reference_options or options
     # Of OLD's examples only their names and codes are compared: upgrade reads back whole what it carries.
-    old_side = load_side(old, options, full_examples=False)
+    old_side = load_side(old, reference_options, full_examples=False)
     new_side = load_side(new, options)
     base_side = None
     if not old_side.is_spec:
@@ -44,7 +49,7 @@ def load_sides(
             found = revision_list.spec_for(old_side.revision)
             base_source = str(found) if found is not None else None
         if base_source is not None:
-            base_side = load_side(base_source, options)
+            base_side = load_side(base_source, reference_options)
             if not base_side.is_spec:
                 raise InputError(base_source, "--base must be an OpenAPI spec (OLD's revision)")
     return old_side, new_side, base_side, revision_list
@@ -72,9 +77,14 @@ def upgrade(
     revisions: str | Path | None = None, include_docs: bool = False, options: BuildOptions | None = None,
 ) -> tuple[Collection, UpgradeReport]:
     """Upgrade the fork OLD to NEW; with `out`, write it there atomically (never over OLD, NEW or base)."""
+    options = options or BuildOptions()
+    # OLD's and base's built collections are compared and merged from, never written: of their examples only
+    # names and codes are read, so their success bodies (a quarter of a build) are left out.
+    reference_options = replace(options, response_bodies=False)
     with gc_paused():
         old_side, new_side, base_side, revision_list = load_sides(old, new, base=base, revisions=revisions,
-                                                                  options=options)
+                                                                  options=options,
+                                                                  reference_options=reference_options)
         # NEW's side was built for this call alone: the upgrade may become it rather than a copy of it.
         collection, report = upgrade_sides(old_side, new_side, today=today, base=base_side,
                                            revisions=revision_list, include_docs=include_docs, take_new=True)
