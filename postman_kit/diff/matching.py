@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import field
+from functools import lru_cache
 
 from postman_kit import ids
 from postman_kit.collection import Item
@@ -105,6 +106,7 @@ class Matching:
         return by_old.get(old_key)
 
 
+@lru_cache(maxsize=4096)  # a fork's requests route to NEW's templates: each key is asked for on both sides
 def endpoint_key(method: str, path: str) -> Key:
     segments = ["{}" if _POSTMAN_VARIABLE.match(s) else s for s in path.split("?", 1)[0].split("/") if s]
     return method.upper(), ids.normalize_path("/" + "/".join(segments))
@@ -195,9 +197,12 @@ def _pick_upstream(
     known = [ref.endpoints[key] for ref in references if key in ref.endpoints]
     method, _ = key
     expected_ids = {e.item.id for e in known if e.item is not None and e.item.id}
-    for _, item, template, _ in members:
-        for title in titles:
-            expected_ids.add(ids.operation_id(title, method, template or item.request.url.path_template))
+    first = members[0][1].id
+    # A collection generated from a spec: its first request carries the id the reference gave the operation.
+    if not (first and first in expected_ids):
+        for _, item, template, _ in members:
+            for title in titles:
+                expected_ids.add(ids.operation_id(title, method, template or item.request.url.path_template))
     for index, (_, item, _, _) in enumerate(members):
         if item.id and item.id in expected_ids:
             return index
