@@ -10,7 +10,9 @@ benchmarks/node and installed by peers.py), taking each child's wall time, CPU t
 medians, the ratios to the peer and the goals (≤ 0.5 s and ≤ 100 MB each), and what each output holds (requests,
 and for the peer how many revisions its synced collection mixes). `postman-kit --version`, run the same way,
 shows the start-up floor every command pays before its own work: the launcher found on PATH (a pyenv shim is a
-shell script), the interpreter and its site hooks, and the package's imports.
+shell script), the interpreter and its site hooks, and the package's imports. With the default OLD revision,
+`postman-kit upgrade (fork)` times the three-way upgrade of tests/fixtures/forks' fork of it (saved requests to
+check against NEW, edits, OLD's spec found in --revisions), the case a user with a fork meets.
 """
 
 from __future__ import annotations
@@ -29,9 +31,9 @@ STABLE = CORPUS / "klaviyo" / "stable"
 SECONDS_GOAL = 0.5
 MEMORY_GOAL_MB = 100.0
 TODAY = "2026-11-23"
-
-
-
+# A user's fork of the 2023-10-15 collection: saved requests (some conflicting), edits, own variables.
+FORK = (Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "forks"
+        / "klaviyo-2023-10-15-fork.postman_collection.json")
 
 
 def generated_collection(spec: Path, scratch: Path) -> Path:
@@ -87,13 +89,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-diff-") as tmp:
         scratch = Path(tmp)
         old = generated_collection(old_spec, scratch)
-        outputs = {"upgrade": scratch / "upgraded.json", "peer": scratch / "synced.json"}
+        outputs = {"upgrade": scratch / "upgraded.json", "fork": scratch / "fork.json", "peer": scratch / "synced.json"}
         commands = {
             "floor": [*kit(), "--version"],
             "diff": [*kit(), "diff", str(old), str(new_spec), "--today", TODAY, "--format", "json"],
             "upgrade": [*kit(), "upgrade", str(old), "--to", str(new_spec), "-o", str(outputs["upgrade"]),
                         "--today", TODAY, "--format", "json"],
         }
+        if args.old == "2023-10-15" and FORK.is_file():
+            # The three-way upgrade (OLD's spec found in --revisions) of a fork with saved requests to check.
+            commands["fork"] = [*kit(), "upgrade", str(FORK), "--to", str(new_spec), "-o", str(outputs["fork"]),
+                                "--revisions", str(STABLE), "--today", TODAY, "--format", "json"]
         if converter:
             commands["peer"] = [converter, "-s", str(new_spec), "--sync", str(old), "-o", str(outputs["peer"])]
         runs: dict[str, list[Run]] = {name: [] for name in commands}
@@ -108,7 +114,7 @@ def main() -> None:
               f"({new_spec.stat().st_size / 1e6:.1f} MB), {args.rounds} rounds, medians; postman-kit is "
               f"{' '.join(kit())}")
         labels = {"floor": "postman-kit --version", "diff": "postman-kit diff", "upgrade": "postman-kit upgrade",
-                  "peer": "openapi2postmanv2 --sync"}
+                  "fork": "postman-kit upgrade (fork)", "peer": "openapi2postmanv2 --sync"}
         for name, run in medians.items():
             print(f"  {labels[name]:26} {run.seconds:7.3f} s  {run.peak_rss_mb:7.1f} MB peak RSS"
                   f"  {run.cpu_seconds:6.3f} s CPU")
