@@ -340,3 +340,15 @@ def test_today_is_read_as_click_reads_a_yyyy_mm_dd_date(value):
         return converted.date() if hasattr(converted, "date") else converted
 
     assert outcome(DateParam()) == outcome(click.DateTime(formats=["%Y-%m-%d"]))
+
+
+def test_a_changed_list_of_scalars_is_still_classified():
+    from postman_kit.diff.classify import SignatureComparer
+
+    old = {"requestBody": {"mode": "raw", "fields": {"tags": ["str"], "count": "int"}}}
+    new = {"requestBody": {"mode": "raw", "fields": {"tags": ["int"], "count": "str"}}}
+    changes = SignatureComparer().compare(old, new)  # the list goes to deepdiff, the rest is walked
+    assert [(c.kind, c.where, c.detail) for c in changes] == [
+        ("type-changed", "request body /count", "`count` changed from int to str"),
+        ("type-changed", "request body /tags/0", "`0` changed from str to int"),
+    ]
