@@ -7,10 +7,8 @@ keyword instead of pulling in a heavier OpenAPI schema library. 3.1 schemas are 
 
 from __future__ import annotations
 
+import functools
 from typing import Any
-
-import jsonschema
-from jsonschema import validators
 
 MAX_ERRORS = 5
 
@@ -24,21 +22,30 @@ def _nullable(validator_fn: Any) -> Any:
     return check
 
 
-_Draft4 = jsonschema.Draft4Validator
-# Specs use oneOf for alternatives that overlap (`number` and `integer`; option objects whose properties are all
-# optional), and APIs accept a value that fits any of them: checked strictly, oneOf would reject requests the API
-# takes. A value must fit at least one branch, as with anyOf.
-OpenAPI30Validator = validators.extend(
-    _Draft4,
-    {
-        "type": _nullable(_Draft4.VALIDATORS["type"]),
-        "enum": _nullable(_Draft4.VALIDATORS["enum"]),
-        "format": _nullable(_Draft4.VALIDATORS["format"]),
-        "oneOf": _Draft4.VALIDATORS["anyOf"],
-    },
-)
-OpenAPI31Validator = validators.extend(
-    jsonschema.Draft202012Validator, {"oneOf": jsonschema.Draft202012Validator.VALIDATORS["anyOf"]})
+@functools.cache
+def validator_classes() -> tuple[Any, Any]:
+    """(OpenAPI 3.0 validator class, OpenAPI 3.1 validator class), made on first use: importing jsonschema
+    costs about a tenth of a second, which `diff` and `upgrade` pay only when a saved request has a value to
+    check against a schema."""
+    import jsonschema
+    from jsonschema import validators
+
+    draft4 = jsonschema.Draft4Validator
+    # Specs use oneOf for alternatives that overlap (`number` and `integer`; option objects whose properties are
+    # all optional), and APIs accept a value that fits any of them: checked strictly, oneOf would reject requests
+    # the API takes. A value must fit at least one branch, as with anyOf.
+    openapi30 = validators.extend(
+        draft4,
+        {
+            "type": _nullable(draft4.VALIDATORS["type"]),
+            "enum": _nullable(draft4.VALIDATORS["enum"]),
+            "format": _nullable(draft4.VALIDATORS["format"]),
+            "oneOf": draft4.VALIDATORS["anyOf"],
+        },
+    )
+    openapi31 = validators.extend(
+        jsonschema.Draft202012Validator, {"oneOf": jsonschema.Draft202012Validator.VALIDATORS["anyOf"]})
+    return openapi30, openapi31
 
 
 class SchemaChecker:
@@ -54,10 +61,8 @@ class SchemaChecker:
         validator = self._validators.get(key)
         if validator is None:
             root = {"components": self.document.get("components") or {}, **schema}
-            if self.is_31:
-                validator = OpenAPI31Validator(root)
-            else:
-                validator = OpenAPI30Validator(root)
+            openapi30, openapi31 = validator_classes()
+            validator = (openapi31 if self.is_31 else openapi30)(root)
             self._validators[key] = validator
         return validator
 

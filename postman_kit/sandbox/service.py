@@ -29,7 +29,7 @@ from postman_kit.sandbox.ratelimit import RateLimiter, parse_limit, retry_after
 from postman_kit.sandbox.resources import ResourceKind, find_resource_kinds
 from postman_kit.sandbox.revisions import RevisionError, resolve_revision
 from postman_kit.sandbox.store import ResourceStore
-from postman_kit.schema_validation import SchemaChecker
+from postman_kit.schema_validation import SchemaChecker, validator_classes
 
 STORE_FILE = "sandbox.sqlite3"
 
@@ -80,6 +80,7 @@ class Sandbox:
         self.store = ResourceStore(Path(data_dir) / STORE_FILE if data_dir is not None else None)
         self.limiter = RateLimiter() if rate_limits else None
         self.schemas = SchemaChecker(api.document, api.openapi_version)
+        validator_classes()  # a server pays jsonschema's import at start, not in its first request
         self._examples = ExampleBuilder(api.document, "response")
         self._example_cache: dict[tuple[str, str], tuple[int, Any]] = {}
         self._fixtures = {(kind.type, rid) for kind in self.kinds.values() for rid in kind.fixture_ids}
