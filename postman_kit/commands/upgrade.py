@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import datetime
 
 import click
 
@@ -24,7 +24,7 @@ from postman_kit.diff.report import render_upgrade
                    "NEW. Repeatable.")
 def upgrade_command(
     old: str, new: str, out: str, revisions: str | None, base: str | None, include_docs: bool, fmt: str,
-    today: date | None, fail_on: tuple[str, ...],
+    today: datetime | None, fail_on: tuple[str, ...],
 ) -> None:
     """Write OLD brought to NEW's revision to OUT: NEW's structure, auth, variables and examples, with every
     saved request and still-valid edit of OLD carried over, conflicts kept but marked; then report.
