@@ -34,12 +34,11 @@ from postman_kit.filters import example_filter
 from postman_kit.naming import collection_name
 from postman_kit.openapi import Api, MediaType, Operation, Parameter
 from postman_kit.profiles import Profile, get_profile
-from postman_kit.troubleshooting import Troubleshooter
+from postman_kit.troubleshooting import TROUBLESHOOTING_STATUSES, Troubleshooter
 from postman_kit.valueclass import value_class
 from postman_kit.writer import json_text
 
 FOLDER_MODES = ("tags", "paths", "flat")
-TROUBLESHOOTING_STATUSES = (401, 403, 404, 405, 409)
 SKIPPED_HEADERS = {"authorization", "content-type", "accept"}
 KIT_KEY = "x-postman-kit"
 

@@ -161,13 +161,18 @@ class Troubleshooter:
         return detail
 
 
+def error_id(item_id: str, status: int, method: str | None = None) -> str:
+    """The id of an example's error: derived from the item, the status and the method, never random."""
+    return ids.stable_uuid("troubleshooting", item_id, str(status), method or "")
+
+
 def error_document(item_id: str, status: int, detail: str, method: str | None = None) -> dict[str, Any]:
-    """A JSON:API error document; the id is derived from the item and status, never random."""
+    """A JSON:API error document with its :func:`error_id`."""
     kind = ERROR_KINDS[status]
     return {
         "errors": [
             {
-                "id": ids.stable_uuid("troubleshooting", item_id, str(status), method or ""),
+                "id": error_id(item_id, status, method),
                 "status": status,
                 "code": kind.code,
                 "title": kind.title.format(method=method or ""),
@@ -205,7 +210,6 @@ def resource_type(api: Api, op: Operation) -> str:
 def _example(item_id: str, status: int, detail: str, original: Request, media_type: str, name: str,
              method: str | None = None) -> Response:
     before_id, before_detail, after = _body_template(status, method)
-    error_id = ids.stable_uuid("troubleshooting", item_id, str(status), method or "")
     return Response(
         id=ids.example_id(item_id, name, status),
         name=name,
@@ -213,7 +217,7 @@ def _example(item_id: str, status: int, detail: str, original: Request, media_ty
         status=status_text(status),
         code=status,
         header=[Header("Content-Type", media_type)],
-        body=f"{before_id}{error_id}{before_detail}{json_text(detail)[1:-1]}{after}",
+        body=f"{before_id}{error_id(item_id, status, method)}{before_detail}{json_text(detail)[1:-1]}{after}",
         preview_language="json",
     )
 
@@ -276,6 +280,7 @@ __all__ = [
     "TROUBLESHOOTING_STATUSES",
     "Troubleshooter",
     "error_document",
+    "error_id",
     "expected_statuses",
     "parse_statuses",
 ]
