@@ -48,14 +48,20 @@ def test_library_callers_get_deepdiff_as_they_would_import_it():
     assert out == "True"
 
 
-def test_diff_of_a_spec_with_itself_never_imports_deepdiff(example_spec):
-    out = run_python(
+def diff_in_a_fresh_process(old: Path, new: Path, printed: str) -> str:
+    """What a new interpreter prints of `printed` (an expression of `report` and `sys`) after diffing OLD, NEW."""
+    return run_python(
         "import sys\n"
         "from datetime import date\n"
         "from postman_kit.diff import diff\n"
-        f"report = diff({str(example_spec)!r}, {str(example_spec)!r}, today=date(2026, 11, 23))\n"
-        "print(report.has_differences, 'deepdiff' in sys.modules, 'jsonschema' in sys.modules)\n"
+        f"report = diff({str(old)!r}, {str(new)!r}, today=date(2026, 11, 23))\n"
+        f"print({printed})\n"
     )
+
+
+def test_diff_of_a_spec_with_itself_never_imports_deepdiff(example_spec):
+    out = diff_in_a_fresh_process(example_spec, example_spec,
+                                  "report.has_differences, 'deepdiff' in sys.modules, 'jsonschema' in sys.modules")
     assert out == "False False False"
 
 
@@ -64,13 +70,8 @@ def test_changes_between_revisions_are_found_without_importing_deepdiff(example_
     older["components"]["parameters"]["CompanyId"]["required"] = False
     old_spec = tmp_path / "old.json"
     old_spec.write_text(json.dumps(older))
-    out = run_python(
-        "import sys\n"
-        "from datetime import date\n"
-        "from postman_kit.diff import diff\n"
-        f"report = diff({str(old_spec)!r}, {str(example_spec)!r}, today=date(2026, 11, 23))\n"
-        "print(sorted({c.kind for o in report.changed for c in o.changes}), 'deepdiff' in sys.modules)\n"
-    )
+    out = diff_in_a_fresh_process(old_spec, example_spec,
+                                  "sorted({c.kind for o in report.changed for c in o.changes}), 'deepdiff' in sys.modules")
     assert out == "['parameter-required'] False"
 
 

@@ -104,11 +104,16 @@ class Comparison:
         if known is not None and known[0] is saved and known[1] is endpoint:
             return known[2], known[3]
         request = self.transplant(saved, endpoint)
-        problems = None
-        if self.checker is not None:
-            problems = [p for p in self.checker.check(request, self.variables()) if p.severity == "error"]
+        problems = self.problems(request)
         self._moved[id(saved)] = (saved, endpoint, request, problems)
         return request, problems
+
+    def problems(self, request: Request) -> list[Problem] | None:
+        """The errors NEW's spec finds in `request`; None without NEW's spec."""
+        checker = self.checker
+        if checker is None:
+            return None
+        return [p for p in checker.check(request, self.variables()) if p.severity == "error"]
 
 
 def prepare(old: Side, new: Side, base: Side | None = None) -> Comparison:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from postman_kit import ids
 from postman_kit.collection import Item
@@ -96,14 +96,15 @@ class Matching:
     successors: dict[Key, Endpoint] = field(default_factory=dict)
 
     def new_for(self, old_key: Key) -> Endpoint | None:
+        return self._new_by_old.get(old_key)
+
+    @cached_property
+    def _new_by_old(self) -> dict[Key, Endpoint]:
         # Asked once per saved request: the pairs are indexed on first use rather than scanned each time.
-        by_old: dict[Key, Endpoint] | None = self.__dict__.get("_new_by_old")
-        if by_old is None:
-            by_old = {}
-            for pair in self.pairs:
-                by_old.setdefault(pair.old.key, pair.new)
-            self.__dict__["_new_by_old"] = by_old
-        return by_old.get(old_key)
+        by_old: dict[Key, Endpoint] = {}
+        for pair in self.pairs:
+            by_old.setdefault(pair.old.key, pair.new)
+        return by_old
 
 
 @lru_cache(maxsize=4096)  # a fork's requests route to NEW's templates: each key is asked for on both sides

@@ -219,10 +219,7 @@ class _Merger:
         return kept
 
     def _problems(self, request: Request) -> list[Problem]:
-        checker = self.comparison.checker
-        if checker is None:
-            return []
-        return [p for p in checker.check(request, self.comparison.variables()) if p.severity == "error"]
+        return self.comparison.problems(request) or []
 
     # -- saved requests ----------------------------------------------------------------------------------------
     def carry_saved_requests(self) -> None:
