@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable
 
 from postman_kit.calls import CallRecord
+from postman_kit.logstore.committer import MAX_BATCH
 from postman_kit.logstore.journal import CallJournal
 from postman_kit.logstore.sqlite_writer import StoredRows
 
@@ -15,7 +16,6 @@ from postman_kit.logstore.sqlite_writer import StoredRows
 # short enough that a reader in another process rarely has a tail to fold itself
 FOLD_DELAY_SECONDS = 0.1
 RETRY_SECONDS = 1.0
-MAX_BATCH = 500  # calls per transaction
 
 log = logging.getLogger("postman_kit.logstore")
 
