@@ -7,13 +7,17 @@ slash of its paths.
 
 from __future__ import annotations
 
-import hashlib
 import re
+
+try:  # CPython's own SHA-1; hashlib would load OpenSSL (3 MB, a sixtieth of a `generate`) for the same digest
+    from _sha1 import sha1
+except ImportError:  # pragma: no cover - other interpreters
+    from hashlib import sha1
 
 # The UUIDv5 namespace of every id postman-kit derives (kept as bytes: importing `uuid` costs more than using it).
 NAMESPACE_HEX = "6f1b1f5e3c1a5b8e9a517d0c2b1e4f20"
 _NAMESPACE_BYTES = bytes.fromhex(NAMESPACE_HEX)
-_NAMESPACE_HASH = hashlib.sha1(_NAMESPACE_BYTES)  # each id continues a copy of it: cheaper than hashing afresh
+_NAMESPACE_HASH = sha1(_NAMESPACE_BYTES)  # each id continues a copy of it: cheaper than hashing afresh
 # RFC 4122 variant: the high bits of the 17th hex digit become 10 (0-3 → 8-b, 4-7 → 8-b, …).
 _VARIANT_DIGIT = {digit: "89ab"[int(digit, 16) % 4] for digit in "0123456789abcdef"}
 _TEMPLATE_SEGMENT = re.compile(r"^(\{[^}]*\}|:[^/]+)$")

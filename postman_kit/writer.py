@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -39,13 +38,12 @@ def write_atomic(path: Path, data: bytes, protect: set[Path] | None = None) -> N
     _refuse_input_file(path, protect)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = _create_temp(path)
     except OSError as exc:
         raise InputError(str(path.parent), f"cannot write output: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -53,6 +51,19 @@ def write_atomic(path: Path, data: bytes, protect: set[Path] | None = None) -> N
         except OSError:
             pass
         raise
+
+
+def _create_temp(path: Path) -> tuple[int, str]:
+    """A new file beside `path` under a random name: O_EXCL refuses a name that exists (a symlink included).
+    Its mode is what a plain `open` gives (0666 less the umask). `tempfile` would need a chmod after it and
+    costs `generate` more to import than the writing itself."""
+    for _ in range(100):
+        tmp = str(path.with_name(f".{path.name}.{os.urandom(6).hex()}.tmp"))
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {path}")
 
 
 def write_json_files(files: dict[Path, Any], protect: set[Path] | None = None) -> list[Path]:
@@ -68,12 +79,6 @@ def write_json_files(files: dict[Path, Any], protect: set[Path] | None = None) -
 def _refuse_input_file(path: Path, protect: set[Path] | None) -> None:
     if protect and any(_same_file(path, other) for other in protect):
         raise InputError(str(path), "refusing to overwrite an input file")
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _same_file(a: Path, b: Path) -> bool:
