@@ -9,10 +9,11 @@ NEW_SPEC -o OUT` and `openapi2postmanv2 -s NEW_SPEC --sync OLD -o OUT` (openapi-
 benchmarks/node and installed by peers.py), taking each child's wall time, CPU time and peak RSS. It prints the
 medians, the ratios to the peer and the goals (≤ 0.5 s and ≤ 100 MB each), and what each output holds (requests,
 and for the peer how many revisions its synced collection mixes). `postman-kit --version`, run the same way,
-shows the start-up floor every command pays before its own work: the launcher found on PATH (a pyenv shim is a
-shell script), the interpreter and its site hooks, and the package's imports. With the default OLD revision,
-`postman-kit upgrade (fork)` times the three-way upgrade of tests/fixtures/forks' fork of it (saved requests to
-check against NEW, edits, OLD's spec found in --revisions), the case a user with a fork meets.
+shows the start-up floor every command pays before its own work: the interpreter and the package's imports.
+postman-kit is this checkout installed as users get it (see peers.py); `--dev` times the development install.
+With the default OLD revision, `postman-kit upgrade (fork)` times the three-way upgrade of tests/fixtures/forks'
+fork of it (saved requests to check against NEW, edits, OLD's spec found in --revisions), the case a user with a
+fork meets.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from bench_generate import CORPUS, Run, kit, median_run, run_child
+from bench_generate import CORPUS, Run, add_kit_option, kit, median_run, run_child, use_development_kit
 from peers import PeerUnavailable, peer_binary
 
 STABLE = CORPUS / "klaviyo" / "stable"
@@ -80,7 +81,10 @@ def main() -> None:
     parser.add_argument("--new", default="2026-07-15", help="newer stable revision (default: %(default)s)")
     parser.add_argument("--rounds", type=int, default=5, help="rounds per tool (default: %(default)s)")
     parser.add_argument("--no-peer", action="store_true", help="time postman-kit alone")
+    add_kit_option(parser)
     args = parser.parse_args()
+    if args.dev:
+        use_development_kit()
     old_spec, new_spec = STABLE / f"{args.old}.json", STABLE / f"{args.new}.json"
     for spec in (old_spec, new_spec):
         if not spec.is_file():

@@ -3,7 +3,8 @@
     python benchmarks/bench_generate.py                       # 5 rounds on Klaviyo 2026-07-15, then all stable
     python benchmarks/bench_generate.py --rounds 9 --spec other.json --no-peer
 
-Each round runs `postman-kit generate SPEC` and `openapi2postmanv2 -s SPEC -o OUT -p` (openapi-to-postmanv2
+Each round runs `postman-kit generate SPEC` (this checkout installed as users get it, see peers.py; `--dev`
+times the development install instead) and `openapi2postmanv2 -s SPEC -o OUT -p` (openapi-to-postmanv2
 6.3.3, pinned in benchmarks/node and installed into ~/.cache/postman-kit/bench-node by peers.py) as child
 processes, alternating which goes first, and takes each child's wall time and peak RSS (ru_maxrss from wait4).
 It prints the medians and the ratios against the goals (≥ 10× faster, ≤ 1/3 of the peer's peak memory), then
@@ -72,15 +73,34 @@ def run_child(command: list[str]) -> Run:
     return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)  # ru_maxrss: KiB on Linux
 
 
+_kit: list[str] = []  # the program every round runs, chosen once
+
+
 def kit() -> list[str]:
-    """The `postman-kit` program as installed for the interpreter running the benchmark (a venv's bin/, where pip
-    put it), not whatever PATH finds first: a version manager's shim there (pyenv's is a bash script that runs
-    `pyenv exec`) would add its own start-up to every round."""
+    """The `postman-kit` program the benchmarks time: this checkout installed as a release (peers.install_kit)."""
+    if not _kit:
+        try:
+            _kit.append(str(peers.install_kit()))
+        except PeerUnavailable as exc:
+            print(f"bench: {exc}; timing the development install instead")
+            use_development_kit()
+    return _kit
+
+
+def use_development_kit() -> None:
+    """Time the `postman-kit` installed for the interpreter running the benchmark (`--dev`: usually an editable
+    install, so its import hook and the interpreter's site hooks count too). Taken from that interpreter's bin/,
+    not from PATH: a version manager's shim there (pyenv's is a bash script that runs `pyenv exec`) would add its
+    own start-up to every round."""
     installed = Path(sys.executable).with_name("postman-kit")
-    if installed.is_file():
-        return [str(installed)]
-    found = shutil.which("postman-kit")
-    return [found] if found else [sys.executable, "-m", "postman_kit.cli"]
+    found = str(installed) if installed.is_file() else shutil.which("postman-kit")
+    _kit[:] = [found] if found else [sys.executable, "-m", "postman_kit.cli"]
+
+
+def add_kit_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--dev", action="store_true",
+                        help="time the postman-kit beside this interpreter (an editable install) instead of a "
+                             "release install of the checkout")
 
 
 def postman_kit_command(spec: Path, out_dir: Path) -> list[str]:
@@ -150,7 +170,10 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="rounds per tool (default: %(default)s)")
     parser.add_argument("--no-peer", action="store_true", help="time postman-kit alone")
     parser.add_argument("--no-all-stable", action="store_true", help="skip the all-revisions loop")
+    add_kit_option(parser)
     args = parser.parse_args()
+    if args.dev:
+        use_development_kit()
     if not args.spec.is_file():
         raise SystemExit(f"bench: {args.spec}: no such file (the corpus lives in ../shared/corpus)")
     converter = None
