@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import field
 from typing import Any
 
@@ -33,6 +34,7 @@ from postman_kit.examples import ExampleBuilder
 from postman_kit.filters import example_filter
 from postman_kit.naming import collection_name
 from postman_kit.openapi import Api, MediaType, Operation, Parameter
+from postman_kit.parallel import Placement, Workers, start_workers
 from postman_kit.profiles import Profile, get_profile
 from postman_kit.troubleshooting import TROUBLESHOOTING_STATUSES, Troubleshooter
 from postman_kit.valueclass import value_class
@@ -61,6 +63,9 @@ class BuildOptions:
     revision_variable: str = "revision"
     key_variable: str | None = None  # default from the profile (Klaviyo: privateKey)
     public_key_variable: str | None = None  # default from the profile (Klaviyo: companyId)
+    # Processes that build the requests (see postman_kit/parallel.py). Above 1, requests built by other
+    # processes stand in the collection as JSON text: for a build that is written, not read.
+    jobs: int = 1
 
 
 @value_class
@@ -197,10 +202,17 @@ class _CollectionBuilder:
         self.auth_variables = list(self.auth_variables)
         self.base_url = self._base_url()
         self.contracts = _contract_builder(api) if options.tests else None
+        self.workers: Workers | None = None
 
     # -- collection ------------------------------------------------------------------------------------------
     def collection(self, name: str) -> Collection:
-        items = self._folders()
+        if self.options.jobs > 1 and self.contracts is None:
+            self.workers = start_workers(self._placements(), self.item, self.options.jobs)
+        try:
+            items = self._folders(self.item)
+        finally:
+            if self.workers is not None:
+                self.workers.finish()
         variables = [
             Variable(self.options.base_url_variable, self.base_url, "string"),
             Variable(self.options.revision_variable, self.revision, "string"),
@@ -238,19 +250,34 @@ class _CollectionBuilder:
         return ""
 
     # -- folders ---------------------------------------------------------------------------------------------
-    def _folders(self) -> list[Node]:
+    def _folders(self, make_item: Callable[[Operation], Any]) -> list[Node]:
         ops = self.api.operations
         mode = self.options.folders
         if mode == "flat":
-            return [self.item(op) for op in ops]
+            return [make_item(op) for op in ops]
         if mode == "paths" or not any(op.tags for op in ops):
-            return self._by_path(ops)
-        return self._by_tag(ops)
+            return self._by_path(ops, make_item)
+        return self._by_tag(ops, make_item)
+
+    def _placements(self) -> list[Placement]:
+        """Every item's operation and indentation in the collection file, in order: the folders laid out with
+        stand-ins for the items. The file indents by 2: the root's items stand at 4, a folder's 4 right of it."""
+        placements: list[Placement] = []
+
+        def visit(nodes: list[Any], indent: int) -> None:
+            for node in nodes:
+                if isinstance(node, Folder):
+                    visit(node.items, indent + 4)
+                else:
+                    placements.append(Placement(node, indent))
+
+        visit(self._folders(lambda op: op), 4)
+        return placements
 
     def _folder(self, trail: tuple[str, ...], description: str, items: list[Node]) -> Folder:
         return Folder(id=ids.folder_id(self.api.title, trail), name=trail[-1], items=items, description=description)
 
-    def _by_tag(self, ops: list[Operation]) -> list[Node]:
+    def _by_tag(self, ops: list[Operation], make_item: Callable[[Operation], Any]) -> list[Node]:
         declared = {tag.name: tag.description for tag in self.api.tags}
         groups: dict[str, list[Operation]] = {name: [] for name in declared}
         for op in ops:
@@ -268,23 +295,27 @@ class _CollectionBuilder:
                 for op in members:
                     by_subtag[self.profile.subtag(op) or tag].append(op)
                 children: list[Node] = [
-                    self._folder((tag, name), "", [self.item(op) for op in sub])
+                    self._folder((tag, name), "", [make_item(op) for op in sub])
                     for name, sub in by_subtag.items()
                     if sub
                 ]
             else:
-                children = [self.item(op) for op in members]
+                children = [make_item(op) for op in members]
             nodes.append(self._folder((tag,), declared.get(tag, ""), children))
         return nodes
 
-    def _by_path(self, ops: list[Operation]) -> list[Node]:
+    def _by_path(self, ops: list[Operation], make_item: Callable[[Operation], Any]) -> list[Node]:
         groups: dict[str, list[Operation]] = {}
         for op in ops:
             groups.setdefault(_path_group(op.path), []).append(op)
-        return [self._folder((name,), "", [self.item(op) for op in members]) for name, members in groups.items()]
+        return [self._folder((name,), "", [make_item(op) for op in members]) for name, members in groups.items()]
 
     # -- requests --------------------------------------------------------------------------------------------
     def item(self, op: Operation) -> Item:
+        if self.workers is not None:
+            built = self.workers.item(op)
+            if built is not None:
+                return built  # type: ignore[return-value]  # a SerializedItem: see BuildOptions.jobs
         item_id = ids.operation_id(self.api.title, op.method, op.path)
         request = self.request(op)
         saved = request.without_description()  # one object every example shares, serialized once

@@ -7,6 +7,7 @@ import click
 from postman_kit.build import FOLDER_MODES, BuildOptions
 from postman_kit.cli import finish
 from postman_kit.generate import generate
+from postman_kit.parallel import default_jobs
 from postman_kit.troubleshooting import parse_statuses
 
 
@@ -31,6 +32,9 @@ from postman_kit.troubleshooting import parse_statuses
 @click.option("--validate", "full_validation", is_flag=True,
               help="Also run the full OpenAPI validator (slow on large specs); its findings are warnings.")
 @click.option("--strict", is_flag=True, help="Treat every warning as an error: exit 2 and write nothing.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1),
+              help="Processes that build the requests (default: 2 where fork and two CPUs are there, else 1); "
+                   "the output is the same for any number.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def generate_command(
     spec: str,
@@ -46,6 +50,7 @@ def generate_command(
     tests: bool,
     full_validation: bool,
     strict: bool,
+    jobs: int | None,
     quiet: bool,
 ) -> None:
     """Generate a revision-stamped Postman collection, environment and globals file from SPEC.
@@ -62,6 +67,7 @@ def generate_command(
         public_key_variable=public_key_variable,
         troubleshooting=troubleshooting_statuses(troubleshooting),
         tests=tests,
+        jobs=jobs or default_jobs(),
     )
     result = generate(spec, out_dir, options, validate=full_validation, strict=strict)
     finish(result)
