@@ -207,7 +207,7 @@ class _CollectionBuilder:
     # -- collection ------------------------------------------------------------------------------------------
     def collection(self, name: str) -> Collection:
         if self.options.jobs > 1 and self.contracts is None:
-            self.workers = start_workers(self._placements(), self.item, self.options.jobs)
+            self.workers = start_workers(self._placements(), self._item, self.options.jobs)
         try:
             items = self._folders(self.item)
         finally:
@@ -313,9 +313,10 @@ class _CollectionBuilder:
     # -- requests --------------------------------------------------------------------------------------------
     def item(self, op: Operation) -> Item:
         if self.workers is not None:
-            built = self.workers.item(op)
-            if built is not None:
-                return built  # type: ignore[return-value]  # a SerializedItem: see BuildOptions.jobs
+            return self.workers.item(op, self._item)  # type: ignore[no-any-return]  # see BuildOptions.jobs
+        return self._item(op)
+
+    def _item(self, op: Operation) -> Item:
         item_id = ids.operation_id(self.api.title, op.method, op.path)
         request = self.request(op)
         saved = request.without_description()  # one object every example shares, serialized once

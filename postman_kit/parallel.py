@@ -3,10 +3,10 @@
 An item depends on its operation and the spec alone (the example builders' caches save work; what they hold is
 the same whichever item asked first), so items can be built anywhere, in any order. With `jobs` > 1 the builder
 lays out its folders first, forks a worker for each contiguous run of items but the first (in the order the
-collection lists them) and builds that first run itself meanwhile. A worker writes its items as the JSON text the
-collection file holds, indented for where each stands, and the builder places them as :class:`SerializedItem`s:
-the file written is byte for byte the one a single process writes (the tests compare them on every spec of the
-corpus).
+collection lists them) and builds that first run itself meanwhile. Every item is then written as the JSON text the
+collection file holds, indented for where it stands: the workers' come through a pipe, the builder writes its own
+as it goes, and the collection holds them all as :class:`SerializedItem`s, so writing the file is copying. The
+file is byte for byte the one a single process writes (the tests compare them on every spec of the corpus).
 
 A `SerializedItem` has no request model to read, so only builds that are written and not read use workers (the
 command line's `generate`); a build with contract tests, whose items add to one shared test script, uses one
@@ -27,7 +27,9 @@ import orjson
 from postman_kit.valueclass import value_class
 
 MIN_ITEMS_PER_PROCESS = 40  # below this many items apiece, starting a process costs more than it saves
-INDENT = 2  # the writer's OPT_INDENT_2
+# The builder's own run against a worker's: a worker starts with a copy of the builder's memory and pays for
+# every page it touches, and sends its text through a pipe; 1.25 measured best with two processes on Klaviyo's specs.
+OWN_SHARE = 1.25
 
 
 def default_jobs() -> int:
@@ -83,20 +85,24 @@ class _Worker:
 
 
 class Workers:
-    """The items the workers build, found by operation."""
+    """Every item of a build as text, found by operation: the workers' and the builder's own."""
 
-    def __init__(self) -> None:
+    def __init__(self, placements: list[Placement]) -> None:
+        self._indents = {id(p.operation): p.indent for p in placements}
         self._slots: dict[int, tuple[_Worker, int]] = {}  # id(operation) → its worker and its place in the run
         self._workers: list[_Worker] = []
 
-    def item(self, operation: Any) -> SerializedItem | None:
-        """A worker's item for `operation`; None when no worker has it or its worker failed."""
+    def item(self, operation: Any, build_item: Callable[[Any], Any]) -> Any:
+        """`operation`'s item: its worker's, else built by `build_item` here and written as text at once, as a
+        worker would (the builder's own run: done while the workers work, it leaves them less to wait for)."""
         slot = self._slots.get(id(operation))
-        if slot is None:
-            return None
-        worker, index = slot
-        items = worker.items()
-        return None if items is None else items[index]
+        if slot is not None:
+            items = slot[0].items()
+            if items is not None:
+                return items[slot[1]]
+        item = build_item(operation)
+        indent = self._indents.get(id(operation))
+        return item if indent is None else SerializedItem(_text(item, indent))
 
     def finish(self) -> None:
         """Wait for every worker, used or not (an error may stop the build before it reaches their items)."""
@@ -109,12 +115,9 @@ def start_workers(placements: list[Placement], build_item: Callable[[Any], Any],
     runs = min(jobs, len(placements) // MIN_ITEMS_PER_PROCESS)
     if runs < 2 or not hasattr(os, "fork"):
         return None
-    workers = Workers()
-    # The builder's own run is the larger: a worker also writes its items as text, which the builder does for
-    # its own only once all are in, and the builder has the folders to assemble. 1.5 runs' worth measured best
-    # with two processes on Klaviyo's specs.
-    share = len(placements) / (runs + 0.5)
-    start = round(share * 1.5)
+    workers = Workers(placements)
+    share = len(placements) / (runs - 1 + OWN_SHARE)
+    start = round(share * OWN_SHARE)
     for index in range(1, runs):
         end = len(placements) if index == runs - 1 else start + round(share)
         run = placements[start:end]

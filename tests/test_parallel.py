@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from postman_kit import parallel
-from postman_kit.build import BuildOptions, build
+from postman_kit.build import BuildOptions, _CollectionBuilder, build
 from postman_kit.openapi import load_api
 from postman_kit.parallel import SerializedItem
 from postman_kit.writer import dumps
 from tests.tools import klaviyo_specs, run_program
 
-pytestmark = pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="workers are forked")
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
 
 
 def wide_spec(path: Path, operations: int = 120) -> Path:
@@ -53,21 +54,21 @@ def wide_spec(path: Path, operations: int = 120) -> Path:
 
 
 def written(spec: Path, **options: Any) -> tuple[bytes, int]:
-    """The collection file's bytes, and how many of its items came from workers."""
+    """The collection file's bytes, and how many of its items are text (built where workers were used)."""
     result = build(load_api(str(spec)), BuildOptions(**options))
-    from_workers = sum(1 for _, item in result.collection.walk() if isinstance(item, SerializedItem))
-    return dumps(result.collection.to_json()), from_workers
+    as_text = sum(1 for _, item in result.collection.walk() if isinstance(item, SerializedItem))
+    return dumps(result.collection.to_json()), as_text
 
 
 @pytest.mark.parametrize("folders", ["tags", "paths", "flat"])
 def test_workers_write_the_bytes_one_process_writes(tmp_path: Path, folders: str) -> None:
     spec = wide_spec(tmp_path / "wide.json")
-    alone, none = written(spec, folders=folders)
+    alone, as_text = written(spec, folders=folders)
     for jobs in (2, 3):
-        together, from_workers = written(spec, folders=folders, jobs=jobs)
+        together, as_text_together = written(spec, folders=folders, jobs=jobs)
         assert together == alone
-        assert from_workers > 0  # the workers did build part of it
-    assert none == 0
+        assert as_text_together == 120  # workers were used
+    assert as_text == 0
 
 
 def test_cli_output_is_the_same_for_any_number_of_jobs(tmp_path: Path) -> None:
@@ -85,14 +86,26 @@ def test_cli_output_is_the_same_for_any_number_of_jobs(tmp_path: Path) -> None:
 def test_a_failed_worker_leaves_its_items_to_the_builder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     spec = wide_spec(tmp_path / "wide.json")
     alone, _ = written(spec)
+    builder = os.getpid()
+    text = parallel._text
 
-    def broken(item: Any, indent: int) -> bytes:
-        raise RuntimeError("worker died")
+    def broken_in_workers(item: Any, indent: int) -> bytes:
+        if os.getpid() != builder:
+            raise RuntimeError("worker died")
+        return text(item, indent)
 
-    monkeypatch.setattr(parallel, "_text", broken)  # the forked worker inherits it
-    together, from_workers = written(spec, jobs=2)
+    built_here: list[str] = []
+    item = _CollectionBuilder._item
+
+    def counted(self: _CollectionBuilder, op: Any) -> Any:
+        built_here.append(op.path)
+        return item(self, op)
+
+    monkeypatch.setattr(parallel, "_text", broken_in_workers)  # forked workers inherit both
+    monkeypatch.setattr(_CollectionBuilder, "_item", counted)
+    together, _ = written(spec, jobs=2)
     assert together == alone
-    assert from_workers == 0
+    assert len(built_here) == 120  # every item, the failed worker's too, built by the builder itself
 
 
 def test_small_specs_and_contract_tests_use_one_process(tmp_path: Path, example_spec: Path) -> None:
@@ -108,6 +121,6 @@ def test_klaviyo_collections_are_the_same_built_by_workers(revision: str) -> Non
     if spec is None:
         pytest.skip("../shared/corpus is absent")
     alone, _ = written(spec)
-    together, from_workers = written(spec, jobs=2)
+    together, as_text = written(spec, jobs=2)
     assert together == alone
-    assert from_workers > 0
+    assert as_text > 0
