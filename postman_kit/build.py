@@ -63,8 +63,9 @@ class BuildOptions:
     revision_variable: str = "revision"
     key_variable: str | None = None  # default from the profile (Klaviyo: privateKey)
     public_key_variable: str | None = None  # default from the profile (Klaviyo: companyId)
-    # Processes that build the requests (see postman_kit/parallel.py). Above 1, requests built by other
-    # processes stand in the collection as JSON text: for a build that is written, not read.
+    # Processes that build the requests (see postman_kit/parallel.py). Above 1, the requests stand in the
+    # collection as JSON text: for a build that is written, not read, by a process without other threads (the
+    # workers are forked).
     jobs: int = 1
 
 
