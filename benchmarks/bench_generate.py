@@ -1,6 +1,6 @@
 """`postman-kit generate` against Postman's own converter, side by side in one run.
 
-    python benchmarks/bench_generate.py                       # 5 rounds on Klaviyo 2026-07-15, then all stable
+    python benchmarks/bench_generate.py                       # 11 rounds on Klaviyo 2026-07-15, then all stable
     python benchmarks/bench_generate.py --rounds 9 --spec other.json --no-peer
 
 Each round runs `postman-kit generate SPEC` (this checkout installed as users get it, see peers.py; `--dev`
@@ -167,7 +167,8 @@ def all_stable(scratch: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="spec to convert (default: %(default)s)")
-    parser.add_argument("--rounds", type=int, default=5, help="rounds per tool (default: %(default)s)")
+    parser.add_argument("--rounds", type=int, default=11,
+                        help="rounds per tool (default: %(default)s; the medians of fewer move by 5%% between runs)")
     parser.add_argument("--no-peer", action="store_true", help="time postman-kit alone")
     parser.add_argument("--no-all-stable", action="store_true", help="skip the all-revisions loop")
     add_kit_option(parser)
