@@ -25,6 +25,7 @@ from typing import Any
 import orjson
 
 from postman_kit.valueclass import value_class
+from postman_kit.writer import dumps_at
 
 MIN_ITEMS_PER_PROCESS = 40  # below this many items apiece, starting a process costs more than it saves
 # The builder's own run against a worker's: a worker starts with a copy of the builder's memory and pays for
@@ -100,9 +101,7 @@ class Workers:
             items = slot[0].items()
             if items is not None:
                 return items[slot[1]]
-        item = build_item(operation)
-        indent = self._indents.get(id(operation))
-        return item if indent is None else SerializedItem(_text(item, indent))
+        return SerializedItem(_text(build_item(operation), self._indents[id(operation)]))
 
     def finish(self) -> None:
         """Wait for every worker, used or not (an error may stop the build before it reaches their items)."""
@@ -154,5 +153,4 @@ def _fork(run: list[Placement], build_item: Callable[[Any], Any]) -> _Worker | N
 
 
 def _text(item: Any, indent: int) -> bytes:
-    # JSON text holds no raw newline inside a string: every newline starts a line, which moves right by `indent`.
-    return orjson.dumps(item.to_json(), option=orjson.OPT_INDENT_2).replace(b"\n", b"\n" + b" " * indent)
+    return dumps_at(item.to_json(), indent)
