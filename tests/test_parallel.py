@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from postman_kit import parallel
+from postman_kit.generate import parallel
 from postman_kit.generate.build import BuildOptions, _CollectionBuilder, build
 from postman_kit.generate.parallel import SerializedItem
 from postman_kit.openapi import load_api
