@@ -347,3 +347,13 @@ def test_diff_and_validate_reports_show_names_escaped(run_cli, fork, tmp_path: P
     edited.write_text(json.dumps(collection))
     checked = run_cli("validate", edited, "--select", "ALL", "--no-color")
     assert "\x1b" not in checked.stdout and "\r" not in checked.stdout and "\nline" not in checked.stdout
+
+
+def test_snippet_lists_item_names_escaped(run_cli, fork, tmp_path: Path) -> None:
+    collection = json.loads(fork["collection"].read_text())
+    collection["item"][0]["item"][0]["name"] = f"List{ESCAPES}"
+    edited = tmp_path / "edited.postman_collection.json"
+    edited.write_text(json.dumps(collection))
+    listed = run_cli("snippet", edited, "--list")
+    assert listed.exit_code == 0, listed.output
+    assert listed.stdout.splitlines() == [f"things/List{printable(ESCAPES)}"]
