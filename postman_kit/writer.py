@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import stat
+import sys
 from pathlib import Path
 from typing import Any
 
 import orjson
 
 from postman_kit.errors import InputError
+from postman_kit.loader import is_url
+from postman_kit.terminal import printable
 
 
 def dumps(value: Any) -> bytes:
@@ -36,13 +41,43 @@ def json_text(value: Any) -> str:
         return json.dumps(value, indent=2, ensure_ascii=False)
 
 
+def input_paths(*sources: str | Path | None) -> set[Path]:
+    """The local files among a command's inputs (paths, `-`, URLs, None), for `protect=`: the kit never writes
+    over any of them."""
+    return {Path(s) for s in sources if s and str(s) != "-" and not is_url(str(s))}
+
+
+def output_file(out_dir: Path, name: str) -> Path:
+    """`out_dir / name` for a file name the kit made (from slugs): one plain name, never a way out of out_dir."""
+    if not _PLAIN_NAME.fullmatch(name) or ".." in name:
+        raise InputError(str(out_dir), f"refusing the output file name '{printable(name)}'")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(str(out_dir), "is not a directory; give a directory for the output files")
+    return out_dir / name
+
+
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
+
+
+def write_output(target: str | Path, data: bytes, protect: set[Path] | None = None) -> None:
+    """`data` to stdout when `target` is `-`, else to the file `target` through :func:`write_atomic`."""
+    if str(target) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        write_atomic(Path(target), data, protect)
+
+
 def write_atomic(path: Path, data: bytes, protect: set[Path] | None = None) -> None:
     """Write `data` to `path` through a temp file in the same directory, then rename.
 
-    A path in `protect` (the user's input files) is never overwritten.
+    A path in `protect` (the user's input files) is never overwritten, be it named another way or a hard link
+    to one. Only a regular file or a new path is replaced: a symlink, FIFO, device, socket or directory there is
+    refused, never swapped for a file (as root, `-o /dev/stdout` would replace the system's).
     """
     path = Path(path)
     _refuse_input_file(path, protect)
+    _refuse_special_file(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = _create_temp(path)
@@ -77,19 +112,57 @@ def write_json_files(files: dict[Path, Any], protect: set[Path] | None = None) -
     """Serialize and check every file first, then write them all: bad input leaves no partial output."""
     for path in files:
         _refuse_input_file(Path(path), protect)
+        _refuse_special_file(Path(path))
     payloads = {path: dumps(value) for path, value in files.items()}
     for path, data in payloads.items():
         write_atomic(path, data, protect)
     return list(payloads)
 
 
+_SPECIAL_KINDS = (
+    (stat.S_ISLNK, "a symbolic link"),
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _refuse_special_file(path: Path) -> None:
+    """Refuse to replace anything but a regular file (the path itself, not what a symlink points to)."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise InputError(str(path), f"cannot write output: {exc.strerror or exc}") from None
+    if stat.S_ISREG(mode):
+        return
+    kind = next((name for test, name in _SPECIAL_KINDS if test(mode)), "not a regular file")
+    raise InputError(str(path), f"is {kind}; refusing to replace it (give a regular file or a new path)")
+
+
 def _refuse_input_file(path: Path, protect: set[Path] | None) -> None:
-    if protect and any(_same_file(path, other) for other in protect):
-        raise InputError(str(path), "refusing to overwrite an input file")
+    if not protect:
+        return
+    target = _identity(path)
+    for other in protect:
+        if _same_path(path, other) or (target is not None and target == _identity(other)):
+            raise InputError(str(path), "refusing to overwrite an input file")
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def _identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file `path` names, through symlinks: equal for hard links and other spellings."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _same_path(a: Path, b: Path) -> bool:
     try:
         return a.resolve() == b.resolve()
-    except OSError:
+    except (OSError, RuntimeError):
         return False

@@ -9,12 +9,13 @@ from postman_kit.generate import generate
 from postman_kit.generate.build import FOLDER_MODES, BuildOptions
 from postman_kit.generate.error_examples import parse_statuses
 from postman_kit.generate.parallel import default_jobs
+from postman_kit.terminal import printable
 
 
 @click.command("generate")
 @click.argument("spec")
-@click.option("-o", "--out", "out_dir", default="collections", show_default=True, type=click.Path(file_okay=False),
-              help="Directory for the collection, environment and globals files.")
+@click.option("-o", "--out", "out_dir", default="collections", show_default=True, type=click.Path(),
+              help="Directory for the collection, environment and globals files (created if need be).")
 @click.option("--revision", help="Revision to stamp (default: the revision header's default, else info.version).")
 @click.option("--channel", type=click.Choice(["stable", "beta"]),
               help="Name label (default: beta when the revision ends in .pre).")
@@ -74,14 +75,14 @@ def generate_command(
     if quiet:
         return
     for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"warning: {printable(warning)}", err=True)
     collection = result.build.collection
     requests = sum(1 for _ in collection.walk())
     folders_count = sum(1 for _ in collection.folders())
-    click.echo(f"{collection.info.name}: {requests} requests in {folders_count} folders"
+    click.echo(f"{printable(collection.info.name)}: {requests} requests in {folders_count} folders"
                + (f", {len(result.warnings)} warning(s)" if result.warnings else ""))
     for path in result.files:
-        click.echo(f"  wrote {path}")
+        click.echo(f"  wrote {printable(str(path))}")
 
 
 def troubleshooting_statuses(text: str) -> tuple[int, ...]:

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from postman_kit.errors import InputError
+from postman_kit.terminal import printable
 
 DEFAULT_DATA_DIR = ".postman-kit/sandbox"
 LOG_STORE_FILE = "logs.sqlite3"
@@ -53,7 +54,7 @@ def sandbox_command(spec: str, host: str, port: int, keys_file: str | None, data
                      extra_routes=activity_routes(store))
     sandbox = app.state.sandbox
     base = f"http://{host}:{port}"
-    click.echo(f"{api.title} revision {sandbox.revision} at {base} "
+    click.echo(f"{printable(api.title)} revision {printable(sandbox.revision)} at {base} "
                f"({len(api.operations)} operations, {len(sandbox.kinds)} resource types, data in {data})")
     for key in keys.private.values():
         scopes = "full access" if "*" in key.scopes else ", ".join(sorted(key.scopes))

@@ -12,6 +12,7 @@ from postman_kit.collection import Collection
 from postman_kit.errors import InputError
 from postman_kit.loader import parse_text, read_source
 from postman_kit.snippets import LANGUAGES, located_items, render, resolve_item
+from postman_kit.terminal import printable
 from postman_kit.variables import load_variable_file
 
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -79,7 +80,7 @@ def snippet_command(
     collection = load_collection(collection_file)
     if list_items:
         for located in located_items(collection):
-            click.echo(located.path)
+            click.echo(printable(located.path))
         return
     if not item:
         raise InputError(None, "give the ITEM to print (an item path or a request name); --list shows them")
@@ -90,7 +91,7 @@ def snippet_command(
                                source=collection_file)
         text = render(request, language)
     for warning in request.warnings:
-        click.echo(f"warning: {request.path}: {warning}", err=True)
+        click.echo(f"warning: {printable(request.path)}: {printable(warning)}", err=True)
     click.echo(text, nl=False)
 
 

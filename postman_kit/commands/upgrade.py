@@ -16,8 +16,9 @@ from postman_kit.diff.report import render_upgrade
 @click.command("upgrade")
 @click.argument("old")
 @click.option("--to", "new", required=True, metavar="NEW", help="The spec (or collection) to upgrade to.")
-@click.option("-o", "--out", required=True, type=click.Path(dir_okay=False),
-              help="Where to write the upgraded collection (OLD is never touched).")
+@click.option("-o", "--out", required=True, type=click.Path(allow_dash=True),
+              help="Where to write the upgraded collection: a new path or a regular file, never an input "
+                   "(OLD is never touched); - for stdout (the report then goes to stderr).")
 @shared_options
 @click.option("--fail-on", type=click.Choice(FAIL_ON), multiple=True,
               help="Exit 1 (after writing) when a condition holds; `conflict`: a saved request no longer fits "
@@ -34,7 +35,7 @@ def upgrade_command(
     with lean_deepdiff_import():
         collection, report = upgrade(old, new, out, today=as_date(today), base=base, revisions=revisions,
                                      include_docs=include_docs)
-    click.echo(render_upgrade(report, fmt), nl=False)
+    click.echo(render_upgrade(report, fmt), nl=False, err=out == "-")
     finish((collection, report))
     if failures(report.diff, fail_on, report):
         raise SystemExit(1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -38,8 +39,9 @@ def _list_rules(ctx: click.Context, param: click.Parameter, value: bool) -> None
               help="Exit 1 when a finding is at least this severe.  [default: error]")
 @click.option("-f", "--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Report format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="Write the report to this file instead of stdout.")
+@click.option("-o", "--output", type=click.Path(allow_dash=True),
+              help="Write the report to this file (a new path or a regular file, never an input) instead of "
+                   "stdout.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False),
               help="Settings file (postman-kit.toml or pyproject.toml) [default: the nearest one].")
 @click.option("--color/--no-color", default=None, help="Colour the text report [default: on a terminal].")
@@ -72,16 +74,17 @@ def validate_command(
         raise click.BadParameter(f"no rule or family {unknown[0]!r} (see --list-rules)",
                                  param_hint="--select/--ignore")
     report = validate(collections, spec=spec, environment=environment, globals_file=globals_file, config=config)
-    use_color = color if color is not None else (output is None and sys.stdout.isatty())
+    to_stdout = output is None or output == "-"
+    use_color = color if color is not None else (to_stdout and sys.stdout.isatty())
     text = render(report, output_format, color=use_color and output_format == "text")
-    if output:
-        from pathlib import Path
-
-        from postman_kit.writer import write_atomic
-
-        write_atomic(Path(output), text.encode(), protect={Path(c) for c in collections})
-    else:
+    if to_stdout:
         click.echo(text, nl=False)
+    else:
+        from postman_kit.writer import input_paths, write_atomic
+
+        inputs = input_paths(*collections, spec or config.spec, environment or config.environment,
+                             globals_file or config.globals, config_file or config.source)
+        write_atomic(Path(output), text.encode(), protect=inputs)
     finish(report)
     sys.exit(report.exit_code)
 

@@ -23,8 +23,7 @@ from postman_kit.diff.sides import Side, load_side
 from postman_kit.errors import InputError
 from postman_kit.gcpause import gc_paused
 from postman_kit.generate.build import BuildOptions
-from postman_kit.loader import is_url
-from postman_kit.writer import dumps, write_atomic
+from postman_kit.writer import dumps, input_paths, write_output
 
 FAIL_ON = ("stale", "deprecated", "retired", "breaking", "conflict", "any")
 
@@ -76,7 +75,8 @@ def upgrade(
     old: str, new: str, out: str | Path | None = None, *, today: date, base: str | None = None,
     revisions: str | Path | None = None, include_docs: bool = False, options: BuildOptions | None = None,
 ) -> tuple[Collection, UpgradeReport]:
-    """Upgrade the fork OLD to NEW; with `out`, write it there atomically (never over OLD, NEW or base)."""
+    """Upgrade the fork OLD to NEW; with `out`, write it there atomically (never over OLD, NEW, base or the
+    revisions list), or to stdout when `out` is `-`."""
     options = options or BuildOptions()
     # OLD's and base's built collections are compared and merged from, never written: of their examples only
     # names and codes are read, so their success bodies (a quarter of a build) are left out.
@@ -89,9 +89,9 @@ def upgrade(
         collection, report = upgrade_sides(old_side, new_side, today=today, base=base_side,
                                            revisions=revision_list, include_docs=include_docs, take_new=True)
         if out is not None:
-            inputs = {Path(s) for s in (old, new, base) if s and s != "-" and not is_url(s)}
-            write_atomic(Path(out), dumps(collection.to_json()), protect=inputs)
-            report.output = str(out)
+            inputs = input_paths(old, new, base, revisions)
+            write_output(out, dumps(collection.to_json()), protect=inputs)
+            report.output = "<stdout>" if str(out) == "-" else str(out)
     return collection, report
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from postman_kit.diff.changes import DiffReport, OperationChange
 from postman_kit.diff.fork_upgrade import UpgradeReport
+from postman_kit.terminal import printable
 from postman_kit.writer import dumps
 
 FORMATS = ("text", "json", "markdown")
@@ -40,7 +41,8 @@ class _Writer:
         return f"`{text}`" if self.markdown else text
 
     def text(self) -> str:
-        return "\n".join(self.lines).rstrip() + "\n"
+        # Names and revisions come from the specs and the fork: each line is shown escaped, never obeyed.
+        return "\n".join(map(printable, self.lines)).rstrip() + "\n"
 
 
 def _render(report: DiffReport, upgrade: UpgradeReport | None, markdown: bool) -> str:

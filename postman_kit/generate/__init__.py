@@ -9,10 +9,9 @@ from postman_kit.errors import InputError
 from postman_kit.gcpause import gc_paused
 from postman_kit.generate.build import Build, BuildOptions, build
 from postman_kit.generate.speccheck import full_validation_problems
-from postman_kit.loader import is_url
 from postman_kit.openapi import Api, load_api
 from postman_kit.valueclass import value_class
-from postman_kit.writer import write_json_files
+from postman_kit.writer import input_paths, output_file, write_json_files
 
 GenerateOptions = BuildOptions
 
@@ -62,11 +61,10 @@ def _generate(source: str, out_dir: str | Path, options: BuildOptions | None, va
     if strict and result.warnings:
         raise InputError(api.source, f"{len(result.warnings)} problem(s) with --strict: {result.warnings[0]}")
     out = Path(out_dir)
-    protect = set() if source == "-" or is_url(source) else {Path(source)}
     files = {
-        out / result.collection_filename: result.collection.to_json(),
-        out / result.environment_filename: result.environment,
-        out / result.globals_filename: result.globals,
+        output_file(out, result.collection_filename): result.collection.to_json(),
+        output_file(out, result.environment_filename): result.environment,
+        output_file(out, result.globals_filename): result.globals,
     }
-    written = write_json_files(files, protect)
+    written = write_json_files(files, input_paths(source))
     return GenerateResult(build=result, files=written)

@@ -37,6 +37,7 @@ from postman_kit.generate.request_auth import operation_auth, requirement_auth
 from postman_kit.naming import collection_name
 from postman_kit.openapi import Api, MediaType, Operation, Parameter, status_code
 from postman_kit.profiles import Profile, find_revision, get_profile
+from postman_kit.terminal import has_control_character, printable
 from postman_kit.valueclass import value_class
 from postman_kit.writer import json_text
 
@@ -83,22 +84,37 @@ class Build:
     slug: str
     warnings: list[str] = field(default_factory=list)
 
+    # File names come from slugs alone, never from the title or revision as written: a spec's `../../x` or
+    # `a/b` must not lead a file out of the output directory (see slugify and revision_slug).
     @property
     def collection_filename(self) -> str:
-        return f"{self.slug}-v{self.revision}.postman_collection.json"
+        return f"{self.slug}-v{revision_slug(self.revision)}.postman_collection.json"
 
     @property
     def environment_filename(self) -> str:
-        return f"{self.slug}-v{self.revision}.postman_environment.json"
+        return f"{self.slug}-v{revision_slug(self.revision)}.postman_environment.json"
 
     @property
     def globals_filename(self) -> str:
         return f"{self.slug}.postman_globals.json"
 
 
+SLUG_MAX = 64  # file names stay far below NAME_MAX (255 bytes) and readable in a listing
+REVISION_SLUG_MAX = 32
+
+
 def slugify(text: str) -> str:
+    """`Klaviyo API` → `klaviyo-api`: lower-case letters, digits and single dashes, at most SLUG_MAX long."""
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug or "api"
+    return slug[:SLUG_MAX].rstrip("-") or "api"
+
+
+def revision_slug(revision: str) -> str:
+    """A revision as it may stand in a file name: `2026-07-15.pre` and `1.0.0` unchanged; any other character
+    run becomes one dash, runs of dots one dot (no `..`), and the ends are letters or digits: `../../x` → `x`."""
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", revision)
+    slug = re.sub(r"\.{2,}", ".", slug).strip("-._")
+    return slug[:REVISION_SLUG_MAX].rstrip("-._") or "0"
 
 
 def build(api: Api, options: BuildOptions | None = None) -> Build:
@@ -115,6 +131,10 @@ def build(api: Api, options: BuildOptions | None = None) -> Build:
             public_key_variable=options.public_key_variable or profile.public_key_variable,
         )
     revision = options.revision or find_revision(api, profile)
+    if has_control_character(revision):
+        # It would reach the revision header every request sends, and the terminal: refused, not rewritten.
+        source = "--revision" if options.revision else api.source
+        raise InputError(source, f"revision '{printable(revision)}' holds a control character")
     channel = options.channel or ("beta" if revision.endswith(".pre") else "stable")
     builder = _CollectionBuilder(api, profile, options, revision)
     collection = builder.collection(collection_name(api.title, revision, channel))
@@ -511,4 +531,4 @@ def _form_fields(value: Any) -> list[dict[str, Any]]:
     return [{"key": str(k), "value": _query_text(v)} for k, v in value.items()]
 
 
-__all__ = ["Build", "BuildOptions", "build", "collection_name", "find_revision", "slugify"]
+__all__ = ["Build", "BuildOptions", "build", "collection_name", "find_revision", "revision_slug", "slugify"]

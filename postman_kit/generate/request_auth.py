@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from postman_kit.collection import Auth
 from postman_kit.openapi import Api, Operation, SecurityScheme, key_prefix
 from postman_kit.profiles import Profile

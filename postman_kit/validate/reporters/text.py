@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from postman_kit.terminal import printable
 from postman_kit.validate.model import Finding, Report, Severity
 
 COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
@@ -20,9 +21,9 @@ def render(report: Report, *, color: bool = False) -> str:
 
     lines: list[str] = []
     for file, in_file in groupby(report.findings, key=lambda f: f.file):
-        lines.append(style(file, bold=True))
+        lines.append(style(printable(file), bold=True))
         for item, in_item in groupby(in_file, key=lambda f: f.item or COLLECTION_LEVEL):
-            lines.append("  " + style(item, underline=True))
+            lines.append("  " + style(printable(item), underline=True))
             for finding in in_item:
                 lines.append("    " + _line(finding, style))
         lines.append("")
@@ -35,4 +36,6 @@ def render(report: Report, *, color: bool = False) -> str:
 def _line(finding: Finding, style: Callable[..., str]) -> str:
     severity = style(f"{finding.severity.label:<7}", fg=COLORS[finding.severity])
     where = f"  [{finding.pointer}]" if finding.pointer else ""
-    return f"{severity} {style(finding.rule, bold=True)}  {finding.message}{style(where, dim=True)}"
+    # File, item and message quote the collection: escaped, so only the report's own colours reach the terminal.
+    message = printable(finding.message)
+    return f"{severity} {style(finding.rule, bold=True)}  {message}{style(printable(where), dim=True)}"
