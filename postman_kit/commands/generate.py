@@ -6,6 +6,7 @@ import click
 
 from postman_kit.build import FOLDER_MODES, BuildOptions
 from postman_kit.cli import finish
+from postman_kit.commands.refroots import ref_root_option
 from postman_kit.generate import generate
 from postman_kit.parallel import default_jobs
 from postman_kit.troubleshooting import parse_statuses
@@ -36,6 +37,7 @@ from postman_kit.troubleshooting import parse_statuses
               help="Processes that build the requests (default: 2 where fork and two CPUs are there, else 1); "
                    "the output is the same for any number.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@ref_root_option
 def generate_command(
     spec: str,
     out_dir: str,
