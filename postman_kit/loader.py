@@ -250,7 +250,7 @@ def _check_expansion(root: Any, name: str) -> None:
         elif isinstance(node, yaml.MappingNode):
             for k, v in node.value:
                 total += size(k) + size(v)
-        if total > len(sizes) + MAX_ALIAS_EXPANSION:  # len(sizes): the distinct nodes met so far
+        if total > MAX_ALIAS_EXPANSION and total > len(sizes) + MAX_ALIAS_EXPANSION:  # len: distinct nodes so far
             raise InputError(name, f"YAML aliases expand the document by more than {MAX_ALIAS_EXPANSION:,} nodes "
                                    "(alias bomb?)")
         sizes[key] = total
