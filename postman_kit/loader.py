@@ -352,8 +352,7 @@ def _lenient_key(key: Any) -> bool:
 def _check_ref_target(location: str, ref: str, from_url: bool, roots: tuple[str, ...]) -> str | None:
     """Why `location` (a resolved path or URL a `$ref` names) may not be read; None when it may."""
     if is_url(location):
-        if from_url or any(root.endswith("/") and location.startswith(root) or location == root
-                           for root in roots if is_url(root)):
+        if from_url or any(location.startswith(root.rstrip("/") + "/") for root in roots if is_url(root)):
             return None
         return f"$ref {ref!r} fetches a URL, which only a spec read from a URL may do (or allow its prefix with " \
                "--allow-ref-root URL)"

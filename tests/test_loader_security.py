@@ -8,12 +8,13 @@ import json
 import os
 import time
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 from postman_kit.loader import MAX_FILE_BYTES
-from tests.test_generate_support import OK, minimal_spec, write_spec
+from tests.test_generate_support import OK, assert_one_line_error, minimal_spec, write_spec
 from tests.tools import require_corpus, run_program
 
 FAST_SECONDS = 10  # a refusal takes well under a second; the margin is for a loaded machine's start-up
@@ -33,13 +34,9 @@ def generate(*args: Any) -> tuple[Any, float]:
 
 
 def assert_refused(result: Any, elapsed: float, source: Path | str, *fragments: str) -> None:
-    assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith(f"postman-kit: error: {source}: "), lines[0]
-    assert "Traceback" not in result.stderr
-    for fragment in fragments:
-        assert fragment in lines[0], lines[0]
+    as_click_result = SimpleNamespace(exit_code=result.returncode, stderr=result.stderr,
+                                      output=result.stdout + result.stderr)
+    assert_one_line_error(as_click_result, str(source), *fragments)
     assert elapsed < FAST_SECONDS
 
 
@@ -257,3 +254,17 @@ def test_train_travel_generates() -> None:
         result, _ = generate(spec, "-o", out)
         assert result.returncode == 0, result.stderr
         assert len(list(Path(out).iterdir())) == 3
+
+
+def test_the_referenced_files_together_are_capped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from postman_kit import loader
+    from postman_kit.errors import InputError
+
+    spec = write_spec(tmp_path, minimal_spec(components={"schemas": {
+        "A": {"$ref": "a.json"}, "B": {"$ref": "b.json"}}}), "spec.json")
+    for name in ("a.json", "b.json"):
+        (tmp_path / name).write_text(json.dumps({"type": "object", "description": "x" * 60}))
+    assert loader.load_document(str(spec)).data["components"]["x-bundled"]
+    monkeypatch.setattr(loader, "MAX_REF_BYTES_TOTAL", 150)  # each file is ~90 bytes: the second one crosses it
+    with pytest.raises(InputError, match="the files its \\$refs name add up to more than"):
+        loader.load_document(str(spec))
