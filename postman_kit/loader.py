@@ -2,15 +2,24 @@
 
 External `$ref`s (to relative files or URLs) are bundled into the root document under
 ``components/x-bundled`` so every later stage resolves local pointers only.
+
+A spec is untrusted input: its `$ref`s resolve only inside the document's own directory tree (http(s) too when the
+document itself came from a URL), plus the roots a user allows with :func:`allowed_ref_roots`
+(`--allow-ref-root`). Only regular files are read, never more than :data:`MAX_FILE_BYTES` each.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import json
+import os
 import re
+import stat
 import sys
 import urllib.parse
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +28,14 @@ import orjson
 from postman_kit.errors import InputError
 from postman_kit.valueclass import value_class
 
-# A YAML document whose aliases expand past this many nodes is refused (alias bombs).
-MAX_EXPANDED_NODES = 5_000_000
+# A YAML document whose aliases add more than this many nodes to it, expanded, is refused (alias bombs): every
+# later walk over the document sees the expanded tree. OpenAI's 3 MB spec is 110,000 nodes.
+MAX_ALIAS_EXPANSION = 1_000_000
+# No file, URL or stdin is read past this many bytes (a spec, a collection, a `$ref`'d file): /dev/zero cannot fill
+# memory. The largest corpus spec is 4.2 MB.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+# All the files one document's `$ref`s bring in, together.
+MAX_REF_BYTES_TOTAL = 50 * 1024 * 1024
 URL_TIMEOUT_SECONDS = 30
 BUNDLE_SECTION = "x-bundled"
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -54,6 +69,22 @@ class LoadedDocument:
     source: str  # what the user gave: a path, a URL or "<stdin>"
     base: str | None  # directory path or URL that relative `$ref`s resolve against
     refs: frozenset[str] | None = None  # every `$ref` string in `data`, when the loader collected them
+    warnings: tuple[str, ...] = ()  # `$ref`s left unresolved where nothing needs them (extensions, descriptions)
+
+
+# Extra places `$ref`s may resolve into: absolute directories and http(s) URL prefixes (`--allow-ref-root`).
+_ref_roots: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar("ref_roots", default=())
+
+
+@contextlib.contextmanager
+def allowed_ref_roots(roots: Iterable[str]) -> Iterator[None]:
+    """Let `$ref`s resolve into these directories (or http(s) URL prefixes) too, while the block runs."""
+    resolved = tuple(root if is_url(root) else str(Path(root).resolve()) for root in roots)
+    token = _ref_roots.set(_ref_roots.get() + resolved)
+    try:
+        yield
+    finally:
+        _ref_roots.reset(token)
 
 
 def is_url(source: str) -> bool:
@@ -63,28 +94,66 @@ def is_url(source: str) -> bool:
 def read_source(source: str) -> tuple[bytes, str, str | None]:
     """Return (raw bytes, display name, base for relative refs)."""
     if source == "-":
-        return sys.stdin.buffer.read(), "<stdin>", str(Path.cwd())
+        return _read_bounded(sys.stdin.buffer, "<stdin>"), "<stdin>", str(Path.cwd())
     if is_url(source):
-        import urllib.error
-        import urllib.request
+        return _read_url(source), source, source
+    return _read_file(source, source, hint=" (read a stream from stdin with -)"), source, \
+        str(Path(source).resolve().parent)
 
-        try:
-            with urllib.request.urlopen(source, timeout=URL_TIMEOUT_SECONDS) as response:
-                return response.read(), source, source
-        except urllib.error.HTTPError as exc:
-            raise InputError(source, f"cannot fetch URL: HTTP {exc.code} {exc.reason}") from None
-        except (urllib.error.URLError, OSError, ValueError) as exc:
-            reason = getattr(exc, "reason", exc)
-            raise InputError(source, f"cannot fetch URL: {reason}") from None
-    path = Path(source)
+
+def _read_bounded(stream: Any, name: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(name, f"larger than {limit // (1024 * 1024)} MB, the most the kit reads")
+    return data
+
+
+def _read_url(url: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    import urllib.error
+    import urllib.request
+
     try:
-        return path.read_bytes(), source, str(path.resolve().parent)
+        with urllib.request.urlopen(url, timeout=URL_TIMEOUT_SECONDS) as response:
+            return _read_bounded(response, url, limit)
+    except urllib.error.HTTPError as exc:
+        raise InputError(url, f"cannot fetch URL: HTTP {exc.code} {exc.reason}") from None
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise InputError(url, f"cannot fetch URL: {reason}") from None
+
+
+_FILE_KINDS = ((stat.S_ISDIR, "is a directory, expected a file"), (stat.S_ISFIFO, "is a FIFO"),
+               (stat.S_ISCHR, "is a character device"), (stat.S_ISBLK, "is a block device"),
+               (stat.S_ISSOCK, "is a socket"))
+
+
+def _not_regular(mode: int) -> str:
+    for test, problem in _FILE_KINDS:
+        if test(mode):
+            return problem
+    return "is not a regular file"
+
+
+def _read_file(path: str, name: str, limit: int = MAX_FILE_BYTES, hint: str = "") -> bytes:
+    """A regular file's bytes, at most `limit`: a device, FIFO or socket is refused before it is opened, and the
+    open itself is non-blocking, so a FIFO swapped in after the check cannot hang the kit either."""
+    try:
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            problem = _not_regular(mode)
+            raise InputError(name, problem if stat.S_ISDIR(mode) else f"{problem}, expected a regular file{hint}")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise InputError(source, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(source, "is a directory, expected a file") from None
+        raise InputError(name, "no such file") from None
     except OSError as exc:
-        raise InputError(source, f"cannot read file: {exc.strerror or exc}") from None
+        raise InputError(name, f"cannot read file: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InputError(name, _not_regular(os.fstat(fd).st_mode) + ", expected a regular file")
+        try:
+            return _read_bounded(stream, name, limit)
+        except OSError as exc:
+            raise InputError(name, f"cannot read file: {exc.strerror or exc}") from None
 
 
 def parse_text(raw: bytes, name: str) -> Any:
@@ -144,11 +213,19 @@ def _parse_yaml(text: str, name: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f" at line {mark.line + 1} column {mark.column + 1}" if mark else ""
-        raise InputError(name, f"invalid YAML: {exc.problem or exc.context}{where}") from None
+        raise InputError(name, f"invalid YAML: {_one_line(exc.problem or exc.context)}{where}") from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise InputError(name, f"invalid YAML: character U+{code:04X} is not allowed (line {line})") from None
     except yaml.YAMLError as exc:
-        raise InputError(name, f"invalid YAML: {exc}") from None
+        raise InputError(name, f"invalid YAML: {_one_line(str(exc))}") from None
     finally:
         loader.dispose()
+
+
+def _one_line(text: str | None) -> str:
+    return " ".join(str(text).split())
 
 
 def _check_expansion(root: Any, name: str) -> None:
@@ -161,8 +238,11 @@ def _check_expansion(root: Any, name: str) -> None:
         key = id(node)
         known = sizes.get(key)
         if known is not None:
+            if not known:
+                mark = node.start_mark
+                raise InputError(name, f"YAML alias refers to itself (recursive alias, line {mark.line + 1})")
             return known
-        sizes[key] = 1  # guards against recursive aliases
+        sizes[key] = 0  # being counted: meeting it again inside itself is a recursive alias
         total = 1
         if isinstance(node, yaml.SequenceNode):
             for child in node.value:
@@ -170,8 +250,9 @@ def _check_expansion(root: Any, name: str) -> None:
         elif isinstance(node, yaml.MappingNode):
             for k, v in node.value:
                 total += size(k) + size(v)
-        if total > MAX_EXPANDED_NODES:
-            raise InputError(name, f"YAML aliases expand to more than {MAX_EXPANDED_NODES:,} nodes (alias bomb?)")
+        if total > MAX_ALIAS_EXPANSION and total > len(sizes) + MAX_ALIAS_EXPANSION:  # len: distinct nodes so far
+            raise InputError(name, f"YAML aliases expand the document by more than {MAX_ALIAS_EXPANSION:,} nodes "
+                                   "(alias bomb?)")
         sizes[key] = total
         return total
 
@@ -258,6 +339,29 @@ def _scan(data: Any) -> _Scan:
     return _Scan(frozenset(refs), lossy)
 
 
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+# A `$ref` below one of these keys documents something; no request is built from it, so one that cannot be resolved
+# is a warning (Train Travel's `x-topics` points at a markdown file), as in other OpenAPI tools.
+_LENIENT_KEYS = ("x-", "description")
+
+
+def _lenient_key(key: Any) -> bool:
+    return isinstance(key, str) and key.startswith(_LENIENT_KEYS)
+
+
+def _check_ref_target(location: str, ref: str, from_url: bool, roots: tuple[str, ...]) -> str | None:
+    """Why `location` (a resolved path or URL a `$ref` names) may not be read; None when it may."""
+    if is_url(location):
+        if from_url or any(location.startswith(root.rstrip("/") + "/") for root in roots if is_url(root)):
+            return None
+        return f"$ref {ref!r} fetches a URL, which only a spec read from a URL may do (or allow its prefix with " \
+               "--allow-ref-root URL)"
+    path = Path(location)
+    if any(path.is_relative_to(root) for root in roots if not is_url(root)):
+        return None
+    return f"$ref {ref!r} points outside the spec's directory (allow another directory with --allow-ref-root DIR)"
+
+
 def _join(base: str | None, ref_file: str) -> str:
     if is_url(ref_file) or base is None:
         return ref_file
@@ -296,16 +400,26 @@ def _bundle_external_refs(document: LoadedDocument) -> None:
     bundled: dict[str, Any] = root.setdefault("components", {}).setdefault(BUNDLE_SECTION, {})
     files: dict[str, Any] = {}
     keys: dict[tuple[str, str], str] = {}
+    warnings: list[str] = []
+    from_url = document.base is not None and is_url(document.base)
+    roots = (*(() if from_url or document.base is None else (document.base,)), *_ref_roots.get())
+    read_bytes = 0
 
     def load_file(location: str) -> Any:
+        nonlocal read_bytes
         if location not in files:
-            raw, name, _ = read_source(location)
-            files[location] = parse_text(raw, name)
+            raw = _read_url(location) if is_url(location) else _read_file(location, location)
+            read_bytes += len(raw)
+            if read_bytes > MAX_REF_BYTES_TOTAL:
+                raise InputError(document.source, f"the files its $refs name add up to more than "
+                                                  f"{MAX_REF_BYTES_TOTAL // (1024 * 1024)} MB")
+            files[location] = parse_text(raw, location)
         return files[location]
 
-    def key_for(location: str, pointer: str) -> str:
+    def key_for(location: str, pointer: str, lenient: bool) -> str:
         ident = (location, pointer)
         if ident not in keys:
+            target = resolve_pointer(load_file(location), pointer, location)
             stem = Path(urllib.parse.urlparse(location).path).stem or "doc"
             tail = pointer.rstrip("/").rsplit("/", 1)[-1] if pointer.strip("/") else ""
             base_key = f"{stem}_{tail}" if tail else stem
@@ -313,39 +427,51 @@ def _bundle_external_refs(document: LoadedDocument) -> None:
             while candidate in bundled or candidate in keys.values():
                 candidate, n = f"{base_key}_{n}", n + 1
             keys[ident] = candidate
-            target = resolve_pointer(load_file(location), pointer, location)
             bundled[candidate] = None  # reserve before walking: recursive refs see the key
-            bundled[candidate] = rewrite(_deep_copy(target), location)
+            bundled[candidate] = rewrite(_deep_copy(target), location, lenient)
         return keys[ident]
 
-    def rewrite(node: Any, current: str | None) -> Any:
+    def external_key(ref: str, current: str | None, lenient: bool) -> str:
+        file_part, _, pointer = ref.partition("#")
+        if not file_part:
+            return key_for(current, pointer, lenient)  # type: ignore[arg-type]
+        if _SCHEME.match(file_part) and not is_url(file_part):
+            raise InputError(current or document.source, f"$ref {ref!r} is not a relative path or http(s) URL")
+        location = _join(_parent(current) if current else document.base, file_part)
+        problem = _check_ref_target(location, ref, from_url, roots)
+        if problem:
+            raise InputError(current or document.source, problem)
+        return key_for(location, pointer, lenient)
+
+    def rewrite(node: Any, current: str | None, lenient: bool = False) -> Any:
         """Rewrite refs in `node`, which lives in file `current` (None for the root)."""
         if isinstance(node, dict):
             ref = node.get("$ref")
-            if isinstance(ref, str):
-                file_part, _, pointer = ref.partition("#")
-                if file_part:
-                    base = _parent(current) if current else document.base
-                    location = _join(base, file_part)
-                    node = dict(node)
-                    node["$ref"] = f"#/components/{BUNDLE_SECTION}/{key_for(location, pointer)}"
+            if isinstance(ref, str) and (current is not None or not ref.startswith("#")):
+                try:
+                    key = external_key(ref, current, lenient)
+                except InputError as exc:
+                    if not lenient:
+                        raise
+                    warnings.append(f"{current or document.source}: $ref {ref!r} in an extension or description "
+                                    f"is left unresolved: {exc.message}")
                     return node
-                if current is not None:
-                    node = dict(node)
-                    node["$ref"] = f"#/components/{BUNDLE_SECTION}/{key_for(current, pointer)}"
-                    return node
-            return {k: rewrite(v, current) for k, v in node.items()}
+                node = dict(node)
+                node["$ref"] = f"#/components/{BUNDLE_SECTION}/{key}"
+                return node
+            return {k: rewrite(v, current, lenient or _lenient_key(k)) for k, v in node.items()}
         if isinstance(node, list):
-            return [rewrite(v, current) for v in node]
+            return [rewrite(v, current, lenient) for v in node]
         return node
 
     for key in list(root.keys()):
         if key != "components":
-            root[key] = rewrite(root[key], None)
+            root[key] = rewrite(root[key], None, _lenient_key(key))
     components = root["components"]
     for key in list(components.keys()):
         if key != BUNDLE_SECTION:
-            components[key] = rewrite(components[key], None)
+            components[key] = rewrite(components[key], None, _lenient_key(key))
+    document.warnings = tuple(warnings)
 
 
 def _deep_copy(node: Any) -> Any:

@@ -210,7 +210,7 @@ def read_api(loaded: LoadedDocument) -> Api:
     paths = doc.get("paths") or {}
     if not isinstance(paths, dict):
         raise InputError(name, "'paths' is not a mapping")
-    warnings: list[str] = []
+    warnings: list[str] = list(loaded.warnings)
     _check_local_refs(doc, name, loaded.refs)
 
     components = doc.get("components") if isinstance(doc.get("components"), dict) else {}
@@ -230,7 +230,7 @@ def read_api(loaded: LoadedDocument) -> Api:
         methods = tuple(m.upper() for m in HTTP_METHODS if isinstance(item.get(m), dict))
         shared = item.get("parameters") or []
         for method in HTTP_METHODS:
-            raw_op = item.get(method)
+            raw_op = resolve(doc, item.get(method), name)  # an operation may be a `$ref` to another file
             if not isinstance(raw_op, dict):
                 continue
             operations.append(

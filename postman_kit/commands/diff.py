@@ -7,6 +7,7 @@ from datetime import date, datetime
 import click
 
 from postman_kit.cli import finish
+from postman_kit.commands.refroots import ref_root_option
 from postman_kit.diff import FAIL_ON, diff, failures
 from postman_kit.diff.classify import lean_deepdiff_import
 from postman_kit.diff.report import FORMATS, render_diff
@@ -44,6 +45,7 @@ def as_date(value: datetime | None) -> date:
 @click.command("diff")
 @click.argument("old")
 @click.argument("new")
+@ref_root_option
 @shared_options
 @click.option("--fail-on", type=click.Choice(DIFF_FAIL_ON), multiple=True,
               help="Exit 1 when OLD is stale, deprecated or retired, or there are breaking changes (or any "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from postman_kit.cli import finish
+from postman_kit.commands.refroots import ref_root_option
 from postman_kit.generate import generate
 from postman_kit.generate.build import FOLDER_MODES, BuildOptions
 from postman_kit.generate.error_examples import parse_statuses
@@ -37,6 +38,7 @@ from postman_kit.terminal import printable
               help="Processes that build the requests (default: 2 where fork and two CPUs are there, else 1); "
                    "the output is the same for any number.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@ref_root_option
 def generate_command(
     spec: str,
     out_dir: str,

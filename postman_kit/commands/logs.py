@@ -11,6 +11,7 @@ import click
 from postman_kit.activity.periods import format_instant, parse_duration
 from postman_kit.activity.query import call_filter
 from postman_kit.activity.text_views import call_detail_text, calls_text
+from postman_kit.commands.refroots import ref_root_option
 from postman_kit.errors import InputError
 from postman_kit.logstore import (
     DEFAULT_DATA_DIR,
@@ -96,6 +97,7 @@ def show_command(call_id: str, output_format: str, data_dir: str, store_url: str
 
 @logs_command.command("import")
 @click.argument("report", type=click.Path(dir_okay=False))
+@ref_root_option
 @click.option("--source", default="newman", show_default=True, help="Source name the imported calls carry.")
 @click.option("--spec", help="OpenAPI spec to name endpoints and categories by (default: the collection's "
                              "request URLs and top folders).")

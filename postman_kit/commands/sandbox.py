@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from postman_kit.commands.refroots import ref_root_option
 from postman_kit.errors import InputError
 from postman_kit.terminal import printable
 
@@ -15,6 +16,7 @@ LOG_STORE_FILE = "logs.sqlite3"
 
 @click.command("sandbox")
 @click.argument("spec")
+@ref_root_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind (loopback by default).")
 @click.option("--port", default=4010, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--keys", "keys_file", type=click.Path(dir_okay=False),

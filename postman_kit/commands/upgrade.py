@@ -8,6 +8,7 @@ import click
 
 from postman_kit.cli import finish
 from postman_kit.commands.diff import as_date, shared_options
+from postman_kit.commands.refroots import ref_root_option
 from postman_kit.diff import FAIL_ON, failures, upgrade
 from postman_kit.diff.classify import lean_deepdiff_import
 from postman_kit.diff.report import render_upgrade
@@ -15,6 +16,7 @@ from postman_kit.diff.report import render_upgrade
 
 @click.command("upgrade")
 @click.argument("old")
+@ref_root_option
 @click.option("--to", "new", required=True, metavar="NEW", help="The spec (or collection) to upgrade to.")
 @click.option("-o", "--out", required=True, type=click.Path(allow_dash=True),
               help="Where to write the upgraded collection: a new path or a regular file, never an input "

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from postman_kit.cli import finish
+from postman_kit.commands.refroots import ref_root_option
 from postman_kit.validate import load_config, validate
 from postman_kit.validate.reporters import FORMATS, render
 from postman_kit.validate.rules import RULES
@@ -32,6 +33,7 @@ def _list_rules(ctx: click.Context, param: click.Parameter, value: bool) -> None
 @click.option("--spec", help="OpenAPI spec (path, URL or -) to check saved requests and examples against.")
 @click.option("-e", "--environment", help="Postman environment file: its variables resolve {{…}}, its secrets are checked.")
 @click.option("-g", "--globals", "globals_file", help="Postman globals file (e.g. holding companyId).")
+@ref_root_option
 @click.option("--select", multiple=True, metavar="RULES",
               help="Only these rules: ids (auth/literal-key), families (auth) or ALL; comma-separated, repeatable.")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (ids or families).")

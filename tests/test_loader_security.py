@@ -1,0 +1,270 @@
+"""Reading a spec is reading untrusted input: `$ref`s stay inside the spec's directory tree, only regular files are
+read and never more than a bounded amount, and YAML aliases cannot recurse or explode. Each refusal is one line,
+exit 2, no traceback, in bounded time; run as a shell runs the program, so a hang would fail the timeout."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from postman_kit.loader import MAX_FILE_BYTES
+from tests.test_generate_support import OK, assert_one_line_error, minimal_spec, write_spec
+from tests.tools import require_corpus, run_program
+
+FAST_SECONDS = 10  # a refusal takes well under a second; the margin is for a loaded machine's start-up
+
+
+def spec_with_schema_ref(folder: Path, ref: str, name: str = "spec.json", **top: Any) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    doc = minimal_spec({"/things": {"get": {"summary": "List things", "responses": {"200": {
+        "description": "OK", "content": {"application/json": {"schema": {"$ref": ref}}}}}}}}, **top)
+    return write_spec(folder, doc, name)
+
+
+def generate(*args: Any) -> tuple[Any, float]:
+    started = time.monotonic()
+    result = run_program("generate", *(str(a) for a in args), timeout=FAST_SECONDS * 3)
+    return result, time.monotonic() - started
+
+
+def assert_refused(result: Any, elapsed: float, source: Path | str, *fragments: str) -> None:
+    as_click_result = SimpleNamespace(exit_code=result.returncode, stderr=result.stderr,
+                                      output=result.stdout + result.stderr)
+    assert_one_line_error(as_click_result, str(source), *fragments)
+    assert elapsed < FAST_SECONDS
+
+
+def assert_nothing_written(out: Path) -> None:
+    assert not out.exists() or not any(out.iterdir())
+
+
+# -- $ref confinement ------------------------------------------------------------------------------------------
+def test_an_absolute_path_ref_outside_the_tree_is_refused_and_not_read(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.json"
+    secret.write_text('{"type": "string", "example": "the machine\'s secret"}')
+    spec = spec_with_schema_ref(tmp_path / "api", str(secret))
+    result, elapsed = generate(spec, "-o", tmp_path / "out")
+    assert_refused(result, elapsed, spec, repr(str(secret)), "outside the spec's directory", "--allow-ref-root")
+    assert_nothing_written(tmp_path / "out")
+
+
+def test_a_dotdot_ref_escaping_the_tree_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "shared.json").write_text('{"type": "object"}')
+    spec = spec_with_schema_ref(tmp_path / "api", "../shared.json")
+    result, elapsed = generate(spec, "-o", tmp_path / "out")
+    assert_refused(result, elapsed, spec, "'../shared.json'", "outside the spec's directory")
+
+
+def test_a_dotdot_ref_escaping_from_a_referenced_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "shared.json").write_text('{"type": "object"}')
+    spec = spec_with_schema_ref(tmp_path / "api", "schemas/thing.json")
+    (tmp_path / "api" / "schemas").mkdir()
+    (tmp_path / "api" / "schemas" / "thing.json").write_text('{"$ref": "../../shared.json"}')
+    result, elapsed = generate(spec, "-o", tmp_path / "out")
+    assert_refused(result, elapsed, tmp_path / "api" / "schemas" / "thing.json", "outside the spec's directory")
+
+
+def test_a_symlink_pointing_out_of_the_tree_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "shared.json").write_text('{"type": "object"}')
+    spec = spec_with_schema_ref(tmp_path / "api", "link.json")
+    (tmp_path / "api" / "link.json").symlink_to(tmp_path / "shared.json")
+    result, elapsed = generate(spec, "-o", tmp_path / "out")
+    assert_refused(result, elapsed, spec, "'link.json'", "outside the spec's directory")
+
+
+def test_a_symlink_inside_the_tree_is_followed(tmp_path: Path) -> None:
+    spec = spec_with_schema_ref(tmp_path / "api", "link.json")
+    (tmp_path / "api" / "schemas").mkdir()
+    (tmp_path / "api" / "schemas" / "thing.json").write_text('{"type": "object"}')
+    (tmp_path / "api" / "link.json").symlink_to(tmp_path / "api" / "schemas" / "thing.json")
+    result, _ = generate(spec, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_file_url_ref_is_refused(tmp_path: Path) -> None:
+    spec = spec_with_schema_ref(tmp_path, "file:///etc/hostname")
+    result, elapsed = generate(spec, "-o", tmp_path / "out")
+    assert_refused(result, elapsed, spec, "'file:///etc/hostname'", "not a relative path or http(s) URL")
+
+
+def test_a_url_ref_from_a_local_spec_is_refused_without_fetching(tmp_path: Path) -> None:
+    spec = spec_with_schema_ref(tmp_path, "http://192.0.2.1/schema.json")
+    result, elapsed = generate(spec, "-o", tmp_path / "out")
+    assert_refused(result, elapsed, spec, "fetches a URL", "--allow-ref-root")
+
+
+def test_dev_zero_is_refused_fast(tmp_path: Path) -> None:
+    spec = spec_with_schema_ref(tmp_path, "/dev/zero")
+    result, elapsed = generate(spec, "-o", tmp_path / "out")
+    assert_refused(result, elapsed, spec, "outside the spec's directory")
+    # Allowed in as a root, it is still no regular file: refused before it is read.
+    result, elapsed = generate(spec, "-o", tmp_path / "out", "--allow-ref-root", "/dev")
+    assert_refused(result, elapsed, "/dev/zero", "is a character device")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_ref_inside_the_tree_is_refused_without_hanging(tmp_path: Path) -> None:
+    spec = spec_with_schema_ref(tmp_path, "pipe.json")
+    os.mkfifo(tmp_path / "pipe.json")
+    result, elapsed = generate(spec, "-o", tmp_path / "out")
+    assert_refused(result, elapsed, tmp_path / "pipe.json", "is a FIFO")
+
+
+def test_an_oversized_referenced_file_is_refused(tmp_path: Path) -> None:
+    spec = spec_with_schema_ref(tmp_path, "big.json")
+    with open(tmp_path / "big.json", "wb") as big:
+        big.truncate(MAX_FILE_BYTES + 1)  # sparse: no disk spent
+    result, elapsed = generate(spec, "-o", tmp_path / "out")
+    assert_refused(result, elapsed, tmp_path / "big.json", "larger than 50 MB")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_or_device_given_as_the_spec_is_refused(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "spec.json")
+    result, elapsed = generate(tmp_path / "spec.json", "-o", tmp_path / "out")
+    assert_refused(result, elapsed, tmp_path / "spec.json", "is a FIFO", "stdin with -")
+    result, elapsed = generate("/dev/zero", "-o", tmp_path / "out")
+    assert_refused(result, elapsed, "/dev/zero", "is a character device")
+
+
+def test_stdin_is_read_bounded(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    started = time.monotonic()
+    with open("/dev/zero", "rb") as zero:
+        result = subprocess.run([sys.executable, "-c", "from postman_kit.cli import main; main()", "generate", "-",
+                                 "-o", str(tmp_path / "out")], stdin=zero, capture_output=True, text=True,
+                                timeout=FAST_SECONDS * 3, check=False)
+    assert_refused(result, time.monotonic() - started, "<stdin>", "larger than 50 MB")
+
+
+def test_allow_ref_root_lets_refs_read_another_directory(tmp_path: Path) -> None:
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "thing.json").write_text(json.dumps(
+        {"type": "object", "properties": {"name": {"type": "string", "example": "kettle"}}}))
+    (tmp_path / "api").mkdir()
+    spec = write_spec(tmp_path / "api", minimal_spec({"/things": {"post": {
+        "summary": "Create thing", "responses": OK,
+        "requestBody": {"content": {"application/json": {"schema": {"$ref": "../shared/thing.json"}}}}}}}),
+        "spec.json")
+    result, _ = generate(spec, "-o", tmp_path / "out")
+    assert result.returncode == 2
+    result, _ = generate(spec, "-o", tmp_path / "out", "--allow-ref-root", tmp_path / "shared")
+    assert result.returncode == 0, result.stderr
+    collection = json.loads(next((tmp_path / "out").glob("*.postman_collection.json")).read_text())
+    assert '"kettle"' in walk(collection["item"])[0]["request"]["body"]["raw"]
+
+
+@pytest.mark.parametrize("command", [["validate", "{collection}", "--spec", "{spec}"], ["diff", "{spec}", "{spec}"],
+                                     ["upgrade", "{collection}", "--to", "{spec}", "-o", "{out}"]])
+def test_every_command_reading_a_spec_confines_refs_and_takes_allow_ref_root(tmp_path: Path,
+                                                                            command: list[str]) -> None:
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "thing.json").write_text('{"type": "object"}')
+    spec = spec_with_schema_ref(tmp_path / "api", "../shared/thing.json")
+    ok = spec_with_schema_ref(tmp_path / "ok", "#/components/schemas/Thing",
+                              components={"schemas": {"Thing": {"type": "object"}}})
+    assert run_program("generate", str(ok), "-o", str(tmp_path / "gen")).returncode == 0
+    collection = next((tmp_path / "gen").glob("*.postman_collection.json"))
+    args = [part.format(spec=spec, collection=collection, out=tmp_path / "up.json") for part in command]
+    result = run_program(*args, timeout=FAST_SECONDS * 3)
+    assert_refused(result, 0, spec, "outside the spec's directory")
+    result = run_program(*args, "--allow-ref-root", str(tmp_path / "shared"), timeout=FAST_SECONDS * 3)
+    assert result.returncode in (0, 1), result.stderr
+
+
+# -- YAML ------------------------------------------------------------------------------------------------------
+BAD_YAML = {
+    "recursive alias": ("openapi: 3.0.0\na: &a\n  b: *a\n", "recursive alias"),
+    "recursive alias in a list": ("openapi: 3.0.0\na: &a [1, *a]\n", "recursive alias"),
+    "billion laughs": ("openapi: 3.0.0\nl0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+                       + "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]\n" for i in range(1, 10)),
+                       "alias bomb"),
+    "NUL byte": ("openapi: 3.0.0\ninfo:\x00 x\n", "invalid YAML", "U+0000", "line 2"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_YAML))
+def test_bad_yaml_is_refused_in_one_line_in_bounded_time(tmp_path: Path, case: str) -> None:
+    text, *fragments = BAD_YAML[case]
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(text)
+    result, elapsed = generate(spec, "-o", tmp_path / "out")
+    assert_refused(result, elapsed, spec, *fragments)
+    assert_nothing_written(tmp_path / "out")
+
+
+def test_yaml_aliases_within_the_budget_still_load(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text("openapi: 3.0.3\ninfo: {title: Test API, version: '1.0'}\nservers: [{url: 'https://x.test'}]\n"
+                    "x-ok: &ok {description: OK}\npaths:\n  /a: {get: {summary: A, responses: {'200': *ok}}}\n"
+                    "  /b: {get: {summary: B, responses: {'200': *ok}}}\n")
+    result, _ = generate(spec, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+
+
+# -- lenient where nothing needs the ref -------------------------------------------------------------------------
+def test_an_unresolvable_ref_in_an_extension_is_a_warning(tmp_path: Path) -> None:
+    spec = spec_with_schema_ref(tmp_path, "#/components/schemas/Thing",
+                                components={"schemas": {"Thing": {"type": "object"}}},
+                                **{"x-topics": [{"title": "Guide", "content": {"$ref": "./docs/missing.md"}}],
+                                   "x-outside": {"$ref": "/etc/hostname"}})
+    result, _ = generate(spec, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert "'./docs/missing.md' in an extension or description is left unresolved: no such file" in result.stderr
+    assert "'/etc/hostname'" in result.stderr and "outside the spec's directory" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_operations_given_as_refs_to_other_files_are_read(tmp_path: Path) -> None:
+    (tmp_path / "paths").mkdir()
+    (tmp_path / "paths" / "things.json").write_text(json.dumps({"get": {"summary": "List things",
+                                                                        "responses": OK}}))
+    (tmp_path / "paths" / "create.json").write_text(json.dumps({"summary": "Create thing", "responses": OK}))
+    spec = write_spec(tmp_path, minimal_spec({"/things": {"$ref": "paths/things.json"},
+                                              "/more": {"post": {"$ref": "paths/create.json"}}}), "spec.json")
+    result, _ = generate(spec, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    collection = json.loads(next((tmp_path / "out").glob("*.postman_collection.json")).read_text())
+    names = sorted(item["name"] for item in walk(collection["item"]))
+    assert names == ["Create thing", "List things"]
+
+
+def walk(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    for item in items:
+        found.extend(walk(item["item"]) if "item" in item else [item])
+    return found
+
+
+def test_train_travel_generates() -> None:
+    spec = require_corpus() / "real-world" / "train-travel" / "openapi.yaml"
+    if not spec.is_file():
+        pytest.skip("Train Travel is absent from the corpus")
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as out:
+        result, _ = generate(spec, "-o", out)
+        assert result.returncode == 0, result.stderr
+        assert len(list(Path(out).iterdir())) == 3
+
+
+def test_the_referenced_files_together_are_capped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from postman_kit import loader
+    from postman_kit.errors import InputError
+
+    spec = write_spec(tmp_path, minimal_spec(components={"schemas": {
+        "A": {"$ref": "a.json"}, "B": {"$ref": "b.json"}}}), "spec.json")
+    for name in ("a.json", "b.json"):
+        (tmp_path / name).write_text(json.dumps({"type": "object", "description": "x" * 60}))
+    assert loader.load_document(str(spec)).data["components"]["x-bundled"]
+    monkeypatch.setattr(loader, "MAX_REF_BYTES_TOTAL", 150)  # each file is ~90 bytes: the second one crosses it
+    with pytest.raises(InputError, match="the files its \\$refs name add up to more than"):
+        loader.load_document(str(spec))
