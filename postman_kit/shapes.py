@@ -23,7 +23,17 @@ _SCALAR = {"type": ["string", "number", "boolean", "null"]}
 _OBJECT = {"type": "object"}
 _OBJECTS = {"type": "array", "items": _OBJECT}
 _MAP_OF_OBJECTS = {"type": "object", "additionalProperties": _OBJECT}
-_SCHEMA = {"type": ["object", "boolean"]}
+_SCHEMA = {"$ref": "#/definitions/schema"}
+_SCHEMAS = {"type": "array", "items": _SCHEMA}
+# the keywords example building and body checks walk; others are left to the JSON Schema validator
+_SCHEMA_SHAPE = {"type": ["object", "boolean"], "properties": {
+    "type": {"type": ["string", "array"], "items": {"type": "string"}},
+    "required": {"type": "array", "items": {"type": "string"}},
+    "properties": {"type": "object", "additionalProperties": _SCHEMA},
+    "items": {"type": ["object", "boolean", "array"]}, "additionalProperties": {"type": ["object", "boolean"]},
+    "allOf": _SCHEMAS, "anyOf": _SCHEMAS, "oneOf": _SCHEMAS, "not": _SCHEMA, "enum": {"type": "array"},
+    "$ref": {"type": "string"}, "nullable": {"type": "boolean"}, "format": {"type": "string"},
+    "pattern": {"type": "string"}}}
 _CONTENT = {"type": "object", "additionalProperties": {
     "type": "object", "properties": {"schema": _SCHEMA, "examples": _MAP_OF_OBJECTS}}}
 _SECURITY = {"type": "array", "items": {"type": "object", "additionalProperties": {
@@ -39,6 +49,7 @@ _OPERATION = {"type": "object", "properties": {
     "responses": {"type": "object", "additionalProperties": _RESPONSE}, "security": _SECURITY}}
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 OPENAPI_SHAPE = {
+    "definitions": {"schema": _SCHEMA_SHAPE},
     "type": "object",
     "properties": {
         "info": {"type": "object", "properties": {"title": _SCALAR, "version": _SCALAR, "description": _TEXT}},
@@ -86,11 +97,17 @@ COLLECTION_SHAPE = {
 }
 
 
+VARIABLES_SHAPE = {"type": "object", "properties": {
+    "name": _SCALAR, "values": {"type": "array", "items": {"type": "object", "properties": {
+        "key": _SCALAR, "value": _SCALAR, "type": _TEXT, "enabled": {"type": ["boolean", "null"]}}}}}}
+_SHAPES = {"openapi": OPENAPI_SHAPE, "collection": COLLECTION_SHAPE, "variables": VARIABLES_SHAPE}
+
+
 @functools.cache
 def _validator(kind: str) -> Any:
     import fastjsonschema
 
-    return fastjsonschema.compile(OPENAPI_SHAPE if kind == "openapi" else COLLECTION_SHAPE)
+    return fastjsonschema.compile(_SHAPES[kind])
 
 
 def check_openapi_shape(document: Any, source: str) -> None:
@@ -101,6 +118,11 @@ def check_openapi_shape(document: Any, source: str) -> None:
 def check_collection_shape(document: Any, source: str) -> None:
     """Refuse a Postman collection whose structure the kit cannot read, naming the first bad place."""
     _check(document, source, "collection", "Postman collection")
+
+
+def check_variables_shape(document: Any, source: str, scope: str) -> None:
+    """Refuse an environment or globals file whose `values` the kit cannot read."""
+    _check(document, source, "variables", f"Postman {scope} file")
 
 
 def _check(document: Any, source: str, kind: str, what: str) -> None:

@@ -8,7 +8,7 @@ import orjson
 
 from postman_kit.errors import InputError
 from postman_kit.loader import read_source
-from postman_kit.shapes import check_collection_shape
+from postman_kit.shapes import check_collection_shape, check_variables_shape
 from postman_kit.validate.target import VariablesFile
 
 
@@ -55,4 +55,5 @@ def load_variables_file(source: str, scope: str) -> VariablesFile:
             kind = "an environment" if scope == "environment" else "a globals file"
             raise InputError(name, f"this is a collection, not {kind}; pass collections as arguments")
         raise InputError(name, f"not a Postman {scope} file (no 'values' list)")
+    check_variables_shape(data, name, scope)
     return VariablesFile(name, data)
