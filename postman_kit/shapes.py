@@ -29,7 +29,7 @@ _SCHEMAS = {"type": "array", "items": _SCHEMA}
 _SCHEMA_SHAPE = {"type": ["object", "boolean"], "properties": {
     "type": {"type": ["string", "array"], "items": {"type": "string"}},
     "required": {"type": "array", "items": {"type": "string"}},
-    "properties": {"type": "object", "additionalProperties": _SCHEMA},
+    "properties": {"additionalProperties": _SCHEMA},  # not a mapping: example building skips it
     "items": {"type": ["object", "boolean", "array"]}, "additionalProperties": {"type": ["object", "boolean"]},
     "allOf": _SCHEMAS, "anyOf": _SCHEMAS, "oneOf": _SCHEMAS, "not": _SCHEMA, "enum": {"type": "array"},
     "$ref": {"type": "string"}, "nullable": {"type": "boolean"}, "format": {"type": "string"},
