@@ -40,7 +40,25 @@ class KitError(click.ClickException):
         click.echo(f"postman-kit: error: {printable(self.message)}", err=True)
 
 
+def usage_error(exc: click.UsageError) -> KitError:
+    """A click usage error (unknown option, missing argument, bad value) as the kit's one line, exit 2: click's
+    own display takes four lines with the usage and a hint, which scripts reading stderr cannot tell apart from
+    the output of other errors."""
+    message = " ".join(exc.format_message().split())
+    command = exc.ctx.command_path if exc.ctx is not None else "postman-kit"
+    return KitError(f"{message} (see `{command} --help`)")
+
+
 class LazyGroup(click.Group):
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.exceptions.NoArgsIsHelpError:
+            raise  # a bare group prints its help, as asked
+        except click.UsageError as exc:
+            raise usage_error(exc) from None
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 
@@ -58,6 +76,10 @@ class LazyGroup(click.Group):
             return super().invoke(ctx)
         except InputError as exc:
             raise KitError(str(exc)) from None
+        except click.exceptions.NoArgsIsHelpError:
+            raise  # a bare group prints its help, as asked
+        except click.UsageError as exc:
+            raise usage_error(exc) from None
         except BrokenPipeError:
             sys.stderr.close()
             ctx.exit(0)

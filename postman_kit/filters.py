@@ -205,10 +205,21 @@ class Condition:
         return f"{self.operator}({self.field},{self.value.literal()})"
 
 
+# and(...) and [lists] nest at most this deep: the parser recurses once a level, and no API filter nests more than
+# two or three levels, so a deeper one is a syntax error rather than a RecursionError.
+MAX_FILTER_NESTING = 32
+
+
 class _Parser:
     def __init__(self, text: str) -> None:
         self.text = text
         self.pos = 0
+        self.depth = 0
+
+    def nest(self) -> None:
+        self.depth += 1
+        if self.depth > MAX_FILTER_NESTING:
+            raise self.error(f"nests deeper than {MAX_FILTER_NESTING} levels")
 
     def error(self, message: str) -> FilterSyntaxError:
         return FilterSyntaxError(message, min(self.pos, max(len(self.text) - 1, 0)))
@@ -244,11 +255,13 @@ class _Parser:
                 self.pos = start
                 raise self.error("or(...) is not supported; join conditions with and(...) or use any(field,[...])")
             self.expect("(")
+            self.nest()
             conditions = self.expression()
             while self.peek() == ",":
                 self.pos += 1
                 conditions.extend(self.expression())
             self.expect(")")
+            self.depth -= 1
             return conditions
         self.expect("(")
         field_name = self.name("a field name")
@@ -263,6 +276,7 @@ class _Parser:
         char = self.peek()
         if char == "[":
             self.pos += 1
+            self.nest()
             items: list[FilterValue] = []
             if self.peek() != "]":
                 items.append(self.value())
@@ -270,6 +284,7 @@ class _Parser:
                     self.pos += 1
                     items.append(self.value())
             self.expect("]")
+            self.depth -= 1
             return FilterValue("list", tuple(items))
         if char in ("'", '"'):
             return FilterValue("string", self.string(char))

@@ -42,6 +42,7 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 _LEADING_SPACE = re.compile(rb"\s*")
 # orjson reads integers beyond 64 bits as floats; a document with a float that large is parsed again exactly.
 _INT64_LIMIT = 2.0**63
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 @functools.cache
@@ -182,14 +183,40 @@ def _parse(raw: bytes, name: str, exact: bool = False) -> tuple[Any, bool]:
 def _parse_text(text: str, name: str, looks_json: bool) -> Any:
     if looks_json:
         try:
-            return json.loads(text)
+            data = json.loads(text)
         except RecursionError:
             raise InputError(name, "JSON document nests too deeply") from None
         except json.JSONDecodeError as exc:
             if name.endswith(".json"):
                 raise InputError(name, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
             # JSON-looking YAML (flow style) falls through to the YAML parser.
+        except ValueError:  # an integer past Python's limit on digits (sys.get_int_max_str_digits)
+            limit = sys.get_int_max_str_digits()
+            raise InputError(name, f"invalid JSON: a number has more than {limit:,} digits") from None
+        else:
+            if _SURROGATE_ESCAPE.search(text) and _has_lone_surrogate(data):
+                raise InputError(name, "invalid JSON: a string holds a lone UTF-16 surrogate (\\ud800-\\udfff)")
+            return data
     return _parse_yaml(text, name)
+
+
+def _has_lone_surrogate(data: Any) -> bool:
+    """Whether a key or string holds half a surrogate pair: JSON's `\\ud800` escape allows it, UTF-8 cannot
+    write it, so it would fail later when printed or written."""
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend(node.keys())
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, str) and _SURROGATE.search(node):
+            return True
+    return False
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _decode(body: bytes, raw: bytes, name: str) -> str:

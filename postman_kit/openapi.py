@@ -9,6 +9,7 @@ from typing import Any
 
 from postman_kit.errors import InputError
 from postman_kit.loader import LoadedDocument, load_document, resolve_pointer
+from postman_kit.shapes import check_openapi_shape
 from postman_kit.valueclass import value_class
 
 _PREFIX_IN_DESCRIPTION = re.compile(r"`([A-Za-z][\w.-]*) [\w-]+`")
@@ -207,6 +208,7 @@ def read_api(loaded: LoadedDocument) -> Api:
     info = doc.get("info")
     if not isinstance(info, dict):
         raise InputError(name, "OpenAPI document has no 'info' object")
+    check_openapi_shape(doc, name)
     paths = doc.get("paths") or {}
     if not isinstance(paths, dict):
         raise InputError(name, "'paths' is not a mapping")

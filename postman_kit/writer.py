@@ -87,11 +87,13 @@ def write_atomic(path: Path, data: bytes, protect: set[Path] | None = None) -> N
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):  # a full disk, a file size limit, a directory in the way: nothing written
+            raise InputError(str(path), f"cannot write output: {exc.strerror or exc}") from None
         raise
 
 

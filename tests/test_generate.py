@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from postman_kit import generate, writer
+from postman_kit.errors import InputError
 from tests.test_generate_support import assert_one_line_error, minimal_spec, write_spec
 from tests.tools import run_program
 
@@ -154,7 +155,7 @@ def test_a_failed_write_leaves_the_previous_file_whole_and_no_temp_files(example
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(writer.os, "replace", failing_replace)
-    with pytest.raises(OSError):
+    with pytest.raises(InputError, match="cannot write output: No space left on device"):
         generate(str(example_spec), tmp_path, None)
     assert target.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(EXAMPLE_FILES)

@@ -152,7 +152,7 @@ BAD_DOCUMENTS = {
         "$ref": "#/components/responses/Missing"}}}}})), "dangling $ref", "#/components/responses/Missing",
                       "/paths/~1a/get/responses/200"),
     "bad-scheme.json": (json.dumps(minimal_spec(components={"securitySchemes": {"key": "apiKey"}})),
-                        "security scheme 'key' is not a mapping"),
+                        "#/components/securitySchemes/key must be object"),
     "deep.json": ("[" * 100_000 + "]" * 100_000, "nests too deeply"),
     "alias-bomb.yaml": ("a: &a [x, x, x, x, x, x, x, x, x, x]\n"
                         + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n"

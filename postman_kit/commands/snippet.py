@@ -11,6 +11,7 @@ import click
 from postman_kit.collection import Collection
 from postman_kit.errors import InputError
 from postman_kit.loader import parse_text, read_source
+from postman_kit.shapes import check_collection_shape
 from postman_kit.snippets import LANGUAGES, located_items, render, resolve_item
 from postman_kit.terminal import printable
 from postman_kit.variables import load_variable_file
@@ -23,6 +24,7 @@ def load_collection(source: str) -> Collection:
     data = parse_text(raw, name)
     if not isinstance(data, dict) or not isinstance(data.get("item"), list):
         raise InputError(name, "not a Postman collection (expected an object with an `item` list)")
+    check_collection_shape(data, name)
     return Collection.from_json({**data, "item": _without_examples(data["item"])})
 
 

@@ -15,6 +15,7 @@ from postman_kit.loader import load_document
 from postman_kit.naming import parse_collection_name
 from postman_kit.openapi import Api, read_api
 from postman_kit.profiles import GENERIC, KLAVIYO, Profile, detect_profile, find_revision
+from postman_kit.shapes import check_collection_shape
 from postman_kit.valueclass import value_class
 
 _DATED = re.compile(r"^\d{4}-\d{2}-\d{2}(?:\.pre)?$")
@@ -57,6 +58,7 @@ def load_side(source: str, options: BuildOptions | None = None, *, full_examples
     if isinstance(data, dict) and ("openapi" in data or "swagger" in data):
         return side_from_api(read_api(loaded), options)
     if isinstance(data, dict) and isinstance(data.get("info"), dict) and isinstance(data.get("item"), list):
+        check_collection_shape(data, loaded.source)
         item_json: dict[int, dict[str, Any]] = {}
         if full_examples:
             collection = Collection.from_json(data)

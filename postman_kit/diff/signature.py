@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import orjson
+
 from postman_kit.collection import Item
 from postman_kit.diff.matching import Endpoint
 from postman_kit.openapi import Api, MediaType, Operation
@@ -161,7 +163,7 @@ def item_signature(item: Item, include_docs: bool, revision_header: str | None) 
 def _body_fields(raw: str) -> Any:
     """The shape of a JSON body (keys and value types); text bodies count as text."""
     try:
-        value = json.loads(raw) if raw.strip() else None
+        value = orjson.loads(raw) if raw.strip() else None  # orjson refuses nesting past 254 levels
     except ValueError:
         return "text"
     return _value_shape(value)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import orjson
+
 from postman_kit.collection import Response, Variable
 from postman_kit.loader import resolve_pointer
 from postman_kit.openapi import Operation
@@ -220,7 +222,7 @@ class ContractBuilder:
 
 def _error_code(example: Response) -> str | None:
     try:
-        body = json.loads(example.body or "null")
+        body = orjson.loads(example.body or "null")  # bounded nesting, unlike json.loads
     except ValueError:
         return None
     errors = body.get("errors") if isinstance(body, dict) else None

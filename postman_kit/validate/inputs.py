@@ -8,6 +8,7 @@ import orjson
 
 from postman_kit.errors import InputError
 from postman_kit.loader import read_source
+from postman_kit.shapes import check_collection_shape, check_variables_shape
 from postman_kit.validate.target import VariablesFile
 
 
@@ -39,6 +40,7 @@ def load_collection(source: str) -> tuple[str, dict[str, Any]]:
     info = data.get("info")
     if not isinstance(info, dict) or "item" not in data:
         raise InputError(name, "not a Postman collection (no 'info' and 'item'); export it as Collection v2.1")
+    check_collection_shape(data, name)
     schema = str(info.get("schema") or "")
     if schema and "/v2." not in schema:
         raise InputError(name, f"collection format {schema!r} is not supported; export it as Collection v2.1")
@@ -53,4 +55,5 @@ def load_variables_file(source: str, scope: str) -> VariablesFile:
             kind = "an environment" if scope == "environment" else "a globals file"
             raise InputError(name, f"this is a collection, not {kind}; pass collections as arguments")
         raise InputError(name, f"not a Postman {scope} file (no 'values' list)")
+    check_variables_shape(data, name, scope)
     return VariablesFile(name, data)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
+
+import orjson
 
 from postman_kit.error_kinds import ERROR_KINDS, expected_statuses
 from postman_kit.routing import RouteMatch
@@ -80,7 +81,7 @@ def _error_examples(target: Target) -> Iterator[tuple[Any, str, Any, Any]]:
             if example.code not in ERROR_KINDS:
                 continue
             try:
-                document = json.loads(example.body) if example.body.strip() else None
+                document = orjson.loads(example.body) if example.body.strip() else None  # bounded nesting
             except ValueError:
                 document = None
             yield ref, f"{ref.pointer}/response/{index}", example, document

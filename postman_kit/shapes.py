@@ -1,0 +1,164 @@
+"""The shape of what the kit reads from a spec or a collection, checked once where it is loaded.
+
+Every later stage reads these documents as plain dicts and lists and trusts the shape: `servers` a list of
+objects, `responses` a mapping, a request an object or a URL string. A document that breaks the shape is bad input,
+reported as one line naming the first place (a JSON pointer) instead of an AttributeError somewhere deep. The
+shapes are JSON Schemas checked with fastjsonschema (compiled once, fast enough for Stripe's 4 MB spec); they
+cover only the fields the kit reads, never a spec's schemas or a collection's bodies.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from postman_kit.errors import InputError
+
+# Documents nest at most this deep: orjson's own limit, so a document reads the same through either parser, and
+# every recursive walk (folders, schemas, bodies) stays far from Python's recursion limit.
+MAX_NESTING = 254
+
+_TEXT = {"type": ["string", "null"]}
+_SCALAR = {"type": ["string", "number", "boolean", "null"]}
+_OBJECT = {"type": "object"}
+_OBJECTS = {"type": "array", "items": _OBJECT}
+_MAP_OF_OBJECTS = {"type": "object", "additionalProperties": _OBJECT}
+_SCHEMA = {"$ref": "#/definitions/schema"}
+_SCHEMAS = {"type": "array", "items": _SCHEMA}
+# the keywords example building and body checks walk; others are left to the JSON Schema validator
+_SCHEMA_SHAPE = {"type": ["object", "boolean"], "properties": {
+    "type": {"type": ["string", "array"], "items": {"type": "string"}},
+    "required": {"type": "array", "items": {"type": "string"}},
+    "properties": {"additionalProperties": _SCHEMA},  # not a mapping: example building skips it
+    "items": {"type": ["object", "boolean", "array"]}, "additionalProperties": {"type": ["object", "boolean"]},
+    "allOf": _SCHEMAS, "anyOf": _SCHEMAS, "oneOf": _SCHEMAS, "not": _SCHEMA, "enum": {"type": "array"},
+    "$ref": {"type": "string"}, "nullable": {"type": "boolean"}, "format": {"type": "string"},
+    "pattern": {"type": "string"}}}
+_CONTENT = {"type": "object", "additionalProperties": {
+    "type": "object", "properties": {"schema": _SCHEMA, "examples": _MAP_OF_OBJECTS}}}
+_SECURITY = {"type": "array", "items": {"type": "object", "additionalProperties": {
+    "type": "array", "items": {"type": "string"}}}}
+_PARAMETER = {"type": "object", "properties": {
+    "name": _SCALAR, "in": {"type": "string"}, "description": _TEXT, "schema": _SCHEMA, "content": _CONTENT,
+    "examples": _MAP_OF_OBJECTS}}
+_RESPONSE = {"type": "object", "properties": {"description": _TEXT, "content": _CONTENT}}
+_OPERATION = {"type": "object", "properties": {
+    "tags": {"type": "array", "items": _SCALAR}, "summary": _TEXT, "description": _TEXT,
+    "operationId": _SCALAR, "parameters": {"type": "array", "items": _PARAMETER},
+    "requestBody": {"type": "object", "properties": {"description": _TEXT, "content": _CONTENT}},
+    "responses": {"type": "object", "additionalProperties": _RESPONSE}, "security": _SECURITY}}
+_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+OPENAPI_SHAPE = {
+    "definitions": {"schema": _SCHEMA_SHAPE},
+    "type": "object",
+    "properties": {
+        "info": {"type": "object", "properties": {"title": _SCALAR, "version": _SCALAR, "description": _TEXT}},
+        "servers": {"type": "array", "items": {"type": "object", "properties": {
+            "url": _SCALAR, "description": _TEXT, "variables": _MAP_OF_OBJECTS}}},
+        "tags": {"type": "array", "items": {"type": "object", "properties": {"name": _SCALAR,
+                                                                              "description": _TEXT}}},
+        "security": _SECURITY,
+        "paths": {"type": ["object", "null"], "additionalProperties": {"type": "object", "properties": {
+            "parameters": {"type": "array", "items": _PARAMETER}, **{m: _OPERATION for m in _METHODS}}}},
+        "components": {"type": "object", "properties": {
+            "securitySchemes": _MAP_OF_OBJECTS,
+            "parameters": {"type": "object", "additionalProperties": _PARAMETER},
+            "responses": {"type": "object", "additionalProperties": _RESPONSE},
+            "requestBodies": _MAP_OF_OBJECTS,
+            "schemas": {"type": "object", "additionalProperties": _SCHEMA}}},
+    },
+}
+
+_KEY_VALUES = {"type": "array", "items": {"type": ["object", "string"]}}
+_URL = {"type": ["object", "string"], "properties": {
+    "raw": _TEXT, "host": {"type": ["array", "string"], "items": _SCALAR},
+    "path": {"type": ["array", "string"], "items": {"type": ["string", "object"]}},
+    "query": {"type": ["array", "null"], "items": {"type": "object"}}, "variable": _OBJECTS}}
+_REQUEST = {"type": ["object", "string"], "properties": {
+    "url": _URL, "method": _TEXT, "header": {"type": ["array", "string", "null"], "items": {"type": "object"}},
+    "body": {"type": ["object", "null"], "properties": {"raw": _TEXT, "mode": _TEXT}},
+    "auth": {"type": ["object", "null"]}, "description": {"type": ["string", "object", "null"]}}}
+_NODE = {"type": "object", "properties": {
+    "name": _SCALAR, "item": {"type": "array", "items": {"$ref": "#/definitions/node"}},
+    "request": _REQUEST, "response": {"type": "array", "items": {"type": "object", "properties": {
+        "originalRequest": _REQUEST, "code": {"type": ["integer", "string", "null"]}, "body": _TEXT,
+        "header": {"type": ["array", "string", "null"]}}}},
+    "variable": _KEY_VALUES, "auth": {"type": ["object", "null"]}, "event": _OBJECTS,
+    "description": {"type": ["string", "object", "null"]}}}
+COLLECTION_SHAPE = {
+    "definitions": {"node": _NODE},
+    "type": "object",
+    "properties": {
+        "info": {"type": "object", "properties": {"name": _SCALAR, "description": {"type": ["string", "object",
+                                                                                             "null"]}}},
+        "item": {"type": "array", "items": {"$ref": "#/definitions/node"}},
+        "variable": _KEY_VALUES, "auth": {"type": ["object", "null"]}, "event": _OBJECTS,
+    },
+}
+
+
+VARIABLES_SHAPE = {"type": "object", "properties": {
+    "name": _SCALAR, "values": {"type": "array", "items": {"type": "object", "properties": {
+        "key": _SCALAR, "value": _SCALAR, "type": _TEXT, "enabled": {"type": ["boolean", "null"]}}}}}}
+_SHAPES = {"openapi": OPENAPI_SHAPE, "collection": COLLECTION_SHAPE, "variables": VARIABLES_SHAPE}
+
+
+@functools.cache
+def _validator(kind: str) -> Any:
+    import fastjsonschema
+
+    return fastjsonschema.compile(_SHAPES[kind])
+
+
+def check_openapi_shape(document: Any, source: str) -> None:
+    """Refuse an OpenAPI document whose structure the kit cannot read, naming the first bad place."""
+    _check(document, source, "openapi", "OpenAPI document")
+
+
+def check_collection_shape(document: Any, source: str) -> None:
+    """Refuse a Postman collection whose structure the kit cannot read, naming the first bad place."""
+    _check(document, source, "collection", "Postman collection")
+
+
+def check_variables_shape(document: Any, source: str, scope: str) -> None:
+    """Refuse an environment or globals file whose `values` the kit cannot read."""
+    _check(document, source, "variables", f"Postman {scope} file")
+
+
+def _check(document: Any, source: str, kind: str, what: str) -> None:
+    check_nesting(document, source)
+    import fastjsonschema
+
+    try:
+        _validator(kind)(document)
+    except fastjsonschema.JsonSchemaValueException as exc:
+        pointer = "/" + "/".join(_pointer_token(str(part)) for part in exc.path[1:])
+        expected = exc.message.rsplit(" must be ", 1)[-1]
+        raise InputError(source, f"not a valid {what}: #{pointer} must be {expected}") from None
+
+
+def _pointer_token(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def check_nesting(document: Any, source: str, limit: int = MAX_NESTING) -> None:
+    """Refuse a document nesting deeper than `limit` (walked with a stack: the depth is the user's to choose)."""
+    if nesting_exceeds(document, limit):
+        raise InputError(source, f"document nests deeper than {limit} levels")
+
+
+def nesting_exceeds(value: Any, limit: int = MAX_NESTING) -> bool:
+    """Whether `value` holds lists or objects nested more than `limit` deep."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            children: Any = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        if depth >= limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
