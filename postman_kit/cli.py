@@ -15,6 +15,7 @@ import click
 from postman_kit import __version__
 from postman_kit.errors import InputError
 from postman_kit.gcpause import gc_paused
+from postman_kit.secrets import redact
 
 # command name → "module:attribute"; each module holds one click command (or group).
 COMMANDS: dict[str, str] = {
@@ -35,7 +36,7 @@ class KitError(click.ClickException):
     exit_code = 2
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"postman-kit: error: {self.message}", err=True)
+        click.echo(redact(f"postman-kit: error: {self.message}"), err=True)
 
 
 class LazyGroup(click.Group):

@@ -10,6 +10,7 @@ from typing import Any
 import orjson
 
 from postman_kit.errors import InputError
+from postman_kit.secrets import redact_bytes
 
 
 def dumps(value: Any) -> bytes:
@@ -77,7 +78,7 @@ def write_json_files(files: dict[Path, Any], protect: set[Path] | None = None) -
     """Serialize and check every file first, then write them all: bad input leaves no partial output."""
     for path in files:
         _refuse_input_file(Path(path), protect)
-    payloads = {path: dumps(value) for path, value in files.items()}
+    payloads = {path: redact_bytes(dumps(value)) for path, value in files.items()}
     for path, data in payloads.items():
         write_atomic(path, data, protect)
     return list(payloads)

@@ -8,6 +8,7 @@ from postman_kit.build import FOLDER_MODES, BuildOptions
 from postman_kit.cli import finish
 from postman_kit.generate import generate
 from postman_kit.parallel import default_jobs
+from postman_kit.secrets import redact
 from postman_kit.troubleshooting import parse_statuses
 
 
@@ -74,7 +75,7 @@ def generate_command(
     if quiet:
         return
     for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(redact(f"warning: {warning}"), err=True)
     collection = result.build.collection
     requests = sum(1 for _ in collection.walk())
     folders_count = sum(1 for _ in collection.folders())

@@ -11,6 +11,7 @@ import click
 from postman_kit.collection import Collection
 from postman_kit.errors import InputError
 from postman_kit.loader import parse_text, read_source
+from postman_kit.secrets import redact
 from postman_kit.snippets import LANGUAGES, located_items, render, resolve_item
 from postman_kit.variables import load_variable_file
 
@@ -90,8 +91,8 @@ def snippet_command(
                                source=collection_file)
         text = render(request, language)
     for warning in request.warnings:
-        click.echo(f"warning: {request.path}: {warning}", err=True)
-    click.echo(text, nl=False)
+        click.echo(redact(f"warning: {request.path}: {warning}"), err=True)
+    click.echo(redact(text), nl=False)
 
 
 __all__ = ["load_collection", "snippet_command"]

@@ -24,6 +24,7 @@ from postman_kit.diff.upgrade import UpgradeReport, upgrade_sides
 from postman_kit.errors import InputError
 from postman_kit.gcpause import gc_paused
 from postman_kit.loader import is_url
+from postman_kit.secrets import redact_bytes
 from postman_kit.writer import dumps, write_atomic
 
 FAIL_ON = ("stale", "deprecated", "retired", "breaking", "conflict", "any")
@@ -90,7 +91,7 @@ def upgrade(
                                            revisions=revision_list, include_docs=include_docs, take_new=True)
         if out is not None:
             inputs = {Path(s) for s in (old, new, base) if s and s != "-" and not is_url(s)}
-            write_atomic(Path(out), dumps(collection.to_json()), protect=inputs)
+            write_atomic(Path(out), redact_bytes(dumps(collection.to_json())), protect=inputs)
             report.output = str(out)
     return collection, report
 
