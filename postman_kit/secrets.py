@@ -13,6 +13,12 @@ import binascii
 import re
 from collections.abc import Callable
 
+# A JSON escape, with the backslashes before it: in a JSON document, text that itself holds `\u0070` reads
+# `\\u0070`, and a match must take every backslash so that what replaces it leaves valid JSON. In a URL the
+# backslash may itself be percent-encoded (`%5Cu0070`), and a percent sign too (`%2570`).
+_BACKSLASHES = r"(?:\\+|%5[cC])+"
+_PERCENT = r"%(?:25)*"
+
 # One character of a key as text may hold it: itself, percent-encoded, or JSON-escaped (either hex case).
 # Hand-written: no library matches a token through the encodings of its own characters.
 
@@ -20,20 +26,20 @@ from collections.abc import Callable
 def _char(literal: str) -> str:
     code = f"{ord(literal):02x}"
     hex_either = "".join(f"[{c}{c.upper()}]" if c.isalpha() else c for c in code)
-    return f"(?:{re.escape(literal)}|%{hex_either}|\\\\u00{hex_either})"
+    return f"(?:{re.escape(literal)}|{_PERCENT}{hex_either}|{_BACKSLASHES}u00{hex_either})"
 
 
 # alphanumerics as `%XX` / `\u00XX`: 0-9 are 0x30-0x39, A-O 0x41-0x4F, P-Z 0x50-0x5A, a-o 0x61-0x6F, p-z 0x70-0x7A
 _ENCODED_ALNUM = r"(?:3[0-9]|[46][1-9A-Fa-f]|[57][0-9Aa])"
-_ALNUM = rf"(?:[A-Za-z0-9]|%{_ENCODED_ALNUM}|\\u00{_ENCODED_ALNUM})"
-_SEPARATOR = r"(?:[ \t]|%20|\+|\\u0020)+"
+_ALNUM = rf"(?:[A-Za-z0-9]|{_PERCENT}{_ENCODED_ALNUM}|{_BACKSLASHES}u00{_ENCODED_ALNUM})"
+_SEPARATOR = rf"(?:[ \t]|{_PERCENT}20|\+|{_BACKSLASHES}u0020)+"
 
 # A Klaviyo private key: `pk_` and at least 20 alphanumerics (34 hex digits in practice).
 PRIVATE_KEY = re.compile(_char("p") + _char("k") + _char("_") + _ALNUM + "{20,}")
 # The usual spelling, `pk_` as is: a pattern with a literal start, which `re` searches many times faster.
 _LITERAL_PRIVATE_KEY = re.compile("pk_" + _ALNUM + "{20,}")
 # What a key with an escaped `p`, `k` or `_` contains, one of these.
-_ESCAPED_START = ("%70", "%6b", "%6B", "%5f", "%5F", "\\u00")
+_ESCAPED_START = ("%70", "%6b", "%6B", "%5f", "%5F", "%5c", "%5C", "%25", "\\u00")
 # A bearer token as validate looks for it in a collection (a literal prefix keeps that search quick).
 BEARER = re.compile(r"Bearer\s+([A-Za-z0-9._~+/=-]{20,})")
 
@@ -47,7 +53,7 @@ def _scheme_patterns(scheme: str, credential: str) -> tuple[tuple[str, re.Patter
 
 _BEARER_TOKENS = _scheme_patterns("Bearer", r"[A-Za-z0-9._~+/=-]{20,}")
 _BASIC_CREDENTIALS = _scheme_patterns("Basic", r"[A-Za-z0-9+/]{4,}={0,2}")
-_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})|\\u([0-9A-Fa-f]{4})")
+_ESCAPE = re.compile(rf"{_BACKSLASHES}u([0-9A-Fa-f]{{4}})|{_PERCENT}([0-9A-Fa-f]{{2}})")
 
 
 def truncate_key(key: str | None) -> str:
@@ -106,7 +112,7 @@ def redact_bytes(data: bytes) -> bytes:
     decoding a large file costs more than the search: a file with nothing a secret starts with is kept as is."""
     lowered = data.lower()
     if not (b"pk_" in data or b"bearer" in lowered or b"basic" in lowered
-            or any(part in lowered for part in (b"%70", b"%6b", b"%5f", b"\\u00"))):
+            or any(part in lowered for part in (b"%70", b"%6b", b"%5f", b"%5c", b"%25", b"\\u00"))):
         return data
     text = data.decode("utf-8", "surrogateescape")
     redacted = redact(text)

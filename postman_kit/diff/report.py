@@ -105,8 +105,11 @@ def _upgrade_sections(out: _Writer, upgrade: UpgradeReport) -> None:
     out.lines.append(
         f"Upgrade: {len(upgrade.carried)} saved request(s) carried, {len(upgrade.conflicts)} conflict(s), "
         f"{len(upgrade.edits_kept)} edit(s) kept, {len(upgrade.dropped)} dropped"
+        + (f", {len(upgrade.keys_replaced)} pasted key(s) replaced" if upgrade.keys_replaced else "")
         + (f"; wrote {upgrade.output}" if upgrade.output else "")
     )
+    _section(out, "Private keys replaced by the key variable (revoke them: they were in the collection)",
+             upgrade.keys_replaced, lambda k: out.bullet(k.text()))
     _section(out, "Conflicts (kept, marked for review)", upgrade.conflicts, lambda c: _conflict(out, c))
     _section(out, "Carried", upgrade.carried, out.bullet)
     _section(out, "Edits kept", upgrade.edits_kept, out.bullet)
