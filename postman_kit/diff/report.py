@@ -108,7 +108,7 @@ def _upgrade_sections(out: _Writer, upgrade: UpgradeReport) -> None:
         + (f", {len(upgrade.keys_replaced)} pasted key(s) replaced" if upgrade.keys_replaced else "")
         + (f"; wrote {upgrade.output}" if upgrade.output else "")
     )
-    _section(out, "Private keys replaced by the key variable (revoke them: they were in the collection)",
+    _section(out, "Private keys replaced (revoke them: they were in the collection)",
              upgrade.keys_replaced, lambda k: out.bullet(k.text()))
     _section(out, "Conflicts (kept, marked for review)", upgrade.conflicts, lambda c: _conflict(out, c))
     _section(out, "Carried", upgrade.carried, out.bullet)
