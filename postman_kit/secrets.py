@@ -35,9 +35,12 @@ _ALNUM = rf"(?:[A-Za-z0-9]|{_PERCENT}{_ENCODED_ALNUM}|{_BACKSLASHES}u00{_ENCODED
 _SEPARATOR = rf"(?:[ \t]|{_PERCENT}20|\+|{_BACKSLASHES}u0020)+"
 
 # A Klaviyo private key: `pk_` and at least 20 alphanumerics (34 hex digits in practice).
-PRIVATE_KEY = re.compile(_char("p") + _char("k") + _char("_") + _ALNUM + "{20,}")
+# A key ends where another begins (two keys pasted back to back are two keys).
+_KEY_START = _char("p") + _char("k") + _char("_")
+_KEY_BODY = rf"(?:(?!{_KEY_START}){_ALNUM}){{20,}}"
+PRIVATE_KEY = re.compile(_KEY_START + _KEY_BODY)
 # The usual spelling, `pk_` as is: a pattern with a literal start, which `re` searches many times faster.
-_LITERAL_PRIVATE_KEY = re.compile("pk_" + _ALNUM + "{20,}")
+_LITERAL_PRIVATE_KEY = re.compile("pk_" + _KEY_BODY)
 # What a key with an escaped `p`, `k` or `_` contains, one of these.
 _ESCAPED_START = ("%70", "%6b", "%6B", "%5f", "%5F", "%5c", "%5C", "%25", "\\u00")
 # the percent-encoded ones as one pattern over bytes (its literal `%` start makes it one quick pass)
@@ -94,6 +97,16 @@ def _truncated_basic(match: re.Match[str]) -> str:
 
 def redact(text: str) -> str:
     """Replace every private key, bearer token and Basic credential in `text` with its truncated form."""
+    # Until nothing changes: what a truncated key ends with, joined to what follows it, may be a key of its own
+    # (`pk_…efpk` + `_7f3c…`). Each round shortens the text, so this ends.
+    while True:
+        redacted = _redact_once(text)
+        if redacted == text:
+            return text
+        text = redacted
+
+
+def _redact_once(text: str) -> str:
     # Substring tests first: they are many times quicker than the patterns over a collection's megabytes,
     # and most texts hold none of what a secret starts with.
     if "pk_" in text:

@@ -253,3 +253,18 @@ def test_an_error_naming_a_source_with_the_key_shows_it_truncated(run_cli, tmp_p
     missing = tmp_path / f"export-{KEY}.json"
     shown = run_cli("validate", missing)
     assert shown.exit_code == 2 and leaks(shown.stderr) == [] and SHOWN in shown.stderr
+
+
+def test_redacting_a_json_document_leaves_valid_json_whatever_surrounds_the_key() -> None:
+    import random
+
+    pieces = ["\\", "\\\\", "\\u0070", "%5C", "%25", "%70", "\"", "'", "x", "_", " ", "\n", "é", "Bearer ", KEY,
+              JSON_ESCAPED, PERCENT_ENCODED, KEY[:10], KEY[10:]]
+    chooser = random.Random(19)
+    for _ in range(500):
+        value = "".join(chooser.choice(pieces) for _ in range(chooser.randint(1, 8)))
+        for text in (json.dumps({"v": value}), json.dumps({"v": value}, ensure_ascii=False)):
+            redacted = redact(text)
+            assert json.loads(redacted) is not None, (value, redacted)
+            assert KEY not in redacted and KEY not in json.loads(redacted)["v"], value
+            assert redact(redacted) == redacted
