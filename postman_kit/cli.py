@@ -15,6 +15,7 @@ import click
 from postman_kit import __version__
 from postman_kit.errors import InputError
 from postman_kit.gcpause import gc_paused
+from postman_kit.secrets import redact
 from postman_kit.terminal import printable
 
 # command name → "module:attribute"; each module holds one click command (or group).
@@ -37,7 +38,7 @@ class KitError(click.ClickException):
 
     def show(self, file: Any = None) -> None:
         # A path, title or revision in the message is shown escaped: one line, nothing the terminal obeys.
-        click.echo(f"postman-kit: error: {printable(self.message)}", err=True)
+        click.echo(f"postman-kit: error: {printable(redact(self.message))}", err=True)
 
 
 def usage_error(exc: click.UsageError) -> KitError:

@@ -14,6 +14,7 @@ import orjson
 
 from postman_kit.errors import InputError
 from postman_kit.loader import is_url
+from postman_kit.secrets import redact_bytes
 from postman_kit.terminal import printable
 
 
@@ -115,7 +116,7 @@ def write_json_files(files: dict[Path, Any], protect: set[Path] | None = None) -
     for path in files:
         _refuse_input_file(Path(path), protect)
         _refuse_special_file(Path(path))
-    payloads = {path: dumps(value) for path, value in files.items()}
+    payloads = {path: redact_bytes(dumps(value)) for path, value in files.items()}
     for path, data in payloads.items():
         write_atomic(path, data, protect)
     return list(payloads)

@@ -11,14 +11,28 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from starlette import responses
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from postman_kit.activity import pages
 from postman_kit.activity.query import call_filter
 from postman_kit.errors import InputError
 from postman_kit.logstore import SEARCH_COUNT_CAP, CallFilter, LogStore
+from postman_kit.secrets import redact
+
+
+# Every page and JSON answer passes through `redact`: a key that reached the store before it was truncated
+# there, or one typed into a filter and shown back, is never served in full.
+class HTMLResponse(responses.HTMLResponse):
+    def render(self, content: object) -> bytes:
+        return super().render(redact(content) if isinstance(content, str) else content)
+
+
+class JSONResponse(responses.JSONResponse):
+    def render(self, content: object) -> bytes:
+        return redact(super().render(content).decode()).encode()
 
 FORM_FIELDS = ("since", "category", "status", "method", "path", "id", "source", "revision")
 PAGE_SIZE = 50

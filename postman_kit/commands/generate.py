@@ -10,6 +10,7 @@ from postman_kit.generate import generate
 from postman_kit.generate.build import FOLDER_MODES, BuildOptions
 from postman_kit.generate.error_examples import parse_statuses
 from postman_kit.generate.parallel import default_jobs
+from postman_kit.secrets import redact
 from postman_kit.terminal import printable
 
 
@@ -77,7 +78,7 @@ def generate_command(
     if quiet:
         return
     for warning in result.warnings:
-        click.echo(f"warning: {printable(warning)}", err=True)
+        click.echo(f"warning: {printable(redact(warning))}", err=True)
     collection = result.build.collection
     requests = sum(1 for _ in collection.walk())
     folders_count = sum(1 for _ in collection.folders())

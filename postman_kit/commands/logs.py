@@ -21,6 +21,7 @@ from postman_kit.logstore import (
     open_store,
     store_target,
 )
+from postman_kit.secrets import redact
 from postman_kit.writer import dumps
 
 FORMATS = click.Choice(["text", "json"])
@@ -77,9 +78,9 @@ def search_command(path: str | None, limit: int, offset: int, output_format: str
         total = store.count(where, cap=SEARCH_COUNT_CAP)
     if output_format == "json":
         counted = {"total": min(total, SEARCH_COUNT_CAP), "total_is_lower_bound": total > SEARCH_COUNT_CAP}
-        click.echo(dumps({**counted, "calls": [call.to_json() for call in found]}), nl=False)
+        click.echo(redact(dumps({**counted, "calls": [call.to_json() for call in found]}).decode()), nl=False)
     else:
-        click.echo(calls_text(found, total), nl=False)
+        click.echo(redact(calls_text(found, total)), nl=False)
 
 
 @logs_command.command("show")
@@ -92,7 +93,7 @@ def show_command(call_id: str, output_format: str, data_dir: str, store_url: str
         call = store.get(call_id)
         if call is None:
             raise InputError(call_id, f"no call with this id in {store.name}")
-    click.echo(dumps(call.to_json()) if output_format == "json" else call_detail_text(call), nl=False)
+    click.echo(redact(dumps(call.to_json()).decode() if output_format == "json" else call_detail_text(call)), nl=False)
 
 
 @logs_command.command("import")

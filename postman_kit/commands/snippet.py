@@ -11,6 +11,7 @@ import click
 from postman_kit.collection import Collection
 from postman_kit.errors import InputError
 from postman_kit.loader import parse_text, read_source
+from postman_kit.secrets import redact
 from postman_kit.shapes import check_collection_shape
 from postman_kit.snippets import LANGUAGES, located_items, render, resolve_item
 from postman_kit.terminal import printable
@@ -93,8 +94,8 @@ def snippet_command(
                                source=collection_file)
         text = render(request, language)
     for warning in request.warnings:
-        click.echo(f"warning: {printable(request.path)}: {printable(warning)}", err=True)
-    click.echo(text, nl=False)
+        click.echo(f"warning: {printable(redact(request.path))}: {printable(redact(warning))}", err=True)
+    click.echo(redact(text), nl=False)
 
 
 __all__ = ["load_collection", "snippet_command"]

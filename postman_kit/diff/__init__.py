@@ -23,6 +23,7 @@ from postman_kit.diff.sides import Side, load_side
 from postman_kit.errors import InputError
 from postman_kit.gcpause import gc_paused
 from postman_kit.generate.build import BuildOptions
+from postman_kit.secrets import redact_bytes
 from postman_kit.writer import dumps, input_paths, write_output
 
 FAIL_ON = ("stale", "deprecated", "retired", "breaking", "conflict", "any")
@@ -90,7 +91,7 @@ def upgrade(
                                            revisions=revision_list, include_docs=include_docs, take_new=True)
         if out is not None:
             inputs = input_paths(old, new, base, revisions)
-            write_output(out, dumps(collection.to_json()), protect=inputs)
+            write_output(out, redact_bytes(dumps(collection.to_json())), protect=inputs)
             report.output = "<stdout>" if str(out) == "-" else str(out)
     return collection, report
 

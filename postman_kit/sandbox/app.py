@@ -88,7 +88,7 @@ def call_record(incoming: Incoming, outcome: Outcome, content: bytes, response_h
         id=new_call_id(now),
         timestamp=now,
         method=incoming.method.upper(),
-        path=incoming.path,
+        path=redact(incoming.path),
         status=outcome.status,
         duration_ms=duration_ms,
         query=redact(query),

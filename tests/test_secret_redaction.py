@@ -1,0 +1,270 @@
+"""No output shows a private key in full: a key pasted anywhere in a fork (query, path, host, header, body, form
+field, variable, auth, description), after any character or escape, never reaches a byte of what validate, diff,
+upgrade, snippet, logs, activity or the /_activity API print or write; upgrade swaps it for `{{privateKey}}`."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from postman_kit.secrets import redact, redact_bytes, truncate_key
+from tests.test_diff import TODAY, make_specs
+from tests.test_upgrade import all_items, find_folder, find_item
+
+KEY = "pk_7f3c9a1e5b2d4f6a8c0e1b3d5f7a9c2ebeef"
+SHOWN = truncate_key(KEY)  # pk_…beef
+# What a key looks like escaped: its `p` JSON-escaped, every character percent-encoded.
+JSON_ESCAPED = "\\u0070" + KEY[1:]
+PERCENT_ENCODED = "".join(f"%{ord(c):02X}" for c in KEY)
+# what comes before the key: nothing, escapes, a word character, a digit, quotes
+PREFIXES = {"bare": "", "space": "%20", "equals": "%3D", "quote": "%27", "underscore": "_", "letter": "x",
+            "digit": "7", "double-quote": '"', "single-quote": "'"}
+
+
+def leaks(blob: bytes | str) -> list[str]:
+    """The forms of KEY found in `blob`: in full, its secret middle, or the whole of it escaped."""
+    text = blob.decode("utf-8", "replace") if isinstance(blob, bytes) else blob
+    forms = {"key": KEY, "middle": KEY[3:-4], "escaped": JSON_ESCAPED, "percent-middle": PERCENT_ENCODED[9:-12]}
+    return [name for name, form in forms.items() if form in text]
+
+
+@pytest.mark.parametrize("prefix", list(PREFIXES.values()) + ["\\u0020", "%2F", "Bearer "])
+@pytest.mark.parametrize("key", [KEY, JSON_ESCAPED, PERCENT_ENCODED, "%70k%5F" + KEY[3:], "%5Cu0070" + KEY[1:],
+                                 "%2570k%255F" + KEY[3:], "\\" + JSON_ESCAPED])
+def test_redact_finds_a_key_after_any_character_and_through_escapes(prefix: str, key: str) -> None:
+    text = f"before {prefix}{key} after"
+    assert leaks(redact(text)) == []
+    assert SHOWN in redact(text)
+    assert leaks(redact_bytes(text.encode())) == []
+
+
+def test_redact_keeps_what_is_no_secret() -> None:
+    for text in ("Basic authentication", "basic information", "Bearer {{token}}", "pk_short", "{{privateKey}}",
+                 "/api/profiles/01H?fields[profile]=created", SHOWN):
+        assert redact(text) == text
+    assert redact("Authorization: Basic dXNlcjpodW50ZXIy") == "Authorization: Basic " + truncate_key("dXNlcjpodW50ZXIy")
+    assert redact("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.payload.sig") == \
+        "Authorization: Bearer " + truncate_key("eyJhbGciOiJIUzI1NiJ9.payload.sig")
+
+
+# -- a fork with the key pasted everywhere, as Postman saves it ------------------------------------------------
+def _url(host: list[str], path: list[str], query: list[dict[str, str]] | None = None,
+         variable: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    raw = ".".join(host) + "/" + "/".join(path)
+    if query:
+        raw += "?" + "&".join(f"{q['key']}={q['value']}" for q in query)
+    url: dict[str, Any] = {"raw": raw, "host": host, "path": path}
+    if query:
+        url["query"] = query
+    if variable:
+        url["variable"] = variable
+    return url
+
+
+def _saved(name: str, placement: str, value: str) -> dict[str, Any]:
+    """A saved GET/POST of the profiles endpoint with `value` (holding the key) in one `placement`."""
+    headers = [{"key": "revision", "value": "{{revision}}"}, {"key": "Accept", "value": "application/vnd.api+json"}]
+    request: dict[str, Any] = {"method": "GET", "header": headers,
+                               "url": _url(["{{baseUrl}}"], ["api", "profiles", ""])}
+    if placement == "query":
+        request["url"] = _url(["{{baseUrl}}"], ["api", "profiles", ""], [{"key": "api_key", "value": value}])
+    elif placement == "path":
+        request["url"] = _url(["{{baseUrl}}"], ["api", "profiles", value, ""])
+    elif placement == "host":
+        request["url"] = _url([value, "a", "klaviyo", "com"], ["api", "profiles", ""])
+    elif placement == "header":
+        headers.append({"key": "Authorization", "value": f"Klaviyo-API-Key {value}"})
+        headers.append({"key": "X-Note", "value": value})
+    elif placement == "raw-json":
+        request["method"] = "POST"
+        headers.append({"key": "Content-Type", "value": "application/vnd.api+json"})
+        request["body"] = {"mode": "raw", "raw": '{\n  "data": {"type": "profile", "attributes": '
+                           f'{{"email": "a@b.com", "properties": {{"note": "{value}"}}}}}}\n}}',
+                           "options": {"raw": {"language": "json"}}}
+    elif placement == "urlencoded":
+        request["method"] = "POST"
+        request["body"] = {"mode": "urlencoded", "urlencoded": [{"key": "api_key", "value": value, "type": "text"}]}
+    elif placement == "variable":
+        request["url"] = _url(["{{baseUrl}}"], ["api", "profiles", ":id", ""], variable=[{"key": "id", "value": value}])
+    elif placement == "auth":
+        request["auth"] = {"type": "apikey", "apikey": [
+            {"key": "value", "value": f"Klaviyo-API-Key {value}", "type": "string"},
+            {"key": "key", "value": "Authorization", "type": "string"}]}
+    elif placement == "bearer":
+        request["auth"] = {"type": "bearer", "bearer": [{"key": "token", "value": value, "type": "string"}]}
+    elif placement == "description":
+        request["description"] = f"Called with {value} by hand."
+    return {"name": name, "request": request, "response": []}
+
+
+PLACEMENTS = ("query", "path", "host", "header", "raw-json", "urlencoded", "variable", "auth", "bearer",
+              "description")
+
+
+def values() -> dict[str, str]:
+    """Each prefix before the plain key, plus the key JSON-escaped and percent-encoded."""
+    found = {name: prefix + KEY for name, prefix in PREFIXES.items()}
+    found["json-escaped"] = JSON_ESCAPED
+    found["percent-encoded"] = PERCENT_ENCODED
+    return found
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("keys")
+    specs = make_specs(folder)
+    collection = json.loads(specs["old_collection"].read_text())
+    profiles = find_folder(collection, "Profiles", "Profiles")
+    # an upstream request edited in place: the key typed into its header and a query value
+    get_profiles = find_item(profiles, "Get Profiles")
+    get_profiles["request"]["header"].append({"key": "X-Api-Key", "value": KEY})
+    mine = [_saved(f"{placement} {name}", placement, value)
+            for placement in PLACEMENTS for name, value in values().items()]
+    profiles["item"].extend(mine)
+    collection["variable"].append({"key": "backupKey", "value": KEY})
+    collection["variable"].append({"key": "escapedKey", "value": "%3D" + KEY})
+    fork = folder / "fork.postman_collection.json"
+    fork.write_text(json.dumps(collection, indent=2))
+    return {**specs, "fork": fork, "folder": folder}
+
+
+def _inputs_hold_the_key(world: dict[str, Path]) -> None:
+    assert KEY in world["fork"].read_text()  # the test is no test unless the fork really holds the key
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "junit", "sarif", "github"])
+def test_validate_never_prints_the_key(run_cli, world, fmt: str, tmp_path: Path) -> None:
+    _inputs_hold_the_key(world)
+    shown = run_cli("validate", world["fork"], "--spec", world["new"], "-f", fmt)
+    assert shown.exit_code == 1, shown.stderr
+    assert "secret" in shown.stdout and SHOWN in shown.stdout
+    assert leaks(shown.stdout + shown.stderr) == []
+    out = tmp_path / f"report.{fmt}"
+    written = run_cli("validate", world["fork"], "--spec", world["new"], "-f", fmt, "-o", out)
+    assert written.exit_code == 1 and leaks(out.read_bytes()) == [] and leaks(written.stdout + written.stderr) == []
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
+def test_diff_never_prints_a_saved_request_with_the_key(run_cli, world, fmt: str) -> None:
+    shown = run_cli("diff", world["fork"], world["new"], "--revisions", world["revisions"], "--format", fmt,
+                    "--today", TODAY.isoformat())
+    assert shown.exit_code == 0, shown.stderr
+    assert "query bare" in shown.stdout and "header percent-encoded" in shown.stdout  # the saved requests are listed
+    assert leaks(shown.stdout + shown.stderr) == []
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
+def test_upgrade_replaces_every_pasted_key_and_lists_it(run_cli, world, fmt: str, tmp_path: Path) -> None:
+    out = tmp_path / "upgraded.json"
+    shown = run_cli("upgrade", world["fork"], "--to", world["new"], "--revisions", world["revisions"],
+                    "-o", out, "--format", fmt, "--today", TODAY.isoformat())
+    assert shown.exit_code == 0, shown.stderr
+    assert leaks(shown.stdout + shown.stderr) == []
+    written = out.read_bytes()
+    assert leaks(written) == [] and SHOWN.encode() not in written  # replaced, not merely truncated
+    upgraded = json.loads(written)
+    items = {item["name"]: item for _, item in all_items(upgraded["item"])}
+    for placement in PLACEMENTS:
+        for name in values():
+            assert "{{privateKey}}" in json.dumps(items[f"{placement} {name}"]), (placement, name)
+    header = {h["key"]: h["value"] for h in items["header bare"]["request"]["header"]}
+    assert header["Authorization"] == "Klaviyo-API-Key {{privateKey}}" and header["X-Note"] == "{{privateKey}}"
+    assert items["query letter"]["request"]["url"]["query"][0]["value"] == "x{{privateKey}}"
+    edited = {h["key"]: h["value"] for h in items["Get Profiles"]["request"]["header"]}
+    assert edited["X-Api-Key"] == "{{privateKey}}"
+    variables = {v["key"]: v["value"] for v in upgraded["variable"]}
+    assert variables["backupKey"] == "{{privateKey}}" and variables["escapedKey"] == "%3D{{privateKey}}"
+    if fmt == "json":
+        report = json.loads(shown.stdout)
+        replaced = report["keysReplaced"]
+        assert report["summary"]["keysReplaced"] == len(replaced)
+        assert {"request": "Profiles/Profiles/header bare", "where": "header `Authorization`", "key": SHOWN,
+                "variable": "privateKey"} in replaced
+        wheres = {(r["request"].rsplit("/", 1)[-1], r["where"]) for r in replaced}
+        for expected in [("query bare", "query `api_key`"), ("path digit", "path"), ("host letter", "host"),
+                         ("raw-json json-escaped", "body"), ("urlencoded quote", "body field `api_key`"),
+                         ("variable equals", "path variable `id`"), ("auth bare", "auth (apikey)"),
+                         ("bearer underscore", "auth (bearer)"), ("description space", "description"),
+                         ("Get Profiles", "header `X-Api-Key`"), ("collection", "variable `backupKey`")]:
+            assert expected in wheres, expected
+    else:
+        assert "Private keys replaced" in shown.stdout and f"header `Authorization` ({SHOWN})" in shown.stdout
+
+
+def test_snippets_of_requests_with_a_pasted_key_never_print_it(run_cli, world) -> None:
+    for name in ("header bare", "query percent-encoded", "raw-json json-escaped", "urlencoded underscore"):
+        for language in ("curl", "python"):
+            shown = run_cli("snippet", world["fork"], f"Profiles/Profiles/{name}", "--language", language)
+            assert leaks(shown.stdout + shown.stderr) == [], (name, language, shown.stdout)
+
+
+# -- a recorded call carrying the key ----------------------------------------------------------------------------
+def test_a_recorded_call_never_shows_the_key_in_the_store_logs_or_pages(run_cli, world, tmp_path: Path) -> None:
+    from postman_kit.activity.web import activity_routes
+    from postman_kit.logstore import open_store
+    from postman_kit.openapi import load_api
+    from postman_kit.sandbox.app import create_app
+    from postman_kit.sandbox.keys import keys_from_data
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+
+    data = tmp_path / "data"
+    data.mkdir()
+    keys = keys_from_data({"keys": {KEY: {"name": "ci"}}}, "keys.yaml")
+    headers = {"Authorization": f"Klaviyo-API-Key {KEY}", "revision": "2026-07-15",
+               "Content-Type": "application/vnd.api+json"}
+    with open_store(data / "logs.sqlite3") as store:
+        app = create_app(load_api(str(world["new"])), keys=keys, data_dir=None, recorder=store,
+                         extra_routes=activity_routes(store))
+        with TestClient(app) as client:
+            for name, value in values().items():
+                client.get(f"/api/profiles/{value}", headers=headers)
+                client.get(f"/api/profiles?filter=equals(email,'{value}')&api_key=x{value}", headers=headers)
+                body = {"data": {"type": "profile", "attributes": {"email": f"{name}@example.com",
+                                                                   "properties": {"note": value}}}}
+                client.post("/api/profiles", headers=headers, content=json.dumps(body).replace(KEY, value))
+            client.get(f"/_{KEY}", headers={**headers, "Authorization": f"Bearer {KEY}"})
+            pages = [client.get(p) for p in ("/_activity", "/_activity/logs", "/_activity/api/activity",
+                                             "/_activity/api/logs", f"/_activity/logs?path={KEY}",
+                                             f"/_activity/api/logs?path=x{KEY}")]
+            call_ids = [c["id"] for c in client.get("/_activity/api/logs").json()["calls"]]
+            pages += [client.get(f"/_activity/logs/{call_id}") for call_id in call_ids]
+        assert len(call_ids) >= 20
+        for page in pages:
+            assert leaks(page.content) == [], page.url
+    stored = b"".join(p.read_bytes() for p in data.iterdir() if p.is_file())
+    assert stored and leaks(stored) == []
+    outputs = [run_cli("logs", "search", "--data", data, "--limit", "100", "--format", fmt) for fmt in ("text", "json")]
+    outputs += [run_cli("logs", "show", call_id, "--data", data, "--format", fmt)
+                for call_id in call_ids[:8] for fmt in ("text", "json")]
+    outputs += [run_cli("activity", "--data", data, "--format", fmt) for fmt in ("text", "json")]
+    for result in outputs:
+        assert result.exit_code == 0, result.stderr
+        assert leaks(result.stdout + result.stderr) == []
+
+
+def test_an_error_naming_a_source_with_the_key_shows_it_truncated(run_cli, tmp_path: Path) -> None:
+    missing = tmp_path / f"export-{KEY}.json"
+    shown = run_cli("validate", missing)
+    assert shown.exit_code == 2 and leaks(shown.stderr) == [] and SHOWN in shown.stderr
+
+
+def test_redacting_a_json_document_leaves_valid_json_whatever_surrounds_the_key() -> None:
+    import random
+
+    pieces = ["\\", "\\\\", "\\u0070", "%5C", "%25", "%70", "\"", "'", "x", "_", " ", "\n", "é", "Bearer ", KEY,
+              JSON_ESCAPED, PERCENT_ENCODED, KEY[:10], KEY[10:]]
+    chooser = random.Random(19)
+    for _ in range(500):
+        value = "".join(chooser.choice(pieces) for _ in range(chooser.randint(1, 8)))
+        for text in (json.dumps({"v": value}), json.dumps({"v": value}, ensure_ascii=False)):
+            redacted = redact(text)
+            assert json.loads(redacted) is not None, (value, redacted)
+            assert KEY not in redacted and KEY not in json.loads(redacted)["v"], value
+            assert redact(redacted) == redacted
