@@ -154,6 +154,8 @@ _DATETIME = re.compile(
 )
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
 _NAME = re.compile(r"[A-Za-z_$][A-Za-z0-9_$.\-\[\]]*")
+# and(...) groups and [lists] nest no deeper than this: deeper input is a syntax error, not a RecursionError
+MAX_FILTER_DEPTH = 32
 
 
 class FilterSyntaxError(ValueError):
@@ -209,6 +211,13 @@ class _Parser:
     def __init__(self, text: str) -> None:
         self.text = text
         self.pos = 0
+        self.depth = 0
+
+    def enter(self) -> None:
+        """One more level of and(...) or [list]; the parser recurses per level, so levels are bounded."""
+        self.depth += 1
+        if self.depth > MAX_FILTER_DEPTH:
+            raise self.error(f"the filter nests deeper than {MAX_FILTER_DEPTH} levels")
 
     def error(self, message: str) -> FilterSyntaxError:
         return FilterSyntaxError(message, min(self.pos, max(len(self.text) - 1, 0)))
@@ -244,11 +253,13 @@ class _Parser:
                 self.pos = start
                 raise self.error("or(...) is not supported; join conditions with and(...) or use any(field,[...])")
             self.expect("(")
+            self.enter()
             conditions = self.expression()
             while self.peek() == ",":
                 self.pos += 1
                 conditions.extend(self.expression())
             self.expect(")")
+            self.depth -= 1
             return conditions
         self.expect("(")
         field_name = self.name("a field name")
@@ -263,6 +274,7 @@ class _Parser:
         char = self.peek()
         if char == "[":
             self.pos += 1
+            self.enter()
             items: list[FilterValue] = []
             if self.peek() != "]":
                 items.append(self.value())
@@ -270,6 +282,7 @@ class _Parser:
                     self.pos += 1
                     items.append(self.value())
             self.expect("]")
+            self.depth -= 1
             return FilterValue("list", tuple(items))
         if char in ("'", '"'):
             return FilterValue("string", self.string(char))
