@@ -52,15 +52,11 @@ def api() -> Api:
 
 
 @pytest.fixture
-def recorder() -> MemoryRecorder:
-    return MemoryRecorder()
-
-
-@pytest.fixture
-def client(api: Api, recorder: MemoryRecorder, tmp_path: Path) -> Iterator[TestClient]:
-    app = create_app(api, keys=key_ring(), data_dir=tmp_path, recorder=recorder)
-    with TestClient(app, base_url=LOCAL) as test_client:
-        yield test_client
+def served(api: Api, tmp_path: Path) -> Iterator[tuple[TestClient, MemoryRecorder]]:
+    """The example spec's sandbox in process, and what it records."""
+    calls = MemoryRecorder()
+    with TestClient(create_app(api, keys=key_ring(), data_dir=tmp_path, recorder=calls), base_url=LOCAL) as client:
+        yield client, calls
 
 
 def nested(depth: int, leaf: object = 1) -> object:
@@ -210,8 +206,8 @@ def test_data_files_are_private_whatever_the_umask(tmp_path: Path) -> None:
 
 # -- nesting ----------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("depth", [MAX_JSON_DEPTH + 1, 1000, 100_000])
-def test_a_body_nested_too_deep_is_400_invalid_and_recorded(client: TestClient, recorder: MemoryRecorder,
-                                                            depth: int) -> None:
+def test_a_body_nested_too_deep_is_400_invalid_and_recorded(served, depth: int) -> None:
+    client, recorder = served
     body = "[" * depth + "]" * depth
     response = client.post("/api/profiles", headers=headers(), content=body.encode())
     error = only_error(response)
@@ -222,8 +218,8 @@ def test_a_body_nested_too_deep_is_400_invalid_and_recorded(client: TestClient, 
 
 @pytest.mark.parametrize("filter_text", ["and(" * 2000, "equals(email," + "[" * 5000,
                                          "and(" * (MAX_FILTER_DEPTH + 1) + "equals(email,'a')" + ")" * 40])
-def test_a_filter_nested_too_deep_is_400_invalid(client: TestClient, recorder: MemoryRecorder,
-                                                 filter_text: str) -> None:
+def test_a_filter_nested_too_deep_is_400_invalid(served, filter_text: str) -> None:
+    client, recorder = served
     response = client.get("/api/profiles", headers=headers(), params={"filter": filter_text})
     error = only_error(response)
     assert (response.status_code, error["code"], error["source"]) == (400, "invalid", {"parameter": "filter"})
@@ -263,14 +259,16 @@ def test_a_profile_nested_300_deep_is_refused_and_the_list_stays_readable(api: A
     ("1e999", "not valid JSON"),
     ('"\\ud800"', "not valid JSON"),
 ])
-def test_values_the_sandbox_could_not_serve_back_are_400(client: TestClient, literal: str, why: str) -> None:
+def test_values_the_sandbox_could_not_serve_back_are_400(served, literal: str, why: str) -> None:
+    client = served[0]
     body = '{"data":{"type":"profile","attributes":{"email":"n@example.com","properties":{"n":' + literal + "}}}}"
     response = client.post("/api/profiles", headers=headers(), content=body.encode())
     assert response.status_code == 400 and why in only_error(response)["detail"]
     assert client.get("/api/profiles", headers=headers()).status_code == 200
 
 
-def test_64_bit_integers_and_floats_are_kept_exactly(client: TestClient) -> None:
+def test_64_bit_integers_and_floats_are_kept_exactly(served) -> None:
+    client = served[0]
     properties = {"largest": 2**64 - 1, "smallest": -(2**63), "ratio": 0.1, "big": 1.5e300}
     created = client.post("/api/profiles", headers=headers(),
                           json=profile_body("ints@example.com", properties=properties))
