@@ -154,6 +154,8 @@ _DATETIME = re.compile(
 )
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
 _NAME = re.compile(r"[A-Za-z_$][A-Za-z0-9_$.\-\[\]]*")
+# and(...) groups and [lists] nest no deeper than this: deeper input is a syntax error, not a RecursionError
+MAX_FILTER_DEPTH = 32
 
 
 class FilterSyntaxError(ValueError):
@@ -205,21 +207,17 @@ class Condition:
         return f"{self.operator}({self.field},{self.value.literal()})"
 
 
-# and(...) and [lists] nest at most this deep: the parser recurses once a level, and no API filter nests more than
-# two or three levels, so a deeper one is a syntax error rather than a RecursionError.
-MAX_FILTER_NESTING = 32
-
-
 class _Parser:
     def __init__(self, text: str) -> None:
         self.text = text
         self.pos = 0
         self.depth = 0
 
-    def nest(self) -> None:
+    def enter(self) -> None:
+        """One more level of and(...) or [list]; the parser recurses per level, so levels are bounded."""
         self.depth += 1
-        if self.depth > MAX_FILTER_NESTING:
-            raise self.error(f"nests deeper than {MAX_FILTER_NESTING} levels")
+        if self.depth > MAX_FILTER_DEPTH:
+            raise self.error(f"the filter nests deeper than {MAX_FILTER_DEPTH} levels")
 
     def error(self, message: str) -> FilterSyntaxError:
         return FilterSyntaxError(message, min(self.pos, max(len(self.text) - 1, 0)))
@@ -255,7 +253,7 @@ class _Parser:
                 self.pos = start
                 raise self.error("or(...) is not supported; join conditions with and(...) or use any(field,[...])")
             self.expect("(")
-            self.nest()
+            self.enter()
             conditions = self.expression()
             while self.peek() == ",":
                 self.pos += 1
@@ -276,7 +274,7 @@ class _Parser:
         char = self.peek()
         if char == "[":
             self.pos += 1
-            self.nest()
+            self.enter()
             items: list[FilterValue] = []
             if self.peek() != "]":
                 items.append(self.value())

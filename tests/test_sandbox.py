@@ -28,6 +28,7 @@ FULL_KEY = "pk_" + "0123456789abcdef" * 2 + "ab"
 READ_ONLY_KEY = "pk_" + "fedcba9876543210" * 2 + "cd"
 COMPANY_ID = "AbC123"
 REVISION = "2026-07-15"
+LOCAL = "http://127.0.0.1"  # the sandbox answers only Host names of its bound address, not TestClient's "testserver"
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +59,7 @@ def recorder() -> MemoryRecorder:
 @pytest.fixture
 def client(api: Api, recorder: MemoryRecorder, tmp_path: Path) -> Iterator[TestClient]:
     app = create_app(api, keys=key_ring(), data_dir=tmp_path, recorder=recorder)
-    with TestClient(app) as test_client:
+    with TestClient(app, base_url=LOCAL) as test_client:
         yield test_client
 
 
@@ -279,7 +280,7 @@ def _template(path: str) -> str:
 # -- rate limits --------------------------------------------------------------------------------------------------
 def test_bursts_over_the_spec_limit_are_429_throttled_with_retry_after(api: Api, tmp_path: Path) -> None:
     app = create_app(api, keys=key_ring(), data_dir=tmp_path, recorder=MemoryRecorder())
-    with TestClient(app) as client:  # get_lists_for_profile allows a burst of 3/s
+    with TestClient(app, base_url=LOCAL) as client:  # get_lists_for_profile allows a burst of 3/s
         statuses = [client.get("/api/profiles/01GDDKASAP8TKDDA2GRZDSVP4H/lists", headers=headers()).status_code
                     for _ in range(5)]
         throttled = client.get("/api/profiles/01GDDKASAP8TKDDA2GRZDSVP4H/lists", headers=headers())
@@ -287,7 +288,7 @@ def test_bursts_over_the_spec_limit_are_429_throttled_with_retry_after(api: Api,
     assert only_error(throttled)["code"] == "throttled"
     assert int(throttled.headers["retry-after"]) >= 1
     unlimited = create_app(api, keys=key_ring(), data_dir=None, recorder=MemoryRecorder(), rate_limits=False)
-    with TestClient(unlimited) as client:
+    with TestClient(unlimited, base_url=LOCAL) as client:
         assert {client.get("/api/profiles/01GDDKASAP8TKDDA2GRZDSVP4H/lists", headers=headers()).status_code
                 for _ in range(10)} == {200}
 
@@ -318,13 +319,13 @@ def test_every_call_is_recorded_with_the_key_truncated(client: TestClient, recor
 
 def test_state_survives_a_restart_from_the_same_data_directory(api: Api, tmp_path: Path) -> None:
     app = create_app(api, keys=key_ring(), data_dir=tmp_path, recorder=MemoryRecorder())
-    with TestClient(app) as client:
+    with TestClient(app, base_url=LOCAL) as client:
         profile_id = client.post("/api/profiles", headers=headers(),
                                  json=profile_body("kept@x.com")).json()["data"]["id"]
         client.patch(f"/api/profiles/{profile_id}", headers=headers(),
                      json={"data": {"type": "profile", "id": profile_id, "attributes": {"first_name": "Kept"}}})
     again = create_app(api, keys=key_ring(), data_dir=tmp_path, recorder=MemoryRecorder())
-    with TestClient(again) as client:
+    with TestClient(again, base_url=LOCAL) as client:
         attributes = client.get(f"/api/profiles/{profile_id}", headers=headers()).json()["data"]["attributes"]
         assert (attributes["email"], attributes["first_name"]) == ("kept@x.com", "Kept")
         assert client.post("/api/profiles", headers=headers(), json=profile_body("kept@x.com")).status_code == 409

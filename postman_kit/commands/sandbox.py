@@ -12,6 +12,23 @@ from postman_kit.terminal import printable
 
 DEFAULT_DATA_DIR = ".postman-kit/sandbox"
 LOG_STORE_FILE = "logs.sqlite3"
+# what the sandbox keeps in DATA, owner-only: earlier versions left some of them readable by anyone
+_DATA_FILES = ("keys.json", "sandbox.sqlite3", "sandbox.sqlite3-wal", "sandbox.sqlite3-shm", "logs.sqlite3",
+               "logs.sqlite3-wal", "logs.sqlite3-shm", "logs.sqlite3-journal", "logs.sqlite3.calls.jsonl")
+
+
+class ByteSize(click.ParamType):
+    name = "size"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        from postman_kit.sandbox.guard import parse_size
+
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_size(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
 
 
 @click.command("sandbox")
@@ -27,8 +44,13 @@ LOG_STORE_FILE = "logs.sqlite3"
 @click.option("--store", "store_url", help="Log store for every call: a SQLite path or postgresql:// URL "
                                            "(default: DATA/logs.sqlite3).")
 @click.option("--no-rate-limits", is_flag=True, help="Do not enforce the spec's rate limits (no 429s).")
+@click.option("--max-body", default="1MB", show_default=True, type=ByteSize(),
+              help="Largest request body accepted (bytes, or with KB/MB/GB, counted in 1024s); larger is 413.")
+@click.option("--allow-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="Another Host name to answer besides localhost, 127.0.0.1, [::1] and --host (e.g. this "
+                   "machine's name when bound to 0.0.0.0); repeatable. Other names get 421.")
 def sandbox_command(spec: str, host: str, port: int, keys_file: str | None, data_dir: str, store_url: str | None,
-                    no_rate_limits: bool) -> None:
+                    no_rate_limits: bool, max_body: int, allowed_hosts: tuple[str, ...]) -> None:
     """Serve SPEC as a local API: keys and scopes, revisions, 404/405/409, filters, paging, rate limits.
 
     State persists in DATA; every call is recorded in the log store (see `postman-kit logs`).
@@ -38,22 +60,27 @@ def sandbox_command(spec: str, host: str, port: int, keys_file: str | None, data
     from postman_kit.activity.web import activity_routes
     from postman_kit.logstore import open_store
     from postman_kit.openapi import load_api
+    from postman_kit.private_files import make_private_dir, restrict_to_owner
     from postman_kit.sandbox.app import create_app
     from postman_kit.sandbox.keys import default_keys, load_keys
 
     api = load_api(spec)
     data = Path(data_dir)
     try:
-        data.mkdir(parents=True, exist_ok=True)
+        make_private_dir(data)
     except OSError as exc:
         raise InputError(data_dir, f"cannot create the data directory: {exc.strerror or exc}") from None
+    if not data.is_dir():
+        raise InputError(data_dir, "is not a directory; give the sandbox's data directory")
+    for name in _DATA_FILES:
+        restrict_to_owner(data / name)
     if keys_file:
         keys, keys_path = load_keys(keys_file), Path(keys_file)
     else:
         keys, keys_path = default_keys(data)
     store = open_store(store_url or data / LOG_STORE_FILE)
     app = create_app(api, keys=keys, data_dir=data, recorder=store, rate_limits=not no_rate_limits,
-                     extra_routes=activity_routes(store))
+                     extra_routes=activity_routes(store), host=host, allowed_hosts=allowed_hosts, max_body=max_body)
     sandbox = app.state.sandbox
     base = f"http://{host}:{port}"
     click.echo(f"{printable(api.title)} revision {printable(sandbox.revision)} at {base} "
@@ -63,7 +90,8 @@ def sandbox_command(spec: str, host: str, port: int, keys_file: str | None, data
         click.echo(f"  key {key.truncated} ({key.name}: {scopes}; full key in {keys_path})")
     for company_id, name in keys.company_ids.items():
         click.echo(f"  company_id {company_id} ({name})")
-    click.echo(f"  rate limits {'off' if no_rate_limits else 'on'}; calls logged to {store_url or data / LOG_STORE_FILE}")
+    click.echo(f"  rate limits {'off' if no_rate_limits else 'on'}; bodies up to {max_body} bytes; "
+               f"calls logged to {store_url or data / LOG_STORE_FILE}")
     click.echo(f"  activity and logs at {base}/_activity")
     try:
         uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -32,6 +32,7 @@ from postman_kit.logstore.migrations import NewerSchemaError, migrate
 from postman_kit.logstore.rows import call_from_row, call_row, resource_id_rows
 from postman_kit.logstore.schema import call_resource_ids, calls, daily_totals, hourly_totals
 from postman_kit.logstore.sqlite_writer import SqliteCallWriter, StoredRows
+from postman_kit.private_files import create_private_file
 
 DEFAULT_RETENTION_DAYS = 14
 # searches say "10000+ matching calls" rather than read a million rows to count them exactly
@@ -288,8 +289,9 @@ def open_store(
             raise InputError(name, "is a directory; give the store file (or --data DIR)")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            create_private_file(path)  # calls hold request bodies: owner-only, and its -wal/-shm take its mode
         except OSError as exc:
-            raise InputError(name, f"cannot create the store's directory: {exc.strerror or exc}") from None
+            raise InputError(name, f"cannot create the store: {exc.strerror or exc}") from None
     engine = create_store_engine(target)
     try:
         with engine.begin() as connection:

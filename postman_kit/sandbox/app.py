@@ -11,6 +11,7 @@ from typing import Any
 import orjson
 from starlette.applications import Starlette
 from starlette.background import BackgroundTask
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
@@ -18,6 +19,7 @@ from starlette.routing import BaseRoute, Route
 from postman_kit.calls import CallRecord, CallRecorder
 from postman_kit.logstore.records import new_call_id
 from postman_kit.openapi import Api
+from postman_kit.sandbox.guard import DEFAULT_MAX_BODY, RequestGuard, allowed_host_names
 from postman_kit.sandbox.keys import KeyRing
 from postman_kit.sandbox.service import Incoming, Outcome, Sandbox
 from postman_kit.secrets import redact, truncate_key
@@ -28,10 +30,13 @@ _RECORDED_REQUEST_HEADERS = ("accept", "content-type", "revision", "user-agent",
 
 
 def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder: CallRecorder | None,
-               rate_limits: bool = True, extra_routes: Sequence[BaseRoute] = ()) -> Starlette:
+               rate_limits: bool = True, extra_routes: Sequence[BaseRoute] = (), host: str = "127.0.0.1",
+               allowed_hosts: Sequence[str] = (), max_body: int = DEFAULT_MAX_BODY) -> Starlette:
     """A Starlette app serving `api`; `extra_routes` (e.g. the activity dashboard) are matched first.
 
     `recorder=None` serves without recording anything (what benchmarks compare recording against).
+    Requests must name `host` (the bound address), a loopback name or one of `allowed_hosts` in their Host
+    header, and carry at most `max_body` bytes of body (guard.py).
     """
     sandbox = Sandbox(api, keys, data_dir, rate_limits=rate_limits)
 
@@ -70,7 +75,10 @@ def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder
             sandbox.close()
 
     routes = [*extra_routes, Route("/{path:path}", serve, methods=METHODS)]
-    app = Starlette(routes=routes, lifespan=lifespan)
+    # refusals (Host, body size) and 500s are answered by the guard, recorded as every call is
+    guard = Middleware(RequestGuard, max_body=max_body, hosts=allowed_host_names(host, allowed_hosts),
+                       record=record if recorder is not None else None)
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=[guard])
     app.state.sandbox = sandbox
     return app
 

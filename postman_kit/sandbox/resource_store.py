@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import threading
 from pathlib import Path
 from typing import Any
+
+from postman_kit.errors import InputError
+from postman_kit.private_files import create_private_file, make_private_dir
+from postman_kit.sandbox.json_limits import storable
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS resources (
@@ -18,6 +23,8 @@ CREATE TABLE IF NOT EXISTS resources (
 )
 """
 
+log = logging.getLogger("postman_kit.sandbox")
+
 
 class ResourceStore:
     """Resources by type and id, in creation order; `path=None` keeps them in memory only."""
@@ -28,16 +35,34 @@ class ResourceStore:
         self._position = 0
         self._db: sqlite3.Connection | None = None
         if path is not None:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            # WAL with synchronous=NORMAL survives a crash of the process, which is what a sandbox needs.
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute(_SCHEMA)
-            rows = self._db.execute("SELECT type, id, position, attributes FROM resources ORDER BY position")
-            for type_name, resource_id, position, attributes in rows:
-                self._items.setdefault(type_name, {})[resource_id] = json.loads(attributes)
-                self._position = max(self._position, position)
+            try:
+                self._open(Path(path))
+            except (sqlite3.Error, OSError) as exc:
+                self.close()
+                reason = str(getattr(exc, "strerror", None) or exc).strip().splitlines()[0]
+                raise InputError(str(path), f"cannot open the sandbox's resource store: {reason}") from None
+
+    def _open(self, path: Path) -> None:
+        make_private_dir(path.parent)
+        create_private_file(path)  # its -wal and -shm files take its mode
+        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        # WAL with synchronous=NORMAL survives a crash of the process, which is what a sandbox needs.
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute(_SCHEMA)
+        skipped = []
+        rows = self._db.execute("SELECT type, id, position, attributes FROM resources ORDER BY position")
+        for type_name, resource_id, position, attributes in rows:
+            self._position = max(self._position, position if isinstance(position, int) else 0)
+            value = _stored_value(attributes)
+            if value is None:
+                # Written by an earlier version, or by hand: serving it would fail every list of its type.
+                skipped.append(f"{type_name} {resource_id}")
+                continue
+            self._items.setdefault(str(type_name), {})[str(resource_id)] = value
+        if skipped:
+            log.warning("%s: skipped %d stored resource(s) that cannot be served (%s)", path, len(skipped),
+                        ", ".join(skipped[:5]) + (", …" if len(skipped) > 5 else ""))
 
     def get(self, type_name: str, resource_id: str) -> dict[str, Any] | None:
         return self._items.get(type_name, {}).get(resource_id)
@@ -77,3 +102,18 @@ class ResourceStore:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def _stored_value(text: Any) -> dict[str, Any] | None:
+    """A stored resource's attributes, or None when they do not read back as attributes the sandbox can serve."""
+    if not isinstance(text, (str, bytes)):
+        return None
+    try:
+        value = json.loads(text, parse_constant=_no_constant)
+    except (ValueError, RecursionError):  # RecursionError: a stored document nested past Python's limit
+        return None
+    return value if isinstance(value, dict) and storable(value) else None
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")

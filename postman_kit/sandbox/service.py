@@ -7,7 +7,6 @@ the spec's example response.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +20,7 @@ from postman_kit.openapi import Api, Operation, key_prefix, status_code
 from postman_kit.profiles import Profile, detect_profile, find_revision
 from postman_kit.routing import MethodNotAllowed, OperationIndex
 from postman_kit.sandbox.api_errors import ApiError, method_not_allowed
+from postman_kit.sandbox.json_limits import JsonRefused, parse_json_body
 from postman_kit.sandbox.keys import KeyRing
 from postman_kit.sandbox.list_query import ListQuery, check_query, encode_cursor, select
 from postman_kit.sandbox.ratelimit import RateLimiter, parse_limit, retry_after
@@ -194,9 +194,9 @@ class Sandbox:
                 raise ApiError(400, "A JSON request body is required.", pointer="/data")
             return None
         try:
-            body = json.loads(incoming.body)
-        except ValueError as exc:
-            raise ApiError(400, f"The request body is not valid JSON: {exc}", pointer="/data") from None
+            body = parse_json_body(incoming.body)
+        except JsonRefused as exc:
+            raise ApiError(400, f"The request body is refused: {exc}", pointer="/data") from None
         media = op.request_body.preferred
         if media is not None and media.schema is not None:
             problems = self.schemas.errors(media.schema, body)
