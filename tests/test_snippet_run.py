@@ -639,3 +639,53 @@ def test_postmans_generators_send_what_ours_send(example_collection, tmp_path) -
             assert _comparable(mine) == _comparable(theirs), f"{language}: {path!r} differs from Postman's"
             compared += 1
     assert compared >= 40
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_a_fork_snippet_with_no_other_file_reads_the_key_and_sends_what_newman_sends(run_cli, tmp_path) -> None:
+    """Klaviyo's guide's saved request, in a fork of our 2026-07-15 collection saved as Postman saves it, with no
+    environment: every language reads KLAVIYO_PRIVATE_KEY and holds no `{{`; run, it sends what newman sends."""
+    require_corpus()
+    spec = CORPUS / "klaviyo" / "stable" / "2026-07-15.json"
+    if not spec.exists():
+        pytest.skip("the 2026-07-15 Klaviyo spec is absent")
+    newman = newman_path()
+    fork = build_collection_from_spec(str(spec)).collection.to_json()
+    query = [("fields[profile]", "created"), ("filter", "greater-than(created,2023-08-10T23:00:00Z)")]
+    saved = {"name": "Get Profiles Created Date", "request": {
+        "method": "GET",
+        "header": [{"key": "revision", "value": "2026-07-15", "type": "text"},
+                   {"key": "Accept", "value": "application/vnd.api+json", "type": "text"}],
+        "url": {"raw": "{{baseUrl}}/api/profiles/?" + "&".join(f"{k}={v}" for k, v in query),
+                "host": ["{{baseUrl}}"], "path": ["api", "profiles", ""],
+                "query": [{"key": k, "value": v} for k, v in query]}}, "response": []}
+    profiles = next(folder for folder in fork["item"] if folder["name"] == "Profiles")
+    next(folder for folder in profiles["item"] if folder["name"] == "Profiles")["item"].append(saved)
+    with recording_server() as (base_url, records):
+        # The user points the fork at a local server, as they would at the sandbox; no file defines the key.
+        fork["variable"] = [{**v, "value": base_url} if v["key"] == "baseUrl" else v for v in fork["variable"]]
+        path = tmp_path / "fork.postman_collection.json"
+        path.write_text(json.dumps(fork, ensure_ascii=False), encoding="utf-8")
+        _run([newman, "run", str(path), "--folder", "Get Profiles Created Date", "--env-var",
+              f"privateKey={PRIVATE_KEY}", "--reporters", "cli", "--bail"], dict(os.environ), tmp_path)
+        assert len(records) == 1
+        expected = records[0]
+        assert ("authorization", f"Klaviyo-API-Key {PRIVATE_KEY}") in expected.headers
+        assert expected.query == tuple(query)
+        ran = []
+        for language, runner in _languages().items():
+            result = run_cli("snippet", path, "Get Profiles Created Date", "--lang", language)
+            assert result.exit_code == 0, result.stderr
+            text = result.stdout
+            first = text.removeprefix("<?php\n").splitlines()[0]
+            assert "Set KLAVIYO_PRIVATE_KEY (the Postman variable privateKey)" in first, language
+            assert "{{" not in text and PRIVATE_KEY not in text, language
+            if runner.command is None:
+                continue
+            file = tmp_path / f"fork-{language}{runner.suffix}"
+            file.write_text(text, encoding="utf-8")
+            _execute(runner, file, {**os.environ, "KLAVIYO_PRIVATE_KEY": PRIVATE_KEY}, tmp_path, base_url)
+            assert records[-1] == expected, f"{language} snippet differs from newman"
+            ran.append(language)
+        assert {"curl", "python", "httpie", "javascript", "java"} <= set(ran)
