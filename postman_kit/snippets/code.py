@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from postman_kit.errors import InputError
 from postman_kit.snippets.request import (
     EnvironmentValue,
+    FormField,
     ResolvedHeader,
     ResolvedRequest,
     Text,
@@ -153,3 +154,11 @@ def disposition(name: str, filename: str | None = None) -> str:
 
     value = f"form-data; name={quoted(name)}"
     return value + f"; filename={quoted(filename)}" if filename is not None else value
+
+
+def part_head(part: FormField) -> str:
+    """The header lines of one multipart part, through the blank line, for languages that build the body."""
+    head = f"Content-Disposition: {disposition(part.name, part.filename if part.file else None)}\r\n"
+    if part.file is not None:
+        head += "Content-Type: application/octet-stream\r\n"
+    return head + "\r\n"

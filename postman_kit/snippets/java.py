@@ -6,10 +6,10 @@ from postman_kit.snippets.code import (
     ascii_literal,
     bracket_free,
     credentials,
-    disposition,
     expression,
     lines_of,
     opening_comment,
+    part_head,
 )
 from postman_kit.snippets.request import ResolvedRequest, Text
 
@@ -25,10 +25,7 @@ def _multipart(request: ResolvedRequest) -> list[str]:
     out = ['        String boundary = java.util.UUID.randomUUID().toString();',
            "        ByteArrayOutputStream form = new ByteArrayOutputStream();"]
     for part in request.form or []:
-        head = f"Content-Disposition: {disposition(part.name, part.filename if part.file else None)}\r\n"
-        if part.file is not None:
-            head += "Content-Type: application/octet-stream\r\n"
-        head = value((head + "\r\n",))
+        head = value((part_head(part),))
         out.append(f'        form.write(("--" + boundary + "\\r\\n" + {head}).getBytes(StandardCharsets.UTF_8));')
         content = (f"Files.readAllBytes(Path.of({value((part.file,))}))" if part.file is not None
                    else f"({value(part.value)}).getBytes(StandardCharsets.UTF_8)")

@@ -29,6 +29,23 @@ def require_environment(request: ResolvedRequest) -> list[str]:
     ]
 
 
+def header_entries(request: ResolvedRequest) -> list[tuple[str, str]]:
+    """(name, value) expressions of the headers; basic auth is built at run time, as UTF-8 like Postman."""
+    headers = [(value((h.name,)), value(h.value)) for h in merged_headers(request.headers)]
+    if request.basic_auth is not None:
+        encoded = f'Buffer.from({value(credentials(request))}, "utf8").toString("base64")'
+        headers.append(('"Authorization"', f'"Basic " + {encoded}'))
+    return headers
+
+
+def header_object(request: ResolvedRequest, extra: list[tuple[str, str]] | None = None) -> list[str]:
+    """The `headers: {...},` lines of an options object (nothing when there is no header)."""
+    headers = header_entries(request) + (extra or [])
+    if not headers:
+        return []
+    return ["  headers: {", *(f"    {name}: {text}," for name, text in headers), "  },"]
+
+
 def form_data(request: ResolvedRequest) -> list[str]:
     """A spec FormData of the request's multipart form (Node 18+: fetch and axios both send it)."""
     out = ['const fs = require("fs");'] if any(part.file for part in request.form or []) else []
@@ -45,14 +62,7 @@ def render(request: ResolvedRequest) -> str:
     if request.form:
         out += form_data(request)
     out += ["const options = {", f'  method: "{request.method}",']
-    headers = [(value((h.name,)), value(h.value)) for h in merged_headers(request.headers)]
-    if request.basic_auth is not None:
-        encoded = f'Buffer.from({value(credentials(request))}, "utf8").toString("base64")'
-        headers.append(('"Authorization"', f'"Basic " + {encoded}'))
-    if headers:
-        out.append("  headers: {")
-        out += [f"    {name}: {value}," for name, value in headers]
-        out.append("  },")
+    out += header_object(request)
     if request.form:
         out.append("  body: form,")
     if request.body is not None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from postman_kit.snippets.code import credentials, lines_of, merged_headers, opening_comment
-from postman_kit.snippets.javascript import form_data, require_environment, value
+from postman_kit.snippets.code import lines_of, opening_comment
+from postman_kit.snippets.javascript import form_data, header_object, require_environment, value
 from postman_kit.snippets.request import ResolvedRequest
 
 
@@ -12,15 +12,8 @@ def render(request: ResolvedRequest) -> str:
     out += ["", 'const axios = require("axios");', ""]
     if request.form:
         out += form_data(request)
-    headers = [(value((h.name,)), value(h.value)) for h in merged_headers(request.headers)]
-    if request.basic_auth is not None:
-        encoded = f'Buffer.from({value(credentials(request))}, "utf8").toString("base64")'
-        headers.append(('"Authorization"', f'"Basic " + {encoded}'))
     out += ["const config = {", f'  method: "{request.method}",', f"  url: {value(request.url)},"]
-    if headers:
-        out.append("  headers: {")
-        out += [f"    {name}: {text}," for name, text in headers]
-        out.append("  },")
+    out += header_object(request)
     if request.form:
         out.append("  data: form,")
     elif request.body is not None:

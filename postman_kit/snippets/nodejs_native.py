@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 from postman_kit.snippets.code import (
-    credentials,
-    disposition,
     lines_of,
-    merged_headers,
     opening_comment,
+    part_head,
     split_url,
 )
-from postman_kit.snippets.javascript import require_environment, value
+from postman_kit.snippets.javascript import header_object, require_environment, value
 from postman_kit.snippets.request import ResolvedRequest
 
 
 def _multipart(request: ResolvedRequest) -> list[str]:
     out = ['const boundary = require("crypto").randomUUID();', "const body = Buffer.concat(["]
     for part in request.form or []:
-        head = f"Content-Disposition: {disposition(part.name, part.filename if part.file else None)}\r\n"
-        if part.file is not None:
-            head += "Content-Type: application/octet-stream\r\n"
-        head = value((head + "\r\n",))
+        head = value((part_head(part),))
         content = (f'Buffer.from({value(part.value)}, "utf8")' if part.file is None
                    else f"fs.readFileSync({value((part.file,))})")
         out += [f'  Buffer.from("--" + boundary + "\\r\\n" + {head}, "utf8"),', f"  {content},",
@@ -37,10 +32,7 @@ def render(request: ResolvedRequest) -> str:
     if any(part.file for part in request.form or []):
         out.append('const fs = require("fs");')
     out.append("")
-    headers = [(value((h.name,)), value(h.value)) for h in merged_headers(request.headers)]
-    if request.basic_auth is not None:
-        encoded = f'Buffer.from({value(credentials(request))}, "utf8").toString("base64")'
-        headers.append(('"Authorization"', f'"Basic " + {encoded}'))
+    headers: list[tuple[str, str]] = []
     if request.form:
         out += _multipart(request)
         headers.append(('"Content-Type"', '"multipart/form-data; boundary=" + boundary'))
@@ -55,10 +47,7 @@ def render(request: ResolvedRequest) -> str:
         headers.append(('"Content-Length"', "body.length"))
     out += ["const options = {", f'  method: "{request.method}",', f"  hostname: {value((target.host.strip('[]'),))},",
             f"  port: {target.port},", f"  path: {value(target.target)},"]
-    if headers:
-        out.append("  headers: {")
-        out += [f"    {name}: {text}," for name, text in headers]
-        out.append("  },")
+    out += header_object(request, headers)
     out += [
         "};",
         "",

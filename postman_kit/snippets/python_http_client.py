@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from postman_kit.snippets.code import (
     credentials,
-    disposition,
     lines_of,
     merged_headers,
     opening_comment,
+    part_head,
     split_url,
 )
 from postman_kit.snippets.python import value
@@ -17,10 +17,7 @@ from postman_kit.snippets.request import ResolvedRequest
 def _multipart(request: ResolvedRequest) -> list[str]:
     out = ["boundary = uuid.uuid4().hex", "body = b\"\""]
     for part in request.form or []:
-        head = f"Content-Disposition: {disposition(part.name, part.filename if part.file else None)}\r\n"
-        if part.file is not None:
-            head += "Content-Type: application/octet-stream\r\n"
-        head = value((head + "\r\n",))
+        head = value((part_head(part),))
         out.append(f'body += ("--" + boundary + "\\r\\n" + {head}).encode("utf-8")')
         if part.file is None:
             out.append(f'body += ({value(part.value)}).encode("utf-8") + b"\\r\\n"')
