@@ -3,6 +3,9 @@
 Precedence follows Postman (narrowest wins): request (path variables and local values) → environment →
 collection → globals. A value may itself refer to other variables; like Postman we substitute up to
 :data:`SUBSTITUTION_LIMIT` levels deep and leave unknown references (`{{nope}}`, dynamic `{{$guid}}`) as they are.
+Unlike Postman, expansion is bounded: a variable that refers to itself (`a = {{a}}{{a}}`), a chain deeper than
+the limit, or a result larger than :data:`EXPANSION_LIMIT` characters raises :class:`InputError` naming the
+variable, in time linear in the values' size (Postman would take 2^19 steps over `a = {{a}}{{a}}`).
 
 Secrets: a variable typed ``secret`` (environment, globals or collection) — or any key the caller marks secret —
 can be kept as a :class:`Reference` instead of its value, so code that prints requests never holds the key.
@@ -25,6 +28,8 @@ from postman_kit.shapes import check_variables_shape
 VARIABLE_REFERENCE = re.compile(r"\{\{([^{}]*?)}}")
 # Postman's Substitutor.VARS_SUBREPLACE_LIMIT: how deep values referring to other variables are followed.
 SUBSTITUTION_LIMIT = 19
+# The most characters one substitution may produce; more is a mistake (or an attack), not a request to send.
+EXPANSION_LIMIT = 1_000_000
 SCOPE_ORDER = ("request", "environment", "collection", "globals")
 
 
@@ -135,7 +140,7 @@ class VariableScopes:
         """`text` with known variables substituted; variables in `keep` (default: the secret ones) stay as
         :class:`Reference` parts. Adjacent literal pieces are merged."""
         keep_keys = self.secret_keys() if keep is None else keep
-        return merge_literals(self._expand(text, keep_keys, 0))
+        return _Expansion(self, keep_keys).expand(text, ())
 
     def unresolved(self, text: str) -> list[str]:
         """Names referred to (directly or through other values) that no scope defines, in order."""
@@ -147,22 +152,56 @@ class VariableScopes:
                         names.append(match.group(1))
         return names
 
-    def _expand(self, text: str, keep: Container[str], depth: int) -> list[Part]:
+
+class _Expansion:
+    """One substitution: each variable's expansion is computed once (so `{{a}}` used a thousand times costs
+    one expansion), the chain being expanded is tracked (a cycle is an error, not 2^19 steps), and each result
+    is measured as it grows (capped at :data:`EXPANSION_LIMIT`). Kept variables become :class:`Reference` parts
+    whether or not a scope defines them: a secret is never looked up here."""
+
+    def __init__(self, scopes: VariableScopes, keep: Container[str]) -> None:
+        self.scopes = scopes
+        self.keep = keep
+        self.done: dict[str, tuple[list[Part], int]] = {}
+
+    def expand(self, text: str, chain: tuple[str, ...]) -> list[Part]:
+        return self.measured(text, chain)[0]
+
+    def measured(self, text: str, chain: tuple[str, ...]) -> tuple[list[Part], int]:
         out: list[Part] = []
+        size = 0
         position = 0
         for match in VARIABLE_REFERENCE.finditer(text):
-            out.append(text[position:match.start()])
+            literal = text[position:match.start()]
             position = match.end()
             name = match.group(1)
-            found = self.get(name)
-            if found is None or depth >= SUBSTITUTION_LIMIT:
-                out.append(match.group(0))
-            elif name in keep:
-                out.append(Reference(name))
+            found = self.scopes.get(name)
+            if name in self.keep:
+                parts, length = [literal, Reference(name)], len(literal) + len(match.group(0))
+            elif found is None:
+                parts, length = [literal, match.group(0)], len(literal) + len(match.group(0))
             else:
-                out.extend(self._expand(found.value, keep, depth + 1))
+                expanded, expanded_size = self.variable(name, found.value, chain)
+                parts, length = [literal, *expanded], len(literal) + expanded_size
+            size += length
+            if size > EXPANSION_LIMIT:
+                subject = f"variable {{{{{chain[0]}}}}}" if chain else f"{{{{{name}}}}}"
+                raise InputError(None, f"{subject} expands to more than {EXPANSION_LIMIT:,} characters; "
+                                       f"check the variables it refers to")
+            out.extend(parts)
         out.append(text[position:])
-        return out
+        return merge_literals(out), size + len(text) - position
+
+    def variable(self, name: str, value: str, chain: tuple[str, ...]) -> tuple[list[Part], int]:
+        if name in chain:
+            loop = " → ".join(chain[chain.index(name):] + (name,))
+            raise InputError(None, f"variable {{{{{name}}}}} refers to itself ({loop}); it can never be resolved")
+        if len(chain) >= SUBSTITUTION_LIMIT:
+            raise InputError(None, f"variable {{{{{name}}}}} is nested more than {SUBSTITUTION_LIMIT} levels deep "
+                                   f"({chain[0]} → … → {name}), Postman's limit")
+        if name not in self.done:
+            self.done[name] = self.measured(value, chain + (name,))
+        return self.done[name]
 
 
 def references(text: str) -> list[str]:
@@ -185,6 +224,7 @@ def merge_literals(parts: Iterable[P]) -> list[P]:
 
 
 __all__ = [
+    "EXPANSION_LIMIT",
     "SUBSTITUTION_LIMIT",
     "Part",
     "Reference",

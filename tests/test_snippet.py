@@ -7,6 +7,7 @@ import ast
 import json
 import shutil
 import subprocess
+import time
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,11 @@ def example() -> Collection:
     return build_collection_from_spec(str(EXAMPLE_SPEC)).collection
 
 
+def _first_line(text: str) -> str:
+    """The snippet's opening comment (PHP's comes after `<?php`)."""
+    return text.removeprefix("<?php\n").splitlines()[0]
+
+
 # -- secrets ----------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("language", list(LANGUAGES))
 def test_no_language_ever_contains_the_private_key(example, language) -> None:
@@ -80,9 +86,10 @@ def test_no_language_ever_contains_the_private_key(example, language) -> None:
 @pytest.mark.parametrize("language", list(LANGUAGES))
 def test_first_line_says_which_variable_to_set(example, language) -> None:
     text = render_snippet(example, "Lists/Get Lists", language, environment=_environment(), globals_=GLOBALS)
-    first = text.splitlines()[0]
+    first = _first_line(text)
     assert first.startswith(("#", "//"))
-    assert "Set KLAVIYO_PRIVATE_KEY" in first and "{{privateKey}}" in first
+    assert "Set KLAVIYO_PRIVATE_KEY" in first and "the Postman variable privateKey" in first
+    assert "{{" not in text
 
 
 @pytest.mark.parametrize(("language", "lookup"), [
@@ -127,7 +134,7 @@ def test_any_environment_secret_is_read_from_the_environment() -> None:
     text = render_snippet(_collection(item, baseUrl="https://api.test"), "Hook", "curl", environment=environment)
     assert "s3cr3t-value-here" not in text
     assert "'X-Signature: sha='\"${WEBHOOK_SECRET:?" in text
-    assert text.startswith("# Set WEBHOOK_SECRET (the value of {{webhookSecret}})")
+    assert text.startswith("# Set WEBHOOK_SECRET (the Postman variable webhookSecret)")
 
 
 def test_a_private_key_typed_into_a_header_is_not_printed() -> None:
@@ -222,9 +229,31 @@ def test_urls_are_encoded_as_postman_sends_them() -> None:
     assert request.url == ("https://api.test/a/a%20b?filter=equals(name,%27x%20y%27)&n=%E6%97%A5&p=100%25&q=%41",)
 
 
-def test_undefined_variables_are_reported() -> None:
-    request = resolve_item(_collection(_request("W", "{{baseUrl}}/w?x={{nope}}"), baseUrl="https://api.test"), "W")
-    assert any("{{nope}} is not defined" in w for w in request.warnings)
+@pytest.mark.parametrize(("url", "message"), [
+    ("{{baseUrl}}/w?x={{nope}}", r"W: variable \{\{nope}} is not defined in the collection, environment or globals"),
+    ("{{baseUrl}}/w?x={{$guid}}", r"W: \{\{\$guid}} is a Postman dynamic variable"),
+    ("{{baseUrl}}/w?x={{loop}}", r"variable \{\{loop}} refers to itself \(loop → loop\)"),
+])
+def test_variables_that_cannot_be_resolved_are_refused(url, message) -> None:
+    collection = _collection(_request("W", url), baseUrl="https://api.test", loop="{{loop}}{{loop}}")
+    with pytest.raises(InputError, match=message):
+        resolve_item(collection, "W")
+
+
+@pytest.mark.parametrize("language", list(LANGUAGES))
+def test_the_key_variable_is_read_from_the_environment_when_no_file_defines_it(example, language) -> None:
+    text = render_snippet(example, "Lists/Get Lists", language)
+    assert "{{" not in text
+    assert "KLAVIYO_PRIVATE_KEY" in _first_line(text) and _first_line(text).count("Set ") == 1
+
+
+@pytest.mark.parametrize("language", list(LANGUAGES))
+def test_a_secret_variable_without_a_value_is_still_read_from_the_environment(language) -> None:
+    item = _request("S", "{{baseUrl}}/s", header=[{"key": "X-Token", "value": "{{token}}"}])
+    collection = Collection.from_json({**_collection(item, baseUrl="https://api.test").to_json(), "variable": [
+        {"key": "baseUrl", "value": "https://api.test"}, {"key": "token", "value": "", "type": "secret"}]})
+    text = render_snippet(collection, "S", language)
+    assert "TOKEN" in _first_line(text) and "{{" not in text
 
 
 @pytest.mark.parametrize(("request_json", "message"), [
@@ -358,3 +387,28 @@ def test_cli_warns_about_empty_variables(run_cli, files, tmp_path) -> None:
     result = run_cli("snippet", files["collection"], "Create Client Event", "-g", empty_globals)
     assert result.exit_code == 0
     assert "warning: Client/Create Client Event: {{companyId}} is empty in the globals" in result.stderr
+
+
+def test_cli_a_self_referencing_variable_is_one_line_in_bounded_time(run_cli, tmp_path) -> None:
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(_collection(_request("Loop", "https://api.test/{{a}}"), a="{{a}}{{a}}").to_json()))
+    started = time.monotonic()
+    result = run_cli("snippet", path, "Loop")
+    assert time.monotonic() - started < 2
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (f"postman-kit: error: {path}: variable {{{{a}}}} refers to itself (a → a); "
+                             "it can never be resolved\n")
+
+
+def test_cli_an_undefined_variable_is_one_line_naming_it(run_cli, tmp_path) -> None:
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(_collection(_request("U", "https://api.test/u?x={{nope}}")).to_json()))
+    result = run_cli("snippet", path, "U", "--lang", "java")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "variable {{nope}} is not defined" in result.stderr
+
+
+def test_cli_accepts_postmans_generator_names(run_cli, files) -> None:
+    ours = run_cli("snippet", files["collection"], "Get Lists", "--lang", "python")
+    postmans = run_cli("snippet", files["collection"], "Get Lists", "--lang", "python-requests")
+    assert postmans.exit_code == 0 and postmans.stdout == ours.stdout

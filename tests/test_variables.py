@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
 from postman_kit.collection import Collection, Variable
 from postman_kit.errors import InputError
 from postman_kit.variables import (
+    EXPANSION_LIMIT,
     SUBSTITUTION_LIMIT,
     Reference,
     ScopedVariable,
@@ -54,9 +56,37 @@ def test_values_referring_to_other_variables_are_followed() -> None:
     assert scopes.substitute("{{baseUrl}}/x") == "https://a.example/v2/x"
 
 
-def test_a_cycle_stops_at_postmans_limit_and_leaves_the_reference() -> None:
-    scopes = VariableScopes([ScopedVariable("a", "<{{b}}", "collection"), ScopedVariable("b", "{{a}}", "collection")])
-    assert scopes.substitute("{{a}}") == "<" * (SUBSTITUTION_LIMIT // 2 + 1) + "{{b}}"
+def _chain(values: dict[str, str]) -> VariableScopes:
+    return VariableScopes([ScopedVariable(key, value, "collection") for key, value in values.items()])
+
+
+@pytest.mark.parametrize(("values", "message"), [
+    ({"a": "{{a}}{{a}}"}, r"variable \{\{a}} refers to itself \(a → a\)"),
+    ({"a": "<{{b}}", "b": "x{{a}}"}, r"variable \{\{a}} refers to itself \(a → b → a\)"),
+    ({f"v{i}": f"{{{{v{i + 1}}}}}" for i in range(SUBSTITUTION_LIMIT + 1)} | {f"v{SUBSTITUTION_LIMIT + 1}": "x"},
+     rf"variable \{{\{{v{SUBSTITUTION_LIMIT}}}}} is nested more than {SUBSTITUTION_LIMIT} levels deep"),
+    ({f"v{i}": f"{{{{v{i + 1}}}}}" * 4 for i in range(12)} | {"v12": "xyz"},
+     r"variable \{\{v0}} expands to more than 1,000,000 characters"),
+    ({"big": "x" * (EXPANSION_LIMIT // 2 + 1)}, r"\{\{big}} expands to more than"),
+])
+def test_expansion_is_bounded_and_names_the_variable(values, message) -> None:
+    started = time.monotonic()
+    with pytest.raises(InputError, match=message):
+        _chain(values).substitute("{{v0}}" if "v0" in values else "{{a}}" if "a" in values else "{{big}}{{big}}")
+    assert time.monotonic() - started < 1
+
+
+def test_a_wide_but_acyclic_expansion_is_computed_once_per_variable() -> None:
+    # 2^18 copies of `xy`: each variable is expanded once and reused, not 2^18 times.
+    values = {f"v{i}": f"{{{{v{i + 1}}}}}{{{{v{i + 1}}}}}" for i in range(18)} | {"v18": "xy"}
+    started = time.monotonic()
+    assert _chain(values).substitute("{{v0}}") == "xy" * 2**18
+    assert time.monotonic() - started < 1
+
+
+def test_kept_variables_are_references_even_when_no_scope_defines_them() -> None:
+    assert _chain({"auth": "Key {{privateKey}}"}).parts("{{auth}}", keep={"privateKey"}) == [
+        "Key ", Reference("privateKey")]
 
 
 def test_unknown_and_dynamic_variables_stay_as_typed() -> None:

@@ -13,7 +13,7 @@ from postman_kit.errors import InputError
 from postman_kit.loader import parse_text, read_source
 from postman_kit.secrets import redact
 from postman_kit.shapes import check_collection_shape
-from postman_kit.snippets import LANGUAGES, located_items, render, resolve_item
+from postman_kit.snippets import LANGUAGE_LIST, LANGUAGE_NAMES, located_items, render, resolve_item
 from postman_kit.terminal import printable
 from postman_kit.variables import load_variable_file
 
@@ -56,14 +56,19 @@ def _without_examples(nodes: list[object]) -> list[object]:
 @click.command("snippet")
 @click.argument("collection_file", metavar="COLLECTION")
 @click.argument("item", required=False)
-@click.option("-l", "--lang", "language", type=click.Choice(list(LANGUAGES)), default="curl", show_default=True,
-              help="Language of the snippet.")
+@click.option("-l", "--lang", "language", type=click.Choice(list(LANGUAGE_NAMES)), default="curl",
+              show_default=True, metavar="LANG",
+              help="Language of the snippet: " + "; ".join(f"{language.name} ({language.postman})"
+                                                           for language in LANGUAGE_LIST)
+                   + ". Postman's code generator names (python-requests, shell-httpie, js-fetch, …) work too.")
 @click.option("-e", "--environment", "environment_file", metavar="ENV",
               help="Postman environment file; its values override the collection's.")
 @click.option("-g", "--globals", "globals_file", metavar="GLOBALS", help="Postman globals file.")
 @click.option("--key-env", metavar="NAME",
               help="Environment variable the snippet reads the API key from "
-                   "(default: KLAVIYO_PRIVATE_KEY for Klaviyo, else from the variable: apiKey → API_KEY).")
+                   "(default: KLAVIYO_PRIVATE_KEY for Klaviyo, else from the variable: apiKey → API_KEY). "
+                   "The key variable named by the collection's auth and every secret variable are always read from "
+                   "the environment, whether or not a file defines them.")
 @click.option("--list", "list_items", is_flag=True, help="Print the item paths of the collection and exit.")
 def snippet_command(
     collection_file: str,
@@ -76,7 +81,9 @@ def snippet_command(
 ) -> None:
     """Print ITEM of COLLECTION as code that sends the same request, secrets read from the environment.
 
-    ITEM is an item path (`Profiles/Get Profiles`) or the name of a request when unique.
+    ITEM is an item path (`Profiles/Get Profiles`) or the name of a request when unique. The first line says
+    which environment variables the snippet reads. A variable no scope defines is an error: a snippet never
+    holds `{{name}}`.
     """
     if key_env is not None and not _ENV_NAME.fullmatch(key_env):
         raise InputError(None, f"--key-env {key_env!r} is not an environment variable name (letters, digits, _)")

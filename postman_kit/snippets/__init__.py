@@ -1,4 +1,4 @@
-"""Copy a saved request as code — curl, Python, HTTPie, JavaScript, Go — without ever inlining a secret.
+"""Copy a saved request as code — the languages of Postman's "Code snippet" menu — without ever inlining a secret.
 
 Python API::
 
@@ -11,22 +11,68 @@ One resolved-request model (:mod:`postman_kit.snippets.request`) feeds one small
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from postman_kit.collection import Collection
 from postman_kit.errors import InputError
 from postman_kit.profiles import PROFILES, Profile
-from postman_kit.snippets import curl, go, httpie, javascript, python
+from postman_kit.snippets import (
+    csharp,
+    curl,
+    go,
+    httpie,
+    java,
+    javascript,
+    nodejs_axios,
+    nodejs_native,
+    php,
+    powershell,
+    python,
+    python_http_client,
+    rawhttp,
+    ruby,
+    rust,
+    wget,
+)
 from postman_kit.snippets.items import LocatedItem, find_item, located_items
 from postman_kit.snippets.request import ResolvedRequest, auth_key_variables, resolve_request
 from postman_kit.variables import VariableScopes
 
-LANGUAGES: dict[str, Callable[[ResolvedRequest], str]] = {
-    "curl": curl.render,
-    "python": python.render,
-    "httpie": httpie.render,
-    "javascript": javascript.render,
-    "go": go.render,
+
+@dataclass(frozen=True)
+class Language:
+    """A snippet language: its `--lang` name, Postman's name for the same choice, and its renderer."""
+
+    name: str
+    postman: str  # language - variant, as Postman's "Code snippet" menu shows it
+    render: Callable[[ResolvedRequest], str]
+    aliases: tuple[str, ...] = ()  # the names postman-code-generators uses, when they differ
+
+
+# Order and names follow Postman's menu; Java is java.net.http (Postman offers OkHttp and Unirest).
+LANGUAGE_LIST = (
+    Language("curl", "cURL", curl.render),
+    Language("wget", "Shell - wget", wget.render, ("shell-wget",)),
+    Language("http", "HTTP", rawhttp.render),
+    Language("python", "Python - Requests", python.render, ("python-requests",)),
+    Language("python-http.client", "Python - http.client", python_http_client.render),
+    Language("httpie", "Shell - Httpie", httpie.render, ("shell-httpie",)),
+    Language("javascript", "JavaScript - Fetch", javascript.render, ("js-fetch", "javascript-fetch")),
+    Language("nodejs-native", "NodeJs - Native", nodejs_native.render),
+    Language("nodejs-axios", "NodeJs - Axios", nodejs_axios.render),
+    Language("go", "Go - Native", go.render, ("golang",)),
+    Language("java", "Java - java.net.http", java.render, ("java-httpclient",)),
+    Language("csharp-httpclient", "C# - HttpClient", csharp.render, ("csharp",)),
+    Language("php-curl", "PHP - cURL", php.render, ("php",)),
+    Language("ruby", "Ruby - Net::HTTP", ruby.render),
+    Language("powershell", "PowerShell - RestMethod", powershell.render, ("powershell-restmethod",)),
+    Language("rust-reqwest", "Rust - reqwest", rust.render, ("rust",)),
+)
+LANGUAGES: dict[str, Callable[[ResolvedRequest], str]] = {language.name: language.render for language in LANGUAGE_LIST}
+# Every name `--lang` accepts, Postman's codegen names included, to the language it means.
+LANGUAGE_NAMES: dict[str, str] = {
+    name: language.name for language in LANGUAGE_LIST for name in (language.name, *language.aliases)
 }
 
 
@@ -60,9 +106,9 @@ def resolve_item(
 
 def render(request: ResolvedRequest, language: str) -> str:
     """Render a resolved request; refuses (InputError) if a secret's value would end up in the text."""
-    if language not in LANGUAGES:
+    if language not in LANGUAGE_NAMES:
         raise ValueError(f"unknown language {language!r}; choose from {', '.join(LANGUAGES)}")
-    text = LANGUAGES[language](request)
+    text = LANGUAGES[LANGUAGE_NAMES[language]](request)
     for variable, value in request.secret_values.items():
         if value in text:
             raise InputError(None, f"the {language} snippet would contain the value of {{{{{variable}}}}}; "
@@ -76,7 +122,7 @@ _MIN_CHECKED_SECRET = 8
 
 def _secret_values(request: ResolvedRequest, scopes: VariableScopes) -> dict[str, str]:
     keys = scopes.secret_keys() | {s.variable for s in request.secrets if s.variable}
-    values = {key: scopes.substitute("{{" + key + "}}") for key in sorted(keys)}
+    values = {key: scopes.substitute("{{" + key + "}}") for key in sorted(keys) if scopes.get(key)}
     return {key: value for key, value in values.items() if len(value) >= _MIN_CHECKED_SECRET}
 
 
@@ -96,6 +142,9 @@ def render_snippet(
 
 __all__ = [
     "LANGUAGES",
+    "LANGUAGE_LIST",
+    "LANGUAGE_NAMES",
+    "Language",
     "ResolvedRequest",
     "default_key_env",
     "find_item",

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
 
+from postman_kit.errors import InputError
 from postman_kit.snippets.request import (
     EnvironmentValue,
+    FormField,
     ResolvedHeader,
     ResolvedRequest,
     Text,
@@ -27,7 +31,8 @@ def opening_comment(request: ResolvedRequest, prefix: str) -> list[str]:
 
 
 def _origin(secret: EnvironmentValue) -> str:
-    return f"the value of {{{{{secret.variable}}}}}" if secret.variable else "the private key"
+    # Named without braces: a snippet holds no `{{`, so none can be mistaken for an unresolved variable.
+    return f"the Postman variable {secret.variable}" if secret.variable else "the private key"
 
 
 def string_literal(text: str) -> str:
@@ -35,10 +40,39 @@ def string_literal(text: str) -> str:
     return json.dumps(text, ensure_ascii=False).replace("\ufeff", "\\ufeff")
 
 
-def expression(text: Text, environment: Callable[[str], str], empty: str = '""') -> str:
-    """`text` as a string expression: literals and environment lookups joined with `+`."""
-    pieces = [string_literal(p) if isinstance(p, str) else environment(p.name) for p in merged(text)]
-    return " + ".join(pieces) if pieces else empty
+def expression(text: Text, environment: Callable[[str], str], empty: str = '""',
+               literal: Callable[[str], str] = string_literal, join: str = " + ") -> str:
+    """`text` as a string expression: literals and environment lookups joined with `+` (or `join`)."""
+    pieces = [literal(p) if isinstance(p, str) else environment(p.name) for p in merged(text)]
+    return join.join(pieces) if pieces else empty
+
+
+def ascii_literal(text: str) -> str:
+    """A double-quoted literal with every non-ASCII character as `\\uXXXX` (UTF-16), which Java and C# read back
+    exactly whatever encoding the compiler assumes for the source file."""
+    return json.dumps(text, ensure_ascii=True)
+
+
+def single_quoted(text: str, quote_escape: str = "\\'", backslash: str = "\\\\") -> str:
+    """A single-quoted literal for languages where only `'` and `\\` are special inside (PHP, Ruby); PowerShell
+    passes `quote_escape="''"` and `backslash="\\"` (a backslash is literal there)."""
+    return "'" + text.replace("\\", backslash).replace("'", quote_escape) + "'"
+
+
+def bracket_free(text: Text) -> Text:
+    """`text` (a URL) with `[` and `]` after the host percent-encoded: Java's URI and Ruby's URI reject them,
+    and the server decodes both forms to the same bytes."""
+    out: list[TextPart] = []
+    for index, part in enumerate(text):
+        if isinstance(part, str):
+            head, tail = "", part
+            if index == 0 and "://" in part:
+                scheme, _, rest = part.partition("://")
+                authority, slash, path = rest.partition("/")
+                head, tail = f"{scheme}://{authority}{slash}", path
+            part = head + tail.replace("[", "%5B").replace("]", "%5D")
+        out.append(part)
+    return tuple(out)
 
 
 def lines_of(text: Text) -> list[Text]:
@@ -73,3 +107,58 @@ def merged_headers(headers: list[ResolvedHeader]) -> list[ResolvedHeader]:
         else:
             merged[key] = header
     return list(merged.values())
+
+
+@dataclass(frozen=True)
+class Target:
+    """A URL split for clients that take the host and the request target apart (http.client, Node's http)."""
+
+    scheme: str
+    host: str
+    port: int
+    target: Text  # path and query, as sent on the request line
+
+    @property
+    def authority(self) -> str:
+        """The `Host` header: the port only when it is not the scheme's default."""
+        default = 443 if self.scheme == "https" else 80
+        return self.host if self.port == default else f"{self.host}:{self.port}"
+
+
+def split_url(request: ResolvedRequest, language: str) -> Target:
+    """The request's URL as scheme, host, port and target; the origin must be literal (it is, unless a secret
+    variable names the host)."""
+    url = request.url
+    head = url[0] if url and isinstance(url[0], str) else ""
+    scheme, _, rest = head.partition("://")
+    origin, slash, path = rest.partition("/")
+    if not slash and len(url) > 1 or scheme.lower() not in ("http", "https"):
+        raise InputError(None, f"{request.path}: the {language} snippet needs a literal http(s) origin in the "
+                               f"URL, not one read from the environment")
+    parsed = urlsplit(f"{scheme}://{origin}")
+    port = parsed.port or (443 if parsed.scheme == "https" else 80)
+    host = parsed.hostname or ""
+    host = f"[{host}]" if ":" in host else host
+    query_first = "?" in origin  # `https://host?x=1`: the target is `/?x=1`
+    if query_first:
+        origin, _, query = origin.partition("?")
+        return Target(parsed.scheme, host, port, merged(("/?" + query,) + tuple(url[1:])))
+    return Target(parsed.scheme, host, port, merged(("/" + path,) + tuple(url[1:])))
+
+
+def disposition(name: str, filename: str | None = None) -> str:
+    """A multipart part's `Content-Disposition` value, quoting as browsers do (`"` → %22, CR/LF escaped)."""
+
+    def quoted(text: str) -> str:
+        return '"' + text.replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A") + '"'
+
+    value = f"form-data; name={quoted(name)}"
+    return value + f"; filename={quoted(filename)}" if filename is not None else value
+
+
+def part_head(part: FormField) -> str:
+    """The header lines of one multipart part, through the blank line, for languages that build the body."""
+    head = f"Content-Disposition: {disposition(part.name, part.filename if part.file else None)}\r\n"
+    if part.file is not None:
+        head += "Content-Type: application/octet-stream\r\n"
+    return head + "\r\n"

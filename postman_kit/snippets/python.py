@@ -10,15 +10,17 @@ def _environment(name: str) -> str:
     return f'os.environ["{name}"]'
 
 
-def _value(text: Text) -> str:
+def value(text: Text) -> str:
+    """`text` as a Python string expression, secrets read with `os.environ`."""
     return expression(text, _environment)
 
 
+
 def _header_entries(request: ResolvedRequest) -> list[tuple[str, str]]:
-    entries = [(_value((h.name,)), _value(h.value)) for h in merged_headers(request.headers)]
+    entries = [(value((h.name,)), value(h.value)) for h in merged_headers(request.headers)]
     if request.basic_auth is not None:
         # Built here, not with requests' auth=: requests encodes credentials as Latin-1, Postman as UTF-8.
-        encoded = f'base64.b64encode(({_value(credentials(request))}).encode("utf-8")).decode("ascii")'
+        encoded = f'base64.b64encode(({value(credentials(request))}).encode("utf-8")).decode("ascii")'
         entries.append(('"Authorization"', f'"Basic " + {encoded}'))
     return entries
 
@@ -28,7 +30,7 @@ def render(request: ResolvedRequest) -> str:
     modules = (["base64"] if request.basic_auth else []) + (["os"] if request.secrets else [])
     if modules:
         out += [f"import {name}" for name in modules] + [""]
-    out += ["import requests", "", f"url = {_value(request.url)}"]
+    out += ["import requests", "", f"url = {value(request.url)}"]
     headers = _header_entries(request)
     if headers:
         out.append("headers = {")
@@ -39,13 +41,13 @@ def render(request: ResolvedRequest) -> str:
         call.append("headers=headers")
     if request.form:
         out.append("files = [")
-        out += [f"    ({_value((part.name,))}, " + (f"(None, {_value(part.value)}))," if part.file is None else
-                f"({_value((part.filename,))}, open({_value((part.file,))}, \"rb\")))," ) for part in request.form]
+        out += [f"    ({value((part.name,))}, " + (f"(None, {value(part.value)}))," if part.file is None else
+                f"({value((part.filename,))}, open({value((part.file,))}, \"rb\")))," ) for part in request.form]
         out.append("]")
         call.append("files=files")
     if request.body is not None:
         out.append("body = (")
-        out += [f"    {_value(line)}" for line in lines_of(request.body)]
+        out += [f"    {value(line)}" for line in lines_of(request.body)]
         out.append(")")
         # Bytes, so requests sends the text exactly (UTF-8) and adds no Content-Type of its own.
         call.append('data=body.encode("utf-8")')

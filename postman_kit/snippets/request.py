@@ -180,12 +180,7 @@ class _Resolver:
     # -- text ------------------------------------------------------------------------------------------------
     def text(self, template: str, encode: Callable[[str], str] | None = None) -> list[TextPart]:
         """`template` with variables substituted and secrets as environment values; literals encoded."""
-        for name in self.scopes.unresolved(template):
-            message = (f"{{{{{name}}}}} is a Postman dynamic variable; the snippet sends it literally"
-                       if name.startswith("$") else
-                       f"{{{{{name}}}}} is not defined in the collection, environment or globals; sent literally")
-            if message not in self.warnings:
-                self.warnings.append(message)
+        self.require_defined(template)
         for name in references(template):
             found = self.scopes.get(name)
             message = f"{{{{{name}}}}} is empty in the {found.scope}" if found else ""
@@ -199,6 +194,18 @@ class _Resolver:
                 out.extend(self.literal(encode(part) if encode else part))
         return out
 
+    def require_defined(self, template: str) -> None:
+        """Refuse a reference no scope defines: Postman would send `{{name}}` as typed, which no server wants,
+        and a snippet must not hold one."""
+        for name in self.scopes.unresolved(template):
+            if name in self.env_names:  # read from the environment, defined or not
+                continue
+            if name.startswith("$"):
+                raise InputError(None, f"{self.located.path}: {{{{{name}}}}} is a Postman dynamic variable, which "
+                                       f"a snippet cannot compute; give it a value with -e or -g")
+            raise InputError(None, f"{self.located.path}: variable {{{{{name}}}}} is not defined in the "
+                                   f"collection, environment or globals; define it (-e ENV, -g GLOBALS)")
+
     def literal(self, text: str) -> list[TextPart]:
         """A literal, with any private key typed straight into the request swapped for the key's variable."""
         out: list[TextPart] = []
@@ -210,9 +217,14 @@ class _Resolver:
         return [p for p in out if p != ""]
 
     def plain(self, template: str) -> str:
-        """Text that must be a literal (a header name): secrets are shown as their `{{name}}`."""
+        """Text that must be a literal (a header name, a file path): a secret there cannot be read at run time."""
+        self.require_defined(template)
         parts = self.scopes.parts(template, self.env_names)
-        return "".join(p if isinstance(p, str) else "{{" + p.variable + "}}" for p in parts)
+        for part in parts:
+            if isinstance(part, Reference):
+                raise InputError(None, f"{self.located.path}: {part.variable!r} is a secret, but {template!r} is "
+                                       f"a name or a file path, which a snippet writes as a literal")
+        return "".join(p for p in parts if isinstance(p, str))
 
     # -- URL -------------------------------------------------------------------------------------------------
     def base_url(self) -> list[TextPart]:
@@ -285,6 +297,8 @@ class _Resolver:
             if not fields:
                 return None
             _default_header(headers, "Content-Type", FORM_CONTENT_TYPE)
+            for entry in fields:
+                self.require_defined(value_text(entry.get("key")) + value_text(entry.get("value")))
             return self.text(_form_template(self.scopes, self.env_names, fields))
         if body.mode == "formdata":
             self.form = self.form_fields(body.formdata) or None
