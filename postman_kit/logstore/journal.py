@@ -25,6 +25,8 @@ from postman_kit.logstore.rows import call_row, resource_id_rows
 from postman_kit.logstore.sqlite_writer import StoredRows
 
 JOURNAL_SUFFIX = ".calls.jsonl"
+# columns a journal written by an older postman-kit lacks, as a call without them is stored
+_ADDED_COLUMNS = {"source_kind": "", "revision_sent": None, "user_agent": "", "company_id": ""}
 
 
 def journal_path(store_path: Path) -> Path:
@@ -34,7 +36,7 @@ def journal_path(store_path: Path) -> Path:
 def journal_line(call: CallRecord) -> bytes:
     """The call as the store's rows (secrets already truncated: the journal is on disk too), one line."""
     row = call_row(call)
-    row["resource_ids"] = [id_row["resource_id"] for id_row in resource_id_rows(call)]
+    row["resource_ids"] = [[id_row["resource_id"], id_row["kind"]] for id_row in resource_id_rows(call)]
     return orjson.dumps(row) + b"\n"
 
 
@@ -45,11 +47,18 @@ def rows_in(data: bytes) -> tuple[list[StoredRows], int]:
     found = []
     for line in data[:end].splitlines():
         try:
-            row = orjson.loads(line)
-            found.append((row, [{"call_id": row["id"], "resource_id": value} for value in row.pop("resource_ids")]))
+            row = {**_ADDED_COLUMNS, **orjson.loads(line)}
+            found.append((row, [_identifier_row(row["id"], value) for value in row.pop("resource_ids")]))
         except (orjson.JSONDecodeError, KeyError, TypeError):
             continue  # torn by a concurrent truncation: its owner folds it
     return found, end
+
+
+def _identifier_row(call_id: str, value: str | list[str]) -> dict[str, str]:
+    """`[value, kind]`; a journal an older postman-kit left holds bare resource ids."""
+    if isinstance(value, list):
+        return {"call_id": call_id, "resource_id": value[0], "kind": value[1]}
+    return {"call_id": call_id, "resource_id": value, "kind": "resource"}
 
 
 def read_rows(path: Path) -> list[StoredRows]:
