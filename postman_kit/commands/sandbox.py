@@ -24,8 +24,10 @@ LOG_STORE_FILE = "logs.sqlite3"
 @click.option("--store", "store_url", help="Log store for every call: a SQLite path or postgresql:// URL "
                                            "(default: DATA/logs.sqlite3).")
 @click.option("--no-rate-limits", is_flag=True, help="Do not enforce the spec's rate limits (no 429s).")
+@click.option("--retention", type=click.FloatRange(min=0, min_open=True), default=14.0, show_default=True,
+              help="Days of calls the log keeps; older ones fold into daily totals as calls are recorded.")
 def sandbox_command(spec: str, host: str, port: int, keys_file: str | None, data_dir: str, store_url: str | None,
-                    no_rate_limits: bool) -> None:
+                    no_rate_limits: bool, retention: float) -> None:
     """Serve SPEC as a local API: keys and scopes, revisions, 404/405/409, filters, paging, rate limits.
 
     State persists in DATA; every call is recorded in the log store (see `postman-kit logs`).
@@ -48,7 +50,7 @@ def sandbox_command(spec: str, host: str, port: int, keys_file: str | None, data
         keys, keys_path = load_keys(keys_file), Path(keys_file)
     else:
         keys, keys_path = default_keys(data)
-    store = open_store(store_url or data / LOG_STORE_FILE)
+    store = open_store(store_url or data / LOG_STORE_FILE, retention_days=retention)
     app = create_app(api, keys=keys, data_dir=data, recorder=store, rate_limits=not no_rate_limits,
                      extra_routes=activity_routes(store))
     sandbox = app.state.sandbox
