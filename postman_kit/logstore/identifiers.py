@@ -74,9 +74,16 @@ def normalized(value: str) -> str:
     return value.lower() if "@" in value else value
 
 
-def identifiers(call: CallRecord, template: str | None = None) -> dict[str, str]:
+def identifiers(call: CallRecord) -> dict[str, str]:
     """value → kind for every identifier in `call`; the first kind found for a value wins, a specific kind
     (email, job, ...) over a plain resource id."""
+    return identifiers_of(call.id, call.key_hash, call.operation, call.path, call.resource_ids, call.query,
+                          call.request_body, call.response_body)
+
+
+def identifiers_of(call_id: str, key_hash: str, template: str | None, path: str, resource_ids: list[str],
+                   query: str, request_body: str, response_body: str) -> dict[str, str]:
+    """`identifiers` from a call's fields (a journal's rows hold them, not a CallRecord)."""
     found: dict[str, str] = {}
 
     def add(value: Any, kind: str) -> None:
@@ -88,16 +95,16 @@ def identifiers(call: CallRecord, template: str | None = None) -> dict[str, str]
         if found.get(text, RESOURCE) == RESOURCE:
             found[text] = kind
 
-    add(call.id, "call")
-    if call.key_hash:
-        add(call.key_hash, PRIVATE_KEY)
-    for kind, value in _path_identifiers(template or call.operation, call.path):
+    add(call_id, "call")
+    if key_hash:
+        add(key_hash, PRIVATE_KEY)
+    for kind, value in _path_identifiers(template, path):
         add(value, kind)
-    for value in call.resource_ids:
+    for value in resource_ids:
         add(value, RESOURCE)
-    for kind, value in _query_identifiers(call.query):
+    for kind, value in _query_identifiers(query):
         add(value, kind)
-    for body, is_response in ((call.request_body, False), (call.response_body, True)):
+    for body, is_response in ((request_body, False), (response_body, True)):
         document = _json(body)
         if document is None:
             for email in _EMAIL.findall(body or ""):

@@ -21,7 +21,8 @@ from pathlib import Path
 import orjson
 
 from postman_kit.calls import CallRecord
-from postman_kit.logstore.rows import call_row, resource_id_rows
+from postman_kit.logstore.identifiers import identifiers_of
+from postman_kit.logstore.rows import call_row, scrubbed
 from postman_kit.logstore.sqlite_writer import StoredRows
 
 JOURNAL_SUFFIX = ".calls.jsonl"
@@ -34,10 +35,19 @@ def journal_path(store_path: Path) -> Path:
 
 
 def journal_line(call: CallRecord) -> bytes:
-    """The call as the store's rows (secrets already truncated: the journal is on disk too), one line."""
+    """The call as the store's row (secrets already truncated: the journal is on disk too), one line. Its
+    identifiers are found as the line is folded, off the request's path."""
     row = call_row(call)
-    row["resource_ids"] = [[id_row["resource_id"], id_row["kind"]] for id_row in resource_id_rows(call)]
+    row["resource_ids"] = [scrubbed(value) for value in call.resource_ids]
+    row["key_hash"] = call.key_hash
     return orjson.dumps(row) + b"\n"
+
+
+def _stored(row: dict) -> StoredRows:
+    """A journal line's call row and identifier rows (a line an older postman-kit wrote has no key hash)."""
+    found = identifiers_of(row["id"], row.pop("key_hash", ""), row["operation"], row["path"],
+                           row.pop("resource_ids"), row["query"], row["request_body"], row["response_body"])
+    return row, [{"call_id": row["id"], "resource_id": scrubbed(value), "kind": kind} for value, kind in found.items()]
 
 
 def rows_in(data: bytes) -> tuple[list[StoredRows], int]:
@@ -48,17 +58,10 @@ def rows_in(data: bytes) -> tuple[list[StoredRows], int]:
     for line in data[:end].splitlines():
         try:
             row = {**_ADDED_COLUMNS, **orjson.loads(line)}
-            found.append((row, [_identifier_row(row["id"], value) for value in row.pop("resource_ids")]))
+            found.append(_stored(row))
         except (orjson.JSONDecodeError, KeyError, TypeError):
             continue  # torn by a concurrent truncation: its owner folds it
     return found, end
-
-
-def _identifier_row(call_id: str, value: str | list[str]) -> dict[str, str]:
-    """`[value, kind]`; a journal an older postman-kit left holds bare resource ids."""
-    if isinstance(value, list):
-        return {"call_id": call_id, "resource_id": value[0], "kind": value[1]}
-    return {"call_id": call_id, "resource_id": value, "kind": "resource"}
 
 
 def read_rows(path: Path) -> list[StoredRows]:
