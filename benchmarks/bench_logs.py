@@ -88,9 +88,12 @@ def fill_store(path: Path, calls: int, jsonl: Path) -> str:
                         else f'{{"data": {{"id": "{resource_id}"}}}}')
             row = (call_id, timestamp, int(timestamp // 60), method, path_text, "", status, status // 100, 12.5,
                    template, normalize_path(template), category, "bench", SHOWN_KEY, "2026-07-15",
-                   '{"revision": "2026-07-15"}', "", '{"content-type": "application/vnd.api+json"}', response, None)
+                   '{"revision": "2026-07-15"}', "", '{"content-type": "application/vnd.api+json"}', response, None,
+                   "public" if category == "Client" else "private")
             call_rows.append(row)
-            id_rows.append((call_id, resource_id))
+            id_rows.append((call_id, resource_id, "resource"))
+            if n % 10 == 0:  # a profile's email on a tenth of the calls: each of 1,000 emails on ~100 calls
+                id_rows.append((call_id, f"user{n // 10 % 1000}@example.com", "email"))
             lines.write(orjson.dumps({"id": call_id, "timestamp": timestamp, "method": method, "path": path_text,
                                       "status": status, "operation": template, "resource_ids": [resource_id],
                                       "response_body": response}) + b"\n")
@@ -109,9 +112,9 @@ def fill_store(path: Path, calls: int, jsonl: Path) -> str:
 def _flush(connection: sqlite3.Connection, call_rows: list[tuple], id_rows: list[tuple]) -> None:
     connection.executemany("INSERT INTO calls (id, timestamp, minute, method, path, query, status, status_class, "
                            "duration_ms, operation, route, category, source, key, revision, request_headers, "
-                           "request_body, response_headers, response_body, job_url) VALUES "
-                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", call_rows)
-    connection.executemany("INSERT INTO call_resource_ids (call_id, resource_id) VALUES (?, ?)", id_rows)
+                           "request_body, response_headers, response_body, job_url, source_kind) VALUES "
+                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", call_rows)
+    connection.executemany("INSERT INTO call_resource_ids (call_id, resource_id, kind) VALUES (?, ?, ?)", id_rows)
     connection.commit()
     call_rows.clear()
     id_rows.clear()
@@ -164,6 +167,11 @@ def search_benchmark(store_path: Path, rounds: int) -> bool:
          lambda c: c["operation"] == "/api/profiles/{id}"),
         ("--status 5xx", CallFilter(statuses=parse_statuses(["5xx"])), lambda c: 500 <= c["status"] <= 599),
         (f"--id {sought}", CallFilter(resource_id=sought), lambda c: sought in c["resource_ids"]),
+        ("--id user7@example.com (an email on ~100 calls)", CallFilter(resource_id="user7@example.com"),
+         lambda c: False),
+        ("/api/events (exact path)", CallFilter(path="/api/events"), lambda c: c["path"] == "/api/events"),
+        ("--status failed", CallFilter(statuses=parse_statuses(["failed"])), lambda c: c["status"] >= 400),
+        ("--source private", CallFilter(sources=("private",)), lambda c: False),
         ("profiles (substring)", CallFilter(path="profiles"), lambda c: "profiles" in c["path"]),
         ("(newest 50)", CallFilter(), lambda c: True),
     ]

@@ -24,13 +24,22 @@ class CallRecord:
     category: str | None = None  # endpoint category: the operation's tag / folder
     source: str = ""  # who called: the key's name, "newman", an app
     key: str = ""  # the key, truncated (pk_…1234); never in full
-    revision: str | None = None
+    revision: str | None = None  # the revision that answered the call (resolved from the one sent)
+    # private | public | public-onsite | oauth | none: the kind of credential the request carried
+    source_kind: str = ""
+    revision_sent: str | None = None  # the `revision` header as the request sent it
+    user_agent: str = ""
+    company_id: str = ""  # the public key of a client call
     request_headers: dict[str, str] = field(default_factory=dict)  # Authorization truncated
     request_body: str = ""
     response_headers: dict[str, str] = field(default_factory=dict)
     response_body: str = ""
     resource_ids: list[str] = field(default_factory=list)  # ids in the path and the response
     job_url: str | None = None  # async job details, when the call started one
+    # The credential as sent, for the store to index by a keyed hash (never stored, never serialized); the
+    # store replaces it by `key_hash` before the call is written anywhere.
+    credential: str = field(default="", repr=False, compare=False)
+    key_hash: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -46,6 +55,10 @@ class CallRecord:
             "source": self.source,
             "key": self.key,
             "revision": self.revision,
+            "source_kind": self.source_kind,
+            "revision_sent": self.revision_sent,
+            "user_agent": self.user_agent,
+            "company_id": self.company_id,
             "request_headers": self.request_headers,
             "request_body": self.request_body,
             "response_headers": self.response_headers,

@@ -147,6 +147,12 @@ def test_a_newman_run_against_the_sandbox_is_reported_exactly(run_cli, tmp_path:
     assert sorted(call["path"] for call in found_again["calls"]) == expected_404s
     assert not any(secret.encode() in store_bytes(imported_data) for secret in SECRETS)
 
+    # imported into the sandbox's own store, each execution is matched to its call by X-Call-Id: counted once
+    merged = run_cli("logs", "import", report_path, "--spec", example_spec, "--data", data)
+    assert "imported 0 calls" in merged.stdout and f"merged {len(sent)} " in merged.stdout
+    with open_store(data / "logs.sqlite3") as store:
+        assert store.count() == len(sent)
+
 
 def test_two_thousand_calls_from_twenty_clients_all_land(tmp_path: Path, example_spec: Path) -> None:
     data = tmp_path / "sandbox"

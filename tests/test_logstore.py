@@ -110,7 +110,8 @@ def test_a_large_import_goes_in_batches_and_skips_what_is_stored(store: LogStore
 def test_filters_narrow_by_status_method_source_revision_identifier_and_time(store: LogStore) -> None:
     store.record_many([
         make_call(status=200, source="app", revision="2026-07-15", timestamp=NOW - 3 * DAY, resource_ids=["01H"]),
-        make_call(status=404, source="app", revision="2026-04-15", timestamp=NOW - 2 * DAY, resource_ids=["02J"]),
+        make_call("/api/profiles/02J", status=404, source="app", revision="2026-04-15", timestamp=NOW - 2 * DAY,
+                  resource_ids=["02J"]),
         make_call(status=409, method="POST", path="/api/profiles", operation="/api/profiles",
                   source="newman", revision="2026-07-15", timestamp=NOW - DAY),
         make_call(status=503, source="newman", timestamp=NOW - 60, resource_ids=["01H", "03K"]),

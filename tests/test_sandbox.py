@@ -310,8 +310,9 @@ def test_every_call_is_recorded_with_the_key_truncated(client: TestClient, recor
     assert (missing.status, missing.operation, missing.resource_ids) == (404, "/api/profiles/{id}", ["NOPE"])
     # a method the path does not allow counts under the path's category (as `logs import --spec` files it)
     assert (not_allowed.status, not_allowed.operation, not_allowed.category) == (405, "/api/events", "Events")
-    assert unauthenticated.status == 401 and unauthenticated.key == ""
-    assert from_client.source == "client" and from_client.status == 202
+    # a refused key is still recorded, truncated, as the private key it was sent as
+    assert (unauthenticated.status, unauthenticated.key, unauthenticated.source_kind) == (401, "pk_…rong", "private")
+    assert (from_client.source, from_client.source_kind, from_client.status) == ("storefront", "public", 202)
     for call in recorder.calls:
         assert FULL_KEY not in json.dumps(call.to_json())
     assert created.request_headers["authorization"] == "Klaviyo-API-Key pk_…efab"

@@ -16,9 +16,11 @@ from postman_kit.calls import CallRecord
 from postman_kit.logstore import Activity, Breakdown
 
 BASE = "/_activity"
-PERIODS = (("", "All stored"), ("1h", "Last hour"), ("24h", "Last 24 hours"), ("7d", "Last 7 days"),
-           ("14d", "Last 14 days"), ("30d", "Last 30 days"), ("90d", "Last 90 days"))
-STATUS_GROUPS = ("", "2xx", "3xx", "4xx", "5xx")
+PERIODS = (("", "All stored"), ("today", "Today"), ("1h", "Last hour"), ("3h", "Last 3 hours"),
+           ("24h", "Last 24 hours"), ("3d", "Last 3 days"), ("7d", "Last 7 days"), ("14d", "Last 14 days"),
+           ("30d", "Last 30 days"), ("90d", "Last 90 days"))
+STATUS_GROUPS = (("", "All"), ("success", "All success"), ("failed", "All failed"), ("2xx", "2xx"), ("3xx", "3xx"),
+                 ("4xx", "All 4xx"), ("5xx", "All 5xx"))
 METHODS = ("", "GET", "POST", "PUT", "PATCH", "DELETE")
 
 STYLE = """
@@ -75,7 +77,7 @@ def _filters_form(action: str, form: Mapping[str, str], categories: list[str], e
             + _select("category", "Category", category_options, form.get("category", ""))
             + _select("status", "Status", STATUS_GROUPS, form.get("status", ""))
             + _select("method", "Method", METHODS, form.get("method", ""))
-            + '<button type="submit">Apply</button></form>')
+            + f'<button type="submit">Apply</button> <a id="clear" href="{action}">Clear</a></form>')
 
 
 def error_block(message: str | None) -> str:
@@ -85,7 +87,9 @@ def error_block(message: str | None) -> str:
 def dashboard_page(activity: Activity | None, form: Mapping[str, str], categories: list[str],
                    message: str | None = None) -> str:
     body = _filters_form(BASE, form, categories) + error_block(message)
-    if activity is not None:
+    if activity is not None and activity.total == 0:
+        body += '<p class="empty" id="no-data">No data available</p>'
+    elif activity is not None:
         body += (
             '<div class="cards">'
             f'<div class="card"><div>Total API calls</div><div class="value" id="total-calls">{activity.total}</div></div>'
@@ -123,12 +127,15 @@ def logs_page(calls: list[CallRecord] | None, total: int, form: Mapping[str, str
               offset: int, limit: int, message: str | None = None) -> str:
     search = (_text("path", "Path", form.get("path", ""), "/api/profiles/{id} or part of a path", 34)
               + _text("id", "Identifier", form.get("id", ""), "01H…")
-              + _text("source", "Source", form.get("source", ""))
+              + _text("source", "Source", form.get("source", ""), "private, public, onsite, oauth, a key name")
               + _text("revision", "Revision", form.get("revision", ""), "2026-07-15", 11))
     body = _filters_form(f"{BASE}/logs", form, categories, search) + error_block(message)
     if calls is not None:
         body += f'<p id="match-count">{matching_count(total)} matching calls, newest first</p>'
-        rows = "".join(_call_row(call) for call in calls) or '<tr><td colspan="9" class="empty">No calls</td></tr>'
+        rows = "".join(_call_row(call) for call in calls)
+    if calls is not None and not rows:
+        body += '<p class="empty" id="no-requests">No requests available</p>'
+    elif calls is not None:
         body += ("<table id=calls><thead><tr><th>Time (UTC)</th><th>Method</th><th>Status</th><th>Path</th>"
                  "<th>Category</th><th>Key</th><th>Source</th><th>Revision</th><th>ms</th></tr></thead>"
                  f"<tbody>{rows}</tbody></table>" + _pager(form, total, offset, limit))
@@ -171,10 +178,13 @@ def job_link(job_url: str) -> str:
 def call_page(call: CallRecord) -> str:
     target = call.path + (f"?{call.query}" if call.query else "")
     facts = [
+        ("Call ID", call.id), ("Status", str(call.status)), ("Path", call.path), ("Method", call.method),
         ("Time (UTC)", format_instant(call.timestamp)), ("Duration", f"{milliseconds(call.duration_ms)} ms"),
         ("Endpoint", f"{call.method} {call.operation or '(no operation matched)'}"),
         ("Category", call.category or ""), ("Source", call.source or ""), ("Key", call.key or ""),
-        ("Revision", call.revision or ""), ("Identifiers", ", ".join(call.resource_ids)),
+        ("Source kind", call.source_kind or ""), ("Company ID", call.company_id or ""),
+        ("Revision", call.revision or ""), ("Revision sent", call.revision_sent or ""),
+        ("User agent", call.user_agent or ""), ("Identifiers", ", ".join(call.resource_ids)),
     ]
     rows = "".join(f"<tr><th>{name}</th><td>{escape(value)}</td></tr>" for name, value in facts)
     if call.job_url:

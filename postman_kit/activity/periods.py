@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from postman_kit.errors import InputError
 
@@ -19,8 +20,25 @@ def parse_duration(text: str, option: str = "--since") -> float:
     return float(match.group(1)) * _SECONDS[match.group(2).lower()]
 
 
-def parse_instant(text: str, now: float, option: str = "--since") -> float:
-    """A duration back from `now`, or an ISO date/datetime (UTC unless it says otherwise)."""
+def start_of_today(now: float, timezone: str | None = None) -> float:
+    """Midnight of `now`'s day in `timezone` (an IANA name; the machine's local zone when None)."""
+    if timezone:
+        try:
+            zone = ZoneInfo(timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise InputError("--timezone", f"unknown time zone {timezone!r}; use an IANA name such as "
+                                           "Europe/Paris or UTC") from None
+        moment = datetime.fromtimestamp(now, zone)
+    else:
+        moment = datetime.fromtimestamp(now).astimezone()
+    return moment.replace(hour=0, minute=0, second=0, microsecond=0).timestamp()
+
+
+def parse_instant(text: str, now: float, option: str = "--since", timezone: str | None = None) -> float:
+    """`today` (from midnight in `timezone`), a duration back from `now`, or an ISO date/datetime (UTC unless
+    it says otherwise)."""
+    if text.strip().lower() == "today":
+        return start_of_today(now, timezone)
     if _DURATION.match(text):
         return now - parse_duration(text, option)
     try:

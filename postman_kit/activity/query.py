@@ -9,7 +9,7 @@ from postman_kit.logstore import CallFilter, parse_statuses
 def call_filter(now: float, path: str | None = None, since: str | None = None, until: str | None = None,
                 statuses: tuple[str, ...] = (), methods: tuple[str, ...] = (), categories: tuple[str, ...] = (),
                 sources: tuple[str, ...] = (), revisions: tuple[str, ...] = (),
-                resource_id: str | None = None) -> CallFilter:
+                resource_id: str | None = None, timezone: str | None = None) -> CallFilter:
     """Empty strings mean "no constraint", as an empty form field does."""
     return CallFilter(
         path=(path or "").strip() or None,
@@ -19,6 +19,6 @@ def call_filter(now: float, path: str | None = None, since: str | None = None, u
         revisions=tuple(r for r in revisions if r),
         categories=tuple(c for c in categories if c),
         resource_id=(resource_id or "").strip() or None,
-        since=parse_instant(since, now, "--since") if since else None,
-        until=parse_instant(until, now, "--until") if until else None,
+        since=parse_instant(since, now, "--since", timezone) if since else None,
+        until=parse_instant(until, now, "--until", timezone) if until else None,
     )

@@ -65,7 +65,7 @@ def matching_count(total: int, cap: int = SEARCH_COUNT_CAP) -> str:
 
 def calls_text(calls: list[CallRecord], total: int) -> str:
     if not calls:
-        return "no calls match\n"
+        return "No requests available: no calls match\n"
     shown = f"{len(calls)} of {matching_count(total)} matching calls, newest first"
     return "\n".join([*(call_line(call) for call in calls), shown]) + "\n"
 
@@ -76,7 +76,9 @@ def call_detail_text(call: CallRecord) -> str:
         f"call {call.id} at {format_instant(call.timestamp)}, {call.duration_ms:.0f} ms",
         f"endpoint  {call.method} {call.operation or '(no operation matched)'}"
         + (f"  [{call.category}]" if call.category else ""),
-        f"source    {call.source or '-'}   key {call.key or '-'}   revision {call.revision or '-'}",
+        (f"source    {call.source or '-'} ({call.source_kind or '-'})   key {call.key or '-'}   "
+        f"revision {call.revision or '-'} (sent {call.revision_sent or '-'})"),
+        f"client    user agent {call.user_agent or '-'}" + (f"   company_id {call.company_id}" if call.company_id else ""),
     ]
     if call.resource_ids:
         lines.append(f"ids       {', '.join(call.resource_ids)}")

@@ -34,7 +34,7 @@ class JSONResponse(responses.JSONResponse):
     def render(self, content: object) -> bytes:
         return redact(super().render(content).decode()).encode()
 
-FORM_FIELDS = ("since", "category", "status", "method", "path", "id", "source", "revision")
+FORM_FIELDS = ("since", "category", "status", "method", "path", "id", "source", "revision", "timezone")
 PAGE_SIZE = 50
 
 
@@ -48,7 +48,7 @@ def activity_routes(store: LogStore, clock: Callable[[], float] = time.time) -> 
             clock(), path=form.get("path"), since=form.get("since"),
             statuses=(form.get("status", ""),), methods=(form.get("method", ""),),
             categories=(form.get("category", ""),), sources=(form.get("source", ""),),
-            revisions=(form.get("revision", ""),), resource_id=form.get("id"),
+            revisions=(form.get("revision", ""),), resource_id=form.get("id"), timezone=form.get("timezone"),
         )
 
     def offset_of(request: Request) -> int:

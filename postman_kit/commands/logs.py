@@ -38,15 +38,23 @@ def store_options(command: Callable[..., Any]) -> Callable[..., Any]:
 def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """The filters `logs search` and `activity` share."""
     for option in reversed([
-        click.option("--since", help="Only calls after this: a duration back from now (30m, 24h, 7d) or a date."),
+        click.option("--since", help="Only calls after this: today, a duration back from now (3h, 24h, 3d, 7d, "
+                                     "30d, 90d) or a date."),
+        click.option("--timezone", help="Time zone `today` begins in (IANA name; default: local)."),
         click.option("--until", help="Only calls before this (same forms as --since)."),
-        click.option("--status", "statuses", multiple=True, help="Status code or group: 404, 4xx; repeatable."),
+        click.option("--status", "statuses", multiple=True,
+                     help="Status code or group: 404, 4xx, 5xx, success, failed, all; repeatable."),
         click.option("--method", "methods", multiple=True, help="HTTP method; repeatable."),
         click.option("--category", "categories", multiple=True,
                      help="Endpoint category (the tag / folder, e.g. Profiles); repeatable."),
-        click.option("--source", "sources", multiple=True, help="Who called (key name, app, newman); repeatable."),
+        click.option("--source", "sources", multiple=True,
+                     help="Who called: private, public (onsite, public-other), oauth, none, or a key's or "
+                          "app's name; repeatable."),
         click.option("--revision", "revisions", multiple=True, help="API revision header; repeatable."),
-        click.option("--id", "resource_id", help="Only calls whose path or response carries this identifier."),
+        click.option("--id", "resource_id",
+                     help="Only calls whose path, request or response carries this identifier: a call, error, "
+                          "job or resource id, email, phone number, external or anonymous id, private key, "
+                          "catalog or coupon id, metric name."),
     ]):
         command = option(command)
     return command
@@ -102,10 +110,14 @@ def show_command(call_id: str, output_format: str, data_dir: str, store_url: str
 @click.option("--source", default="newman", show_default=True, help="Source name the imported calls carry.")
 @click.option("--spec", help="OpenAPI spec to name endpoints and categories by (default: the collection's "
                              "request URLs and top folders).")
+@click.option("--retention", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_RETENTION_DAYS,
+              show_default=True, help="Days of calls to keep; older ones fold into daily totals as the store is written.")
 @store_options
-def import_command(report: str, source: str, spec: str | None, data_dir: str, store_url: str | None) -> None:
+def import_command(report: str, source: str, spec: str | None, retention: float, data_dir: str,
+                   store_url: str | None) -> None:
     """Import the calls of a newman JSON report (newman run ... -r json --reporter-json-export REPORT)."""
     from postman_kit.logstore.newman import calls_from_newman_report, read_newman_report
+    from postman_kit.logstore.records import CALL_ID_HEADER
 
     index = None
     if spec:
@@ -114,12 +126,14 @@ def import_command(report: str, source: str, spec: str | None, data_dir: str, st
 
         index = OperationIndex(load_api(spec))
     imported = calls_from_newman_report(read_newman_report(report), source=source, index=index)
-    with open_cli_store(data_dir, store_url, create=True) as store:
+    with open_store(store_target(data_dir, store_url), retention_days=retention) as store:
         added = store.record_many(imported.calls)
         name = store.name
     already = len(imported.calls) - added
+    merged = min(already, imported.stamped)
     click.echo(f"imported {added} calls from {report} into {name}"
-               + (f" ({already} already stored)" if already else "")
+               + (f"; merged {merged} the sandbox had recorded (matched by {CALL_ID_HEADER})" if merged else "")
+               + (f" ({already - merged} already stored)" if already - merged else "")
                + (f"; {imported.skipped} executions without a response skipped" if imported.skipped else ""))
 
 

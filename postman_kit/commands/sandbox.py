@@ -49,8 +49,10 @@ class ByteSize(click.ParamType):
 @click.option("--allow-host", "allowed_hosts", multiple=True, metavar="NAME",
               help="Another Host name to answer besides localhost, 127.0.0.1, [::1] and --host (e.g. this "
                    "machine's name when bound to 0.0.0.0); repeatable. Other names get 421.")
+@click.option("--retention", type=click.FloatRange(min=0, min_open=True), default=14.0, show_default=True,
+              help="Days of calls the log keeps; older ones fold into daily totals as calls are recorded.")
 def sandbox_command(spec: str, host: str, port: int, keys_file: str | None, data_dir: str, store_url: str | None,
-                    no_rate_limits: bool, max_body: int, allowed_hosts: tuple[str, ...]) -> None:
+                    no_rate_limits: bool, max_body: int, allowed_hosts: tuple[str, ...], retention: float) -> None:
     """Serve SPEC as a local API: keys and scopes, revisions, 404/405/409, filters, paging, rate limits.
 
     State persists in DATA; every call is recorded in the log store (see `postman-kit logs`).
@@ -78,7 +80,7 @@ def sandbox_command(spec: str, host: str, port: int, keys_file: str | None, data
         keys, keys_path = load_keys(keys_file), Path(keys_file)
     else:
         keys, keys_path = default_keys(data)
-    store = open_store(store_url or data / LOG_STORE_FILE)
+    store = open_store(store_url or data / LOG_STORE_FILE, retention_days=retention)
     app = create_app(api, keys=keys, data_dir=data, recorder=store, rate_limits=not no_rate_limits,
                      extra_routes=activity_routes(store), host=host, allowed_hosts=allowed_hosts, max_body=max_body)
     sandbox = app.state.sandbox

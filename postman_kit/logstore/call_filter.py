@@ -45,9 +45,19 @@ class StatusFilter:
         return column.between(self.low, self.high)
 
 
+# the dashboard's status groups by name: "all" is no constraint
+STATUS_WORDS = {"all": (), "success": ("2xx",), "failed": ("4xx", "5xx"), "errors": ("4xx", "5xx")}
+# `--source` words for the kind of credential (anything else is a key's or an app's name)
+SOURCE_KINDS = {"private": ("private",), "public": ("public", "public-onsite"), "onsite": ("public-onsite",),
+                "public-onsite": ("public-onsite",), "public-other": ("public",), "oauth": ("oauth",),
+                "none": ("none",)}
+
+
 def parse_statuses(values: list[str] | tuple[str, ...]) -> tuple[StatusFilter, ...]:
-    """`--status 404 --status 5xx` or `--status 4xx,5xx`."""
-    return tuple(StatusFilter.parse(part) for value in values for part in value.split(",") if part.strip())
+    """`--status 404 --status 5xx`, `--status 4xx,5xx`, or a group: all, success, failed."""
+    parts = [part.strip() for value in values for part in value.split(",") if part.strip()]
+    expanded = [code for part in parts for code in STATUS_WORDS.get(part.lower(), (part,))]
+    return tuple(StatusFilter.parse(part) for part in expanded)
 
 
 @dataclass(frozen=True)
@@ -81,7 +91,9 @@ class CallFilter:
         if self.methods:
             parts.append(calls.c.method.in_([m.upper() for m in self.methods]))
         if self.sources:
-            parts.append(calls.c.source.in_(self.sources))
+            kinds = [kind for source in self.sources for kind in SOURCE_KINDS.get(source.lower(), ())]
+            names = [source for source in self.sources if source.lower() not in SOURCE_KINDS]
+            parts.append(or_(calls.c.source_kind.in_(kinds), calls.c.source.in_(names)))
         if self.revisions:
             parts.append(calls.c.revision.in_(self.revisions))
         if self.categories:
@@ -102,13 +114,17 @@ def is_template(pattern: str) -> bool:
 
 
 def path_branches(pattern: str) -> list[ColumnElement[bool]]:
-    """`/api/profiles/{id}` matches calls to that endpoint; anything else is a substring of the path.
+    """As Klaviyo's logs tool: `/api/events` is that exact path (and `/api/events/4Gxu5nDJ2qp` that id),
+    `/api/events/{id}` wildcards the id, and a bare word (`event-bulk-create`, `events`) matches anywhere.
 
     A template matches the operation a call was matched to (parameter names and trailing slashes do not
     matter) and, for calls no operation matched, paths of the same shape: each `{…}` one non-empty segment.
     """
     pattern = pattern.strip().split("?", 1)[0]
     if not is_template(pattern):
+        if pattern.startswith("/"):
+            exact = pattern.rstrip("/") or "/"
+            return [calls.c.path.in_([exact, exact + "/"] if exact != "/" else [exact])]
         return [calls.c.path.like(f"%{_escape_like(pattern)}%", escape="\\")]
     route = normalize_path(pattern)
     segments = route.strip("/").split("/")

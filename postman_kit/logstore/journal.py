@@ -21,10 +21,13 @@ from pathlib import Path
 import orjson
 
 from postman_kit.calls import CallRecord
-from postman_kit.logstore.rows import call_row, resource_id_rows
+from postman_kit.logstore.identifiers import identifiers_of
+from postman_kit.logstore.rows import call_row, scrubbed
 from postman_kit.logstore.sqlite_writer import StoredRows
 
 JOURNAL_SUFFIX = ".calls.jsonl"
+# columns a journal written by an older postman-kit lacks, as a call without them is stored
+_ADDED_COLUMNS = {"source_kind": "", "revision_sent": None, "user_agent": "", "company_id": ""}
 
 
 def journal_path(store_path: Path) -> Path:
@@ -32,10 +35,19 @@ def journal_path(store_path: Path) -> Path:
 
 
 def journal_line(call: CallRecord) -> bytes:
-    """The call as the store's rows (secrets already truncated: the journal is on disk too), one line."""
+    """The call as the store's row (secrets already truncated: the journal is on disk too), one line. Its
+    identifiers are found as the line is folded, off the request's path."""
     row = call_row(call)
-    row["resource_ids"] = [id_row["resource_id"] for id_row in resource_id_rows(call)]
+    row["resource_ids"] = [scrubbed(value) for value in call.resource_ids]
+    row["key_hash"] = call.key_hash
     return orjson.dumps(row) + b"\n"
+
+
+def _stored(row: dict) -> StoredRows:
+    """A journal line's call row and identifier rows (a line an older postman-kit wrote has no key hash)."""
+    found = identifiers_of(row["id"], row.pop("key_hash", ""), row["operation"], row["path"],
+                           row.pop("resource_ids"), row["query"], row["request_body"], row["response_body"])
+    return row, [{"call_id": row["id"], "resource_id": scrubbed(value), "kind": kind} for value, kind in found.items()]
 
 
 def rows_in(data: bytes) -> tuple[list[StoredRows], int]:
@@ -45,8 +57,8 @@ def rows_in(data: bytes) -> tuple[list[StoredRows], int]:
     found = []
     for line in data[:end].splitlines():
         try:
-            row = orjson.loads(line)
-            found.append((row, [{"call_id": row["id"], "resource_id": value} for value in row.pop("resource_ids")]))
+            row = {**_ADDED_COLUMNS, **orjson.loads(line)}
+            found.append(_stored(row))
         except (orjson.JSONDecodeError, KeyError, TypeError):
             continue  # torn by a concurrent truncation: its owner folds it
     return found, end

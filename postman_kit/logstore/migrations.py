@@ -41,6 +41,26 @@ def _add_hourly_totals(connection: Connection) -> None:
     totals.rebuild(connection)
 
 
+def _add_attribution_and_identifiers(connection: Connection) -> None:
+    # Version 5: every call carries its source kind, the revision as sent, its user agent and company id;
+    # the identifier table says what each value is (an email, a job id, a private key's hash, ...); exact
+    # paths and source kinds are searched through their own indexes.
+    present = {column["name"] for column in inspect(connection).get_columns("calls")}
+    for name in ("source_kind", "revision_sent", "user_agent", "company_id"):
+        if name not in present:
+            column = schema.calls.c[name]
+            default = "" if column.server_default is not None else None
+            spelled = f"{name} {column.type.compile(connection.dialect)}"
+            if default is not None:
+                spelled += " NOT NULL DEFAULT ''"
+            connection.execute(text(f"ALTER TABLE calls ADD COLUMN {spelled}"))
+    if "kind" not in {column["name"] for column in inspect(connection).get_columns("call_resource_ids")}:
+        connection.execute(text("ALTER TABLE call_resource_ids ADD COLUMN kind VARCHAR(16) NOT NULL DEFAULT 'resource'"))
+    schema.store_settings.create(connection, checkfirst=True)
+    _create_index(connection, "ix_calls_path_timestamp")
+    _create_index(connection, "ix_calls_source_kind_timestamp")
+
+
 def _create_index(connection: Connection, name: str) -> None:
     next(index for index in schema.calls.indexes if index.name == name).create(connection, checkfirst=True)
     if connection.dialect.name == "sqlite" and connection.dialect.has_table(connection, "sqlite_stat1"):
@@ -51,6 +71,7 @@ def _create_index(connection: Connection, name: str) -> None:
 
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _create_first_tables, _add_status_class, _add_route_status_index, _add_hourly_totals,
+    _add_attribution_and_identifiers,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

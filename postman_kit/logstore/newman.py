@@ -18,7 +18,7 @@ import orjson
 
 from postman_kit.calls import CallRecord
 from postman_kit.errors import InputError
-from postman_kit.logstore.records import content_call_id, job_url, path_category, resource_ids
+from postman_kit.logstore.records import CALL_ID_HEADER, content_call_id, job_url, path_category, resource_ids
 from postman_kit.logstore.rows import safe_header_value, safe_key
 from postman_kit.routing import MethodNotAllowed, OperationIndex, RouteMatch
 from postman_kit.secrets import redact
@@ -31,6 +31,7 @@ _AUTH_VALUE = re.compile(r"^(?:[A-Za-z][\w-]*\s+)?(?P<credential>\S+)$")
 class NewmanImport:
     calls: list[CallRecord] = field(default_factory=list)
     skipped: int = 0  # executions without a response (connection refused, timeouts)
+    stamped: int = 0  # calls carrying the sandbox's call id header (recorded by the sandbox already)
 
 
 def read_newman_report(path: str | Path) -> dict[str, Any]:
@@ -67,9 +68,9 @@ def calls_from_newman_report(
         item = execution.get("item") or {}
         timestamp = (started_ms + elapsed_ms) / 1000
         elapsed_ms += float(response.get("responseTime") or 0)
-        result.calls.append(
-            _call(execution, position, item, request, response, timestamp, source, categories, index)
-        )
+        call = _call(execution, position, item, request, response, timestamp, source, categories, index)
+        result.stamped += any(name.lower() == CALL_ID_HEADER for name in call.response_headers)
+        result.calls.append(call)
     return result
 
 
@@ -91,9 +92,11 @@ def _call(execution: dict[str, Any], position: int, item: dict[str, Any], reques
     response_body = _body_text(response.get("stream"))
     cursor = execution.get("cursor") or {}
     status = int(response["code"])
+    # a call the sandbox served is stamped with the id it recorded it under: the import then adds nothing
+    stamped = _header(response_headers, CALL_ID_HEADER)
     return CallRecord(
-        id=content_call_id(timestamp, str(position), str(cursor.get("iteration", 0)),
-                           str(cursor.get("httpRequestId") or execution.get("id") or ""), method, path),
+        id=stamped or content_call_id(timestamp, str(position), str(cursor.get("iteration", 0)),
+                                      str(cursor.get("httpRequestId") or execution.get("id") or ""), method, path),
         timestamp=timestamp,
         method=method,
         path=path,

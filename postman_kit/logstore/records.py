@@ -80,3 +80,21 @@ def _json(text: str) -> Any:
         return orjson.loads(text)
     except orjson.JSONDecodeError:
         return None
+
+
+CALL_ID_HEADER = "x-call-id"  # the sandbox stamps each response with the id its call is recorded under
+
+
+def credential_of(headers: dict[str, str], company_id: str = "") -> tuple[str, str]:
+    """(source kind, credential as sent) from a request's lower-cased headers and its company_id: a private
+    key (`Klaviyo-API-Key pk_…`), an OAuth bearer token, a public key (onsite tracking when a browser on a
+    storefront page sent it, i.e. with an Origin or Referer), or none."""
+    authorization = headers.get("authorization", "").strip()
+    scheme, _, secret = authorization.rpartition(" ")
+    if scheme.lower() == "bearer" and secret:
+        return "oauth", secret
+    if secret or authorization:
+        return "private", secret or authorization
+    if company_id:
+        return ("public-onsite" if headers.get("origin") or headers.get("referer") else "public"), company_id
+    return "none", ""

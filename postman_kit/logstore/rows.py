@@ -15,6 +15,7 @@ import orjson
 
 from postman_kit.calls import CallRecord
 from postman_kit.ids import normalize_path
+from postman_kit.logstore.identifiers import identifiers
 from postman_kit.secrets import redact, truncate_key
 
 # headers whose whole value is a credential (after an optional scheme word such as `Klaviyo-API-Key`)
@@ -75,15 +76,21 @@ def call_row(call: CallRecord) -> dict[str, Any]:
         "response_headers": orjson.dumps(safe_headers(call.response_headers)).decode(),
         "response_body": scrubbed(call.response_body or ""),
         "job_url": scrubbed(call.job_url) if call.job_url else call.job_url,
+        "source_kind": call.source_kind or "",
+        "revision_sent": scrubbed(call.revision_sent) if call.revision_sent else call.revision_sent,
+        "user_agent": scrubbed(call.user_agent or ""),
+        "company_id": scrubbed(call.company_id or ""),
     }
 
 
 def resource_id_rows(call: CallRecord) -> list[dict[str, str]]:
-    seen = dict.fromkeys(scrubbed(value) for value in call.resource_ids if value)
-    return [{"call_id": call.id, "resource_id": value} for value in seen]
+    """The call's identifier rows (identifiers.py): every id, email, ... it carries, each with its kind."""
+    found = identifiers(call)
+    return [{"call_id": call.id, "resource_id": scrubbed(value), "kind": kind} for value, kind in found.items()]
 
 
 def call_from_row(row: Mapping[str, Any], resource_ids: list[str] | None = None) -> CallRecord:
+    """A stored call; `resource_ids` are its identifiers of the resource kinds (call_resource_ids)."""
     return CallRecord(
         id=row["id"],
         timestamp=row["timestamp"],
@@ -103,4 +110,8 @@ def call_from_row(row: Mapping[str, Any], resource_ids: list[str] | None = None)
         response_body=row["response_body"],
         resource_ids=resource_ids or [],
         job_url=row["job_url"],
+        source_kind=row["source_kind"] or "",
+        revision_sent=row["revision_sent"],
+        user_agent=row["user_agent"] or "",
+        company_id=row["company_id"] or "",
     )

@@ -1,7 +1,7 @@
 """The log store's tables, in SQLAlchemy Core so SQLite and PostgreSQL share one definition.
 
 `calls` holds every call in full for the retention period; `call_resource_ids` indexes the identifiers
-seen in a call's path and response so `logs search --id` needs no scan; `hourly_totals` keeps, per UTC hour,
+seen in a call's path, request and response (ids, emails, phone numbers, …, each with its kind) so `logs search --id` needs no scan; `hourly_totals` keeps, per UTC hour,
 endpoint, category, method and status, the totals of the stored calls (kept as calls are recorded, so the
 dashboard reads a few thousand rows instead of every call); `daily_totals` keeps the same per UTC day for
 calls that pruning deleted, so the dashboard's history outlives the calls themselves.
@@ -53,6 +53,11 @@ calls = Table(
     Column("response_headers", Text, nullable=False, default="{}"),
     Column("response_body", Text, nullable=False, default=""),
     Column("job_url", Text),
+    # who called and with what (version 5): every call is attributed, failed ones included
+    Column("source_kind", String(16), nullable=False, server_default=""),
+    Column("revision_sent", Text),
+    Column("user_agent", Text, nullable=False, server_default=""),
+    Column("company_id", Text, nullable=False, server_default=""),
     Index("ix_calls_timestamp", "timestamp"),
     Index("ix_calls_route_timestamp", "route", "timestamp"),
     Index("ix_calls_status_timestamp", "status", "timestamp"),
@@ -60,15 +65,29 @@ calls = Table(
     Index("ix_calls_status_class_timestamp", "status_class", "timestamp"),
     # `logs search /api/profiles/{id} --status 404`: both equalities, newest first, counted in the index
     Index("ix_calls_route_status_timestamp", "route", "status", "timestamp"),
+    # `logs search /api/events` is that exact path; `--source oauth` a kind few calls have
+    Index("ix_calls_path_timestamp", "path", "timestamp"),
+    Index("ix_calls_source_kind_timestamp", "source_kind", "timestamp"),
 )
 
 call_resource_ids = Table(
     "call_resource_ids",
     metadata,
     Column("call_id", String(64), ForeignKey("calls.id", ondelete="CASCADE"), nullable=False),
-    Column("resource_id", Text, nullable=False),
+    Column("resource_id", Text, nullable=False),  # any identifier's value (the name predates the kinds)
+    # what the value is (identifiers.py): resource, call, error, job, email, phone, external, anonymous,
+    # private-key (a keyed hash), catalog, coupon, metric
+    Column("kind", String(16), nullable=False, server_default="resource"),
     Index("ix_call_resource_ids_resource", "resource_id"),
     Index("ix_call_resource_ids_call", "call_id"),
+)
+
+# Values the store keeps for itself, e.g. the secret that keys the private-key hash (identifiers.py).
+store_settings = Table(
+    "store_settings",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
 )
 
 daily_totals = Table(

@@ -7,11 +7,14 @@ questions `logs` and `activity` ask. Every query is SQLAlchemy Core, so both bac
 from __future__ import annotations
 
 import contextlib
+import logging
+import secrets
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager, nullcontext
+from dataclasses import replace
 from pathlib import Path
 from typing import Self
 
@@ -27,10 +30,11 @@ from postman_kit.logstore.call_filter import CallFilter
 from postman_kit.logstore.committer import GroupCommitter
 from postman_kit.logstore.database import create_store_engine, display_target, is_postgres, sqlite_path
 from postman_kit.logstore.folder import JournalFolder
+from postman_kit.logstore.identifiers import KeyHasher, is_private_key, normalized
 from postman_kit.logstore.journal import CallJournal, journal_path, read_rows
 from postman_kit.logstore.migrations import NewerSchemaError, migrate
 from postman_kit.logstore.rows import call_from_row, call_row, resource_id_rows
-from postman_kit.logstore.schema import call_resource_ids, calls, daily_totals, hourly_totals
+from postman_kit.logstore.schema import call_resource_ids, calls, daily_totals, hourly_totals, store_settings
 from postman_kit.logstore.sqlite_writer import SqliteCallWriter, StoredRows
 from postman_kit.private_files import create_private_file
 
@@ -41,6 +45,14 @@ BATCH_SIZE = 500  # calls per INSERT of an import: well under every backend's bo
 # the sandbox's default data directory: `postman-kit sandbox SPEC` then `postman-kit activity` share one log
 DEFAULT_DATA_DIR = ".postman-kit/sandbox"
 STORE_FILE_NAME = "logs.sqlite3"
+# Retention runs by itself as the store is written, at most this often per process: deleting a day of
+# calls is one indexed range, and an hour's delay past 14 days is nothing a user sees.
+PRUNE_INTERVAL_SECONDS = 3600
+# identifiers shown as a call's resource ids (the others are searchable, not listed)
+RESOURCE_KINDS = ("resource", "job", "catalog", "coupon")
+_HASH_SECRET = "private_key_hash_secret"
+
+log = logging.getLogger("postman_kit.logstore")
 
 
 def store_target(data_dir: str | Path = DEFAULT_DATA_DIR, store: str | None = None) -> str | Path:
@@ -52,10 +64,15 @@ class LogStore:
     """Calls kept in full for `retention_days`, daily totals for ever."""
 
     def __init__(self, engine: Engine, name: str, retention_days: float = DEFAULT_RETENTION_DAYS,
-                 journal: Path | None = None) -> None:
+                 journal: Path | None = None, clock: Callable[[], float] = time.time) -> None:
         self.engine = engine
         self.name = name
         self.retention_days = retention_days
+        self.clock = clock
+        self.last_prune: prune_queries.PruneResult | None = None  # what retention last removed by itself
+        self._next_prune = 0.0
+        self._prune_lock = threading.Lock()
+        self._hasher: KeyHasher | None = None
         sqlite = engine.dialect.name == "sqlite"
         # SQLite has one writer at a time; queueing our own threads here beats retrying on SQLITE_BUSY.
         self._write_lock = threading.Lock() if sqlite else None
@@ -71,7 +88,7 @@ class LogStore:
     def record(self, call: CallRecord) -> None:
         """Store one call; committed before this returns. Storing a call whose id is stored is a no-op.
         Calls recorded at the same time from several threads share one commit."""
-        self._committer.record(call)
+        self._committer.record(self._sealed(call))
 
     async def record_async(self, call: CallRecord) -> None:
         """`record` for a caller on an event loop (the sandbox), which must not wait for a commit.
@@ -81,6 +98,7 @@ class LogStore:
         first, so nothing reads stale). On PostgreSQL, or while another process owns the journal, the call
         is committed by the group committer's thread while the loop keeps serving.
         """
+        call = self._sealed(call)
         folder = self._folder or (self._claim_journal() if self._may_own_journal else None)
         if folder is not None:
             folder.append(call)
@@ -89,7 +107,7 @@ class LogStore:
 
     def record_many(self, records: Iterable[CallRecord]) -> int:
         """Store calls in one transaction; a call whose id is already stored is skipped."""
-        batch = list(records)
+        batch = [self._sealed(call) for call in records]
         if not batch:
             return 0
         added = 0
@@ -101,17 +119,75 @@ class LogStore:
             if len(batch) > 1:
                 raise
             return 0  # that call is stored already
+        self._prune_if_due()
         return added
 
     def _write_rows(self, batch: list[StoredRows]) -> int:
         with self._writing():
-            return self._fast_writer.write_rows(batch)
+            added = self._fast_writer.write_rows(batch)
+        self._prune_if_due()
+        return added
 
     def _write_batch(self, batch: list[CallRecord]) -> int:
         if self._fast_writer is None:
             return self.record_many(batch)
         with self._writing():
-            return self._fast_writer.write(batch)
+            added = self._fast_writer.write(batch)
+        self._prune_if_due()
+        return added
+
+    def _prune_if_due(self) -> None:
+        """Retention by itself: calls past it fold into the daily totals, at most once an hour per process."""
+        now = self.clock()
+        if now < self._next_prune or not self._prune_lock.acquire(blocking=False):
+            return
+        try:
+            self._next_prune = now + PRUNE_INTERVAL_SECONDS
+            with self._writing(), self.engine.begin() as connection:
+                self.last_prune = prune_queries.prune_before(connection, now - self.retention_days * 86400)
+        except DBAPIError as exc:  # recording must not fail for it; the next hour tries again
+            log.warning("%s: retention could not run: %s", self.name, exc)
+        finally:
+            self._prune_lock.release()
+
+    # -- private keys: indexed by a keyed hash, never stored ------------------------------------------
+    def key_hash(self, key: str) -> str:
+        if self._hasher is None:
+            self._hasher = KeyHasher(self._hash_secret())
+        return self._hasher(key)
+
+    def _hash_secret(self) -> bytes:
+        # The secret lives in the store (SQLite and PostgreSQL alike, shared by every process writing it).
+        # A private key has 136 random bits, so the hash is not there to stop guessing: it keeps a key from
+        # being matched against hashes made anywhere else.
+        stored = select(store_settings.c.value).where(store_settings.c.name == _HASH_SECRET)
+        with self.engine.connect() as connection:
+            found = connection.execute(stored).scalar()
+        if found is None:
+            try:
+                with self._writing(), self.engine.begin() as connection:
+                    if connection.execute(stored).scalar() is None:  # another process may have won the race
+                        connection.execute(store_settings.insert().values(name=_HASH_SECRET, value=secrets.token_hex(32)))
+                    found = connection.execute(stored).scalar()
+            except (OperationalError, IntegrityError):
+                # a store we may only read has never hashed a key: a fresh secret rightly matches nothing
+                with self.engine.connect() as connection:
+                    found = connection.execute(stored).scalar() or secrets.token_hex(32)
+        return bytes.fromhex(found)
+
+    def _sealed(self, call: CallRecord) -> CallRecord:
+        """The call as it may be written: its credential replaced by the credential's keyed hash."""
+        if not call.credential:
+            return call
+        return replace(call, credential="", key_hash=self.key_hash(call.credential))
+
+    def _searchable(self, where: CallFilter | None) -> CallFilter:
+        """`--id` as the identifier table holds it: a private key as its hash, an email in lower case."""
+        where = where or CallFilter()
+        if not where.resource_id:
+            return where
+        value = where.resource_id.strip()
+        return replace(where, resource_id=self.key_hash(value) if is_private_key(value) else normalized(value))
 
     def _claim_journal(self) -> JournalFolder | None:
         with self._claim_lock:
@@ -204,7 +280,7 @@ class LogStore:
         newest = (calls.c.timestamp.desc(), calls.c.id.desc())
         with self.engine.connect() as connection:
             rows = []
-            for branch in (where or CallFilter()).branches():
+            for branch in self._searchable(where).branches():
                 query = select(calls).where(branch).order_by(*newest).limit(offset + limit)
                 rows += connection.execute(query).mappings().all()
             # branches are disjoint, each newest first: merge them and cut the page
@@ -217,7 +293,7 @@ class LogStore:
         self.fold_journal()
         total = 0
         with self.engine.connect() as connection:
-            for branch in (where or CallFilter()).branches():
+            for branch in self._searchable(where).branches():
                 matching = select(calls.c.id).where(branch)
                 if cap is not None:
                     matching = matching.limit(cap + 1 - total)
@@ -239,13 +315,13 @@ class LogStore:
         looks at something they do not keep (path, source, revision, identifier)."""
         self.fold_journal()
         with self.engine.connect() as connection:
-            return activity_queries.compute(connection, where or CallFilter(), time.time() if now is None else now)
+            return activity_queries.compute(connection, self._searchable(where), self.clock() if now is None else now)
 
     def prune(self, now: float | None = None, retention_days: float | None = None) -> prune_queries.PruneResult:
         """Delete calls older than the retention, folding them into the daily totals first."""
         self.fold_journal()
         days = self.retention_days if retention_days is None else retention_days
-        cutoff = (time.time() if now is None else now) - days * 86400
+        cutoff = (self.clock() if now is None else now) - days * 86400
         with self._writing(), self.engine.begin() as connection:
             return prune_queries.prune_before(connection, cutoff)
 
@@ -266,7 +342,7 @@ class LogStore:
         if not call_ids:
             return found
         query = select(call_resource_ids.c.call_id, call_resource_ids.c.resource_id).where(
-            call_resource_ids.c.call_id.in_(call_ids)
+            call_resource_ids.c.call_id.in_(call_ids), call_resource_ids.c.kind.in_(RESOURCE_KINDS)
         )
         for call_id, resource_id in connection.execute(query):
             found.setdefault(call_id, []).append(resource_id)
@@ -274,11 +350,13 @@ class LogStore:
 
 
 def open_store(
-    target: str | Path, retention_days: float = DEFAULT_RETENTION_DAYS, create: bool = True
+    target: str | Path, retention_days: float = DEFAULT_RETENTION_DAYS, create: bool = True,
+    clock: Callable[[], float] = time.time,
 ) -> LogStore:
     """Open (and migrate) the store at `target`: a SQLite file path or a postgresql:// URL.
 
-    With `create=False` a missing SQLite file is an error instead of a new empty store.
+    With `create=False` a missing SQLite file is an error instead of a new empty store. Writing prunes
+    calls older than `retention_days` by `clock` (at most once an hour).
     """
     name = display_target(target)
     if not is_postgres(target):
@@ -303,6 +381,7 @@ def open_store(
         engine.dispose()
         reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
         raise InputError(name, f"cannot open the log store: {reason}") from None
-    store = LogStore(engine, name, retention_days, journal=None if is_postgres(target) else journal_path(path))
+    store = LogStore(engine, name, retention_days, journal=None if is_postgres(target) else journal_path(path),
+                     clock=clock)
     store.fold_journal()  # calls a killed sandbox left
     return store

@@ -17,10 +17,11 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from postman_kit.calls import CallRecord, CallRecorder
-from postman_kit.logstore.records import new_call_id
+from postman_kit.logstore.records import CALL_ID_HEADER, credential_of, new_call_id
 from postman_kit.openapi import Api
 from postman_kit.sandbox.guard import DEFAULT_MAX_BODY, RequestGuard, allowed_host_names
 from postman_kit.sandbox.keys import KeyRing
+from postman_kit.sandbox.revision_dates import RevisionError, resolve_revision
 from postman_kit.sandbox.service import Incoming, Outcome, Sandbox
 from postman_kit.secrets import redact, truncate_key
 
@@ -42,6 +43,7 @@ def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder
 
     async def serve(request: Request) -> Response:
         started = time.perf_counter()
+        call_id = new_call_id(time.time())
         body = await request.body()
         incoming = Incoming(
             method=request.method,
@@ -56,8 +58,10 @@ def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder
         headers = dict(outcome.headers)
         background = None
         if recorder is not None:
+            headers[CALL_ID_HEADER] = call_id
             duration = round((time.perf_counter() - started) * 1000, 3)
-            background = BackgroundTask(record, incoming, outcome, content, headers, duration, request.url.query)
+            background = BackgroundTask(record, incoming, outcome, content, headers, duration, request.url.query,
+                                        call_id, sandbox)
         return Response(content, status_code=outcome.status, headers=headers,
                         media_type=JSON_API if content else None, background=background)
 
@@ -84,16 +88,33 @@ def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder
 
 
 def call_record(incoming: Incoming, outcome: Outcome, content: bytes, response_headers: dict[str, str],
-                duration_ms: float, query: str) -> CallRecord:
-    """The log entry for one call: keys truncated wherever they appear."""
+                duration_ms: float, query: str, call_id: str | None = None, sandbox: Sandbox | None = None) -> CallRecord:
+    """The log entry for one call: keys truncated wherever they appear; attributed from the request itself, so a
+    call the sandbox refused (401, 403, 404, 405, ...) carries its key, source and revision too."""
     request_headers = {name: incoming.headers[name] for name in _RECORDED_REQUEST_HEADERS if name in incoming.headers}
     if "authorization" in request_headers:
         request_headers["authorization"] = _truncated_authorization(request_headers["authorization"])
     response_headers = {**response_headers, "content-type": JSON_API} if content else dict(response_headers)
     resource_ids = list(dict.fromkeys(outcome.resource_ids + _response_ids(outcome.document)))
     now = time.time()
+    company_id = incoming.query.get("company_id", "")
+    source_kind, credential = credential_of(incoming.headers, company_id)
+    source, revision = outcome.source, outcome.revision
+    sent = incoming.headers.get("revision")
+    shown_key = outcome.key or (credential if source_kind in ("private", "oauth") else "")
+    if sandbox is not None:
+        if not source and source_kind == "private":
+            known = sandbox.keys.key(credential)
+            source = known.name if known is not None else ""
+        elif source_kind.startswith("public"):
+            source = sandbox.keys.company(company_id) or source  # the public key's name, as a private key's
+        if revision is None and sent:
+            try:
+                revision = resolve_revision(sent, sandbox.revision)
+            except RevisionError:
+                revision = None  # a revision the sandbox cannot serve answered nothing
     return CallRecord(
-        id=new_call_id(now),
+        id=call_id or new_call_id(now),
         timestamp=now,
         method=incoming.method.upper(),
         path=redact(incoming.path),
@@ -102,9 +123,14 @@ def call_record(incoming: Incoming, outcome: Outcome, content: bytes, response_h
         query=redact(query),
         operation=outcome.operation,
         category=outcome.category,
-        source=outcome.source,
-        key=truncate_key(outcome.key) if outcome.key else "",
-        revision=outcome.revision,
+        source=source,
+        key=truncate_key(shown_key) if shown_key else "",
+        revision=revision,
+        source_kind=source_kind,
+        revision_sent=sent,
+        user_agent=incoming.headers.get("user-agent", ""),
+        company_id=company_id,
+        credential=credential if source_kind == "private" else "",
         request_headers=request_headers,
         request_body=redact(incoming.body.decode("utf-8", "replace")),
         response_headers=response_headers,
