@@ -50,7 +50,7 @@ def session(tmp_path: Path, example_spec: Path) -> Iterator[tuple[LogStore, dict
     profile = {"data": {"type": "profile", "attributes": {
         "email": "Sarah.Mason@Example.com", "phone_number": "+15005550006", "external_id": "ext-77",
         "anonymous_id": "anon-kx-1"}}}
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://127.0.0.1") as client:
         send("created", "POST", "/api/profiles", FULL_KEY, body=profile)
         send("missing", "GET", "/api/profiles/NOPE404", FULL_KEY)
         send("forbidden", "POST", "/api/lists", READ_ONLY_KEY, body={"data": {"type": "list", "attributes": {

@@ -222,7 +222,7 @@ def test_a_recorded_call_never_shows_the_key_in_the_store_logs_or_pages(run_cli,
     with open_store(data / "logs.sqlite3") as store:
         app = create_app(load_api(str(world["new"])), keys=keys, data_dir=None, recorder=store,
                          extra_routes=activity_routes(store))
-        with TestClient(app) as client:
+        with TestClient(app, base_url="http://127.0.0.1") as client:
             for name, value in values().items():
                 client.get(f"/api/profiles/{value}", headers=headers)
                 client.get(f"/api/profiles?filter=equals(email,'{value}')&api_key=x{value}", headers=headers)
