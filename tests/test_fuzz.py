@@ -142,10 +142,7 @@ def workspace() -> Any:
     shutil.rmtree(space.root, ignore_errors=True)
 
 
-@pytest.mark.parametrize(("kind", "examples"), [("spec", 6), ("collection", 6), ("environment", 10),
-                                                pytest.param("report", 20, marks=pytest.mark.xfail(
-                                                    reason="newman report fields of the wrong type still crash logs import",
-                                                    strict=False))])
+@pytest.mark.parametrize(("kind", "examples"), [("spec", 6), ("collection", 6), ("environment", 10), ("report", 20)])
 def test_every_command_survives_a_mutated_document(workspace: Workspace, kind: str, examples: int) -> None:
     original = DOCUMENTS[kind]()
 

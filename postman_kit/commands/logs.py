@@ -125,7 +125,7 @@ def import_command(report: str, source: str, spec: str | None, retention: float,
         from postman_kit.routing import OperationIndex
 
         index = OperationIndex(load_api(spec))
-    imported = calls_from_newman_report(read_newman_report(report), source=source, index=index)
+    imported = calls_from_newman_report(read_newman_report(report), source=source, index=index, name=report)
     with open_store(store_target(data_dir, store_url), retention_days=retention) as store:
         added = store.record_many(imported.calls)
         name = store.name

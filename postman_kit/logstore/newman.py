@@ -25,6 +25,9 @@ from postman_kit.secrets import redact
 
 _VARIABLE_SEGMENT = re.compile(r"^(?::(?P<colon>.+)|\{\{(?P<var>[^}]+)\}\})$")
 _AUTH_VALUE = re.compile(r"^(?:[A-Za-z][\w-]*\s+)?(?P<credential>\S+)$")
+# newman's clock is milliseconds since 1970; a start beyond the year 9999 cannot be shown as a date
+_LATEST_MS = 253_402_300_799_000.0
+_LONGEST_RESPONSE_MS = 86_400_000.0 * 365
 
 
 @dataclass
@@ -51,23 +54,38 @@ def read_newman_report(path: str | Path) -> dict[str, Any]:
 
 
 def calls_from_newman_report(
-    report: dict[str, Any], source: str = "newman", index: OperationIndex | None = None
+    report: dict[str, Any], source: str = "newman", index: OperationIndex | None = None, name: str | None = None
 ) -> NewmanImport:
-    """Every execution with a response, as a CallRecord; `index` (from the spec) names endpoints exactly."""
+    """Every execution with a response, as a CallRecord; `index` (from the spec) names endpoints exactly.
+
+    A field the import relies on with a value newman never writes (a status that is no HTTP status, a clock
+    beyond the year 9999, body bytes that are not bytes) is an InputError naming the field: such a report was
+    edited or damaged, and guessing would store calls that never happened. Optional parts of the wrong type
+    (headers, folders, cursors) are read as absent.
+    """
     run = report["run"]
-    started_ms = float((run.get("timings") or {}).get("started") or 0)
-    categories = _top_folders(report.get("collection") or {})
+    timings = _object(run.get("timings"))
+    started_ms = _milliseconds(timings.get("started"), "run.timings.started", _LATEST_MS, name)
+    categories = _top_folders(_object(report.get("collection")))
     result = NewmanImport()
     elapsed_ms = 0.0
     for position, execution in enumerate(run["executions"]):
+        where = f"run.executions[{position}]"
+        execution = _object(execution)
         response = execution.get("response")
         request = execution.get("request")
         if not isinstance(response, dict) or not isinstance(request, dict) or "code" not in response:
             result.skipped += 1
             continue
-        item = execution.get("item") or {}
+        response = {**response, "code": _status(response["code"], f"{where}.response.code", name),
+                    "responseTime": _milliseconds(response.get("responseTime"), f"{where}.response.responseTime",
+                                                  _LONGEST_RESPONSE_MS, name),
+                    "stream": _stream(response.get("stream"), f"{where}.response.stream", name)}
+        item = _object(execution.get("item"))
         timestamp = (started_ms + elapsed_ms) / 1000
-        elapsed_ms += float(response.get("responseTime") or 0)
+        elapsed_ms += response["responseTime"]
+        if started_ms + elapsed_ms > _LATEST_MS:
+            raise InputError(name, f"{where}.response.responseTime: the run would end after the year 9999")
         call = _call(execution, position, item, request, response, timestamp, source, categories, index)
         result.stamped += any(name.lower() == CALL_ID_HEADER for name in call.response_headers)
         result.calls.append(call)
@@ -90,8 +108,8 @@ def _call(execution: dict[str, Any], position: int, item: dict[str, Any], reques
     request_headers = _headers(request.get("header"))
     response_headers = _headers(response.get("header"))
     response_body = _body_text(response.get("stream"))
-    cursor = execution.get("cursor") or {}
-    status = int(response["code"])
+    cursor = _object(execution.get("cursor"))
+    status = response["code"]
     # a call the sandbox served is stamped with the id it recorded it under: the import then adds nothing
     stamped = _header(response_headers, CALL_ID_HEADER)
     return CallRecord(
@@ -117,16 +135,52 @@ def _call(execution: dict[str, Any], position: int, item: dict[str, Any], reques
     )
 
 
+def _object(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _milliseconds(value: Any, where: str, largest: float, name: str | None) -> float:
+    """A duration or instant in ms: a number (or numeric text) from 0 to `largest`; absent is 0."""
+    if value is None or value == "":
+        return 0.0
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise InputError(name, f"{where}: expected milliseconds, found {type(value).__name__}")
+    try:
+        number = float(value)
+    except ValueError:
+        raise InputError(name, f"{where}: expected milliseconds, found {str(value)[:40]!r}") from None
+    if not 0 <= number <= largest:  # also false for NaN
+        raise InputError(name, f"{where}: {str(value)[:40]} ms is out of range (0 to {largest:.0f})")
+    return number
+
+
+def _status(value: Any, where: str, name: str | None) -> int:
+    text = str(value) if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
+    if not (len(text) == 3 and text.isascii() and text.isdigit() and 100 <= int(text) <= 599):
+        raise InputError(name, f"{where}: expected an HTTP status (100-599), found {str(value)[:40]!r}")
+    return int(text)
+
+
+def _stream(stream: Any, where: str, name: str | None) -> Any:
+    """The body as newman writes it (a Buffer's JSON: {"type": "Buffer", "data": [bytes]}) or text."""
+    if isinstance(stream, dict) and isinstance(stream.get("data"), list):
+        data = stream["data"]
+        if not all(isinstance(b, int) and not isinstance(b, bool) and 0 <= b <= 255 for b in data):
+            raise InputError(name, f"{where}.data: expected bytes (integers 0-255)")
+    return stream
+
+
 def _top_folders(collection: dict[str, Any]) -> dict[str, str]:
     """item id → name of the top-level folder holding it (Klaviyo: the tag, i.e. the endpoint category)."""
     found: dict[str, str] = {}
 
     def walk(items: list[Any], top: str | None) -> None:
-        for entry in items or []:
+        for entry in items if isinstance(items, list) else []:
             if not isinstance(entry, dict):
                 continue
             if isinstance(entry.get("item"), list):
-                walk(entry["item"], top or entry.get("name"))
+                name = entry.get("name")
+                walk(entry["item"], top or (name if isinstance(name, str) else None))
             elif top is not None:
                 found[str(entry.get("id"))] = top
 
@@ -135,7 +189,7 @@ def _top_folders(collection: dict[str, Any]) -> dict[str, str]:
 
 
 def _saved_template(item: dict[str, Any]) -> str | None:
-    url = (item.get("request") or {}).get("url") if isinstance(item.get("request"), dict) else None
+    url = item["request"].get("url") if isinstance(item.get("request"), dict) else None
     if isinstance(url, dict) and isinstance(url.get("path"), list):
         segments = [str(s) for s in url["path"]]
     elif isinstance(url, (dict, str)):
@@ -160,17 +214,19 @@ def _path_and_query(url: Any) -> tuple[str, str]:
         return path or "/", query
     if not isinstance(url, dict):
         return "/", ""
-    path = "/" + "/".join(str(s) for s in url.get("path") or [])
+    segments = url.get("path")
+    path = "/" + ("/".join(str(s) for s in segments) if isinstance(segments, list) else str(segments or ""))
+    queries = url.get("query")
     query = "&".join(
         f"{q.get('key', '')}={q.get('value') or ''}" if q.get("value") is not None else str(q.get("key", ""))
-        for q in url.get("query") or [] if isinstance(q, dict) and not q.get("disabled")
+        for q in (queries if isinstance(queries, list) else []) if isinstance(q, dict) and not q.get("disabled")
     )
     return unquote(path) if "%" in path else path, query
 
 
 def _headers(headers: Any) -> dict[str, str]:
     found: dict[str, str] = {}
-    for header in headers or []:
+    for header in headers if isinstance(headers, list) else []:
         if isinstance(header, dict) and not header.get("disabled") and header.get("key"):
             found[str(header["key"])] = safe_header_value(str(header["key"]), str(header.get("value", "")))
     return found
@@ -199,7 +255,8 @@ def _request_body(body: Any) -> str:
     if mode == "raw":
         return str(body.get("raw") or "")
     if mode in ("urlencoded", "formdata"):
-        return "&".join(f"{p.get('key', '')}={p.get('value', '')}" for p in body.get(mode) or []
+        params = body.get(mode)
+        return "&".join(f"{p.get('key', '')}={p.get('value', '')}" for p in (params if isinstance(params, list) else [])
                         if isinstance(p, dict) and not p.get("disabled"))
     if mode == "graphql":
         return orjson.dumps(body.get("graphql") or {}).decode()
