@@ -76,9 +76,34 @@ def write_atomic(path: Path, data: bytes, protect: set[Path] | None = None) -> N
     to one. Only a regular file or a new path is replaced: a symlink, FIFO, device, socket or directory there is
     refused, never swapped for a file (as root, `-o /dev/stdout` would replace the system's).
     """
-    path = Path(path)
-    _refuse_input_file(path, protect)
-    _refuse_special_file(path)
+    _write_all({Path(path): data}, protect)
+
+
+def _write_all(payloads: dict[Path, bytes], protect: set[Path] | None) -> None:
+    """Every file written to a temp file beside it first, then all renamed: a full disk or a file size limit
+    on any of them leaves none written (and no temp file behind)."""
+    for path in payloads:
+        _refuse_input_file(path, protect)
+        _refuse_special_file(path)
+    temps: dict[Path, str] = {}
+    try:
+        for path, data in payloads.items():
+            temps[path] = _write_temp(path, data)
+        for path, tmp in temps.items():
+            os.replace(tmp, path)
+    except BaseException as exc:
+        for tmp in temps.values():
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        if isinstance(exc, OSError):  # a full disk, a file size limit, a directory in the way: nothing written
+            failed = next((path for path in payloads if path not in temps), next(iter(payloads)))
+            raise InputError(str(failed), f"cannot write output: {exc.strerror or exc}") from None
+        raise
+
+
+def _write_temp(path: Path, data: bytes) -> str:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = _create_temp(path)
@@ -87,15 +112,10 @@ def write_atomic(path: Path, data: bytes, protect: set[Path] | None = None) -> N
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):  # a full disk, a file size limit, a directory in the way: nothing written
-            raise InputError(str(path), f"cannot write output: {exc.strerror or exc}") from None
+    except BaseException:
+        os.unlink(tmp)
         raise
+    return tmp
 
 
 def _create_temp(path: Path) -> tuple[int, str]:
@@ -116,10 +136,9 @@ def write_json_files(files: dict[Path, Any], protect: set[Path] | None = None) -
     for path in files:
         _refuse_input_file(Path(path), protect)
         _refuse_special_file(Path(path))
-    payloads = {path: redact_bytes(dumps(value)) for path, value in files.items()}
-    for path, data in payloads.items():
-        write_atomic(path, data, protect)
-    return list(payloads)
+    payloads = {Path(path): redact_bytes(dumps(value)) for path, value in files.items()}
+    _write_all(payloads, protect)
+    return list(files)
 
 
 _SPECIAL_KINDS = (

@@ -1,0 +1,208 @@
+"""Regression cases from an attack on the kit: each input once gave a traceback, a hang or a partial file.
+
+Every case runs the real program (a fresh interpreter, as a shell would) and expects either a result or the
+kit's one line `postman-kit: error: SOURCE: problem` with exit 2, in bounded time, with nothing half-written.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import resource
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.tools import EXAMPLE_SPEC, run_program
+
+
+def assert_refused(result: subprocess.CompletedProcess[str], source: str, *fragments: str) -> None:
+    assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"postman-kit: error: {source}: "), lines[0]
+    for fragment in fragments:
+        assert fragment in lines[0], lines[0]
+
+
+def assert_survived(result: subprocess.CompletedProcess[str]) -> None:
+    """A result (0 or 1, findings) or the one-line refusal: never a traceback."""
+    assert "Traceback" not in result.stderr, result.stderr
+    assert "--help" not in result.stderr, result.stderr  # a usage error would mean the case never ran
+    assert result.returncode in (0, 1, 2), (result.returncode, result.stderr)
+    if result.returncode == 2:
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("postman-kit: error: "), result.stderr
+
+
+def spec(**top: Any) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "openapi": "3.0.3",
+        "info": {"title": "Shop", "version": "1.0.0"},
+        "paths": {"/items/{id}": {"get": {"operationId": "getItem", "parameters": [
+            {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "responses": {"200": {"description": "ok"}}}}},
+    }
+    doc.update(top)
+    return doc
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("generated")
+    result = run_program("generate", str(EXAMPLE_SPEC), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    return next(out.glob("*.postman_collection.json"))
+
+
+SPEC_CASES = {
+    "a 5,000-digit integer": ('{"openapi": "3.0.3", "info": {"title": "T", "version": "1", "x-n": '
+                              + "9" * 5000 + '}, "paths": {}}'),
+    "a lone surrogate": '{"openapi": "3.0.3", "info": {"title": "\\ud800", "version": "1"}, "paths": {}}',
+    "responses as a list": json.dumps(spec(paths={"/a": {"get": {"responses": [200]}}})),
+    "security: [5]": json.dumps(spec(security=[5])),
+    "servers: -1": json.dumps(spec(servers=-1)),
+    "an operation set to 5": json.dumps(spec(paths={"/a": {"get": 5}})),
+    "a recursive YAML alias": "a: &a\n  b: *a\nopenapi: 3.0.3\n",
+}
+
+
+@pytest.mark.parametrize("case", sorted(SPEC_CASES))
+def test_a_broken_spec_is_one_line_for_every_command_that_reads_specs(tmp_path: Path, case: str,
+                                                                      generated: Path) -> None:
+    suffix = ".yaml" if "YAML" in case else ".json"
+    path = tmp_path / f"spec{suffix}"
+    path.write_text(SPEC_CASES[case])
+    before = path.read_bytes()
+    out = tmp_path / "out"
+    for args in (["generate", str(path), "-o", str(out)],
+                 ["validate", str(generated), "--spec", str(path)],
+                 ["diff", str(generated), str(path)]):
+        result = run_program(*args, timeout=60)
+        assert_survived(result)
+    assert path.read_bytes() == before
+    assert not out.exists() or all(f.stat().st_size > 0 for f in out.iterdir())
+
+
+def test_a_request_set_to_a_number_is_refused_by_every_collection_reader(tmp_path: Path, generated: Path) -> None:
+    collection = json.loads(generated.read_text())
+    collection["item"][0]["item"].insert(0, 5)
+    path = tmp_path / "fork.json"
+    path.write_text(json.dumps(collection))
+    for args in (["validate", str(path)], ["snippet", str(path), "--list"],
+                 ["diff", str(path), str(EXAMPLE_SPEC)],
+                 ["upgrade", str(path), "--to", str(EXAMPLE_SPEC), "-o", str(tmp_path / "up.json")]):
+        result = run_program(*args, timeout=60)
+        assert_survived(result)
+        if result.returncode == 2:
+            assert str(path) in result.stderr
+    assert not (tmp_path / "up.json").exists() or json.loads((tmp_path / "up.json").read_text())
+
+
+def test_500_nested_folders_are_refused_or_read_without_a_recursion_error(tmp_path: Path, generated: Path) -> None:
+    collection = json.loads(generated.read_text())
+    collection["item"].append("DEEP")
+    deep = "".join(f'{{"name": "level {level}", "item": [' for level in range(500)) + "]}" * 500
+    path = tmp_path / "deep.json"
+    path.write_text(json.dumps(collection).replace('"DEEP"', deep))  # json.dumps itself stops at ~1000 levels
+    for args in (["validate", str(path)], ["snippet", str(path), "--list"],
+                 ["diff", str(path), str(EXAMPLE_SPEC)],
+                 ["upgrade", str(path), "--to", str(EXAMPLE_SPEC), "-o", str(tmp_path / "up.json")]):
+        result = run_program(*args, timeout=60)
+        assert_survived(result)
+        assert "RecursionError" not in result.stderr
+
+
+def test_a_deep_filter_in_a_saved_request_is_a_finding_not_a_traceback(tmp_path: Path, generated: Path) -> None:
+    collection = json.loads(generated.read_text())
+    request = copy.deepcopy(collection["item"][0]["item"][0])
+    request["name"] = "Deep filter"
+    url = request["request"]["url"]
+    url["query"] = [{"key": "filter", "value": "and(" * 2000 + "equals(email,'a')" + ")" * 2000}]
+    url["raw"] = url["raw"].split("?")[0] + "?filter=" + url["query"][0]["value"]
+    collection["item"][0]["item"].append(request)
+    path = tmp_path / "fork.json"
+    path.write_text(json.dumps(collection))
+    for args in (["validate", str(path), "--spec", str(EXAMPLE_SPEC)],
+                 ["diff", str(path), str(EXAMPLE_SPEC)],
+                 ["upgrade", str(path), "--to", str(EXAMPLE_SPEC), "-o", str(tmp_path / "up.json")]):
+        result = run_program(*args, timeout=60)
+        assert_survived(result)
+        assert "RecursionError" not in result.stderr + result.stdout
+
+
+NEWMAN_CASES = {
+    "code: abc": ({"code": "abc"}, "response.code"),
+    "code: 1e3": ({"code": 1000.0}, "response.code"),
+    "responseTime: text": ({"responseTime": "soon"}, "response.responseTime"),
+    "stream of strings": ({"stream": {"type": "Buffer", "data": ["a"]}}, "response.stream"),
+    "started: 1e300": ("started", "run.timings.started"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NEWMAN_CASES))
+def test_a_damaged_newman_report_is_one_line_naming_the_field(tmp_path: Path, case: str) -> None:
+    change, field = NEWMAN_CASES[case]
+    response = {"code": 200, "responseTime": 12, "header": [], "stream": {"type": "Buffer", "data": [123, 125]}}
+    run: dict[str, Any] = {"timings": {"started": 1_780_000_000_000}, "executions": [{
+        "item": {"id": "1", "name": "Get"},
+        "request": {"method": "GET", "url": {"path": ["api", "items"]}, "header": []},
+        "response": response}]}
+    if change == "started":
+        run["timings"]["started"] = 1e300
+    else:
+        response.update(change)
+    report = tmp_path / "report.json"
+    report.write_text(json.dumps({"run": run}))
+    data = tmp_path / "data"
+    result = run_program("logs", "import", str(report), "--data", str(data), timeout=60)
+    assert_refused(result, str(report), field)
+
+
+def test_a_newman_report_with_optional_parts_of_the_wrong_type_still_imports(tmp_path: Path) -> None:
+    """Headers, folders and cursors are read as absent when damaged; the calls themselves are real."""
+    report = tmp_path / "report.json"
+    report.write_text(json.dumps({"collection": [1], "run": {"timings": 5, "executions": [{
+        "item": [], "cursor": "x",
+        "request": {"method": "GET", "url": {"path": "api/items", "query": 7}, "header": 5,
+                    "body": {"mode": "urlencoded", "urlencoded": 3}},
+        "response": {"code": "404", "responseTime": 3, "header": {"a": 1}, "stream": 9}}]}}))
+    result = run_program("logs", "import", str(report), "--data", str(tmp_path / "data"), timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "imported 1 calls" in result.stdout
+
+
+def test_an_output_name_taken_by_a_directory_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = run_program("generate", str(EXAMPLE_SPEC), "-o", str(out))
+    assert first.returncode == 0, first.stderr
+    collection = next(out.glob("*.postman_collection.json"))
+    collection.unlink()
+    collection.mkdir()
+    before = sorted((p.name, p.stat().st_mtime_ns) for p in out.iterdir())
+    result = run_program("generate", str(EXAMPLE_SPEC), "-o", str(out))
+    assert_refused(result, str(collection), "directory")
+    assert sorted((p.name, p.stat().st_mtime_ns) for p in out.iterdir()) == before
+
+
+def _small_file_limit() -> None:
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # write() then fails with EFBIG instead of killing the process
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_FSIZE and SIGXFSZ as on Linux")
+def test_a_file_size_limit_on_write_is_one_line_and_leaves_no_file(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    command = [sys.executable, "-c", "from postman_kit.cli import main; main()",
+               "generate", str(EXAMPLE_SPEC), "-o", str(out)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False,
+                            preexec_fn=_small_file_limit)
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("postman-kit: error: ") and "too large" in lines[0], lines
+    assert list(out.iterdir()) == []  # no collection, no environment, no temp file
