@@ -28,6 +28,11 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(_escape, text) if _UNPRINTABLE.search(text) else text
 
 
+def printable_lines(text: str) -> str:
+    """Multi-line text (a report, a table) with each line made :func:`printable`; its own line breaks kept."""
+    return "\n".join(printable(line) for line in text.split("\n")) if has_control_character(text) else text
+
+
 def has_control_character(text: str) -> bool:
     """Whether `text` holds a character :func:`printable` escapes."""
     return _UNPRINTABLE.search(text) is not None

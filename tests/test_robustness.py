@@ -12,6 +12,7 @@ import resource
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -206,3 +207,24 @@ def test_a_file_size_limit_on_write_is_one_line_and_leaves_no_file(tmp_path: Pat
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("postman-kit: error: ") and "too large" in lines[0], lines
     assert list(out.iterdir()) == []  # no collection, no environment, no temp file
+
+
+def test_a_recorded_path_with_terminal_escapes_is_shown_escaped_by_logs_and_activity(tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    report.write_text(json.dumps({"run": {"timings": {"started": int(time.time() * 1000) - 60_000}, "executions": [{
+        "item": {"id": "1", "name": "Get"},
+        "request": {"method": "GET", "url": "http://h/api/\x1b[2J\x1b]0;owned\x07items", "header": [
+            {"key": "User-Agent", "value": "agent\rFORGED"}]},
+        "response": {"code": 200, "responseTime": 3, "header": [], "stream": "ok"}}]}}))
+    data = str(tmp_path / "data")
+    assert run_program("logs", "import", str(report), "--data", data).returncode == 0
+    found = run_program("logs", "search", "--data", data, "--since", "1d")
+    assert found.returncode == 0, found.stderr
+    assert "/api/" in found.stdout and "\x1b" not in found.stdout and "\\x1b[2J" in found.stdout
+    call_id = json.loads(run_program("logs", "search", "--data", data, "--since", "1d", "--format",
+                                     "json").stdout)["calls"][0]["id"]
+    shown = run_program("logs", "show", call_id, "--data", data)
+    assert shown.returncode == 0, shown.stderr
+    assert "\x1b" not in shown.stdout and "\r" not in shown.stdout and "\\rFORGED" in shown.stdout
+    activity = run_program("activity", "--data", data, "--since", "1d")
+    assert activity.returncode == 0 and "\x1b" not in activity.stdout

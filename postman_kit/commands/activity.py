@@ -11,6 +11,7 @@ from postman_kit.activity.query import call_filter
 from postman_kit.activity.text_views import activity_text
 from postman_kit.commands.logs import FORMATS, filter_options, open_cli_store, store_options
 from postman_kit.secrets import redact
+from postman_kit.terminal import printable_lines
 from postman_kit.writer import dumps
 
 
@@ -30,8 +31,10 @@ def activity_command(path: str | None, output_format: str, data_dir: str, store_
     where = call_filter(now, path, **filters)
     with open_cli_store(data_dir, store_url) as store:
         activity = store.activity(where, now=now)
-    text = dumps(activity.to_json()).decode() if output_format == "json" else activity_text(activity)
-    click.echo(redact(text), nl=False)
+    if output_format == "json":
+        click.echo(redact(dumps(activity.to_json()).decode()), nl=False)
+    else:
+        click.echo(printable_lines(redact(activity_text(activity))), nl=False)
 
 
 __all__ = ["activity_command"]

@@ -22,6 +22,7 @@ from postman_kit.logstore import (
     store_target,
 )
 from postman_kit.secrets import redact
+from postman_kit.terminal import printable, printable_lines
 from postman_kit.writer import dumps
 
 FORMATS = click.Choice(["text", "json"])
@@ -88,7 +89,7 @@ def search_command(path: str | None, limit: int, offset: int, output_format: str
         counted = {"total": min(total, SEARCH_COUNT_CAP), "total_is_lower_bound": total > SEARCH_COUNT_CAP}
         click.echo(redact(dumps({**counted, "calls": [call.to_json() for call in found]}).decode()), nl=False)
     else:
-        click.echo(redact(calls_text(found, total)), nl=False)
+        click.echo(printable_lines(redact(calls_text(found, total))), nl=False)
 
 
 @logs_command.command("show")
@@ -101,7 +102,8 @@ def show_command(call_id: str, output_format: str, data_dir: str, store_url: str
         call = store.get(call_id)
         if call is None:
             raise InputError(call_id, f"no call with this id in {store.name}")
-    click.echo(redact(dumps(call.to_json()).decode() if output_format == "json" else call_detail_text(call)), nl=False)
+    click.echo(redact(dumps(call.to_json()).decode()) if output_format == "json"
+               else printable_lines(redact(call_detail_text(call))), nl=False)
 
 
 @logs_command.command("import")
@@ -131,7 +133,7 @@ def import_command(report: str, source: str, spec: str | None, retention: float,
         name = store.name
     already = len(imported.calls) - added
     merged = min(already, imported.stamped)
-    click.echo(f"imported {added} calls from {report} into {name}"
+    click.echo(f"imported {added} calls from {printable(report)} into {printable(name)}"
                + (f"; merged {merged} the sandbox had recorded (matched by {CALL_ID_HEADER})" if merged else "")
                + (f" ({already - merged} already stored)" if already - merged else "")
                + (f"; {imported.skipped} executions without a response skipped" if imported.skipped else ""))
