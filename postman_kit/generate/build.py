@@ -176,7 +176,7 @@ class _CollectionBuilder:
             self.collection_auth = None
         self.auth_variables = used_variables(api, profile)
         self.base_url = self._base_url()
-        self.contracts = _contract_builder(api) if options.tests else None
+        self.contracts = _contract_builder(api, profile) if options.tests else None
         self.workers: Workers | None = None
 
     # -- collection ------------------------------------------------------------------------------------------
@@ -478,12 +478,12 @@ class _CollectionBuilder:
         return examples
 
 
-def _contract_builder(api: Api) -> Any:
+def _contract_builder(api: Api, profile: Profile) -> Any:
     from postman_kit.generate.contracts import (
         ContractBuilder,  # only with --tests: its script template is large
     )
 
-    return ContractBuilder(api.document)
+    return ContractBuilder(api.document, troubleshooting_codes=profile.error_examples == "troubleshooting")
 
 
 def _path_group(path: str) -> str:
