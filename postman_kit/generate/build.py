@@ -208,11 +208,10 @@ class _CollectionBuilder:
     def _collection_description(self) -> str:
         parts = [self.api.description.strip()] if self.api.description.strip() else []
         parts.append(f"Revision `{self.revision}` of {self.api.title}, generated from its OpenAPI document.")
-        if self.collection_auth is not None and self.auth_variables:
-            names = ", ".join(f"`{{{{{v.key}}}}}`" for v in self.auth_variables)
+        names = ", ".join(f"`{{{{{v.key}}}}}`" for v in self.auth_variables)
+        if names and self.collection_auth is not None:
             parts.append(f"Requests inherit the collection's auth; set {names} in the environment.")
-        elif self.auth_variables:
-            names = ", ".join(f"`{{{{{v.key}}}}}`" for v in self.auth_variables)
+        elif names:
             parts.append(f"Requests that need credentials read {names}; set them in the environment.")
         hints = [f"`{{{{{v.key}}}}}` is {v.hint}." for v in self.auth_variables if v.hint]
         if hints:
