@@ -21,9 +21,11 @@ class Profile:
     """An API's conventions, as data: auth and variable names, client endpoints, filters, extensions."""
 
     name: str = "generic"
-    # Variable names used in generated collections.
+    # Variable names used in generated collections. With `scheme_variables`, each security scheme names its own
+    # variables (`bearerAuth` → `{{bearerAuth}}`); without, every key is `key_variable`, every token `token_variable`.
     key_variable: str = "apiKey"
     token_variable: str = "token"
+    scheme_variables: bool = True
     public_key_variable: str | None = None
     # The environment variable snippets read the key from (default: derived from key_variable).
     key_env_variable: str | None = None
@@ -40,6 +42,9 @@ class Profile:
     prerelease_extension: str | None = None
     filters_extension: str | None = None
     filter_param: str = "filter"
+    # Which error examples generated requests carry: "documented" (the spec's own error responses, plus a 401/403
+    # for secured operations) or "troubleshooting" (a JSON:API troubleshooting set: 401/403/404/405/409).
+    error_examples: str = "documented"
     # Literal secrets that must never appear in a collection.
     secret_patterns: tuple[str, ...] = (BEARER.pattern,)
     extra: dict[str, Any] = field(default_factory=dict)
@@ -99,6 +104,7 @@ GENERIC = Profile()
 KLAVIYO = Profile(
     name="klaviyo",
     key_variable="privateKey",
+    scheme_variables=False,
     key_env_variable="KLAVIYO_PRIVATE_KEY",
     public_key_variable="companyId",
     revision_header="revision",
@@ -110,6 +116,7 @@ KLAVIYO = Profile(
     aliases_extension="x-klaviyo-operation-aliases",
     prerelease_extension="x-klaviyo-pre-release",
     filters_extension="x-klaviyo-filters",
+    error_examples="troubleshooting",
     secret_patterns=(PRIVATE_KEY.pattern, BEARER.pattern),
     extra={
         # What the sandbox needs to behave like the real API: attributes no two resources of a type may share

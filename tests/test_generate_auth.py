@@ -41,52 +41,76 @@ def test_prefix_is_read_from_the_description_when_there_is_no_x_default(tmp_path
     assert auth_attributes(collection["auth"])["value"] == "Klaviyo-API-Key {{privateKey}}"
 
 
-def test_plain_api_key_header_has_no_prefix_and_a_generic_variable(tmp_path: Path) -> None:
+def test_plain_api_key_header_has_no_prefix_and_a_variable_named_after_the_scheme(tmp_path: Path) -> None:
     scheme = {"type": "apiKey", "in": "header", "name": "X-API-Key"}
-    collection = build_json(tmp_path, secured_spec({"key": scheme}, [{"key": []}]))
-    assert auth_attributes(collection["auth"]) == {"key": "X-API-Key", "value": "{{apiKey}}", "in": "header"}
+    collection = build_json(tmp_path, secured_spec({"ApiKeyAuth": scheme}, [{"ApiKeyAuth": []}]))
+    assert auth_attributes(collection["auth"]) == {"key": "X-API-Key", "value": "{{apiKeyAuth}}", "in": "header"}
 
 
 def test_api_key_in_query(tmp_path: Path) -> None:
     scheme = {"type": "apiKey", "in": "query", "name": "api_key"}
-    collection = build_json(tmp_path, secured_spec({"key": scheme}, [{"key": []}]))
+    collection = build_json(tmp_path, secured_spec({"api_key": scheme}, [{"api_key": []}]))
     assert auth_attributes(collection["auth"]) == {"key": "api_key", "value": "{{apiKey}}", "in": "query"}
+
+
+def test_api_key_in_a_cookie_is_sent_as_the_cookie_header(tmp_path: Path) -> None:
+    scheme = {"type": "apiKey", "in": "cookie", "name": "session_id"}
+    collection = build_json(tmp_path, secured_spec({"cookieAuth": scheme}, [{"cookieAuth": []}]))
+    assert auth_attributes(collection["auth"]) == {"key": "Cookie", "value": "session_id={{cookieAuth}}",
+                                                   "in": "header"}
 
 
 def test_http_bearer(tmp_path: Path) -> None:
     scheme = {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
     collection = build_json(tmp_path, secured_spec({"jwt": scheme}, [{"jwt": []}]))
     assert collection["auth"]["type"] == "bearer"
-    assert auth_attributes(collection["auth"]) == {"token": "{{token}}"}
+    assert auth_attributes(collection["auth"]) == {"token": "{{jwt}}"}
 
 
 def test_http_basic(tmp_path: Path) -> None:
     collection = build_json(tmp_path, secured_spec({"basic": {"type": "http", "scheme": "Basic"}}, [{"basic": []}]))
     assert collection["auth"]["type"] == "basic"
-    assert auth_attributes(collection["auth"]) == {"username": "{{username}}", "password": "{{password}}"}
+    assert auth_attributes(collection["auth"]) == {"username": "{{basicUsername}}", "password": "{{basicPassword}}"}
 
 
-def test_oauth2_authorization_code_flow(tmp_path: Path) -> None:
+def test_oauth2_is_a_bearer_access_token_and_the_description_says_where_to_get_one(tmp_path: Path) -> None:
     scheme = {"type": "oauth2", "flows": {"authorizationCode": {
         "authorizationUrl": "https://auth.example.test/authorize", "tokenUrl": "https://auth.example.test/token",
         "scopes": {"things:write": "write", "things:read": "read"}}}}
-    collection = build_json(tmp_path, secured_spec({"oauth": scheme}, [{"oauth": ["things:read"]}]))
-    assert collection["auth"]["type"] == "oauth2"
-    attributes = auth_attributes(collection["auth"])
-    assert attributes["grant_type"] == "authorization_code"
-    assert attributes["authUrl"] == "https://auth.example.test/authorize"
-    assert attributes["accessTokenUrl"] == "https://auth.example.test/token"
-    assert attributes["scope"] == "things:read things:write"
-    assert attributes["clientId"] == "{{clientId}}" and attributes["clientSecret"] == "{{clientSecret}}"
+    collection = build_json(tmp_path, secured_spec({"OAuth2": scheme}, [{"OAuth2": ["things:read"]}]))
+    assert collection["auth"]["type"] == "bearer"
+    assert auth_attributes(collection["auth"]) == {"token": "{{oauth2AccessToken}}"}
+    assert "token URL https://auth.example.test/token" in collection["info"]["description"]
 
 
-def test_oauth2_client_credentials_flow(tmp_path: Path) -> None:
-    scheme = {"type": "oauth2", "flows": {"clientCredentials": {"tokenUrl": "https://auth.example.test/token",
-                                                                "scopes": {}}}}
-    attributes = auth_attributes(build_json(tmp_path, secured_spec({"cc": scheme}, [{"cc": []}]))["auth"])
-    assert attributes["grant_type"] == "client_credentials"
-    assert attributes["accessTokenUrl"] == "https://auth.example.test/token"
-    assert "authUrl" not in attributes
+def test_openid_connect_is_a_bearer_access_token(tmp_path: Path) -> None:
+    scheme = {"type": "openIdConnect", "openIdConnectUrl": "https://auth.example.test/.well-known/openid-configuration"}
+    collection = build_json(tmp_path, secured_spec({"oidc": scheme}, [{"oidc": []}]))
+    assert auth_attributes(collection["auth"]) == {"token": "{{oidcAccessToken}}"}
+
+
+def test_operations_naming_another_bearer_scheme_read_its_own_variable(tmp_path: Path) -> None:
+    # OpenAI's shape: a project key for most operations, an admin key for a few; two keys, two variables.
+    schemes = {"ApiKeyAuth": {"type": "http", "scheme": "bearer"}, "AdminApiKeyAuth": {"type": "http", "scheme": "bearer"}}
+    operations = {"get": {"summary": "List things", "responses": OK},
+                  "delete": {"summary": "Purge things", "security": [{"AdminApiKeyAuth": []}], "responses": OK}}
+    collection = build_json(tmp_path, secured_spec(schemes, [{"ApiKeyAuth": []}], operations))
+    items = requests_by_name(collection)
+    assert auth_attributes(collection["auth"]) == {"token": "{{apiKeyAuth}}"}
+    assert "auth" not in items["List things"]["request"]
+    assert auth_attributes(items["Purge things"]["request"]["auth"]) == {"token": "{{adminApiKeyAuth}}"}
+
+
+def test_operations_with_security_under_a_spec_without_global_security(tmp_path: Path) -> None:
+    schemes = {"bearerAuth": {"type": "http", "scheme": "bearer"}}
+    operations = {"get": {"summary": "List things", "responses": OK},
+                  "post": {"summary": "Create thing", "security": [{"bearerAuth": []}], "responses": OK},
+                  "put": {"summary": "Replace thing", "security": [{}], "responses": OK}}
+    collection = build_json(tmp_path, secured_spec(schemes, [], operations))
+    items = requests_by_name(collection)
+    assert "auth" not in collection
+    assert "auth" not in items["List things"]["request"] and "auth" not in items["Replace thing"]["request"]
+    assert auth_attributes(items["Create thing"]["request"]["auth"]) == {"token": "{{bearerAuth}}"}
 
 
 def test_operation_with_other_security_gets_its_own_auth(tmp_path: Path) -> None:
@@ -139,7 +163,25 @@ def test_auth_variables_land_in_the_environment_as_secrets(run_cli, tmp_path: Pa
     run_cli("generate", spec, "--out", tmp_path / "out")
     environment = json.loads((tmp_path / "out" / "test-api-v1.0.postman_environment.json").read_text())
     assert [(v["key"], v["type"], v["value"]) for v in environment["values"]] == [
-        ("baseUrl", "default", "https://api.example.test"), ("username", "default", ""), ("password", "secret", "")]
+        ("baseUrl", "default", "https://api.example.test"), ("basicUsername", "default", ""),
+        ("basicPassword", "secret", "")]
+
+
+def test_every_scheme_any_operation_uses_lands_in_the_environment(run_cli, tmp_path: Path) -> None:
+    schemes = {"ApiKeyAuth": {"type": "http", "scheme": "bearer"}, "AdminApiKeyAuth": {"type": "http", "scheme": "bearer"}}
+    operations = {"get": {"summary": "List things", "security": [{"AdminApiKeyAuth": []}], "responses": OK}}
+    spec = write_spec(tmp_path, secured_spec(schemes, [{"ApiKeyAuth": []}], operations))
+    run_cli("generate", spec, "--out", tmp_path / "out")
+    environment = json.loads((tmp_path / "out" / "test-api-v1.0.postman_environment.json").read_text())
+    assert [(v["key"], v["type"]) for v in environment["values"]][1:] == [
+        ("apiKeyAuth", "secret"), ("adminApiKeyAuth", "secret")]
+
+
+def test_key_variable_option_names_a_generic_spec_s_token(run_cli, tmp_path: Path) -> None:
+    spec = write_spec(tmp_path, secured_spec({"jwt": {"type": "http", "scheme": "bearer"}}, [{"jwt": []}]))
+    run_cli("generate", spec, "--out", tmp_path / "out", "--key-variable", "myToken")
+    collection = json.loads((tmp_path / "out" / "test-api-v1.0.postman_collection.json").read_text())
+    assert auth_attributes(collection["auth"]) == {"token": "{{myToken}}"}
 
 
 def test_variable_names_are_configurable(run_cli, example_spec: Path, tmp_path: Path) -> None:

@@ -130,10 +130,17 @@ def test_statuses_are_selectable():
 
 def test_parse_statuses():
     assert parse_statuses("409, 401") == (401, 409)
-    assert parse_statuses("all") == (401, 403, 404, 405, 409)
+    assert parse_statuses("429,500") == (429, 500)  # other APIs document more errors than Klaviyo's five
+    assert parse_statuses("all") is None
     assert parse_statuses("none") == ()
-    with pytest.raises(ValueError, match="choose from 401,403,404,405,409"):
-        parse_statuses("401,500")
+    with pytest.raises(ValueError, match="400-599"):
+        parse_statuses("401,302")
+    with pytest.raises(ValueError, match="such as 401,403,404,405,409"):
+        parse_statuses("4xx")
+
+
+def test_klaviyo_all_is_its_five_statuses(items):
+    assert {code for item in items.values() for code in codes(item)} == {401, 403, 404, 405, 409}
 
 
 def test_generate_option(run_cli, tmp_path):
@@ -142,7 +149,7 @@ def test_generate_option(run_cli, tmp_path):
     collection = json.loads(next(tmp_path.glob("*.postman_collection.json")).read_text())
     text = json.dumps(collection)
     assert '"code": 401' in text and '"code": 404' not in text
-    bad = run_cli("generate", "collections/example-api.openapi.yaml", "-o", tmp_path / "x", "--troubleshooting", "402")
+    bad = run_cli("generate", "collections/example-api.openapi.yaml", "-o", tmp_path / "x", "--troubleshooting", "302")
     assert bad.exit_code == 2
-    assert "402" in bad.output
+    assert "302" in bad.output
     assert not (tmp_path / "x").exists()

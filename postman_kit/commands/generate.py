@@ -26,10 +26,12 @@ from postman_kit.terminal import printable
               help="Folder layout: by tag (and sub-tag), by first path segment, or none.")
 @click.option("--profile", type=click.Choice(["auto", "klaviyo", "generic"]), default="auto", show_default=True,
               help="API conventions to apply (auto detects Klaviyo specs).")
-@click.option("--key-variable", help="Variable holding the API key (Klaviyo: privateKey, generic: apiKey).")
+@click.option("--key-variable",
+              help="Variable holding the API key or token (Klaviyo: privateKey; default: named after the scheme).")
 @click.option("--public-key-variable", help="Variable holding the public key of client endpoints (companyId).")
-@click.option("--troubleshooting", "troubleshooting", default="401,403,404,405,409", show_default=True,
-              help="Troubleshooting error examples to add to each request (comma-separated statuses, or none).")
+@click.option("--troubleshooting", "troubleshooting", default="all", show_default=True,
+              help="Error examples to add to each request (comma-separated statuses, all or none): the spec's own "
+                   "documented errors, or Klaviyo's 401,403,404,405,409 set under its profile.")
 @click.option("--tests", is_flag=True,
               help="Add contract tests to each request: documented status, Content-Type, body against the schema.")
 @click.option("--validate", "full_validation", is_flag=True,
@@ -88,7 +90,7 @@ def generate_command(
         click.echo(f"  wrote {printable(str(path))}")
 
 
-def troubleshooting_statuses(text: str) -> tuple[int, ...]:
+def troubleshooting_statuses(text: str) -> tuple[int, ...] | None:
     try:
         return parse_statuses(text)
     except ValueError as exc:

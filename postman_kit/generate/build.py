@@ -31,9 +31,9 @@ from postman_kit.collection import (
 from postman_kit.errors import InputError
 from postman_kit.examples import ExampleBuilder
 from postman_kit.filters import example_filter
-from postman_kit.generate.error_examples import TROUBLESHOOTING_STATUSES, Troubleshooter
+from postman_kit.generate.error_examples import error_examples, saved_body
 from postman_kit.generate.parallel import Placement, Workers, start_workers
-from postman_kit.generate.request_auth import operation_auth, requirement_auth
+from postman_kit.generate.request_auth import operation_auth, requirement_auth, used_variables
 from postman_kit.naming import collection_name
 from postman_kit.openapi import Api, MediaType, Operation, Parameter, status_code
 from postman_kit.profiles import Profile, find_revision, get_profile
@@ -55,14 +55,14 @@ class BuildOptions:
     base_url: str | None = None
     folders: str = "tags"
     profile: str = "auto"
-    troubleshooting: tuple[int, ...] = TROUBLESHOOTING_STATUSES
+    troubleshooting: tuple[int, ...] | None = None  # error statuses whose examples are saved; None: all
     tests: bool = False
     # False leaves success examples' bodies empty (ids, names, codes and headers stay): for callers that read
     # only which responses exist, such as diff, this skips most of a build's example synthesis.
     response_bodies: bool = True
     base_url_variable: str = "baseUrl"
     revision_variable: str = "revision"
-    key_variable: str | None = None  # default from the profile (Klaviyo: privateKey)
+    key_variable: str | None = None  # default from the profile (Klaviyo: privateKey) or each security scheme
     public_key_variable: str | None = None  # default from the profile (Klaviyo: companyId)
     # Processes that build the requests (see postman_kit/generate/parallel.py). Above 1, the requests stand in the
     # collection as JSON text: for a build that is written, not read, by a process without other threads (the
@@ -130,6 +130,8 @@ def build(api: Api, options: BuildOptions | None = None) -> Build:
             key_variable=options.key_variable or profile.key_variable,
             public_key_variable=options.public_key_variable or profile.public_key_variable,
         )
+        if options.key_variable and profile.scheme_variables:  # one name the user chose for the key or token
+            profile = replace(profile, token_variable=options.key_variable, scheme_variables=False)
     revision = options.revision or find_revision(api, profile)
     if has_control_character(revision):
         # It would reach the revision header every request sends, and the terminal: refused, not rewritten.
@@ -187,13 +189,14 @@ class _CollectionBuilder:
         self.warnings: list[str] = []
         self.request_examples = ExampleBuilder(api.document, "request")
         self.response_examples = ExampleBuilder(api.document, "response")
-        self.troubleshooter = Troubleshooter(api, profile, options.troubleshooting)
-        self.collection_auth, self.auth_variables = requirement_auth(api, api.security, profile)
+        self.error_examples = error_examples(api, profile, options.troubleshooting,
+                                             self.response_examples if options.response_bodies else None)
+        self.collection_auth = requirement_auth(api, api.security, profile)[0]
         if self.collection_auth is not None and self.collection_auth.type == "noauth":
             self.collection_auth = None
-        self.auth_variables = list(self.auth_variables)
+        self.auth_variables = used_variables(api, profile)
         self.base_url = self._base_url()
-        self.contracts = _contract_builder(api) if options.tests else None
+        self.contracts = _contract_builder(api, profile) if options.tests else None
         self.workers: Workers | None = None
 
     # -- collection ------------------------------------------------------------------------------------------
@@ -225,9 +228,14 @@ class _CollectionBuilder:
     def _collection_description(self) -> str:
         parts = [self.api.description.strip()] if self.api.description.strip() else []
         parts.append(f"Revision `{self.revision}` of {self.api.title}, generated from its OpenAPI document.")
-        if self.collection_auth is not None and self.auth_variables:
-            names = ", ".join(f"`{{{{{v.key}}}}}`" for v in self.auth_variables)
+        names = ", ".join(f"`{{{{{v.key}}}}}`" for v in self.auth_variables)
+        if names and self.collection_auth is not None:
             parts.append(f"Requests inherit the collection's auth; set {names} in the environment.")
+        elif names:
+            parts.append(f"Requests that need credentials read {names}; set them in the environment.")
+        hints = [f"`{{{{{v.key}}}}}` is {v.hint}." for v in self.auth_variables if v.hint]
+        if hints:
+            parts.append(" ".join(hints))
         return "\n\n".join(parts)
 
     def _base_url(self) -> str:
@@ -313,7 +321,7 @@ class _CollectionBuilder:
         request = self.request(op)
         saved = request.without_description()  # one object every example shares, serialized once
         responses = self.success_examples(op, saved, item_id)
-        responses += self.troubleshooter.examples(op, saved, item_id)
+        responses += self.error_examples.examples(op, saved, item_id)
         kit: dict[str, Any] = {}
         if op.operation_id:
             kit["operationId"] = op.operation_id
@@ -342,7 +350,7 @@ class _CollectionBuilder:
             url=url,
             header=headers,
             body=body,
-            auth=operation_auth(self.api, op, self.profile),
+            auth=operation_auth(self.api, op, self.profile, self.collection_auth),
             description=self.description(op),
         )
 
@@ -472,17 +480,8 @@ class _CollectionBuilder:
                 name = f"{name} ({code})"
             names.add(name)
             media = response.preferred
-            headers: list[Header] = []
-            body = ""
-            language = None
-            if media is not None:
-                headers.append(Header("Content-Type", media.media_type))
-            if media is not None and self.options.response_bodies:
-                value = self._media_example(media, self.response_examples)
-                if isinstance(value, str) and not media.media_type.endswith("json"):
-                    body, language = value, "text"
-                elif value is not None:
-                    body, language = json_text(value), "json"
+            headers = [Header("Content-Type", media.media_type)] if media is not None else []
+            body, language = saved_body(media, self.response_examples if self.options.response_bodies else None)
             examples.append(
                 Response(
                     id=ids.example_id(item_id, name, code),
@@ -498,12 +497,12 @@ class _CollectionBuilder:
         return examples
 
 
-def _contract_builder(api: Api) -> Any:
+def _contract_builder(api: Api, profile: Profile) -> Any:
     from postman_kit.generate.contracts import (
         ContractBuilder,  # only with --tests: its script template is large
     )
 
-    return ContractBuilder(api.document)
+    return ContractBuilder(api.document, troubleshooting_codes=profile.error_examples == "troubleshooting")
 
 
 def _path_group(path: str) -> str:

@@ -1,8 +1,8 @@
 """Contract tests for generated collections, and the spec's schemas as plain draft-07 JSON Schema.
 
 `generate --tests` gives every request a test script: the status is a documented success status, the
-Content-Type is the documented one, the body validates against the response schema, and a troubleshooting
-status carries its documented error code. Postman validates with Ajv (draft-07), which does not speak
+Content-Type is the documented one, the body validates against the response schema, and (under a profile with a
+troubleshooting set, Klaviyo's) a troubleshooting status carries its documented error code. Postman validates with Ajv (draft-07), which does not speak
 OpenAPI 3.0's dialect (`nullable`, boolean `exclusiveMinimum`), so the schemas are converted here and embedded
 once per collection, in a collection variable the scripts read.
 """
@@ -10,6 +10,7 @@ once per collection, in a collection variable the scripts read.
 from __future__ import annotations
 
 import json
+from http import HTTPStatus
 from typing import Any
 
 import orjson
@@ -68,6 +69,10 @@ class SchemaBundle:
                 ]
                 if not out["required"]:
                     del out["required"]
+        if isinstance(out.get("required"), list):
+            # Ajv rejects a schema whose `required` repeats a name (OpenAI's lists five twice); once each means
+            # the same.
+            out["required"] = list(dict.fromkeys(out["required"]))
         if "additionalProperties" in schema:
             out["additionalProperties"] = self.convert(schema["additionalProperties"])
         if "items" in schema:
@@ -179,8 +184,11 @@ if (expected && text) {
 class ContractBuilder:
     """Test scripts for one collection; the response schemas they share are embedded once (:meth:`variable`)."""
 
-    def __init__(self, document: dict[str, Any]) -> None:
+    def __init__(self, document: dict[str, Any], troubleshooting_codes: bool = True) -> None:
+        """`troubleshooting_codes`: the error examples are a JSON:API troubleshooting set whose `errors[0].code`
+        a response must carry; otherwise error examples are the spec's own, illustrations, not contracts."""
         self.bundle = SchemaBundle(document, "response")
+        self.troubleshooting_codes = troubleshooting_codes
 
     def contract(self, op: Operation, examples: list[Response]) -> dict[str, Any]:
         """What a response to `op` must look like: success statuses, schema per status, troubleshooting codes."""
@@ -195,16 +203,15 @@ class ContractBuilder:
                 "mediaType": media.media_type,
                 "schema": schema,
             }
-        success = [r.status for r in op.success_responses if r.status.isdigit()]
         errors: dict[str, str] = {}
-        for example in examples:
+        for example in examples if self.troubleshooting_codes else []:
             code = _error_code(example)
             if example.code is not None and example.code >= 400 and code:
                 errors[str(example.code)] = code
         # Each script hands Ajv only the definitions its schemas reach: Ajv checks a whole schema document
         # against the meta-schema before validating, and the full table costs a tenth of a second per request.
         definitions = self.bundle.reached([r["schema"] for r in responses.values() if r["schema"] is not None])
-        return {"success": success or ["200"], "responses": responses, "errors": dict(sorted(errors.items())),
+        return {"success": documented_success(op), "responses": responses, "errors": dict(sorted(errors.items())),
                 "definitions": definitions}
 
     def test_event(self, op: Operation, examples: list[Response]) -> dict[str, Any]:
@@ -218,6 +225,24 @@ class ContractBuilder:
         definitions = dict(sorted(self.bundle.definitions.items()))
         return Variable(SCHEMAS_VARIABLE, json.dumps(definitions, sort_keys=True, separators=(",", ":")), "string",
                         "Response schemas the contract tests validate against (generated; do not edit).")
+
+
+_KNOWN_2XX = tuple(str(status.value) for status in HTTPStatus if 200 <= status.value <= 299)
+
+
+def documented_success(op: Operation) -> list[str]:
+    """The statuses a successful call may answer with: the documented 2xx (a `2XX` range as every 2xx code);
+    without any, the documented 1xx/3xx (a redirect can be the documented outcome); `200` when nothing is
+    documented but errors."""
+    statuses: list[str] = []
+    for response in op.success_responses:
+        if response.status.isdigit():
+            statuses.append(response.status)
+        elif response.status.upper() == "2XX":
+            statuses.extend(_KNOWN_2XX)
+    if not statuses:
+        statuses = [r.status for r in op.responses if r.status.isdigit() and r.status[0] in "13"]
+    return list(dict.fromkeys(statuses)) or ["200"]
 
 
 def _error_code(example: Response) -> str | None:

@@ -1,16 +1,21 @@
-"""Troubleshooting examples: the error responses a user meets first, saved on each generated request.
+"""Error examples: the error responses a user meets first, saved on each generated request.
 
-Klaviyo's guide teaches five of them (401, 403, 404, 405, 409); converters emit only a generic 400/500. Each
-example's body is a JSON:API error document with a deterministic id, so regenerating gives the same bytes.
-Which statuses apply to an operation is decided in postman_kit/error_kinds.py, from the operation alone, so
-`validate` can ask the same question of a saved request (:func:`expected_statuses`).
+The profile decides which (`Profile.error_examples`):
+- "documented" (any API): the spec's own error responses, every 4xx/5xx/`default` an operation documents, and
+  for an operation that needs credentials a 401 (a 403 when it names scopes) in the spec's own error shape
+  (:class:`DocumentedErrors`).
+- "troubleshooting" (Klaviyo): the five errors Klaviyo's guide teaches (401, 403, 404, 405, 409) as JSON:API
+  error documents with deterministic ids, so regenerating gives the same bytes (:class:`Troubleshooter`). Which
+  of them apply is decided in postman_kit/error_kinds.py, from the operation alone, so `validate` can ask the
+  same question of a saved request (:func:`expected_statuses`).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from typing import Any
+from collections import Counter
+from typing import Any, Protocol
 
 from postman_kit import ids
 from postman_kit.collection import Header, Request, Response, status_text
@@ -22,28 +27,44 @@ from postman_kit.error_kinds import (
     first_path_parameter,
     unsupported_methods,
 )
-from postman_kit.openapi import Api, Operation
+from postman_kit.examples import ExampleBuilder
+from postman_kit.openapi import Api, MediaType, Operation, status_code
+from postman_kit.openapi import Response as DocumentedResponse
 from postman_kit.profiles import Profile
 from postman_kit.writer import json_text
 
 ERROR_MEDIA_TYPE = "application/vnd.api+json"
 
 
-def parse_statuses(text: str) -> tuple[int, ...]:
-    """`"401,404"` → (401, 404); `""` or `"none"` → (); raises ValueError naming what is allowed."""
+def parse_statuses(text: str) -> tuple[int, ...] | None:
+    """`"401,404"` → (401, 404); `"all"` → None (every status); `""` or `"none"` → (); raises ValueError naming
+    what is allowed. A `default` response's example has status 500, a `4XX` one 400."""
     text = text.strip().lower()
     if text in ("", "none"):
         return ()
     if text == "all":
-        return TROUBLESHOOTING_STATUSES
+        return None
     statuses: list[int] = []
     for part in text.split(","):
         part = part.strip()
-        if not part.isdigit() or int(part) not in ERROR_KINDS:
-            allowed = ",".join(str(s) for s in TROUBLESHOOTING_STATUSES)
-            raise ValueError(f"unknown troubleshooting status {part!r}; choose from {allowed}, all or none")
+        if not part.isdigit() or not 400 <= int(part) <= 599:
+            raise ValueError(f"unknown error status {part!r}; choose error statuses (400-599) such as "
+                             f"{','.join(str(s) for s in TROUBLESHOOTING_STATUSES)}, or all or none")
         statuses.append(int(part))
     return tuple(sorted(set(statuses)))
+
+
+class ErrorExamples(Protocol):
+    def examples(self, op: Operation, request: Request, item_id: str) -> list[Response]: ...
+
+
+def error_examples(api: Api, profile: Profile, statuses: tuple[int, ...] | None,
+                   builder: ExampleBuilder | None) -> ErrorExamples:
+    """The profile's error examples for `api`, limited to `statuses` (None: all); `builder` makes bodies from
+    schemas (None: documented error examples carry no body)."""
+    if profile.error_examples == "troubleshooting":
+        return Troubleshooter(api, profile, TROUBLESHOOTING_STATUSES if statuses is None else statuses)
+    return DocumentedErrors(api, profile, statuses, builder)
 
 
 class Troubleshooter:
@@ -101,6 +122,143 @@ class Troubleshooter:
         if update is not None:
             detail += f" To change it, send {update.method} {update.path} instead."
         return detail
+
+
+class DocumentedErrors:
+    """Examples of the errors an operation documents, in the spec's own words and shapes.
+
+    An operation that needs credentials but documents no 401 still gets one (and a 403 when its requirement
+    names scopes): the 401/403 response the spec documents on another operation, else a response in the error
+    schema the spec's 4xx responses share, else one without a body, since no shape is known.
+    """
+
+    def __init__(self, api: Api, profile: Profile, statuses: tuple[int, ...] | None,
+                 builder: ExampleBuilder | None) -> None:
+        self.profile = profile
+        self.statuses = statuses
+        self.builder = builder
+        shared = _shared_error_media(api)
+        self._stand_ins: dict[int, DocumentedResponse] = {}
+        for code in (401, 403):
+            documented = next((r for op in api.operations for r in op.responses if r.status == str(code)), None)
+            self._stand_ins[code] = documented or DocumentedResponse(str(code), "", [shared] if shared else [])
+
+    def examples(self, op: Operation, request: Request, item_id: str) -> list[Response]:
+        """The examples for one generated request, by status (a `default` stands as 500), documented order
+        within a status; `request` is the request as examples carry it (no description)."""
+        found: list[tuple[int, DocumentedResponse]] = []
+        for response in op.responses:
+            code = error_status(response.status)
+            if code is not None:
+                found.append((code, response))
+        if needs_credentials(op):
+            documented = {response.status for response in op.responses}
+            for code in (401, 403):
+                if str(code) not in documented and (code == 401 or self.profile.scopes(op)):
+                    found.append((code, self._stand_ins[code]))
+        examples: list[Response] = []
+        names: set[str] = set()
+        for code, response in sorted(found, key=lambda pair: pair[0]):
+            if self.statuses is not None and code not in self.statuses:
+                continue
+            name = error_example_name(response, code)
+            if name in names:
+                name = f"{name} ({len(names) + 1})"
+            names.add(name)
+            media = response.preferred
+            value = example_value(media, self.builder)
+            if media is not None and media.example is None:
+                value = _with_status(value, code)
+            body, language = body_text(value, media)
+            examples.append(Response(
+                id=ids.example_id(item_id, name, code),
+                name=name,
+                original_request=request,
+                status=status_text(code),
+                code=code,
+                header=[Header("Content-Type", media.media_type)] if media is not None else [],
+                body=body,
+                preview_language=language,
+            ))
+        return examples
+
+
+def error_status(status: str) -> int | None:
+    """The code an example of a documented response has when that response is an error: `404` → 404, `4XX` →
+    400, `default` → 500 (as Postman's converter has it); None for any other status."""
+    if status.lower() == "default":
+        return 500
+    code = status_code(status)
+    return code if code is not None and 400 <= code <= 599 else None
+
+
+def needs_credentials(op: Operation) -> bool:
+    """Every alternative of the operation's security requirement asks for a credential (`[{}]` does not)."""
+    return bool(op.security) and all(op.security)
+
+
+def error_example_name(response: DocumentedResponse, code: int) -> str:
+    """`403 Bad OAuth request`: the status and the description's first sentence, or the reason phrase when the
+    description is empty or long; a `default` response is named by its description, `(default)` after it."""
+    summary = response.description.strip().split("\n", 1)[0].split(". ", 1)[0].strip().rstrip(".")
+    if not summary or len(summary) > 60:
+        summary = status_text(code)
+    if response.status.lower() == "default":
+        return f"{summary} (default)"
+    return f"{response.status.upper()} {summary}"
+
+
+def saved_body(media: MediaType | None, builder: ExampleBuilder | None) -> tuple[str, str | None]:
+    """An example response's body and preview language: the media type's own example, else one built from its
+    schema (no body without a builder)."""
+    return body_text(example_value(media, builder), media)
+
+
+def example_value(media: MediaType | None, builder: ExampleBuilder | None) -> Any:
+    """The media type's own example, else one built from its schema; None without a builder."""
+    if media is None or builder is None:
+        return None
+    if media.example is not None:
+        return media.example
+    return builder.build(media.schema) if media.schema is not None else None
+
+
+def body_text(value: Any, media: MediaType | None) -> tuple[str, str | None]:
+    if media is not None and isinstance(value, str) and not media.media_type.endswith("json"):
+        return value, "text"
+    if value is not None:
+        return json_text(value), "json"
+    return "", None
+
+
+def _with_status(value: Any, code: int, depth: int = 0) -> Any:
+    """A body built from an error schema, with the integer `status` its schema has (at the top, as Box's, or in
+    an `error` object one level down, as Spotify's) set to the example's own status."""
+    if not isinstance(value, dict):
+        return value
+    if depth == 0:
+        value = {key: _with_status(inner, code, 1) for key, inner in value.items()}
+    if isinstance(value.get("status"), int) and not isinstance(value["status"], bool):
+        value = {**value, "status": code}
+    return value
+
+
+def _shared_error_media(api: Api) -> MediaType | None:
+    """The error schema most of the spec's 4xx and `default` responses use (the first one, on a tie)."""
+    seen: dict[str, MediaType] = {}
+    counts: Counter[str] = Counter()
+    for op in api.operations:
+        for response in op.responses:
+            if not (response.status.startswith("4") or response.status.lower() == "default"):
+                continue
+            media = response.preferred
+            if media is None or not media.schema:
+                continue
+            ref = media.schema.get("$ref")
+            key = ref if isinstance(ref, str) else json_text(media.schema)
+            seen.setdefault(key, MediaType(media.media_type, media.schema))
+            counts[key] += 1
+    return seen[counts.most_common(1)[0][0]] if counts else None
 
 
 def error_id(item_id: str, status: int, method: str | None = None) -> str:
@@ -220,8 +378,10 @@ __all__ = [
     "ERROR_KINDS",
     "ERROR_MEDIA_TYPE",
     "TROUBLESHOOTING_STATUSES",
+    "DocumentedErrors",
     "Troubleshooter",
     "error_document",
+    "error_examples",
     "error_id",
     "expected_statuses",
     "parse_statuses",

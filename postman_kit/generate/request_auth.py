@@ -1,6 +1,16 @@
-"""OpenAPI security schemes → Postman auth, and the variables each one needs."""
+"""OpenAPI security schemes → Postman auth, and the variables each one needs.
+
+Under a profile with `scheme_variables` (the generic one) each scheme names its own variables after its key in
+`components/securitySchemes`, so an API with two bearer schemes (OpenAI's project and admin keys) gets two
+variables; a profile without it (Klaviyo) names them itself (`Klaviyo-API-Key {{privateKey}}`).
+
+OAuth 2.0 and OpenID Connect become a bearer token variable: the token is what every request sends, and a bearer
+auth runs the same in Postman, newman and `snippet`; the flow's URLs go in the collection's description.
+"""
 
 from __future__ import annotations
+
+import re
 
 from postman_kit.collection import Auth
 from postman_kit.openapi import Api, Operation, SecurityScheme, key_prefix
@@ -10,57 +20,62 @@ from postman_kit.valueclass import value_class
 
 @value_class(frozen=True)
 class AuthVariable:
-    """A variable an auth scheme reads (`privateKey`, `token`), and whether it holds a secret."""
+    """A variable an auth scheme reads (`privateKey`, `bearerAuth`), whether it holds a secret, and a hint where
+    its value comes from (for the collection's description)."""
 
     key: str
     secret: bool
+    hint: str = ""
 
 
-def scheme_auth(scheme: SecurityScheme, profile: Profile) -> tuple[Auth, list[AuthVariable]]:
-    """The Postman auth for one scheme and the variables it refers to."""
+def scheme_variable(scheme: SecurityScheme) -> str:
+    """The scheme's key as a camelCase variable name: `bearerAuth` → `bearerAuth`, `OAuth2Security` →
+    `oauth2Security`, `accountSid_authToken` → `accountSidAuthToken`, `Api-Key` → `apiKey`."""
+    words = [w for w in re.split(r"[^A-Za-z0-9]+", scheme.name) if w]
+    if not words:
+        return "credential"
+    first = re.sub(r"^OAuth", "oauth", words[0])
+    # A leading acronym is lowered up to the capital that starts the next word: `APIKey` → `apiKey`.
+    first = re.sub(r"^[A-Z]+?(?=[A-Z][a-z]|[^A-Za-z]|$)", lambda m: m.group(0).lower(), first)
+    first = first[:1].lower() + first[1:]
+    return first + "".join(w[:1].upper() + w[1:] for w in words[1:])
+
+
+def scheme_auth(scheme: SecurityScheme, profile: Profile) -> tuple[Auth | None, list[AuthVariable]]:
+    """The Postman auth for one scheme and the variables it refers to; None for a scheme Postman cannot send
+    (mutualTLS, an unknown type)."""
+    own = scheme_variable(scheme) if profile.scheme_variables else None
     if scheme.type == "apiKey":
-        var = profile.key_variable
-        where = scheme.location if scheme.location in ("header", "query") else "header"
-        auth = Auth(
-            "apikey",
-            {"key": scheme.param_name or "Authorization", "value": key_prefix(scheme) + "{{" + var + "}}", "in": where},
-        )
+        var = own or profile.key_variable
+        value = key_prefix(scheme) + "{{" + var + "}}"
+        name = scheme.param_name or "Authorization"
+        if scheme.location == "cookie":  # Postman's API Key auth has no cookie place: it sends the Cookie header
+            auth = Auth("apikey", {"key": "Cookie", "value": f"{name}={value}", "in": "header"})
+        else:
+            where = "query" if scheme.location == "query" else "header"
+            auth = Auth("apikey", {"key": name, "value": value, "in": where})
         return auth, [AuthVariable(var, True)]
-    if scheme.type == "http" and scheme.scheme == "basic":
-        return Auth("basic", {"username": "{{username}}", "password": "{{password}}"}), [
-            AuthVariable("username", False),
-            AuthVariable("password", True),
-        ]
-    if scheme.type in ("http", "openIdConnect"):
-        var = profile.token_variable
+    if scheme.type == "http" and scheme.scheme in ("basic", "digest"):
+        username, password = (own + "Username", own + "Password") if own else ("username", "password")
+        auth = Auth(scheme.scheme, {"username": "{{" + username + "}}", "password": "{{" + password + "}}"})
+        return auth, [AuthVariable(username, False), AuthVariable(password, True)]
+    if scheme.type == "http":
+        var = own or profile.token_variable
         return Auth("bearer", {"token": "{{" + var + "}}"}), [AuthVariable(var, True)]
-    if scheme.type == "oauth2":
-        flows = scheme.flows or {}
-        flow_name, flow = next(iter(flows.items()), ("authorizationCode", {}))
-        grant = {
-            "authorizationCode": "authorization_code",
-            "clientCredentials": "client_credentials",
-            "implicit": "implicit",
-            "password": "password_credentials",
-        }.get(flow_name, "authorization_code")
-        attributes = {"grant_type": grant, "addTokenTo": "header"}
-        if flow.get("authorizationUrl"):
-            attributes["authUrl"] = flow["authorizationUrl"]
-        if flow.get("tokenUrl"):
-            attributes["accessTokenUrl"] = flow["tokenUrl"]
-        scopes = sorted((flow.get("scopes") or {}).keys())
-        if scopes:
-            attributes["scope"] = " ".join(scopes)
-        attributes["clientId"] = "{{clientId}}"
-        attributes["clientSecret"] = "{{clientSecret}}"
-        return Auth("oauth2", attributes), [AuthVariable("clientId", False), AuthVariable("clientSecret", True)]
-    return Auth("noauth"), []
+    if scheme.type in ("oauth2", "openIdConnect"):
+        var = profile.token_variable if own is None else own if own.lower().endswith("token") else own + "AccessToken"
+        return Auth("bearer", {"token": "{{" + var + "}}"}), [AuthVariable(var, True, _token_hint(scheme))]
+    return None, []
 
 
 def requirement_auth(
     api: Api, requirement: list[dict[str, list[str]]], profile: Profile
 ) -> tuple[Auth | None, list[AuthVariable]]:
-    """Auth for a security requirement list: [] → noauth; else the first scheme Postman can express."""
+    """Auth for a security requirement list: [] → noauth; else the first scheme Postman can send.
+
+    Only one auth fits a Postman request: of an alternative that needs several schemes at once, the first one
+    Postman can send is used.
+    """
     if requirement == []:
         return Auth("noauth"), []
     for alternative in requirement:
@@ -69,13 +84,37 @@ def requirement_auth(
         for name in alternative:
             scheme = api.security_schemes.get(name)
             if scheme is not None:
-                return scheme_auth(scheme, profile)
+                auth, variables = scheme_auth(scheme, profile)
+                if auth is not None:
+                    return auth, variables
     return None, []
 
 
-def operation_auth(api: Api, op: Operation, profile: Profile) -> Auth | None:
-    """None when the operation inherits the collection's auth, else its own."""
+def operation_auth(api: Api, op: Operation, profile: Profile, collection_auth: Auth | None) -> Auth | None:
+    """None when the operation inherits the collection's auth, else its own (noauth for `security: []`)."""
     if op.security == api.security:
         return None
     auth, _ = requirement_auth(api, op.security, profile)
+    if auth == collection_auth or (collection_auth is None and auth is not None and auth.type == "noauth"):
+        return None
     return auth
+
+
+def used_variables(api: Api, profile: Profile) -> list[AuthVariable]:
+    """Every variable the collection's and the operations' auth refer to, the collection's first, once each."""
+    variables: dict[str, AuthVariable] = {}
+    for requirement in [api.security, *(op.security for op in api.operations)]:
+        for var in requirement_auth(api, requirement, profile)[1]:
+            variables.setdefault(var.key, var)
+    return list(variables.values())
+
+
+def _token_hint(scheme: SecurityScheme) -> str:
+    if scheme.type == "openIdConnect":
+        return "an OpenID Connect access token"
+    for flow_name, flow in sorted((scheme.flows or {}).items()):
+        if isinstance(flow, dict) and flow.get("tokenUrl"):
+            return f"an OAuth 2.0 access token ({flow_name} flow, token URL {flow['tokenUrl']})"
+        if isinstance(flow, dict) and flow.get("authorizationUrl"):
+            return f"an OAuth 2.0 access token ({flow_name} flow, {flow['authorizationUrl']})"
+    return "an OAuth 2.0 access token"
