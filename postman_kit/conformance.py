@@ -104,7 +104,7 @@ class RequestChecker:
         return problems
 
     def _query_value(self, op: Operation, param: Parameter, value: str, pointer: str) -> list[Problem]:
-        if param.name == self.profile.filter_param:
+        if self.profile.filter_grammar and param.name == self.profile.filter_param:
             return self._filter(op, value, pointer)
         schema = self.api.resolve(param.schema) if param.schema else {}
         if not isinstance(schema, dict):

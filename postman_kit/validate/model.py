@@ -71,6 +71,7 @@ class Rule:
     why: str  # why it matters
     check: Callable[[Target], Iterator[Hit]]
     needs_spec: bool = False
+    profile: str | None = None  # one API profile's convention (its name): runs only on that API's collections
 
     @property
     def family(self) -> str:

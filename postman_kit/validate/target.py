@@ -11,7 +11,7 @@ from typing import Any
 from postman_kit.collection import Auth, Collection, Folder, Item, Node
 from postman_kit.naming import parse_collection_name
 from postman_kit.openapi import Api
-from postman_kit.profiles import GENERIC, KLAVIYO, Profile, detect_profile
+from postman_kit.profiles import GENERIC, Profile
 
 _VARIABLE = re.compile(r"\{\{([^{}]+)\}\}")
 
@@ -133,21 +133,10 @@ def _enabled_values(file: VariablesFile) -> dict[str, str]:
     }
 
 
-def guess_profile(data: dict[str, Any], api: Api | None) -> Profile:
-    """The spec's profile when there is a spec; else Klaviyo when the collection speaks Klaviyo."""
-    if api is not None:
-        return detect_profile(api)
-    auth = data.get("auth")
-    text = repr(auth) if auth is not None else ""
-    if "Klaviyo-API-Key" in text or "{{privateKey}}" in text:
-        return KLAVIYO
-    return GENERIC
-
-
 def is_variable(text: str) -> bool:
     """The value's last word is a `{{variable}}`: `Klaviyo-API-Key {{privateKey}}` yes, `… pk_…` no."""
     words = str(text).split()
     return bool(words) and _VARIABLE.fullmatch(words[-1]) is not None
 
 
-__all__ = ["FolderRef", "ItemRef", "Target", "VariablesFile", "guess_profile", "is_variable"]
+__all__ = ["FolderRef", "ItemRef", "Target", "VariablesFile", "is_variable"]

@@ -8,9 +8,13 @@ from typing import Any
 
 import orjson
 
+from postman_kit.profiles import GENERIC, KLAVIYO
+from postman_kit.routing import RouteMatch
 from postman_kit.secrets import truncate_key
 from postman_kit.validate.model import Hit, Severity
 from postman_kit.validate.registry import rule
+from postman_kit.validate.rules.requests import request_checker
+from postman_kit.validate.security import describe, required_schemes, sends_credentials
 from postman_kit.validate.target import ItemRef, Target, is_variable
 
 # The attribute of each auth type that holds the credential.
@@ -19,9 +23,46 @@ CREDENTIAL_ATTRIBUTES = {"apikey": "value", "bearer": "token", "basic": "passwor
 
 
 @rule("auth/collection-auth", Severity.ERROR,
-      "The collection's auth sends the key from its variable (Klaviyo: `Klaviyo-API-Key {{privateKey}}`).",
+      "Requests send credentials the way the spec's security schemes say (API Key, Bearer, Basic, OAuth 2.0 or "
+      "none), from a {{variable}}; without a spec, Klaviyo's `Klaviyo-API-Key {{privateKey}}`.",
       "Requests inherit the collection's auth; set once, the key lives only in the environment.")
 def collection_auth(target: Target) -> Iterator[Hit]:
+    if target.api is not None:
+        yield from _auth_against_spec(target)
+    elif target.profile is not GENERIC:
+        yield from _auth_by_profile(target)
+
+
+def _auth_against_spec(target: Target) -> Iterator[Hit]:
+    """Each request routed to an operation that needs credentials: does its auth fit one of the schemes?"""
+    checker = request_checker(target)
+    inheriting: list[str] = []
+    expected: list[str] = []
+    for ref in target.items:
+        found = checker.route(ref.item.request) if checker is not None else None
+        schemes = required_schemes(target.api, found.operation.security) if isinstance(found, RouteMatch) else None
+        if schemes is None or sends_credentials(ref.item.request, ref.auth, schemes):
+            continue
+        accepted = describe(schemes)
+        own = ref.item.request.auth
+        if own is not None and own.type != "inherit":
+            yield Hit(f"the request's own {own.type} auth does not fit {found.operation.method} "
+                      f"{found.operation.path}, which accepts {accepted}; set it to that or let it inherit",
+                      ref.pointer + "/request/auth", ref.path)
+        else:
+            inheriting.append(ref.path)
+            if accepted not in expected:
+                expected.append(accepted)
+    if inheriting:
+        auth = target.collection.auth
+        sent = "no auth" if auth is None or auth.type == "noauth" else f"{auth.type} auth"
+        yield Hit(f"{len(inheriting)} request(s) (e.g. {inheriting[0]}) inherit {sent} from the collection, but "
+                  f"their operations accept {' / '.join(expected)}; set the collection's auth to that, with the "
+                  "credential from a {{variable}} kept in the environment", "/auth")
+
+
+def _auth_by_profile(target: Target) -> Iterator[Hit]:
+    """No spec: the collection's auth sends the profile's key variable (Klaviyo: `{{privateKey}}`)."""
     variable = target.profile.key_variable
     auth = target.collection.auth
     private = [ref for ref in target.items if not is_client_request(target, ref)]
@@ -70,7 +111,8 @@ def authorization_header(target: Target) -> Iterator[Hit]:
 
 @rule("auth/client-auth", Severity.ERROR,
       "Client endpoints (`/client/…`) use No Auth and never send the private key.",
-      "Client endpoints are called from browsers and apps: a private key sent there is a leaked key.")
+      "Client endpoints are called from browsers and apps: a private key sent there is a leaked key.",
+      profile=KLAVIYO.name)
 def client_auth(target: Target) -> Iterator[Hit]:
     for ref in target.items:
         if not is_client_request(target, ref):
@@ -85,7 +127,8 @@ def client_auth(target: Target) -> Iterator[Hit]:
 
 @rule("auth/client-company-id", Severity.ERROR,
       "Client endpoints send `company_id` from the {{companyId}} variable.",
-      "The public key identifies the account on client endpoints; a global variable keeps every collection in step.")
+      "The public key identifies the account on client endpoints; a global variable keeps every collection in step.",
+      profile=KLAVIYO.name)
 def client_company_id(target: Target) -> Iterator[Hit]:
     profile = target.profile
     param = profile.public_key_param

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from postman_kit.collection import Request
 from postman_kit.conformance import Problem, RequestChecker
 from postman_kit.openapi import Api
-from postman_kit.profiles import Profile
+from postman_kit.profiles import KLAVIYO, Profile
 from postman_kit.routing import MethodNotAllowed, RouteMatch
 from postman_kit.validate.model import Hit, Severity
 from postman_kit.validate.registry import CheckFunction, rule
@@ -36,6 +36,8 @@ PROBLEM_RULES: dict[str, tuple[str, str]] = {
     "body-schema": ("The JSON body validates against the request schema.", "The API answers 400 or 422."),
 }
 OTHER = "other"
+# Codes of one profile's conventions (its filter grammar): their rules run only on that API's collections.
+PROFILE_CODES = {"filter-syntax": KLAVIYO.name, "filter-not-allowed": KLAVIYO.name}
 
 
 class RoutingOnceChecker(RequestChecker):
@@ -91,7 +93,8 @@ def _severity(name: str) -> Severity | None:
 
 
 def _register(code: str, summary: str, why: str) -> Callable[..., Iterator[Hit]]:
-    return rule(f"request/{code}", Severity.ERROR, summary, why, needs_spec=True)(_check_for(code))
+    return rule(f"request/{code}", Severity.ERROR, summary, why, needs_spec=True,
+                profile=PROFILE_CODES.get(code))(_check_for(code))
 
 
 for _code, (_summary, _why) in PROBLEM_RULES.items():
