@@ -283,7 +283,7 @@ def test_structure_rules(example):
     assert schema.item == "Events/Get Event"
 
 
-def test_lint_rules(example):
+def test_lint_rules(example, api):
     data = copy.deepcopy(example)
     data["info"].pop("description")
     lists = data["item"][2]["item"]
@@ -294,7 +294,7 @@ def test_lint_rules(example):
     patch["response"] = [r for r in patch["response"] if r["code"] >= 400]
     next(v for v in data["variable"] if v["key"] == "baseUrl")["value"] = "http://a.acme-marketing.example"
     assert {"lint/collection-description", "lint/delete-example-status", "lint/patch-body", "lint/success-example",
-            "lint/insecure-url"} <= rules_found(data)
+            "lint/insecure-url"} <= rules_found(data, api=api)
 
 
 def test_troubleshooting_rules(example, api):

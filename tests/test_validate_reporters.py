@@ -12,7 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from postman_kit.validate import validate
+from postman_kit.validate import Finding, Severity, validate
 from postman_kit.validate.reporters import render
 
 FORK = Path(__file__).parent / "fixtures" / "validate" / "fork.postman_collection.json"
@@ -25,7 +25,12 @@ CACHE = Path.home() / ".cache" / "postman-kit" / "sarif-schema"
 
 @pytest.fixture(scope="module")
 def report():
-    return validate([str(FORK)], spec=SPEC)
+    found = validate([str(FORK)], spec=SPEC)
+    # The fork's only findings are errors; one note shows how infos are rendered in each format.
+    note = Finding("troubleshooting/missing-example", Severity.INFO, "no troubleshooting example for 404",
+                   str(FORK), "Events/Get Event", "/item/0/item/2/response")
+    found.findings = sorted([*found.findings, note], key=Finding.sort_key)
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +75,7 @@ def test_sarif_validates_against_the_sarif_schema(report, sarif_schema):
     for result in results:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
     levels = {r["ruleId"]: r["level"] for r in results}
-    assert levels["auth/secret-value"] == "error" and levels["lint/folder-description"] == "note"
+    assert levels["auth/secret-value"] == "error" and levels["troubleshooting/missing-example"] == "note"
     assert results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == str(FORK)
     method = next(r for r in results if r["ruleId"] == "request/method-not-allowed")
     line = method["locations"][0]["physicalLocation"]["region"]["startLine"]
@@ -116,7 +121,8 @@ def test_lines_are_found_for_pointers_in_any_layout():
     assert pointer_lines(text, {"", "/a/1/b~0~1c", "/d/e/1", "/missing"}) == {"": 1, "/a/1/b~0~1c": 1, "/d/e/1": 4}
 
 
-def test_reports_are_deterministic(report):
+def test_reports_are_deterministic():
+    report = validate([str(FORK)], spec=SPEC)
     again = validate([str(FORK)], spec=SPEC)
     for output_format in ("text", "json", "junit", "sarif", "github"):
         assert render(report, output_format) == render(again, output_format)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from postman_kit import ids
 from postman_kit.collection import Auth, Collection, Folder, Item, Node
 from postman_kit.naming import parse_collection_name
 from postman_kit.openapi import Api
@@ -90,6 +91,44 @@ class Target:
 
     def item_ref(self, pointer: str) -> ItemRef | None:
         return next((ref for ref in self.items if ref.pointer == pointer), None)
+
+    @cached_property
+    def generated_items(self) -> list[ItemRef]:
+        """The requests postman-kit generated: their ids derive from the API title, method and path (or, where
+        ids were lost, the first request carrying an operationId); [] in a collection made another way."""
+        titles = {parse_collection_name(self.collection.info.name).title}
+        if self.api is not None:
+            titles.add(self.api.title)
+        found: list[ItemRef] = []
+        operation_ids: set[str] = set()
+        for ref in self.items:
+            request = ref.item.request
+            derived = {ids.operation_id(title, request.method, request.url.path_template) for title in titles}
+            operation_id = ref.item.kit.get("operationId")
+            if ref.item.id in derived or (isinstance(operation_id, str) and operation_id not in operation_ids):
+                found.append(ref)
+                if isinstance(operation_id, str):
+                    operation_ids.add(operation_id)
+        return found
+
+    @property
+    def kit_made(self) -> bool:
+        return bool(self.generated_items)
+
+    @cached_property
+    def own_items(self) -> list[ItemRef]:
+        """The collection's own requests, which its author wrote: the generated ones in a collection
+        postman-kit made, every request in any other. The rest are requests users saved in a fork; they are
+        judged on what they do, not on how they are documented."""
+        return self.generated_items or list(self.items)
+
+    @cached_property
+    def own_folders(self) -> list[FolderRef]:
+        """The folders holding the collection's own requests (not a folder a user made for saved requests)."""
+        if not self.kit_made:
+            return list(self.folders)
+        return [folder for folder in self.folders
+                if any(ref.pointer.startswith(folder.pointer + "/") for ref in self.own_items)]
 
     @cached_property
     def revision(self) -> str | None:

@@ -24,7 +24,7 @@ def missing_example(target: Target) -> Iterator[Hit]:
     checker = request_checker(target)
     if target.api is None or checker is None:
         return
-    for ref in target.items:
+    for ref in target.own_items:  # requests users saved keep the examples they chose
         found = checker.route(ref.item.request)
         if not isinstance(found, RouteMatch):
             continue
