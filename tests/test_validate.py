@@ -10,6 +10,7 @@ import pytest
 
 from postman_kit.generate import build_collection_from_spec
 from postman_kit.validate import Severity, ValidateConfig, load_config, validate, validate_collection
+from postman_kit.validate.reporters import render
 from postman_kit.validate.target import VariablesFile
 from tests.tools import run_program
 
@@ -244,14 +245,32 @@ def test_literal_key_in_collection_auth(example):
 
 def test_secrets_in_environment_and_globals_name_their_file(example):
     environment = VariablesFile("env.json", {"values": [
-        {"key": "privateKey", "value": PRIVATE_KEY, "type": "default", "enabled": True}]})
+        {"key": "privateKey", "value": PRIVATE_KEY, "type": "default", "enabled": True},
+        {"key": "backupKey", "value": PRIVATE_KEY, "enabled": True}]})
     globals_file = VariablesFile("globals.json", {"values": [
-        {"key": "token", "value": "Bearer abcdefghijklmnopqrstuvwxyz0123456789", "enabled": True}]})
+        {"key": "token", "value": "Bearer abcdefghijklmnopqrstuvwxyz0123456789", "enabled": True}]}, "globals")
     report = validate_collection(example, environment=environment, globals_file=globals_file)
-    where = {(f.rule, f.file, f.pointer) for f in report.findings if f.family == "auth"}
-    assert ("auth/secret-value", "env.json", "/values/0/value") in where
-    assert ("auth/secret-value", "globals.json", "/values/0/value") in where
-    assert ("auth/environment-secret", "env.json", "/values/0/type") in where
+    where = {(f.rule, f.file, f.pointer, f.item) for f in report.findings if f.family == "auth"}
+    assert where == {
+        ("auth/environment-secret", "env.json", "/values/0/type", "environment variable 'privateKey'"),
+        ("auth/secret-value", "env.json", "/values/1/value", "environment variable 'backupKey'"),
+        ("auth/secret-value", "globals.json", "/values/0/value", "globals variable 'token'"),
+    }
+    text = render(report)
+    assert "env.json\n  environment variable 'backupKey'\n" in text and "(collection)" not in text
+
+
+def test_the_key_kept_as_a_secret_in_the_environment_is_the_right_place(example, api, tmp_path, run_cli):
+    environment = {"name": "Acme", "_postman_variable_scope": "environment", "values": [
+        {"key": "baseUrl", "value": "https://a.acme-marketing.example", "type": "default", "enabled": True},
+        {"key": "privateKey", "value": PRIVATE_KEY, "type": "secret", "enabled": True}]}
+    report = validate_collection(example, api=api, environment=VariablesFile("env.json", environment))
+    assert report.findings == []
+    env_file = tmp_path / "acme.postman_environment.json"
+    env_file.write_text(json.dumps(environment))
+    result = run_cli("validate", FORK, "--spec", SPEC, "-e", env_file, "--select", "auth")
+    assert str(env_file) not in result.output  # the fork's own pasted key is still found, the environment is fine
+    assert "auth/secret-value" in result.output
 
 
 def test_revision_name_stamp(example):

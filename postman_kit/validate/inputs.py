@@ -53,4 +53,4 @@ def load_variables_file(source: str, scope: str) -> VariablesFile:
             kind = "an environment" if scope == "environment" else "a globals file"
             raise InputError(name, f"this is a collection, not {kind}; pass collections as arguments")
         raise InputError(name, f"not a Postman {scope} file (no 'values' list)")
-    return VariablesFile(name, data)
+    return VariablesFile(name, data, scope)

@@ -46,6 +46,7 @@ class VariablesFile:
 
     source: str
     data: dict[str, Any]
+    scope: str = "environment"  # or "globals"
 
     def values(self) -> Iterator[tuple[int, dict[str, Any]]]:
         for index, value in enumerate(self.data.get("values") or []):

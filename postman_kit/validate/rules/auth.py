@@ -149,27 +149,34 @@ def client_company_id(target: Target) -> Iterator[Hit]:
 
 
 @rule("auth/secret-value", Severity.ERROR,
-      "No value in the collection, environment or globals looks like a private key or bearer token.",
-      "Collections and environment files are shared and committed; a key in one is a leaked key.")
+      "No value in the collection, or in a variable of the environment or globals not typed secret, looks like a "
+      "private key or bearer token.",
+      "Collections are shared and committed; a key in one is a leaked key. In an environment, a key belongs in a "
+      "variable of type secret, which Postman masks.")
 def secret_value(target: Target) -> Iterator[Hit]:
     patterns = target.profile.secret_regexes()
-    files: list[tuple[str | None, Any]] = [(None, target.data)]
-    files += [(f.source, f.data) for f in (target.environment, target.globals) if f is not None]
-    for file, data in files:
-        # One look over the serialized file first: almost every file holds no secret at all, and a plain
-        # substring test (`pk_`) is a hundred times quicker than the regex over megabytes.
-        text = orjson.dumps(data).decode()
-        if not any((prefix is None or prefix in text) and pattern.search(text)
-                   for pattern, prefix in zip(patterns, map(_literal_prefix, patterns), strict=True)):
+    if _holds_secret(target.data, patterns):
+        for pointer, text in _strings(target.data, ""):
+            secret = _secret_in(text, patterns)
+            if secret is not None:
+                yield Hit(f"a secret ({truncate_key(secret)}) is stored here; revoke it, remove it, and refer to "
+                          f"{{{{{target.profile.key_variable}}}}} kept as a secret in your local environment",
+                          pointer, target.item_path_at(pointer))
+    key_names = _key_variables(target)
+    for file in (target.environment, target.globals):
+        if file is None or not _holds_secret(file.data, patterns):
             continue
-        for pointer, text in _strings(data, ""):
-            for pattern in patterns:
-                match = pattern.search(text)
-                if match:
-                    secret = match.group(0).split()[-1]
-                    yield Hit(f"a secret ({truncate_key(secret)}) is stored here; revoke it, remove it, and refer to "
-                              f"{{{{{target.profile.key_variable}}}}} kept as a secret in your local environment",
-                              pointer, None if file else target.item_path_at(pointer), file=file)
+        for index, value in file.values():
+            # The key kept as a secret variable is the right place; a key variable of another type is
+            # auth/environment-secret's to report.
+            if value.get("type") == "secret" or (file is target.environment and value.get("key") in key_names):
+                continue
+            for pointer, text in _strings(value, f"/values/{index}"):
+                secret = _secret_in(text, patterns)
+                if secret is not None:
+                    yield Hit(f"a secret ({truncate_key(secret)}) is kept in a variable of type "
+                              f"{value.get('type') or 'default'!r}; set the variable's type to secret",
+                              pointer, f"{file.scope} variable {value.get('key')!r}", file=file.source)
                     break
 
 
@@ -180,12 +187,32 @@ def environment_secret(target: Target) -> Iterator[Hit]:
     env = target.environment
     if env is None:
         return
-    keys = {target.profile.key_variable, target.profile.token_variable, "clientSecret", "password"}
+    keys = _key_variables(target)
     for index, value in env.values():
         if value.get("key") in keys and value.get("type") != "secret":
             yield Hit(f"environment variable {value.get('key')!r} holds a key but its type is "
                       f"{value.get('type') or 'default'!r}; set its type to secret",
-                      f"/values/{index}/type", file=env.source)
+                      f"/values/{index}/type", f"environment variable {value.get('key')!r}", file=env.source)
+
+
+def _key_variables(target: Target) -> set[str]:
+    return {target.profile.key_variable, target.profile.token_variable, "clientSecret", "password"}
+
+
+def _holds_secret(data: Any, patterns: list[re.Pattern[str]]) -> bool:
+    """One look over the serialized file first: almost every file holds no secret at all, and a plain
+    substring test (`pk_`) is a hundred times quicker than the regex over megabytes."""
+    text = orjson.dumps(data).decode()
+    return any((prefix is None or prefix in text) and pattern.search(text)
+               for pattern, prefix in zip(patterns, map(_literal_prefix, patterns), strict=True))
+
+
+def _secret_in(text: str, patterns: list[re.Pattern[str]]) -> str | None:
+    for pattern in patterns:
+        match = pattern.search(text)
+        if match:
+            return match.group(0).split()[-1]
+    return None
 
 
 def is_client_request(target: Target, ref: ItemRef) -> bool:
