@@ -120,7 +120,9 @@ def _validate(collections: Sequence[str], spec: str | None, environment: str | N
     api = load_api(spec) if spec else None
     report = Report(files=[], fail_on=config.fail_on)
     ran: set[str] = set()
-    for name, data in loaded:
+    report.sources = {name: text for name, _, text in loaded if text is not None}
+    report.sources.update({f.source: f.text for f in (env, glob) if f is not None and f.text is not None})
+    for name, data, _ in loaded:
         one = validate_collection(data, name, api=api, environment=env, globals_file=glob, config=config)
         ran.update(rule.id for rule in one.rules)
         report.files.extend(one.files)

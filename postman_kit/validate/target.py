@@ -47,6 +47,7 @@ class VariablesFile:
     source: str
     data: dict[str, Any]
     scope: str = "environment"  # or "globals"
+    text: str | None = None  # as read, for the lines of findings in it
 
     def values(self) -> Iterator[tuple[int, dict[str, Any]]]:
         for index, value in enumerate(self.data.get("values") or []):
