@@ -9,10 +9,12 @@ from functools import cached_property
 from typing import Any
 
 from postman_kit import ids
-from postman_kit.collection import Auth, Collection, Folder, Item, Node
+from postman_kit.collection import Auth, Collection, Folder, Item, Node, Request
+from postman_kit.conformance import RequestChecker
 from postman_kit.naming import parse_collection_name
 from postman_kit.openapi import Api
 from postman_kit.profiles import GENERIC, Profile
+from postman_kit.routing import MethodNotAllowed, RouteMatch
 
 _VARIABLE = re.compile(r"\{\{([^{}]+)\}\}")
 
@@ -53,6 +55,20 @@ class VariablesFile:
         for index, value in enumerate(self.data.get("values") or []):
             if isinstance(value, dict):
                 yield index, value
+
+
+class RoutingOnceChecker(RequestChecker):
+    """Remembers where each request routes: several rules ask."""
+
+    def __init__(self, api: Api, profile: Profile) -> None:
+        super().__init__(api, profile)
+        self._routes: dict[int, RouteMatch | MethodNotAllowed | None] = {}
+
+    def route(self, request: Request) -> RouteMatch | MethodNotAllowed | None:
+        key = id(request)  # requests live as long as the target that holds this checker
+        if key not in self._routes:
+            self._routes[key] = super().route(request)
+        return self._routes[key]
 
 
 @dataclass
@@ -111,7 +127,30 @@ class Target:
                 found.append(ref)
                 if isinstance(operation_id, str):
                     operation_ids.add(operation_id)
+        return found or self._named_as_generated()
+
+    def _named_as_generated(self) -> list[ItemRef]:
+        """A collection that went through Postman without its ids and extensions: with the spec, the first
+        request per operation that still has the name generate gave it (summary, else operationId)."""
+        if self.checker is None:
+            return []
+        found: list[ItemRef] = []
+        seen: set[tuple[str, str]] = set()
+        for ref in self.items:
+            route = self.checker.route(ref.item.request)
+            if not isinstance(route, RouteMatch):
+                continue
+            op = route.operation
+            if (op.method, op.path) not in seen and ref.item.name == (op.summary or op.operation_id):
+                seen.add((op.method, op.path))
+                found.append(ref)
         return found
+
+    @cached_property
+    def checker(self) -> RequestChecker | None:
+        """The spec's request checker, built once per target (route index and schema validators); None without
+        a spec."""
+        return RoutingOnceChecker(self.api, self.profile) if self.api is not None else None
 
     @property
     def kit_made(self) -> bool:

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from postman_kit.collection import Request
 from postman_kit.conformance import Problem, RequestChecker
-from postman_kit.openapi import Api
-from postman_kit.profiles import KLAVIYO, Profile
-from postman_kit.routing import MethodNotAllowed, RouteMatch
+from postman_kit.profiles import KLAVIYO
 from postman_kit.validate.model import Hit, Severity
 from postman_kit.validate.registry import CheckFunction, rule
 from postman_kit.validate.target import ItemRef, Target
@@ -40,25 +37,9 @@ OTHER = "other"
 PROFILE_CODES = {"filter-syntax": KLAVIYO.name, "filter-not-allowed": KLAVIYO.name}
 
 
-class RoutingOnceChecker(RequestChecker):
-    """Remembers where each request routes: the saved-request and troubleshooting rules both ask."""
-
-    def __init__(self, api: Api, profile: Profile) -> None:
-        super().__init__(api, profile)
-        self._routes: dict[int, RouteMatch | MethodNotAllowed | None] = {}
-
-    def route(self, request: Request) -> RouteMatch | MethodNotAllowed | None:
-        key = id(request)  # requests live as long as the target that holds this checker
-        if key not in self._routes:
-            self._routes[key] = super().route(request)
-        return self._routes[key]
-
-
 def request_checker(target: Target) -> RequestChecker | None:
     """One checker per target (its route index and schema validators are built once), shared by the rules."""
-    if "request-checker" not in target.memo:
-        target.memo["request-checker"] = RoutingOnceChecker(target.api, target.profile) if target.api else None
-    return target.memo["request-checker"]
+    return target.checker
 
 
 def request_problems(target: Target) -> list[tuple[ItemRef, Problem]]:
