@@ -25,14 +25,12 @@ def judgements(api: Api, path: str, attributes: dict) -> dict[str, tuple[bool, i
     checker = RequestChecker(api, detect_profile(api))
     found: dict[str, tuple[bool, int]] = {}
     for number, content_type in enumerate(CONTENT_TYPES):
-        sandbox = Sandbox(api, keys_from_data({"keys": {KEY: {"name": "t"}}}, "keys"), None, rate_limits=False)
+        sandbox, headers = sandbox_and_headers(api, content_type)
         body = json.dumps({"data": {"type": "profile", "attributes": {**attributes,
                                                                       "email": f"same{number}@example.com"}}})
         request = Request(method="POST", url=Url(host=["{{baseUrl}}"], path=path.strip("/").split("/")),
                           header=[Header("Content-Type", content_type)], body=Body(mode="raw", raw=body))
         mismatch = any(p.code == "content-type-mismatch" for p in checker.check(request))
-        headers = {"authorization": f"Klaviyo-API-Key {KEY}", "revision": sandbox.revision,
-                   "content-type": content_type}
         outcome = sandbox.serve(Incoming("POST", path, {}, headers, body.encode()))
         found[content_type] = (mismatch, outcome.status)
     return found
@@ -49,25 +47,30 @@ def test_validate_and_the_sandbox_agree_on_the_example_api() -> None:
     assert_agree(judgements(load_api(str(EXAMPLE_SPEC)), "/api/profiles", {}))
 
 
-@pytest.mark.corpus
-def test_validate_and_the_sandbox_agree_on_klaviyo_2026_07_15() -> None:
+def klaviyo_2026_07_15() -> Api:
     spec = CORPUS / "klaviyo" / "stable" / "2026-07-15.json"
     if not spec.is_file():
         pytest.skip("../shared/corpus is absent")
-    assert_agree(judgements(load_api(str(spec)), "/api/profiles", {}))
+    return load_api(str(spec))
+
+
+def sandbox_and_headers(api: Api, content_type: str) -> tuple[Sandbox, dict[str, str]]:
+    sandbox = Sandbox(api, keys_from_data({"keys": {KEY: {"name": "t"}}}, "keys"), None, rate_limits=False)
+    return sandbox, {"authorization": f"Klaviyo-API-Key {KEY}", "revision": sandbox.revision,
+                     "content-type": content_type}
+
+
+@pytest.mark.corpus
+def test_validate_and_the_sandbox_agree_on_klaviyo_2026_07_15() -> None:
+    assert_agree(judgements(klaviyo_2026_07_15(), "/api/profiles", {}))
 
 
 @pytest.mark.corpus
 def test_the_multipart_upload_klaviyo_documents_is_not_refused() -> None:
-    spec = CORPUS / "klaviyo" / "stable" / "2026-07-15.json"
-    if not spec.is_file():
-        pytest.skip("../shared/corpus is absent")
-    api = load_api(str(spec))
+    api = klaviyo_2026_07_15()
     upload = next(op for op in api.operations if op.request_body is not None
                   and any(m.media_type.startswith("multipart/") for m in op.request_body.content))
-    sandbox = Sandbox(api, keys_from_data({"keys": {KEY: {"name": "t"}}}, "keys"), None, rate_limits=False)
-    headers = {"authorization": f"Klaviyo-API-Key {KEY}", "revision": sandbox.revision,
-               "content-type": "multipart/form-data; boundary=x"}
+    sandbox, headers = sandbox_and_headers(api, "multipart/form-data; boundary=x")
     outcome = sandbox.serve(Incoming(upload.method, upload.path, {}, headers,
                                      b'--x\r\nContent-Disposition: form-data; name="file"\r\n\r\nGIF89a\r\n--x--\r\n'))
     assert outcome.status not in (400, 415), outcome.document
