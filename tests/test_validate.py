@@ -354,3 +354,39 @@ def test_the_installed_program_exits_1_with_its_whole_report(tmp_path: Path) -> 
     clean.write_text(json.dumps(build_collection_from_spec(SPEC).collection.to_json()))
     done = run_program("validate", str(clean), "--spec", SPEC, "--select", "auth")
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_generic_api_is_judged_by_its_own_security_schemes(tmp_path):
+    """No revision header or `{{apiKey}}` demanded of an API whose spec has neither; auth fits its scheme."""
+    spec = tmp_path / "bearer.yaml"
+    spec.write_text(
+        "openapi: 3.0.3\ninfo: {title: Notes, version: '1.2'}\nservers: [{url: 'https://notes.example'}]\n"
+        "components: {securitySchemes: {jwt: {type: http, scheme: bearer}}}\nsecurity: [{jwt: []}]\n"
+        "paths:\n  /notes:\n    get:\n      operationId: list_notes\n      summary: List notes\n"
+        "      responses: {'200': {description: ok}}\n"
+        "  /health:\n    get:\n      summary: Health\n      security: []\n      responses: {'200': {description: ok}}\n")
+    from postman_kit.openapi import load_api
+
+    api = load_api(str(spec))
+    data = build_collection_from_spec(api).collection.to_json()
+    assert validate_collection(data, api=api).findings == []
+    assert validate_collection(data).findings == []  # no spec: nothing Klaviyo's is asked of it
+
+    def auth_findings(collection: dict) -> list[str]:
+        return [f"{f.rule} {f.item}" for f in validate_collection(collection, api=api).findings]
+
+    wrong = copy.deepcopy(data)
+    wrong["auth"] = {"type": "basic", "basic": [{"key": "username", "value": "{{user}}"}]}
+    assert auth_findings(wrong) == ["auth/collection-auth None"]
+    assert "Bearer Token" in validate_collection(wrong, api=api).findings[0].message
+    by_hand = copy.deepcopy(data)
+    by_hand.pop("auth")
+    notes = next(item for item in walk(by_hand["item"]) if item["name"] == "List notes")
+    notes["request"]["header"].append({"key": "Authorization", "value": "Bearer {{token}}"})
+    assert auth_findings(by_hand) == []  # the one operation that needs a token sends one, from a variable
+
+
+def walk(nodes: list[dict]):
+    for node in nodes:
+        yield node
+        yield from walk(node.get("item", []))

@@ -97,12 +97,14 @@ def literal_key(target: Target) -> Iterator[Hit]:
 
 
 @rule("auth/authorization-header", Severity.ERROR,
-      "No request sets an `Authorization` header by hand.",
+      "No request sets an `Authorization` header by hand (outside Klaviyo: by hand with a literal value).",
       "A hand-set header overrides the collection's auth and usually holds a pasted key.")
 def authorization_header(target: Target) -> Iterator[Hit]:
     for ref in target.items:
         for index, header in enumerate(ref.item.request.header):
-            if header.key.strip().lower() == "authorization" and not header.disabled:
+            # Outside Klaviyo's convention, `Authorization: Bearer {{token}}` by hand is a way to send credentials.
+            from_variable = target.profile is GENERIC and is_variable(header.value)
+            if header.key.strip().lower() == "authorization" and not header.disabled and not from_variable:
                 hint = ("client endpoints send no key at all" if is_client_request(target, ref)
                         else "remove it and let the request inherit the collection's auth")
                 yield Hit(f"the request sets the Authorization header by hand ({_masked(header.value)!r}); {hint}",
