@@ -15,7 +15,7 @@ from typing import Any
 
 from postman_kit.collection import Request
 from postman_kit.filters import FilterSyntaxError, check_filter, parse_filter
-from postman_kit.openapi import Api, Operation, Parameter
+from postman_kit.openapi import Api, Operation, Parameter, RequestBody
 from postman_kit.profiles import Profile
 from postman_kit.routing import MethodNotAllowed, OperationIndex, RouteMatch
 from postman_kit.schema_validation import SchemaChecker
@@ -104,7 +104,7 @@ class RequestChecker:
         return problems
 
     def _query_value(self, op: Operation, param: Parameter, value: str, pointer: str) -> list[Problem]:
-        if param.name == self.profile.filter_param:
+        if self.profile.filter_grammar and param.name == self.profile.filter_param:
             return self._filter(op, value, pointer)
         schema = self.api.resolve(param.schema) if param.schema else {}
         if not isinstance(schema, dict):
@@ -172,9 +172,7 @@ class RequestChecker:
         problems: list[Problem] = []
         expected = media.media_type
         content_type = request.header_value("Content-Type")
-        if content_type and content_type.split(";")[0].strip().lower() not in {
-            m.media_type.lower() for m in spec_body.content
-        }:
+        if content_type and not accepts_content_type(spec_body, content_type):
             problems.append(Problem("content-type-mismatch",
                                     f"Content-Type `{content_type}` is not accepted; use `{expected}`", "/header"))
         if body.mode != "raw" or not (expected.endswith("json") or "+json" in expected):
@@ -193,6 +191,24 @@ class RequestChecker:
                 problems.append(Problem("body-schema", f"body does not match the request schema at {message}",
                                         "/body/raw"))
         return problems
+
+
+def accepts_content_type(body: RequestBody, content_type: str) -> bool:
+    """Whether an operation takes a body sent with `content_type`: a media type it lists (or a range such as
+    `*/*` or `application/*` it lists), or any JSON type when it takes JSON, as JSON APIs do
+    (`application/json` for `application/vnd.api+json`).
+
+    The one judgement validate's saved-request check and the sandbox's 415 share.
+    """
+    sent = content_type.split(";")[0].strip().lower()
+    listed = {m.media_type.split(";")[0].strip().lower() for m in body.content}
+    if sent in listed or "*/*" in listed or f"{sent.split('/')[0]}/*" in listed:
+        return True
+    return _is_json(sent) and any(_is_json(media) for media in listed)
+
+
+def _is_json(media_type: str) -> bool:
+    return media_type == "application/json" or media_type.endswith("+json")
 
 
 def check_request(

@@ -45,8 +45,12 @@ class Profile:
     # Which error examples generated requests carry: "documented" (the spec's own error responses, plus a 401/403
     # for secured operations) or "troubleshooting" (a JSON:API troubleshooting set: 401/403/404/405/409).
     error_examples: str = "documented"
+    # Whether `filter_param`'s values follow the filter grammar of postman_kit.filters (`equals(email,'x')`).
+    filter_grammar: bool = False
     # Literal secrets that must never appear in a collection.
     secret_patterns: tuple[str, ...] = (BEARER.pattern,)
+    # Text that, in a collection's auth or variables, says the collection is for this API (no spec at hand).
+    collection_markers: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
     def extension(self, op: Operation, name: str | None) -> Any:
@@ -117,7 +121,9 @@ KLAVIYO = Profile(
     prerelease_extension="x-klaviyo-pre-release",
     filters_extension="x-klaviyo-filters",
     error_examples="troubleshooting",
+    filter_grammar=True,
     secret_patterns=(PRIVATE_KEY.pattern, BEARER.pattern),
+    collection_markers=("Klaviyo-API-Key", "klaviyo.com"),
     extra={
         # What the sandbox needs to behave like the real API: attributes no two resources of a type may share
         # (a second profile with the same email is a 409), and the shape of new ids.
@@ -136,6 +142,17 @@ def detect_profile(api: Api) -> Profile:
     for op in api.operations[:50]:
         if any(key.startswith("x-klaviyo-") for key in op.extensions):
             return KLAVIYO
+    return GENERIC
+
+
+def detect_collection_profile(collection: dict[str, Any]) -> Profile:
+    """The profile a collection was made for when no spec is at hand: the first whose markers appear in the
+    collection's auth or variables (Klaviyo: `Klaviyo-API-Key`, a klaviyo.com base URL), generic otherwise."""
+    places = [collection.get("auth"), collection.get("variable")]
+    text = repr([place for place in places if place is not None])
+    for profile in PROFILES.values():
+        if any(marker in text for marker in profile.collection_markers):
+            return profile
     return GENERIC
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from postman_kit.generate import build_collection_from_spec
 from postman_kit.validate import Severity, ValidateConfig, load_config, validate, validate_collection
+from postman_kit.validate.reporters import render
 from postman_kit.validate.target import VariablesFile
 from tests.tools import run_program
 
@@ -244,14 +245,32 @@ def test_literal_key_in_collection_auth(example):
 
 def test_secrets_in_environment_and_globals_name_their_file(example):
     environment = VariablesFile("env.json", {"values": [
-        {"key": "privateKey", "value": PRIVATE_KEY, "type": "default", "enabled": True}]})
+        {"key": "privateKey", "value": PRIVATE_KEY, "type": "default", "enabled": True},
+        {"key": "backupKey", "value": PRIVATE_KEY, "enabled": True}]})
     globals_file = VariablesFile("globals.json", {"values": [
-        {"key": "token", "value": "Bearer abcdefghijklmnopqrstuvwxyz0123456789", "enabled": True}]})
+        {"key": "token", "value": "Bearer abcdefghijklmnopqrstuvwxyz0123456789", "enabled": True}]}, "globals")
     report = validate_collection(example, environment=environment, globals_file=globals_file)
-    where = {(f.rule, f.file, f.pointer) for f in report.findings if f.family == "auth"}
-    assert ("auth/secret-value", "env.json", "/values/0/value") in where
-    assert ("auth/secret-value", "globals.json", "/values/0/value") in where
-    assert ("auth/environment-secret", "env.json", "/values/0/type") in where
+    where = {(f.rule, f.file, f.pointer, f.item) for f in report.findings if f.family == "auth"}
+    assert where == {
+        ("auth/environment-secret", "env.json", "/values/0/type", "environment variable 'privateKey'"),
+        ("auth/secret-value", "env.json", "/values/1/value", "environment variable 'backupKey'"),
+        ("auth/secret-value", "globals.json", "/values/0/value", "globals variable 'token'"),
+    }
+    text = render(report)
+    assert "env.json\n  environment variable 'backupKey'\n" in text and "(collection)" not in text
+
+
+def test_the_key_kept_as_a_secret_in_the_environment_is_the_right_place(example, api, tmp_path, run_cli):
+    environment = {"name": "Acme", "_postman_variable_scope": "environment", "values": [
+        {"key": "baseUrl", "value": "https://a.acme-marketing.example", "type": "default", "enabled": True},
+        {"key": "privateKey", "value": PRIVATE_KEY, "type": "secret", "enabled": True}]}
+    report = validate_collection(example, api=api, environment=VariablesFile("env.json", environment))
+    assert report.findings == []
+    env_file = tmp_path / "acme.postman_environment.json"
+    env_file.write_text(json.dumps(environment))
+    result = run_cli("validate", FORK, "--spec", SPEC, "-e", env_file, "--select", "auth")
+    assert str(env_file) not in result.output  # the fork's own pasted key is still found, the environment is fine
+    assert "auth/secret-value" in result.output
 
 
 def test_revision_name_stamp(example):
@@ -283,7 +302,7 @@ def test_structure_rules(example):
     assert schema.item == "Events/Get Event"
 
 
-def test_lint_rules(example):
+def test_lint_rules(example, api):
     data = copy.deepcopy(example)
     data["info"].pop("description")
     lists = data["item"][2]["item"]
@@ -294,7 +313,7 @@ def test_lint_rules(example):
     patch["response"] = [r for r in patch["response"] if r["code"] >= 400]
     next(v for v in data["variable"] if v["key"] == "baseUrl")["value"] = "http://a.acme-marketing.example"
     assert {"lint/collection-description", "lint/delete-example-status", "lint/patch-body", "lint/success-example",
-            "lint/insecure-url"} <= rules_found(data)
+            "lint/insecure-url"} <= rules_found(data, api=api)
 
 
 def test_troubleshooting_rules(example, api):
@@ -335,3 +354,39 @@ def test_the_installed_program_exits_1_with_its_whole_report(tmp_path: Path) -> 
     clean.write_text(json.dumps(build_collection_from_spec(SPEC).collection.to_json()))
     done = run_program("validate", str(clean), "--spec", SPEC, "--select", "auth")
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_generic_api_is_judged_by_its_own_security_schemes(tmp_path):
+    """No revision header or `{{apiKey}}` demanded of an API whose spec has neither; auth fits its scheme."""
+    spec = tmp_path / "bearer.yaml"
+    spec.write_text(
+        "openapi: 3.0.3\ninfo: {title: Notes, version: '1.2'}\nservers: [{url: 'https://notes.example'}]\n"
+        "components: {securitySchemes: {jwt: {type: http, scheme: bearer}}}\nsecurity: [{jwt: []}]\n"
+        "paths:\n  /notes:\n    get:\n      operationId: list_notes\n      summary: List notes\n"
+        "      responses: {'200': {description: ok}}\n"
+        "  /health:\n    get:\n      summary: Health\n      security: []\n      responses: {'200': {description: ok}}\n")
+    from postman_kit.openapi import load_api
+
+    api = load_api(str(spec))
+    data = build_collection_from_spec(api).collection.to_json()
+    assert validate_collection(data, api=api).findings == []
+    assert validate_collection(data).findings == []  # no spec: nothing Klaviyo's is asked of it
+
+    def auth_findings(collection: dict) -> list[str]:
+        return [f"{f.rule} {f.item}" for f in validate_collection(collection, api=api).findings]
+
+    wrong = copy.deepcopy(data)
+    wrong["auth"] = {"type": "basic", "basic": [{"key": "username", "value": "{{user}}"}]}
+    assert auth_findings(wrong) == ["auth/collection-auth None"]
+    assert "Bearer Token" in validate_collection(wrong, api=api).findings[0].message
+    by_hand = copy.deepcopy(data)
+    by_hand.pop("auth")
+    notes = next(item for item in walk(by_hand["item"]) if item["name"] == "List notes")
+    notes["request"]["header"].append({"key": "Authorization", "value": "Bearer {{token}}"})
+    assert auth_findings(by_hand) == []  # the one operation that needs a token sends one, from a variable
+
+
+def walk(nodes: list[dict]):
+    for node in nodes:
+        yield node
+        yield from walk(node.get("item", []))

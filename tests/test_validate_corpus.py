@@ -1,5 +1,6 @@
-"""Every collection generated from the Klaviyo corpus validates clean against its own spec, and both our
-collection schema and the official v2.1.0 schema accept it."""
+"""Every collection generated from the corpus (every Klaviyo revision, every real-world and example spec)
+validates clean against its own spec, with its environment and globals: no finding of any level. A subset of
+Klaviyo revisions is also checked against our collection schema and the official v2.1.0 schema."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import pytest
 
 from postman_kit.generate import build_collection_from_spec
 from postman_kit.openapi import load_api
-from postman_kit.validate import Severity, validate_collection
+from postman_kit.validate import Report, validate_collection
 from postman_kit.validate.schemas import fast_check
 from postman_kit.validate.target import VariablesFile
 from tests.tools import CORPUS, klaviyo_specs, official_collection_schema
@@ -32,6 +33,71 @@ def corpus_specs() -> list[Path]:
     return [s for s in specs if s.stem in SUBSET]
 
 
+def every_spec() -> list[Path]:
+    """Every Klaviyo revision and every other vendor's or example spec of the corpus, as files."""
+    if not CORPUS.is_dir():
+        return []
+    others = [CORPUS / "twilio", CORPUS / "openapi-examples", CORPUS / "real-world",
+              *sorted((CORPUS / "real-world" / "readme-oas-examples").glob("3.*/*"))]
+    files = [path for folder in others if folder.is_dir() for path in sorted(folder.glob("*"))
+             if path.suffix in (".json", ".yaml", ".yml")]
+    return klaviyo_specs("stable") + klaviyo_specs("beta") + files + [CORPUS / "real-world/train-travel/openapi.yaml"]
+
+
+def spec_id(path: Path) -> str:
+    return str(path.relative_to(CORPUS)) if CORPUS in path.parents else path.name
+
+
+# What generate writes today that its spec rejects: request bodies built from contradictory schemas (allOf
+# branches that exclude each other, additionalProperties: false inside allOf), stringified examples, and values
+# that miss a constraint. validate is right to report them; they are generate's to fix, and leave this list then.
+GENERATED_BODY_PROBLEMS = {
+    "real-world/box.json": {"Invites/Create user invite"},
+    "real-world/openai.yaml": {"Vector stores/Create a vector store file batch."},
+    "real-world/readme-oas-examples/3.0/json/readme.json": {"Docs/Create doc"},
+    "real-world/readme-oas-examples/3.0/json/request-examples.json": {
+        "Multiple examples/Stringified JSON arrays in an `examples` value",
+        "Multiple examples/Stringified JSON object in an `examples` value"},
+    "real-world/readme-oas-examples/3.0/json/schema-additional-properties.json": {
+        "post/Should allow additionalProperties in JSON schema"},
+    "real-world/readme-oas-examples/3.0/json/schema-enums.json": {"Enums/Boolean enum support"},
+    "real-world/readme-oas-examples/3.0/json/schema-types.json": {
+        "Numbers/`format` data types", "Quirks/Incompatible allOf schemas on a root requestBody",
+        "Quirks/Incompatible allOf schemas on a root requestBody (with other schema properties)",
+        "Quirks/Incompatible nested allOf schemas"},
+    "real-world/readme-oas-examples/3.1/json/schema-types.json": {
+        "Numbers/`format` data types", "Quirks/Incompatible allOf schemas on a root requestBody",
+        "Quirks/Incompatible allOf schemas on a root requestBody (with other schema properties)",
+        "Quirks/Incompatible nested allOf schemas"},
+}
+
+
+def generated_and_validated(spec: Path) -> tuple[dict[str, Any], Report]:
+    """The collection generate writes for `spec`, and validate's report on it with its environment and globals."""
+    api = load_api(str(spec))
+    build = build_collection_from_spec(api)
+    collection = json.loads(json.dumps(build.collection.to_json()))  # exactly what is written
+    report = validate_collection(
+        collection,
+        spec.name,
+        api=api,
+        environment=VariablesFile("environment", build.environment),
+        globals_file=VariablesFile("globals", build.globals, "globals"),
+    )
+    return collection, report
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
+@pytest.mark.parametrize("spec", every_spec(), ids=spec_id)
+def test_the_kits_own_output_has_no_finding_of_any_level(spec: Path):
+    _, report = generated_and_validated(spec)
+    known = GENERATED_BODY_PROBLEMS.get(spec_id(spec), set())
+    found = [f"{f.severity.label} {f.rule} {f.item}: {f.message}" for f in report.findings
+             if not (f.rule == "request/body-schema" and f.item in known)]
+    assert found == []
+
+
 @functools.cache
 def official_check() -> Any:
     # Compiled: python-jsonschema needs seconds per multi-megabyte collection, this a fraction of that.
@@ -41,19 +107,8 @@ def official_check() -> Any:
 @pytest.mark.corpus
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
 @pytest.mark.parametrize("spec", corpus_specs(), ids=lambda p: p.stem)
-def test_generated_collection_validates_clean_and_fits_both_schemas(spec: Path):
-    api = load_api(str(spec))
-    build = build_collection_from_spec(api)
-    collection = json.loads(json.dumps(build.collection.to_json()))  # exactly what is written
-    report = validate_collection(
-        collection,
-        spec.name,
-        api=api,
-        environment=VariablesFile("environment", build.environment),
-        globals_file=VariablesFile("globals", build.globals),
-    )
-    serious = [f"{f.rule} {f.item}: {f.message}" for f in report.findings if f.severity >= Severity.WARNING]
-    assert serious == []
+def test_generated_collection_runs_every_rule_family_and_fits_both_schemas(spec: Path):
+    collection, report = generated_and_validated(spec)
     # every rule family ran, the saved-request ones included
     assert {rule.family for rule in report.rules} == {"structure", "auth", "revision", "request", "troubleshooting",
                                                       "lint"}

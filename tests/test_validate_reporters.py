@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import tarfile
@@ -12,7 +13,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from postman_kit.validate import validate
+from postman_kit.validate import Finding, Severity, validate
 from postman_kit.validate.reporters import render
 
 FORK = Path(__file__).parent / "fixtures" / "validate" / "fork.postman_collection.json"
@@ -25,7 +26,12 @@ CACHE = Path.home() / ".cache" / "postman-kit" / "sarif-schema"
 
 @pytest.fixture(scope="module")
 def report():
-    return validate([str(FORK)], spec=SPEC)
+    found = validate([str(FORK)], spec=SPEC)
+    # The fork's only findings are errors; one note shows how infos are rendered in each format.
+    note = Finding("troubleshooting/missing-example", Severity.INFO, "no troubleshooting example for 404",
+                   str(FORK), "Events/Get Event", "/item/0/item/2/response")
+    found.findings = sorted([*found.findings, note], key=Finding.sort_key)
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -70,11 +76,30 @@ def test_sarif_validates_against_the_sarif_schema(report, sarif_schema):
     for result in results:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
     levels = {r["ruleId"]: r["level"] for r in results}
-    assert levels["auth/secret-value"] == "error" and levels["lint/folder-description"] == "note"
+    assert levels["auth/secret-value"] == "error" and levels["troubleshooting/missing-example"] == "note"
     assert results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == str(FORK)
+    assert run["columnKind"] == "unicodeCodePoints"
     method = next(r for r in results if r["ruleId"] == "request/method-not-allowed")
-    line = method["locations"][0]["physicalLocation"]["region"]["startLine"]
-    assert FORK.read_text().splitlines()[line - 1].strip() == '"method": "DELETE",'
+    region = method["locations"][0]["physicalLocation"]["region"]
+    assert FORK.read_text().splitlines()[region["startLine"] - 1][region["startColumn"] - 1:] == '"DELETE",'
+
+
+def test_every_sarif_result_and_annotation_points_at_a_line_and_column(report):
+    """Also for pointers the file does not hold (a missing header) and for a collection read from stdin."""
+    lines = FORK.read_text().splitlines()
+    for result in json.loads(render(report, "sarif"))["runs"][0]["results"]:
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert set(region) == {"startLine", "startColumn"}
+        assert lines[region["startLine"] - 1][region["startColumn"] - 1] in '{["-0123456789tfn'
+    annotations = [line for line in render(report, "github").splitlines() if line.startswith("::")]
+    assert all(re.search(r" file=[^,]+,line=\d+,col=\d+,title=", line) for line in annotations)
+
+
+def test_positions_come_from_the_text_as_read_from_stdin(run_cli):
+    result = run_cli("validate", "-", "--spec", SPEC, "--format", "sarif", input=FORK.read_text())
+    results = json.loads(result.stdout)["runs"][0]["results"]
+    assert results and all("region" in r["locations"][0]["physicalLocation"] for r in results)
+    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results} == {"<stdin>"}
 
 
 def test_junit_parses_with_a_failure_per_error(report):
@@ -109,14 +134,18 @@ def test_text_groups_by_item_and_colours_only_when_asked(report):
     assert "\x1b[31m" in render(report, "text", color=True)
 
 
-def test_lines_are_found_for_pointers_in_any_layout():
-    from postman_kit.validate.locate import pointer_lines
+def test_positions_are_found_for_pointers_in_any_layout():
+    from postman_kit.validate.locate import locate, pointer_positions
 
     text = '{"a": [1, {"b~/c": "x\\"y"}],\n "d": {\n  "e": [true,\n null]}}'
-    assert pointer_lines(text, {"", "/a/1/b~0~1c", "/d/e/1", "/missing"}) == {"": 1, "/a/1/b~0~1c": 1, "/d/e/1": 4}
+    assert pointer_positions(text, {"", "/a/1/b~0~1c", "/d/e/1", "/missing"}) == {
+        "": (1, 1), "/a/1/b~0~1c": (1, 20), "/d/e/1": (4, 2)}
+    # a pointer the text does not hold is placed at its nearest ancestor that it does
+    assert locate(text, {"/d/e/7/description", "/a/1/name"}) == {"/d/e/7/description": (3, 8), "/a/1/name": (1, 11)}
 
 
-def test_reports_are_deterministic(report):
+def test_reports_are_deterministic():
+    report = validate([str(FORK)], spec=SPEC)
     again = validate([str(FORK)], spec=SPEC)
     for output_format in ("text", "json", "junit", "sarif", "github"):
         assert render(report, output_format) == render(again, output_format)

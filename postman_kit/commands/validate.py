@@ -24,7 +24,8 @@ def _list_rules(ctx: click.Context, param: click.Parameter, value: bool) -> None
         return
     for rule in sorted(RULES, key=lambda r: r.id):
         spec = " (with --spec)" if rule.needs_spec else ""
-        click.echo(f"{rule.id:<36} {rule.severity.label:<8}{rule.summary}{spec}")
+        profile = f" ({rule.profile} collections only)" if rule.profile else ""
+        click.echo(f"{rule.id:<36} {rule.severity.label:<8}{rule.summary}{spec}{profile}")
     ctx.exit(0)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+from postman_kit.conformance import accepts_content_type
 from postman_kit.examples import ExampleBuilder
 from postman_kit.ids import normalize_path
 from postman_kit.logstore.records import path_category
@@ -187,12 +188,15 @@ class Sandbox:
         if op.request_body is None:
             return None
         content_type = incoming.headers.get("content-type", "").split(";")[0].strip().lower()
-        if incoming.body.strip() and content_type and not content_type.endswith("json"):
-            raise ApiError(415, f"Content-Type {content_type} is not supported; send application/vnd.api+json.")
+        if incoming.body.strip() and content_type and not accepts_content_type(op.request_body, content_type):
+            expected = op.request_body.preferred.media_type if op.request_body.preferred else "application/json"
+            raise ApiError(415, f"Content-Type {content_type} is not supported; send {expected}.")
         if not incoming.body.strip():
             if op.request_body.required:
                 raise ApiError(400, "A JSON request body is required.", pointer="/data")
             return None
+        if content_type and not content_type.endswith("json"):
+            return None  # a multipart or binary body the operation takes: accepted as it is, not read
         try:
             body = parse_json_body(incoming.body)
         except JsonRefused as exc:

@@ -8,17 +8,24 @@ from typing import Any
 from postman_kit.collection import Collection
 from postman_kit.gcpause import gc_paused
 from postman_kit.openapi import Api, load_api
-from postman_kit.profiles import Profile
+from postman_kit.profiles import Profile, detect_collection_profile, detect_profile
 from postman_kit.validate.config import ValidateConfig
 from postman_kit.validate.inputs import load_collection, load_variables_file
 from postman_kit.validate.model import Finding, Report, Rule
 from postman_kit.validate.rules import RULES
-from postman_kit.validate.target import Target, VariablesFile, guess_profile
+from postman_kit.validate.target import Target, VariablesFile
 
 
-def selected_rules(config: ValidateConfig, with_spec: bool) -> list[Rule]:
-    """The rules that can report anything: selected by id, or by family for the saved-request ones."""
-    return [r for r in RULES if config.is_selected(r.id) and (with_spec or not r.needs_spec)]
+def selected_rules(config: ValidateConfig, with_spec: bool, profile: Profile | None = None) -> list[Rule]:
+    """The rules that can report anything: selected by id, or by family for the saved-request ones; a
+    profile's own rules only for that profile (all of them when `profile` is None)."""
+    return [r for r in RULES if config.is_selected(r.id) and (with_spec or not r.needs_spec)
+            and (profile is None or r.profile in (None, profile.name))]
+
+
+def target_profile(data: dict[str, Any], api: Api | None) -> Profile:
+    """The spec's profile when there is a spec, else the one the collection itself names."""
+    return detect_profile(api) if api is not None else detect_collection_profile(data)
 
 
 def check_target(target: Target, rules: Sequence[Rule], config: ValidateConfig) -> list[Finding]:
@@ -73,16 +80,17 @@ def validate_collection(
 ) -> Report:
     """Validate one collection given as parsed JSON (the Python API the command wraps)."""
     config = config or ValidateConfig()
+    profile = profile or target_profile(data, api)
     target = Target(
         source=source,
         data=data,
         collection=collection_model(data),
         api=api,
-        profile=profile or guess_profile(data, api),
+        profile=profile,
         environment=environment,
         globals=globals_file,
     )
-    rules = selected_rules(config, api is not None)
+    rules = selected_rules(config, api is not None, profile)
     findings = sorted(set(check_target(target, rules, config)), key=Finding.sort_key)
     return Report(files=[source], findings=findings, items={source: [ref.path for ref in target.items]},
                   rules=rules, fail_on=config.fail_on)
@@ -110,12 +118,17 @@ def _validate(collections: Sequence[str], spec: str | None, environment: str | N
     env = load_variables_file(environment, "environment") if environment else None
     glob = load_variables_file(globals_file, "globals") if globals_file else None
     api = load_api(spec) if spec else None
-    report = Report(files=[], rules=selected_rules(config, api is not None), fail_on=config.fail_on)
-    for name, data in loaded:
+    report = Report(files=[], fail_on=config.fail_on)
+    ran: set[str] = set()
+    report.sources = {name: text for name, _, text in loaded if text is not None}
+    report.sources.update({f.source: f.text for f in (env, glob) if f is not None and f.text is not None})
+    for name, data, _ in loaded:
         one = validate_collection(data, name, api=api, environment=env, globals_file=glob, config=config)
+        ran.update(rule.id for rule in one.rules)
         report.files.extend(one.files)
         report.findings.extend(one.findings)
         report.items.update(one.items)
+    report.rules = [rule for rule in RULES if rule.id in ran]
     # A finding in a shared environment or globals file is reported once, not once per collection.
     report.findings = sorted(set(report.findings), key=Finding.sort_key)
     return report

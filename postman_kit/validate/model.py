@@ -71,6 +71,7 @@ class Rule:
     why: str  # why it matters
     check: Callable[[Target], Iterator[Hit]]
     needs_spec: bool = False
+    profile: str | None = None  # one API profile's convention (its name): runs only on that API's collections
 
     @property
     def family(self) -> str:
@@ -86,6 +87,7 @@ class Report:
     items: dict[str, list[str]] = field(default_factory=dict)  # file → every request path checked
     rules: list[Rule] = field(default_factory=list)
     fail_on: Severity = Severity.ERROR
+    sources: dict[str, str] = field(default_factory=dict)  # file → its text as read, where findings are located
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)

@@ -8,10 +8,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from postman_kit.collection import Auth, Collection, Folder, Item, Node
+from postman_kit import ids
+from postman_kit.collection import Auth, Collection, Folder, Item, Node, Request
+from postman_kit.conformance import RequestChecker
 from postman_kit.naming import parse_collection_name
 from postman_kit.openapi import Api
-from postman_kit.profiles import GENERIC, KLAVIYO, Profile, detect_profile
+from postman_kit.profiles import GENERIC, Profile
+from postman_kit.routing import MethodNotAllowed, RouteMatch
 
 _VARIABLE = re.compile(r"\{\{([^{}]+)\}\}")
 
@@ -45,11 +48,27 @@ class VariablesFile:
 
     source: str
     data: dict[str, Any]
+    scope: str = "environment"  # or "globals"
+    text: str | None = None  # as read, for the lines of findings in it
 
     def values(self) -> Iterator[tuple[int, dict[str, Any]]]:
         for index, value in enumerate(self.data.get("values") or []):
             if isinstance(value, dict):
                 yield index, value
+
+
+class RoutingOnceChecker(RequestChecker):
+    """Remembers where each request routes: several rules ask."""
+
+    def __init__(self, api: Api, profile: Profile) -> None:
+        super().__init__(api, profile)
+        self._routes: dict[int, RouteMatch | MethodNotAllowed | None] = {}
+
+    def route(self, request: Request) -> RouteMatch | MethodNotAllowed | None:
+        key = id(request)  # requests live as long as the target that holds this checker
+        if key not in self._routes:
+            self._routes[key] = super().route(request)
+        return self._routes[key]
 
 
 @dataclass
@@ -90,6 +109,67 @@ class Target:
 
     def item_ref(self, pointer: str) -> ItemRef | None:
         return next((ref for ref in self.items if ref.pointer == pointer), None)
+
+    @cached_property
+    def generated_items(self) -> list[ItemRef]:
+        """The requests postman-kit generated: their ids derive from the API title, method and path (or, where
+        ids were lost, the first request carrying an operationId); [] in a collection made another way."""
+        titles = {parse_collection_name(self.collection.info.name).title}
+        if self.api is not None:
+            titles.add(self.api.title)
+        found: list[ItemRef] = []
+        operation_ids: set[str] = set()
+        for ref in self.items:
+            request = ref.item.request
+            derived = {ids.operation_id(title, request.method, request.url.path_template) for title in titles}
+            operation_id = ref.item.kit.get("operationId")
+            if ref.item.id in derived or (isinstance(operation_id, str) and operation_id not in operation_ids):
+                found.append(ref)
+                if isinstance(operation_id, str):
+                    operation_ids.add(operation_id)
+        return found or self._named_as_generated()
+
+    def _named_as_generated(self) -> list[ItemRef]:
+        """A collection that went through Postman without its ids and extensions: with the spec, the first
+        request per operation that still has the name generate gave it (summary, else operationId)."""
+        if self.checker is None:
+            return []
+        found: list[ItemRef] = []
+        seen: set[tuple[str, str]] = set()
+        for ref in self.items:
+            route = self.checker.route(ref.item.request)
+            if not isinstance(route, RouteMatch):
+                continue
+            op = route.operation
+            if (op.method, op.path) not in seen and ref.item.name == (op.summary or op.operation_id):
+                seen.add((op.method, op.path))
+                found.append(ref)
+        return found
+
+    @cached_property
+    def checker(self) -> RequestChecker | None:
+        """The spec's request checker, built once per target (route index and schema validators); None without
+        a spec."""
+        return RoutingOnceChecker(self.api, self.profile) if self.api is not None else None
+
+    @property
+    def kit_made(self) -> bool:
+        return bool(self.generated_items)
+
+    @cached_property
+    def own_items(self) -> list[ItemRef]:
+        """The collection's own requests, which its author wrote: the generated ones in a collection
+        postman-kit made, every request in any other. The rest are requests users saved in a fork; they are
+        judged on what they do, not on how they are documented."""
+        return self.generated_items or list(self.items)
+
+    @cached_property
+    def own_folders(self) -> list[FolderRef]:
+        """The folders holding the collection's own requests (not a folder a user made for saved requests)."""
+        if not self.kit_made:
+            return list(self.folders)
+        return [folder for folder in self.folders
+                if any(ref.pointer.startswith(folder.pointer + "/") for ref in self.own_items)]
 
     @cached_property
     def revision(self) -> str | None:
@@ -133,21 +213,10 @@ def _enabled_values(file: VariablesFile) -> dict[str, str]:
     }
 
 
-def guess_profile(data: dict[str, Any], api: Api | None) -> Profile:
-    """The spec's profile when there is a spec; else Klaviyo when the collection speaks Klaviyo."""
-    if api is not None:
-        return detect_profile(api)
-    auth = data.get("auth")
-    text = repr(auth) if auth is not None else ""
-    if "Klaviyo-API-Key" in text or "{{privateKey}}" in text:
-        return KLAVIYO
-    return GENERIC
-
-
 def is_variable(text: str) -> bool:
     """The value's last word is a `{{variable}}`: `Klaviyo-API-Key {{privateKey}}` yes, `… pk_…` no."""
     words = str(text).split()
     return bool(words) and _VARIABLE.fullmatch(words[-1]) is not None
 
 
-__all__ = ["FolderRef", "ItemRef", "Target", "VariablesFile", "guess_profile", "is_variable"]
+__all__ = ["FolderRef", "ItemRef", "Target", "VariablesFile", "is_variable"]

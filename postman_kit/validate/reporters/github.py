@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from postman_kit.validate.locate import finding_lines
+from postman_kit.validate.locate import finding_positions
 from postman_kit.validate.model import Report, Severity
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -10,11 +10,11 @@ COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 
 def render(report: Report, *, color: bool = False) -> str:
     lines = []
-    located = finding_lines(report)
+    located = finding_positions(report)
     for finding in report.findings:
         where = f"{finding.item}: " if finding.item else ""
-        line = located.get((finding.file, finding.pointer))
-        at_line = f",line={line}" if line is not None else ""
+        position = located.get((finding.file, finding.pointer))
+        at_line = f",line={position[0]},col={position[1]}" if position is not None else ""
         properties = f"file={_property(finding.file)}{at_line},title={_property(finding.rule)}"
         lines.append(f"::{COMMANDS[finding.severity]} {properties}::{_data(where + finding.message)}")
     lines.append(report.summary())

@@ -6,7 +6,7 @@ import hashlib
 from typing import Any
 
 from postman_kit import __version__
-from postman_kit.validate.locate import finding_lines
+from postman_kit.validate.locate import finding_positions
 from postman_kit.validate.model import Report, Rule, Severity
 from postman_kit.writer import dumps
 
@@ -22,13 +22,13 @@ def as_dict(report: Report) -> dict[str, Any]:
     descriptors += [{"id": rule_id, "name": _name(rule_id), "shortDescription": {"text": rule_id}}
                     for rule_id in extra]
     index = {d["id"]: i for i, d in enumerate(descriptors)}
-    lines = finding_lines(report)
+    positions = finding_positions(report)
     results = []
     for finding in report.findings:
         location: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": finding.file}}}
-        line = lines.get((finding.file, finding.pointer))
-        if line is not None:
-            location["physicalLocation"]["region"] = {"startLine": line}
+        position = positions.get((finding.file, finding.pointer))
+        if position is not None:
+            location["physicalLocation"]["region"] = {"startLine": position[0], "startColumn": position[1]}
         if finding.item:
             location["logicalLocations"] = [{"fullyQualifiedName": finding.item, "kind": "member"}]
         fingerprint = hashlib.sha256("\x1f".join(
@@ -49,6 +49,7 @@ def as_dict(report: Report) -> dict[str, Any]:
             "tool": {"driver": {"name": "postman-kit", "version": __version__, "semanticVersion": __version__,
                                 "rules": descriptors}},
             "artifacts": [{"location": {"uri": file}} for file in report.files],
+            "columnKind": "unicodeCodePoints",
             "results": results,
         }],
     }

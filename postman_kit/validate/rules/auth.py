@@ -8,9 +8,13 @@ from typing import Any
 
 import orjson
 
+from postman_kit.profiles import GENERIC, KLAVIYO
+from postman_kit.routing import RouteMatch
 from postman_kit.secrets import truncate_key
 from postman_kit.validate.model import Hit, Severity
 from postman_kit.validate.registry import rule
+from postman_kit.validate.rules.requests import request_checker
+from postman_kit.validate.security import describe, required_schemes, sends_credentials
 from postman_kit.validate.target import ItemRef, Target, is_variable
 
 # The attribute of each auth type that holds the credential.
@@ -19,9 +23,46 @@ CREDENTIAL_ATTRIBUTES = {"apikey": "value", "bearer": "token", "basic": "passwor
 
 
 @rule("auth/collection-auth", Severity.ERROR,
-      "The collection's auth sends the key from its variable (Klaviyo: `Klaviyo-API-Key {{privateKey}}`).",
+      "Requests send credentials the way the spec's security schemes say (API Key, Bearer, Basic, OAuth 2.0 or "
+      "none), from a {{variable}}; without a spec, Klaviyo's `Klaviyo-API-Key {{privateKey}}`.",
       "Requests inherit the collection's auth; set once, the key lives only in the environment.")
 def collection_auth(target: Target) -> Iterator[Hit]:
+    if target.api is not None:
+        yield from _auth_against_spec(target)
+    elif target.profile is not GENERIC:
+        yield from _auth_by_profile(target)
+
+
+def _auth_against_spec(target: Target) -> Iterator[Hit]:
+    """Each request routed to an operation that needs credentials: does its auth fit one of the schemes?"""
+    checker = request_checker(target)
+    inheriting: list[str] = []
+    expected: list[str] = []
+    for ref in target.items:
+        found = checker.route(ref.item.request) if checker is not None else None
+        schemes = required_schemes(target.api, found.operation.security) if isinstance(found, RouteMatch) else None
+        if schemes is None or sends_credentials(ref.item.request, ref.auth, schemes):
+            continue
+        accepted = describe(schemes)
+        own = ref.item.request.auth
+        if own is not None and own.type != "inherit":
+            yield Hit(f"the request's own {own.type} auth does not fit {found.operation.method} "
+                      f"{found.operation.path}, which accepts {accepted}; set it to that or let it inherit",
+                      ref.pointer + "/request/auth", ref.path)
+        else:
+            inheriting.append(ref.path)
+            if accepted not in expected:
+                expected.append(accepted)
+    if inheriting:
+        auth = target.collection.auth
+        sent = "no auth" if auth is None or auth.type == "noauth" else f"{auth.type} auth"
+        yield Hit(f"{len(inheriting)} request(s) (e.g. {inheriting[0]}) inherit {sent} from the collection, but "
+                  f"their operations accept {' / '.join(expected)}; set the collection's auth to that, with the "
+                  "credential from a {{variable}} kept in the environment", "/auth")
+
+
+def _auth_by_profile(target: Target) -> Iterator[Hit]:
+    """No spec: the collection's auth sends the profile's key variable (Klaviyo: `{{privateKey}}`)."""
     variable = target.profile.key_variable
     auth = target.collection.auth
     private = [ref for ref in target.items if not is_client_request(target, ref)]
@@ -56,12 +97,14 @@ def literal_key(target: Target) -> Iterator[Hit]:
 
 
 @rule("auth/authorization-header", Severity.ERROR,
-      "No request sets an `Authorization` header by hand.",
+      "No request sets an `Authorization` header by hand (outside Klaviyo: by hand with a literal value).",
       "A hand-set header overrides the collection's auth and usually holds a pasted key.")
 def authorization_header(target: Target) -> Iterator[Hit]:
     for ref in target.items:
         for index, header in enumerate(ref.item.request.header):
-            if header.key.strip().lower() == "authorization" and not header.disabled:
+            # Outside Klaviyo's convention, `Authorization: Bearer {{token}}` by hand is a way to send credentials.
+            from_variable = target.profile is GENERIC and is_variable(header.value)
+            if header.key.strip().lower() == "authorization" and not header.disabled and not from_variable:
                 hint = ("client endpoints send no key at all" if is_client_request(target, ref)
                         else "remove it and let the request inherit the collection's auth")
                 yield Hit(f"the request sets the Authorization header by hand ({_masked(header.value)!r}); {hint}",
@@ -70,7 +113,8 @@ def authorization_header(target: Target) -> Iterator[Hit]:
 
 @rule("auth/client-auth", Severity.ERROR,
       "Client endpoints (`/client/…`) use No Auth and never send the private key.",
-      "Client endpoints are called from browsers and apps: a private key sent there is a leaked key.")
+      "Client endpoints are called from browsers and apps: a private key sent there is a leaked key.",
+      profile=KLAVIYO.name)
 def client_auth(target: Target) -> Iterator[Hit]:
     for ref in target.items:
         if not is_client_request(target, ref):
@@ -85,7 +129,8 @@ def client_auth(target: Target) -> Iterator[Hit]:
 
 @rule("auth/client-company-id", Severity.ERROR,
       "Client endpoints send `company_id` from the {{companyId}} variable.",
-      "The public key identifies the account on client endpoints; a global variable keeps every collection in step.")
+      "The public key identifies the account on client endpoints; a global variable keeps every collection in step.",
+      profile=KLAVIYO.name)
 def client_company_id(target: Target) -> Iterator[Hit]:
     profile = target.profile
     param = profile.public_key_param
@@ -106,27 +151,34 @@ def client_company_id(target: Target) -> Iterator[Hit]:
 
 
 @rule("auth/secret-value", Severity.ERROR,
-      "No value in the collection, environment or globals looks like a private key or bearer token.",
-      "Collections and environment files are shared and committed; a key in one is a leaked key.")
+      "No value in the collection, or in a variable of the environment or globals not typed secret, looks like a "
+      "private key or bearer token.",
+      "Collections are shared and committed; a key in one is a leaked key. In an environment, a key belongs in a "
+      "variable of type secret, which Postman masks.")
 def secret_value(target: Target) -> Iterator[Hit]:
     patterns = target.profile.secret_regexes()
-    files: list[tuple[str | None, Any]] = [(None, target.data)]
-    files += [(f.source, f.data) for f in (target.environment, target.globals) if f is not None]
-    for file, data in files:
-        # One look over the serialized file first: almost every file holds no secret at all, and a plain
-        # substring test (`pk_`) is a hundred times quicker than the regex over megabytes.
-        text = orjson.dumps(data).decode()
-        if not any((prefix is None or prefix in text) and pattern.search(text)
-                   for pattern, prefix in zip(patterns, map(_literal_prefix, patterns), strict=True)):
+    if _holds_secret(target.data, patterns):
+        for pointer, text in _strings(target.data, ""):
+            secret = _secret_in(text, patterns)
+            if secret is not None:
+                yield Hit(f"a secret ({truncate_key(secret)}) is stored here; revoke it, remove it, and refer to "
+                          f"{{{{{target.profile.key_variable}}}}} kept as a secret in your local environment",
+                          pointer, target.item_path_at(pointer))
+    key_names = _key_variables(target)
+    for file in (target.environment, target.globals):
+        if file is None or not _holds_secret(file.data, patterns):
             continue
-        for pointer, text in _strings(data, ""):
-            for pattern in patterns:
-                match = pattern.search(text)
-                if match:
-                    secret = match.group(0).split()[-1]
-                    yield Hit(f"a secret ({truncate_key(secret)}) is stored here; revoke it, remove it, and refer to "
-                              f"{{{{{target.profile.key_variable}}}}} kept as a secret in your local environment",
-                              pointer, None if file else target.item_path_at(pointer), file=file)
+        for index, value in file.values():
+            # The key kept as a secret variable is the right place; a key variable of another type is
+            # auth/environment-secret's to report.
+            if value.get("type") == "secret" or (file is target.environment and value.get("key") in key_names):
+                continue
+            for pointer, text in _strings(value, f"/values/{index}"):
+                secret = _secret_in(text, patterns)
+                if secret is not None:
+                    yield Hit(f"a secret ({truncate_key(secret)}) is kept in a variable of type "
+                              f"{value.get('type') or 'default'!r}; set the variable's type to secret",
+                              pointer, f"{file.scope} variable {value.get('key')!r}", file=file.source)
                     break
 
 
@@ -137,12 +189,32 @@ def environment_secret(target: Target) -> Iterator[Hit]:
     env = target.environment
     if env is None:
         return
-    keys = {target.profile.key_variable, target.profile.token_variable, "clientSecret", "password"}
+    keys = _key_variables(target)
     for index, value in env.values():
         if value.get("key") in keys and value.get("type") != "secret":
             yield Hit(f"environment variable {value.get('key')!r} holds a key but its type is "
                       f"{value.get('type') or 'default'!r}; set its type to secret",
-                      f"/values/{index}/type", file=env.source)
+                      f"/values/{index}/type", f"environment variable {value.get('key')!r}", file=env.source)
+
+
+def _key_variables(target: Target) -> set[str]:
+    return {target.profile.key_variable, target.profile.token_variable, "clientSecret", "password"}
+
+
+def _holds_secret(data: Any, patterns: list[re.Pattern[str]]) -> bool:
+    """One look over the serialized file first: almost every file holds no secret at all, and a plain
+    substring test (`pk_`) is a hundred times quicker than the regex over megabytes."""
+    text = orjson.dumps(data).decode()
+    return any((prefix is None or prefix in text) and pattern.search(text)
+               for pattern, prefix in zip(patterns, map(_literal_prefix, patterns), strict=True))
+
+
+def _secret_in(text: str, patterns: list[re.Pattern[str]]) -> str | None:
+    for pattern in patterns:
+        match = pattern.search(text)
+        if match:
+            return match.group(0).split()[-1]
+    return None
 
 
 def is_client_request(target: Target, ref: ItemRef) -> bool:

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from postman_kit.collection import Request
 from postman_kit.conformance import Problem, RequestChecker
-from postman_kit.openapi import Api
-from postman_kit.profiles import Profile
-from postman_kit.routing import MethodNotAllowed, RouteMatch
+from postman_kit.profiles import KLAVIYO
 from postman_kit.validate.model import Hit, Severity
 from postman_kit.validate.registry import CheckFunction, rule
 from postman_kit.validate.target import ItemRef, Target
@@ -36,27 +33,13 @@ PROBLEM_RULES: dict[str, tuple[str, str]] = {
     "body-schema": ("The JSON body validates against the request schema.", "The API answers 400 or 422."),
 }
 OTHER = "other"
-
-
-class RoutingOnceChecker(RequestChecker):
-    """Remembers where each request routes: the saved-request and troubleshooting rules both ask."""
-
-    def __init__(self, api: Api, profile: Profile) -> None:
-        super().__init__(api, profile)
-        self._routes: dict[int, RouteMatch | MethodNotAllowed | None] = {}
-
-    def route(self, request: Request) -> RouteMatch | MethodNotAllowed | None:
-        key = id(request)  # requests live as long as the target that holds this checker
-        if key not in self._routes:
-            self._routes[key] = super().route(request)
-        return self._routes[key]
+# Codes of one profile's conventions (its filter grammar): their rules run only on that API's collections.
+PROFILE_CODES = {"filter-syntax": KLAVIYO.name, "filter-not-allowed": KLAVIYO.name}
 
 
 def request_checker(target: Target) -> RequestChecker | None:
     """One checker per target (its route index and schema validators are built once), shared by the rules."""
-    if "request-checker" not in target.memo:
-        target.memo["request-checker"] = RoutingOnceChecker(target.api, target.profile) if target.api else None
-    return target.memo["request-checker"]
+    return target.checker
 
 
 def request_problems(target: Target) -> list[tuple[ItemRef, Problem]]:
@@ -91,7 +74,8 @@ def _severity(name: str) -> Severity | None:
 
 
 def _register(code: str, summary: str, why: str) -> Callable[..., Iterator[Hit]]:
-    return rule(f"request/{code}", Severity.ERROR, summary, why, needs_spec=True)(_check_for(code))
+    return rule(f"request/{code}", Severity.ERROR, summary, why, needs_spec=True,
+                profile=PROFILE_CODES.get(code))(_check_for(code))
 
 
 for _code, (_summary, _why) in PROBLEM_RULES.items():

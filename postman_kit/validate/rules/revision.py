@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postman_kit.profiles import find_revision
+from postman_kit.profiles import KLAVIYO, find_revision
 from postman_kit.validate.model import Hit, Severity
 from postman_kit.validate.registry import rule
 from postman_kit.validate.target import Target
@@ -12,7 +12,8 @@ from postman_kit.validate.target import Target
 
 @rule("revision/header", Severity.ERROR,
       "Every request's revision header matches the collection's revision.",
-      "A request saved with an old revision header keeps calling the old API after the collection moves on.")
+      "A request saved with an old revision header keeps calling the old API after the collection moves on.",
+      profile=KLAVIYO.name)
 def revision_header(target: Target) -> Iterator[Hit]:
     name = target.profile.revision_header
     expected = target.revision

@@ -8,6 +8,7 @@ from typing import Any
 import orjson
 
 from postman_kit.error_kinds import ERROR_KINDS, expected_statuses
+from postman_kit.profiles import KLAVIYO
 from postman_kit.routing import RouteMatch
 from postman_kit.validate.model import Hit, Severity
 from postman_kit.validate.registry import rule
@@ -24,7 +25,7 @@ def missing_example(target: Target) -> Iterator[Hit]:
     checker = request_checker(target)
     if target.api is None or checker is None:
         return
-    for ref in target.items:
+    for ref in target.own_items:  # requests users saved keep the examples they chose
         found = checker.route(ref.item.request)
         if not isinstance(found, RouteMatch):
             continue
@@ -38,7 +39,8 @@ def missing_example(target: Target) -> Iterator[Hit]:
 
 @rule("troubleshooting/error-body", Severity.ERROR,
       "Each troubleshooting example's body is a JSON:API error document (schemas/error-document.schema.json).",
-      "Users and tests read `errors[0].code` and `detail`; a body of another shape teaches the wrong thing.")
+      "Users and tests read `errors[0].code` and `detail`; a body of another shape teaches the wrong thing.",
+      profile=KLAVIYO.name)
 def error_body(target: Target) -> Iterator[Hit]:
     for ref, pointer, example, document in _error_examples(target):
         if document is None:
@@ -53,7 +55,7 @@ def error_body(target: Target) -> Iterator[Hit]:
 
 @rule("troubleshooting/status-mismatch", Severity.ERROR,
       "The status inside each troubleshooting example's body is the example's own status code.",
-      "An example saved as 404 whose body says 401 contradicts itself.")
+      "An example saved as 404 whose body says 401 contradicts itself.", profile=KLAVIYO.name)
 def status_mismatch(target: Target) -> Iterator[Hit]:
     for ref, pointer, example, error in _errors(target):
         status = error.get("status")
@@ -65,7 +67,8 @@ def status_mismatch(target: Target) -> Iterator[Hit]:
 @rule("troubleshooting/code-mismatch", Severity.ERROR,
       "Each troubleshooting example's error code string fits its status (401 not_authenticated, 403 "
       "permission_denied, 404 not_found, 405 method_not_allowed, 409 conflict).",
-      "Clients branch on the code string; it must be the one the API sends with that status.")
+      "Clients branch on the code string; it must be the one the API sends with that status.",
+      profile=KLAVIYO.name)
 def code_mismatch(target: Target) -> Iterator[Hit]:
     for ref, pointer, example, error in _errors(target):
         expected = ERROR_KINDS[example.code].code

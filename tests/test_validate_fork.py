@@ -1,0 +1,126 @@
+"""`validate --fail-on warning --spec` on a fork made as users make them (Klaviyo 2024-10-15, requests saved in
+Postman next to the generated ones and in a folder of the user's own): the clean saved requests pass, exactly
+the broken ones fail, with and without the generated environment, and whether or not the ids and extensions
+generate wrote survived Postman."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.tools import require_corpus
+
+PASTED_KEY = "pk_" + "5e" * 17
+PROFILE_ID = "01GDDKASAP8TKDDA2GRZDSVP4H"
+pytestmark = pytest.mark.corpus
+
+
+def saved(name: str, method: str, path: str, *, query: dict[str, str] | None = None,
+          headers: dict[str, str] | None = None, body: dict[str, Any] | None = None, number: int = 0) -> dict:
+    """A request as Postman exports one the user saved: a fresh id, no description, no examples."""
+    query = query or {}
+    raw = "{{baseUrl}}" + path + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
+    request: dict[str, Any] = {
+        "method": method,
+        "header": [{"key": k, "value": v, "type": "text"} for k, v in
+                   {"Accept": "application/vnd.api+json", "revision": "{{revision}}", **(headers or {})}.items()],
+        "url": {"raw": raw, "host": ["{{baseUrl}}"], "path": path.strip("/").split("/"),
+                "query": [{"key": k, "value": v} for k, v in query.items()]},
+    }
+    if body is not None:
+        request["body"] = {"mode": "raw", "raw": json.dumps(body, indent=2), "options": {"raw": {"language": "json"}}}
+    return {"id": f"7d1c0a52-4b1e-4c7a-9f3e-{number:012d}", "name": name, "request": request, "response": []}
+
+
+CLEAN = {
+    "Profiles/Profiles/Get Profiles Created Date": saved(
+        "Get Profiles Created Date", "GET", "/api/profiles",
+        query={"fields[profile]": "created", "filter": "greater-than(created,2023-08-10T23:00:00Z)"}, number=1),
+    "My requests/Profile by Id": saved("Profile by Id", "GET", f"/api/profiles/{PROFILE_ID}", number=2),
+    "My requests/Create VIP Profile": saved(
+        "Create VIP Profile", "POST", "/api/profiles", headers={"Content-Type": "application/json"},
+        body={"data": {"type": "profile", "attributes": {"email": "vip@example.com", "first_name": "Vera"}}},
+        number=3),
+}
+BROKEN = {
+    "Profiles/Profiles/Get Profiles by Shoe Size": saved(
+        "Get Profiles by Shoe Size", "GET", "/api/profiles", query={"filter": "equals(shoe_size,'44')"}, number=4),
+    "My requests/Get Profile Typo": saved("Get Profile Typo", "GET", f"/api/profile/{PROFILE_ID}", number=5),
+    "My requests/Get Lists With My Key": saved(
+        "Get Lists With My Key", "GET", "/api/lists", headers={"Authorization": f"Klaviyo-API-Key {PASTED_KEY}"},
+        number=6),
+}
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict, Path]:
+    from postman_kit.generate import generate
+
+    spec = require_corpus() / "klaviyo" / "stable" / "2024-10-15.json"
+    out = tmp_path_factory.mktemp("generated")
+    result = generate(str(spec), out)
+    collection = next(f for f in result.files if f.name.endswith(".postman_collection.json"))
+    environment = next(f for f in result.files if f.name.endswith(".postman_environment.json"))
+    return spec, json.loads(collection.read_text()), environment
+
+
+def fork(collection: dict, requests: dict[str, dict], *, through_postman: bool) -> dict:
+    """The generated collection with `requests` saved where their paths say (a new top folder when needed)."""
+    data = copy.deepcopy(collection)
+    for path, item in requests.items():
+        *folders, _ = path.split("/")
+        nodes = data["item"]
+        for name in folders:
+            folder = next((n for n in nodes if n["name"] == name and "item" in n), None)
+            if folder is None:
+                folder = {"name": name, "item": []}
+                nodes.append(folder)
+            nodes = folder["item"]
+        nodes.append(copy.deepcopy(item))
+    if through_postman:
+        strip_kit_marks(data["item"])
+    return data
+
+
+def strip_kit_marks(nodes: list[dict]) -> None:
+    """What an import into Postman and an export may lose: generated ids and `x-postman-kit`."""
+    for node in nodes:
+        node.pop("x-postman-kit", None)
+        if not node.get("id", "").startswith("7d1c0a52"):
+            node.pop("id", None)
+        strip_kit_marks(node.get("item", []))
+
+
+def run(run_cli, tmp_path: Path, spec: Path, data: dict, environment: Path | None) -> tuple[int, set[str]]:
+    file = tmp_path / "fork.postman_collection.json"
+    file.write_text(json.dumps(data, indent="\t"))
+    args = ["validate", file, "--fail-on", "warning", "--spec", spec, "--format", "json"]
+    if environment is not None:
+        args += ["-e", environment]
+    result = run_cli(*args)
+    report = json.loads(result.stdout)
+    return result.exit_code, {f"{f['item']} [{f['rule']}]" for f in report["findings"]}
+
+
+@pytest.mark.parametrize("with_environment", [False, True], ids=["no-env", "env"])
+@pytest.mark.parametrize("through_postman", [False, True], ids=["as-generated", "through-postman"])
+def test_clean_saved_requests_pass_and_exactly_the_broken_ones_fail(run_cli, tmp_path, generated, with_environment,
+                                                                    through_postman):
+    spec, collection, environment = generated
+    env = environment if with_environment else None
+    clean = fork(collection, CLEAN, through_postman=through_postman)
+    assert run(run_cli, tmp_path, spec, clean, env) == (0, set())
+
+    exit_code, findings = run(run_cli, tmp_path, spec, fork(collection, {**CLEAN, **BROKEN},
+                                                                   through_postman=through_postman), env)
+    assert exit_code == 1
+    assert {finding.split(" [")[0] for finding in findings} == set(BROKEN)
+    assert findings >= {
+        "Profiles/Profiles/Get Profiles by Shoe Size [request/filter-not-allowed]",
+        "My requests/Get Profile Typo [request/unknown-path]",
+        "My requests/Get Lists With My Key [auth/secret-value]",
+    }
