@@ -28,6 +28,8 @@ class Parameter:
     example: Any = None
     deprecated: bool = False
     explode: bool | None = None
+    style: str | None = None
+    media_type: str | None = None  # a parameter given by `content` instead of `schema` (its one media type)
 
 
 @value_class
@@ -37,6 +39,7 @@ class MediaType:
     media_type: str
     schema: dict[str, Any] | None = None
     example: Any = None  # the spec's own example, when it gives one
+    encoding: dict[str, Any] = field(default_factory=dict)  # property name → Encoding Object
 
 
 @value_class
@@ -104,6 +107,7 @@ class Operation:
     deprecated: bool
     extensions: dict[str, Any]
     path_methods: tuple[str, ...]  # every method the path supports (upper case)
+    servers: list[Server] = field(default_factory=list)  # the operation's or path's own `servers`, when given
 
     def __repr__(self) -> str:
         return f"Operation({self.method} {self.path} {self.operation_id or ''})".replace(" )", ")")
@@ -126,8 +130,10 @@ class Operation:
 class Server:
     """An entry of the document's `servers` list."""
 
-    url: str
+    url: str  # variables replaced by their defaults
     description: str = ""
+    template: str = ""  # the URL as written, `{variable}`s kept
+    variables: dict[str, Any] = field(default_factory=dict)  # name → Server Variable Object
 
 
 @value_class
@@ -236,13 +242,10 @@ def read_api(loaded: LoadedDocument) -> Api:
             if not isinstance(raw_op, dict):
                 continue
             operations.append(
-                _read_operation(doc, name, method, path, raw_op, shared, global_security, methods, warnings)
+                _read_operation(doc, name, method, path, raw_op, shared, global_security, methods, warnings,
+                                item.get("servers"))
             )
-    servers = [
-        Server(url=_server_url(s), description=s.get("description", ""))
-        for s in doc.get("servers") or []
-        if isinstance(s, dict) and "url" in s
-    ]
+    servers = read_servers(doc.get("servers"))
     tags = [
         Tag(name=str(t["name"]), description=t.get("description") or "")
         for t in doc.get("tags") or []
@@ -306,6 +309,24 @@ def _pointer_token(key: str) -> str:
     return key.replace("~", "~0").replace("/", "~1")
 
 
+def read_servers(raw: Any) -> list[Server]:
+    """A `servers` list (document, path item or operation) as :class:`Server` values."""
+    servers: list[Server] = []
+    for server in raw if isinstance(raw, list) else []:
+        if not isinstance(server, dict) or "url" not in server:
+            continue
+        variables = server.get("variables") if isinstance(server.get("variables"), dict) else {}
+        servers.append(
+            Server(
+                url=_server_url(server),
+                description=server.get("description") or "",
+                template=str(server["url"]).rstrip("/"),
+                variables={str(k): v for k, v in variables.items() if isinstance(v, dict)},
+            )
+        )
+    return servers
+
+
 def _server_url(server: dict[str, Any]) -> str:
     url = str(server["url"])
     for var, spec in (server.get("variables") or {}).items():
@@ -332,9 +353,10 @@ def _read_parameter(doc: dict[str, Any], name: str, raw: Any) -> Parameter | Non
     if not isinstance(param, dict) or "name" not in param or "in" not in param:
         return None
     schema = param.get("schema")
-    if schema is None and isinstance(param.get("content"), dict):
-        first = next(iter(param["content"].values()), {}) or {}
-        schema = first.get("schema")
+    media_type = None
+    if schema is None and isinstance(param.get("content"), dict) and param["content"]:
+        media_type, first = next(iter(param["content"].items()))
+        schema = first.get("schema") if isinstance(first, dict) else None
     example = param.get("example")
     if example is None and isinstance(param.get("examples"), dict):
         first_example = resolve(doc, next(iter(param["examples"].values()), {}), name)
@@ -349,6 +371,8 @@ def _read_parameter(doc: dict[str, Any], name: str, raw: Any) -> Parameter | Non
         example=example,
         deprecated=bool(param.get("deprecated")),
         explode=param.get("explode"),
+        style=param.get("style") if isinstance(param.get("style"), str) else None,
+        media_type=media_type,
     )
 
 
@@ -364,8 +388,9 @@ def _read_media(doc: dict[str, Any], name: str, content: Any) -> list[MediaType]
             if isinstance(first, dict):
                 example = first.get("value")
         schema = raw.get("schema")
+        encoding = raw.get("encoding")
         media.append(MediaType(media_type=media_type, schema=schema if isinstance(schema, dict) else None,
-                               example=example))
+                               example=example, encoding=encoding if isinstance(encoding, dict) else {}))
     return media
 
 
@@ -379,6 +404,7 @@ def _read_operation(
     global_security: list[dict[str, list[str]]],
     path_methods: tuple[str, ...],
     warnings: list[str],
+    path_servers: Any = None,
 ) -> Operation:
     params: dict[tuple[str, str], Parameter] = {}
     for raw_param in list(shared_params) + list(raw.get("parameters") or []):
@@ -425,6 +451,7 @@ def _read_operation(
         deprecated=bool(raw.get("deprecated")),
         extensions={k: v for k, v in raw.items() if k.startswith("x-")},
         path_methods=path_methods,
+        servers=read_servers(raw.get("servers")) or read_servers(path_servers),
     )
 
 

@@ -72,3 +72,21 @@ def test_beta_revisions_are_served_under_their_pre_release_revision() -> None:
                                                                "revision": stable_revision}))
         assert refused.status == 400 and "beta" in refused.document["errors"][0]["detail"]
     assert checked >= len(betas) // 2
+
+
+def test_the_multipart_image_upload_the_spec_documents_is_accepted() -> None:
+    """Upload Image documents multipart/form-data with a binary `file` part; any other non-JSON type is 415."""
+    spec = CORPUS / "klaviyo" / "stable" / "2026-07-15.json"
+    if not spec.exists():
+        pytest.skip("../shared/corpus is absent")
+    sandbox = sandbox_for(spec)
+    boundary = "kit-boundary"
+    form = (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="logo.png"\r\n'
+            f"Content-Type: image/png\r\n\r\n\x89PNG\r\n--{boundary}\r\n"
+            f'Content-Disposition: form-data; name="name"\r\n\r\nlogo\r\n--{boundary}--\r\n').encode("latin-1")
+    headers = {"authorization": f"Klaviyo-API-Key {KEY}", "revision": sandbox.revision,
+               "content-type": f"multipart/form-data; boundary={boundary}"}
+    uploaded = sandbox.serve(Incoming("POST", "/api/image-upload", {}, headers, form))
+    assert uploaded.status in (200, 201, 202), uploaded.document
+    as_csv = sandbox.serve(Incoming("POST", "/api/image-upload", {}, {**headers, "content-type": "text/csv"}, b"a,b"))
+    assert as_csv.status == 415

@@ -6,7 +6,6 @@ elsewhere (:mod:`postman_kit.writer`).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import field
@@ -31,9 +30,11 @@ from postman_kit.collection import (
 from postman_kit.errors import InputError
 from postman_kit.examples import ExampleBuilder
 from postman_kit.filters import example_filter
+from postman_kit.generate import serialize
 from postman_kit.generate.error_examples import error_examples, saved_body
 from postman_kit.generate.parallel import Placement, Workers, start_workers
 from postman_kit.generate.request_auth import operation_auth, requirement_auth, used_variables
+from postman_kit.generate.servers import ServerHosts, postman_url
 from postman_kit.naming import collection_name
 from postman_kit.openapi import Api, MediaType, Operation, Parameter, status_code
 from postman_kit.profiles import Profile, find_revision, get_profile
@@ -196,6 +197,9 @@ class _CollectionBuilder:
             self.collection_auth = None
         self.auth_variables = used_variables(api, profile)
         self.base_url = self._base_url()
+        self.servers = ServerHosts(api.servers, options.base_url_variable, self.base_url)
+        for op in api.operations:  # every server variable is known before items are built (by workers, too)
+            self.servers.host(op)
         self.contracts = _contract_builder(api, profile) if options.tests else None
         self.workers: Workers | None = None
 
@@ -211,6 +215,7 @@ class _CollectionBuilder:
         variables = [
             Variable(self.options.base_url_variable, self.base_url, "string"),
             Variable(self.options.revision_variable, self.revision, "string"),
+            *self.servers.variables,
         ]
         if self.contracts is not None:
             variables.append(self.contracts.variable())
@@ -242,7 +247,7 @@ class _CollectionBuilder:
         if self.options.base_url:
             return self.options.base_url.rstrip("/")
         if self.api.servers:
-            url = self.api.servers[0].url
+            url = postman_url(self.api.servers[0])
             if not re.match(r"^[a-z][a-z0-9+.-]*://", url, re.IGNORECASE):
                 self.warnings.append(f"server URL {url!r} is relative; set baseUrl with --base-url")
             return url
@@ -343,7 +348,7 @@ class _CollectionBuilder:
         body = self.body(op)
         if body is not None:
             media = op.request_body.preferred if op.request_body else None
-            if media is not None and body.mode == "raw":
+            if media is not None and body.mode in ("raw", "file"):
                 headers.append(Header("Content-Type", media.media_type))
         return Request(
             method=op.method,
@@ -355,34 +360,58 @@ class _CollectionBuilder:
         )
 
     def url(self, op: Operation) -> Url:
-        segments = op.path.split("/")[1:] if op.path.startswith("/") else op.path.split("/")
-        path = [f":{s[1:-1]}" if len(s) > 2 and s[0] == "{" and s[-1] == "}" else s for s in segments]
+        path_key, key_query = serialize.split_path_key(op.path)
+        params = {p.name: p for p in op.params_in("path")}
+        values = {name: self.path_value(p) for name, p in params.items()}
+        path, named = serialize.postman_path(path_key, values)
         variables = [
-            Variable(key=p.name, value=self.parameter_value(p), description=p.description)
-            for p in op.params_in("path")
+            Variable(key=name, value=values.get(name, ""), description=params[name].description if name in params else "")
+            for name in named
         ]
-        query = [self.query_param(op, p) for p in op.params_in("query")]
-        url = Url(host=["{{" + self.options.base_url_variable + "}}"], path=path, query=query, variable=variables)
+        query = [QueryParam(key, value) for key, value in key_query]
+        for param in op.params_in("query"):
+            query += self.query_params(op, param)
+        url = Url(host=[self.servers.host(op)], path=path, query=query, variable=variables)
         url.rebuild_raw()
         return url
 
-    def query_param(self, op: Operation, param: Parameter) -> QueryParam:
+    def query_params(self, op: Operation, param: Parameter) -> list[QueryParam]:
         profile = self.profile
         if profile.public_key_param == param.name and profile.is_client_operation(op) and profile.public_key_variable:
-            return QueryParam(param.name, "{{" + profile.public_key_variable + "}}", param.description)
+            return [QueryParam(param.name, "{{" + profile.public_key_variable + "}}", param.description)]
         if param.name == profile.filter_param:
             value = example_filter(profile.allowed_filters(op))
             if value is not None:
-                return QueryParam(param.name, value, param.description, disabled=not param.required)
-        return QueryParam(param.name, self.parameter_value(param), param.description, disabled=not param.required)
+                return [QueryParam(param.name, value, param.description, disabled=not param.required)]
+        if param.media_type is not None:
+            pairs = [(param.name, serialize.content_text(self.parameter_example(param), param.media_type))]
+        else:
+            pairs = serialize.query_pairs(param.name, self.parameter_example(param), param.style, param.explode)
+        return [
+            QueryParam(key, value, param.description if index == 0 else "", disabled=not param.required)
+            for index, (key, value) in enumerate(pairs)
+        ]
+
+    def path_value(self, param: Parameter) -> str:
+        value = self.parameter_example(param)
+        if param.media_type is not None:
+            return serialize.content_text(value, param.media_type)
+        return serialize.path_text(param.name, value, param.style, param.explode)
 
     def parameter_value(self, param: Parameter) -> str:
+        """A header's value: `simple` style (or the text of the parameter's media type)."""
+        value = self.parameter_example(param)
+        if param.media_type is not None:
+            return serialize.content_text(value, param.media_type)
+        return serialize.header_text(value, param.explode)
+
+    def parameter_example(self, param: Parameter) -> Any:
         value = param.example
         if value is None:
             value = self._enum_example(param)
         if value is None:
             value = self.request_examples.build(param.schema)
-        return _query_text(value)
+        return value
 
     def _enum_example(self, param: Parameter) -> Any:
         schema = self.api.resolve(param.schema) if param.schema else {}
@@ -409,6 +438,21 @@ class _CollectionBuilder:
             headers.append(
                 Header(param.name, self.parameter_value(param), param.description, disabled=not param.required)
             )
+        headers += self.cookie_headers(op)
+        return headers
+
+    def cookie_headers(self, op: Operation) -> list[Header]:
+        """Cookie parameters as one `Cookie` header (form style): the required ones enabled; when some are
+        optional, a disabled header with all of them beside it to switch to."""
+        cookies = op.params_in("cookie")
+        if not cookies:
+            return []
+        pairs = {p.name: serialize.query_pairs(p.name, self.parameter_example(p), p.style, p.explode) for p in cookies}
+        required = [pair for p in cookies if p.required for pair in pairs[p.name]]
+        headers = [Header("Cookie", serialize.cookie_text(required))] if required else []
+        if len(required) < sum(len(v) for v in pairs.values()):
+            everything = [pair for p in cookies for pair in pairs[p.name]]
+            headers.append(Header("Cookie", serialize.cookie_text(everything), disabled=True))
         return headers
 
     def _accept(self, op: Operation) -> str | None:
@@ -424,17 +468,33 @@ class _CollectionBuilder:
         media = op.request_body.preferred
         if media is None:
             return None
-        value = self._media_example(media, self.request_examples)
         kind = media.media_type.split(";")[0].strip().lower()
+        schema = self.api.resolve(media.schema) if media.schema else None
+        if serialize.is_binary(schema) or serialize.is_file_media_type(kind):
+            return Body("file", extra={"file": {}})
+        value = self._media_example(media, self.request_examples)
         if kind == "application/x-www-form-urlencoded":
-            return Body("urlencoded", urlencoded=_form_fields(value))
+            pairs = serialize.form_pairs(value, media.encoding)
+            return Body("urlencoded", urlencoded=[{"key": k, "value": v} for k, v in pairs])
         if kind.startswith("multipart/"):
-            return Body("formdata", formdata=[{**f, "type": "text"} for f in _form_fields(value)])
+            fields = serialize.multipart_fields(value, self._properties(schema), media.encoding, self.api.resolve)
+            return Body("formdata", formdata=fields)
         if kind.endswith("json") or "+json" in kind:
             return Body("raw", raw=json_text(value), language="json")
         if "xml" in kind:
             return Body("raw", raw=value if isinstance(value, str) else "", language="xml")
         return Body("raw", raw=value if isinstance(value, str) else "", language="text")
+
+    def _properties(self, schema: Any) -> dict[str, Any]:
+        """A body schema's properties, resolved, with those of its `allOf` parts."""
+        properties: dict[str, Any] = {}
+        if not isinstance(schema, dict):
+            return properties
+        for part in schema.get("allOf") or []:
+            properties.update(self._properties(self.api.resolve(part)))
+        for name, prop in (schema.get("properties") or {}).items():
+            properties[name] = self.api.resolve(prop)
+        return properties
 
     def _media_example(self, media: MediaType, builder: ExampleBuilder) -> Any:
         if media.example is not None:
@@ -510,24 +570,6 @@ def _path_group(path: str) -> str:
     if len(segments) > 1 and segments[0].lower() in {"api", "v1", "v2", "v3", "rest"}:
         segments = segments[1:]
     return segments[0] if segments else "root"
-
-
-def _query_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return ",".join(_query_text(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
-    return str(value)
-
-
-def _form_fields(value: Any) -> list[dict[str, Any]]:
-    if not isinstance(value, dict):
-        return []
-    return [{"key": str(k), "value": _query_text(v)} for k, v in value.items()]
 
 
 __all__ = ["Build", "BuildOptions", "build", "collection_name", "find_revision", "revision_slug", "slugify"]

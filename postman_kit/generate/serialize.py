@@ -1,0 +1,277 @@
+"""Values on the wire: parameters by OpenAPI `style` and `explode`, bodies by media type and `encoding`.
+
+Pure functions from an example value (what the example builder made: a str, number, bool, list or dict) to the
+text a request carries. The rules are the OpenAPI 3.0/3.1 style table (Parameter Object, "Style Examples"):
+
+    style           explode  primitive   array          object
+    simple          false    5           3,4,5          role,admin,firstName,Alex
+    simple          true     5           3,4,5          role=admin,firstName=Alex
+    label           false    .5          .3,4,5         .role,admin,firstName,Alex
+    label           true     .5          .3.4.5         .role=admin.firstName=Alex
+    matrix          false    ;id=5       ;id=3,4,5      ;id=role,admin,firstName,Alex
+    matrix          true     ;id=5       ;id=3;id=4;id=5  ;role=admin;firstName=Alex
+    form            false    id=5        id=3,4,5       id=role,admin,firstName,Alex
+    form            true     id=5        id=3&id=4&id=5 role=admin&firstName=Alex
+    spaceDelimited  false    -           id=3 4 5       id=role admin firstName Alex
+    pipeDelimited   false    -           id=3|4|5       id=role|admin|firstName|Alex
+    deepObject      true     -           -              id[role]=admin&id[firstName]=Alex
+
+Nesting the table leaves undefined (an object inside deepObject, an array inside it) follows the bracket
+convention form-encoded APIs document (Stripe: `metadata[key]=v`, `expand[]=a`, `items[0][price]=p`). Written by
+hand because no maintained Python library serializes by OpenAPI style (openapi-core only reads).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import parse_qsl
+
+# Raw bodies of these media types are files (Postman's `file` body mode), whatever their schema says.
+FILE_MEDIA_TYPES = frozenset({"application/octet-stream", "application/pdf", "application/zip"})
+FILE_MEDIA_PREFIXES = ("image/", "audio/", "video/")
+_TEMPLATE = re.compile(r"\{([^{}]+)\}")
+DEFAULT_STYLES = {"path": "simple", "query": "form", "header": "simple", "cookie": "form"}
+_DELIMITERS = {"spaceDelimited": " ", "pipeDelimited": "|"}
+
+
+def style_and_explode(location: str, style: str | None, explode: bool | None) -> tuple[str, bool]:
+    """The style in effect and whether it explodes (by default only `form` does)."""
+    style = style or DEFAULT_STYLES.get(location, "simple")
+    return style, explode if explode is not None else style == "form"
+
+
+def scalar_text(value: Any) -> str:
+    """One value as text: booleans as JSON writes them, nested structures as compact JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    return str(value)
+
+
+def _flat(value: dict[str, Any]) -> list[str]:
+    """An object as `k1,v1,k2,v2` items (the non-exploded object form)."""
+    items: list[str] = []
+    for key, item in value.items():
+        items += [str(key), scalar_text(item)]
+    return items
+
+
+def path_text(name: str, value: Any, style: str | None = None, explode: bool | None = None) -> str:
+    """What replaces `{name}` in a path: `5`, `.5`, `;id=5`, `3,4,5`, …"""
+    style, explode = style_and_explode("path", style, explode)
+    if style == "label":
+        return _prefixed(".", value, explode, "." if explode else ",")
+    if style == "matrix":
+        return _matrix(name, value, explode)
+    return simple_text(value, explode)
+
+
+def simple_text(value: Any, explode: bool = False) -> str:
+    """`simple` style: a path segment or a header value."""
+    if isinstance(value, list):
+        return ",".join(scalar_text(v) for v in value)
+    if isinstance(value, dict):
+        if explode:
+            return ",".join(f"{k}={scalar_text(v)}" for k, v in value.items())
+        return ",".join(_flat(value))
+    return scalar_text(value)
+
+
+def _prefixed(prefix: str, value: Any, explode: bool, separator: str) -> str:
+    if isinstance(value, list):
+        return prefix + separator.join(scalar_text(v) for v in value)
+    if isinstance(value, dict):
+        if explode:
+            return prefix + separator.join(f"{k}={scalar_text(v)}" for k, v in value.items())
+        return prefix + ",".join(_flat(value))
+    return prefix + scalar_text(value)
+
+
+def _matrix(name: str, value: Any, explode: bool) -> str:
+    if isinstance(value, list):
+        if explode:
+            return "".join(f";{name}={scalar_text(v)}" for v in value)
+        return f";{name}=" + ",".join(scalar_text(v) for v in value)
+    if isinstance(value, dict):
+        if explode:
+            return "".join(f";{k}={scalar_text(v)}" for k, v in value.items())
+        return f";{name}=" + ",".join(_flat(value))
+    return f";{name}={scalar_text(value)}"
+
+
+def query_pairs(name: str, value: Any, style: str | None = None, explode: bool | None = None) -> list[tuple[str, str]]:
+    """A query (or cookie, or form field) parameter as key/value pairs, by style."""
+    style, explode = style_and_explode("query", style, explode)
+    if style == "deepObject":
+        return bracket_pairs(name, value)
+    if isinstance(value, list):
+        if explode:
+            return [(name, scalar_text(v)) for v in value]
+        return [(name, _DELIMITERS.get(style, ",").join(scalar_text(v) for v in value))]
+    if isinstance(value, dict):
+        if explode and style == "form":
+            return [(str(k), scalar_text(v)) for k, v in value.items()]
+        return [(name, _DELIMITERS.get(style, ",").join(_flat(value)))]
+    return [(name, scalar_text(value))]
+
+
+def bracket_pairs(name: str, value: Any) -> list[tuple[str, str]]:
+    """deepObject and its nesting: `a[b]=1`, `a[b][c]=2`, `a[]=x` for scalars in a list, `a[0][b]=y` for
+    objects in a list (indexes keep each object's fields together)."""
+    if isinstance(value, dict):
+        pairs: list[tuple[str, str]] = []
+        for key, item in value.items():
+            pairs += bracket_pairs(f"{name}[{key}]", item)
+        return pairs
+    if isinstance(value, list):
+        pairs = []
+        for index, item in enumerate(value):
+            nested = isinstance(item, (dict, list))
+            pairs += bracket_pairs(f"{name}[{index}]" if nested else f"{name}[]", item)
+        return pairs
+    return [(name, scalar_text(value))]
+
+
+def header_text(value: Any, explode: bool | None = None) -> str:
+    """A header parameter's value (`simple` is the only header style)."""
+    return simple_text(value, bool(explode))
+
+
+def cookie_text(pairs: list[tuple[str, str]]) -> str:
+    """Cookie pairs as one `Cookie` header value."""
+    return "; ".join(f"{key}={value}" for key, value in pairs)
+
+
+def form_pairs(value: Any, encoding: dict[str, Any] | None = None) -> list[tuple[str, str]]:
+    """An `application/x-www-form-urlencoded` body as fields: each property by its `encoding` entry's style and
+    explode (default `form`, exploded), or as its content type's text when the entry gives only `contentType`."""
+    if not isinstance(value, dict):
+        return []
+    encoding = encoding or {}
+    pairs: list[tuple[str, str]] = []
+    for key, item in value.items():
+        entry = encoding.get(key) if isinstance(encoding.get(key), dict) else {}
+        if entry.get("contentType") and "style" not in entry and "explode" not in entry:
+            pairs.append((str(key), scalar_text(item)))
+            continue
+        pairs += query_pairs(str(key), item, entry.get("style"), entry.get("explode"))
+    return pairs
+
+
+def is_binary(schema: Any) -> bool:
+    """A schema for file content: `format: binary` (3.0), or a `contentMediaType` without a text
+    `contentEncoding` such as base64 (3.1)."""
+    if not isinstance(schema, dict):
+        return False
+    if schema.get("format") == "binary":
+        return True
+    return "contentMediaType" in schema and "contentEncoding" not in schema
+
+
+def is_file_media_type(kind: str) -> bool:
+    return kind in FILE_MEDIA_TYPES or kind.startswith(FILE_MEDIA_PREFIXES)
+
+
+def content_text(value: Any, media_type: str) -> str:
+    """A parameter given by `content`: its value in that media type (JSON written compactly)."""
+    kind = media_type.split(";")[0].strip().lower()
+    if kind.endswith("json") or "+json" in kind:
+        return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    return scalar_text(value)
+
+
+def split_path_key(key: str) -> tuple[str, list[tuple[str, str]]]:
+    """A path key as its authors mean it: `/files/{id}#get_shared_link` is the path `/files/{id}` (the fragment only
+    tells operations apart and is never sent); `/responses?beta=true` is the path `/responses` with a fixed
+    query `beta=true` every request carries."""
+    path = key.split("#", 1)[0]
+    path, _, query = path.partition("?")
+    return path or "/", parse_qsl(query, keep_blank_values=True)
+
+
+def postman_path(path: str, values: dict[str, str]) -> tuple[list[str], list[str]]:
+    """The path's segments in Postman's form, and the names of the path variables they use.
+
+    Postman reads a path variable from a segment that starts with `:` up to the first `.` (`:Sid.json` is the
+    variable `Sid` then `.json`), so a parameter that starts a segment, whole or followed by a `.suffix`, becomes
+    `:name`. A parameter elsewhere in a segment (`v{version}`, `{a}-{b}`, `{name}:cancel`) cannot be a Postman
+    variable and is written as its value."""
+    segments = path.split("/")[1:] if path.startswith("/") else path.split("/")
+    out: list[str] = []
+    names: list[str] = []
+    for segment in segments:
+        match = _TEMPLATE.match(segment)
+        rest = segment[match.end():] if match else ""
+        if match and "." not in match.group(1) and ":" not in match.group(1) and (
+            rest == "" or (rest.startswith(".") and "{" not in rest)
+        ):
+            name = match.group(1)
+            out.append(f":{name}{rest}")
+            if name not in names:
+                names.append(name)
+            continue
+        out.append(_TEMPLATE.sub(lambda m: values.get(m.group(1), ""), segment))
+    return out, names
+
+
+def multipart_fields(
+    value: Any,
+    properties: dict[str, Any],
+    encoding: dict[str, Any] | None = None,
+    resolve: Callable[[Any], Any] = lambda node: node,
+) -> list[dict[str, Any]]:
+    """A `multipart/form-data` body as Postman formdata entries: a binary property (or an array of binary
+    items) is a `file` entry; an array of other values is one part per item; objects are JSON text, the
+    default content type of an object part; an `encoding` entry's `contentType` is kept on the entry."""
+    value = value if isinstance(value, dict) else {}
+    encoding = encoding or {}
+    names = list(value)
+    names += [name for name, prop in properties.items() if name not in value and _file_property(prop, resolve)]
+    fields: list[dict[str, Any]] = []
+    for name in names:
+        prop = properties.get(name) if isinstance(properties.get(name), dict) else {}
+        entry = encoding.get(name) if isinstance(encoding.get(name), dict) else {}
+        content_type = entry.get("contentType") if isinstance(entry.get("contentType"), str) else None
+        extra = {"contentType": content_type} if content_type else {}
+        if _file_property(prop, resolve):
+            fields.append({"key": str(name), "type": "file", **extra})
+            continue
+        item = value.get(name)
+        items = item if isinstance(item, list) and prop.get("type") == "array" else [item]
+        for part in items:
+            text = content_text(part, content_type) if content_type else scalar_text(part)
+            fields.append({"key": str(name), "value": text, "type": "text", **extra})
+    return fields
+
+
+def _file_property(prop: Any, resolve: Callable[[Any], Any]) -> bool:
+    if not isinstance(prop, dict):
+        return False
+    if prop.get("type") == "array":
+        return is_binary(resolve(prop.get("items")))
+    return is_binary(prop)
+
+
+__all__ = [
+    "bracket_pairs",
+    "content_text",
+    "cookie_text",
+    "form_pairs",
+    "header_text",
+    "is_binary",
+    "is_file_media_type",
+    "multipart_fields",
+    "path_text",
+    "postman_path",
+    "query_pairs",
+    "scalar_text",
+    "simple_text",
+    "split_path_key",
+    "style_and_explode",
+]

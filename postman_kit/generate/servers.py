@@ -1,0 +1,88 @@
+"""Where each request goes: the document's server as `{{baseUrl}}`, an operation's or path's own `servers` as a
+collection variable of their own, server variables as collection variables with their defaults."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from postman_kit.collection import Variable
+from postman_kit.openapi import Operation, Server
+
+_SERVER_VARIABLE = re.compile(r"\{([^{}]+)\}")
+_ABSOLUTE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+
+def postman_url(server: Server) -> str:
+    """The server's URL with `{name}` written as Postman's `{{name}}` for each variable it declares."""
+    return _SERVER_VARIABLE.sub(
+        lambda m: "{{" + m.group(1) + "}}" if m.group(1) in server.variables else m.group(0), server.template
+    )
+
+
+def variable_name(url: str, base_variable: str, taken: set[str]) -> str:
+    """A readable, unused name for another server: its host's first label before the base URL variable's name
+    (`https://upload.box.com/api/2.0` → `uploadBaseUrl`)."""
+    host = urlsplit(url).hostname or ""
+    label = re.sub(r"[^A-Za-z0-9]", "", host.split(".")[0]) if host and not host.startswith("{") else ""
+    stem = f"{label}{base_variable[:1].upper()}{base_variable[1:]}" if label else f"{base_variable}Server"
+    name, number = stem, 2
+    while name in taken:
+        name, number = f"{stem}{number}", number + 1
+    return name
+
+
+class ServerHosts:
+    """The `host` of each request's URL, and the collection variables those hosts need.
+
+    `base_url` is what `{{baseUrl}}` holds (the document's first server, or --base-url); an operation whose own
+    first server is another URL gets a variable of its own, one per distinct URL, named by :func:`variable_name`.
+    A relative server URL of an operation is joined to the base URL's origin.
+    """
+
+    def __init__(self, servers: list[Server], base_variable: str, base_url: str) -> None:
+        self.base_variable = base_variable
+        self.base_url = base_url
+        self.own: dict[str, str] = {}  # server URL (Postman form) → variable name
+        self.variables: list[Variable] = []
+        self._taken = {base_variable}
+        self._declare(servers[0] if servers else None)
+        self._document_url = postman_url(servers[0]) if servers else None
+
+    def _declare(self, server: Server | None) -> None:
+        if server is None:
+            return
+        for name, spec in server.variables.items():
+            if name in self._taken:
+                continue
+            self._taken.add(name)
+            enum = spec.get("enum")
+            description = str(spec.get("description") or "")
+            if isinstance(enum, list) and enum:
+                allowed = "One of: " + ", ".join(f"`{v}`" for v in enum)
+                description = f"{description}\n\n{allowed}" if description else allowed
+            self.variables.append(Variable(name, str(spec.get("default", "")), "string", description))
+
+    def host(self, op: Operation) -> str:
+        """`{{baseUrl}}`, or the variable standing for the operation's own server."""
+        if not op.servers:
+            return "{{" + self.base_variable + "}}"
+        server = op.servers[0]
+        url = postman_url(server)
+        if url == self._document_url:
+            return "{{" + self.base_variable + "}}"
+        if not _ABSOLUTE.match(url):
+            parts = urlsplit(self.base_url)
+            if not parts.scheme:
+                return "{{" + self.base_variable + "}}"
+            url = f"{parts.scheme}://{parts.netloc}/{url.lstrip('/')}".rstrip("/")
+        name = self.own.get(url)
+        if name is None:
+            name = self.own[url] = variable_name(url, self.base_variable, self._taken)
+            self._taken.add(name)
+            self.variables.append(Variable(name, url, "string", server.description))
+            self._declare(server)
+        return "{{" + name + "}}"
+
+
+__all__ = ["ServerHosts", "postman_url", "variable_name"]
