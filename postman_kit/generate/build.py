@@ -29,8 +29,8 @@ from postman_kit.collection import (
     status_text,
 )
 from postman_kit.errors import InputError
-from postman_kit.examples import ExampleBuilder
-from postman_kit.filters import example_filter
+from postman_kit.examples import ExampleBuilder, RequestValues, SpecExamples
+from postman_kit.filters import allowed_example, example_filter
 from postman_kit.generate.error_examples import TROUBLESHOOTING_STATUSES, Troubleshooter
 from postman_kit.generate.parallel import Placement, Workers, start_workers
 from postman_kit.generate.request_auth import operation_auth, requirement_auth
@@ -165,8 +165,11 @@ class _CollectionBuilder:
         self.options = options
         self.revision = revision
         self.warnings: list[str] = []
-        self.request_examples = ExampleBuilder(api.document, "request")
-        self.response_examples = ExampleBuilder(api.document, "response")
+        spec_examples = SpecExamples(api.document)
+        self.request_examples = ExampleBuilder(api.document, "request", unique_values=True,
+                                               spec_examples=spec_examples)
+        self.response_examples = ExampleBuilder(api.document, "response", spec_examples=spec_examples)
+        self.values = RequestValues(api, self.request_examples)
         self.troubleshooter = Troubleshooter(api, profile, options.troubleshooting)
         self.collection_auth, self.auth_variables = requirement_auth(api, api.security, profile)
         if self.collection_auth is not None and self.collection_auth.type == "noauth":
@@ -330,7 +333,7 @@ class _CollectionBuilder:
         segments = op.path.split("/")[1:] if op.path.startswith("/") else op.path.split("/")
         path = [f":{s[1:-1]}" if len(s) > 2 and s[0] == "{" and s[-1] == "}" else s for s in segments]
         variables = [
-            Variable(key=p.name, value=self.parameter_value(p), description=p.description)
+            Variable(key=p.name, value=self.parameter_value(p, op), description=p.description)
             for p in op.params_in("path")
         ]
         query = [self.query_param(op, p) for p in op.params_in("query")]
@@ -343,17 +346,19 @@ class _CollectionBuilder:
         if profile.public_key_param == param.name and profile.is_client_operation(op) and profile.public_key_variable:
             return QueryParam(param.name, "{{" + profile.public_key_variable + "}}", param.description)
         if param.name == profile.filter_param:
-            value = example_filter(profile.allowed_filters(op))
+            allowed = profile.allowed_filters(op)
+            # the spec's own example first (Get Campaigns requires `equals(messages.channel,'email')`)
+            value = allowed_example(self.values.declared(param), allowed) or example_filter(allowed)
             if value is not None:
                 return QueryParam(param.name, value, param.description, disabled=not param.required)
         return QueryParam(param.name, self.parameter_value(param), param.description, disabled=not param.required)
 
-    def parameter_value(self, param: Parameter) -> str:
+    def parameter_value(self, param: Parameter, op: Operation | None = None) -> str:
         value = param.example
         if value is None:
             value = self._enum_example(param)
         if value is None:
-            value = self.request_examples.build(param.schema)
+            value = self.values.parameter(param, op)
         return _query_text(value)
 
     def _enum_example(self, param: Parameter) -> Any:
