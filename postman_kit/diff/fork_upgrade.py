@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 KIT_KEY = "x-postman-kit"
 _QUERY_POINTER = re.compile(r"^/url/query/(\d+)")
+# What generate wrote where it now writes a realistic value: in a fork, that text is upstream's, not an edit.
+OLD_PLACEHOLDERS = frozenset({"string"})
 
 
 @value_class
@@ -143,7 +145,7 @@ class _Merger:
         kept += self._query_edits(mine.request, base.request, target, label)
         base_vars = {v.key: v.value for v in base.request.url.variable}
         for variable in mine.request.url.variable:
-            if base_vars.get(variable.key) != variable.value:
+            if base_vars.get(variable.key) != variable.value and variable.value not in OLD_PLACEHOLDERS:
                 owns = [own for own in target.request.url.variable if own.key == variable.key]
                 for own in owns:
                     own.value = variable.value
@@ -194,7 +196,8 @@ class _Merger:
         base_query = {q.key: q for q in base.url.query}
         for query in mine.url.query:
             before = base_query.get(query.key)
-            if before is not None and (before.value, before.disabled) == (query.value, query.disabled):
+            if before is not None and before.disabled == query.disabled and (
+                    before.value == query.value or query.value in OLD_PLACEHOLDERS):
                 continue
             own = next((q for q in target.request.url.query if q.key == query.key), None)
             if own is None:
