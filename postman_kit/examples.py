@@ -64,6 +64,7 @@ class ExampleBuilder:
         self._refs_met: list[set[str]] = []  # one set per ref being built, innermost last
         self._deepest = 0  # the deepest depth reached by the ref being built
         self._depth_cuts = 0  # how many times MAX_DEPTH has cut a value short
+        self._strings: dict[tuple[Any, ...], str] = {}
 
     def build(self, schema: Any, name: str | None = None) -> Any:
         """An example of `schema`; `name` (a property's or parameter's) suggests realistic text where the schema
@@ -243,6 +244,14 @@ class ExampleBuilder:
         return out
 
     def _string(self, schema: dict[str, Any], name: str | None) -> str:
+        # the value depends on these keywords and the name only: inline schemas that repeat them share it
+        key = (schema.get("format"), schema.get("pattern"), schema.get("minLength"), schema.get("maxLength"), name)
+        value = self._strings.get(key)
+        if value is None:
+            value = self._strings[key] = self._new_string(schema, name)
+        return value
+
+    def _new_string(self, schema: dict[str, Any], name: str | None) -> str:
         if name is not None:
             known = self.spec_examples.example(name)
             if isinstance(known, str) and string_fits(schema, known, schema.get("pattern")) and (
@@ -322,28 +331,27 @@ class SpecExamples:
 
     def _index(self) -> dict[str, Any]:
         counts: dict[str, dict[Any, int]] = {}
-        seen: set[int] = set()
         schemas = (self.document.get("components") or {}).get("schemas")
-        pending: list[Any] = list(reversed(schemas.values())) if isinstance(schemas, dict) else []
+        # Each component schema's properties and theirs one level down (a JSON:API resource's `data.id`), its
+        # `allOf` parts' likewise: deeper walks cost more than they find (Stripe's schemas nest inline deeply).
+        pending: list[tuple[Any, int]] = [(s, 0) for s in schemas.values()] if isinstance(schemas, dict) else []
         while pending:
-            node = pending.pop()
-            if not isinstance(node, dict) or id(node) in seen:
+            node, level = pending.pop()
+            if type(node) is not dict:
                 continue
-            seen.add(id(node))
             properties = node.get("properties")
-            if isinstance(properties, dict):
+            if type(properties) is dict:
                 for prop_name, prop in properties.items():
-                    example = prop.get("example") if isinstance(prop, dict) else None
-                    if isinstance(example, (str, int, float)) and not isinstance(example, bool):
-                        by_value = counts.setdefault(str(prop_name).lower(), {})
-                        by_value[example] = by_value.get(example, 0) + 1
-                pending.extend(reversed(list(properties.values())))
-            for key in ("items", "additionalProperties"):
-                if isinstance(node.get(key), dict):
-                    pending.append(node[key])
-            for key in ("allOf", "oneOf", "anyOf"):
-                if isinstance(node.get(key), list):
-                    pending.extend(reversed(node[key]))
+                    if type(prop) is dict:
+                        example = prop.get("example")
+                        if example is not None and type(example) in (str, int, float):
+                            by_value = counts.setdefault(str(prop_name).lower(), {})
+                            by_value[example] = by_value.get(example, 0) + 1
+                        if level < 1:
+                            pending.append((prop, level + 1))
+            parts = node.get("allOf")
+            if type(parts) is list and level < 1:
+                pending.extend((part, level + 1) for part in parts)
         # max() keeps the first of equal counts, and dicts keep the order values were first seen
         return {name: max(by_value, key=by_value.__getitem__) for name, by_value in counts.items()}
 
@@ -358,6 +366,7 @@ class RequestValues:
         self.api = api
         self.builder = builder
         self._by_path: dict[str, list[Operation]] | None = None
+        self._path_values: dict[tuple[str, str], list[Any]] = {}
 
     def declared(self, param: Parameter) -> Any:
         """The parameter's own example, else its schema's declared value; `None` when the spec gives none."""
@@ -372,36 +381,41 @@ class RequestValues:
         if declared is not None:
             return declared
         if op is not None and param.location == "path":
-            found = self._from_path(param, op, schema)
-            if found is not None:
-                return found
+            key = (op.path, param.name)  # the path's operations share what the spec shows for it
+            if key not in self._path_values:
+                self._path_values[key] = self._from_path(param.name, op.path)
+            for found in self._path_values[key]:
+                if _param_fits(schema, found):
+                    return found
         return self.builder.build(schema, param.name)
 
     def _schema(self, param: Parameter) -> dict[str, Any]:
         schema = self.api.resolve(param.schema) if param.schema else {}
         return schema if isinstance(schema, dict) else {}
 
-    def _from_path(self, param: Parameter, op: Operation, schema: dict[str, Any]) -> Any:
+    def _from_path(self, name: str, path: str) -> list[Any]:
+        """Examples of path parameter `name` on `path`'s operations, then of the resource's id in the response of
+        `GET` on the path up to the parameter."""
         if self._by_path is None:
             self._by_path = {}
             for other in self.api.operations:
                 self._by_path.setdefault(other.path, []).append(other)
-        for other in self._by_path.get(op.path, ()):
+        found: list[Any] = []
+        for other in self._by_path.get(path, ()):
             for sibling in other.params_in("path"):
-                if sibling.name == param.name:
+                if sibling.name == name:
                     value = self.declared(sibling)
-                    if value is not None and _param_fits(schema, value):
-                        return value
-        marker = "{" + param.name + "}"
-        if marker not in op.path:
-            return None
-        resource_path = op.path[:op.path.index(marker) + len(marker)]
-        for other in self._by_path.get(resource_path, ()):
-            if other.method == "GET":
-                value = self._response_id(other, param.name, resource_path.endswith(marker))
-                if value is not None and _param_fits(schema, value):
-                    return value
-        return None
+                    if value is not None:
+                        found.append(value)
+        marker = "{" + name + "}"
+        if marker in path:
+            resource_path = path[:path.index(marker) + len(marker)]
+            for other in self._by_path.get(resource_path, ()):
+                if other.method == "GET":
+                    value = self._response_id(other, name, resource_path.endswith(marker))
+                    if value is not None:
+                        found.append(value)
+        return found
 
     def _response_id(self, op: Operation, name: str, last: bool) -> Any:
         """The example of property `name` (or `id`, for the path's last parameter) in `op`'s success response,

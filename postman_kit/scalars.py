@@ -133,6 +133,7 @@ MAX_PATTERN_LENGTH = 1000  # longer patterns are not worth synthesizing from: th
 PATTERN_CANDIDATES = 25  # strings of a pattern's own enumeration tried before giving up on it
 
 
+@functools.lru_cache(maxsize=8192)
 def name_key(name: str | None) -> str:
     """`first_name`, `firstName`, `First-Name` → `firstname`; `page[cursor]` → `cursor`."""
     if not name:
@@ -142,6 +143,7 @@ def name_key(name: str | None) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
+@functools.lru_cache(maxsize=8192)
 def name_example(name: str | None) -> str | None:
     """What a field named `name` usually holds, when the name says so."""
     if not name:
