@@ -10,7 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from postman_kit.loader import resolve_pointer
-from postman_kit.scalars import FORMAT_EXAMPLES, name_key, number_value, string_fits, string_value
+from postman_kit.scalars import (
+    FORMAT_EXAMPLES,
+    name_key,
+    number_value,
+    pattern_examples,
+    string_fits,
+    string_value,
+)
 from postman_kit.valueclass import value_class
 
 if TYPE_CHECKING:
@@ -168,7 +175,13 @@ class ExampleBuilder:
             item = self._build(schema.get("items") or {}, refs, depth + 1, name)
             if item is _CUT or item is None:
                 return []
-            return [item] * max(1, min(int(schema.get("minItems") or 1), 3))
+            count = max(1, min(int(schema.get("minItems") or 1), 3))
+            if count > 1 and schema.get("uniqueItems") is True:
+                items = schema.get("items")
+                if isinstance(items, dict) and isinstance(items.get("$ref"), str) and items["$ref"].startswith("#"):
+                    items = self._target(items["$ref"])
+                return _distinct(item, count, items)
+            return [item] * count
         if kind == "string":
             return self._string(schema, name)
         if kind == "integer":
@@ -241,6 +254,13 @@ class ExampleBuilder:
             if self.unique_values and isinstance(value, str) and isinstance(target, dict):
                 value = unique_value(name, value, target)
             out[name] = value
+        wanted = schema.get("minProperties")
+        extra = schema.get("additionalProperties")
+        if isinstance(wanted, int) and len(out) < wanted and isinstance(extra, dict):
+            # a map that must not be empty: entries named as Swagger UI names them
+            value = self._build(extra, refs, depth + 1)
+            for number in range(1, wanted - len(out) + 1):
+                out[f"additionalProp{number}"] = None if value is _CUT else value
         return out
 
     def _string(self, schema: dict[str, Any], name: str | None) -> str:
@@ -278,6 +298,20 @@ def _inferred_kind(schema: dict[str, Any]) -> str | None:
 
 # Fields APIs keep unique per resource (a second profile with the same email is a 409): compared by name_key.
 UNIQUE_NAMES = frozenset({"email", "emailaddress", "phone", "phonenumber", "externalid"})
+
+
+def _distinct(item: Any, count: int, item_schema: Any) -> list[Any]:
+    """`count` different items like `item`, for arrays with `uniqueItems` (fewer when none can be found)."""
+    if isinstance(item, bool):
+        return [item, not item][:count]
+    if isinstance(item, (int, float)):
+        return [item + n for n in range(count)]
+    if isinstance(item, str):
+        pattern = item_schema.get("pattern") if isinstance(item_schema, dict) else None
+        if isinstance(pattern, str):
+            return list(dict.fromkeys((item, *pattern_examples(pattern))))[:count]
+        return [item] + [f"{item}{n}" for n in range(2, count + 1)]
+    return [item]
 
 
 def unique_value(name: str, value: str, schema: dict[str, Any]) -> str:

@@ -167,3 +167,16 @@ def test_the_corpus_check_finds_what_it_looks_for() -> None:
     assert placeholder_findings(collection, {"type"}) == [
         "Get: path variable id='{id}'", "Get: path variable sid=''", "Get: query q='string'", "Get: query page=''",
         "Get: header X-Id=' '", "Get: body name='string'"]
+
+
+def test_unique_items_and_non_empty_maps_are_built_as_their_schema_asks() -> None:
+    document = {"components": {"schemas": {"Snowflake": {"type": "string", "pattern": "^(0|[1-9][0-9]*)$"}}}}
+    builder = ExampleBuilder(document)
+    ids = builder.build({"type": "array", "minItems": 2, "uniqueItems": True,
+                         "items": {"$ref": "#/components/schemas/Snowflake"}})
+    assert len(set(ids)) == 2 and all(re.fullmatch("0|[1-9][0-9]*", i) for i in ids)
+    assert builder.build({"type": "array", "minItems": 3, "uniqueItems": True, "items": {"type": "integer"}}) == [
+        1, 2, 3]
+    config = builder.build({"type": "object", "minProperties": 1,
+                            "additionalProperties": {"type": "integer", "minimum": 5}})
+    assert config == {"additionalProp1": 5}
