@@ -350,9 +350,8 @@ def _format_agrees(schema: dict[str, Any], value: str) -> bool:
 
 
 class SpecExamples:
-    """Examples the document gives for a property name anywhere in its schemas (`id` → `01GDDKASAP8…`), for
-    fields and parameters of the same name that give none. The most frequent example of a name wins, the first
-    seen on a tie; built on first use."""
+    """Examples the document's component schemas give for a property name (`id` → `01GDDKASAP8…`), for fields
+    and parameters of the same name that give none: the first in document order; built on first use."""
 
     def __init__(self, document: dict[str, Any]) -> None:
         self.document = document
@@ -364,30 +363,24 @@ class SpecExamples:
         return self._by_name.get(name.lower())
 
     def _index(self) -> dict[str, Any]:
-        counts: dict[str, dict[Any, int]] = {}
+        found: dict[str, Any] = {}
         schemas = (self.document.get("components") or {}).get("schemas")
-        # Each component schema's properties and theirs one level down (a JSON:API resource's `data.id`), its
-        # `allOf` parts' likewise: deeper walks cost more than they find (Stripe's schemas nest inline deeply).
-        pending: list[tuple[Any, int]] = [(s, 0) for s in schemas.values()] if isinstance(schemas, dict) else []
-        while pending:
-            node, level = pending.pop()
-            if type(node) is not dict:
+        # Each component schema's own properties and its `allOf` parts': a resource's `id` stands there; walking
+        # deeper costs more than it finds (Stripe's schemas nest inline deeply).
+        for schema in schemas.values() if isinstance(schemas, dict) else ():
+            if type(schema) is not dict:
                 continue
-            properties = node.get("properties")
-            if type(properties) is dict:
+            parts = schema.get("allOf")
+            for holder in [schema, *parts] if type(parts) is list else (schema,):
+                properties = holder.get("properties") if type(holder) is dict else None
+                if type(properties) is not dict:
+                    continue
                 for prop_name, prop in properties.items():
                     if type(prop) is dict:
                         example = prop.get("example")
                         if example is not None and type(example) in (str, int, float):
-                            by_value = counts.setdefault(str(prop_name).lower(), {})
-                            by_value[example] = by_value.get(example, 0) + 1
-                        if level < 1:
-                            pending.append((prop, level + 1))
-            parts = node.get("allOf")
-            if type(parts) is list and level < 1:
-                pending.extend((part, level + 1) for part in parts)
-        # max() keeps the first of equal counts, and dicts keep the order values were first seen
-        return {name: max(by_value, key=by_value.__getitem__) for name, by_value in counts.items()}
+                            found.setdefault(str(prop_name).lower(), example)
+        return found
 
 
 class RequestValues:
