@@ -7,10 +7,21 @@ responses.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from postman_kit.loader import resolve_pointer
+from postman_kit.scalars import (
+    FORMAT_EXAMPLES,
+    name_key,
+    number_value,
+    pattern_examples,
+    string_fits,
+    string_value,
+)
 from postman_kit.valueclass import value_class
+
+if TYPE_CHECKING:
+    from postman_kit.openapi import Api, Operation, Parameter
 
 # Klaviyo's bulk-job bodies nest JSON:API documents 15+ levels deep and flow definitions 25; a cut there leaves
 # required values null.
@@ -35,29 +46,23 @@ class _Built:
             return False
         return depth == self.depth if self.cut_by_depth else depth + self.height <= MAX_DEPTH
 
-FORMAT_EXAMPLES: dict[str, Any] = {
-    "date-time": "2024-01-01T00:00:00Z",
-    "date": "2024-01-01",
-    "time": "00:00:00",
-    "email": "user@example.com",
-    "uuid": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
-    "uri": "https://example.com",
-    "url": "https://example.com",
-    "hostname": "example.com",
-    "ipv4": "192.0.2.1",
-    "ipv6": "2001:db8::1",
-    "byte": "ZXhhbXBsZQ==",
-    "binary": "",
-    "password": "********",
-}
 
 
 class ExampleBuilder:
-    """Builds examples for one document and one direction (`request` or `response`)."""
+    """Builds examples for one document and one direction (`request` or `response`).
 
-    def __init__(self, document: dict[str, Any], direction: str = "request") -> None:
+    `unique_values` (requests a client sends, not data a server keeps) gives fields that APIs keep unique,
+    such as `email`, `phone_number` and `external_id`, a Postman dynamic variable (`{{$guid}}`,
+    `{{$timestamp}}`), so a collection can create the same resource twice, run after run, without a conflict;
+    the text stays the same from one generate to the next.
+    """
+
+    def __init__(self, document: dict[str, Any], direction: str = "request", *, unique_values: bool = False,
+                 spec_examples: SpecExamples | None = None) -> None:
         self.document = document
         self.direction = direction
+        self.unique_values = unique_values and direction == "request"
+        self.spec_examples = spec_examples or SpecExamples(document)
         # A ref's value depends on how much room MAX_DEPTH leaves it and on which enclosing refs cut recursion
         # short; an entry is reused only where it holds (see _Built.holds_at).
         self._cache: dict[str, _Built] = {}
@@ -66,10 +71,18 @@ class ExampleBuilder:
         self._refs_met: list[set[str]] = []  # one set per ref being built, innermost last
         self._deepest = 0  # the deepest depth reached by the ref being built
         self._depth_cuts = 0  # how many times MAX_DEPTH has cut a value short
+        self._strings: dict[tuple[Any, ...], str] = {}
 
-    def build(self, schema: Any) -> Any:
-        value = self._build(schema, (), 0)
+    def build(self, schema: Any, name: str | None = None) -> Any:
+        """An example of `schema`; `name` (a property's or parameter's) suggests realistic text where the schema
+        gives none."""
+        value = self._build(schema, (), 0, name)
         return None if value is _CUT else value
+
+    def declared(self, schema: Any) -> Any:
+        """The schema's own `example`, `examples`, `const`, `enum` or `default`, also when it sits under `allOf`,
+        `oneOf` or `anyOf` or behind a `$ref`; `None` when it declares none."""
+        return _declared_value(self, schema, 0)
 
     def _target(self, ref: str) -> Any:
         target = self._targets.get(ref)
@@ -98,7 +111,9 @@ class ExampleBuilder:
         self._deepest = depth
         self._refs_met.append({ref})
         try:
-            value = self._build(self._target(ref), refs + (ref,), depth + 1)
+            # A ref's value is cached and shared by every place that uses it, so the name it suggests is its
+            # own (`#/components/schemas/Email` → `Email`), never the name of the property that points at it.
+            value = self._build(self._target(ref), refs + (ref,), depth + 1, ref.rsplit("/", 1)[-1])
         finally:
             inner = self._refs_met.pop()
             deepest, self._deepest = self._deepest, max(outer_deepest, self._deepest)
@@ -110,7 +125,7 @@ class ExampleBuilder:
                 self._cache[ref] = built
         return built
 
-    def _build(self, schema: Any, refs: tuple[str, ...], depth: int) -> Any:
+    def _build(self, schema: Any, refs: tuple[str, ...], depth: int, name: str | None = None) -> Any:
         if depth > MAX_DEPTH:
             self._depth_cuts += 1
             return _CUT
@@ -135,12 +150,12 @@ class ExampleBuilder:
         if "default" in schema and schema["default"] is not None:
             return schema["default"]
         if "allOf" in schema:
-            return self._all_of(schema, refs, depth)
+            return self._all_of(schema, refs, depth, name)
         for key in ("oneOf", "anyOf"):
             branches = schema.get(key)
             if isinstance(branches, list) and branches:
                 for branch in branches:
-                    value = self._build(branch, refs, depth + 1)
+                    value = self._build(branch, refs, depth + 1, name)
                     if value is not _CUT and value is not None:
                         return value
                 return _CUT
@@ -152,30 +167,41 @@ class ExampleBuilder:
                 kind = "object"
             elif "items" in schema:
                 kind = "array"
+            else:
+                kind = _inferred_kind(schema)
         if kind == "object":
             return self._object(schema, refs, depth)
         if kind == "array":
-            item = self._build(schema.get("items") or {}, refs, depth + 1)
+            item = self._build(schema.get("items") or {}, refs, depth + 1, name)
             if item is _CUT or item is None:
                 return []
-            return [item] * max(1, min(int(schema.get("minItems") or 1), 3))
+            count = max(1, min(int(schema.get("minItems") or 1), 3))
+            if count > 1 and schema.get("uniqueItems") is True:
+                items = schema.get("items")
+                if isinstance(items, dict) and isinstance(items.get("$ref"), str) and items["$ref"].startswith("#"):
+                    items = self._target(items["$ref"])
+                return _distinct(item, count, items)
+            return [item] * count
         if kind == "string":
-            return self._string(schema)
+            return self._string(schema, name)
         if kind == "integer":
-            return int(self._number(schema))
+            return number_value(schema, integer=True)
         if kind == "number":
-            return self._number(schema)
+            return number_value(schema, integer=False)
         if kind == "boolean":
             return True
         if kind == "null":
             return None
         return None
 
-    def _all_of(self, schema: dict[str, Any], refs: tuple[str, ...], depth: int) -> Any:
+    def _all_of(self, schema: dict[str, Any], refs: tuple[str, ...], depth: int, name: str | None) -> Any:
+        scalar = self._scalar_all_of(schema)
+        if scalar is not None:
+            return self._build(scalar, refs, depth + 1, name)
         merged: dict[str, Any] = {}
         other: Any = None
         for part in schema["allOf"]:
-            value = self._build(part, refs, depth + 1)
+            value = self._build(part, refs, depth + 1, name)
             if isinstance(value, dict):
                 merged.update(value)
             elif value is not _CUT and value is not None:
@@ -186,6 +212,21 @@ class ExampleBuilder:
             if isinstance(own, dict):
                 merged.update(own)
         return merged if merged or other is None else other
+
+    def _scalar_all_of(self, schema: dict[str, Any]) -> dict[str, Any] | None:
+        """`allOf` parts that all describe a scalar, merged into one schema: every part's constraints hold at once
+        (Discord's `{"allOf": [{"$ref": "…/SnowflakeType"}], "description": …}`, an enum beside a format)."""
+        merged: dict[str, Any] = {}
+        for part in schema["allOf"]:
+            if isinstance(part, dict) and isinstance(part.get("$ref"), str) and part["$ref"].startswith("#"):
+                part = self._target(part["$ref"])
+            if not isinstance(part, dict) or "allOf" in part or _looks_structured(part):
+                return None
+            merged.update(part)
+        if _looks_structured(schema):
+            return None
+        merged.update((k, v) for k, v in schema.items() if k != "allOf")
+        return merged
 
     def _object(self, schema: dict[str, Any], refs: tuple[str, ...], depth: int) -> Any:
         out: dict[str, Any] = {}
@@ -202,7 +243,7 @@ class ExampleBuilder:
                 continue
             if isinstance(target, dict) and target.get(skip):
                 continue
-            value = self._build(prop, refs, depth + 1)
+            value = self._build(prop, refs, depth + 1, name)
             if value is _CUT:
                 if name in required:
                     value = {} if _looks_object(target) else None
@@ -210,36 +251,273 @@ class ExampleBuilder:
                     continue
             elif name not in required and isinstance(target, dict) and not _fits(target, value):
                 continue  # the spec contradicts itself here (e.g. an enum of strings typed integer): leave it out
+            if self.unique_values and isinstance(value, str) and isinstance(target, dict):
+                value = unique_value(name, value, target)
             out[name] = value
+        wanted = schema.get("minProperties")
+        extra = schema.get("additionalProperties")
+        if isinstance(wanted, int) and len(out) < wanted and isinstance(extra, dict):
+            # a map that must not be empty: entries named as Swagger UI names them
+            value = self._build(extra, refs, depth + 1)
+            for number in range(1, wanted - len(out) + 1):
+                out[f"additionalProp{number}"] = None if value is _CUT else value
         return out
 
-    @staticmethod
-    def _string(schema: dict[str, Any]) -> str:
-        fmt = schema.get("format")
-        if fmt in FORMAT_EXAMPLES:
-            return FORMAT_EXAMPLES[fmt]
-        value = "string"
-        min_length = schema.get("minLength")
-        if isinstance(min_length, int) and min_length > len(value):
-            value = value + "x" * (min_length - len(value))
-        max_length = schema.get("maxLength")
-        if isinstance(max_length, int) and 0 < max_length < len(value):
-            value = value[:max_length]
+    def _string(self, schema: dict[str, Any], name: str | None) -> str:
+        # the value depends on these keywords and the name only: inline schemas that repeat them share it
+        key = (schema.get("format"), schema.get("pattern"), schema.get("minLength"), schema.get("maxLength"), name)
+        value = self._strings.get(key)
+        if value is None:
+            value = self._strings[key] = self._new_string(schema, name)
         return value
 
-    @staticmethod
-    def _number(schema: dict[str, Any]) -> float | int:
-        minimum = schema.get("minimum")
-        maximum = schema.get("maximum")
-        if isinstance(minimum, (int, float)):
-            value = minimum + (1 if schema.get("exclusiveMinimum") is True else 0)
-        elif isinstance(schema.get("exclusiveMinimum"), (int, float)):
-            value = schema["exclusiveMinimum"] + 1
-        else:
-            value = 1
-        if isinstance(maximum, (int, float)) and value > maximum:
-            value = maximum
+    def _new_string(self, schema: dict[str, Any], name: str | None) -> str:
+        if name is not None:
+            known = self.spec_examples.example(name)
+            if isinstance(known, str) and string_fits(schema, known, schema.get("pattern")) and (
+                    "format" not in schema or _format_agrees(schema, known)):
+                return known
+        return string_value(schema, name)
+
+
+_NUMBER_FORMATS = {"int32": "integer", "int64": "integer", "float": "number", "double": "number"}
+
+
+def _inferred_kind(schema: dict[str, Any]) -> str | None:
+    """The type a schema without `type` describes by its keywords (`{"pattern": …}` is a string)."""
+    fmt = schema.get("format")
+    if fmt in _NUMBER_FORMATS:
+        return _NUMBER_FORMATS[fmt]
+    if "pattern" in schema or "minLength" in schema or "maxLength" in schema or (
+            fmt in FORMAT_EXAMPLES and fmt != "binary"):
+        return "string"
+    if "minimum" in schema or "maximum" in schema or "multipleOf" in schema:
+        return "number"
+    return None
+
+
+# Fields APIs keep unique per resource (a second profile with the same email is a 409): compared by name_key.
+UNIQUE_NAMES = frozenset({"email", "emailaddress", "phone", "phonenumber", "externalid"})
+
+
+def _distinct(item: Any, count: int, item_schema: Any) -> list[Any]:
+    """`count` different items like `item`, for arrays with `uniqueItems` (fewer when none can be found)."""
+    if isinstance(item, bool):
+        return [item, not item][:count]
+    if isinstance(item, (int, float)):
+        return [item + n for n in range(count)]
+    if isinstance(item, str):
+        pattern = item_schema.get("pattern") if isinstance(item_schema, dict) else None
+        if isinstance(pattern, str):
+            return list(dict.fromkeys((item, *pattern_examples(pattern))))[:count]
+        return [item] + [f"{item}{n}" for n in range(2, count + 1)]
+    return [item]
+
+
+def unique_value(name: str, value: str, schema: dict[str, Any]) -> str:
+    """`value` made unique per request sent, with a Postman dynamic variable newman and Postman fill in: an
+    email keeps its domain (`jane.doe+{{$guid}}@example.com`), a phone number stays E.164 (`+1{{$timestamp}}`).
+    Fields with a pattern, an enum or room too short for the filled-in text keep their value."""
+    key = name_key(name)
+    if key not in UNIQUE_NAMES or "pattern" in schema or "enum" in schema or "const" in schema:
         return value
+    if key.startswith("email"):
+        local, at, domain = value.partition("@")
+        unique = f"{local or 'jane.doe'}+{{{{$guid}}}}@{domain if at and domain else 'example.com'}"
+        filled = len(unique) - len("{{$guid}}") + 36
+    elif key.startswith("phone"):
+        unique, filled = "+1{{$timestamp}}", 12
+    else:
+        unique, filled = "{{$guid}}", 36
+    max_length = schema.get("maxLength")
+    if isinstance(max_length, int) and filled > max_length:
+        return value
+    return unique
+
+
+def _format_agrees(schema: dict[str, Any], value: str) -> bool:
+    """A value found elsewhere in the spec suits a formatted field only where it has that format's shape."""
+    fmt = schema.get("format")
+    if fmt in ("email", "idn-email"):
+        return "@" in value
+    if fmt in ("uri", "url", "iri"):
+        return "://" in value
+    if fmt in ("date-time", "date"):
+        return value[:4].isdigit() and value[4:5] == "-"
+    if fmt == "uuid":
+        return len(value) == 36 and value.count("-") == 4
+    return fmt not in FORMAT_EXAMPLES
+
+
+class SpecExamples:
+    """Examples the document's component schemas give for a property name (`id` → `01GDDKASAP8…`), for fields
+    and parameters of the same name that give none: the first in document order; built on first use."""
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        self.document = document
+        self._by_name: dict[str, Any] | None = None
+
+    def example(self, name: str) -> Any:
+        if self._by_name is None:
+            self._by_name = self._index()
+        return self._by_name.get(name.lower())
+
+    def _index(self) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        schemas = (self.document.get("components") or {}).get("schemas")
+        # Each component schema's own properties and its `allOf` parts': a resource's `id` stands there; walking
+        # deeper costs more than it finds (Stripe's schemas nest inline deeply).
+        for schema in schemas.values() if isinstance(schemas, dict) else ():
+            if type(schema) is not dict:
+                continue
+            parts = schema.get("allOf")
+            for holder in [schema, *parts] if type(parts) is list else (schema,):
+                properties = holder.get("properties") if type(holder) is dict else None
+                if type(properties) is not dict:
+                    continue
+                for prop_name, prop in properties.items():
+                    if type(prop) is dict:
+                        example = prop.get("example")
+                        if example is not None and type(example) in (str, int, float):
+                            found.setdefault(str(prop_name).lower(), example)
+        return found
+
+
+class RequestValues:
+    """Values for an operation's parameters: the parameter's own example, then its schema's declared values,
+    then what the spec shows for the same thing elsewhere (the same parameter on the path's other operations,
+    the resource's id in the response of `GET` on the path up to the parameter, a property of the same name),
+    then a realistic value from the schema and the name (see :mod:`postman_kit.scalars`)."""
+
+    def __init__(self, api: Api, builder: ExampleBuilder) -> None:
+        self.api = api
+        self.builder = builder
+        self._by_path: dict[str, list[Operation]] | None = None
+        self._path_values: dict[tuple[str, str], list[Any]] = {}
+
+    def declared(self, param: Parameter) -> Any:
+        """The parameter's own example, else its schema's declared value; `None` when the spec gives none."""
+        if param.example is not None:
+            return param.example
+        return self.builder.declared(self._schema(param))
+
+    def parameter(self, param: Parameter, op: Operation | None = None) -> Any:
+        """A value for `param` (see the class); `op`, the operation it belongs to, finds path ids."""
+        schema = self._schema(param)
+        declared = self.declared(param)
+        if declared is not None:
+            return declared
+        if op is not None and param.location == "path":
+            key = (op.path, param.name)  # the path's operations share what the spec shows for it
+            if key not in self._path_values:
+                self._path_values[key] = self._from_path(param.name, op.path)
+            for found in self._path_values[key]:
+                if _param_fits(schema, found):
+                    return found
+        return self.builder.build(schema, param.name)
+
+    def _schema(self, param: Parameter) -> dict[str, Any]:
+        schema = self.api.resolve(param.schema) if param.schema else {}
+        return schema if isinstance(schema, dict) else {}
+
+    def _from_path(self, name: str, path: str) -> list[Any]:
+        """Examples of path parameter `name` on `path`'s operations, then of the resource's id in the response of
+        `GET` on the path up to the parameter."""
+        if self._by_path is None:
+            self._by_path = {}
+            for other in self.api.operations:
+                self._by_path.setdefault(other.path, []).append(other)
+        found: list[Any] = []
+        for other in self._by_path.get(path, ()):
+            for sibling in other.params_in("path"):
+                if sibling.name == name:
+                    value = self.declared(sibling)
+                    if value is not None:
+                        found.append(value)
+        marker = "{" + name + "}"
+        if marker in path:
+            resource_path = path[:path.index(marker) + len(marker)]
+            for other in self._by_path.get(resource_path, ()):
+                if other.method == "GET":
+                    value = self._response_id(other, name, resource_path.endswith(marker))
+                    if value is not None:
+                        found.append(value)
+        return found
+
+    def _response_id(self, op: Operation, name: str, last: bool) -> Any:
+        """The example of property `name` (or `id`, for the path's last parameter) in `op`'s success response,
+        at its top or under `data` (JSON:API)."""
+        for response in op.success_responses:
+            media = response.preferred
+            if media is None or media.schema is None:
+                continue
+            body = self.api.resolve(media.schema)
+            for holder in (body, _property(self.api, body, "data")):
+                for key in (name, "id") if last else (name,):
+                    prop = _property(self.api, holder, key)
+                    if isinstance(prop, dict) and prop.get("example") is not None:
+                        return prop["example"]
+        return None
+
+
+def _property(api: Api, schema: Any, name: str) -> Any:
+    schema = api.resolve(schema)
+    if not isinstance(schema, dict):
+        return None
+    if schema.get("type") == "array":
+        schema = api.resolve(schema.get("items"))
+        if not isinstance(schema, dict):
+            return None
+    properties = schema.get("properties")
+    if isinstance(properties, dict):
+        for key, prop in properties.items():
+            if key.lower() == name.lower():
+                return api.resolve(prop)
+    return None
+
+
+def _param_fits(schema: dict[str, Any], value: Any) -> bool:
+    if not _fits(schema, value):
+        return False
+    return not isinstance(value, str) or string_fits(schema, value, schema.get("pattern"))
+
+
+def _declared_value(builder: ExampleBuilder, schema: Any, depth: int) -> Any:
+    if depth > 8 or not isinstance(schema, dict):
+        return None
+    ref = schema.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#"):
+        return _declared_value(builder, builder._target(ref), depth + 1)
+    if "example" in schema and schema["example"] is not None and _fits(schema, schema["example"]):
+        return schema["example"]
+    examples = schema.get("examples")
+    if isinstance(examples, list) and examples and examples[0] is not None and _fits(schema, examples[0]):
+        return examples[0]
+    if schema.get("const") is not None:
+        return schema["const"]
+    enum = schema.get("enum")
+    if isinstance(enum, list):
+        value = next((e for e in enum if e is not None), None)
+        if value is not None:
+            return value
+    if schema.get("default") is not None:
+        return schema["default"]
+    for key in ("allOf", "oneOf", "anyOf"):
+        for part in schema.get(key) or () if isinstance(schema.get(key), list) else ():
+            value = _declared_value(builder, part, depth + 1)
+            if value is not None:
+                return value
+    if schema.get("type") == "array" and isinstance(schema.get("items"), dict):
+        item = _declared_value(builder, schema["items"], depth + 1)
+        if item is not None:
+            return [item]
+    return None
+
+
+def _looks_structured(schema: dict[str, Any]) -> bool:
+    kind = schema.get("type")
+    return kind in ("object", "array") or "properties" in schema or "items" in schema or (
+        isinstance(kind, list) and bool({"object", "array"} & set(kind)))
 
 
 _JSON_TYPES: dict[str, tuple[type, ...]] = {

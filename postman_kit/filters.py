@@ -466,3 +466,15 @@ def evaluate(condition: Condition, record: dict[str, Any]) -> bool:
         except TypeError:
             return False
     return False
+
+
+def allowed_example(example: Any, allowed: AllowedFilters) -> str | None:
+    """The spec's own example filter when the operation's rules allow it (Get Campaigns documents
+    `equals(messages.channel,'email')`); `None` when it gives none or one its own rules reject."""
+    if not isinstance(example, str) or not example.strip():
+        return None
+    try:
+        conditions = parse_filter(example)
+    except FilterSyntaxError:
+        return None
+    return example if not allowed or not check_filter(conditions, allowed) else None

@@ -201,11 +201,14 @@ def test_body_synthesized_from_schema(tmp_path: Path) -> None:
     }}}
     item = requests_by_name(build_json(tmp_path, minimal_spec(paths, components={"schemas": schemas})))[
         "Create thing"]
-    assert body_of(item) == {"kind": "a", "email": "user@example.com", "count": 3, "ratio": 1, "note": "string",
-                             "shape": {"radius": 2}, "tags": ["string"], "code": "stringxx", "secret": "s3cret"}
+    # realistic values, never the word `string`: by format, by name, padded to minLength; an email that may
+    # be unique is made so per request with a Postman dynamic variable
+    assert body_of(item) == {"kind": "a", "email": "jane.doe+{{$guid}}@example.com", "count": 3, "ratio": 1,
+                             "note": "An example note.", "shape": {"radius": 2}, "tags": ["example"],
+                             "code": "example0", "secret": "s3cret"}
     (created,) = [r for r in item["response"] if r["code"] == 201]
     response_body = json.loads(created["body"])
-    assert response_body["id"] == "string" and response_body["created"] == "2024-01-01T00:00:00Z"
+    assert response_body["id"] == "abc123" and response_body["created"] == "2024-01-01T00:00:00Z"
     assert "secret" not in response_body  # writeOnly stays out of responses
 
 
@@ -227,7 +230,7 @@ def test_form_bodies_become_urlencoded_fields(tmp_path: Path) -> None:
                                                               "Body": {"type": "string"}}}}}}}, method="post")
     body = item["request"]["body"]
     assert body["mode"] == "urlencoded"
-    assert body["urlencoded"] == [{"key": "To", "value": "+15005550006"}, {"key": "Body", "value": "string"}]
+    assert body["urlencoded"] == [{"key": "To", "value": "+15005550006"}, {"key": "Body", "value": "Hello from the example."}]
     assert headers(item["request"]).get("Content-Type") is None  # Postman sets it for urlencoded bodies
 
 
@@ -259,7 +262,7 @@ def test_response_bodies_can_be_left_out_keeping_every_example(tmp_path: Path) -
             "type": "object", "properties": {"id": {"type": "string"}}}}}}}}}})
     full = requests_by_name(build_json(tmp_path, spec))["Do"]["response"]
     bare = requests_by_name(build_json(tmp_path, spec, response_bodies=False))["Do"]["response"]
-    assert json.loads(full[0]["body"]) == {"id": "string"}
+    assert json.loads(full[0]["body"]) == {"id": "abc123"}
     assert [(r["id"], r["name"], r["code"], r["header"]) for r in bare] == [
         (r["id"], r["name"], r["code"], r["header"]) for r in full]
     assert bare[0]["body"] == "" and "_postman_previewlanguage" not in bare[0]

@@ -50,6 +50,10 @@ class KeyReplacement:
         return {"request": self.label, "where": self.where, "key": self.key, "variable": self.variable}
 
 
+# What generate wrote where it now writes a realistic value: in a fork, that text is upstream's, not an edit.
+OLD_PLACEHOLDERS = frozenset({"string"})
+
+
 @value_class
 class Conflict:
     """A saved request kept in the upgrade but no longer valid in NEW (marked and its bad parts disabled)."""
@@ -170,7 +174,7 @@ class _Merger:
         kept += self._query_edits(mine.request, base.request, target, label)
         base_vars = {v.key: v.value for v in base.request.url.variable}
         for variable in mine.request.url.variable:
-            if base_vars.get(variable.key) != variable.value:
+            if base_vars.get(variable.key) != variable.value and variable.value not in OLD_PLACEHOLDERS:
                 owns = [own for own in target.request.url.variable if own.key == variable.key]
                 for own in owns:
                     own.value = variable.value
@@ -222,7 +226,8 @@ class _Merger:
         base_query = {q.key: q for q in base.url.query}
         for query in mine.url.query:
             before = base_query.get(query.key)
-            if before is not None and (before.value, before.disabled) == (query.value, query.disabled):
+            if before is not None and before.disabled == query.disabled and (
+                    before.value == query.value or query.value in OLD_PLACEHOLDERS):
                 continue
             own = next((q for q in target.request.url.query if q.key == query.key), None)
             if own is None:

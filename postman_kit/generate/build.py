@@ -28,8 +28,8 @@ from postman_kit.collection import (
     status_text,
 )
 from postman_kit.errors import InputError
-from postman_kit.examples import ExampleBuilder
-from postman_kit.filters import example_filter
+from postman_kit.examples import ExampleBuilder, RequestValues, SpecExamples
+from postman_kit.filters import allowed_example, example_filter
 from postman_kit.generate import serialize
 from postman_kit.generate.error_examples import error_examples, saved_body
 from postman_kit.generate.parallel import Placement, Workers, start_workers
@@ -188,8 +188,11 @@ class _CollectionBuilder:
         self.options = options
         self.revision = revision
         self.warnings: list[str] = []
-        self.request_examples = ExampleBuilder(api.document, "request")
-        self.response_examples = ExampleBuilder(api.document, "response")
+        spec_examples = SpecExamples(api.document)
+        self.request_examples = ExampleBuilder(api.document, "request", unique_values=True,
+                                               spec_examples=spec_examples)
+        self.response_examples = ExampleBuilder(api.document, "response", spec_examples=spec_examples)
+        self.values = RequestValues(api, self.request_examples)
         self.error_examples = error_examples(api, profile, options.troubleshooting,
                                              self.response_examples if options.response_bodies else None)
         self.collection_auth = requirement_auth(api, api.security, profile)[0]
@@ -362,7 +365,7 @@ class _CollectionBuilder:
     def url(self, op: Operation) -> Url:
         path_key, key_query = serialize.split_path_key(op.path)
         params = {p.name: p for p in op.params_in("path")}
-        values = {name: self.path_value(p) for name, p in params.items()}
+        values = {name: self.path_value(p, op) for name, p in params.items()}
         path, named = serialize.postman_path(path_key, values)
         variables = [
             Variable(key=name, value=values.get(name, ""), description=params[name].description if name in params else "")
@@ -380,37 +383,39 @@ class _CollectionBuilder:
         if profile.public_key_param == param.name and profile.is_client_operation(op) and profile.public_key_variable:
             return [QueryParam(param.name, "{{" + profile.public_key_variable + "}}", param.description)]
         if param.name == profile.filter_param:
-            value = example_filter(profile.allowed_filters(op))
+            allowed = profile.allowed_filters(op)
+            # the spec's own example first (Get Campaigns requires `equals(messages.channel,'email')`)
+            value = allowed_example(self.values.declared(param), allowed) or example_filter(allowed)
             if value is not None:
                 return [QueryParam(param.name, value, param.description, disabled=not param.required)]
         if param.media_type is not None:
-            pairs = [(param.name, serialize.content_text(self.parameter_example(param), param.media_type))]
+            pairs = [(param.name, serialize.content_text(self.parameter_example(param, op), param.media_type))]
         else:
-            pairs = serialize.query_pairs(param.name, self.parameter_example(param), param.style, param.explode)
+            pairs = serialize.query_pairs(param.name, self.parameter_example(param, op), param.style, param.explode)
         return [
             QueryParam(key, value, param.description if index == 0 else "", disabled=not param.required)
             for index, (key, value) in enumerate(pairs)
         ]
 
-    def path_value(self, param: Parameter) -> str:
-        value = self.parameter_example(param)
+    def path_value(self, param: Parameter, op: Operation) -> str:
+        value = self.parameter_example(param, op)
         if param.media_type is not None:
             return serialize.content_text(value, param.media_type)
         return serialize.path_text(param.name, value, param.style, param.explode)
 
-    def parameter_value(self, param: Parameter) -> str:
+    def parameter_value(self, param: Parameter, op: Operation | None = None) -> str:
         """A header's value: `simple` style (or the text of the parameter's media type)."""
-        value = self.parameter_example(param)
+        value = self.parameter_example(param, op)
         if param.media_type is not None:
             return serialize.content_text(value, param.media_type)
         return serialize.header_text(value, param.explode)
 
-    def parameter_example(self, param: Parameter) -> Any:
+    def parameter_example(self, param: Parameter, op: Operation | None = None) -> Any:
         value = param.example
         if value is None:
             value = self._enum_example(param)
         if value is None:
-            value = self.request_examples.build(param.schema)
+            value = self.values.parameter(param, op)
         return value
 
     def _enum_example(self, param: Parameter) -> Any:
@@ -436,7 +441,7 @@ class _CollectionBuilder:
                 headers.append(Header(param.name, "{{" + self.options.revision_variable + "}}", param.description))
                 continue
             headers.append(
-                Header(param.name, self.parameter_value(param), param.description, disabled=not param.required)
+                Header(param.name, self.parameter_value(param, op), param.description, disabled=not param.required)
             )
         headers += self.cookie_headers(op)
         return headers
@@ -447,7 +452,7 @@ class _CollectionBuilder:
         cookies = op.params_in("cookie")
         if not cookies:
             return []
-        pairs = {p.name: serialize.query_pairs(p.name, self.parameter_example(p), p.style, p.explode) for p in cookies}
+        pairs = {p.name: serialize.query_pairs(p.name, self.parameter_example(p, op), p.style, p.explode) for p in cookies}
         required = [pair for p in cookies if p.required for pair in pairs[p.name]]
         headers = [Header("Cookie", serialize.cookie_text(required))] if required else []
         if len(required) < sum(len(v) for v in pairs.values()):

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from postman_kit.examples import ExampleBuilder
+from postman_kit.examples import ExampleBuilder, RequestValues
 from postman_kit.ids import normalize_path
 from postman_kit.openapi import Api, Operation
 from postman_kit.profiles import Profile
@@ -112,14 +112,14 @@ def _type_name(api: Api, data: dict[str, Any] | None) -> str | None:
 
 def path_examples(api: Api, ops: list[Operation]) -> tuple[str, ...]:
     """The id values a generated collection puts in these operations' first path variable."""
-    builder = ExampleBuilder(api.document, "request")
+    request_values = RequestValues(api, ExampleBuilder(api.document, "request"))
     values: list[str] = []
     for op in ops:
         params = op.params_in("path")
         if not params:
             continue
         param = params[0]
-        value = param.example if param.example is not None else builder.build(param.schema)
+        value = param.example if param.example is not None else request_values.parameter(param, op)
         if value not in (None, "") and str(value) not in values:
             values.append(str(value))
     return tuple(values)

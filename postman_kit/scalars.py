@@ -1,0 +1,278 @@
+"""Realistic scalar values for a schema that gives no example of its own.
+
+Tried in order: the schema's `format`, a value suggested by the property's or parameter's name, a string its
+`pattern` matches, and last a typed neutral value; each candidate must satisfy the schema's `pattern`,
+`minLength` and `maxLength` (numbers: `minimum`, `maximum`, `multipleOf`). Never the placeholder word
+`string`. Deterministic: the same schema and name always give the same value.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from typing import Any
+
+FORMAT_EXAMPLES: dict[str, Any] = {
+    "date-time": "2024-01-01T00:00:00Z",
+    "date": "2024-01-01",
+    "time": "00:00:00",
+    "duration": "P1D",
+    "email": "jane.doe@example.com",
+    "idn-email": "jane.doe@example.com",
+    "uuid": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "uri": "https://example.com",
+    "url": "https://example.com",
+    "iri": "https://example.com",
+    "uri-reference": "https://example.com",
+    "iri-reference": "https://example.com",
+    "uri-template": "https://example.com/{id}",
+    "hostname": "example.com",
+    "idn-hostname": "example.com",
+    "ipv4": "192.0.2.1",
+    "ipv6": "2001:db8::1",
+    "byte": "ZXhhbXBsZQ==",
+    "binary": "",
+    "password": "********",
+    "json-pointer": "/data/0",
+    "relative-json-pointer": "0/data",
+    "regex": "^[a-z]+$",
+    "int32": "1",
+    "int64": "1",
+    "decimal": "1.00",
+    "phone": "+15555550100",
+    "country-code": "US",
+    "currency": "USD",
+    "language": "en",
+    "color": "#336699",
+}
+
+# Names as APIs spell them (`first_name`, `firstName`, `FirstName`, `first-name`) compare as `firstname`.
+NAME_EXAMPLES: dict[str, str] = {
+    "email": "jane.doe@example.com",
+    "emailaddress": "jane.doe@example.com",
+    "phone": "+15555550100",
+    "phonenumber": "+15555550100",
+    "mobile": "+15555550100",
+    "firstname": "Jane",
+    "givenname": "Jane",
+    "lastname": "Doe",
+    "familyname": "Doe",
+    "surname": "Doe",
+    "fullname": "Jane Doe",
+    "displayname": "Jane Doe",
+    "username": "jane_doe",
+    "login": "jane_doe",
+    "name": "Example name",
+    "title": "Example title",
+    "description": "An example description.",
+    "summary": "An example summary.",
+    "message": "Hello from the example.",
+    "body": "Hello from the example.",
+    "text": "Hello from the example.",
+    "content": "Hello from the example.",
+    "comment": "An example comment.",
+    "note": "An example note.",
+    "subject": "Example subject",
+    "label": "example",
+    "tag": "example",
+    "slug": "example",
+    "key": "example_key",
+    "code": "EXAMPLE",
+    "url": "https://example.com",
+    "uri": "https://example.com",
+    "link": "https://example.com",
+    "href": "https://example.com",
+    "website": "https://example.com",
+    "homepage": "https://example.com",
+    "domain": "example.com",
+    "host": "example.com",
+    "hostname": "example.com",
+    "ip": "192.0.2.1",
+    "ipaddress": "192.0.2.1",
+    "address": "123 Main St",
+    "address1": "123 Main St",
+    "addressline1": "123 Main St",
+    "street": "123 Main St",
+    "address2": "Suite 100",
+    "addressline2": "Suite 100",
+    "city": "Boston",
+    "region": "MA",
+    "state": "MA",
+    "province": "MA",
+    "country": "US",
+    "countrycode": "US",
+    "zip": "02110",
+    "zipcode": "02110",
+    "postalcode": "02110",
+    "postcode": "02110",
+    "company": "Example Inc.",
+    "organization": "Example Inc.",
+    "organisation": "Example Inc.",
+    "currency": "USD",
+    "locale": "en-US",
+    "language": "en",
+    "lang": "en",
+    "timezone": "America/New_York",
+    "tz": "America/New_York",
+    "color": "#336699",
+    "colour": "#336699",
+    "password": "********",
+    "version": "1.0.0",
+    "date": "2024-01-01",
+    "time": "00:00:00",
+}
+_DATE_TIME_NAME = re.compile(r"(^|_)(created|updated|modified|deleted|timestamp|datetime)$|_at$|At$")
+_DATE_NAME = re.compile(r"(^|_)(date|day)$|_date$|Date$")
+_URL_NAME = re.compile(r"(_url|_uri|Url|Uri|URL)$")
+_EMAIL_NAME = re.compile(r"(_email|Email)$")
+_ID_NAME = re.compile(r"(^|_)(id|ids|sid|uid|guid|key|token|cursor)$|(Id|ID|Sid|SID|Key|Token|Cursor)$", re.IGNORECASE)
+ID_EXAMPLE = "abc123"
+NEUTRAL_STRING = "example"
+MAX_PATTERN_LENGTH = 1000  # longer patterns are not worth synthesizing from: the neutral value stands in
+PATTERN_CANDIDATES = 25  # strings of a pattern's own enumeration tried before giving up on it
+
+
+@functools.lru_cache(maxsize=8192)
+def name_key(name: str | None) -> str:
+    """`first_name`, `firstName`, `First-Name` → `firstname`; `page[cursor]` → `cursor`."""
+    if not name:
+        return ""
+    if name.endswith("]") and "[" in name:
+        name = name[name.rindex("[") + 1:-1]
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+@functools.lru_cache(maxsize=8192)
+def name_example(name: str | None) -> str | None:
+    """What a field named `name` usually holds, when the name says so."""
+    if not name:
+        return None
+    if name.endswith("]") and "[" in name:
+        name = name[name.rindex("[") + 1:-1]
+    found = NAME_EXAMPLES.get(name_key(name))
+    if found is not None:
+        return found
+    if _EMAIL_NAME.search(name):
+        return NAME_EXAMPLES["email"]
+    if _URL_NAME.search(name):
+        return NAME_EXAMPLES["url"]
+    if _DATE_TIME_NAME.search(name):
+        return FORMAT_EXAMPLES["date-time"]
+    if _DATE_NAME.search(name):
+        return FORMAT_EXAMPLES["date"]
+    if _ID_NAME.search(name):
+        return ID_EXAMPLE
+    return None
+
+
+def string_value(schema: dict[str, Any], name: str | None = None) -> str:
+    """A string `schema` accepts: its format's, its name's, its pattern's own, or a neutral one."""
+    pattern = schema.get("pattern")
+    pattern = pattern if isinstance(pattern, str) else None
+    fmt = schema.get("format")
+    candidates = [FORMAT_EXAMPLES.get(fmt) if isinstance(fmt, str) else None, name_example(name)]
+    for candidate in candidates:
+        if candidate is not None and string_fits(schema, candidate, pattern):
+            return candidate
+    if pattern is not None:
+        for candidate in pattern_examples(pattern):
+            if string_fits(schema, candidate, None):
+                return candidate
+    return _sized(NEUTRAL_STRING, schema)
+
+
+def string_fits(schema: dict[str, Any], value: str, pattern: str | None) -> bool:
+    """`value` meets the schema's length bounds and (when given) `pattern`."""
+    min_length, max_length = schema.get("minLength"), schema.get("maxLength")
+    if isinstance(min_length, int) and len(value) < min_length:
+        return False
+    if isinstance(max_length, int) and len(value) > max_length:
+        return False
+    return pattern is None or pattern_matches(pattern, value)
+
+
+def pattern_matches(pattern: str, value: str) -> bool:
+    """OpenAPI patterns are unanchored ECMA-262 expressions; Python's `re` reads the common subset alike."""
+    compiled = _compiled(pattern)
+    return compiled is not None and compiled.search(value) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _compiled(pattern: str) -> re.Pattern[str] | None:
+    try:
+        return re.compile(pattern)
+    except (re.error, RecursionError, OverflowError):
+        return None
+
+
+@functools.lru_cache(maxsize=4096)
+def pattern_examples(pattern: str) -> tuple[str, ...]:
+    """The first few strings `pattern` matches, shortest choices first (`^AC[0-9a-fA-F]{32}$` → `AC000…0`).
+
+    exrex enumerates a regular expression's strings in a fixed order, so the result is deterministic; every
+    candidate is checked with `re` (exrex skips what it cannot express, e.g. `\\S`), and patterns it cannot read
+    give none."""
+    if len(pattern) > MAX_PATTERN_LENGTH or _compiled(pattern) is None:
+        return ()
+    import itertools
+
+    import exrex  # imported here: only specs with patterns pay for it
+
+    found: list[str] = []
+    try:
+        for candidate in itertools.islice(exrex.generate(pattern, limit=4), PATTERN_CANDIDATES):
+            if isinstance(candidate, str) and pattern_matches(pattern, candidate):
+                found.append(candidate)
+                if len(found) >= 3:
+                    break
+    except Exception:  # noqa: BLE001 - exrex raises assorted errors on constructs it does not support
+        return tuple(found)
+    return tuple(found)
+
+
+def _sized(value: str, schema: dict[str, Any]) -> str:
+    min_length, max_length = schema.get("minLength"), schema.get("maxLength")
+    if isinstance(min_length, int) and min_length > len(value):
+        value = value + "0" * (min_length - len(value))
+    if isinstance(max_length, int) and 0 <= max_length < len(value):
+        value = value[:max_length]
+    return value
+
+
+def number_value(schema: dict[str, Any], integer: bool) -> int | float:
+    """A number within the schema's bounds, a multiple of its `multipleOf` where one fits."""
+    minimum, maximum = schema.get("minimum"), schema.get("maximum")
+    exclusive_min, exclusive_max = schema.get("exclusiveMinimum"), schema.get("exclusiveMaximum")
+    low: float | None = minimum if _is_number(minimum) else None
+    high: float | None = maximum if _is_number(maximum) else None
+    low_open = exclusive_min is True
+    high_open = exclusive_max is True
+    if _is_number(exclusive_min):  # OpenAPI 3.1 / JSON Schema 2019+: a number
+        low, low_open = exclusive_min, True
+    if _is_number(exclusive_max):
+        high, high_open = exclusive_max, True
+    step = schema.get("multipleOf")
+    step = step if _is_number(step) and step > 0 else None
+    if integer:
+        step = max(1, math.ceil(step)) if step is not None and step == int(step) else (step or 1)
+    value: float = 1
+    if low is not None:
+        value = low
+        if step is not None:
+            value = math.ceil(low / step) * step
+        if low_open and value <= low:
+            value += step or 1
+    if high is not None and (value > high or (high_open and value >= high)):
+        value = high
+        if step is not None:
+            value = math.floor(high / step) * step
+        if high_open and value >= high:
+            value -= step or 1
+    if integer:
+        return int(value)
+    return round(value, 10) if isinstance(value, float) else value
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)

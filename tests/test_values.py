@@ -1,0 +1,182 @@
+"""Realistic generated values: never the placeholder word `string`, values that satisfy the schema they fill."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from postman_kit import generate
+from postman_kit.examples import ExampleBuilder
+from postman_kit.scalars import number_value, pattern_examples, string_value
+from tests.tools import CORPUS, require_corpus
+
+
+def test_a_pattern_gives_a_string_it_matches() -> None:
+    assert re.fullmatch(r"AC[0-9a-fA-F]{32}", string_value({"type": "string", "pattern": "^AC[0-9a-fA-F]{32}$"}))
+    assert string_value({"type": "string", "pattern": "^(0|[1-9][0-9]*)$", "format": "snowflake"}) == "0"
+    # exrex cannot express \S; the candidate is checked, and a neutral value that matches stands in
+    assert re.search(r"\S+", string_value({"type": "string", "pattern": r"\S+"}))
+    assert pattern_examples(".^") == ()  # nothing matches: no value is claimed to
+
+
+def test_format_name_and_bounds_choose_the_value() -> None:
+    assert string_value({"type": "string", "format": "email"}) == "jane.doe@example.com"
+    assert string_value({"type": "string", "format": "uuid"}) == "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+    assert string_value({"type": "string"}, "first_name") == "Jane"
+    assert string_value({"type": "string"}, "callbackUrl") == "https://example.com"
+    assert string_value({"type": "string"}, "customer_id") == "abc123"
+    assert string_value({"type": "string", "minLength": 10}) == "example000"
+    assert string_value({"type": "string", "maxLength": 3}) == "exa"
+    # a name's value that breaks the pattern gives way to the pattern
+    assert string_value({"type": "string", "pattern": "^[0-9]+$"}, "email") == "0"
+    assert number_value({"type": "integer", "minimum": 8000}, integer=True) == 8000
+    assert number_value({"type": "integer", "minimum": 7, "multipleOf": 5}, integer=True) == 10
+    assert number_value({"type": "integer", "maximum": 0, "exclusiveMaximum": True}, integer=True) == -1
+
+
+def test_enums_under_all_of_and_scalar_all_of_are_honoured() -> None:
+    document = {"components": {"schemas": {
+        "ChannelTypes": {"type": "integer", "oneOf": [{"title": "DM", "const": 1}, {"title": "TEXT", "const": 0}]},
+        "Snowflake": {"type": "string", "pattern": "^(0|[1-9][0-9]*)$"},
+        "Thing": {"type": "object", "required": ["kind", "parent_id", "status"], "properties": {
+            "kind": {"allOf": [{"$ref": "#/components/schemas/ChannelTypes"}]},
+            "parent_id": {"allOf": [{"$ref": "#/components/schemas/Snowflake"}], "description": "a parent"},
+            "status": {"allOf": [{"type": "string"}, {"enum": ["open", "closed"]}]},
+        }},
+    }}}
+    builder = ExampleBuilder(document)
+    assert builder.build({"$ref": "#/components/schemas/Thing"}) == {"kind": 1, "parent_id": "0", "status": "open"}
+    assert builder.declared({"allOf": [{"$ref": "#/components/schemas/ChannelTypes"}]}) == 1
+
+
+def test_unique_fields_get_a_dynamic_value_only_in_requests_a_client_sends() -> None:
+    schema = {"type": "object", "properties": {
+        "email": {"type": "string", "example": "sarah@example.com"}, "phone_number": {"type": "string"},
+        "external_id": {"type": "string"}, "code": {"type": "string", "pattern": "^[A-Z]+$"}}}
+    sent = ExampleBuilder({}, "request", unique_values=True).build(schema)
+    assert sent == {"email": "sarah+{{$guid}}@example.com", "phone_number": "+1{{$timestamp}}",
+                    "external_id": "{{$guid}}", "code": "EXAMPLE"}
+    assert ExampleBuilder({}, "request").build(schema)["email"] == "sarah@example.com"  # the sandbox's own data
+    assert ExampleBuilder({}, "response", unique_values=True).build(schema)["email"] == "sarah@example.com"
+
+
+# -- the corpus ----------------------------------------------------------------------------------------------------
+def corpus_specs() -> list[Path]:
+    real_world = CORPUS / "real-world"
+    specs = sorted(real_world.glob("*.json")) + sorted(real_world.glob("*.y*ml"))
+    specs += sorted(real_world.glob("train-travel/openapi.yaml"))
+    specs += sorted(real_world.glob("readme-oas-examples/3.*/json/*.json"))
+    specs += sorted((CORPUS / "twilio").glob("*.json"))
+    specs += sorted((CORPUS / "klaviyo" / "stable").glob("*.json"))[-1:]
+    return specs
+
+
+LITERAL_TEMPLATE = re.compile(r"\{[A-Za-z_][\w.-]*\}")
+
+
+def _items(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for node in nodes:
+        out.extend(_items(node["item"]) if "item" in node else [node])
+    return out
+
+
+def _strings(value: Any, key: str = "") -> list[tuple[str, str]]:
+    if isinstance(value, str):
+        return [(key, value)]
+    if isinstance(value, dict):
+        return [found for k, v in value.items() for found in _strings(v, k)]
+    if isinstance(value, list):
+        return [found for v in value for found in _strings(v, key)]
+    return []
+
+
+def _declares_string(document: Any) -> set[str]:
+    """Property names whose schema lists `string` as a value of its own (Klaviyo's filter `type` enum)."""
+    names: set[str] = set()
+    stack = [document]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for name, prop in (node.get("properties") or {}).items() if isinstance(node.get("properties"), dict) \
+                    else ():
+                if isinstance(prop, dict) and "string" in (prop.get("enum") or []) + [prop.get("const")]:
+                    names.add(name)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return names
+
+
+def placeholder_findings(collection: dict[str, Any], allowed_string_keys: set[str]) -> list[str]:
+    """Every request value that is the word `string`, a literal `{name}` path value, or an empty value of a
+    parameter the request sends (an enabled query parameter or header, every path variable)."""
+    found = []
+    for item in _items(collection["item"]):
+        request, name = item["request"], item["name"]
+        url = request["url"]
+        for variable in url.get("variable", []):
+            value = variable.get("value") or ""
+            if value == "string" or not value or LITERAL_TEMPLATE.search(value):
+                found.append(f"{name}: path variable {variable['key']}={value!r}")
+        for kind, entries in (("query", url.get("query", [])), ("header", request.get("header", []))):
+            for entry in entries:
+                value = entry.get("value") or ""
+                if value == "string" or (not entry.get("disabled") and not value.strip()):
+                    found.append(f"{name}: {kind} {entry['key']}={value!r}")
+        body = request.get("body") or {}
+        if body.get("mode") == "raw" and body.get("raw", "").lstrip().startswith(("{", "[")):
+            try:
+                document = orjson.loads(body["raw"])
+            except orjson.JSONDecodeError:
+                document = None
+            found += [f"{name}: body {key}='string'" for key, value in _strings(document)
+                      if value == "string" and key not in allowed_string_keys]
+        for field in body.get("urlencoded", []) + body.get("formdata", []):
+            if field.get("value") == "string":
+                found.append(f"{name}: form field {field['key']}='string'")
+    return found
+
+
+@pytest.mark.corpus
+def test_no_corpus_request_holds_a_placeholder(tmp_path: Path) -> None:
+    require_corpus()
+    findings: dict[str, list[str]] = {}
+    checked = 0
+    for spec in corpus_specs():
+        result = generate(str(spec), tmp_path / spec.parent.name / spec.stem)
+        collection = orjson.loads(result.files[0].read_bytes())
+        problems = placeholder_findings(collection, _declares_string(result.build.api.document))
+        checked += len(_items(collection["item"]))
+        if problems:
+            findings[spec.name] = problems[:5]
+    assert checked > 2000
+    assert findings == {}
+
+
+def test_the_corpus_check_finds_what_it_looks_for() -> None:
+    collection = {"item": [{"name": "Get", "request": {
+        "url": {"variable": [{"key": "id", "value": "{id}"}, {"key": "sid", "value": ""}],
+                "query": [{"key": "q", "value": "string", "disabled": True}, {"key": "page", "value": ""}]},
+        "header": [{"key": "X-Id", "value": " "}],
+        "body": {"mode": "raw", "raw": '{"a": {"type": "string", "name": "string"}}'}}}]}
+    assert placeholder_findings(collection, {"type"}) == [
+        "Get: path variable id='{id}'", "Get: path variable sid=''", "Get: query q='string'", "Get: query page=''",
+        "Get: header X-Id=' '", "Get: body name='string'"]
+
+
+def test_unique_items_and_non_empty_maps_are_built_as_their_schema_asks() -> None:
+    document = {"components": {"schemas": {"Snowflake": {"type": "string", "pattern": "^(0|[1-9][0-9]*)$"}}}}
+    builder = ExampleBuilder(document)
+    ids = builder.build({"type": "array", "minItems": 2, "uniqueItems": True,
+                         "items": {"$ref": "#/components/schemas/Snowflake"}})
+    assert len(set(ids)) == 2 and all(re.fullmatch("0|[1-9][0-9]*", i) for i in ids)
+    assert builder.build({"type": "array", "minItems": 3, "uniqueItems": True, "items": {"type": "integer"}}) == [
+        1, 2, 3]
+    config = builder.build({"type": "object", "minProperties": 1,
+                            "additionalProperties": {"type": "integer", "minimum": 5}})
+    assert config == {"additionalProp1": 5}
