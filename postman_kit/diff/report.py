@@ -47,13 +47,16 @@ def _render(report: DiffReport, upgrade: UpgradeReport | None, markdown: bool) -
     out = _Writer(markdown)
     verdict = report.verdict
     first = verdict.headline()
+    if report.partial:
+        first += "; PARTIAL comparison: OLD's own spec is not known (give --revisions DIR or --base SPEC)"
     out.lines.append(f"**{first}**" if markdown else first)
     breaking_ops = sum(1 for c in report.changed if c.breaking)
-    broken_saved = sum(1 for s in report.saved if s.status == "breaks")
+    counts = report.saved_counts()
+    saved = f"{len(report.saved)} saved request(s)" + (
+        " (" + ", ".join(f"{n} {status}" for status, n in counts.items()) + ")" if counts else "")
     out.lines.append(
         f"{len(report.added)} added, {len(report.removed)} removed, {len(report.changed)} changed "
-        f"({breaking_ops} breaking), {report.unchanged} unchanged; {len(report.saved)} saved request(s), "
-        f"{broken_saved} break in NEW"
+        f"({breaking_ops} breaking), {report.unchanged} unchanged; {saved}"
     )
     if verdict.missed_revisions:
         out.lines.append("Revisions missed: " + ", ".join(verdict.missed_revisions))
@@ -85,8 +88,12 @@ def _section(out: _Writer, title: str, entries: list[Any], line: Callable[[Any],
 def _saved_line(out: _Writer, saved: Any) -> None:
     where = f" → {saved.new_operation.label}" if saved.new_operation else ""
     out.bullet(f"[{saved.status}] {saved.label} ({saved.method}{where})")
-    for problem in saved.problems:
-        out.bullet(problem, 1)
+    if saved.status == "fixed-by-new":
+        for problem in saved.old_problems:
+            out.bullet(f"was: {problem}", 1)
+    elif saved.status != "fine":
+        for problem in saved.problems:
+            out.bullet(problem, 1)
 
 
 def _changed_lines(out: _Writer, change: OperationChange) -> None:
@@ -105,8 +112,12 @@ def _upgrade_sections(out: _Writer, upgrade: UpgradeReport) -> None:
         f"{len(upgrade.edits_kept)} edit(s) kept, {len(upgrade.dropped)} dropped"
         + (f"; wrote {upgrade.output}" if upgrade.output else "")
     )
-    _section(out, "Conflicts (kept, marked for review)", upgrade.conflicts, lambda c: _conflict(out, c))
+    _section(out, "Conflicts (kept as you wrote them, marked ⚠ for review)", upgrade.conflicts,
+             lambda c: _conflict(out, c))
+    _section(out, "Kept as they were (not an operation of either revision)", upgrade.unmatched, out.bullet)
+    _section(out, "Your folders, kept", upgrade.folders_kept, out.bullet)
     _section(out, "Carried", upgrade.carried, out.bullet)
+    _section(out, "Fixed for you", upgrade.rewritten, out.bullet)
     _section(out, "Edits kept", upgrade.edits_kept, out.bullet)
     _section(out, "Dropped", upgrade.dropped, out.bullet)
     for note in upgrade.notes:

@@ -14,10 +14,10 @@ from dataclasses import field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from postman_kit.collection import Collection, Folder, Item, Node, QueryParam, Request, Variable
+from postman_kit.collection import Collection, Folder, Item, Node, Request, Variable
 from postman_kit.diff.changes import DiffReport
 from postman_kit.diff.compare import Comparison, compare_sides, not_in_new, prepare
-from postman_kit.diff.matching import Endpoint
+from postman_kit.diff.matching import Endpoint, SavedRequest
 from postman_kit.diff.revisions import RevisionList
 from postman_kit.diff.sides import Side
 from postman_kit.secrets import PRIVATE_KEY, truncate_key
@@ -27,12 +27,14 @@ if TYPE_CHECKING:
     from postman_kit.conformance import Problem
 
 KIT_KEY = "x-postman-kit"
+CONFLICT_MARK = "⚠ "
+NOTE_HEADING = "**Needs review after upgrading from"
 _QUERY_POINTER = re.compile(r"^/url/query/(\d+)")
 
 
 @value_class
 class Conflict:
-    """A saved request kept in the upgrade but no longer valid in NEW (marked and its bad parts disabled)."""
+    """A saved request kept in the upgrade but not valid in NEW: kept as the user wrote it, and marked."""
 
     label: str  # folder path and name in the upgraded collection
     problems: list[str]
@@ -50,6 +52,9 @@ class UpgradeReport:
     edits_kept: list[str] = field(default_factory=list)  # user edits to upstream requests carried over
     dropped: list[str] = field(default_factory=list)  # upstream requests or edits with no place in NEW
     conflicts: list[Conflict] = field(default_factory=list)
+    folders_kept: list[str] = field(default_factory=list)  # the user's own folders, kept where they were
+    unmatched: list[str] = field(default_factory=list)  # saved requests of no operation of either revision
+    rewritten: list[str] = field(default_factory=list)  # the unambiguous fixes made to saved requests
     notes: list[str] = field(default_factory=list)
     output: str | None = None
 
@@ -59,11 +64,15 @@ class UpgradeReport:
             "verdict": self.diff.verdict.to_json(),
             "summary": {"carried": len(self.carried), "editsKept": len(self.edits_kept),
                         "dropped": len(self.dropped), "conflicts": len(self.conflicts),
+                        "foldersKept": len(self.folders_kept), "unmatched": len(self.unmatched),
                         "added": len(self.diff.added), "changed": len(self.diff.changed)},
             "carried": self.carried,
             "editsKept": self.edits_kept,
             "dropped": self.dropped,
             "conflicts": [c.to_json() for c in self.conflicts],
+            "foldersKept": self.folders_kept,
+            "unmatched": self.unmatched,
+            "rewritten": self.rewritten,
             "notes": self.notes,
             "diff": self.diff.to_json(),
         }
@@ -85,7 +94,7 @@ def upgrade_sides(
     result = new.collection if take_new else Collection.from_json(new.collection.to_json())
     merger = _Merger(comparison, result, report)
     merger.carry_edits()
-    merger.carry_saved_requests()
+    merger.carry_tree()
     merger.carry_variables()
     result.info.name = _fork_name(old, new, result.info.name)
     _carry_collection_scripts(old.collection, result)
@@ -102,7 +111,6 @@ class _Merger:
         # where each of NEW's requests sits in the result: item id → (the list holding it, folder trail)
         self.places: dict[str, tuple[list[Node], tuple[str, ...], Item]] = {}
         self._index(result.items, ())
-        self.inserted_after: dict[str, int] = {}
 
     def _index(self, nodes: list[Node], trail: tuple[str, ...]) -> None:
         for node in nodes:
@@ -221,62 +229,172 @@ class _Merger:
     def _problems(self, request: Request) -> list[Problem]:
         return self.comparison.problems(request) or []
 
-    # -- saved requests ----------------------------------------------------------------------------------------
-    def carry_saved_requests(self) -> None:
-        orphans: list[Node] = []
-        for saved in self.comparison.old.saved:
-            endpoint = self.comparison.new_endpoint_for(saved)
-            place = self._result_item(endpoint) if endpoint is not None else None
-            if endpoint is None or place is None:
-                item = self._mark(self.comparison.old.side.full_item(saved.item), [not_in_new(self.comparison, saved)])
-                orphans.append(item)
+    # -- the fork's own tree ----------------------------------------------------------------------------------
+    def carry_tree(self) -> None:
+        """Lay the fork's own tree over NEW's: every folder the user made and every saved request stays where the
+        user put it (folder path and place among its siblings); NEW's operations fill the upstream folders around
+        them. A user's rename of an upstream folder, or move of an upstream request, is kept when NEW still has
+        it (known only with OLD's spec: without it nothing counts as the user's)."""
+        old = self.comparison.old
+        self.saved_by_item = {id(s.item): s for s in old.saved}
+        self.upstream_by_item = {id(e.item): e for e in old.endpoints.values() if e.item is not None}
+        base = self.comparison.base
+        self.base_folders: set[tuple[str, ...]] | None = None
+        if base is not None:
+            self.base_folders = {trail for trail, _ in base.side.collection.folders()}
+        self._lay(old.side.collection.items, self.result.items, (), ())
+
+    def _lay(self, nodes: list[Node], target: list[Node], trail: tuple[str, ...],
+             origin: tuple[str, ...] | None) -> None:
+        """Place OLD's `nodes` (a folder's children at `trail`) into `target`, NEW's list for that folder.
+        `origin` is the upstream folder `trail` stands for (None for a folder the user made)."""
+        anchor: Node | None = None
+        for node in nodes:
+            if isinstance(node, Folder):
+                counterpart, node_origin = self._folder_counterpart(node, nodes, target, trail, origin)
+                if counterpart is None:
+                    if not self._holds_user_work(node, trail + (node.name,)):
+                        continue  # an upstream folder NEW no longer has, with nothing of the user's in it
+                    counterpart = Folder(id=node.id, name=node.name, items=[], description=node.description,
+                                         auth=node.auth, event=list(node.event), extra=dict(node.extra))
+                    _insert_after(target, anchor, counterpart)
+                    self.report.folders_kept.append("/".join(trail + (node.name,)))
+                anchor = counterpart
+                self._lay(node.items, counterpart.items, trail + (node.name,), node_origin)
                 continue
-            siblings, trail, upstream = place
-            request, checked = self.comparison.moved(saved, endpoint)
-            problems = checked or []
-            item = self.comparison.old.side.full_item(saved.item)
-            item.request = request
-            for example in item.response:
-                if example.original_request is not None:
-                    example.original_request = request
-            label = "/".join(trail + (item.name,))
-            if problems:
-                self._mark(item, [p.message for p in problems], request, problems)
-                self.report.conflicts.append(Conflict(label, [p.message for p in problems]))
+            saved = self.saved_by_item.get(id(node))
+            if saved is not None:
+                item = self._carry_saved(saved, trail)
+                _insert_after(target, anchor, item)
+                anchor = item
+                continue
+            placed = self._upstream_in_result(node)
+            if placed is None:
+                continue
+            siblings, upstream = placed
+            if siblings is target:
+                anchor = upstream
+            elif self._user_moved(node, origin):
+                siblings.remove(upstream)
+                _insert_after(target, anchor, upstream)
+                self.places[upstream.id or ""] = (target, trail, upstream)
+                self.report.edits_kept.append(f"{'/'.join(trail + (upstream.name,))}: kept where you moved it")
+                anchor = upstream
+
+    def _folder_counterpart(
+        self, folder: Folder, old_siblings: list[Node], target: list[Node], trail: tuple[str, ...],
+        origin: tuple[str, ...] | None,
+    ) -> tuple[Folder | None, tuple[str, ...] | None]:
+        """NEW's folder for one of OLD's: the same name under the same parent, else the upstream folder the user
+        renamed (all its upstream requests came from one folder of OLD's spec beside it, which NEW still has)."""
+        same = next((n for n in target if isinstance(n, Folder) and n.name == folder.name), None)
+        if same is not None:
+            return same, (origin + (folder.name,) if origin is not None else None)
+        renamed_from = self._renamed_from(folder, trail, origin)
+        if renamed_from is not None and not any(isinstance(n, Folder) and n.name == renamed_from[-1]
+                                                for n in old_siblings):
+            found = next((n for n in target if isinstance(n, Folder) and n.name == renamed_from[-1]), None)
+            if found is not None:
+                found.name = folder.name
+                self.report.edits_kept.append(f"folder '{'/'.join(renamed_from)}' renamed '{folder.name}'")
+                return found, renamed_from
+        return None, None
+
+    def _renamed_from(self, folder: Folder, trail: tuple[str, ...],
+                      origin: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        base = self.comparison.base
+        if base is None or origin is None:
+            return None
+        homes: set[tuple[str, ...]] = set()
+        for node in folder.items:
+            endpoint = self.upstream_by_item.get(id(node)) if isinstance(node, Item) else None
+            if endpoint is not None and endpoint.key in base.endpoints:
+                homes.add(base.endpoints[endpoint.key].folder)
+        if len(homes) != 1:
+            return None
+        (home,) = homes
+        return home if home[:-1] == origin and home[-1:] != (folder.name,) else None
+
+    def _holds_user_work(self, folder: Folder, trail: tuple[str, ...]) -> bool:
+        """A folder OLD has and NEW lacks is kept when it holds a saved request or a request the user moved there,
+        or when it is empty and not one of upstream's (the user made it)."""
+        if not folder.items:
+            return self.base_folders is None or trail not in self.base_folders
+        for node in folder.items:
+            if isinstance(node, Folder):
+                if self._holds_user_work(node, trail + (node.name,)):
+                    return True
+            elif id(node) in self.saved_by_item or (
+                self._upstream_in_result(node) is not None and self._user_moved(node, None)
+            ):
+                return True
+        return False
+
+    def _upstream_in_result(self, item: Item) -> tuple[list[Node], Item] | None:
+        endpoint = self.upstream_by_item.get(id(item))
+        new_endpoint = self.comparison.fork_matching.new_for(endpoint.key) if endpoint is not None else None
+        place = self._result_item(new_endpoint) if new_endpoint is not None else None
+        return (place[0], place[2]) if place is not None else None
+
+    def _user_moved(self, item: Item, origin: tuple[str, ...] | None) -> bool:
+        """Did the user move this upstream request away from where OLD's spec put it?"""
+        base = self.comparison.base
+        endpoint = self.upstream_by_item.get(id(item))
+        if base is None or endpoint is None or endpoint.key not in base.endpoints:
+            return False
+        return base.endpoints[endpoint.key].folder != origin
+
+    def _carry_saved(self, saved: SavedRequest, trail: tuple[str, ...]) -> Item:
+        """A saved request as it goes into the upgrade: moved onto NEW's operation when NEW has one, marked when
+        it breaks there; one that fits no operation of NEW or OLD is kept exactly as it was."""
+        item = self.comparison.old.side.full_item(saved.item)
+        _unmark(item)
+        label = "/".join(trail + (item.name,))
+        endpoint = self.comparison.new_endpoint_for(saved)
+        if endpoint is None or self._result_item(endpoint) is None:
+            if self._known_in_old(saved):
+                problems = [not_in_new(self.comparison, saved)]
+                self._mark(item, problems)
+                self.report.conflicts.append(Conflict(label, problems))
             else:
-                self.report.carried.append(label)
-            self._insert_after(siblings, upstream, item)
-        if orphans:
-            folder_name = f"Saved requests not in v{self.new_revision}"
-            self.result.items.append(Folder(id=None, name=folder_name, items=orphans))
-            for item in orphans:
-                self.report.conflicts.append(Conflict(f"{folder_name}/{item.name}", item.kit.get("conflicts", [])))
+                self.report.unmatched.append(f"{label} ({saved.key[0]} {item.request.url.path_template}): "
+                                             "not an operation of either revision; kept as it was")
+            return item
+        request, checked = self.comparison.moved(saved, endpoint)
+        if request.url.path_template.rstrip("/") != item.request.url.path_template.rstrip("/"):
+            self.report.rewritten.append(f"{label}: path {item.request.url.path_template} → "
+                                         f"{request.url.path_template} (the operation's path in "
+                                         f"v{self.new_revision})")
+        before = self.comparison.upstream_item(saved)
+        if before is not None and endpoint.item is not None and item.description == before.description:
+            item.description = endpoint.item.description  # upstream's words, never the user's
+        item.request = request
+        for example in item.response:
+            if example.original_request is not None:
+                example.original_request = request
+        if checked:
+            problems = [p.message for p in checked]
+            self._mark(item, problems)
+            self.report.conflicts.append(Conflict(label, problems))
+        else:
+            self.report.carried.append(label)
+        return item
 
-    def _insert_after(self, siblings: list[Node], upstream: Item, item: Item) -> None:
-        """After the operation's own request and the saved requests already placed there, in OLD's order."""
-        key = upstream.id or ""
-        count = self.inserted_after.get(key, 0)
-        position = next(i for i, node in enumerate(siblings) if node is upstream)
-        siblings.insert(position + 1 + count, item)
-        self.inserted_after[key] = count + 1
+    def _known_in_old(self, saved: SavedRequest) -> bool:
+        base = self.comparison.base
+        return saved.key in self.comparison.old.endpoints or (base is not None and saved.key in base.endpoints)
 
-    def _mark(self, item: Item, problems: list[str], request: Request | None = None,
-              found: list[Problem] | None = None) -> Item:
-        """Keep a conflicting request, with what is wrong said on it and the query values `found` at fault in
-        `request` disabled."""
-        target = request or item.request
-        if request is not None:
-            for query in _offending_query(target, found or []):
-                query.disabled = True
-            target.url.rebuild_raw()
+    def _mark(self, item: Item, problems: list[str]) -> None:
+        """Say what is wrong where the user looks in Postman, changing nothing the request sends: a `⚠ ` before
+        its name and a first paragraph in its description naming each problem."""
         kit = dict(item.kit)
         kit["conflicts"] = problems
         kit["upgradedFrom"] = self.old_revision
         item.extra[KIT_KEY] = kit
-        note = (f"**Needs review after upgrading from v{self.old_revision} to v{self.new_revision}:**\n"
+        item.name = CONFLICT_MARK + item.name
+        note = (f"{NOTE_HEADING} v{self.old_revision} to v{self.new_revision}:**\n"
                 + "\n".join(f"- {p}" for p in problems))
         item.description = note + ("\n\n" + item.description if item.description else "")
-        return item
 
     # -- variables ---------------------------------------------------------------------------------------------
     def carry_variables(self) -> None:
@@ -300,9 +418,24 @@ class _Merger:
                 self.report.edits_kept.append(f"collection variable `{variable.key}`")
 
 
-def _offending_query(request: Request, problems: list[Problem]) -> list[QueryParam]:
-    indexes = {int(m.group(1)) for p in problems if (m := _QUERY_POINTER.match(p.pointer))}
-    return [q for i, q in enumerate(request.url.query) if i in indexes]
+def _insert_after(siblings: list[Node], anchor: Node | None, node: Node) -> None:
+    position = 0 if anchor is None else next(i for i, n in enumerate(siblings) if n is anchor) + 1
+    siblings.insert(position, node)
+
+
+def _unmark(item: Item) -> None:
+    """Take off the marks an earlier upgrade put on a request, so they are said once, about this upgrade."""
+    kit = item.kit
+    if "conflicts" not in kit:
+        return
+    item.name = item.name.removeprefix(CONFLICT_MARK)
+    if item.description.startswith(NOTE_HEADING):
+        item.description = item.description.partition("\n\n")[2]
+    kit = {k: v for k, v in kit.items() if k not in ("conflicts", "upgradedFrom")}
+    if kit:
+        item.extra[KIT_KEY] = kit
+    else:
+        item.extra.pop(KIT_KEY, None)
 
 
 def _fork_name(old: Side, new: Side, default: str) -> str:
