@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import field
 from functools import cached_property
 from typing import Any
@@ -10,6 +11,7 @@ from postman_kit.errors import InputError
 from postman_kit.loader import LoadedDocument, load_document, resolve_pointer
 from postman_kit.valueclass import value_class
 
+_PREFIX_IN_DESCRIPTION = re.compile(r"`([A-Za-z][\w.-]*) [\w-]+`")
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
@@ -422,3 +424,26 @@ def _read_operation(
         extensions={k: v for k, v in raw.items() if k.startswith("x-")},
         path_methods=path_methods,
     )
+
+
+def status_code(status: str) -> int | None:
+    """"201" → 201, "2XX" → 200, "default" → None."""
+    if status.isdigit():
+        return int(status)
+    if len(status) == 3 and status[0].isdigit() and status[1:].upper() == "XX":
+        return int(status[0]) * 100
+    return None
+
+
+def key_prefix(scheme: SecurityScheme) -> str:
+    """The literal before the key in an apiKey header, e.g. `Klaviyo-API-Key `.
+
+    Taken from `x-default` ("Klaviyo-API-Key your-private-api-key") or, failing that, from the description.
+    """
+    default = scheme.extensions.get("x-default")
+    if isinstance(default, str) and " " in default.strip():
+        return default.strip().rsplit(" ", 1)[0] + " "
+    match = _PREFIX_IN_DESCRIPTION.search(scheme.description or "")
+    if match and scheme.location == "header":
+        return match.group(1) + " "
+    return ""

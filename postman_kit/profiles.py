@@ -139,3 +139,23 @@ def get_profile(name: str, api: Api | None = None) -> Profile:
         return PROFILES[name]
     except KeyError:
         raise InputError(None, f"unknown profile {name!r}; choose from auto, {', '.join(PROFILES)}") from None
+
+
+def find_revision(api: Api, profile: Profile) -> str:
+    """The revision header's default when the operations have one, else `info.version`.
+
+    Beta specs may carry older defaults on operations that did not change (2025-07-15.pre has seven
+    2025-04-15.pre defaults and two 2025-07-15.pre ones): when defaults disagree, `info.version` wins if it is
+    one of them, else the latest.
+    """
+    defaults: set[str] = set()
+    if profile.revision_header:
+        for op in api.operations:
+            param = op.parameter(profile.revision_header, "header")
+            if param is not None and param.schema.get("default") not in (None, ""):
+                defaults.add(str(param.schema["default"]))
+    if len(defaults) == 1:
+        return defaults.pop()
+    if defaults:
+        return api.version if api.version in defaults else max(defaults)
+    return api.version or "0"

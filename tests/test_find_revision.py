@@ -1,7 +1,6 @@
-from postman_kit.build import find_revision
 from postman_kit.loader import LoadedDocument
 from postman_kit.openapi import read_api
-from postman_kit.profiles import KLAVIYO
+from postman_kit.profiles import KLAVIYO, find_revision
 
 
 def _api(version, defaults):

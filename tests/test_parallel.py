@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from postman_kit import parallel
-from postman_kit.build import BuildOptions, _CollectionBuilder, build
+from postman_kit.generate import parallel
+from postman_kit.generate.build import BuildOptions, _CollectionBuilder, build
+from postman_kit.generate.parallel import SerializedItem
 from postman_kit.openapi import load_api
-from postman_kit.parallel import SerializedItem
 from postman_kit.writer import dumps
 from tests.tools import klaviyo_specs, run_program
 

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 import uvicorn
 
-from postman_kit.build import BuildOptions
 from postman_kit.calls import MemoryRecorder
 from postman_kit.generate import generate
+from postman_kit.generate.build import BuildOptions
 from postman_kit.openapi import Api, load_api
 from postman_kit.sandbox.app import create_app
 from postman_kit.sandbox.keys import keys_from_data

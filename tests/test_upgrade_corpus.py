@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 
 from postman_kit import ids
-from postman_kit.build import BuildOptions
 from postman_kit.collection import Collection
 from postman_kit.diff import compare_sides, load_side, upgrade, upgrade_sides
 from postman_kit.diff.sides import Side
+from postman_kit.generate.build import BuildOptions
 from postman_kit.writer import dumps
 from tests.tools import CORPUS, klaviyo_specs, require_corpus
 

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 from postman_kit.activity.chart import timeline_svg
 from postman_kit.activity.periods import format_instant
-from postman_kit.activity.text import matching_count
+from postman_kit.activity.text_views import matching_count
 from postman_kit.calls import CallRecord
 from postman_kit.logstore import Activity, Breakdown
 

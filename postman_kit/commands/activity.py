@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from postman_kit.activity.query import call_filter
-from postman_kit.activity.text import activity_text
+from postman_kit.activity.text_views import activity_text
 from postman_kit.commands.logs import FORMATS, filter_options, open_cli_store, store_options
 from postman_kit.writer import dumps
 

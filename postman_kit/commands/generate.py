@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from postman_kit.build import FOLDER_MODES, BuildOptions
 from postman_kit.cli import finish
 from postman_kit.generate import generate
-from postman_kit.parallel import default_jobs
-from postman_kit.troubleshooting import parse_statuses
+from postman_kit.generate.build import FOLDER_MODES, BuildOptions
+from postman_kit.generate.error_examples import parse_statuses
+from postman_kit.generate.parallel import default_jobs
 
 
 @click.command("generate")

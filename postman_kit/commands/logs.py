@@ -10,7 +10,7 @@ import click
 
 from postman_kit.activity.periods import format_instant, parse_duration
 from postman_kit.activity.query import call_filter
-from postman_kit.activity.text import call_detail_text, calls_text
+from postman_kit.activity.text_views import call_detail_text, calls_text
 from postman_kit.errors import InputError
 from postman_kit.logstore import (
     DEFAULT_DATA_DIR,

@@ -13,16 +13,16 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from postman_kit.build import BuildOptions
 from postman_kit.collection import Collection
 from postman_kit.diff.changes import Change, DiffReport, OperationChange, SavedRequestVerdict, Verdict
 from postman_kit.diff.compare import compare_sides, prepare
+from postman_kit.diff.fork_upgrade import UpgradeReport, upgrade_sides
 from postman_kit.diff.lifecycle import Lifecycle, lifecycle
 from postman_kit.diff.revisions import RevisionList, read_revisions
 from postman_kit.diff.sides import Side, load_side
-from postman_kit.diff.upgrade import UpgradeReport, upgrade_sides
 from postman_kit.errors import InputError
 from postman_kit.gcpause import gc_paused
+from postman_kit.generate.build import BuildOptions
 from postman_kit.loader import is_url
 from postman_kit.writer import dumps, write_atomic
 

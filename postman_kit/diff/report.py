@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from postman_kit.diff.changes import DiffReport, OperationChange
-from postman_kit.diff.upgrade import UpgradeReport
+from postman_kit.diff.fork_upgrade import UpgradeReport
 from postman_kit.writer import dumps
 
 FORMATS = ("text", "json", "markdown")

@@ -7,14 +7,14 @@ from collections import Counter
 from dataclasses import field
 from typing import Any
 
-from postman_kit.build import Build, BuildOptions, find_revision
 from postman_kit.collection import Collection, Item
 from postman_kit.errors import InputError
 from postman_kit.generate import build_collection_from_spec
+from postman_kit.generate.build import Build, BuildOptions
 from postman_kit.loader import load_document
 from postman_kit.naming import parse_collection_name
 from postman_kit.openapi import Api, read_api
-from postman_kit.profiles import GENERIC, KLAVIYO, Profile, detect_profile
+from postman_kit.profiles import GENERIC, KLAVIYO, Profile, detect_profile, find_revision
 from postman_kit.valueclass import value_class
 
 _DATED = re.compile(r"^\d{4}-\d{2}-\d{2}(?:\.pre)?$")

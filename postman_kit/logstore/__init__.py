@@ -10,8 +10,8 @@
         store.prune()                                       # keep 14 days, fold the rest into daily totals
 """
 
-from postman_kit.logstore.activity import Activity, Breakdown, TimeBucket
-from postman_kit.logstore.filters import CallFilter, StatusFilter, parse_statuses
+from postman_kit.logstore.activity_figures import Activity, Breakdown, TimeBucket
+from postman_kit.logstore.call_filter import CallFilter, StatusFilter, parse_statuses
 from postman_kit.logstore.prune import PruneResult
 from postman_kit.logstore.store import (
     DEFAULT_DATA_DIR,

@@ -20,12 +20,12 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from postman_kit.calls import CallRecord
 from postman_kit.errors import InputError
-from postman_kit.logstore import activity as activity_queries
+from postman_kit.logstore import activity_figures as activity_queries
 from postman_kit.logstore import prune as prune_queries
 from postman_kit.logstore import totals
+from postman_kit.logstore.call_filter import CallFilter
 from postman_kit.logstore.committer import GroupCommitter
-from postman_kit.logstore.engine import create_store_engine, display_target, is_postgres, sqlite_path
-from postman_kit.logstore.filters import CallFilter
+from postman_kit.logstore.database import create_store_engine, display_target, is_postgres, sqlite_path
 from postman_kit.logstore.folder import JournalFolder
 from postman_kit.logstore.journal import CallJournal, journal_path, read_rows
 from postman_kit.logstore.migrations import NewerSchemaError, migrate

@@ -14,21 +14,19 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from postman_kit.auth import key_prefix
-from postman_kit.build import find_revision, status_code
 from postman_kit.examples import ExampleBuilder
 from postman_kit.ids import normalize_path
 from postman_kit.logstore.records import path_category
-from postman_kit.openapi import Api, Operation
-from postman_kit.profiles import Profile, detect_profile
+from postman_kit.openapi import Api, Operation, key_prefix, status_code
+from postman_kit.profiles import Profile, detect_profile, find_revision
 from postman_kit.routing import MethodNotAllowed, OperationIndex
-from postman_kit.sandbox.errors import ApiError, method_not_allowed
+from postman_kit.sandbox.api_errors import ApiError, method_not_allowed
 from postman_kit.sandbox.keys import KeyRing
-from postman_kit.sandbox.query import ListQuery, check_query, encode_cursor, select
+from postman_kit.sandbox.list_query import ListQuery, check_query, encode_cursor, select
 from postman_kit.sandbox.ratelimit import RateLimiter, parse_limit, retry_after
+from postman_kit.sandbox.resource_store import ResourceStore
 from postman_kit.sandbox.resources import ResourceKind, find_resource_kinds
-from postman_kit.sandbox.revisions import RevisionError, resolve_revision
-from postman_kit.sandbox.store import ResourceStore
+from postman_kit.sandbox.revision_dates import RevisionError, resolve_revision
 from postman_kit.schema_validation import SchemaChecker, validator_classes
 
 STORE_FILE = "sandbox.sqlite3"

@@ -6,8 +6,8 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from postman_kit.error_kinds import ERROR_KINDS, expected_statuses
 from postman_kit.routing import RouteMatch
-from postman_kit.troubleshooting import ERROR_KINDS, expected_statuses
 from postman_kit.validate.model import Hit, Severity
 from postman_kit.validate.registry import rule
 from postman_kit.validate.rules.requests import request_checker

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
 
 from postman_kit.collection import Auth
-from postman_kit.openapi import Api, Operation, SecurityScheme
+from postman_kit.openapi import Api, Operation, SecurityScheme, key_prefix
 from postman_kit.profiles import Profile
 from postman_kit.valueclass import value_class
-
-_PREFIX_IN_DESCRIPTION = re.compile(r"`([A-Za-z][\w.-]*) [\w-]+`")
 
 
 @value_class(frozen=True)
@@ -18,20 +15,6 @@ class AuthVariable:
 
     key: str
     secret: bool
-
-
-def key_prefix(scheme: SecurityScheme) -> str:
-    """The literal before the key in an apiKey header, e.g. `Klaviyo-API-Key `.
-
-    Taken from `x-default` ("Klaviyo-API-Key your-private-api-key") or, failing that, from the description.
-    """
-    default = scheme.extensions.get("x-default")
-    if isinstance(default, str) and " " in default.strip():
-        return default.strip().rsplit(" ", 1)[0] + " "
-    match = _PREFIX_IN_DESCRIPTION.search(scheme.description or "")
-    if match and scheme.location == "header":
-        return match.group(1) + " "
-    return ""
 
 
 def scheme_auth(scheme: SecurityScheme, profile: Profile) -> tuple[Auth, list[AuthVariable]]:

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, Connection, Select, Table, and_, case, func, literal, or_, select, true
 
-from postman_kit.logstore.filters import CallFilter
+from postman_kit.logstore.call_filter import CallFilter
 from postman_kit.logstore.schema import calls, daily_totals, hourly_totals
 
 # chart bucket widths in minutes; the narrowest that draws the period in at most MAX_BUCKETS bars wins

@@ -13,7 +13,6 @@ from dataclasses import field
 from typing import Any
 
 from postman_kit import ids
-from postman_kit.auth import operation_auth, requirement_auth
 from postman_kit.collection import (
     Body,
     Collection,
@@ -32,11 +31,12 @@ from postman_kit.collection import (
 from postman_kit.errors import InputError
 from postman_kit.examples import ExampleBuilder
 from postman_kit.filters import example_filter
+from postman_kit.generate.error_examples import TROUBLESHOOTING_STATUSES, Troubleshooter
+from postman_kit.generate.parallel import Placement, Workers, start_workers
+from postman_kit.generate.request_auth import operation_auth, requirement_auth
 from postman_kit.naming import collection_name
-from postman_kit.openapi import Api, MediaType, Operation, Parameter
-from postman_kit.parallel import Placement, Workers, start_workers
-from postman_kit.profiles import Profile, get_profile
-from postman_kit.troubleshooting import TROUBLESHOOTING_STATUSES, Troubleshooter
+from postman_kit.openapi import Api, MediaType, Operation, Parameter, status_code
+from postman_kit.profiles import Profile, find_revision, get_profile
 from postman_kit.valueclass import value_class
 from postman_kit.writer import json_text
 
@@ -63,7 +63,7 @@ class BuildOptions:
     revision_variable: str = "revision"
     key_variable: str | None = None  # default from the profile (Klaviyo: privateKey)
     public_key_variable: str | None = None  # default from the profile (Klaviyo: companyId)
-    # Processes that build the requests (see postman_kit/parallel.py). Above 1, the requests stand in the
+    # Processes that build the requests (see postman_kit/generate/parallel.py). Above 1, the requests stand in the
     # collection as JSON text: for a build that is written, not read, by a process without other threads (the
     # workers are forked).
     jobs: int = 1
@@ -99,26 +99,6 @@ class Build:
 def slugify(text: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return slug or "api"
-
-
-def find_revision(api: Api, profile: Profile) -> str:
-    """The revision header's default when the operations have one, else `info.version`.
-
-    Beta specs may carry older defaults on operations that did not change (2025-07-15.pre has seven
-    2025-04-15.pre defaults and two 2025-07-15.pre ones): when defaults disagree, `info.version` wins if it is
-    one of them, else the latest.
-    """
-    defaults: set[str] = set()
-    if profile.revision_header:
-        for op in api.operations:
-            param = op.parameter(profile.revision_header, "header")
-            if param is not None and param.schema.get("default") not in (None, ""):
-                defaults.add(str(param.schema["default"]))
-    if len(defaults) == 1:
-        return defaults.pop()
-    if defaults:
-        return api.version if api.version in defaults else max(defaults)
-    return api.version or "0"
 
 
 def build(api: Api, options: BuildOptions | None = None) -> Build:
@@ -176,15 +156,6 @@ def _globals(api: Api, profile: Profile) -> dict[str, Any]:
         "values": values,
         "_postman_variable_scope": "globals",
     }
-
-
-def status_code(status: str) -> int | None:
-    """"201" → 201, "2XX" → 200, "default" → None."""
-    if status.isdigit():
-        return int(status)
-    if len(status) == 3 and status[0].isdigit() and status[1:].upper() == "XX":
-        return int(status[0]) * 100
-    return None
 
 
 class _CollectionBuilder:
@@ -508,7 +479,9 @@ class _CollectionBuilder:
 
 
 def _contract_builder(api: Api) -> Any:
-    from postman_kit.contracts import ContractBuilder  # only with --tests: its script template is large
+    from postman_kit.generate.contracts import (
+        ContractBuilder,  # only with --tests: its script template is large
+    )
 
     return ContractBuilder(api.document)
 

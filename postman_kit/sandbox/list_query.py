@@ -10,7 +10,7 @@ from typing import Any
 from postman_kit.filters import Condition, FilterSyntaxError, check_filter, evaluate, parse_filter
 from postman_kit.openapi import Api, Operation, Parameter
 from postman_kit.profiles import Profile
-from postman_kit.sandbox.errors import ApiError
+from postman_kit.sandbox.api_errors import ApiError
 
 DEFAULT_PAGE_SIZE = 20
 PAGE_SIZE = "page[size]"

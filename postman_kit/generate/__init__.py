@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import field
 from pathlib import Path
 
-from postman_kit.build import Build, BuildOptions, build
 from postman_kit.errors import InputError
 from postman_kit.gcpause import gc_paused
+from postman_kit.generate.build import Build, BuildOptions, build
+from postman_kit.generate.speccheck import full_validation_problems
 from postman_kit.loader import is_url
 from postman_kit.openapi import Api, load_api
-from postman_kit.speccheck import full_validation_problems
 from postman_kit.valueclass import value_class
 from postman_kit.writer import write_json_files
 

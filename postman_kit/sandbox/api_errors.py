@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from postman_kit.troubleshooting import ERROR_KINDS
+from postman_kit.error_kinds import ERROR_KINDS
 
 _TITLES = {
     400: ("invalid", "Invalid input."),
