@@ -248,33 +248,41 @@ def saved_verdicts(comparison: Comparison) -> list[SavedRequestVerdict]:
         new_endpoint = comparison.new_endpoint_for(saved)
         request = saved.item.request
         before = comparison.old_problems(saved)
+        after: list[tuple[str, str]] | None  # NEW's problems as (code, message)
         if new_endpoint is None:
-            after: list[str] | None = [not_in_new(comparison, saved)]
+            after = [("not-in-new", not_in_new(comparison, saved))]
         else:
             found = comparison.check(saved, new_endpoint)
-            after = None if found is None else [p.message for p in found]
-        status = saved_status(before, after)
+            after = None if found is None else [(p.code, p.message) for p in found]
         verdicts.append(SavedRequestVerdict(
             name=saved.item.name, folder=saved.folder, method=request.method, url=request.url.raw,
             operation=endpoint_ref(old_endpoint) if old_endpoint else None,
             new_operation=endpoint_ref(new_endpoint) if new_endpoint else None,
-            status=status,
-            problems=after if after is not None else ["NEW is a collection without its spec; not checked"],
+            status=saved_status(before, after),
+            problems=[m for _, m in after] if after is not None else [UNCHECKED],
             old_problems=[p.message for p in before] if before else [],
         ))
     return verdicts
 
 
-def saved_status(before: list[Problem] | None, after: list[str] | None) -> str:
-    """fine, already-broken, broken-by-new, fixed-by-new; `broken` when OLD's spec is unknown (so whether it
-    was broken before cannot be told), `unchecked` without NEW's spec."""
+def saved_status(before: list[Problem] | None, after: list[tuple[str, str]] | None) -> str:
+    """fine, already-broken (NEW finds no kind of problem OLD's spec did not), broken-by-new, fixed-by-new;
+    `broken` when OLD's spec is unknown (so whether it was broken before cannot be told), `unchecked` without
+    NEW's spec."""
     if after is None:
         return "unchecked"
     if before is None:
         return "broken" if after else "fine"
-    if before:
-        return "already-broken" if after else "fixed-by-new"
-    return "broken-by-new" if after else "fine"
+    if not after:
+        return "fixed-by-new" if before else "fine"
+    known = {p.code for p in before}
+    if known & _NO_OPERATION:
+        known.add("not-in-new")  # OLD had no such operation either
+    return "already-broken" if {code for code, _ in after} <= known else "broken-by-new"
+
+
+_NO_OPERATION = {"unknown-path", "method-not-allowed"}
+UNCHECKED = "NEW is a collection without its spec; not checked"
 
 
 def compare_sides(

@@ -247,18 +247,21 @@ class _Merger:
     def _lay(self, nodes: list[Node], target: list[Node], trail: tuple[str, ...],
              origin: tuple[str, ...] | None) -> None:
         """Place OLD's `nodes` (a folder's children at `trail`) into `target`, NEW's list for that folder.
-        `origin` is the upstream folder `trail` stands for (None for a folder the user made)."""
+        `origin` is the folder of OLD's spec that `trail` stands for (None for a folder the user made)."""
         anchor: Node | None = None
         for node in nodes:
             if isinstance(node, Folder):
-                counterpart, node_origin = self._folder_counterpart(node, nodes, target, trail, origin)
+                node_origin = self._folder_origin(node, trail, origin)
+                counterpart = self._folder_counterpart(node, nodes, target, node_origin)
                 if counterpart is None:
-                    if not self._holds_user_work(node, trail + (node.name,)):
+                    if not self._holds_user_work(node, trail + (node.name,), node_origin):
                         continue  # an upstream folder NEW no longer has, with nothing of the user's in it
                     counterpart = Folder(id=node.id, name=node.name, items=[], description=node.description,
                                          auth=node.auth, event=list(node.event), extra=dict(node.extra))
                     _insert_after(target, anchor, counterpart)
-                    self.report.folders_kept.append("/".join(trail + (node.name,)))
+                    upstream = node_origin is not None and self.base_folders is not None
+                    self.report.folders_kept.append("/".join(trail + (node.name,)) + (
+                        f" (v{self.old_revision}'s folder, kept for your requests in it)" if upstream else ""))
                 anchor = counterpart
                 self._lay(node.items, counterpart.items, trail + (node.name,), node_origin)
                 continue
@@ -281,30 +284,39 @@ class _Merger:
                 self.report.edits_kept.append(f"{'/'.join(trail + (upstream.name,))}: kept where you moved it")
                 anchor = upstream
 
-    def _folder_counterpart(
-        self, folder: Folder, old_siblings: list[Node], target: list[Node], trail: tuple[str, ...],
-        origin: tuple[str, ...] | None,
-    ) -> tuple[Folder | None, tuple[str, ...] | None]:
-        """NEW's folder for one of OLD's: the same name under the same parent, else the upstream folder the user
-        renamed (all its upstream requests came from one folder of OLD's spec beside it, which NEW still has)."""
-        same = next((n for n in target if isinstance(n, Folder) and n.name == folder.name), None)
-        if same is not None:
-            return same, (origin + (folder.name,) if origin is not None else None)
-        renamed_from = self._renamed_from(folder, trail, origin)
-        if renamed_from is not None and not any(isinstance(n, Folder) and n.name == renamed_from[-1]
-                                                for n in old_siblings):
-            found = next((n for n in target if isinstance(n, Folder) and n.name == renamed_from[-1]), None)
-            if found is not None:
-                found.name = folder.name
-                self.report.edits_kept.append(f"folder '{'/'.join(renamed_from)}' renamed '{folder.name}'")
-                return found, renamed_from
-        return None, None
-
-    def _renamed_from(self, folder: Folder, trail: tuple[str, ...],
-                      origin: tuple[str, ...] | None) -> tuple[str, ...] | None:
-        base = self.comparison.base
-        if base is None or origin is None:
+    def _folder_origin(self, folder: Folder, trail: tuple[str, ...],
+                       origin: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        """The folder of OLD's spec that one of the fork's folders stands for: the same name under the same
+        parent, else the one the user renamed; None for a folder the user made. Without OLD's spec every folder
+        stands for itself (nothing counts as the user's)."""
+        if self.base_folders is None:
+            return trail + (folder.name,)
+        if origin is None:
             return None
+        if origin + (folder.name,) in self.base_folders:
+            return origin + (folder.name,)
+        return self._renamed_from(folder, origin)
+
+    def _folder_counterpart(self, folder: Folder, old_siblings: list[Node], target: list[Node],
+                            origin: tuple[str, ...] | None) -> Folder | None:
+        """NEW's folder for one of OLD's: the same name under the same parent, else the upstream folder the user
+        renamed when NEW still has it."""
+        same = next((n for n in target if isinstance(n, Folder) and n.name == folder.name), None)
+        if same is not None or origin is None or origin[-1] == folder.name:
+            return same
+        if any(isinstance(n, Folder) and n.name == origin[-1] for n in old_siblings):
+            return None  # the upstream folder is still there beside the user's: this one is the user's own
+        found = next((n for n in target if isinstance(n, Folder) and n.name == origin[-1]), None)
+        if found is not None:
+            found.name = folder.name
+            self.report.edits_kept.append(f"folder '{'/'.join(origin)}' renamed '{folder.name}'")
+        return found
+
+    def _renamed_from(self, folder: Folder, origin: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The folder of OLD's spec beside `folder` that all its upstream requests came from, when they came from
+        one."""
+        base = self.comparison.base
+        assert base is not None
         homes: set[tuple[str, ...]] = set()
         for node in folder.items:
             endpoint = self.upstream_by_item.get(id(node)) if isinstance(node, Item) else None
@@ -313,19 +325,19 @@ class _Merger:
         if len(homes) != 1:
             return None
         (home,) = homes
-        return home if home[:-1] == origin and home[-1:] != (folder.name,) else None
+        return home if home[:-1] == origin else None
 
-    def _holds_user_work(self, folder: Folder, trail: tuple[str, ...]) -> bool:
+    def _holds_user_work(self, folder: Folder, trail: tuple[str, ...], origin: tuple[str, ...] | None) -> bool:
         """A folder OLD has and NEW lacks is kept when it holds a saved request or a request the user moved there,
         or when it is empty and not one of upstream's (the user made it)."""
         if not folder.items:
-            return self.base_folders is None or trail not in self.base_folders
+            return origin is None or self.base_folders is None or origin not in self.base_folders
         for node in folder.items:
             if isinstance(node, Folder):
-                if self._holds_user_work(node, trail + (node.name,)):
+                if self._holds_user_work(node, trail + (node.name,), self._folder_origin(node, trail, origin)):
                     return True
             elif id(node) in self.saved_by_item or (
-                self._upstream_in_result(node) is not None and self._user_moved(node, None)
+                self._upstream_in_result(node) is not None and self._user_moved(node, origin)
             ):
                 return True
         return False
@@ -348,18 +360,21 @@ class _Merger:
         """A saved request as it goes into the upgrade: moved onto NEW's operation when NEW has one, marked when
         it breaks there; one that fits no operation of NEW or OLD is kept exactly as it was."""
         item = self.comparison.old.side.full_item(saved.item)
-        _unmark(item)
-        label = "/".join(trail + (item.name,))
         endpoint = self.comparison.new_endpoint_for(saved)
         if endpoint is None or self._result_item(endpoint) is None:
-            if self._known_in_old(saved):
-                problems = [not_in_new(self.comparison, saved)]
-                self._mark(item, problems)
-                self.report.conflicts.append(Conflict(label, problems))
-            else:
+            if not self._known_in_old(saved):  # kept as it was, marks of an earlier upgrade included
+                label = "/".join(trail + (item.name,))
                 self.report.unmatched.append(f"{label} ({saved.key[0]} {item.request.url.path_template}): "
                                              "not an operation of either revision; kept as it was")
+                return item
+            _unmark(item)
+            label = "/".join(trail + (item.name,))
+            problems = [not_in_new(self.comparison, saved)]
+            self._mark(item, problems)
+            self.report.conflicts.append(Conflict(label, problems))
             return item
+        _unmark(item)
+        label = "/".join(trail + (item.name,))
         request, checked = self.comparison.moved(saved, endpoint)
         if request.url.path_template.rstrip("/") != item.request.url.path_template.rstrip("/"):
             self.report.rewritten.append(f"{label}: path {item.request.url.path_template} → "

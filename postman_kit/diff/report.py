@@ -94,6 +94,9 @@ def _saved_line(out: _Writer, saved: Any) -> None:
     elif saved.status != "fine":
         for problem in saved.problems:
             out.bullet(problem, 1)
+        if saved.status == "broken-by-new":
+            for problem in saved.old_problems:
+                out.bullet(f"already before: {problem}", 1)
 
 
 def _changed_lines(out: _Writer, change: OperationChange) -> None:
@@ -115,7 +118,7 @@ def _upgrade_sections(out: _Writer, upgrade: UpgradeReport) -> None:
     _section(out, "Conflicts (kept as you wrote them, marked ⚠ for review)", upgrade.conflicts,
              lambda c: _conflict(out, c))
     _section(out, "Kept as they were (not an operation of either revision)", upgrade.unmatched, out.bullet)
-    _section(out, "Your folders, kept", upgrade.folders_kept, out.bullet)
+    _section(out, "Folders kept (yours, or OLD's holding your requests)", upgrade.folders_kept, out.bullet)
     _section(out, "Carried", upgrade.carried, out.bullet)
     _section(out, "Fixed for you", upgrade.rewritten, out.bullet)
     _section(out, "Edits kept", upgrade.edits_kept, out.bullet)
