@@ -14,13 +14,15 @@ from dataclasses import field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+import orjson
+
 from postman_kit.collection import Collection, Folder, Item, Node, Request, Variable
 from postman_kit.diff.changes import DiffReport
 from postman_kit.diff.compare import Comparison, compare_sides, not_in_new, prepare
 from postman_kit.diff.matching import Endpoint, SavedRequest
 from postman_kit.diff.revisions import RevisionList
 from postman_kit.diff.sides import Side
-from postman_kit.secrets import PRIVATE_KEY, truncate_key
+from postman_kit.secrets import find_keys, replace_keys, truncate_key
 from postman_kit.valueclass import value_class
 
 if TYPE_CHECKING:
@@ -30,6 +32,24 @@ KIT_KEY = "x-postman-kit"
 CONFLICT_MARK = "⚠ "
 NOTE_HEADING = "**Needs review after upgrading from"
 _QUERY_POINTER = re.compile(r"^/url/query/(\d+)")
+_VARIABLE_REFERENCE = re.compile(r"\{\{([^{}]+)\}\}")
+DEFAULT_KEY_VARIABLE = "privateKey"
+
+
+@value_class
+class KeyReplacement:
+    """A private key pasted into what OLD carried, replaced by the collection's key variable."""
+
+    label: str  # the request (folder path and name), or `collection`
+    where: str  # header `Authorization`, query `api_key`, body, ...
+    key: str  # truncated: `pk_…1234`
+    variable: str
+
+    def text(self) -> str:
+        return f"{self.label}: {self.where} ({self.key}) → {{{{{self.variable}}}}}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"request": self.label, "where": self.where, "key": self.key, "variable": self.variable}
 
 
 @value_class
@@ -52,6 +72,7 @@ class UpgradeReport:
     edits_kept: list[str] = field(default_factory=list)  # user edits to upstream requests carried over
     dropped: list[str] = field(default_factory=list)  # upstream requests or edits with no place in NEW
     conflicts: list[Conflict] = field(default_factory=list)
+    keys_replaced: list[KeyReplacement] = field(default_factory=list)
     folders_kept: list[str] = field(default_factory=list)  # the user's own folders, kept where they were
     unmatched: list[str] = field(default_factory=list)  # saved requests of no operation of either revision
     rewritten: list[str] = field(default_factory=list)  # the unambiguous fixes made to saved requests
@@ -64,12 +85,14 @@ class UpgradeReport:
             "verdict": self.diff.verdict.to_json(),
             "summary": {"carried": len(self.carried), "editsKept": len(self.edits_kept),
                         "dropped": len(self.dropped), "conflicts": len(self.conflicts),
+                        "keysReplaced": len(self.keys_replaced),
                         "foldersKept": len(self.folders_kept), "unmatched": len(self.unmatched),
                         "added": len(self.diff.added), "changed": len(self.diff.changed)},
             "carried": self.carried,
             "editsKept": self.edits_kept,
             "dropped": self.dropped,
             "conflicts": [c.to_json() for c in self.conflicts],
+            "keysReplaced": [k.to_json() for k in self.keys_replaced],
             "foldersKept": self.folders_kept,
             "unmatched": self.unmatched,
             "rewritten": self.rewritten,
@@ -98,6 +121,7 @@ def upgrade_sides(
     merger.carry_variables()
     result.info.name = _fork_name(old, new, result.info.name)
     _carry_collection_scripts(old.collection, result)
+    merger.replace_pasted_keys()
     return result, report
 
 
@@ -111,6 +135,9 @@ class _Merger:
         # where each of NEW's requests sits in the result: item id → (the list holding it, folder trail)
         self.places: dict[str, tuple[list[Node], tuple[str, ...], Item]] = {}
         self._index(result.items, ())
+        self.key_variable = _key_variable(result)
+        # what came from OLD, where a pasted key may be: (item, its label in the upgrade)
+        self.carried_items: list[tuple[Item, str]] = []
 
     def _index(self, nodes: list[Node], trail: tuple[str, ...]) -> None:
         for node in nodes:
@@ -196,6 +223,7 @@ class _Merger:
         if kept:
             target.request.url.rebuild_raw()
             self.report.edits_kept.append(f"{label}: " + ", ".join(kept))
+            self.carried_items.append((target, label))
 
     def _query_edits(self, mine: Request, base: Request, target: Item, label: str) -> list[str]:
         kept: list[str] = []
@@ -357,6 +385,11 @@ class _Merger:
         return base.endpoints[endpoint.key].folder != origin
 
     def _carry_saved(self, saved: SavedRequest, trail: tuple[str, ...]) -> Item:
+        item = self._saved_item(saved, trail)
+        self.carried_items.append((item, "/".join(trail + (item.name.removeprefix(CONFLICT_MARK),))))
+        return item
+
+    def _saved_item(self, saved: SavedRequest, trail: tuple[str, ...]) -> Item:
         """A saved request as it goes into the upgrade: moved onto NEW's operation when NEW has one, marked when
         it breaks there; one that fits no operation of NEW or OLD is kept exactly as it was."""
         item = self.comparison.old.side.full_item(saved.item)
@@ -419,11 +452,14 @@ class _Merger:
         revision_key = "revision"
         for variable in old_side.collection.variables:
             value = variable.value
-            if isinstance(value, str) and PRIVATE_KEY.search(value):
+            keys = find_keys(value) if isinstance(value, str) else []
+            if keys and variable.key == self.key_variable:
                 self.report.notes.append(
-                    f"variable `{variable.key}` held a private key ({truncate_key(PRIVATE_KEY.search(value).group(0))})"
+                    f"variable `{variable.key}` held a private key ({truncate_key(keys[0])})"
                     "; it is left empty: keep keys in an environment, never in a collection")
-                value = PRIVATE_KEY.sub("", value)
+                value = replace_keys(value, lambda key: "")
+            elif keys:
+                value = self._replaced(value, "collection", f"variable `{variable.key}`")
             existing = self.result.variable(variable.key)
             if existing is None:
                 self.result.variables.append(Variable(variable.key, value, variable.type, variable.description,
@@ -431,6 +467,79 @@ class _Merger:
             elif variable.key != revision_key and variable.key in base_values and base_values[variable.key] != value:
                 existing.value = value
                 self.report.edits_kept.append(f"collection variable `{variable.key}`")
+
+    # -- keys pasted into what OLD carried -------------------------------------------------------------------
+    def _replaced(self, text: str, label: str, where: str) -> str:
+        """`text` with each private key in it replaced by `{{key variable}}`, each replacement reported."""
+        def replacement(key: str) -> str:
+            entry = KeyReplacement(label, where, truncate_key(key), self.key_variable)
+            if entry not in self.report.keys_replaced:
+                self.report.keys_replaced.append(entry)
+            return "{{" + self.key_variable + "}}"
+
+        return replace_keys(text, replacement)
+
+    def replace_pasted_keys(self) -> None:
+        """No key typed into a saved request, an edit or a script of OLD reaches the upgrade: each becomes the
+        collection's key variable, in a header, the URL (host, path, query, variables), the body, the auth,
+        a description or an example alike."""
+        for item, label in self.carried_items:
+            data = item.to_json()
+            if not find_keys(orjson.dumps(data).decode()):
+                continue
+            fresh = Item.from_json(self._replaced_in(data, (), label))
+            item.name, item.request, item.response = fresh.name, fresh.request, fresh.response
+            item.description, item.event, item.extra = fresh.description, fresh.event, fresh.extra
+        if self.result.event and find_keys(orjson.dumps(self.result.event).decode()):
+            self.result.event = self._replaced_in(self.result.event, ("event",), "collection")
+
+    def _replaced_in(self, node: Any, path: tuple[Any, ...], label: str, root: Any = None) -> Any:
+        root = node if root is None else root
+        if isinstance(node, str):
+            return self._replaced(node, label, _place(root, path)) if find_keys(node) else node
+        if isinstance(node, dict):
+            return {key: self._replaced_in(value, path + (key,), label, root) for key, value in node.items()}
+        if isinstance(node, list):
+            return [self._replaced_in(value, path + (index,), label, root) for index, value in enumerate(node)]
+        return node
+
+
+def _key_variable(collection: Collection) -> str:
+    """The variable the collection's own auth sends the key in (`{{privateKey}}`), else `privateKey`."""
+    auth = collection.auth
+    values = auth.attributes.values() if auth is not None else ()
+    for value in values:
+        found = _VARIABLE_REFERENCE.search(value) if isinstance(value, str) else None
+        if found:
+            return found.group(1).strip()
+    return DEFAULT_KEY_VARIABLE
+
+
+def _place(root: Any, path: tuple[Any, ...]) -> str:
+    """Where in an item's JSON `path` points, as a user names it: header `Authorization`, query `api_key`."""
+    if path[:1] == ("response",) and len(path) > 1:
+        example = root["response"][path[1]]
+        return f"example `{example.get('name', '')}`"
+    if path[:1] == ("event",):
+        return "scripts"
+    if path[:1] != ("request",):
+        return str(path[0]) if path else "value"
+    request = root["request"]
+    part = path[1] if len(path) > 1 else "request"
+    if part in ("header", "url", "body") and len(path) > 3 and isinstance(path[2], (int, str)):
+        if part == "url" and path[2] in ("query", "variable"):
+            entry = request["url"][path[2]][path[3]]
+            kind = "query" if path[2] == "query" else "path variable"
+            return f"{kind} `{entry.get('key', '')}`"
+        if part == "body" and path[2] in ("urlencoded", "formdata"):
+            return f"body field `{request['body'][path[2]][path[3]].get('key', '')}`"
+    if part == "header" and len(path) > 2:
+        return f"header `{request['header'][path[2]].get('key', '')}`"
+    if part == "url":
+        return {"raw": "URL", "host": "host", "path": "path"}.get(path[2] if len(path) > 2 else "", "URL")
+    if part == "auth":
+        return f"auth ({request['auth'].get('type', '')})"
+    return str(part)
 
 
 def _insert_after(siblings: list[Node], anchor: Node | None, node: Node) -> None:

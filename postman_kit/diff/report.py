@@ -7,6 +7,8 @@ from typing import Any
 
 from postman_kit.diff.changes import DiffReport, OperationChange
 from postman_kit.diff.fork_upgrade import UpgradeReport
+from postman_kit.secrets import redact
+from postman_kit.terminal import printable
 from postman_kit.writer import dumps
 
 FORMATS = ("text", "json", "markdown")
@@ -14,15 +16,16 @@ CHANGES_SHOWN = 12  # per operation in text and markdown; json has them all
 
 
 def render_diff(report: DiffReport, fmt: str) -> str:
+    """The report as `fmt`; a saved request's URL, header or body never shows a key in full."""
     if fmt == "json":
-        return dumps(report.to_json()).decode()
-    return _render(report, None, markdown=fmt == "markdown")
+        return redact(dumps(report.to_json()).decode())
+    return redact(_render(report, None, markdown=fmt == "markdown"))
 
 
 def render_upgrade(report: UpgradeReport, fmt: str) -> str:
     if fmt == "json":
-        return dumps(report.to_json()).decode()
-    return _render(report.diff, report, markdown=fmt == "markdown")
+        return redact(dumps(report.to_json()).decode())
+    return redact(_render(report.diff, report, markdown=fmt == "markdown"))
 
 
 class _Writer:
@@ -40,7 +43,8 @@ class _Writer:
         return f"`{text}`" if self.markdown else text
 
     def text(self) -> str:
-        return "\n".join(self.lines).rstrip() + "\n"
+        # Names and revisions come from the specs and the fork: each line is shown escaped, never obeyed.
+        return "\n".join(map(printable, self.lines)).rstrip() + "\n"
 
 
 def _render(report: DiffReport, upgrade: UpgradeReport | None, markdown: bool) -> str:
@@ -113,8 +117,11 @@ def _upgrade_sections(out: _Writer, upgrade: UpgradeReport) -> None:
     out.lines.append(
         f"Upgrade: {len(upgrade.carried)} saved request(s) carried, {len(upgrade.conflicts)} conflict(s), "
         f"{len(upgrade.edits_kept)} edit(s) kept, {len(upgrade.dropped)} dropped"
+        + (f", {len(upgrade.keys_replaced)} pasted key(s) replaced" if upgrade.keys_replaced else "")
         + (f"; wrote {upgrade.output}" if upgrade.output else "")
     )
+    _section(out, "Private keys replaced (revoke them: they were in the collection)",
+             upgrade.keys_replaced, lambda k: out.bullet(k.text()))
     _section(out, "Conflicts (kept as you wrote them, marked ⚠ for review)", upgrade.conflicts,
              lambda c: _conflict(out, c))
     _section(out, "Kept as they were (not an operation of either revision)", upgrade.unmatched, out.bullet)
