@@ -234,7 +234,7 @@ def test_cli_formats(specs, run_cli):
     assert as_json["summary"]["added"] == 1 and as_json["summary"]["removed"] == 1
     assert as_json["verdict"]["status"] == "retired"
     markdown = run_cli(*args, "--format", "markdown").stdout
-    assert markdown.startswith("**STALE") and "### Removed operations (1)" in markdown
+    assert markdown.startswith("**STALE") and "<details><summary>Removed operations (1)</summary>" in markdown
 
 
 @pytest.mark.parametrize(("fail_on", "code"), [
