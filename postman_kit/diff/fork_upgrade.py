@@ -409,6 +409,12 @@ class _Merger:
         _unmark(item)
         label = "/".join(trail + (item.name,))
         request, checked = self.comparison.moved(saved, endpoint)
+        revision_header = self.comparison.new.side.profile.revision_header
+        if revision_header:
+            sent = {h.value for h in item.request.header if h.key.lower() == revision_header.lower()}
+            now_sent = {h.value for h in request.header if h.key.lower() == revision_header.lower()}
+            for value in sorted(sent - now_sent):
+                self.report.rewritten.append(f"{label}: {revision_header} header {value} → {self.new_revision}")
         if request.url.path_template.rstrip("/") != item.request.url.path_template.rstrip("/"):
             self.report.rewritten.append(f"{label}: path {item.request.url.path_template} → "
                                          f"{request.url.path_template} (the operation's path in "
