@@ -78,11 +78,13 @@ def make_fork(revision: str, out: Path) -> dict[str, Any]:
                             .collection.to_json()))
     top = fork["item"]
     profiles = folder(top, "Profiles")
-    # the guide's example, saved in the Profiles sub-folder with the revision typed in
+    # the guide's example, saved from Get Profiles (its Accept) in the Profiles sub-folder, the revision typed in
+    get_profiles = next(i for i in folder(profiles["item"], "Profiles")["item"] if i["name"] == "Get Profiles")
+    accept = next(h["value"] for h in get_profiles["request"]["header"] if h["key"] == "Accept")
     folder(profiles["item"], "Profiles")["item"].append(request(
         "Get Profiles Created Date", "GET",
         f"{base}/api/profiles{slash}?fields[profile]=created&filter=greater-than(created,2023-08-10T23:00:00Z)",
-        [("revision", revision), ("Accept", "application/json")]))
+        [("revision", revision), ("Accept", accept)]))
     # saved directly in the top folder, between its sub-folders
     profiles["item"].insert(1, request("Newest profiles", "GET", f"{base}/api/profiles{slash}?sort=-created",
                                        [("revision", "{{revision}}")]))
@@ -99,7 +101,6 @@ def make_fork(revision: str, out: Path) -> dict[str, Any]:
     ]}
     events_at = next(i for i, n in enumerate(top) if n["name"] == "Events")
     top.insert(events_at + 1, mine)
-    get_profiles = next(i for i in folder(profiles["item"], "Profiles")["item"] if i["name"] == "Get Profiles")
     page_size = next(q for q in get_profiles["request"]["url"]["query"] if q["key"] == "page[size]")
     page_size["value"], page_size["disabled"] = "50", False
     fork["variable"].append({"key": "privateKey", "value": KEY, "type": "string"})
@@ -166,7 +167,15 @@ def test_every_saved_request_and_folder_is_kept_once_in_place(upgraded):
     at = next(i for i, n in enumerate(sub) if n["name"] == "Get Profiles Created Date")
     assert (sub[at - 1]["request"]["method"], path_of(sub[at - 1])) == (
         forked[-2]["request"]["method"], path_of(forked[-2]))
+    # what the user never chose follows NEW: the revision typed in, and the Accept upstream's request had
+    created = sub[at]["request"]
+    upstream = next(n for n in sub if n["name"] == "Get Profiles")["request"]
+    headers = {h["key"]: h["value"] for h in created["header"]}
+    assert headers == {"revision": "2026-07-15",
+                       "Accept": next(h["value"] for h in upstream["header"] if h["key"] == "Accept")}
     report = upgraded["report"]
+    assert f"Profiles/Profiles/Get Profiles Created Date: revision header {upgraded['revision']} → 2026-07-15" \
+        in report.rewritten
     assert report.folders_kept == [CUSTOM, f"{CUSTOM}/Drafts"]
     assert [entry.partition(" (")[0] for entry in report.unmatched] == [f"{CUSTOM}/Delete all events"]
 
