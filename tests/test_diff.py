@@ -333,3 +333,25 @@ def test_a_changed_list_of_scalars_is_still_classified():
         ("type-changed", "request body /count", "`count` changed from int to str"),
         ("type-changed", "request body /tags/0", "`0` changed from str to int"),
     ]
+
+
+def test_old_and_new_given_swapped_is_a_warning_not_current(specs):
+    report = diff(str(specs["new"]), str(specs["old"]), today=TODAY)
+    assert report.verdict.old_newer and not report.verdict.stale
+    assert report.verdict.headline().startswith("WARNING: v2026-07-15 is newer than v2024-07-15 (OLD and NEW swapped?)")
+    assert "current" not in report.verdict.headline()
+
+
+def test_a_revision_header_that_is_not_a_date_is_a_finding_before_and_after(specs, tmp_path):
+    fork = json.loads(specs["old_collection"].read_text())
+    lists = next(f for f in fork["item"] if f["name"] == "Lists")
+    lists["item"].append({"name": "Lists, revision as in the US", "request": {
+        "method": "GET", "header": [{"key": "revision", "value": "07-15-2024"}], "url": "{{baseUrl}}/api/lists/"}})
+    path = tmp_path / "fork.json"
+    path.write_text(json.dumps(fork))
+    [saved] = diff(str(path), str(specs["new"]), today=TODAY, revisions=str(specs["revisions"])).saved
+    assert saved.status == "already-broken"
+    assert saved.problems == [
+        "revision header `07-15-2024` is not a revision: send a date, YYYY-MM-DD (2026-07-15)"]
+    assert saved.old_problems == [
+        "revision header `07-15-2024` is not a revision: send a date, YYYY-MM-DD (2024-07-15)"]
