@@ -310,3 +310,32 @@ def test_each_saved_request_is_checked_against_new_once(specs, fork, tmp_path, m
     assert report.conflicts and report.carried  # the verdicts and the merge both use the check
     with_an_operation_in_new = [s for s in report.diff.saved if s.new_operation is not None]
     assert len(checked) == len(set(checked)) == len(with_an_operation_in_new) == 4
+
+
+def test_a_renamed_upstream_folder_and_a_moved_upstream_request_stay_the_users(specs, fork, tmp_path):
+    collection = json.loads(fork.read_text())
+    lists = find_folder(collection, "Lists")
+    lists["name"] = "Audiences"  # renamed in Postman
+    get_list = find_item(lists, "Get List")
+    lists["item"].remove(get_list)
+    find_folder(collection, "Mine")["item"].insert(0, get_list)  # dragged into the user's folder
+    fork.write_text(json.dumps(collection))
+    out = tmp_path / "upgraded.json"
+    _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY, revisions=specs["revisions"])
+    upgraded = json.loads(out.read_text())
+    top = [node["name"] for node in upgraded["item"]]
+    assert "Audiences" in top and "Lists" not in top
+    assert [n["name"] for n in find_folder(upgraded, "Audiences")["item"]] == [
+        "Get Lists", "Create List", "Delete List", "Update List"]
+    assert find_folder(upgraded, "Mine")["item"][0]["name"] == "Get List"
+    names = [item["name"] for _, item in all_items(upgraded["item"])]
+    assert names.count("Get List") == 1
+    assert "folder 'Lists' renamed 'Audiences'" in report.edits_kept
+    assert "Mine/Get List: kept where you moved it" in report.edits_kept
+
+
+def test_without_the_base_spec_upstream_folders_are_not_taken_for_the_users(specs, fork, tmp_path):
+    out = tmp_path / "upgraded.json"
+    _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY)
+    assert report.folders_kept == ["Mine"]
+    assert not any("moved it" in edit for edit in report.edits_kept)

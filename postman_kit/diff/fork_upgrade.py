@@ -10,6 +10,7 @@ upgraded to B with nothing added is exactly the collection generated from B.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -270,6 +271,8 @@ class _Merger:
         self.base_folders: set[tuple[str, ...]] | None = None
         if base is not None:
             self.base_folders = {trail for trail, _ in base.side.collection.folders()}
+        # how many of the fork's upstream requests OLD's spec puts in each folder
+        self.home_counts = Counter(self._home(e.item) for e in old.endpoints.values() if e.item is not None)
         self._lay(old.side.collection.items, self.result.items, (), ())
 
     def _lay(self, nodes: list[Node], target: list[Node], trail: tuple[str, ...],
@@ -342,18 +345,25 @@ class _Merger:
 
     def _renamed_from(self, folder: Folder, origin: tuple[str, ...]) -> tuple[str, ...] | None:
         """The folder of OLD's spec beside `folder` that all its upstream requests came from, when they came from
-        one."""
-        base = self.comparison.base
-        assert base is not None
-        homes: set[tuple[str, ...]] = set()
-        for node in folder.items:
-            endpoint = self.upstream_by_item.get(id(node)) if isinstance(node, Item) else None
-            if endpoint is not None and endpoint.key in base.endpoints:
-                homes.add(base.endpoints[endpoint.key].folder)
+        one and make most of what the fork keeps of it."""
+        homes = Counter(self._home(node) for node in folder.items)
+        homes.pop(None, None)
         if len(homes) != 1:
             return None
-        (home,) = homes
+        [(home, held)] = homes.items()
+        # More than half of what the fork keeps of that folder: a folder of the user's own holding a request or
+        # two dragged out of an upstream folder is not that folder renamed.
+        if held * 2 <= self.home_counts[home]:
+            return None
         return home if home[:-1] == origin else None
+
+    def _home(self, node: Node) -> tuple[str, ...] | None:
+        """The folder OLD's spec puts an upstream request in; None for anything else."""
+        base = self.comparison.base
+        endpoint = self.upstream_by_item.get(id(node)) if isinstance(node, Item) else None
+        if base is None or endpoint is None or endpoint.key not in base.endpoints:
+            return None
+        return base.endpoints[endpoint.key].folder
 
     def _holds_user_work(self, folder: Folder, trail: tuple[str, ...], origin: tuple[str, ...] | None) -> bool:
         """A folder OLD has and NEW lacks is kept when it holds a saved request or a request the user moved there,
