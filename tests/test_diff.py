@@ -355,3 +355,23 @@ def test_a_revision_header_that_is_not_a_date_is_a_finding_before_and_after(spec
         "revision header `07-15-2024` is not a revision: send a date, YYYY-MM-DD (2026-07-15)"]
     assert saved.old_problems == [
         "revision header `07-15-2024` is not a revision: send a date, YYYY-MM-DD (2024-07-15)"]
+
+
+def test_markdown_fits_a_pull_request_comment_whatever_the_fork_holds(specs):
+    from postman_kit.diff.changes import SavedRequestVerdict
+    from postman_kit.diff.report import MARKDOWN_LIMIT, render_diff
+
+    report = diff(str(specs["old"]), str(specs["new"]), today=TODAY)
+    report.saved = [SavedRequestVerdict(
+        name=f"Saved {n:04}", folder=("Mine", "Deep " * 40), method="GET", url="{{baseUrl}}/api/profiles/",
+        operation=None, new_operation=None, status="broken-by-new", problems=["`sort` does not accept it " * 30],
+    ) for n in range(3000)]
+    markdown = render_diff(report, "markdown")
+    assert len(markdown) <= MARKDOWN_LIMIT
+    assert markdown.startswith("**STALE") and "### Saved requests (3000)" in markdown
+    shown = markdown.count("- [broken-by-new] Mine/")
+    assert 0 < shown < 3000
+    assert f"- … and {3000 - shown} more not shown here: run again with `--format json`" in markdown
+    # every folded section is still there, with its count, even when nothing of it fits
+    assert markdown.count("<details><summary>") == markdown.count("</details>") == 3
+    assert len(render_diff(report, "text")) > 10 * MARKDOWN_LIMIT  # text keeps everything
