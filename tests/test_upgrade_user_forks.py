@@ -211,6 +211,9 @@ def test_broken_ones_keep_what_they_send_and_say_why(upgraded):
         assert note.startswith(NOTE_HEADING) and "- " in note, name
     conflicts = {c.label for c in upgraded["report"].conflicts}
     assert conflicts == {f"{CUSTOM}/Old revision format", f"{CUSTOM}/Field NEW dropped"}
+    text = render_upgrade(upgraded["report"], "text")
+    assert f"- [already-broken] {CUSTOM}/Old revision format" in text
+    assert f"- [broken-by-new] {CUSTOM}/Field NEW dropped" in text
 
 
 def test_validate_on_the_upgrade_still_reports_the_broken_ones(upgraded, run_cli):

@@ -204,8 +204,9 @@ def _upgrade_sections(out: _Writer, upgrade: UpgradeReport) -> None:
     )
     _section(out, "Private keys replaced (revoke them: they were in the collection)",
              upgrade.keys_replaced, lambda k: out.bullet(k.text()), yours=True)
+    statuses = {saved.label: saved.status for saved in upgrade.diff.saved}  # kept in place: the same labels
     _section(out, "Conflicts (kept as you wrote them, marked ⚠ for review)", upgrade.conflicts,
-             lambda c: _conflict(out, c), yours=True)
+             lambda c: _conflict(out, c, statuses.get(c.label)), yours=True)
     _section(out, "Kept as they were (not an operation of either revision)", upgrade.unmatched, out.bullet,
              yours=True)
     _section(out, "Folders kept (yours, or OLD's holding your requests)", upgrade.folders_kept, out.bullet,
@@ -218,7 +219,7 @@ def _upgrade_sections(out: _Writer, upgrade: UpgradeReport) -> None:
         out.tail += ["", f"Note: {note}"]
 
 
-def _conflict(out: _Writer, conflict: Any) -> None:
-    out.bullet(conflict.label)
+def _conflict(out: _Writer, conflict: Any, status: str | None) -> None:
+    out.bullet(f"[{status}] {conflict.label}" if status else conflict.label)
     for problem in conflict.problems:
         out.bullet(problem, 1)
