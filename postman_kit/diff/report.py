@@ -31,6 +31,8 @@ def render_upgrade(report: UpgradeReport, fmt: str) -> str:
 
 # GitHub refuses a pull-request comment longer than this; markdown is sized to fit it by design.
 MARKDOWN_LIMIT = 65_536
+# left free below it for what posts the report: diff-action's first line, naming the fork, finds its comment again
+COMMENT_MARGIN = 512
 LINE_LIMIT = 2_000  # one problem can name hundreds of allowed values; a line longer than this is cut
 FULL_REPORT = "run again with `--format json` (or `text`) for the full report"
 
@@ -88,7 +90,7 @@ class _Writer:
         for index in range(len(self.sections) - 1, -1, -1):
             section = self.sections[index]
             reserve[index] = reserve[index + 1] + len(self._opening(section)) + len(self._closing(section)) + 120
-        budget = MARKDOWN_LIMIT - len(head) - len(tail)
+        budget = MARKDOWN_LIMIT - COMMENT_MARGIN - len(head) - len(tail)
         for index, section in enumerate(self.sections):
             block = [self._opening(section)]
             used = len(block[0]) + len(self._closing(section))
