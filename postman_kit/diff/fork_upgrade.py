@@ -1,7 +1,8 @@
-"""`upgrade`: the fork rebuilt on NEW's structure, with the user's saved requests and edits carried over.
+"""`upgrade`: NEW's requests laid into the fork's own tree, the user's saved requests and edits carried over.
 
-Start from NEW (its revision, auth, variables, folders, examples); carry every saved request into its
-operation's folder; carry the user's edits to upstream requests where they still fit NEW (three-way: the base
+Start from NEW (its revision, auth, variables, folders, examples); lay the fork's tree over it, so every folder
+the user made and every saved request stays where the user put it, moved onto NEW's operation and marked `⚠ `
+(never changed) when it breaks there; carry the user's edits to upstream requests where they still fit NEW (three-way: the base
 is what upstream generated for OLD's revision when that spec is known, else OLD itself, so nothing counts as
 an edit); keep the user's own variables and the fork's name label. A collection generated from spec A and
 upgraded to B with nothing added is exactly the collection generated from B.
