@@ -21,6 +21,7 @@ from postman_kit.routing import MethodNotAllowed, OperationIndex, RouteMatch
 from postman_kit.schema_validation import SchemaChecker
 
 _VARIABLE = re.compile(r"\{\{([^{}]+)\}\}")
+_REVISION = re.compile(r"^\d{4}-\d{2}-\d{2}(?:\.pre)?$")
 _UNQUOTED_VARIABLE = re.compile(r'(?<!")\{\{[^{}]+\}\}(?!")')
 
 
@@ -61,6 +62,7 @@ class RequestChecker:
         problems += self._path_variables(request)
         problems += self._query(request, op, variables)
         problems += self._headers(request, op)
+        problems += self._revision(request, variables)
         problems += self._body(request, op, variables)
         return problems
 
@@ -154,6 +156,23 @@ class RequestChecker:
             if param.required and not skipped and request.header_value(param.name) is None:
                 problems.append(Problem("missing-header", f"required header `{param.name}` is missing", "/header"))
         return problems
+
+    def _revision(self, request: Request, variables: dict[str, str]) -> list[Problem]:
+        """A literal revision header must name a revision: the API answers 400 to `10-15-2023`."""
+        name = self.profile.revision_header
+        if not name:
+            return []
+        for index, header in enumerate(request.header):
+            if header.disabled or header.key.lower() != name.lower():
+                continue
+            value = _substitute(header.value or "", variables).strip()
+            if _VARIABLE.search(value) or _REVISION.match(value):
+                continue
+            own = f" ({self.api.version})" if _REVISION.match(self.api.version or "") else ""
+            return [Problem("invalid-revision-header",
+                            f"{header.key} header `{value}` is not a revision: send a date, YYYY-MM-DD{own}",
+                            f"/header/{index}/value")]
+        return []
 
     # -- body --------------------------------------------------------------------------------------------------
     def _body(self, request: Request, op: Operation, variables: dict[str, str]) -> list[Problem]:

@@ -216,9 +216,10 @@ def test_saved_requests_are_reported_with_their_operation(specs, tmp_path):
     report = diff(str(path), str(specs["new"]), today=TODAY)
     by_name = {s.name: s for s in report.saved}
     assert set(by_name) == {"Profiles created lately", "Profiles by phone"}
-    assert by_name["Profiles created lately"].status == "carries-over"
+    assert by_name["Profiles created lately"].status == "fine"
     assert by_name["Profiles created lately"].new_operation.label == "GET /api/profiles"
-    assert by_name["Profiles by phone"].status == "breaks"
+    assert by_name["Profiles by phone"].status == "broken"  # OLD's spec unknown: maybe broken before
+    assert report.partial
     assert "phone_number" in by_name["Profiles by phone"].problems[0]
     assert report.breaking
 
@@ -233,7 +234,7 @@ def test_cli_formats(specs, run_cli):
     assert as_json["summary"]["added"] == 1 and as_json["summary"]["removed"] == 1
     assert as_json["verdict"]["status"] == "retired"
     markdown = run_cli(*args, "--format", "markdown").stdout
-    assert markdown.startswith("**STALE") and "### Removed operations (1)" in markdown
+    assert markdown.startswith("**STALE") and "<details><summary>Removed operations (1)</summary>" in markdown
 
 
 @pytest.mark.parametrize(("fail_on", "code"), [
@@ -332,3 +333,45 @@ def test_a_changed_list_of_scalars_is_still_classified():
         ("type-changed", "request body /count", "`count` changed from int to str"),
         ("type-changed", "request body /tags/0", "`0` changed from str to int"),
     ]
+
+
+def test_old_and_new_given_swapped_is_a_warning_not_current(specs):
+    report = diff(str(specs["new"]), str(specs["old"]), today=TODAY)
+    assert report.verdict.old_newer and not report.verdict.stale
+    assert report.verdict.headline().startswith("WARNING: v2026-07-15 is newer than v2024-07-15 (OLD and NEW swapped?)")
+    assert "current" not in report.verdict.headline()
+
+
+def test_a_revision_header_that_is_not_a_date_is_a_finding_before_and_after(specs, tmp_path):
+    fork = json.loads(specs["old_collection"].read_text())
+    lists = next(f for f in fork["item"] if f["name"] == "Lists")
+    lists["item"].append({"name": "Lists, revision as in the US", "request": {
+        "method": "GET", "header": [{"key": "revision", "value": "07-15-2024"}], "url": "{{baseUrl}}/api/lists/"}})
+    path = tmp_path / "fork.json"
+    path.write_text(json.dumps(fork))
+    [saved] = diff(str(path), str(specs["new"]), today=TODAY, revisions=str(specs["revisions"])).saved
+    assert saved.status == "already-broken"
+    assert saved.problems == [
+        "revision header `07-15-2024` is not a revision: send a date, YYYY-MM-DD (2026-07-15)"]
+    assert saved.old_problems == [
+        "revision header `07-15-2024` is not a revision: send a date, YYYY-MM-DD (2024-07-15)"]
+
+
+def test_markdown_fits_a_pull_request_comment_whatever_the_fork_holds(specs):
+    from postman_kit.diff.changes import SavedRequestVerdict
+    from postman_kit.diff.report import MARKDOWN_LIMIT, render_diff
+
+    report = diff(str(specs["old"]), str(specs["new"]), today=TODAY)
+    report.saved = [SavedRequestVerdict(
+        name=f"Saved {n:04}", folder=("Mine", "Deep " * 40), method="GET", url="{{baseUrl}}/api/profiles/",
+        operation=None, new_operation=None, status="broken-by-new", problems=["`sort` does not accept it " * 30],
+    ) for n in range(3000)]
+    markdown = render_diff(report, "markdown")
+    assert len(markdown) <= MARKDOWN_LIMIT
+    assert markdown.startswith("**STALE") and "### Saved requests (3000)" in markdown
+    shown = markdown.count("- [broken-by-new] Mine/")
+    assert 0 < shown < 3000
+    assert f"- … and {3000 - shown} more not shown here: run again with `--format json`" in markdown
+    # every folded section is still there, with its count, even when nothing of it fits
+    assert markdown.count("<details><summary>") == markdown.count("</details>") == 3
+    assert len(render_diff(report, "text")) > 10 * MARKDOWN_LIMIT  # text keeps everything

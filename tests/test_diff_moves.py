@@ -114,7 +114,7 @@ def test_upgrade_moves_a_saved_request_onto_the_new_path_keeping_its_values(pair
     collection, report = upgrade(str(fork_path), new_spec, today=TODAY, base=old_spec)
     [carried] = [item for _, item in collection.walk() if item.name == "Render the welcome template"]
     assert carried.request.url.path == ["api", "template-renders", "WELCOME"]
-    assert report.diff.saved[0].status == "carries-over"
+    assert report.diff.saved[0].status == "fine"
     assert report.dropped == []
 
 

@@ -167,7 +167,7 @@ def test_upgrade_replaces_every_pasted_key_and_lists_it(run_cli, world, fmt: str
     written = out.read_bytes()
     assert leaks(written) == [] and SHOWN.encode() not in written  # replaced, not merely truncated
     upgraded = json.loads(written)
-    items = {item["name"]: item for _, item in all_items(upgraded["item"])}
+    items = {item["name"].removeprefix("⚠ "): item for _, item in all_items(upgraded["item"])}
     for placement in PLACEMENTS:
         for name in values():
             assert "{{privateKey}}" in json.dumps(items[f"{placement} {name}"]), (placement, name)

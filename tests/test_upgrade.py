@@ -85,21 +85,40 @@ def test_generated_collection_upgrades_to_exactly_the_newer_generated_one(specs,
         assert report.dropped == ["DELETE /api/events/:id/ (Delete Event): not an operation in v2026-07-15"]
 
 
-def test_saved_requests_are_carried_into_their_operation_folder_once(specs, fork, tmp_path):
+def test_saved_requests_stay_where_the_user_put_them_once(specs, fork, tmp_path):
     out = tmp_path / "upgraded.json"
     _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY, revisions=specs["revisions"])
     upgraded = json.loads(out.read_text())
-    placed = {item["name"]: trail for trail, item in all_items(upgraded["item"])}
-    names = [item["name"] for _, item in all_items(upgraded["item"])]
-    for name in ("Get Profiles Created Date", "Latest events", "Events by uuid", "One event", "Forget event"):
-        assert names.count(name) == 1, name
-    assert placed["Get Profiles Created Date"] == ("Profiles", "Profiles")
-    assert placed["Latest events"] == ("Events",) and placed["One event"] == ("Events",)
-    assert placed["Forget event"] == ("Saved requests not in v2026-07-15",)
-    assert "Mine" not in {trail[0] for trail in placed.values() if trail}
-    assert len(names) == 17 + 5
-    assert sorted(report.carried) == ["Events/Latest events", "Events/One event",
+    placed = [(trail, item["name"]) for trail, item in all_items(upgraded["item"])]
+    names = [name for _, name in placed]
+    assert len(names) == len(set(names)) == 17 + 5
+    assert [name for trail, name in placed if trail == ("Profiles", "Profiles")][-1] == "Get Profiles Created Date"
+    # the user's own folder, its requests in the user's order; the broken ones marked, not moved
+    assert [name for trail, name in placed if trail == ("Mine",)] == [
+        "Latest events", "⚠ Events by uuid", "One event", "⚠ Forget event"]
+    assert [n["name"] for n in upgraded["item"]][-1] == "Mine"
+    assert report.folders_kept == ["Mine"]
+    assert sorted(report.carried) == ["Mine/Latest events", "Mine/One event",
                                       "Profiles/Profiles/Get Profiles Created Date"]
+
+
+def test_a_custom_folder_and_a_request_of_no_operation_are_kept_in_place(specs, fork, tmp_path):
+    collection = json.loads(fork.read_text())
+    nowhere = saved_request("Undo everything", "{{baseUrl}}/api/undo/everything/")
+    nowhere["request"]["method"] = "POST"
+    collection["item"].insert(0, {"name": "Scratch", "item": [nowhere, {"name": "Empty", "item": []}]})
+    fork.write_text(json.dumps(collection))
+    out = tmp_path / "upgraded.json"
+    _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY, revisions=specs["revisions"])
+    upgraded = json.loads(out.read_text())
+    scratch = upgraded["item"][0]
+    assert scratch["name"] == "Scratch" and [n["name"] for n in scratch["item"]] == ["Undo everything", "Empty"]
+    kept = scratch["item"][0]  # exactly as it was: no operation in either revision says otherwise
+    assert (kept["request"]["url"]["raw"], kept["request"]["header"]) == (nowhere["request"]["url"],
+                                                                          nowhere["request"]["header"])
+    assert report.unmatched == [
+        "Scratch/Undo everything (POST /api/undo/everything/): not an operation of either revision; kept as it was"]
+    assert report.folders_kept == ["Scratch", "Scratch/Empty", "Mine"]
 
 
 def test_saved_requests_are_moved_onto_new_paths_with_the_revision_bumped(specs, fork, tmp_path):
@@ -115,18 +134,36 @@ def test_saved_requests_are_moved_onto_new_paths_with_the_revision_bumped(specs,
     assert {"key": "revision", "value": "{{revision}}"} in one["header"]
 
 
-def test_conflicting_saved_requests_are_kept_marked_and_listed(specs, fork, tmp_path):
+def test_conflicting_saved_requests_are_kept_as_written_marked_and_listed(specs, fork, tmp_path):
+    before = {item["name"]: item for _, item in all_items(json.loads(fork.read_text())["item"])}
     out = tmp_path / "upgraded.json"
     _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY, revisions=specs["revisions"])
     items = {item["name"]: item for _, item in all_items(json.loads(out.read_text())["item"])}
-    by_uuid = items["Events by uuid"]
+    by_uuid = items["⚠ Events by uuid"]
     assert by_uuid["x-postman-kit"]["conflicts"] and "`sort` does not accept `uuid`" in \
         by_uuid["x-postman-kit"]["conflicts"][0]
-    assert by_uuid["request"]["url"]["query"] == [{"key": "sort", "value": "uuid", "disabled": True}]
+    assert by_uuid["request"]["url"]["query"] == [{"key": "sort", "value": "uuid"}]  # still what the user sends
     assert by_uuid["description"].startswith("**Needs review after upgrading from v2024-07-15")
-    assert {c.label for c in report.conflicts} == {"Events/Events by uuid",
-                                                   "Saved requests not in v2026-07-15/Forget event"}
+    assert "`sort` does not accept `uuid`" in by_uuid["description"].partition("\n\n")[0]
+    forget = items["⚠ Forget event"]
+    assert forget["request"]["url"]["raw"] == before["Forget event"]["request"]["url"]
+    assert forget["request"]["method"] == "DELETE" and forget["request"]["header"] == []
+    assert "not an operation in v2026-07-15" in forget["description"]
+    assert {c.label for c in report.conflicts} == {"Mine/Events by uuid", "Mine/Forget event"}
     assert "x-postman-kit" not in items["Latest events"]
+
+
+def test_upgrading_twice_marks_a_conflict_once(specs, fork, tmp_path):
+    once = tmp_path / "once.json"
+    upgrade(str(fork), str(specs["new"]), once, today=TODAY, revisions=specs["revisions"])
+    twice = tmp_path / "twice.json"
+    _, report = upgrade(str(once), str(specs["new"]), twice, today=TODAY, revisions=specs["revisions"])
+    names = [item["name"] for _, item in all_items(json.loads(twice.read_text())["item"])]
+    assert "⚠ Events by uuid" in names and not any(name.startswith("⚠ ⚠") for name in names)
+    assert {c.label for c in report.conflicts} == {"Mine/Events by uuid"}
+    # v2026-07-15 has no DELETE of an event: the request is the user's own now, kept with its mark
+    assert report.unmatched == [
+        "Mine/⚠ Forget event (DELETE /api/events/4H7KLscuSr/): not an operation of either revision; kept as it was"]
 
 
 def test_edits_to_upstream_requests_are_kept_with_the_base_spec(specs, fork, tmp_path):
@@ -215,8 +252,10 @@ def test_text_report_leads_with_the_verdict(specs, fork, run_cli, tmp_path):
     result = run_cli("upgrade", fork, "--to", specs["new"], "-o", tmp_path / "u.json", "--today", "2026-11-23")
     lines = result.stdout.splitlines()
     assert lines[0].startswith("STALE: v2024-07-15 is older than v2026-07-15; retired since 2026-07-15")
+    assert lines[1].endswith("5 saved request(s) (2 broken, 3 fine)")
+    assert "PARTIAL comparison" in lines[0]
     assert lines[2].startswith("Upgrade: 3 saved request(s) carried, 2 conflict(s)")
-    assert "Conflicts (kept, marked for review) (2)" in result.stdout
+    assert "Conflicts (kept as you wrote them, marked ⚠ for review) (2)" in result.stdout
 
 
 def test_upgrade_keeps_a_copy_of_new_untouched(specs, fork):
@@ -248,7 +287,7 @@ def test_examples_saved_in_the_fork_are_carried_with_their_requests(specs, fork,
     assert seen["originalRequest"] == items["One event"]["request"]  # moved onto NEW's path with the request
     assert seen["originalRequest"]["url"]["path"] == ["api", "events", "4H7KLscuSr"]
     assert (seen["status"], seen["body"]) == ("OK", "{}")  # the comparison reads names and codes; all is carried
-    [gone] = items["Forget event"]["response"]
+    [gone] = items["⚠ Forget event"]["response"]
     assert gone["originalRequest"]["url"]["raw"] == "{{baseUrl}}/api/events/4H7KLscuSr/"
     mine_example = next(r for r in items["Get Profiles"]["response"] if r["name"] == "My page of 50")
     assert (mine_example["status"], mine_example["body"]) == ("OK", "{}")
@@ -271,3 +310,32 @@ def test_each_saved_request_is_checked_against_new_once(specs, fork, tmp_path, m
     assert report.conflicts and report.carried  # the verdicts and the merge both use the check
     with_an_operation_in_new = [s for s in report.diff.saved if s.new_operation is not None]
     assert len(checked) == len(set(checked)) == len(with_an_operation_in_new) == 4
+
+
+def test_a_renamed_upstream_folder_and_a_moved_upstream_request_stay_the_users(specs, fork, tmp_path):
+    collection = json.loads(fork.read_text())
+    lists = find_folder(collection, "Lists")
+    lists["name"] = "Audiences"  # renamed in Postman
+    get_list = find_item(lists, "Get List")
+    lists["item"].remove(get_list)
+    find_folder(collection, "Mine")["item"].insert(0, get_list)  # dragged into the user's folder
+    fork.write_text(json.dumps(collection))
+    out = tmp_path / "upgraded.json"
+    _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY, revisions=specs["revisions"])
+    upgraded = json.loads(out.read_text())
+    top = [node["name"] for node in upgraded["item"]]
+    assert "Audiences" in top and "Lists" not in top
+    assert [n["name"] for n in find_folder(upgraded, "Audiences")["item"]] == [
+        "Get Lists", "Create List", "Delete List", "Update List"]
+    assert find_folder(upgraded, "Mine")["item"][0]["name"] == "Get List"
+    names = [item["name"] for _, item in all_items(upgraded["item"])]
+    assert names.count("Get List") == 1
+    assert "folder 'Lists' renamed 'Audiences'" in report.edits_kept
+    assert "Mine/Get List: kept where you moved it" in report.edits_kept
+
+
+def test_without_the_base_spec_upstream_folders_are_not_taken_for_the_users(specs, fork, tmp_path):
+    out = tmp_path / "upgraded.json"
+    _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY)
+    assert report.folders_kept == ["Mine"]
+    assert not any("moved it" in edit for edit in report.edits_kept)

@@ -80,26 +80,28 @@ def upgraded_fork(tmp_path_factory: pytest.TempPathFactory):
     return json.loads(out.read_text()), report
 
 
-SAVED = {
+SAVED = {  # name → (folder in the fork and in the upgrade, marked as a conflict)
     "Get Profiles Created Date": (("Profiles", "Profiles"), False),
     "Sarah Mason's profile": (("Profiles", "Profiles"), False),
-    "VIP list members": (("Lists",), True),  # `equals` on email takes a list since x-klaviyo-filters
-    "Flow action send options": (("Flows",), True),  # send_options left fields[flow-action]
-    "Events for Placed Order": (("Events",), False),  # from the user's own folder to its operation's
-    "Profile notes (internal)": (("Saved requests not in v2026-07-15",), True),
+    "VIP list members": (("Lists", "Lists"), True),  # `equals` on email takes a list since x-klaviyo-filters
+    "Flow action send options": (("Flows", "Flows"), True),  # send_options left fields[flow-action]
+    "Events for Placed Order": (("My scratch",), False),  # the user's own folder stays
+    "Profile notes (internal)": (("My scratch",), False),  # no operation in either revision: kept as it was
 }
 
 
-def test_fork_upgrade_places_every_saved_request_once_and_flags_the_right_ones(upgraded_fork):
+def test_fork_upgrade_keeps_every_saved_request_once_in_place_and_marks_the_right_ones(upgraded_fork):
     collection, report = upgraded_fork
     found = items_by_name(collection)
     for name, (folder, flagged) in SAVED.items():
-        assert len(found[name]) == 1, name
-        trail, item = found[name][0]
+        shown = "⚠ " + name if flagged else name
+        assert len(found[shown]) == 1 and name not in found if flagged else len(found[name]) == 1, name
+        trail, item = found[shown][0]
         assert trail == folder, name
         assert bool(item.get("x-postman-kit", {}).get("conflicts")) is flagged, name
     assert sum(len(v) for v in found.values()) == 345 + len(SAVED)
     assert {c.label.rsplit("/", 1)[-1] for c in report.conflicts} == {n for n, (_, f) in SAVED.items() if f}
+    assert [entry.partition(" (GET ")[0] for entry in report.unmatched] == ["My scratch/Profile notes (internal)"]
 
 
 def test_fork_upgrade_keeps_edits_bumps_revisions_and_drops_the_key(upgraded_fork):
@@ -133,7 +135,10 @@ def test_fork_verdict_is_retired_and_counts_the_revisions(upgraded_fork):
     assert verdict.headline() == ("STALE: v2023-10-15 is 13 revision(s) behind v2026-07-15; retired since "
                                   "2025-10-15 (as of 2026-11-23, 1135 days old)")
     assert len(report.added) == 144 and report.removed == []
-    assert {s.name: s.status for s in report.saved}["Get Profiles Created Date"] == "carries-over"
+    assert {s.name: s.status for s in report.saved} == {
+        "Get Profiles Created Date": "fine", "Sarah Mason's profile": "fine", "Events for Placed Order": "fine",
+        "VIP list members": "broken-by-new", "Flow action send options": "broken-by-new",
+        "Profile notes (internal)": "already-broken"}
 
 
 def test_renamed_operations_are_matched_not_added(upgraded_fork):

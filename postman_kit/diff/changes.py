@@ -63,6 +63,10 @@ class OperationChange:
                 "breaking": self.breaking, "changes": [c.to_json() for c in self.changes]}
 
 
+BREAKING_STATUSES = ("broken-by-new", "broken")
+SAVED_STATUSES = ("broken-by-new", "broken", "already-broken", "fixed-by-new", "fine", "unchecked")
+
+
 @value_class
 class SavedRequestVerdict:
     """A user's saved request and whether it still works in NEW."""
@@ -73,8 +77,15 @@ class SavedRequestVerdict:
     url: str
     operation: EndpointRef | None  # the endpoint it calls in OLD, when one matches
     new_operation: EndpointRef | None  # the same endpoint in NEW
-    status: str  # "carries-over", "breaks", "unchecked"
-    problems: list[str] = field(default_factory=list)
+    # fine, already-broken, broken-by-new, fixed-by-new; broken (OLD's spec unknown), unchecked (NEW's unknown)
+    status: str
+    problems: list[str] = field(default_factory=list)  # NEW's
+    old_problems: list[str] = field(default_factory=list)  # OLD's own spec's, when known
+
+    @property
+    def breaks(self) -> bool:
+        """Broken by NEW, or broken in NEW with no way to tell whether it was before."""
+        return self.status in BREAKING_STATUSES
 
     @property
     def label(self) -> str:
@@ -85,7 +96,7 @@ class SavedRequestVerdict:
             "name": self.name, "folder": "/".join(self.folder), "method": self.method, "url": self.url,
             "operation": self.operation.to_json() if self.operation else None,
             "newOperation": self.new_operation.to_json() if self.new_operation else None,
-            "status": self.status, "problems": self.problems,
+            "status": self.status, "problems": self.problems, "oldProblems": self.old_problems,
         }
 
 
@@ -101,6 +112,7 @@ class Verdict:
     revisions_behind: int | None  # None when the list of revisions is unknown
     missed_revisions: list[str] = field(default_factory=list)
     newer_than_new: list[str] = field(default_factory=list)  # known revisions after NEW
+    old_newer: bool = False  # OLD's revision is later than NEW's: the two were likely given swapped
 
     @property
     def status(self) -> str:
@@ -109,7 +121,9 @@ class Verdict:
     def headline(self) -> str:
         old = f"v{self.old_revision}" if self.old_revision else "an unknown revision"
         new = f"v{self.new_revision}" if self.new_revision else "NEW"
-        if not self.stale:
+        if self.old_newer:
+            parts = [f"WARNING: {old} is newer than {new} (OLD and NEW swapped?)"]
+        elif not self.stale:
             parts = [f"{old} is current against {new}"]
         else:
             behind = f"{self.revisions_behind} revision(s) behind {new}" if self.revisions_behind is not None \
@@ -134,6 +148,7 @@ class Verdict:
             "revisionsBehind": self.revisions_behind,
             "missedRevisions": self.missed_revisions,
             "newerRevisions": self.newer_than_new,
+            "oldNewerThanNew": self.old_newer,
         }
 
 
@@ -150,12 +165,16 @@ class DiffReport:
     unchanged: int
     saved: list[SavedRequestVerdict]
     notes: list[str] = field(default_factory=list)
+    partial: bool = False  # OLD's own spec was not known: upstream changes compare requests only
 
     @property
     def breaking(self) -> bool:
-        return bool(self.removed) or any(c.breaking for c in self.changed) or any(
-            s.status == "breaks" for s in self.saved
-        )
+        return bool(self.removed) or any(c.breaking for c in self.changed) or any(s.breaks for s in self.saved)
+
+    def saved_counts(self) -> dict[str, int]:
+        """How many saved requests have each status, in SAVED_STATUSES order, zeros left out."""
+        counts = {status: sum(1 for s in self.saved if s.status == status) for status in SAVED_STATUSES}
+        return {status: n for status, n in counts.items() if n}
 
     @property
     def has_differences(self) -> bool:
@@ -170,8 +189,10 @@ class DiffReport:
                 "added": len(self.added), "removed": len(self.removed), "changed": len(self.changed),
                 "breakingChanges": sum(1 for c in self.changed if c.breaking), "unchanged": self.unchanged,
                 "savedRequests": len(self.saved),
-                "savedRequestsBreaking": sum(1 for s in self.saved if s.status == "breaks"),
+                "savedRequestsBreaking": sum(1 for s in self.saved if s.breaks),
+                "savedRequestsByStatus": self.saved_counts(),
                 "breaking": self.breaking,
+                "partial": self.partial,
             },
             "added": [e.to_json() for e in self.added],
             "removed": [e.to_json() for e in self.removed],

@@ -6,7 +6,7 @@ from dataclasses import field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from postman_kit.collection import Request
+from postman_kit.collection import Item, Request
 from postman_kit.diff.changes import (
     Change,
     DiffReport,
@@ -30,7 +30,7 @@ from postman_kit.diff.matching import (
 from postman_kit.diff.revisions import RevisionList
 from postman_kit.diff.sides import Side
 from postman_kit.diff.signature import SchemaShapes, item_signature, operation_signature
-from postman_kit.diff.transplant import transplant_request
+from postman_kit.diff.transplant import refresh_headers, transplant_request
 from postman_kit.openapi import Api
 from postman_kit.valueclass import value_class
 
@@ -50,6 +50,7 @@ class Comparison:
     comparer: SignatureComparer = field(default_factory=SignatureComparer)
     _shapes: dict[int, SchemaShapes] = field(default_factory=dict)
     _checker: RequestChecker | None = None
+    _old_checker: RequestChecker | None = None
     # id(saved request) → (it, the endpoint it went to, its moved request, that request's problems)
     _moved: dict[int, tuple[SavedRequest, Endpoint, Request, list[Problem] | None]] = field(default_factory=dict)
 
@@ -90,8 +91,32 @@ class Comparison:
         new_side = self.new.side
         # On a moved endpoint the path's shape changed: the user's values go to NEW's parameters by name.
         moved_values = (saved.path_params or None) if endpoint.key != saved.key else None
-        return transplant_request(saved.item.request, endpoint.template, new_side.profile.revision_header,
-                                  new_side.revision or "", moved_values)
+        request = transplant_request(saved.item.request, endpoint.template, new_side.profile.revision_header,
+                                     new_side.revision or "", moved_values)
+        before = self.upstream_item(saved)
+        if before is not None and endpoint.item is not None:
+            refresh_headers(request, before.request, endpoint.item.request)
+        return request
+
+    def upstream_item(self, saved: SavedRequest) -> Item | None:
+        """The request upstream generated for a saved request's operation in OLD's revision: what the user
+        started from when they saved it."""
+        endpoint = self.upstream_old.endpoints.get(saved.key) or self.old.endpoints.get(saved.key)
+        return endpoint.item if endpoint is not None else None
+
+    def old_problems(self, saved: SavedRequest) -> list[Problem] | None:
+        """The errors OLD's own spec finds in a saved request as the user saved it; None when that spec is not
+        known (a fork compared without --base or --revisions)."""
+        reference = self.base if self.base is not None else (self.old if self.old.side.api is not None else None)
+        if reference is None or reference.side.api is None:
+            return None
+        if self._old_checker is None:
+            from postman_kit.conformance import RequestChecker
+
+            self._old_checker = RequestChecker(reference.side.api, reference.side.profile)
+        values = {v.key: str(v.value) for v in reference.side.collection.variables}
+        values.update({v.key: str(v.value) for v in self.old.side.collection.variables if not v.disabled})
+        return [p for p in self._old_checker.check(saved.item.request, values) if p.severity == "error"]
 
     def check(self, saved: SavedRequest, endpoint: Endpoint) -> list[Problem] | None:
         """NEW's conformance problems of a saved request moved onto `endpoint`; None without NEW's spec."""
@@ -155,7 +180,8 @@ def judge(old_revision: str | None, new_revision: str | None, today: date,
                  and r.endswith(".pre") == new_revision.endswith(".pre")]
     life = lifecycle(old_revision, today, released) if old_revision else None
     return Verdict(old_revision=old_revision, new_revision=new_revision, today=today.isoformat(), stale=stale,
-                   lifecycle=life, revisions_behind=behind, missed_revisions=missed, newer_than_new=newer)
+                   lifecycle=life, revisions_behind=behind, missed_revisions=missed, newer_than_new=newer,
+                   old_newer=bool(old_date and new_date and old_date > new_date))
 
 
 def endpoint_changes(comparison: Comparison, old: Endpoint, new: Endpoint, include_docs: bool) -> list[Change]:
@@ -214,27 +240,49 @@ def not_in_new(comparison: Comparison, saved: SavedRequest) -> str:
 
 
 def saved_verdicts(comparison: Comparison) -> list[SavedRequestVerdict]:
+    """Each saved request judged against OLD's own spec (when known) and NEW's: fine, already broken, broken by
+    NEW or fixed by NEW, so a fork's old mistakes are not blamed on the new revision."""
     verdicts: list[SavedRequestVerdict] = []
     for saved in comparison.old.saved:
         old_endpoint = comparison.old.endpoints.get(saved.key)
         new_endpoint = comparison.new_endpoint_for(saved)
         request = saved.item.request
+        before = comparison.old_problems(saved)
+        after: list[tuple[str, str]] | None  # NEW's problems as (code, message)
         if new_endpoint is None:
-            status, problems = "breaks", [not_in_new(comparison, saved)]
+            after = [("not-in-new", not_in_new(comparison, saved))]
         else:
             found = comparison.check(saved, new_endpoint)
-            if found is None:
-                status, problems = "unchecked", ["NEW is a collection without its spec; not checked"]
-            else:
-                status = "breaks" if found else "carries-over"
-                problems = [p.message for p in found]
+            after = None if found is None else [(p.code, p.message) for p in found]
         verdicts.append(SavedRequestVerdict(
             name=saved.item.name, folder=saved.folder, method=request.method, url=request.url.raw,
             operation=endpoint_ref(old_endpoint) if old_endpoint else None,
             new_operation=endpoint_ref(new_endpoint) if new_endpoint else None,
-            status=status, problems=problems,
+            status=saved_status(before, after),
+            problems=[m for _, m in after] if after is not None else [UNCHECKED],
+            old_problems=[p.message for p in before] if before else [],
         ))
     return verdicts
+
+
+def saved_status(before: list[Problem] | None, after: list[tuple[str, str]] | None) -> str:
+    """fine, already-broken (NEW finds no kind of problem OLD's spec did not), broken-by-new, fixed-by-new;
+    `broken` when OLD's spec is unknown (so whether it was broken before cannot be told), `unchecked` without
+    NEW's spec."""
+    if after is None:
+        return "unchecked"
+    if before is None:
+        return "broken" if after else "fine"
+    if not after:
+        return "fixed-by-new" if before else "fine"
+    known = {p.code for p in before}
+    if known & _NO_OPERATION:
+        known.add("not-in-new")  # OLD had no such operation either
+    return "already-broken" if {code for code, _ in after} <= known else "broken-by-new"
+
+
+_NO_OPERATION = {"unknown-path", "method-not-allowed"}
+UNCHECKED = "NEW is a collection without its spec; not checked"
 
 
 def compare_sides(
@@ -267,8 +315,10 @@ def compare_sides(
         else:
             unchanged += 1
     notes: list[str] = []
-    if not old.is_spec and base is None:
-        notes.append(f"OLD's spec (v{old.revision}) is not known: changes compare the requests only "
+    partial = not old.is_spec and base is None
+    if partial:
+        notes.append(f"OLD's spec (v{old.revision}) is not known: changes compare the requests only, and a "
+                     "saved request broken in NEW may have been broken before "
                      "(give --base SPEC or --revisions DIR for the full comparison)")
     return DiffReport(
         old_source=old.source,
@@ -281,6 +331,7 @@ def compare_sides(
         unchanged=unchanged,
         saved=saved_verdicts(comparison),
         notes=notes,
+        partial=partial,
     )
 
 

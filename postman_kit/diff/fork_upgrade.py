@@ -1,7 +1,8 @@
-"""`upgrade`: the fork rebuilt on NEW's structure, with the user's saved requests and edits carried over.
+"""`upgrade`: NEW's requests laid into the fork's own tree, the user's saved requests and edits carried over.
 
-Start from NEW (its revision, auth, variables, folders, examples); carry every saved request into its
-operation's folder; carry the user's edits to upstream requests where they still fit NEW (three-way: the base
+Start from NEW (its revision, auth, variables, folders, examples); lay the fork's tree over it, so every folder
+the user made and every saved request stays where the user put it, moved onto NEW's operation and marked `⚠ `
+(never changed) when it breaks there; carry the user's edits to upstream requests where they still fit NEW (three-way: the base
 is what upstream generated for OLD's revision when that spec is known, else OLD itself, so nothing counts as
 an edit); keep the user's own variables and the fork's name label. A collection generated from spec A and
 upgraded to B with nothing added is exactly the collection generated from B.
@@ -10,16 +11,17 @@ upgraded to B with nothing added is exactly the collection generated from B.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from postman_kit.collection import Collection, Folder, Item, Node, QueryParam, Request, Variable
+from postman_kit.collection import Collection, Folder, Item, Node, Request, Variable
 from postman_kit.diff.changes import DiffReport
 from postman_kit.diff.compare import Comparison, compare_sides, not_in_new, prepare
-from postman_kit.diff.matching import Endpoint
+from postman_kit.diff.matching import Endpoint, SavedRequest
 from postman_kit.diff.revisions import RevisionList
 from postman_kit.diff.sides import Side
 from postman_kit.secrets import find_keys, replace_keys, truncate_key
@@ -29,7 +31,11 @@ if TYPE_CHECKING:
     from postman_kit.conformance import Problem
 
 KIT_KEY = "x-postman-kit"
+CONFLICT_MARK = "⚠ "
+NOTE_HEADING = "**Needs review after upgrading from"
 _QUERY_POINTER = re.compile(r"^/url/query/(\d+)")
+# What generate wrote where it now writes a realistic value: in a fork, that text is upstream's, not an edit.
+OLD_PLACEHOLDERS = frozenset({"string"})
 _VARIABLE_REFERENCE = re.compile(r"\{\{([^{}]+)\}\}")
 DEFAULT_KEY_VARIABLE = "privateKey"
 
@@ -50,13 +56,9 @@ class KeyReplacement:
         return {"request": self.label, "where": self.where, "key": self.key, "variable": self.variable}
 
 
-# What generate wrote where it now writes a realistic value: in a fork, that text is upstream's, not an edit.
-OLD_PLACEHOLDERS = frozenset({"string"})
-
-
 @value_class
 class Conflict:
-    """A saved request kept in the upgrade but no longer valid in NEW (marked and its bad parts disabled)."""
+    """A saved request kept in the upgrade but not valid in NEW: kept as the user wrote it, and marked."""
 
     label: str  # folder path and name in the upgraded collection
     problems: list[str]
@@ -75,6 +77,9 @@ class UpgradeReport:
     dropped: list[str] = field(default_factory=list)  # upstream requests or edits with no place in NEW
     conflicts: list[Conflict] = field(default_factory=list)
     keys_replaced: list[KeyReplacement] = field(default_factory=list)
+    folders_kept: list[str] = field(default_factory=list)  # the user's own folders, kept where they were
+    unmatched: list[str] = field(default_factory=list)  # saved requests of no operation of either revision
+    rewritten: list[str] = field(default_factory=list)  # the unambiguous fixes made to saved requests
     notes: list[str] = field(default_factory=list)
     output: str | None = None
 
@@ -85,12 +90,16 @@ class UpgradeReport:
             "summary": {"carried": len(self.carried), "editsKept": len(self.edits_kept),
                         "dropped": len(self.dropped), "conflicts": len(self.conflicts),
                         "keysReplaced": len(self.keys_replaced),
+                        "foldersKept": len(self.folders_kept), "unmatched": len(self.unmatched),
                         "added": len(self.diff.added), "changed": len(self.diff.changed)},
             "carried": self.carried,
             "editsKept": self.edits_kept,
             "dropped": self.dropped,
             "conflicts": [c.to_json() for c in self.conflicts],
             "keysReplaced": [k.to_json() for k in self.keys_replaced],
+            "foldersKept": self.folders_kept,
+            "unmatched": self.unmatched,
+            "rewritten": self.rewritten,
             "notes": self.notes,
             "diff": self.diff.to_json(),
         }
@@ -112,7 +121,7 @@ def upgrade_sides(
     result = new.collection if take_new else Collection.from_json(new.collection.to_json())
     merger = _Merger(comparison, result, report)
     merger.carry_edits()
-    merger.carry_saved_requests()
+    merger.carry_tree()
     merger.carry_variables()
     result.info.name = _fork_name(old, new, result.info.name)
     _carry_collection_scripts(old.collection, result)
@@ -130,7 +139,6 @@ class _Merger:
         # where each of NEW's requests sits in the result: item id → (the list holding it, folder trail)
         self.places: dict[str, tuple[list[Node], tuple[str, ...], Item]] = {}
         self._index(result.items, ())
-        self.inserted_after: dict[str, int] = {}
         self.key_variable = _key_variable(result)
         # what came from OLD, where a pasted key may be: (item, its label in the upgrade)
         self.carried_items: list[tuple[Item, str]] = []
@@ -254,64 +262,207 @@ class _Merger:
     def _problems(self, request: Request) -> list[Problem]:
         return self.comparison.problems(request) or []
 
-    # -- saved requests ----------------------------------------------------------------------------------------
-    def carry_saved_requests(self) -> None:
-        orphans: list[Node] = []
-        for saved in self.comparison.old.saved:
-            endpoint = self.comparison.new_endpoint_for(saved)
-            place = self._result_item(endpoint) if endpoint is not None else None
-            if endpoint is None or place is None:
-                item = self._mark(self.comparison.old.side.full_item(saved.item), [not_in_new(self.comparison, saved)])
-                orphans.append(item)
+    # -- the fork's own tree ----------------------------------------------------------------------------------
+    def carry_tree(self) -> None:
+        """Lay the fork's own tree over NEW's: every folder the user made and every saved request stays where the
+        user put it (folder path and place among its siblings); NEW's operations fill the upstream folders around
+        them. A user's rename of an upstream folder, or move of an upstream request, is kept when NEW still has
+        it (known only with OLD's spec: without it nothing counts as the user's)."""
+        old = self.comparison.old
+        self.saved_by_item = {id(s.item): s for s in old.saved}
+        self.upstream_by_item = {id(e.item): e for e in old.endpoints.values() if e.item is not None}
+        base = self.comparison.base
+        self.base_folders: set[tuple[str, ...]] | None = None
+        if base is not None:
+            self.base_folders = {trail for trail, _ in base.side.collection.folders()}
+        # how many of the fork's upstream requests OLD's spec puts in each folder
+        self.home_counts = Counter(self._home(e.item) for e in old.endpoints.values() if e.item is not None)
+        self._lay(old.side.collection.items, self.result.items, (), ())
+
+    def _lay(self, nodes: list[Node], target: list[Node], trail: tuple[str, ...],
+             origin: tuple[str, ...] | None) -> None:
+        """Place OLD's `nodes` (a folder's children at `trail`) into `target`, NEW's list for that folder.
+        `origin` is the folder of OLD's spec that `trail` stands for (None for a folder the user made)."""
+        anchor: Node | None = None
+        for node in nodes:
+            if isinstance(node, Folder):
+                node_origin = self._folder_origin(node, trail, origin)
+                counterpart = self._folder_counterpart(node, nodes, target, node_origin)
+                if counterpart is None:
+                    if not self._holds_user_work(node, trail + (node.name,), node_origin):
+                        continue  # an upstream folder NEW no longer has, with nothing of the user's in it
+                    counterpart = Folder(id=node.id, name=node.name, items=[], description=node.description,
+                                         auth=node.auth, event=list(node.event), extra=dict(node.extra))
+                    _insert_after(target, anchor, counterpart)
+                    upstream = node_origin is not None and self.base_folders is not None
+                    self.report.folders_kept.append("/".join(trail + (node.name,)) + (
+                        f" (v{self.old_revision}'s folder, kept for your requests in it)" if upstream else ""))
+                anchor = counterpart
+                self._lay(node.items, counterpart.items, trail + (node.name,), node_origin)
                 continue
-            siblings, trail, upstream = place
-            request, checked = self.comparison.moved(saved, endpoint)
-            problems = checked or []
-            item = self.comparison.old.side.full_item(saved.item)
-            item.request = request
-            for example in item.response:
-                if example.original_request is not None:
-                    example.original_request = request
+            saved = self.saved_by_item.get(id(node))
+            if saved is not None:
+                item = self._carry_saved(saved, trail)
+                _insert_after(target, anchor, item)
+                anchor = item
+                continue
+            placed = self._upstream_in_result(node)
+            if placed is None:
+                continue
+            siblings, upstream = placed
+            if siblings is target:
+                anchor = upstream
+            elif self._user_moved(node, origin):
+                siblings.remove(upstream)
+                _insert_after(target, anchor, upstream)
+                self.places[upstream.id or ""] = (target, trail, upstream)
+                self.report.edits_kept.append(f"{'/'.join(trail + (upstream.name,))}: kept where you moved it")
+                anchor = upstream
+
+    def _folder_origin(self, folder: Folder, trail: tuple[str, ...],
+                       origin: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        """The folder of OLD's spec that one of the fork's folders stands for: the same name under the same
+        parent, else the one the user renamed; None for a folder the user made. Without OLD's spec every folder
+        stands for itself (nothing counts as the user's)."""
+        if self.base_folders is None:
+            return trail + (folder.name,)
+        if origin is None:
+            return None
+        if origin + (folder.name,) in self.base_folders:
+            return origin + (folder.name,)
+        return self._renamed_from(folder, origin)
+
+    def _folder_counterpart(self, folder: Folder, old_siblings: list[Node], target: list[Node],
+                            origin: tuple[str, ...] | None) -> Folder | None:
+        """NEW's folder for one of OLD's: the same name under the same parent, else the upstream folder the user
+        renamed when NEW still has it."""
+        same = next((n for n in target if isinstance(n, Folder) and n.name == folder.name), None)
+        if same is not None or origin is None or origin[-1] == folder.name:
+            return same
+        if any(isinstance(n, Folder) and n.name == origin[-1] for n in old_siblings):
+            return None  # the upstream folder is still there beside the user's: this one is the user's own
+        found = next((n for n in target if isinstance(n, Folder) and n.name == origin[-1]), None)
+        if found is not None:
+            found.name = folder.name
+            self.report.edits_kept.append(f"folder '{'/'.join(origin)}' renamed '{folder.name}'")
+        return found
+
+    def _renamed_from(self, folder: Folder, origin: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The folder of OLD's spec beside `folder` that all its upstream requests came from, when they came from
+        one and make most of what the fork keeps of it."""
+        homes = Counter(self._home(node) for node in folder.items)
+        homes.pop(None, None)
+        if len(homes) != 1:
+            return None
+        [(home, held)] = homes.items()
+        # More than half of what the fork keeps of that folder: a folder of the user's own holding a request or
+        # two dragged out of an upstream folder is not that folder renamed.
+        if held * 2 <= self.home_counts[home]:
+            return None
+        return home if home[:-1] == origin else None
+
+    def _home(self, node: Node) -> tuple[str, ...] | None:
+        """The folder OLD's spec puts an upstream request in; None for anything else."""
+        base = self.comparison.base
+        endpoint = self.upstream_by_item.get(id(node)) if isinstance(node, Item) else None
+        if base is None or endpoint is None or endpoint.key not in base.endpoints:
+            return None
+        return base.endpoints[endpoint.key].folder
+
+    def _holds_user_work(self, folder: Folder, trail: tuple[str, ...], origin: tuple[str, ...] | None) -> bool:
+        """A folder OLD has and NEW lacks is kept when it holds a saved request or a request the user moved there,
+        or when it is empty and not one of upstream's (the user made it)."""
+        if not folder.items:
+            return origin is None or self.base_folders is None or origin not in self.base_folders
+        for node in folder.items:
+            if isinstance(node, Folder):
+                if self._holds_user_work(node, trail + (node.name,), self._folder_origin(node, trail, origin)):
+                    return True
+            elif id(node) in self.saved_by_item or (
+                self._upstream_in_result(node) is not None and self._user_moved(node, origin)
+            ):
+                return True
+        return False
+
+    def _upstream_in_result(self, item: Item) -> tuple[list[Node], Item] | None:
+        endpoint = self.upstream_by_item.get(id(item))
+        new_endpoint = self.comparison.fork_matching.new_for(endpoint.key) if endpoint is not None else None
+        place = self._result_item(new_endpoint) if new_endpoint is not None else None
+        return (place[0], place[2]) if place is not None else None
+
+    def _user_moved(self, item: Item, origin: tuple[str, ...] | None) -> bool:
+        """Did the user move this upstream request away from where OLD's spec put it?"""
+        base = self.comparison.base
+        endpoint = self.upstream_by_item.get(id(item))
+        if base is None or endpoint is None or endpoint.key not in base.endpoints:
+            return False
+        return base.endpoints[endpoint.key].folder != origin
+
+    def _carry_saved(self, saved: SavedRequest, trail: tuple[str, ...]) -> Item:
+        item = self._saved_item(saved, trail)
+        self.carried_items.append((item, "/".join(trail + (item.name.removeprefix(CONFLICT_MARK),))))
+        return item
+
+    def _saved_item(self, saved: SavedRequest, trail: tuple[str, ...]) -> Item:
+        """A saved request as it goes into the upgrade: moved onto NEW's operation when NEW has one, marked when
+        it breaks there; one that fits no operation of NEW or OLD is kept exactly as it was."""
+        item = self.comparison.old.side.full_item(saved.item)
+        endpoint = self.comparison.new_endpoint_for(saved)
+        if endpoint is None or self._result_item(endpoint) is None:
+            if not self._known_in_old(saved):  # kept as it was, marks of an earlier upgrade included
+                label = "/".join(trail + (item.name,))
+                self.report.unmatched.append(f"{label} ({saved.key[0]} {item.request.url.path_template}): "
+                                             "not an operation of either revision; kept as it was")
+                return item
+            _unmark(item)
             label = "/".join(trail + (item.name,))
-            if problems:
-                self._mark(item, [p.message for p in problems], request, problems)
-                self.report.conflicts.append(Conflict(label, [p.message for p in problems]))
-            else:
-                self.report.carried.append(label)
-            self._insert_after(siblings, upstream, item)
-            self.carried_items.append((item, label))
-        if orphans:
-            folder_name = f"Saved requests not in v{self.new_revision}"
-            self.result.items.append(Folder(id=None, name=folder_name, items=orphans))
-            for item in orphans:
-                self.report.conflicts.append(Conflict(f"{folder_name}/{item.name}", item.kit.get("conflicts", [])))
-                self.carried_items.append((item, f"{folder_name}/{item.name}"))
+            problems = [not_in_new(self.comparison, saved)]
+            self._mark(item, problems)
+            self.report.conflicts.append(Conflict(label, problems))
+            return item
+        _unmark(item)
+        label = "/".join(trail + (item.name,))
+        request, checked = self.comparison.moved(saved, endpoint)
+        revision_header = self.comparison.new.side.profile.revision_header
+        if revision_header:
+            sent = {h.value for h in item.request.header if h.key.lower() == revision_header.lower()}
+            now_sent = {h.value for h in request.header if h.key.lower() == revision_header.lower()}
+            for value in sorted(sent - now_sent):
+                self.report.rewritten.append(f"{label}: {revision_header} header {value} → {self.new_revision}")
+        if request.url.path_template.rstrip("/") != item.request.url.path_template.rstrip("/"):
+            self.report.rewritten.append(f"{label}: path {item.request.url.path_template} → "
+                                         f"{request.url.path_template} (the operation's path in "
+                                         f"v{self.new_revision})")
+        before = self.comparison.upstream_item(saved)
+        if before is not None and endpoint.item is not None and item.description == before.description:
+            item.description = endpoint.item.description  # upstream's words, never the user's
+        item.request = request
+        for example in item.response:
+            if example.original_request is not None:
+                example.original_request = request
+        if checked:
+            problems = [p.message for p in checked]
+            self._mark(item, problems)
+            self.report.conflicts.append(Conflict(label, problems))
+        else:
+            self.report.carried.append(label)
+        return item
 
-    def _insert_after(self, siblings: list[Node], upstream: Item, item: Item) -> None:
-        """After the operation's own request and the saved requests already placed there, in OLD's order."""
-        key = upstream.id or ""
-        count = self.inserted_after.get(key, 0)
-        position = next(i for i, node in enumerate(siblings) if node is upstream)
-        siblings.insert(position + 1 + count, item)
-        self.inserted_after[key] = count + 1
+    def _known_in_old(self, saved: SavedRequest) -> bool:
+        base = self.comparison.base
+        return saved.key in self.comparison.old.endpoints or (base is not None and saved.key in base.endpoints)
 
-    def _mark(self, item: Item, problems: list[str], request: Request | None = None,
-              found: list[Problem] | None = None) -> Item:
-        """Keep a conflicting request, with what is wrong said on it and the query values `found` at fault in
-        `request` disabled."""
-        target = request or item.request
-        if request is not None:
-            for query in _offending_query(target, found or []):
-                query.disabled = True
-            target.url.rebuild_raw()
+    def _mark(self, item: Item, problems: list[str]) -> None:
+        """Say what is wrong where the user looks in Postman, changing nothing the request sends: a `⚠ ` before
+        its name and a first paragraph in its description naming each problem."""
         kit = dict(item.kit)
         kit["conflicts"] = problems
         kit["upgradedFrom"] = self.old_revision
         item.extra[KIT_KEY] = kit
-        note = (f"**Needs review after upgrading from v{self.old_revision} to v{self.new_revision}:**\n"
+        item.name = CONFLICT_MARK + item.name
+        note = (f"{NOTE_HEADING} v{self.old_revision} to v{self.new_revision}:**\n"
                 + "\n".join(f"- {p}" for p in problems))
         item.description = note + ("\n\n" + item.description if item.description else "")
-        return item
 
     # -- variables ---------------------------------------------------------------------------------------------
     def carry_variables(self) -> None:
@@ -336,7 +487,6 @@ class _Merger:
             elif variable.key != revision_key and variable.key in base_values and base_values[variable.key] != value:
                 existing.value = value
                 self.report.edits_kept.append(f"collection variable `{variable.key}`")
-
 
     # -- keys pasted into what OLD carried -------------------------------------------------------------------
     def _replaced(self, text: str, label: str, where: str) -> str:
@@ -412,9 +562,24 @@ def _place(root: Any, path: tuple[Any, ...]) -> str:
     return str(part)
 
 
-def _offending_query(request: Request, problems: list[Problem]) -> list[QueryParam]:
-    indexes = {int(m.group(1)) for p in problems if (m := _QUERY_POINTER.match(p.pointer))}
-    return [q for i, q in enumerate(request.url.query) if i in indexes]
+def _insert_after(siblings: list[Node], anchor: Node | None, node: Node) -> None:
+    position = 0 if anchor is None else next(i for i, n in enumerate(siblings) if n is anchor) + 1
+    siblings.insert(position, node)
+
+
+def _unmark(item: Item) -> None:
+    """Take off the marks an earlier upgrade put on a request, so they are said once, about this upgrade."""
+    kit = item.kit
+    if "conflicts" not in kit:
+        return
+    item.name = item.name.removeprefix(CONFLICT_MARK)
+    if item.description.startswith(NOTE_HEADING):
+        item.description = item.description.partition("\n\n")[2]
+    kit = {k: v for k, v in kit.items() if k not in ("conflicts", "upgradedFrom")}
+    if kit:
+        item.extra[KIT_KEY] = kit
+    else:
+        item.extra.pop(KIT_KEY, None)
 
 
 def _fork_name(old: Side, new: Side, default: str) -> str:

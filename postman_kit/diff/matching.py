@@ -156,7 +156,30 @@ def index_collection_side(side: Side, references: list[SideIndex]) -> SideIndex:
                 endpoints[key] = _fork_endpoint(key, trail, item)
             else:
                 saved.append(SavedRequest(item=item, folder=trail, key=key, template=template, path_params=params))
-    return SideIndex(side=side, endpoints=endpoints, saved=saved)
+    return SideIndex(side=side, endpoints=endpoints, saved=[_own_route(s, endpoints) for s in saved])
+
+
+def _own_route(saved: SavedRequest, endpoints: dict[Key, Endpoint]) -> SavedRequest:
+    """A saved request no reference spec routed (`DELETE /api/events/4H7KLscuSr/` when neither NEW nor a known
+    OLD spec has it) goes to the fork's own upstream request whose path template it fits, so it still counts as
+    one of OLD's operations. The fork's templates are few and have no spec behind them, so this is a plain
+    segment match rather than a router."""
+    if saved.template is not None or saved.key in endpoints:
+        return saved
+    method = saved.item.request.method.upper()
+    segments = [s for s in saved.item.request.url.path_template.split("/") if s]
+    fits: list[tuple[int, Endpoint, dict[str, str]]] = []
+    for endpoint in endpoints.values():
+        parts = [s for s in endpoint.template.split("/") if s]
+        if endpoint.method.upper() != method or len(parts) != len(segments):
+            continue
+        params = {p.strip(":{}"): s for p, s in zip(parts, segments, strict=True) if p.startswith((":", "{"))}
+        if all(p.startswith((":", "{")) or p == s for p, s in zip(parts, segments, strict=True)):
+            fits.append((len(params), endpoint, params))
+    if not fits:
+        return saved
+    _, endpoint, params = min(fits, key=lambda fit: fit[0])  # the most literal template wins
+    return SavedRequest(item=saved.item, folder=saved.folder, key=endpoint.key, template=None, path_params=params)
 
 
 def _fork_endpoint(key: Key, trail: tuple[str, ...], item: Item) -> Endpoint:

@@ -9,6 +9,7 @@ from postman_kit.diff.changes import DiffReport, OperationChange
 from postman_kit.diff.fork_upgrade import UpgradeReport
 from postman_kit.secrets import redact
 from postman_kit.terminal import printable
+from postman_kit.valueclass import value_class
 from postman_kit.writer import dumps
 
 FORMATS = ("text", "json", "markdown")
@@ -28,36 +29,119 @@ def render_upgrade(report: UpgradeReport, fmt: str) -> str:
     return redact(_render(report.diff, report, markdown=fmt == "markdown"))
 
 
+# GitHub refuses a pull-request comment longer than this; markdown is sized to fit it by design.
+MARKDOWN_LIMIT = 65_536
+# left free below it for what posts the report: diff-action's first line, naming the fork, finds its comment again
+COMMENT_MARGIN = 512
+LINE_LIMIT = 2_000  # one problem can name hundreds of allowed values; a line longer than this is cut
+FULL_REPORT = "run again with `--format json` (or `text`) for the full report"
+
+
+@value_class
+class _Section:
+    title: str
+    open: bool  # shown expanded in markdown: the user's own work; the others fold into <details>
+    entries: list[list[str]]  # each entry's lines, kept or left out together
+
+
 class _Writer:
+    """Head lines (verdict, counts), then sections of entries. Text shows them all; markdown shows the user's
+    sections open and the others folded, and leaves entries out, counting them, to fit MARKDOWN_LIMIT."""
+
     def __init__(self, markdown: bool) -> None:
         self.markdown = markdown
         self.lines: list[str] = []
+        self.sections: list[_Section] = []
+        self.tail: list[str] = []
+        self._target = self.lines
 
-    def heading(self, text: str) -> None:
-        self.lines += ["", f"### {text}" if self.markdown else text]
+    def section(self, title: str, open_: bool) -> None:
+        self.sections.append(_Section(title, open_, []))
+
+    def entry(self) -> None:
+        self._target = []
+        self.sections[-1].entries.append(self._target)
 
     def bullet(self, text: str, depth: int = 0) -> None:
-        self.lines.append("  " * depth + ("- " if self.markdown or depth == 0 else "· ") + text)
+        self._target.append("  " * depth + ("- " if self.markdown or depth == 0 else "· ") + text)
 
     def code(self, text: str) -> str:
         return f"`{text}`" if self.markdown else text
 
     def text(self) -> str:
+        if self.markdown:
+            return self._markdown()
+        lines = list(self.lines)
+        for section in self.sections:
+            lines += ["", section.title]
+            for entry in section.entries:
+                lines += entry
+        lines += self.tail
         # Names and revisions come from the specs and the fork: each line is shown escaped, never obeyed.
-        return "\n".join(map(printable, self.lines)).rstrip() + "\n"
+        return "\n".join(map(printable, lines)).rstrip() + "\n"
+
+    def _markdown(self) -> str:
+        head = "\n".join(map(_shown, self.lines)).rstrip() + "\n"
+        tail = "\n".join(map(_shown, self.tail)).rstrip()
+        tail = "\n" + tail + "\n" if tail else ""
+        parts = [head]
+        # what every section still to come needs at least (its heading and a line counting what is left out)
+        reserve = [0] * (len(self.sections) + 1)
+        for index in range(len(self.sections) - 1, -1, -1):
+            section = self.sections[index]
+            reserve[index] = reserve[index + 1] + len(self._opening(section)) + len(self._closing(section)) + 120
+        budget = MARKDOWN_LIMIT - COMMENT_MARGIN - len(head) - len(tail)
+        for index, section in enumerate(self.sections):
+            block = [self._opening(section)]
+            used = len(block[0]) + len(self._closing(section))
+            shown = 0
+            for entry in section.entries:
+                text = "".join(_shown(line) + "\n" for line in entry)
+                if used + len(text) > budget - reserve[index + 1] - 120:
+                    break
+                block.append(text)
+                used += len(text)
+                shown += 1
+            left = len(section.entries) - shown
+            if left:
+                note = f"- … and {left} more not shown here: {FULL_REPORT}\n"
+                block.append(note)
+                used += len(note)
+            block.append(self._closing(section))
+            parts.append("".join(block))
+            budget -= used
+        return "".join(parts) + tail
+
+    @staticmethod
+    def _opening(section: _Section) -> str:
+        if section.open:
+            return f"\n### {_shown(section.title)}\n"
+        return f"\n<details><summary>{_shown(section.title)}</summary>\n\n"
+
+    @staticmethod
+    def _closing(section: _Section) -> str:
+        return "" if section.open else "\n</details>\n"
+
+
+def _shown(line: str) -> str:
+    line = printable(line)
+    return line if len(line) <= LINE_LIMIT else line[:LINE_LIMIT - 1] + "…"
 
 
 def _render(report: DiffReport, upgrade: UpgradeReport | None, markdown: bool) -> str:
     out = _Writer(markdown)
     verdict = report.verdict
     first = verdict.headline()
+    if report.partial:
+        first += "; PARTIAL comparison: OLD's own spec is not known (give --revisions DIR or --base SPEC)"
     out.lines.append(f"**{first}**" if markdown else first)
     breaking_ops = sum(1 for c in report.changed if c.breaking)
-    broken_saved = sum(1 for s in report.saved if s.status == "breaks")
+    counts = report.saved_counts()
+    saved = f"{len(report.saved)} saved request(s)" + (
+        " (" + ", ".join(f"{n} {status}" for status, n in counts.items()) + ")" if counts else "")
     out.lines.append(
         f"{len(report.added)} added, {len(report.removed)} removed, {len(report.changed)} changed "
-        f"({breaking_ops} breaking), {report.unchanged} unchanged; {len(report.saved)} saved request(s), "
-        f"{broken_saved} break in NEW"
+        f"({breaking_ops} breaking), {report.unchanged} unchanged; {saved}"
     )
     if verdict.missed_revisions:
         out.lines.append("Revisions missed: " + ", ".join(verdict.missed_revisions))
@@ -66,7 +150,7 @@ def _render(report: DiffReport, upgrade: UpgradeReport | None, markdown: bool) -
     if upgrade is not None:
         _upgrade_sections(out, upgrade)
     else:
-        _section(out, "Saved requests", report.saved, lambda s: _saved_line(out, s))
+        _section(out, "Saved requests", report.saved, lambda s: _saved_line(out, s), yours=True)
     _section(out, "Removed operations", report.removed, lambda e: out.bullet(
         f"{out.code(e.label)} {e.name}" + (f" (its operation is now at {out.code(e.successor)})" if e.successor else "")))
     _section(out, "Added operations", report.added,
@@ -74,23 +158,33 @@ def _render(report: DiffReport, upgrade: UpgradeReport | None, markdown: bool) -
     ordered = sorted(report.changed, key=lambda c: (not c.breaking, c.new.path, c.new.method))
     _section(out, "Changed operations", ordered, lambda c: _changed_lines(out, c))
     for note in report.notes:
-        out.lines += ["", f"Note: {note}"]
+        out.tail += ["", f"Note: {note}"]
     return out.text()
 
 
-def _section(out: _Writer, title: str, entries: list[Any], line: Callable[[Any], None]) -> None:
+def _section(out: _Writer, title: str, entries: list[Any], line: Callable[[Any], None], *,
+             yours: bool = False) -> None:
+    """A titled list; `yours` marks the user's own work, shown first and open in markdown."""
     if not entries:
         return
-    out.heading(f"{title} ({len(entries)})")
+    out.section(f"{title} ({len(entries)})", yours)
     for entry in entries:
+        out.entry()
         line(entry)
 
 
 def _saved_line(out: _Writer, saved: Any) -> None:
     where = f" → {saved.new_operation.label}" if saved.new_operation else ""
     out.bullet(f"[{saved.status}] {saved.label} ({saved.method}{where})")
-    for problem in saved.problems:
-        out.bullet(problem, 1)
+    if saved.status == "fixed-by-new":
+        for problem in saved.old_problems:
+            out.bullet(f"was: {problem}", 1)
+    elif saved.status != "fine":
+        for problem in saved.problems:
+            out.bullet(problem, 1)
+        if saved.status == "broken-by-new":
+            for problem in saved.old_problems:
+                out.bullet(f"already before: {problem}", 1)
 
 
 def _changed_lines(out: _Writer, change: OperationChange) -> None:
@@ -111,16 +205,23 @@ def _upgrade_sections(out: _Writer, upgrade: UpgradeReport) -> None:
         + (f"; wrote {upgrade.output}" if upgrade.output else "")
     )
     _section(out, "Private keys replaced (revoke them: they were in the collection)",
-             upgrade.keys_replaced, lambda k: out.bullet(k.text()))
-    _section(out, "Conflicts (kept, marked for review)", upgrade.conflicts, lambda c: _conflict(out, c))
-    _section(out, "Carried", upgrade.carried, out.bullet)
+             upgrade.keys_replaced, lambda k: out.bullet(k.text()), yours=True)
+    statuses = {saved.label: saved.status for saved in upgrade.diff.saved}  # kept in place: the same labels
+    _section(out, "Conflicts (kept as you wrote them, marked ⚠ for review)", upgrade.conflicts,
+             lambda c: _conflict(out, c, statuses.get(c.label)), yours=True)
+    _section(out, "Kept as they were (not an operation of either revision)", upgrade.unmatched, out.bullet,
+             yours=True)
+    _section(out, "Folders kept (yours, or OLD's holding your requests)", upgrade.folders_kept, out.bullet,
+             yours=True)
+    _section(out, "Carried", upgrade.carried, out.bullet, yours=True)
+    _section(out, "Fixed for you", upgrade.rewritten, out.bullet, yours=True)
     _section(out, "Edits kept", upgrade.edits_kept, out.bullet)
     _section(out, "Dropped", upgrade.dropped, out.bullet)
     for note in upgrade.notes:
-        out.lines += ["", f"Note: {note}"]
+        out.tail += ["", f"Note: {note}"]
 
 
-def _conflict(out: _Writer, conflict: Any) -> None:
-    out.bullet(conflict.label)
+def _conflict(out: _Writer, conflict: Any, status: str | None) -> None:
+    out.bullet(f"[{status}] {conflict.label}" if status else conflict.label)
     for problem in conflict.problems:
         out.bullet(problem, 1)

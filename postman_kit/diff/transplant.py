@@ -59,3 +59,25 @@ def _bump(header: Header, revision_header: str, revision: str) -> Header:
     if header.key.lower() == revision_header.lower() and _DATED.match(header.value.strip()):
         return Header(header.key, revision, header.description, header.disabled, dict(header.extra))
     return header
+
+
+# Headers upstream sets on every request it generates; a saved request still holding upstream's old value never
+# chose it, so it follows upstream to NEW's value.
+UPSTREAM_HEADERS = ("accept", "content-type")
+
+
+def refresh_headers(request: Request, old_upstream: Request, new_upstream: Request) -> None:
+    """Give `request` NEW's value of each upstream header it holds unchanged from OLD's generated request (a
+    2023 `Accept: application/json` becomes NEW's `application/vnd.api+json`); a value the user changed stays."""
+    before = {h.key.lower(): h.value for h in old_upstream.header if not h.disabled}
+    after = {h.key.lower(): h for h in new_upstream.header if not h.disabled}
+    kept: list[Header] = []
+    for header in request.header:
+        name = header.key.lower()
+        if name in UPSTREAM_HEADERS and not header.disabled and before.get(name) == header.value:
+            replacement = after.get(name)
+            if replacement is None:
+                continue  # NEW no longer sends it
+            header = Header(header.key, replacement.value, header.description, header.disabled, dict(header.extra))
+        kept.append(header)
+    request.header = kept
