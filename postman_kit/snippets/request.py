@@ -200,9 +200,8 @@ class _Resolver:
         for name in self.scopes.unresolved(template):
             if name in self.env_names:  # read from the environment, defined or not
                 continue
-            if name.startswith("$"):
-                raise InputError(None, f"{self.located.path}: {{{{{name}}}}} is a Postman dynamic variable, which "
-                                       f"a snippet cannot compute; give it a value with -e or -g")
+            if name.startswith("$"):  # a Postman dynamic variable ({{$guid}}): kept as typed, as Postman's own
+                continue              # code panel keeps it (generate writes them into fields kept unique)
             raise InputError(None, f"{self.located.path}: variable {{{{{name}}}}} is not defined in the "
                                    f"collection, environment or globals; define it (-e ENV, -g GLOBALS)")
 
