@@ -89,6 +89,13 @@ def lines_of(text: Text) -> list[Text]:
     return [tuple(line) for line in lines if line]
 
 
+def concatenated(text: Text, quote: Callable[[Text], str], indent: str, end: str) -> list[str]:
+    """`text` as source lines of quoted literals joined with ` +` (JavaScript, Java, C#, Go, PowerShell), one
+    per body line, the last ending with `end`."""
+    literals = [quote(line) for line in lines_of(text)]
+    return [f"{indent}{literal}" + (" +" if i < len(literals) - 1 else end) for i, literal in enumerate(literals)]
+
+
 def credentials(request: ResolvedRequest) -> Text:
     """`username:password` of the request's basic auth (empty when it has none)."""
     basic = request.basic_auth

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from postman_kit.snippets.code import ascii_literal, credentials, expression, lines_of, opening_comment
+from postman_kit.snippets.code import ascii_literal, concatenated, credentials, expression, opening_comment
 from postman_kit.snippets.request import ResolvedRequest, Text
 
 # Headers .NET keeps on the content rather than on the request.
@@ -45,9 +45,9 @@ def render(request: ResolvedRequest) -> str:
                            f"{value((part.name,))}, {value((part.filename,))});")
         out.append("request.Content = form;")
     elif request.body is not None or content_headers:
-        body_lines = lines_of(request.body or ())
         out.append("var body =")
-        out += [f"    {value(line)}" + (" +" if i < len(body_lines) - 1 else ";") for i, line in enumerate(body_lines)]
+        body_lines = concatenated(request.body or (), value, "    ", ";")
+        out += body_lines
         if not body_lines:
             out[-1] += ' "";'
         # Bytes, not StringContent: StringContent would add `; charset=utf-8` to the Content-Type.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from postman_kit.snippets.code import expression, lines_of, opening_comment, string_literal
+from postman_kit.snippets.code import concatenated, expression, opening_comment, string_literal
 from postman_kit.snippets.request import ResolvedRequest, Text
 
 
@@ -52,10 +52,8 @@ def render(request: ResolvedRequest) -> str:
                 f'\t\tlog.Fatal("Set {name} in the environment first.")', "\t}"]
     body = "nil"
     if request.body is not None:
-        body_lines = lines_of(request.body)
         out.append("\tbody := strings.NewReader(")
-        out += [f"\t\t{_value(line)}" + (" +" if i < len(body_lines) - 1 else ",")
-                for i, line in enumerate(body_lines)]
+        out += concatenated(request.body, _value, "\t\t", ",")
         out.append("\t)")
         body = "body"
     if request.form:

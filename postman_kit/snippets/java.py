@@ -5,9 +5,9 @@ from __future__ import annotations
 from postman_kit.snippets.code import (
     ascii_literal,
     bracket_free,
+    concatenated,
     credentials,
     expression,
-    lines_of,
     opening_comment,
     part_head,
 )
@@ -57,10 +57,8 @@ def render(request: ResolvedRequest) -> str:
         out += _multipart(request)
         publisher = "HttpRequest.BodyPublishers.ofByteArray(form.toByteArray())"
     elif request.body is not None:
-        body_lines = lines_of(request.body)
         out.append("        String body =")
-        out += [f"            {value(line)}" + (" +" if i < len(body_lines) - 1 else ";")
-                for i, line in enumerate(body_lines)]
+        out += concatenated(request.body, value, "            ", ";")
         publisher = "HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)"
     out += [f"        HttpRequest request = HttpRequest.newBuilder(URI.create({value(bracket_free(request.url))}))",
             f'            .method("{request.method}", {publisher})']

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from postman_kit.snippets.code import credentials, expression, lines_of, merged_headers, opening_comment
+from postman_kit.snippets.code import concatenated, credentials, expression, merged_headers, opening_comment
 from postman_kit.snippets.request import ResolvedRequest, Text
 
 
@@ -66,10 +66,8 @@ def render(request: ResolvedRequest) -> str:
     if request.form:
         out.append("  body: form,")
     if request.body is not None:
-        body_lines = lines_of(request.body)
         out.append("  body:")
-        out += [f"    {value(line)}" + (" +" if i < len(body_lines) - 1 else ",")
-                for i, line in enumerate(body_lines)]
+        out += concatenated(request.body, value, "    ", ",")
     out += [
         "};",
         "",

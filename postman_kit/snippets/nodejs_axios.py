@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from postman_kit.snippets.code import lines_of, opening_comment
+from postman_kit.snippets.code import concatenated, opening_comment
 from postman_kit.snippets.javascript import form_data, header_object, require_environment, value
 from postman_kit.snippets.request import ResolvedRequest
 
@@ -18,9 +18,8 @@ def render(request: ResolvedRequest) -> str:
         out.append("  data: form,")
     elif request.body is not None:
         # A Buffer is sent byte for byte; a string would be trimmed or re-serialised by axios's transforms.
-        body_lines = lines_of(request.body)
         out.append("  data: Buffer.from(")
-        out += [f"    {value(line)}" + (" +" if i < len(body_lines) - 1 else ",") for i, line in enumerate(body_lines)]
+        out += concatenated(request.body, value, "    ", ",")
         out.append('    "utf8",')
         out.append("  ),")
     out += [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from postman_kit.snippets.code import (
-    lines_of,
+    concatenated,
     opening_comment,
     part_head,
     split_url,
@@ -37,9 +37,8 @@ def render(request: ResolvedRequest) -> str:
         out += _multipart(request)
         headers.append(('"Content-Type"', '"multipart/form-data; boundary=" + boundary'))
     elif request.body is not None:
-        body_lines = lines_of(request.body)
         out.append("const body = Buffer.from(")
-        out += [f"  {value(line)}" + (" +" if i < len(body_lines) - 1 else ",") for i, line in enumerate(body_lines)]
+        out += concatenated(request.body, value, "  ", ",")
         out.append('  "utf8",')
         out.append(");")
     has_body = bool(request.form) or request.body is not None

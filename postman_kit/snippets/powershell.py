@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from postman_kit.snippets.code import (
+    concatenated,
     credentials,
     expression,
-    lines_of,
     merged_headers,
     opening_comment,
     single_quoted,
@@ -43,9 +43,8 @@ def render(request: ResolvedRequest) -> str:
         out.append("}")
         args.append("-Form $form")
     elif request.body is not None:
-        body_lines = lines_of(request.body)
         out.append("$body = (")
-        out += [f"    {value(line)}" + (" +" if i < len(body_lines) - 1 else "") for i, line in enumerate(body_lines)]
+        out += concatenated(request.body, value, "    ", "")
         out.append(")")
         # Bytes: a string body would be encoded as ISO-8859-1 unless the Content-Type names a charset.
         args.append("-Body ([Text.Encoding]::UTF8.GetBytes($body))")
