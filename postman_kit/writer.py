@@ -132,10 +132,7 @@ def _create_temp(path: Path) -> tuple[int, str]:
 
 
 def write_json_files(files: dict[Path, Any], protect: set[Path] | None = None) -> list[Path]:
-    """Serialize and check every file first, then write them all: bad input leaves no partial output."""
-    for path in files:
-        _refuse_input_file(Path(path), protect)
-        _refuse_special_file(Path(path))
+    """Serialize every file, then write them all or none (:func:`_write_all` checks each path first)."""
     payloads = {Path(path): redact_bytes(dumps(value)) for path, value in files.items()}
     _write_all(payloads, protect)
     return list(files)
