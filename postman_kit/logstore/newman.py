@@ -87,7 +87,7 @@ def calls_from_newman_report(
         if started_ms + elapsed_ms > _LATEST_MS:
             raise InputError(name, f"{where}.response.responseTime: the run would end after the year 9999")
         call = _call(execution, position, item, request, response, timestamp, source, categories, index)
-        result.stamped += any(name.lower() == CALL_ID_HEADER for name in call.response_headers)
+        result.stamped += any(header.lower() == CALL_ID_HEADER for header in call.response_headers)
         result.calls.append(call)
     return result
 
@@ -120,7 +120,7 @@ def _call(execution: dict[str, Any], position: int, item: dict[str, Any], reques
         path=path,
         query=query,
         status=status,
-        duration_ms=float(response.get("responseTime") or 0),
+        duration_ms=response["responseTime"],  # checked and made a float by calls_from_newman_report
         operation=template,
         category=category,
         source=source,
