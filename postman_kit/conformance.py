@@ -178,7 +178,8 @@ class RequestChecker:
     def _body(self, request: Request, op: Operation, variables: dict[str, str]) -> list[Problem]:
         spec_body = op.request_body
         body = request.body
-        has_body = body is not None and (body.raw.strip() or body.urlencoded or body.formdata)
+        # a file body is one: Postman sends the file the user picks for it (generate cannot know which)
+        has_body = body is not None and (body.raw.strip() or body.urlencoded or body.formdata or body.mode == "file")
         if spec_body is None:
             return []
         if not has_body:

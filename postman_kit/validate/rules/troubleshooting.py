@@ -22,6 +22,8 @@ from postman_kit.validate.target import Target
       "The examples show what a wrong key, a missing scope, a bad id, a wrong method or a duplicate look like "
       "before a user meets them.", needs_spec=True)
 def missing_example(target: Target) -> Iterator[Hit]:
+    if target.profile.error_examples != "troubleshooting":
+        return  # under other profiles generate saves the spec's own documented errors, not this set
     checker = request_checker(target)
     if target.api is None or checker is None:
         return
