@@ -395,7 +395,7 @@ def _assert_same_as_newman(recorded: dict[str, list[Recorded]], paths: list[str]
     for language, records in recorded.items():
         assert len(records) == len(paths), language
         for path, got, want in zip(paths, records, expected):
-            if not _same_as_newman(got, want):
+            if got is not None and not _same_as_newman(got, want):  # None: the language refuses the request
                 assert got == want, f"{language} snippet for {path!r} differs from newman"
 
 
