@@ -80,3 +80,13 @@ def newman_path() -> str:
         if result.returncode != 0 or not binary.exists():
             pytest.skip(f"could not install newman: {result.stderr.strip()[-300:]}")
     return str(binary)
+
+
+def postman_cli_path() -> str:
+    """Postman's official CLI from .ci/postman-cli (installed by .ci/install-node-tools, pinned); skip if absent."""
+    binary = ROOT / ".ci" / "postman-cli" / "node_modules" / ".bin" / "postman"
+    if not binary.exists():
+        newman_path()  # runs .ci/install-node-tools, or skips when npm is absent
+    if not binary.exists():
+        pytest.skip("postman-cli could not be installed in .ci/postman-cli")
+    return str(binary)
