@@ -23,33 +23,48 @@ _SCALAR = {"type": ["string", "number", "boolean", "null"]}
 _OBJECT = {"type": "object"}
 _OBJECTS = {"type": "array", "items": _OBJECT}
 _MAP_OF_OBJECTS = {"type": "object", "additionalProperties": _OBJECT}
-_SCHEMA = {"$ref": "#/definitions/schema"}
-_SCHEMAS = {"type": "array", "items": _SCHEMA}
-# the keywords example building and body checks walk; others are left to the JSON Schema validator
-_SCHEMA_SHAPE = {"type": ["object", "boolean"], "properties": {
-    "type": {"type": ["string", "array"], "items": {"type": "string"}},
-    "required": {"type": "array", "items": {"type": "string"}},
-    "properties": {"additionalProperties": _SCHEMA},  # not a mapping: example building skips it
-    "items": {"type": ["object", "boolean", "array"]}, "additionalProperties": {"type": ["object", "boolean"]},
-    "allOf": _SCHEMAS, "anyOf": _SCHEMAS, "oneOf": _SCHEMAS, "not": _SCHEMA, "enum": {"type": "array"},
-    "$ref": {"type": "string"}, "nullable": {"type": "boolean"}, "format": {"type": "string"},
-    "pattern": {"type": "string"}}}
-_CONTENT = {"type": "object", "additionalProperties": {
-    "type": "object", "properties": {"schema": _SCHEMA, "examples": _MAP_OF_OBJECTS}}}
 _SECURITY = {"type": "array", "items": {"type": "object", "additionalProperties": {
     "type": "array", "items": {"type": "string"}}}}
-_PARAMETER = {"type": "object", "properties": {
-    "name": _SCALAR, "in": {"type": "string"}, "description": _TEXT, "schema": _SCHEMA, "content": _CONTENT,
-    "examples": _MAP_OF_OBJECTS}}
-_RESPONSE = {"type": "object", "properties": {"description": _TEXT, "content": _CONTENT}}
-_OPERATION = {"type": "object", "properties": {
-    "tags": {"type": "array", "items": _SCALAR}, "summary": _TEXT, "description": _TEXT,
-    "operationId": _SCALAR, "parameters": {"type": "array", "items": _PARAMETER},
-    "requestBody": {"type": "object", "properties": {"description": _TEXT, "content": _CONTENT}},
-    "responses": {"type": "object", "additionalProperties": _RESPONSE}, "security": _SECURITY}}
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/definitions/{name}"}
+
+
+# Each part of the spec the kit reads is a definition of its own, referenced where it appears: fastjsonschema
+# compiles a definition to a small function, and the error path it builds for every nested call costs in
+# proportion to the calling function's size (one inlined OPENAPI_SHAPE took 0.45 s on Klaviyo's 3 MB spec, these
+# parts 0.19 s; benchmarks/bench_diff.py).
+_OPENAPI_PARTS: dict[str, Any] = {
+    # the keywords example building and body checks walk; others are left to the JSON Schema validator
+    "schema": {"type": ["object", "boolean"], "properties": {
+        "type": {"type": ["string", "array"], "items": {"type": "string"}},
+        "required": {"type": "array", "items": {"type": "string"}},
+        "properties": _ref("schemaMap"),  # not a mapping: example building skips it
+        "items": {"type": ["object", "boolean", "array"]}, "additionalProperties": {"type": ["object", "boolean"]},
+        "allOf": _ref("schemas"), "anyOf": _ref("schemas"), "oneOf": _ref("schemas"), "not": _ref("schema"),
+        "enum": {"type": "array"}, "$ref": {"type": "string"}, "nullable": {"type": "boolean"},
+        "format": {"type": "string"}, "pattern": {"type": "string"}}},
+    "schemaMap": {"additionalProperties": _ref("schema")},
+    "schemas": {"type": "array", "items": _ref("schema")},
+    "content": {"type": "object", "additionalProperties": _ref("mediaType")},
+    "mediaType": {"type": "object", "properties": {"schema": _ref("schema"), "examples": _MAP_OF_OBJECTS}},
+    "parameter": {"type": "object", "properties": {
+        "name": _SCALAR, "in": {"type": "string"}, "description": _TEXT, "schema": _ref("schema"),
+        "content": _ref("content"), "examples": _MAP_OF_OBJECTS}},
+    "parameters": {"type": "array", "items": _ref("parameter")},
+    "response": {"type": "object", "properties": {"description": _TEXT, "content": _ref("content")}},
+    "requestBody": {"type": "object", "properties": {"description": _TEXT, "content": _ref("content")}},
+    "operation": {"type": "object", "properties": {
+        "tags": {"type": "array", "items": _SCALAR}, "summary": _TEXT, "description": _TEXT,
+        "operationId": _SCALAR, "parameters": _ref("parameters"), "requestBody": _ref("requestBody"),
+        "responses": {"type": "object", "additionalProperties": _ref("response")}, "security": _SECURITY}},
+    "pathItem": {"type": "object", "properties": {
+        "parameters": _ref("parameters"), **{method: _ref("operation") for method in _METHODS}}},
+}
 OPENAPI_SHAPE = {
-    "definitions": {"schema": _SCHEMA_SHAPE},
+    "definitions": _OPENAPI_PARTS,
     "type": "object",
     "properties": {
         "info": {"type": "object", "properties": {"title": _SCALAR, "version": _SCALAR, "description": _TEXT}},
@@ -58,14 +73,13 @@ OPENAPI_SHAPE = {
         "tags": {"type": "array", "items": {"type": "object", "properties": {"name": _SCALAR,
                                                                               "description": _TEXT}}},
         "security": _SECURITY,
-        "paths": {"type": ["object", "null"], "additionalProperties": {"type": "object", "properties": {
-            "parameters": {"type": "array", "items": _PARAMETER}, **{m: _OPERATION for m in _METHODS}}}},
+        "paths": {"type": ["object", "null"], "additionalProperties": _ref("pathItem")},
         "components": {"type": "object", "properties": {
             "securitySchemes": _MAP_OF_OBJECTS,
-            "parameters": {"type": "object", "additionalProperties": _PARAMETER},
-            "responses": {"type": "object", "additionalProperties": _RESPONSE},
+            "parameters": {"type": "object", "additionalProperties": _ref("parameter")},
+            "responses": {"type": "object", "additionalProperties": _ref("response")},
             "requestBodies": _MAP_OF_OBJECTS,
-            "schemas": {"type": "object", "additionalProperties": _SCHEMA}}},
+            "schemas": {"type": "object", "additionalProperties": _ref("schema")}}},
     },
 }
 
