@@ -203,6 +203,24 @@ def test_without_the_base_spec_nothing_counts_as_an_edit(specs, fork, tmp_path):
     assert page_size.get("disabled") is True and report.edits_kept == []
 
 
+def test_a_fork_of_news_own_revision_needs_no_base_spec(specs, tmp_path):
+    """OLD at NEW's revision: NEW's spec is OLD's own, so the user's edit counts and nothing is partial."""
+    collection = build_collection_from_spec(str(specs["new"])).collection.to_json()
+    get_profiles = find_item(find_folder(collection, "Profiles", "Profiles"), "Get Profiles")
+    page_size = next(q for q in get_profiles["request"]["url"]["query"] if q["key"] == "page[size]")
+    page_size["value"] = "50"
+    page_size.pop("disabled", None)
+    fork = tmp_path / "fork.postman_collection.json"
+    fork.write_text(json.dumps(collection))
+    out = tmp_path / "upgraded.json"
+    _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY)
+    get_profiles = find_item(find_folder(json.loads(out.read_text()), "Profiles", "Profiles"), "Get Profiles")
+    page_size = next(q for q in get_profiles["request"]["url"]["query"] if q["key"] == "page[size]")
+    assert page_size["value"] == "50" and not page_size.get("disabled")
+    assert report.edits_kept == ["Profiles/Profiles/Get Profiles: query `page[size]`"]
+    assert not report.diff.partial
+
+
 def test_variables_name_and_one_revision(specs, fork, tmp_path):
     collection = json.loads(fork.read_text())
     collection["info"]["name"] = "Acme for the growth team (v2024-07-15)"

@@ -52,6 +52,8 @@ def load_sides(
             base_side = load_side(base_source, reference_options)
             if not base_side.is_spec:
                 raise InputError(base_source, "--base must be an OpenAPI spec (OLD's revision)")
+        elif new_side.is_spec and old_side.revision is not None and old_side.revision == new_side.revision:
+            base_side = new_side  # NEW's spec is OLD's own: the comparison is complete without --revisions
     return old_side, new_side, base_side, revision_list
 
 
@@ -86,9 +88,11 @@ def upgrade(
         old_side, new_side, base_side, revision_list = load_sides(old, new, base=base, revisions=revisions,
                                                                   options=options,
                                                                   reference_options=reference_options)
-        # NEW's side was built for this call alone: the upgrade may become it rather than a copy of it.
+        # NEW's side was built for this call alone: the upgrade may become it rather than a copy of it, unless
+        # it also stands for OLD's spec (same revision), which the upgrade reads while it fills the copy.
         collection, report = upgrade_sides(old_side, new_side, today=today, base=base_side,
-                                           revisions=revision_list, include_docs=include_docs, take_new=True)
+                                           revisions=revision_list, include_docs=include_docs,
+                                           take_new=base_side is not new_side)
         if out is not None:
             inputs = input_paths(old, new, base, revisions)
             write_output(out, redact_bytes(dumps(collection.to_json())), protect=inputs)
