@@ -170,8 +170,6 @@ TEXT_INSERTS = [b"\x00", b"\t", b"\r", b"\xff\xfe", b"*a", b"&a [*a, *a]", b"\n 
                 b"\\ud800", b'"\\ud800"', b"9" * 5000, b"[" * 3000, b"---\n", b"!!python/object:os.system"]
 
 
-@pytest.mark.skipif(not _LONG_RUN, reason="long runs only (POSTMAN_KIT_FUZZ_EXAMPLES): a damaged YAML spec still "
-                                           "fails some examples, in the YAML loader")
 @fuzz_settings(8)
 @given(st.integers(0, 10**6), st.sampled_from(TEXT_INSERTS), st.integers(0, 40))
 def test_a_damaged_yaml_spec_is_refused_in_one_line_or_read(offset: int, insert: bytes, cut: int) -> None:
