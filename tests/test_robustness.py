@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from tests.tools import EXAMPLE_SPEC, run_program
 
@@ -70,6 +71,23 @@ SPEC_CASES = {
     "an operation set to 5": json.dumps(spec(paths={"/a": {"get": 5}})),
     "a recursive YAML alias": "a: &a\n  b: *a\nopenapi: 3.0.3\n",
 }
+
+
+def _nulled_data_properties(node: Any) -> Any:
+    """The node with every `data` property schema's own `properties` set to null (the schema shape allows it)."""
+    if isinstance(node, list):
+        return [_nulled_data_properties(value) for value in node]
+    if not isinstance(node, dict):
+        return node
+    copied = {key: _nulled_data_properties(value) for key, value in node.items()}
+    data = copied.get("properties", {}).get("data") if isinstance(copied.get("properties"), dict) else None
+    if isinstance(data, dict) and "properties" in data:
+        data["properties"] = None
+    return copied
+
+
+SPEC_CASES["a response's data with properties: null"] = json.dumps(
+    _nulled_data_properties(yaml.safe_load(EXAMPLE_SPEC.read_text())))
 
 
 @pytest.mark.parametrize("case", sorted(SPEC_CASES))

@@ -348,15 +348,21 @@ def _declared_type(api: Api, op: Operation) -> str | None:
     for response in op.success_responses:
         media = response.preferred
         schema = api.resolve(media.schema) if media is not None and media.schema else None
-        data = api.resolve(schema.get("properties", {}).get("data")) if isinstance(schema, dict) else None
+        data = api.resolve(_property(schema, "data"))
         if isinstance(data, dict) and data.get("type") == "array":
             data = api.resolve(data.get("items"))
-        type_schema = api.resolve(data.get("properties", {}).get("type")) if isinstance(data, dict) else None
+        type_schema = api.resolve(_property(data, "type"))
         if isinstance(type_schema, dict):
             enum = type_schema.get("enum")
             if isinstance(enum, list) and enum:
                 return str(enum[0])
     return None
+
+
+def _property(schema: Any, name: str) -> Any:
+    """A schema's property `name`, or None when the schema or its `properties` is not a mapping."""
+    properties = schema.get("properties") if isinstance(schema, dict) else None
+    return properties.get(name) if isinstance(properties, dict) else None
 
 
 def _singular(word: str) -> str:
