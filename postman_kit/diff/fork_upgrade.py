@@ -16,8 +16,6 @@ from dataclasses import field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-import orjson
-
 from postman_kit.collection import Collection, Folder, Item, Node, Request, Variable
 from postman_kit.diff.changes import DiffReport
 from postman_kit.diff.compare import Comparison, compare_sides, not_in_new, prepare
@@ -26,6 +24,7 @@ from postman_kit.diff.revisions import RevisionList
 from postman_kit.diff.sides import Side
 from postman_kit.secrets import find_keys, replace_keys, truncate_key
 from postman_kit.valueclass import value_class
+from postman_kit.writer import json_text
 
 if TYPE_CHECKING:
     from postman_kit.conformance import Problem
@@ -505,12 +504,12 @@ class _Merger:
         a description or an example alike."""
         for item, label in self.carried_items:
             data = item.to_json()
-            if not find_keys(orjson.dumps(data).decode()):
+            if not find_keys(json_text(data)):
                 continue
             fresh = Item.from_json(self._replaced_in(data, (), label))
             item.name, item.request, item.response = fresh.name, fresh.request, fresh.response
             item.description, item.event, item.extra = fresh.description, fresh.event, fresh.extra
-        if self.result.event and find_keys(orjson.dumps(self.result.event).decode()):
+        if self.result.event and find_keys(json_text(self.result.event)):
             self.result.event = self._replaced_in(self.result.event, ("event",), "collection")
 
     def _replaced_in(self, node: Any, path: tuple[Any, ...], label: str, root: Any = None) -> Any:
