@@ -35,7 +35,7 @@ def _ref(name: str) -> dict[str, str]:
 # Each part of the spec the kit reads is a definition of its own, referenced where it appears: fastjsonschema
 # compiles a definition to a small function, and the error path it builds for every nested call costs in
 # proportion to the calling function's size (one inlined OPENAPI_SHAPE took 0.45 s on Klaviyo's 3 MB spec, these
-# parts 0.19 s; benchmarks/bench_diff.py).
+# parts 0.08 s; benchmarks/bench_diff.py).
 _OPENAPI_PARTS: dict[str, Any] = {
     # the keywords example building and body checks walk; others are left to the JSON Schema validator
     "schema": {"type": ["object", "boolean"], "properties": {

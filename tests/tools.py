@@ -64,12 +64,11 @@ def official_validator() -> Any:
     return jsonschema.Draft7Validator(official_collection_schema())
 
 
-def newman_path() -> str:
-    """newman from .ci/node (installed by .ci/install-node-tools, pinned and cached); skip if npm is absent."""
-    binary = NODE_TOOLS / "node_modules" / ".bin" / "newman"
+def _node_tool(binary: Path, name: str) -> str:
+    """A pinned Node tool from .ci (installed by .ci/install-node-tools on first use); skip if npm is absent."""
     if not binary.exists():
         if shutil.which("npm") is None:
-            pytest.skip("npm is not available to install newman")
+            pytest.skip(f"npm is not available to install {name}")
         result = subprocess.run(
             ["bash", str(ROOT / ".ci" / "install-node-tools")],
             check=False,  # a failed install is reported below as a skip with npm's message
@@ -78,15 +77,15 @@ def newman_path() -> str:
             timeout=600,
         )
         if result.returncode != 0 or not binary.exists():
-            pytest.skip(f"could not install newman: {result.stderr.strip()[-300:]}")
+            pytest.skip(f"could not install {name}: {result.stderr.strip()[-300:]}")
     return str(binary)
+
+
+def newman_path() -> str:
+    """newman from .ci/node (pinned by its lock)."""
+    return _node_tool(NODE_TOOLS / "node_modules" / ".bin" / "newman", "newman")
 
 
 def postman_cli_path() -> str:
-    """Postman's official CLI from .ci/postman-cli (installed by .ci/install-node-tools, pinned); skip if absent."""
-    binary = ROOT / ".ci" / "postman-cli" / "node_modules" / ".bin" / "postman"
-    if not binary.exists():
-        newman_path()  # runs .ci/install-node-tools, or skips when npm is absent
-    if not binary.exists():
-        pytest.skip("postman-cli could not be installed in .ci/postman-cli")
-    return str(binary)
+    """Postman's official CLI from .ci/postman-cli (pinned to an exact version)."""
+    return _node_tool(ROOT / ".ci" / "postman-cli" / "node_modules" / ".bin" / "postman", "postman-cli")
