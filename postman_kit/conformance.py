@@ -10,12 +10,12 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from postman_kit.collection import Request
 from postman_kit.filters import FilterSyntaxError, check_filter, parse_filter
-from postman_kit.openapi import Api, Operation, Parameter, RequestBody
+from postman_kit.openapi import Api, Operation, Parameter, RequestBody, split_path_key
 from postman_kit.profiles import Profile
 from postman_kit.routing import MethodNotAllowed, OperationIndex, RouteMatch
 from postman_kit.schema_validation import SchemaChecker
@@ -43,7 +43,19 @@ class RequestChecker:
         self.schemas = SchemaChecker(api.document, api.openapi_version)
 
     def route(self, request: Request) -> RouteMatch | MethodNotAllowed | None:
-        return self.index.match_segments(request.method, request.url.path)
+        """The operation a request is for. Where several share its method and path (path keys told apart by a
+        `#fragment` or a fixed `?query`), the one it fits best: the API tells them apart by what is sent."""
+        found = self.index.match_segments(request.method, request.url.path)
+        if not isinstance(found, RouteMatch) or len(found.alternatives) < 2:
+            return found
+        sent = {query.key for query in request.url.enabled_query()}
+
+        def fit(op: Operation) -> tuple[int, int]:
+            # fewest problems; on a tie, the path key whose fixed query the request sends
+            fixed = {name for name, _ in split_path_key(op.path)[1]}
+            return len(self._problems(request, op, {})), -len(fixed & sent)
+
+        return replace(found, operation=min(found.alternatives, key=fit))
 
     def check(self, request: Request, variables: dict[str, str] | None = None) -> list[Problem]:
         variables = variables or {}
@@ -57,7 +69,9 @@ class RequestChecker:
             return [Problem("method-not-allowed",
                             f"{request.method} is not allowed on {found.template} (a 405); allowed: {allowed}",
                             "/method")]
-        op = found.operation
+        return self._problems(request, found.operation, variables)
+
+    def _problems(self, request: Request, op: Operation, variables: dict[str, str]) -> list[Problem]:
         problems: list[Problem] = []
         problems += self._path_variables(request)
         problems += self._query(request, op, variables)
@@ -72,7 +86,7 @@ class RequestChecker:
         values = {v.key: v.value for v in request.url.variable}
         for index, segment in enumerate(request.url.path):
             if segment.startswith(":"):
-                name = segment[1:]
+                name = segment[1:].split(".", 1)[0]  # as Postman reads it: `:Sid.json` is `Sid`, then `.json`
                 if values.get(name) in (None, ""):
                     problems.append(Problem("empty-path-variable", f"path variable :{name} has no value",
                                             f"/url/path/{index}"))
@@ -82,6 +96,8 @@ class RequestChecker:
     def _query(self, request: Request, op: Operation, variables: dict[str, str]) -> list[Problem]:
         problems: list[Problem] = []
         known = {p.name: p for p in op.params_in("query")}
+        # a query written into the path key (`/responses?beta=true`) is part of the operation: always sent, as is
+        fixed = dict(split_path_key(op.path)[1])
         present: set[str] = set()
         for index, query in enumerate(request.url.query):
             if query.disabled or query.key is None:
@@ -89,6 +105,14 @@ class RequestChecker:
             pointer = f"/url/query/{index}"
             key = query.key
             param = known.get(key)
+            if param is None and key in fixed:
+                present.add(key)
+                value = _substitute(query.value or "", variables)
+                if value != fixed[key] and not _VARIABLE.search(value):
+                    problems.append(Problem("invalid-enum-value",
+                                            f"`{key}` does not accept `{value}`; the path {op.path} fixes it "
+                                            f"to `{fixed[key]}`", pointer + "/value"))
+                continue
             if param is None:
                 problems.append(Problem("unknown-query-param",
                                         f"`{key}` is not a query parameter of {op.method} {op.path}; "
@@ -102,6 +126,11 @@ class RequestChecker:
         for name, param in known.items():
             if param.required and name not in present:
                 problems.append(Problem("missing-query-param", f"required query parameter `{name}` is missing",
+                                        "/url/query"))
+        for name, value in fixed.items():
+            if name not in present and name not in known:
+                problems.append(Problem("missing-query-param",
+                                        f"query parameter `{name}={value}` of the path {op.path} is missing",
                                         "/url/query"))
         return problems
 
