@@ -157,7 +157,7 @@ class ExampleBuilder:
                 for branch in branches:
                     value = self._build(branch, refs, depth + 1, name)
                     if value is not _CUT and value is not None:
-                        return value
+                        return self._discriminated(schema, branch, value)
                 return _CUT
         kind = schema.get("type")
         if isinstance(kind, list):
@@ -211,7 +211,70 @@ class ExampleBuilder:
             own = self._object(rest, refs, depth)
             if isinstance(own, dict):
                 merged.update(own)
+        if merged and name is not None and self._component(name) is schema:
+            # a subtype of a base with a discriminator (`Cat: allOf [Pet, …]`) names itself in its property
+            for part in schema["allOf"]:
+                found = self._discriminator(part)
+                if found is not None and found[0] in merged:
+                    merged[found[0]] = self._naming_value(schema, found[0], found[1],
+                                                          "#/components/schemas/" + name, merged[found[0]])
         return merged if merged or other is None else other
+
+    def _component(self, name: str) -> Any:
+        schemas = (self.document.get("components") or {}).get("schemas")
+        return schemas.get(name) if isinstance(schemas, dict) else None
+
+    def _discriminator(self, schema: Any) -> tuple[str, dict[str, Any]] | None:
+        """(property name, mapping) of the discriminator a schema (or the `$ref` it is) declares, else None."""
+        if isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and schema["$ref"].startswith("#"):
+            schema = self._target(schema["$ref"])
+        discriminator = schema.get("discriminator") if isinstance(schema, dict) else None
+        if not isinstance(discriminator, dict) or not isinstance(discriminator.get("propertyName"), str):
+            return None
+        mapping = discriminator.get("mapping")
+        return discriminator["propertyName"], mapping if isinstance(mapping, dict) else {}
+
+    def _discriminated(self, schema: dict[str, Any], branch: Any, value: Any) -> Any:
+        """A `oneOf`/`anyOf` branch's value, its discriminator property naming that branch, as validators and
+        servers read it: the mapping's key for the branch's `$ref`, else the schema's name."""
+        found = self._discriminator(schema)
+        ref = branch.get("$ref") if isinstance(branch, dict) else None
+        if found is None or not isinstance(value, dict) or not isinstance(ref, str) or not ref.startswith("#"):
+            return value
+        name, mapping = found
+        if name not in value:  # a discriminator naming no property of the branch: nothing to set
+            return value
+        return {**value, name: self._naming_value(branch, name, mapping, ref, value[name])}
+
+    def _naming_value(self, schema: Any, name: str, mapping: dict[str, Any], ref: str, current: Any) -> Any:
+        """The discriminator value for `ref`, unless the property itself allows only other values (OpenAI's
+        `type: {enum: [message]}` under a discriminator without that mapping): then the spec's own value."""
+        chosen = _discriminator_value(mapping, ref)
+        allowed = self._allowed_values(schema, name, 0)
+        return current if allowed is not None and chosen not in allowed else chosen
+
+    def _allowed_values(self, schema: Any, name: str, depth: int) -> list[Any] | None:
+        """The `enum` (or `const`) property `name` of an object schema is held to, through `$ref`s and `allOf`."""
+        if depth > 8:
+            return None
+        if isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and schema["$ref"].startswith("#"):
+            schema = self._target(schema["$ref"])
+        if not isinstance(schema, dict):
+            return None
+        properties = schema.get("properties")
+        prop = properties.get(name) if isinstance(properties, dict) else None
+        if isinstance(prop, dict) and isinstance(prop.get("$ref"), str) and prop["$ref"].startswith("#"):
+            prop = self._target(prop["$ref"])
+        if isinstance(prop, dict):
+            if "const" in prop:
+                return [prop["const"]]
+            if isinstance(prop.get("enum"), list):
+                return prop["enum"]
+        for part in schema.get("allOf") or () if isinstance(schema.get("allOf"), list) else ():
+            found = self._allowed_values(part, name, depth + 1)
+            if found is not None:
+                return found
+        return None
 
     def _scalar_all_of(self, schema: dict[str, Any]) -> dict[str, Any] | None:
         """`allOf` parts that all describe a scalar, merged into one schema: every part's constraints hold at once
@@ -281,6 +344,13 @@ class ExampleBuilder:
 
 
 _NUMBER_FORMATS = {"int32": "integer", "int64": "integer", "float": "number", "double": "number"}
+
+
+def _discriminator_value(mapping: dict[str, Any], ref: str) -> str:
+    """The discriminator value that selects `ref`: its key in the mapping (which may name the target by `$ref`
+    or by schema name), else the schema's name."""
+    short = ref.rsplit("/", 1)[-1]
+    return next((key for key, target in mapping.items() if target in (ref, short)), short)
 
 
 def _inferred_kind(schema: dict[str, Any]) -> str | None:
