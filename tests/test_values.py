@@ -53,6 +53,17 @@ def test_enums_under_all_of_and_scalar_all_of_are_honoured() -> None:
     assert builder.declared({"allOf": [{"$ref": "#/components/schemas/ChannelTypes"}]}) == 1
 
 
+def test_a_spec_example_without_its_format_s_shape_gives_way() -> None:
+    builder = ExampleBuilder({})
+    # Train Travel's own example for trip_id is one hex digit short of a uuid
+    short = {"type": "string", "format": "uuid", "example": "4f4e4e1-c824-4d63-b37a-d8d698862f1d"}
+    assert builder.build(short) == "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+    good = {"type": "string", "format": "uuid", "example": "b2e783e1-c824-4d63-b37a-d8d698862f1d"}
+    assert builder.build(good) == good["example"]
+    assert builder.build({"type": "string", "format": "email", "example": "jane"}) == "jane.doe@example.com"
+    assert builder.build({"type": "string", "format": "ipv4", "example": "10.0.0.1"}) == "10.0.0.1"
+
+
 def test_a_discriminator_names_the_branch_the_value_was_built_from() -> None:
     schemas = {
         "Pet": {"type": "object", "required": ["pet_type"], "properties": {"pet_type": {"type": "string"}},
