@@ -157,6 +157,8 @@ class ExampleBuilder:
                 for branch in branches:
                     value = self._build(branch, refs, depth + 1, name)
                     if value is not _CUT and value is not None:
+                        if key == "oneOf":
+                            value = self._only_number(branches, value)
                         return self._discriminated(schema, branch, value)
                 return _CUT
         kind = schema.get("type")
@@ -219,6 +221,20 @@ class ExampleBuilder:
                     merged[found[0]] = self._naming_value(schema, found[0], found[1],
                                                           "#/components/schemas/" + name, merged[found[0]])
         return merged if merged or other is None else other
+
+    def _only_number(self, branches: list[Any], value: Any) -> Any:
+        """A whole number fits both `number` and `integer`, so under a oneOf listing both (Klaviyo's numeric
+        filter values) it fits neither alone: the value is the `number` branch's, with a fraction, where no
+        bound or multipleOf of that branch says otherwise."""
+        if not isinstance(value, int) or isinstance(value, bool):
+            return value
+        kinds = [self._target(b["$ref"]) if isinstance(b, dict) and isinstance(b.get("$ref"), str)
+                 and b["$ref"].startswith("#") else b for b in branches]
+        numbers = [k for k in kinds if isinstance(k, dict) and k.get("type") == "number"]
+        free = [k for k in numbers if not any(key in k for key in ("maximum", "exclusiveMaximum", "multipleOf",
+                                                                     "enum", "const"))]
+        has_integer = any(isinstance(k, dict) and k.get("type") == "integer" for k in kinds)
+        return value + 0.5 if free and has_integer else value
 
     def _component(self, name: str) -> Any:
         schemas = (self.document.get("components") or {}).get("schemas")

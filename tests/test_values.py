@@ -85,6 +85,11 @@ def test_a_discriminator_names_the_branch_the_value_was_built_from() -> None:
     schemas["Message"] = {"type": "object", "properties": {"type": {"type": "string", "enum": ["message"]}}}
     messages = {"oneOf": [{"$ref": "#/components/schemas/Message"}], "discriminator": {"propertyName": "type"}}
     assert ExampleBuilder({"components": {"schemas": schemas}}).build(messages) == {"type": "message"}
+    # a whole number would fit both `number` and `integer`: under a oneOf the number branch gets a fraction
+    assert builder.build({"oneOf": [{"type": "number"}, {"type": "integer"}]}) == 1.5
+    assert builder.build({"oneOf": [{"type": "integer"}, {"type": "number"}]}) == 1.5
+    assert builder.build({"oneOf": [{"type": "integer"}, {"type": "number", "maximum": 1}]}) == 1
+    assert builder.build({"anyOf": [{"type": "number"}, {"type": "integer"}]}) == 1
     # a discriminator naming no property of the branch adds none
     assert builder.build({"oneOf": one_of, "discriminator": {"propertyName": "type"}}) == {"kind": "example"}
 
