@@ -1,7 +1,8 @@
 """validate on forks of vendor collections, with requests saved the way users save them in Postman: a path
 variable inside a segment (Twilio's `/Calls/:Sid.json`), path keys told apart by a `#fragment` (Box's shared
 links), a query fixed in the path key (OpenAI's `/responses?beta=true`), and an API key sent as a cookie. The
-clean saved requests pass; each broken one is still caught, by the rule a user would expect."""
+clean saved requests pass; each broken one is still caught, by the rule a user would expect, a malformed id
+in `:Sid.json` included."""
 
 from __future__ import annotations
 
@@ -74,12 +75,16 @@ def test_twilio_path_variable_inside_a_segment():
         saved("My call", "GET", calls, variables={"AccountSid": ACCOUNT_SID, "Sid": CALL_SID}),
         saved("My call, literal ids", "GET", f"/2010-04-01/Accounts/{ACCOUNT_SID}/Calls/{CALL_SID}.json"),
         saved("Call without its id", "GET", calls, variables={"AccountSid": ACCOUNT_SID, "Sid": ""}),
+        saved("Call by a short id", "GET", calls, variables={"AccountSid": ACCOUNT_SID, "Sid": "CA123"}),
+        saved("Call by a message id", "GET", f"/2010-04-01/Accounts/{ACCOUNT_SID}/Calls/SM{'0b' * 16}.json"),
         saved("Call as XML", "GET", "/2010-04-01/Accounts/:AccountSid/Calls/:Sid.xml",
               variables={"AccountSid": ACCOUNT_SID, "Sid": CALL_SID}),
         saved("Update with PUT", "PUT", calls, variables={"AccountSid": ACCOUNT_SID, "Sid": CALL_SID}),
     ])
     assert found == {
         "My requests/Call without its id": {"request/empty-path-variable"},
+        "My requests/Call by a short id": {"request/pattern-mismatch"},
+        "My requests/Call by a message id": {"request/pattern-mismatch"},
         "My requests/Call as XML": {"request/unknown-path"},
         "My requests/Update with PUT": {"request/method-not-allowed"},
     }
