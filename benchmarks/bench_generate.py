@@ -1,14 +1,16 @@
 """`postman-kit generate` against Postman's own converter, side by side in one run.
 
-    python benchmarks/bench_generate.py                       # 11 rounds on Klaviyo 2026-07-15, then all stable
-    python benchmarks/bench_generate.py --rounds 9 --spec other.json --no-peer
+    python benchmarks/bench_generate.py                       # Klaviyo 2026-07-15, the real-world specs, all stable
+    python benchmarks/bench_generate.py --rounds 9 --spec other.json --no-peer --no-real-world
 
 Each round runs `postman-kit generate SPEC` (this checkout installed as users get it, see peers.py; `--dev`
 times the development install instead) and `openapi2postmanv2 -s SPEC -o OUT -p` (openapi-to-postmanv2
 6.3.3, pinned in benchmarks/node and installed into ~/.cache/postman-kit/bench-node by peers.py) as child
 processes, alternating which goes first, and takes each child's wall time and peak RSS (ru_maxrss from wait4).
 It prints the medians and the ratios against the goals (≥ 10× faster, ≤ 1/3 of the peer's peak memory), then
-generates every stable Klaviyo revision in one process (goal: ≤ 5 s in all).
+the same side by side for the other vendors' specs of the corpus (Stripe, OpenAI, Spotify, Box, Train Travel,
+Twilio; goals: ≥ 5× faster on each, ≥ 10× on the set, summed medians), then generates every stable Klaviyo
+revision in one process (goal: ≤ 5 s in all).
 """
 
 from __future__ import annotations
@@ -33,6 +35,16 @@ DEFAULT_SPEC = CORPUS / "klaviyo" / "stable" / "2026-07-15.json"
 SPEED_GOAL = 10.0
 MEMORY_GOAL = 1 / 3
 ALL_STABLE_GOAL_SECONDS = 5.0
+REAL_WORLD_GOAL_EACH = 5.0
+REAL_WORLD_GOAL_SUM = 10.0
+REAL_WORLD = {  # name → spec under ../shared/corpus
+    "Stripe": "real-world/stripe-spec3-2022-04-12.json",
+    "OpenAI": "real-world/openai.yaml",
+    "Spotify": "real-world/spotify.yml",
+    "Box": "real-world/box.json",
+    "Train Travel": "real-world/train-travel/openapi.yaml",
+    "Twilio": "twilio/twilio_api_v2010.json",
+}
 CHILD_TIMEOUT_SECONDS = 300
 
 
@@ -116,7 +128,8 @@ def median_run(runs: list[Run]) -> Run:
                statistics.median(r.cpu_seconds for r in runs))
 
 
-def side_by_side(spec: Path, rounds: int, converter: str | None, scratch: Path) -> None:
+def timed_rounds(spec: Path, rounds: int, converter: str | None, scratch: Path) -> tuple[Run, Run | None]:
+    """The medians of `rounds` alternating runs of postman-kit and (with `converter`) the peer on `spec`."""
     commands = {"ours": postman_kit_command(spec, scratch / "kit")}
     if converter:
         commands["peer"] = peer_command(converter, spec, scratch / "peer.postman_collection.json")
@@ -128,15 +141,17 @@ def side_by_side(spec: Path, rounds: int, converter: str | None, scratch: Path) 
         # Alternate who goes first so neither always runs on a warmer page cache.
         for name in order if index % 2 == 0 else reversed(order):
             runs[name].append(run_child(commands[name]))
-    ours, theirs = runs["ours"], runs.get("peer", [])
-    mine = median_run(ours)
+    return median_run(runs["ours"]), median_run(runs["peer"]) if runs.get("peer") else None
+
+
+def side_by_side(spec: Path, rounds: int, converter: str | None, scratch: Path) -> None:
+    mine, peer = timed_rounds(spec, rounds, converter, scratch)
     size_mb = spec.stat().st_size / 1e6
     print(f"spec: {spec} ({size_mb:.2f} MB), {rounds} rounds, medians; postman-kit is {' '.join(kit())}")
     print(f"  postman-kit generate        {mine.seconds:7.3f} s  {mine.peak_rss_mb:7.1f} MB peak RSS"
           f"  {mine.cpu_seconds:6.3f} s CPU")
-    if not theirs:
+    if peer is None:
         return
-    peer = median_run(theirs)
     speedup = peer.seconds / mine.seconds
     memory = mine.peak_rss_mb / peer.peak_rss_mb
     print(f"  openapi2postmanv2 6.3.3     {peer.seconds:7.3f} s  {peer.peak_rss_mb:7.1f} MB peak RSS"
@@ -144,6 +159,33 @@ def side_by_side(spec: Path, rounds: int, converter: str | None, scratch: Path) 
     print(f"  speed:  {speedup:5.1f}x faster      (goal >= {SPEED_GOAL:.0f}x: {'met' if speedup >= SPEED_GOAL else 'MISSED'})")
     print(f"  memory: {memory:5.2f} of the peer's  (goal <= 0.33: {'met' if memory <= MEMORY_GOAL else 'MISSED'})")
     print(f"  CPU:    {peer.cpu_seconds / mine.cpu_seconds:5.1f}x less")
+    print(f"  load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+
+
+def real_world(rounds: int, converter: str | None, scratch: Path) -> None:
+    """Each other vendor's spec side by side with the peer, then the set as a whole (summed medians)."""
+    specs = {name: CORPUS / path for name, path in REAL_WORLD.items() if (CORPUS / path).is_file()}
+    if not specs:
+        print("real-world specs: ../shared/corpus is absent, skipped")
+        return
+    print(f"real-world specs, {rounds} rounds each, medians (goal: >= {REAL_WORLD_GOAL_EACH:.0f}x each, "
+          f">= {REAL_WORLD_GOAL_SUM:.0f}x in sum)")
+    ours_total = peers_total = 0.0
+    for name, spec in specs.items():
+        mine, peer = timed_rounds(spec, rounds, converter, scratch)
+        ours_total += mine.seconds
+        line = f"  {name:<13} {spec.stat().st_size / 1e6:5.2f} MB  postman-kit {mine.seconds:6.3f} s"
+        if peer is not None:
+            peers_total += peer.seconds
+            speedup = peer.seconds / mine.seconds
+            verdict = "met" if speedup >= REAL_WORLD_GOAL_EACH else "MISSED"
+            line += f"  openapi2postmanv2 {peer.seconds:6.3f} s  {speedup:5.1f}x ({verdict})"
+        print(line)
+    if peers_total:
+        speedup = peers_total / ours_total
+        verdict = "met" if speedup >= REAL_WORLD_GOAL_SUM else "MISSED"
+        print(f"  in sum        postman-kit {ours_total:6.3f} s  openapi2postmanv2 {peers_total:6.3f} s  "
+              f"{speedup:5.1f}x ({verdict})")
     print(f"  load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
 
 
@@ -171,6 +213,9 @@ def main() -> None:
                         help="rounds per tool (default: %(default)s; the medians of fewer move by 5%% between runs)")
     parser.add_argument("--no-peer", action="store_true", help="time postman-kit alone")
     parser.add_argument("--no-all-stable", action="store_true", help="skip the all-revisions loop")
+    parser.add_argument("--no-real-world", action="store_true", help="skip the other vendors' specs")
+    parser.add_argument("--real-world-rounds", type=int, default=5,
+                        help="rounds per tool on each real-world spec (default: %(default)s)")
     add_kit_option(parser)
     args = parser.parse_args()
     if args.dev:
@@ -186,6 +231,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-generate-") as tmp:
         scratch = Path(tmp)
         side_by_side(args.spec, max(1, args.rounds), converter, scratch)
+        if not args.no_real_world:
+            real_world(max(1, args.real_world_rounds), converter, scratch)
         if not args.no_all_stable:
             all_stable(scratch)
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from postman_kit.collection import Request
 from postman_kit.filters import FilterSyntaxError, check_filter, parse_filter
-from postman_kit.openapi import Api, Operation, Parameter, RequestBody
+from postman_kit.openapi import Api, Operation, Parameter, RequestBody, split_path_key
 from postman_kit.profiles import Profile
 from postman_kit.routing import MethodNotAllowed, OperationIndex, RouteMatch
 from postman_kit.schema_validation import SchemaChecker
@@ -43,7 +43,19 @@ class RequestChecker:
         self.schemas = SchemaChecker(api.document, api.openapi_version)
 
     def route(self, request: Request) -> RouteMatch | MethodNotAllowed | None:
-        return self.index.match_segments(request.method, request.url.path)
+        """The operation a request is for. Where several share its method and path (path keys told apart by a
+        `#fragment` or a fixed `?query`), the one it fits best: the API tells them apart by what is sent."""
+        found = self.index.match_segments(request.method, request.url.path)
+        if not isinstance(found, RouteMatch) or len(found.alternatives) < 2:
+            return found
+        sent = {query.key for query in request.url.enabled_query()}
+
+        def fit(op: Operation) -> tuple[int, int]:
+            # fewest problems; on a tie, the path key whose fixed query the request sends
+            fixed = {name for name, _ in split_path_key(op.path)[1]}
+            return len(self._problems(request, op, {})), -len(fixed & sent)
+
+        return replace(found, operation=min(found.alternatives, key=fit))
 
     def check(self, request: Request, variables: dict[str, str] | None = None) -> list[Problem]:
         variables = variables or {}
@@ -57,9 +69,13 @@ class RequestChecker:
             return [Problem("method-not-allowed",
                             f"{request.method} is not allowed on {found.template} (a 405); allowed: {allowed}",
                             "/method")]
-        op = found.operation
+        return self._problems(request, found.operation, variables, found.path_params)
+
+    def _problems(self, request: Request, op: Operation, variables: dict[str, str],
+                  path_params: dict[str, str] | None = None) -> list[Problem]:
         problems: list[Problem] = []
         problems += self._path_variables(request)
+        problems += self._path_values(request, op, path_params or {}, variables)
         problems += self._query(request, op, variables)
         problems += self._headers(request, op)
         problems += self._revision(request, variables)
@@ -72,16 +88,44 @@ class RequestChecker:
         values = {v.key: v.value for v in request.url.variable}
         for index, segment in enumerate(request.url.path):
             if segment.startswith(":"):
-                name = segment[1:]
+                name = segment[1:].split(".", 1)[0]  # as Postman reads it: `:Sid.json` is `Sid`, then `.json`
                 if values.get(name) in (None, ""):
                     problems.append(Problem("empty-path-variable", f"path variable :{name} has no value",
                                             f"/url/path/{index}"))
+        return problems
+
+    def _path_values(self, request: Request, op: Operation, path_params: dict[str, str],
+                     variables: dict[str, str]) -> list[Problem]:
+        """Each path parameter's value (a Postman `:name` variable's, a `{{variable}}`'s where known, or the
+        segment's text) against the parameter's enum, type, bounds and pattern: Twilio answers 404 to a call
+        id that is not `CA` and 32 hex digits."""
+        problems: list[Problem] = []
+        values = {v.key: v.value for v in request.url.variable}
+        for name, sent in path_params.items():
+            param = op.parameter(name, "path")
+            if param is None or param.style in ("label", "matrix") or param.media_type:
+                continue  # `.x` and `;x=1` carry their style's prefix; a `content` value is its media type's
+            value = str(values.get(sent[1:]) or "") if sent.startswith(":") else sent
+            value = _substitute(value, variables)
+            if not value or _VARIABLE.search(value):
+                continue  # empty is empty-path-variable's; a value left to run time cannot be checked offline
+            index = next((i for i, segment in enumerate(request.url.path) if sent in segment), 0)
+            pointer = f"/url/path/{index}"
+            found = self._query_value(op, param, value, pointer)
+            schema = self.api.resolve(param.schema) if param.schema else {}
+            pattern = schema.get("pattern") if isinstance(schema, dict) else None
+            if not found and isinstance(pattern, str) and not _matches(pattern, value):
+                found = [Problem("pattern-mismatch", f"path parameter `{name}`={value} does not match "
+                                 f"`{pattern}`", pointer)]
+            problems += found
         return problems
 
     # -- query -------------------------------------------------------------------------------------------------
     def _query(self, request: Request, op: Operation, variables: dict[str, str]) -> list[Problem]:
         problems: list[Problem] = []
         known = {p.name: p for p in op.params_in("query")}
+        # a query written into the path key (`/responses?beta=true`) is part of the operation: always sent, as is
+        fixed = dict(split_path_key(op.path)[1])
         present: set[str] = set()
         for index, query in enumerate(request.url.query):
             if query.disabled or query.key is None:
@@ -89,6 +133,14 @@ class RequestChecker:
             pointer = f"/url/query/{index}"
             key = query.key
             param = known.get(key)
+            if param is None and key in fixed:
+                present.add(key)
+                value = _substitute(query.value or "", variables)
+                if value != fixed[key] and not _VARIABLE.search(value):
+                    problems.append(Problem("invalid-enum-value",
+                                            f"`{key}` does not accept `{value}`; the path {op.path} fixes it "
+                                            f"to `{fixed[key]}`", pointer + "/value"))
+                continue
             if param is None:
                 problems.append(Problem("unknown-query-param",
                                         f"`{key}` is not a query parameter of {op.method} {op.path}; "
@@ -102,6 +154,11 @@ class RequestChecker:
         for name, param in known.items():
             if param.required and name not in present:
                 problems.append(Problem("missing-query-param", f"required query parameter `{name}` is missing",
+                                        "/url/query"))
+        for name, value in fixed.items():
+            if name not in present and name not in known:
+                problems.append(Problem("missing-query-param",
+                                        f"query parameter `{name}={value}` of the path {op.path} is missing",
                                         "/url/query"))
         return problems
 
@@ -242,6 +299,14 @@ def _substitute(text: str, variables: dict[str, str]) -> str:
     if not variables or "{{" not in text:
         return text
     return _VARIABLE.sub(lambda m: str(variables.get(m.group(1), m.group(0))), text)
+
+
+def _matches(pattern: str, value: str) -> bool:
+    """JSON Schema's `pattern`: a search, not a full match; a pattern Python cannot read judges nothing."""
+    try:
+        return re.search(pattern, value) is not None
+    except re.error:
+        return True
 
 
 def _suggest(word: str, choices: list[str]) -> str:

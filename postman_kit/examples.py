@@ -157,7 +157,9 @@ class ExampleBuilder:
                 for branch in branches:
                     value = self._build(branch, refs, depth + 1, name)
                     if value is not _CUT and value is not None:
-                        return value
+                        if key == "oneOf":
+                            value = self._only_number(branches, value)
+                        return self._discriminated(schema, branch, value)
                 return _CUT
         kind = schema.get("type")
         if isinstance(kind, list):
@@ -211,7 +213,84 @@ class ExampleBuilder:
             own = self._object(rest, refs, depth)
             if isinstance(own, dict):
                 merged.update(own)
+        if merged and name is not None and self._component(name) is schema:
+            # a subtype of a base with a discriminator (`Cat: allOf [Pet, …]`) names itself in its property
+            for part in schema["allOf"]:
+                found = self._discriminator(part)
+                if found is not None and found[0] in merged:
+                    merged[found[0]] = self._naming_value(schema, found[0], found[1],
+                                                          "#/components/schemas/" + name, merged[found[0]])
         return merged if merged or other is None else other
+
+    def _only_number(self, branches: list[Any], value: Any) -> Any:
+        """A whole number fits both `number` and `integer`, so under a oneOf listing both (Klaviyo's numeric
+        filter values) it fits neither alone: the value is the `number` branch's, with a fraction, where no
+        bound or multipleOf of that branch says otherwise."""
+        if not isinstance(value, int) or isinstance(value, bool):
+            return value
+        kinds = [self._target(b["$ref"]) if isinstance(b, dict) and isinstance(b.get("$ref"), str)
+                 and b["$ref"].startswith("#") else b for b in branches]
+        numbers = [k for k in kinds if isinstance(k, dict) and k.get("type") == "number"]
+        free = [k for k in numbers if not any(key in k for key in ("maximum", "exclusiveMaximum", "multipleOf",
+                                                                     "enum", "const"))]
+        has_integer = any(isinstance(k, dict) and k.get("type") == "integer" for k in kinds)
+        return value + 0.5 if free and has_integer else value
+
+    def _component(self, name: str) -> Any:
+        schemas = (self.document.get("components") or {}).get("schemas")
+        return schemas.get(name) if isinstance(schemas, dict) else None
+
+    def _discriminator(self, schema: Any) -> tuple[str, dict[str, Any]] | None:
+        """(property name, mapping) of the discriminator a schema (or the `$ref` it is) declares, else None."""
+        if isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and schema["$ref"].startswith("#"):
+            schema = self._target(schema["$ref"])
+        discriminator = schema.get("discriminator") if isinstance(schema, dict) else None
+        if not isinstance(discriminator, dict) or not isinstance(discriminator.get("propertyName"), str):
+            return None
+        mapping = discriminator.get("mapping")
+        return discriminator["propertyName"], mapping if isinstance(mapping, dict) else {}
+
+    def _discriminated(self, schema: dict[str, Any], branch: Any, value: Any) -> Any:
+        """A `oneOf`/`anyOf` branch's value, its discriminator property naming that branch, as validators and
+        servers read it: the mapping's key for the branch's `$ref`, else the schema's name."""
+        found = self._discriminator(schema)
+        ref = branch.get("$ref") if isinstance(branch, dict) else None
+        if found is None or not isinstance(value, dict) or not isinstance(ref, str) or not ref.startswith("#"):
+            return value
+        name, mapping = found
+        if name not in value:  # a discriminator naming no property of the branch: nothing to set
+            return value
+        return {**value, name: self._naming_value(branch, name, mapping, ref, value[name])}
+
+    def _naming_value(self, schema: Any, name: str, mapping: dict[str, Any], ref: str, current: Any) -> Any:
+        """The discriminator value for `ref`, unless the property itself allows only other values (OpenAI's
+        `type: {enum: [message]}` under a discriminator without that mapping): then the spec's own value."""
+        chosen = _discriminator_value(mapping, ref)
+        allowed = self._allowed_values(schema, name, 0)
+        return current if allowed is not None and chosen not in allowed else chosen
+
+    def _allowed_values(self, schema: Any, name: str, depth: int) -> list[Any] | None:
+        """The `enum` (or `const`) property `name` of an object schema is held to, through `$ref`s and `allOf`."""
+        if depth > 8:
+            return None
+        if isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and schema["$ref"].startswith("#"):
+            schema = self._target(schema["$ref"])
+        if not isinstance(schema, dict):
+            return None
+        properties = schema.get("properties")
+        prop = properties.get(name) if isinstance(properties, dict) else None
+        if isinstance(prop, dict) and isinstance(prop.get("$ref"), str) and prop["$ref"].startswith("#"):
+            prop = self._target(prop["$ref"])
+        if isinstance(prop, dict):
+            if "const" in prop:
+                return [prop["const"]]
+            if isinstance(prop.get("enum"), list):
+                return prop["enum"]
+        for part in schema.get("allOf") or () if isinstance(schema.get("allOf"), list) else ():
+            found = self._allowed_values(part, name, depth + 1)
+            if found is not None:
+                return found
+        return None
 
     def _scalar_all_of(self, schema: dict[str, Any]) -> dict[str, Any] | None:
         """`allOf` parts that all describe a scalar, merged into one schema: every part's constraints hold at once
@@ -283,6 +362,13 @@ class ExampleBuilder:
 _NUMBER_FORMATS = {"int32": "integer", "int64": "integer", "float": "number", "double": "number"}
 
 
+def _discriminator_value(mapping: dict[str, Any], ref: str) -> str:
+    """The discriminator value that selects `ref`: its key in the mapping (which may name the target by `$ref`
+    or by schema name), else the schema's name."""
+    short = ref.rsplit("/", 1)[-1]
+    return next((key for key, target in mapping.items() if target in (ref, short)), short)
+
+
 def _inferred_kind(schema: dict[str, Any]) -> str | None:
     """The type a schema without `type` describes by its keywords (`{"pattern": …}` is a string)."""
     fmt = schema.get("format")
@@ -333,6 +419,10 @@ def unique_value(name: str, value: str, schema: dict[str, Any]) -> str:
     if isinstance(max_length, int) and filled > max_length:
         return value
     return unique
+
+
+# formats whose shape _format_agrees checks
+_SHAPED_FORMATS = frozenset({"email", "idn-email", "uri", "url", "iri", "date-time", "date", "uuid"})
 
 
 def _format_agrees(schema: dict[str, Any], value: str) -> bool:
@@ -527,7 +617,8 @@ _JSON_TYPES: dict[str, tuple[type, ...]] = {
 
 
 def _fits(schema: dict[str, Any], value: Any) -> bool:
-    """A shallow check of a spec's own example against its schema's type, enum and required keys.
+    """A shallow check of a spec's own example against its schema's type, enum, required keys and the shape of
+    a few formats.
 
     Specs carry examples that contradict their schema (`"APNs"` for an enum of `apns`, `fcm`; a JSON text where
     an array is declared); a request built from one fails validation, so a synthesized value is used instead.
@@ -543,6 +634,8 @@ def _fits(schema: dict[str, Any], value: Any) -> bool:
             return False
     elif isinstance(kind, list) and kind and not any(_is_json_type(value, k) for k in kind):
         return False
+    if isinstance(value, str) and schema.get("format") in _SHAPED_FORMATS and not _format_agrees(schema, value):
+        return False  # Train Travel's trip_id example, one hex digit short of a uuid
     required = schema.get("required")
     return not (isinstance(value, dict) and isinstance(required, list) and not set(required) <= set(value))
 

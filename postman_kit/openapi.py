@@ -6,6 +6,7 @@ import re
 from dataclasses import field
 from functools import cached_property
 from typing import Any
+from urllib.parse import parse_qsl
 
 from postman_kit.errors import InputError
 from postman_kit.loader import LoadedDocument, load_document, resolve_pointer
@@ -476,3 +477,12 @@ def key_prefix(scheme: SecurityScheme) -> str:
     if match and scheme.location == "header":
         return match.group(1) + " "
     return ""
+
+
+def split_path_key(key: str) -> tuple[str, list[tuple[str, str]]]:
+    """A path key as its authors mean it: `/files/{id}#get_shared_link` is the path `/files/{id}` (the fragment only
+    tells operations apart and is never sent); `/responses?beta=true` is the path `/responses` with a fixed
+    query `beta=true` every request carries."""
+    path = key.split("#", 1)[0]
+    path, _, query = path.partition("?")
+    return path or "/", parse_qsl(query, keep_blank_values=True)

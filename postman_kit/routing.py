@@ -2,6 +2,15 @@
 
 Trailing slashes never count (Klaviyo's paths ended in `/` through 2024-07-15 and not after). Among templates
 that fit, the one with the most literal segments wins, so `/api/profiles/bulk-import` beats `/api/profiles/{id}`.
+
+A parameter may sit inside a segment (`/Calls/{Sid}.json`, `/files/v{version}`): such a segment fits a concrete
+segment that reads the same around the parameter, and a Postman segment that carries a variable in the
+parameter's place (`:Sid.json`, Postman's variable `Sid` followed by `.json`).
+
+A path key is read as its authors mean it (:func:`postman_kit.openapi.split_path_key`): `/files/{id}#add_link`
+and `/responses?beta=true` are the paths `/files/{id}` and `/responses`, so several operations can share one
+method on one path. They are a match's `alternatives`; which one a request is for depends on what it sends
+(`postman_kit.conformance` picks the one it fits).
 """
 
 from __future__ import annotations
@@ -9,17 +18,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from postman_kit.openapi import Api, Operation
+from postman_kit.openapi import Api, Operation, split_path_key
 
 _TEMPLATE_PARAM = re.compile(r"^\{([^}]+)\}$")
-_WILDCARD = re.compile(r"^(?::(?P<colon>.+)|\{\{(?P<var>[^}]+)\}\}|\{(?P<brace>[^}]+)\})$")
+_PARAM_IN_SEGMENT = re.compile(r"\{([^{}]+)\}")
+# A whole-segment Postman variable: `:id` (Postman's name ends at the first `.`), `{{var}}`, or `{id}`.
+_WILDCARD = re.compile(r"^(?::(?P<colon>[^.]+)|\{\{(?P<var>[^}]+)\}\}|\{(?P<brace>[^}]+)\})$")
+# A variable inside a segment: `{{var}}` anywhere, or `:name` at its start up to the first `.`.
+_VARIABLE_IN_SEGMENT = re.compile(r"\{\{[^{}]+\}\}|^:[^.]+")
+# Stands for a request's variable while a segment is matched; never in a real path.
+_HOLE = "\x00"
+
+# How well a request segment fits a template segment: the highest sum wins.
+_LITERAL, _PARTIAL, _WILDCARD_FOR_PARAM, _VALUE_FOR_PARAM, _WILDCARD_FOR_LITERAL = 6, 5, 4, 2, 0
 
 
 @dataclass(frozen=True)
 class RouteMatch:
     operation: Operation
     path_params: dict[str, str]
-    template: str  # the spec's path, e.g. /api/profiles/{id}
+    template: str  # the spec's path without a fragment or fixed query, e.g. /api/profiles/{id}
+    # every operation with this method on this path, in the spec's order (`operation` first)
+    alternatives: tuple[Operation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -28,20 +48,51 @@ class MethodNotAllowed:
     allowed: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class _PartialSegment:
+    """A template segment with parameters inside it, e.g. `{Sid}.json`."""
+
+    pattern: re.Pattern[str]
+    names: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, segment: str) -> _PartialSegment:
+        names: list[str] = []
+        pattern = ""
+        position = 0
+        for found in _PARAM_IN_SEGMENT.finditer(segment):
+            pattern += re.escape(segment[position:found.start()]) + "(.+?)"
+            names.append(found.group(1))
+            position = found.end()
+        return cls(re.compile(pattern + re.escape(segment[position:])), tuple(names))
+
+
+Segment = str | None | _PartialSegment  # a literal, a whole-segment parameter, or a segment with parameters
+
+
 @dataclass
 class _Route:
     template: str
-    segments: tuple[str | None, ...]  # None where the template has a parameter
-    names: tuple[str | None, ...]
-    operations: dict[str, Operation] = field(default_factory=dict)
+    segments: tuple[Segment, ...]
+    names: tuple[str | None, ...]  # the parameter's name where a whole segment is one
+    operations: dict[str, list[Operation]] = field(default_factory=dict)
 
     @property
     def literal_count(self) -> int:
-        return sum(1 for s in self.segments if s is not None)
+        return sum(1 for s in self.segments if isinstance(s, str))
 
 
 def split_path(path: str) -> list[str]:
     return [s for s in path.split("?", 1)[0].split("/") if s]
+
+
+def _template_segment(part: str) -> tuple[Segment, str | None]:
+    whole = _TEMPLATE_PARAM.match(part)
+    if whole:
+        return None, whole.group(1)
+    if _PARAM_IN_SEGMENT.search(part):
+        return _PartialSegment.parse(part), None
+    return part, None
 
 
 class OperationIndex:
@@ -49,15 +100,15 @@ class OperationIndex:
 
     def __init__(self, api: Api) -> None:
         self.api = api
-        routes: dict[tuple[str | None, ...], _Route] = {}
+        routes: dict[tuple[Segment, ...], _Route] = {}
         for op in api.operations:
-            parts = split_path(op.path)
-            names = tuple(m.group(1) if (m := _TEMPLATE_PARAM.match(p)) else None for p in parts)
-            segments = tuple(None if n is not None else p for p, n in zip(parts, names, strict=True))
+            path, _ = split_path_key(op.path)
+            parsed = [_template_segment(part) for part in split_path(path)]
+            segments = tuple(segment for segment, _ in parsed)
             route = routes.get(segments)
             if route is None:
-                route = routes[segments] = _Route(template=op.path, segments=segments, names=names)
-            route.operations.setdefault(op.method, op)
+                route = routes[segments] = _Route(path, segments, tuple(name for _, name in parsed))
+            route.operations.setdefault(op.method, []).append(op)
         self._by_shape = routes
         self._by_length: dict[int, list[_Route]] = {}
         for route in routes.values():
@@ -77,14 +128,20 @@ class OperationIndex:
         for route in self._by_length.get(len(parts), []):
             score = 0
             params: dict[str, str] = {}
-            for part, wildcard, literal, name in zip(parts, wildcards, route.segments, route.names, strict=True):
-                if literal is None:
+            for part, wildcard, segment, name in zip(parts, wildcards, route.segments, route.names, strict=True):
+                if segment is None:
                     params[name or ""] = part
-                    score += 2 if wildcard else 1
-                elif part == literal:
-                    score += 3
+                    score += _WILDCARD_FOR_PARAM if wildcard else _VALUE_FOR_PARAM
+                elif isinstance(segment, _PartialSegment):
+                    values = _partial_values(part, segment)
+                    if values is None:
+                        break
+                    params.update(values)
+                    score += _PARTIAL
+                elif part == segment:
+                    score += _LITERAL
                 elif wildcard:
-                    score += 0  # a user's {{var}} may stand for a literal segment: allowed, ranked last
+                    score += _WILDCARD_FOR_LITERAL  # a user's {{var}} may stand for a literal segment: ranked last
                 else:
                     break
             else:
@@ -98,10 +155,10 @@ class OperationIndex:
         if found is None:
             return None
         route, params = found
-        op = route.operations.get(method.upper())
-        if op is None:
+        operations = route.operations.get(method.upper())
+        if not operations:
             return MethodNotAllowed(route.template, tuple(sorted(route.operations)))
-        return RouteMatch(op, params, route.template)
+        return RouteMatch(operations[0], params, route.template, tuple(operations))
 
     def match_segments(self, method: str, segments: list[str]) -> RouteMatch | MethodNotAllowed | None:
         """Route a Postman URL's path segments (`["api", "profiles", ":id"]`)."""
@@ -109,3 +166,20 @@ class OperationIndex:
 
     def templates(self) -> list[str]:
         return sorted(route.template for routes in self._by_length.values() for route in routes)
+
+
+def _partial_values(part: str, segment: _PartialSegment) -> dict[str, str] | None:
+    """The parameters' values when a request segment fits a segment with parameters inside, else None.
+
+    The request's variables stand in for anything, so `:Sid.json` and `{{sid}}.json` fit `{Sid}.json`; the
+    text around them must read as the template's."""
+    variables = iter([found.group(0) for found in _VARIABLE_IN_SEGMENT.finditer(part)])
+    found = segment.pattern.fullmatch(_VARIABLE_IN_SEGMENT.sub(_HOLE, part))
+    if found is None:
+        return None
+    values: dict[str, str] = {}
+    for name, value in zip(segment.names, found.groups(), strict=True):
+        while _HOLE in value:  # the holes, in order, back to the variables they stand for
+            value = value.replace(_HOLE, next(variables), 1)
+        values[name] = value
+    return values

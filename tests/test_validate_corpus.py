@@ -87,28 +87,9 @@ def generated_and_validated(spec: Path) -> tuple[dict[str, Any], Report]:
     return collection, report
 
 
-# Where validate and generate still judge one request differently (serialization and auth changed generate after
-# these rules were written): strict, so each case fails the suite the moment it is fixed and must leave the list.
-VALIDATE_BEHIND_GENERATE = {
-    "twilio/twilio_api_v2010.json": "a path variable inside a segment (`:Sid.json`) is read as a variable named "
-                                    "`Sid.json`",
-    "real-world/box.json": "operations whose path key holds a #fragment are routed to the path without it",
-    "real-world/openai.yaml": "a query fixed in the path key (`?beta=true`) is an unknown query parameter",
-    "real-world/readme-oas-examples/3.0/json/security.json": "an apiKey in a cookie, sent as a Cookie header, is "
-                                                             "not recognised as that scheme's auth",
-    "real-world/readme-oas-examples/3.1/json/security.json": "an apiKey in a cookie, sent as a Cookie header, is "
-                                                             "not recognised as that scheme's auth",
-}
-
-
-def _own_output_cases() -> list[Any]:
-    return [pytest.param(spec, marks=pytest.mark.xfail(reason=VALIDATE_BEHIND_GENERATE[spec_id(spec)], strict=True))
-            if spec_id(spec) in VALIDATE_BEHIND_GENERATE else spec for spec in every_spec()]
-
-
 @pytest.mark.corpus
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
-@pytest.mark.parametrize("spec", _own_output_cases(), ids=spec_id)
+@pytest.mark.parametrize("spec", every_spec(), ids=spec_id)
 def test_the_kits_own_output_has_no_finding_of_any_level(spec: Path):
     _, report = generated_and_validated(spec)
     known = GENERATED_BODY_PROBLEMS.get(spec_id(spec), set())

@@ -53,6 +53,47 @@ def test_enums_under_all_of_and_scalar_all_of_are_honoured() -> None:
     assert builder.declared({"allOf": [{"$ref": "#/components/schemas/ChannelTypes"}]}) == 1
 
 
+def test_a_spec_example_without_its_format_s_shape_gives_way() -> None:
+    builder = ExampleBuilder({})
+    # Train Travel's own example for trip_id is one hex digit short of a uuid
+    short = {"type": "string", "format": "uuid", "example": "4f4e4e1-c824-4d63-b37a-d8d698862f1d"}
+    assert builder.build(short) == "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+    good = {"type": "string", "format": "uuid", "example": "b2e783e1-c824-4d63-b37a-d8d698862f1d"}
+    assert builder.build(good) == good["example"]
+    assert builder.build({"type": "string", "format": "email", "example": "jane"}) == "jane.doe@example.com"
+    assert builder.build({"type": "string", "format": "ipv4", "example": "10.0.0.1"}) == "10.0.0.1"
+
+
+def test_a_discriminator_names_the_branch_the_value_was_built_from() -> None:
+    schemas = {
+        "Pet": {"type": "object", "required": ["pet_type"], "properties": {"pet_type": {"type": "string"}},
+                "discriminator": {"propertyName": "pet_type"}},
+        "Cat": {"allOf": [{"$ref": "#/components/schemas/Pet"},
+                          {"type": "object", "properties": {"hunts": {"type": "boolean"}}}]},
+        "One": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}}},
+        "Two": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}}},
+    }
+    builder = ExampleBuilder({"components": {"schemas": schemas}})
+    # a subtype names itself; under a oneOf the mapping's key for the branch (by $ref or by name), else its name
+    assert builder.build({"$ref": "#/components/schemas/Cat"}) == {"pet_type": "Cat", "hunts": True}
+    one_of = [{"$ref": "#/components/schemas/One"}, {"$ref": "#/components/schemas/Two"}]
+    assert builder.build({"oneOf": one_of, "discriminator": {"propertyName": "kind"}}) == {"kind": "One"}
+    for target in ("#/components/schemas/One", "One"):
+        mapped = {"oneOf": one_of, "discriminator": {"propertyName": "kind", "mapping": {"first": target}}}
+        assert builder.build(mapped) == {"kind": "first"}
+    # a property that allows only its own values keeps one of them (OpenAI's `type: {enum: [message]}`)
+    schemas["Message"] = {"type": "object", "properties": {"type": {"type": "string", "enum": ["message"]}}}
+    messages = {"oneOf": [{"$ref": "#/components/schemas/Message"}], "discriminator": {"propertyName": "type"}}
+    assert ExampleBuilder({"components": {"schemas": schemas}}).build(messages) == {"type": "message"}
+    # a whole number would fit both `number` and `integer`: under a oneOf the number branch gets a fraction
+    assert builder.build({"oneOf": [{"type": "number"}, {"type": "integer"}]}) == 1.5
+    assert builder.build({"oneOf": [{"type": "integer"}, {"type": "number"}]}) == 1.5
+    assert builder.build({"oneOf": [{"type": "integer"}, {"type": "number", "maximum": 1}]}) == 1
+    assert builder.build({"anyOf": [{"type": "number"}, {"type": "integer"}]}) == 1
+    # a discriminator naming no property of the branch adds none
+    assert builder.build({"oneOf": one_of, "discriminator": {"propertyName": "type"}}) == {"kind": "example"}
+
+
 def test_unique_fields_get_a_dynamic_value_only_in_requests_a_client_sends() -> None:
     schema = {"type": "object", "properties": {
         "email": {"type": "string", "example": "sarah@example.com"}, "phone_number": {"type": "string"},

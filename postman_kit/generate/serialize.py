@@ -27,7 +27,8 @@ import json
 import re
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import parse_qsl
+
+from postman_kit.openapi import split_path_key
 
 # Raw bodies of these media types are files (Postman's `file` body mode), whatever their schema says.
 FILE_MEDIA_TYPES = frozenset({"application/octet-stream", "application/pdf", "application/zip"})
@@ -184,15 +185,6 @@ def content_text(value: Any, media_type: str) -> str:
     if kind.endswith("json") or "+json" in kind:
         return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
     return scalar_text(value)
-
-
-def split_path_key(key: str) -> tuple[str, list[tuple[str, str]]]:
-    """A path key as its authors mean it: `/files/{id}#get_shared_link` is the path `/files/{id}` (the fragment only
-    tells operations apart and is never sent); `/responses?beta=true` is the path `/responses` with a fixed
-    query `beta=true` every request carries."""
-    path = key.split("#", 1)[0]
-    path, _, query = path.partition("?")
-    return path or "/", parse_qsl(query, keep_blank_values=True)
 
 
 def postman_path(path: str, values: dict[str, str]) -> tuple[list[str], list[str]]:

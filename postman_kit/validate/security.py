@@ -52,6 +52,8 @@ def _fits(request: Request, auth: Auth | None, scheme: SecurityScheme) -> bool:
             where = str(auth.get("in") or "header").lower()
             key = str(auth.get("key") or "").lower()
             value = str(auth.get("value") or "")
+            if scheme.location == "cookie" and key == "cookie" and where == "header":
+                return bool(cookie_value(value, scheme.param_name or ""))  # `Cookie: api_key={{apiKeyCookie}}`
             # Postman's API Key auth has no cookie place: a cookie key sent under its own name is what it can do.
             right_place = where == (scheme.location or "header") or scheme.location == "cookie"
             prefix = key_prefix(scheme)
@@ -71,12 +73,26 @@ def _fits(request: Request, auth: Auth | None, scheme: SecurityScheme) -> bool:
     return True  # a scheme type OpenAPI does not define: nothing to judge by
 
 
+def cookie_pairs(text: str) -> list[tuple[str, str]]:
+    """A Cookie header's `name=value` pairs (`a=1; b={{b}}`), as a server reads them."""
+    pairs = []
+    for part in text.split(";"):
+        name, equals, value = part.partition("=")
+        if equals and name.strip():
+            pairs.append((name.strip(), value.strip()))
+    return pairs
+
+
+def cookie_value(text: str, name: str) -> str | None:
+    """The value of cookie `name` in a Cookie header's text, or None when it is not there."""
+    return next((value for key, value in cookie_pairs(text) if key == name), None)
+
+
 def _carries(request: Request, location: str, name: str) -> bool:
     if location == "query":
         return any(q.key == name and not q.disabled and (q.value or "").strip() for q in request.url.query)
     if location == "cookie":
-        cookie = request.header_value("Cookie") or ""
-        return f"{name}=" in cookie
+        return bool(cookie_value(request.header_value("Cookie") or "", name))
     value = request.header_value(name)
     return value is not None and value.strip() != ""
 

@@ -8,13 +8,14 @@ from typing import Any
 
 import orjson
 
+from postman_kit.collection import Auth
 from postman_kit.profiles import GENERIC, KLAVIYO
 from postman_kit.routing import RouteMatch
 from postman_kit.secrets import truncate_key
 from postman_kit.validate.model import Hit, Severity
 from postman_kit.validate.registry import rule
 from postman_kit.validate.rules.requests import request_checker
-from postman_kit.validate.security import describe, required_schemes, sends_credentials
+from postman_kit.validate.security import cookie_pairs, describe, required_schemes, sends_credentials
 from postman_kit.validate.target import ItemRef, Target, is_variable
 
 # The attribute of each auth type that holds the credential.
@@ -90,10 +91,19 @@ def literal_key(target: Target) -> Iterator[Hit]:
     for pointer, path, auth in places:
         attribute = CREDENTIAL_ATTRIBUTES.get(auth.type) if auth is not None else None
         value = auth.get(attribute) if auth is not None and attribute else None
-        if isinstance(value, str) and value.strip() and not is_variable(value):
+        if isinstance(value, str) and value.strip() and not _from_variables(auth, value):
             yield Hit(f"{auth.type} auth holds a literal credential {_masked(value)!r}; replace it with "
                       f"{{{{{target.profile.key_variable}}}}} and put the key in the environment as a secret",
                       f"{pointer}/{auth.type}", path)
+
+
+def _from_variables(auth: Auth, value: str) -> bool:
+    """The credential comes from a {{variable}}: the value's last word, or, for an API Key sent as a Cookie
+    header (`api_key={{apiKeyCookie}}`), every cookie's value."""
+    if auth.type == "apikey" and str(auth.get("key") or "").strip().lower() == "cookie":
+        pairs = cookie_pairs(value)
+        return bool(pairs) and all(is_variable(cookie) for _, cookie in pairs)
+    return is_variable(value)
 
 
 @rule("auth/authorization-header", Severity.ERROR,

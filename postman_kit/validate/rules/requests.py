@@ -23,6 +23,8 @@ PROBLEM_RULES: dict[str, tuple[str, str]] = {
                            "parameters use allowed values."), "A misspelled field is rejected with 400."),
     "invalid-number": ("Numeric parameters hold numbers.", "The API answers 400."),
     "out-of-range": ("`page[size]` and other bounded parameters are within their bounds.", "The API answers 400."),
+    "pattern-mismatch": ("Path parameters with a `pattern` hold values that match it.",
+                         "A malformed id (Twilio's `CA` and 32 hex digits) answers 404 or 400."),
     "filter-syntax": ("`filter` parses with the filter grammar.", "An unparsable filter is rejected with 400."),
     "filter-not-allowed": ("Every filter field, operator and value type is allowed for the operation.",
                            "Filters are allowed per field and operator; anything else is rejected with 400."),
