@@ -178,7 +178,11 @@ def _parse_json_file(raw: bytes, name: str) -> Any:
     """A collection, environment or globals file's JSON (YAML is read too: JSON is YAML)."""
     if not raw.strip():
         raise InputError(name, "file is empty")
-    return parse_text(raw, name)
+    data = parse_text(raw, name)
+    if not isinstance(data, dict | list):
+        raise InputError(name, "not JSON (nor a YAML mapping); expected a Postman collection exported as v2.1, "
+                               "an environment or a globals file")
+    return data
 
 
 def _text_of(raw: bytes) -> str | None:
