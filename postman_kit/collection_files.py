@@ -15,6 +15,7 @@ symbolic links are never followed out of it, and the files read, their sizes and
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,7 @@ from postman_kit.shapes import MAX_NESTING, check_collection_shape, check_variab
 MAX_V3_FILES = 50_000
 MAX_V3_BYTES = MAX_FILE_BYTES
 DEFINITION = Path(".resources") / "definition.yaml"
+KIT_KEY = "x-postman-kit"
 V21_SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
 
 _REQUEST_SUFFIX = ".request.yaml"
@@ -295,6 +297,7 @@ class _V3Reader:
         info["schema"] = V21_SCHEMA
         data: dict[str, Any] = {"info": info, "item": self._folder_items(self.root, "", 0)}
         _copy_common(definition, data)
+        _restore_operation_ids(data["item"], set())
         return data
 
     def _folder_items(self, directory: Path, pointer: str, depth: int) -> list[dict[str, Any]]:
@@ -353,6 +356,7 @@ class _V3Reader:
             item["protocolProfileBehavior"] = data["settings"]
         examples, example_sources = self._examples(path, data.get("examples"))
         item["response"] = examples
+        item.update({key: value for key, value in data.items() if isinstance(key, str) and key.startswith("x-")})
         self.sources[pointer] = ItemSource(source.file, source.lines, example_sources)
         return item
 
@@ -443,6 +447,32 @@ class _V3Reader:
 
 # ---------------------------------------------------------------------------------------------------------------
 # v3 entries as v2.1 JSON
+
+
+_OPERATION_ID_LINE = re.compile(r"^Operation ID: `([^`]+)`$", re.MULTILINE)
+
+
+def _restore_operation_ids(items: list[dict[str, Any]], seen: set[str]) -> None:
+    """Mark the requests postman-kit generated, as its v2.1 files do (`x-postman-kit.operationId`).
+
+    Postman's migration keeps no `x-` keys, but keeps the description, whose last line generate writes as
+    "Operation ID: `…`"; the first request per operation carrying it is that operation's own (a request a user
+    saved as a copy comes after it), which is how diff, upgrade and validate tell the two apart in a v2.1 fork.
+    """
+    for item in items:
+        if "request" not in item:
+            _restore_operation_ids(item.get("item") or [], seen)
+            continue
+        if KIT_KEY in item:
+            operation_id = item[KIT_KEY].get("operationId") if isinstance(item[KIT_KEY], dict) else None
+            if isinstance(operation_id, str):
+                seen.add(operation_id)
+            continue
+        description = item["request"].get("description")
+        found = _OPERATION_ID_LINE.findall(description) if isinstance(description, str) else []
+        if found and found[-1] not in seen:
+            seen.add(found[-1])
+            item[KIT_KEY] = {"operationId": found[-1]}
 
 
 def _order(data: dict[str, Any]) -> float:
