@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from postman_kit.collection import parse_raw_url
 from postman_kit.errors import InputError
 from postman_kit.loader import MAX_FILE_BYTES, is_url, parse_text, parse_yaml_with_lines, read_source
 from postman_kit.shapes import MAX_NESTING, check_collection_shape, check_variables_shape
@@ -567,8 +568,6 @@ def _request_json(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _url_json(data: dict[str, Any]) -> dict[str, Any]:
-    from postman_kit.collection import parse_raw_url
-
     raw = str(data.get("url") or "")
     without_hash, _, fragment = raw.partition("#")
     url = parse_raw_url(without_hash).to_json()
