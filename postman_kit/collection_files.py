@@ -24,7 +24,7 @@ from typing import Any
 from postman_kit.collection import parse_raw_url
 from postman_kit.errors import InputError
 from postman_kit.loader import MAX_FILE_BYTES, is_url, parse_text, parse_yaml_with_lines, read_source
-from postman_kit.shapes import MAX_NESTING, check_collection_shape, check_variables_shape
+from postman_kit.shapes import MAX_NESTING, check_collection_shape, check_nesting, check_variables_shape
 
 # A v3 collection directory is read up to this many files and bytes in all. Klaviyo's 2026-07-15 collection,
 # the largest here, is 2,269 files and 6 MB.
@@ -441,6 +441,7 @@ class _V3Reader:
         data, lines = parse_yaml_with_lines(raw, display)
         if not isinstance(data, dict):
             raise InputError(display, "not a YAML mapping")
+        check_nesting(data, display)
         if data.get("$kind") not in kinds:
             raise InputError(display, f"$kind is {data.get('$kind')!r}, expected {' or '.join(kinds)}")
         return data, ItemSource(display, lines)
