@@ -223,9 +223,7 @@ def _auth_as_v21(data: dict[str, Any]) -> dict[str, Any]:
 
 def read_variables(source: str, scope: str) -> VariablesSource:
     """An environment (`scope="environment"`) or globals file, checked; raises :class:`InputError`."""
-    raw, name, _ = read_source(source) if not is_collection_directory(source) else (b"", source, None)
-    if is_collection_directory(source):
-        raise InputError(name, f"is a directory, expected a Postman {scope} file")
+    raw, name, _ = read_source(source)
     data = _parse_json_file(raw, name)
     if not isinstance(data, dict) or not isinstance(data.get("values"), list):
         if isinstance(data, dict) and "info" in data and "item" in data:
@@ -609,12 +607,12 @@ def _example_json(data: dict[str, Any], file_name: str) -> dict[str, Any]:
     if isinstance(request, dict) and (request.get("url") or set(request) - {"url", "method"}
                                       or str(request.get("method") or "GET").upper() != "GET"):
         example["originalRequest"] = _request_json(request)
-    response = data.get("response") if isinstance(data.get("response"), dict) else {}
+    response: dict[str, Any] = data["response"] if isinstance(data.get("response"), dict) else {}
     if response.get("statusText") is not None:
         example["status"] = str(response["statusText"])
     if response.get("statusCode") is not None:
         example["code"] = response["statusCode"]
-    body = response.get("body") if isinstance(response.get("body"), dict) else {}
+    body: dict[str, Any] = response["body"] if isinstance(response.get("body"), dict) else {}
     example["_postman_previewlanguage"] = str(body.get("type") or "text")
     example["header"] = _key_values(response.get("headers"))
     example["cookie"] = []
