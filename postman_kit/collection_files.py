@@ -113,7 +113,7 @@ def _v3_key_path(parts: list[str]) -> tuple[Any, ...]:
     if parts[:1] == ["variable"]:
         parts = ["variables", *parts[1:]]
     key_path: list[Any] = [_V3_KEYS.get(parts[0], parts[0])] if parts else []
-    key_path += [int(part) if part.isdigit() else part for part in parts[1:2]]
+    key_path += [int(part) if part.isdigit() else part for part in parts[1:3]]
     return tuple(key_path)
 
 

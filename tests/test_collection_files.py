@@ -326,3 +326,22 @@ def test_too_many_files_are_refused(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr("postman_kit.collection_files.MAX_V3_FILES", 4)
     with pytest.raises(InputError, match="more than 4 files"):
         read_collection(str(directory))
+
+
+@pytest.mark.newman
+def test_an_edit_made_in_git_is_found_at_its_line(tmp_path, run_cli, v3_fork) -> None:
+    """A user edits a request file by hand, as in a pull request: the finding points at the edited line."""
+    fork = tmp_path / "fork"
+    shutil.copytree(v3_fork, fork)
+    request = fork / "Events" / "Get Events.request.yaml"
+    text = request.read_text()
+    assert 'value: "{{revision}}"' in text
+    request.write_text(text.replace('value: "{{revision}}"', "value: 2024-02-15", 1))
+    edited_line = next(number for number, line in enumerate(request.read_text().splitlines(), 1)
+                       if "2024-02-15" in line)
+    result = run_cli("validate", fork, "-f", "json")
+    found = [f for f in json.loads(result.stdout)["findings"]
+             if f["rule"] == "revision/header" and f["item"] == "Events/Get Events"]
+    assert len(found) == 1 and "2024-02-15" in found[0]["message"]
+    assert Path(found[0]["file"]) == request
+    assert found[0]["line"] == edited_line
