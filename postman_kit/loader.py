@@ -66,6 +66,38 @@ def _yaml_loader_class() -> type:
     return loader
 
 
+# YAML 1.2's core schema, which Postman's YAML files are written in (js-yaml): `off`, `yes` and `1:20` stay
+# strings, as PyYAML's YAML 1.1 would not keep them.
+_YAML12_SCALARS = (
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", "~nN"),
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    ("tag:yaml.org,2002:float",
+     r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+     "-+.0123456789"),
+)
+
+
+@functools.cache
+def _yaml12_loader_class() -> type:
+    """Safe YAML resolving plain scalars by YAML 1.2's core schema."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    resolvers: dict[Any, list[tuple[str, Any]]] = {}
+    for tag, pattern, firsts in _YAML12_SCALARS:
+        for first in [*firsts, *([None] if tag.endswith("null") else [])]:
+            resolvers.setdefault(first, []).append((tag, re.compile(pattern)))
+    loader = type("_Yaml12Loader", (base,), {"yaml_implicit_resolvers": resolvers})
+
+    def construct_int(self: Any, node: Any) -> int:
+        text = self.construct_scalar(node)
+        return int(text, 16) if text.startswith("0x") else int(text, 10)
+
+    loader.add_constructor("tag:yaml.org,2002:int", construct_int)
+    return loader
+
+
 @value_class
 class LoadedDocument:
     """A parsed document and where it came from."""
@@ -231,16 +263,29 @@ def _decode(body: bytes, raw: bytes, name: str) -> str:
         raise InputError(name, f"not UTF-8 text (byte {offset})") from None
 
 
-def _parse_yaml(text: str, name: str) -> Any:
+def parse_yaml_with_lines(raw: bytes, name: str, depth: int = 3) -> tuple[Any, dict[tuple[Any, ...], int]]:
+    """Parse YAML bytes as :func:`parse_text` does, with the 1-based line of every mapping key and list entry
+    down to `depth` levels (`("response", "headers", 0)` → 14): where findings in a YAML file point."""
+    body = raw.removeprefix(_UTF8_BOM)
+    if not body.strip():
+        raise InputError(name, "file is empty")
+    lines: dict[tuple[Any, ...], int] = {}
+    return _parse_yaml(_decode(body, raw, name), name, lines, depth), lines
+
+
+def _parse_yaml(text: str, name: str, lines: dict[tuple[Any, ...], int] | None = None, depth: int = 0) -> Any:
+    """A YAML document; with `lines`, read by YAML 1.2's core schema and with its keys' lines recorded there."""
     import yaml
 
-    loader = _yaml_loader_class()(text)
+    loader = (_yaml_loader_class() if lines is None else _yaml12_loader_class())(text)
     try:
         node = loader.get_single_node()
         if node is None:
             raise InputError(name, "file is empty")
         if _MAY_HOLD_ANCHOR.search(text):  # an alias needs an anchor: without one nothing can expand
             _check_expansion(node, name)
+        if lines is not None:
+            _node_lines(node, (), depth, lines)
         return loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
@@ -254,6 +299,23 @@ def _parse_yaml(text: str, name: str) -> Any:
         raise InputError(name, f"invalid YAML: {_one_line(str(exc))}") from None
     finally:
         loader.dispose()
+
+
+def _node_lines(node: Any, path: tuple[Any, ...], depth: int, lines: dict[tuple[Any, ...], int]) -> None:
+    """Record where each mapping key and list entry below `node` starts, `depth` levels down."""
+    import yaml
+
+    if depth <= 0:
+        return
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                lines.setdefault((*path, key.value), key.start_mark.line + 1)
+                _node_lines(value, (*path, key.value), depth - 1, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, value in enumerate(node.value):
+            lines[(*path, index)] = value.start_mark.line + 1
+            _node_lines(value, (*path, index), depth - 1, lines)
 
 
 def _one_line(text: str | None) -> str:

@@ -21,9 +21,8 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from postman_kit.collection import Collection, Variable
+from postman_kit.collection_files import read_variables
 from postman_kit.errors import InputError
-from postman_kit.loader import parse_text, read_source
-from postman_kit.shapes import check_variables_shape
 
 VARIABLE_REFERENCE = re.compile(r"\{\{([^{}]*?)}}")
 # Postman's Substitutor.VARS_SUBREPLACE_LIMIT: how deep values referring to other variables are followed.
@@ -87,12 +86,7 @@ def file_variables(data: Mapping[str, Any], scope: str) -> list[ScopedVariable]:
 
 def load_variable_file(source: str, scope: str) -> dict[str, Any]:
     """Read an environment or globals file (JSON), checking its shape; raises :class:`InputError`."""
-    raw, name, _ = read_source(source)
-    data = parse_text(raw, name)
-    if not isinstance(data, dict) or not isinstance(data.get("values", []), list):
-        raise InputError(name, f"not a Postman {scope} file (expected an object with a `values` list)")
-    check_variables_shape(data, name, scope)
-    return data
+    return read_variables(source, scope).data
 
 
 class VariableScopes:

@@ -367,7 +367,7 @@ def test_cli_rejects_a_file_that_is_not_a_collection(run_cli, tmp_path) -> None:
     path.write_text(json.dumps({"values": []}))
     result = run_cli("snippet", path, "x")
     assert result.exit_code == 2
-    assert f"{path}: not a Postman collection" in result.stderr
+    assert f"{path}: this is an environment file, not a collection" in result.stderr
 
 
 def test_cli_names_the_collection_when_a_request_cannot_be_written(run_cli, tmp_path) -> None:

@@ -9,10 +9,9 @@ from contextlib import contextmanager
 import click
 
 from postman_kit.collection import Collection
+from postman_kit.collection_files import read_collection
 from postman_kit.errors import InputError
-from postman_kit.loader import parse_text, read_source
 from postman_kit.secrets import redact
-from postman_kit.shapes import check_collection_shape
 from postman_kit.snippets import LANGUAGE_LIST, LANGUAGE_NAMES, located_items, render, resolve_item
 from postman_kit.terminal import printable
 from postman_kit.variables import load_variable_file
@@ -21,11 +20,8 @@ _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def load_collection(source: str) -> Collection:
-    raw, name, _ = read_source(source)
-    data = parse_text(raw, name)
-    if not isinstance(data, dict) or not isinstance(data.get("item"), list):
-        raise InputError(name, "not a Postman collection (expected an object with an `item` list)")
-    check_collection_shape(data, name)
+    """The collection (a file in any form, or a v3 directory) without its examples."""
+    data = read_collection(source).data
     return Collection.from_json({**data, "item": _without_examples(data["item"])})
 
 

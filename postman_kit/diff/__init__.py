@@ -94,10 +94,24 @@ def upgrade(
                                            revisions=revision_list, include_docs=include_docs,
                                            take_new=base_side is not new_side)
         if out is not None:
-            inputs = input_paths(old, new, base, revisions)
-            write_output(out, redact_bytes(dumps(collection.to_json())), protect=inputs)
+            _write_upgraded(collection, out, input_paths(old, new, base, revisions))
             report.output = "<stdout>" if str(out) == "-" else str(out)
     return collection, report
+
+
+def _write_upgraded(collection: Collection, out: str | Path, inputs: set[Path]) -> None:
+    """Write the upgraded collection to `out`: never over an input, nor inside a v3 collection directory given
+    as one.
+
+    OLD in any form (v2.0, v2.1, a v3 directory) is upgraded to a v2.1 JSON file, which Postman imports whatever
+    form it keeps collections in. Writing a v3 OLD's upgrade in v3 form (a directory) belongs here, and only here.
+    """
+    if str(out) != "-":
+        target = Path(out).resolve()
+        for directory in (path for path in inputs if path.is_dir()):
+            if target.is_relative_to(directory.resolve()):
+                raise InputError(str(out), f"refusing to write inside the input collection directory {directory}")
+    write_output(out, redact_bytes(dumps(collection.to_json())), protect=inputs)
 
 
 def failures(report: DiffReport, fail_on: tuple[str, ...] | list[str],

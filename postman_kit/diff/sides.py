@@ -8,6 +8,12 @@ from dataclasses import field
 from typing import Any
 
 from postman_kit.collection import Collection, Item
+from postman_kit.collection_files import (
+    CollectionFile,
+    collection_from_json,
+    is_collection_directory,
+    read_collection,
+)
 from postman_kit.errors import InputError
 from postman_kit.generate import build_collection_from_spec
 from postman_kit.generate.build import Build, BuildOptions
@@ -15,7 +21,6 @@ from postman_kit.loader import load_document
 from postman_kit.naming import parse_collection_name
 from postman_kit.openapi import Api, read_api
 from postman_kit.profiles import GENERIC, KLAVIYO, Profile, detect_profile, find_revision
-from postman_kit.shapes import check_collection_shape
 from postman_kit.valueclass import value_class
 
 _DATED = re.compile(r"^\d{4}-\d{2}-\d{2}(?:\.pre)?$")
@@ -45,12 +50,15 @@ class Side:
 
 
 def load_side(source: str, options: BuildOptions | None = None, *, full_examples: bool = True) -> Side:
-    """Read `source` (path, URL or `-`): an OpenAPI spec is built into a collection, a collection is read.
+    """Read `source` (path, URL, `-` or a v3 collection directory): an OpenAPI spec is built into a collection,
+    a collection is read.
 
     `full_examples=False` keeps only each example's name and code in a collection's model: the comparison reads
     nothing else of them, and parsing their original requests, headers and bodies is most of reading a large
     collection. `Side.full_item` reads an item back whole.
     """
+    if is_collection_directory(source):
+        return _collection_side(read_collection(source), full_examples)
     loaded = load_document(source)
     data = loaded.data
     if isinstance(data, dict) and isinstance(data.get("collection"), dict) and "info" not in data:
@@ -58,26 +66,30 @@ def load_side(source: str, options: BuildOptions | None = None, *, full_examples
     if isinstance(data, dict) and ("openapi" in data or "swagger" in data):
         return side_from_api(read_api(loaded), options)
     if isinstance(data, dict) and isinstance(data.get("info"), dict) and isinstance(data.get("item"), list):
-        check_collection_shape(data, loaded.source)
-        item_json: dict[int, dict[str, Any]] = {}
-        if full_examples:
-            collection = Collection.from_json(data)
-        else:
-            raw_items: list[dict[str, Any]] = []
-            collection = Collection.from_json({**data, "item": _with_example_labels(data["item"], raw_items)})
-            items = [item for _, item in collection.walk()]
-            if len(items) == len(raw_items):
-                item_json = {id(item): raw for item, raw in zip(items, raw_items, strict=True)}
-            else:  # the model skipped something the walk above kept: read it whole
-                collection = Collection.from_json(data)
-        return Side(
-            source=loaded.source,
-            collection=collection,
-            revision=collection_revision(collection),
-            profile=_collection_profile(collection),
-            item_json=item_json,
-        )
+        return _collection_side(collection_from_json(data, loaded.source), full_examples)
     raise InputError(loaded.source, "neither an OpenAPI document nor a Postman collection (v2.x)")
+
+
+def _collection_side(read: CollectionFile, full_examples: bool) -> Side:
+    data = read.data
+    item_json: dict[int, dict[str, Any]] = {}
+    if full_examples:
+        collection = Collection.from_json(data)
+    else:
+        raw_items: list[dict[str, Any]] = []
+        collection = Collection.from_json({**data, "item": _with_example_labels(data["item"], raw_items)})
+        items = [item for _, item in collection.walk()]
+        if len(items) == len(raw_items):
+            item_json = {id(item): raw for item, raw in zip(items, raw_items, strict=True)}
+        else:  # the model skipped something the walk above kept: read it whole
+            collection = Collection.from_json(data)
+    return Side(
+        source=read.source,
+        collection=collection,
+        revision=collection_revision(collection),
+        profile=_collection_profile(collection),
+        item_json=item_json,
+    )
 
 
 _EXAMPLE_LABELS = ("name", "code")

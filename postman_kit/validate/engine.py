@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from postman_kit.collection import Collection
+from postman_kit.collection_files import CollectionFile, read_collection, read_variables
 from postman_kit.gcpause import gc_paused
 from postman_kit.openapi import Api, load_api
 from postman_kit.profiles import Profile, detect_collection_profile, detect_profile
 from postman_kit.validate.config import ValidateConfig
-from postman_kit.validate.inputs import load_collection, load_variables_file
 from postman_kit.validate.model import Finding, Report, Rule
 from postman_kit.validate.rules import RULES
 from postman_kit.validate.target import Target, VariablesFile
@@ -77,8 +78,10 @@ def validate_collection(
     globals_file: VariablesFile | None = None,
     profile: Profile | None = None,
     config: ValidateConfig | None = None,
+    located: CollectionFile | None = None,
 ) -> Report:
-    """Validate one collection given as parsed JSON (the Python API the command wraps)."""
+    """Validate one collection given as parsed JSON (the Python API the command wraps); `located`, the file it
+    was read from, places each finding in the YAML file and line of a v3 collection."""
     config = config or ValidateConfig()
     profile = profile or target_profile(data, api)
     target = Target(
@@ -91,9 +94,20 @@ def validate_collection(
         globals=globals_file,
     )
     rules = selected_rules(config, api is not None, profile)
-    findings = sorted(set(check_target(target, rules, config)), key=Finding.sort_key)
+    findings = check_target(target, rules, config)
+    if located is not None and located.sources:
+        findings = [_in_v3_file(finding, located) if finding.file == source else finding for finding in findings]
+    findings = sorted(set(findings), key=Finding.sort_key)
     return Report(files=[source], findings=findings, items={source: [ref.path for ref in target.items]},
                   rules=rules, fail_on=config.fail_on)
+
+
+def _in_v3_file(finding: Finding, located: CollectionFile) -> Finding:
+    """A finding on a v3 collection placed in the YAML file (and line) of the item it is about."""
+    place = located.locate(finding.pointer)
+    if place is None:
+        return finding
+    return replace(finding, file=place[0], line=place[1])
 
 
 def validate(
@@ -114,16 +128,17 @@ def _validate(collections: Sequence[str], spec: str | None, environment: str | N
     spec = spec or config.spec
     environment = environment or config.environment
     globals_file = globals_file or config.globals
-    loaded = [load_collection(source) for source in collections]
-    env = load_variables_file(environment, "environment") if environment else None
-    glob = load_variables_file(globals_file, "globals") if globals_file else None
+    loaded = [read_collection(source) for source in collections]
+    env = _variables_file(environment, "environment") if environment else None
+    glob = _variables_file(globals_file, "globals") if globals_file else None
     api = load_api(spec) if spec else None
     report = Report(files=[], fail_on=config.fail_on)
     ran: set[str] = set()
-    report.sources = {name: text for name, _, text in loaded if text is not None}
+    report.sources = {file.source: file.text for file in loaded if file.text is not None}
     report.sources.update({f.source: f.text for f in (env, glob) if f is not None and f.text is not None})
-    for name, data, _ in loaded:
-        one = validate_collection(data, name, api=api, environment=env, globals_file=glob, config=config)
+    for file in loaded:
+        one = validate_collection(file.data, file.source, api=api, environment=env, globals_file=glob,
+                                  config=config, located=file)
         ran.update(rule.id for rule in one.rules)
         report.files.extend(one.files)
         report.findings.extend(one.findings)
@@ -132,3 +147,8 @@ def _validate(collections: Sequence[str], spec: str | None, environment: str | N
     # A finding in a shared environment or globals file is reported once, not once per collection.
     report.findings = sorted(set(report.findings), key=Finding.sort_key)
     return report
+
+
+def _variables_file(source: str, scope: str) -> VariablesFile:
+    read = read_variables(source, scope)
+    return VariablesFile(read.source, read.data, scope, read.text)

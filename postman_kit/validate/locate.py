@@ -100,9 +100,12 @@ def finding_positions(report: Report) -> dict[tuple[str, str], Position]:
     """(file, pointer) → (line, column) for every finding, in the text as validate read it (or, for a report
     made from parsed JSON, the file read again from disk)."""
     wanted: dict[str, set[str]] = {}
-    for finding in report.findings:
-        wanted.setdefault(finding.file, set()).add(finding.pointer)
     positions: dict[tuple[str, str], Position] = {}
+    for finding in report.findings:
+        if finding.line is not None:  # placed where it was read (a v3 collection's YAML file)
+            positions[(finding.file, finding.pointer)] = (finding.line, 1)
+        else:
+            wanted.setdefault(finding.file, set()).add(finding.pointer)
     for file, pointers in wanted.items():
         text = report.sources.get(file)
         if text is None:

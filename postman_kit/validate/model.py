@@ -52,6 +52,7 @@ class Finding:
     file: str
     item: str | None = None
     pointer: str = ""
+    line: int | None = None  # in a v3 collection's YAML file; a JSON file's line is found from `pointer`
 
     @property
     def family(self) -> str:

@@ -29,6 +29,7 @@ def as_dict(report: Report) -> dict[str, Any]:
                 "file": f.file,
                 "item": f.item,
                 "pointer": f.pointer,
+                **({"line": f.line} if f.line is not None else {}),
             }
             for f in report.findings
         ],
