@@ -14,7 +14,7 @@ from starlette.background import BackgroundTask
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import BaseRoute, Route
+from starlette.routing import BaseRoute, Route, request_response
 
 from postman_kit.calls import CallRecord, CallRecorder
 from postman_kit.logstore.records import CALL_ID_HEADER, credential_of, new_call_id
@@ -47,7 +47,8 @@ def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder
         body = await request.body()
         incoming = Incoming(
             method=request.method,
-            path=request.url.path,
+            # the path as sent: request.url drops newlines and tabs (urlsplit), which would route `/api/pro%0Afiles`
+            path=request.scope["path"],
             query=dict(request.query_params),
             headers={k.lower(): v for k, v in request.headers.items()},
             body=body,
@@ -83,6 +84,9 @@ def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder
     guard = Middleware(RequestGuard, max_body=max_body, hosts=allowed_host_names(host, allowed_hosts),
                        record=record if recorder is not None else None)
     app = Starlette(routes=routes, lifespan=lifespan, middleware=[guard])
+    # A path the catch-all route cannot match (one holding a newline, `%0A`) is served too, as a JSON:API 404
+    # that is recorded, instead of Starlette's plain-text one.
+    app.router.default = request_response(serve)
     app.state.sandbox = sandbox
     return app
 

@@ -50,6 +50,13 @@ class ResourceKind:
     id_style: str = "ulid"
     fixture_ids: tuple[str, ...] = ()
     timestamps: tuple[str, ...] = field(default=())
+    nullable: frozenset[str] = frozenset()  # attributes the resource schema lets be null
+
+    def accepted_attributes(self, given: dict[str, Any]) -> dict[str, Any]:
+        """The attributes of a request a resource keeps: its own, and null only where the schema allows null
+        (a null elsewhere means "not given": the default or the stored value stays)."""
+        return {name: value for name, value in given.items()
+                if name in self.attribute_names and (value is not None or name in self.nullable)}
 
     def new_id(self) -> str:
         return ID_STYLES.get(self.id_style, ulid)()
@@ -94,6 +101,20 @@ def _merged_properties(api: Api, schema: Any, depth: int = 0) -> tuple[dict[str,
             properties[name] = {"allOf": [properties[name], value]} if name in properties else value
         required |= more_required
     return properties, required
+
+
+def _allows_null(api: Api, schema: Any, depth: int = 0) -> bool:
+    schema = api.resolve(schema)
+    if not isinstance(schema, dict) or depth > 8:
+        return False
+    kinds = schema.get("type")
+    if schema.get("nullable") is True or kinds == "null" or (isinstance(kinds, list) and "null" in kinds):
+        return True
+    parts = [*(schema.get("anyOf") or []), *(schema.get("oneOf") or [])]
+    if any(_allows_null(api, part, depth + 1) for part in parts):
+        return True
+    every = schema.get("allOf") or []
+    return bool(every) and all(_allows_null(api, part, depth + 1) for part in every)
 
 
 def _type_name(api: Api, data: dict[str, Any] | None) -> str | None:
@@ -167,5 +188,6 @@ def find_resource_kinds(api: Api, profile: Profile) -> dict[str, ResourceKind]:
             id_style=id_styles.get(type_name, "ulid"),
             fixture_ids=path_examples(api, related),
             timestamps=tuple(name for name in ("created", "updated") if name in attr_properties),
+            nullable=frozenset(name for name, schema in attr_properties.items() if _allows_null(api, schema)),
         )
     return kinds

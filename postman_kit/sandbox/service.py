@@ -78,7 +78,7 @@ class Sandbox:
         self.items = {kind.item: kind for kind in self.kinds.values()}
         self.store = ResourceStore(Path(data_dir) / STORE_FILE if data_dir is not None else None)
         self.limiter = RateLimiter() if rate_limits else None
-        self.schemas = SchemaChecker(api.document, api.openapi_version)
+        self.schemas = SchemaChecker(api.document, api.openapi_version, formats=True)
         validator_classes()  # a server pays jsonschema's import at start, not in its first request
         self._examples = ExampleBuilder(api.document, "response")
         self._example_cache: dict[tuple[str, str], tuple[int, Any]] = {}
@@ -117,6 +117,7 @@ class Sandbox:
         who = self._authenticate(op, incoming, outcome)
         outcome.revision = self._revision(op, incoming)
         self._throttle(op, who)
+        self._check_path(op, match.path_params)
         plan = check_query(self.api, op, self.profile, incoming.query)
         body = self._body(op, incoming)
         self._act(op, match.template, match.path_params, plan, body, incoming, outcome)
@@ -184,6 +185,17 @@ class Sandbox:
             raise ApiError(429, f"Request was throttled ({described}). Expected available in {retry_after(wait)} "
                                 "second(s).", headers={"Retry-After": retry_after(wait)})
 
+    def _check_path(self, op: Operation, values: dict[str, str]) -> None:
+        """A path value outside the parameter's documented enum is 400 on that parameter, as a bad query is."""
+        for param in op.params_in("path"):
+            schema = self.api.resolve(param.schema)
+            enum = schema.get("enum") if isinstance(schema, dict) else None
+            value = values.get(param.name)
+            if isinstance(enum, list) and value is not None and value not in [str(item) for item in enum]:
+                allowed = ", ".join(str(item) for item in enum)
+                raise ApiError(400, f"{value!r} is not a valid {param.name}; use one of: {allowed}.",
+                               parameter=param.name)
+
     def _body(self, op: Operation, incoming: Incoming) -> Any:
         if op.request_body is None:
             return None
@@ -250,7 +262,7 @@ class Sandbox:
                                     f"(id {existing}). To change it, use PATCH {kind.item.replace('{}', existing)}.",
                                pointer="/data/attributes/" + name)
         resource_id = kind.new_id()
-        attributes = {k: v for k, v in given.items() if k in kind.attribute_names}
+        attributes = kind.accepted_attributes(given)
         for name in kind.required_attributes:
             attributes.setdefault(name, (kind.template.get("attributes") or {}).get(name))
         now = _now()
@@ -296,12 +308,14 @@ class Sandbox:
                 raise ApiError(400, f"data.id {data.get('id')!r} does not match the id in the path ({resource_id}).",
                                pointer="/data/id")
             given = data.get("attributes") if isinstance(data, dict) else None
-            attributes = {**attributes, **{k: v for k, v in (given or {}).items() if k in kind.attribute_names}}
+            attributes = {**attributes, **kind.accepted_attributes(given if isinstance(given, dict) else {})}
             if "updated" in kind.timestamps:
                 attributes["updated"] = _now()
             self.store.put(kind.type, resource_id, attributes)
-        outcome.status = self._success(op)[0]
-        outcome.document = {"data": self._resource(kind, resource_id, attributes, incoming, plan.fields.get(kind.type))}
+        outcome.status, schema = self._success(op)
+        if schema is not None:  # an operation documented as 204 answers no body
+            outcome.document = {"data": self._resource(kind, resource_id, attributes, incoming,
+                                                       plan.fields.get(kind.type))}
 
     def _seed(self, kind: ResourceKind, resource_id: str) -> None:
         attributes = kind.fixture(resource_id)
@@ -338,4 +352,5 @@ class Sandbox:
 
 
 def _with_query(url: str, query: dict[str, str]) -> str:
-    return url + ("?" + urlencode(query, safe="[],:()'") if query else "")
+    """`url` with `query` percent-encoded as a URI requires (`page%5Bcursor%5D`): links are `format: uri`."""
+    return url + ("?" + urlencode(query, safe=",:()'") if query else "")
