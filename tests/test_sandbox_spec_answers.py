@@ -173,3 +173,10 @@ def test_every_documented_filter_example_is_accepted_by_the_sandbox_and_validate
         assert response.status_code in (200, 400), response.text
         verdicts.append(refused)
     assert verdicts == [False, False, True, False, False, True, False, True]
+
+
+def test_seeded_profiles_carry_the_spec_example_email_as_written(client: TestClient) -> None:
+    emails = [profile["attributes"]["email"] for profile in client.get("/api/profiles", headers=HEADERS,
+                                                                        params={"page[size]": "100"}).json()["data"]]
+    assert emails[0] == "sarah.mason@klaviyo-demo.com"
+    assert len(set(emails)) == len(emails) and all(email.startswith("sarah.mason") for email in emails[:2])

@@ -32,14 +32,15 @@ _RECORDED_REQUEST_HEADERS = ("accept", "content-type", "revision", "user-agent",
 
 def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder: CallRecorder | None,
                rate_limits: bool = True, extra_routes: Sequence[BaseRoute] = (), host: str = "127.0.0.1",
-               allowed_hosts: Sequence[str] = (), max_body: int = DEFAULT_MAX_BODY) -> Starlette:
+               allowed_hosts: Sequence[str] = (), max_body: int = DEFAULT_MAX_BODY,
+               reset: bool = False) -> Starlette:
     """A Starlette app serving `api`; `extra_routes` (e.g. the activity dashboard) are matched first.
 
     `recorder=None` serves without recording anything (what benchmarks compare recording against).
     Requests must name `host` (the bound address), a loopback name or one of `allowed_hosts` in their Host
-    header, and carry at most `max_body` bytes of body (guard.py).
+    header, and carry at most `max_body` bytes of body (guard.py). `reset` starts from the seeded resources.
     """
-    sandbox = Sandbox(api, keys, data_dir, rate_limits=rate_limits)
+    sandbox = Sandbox(api, keys, data_dir, rate_limits=rate_limits, reset=reset)
 
     async def serve(request: Request) -> Response:
         started = time.perf_counter()

@@ -64,9 +64,14 @@ class ResourceKind:
     def fixture(self, resource_id: str) -> dict[str, Any]:
         """Attributes of a resource that exists from the start: the spec's example, unique values made distinct."""
         attributes = copy.deepcopy(self.template.get("attributes") or {})
+        order = self.fixture_ids.index(resource_id) if resource_id in self.fixture_ids else len(self.fixture_ids)
         for name in self.unique:
-            if isinstance(attributes.get(name), str):
-                attributes[name] = f"{resource_id.lower()}.{attributes[name]}"
+            value = attributes.get(name)
+            if isinstance(value, str) and order > 0:
+                # the first fixture keeps the example as written (sarah.mason@klaviyo-demo.com); the others
+                # read as the same person's other addresses (sarah.mason+2@klaviyo-demo.com)
+                local, at, domain = value.partition("@")
+                attributes[name] = f"{local}+{order + 1}@{domain}" if at else f"{value}-{order + 1}"
         return attributes
 
 

@@ -68,7 +68,7 @@ class Sandbox:
     """One spec revision served from a resource store."""
 
     def __init__(self, api: Api, keys: KeyRing, data_dir: str | Path | None = None,
-                 rate_limits: bool = True, profile: Profile | None = None) -> None:
+                 rate_limits: bool = True, profile: Profile | None = None, reset: bool = False) -> None:
         self.api = api
         self.keys = keys
         self.profile = profile or detect_profile(api)
@@ -76,7 +76,7 @@ class Sandbox:
         self.index = OperationIndex(api)
         self.kinds = find_resource_kinds(api, self.profile)
         self.items = {kind.item: kind for kind in self.kinds.values()}
-        self.store = ResourceStore(Path(data_dir) / STORE_FILE if data_dir is not None else None)
+        self.store = ResourceStore(Path(data_dir) / STORE_FILE if data_dir is not None else None, reset=reset)
         self.limiter = RateLimiter() if rate_limits else None
         self.schemas = SchemaChecker(api.document, api.openapi_version, formats=True)
         validator_classes()  # a server pays jsonschema's import at start, not in its first request
