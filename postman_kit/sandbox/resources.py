@@ -51,6 +51,7 @@ class ResourceKind:
     fixture_ids: tuple[str, ...] = ()
     timestamps: tuple[str, ...] = field(default=())
     nullable: frozenset[str] = frozenset()  # attributes the resource schema lets be null
+    attribute_schemas: dict[str, Any] = field(default_factory=dict)  # each attribute's schema in the resource
 
     def accepted_attributes(self, given: dict[str, Any]) -> dict[str, Any]:
         """The attributes of a request a resource keeps: its own, and null only where the schema allows null
@@ -194,5 +195,6 @@ def find_resource_kinds(api: Api, profile: Profile) -> dict[str, ResourceKind]:
             fixture_ids=path_examples(api, related),
             timestamps=tuple(name for name in ("created", "updated") if name in attr_properties),
             nullable=frozenset(name for name, schema in attr_properties.items() if _allows_null(api, schema)),
+            attribute_schemas=attr_properties,
         )
     return kinds

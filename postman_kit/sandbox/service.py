@@ -262,7 +262,7 @@ class Sandbox:
                                     f"(id {existing}). To change it, use PATCH {kind.item.replace('{}', existing)}.",
                                pointer="/data/attributes/" + name)
         resource_id = kind.new_id()
-        attributes = kind.accepted_attributes(given)
+        attributes = self._servable(kind, kind.accepted_attributes(given))
         for name in kind.required_attributes:
             attributes.setdefault(name, (kind.template.get("attributes") or {}).get(name))
         now = _now()
@@ -308,7 +308,8 @@ class Sandbox:
                 raise ApiError(400, f"data.id {data.get('id')!r} does not match the id in the path ({resource_id}).",
                                pointer="/data/id")
             given = data.get("attributes") if isinstance(data, dict) else None
-            attributes = {**attributes, **kind.accepted_attributes(given if isinstance(given, dict) else {})}
+            given = kind.accepted_attributes(given if isinstance(given, dict) else {})
+            attributes = {**attributes, **self._servable(kind, given)}
             if "updated" in kind.timestamps:
                 attributes["updated"] = _now()
             self.store.put(kind.type, resource_id, attributes)
@@ -316,6 +317,18 @@ class Sandbox:
         if schema is not None:  # an operation documented as 204 answers no body
             outcome.document = {"data": self._resource(kind, resource_id, attributes, incoming,
                                                        plan.fields.get(kind.type))}
+
+    def _servable(self, kind: ResourceKind, given: dict[str, Any]) -> dict[str, Any]:
+        """The given attributes the resource's own schema describes; one the request schema took but the
+        response schema does not (a flow definition's extra keys) is left out, so the default or the stored
+        value is answered instead of a response that breaks the spec."""
+        kept = {}
+        for name, value in given.items():
+            schema = kind.attribute_schemas.get(name)
+            if isinstance(schema, dict) and self.schemas.errors(schema, value):
+                continue
+            kept[name] = value
+        return kept
 
     def _seed(self, kind: ResourceKind, resource_id: str) -> None:
         attributes = kind.fixture(resource_id)
