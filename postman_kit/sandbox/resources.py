@@ -68,11 +68,13 @@ class ResourceKind:
         order = self.fixture_ids.index(resource_id) if resource_id in self.fixture_ids else len(self.fixture_ids)
         for name in self.unique:
             value = attributes.get(name)
-            if isinstance(value, str) and order > 0:
-                # the first fixture keeps the example as written (sarah.mason@klaviyo-demo.com); the others
-                # read as the same person's other addresses (sarah.mason+2@klaviyo-demo.com)
-                local, at, domain = value.partition("@")
-                attributes[name] = f"{local}+{order + 1}@{domain}" if at else f"{value}-{order + 1}"
+            if not isinstance(value, str):
+                continue
+            # Never the example itself: a generated collection creates a resource with the example's values,
+            # which would then be a 409. An email reads as the same person's tagged address
+            # (sarah.mason+1@klaviyo-demo.com); other values carry the fixture's id.
+            local, at, domain = value.partition("@")
+            attributes[name] = f"{local}+{order + 1}@{domain}" if at else f"{resource_id.lower()}.{value}"
         return attributes
 
 
