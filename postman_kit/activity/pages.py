@@ -5,8 +5,10 @@ Everything is inline (style and SVG) so the pages work with no network; every va
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from html import escape
+from typing import Any
 from urllib.parse import urlencode
 
 from postman_kit.activity.chart import timeline_svg
@@ -169,13 +171,49 @@ def _logs_url(query: Mapping[str, object]) -> str:
     return f"{BASE}/logs?{urlencode(query)}"
 
 
+def job_path(job_url: str) -> str:
+    """The path of an async job's own URL (`/api/profile-bulk-import-jobs/01H…`)."""
+    path = "/" + job_url.split("://", 1)[-1].split("/", 1)[-1] if "://" in job_url else job_url
+    return path.split("?", 1)[0]
+
+
 def job_link(job_url: str) -> str:
     """An async job's details: the calls made to the job's own URL, found by its path."""
-    path = "/" + job_url.split("://", 1)[-1].split("/", 1)[-1] if "://" in job_url else job_url
-    return _logs_url({"path": path.split("?", 1)[0]})
+    return _logs_url({"path": job_path(job_url)})
 
 
-def call_page(call: CallRecord) -> str:
+def job_state(response_body: str) -> dict[str, Any] | None:
+    """An async job's status and counts as a job resource in `response_body` shows them, or None."""
+    try:
+        document = json.loads(response_body)
+    except ValueError:
+        return None
+    data = document.get("data") if isinstance(document, dict) else None
+    attributes = data.get("attributes") if isinstance(data, dict) else None
+    if not isinstance(attributes, dict) or "status" not in attributes:
+        return None
+    return attributes
+
+
+def job_table(job: Mapping[str, Any], as_of: CallRecord) -> str:
+    """Job details as the API activity tool shows them: status, progress, task counts, expiry."""
+    total = job.get("total_count")
+    done = job.get("completed_count") or 0
+    failed = job.get("failed_count") or 0
+    facts = [("Job status", str(job.get("status", "")))]
+    if isinstance(total, int) and total > 0 and isinstance(done, int) and isinstance(failed, int):
+        facts += [("Progress", f"{100 * (done + failed) // total}%"), ("Completed", str(done)),
+                  ("Pending", str(max(0, total - done - failed))), ("Errored", str(failed)), ("Total", str(total))]
+    if job.get("expires_at"):
+        facts.append(("Expires", str(job["expires_at"])))
+    facts.append(("As of", f"{format_instant(as_of.timestamp)} ({as_of.method} {as_of.path})"))
+    rows = "".join(f"<tr><th>{name}</th><td>{escape(value)}</td></tr>" for name, value in facts)
+    return f"<h2>Job details</h2><table id=job>{rows}</table>"
+
+
+def call_page(call: CallRecord, job_call: CallRecord | None = None) -> str:
+    """One call's details; `job_call`, for a call that started or read an async job, is the latest recorded
+    read of that job, whose answer gives the job details shown."""
     target = call.path + (f"?{call.query}" if call.query else "")
     facts = [
         ("Call ID", call.id), ("Status", str(call.status)), ("Path", call.path), ("Method", call.method),
@@ -194,6 +232,9 @@ def call_page(call: CallRecord) -> str:
                          "", call.request_body])
     response = "\n".join([str(call.status), *(f"{k}: {v}" for k, v in call.response_headers.items()),
                           "", call.response_body])
-    body = (f"<table>{rows}</table><div class=grid><section><h2>Request</h2><pre id=request>{escape(request)}</pre>"
+    latest = job_call or call
+    job = job_state(latest.response_body) if call.job_url else None
+    job_html = job_table(job, latest) if job is not None else ""
+    body = (f"<table>{rows}</table>{job_html}<div class=grid><section><h2>Request</h2><pre id=request>{escape(request)}</pre>"
             f"</section><section><h2>Response</h2><pre id=response>{escape(response)}</pre></section></div>")
     return page(f"{call.method} {call.path} → {call.status}", "logs", body)

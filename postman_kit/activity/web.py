@@ -79,7 +79,12 @@ def activity_routes(store: LogStore, clock: Callable[[], float] = time.time) -> 
         if call is None:
             return HTMLResponse(pages.page("Call not found", "logs", pages.error_block(
                 "No call with this id: it may have been pruned.")), status_code=404)
-        return HTMLResponse(pages.call_page(call))
+        job_call = None
+        if call.job_url:
+            job_path = pages.job_path(call.job_url)
+            job_call = next((found for found in store.search(CallFilter(path=job_path), limit=20)
+                             if found.method == "GET" and 200 <= found.status < 300), None)
+        return HTMLResponse(pages.call_page(call, job_call))
 
     def activity_json(request: Request) -> Response:
         try:

@@ -60,9 +60,11 @@ class ByteSize(click.ParamType):
 @click.option("--reset", "--fresh", "reset", is_flag=True,
               help="Start from the seeded resources (the spec's examples), dropping those kept in DATA; "
                    "keys and the call log stay.")
+@click.option("--job-seconds", type=click.FloatRange(min=0, min_open=True), default=5.0, show_default=True,
+              help="How long an async job (bulk import, bulk create, ...) takes from queued to complete.")
 def sandbox_command(spec: str, host: str, port: int, keys_file: str | None, data_dir: str, store_url: str | None,
                     no_rate_limits: bool, max_body: int, allowed_hosts: tuple[str, ...], retention: float,
-                    reset: bool) -> None:
+                    reset: bool, job_seconds: float) -> None:
     """Serve SPEC as a local API: keys and scopes, revisions, 404/405/409, filters, paging, rate limits.
 
     State persists in DATA; every call is recorded in the log store (see `postman-kit logs`).
@@ -74,7 +76,7 @@ def sandbox_command(spec: str, host: str, port: int, keys_file: str | None, data
     listener = bind_listener(host, port)
     try:
         _serve_on(listener, api, host, keys_file, data_dir, store_url, no_rate_limits, max_body, allowed_hosts,
-                  retention, reset)
+                  retention, reset, job_seconds)
     finally:
         listener.close()
 
@@ -92,7 +94,7 @@ def bind_listener(host: str, port: int) -> socket.socket:
 
 def _serve_on(listener: socket.socket, api: Api, host: str, keys_file: str | None, data_dir: str,
               store_url: str | None, no_rate_limits: bool, max_body: int, allowed_hosts: tuple[str, ...],
-              retention: float, reset: bool) -> None:
+              retention: float, reset: bool, job_seconds: float) -> None:
     import uvicorn
 
     from postman_kit.activity.web import activity_routes
@@ -118,7 +120,7 @@ def _serve_on(listener: socket.socket, api: Api, host: str, keys_file: str | Non
     try:
         app = create_app(api, keys=keys, data_dir=data, recorder=store, rate_limits=not no_rate_limits,
                          extra_routes=activity_routes(store), host=host, allowed_hosts=allowed_hosts,
-                         max_body=max_body, reset=reset)
+                         max_body=max_body, reset=reset, job_seconds=job_seconds)
     except BaseException:
         store.close()
         raise

@@ -17,9 +17,10 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route, request_response
 
 from postman_kit.calls import CallRecord, CallRecorder
-from postman_kit.logstore.records import CALL_ID_HEADER, credential_of, new_call_id
+from postman_kit.logstore.records import CALL_ID_HEADER, credential_of, job_url, new_call_id
 from postman_kit.openapi import Api
 from postman_kit.sandbox.guard import DEFAULT_MAX_BODY, RequestGuard, allowed_host_names
+from postman_kit.sandbox.jobs import DEFAULT_JOB_SECONDS
 from postman_kit.sandbox.keys import KeyRing
 from postman_kit.sandbox.revision_dates import RevisionError, resolve_revision
 from postman_kit.sandbox.service import Incoming, Outcome, Sandbox
@@ -33,14 +34,15 @@ _RECORDED_REQUEST_HEADERS = ("accept", "content-type", "revision", "user-agent",
 def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder: CallRecorder | None,
                rate_limits: bool = True, extra_routes: Sequence[BaseRoute] = (), host: str = "127.0.0.1",
                allowed_hosts: Sequence[str] = (), max_body: int = DEFAULT_MAX_BODY,
-               reset: bool = False) -> Starlette:
+               reset: bool = False, job_seconds: float = DEFAULT_JOB_SECONDS) -> Starlette:
     """A Starlette app serving `api`; `extra_routes` (e.g. the activity dashboard) are matched first.
 
     `recorder=None` serves without recording anything (what benchmarks compare recording against).
     Requests must name `host` (the bound address), a loopback name or one of `allowed_hosts` in their Host
-    header, and carry at most `max_body` bytes of body (guard.py). `reset` starts from the seeded resources.
+    header, and carry at most `max_body` bytes of body (guard.py). `reset` starts from the seeded resources;
+    async jobs run for `job_seconds` (jobs.py).
     """
-    sandbox = Sandbox(api, keys, data_dir, rate_limits=rate_limits, reset=reset)
+    sandbox = Sandbox(api, keys, data_dir, rate_limits=rate_limits, reset=reset, job_seconds=job_seconds)
 
     async def serve(request: Request) -> Response:
         started = time.perf_counter()
@@ -141,6 +143,7 @@ def call_record(incoming: Incoming, outcome: Outcome, content: bytes, response_h
         response_headers=response_headers,
         response_body=content.decode("utf-8", "replace"),
         resource_ids=resource_ids,
+        job_url=job_url(outcome.status, content.decode("utf-8", "replace"), response_headers) if content else None,
     )
 
 

@@ -7,6 +7,7 @@ the spec's example response.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +22,7 @@ from postman_kit.openapi import Api, Operation, key_prefix, status_code
 from postman_kit.profiles import Profile, detect_profile, find_revision
 from postman_kit.routing import MethodNotAllowed, OperationIndex
 from postman_kit.sandbox.api_errors import ApiError, method_not_allowed
+from postman_kit.sandbox.jobs import DEFAULT_JOB_SECONDS, Job, is_job_type, progress, task_count
 from postman_kit.sandbox.json_limits import JsonRefused, parse_json_body
 from postman_kit.sandbox.keys import KeyRing
 from postman_kit.sandbox.list_query import ListQuery, check_query, encode_cursor, select
@@ -68,7 +70,8 @@ class Sandbox:
     """One spec revision served from a resource store."""
 
     def __init__(self, api: Api, keys: KeyRing, data_dir: str | Path | None = None,
-                 rate_limits: bool = True, profile: Profile | None = None, reset: bool = False) -> None:
+                 rate_limits: bool = True, profile: Profile | None = None, reset: bool = False,
+                 job_seconds: float = DEFAULT_JOB_SECONDS) -> None:
         self.api = api
         self.keys = keys
         self.profile = profile or detect_profile(api)
@@ -78,6 +81,8 @@ class Sandbox:
         self.items = {kind.item: kind for kind in self.kinds.values()}
         self.store = ResourceStore(Path(data_dir) / STORE_FILE if data_dir is not None else None, reset=reset)
         self.limiter = RateLimiter() if rate_limits else None
+        self.job_seconds = job_seconds
+        self.jobs: dict[tuple[str, str], Job] = {}  # jobs created since start; older ones read as stored
         self.schemas = SchemaChecker(api.document, api.openapi_version, formats=True)
         validator_classes()  # a server pays jsonschema's import at start, not in its first request
         self._examples = ExampleBuilder(api.document, "response")
@@ -268,6 +273,8 @@ class Sandbox:
         now = _now()
         for name in kind.timestamps:
             attributes[name] = now
+        if is_job_type(kind.type):
+            self.jobs[(kind.type, resource_id)] = Job(created=time.time(), total=task_count(body))
         self.store.put(kind.type, resource_id, attributes)
         outcome.resource_ids.append(resource_id)
         status, document = self._success(op)
@@ -330,6 +337,11 @@ class Sandbox:
             kept[name] = value
         return kept
 
+    def _job_attributes(self, kind: ResourceKind, job: Job) -> dict[str, Any]:
+        """A running job's status, counts and times, as far as the job's schema describes them."""
+        return {name: value for name, value in progress(job, time.time(), self.job_seconds).items()
+                if name in kind.attribute_names and (value is not None or name in kind.nullable)}
+
     def _seed(self, kind: ResourceKind, resource_id: str) -> None:
         attributes = kind.fixture(resource_id)
         now = _now()
@@ -342,6 +354,9 @@ class Sandbox:
         resource = {k: v for k, v in kind.template.items() if k not in ("type", "id", "attributes", "links")}
         resource["type"] = kind.type
         resource["id"] = resource_id
+        job = self.jobs.get((kind.type, resource_id))
+        if job is not None:
+            attributes = {**attributes, **self._job_attributes(kind, job)}
         resource["attributes"] = {k: v for k, v in attributes.items() if k in fields} if fields else attributes
         if "links" in kind.template:
             resource["links"] = {"self": f"{incoming.base_url}{kind.item.replace('{}', resource_id)}"}
