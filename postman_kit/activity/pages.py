@@ -18,11 +18,15 @@ from postman_kit.calls import CallRecord
 from postman_kit.logstore import Activity, Breakdown
 
 BASE = "/_activity"
-PERIODS = (("", "All stored"), ("today", "Today"), ("1h", "Last hour"), ("3h", "Last 3 hours"),
+PERIODS = (("today", "Today"), ("all", "All stored"), ("1h", "Last hour"), ("3h", "Last 3 hours"),
            ("24h", "Last 24 hours"), ("3d", "Last 3 days"), ("7d", "Last 7 days"), ("14d", "Last 14 days"),
-           ("30d", "Last 30 days"), ("90d", "Last 90 days"))
+           ("30d", "Last 30 days"), ("90d", "Last 90 days"), ("custom", "Custom range"))
+# what the pages show when no period is chosen, as Klaviyo's dashboard does; "all" is every stored call
+DEFAULT_PERIOD = "today"
 STATUS_GROUPS = (("", "All"), ("success", "All success"), ("failed", "All failed"), ("2xx", "2xx"), ("3xx", "3xx"),
-                 ("4xx", "All 4xx"), ("5xx", "All 5xx"))
+                 ("4xx", "All 4xx"), ("5xx", "All 5xx"),
+                 *((code, code) for code in ("200", "201", "202", "204", "400", "401", "403", "404", "405", "409",
+                                             "415", "429", "500")))
 METHODS = ("", "GET", "POST", "PUT", "PATCH", "DELETE")
 
 STYLE = """
@@ -72,10 +76,17 @@ def _text(name: str, label: str, value: str, placeholder: str = "", size: int = 
             f'placeholder="{escape(placeholder)}"></label>')
 
 
+def _date(name: str, label: str, value: str) -> str:
+    """A custom range's end: an ISO date or datetime, read when the period is "Custom range"."""
+    return (f'<label>{label}<input type="text" name="{name}" value="{escape(value)}" size="19" '
+            f'placeholder="2026-07-15 or …T09:30"></label>')
+
+
 def _filters_form(action: str, form: Mapping[str, str], categories: list[str], extra: str = "") -> str:
     category_options = ("", *categories)
     return (f'<form class="filters" method="get" action="{action}">{extra}'
-            + _select("since", "Period", PERIODS, form.get("since", ""))
+            + _select("since", "Period", PERIODS, form.get("since", DEFAULT_PERIOD))
+            + _date("from", "From", form.get("from", "")) + _date("to", "To", form.get("to", ""))
             + _select("category", "Category", category_options, form.get("category", ""))
             + _select("status", "Status", STATUS_GROUPS, form.get("status", ""))
             + _select("method", "Method", METHODS, form.get("method", ""))

@@ -34,7 +34,8 @@ class JSONResponse(responses.JSONResponse):
     def render(self, content: object) -> bytes:
         return redact(super().render(content).decode()).encode()
 
-FORM_FIELDS = ("since", "category", "status", "method", "path", "id", "source", "revision", "timezone")
+FORM_FIELDS = ("since", "from", "to", "category", "status", "method", "path", "id", "source", "revision",
+               "timezone")
 PAGE_SIZE = 50
 
 
@@ -44,12 +45,22 @@ def activity_routes(store: LogStore, clock: Callable[[], float] = time.time) -> 
                 if request.query_params.get(name, "").strip()}
 
     def filter_of(form: dict[str, str]) -> CallFilter:
+        since, until = period_of(form)
         return call_filter(
-            clock(), path=form.get("path"), since=form.get("since"),
+            clock(), path=form.get("path"), since=since, until=until,
             statuses=(form.get("status", ""),), methods=(form.get("method", ""),),
             categories=(form.get("category", ""),), sources=(form.get("source", ""),),
             revisions=(form.get("revision", ""),), resource_id=form.get("id"), timezone=form.get("timezone"),
         )
+
+    def period_of(form: dict[str, str]) -> tuple[str | None, str | None]:
+        """(since, until) as typed: Today unless a period is chosen; a custom range's From and To."""
+        period = form.get("since", pages.DEFAULT_PERIOD)
+        if period == "custom":
+            if not form.get("from"):
+                raise InputError("from", "a custom range needs its From date (e.g. 2026-07-15)")
+            return form["from"], form.get("to")
+        return (None if period == "all" else period), None
 
     def offset_of(request: Request) -> int:
         text = request.query_params.get("offset", "0")
