@@ -100,3 +100,24 @@ def test_a_bulk_import_job_runs_and_its_details_show_progress(served) -> None:
     assert cells["Job status"] == "complete" and cells["Progress"] == "100%"
     assert (cells["Completed"], cells["Pending"], cells["Errored"], cells["Total"]) == ("10", "0", "0", "10")
     assert cells["Expires"] == seen[-1]["expires_at"]
+
+
+@pytest.mark.corpus
+def test_a_campaign_send_job_is_the_campaigns_own_id_and_can_be_cancelled(served) -> None:
+    client, store = served
+    campaign_id = "01GMRWDSA0ARTAKE1SFX8JGXAY"
+    body = {"data": {"type": "campaign-send-job", "id": campaign_id}}
+    started = client.post("/api/campaign-send-jobs", headers=HEADERS, json=body)
+    assert started.status_code == 202 and started.json()["data"]["id"] == campaign_id
+    assert started.json()["data"]["attributes"] == {"status": "queued"}
+    time.sleep(JOB_SECONDS * 0.3)
+    read = client.get(f"/api/campaign-send-jobs/{campaign_id}", headers=HEADERS)
+    assert read.json()["data"]["attributes"]["status"] == "processing"
+    cancel = {"data": {"type": "campaign-send-job", "id": campaign_id, "attributes": {"action": "cancel"}}}
+    cancelled = client.patch(f"/api/campaign-send-jobs/{campaign_id}", headers=HEADERS, json=cancel)
+    assert (cancelled.status_code, cancelled.content) == (204, b"")
+    time.sleep(JOB_SECONDS)
+    after = client.get(f"/api/campaign-send-jobs/{campaign_id}", headers=HEADERS).json()["data"]["attributes"]
+    assert after == {"status": "cancelled"}
+    [call] = store.search(CallFilter(path="/api/campaign-send-jobs"), limit=5)
+    assert call.job_url == f"http://127.0.0.1/api/campaign-send-jobs/{campaign_id}"

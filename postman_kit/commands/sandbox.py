@@ -82,10 +82,20 @@ def sandbox_command(spec: str, host: str, port: int, keys_file: str | None, data
 
 
 def bind_listener(host: str, port: int) -> socket.socket:
-    """A listening socket on (host, port), or InputError naming the address and why it cannot be had."""
+    """A socket bound to (host, port), or InputError naming the address and why it cannot be had.
+
+    Bound, not yet listening: uvicorn listens once the app is ready, so a client that finds the port open
+    finds the data directory and log store in place too."""
     try:
-        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
-        return socket.create_server((host, port), family=family, backlog=2048)
+        family, kind, protocol, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        listener = socket.socket(family, kind, protocol)
+        try:
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: no TIME_WAIT wait
+            listener.bind(address)
+        except OSError:
+            listener.close()
+            raise
+        return listener
     except OSError as exc:
         reason = exc.strerror or str(exc)
         hint = " (another program listens there; pick another --port)" if exc.errno == errno.EADDRINUSE else ""

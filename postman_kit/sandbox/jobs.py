@@ -26,6 +26,7 @@ def is_job_type(type_name: str) -> bool:
 class Job:
     created: float  # epoch seconds
     total: int
+    cancelled: float | None = None  # when a cancel action stopped it; its counts stay as they were then
 
 
 def task_count(body: Any) -> int:
@@ -50,7 +51,8 @@ def _stamp(epoch: float) -> str:
 
 def progress(job: Job, now: float, seconds: float) -> dict[str, Any]:
     """The job's attributes at `now`: status, counts, and the times it started, completed and expires."""
-    elapsed = max(0.0, now - job.created)
+    stopped = job.cancelled is not None and job.cancelled < job.created + seconds
+    elapsed = max(0.0, (job.cancelled if stopped and job.cancelled is not None else now) - job.created)
     queued_for = seconds * QUEUED_SHARE
     if elapsed >= seconds:
         status, done = "complete", job.total
@@ -59,6 +61,8 @@ def progress(job: Job, now: float, seconds: float) -> dict[str, Any]:
     else:
         status, done = "processing", min(job.total - 1, int(job.total * (elapsed - queued_for) /
                                                            (seconds - queued_for)))
+    if stopped:
+        status = "cancelled"
     attributes: dict[str, Any] = {
         "status": status,
         "created_at": _stamp(job.created),

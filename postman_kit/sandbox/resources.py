@@ -164,7 +164,8 @@ def find_resource_kinds(api: Api, profile: Profile) -> dict[str, ResourceKind]:
     builder = ExampleBuilder(api.document, "response")
     kinds: dict[str, ResourceKind] = {}
     for path, methods in sorted(by_path.items()):
-        if "{}" in path or not {"GET", "POST"} <= set(methods):
+        # an async job (campaign send job) may have no list: created by POST, read by id
+        if "{}" in path or "POST" not in methods or ("GET" not in methods and not path.endswith("-jobs")):
             continue
         if profile.client_path_prefix and path.startswith(profile.client_path_prefix.rstrip("/")):
             continue

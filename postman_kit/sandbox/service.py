@@ -8,7 +8,7 @@ the spec's example response.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -266,7 +266,10 @@ class Sandbox:
                 raise ApiError(409, f"A {_label(kind.type).lower()} with {name} {value!r} already exists "
                                     f"(id {existing}). To change it, use PATCH {kind.item.replace('{}', existing)}.",
                                pointer="/data/attributes/" + name)
-        resource_id = kind.new_id()
+        given_id = data.get("id") if isinstance(data, dict) else None
+        # a job names what it works on by id (a campaign send job's id is the campaign's)
+        named = is_job_type(kind.type) and isinstance(given_id, str) and given_id
+        resource_id = given_id if named else kind.new_id()
         attributes = self._servable(kind, kind.accepted_attributes(given))
         for name in kind.required_attributes:
             attributes.setdefault(name, (kind.template.get("attributes") or {}).get(name))
@@ -315,6 +318,9 @@ class Sandbox:
                 raise ApiError(400, f"data.id {data.get('id')!r} does not match the id in the path ({resource_id}).",
                                pointer="/data/id")
             given = data.get("attributes") if isinstance(data, dict) else None
+            job = self.jobs.get((kind.type, resource_id))
+            if job is not None and isinstance(given, dict) and given.get("action") == "cancel":
+                self.jobs[(kind.type, resource_id)] = replace(job, cancelled=job.cancelled or time.time())
             given = kind.accepted_attributes(given if isinstance(given, dict) else {})
             attributes = {**attributes, **self._servable(kind, given)}
             if "updated" in kind.timestamps:
