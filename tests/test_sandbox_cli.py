@@ -94,3 +94,12 @@ def test_reset_starts_from_the_seeded_resources(run_cli, served: list[dict], tmp
     fresh = served[-1]["app"].state.sandbox
     assert {rid for rid, _ in fresh.store.all(kind.type)} == seeded
     fresh.close()
+
+
+def test_timezone_sets_where_the_dashboards_today_begins(run_cli, served: list[dict], tmp_path: Path) -> None:
+    bad = run_cli("sandbox", EXAMPLE_SPEC, "--data", tmp_path / "data", "--port", "0", "--timezone", "Mars/Base")
+    assert bad.exit_code == 2 and "unknown time zone 'Mars/Base'" in bad.output and served == []
+    assert not (tmp_path / "data").exists()
+    result = run_cli("sandbox", EXAMPLE_SPEC, "--data", tmp_path / "data", "--port", "0", "--timezone", "UTC")
+    assert result.exit_code == 0, result.output
+    served[0]["app"].state.sandbox.close()

@@ -4,6 +4,7 @@ its own examples accepted (with the same filter judgement as `validate`)."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -181,3 +182,18 @@ def test_seeded_profiles_carry_the_spec_example_email_tagged(client: TestClient)
                                                                         params={"page[size]": "100"}).json()["data"]]
     assert emails[:2] == ["sarah.mason+1@klaviyo-demo.com", "sarah.mason+2@klaviyo-demo.com"]
     assert len(set(emails)) == len(emails)
+
+
+def test_a_204_whose_spec_shows_a_body_still_sends_none(tmp_path: Path) -> None:
+    """HTTP forbids a body on 204: a spec documenting one (an example under a 204) gets none."""
+    spec = tmp_path / "odd.json"
+    spec.write_text(json.dumps({
+        "openapi": "3.0.3", "info": {"title": "Odd", "version": "1"},
+        "paths": {"/api/ping": {"get": {"responses": {"204": {"description": "pong", "content": {
+            "application/json": {"schema": {"type": "object", "example": {"pong": True}}}}}}}}},
+    }))
+    app = create_app(load_api(str(spec)), keys=keys_from_data({"keys": {KEY: {"name": "x"}}}, "keys"),
+                     data_dir=None, recorder=MemoryRecorder())
+    with TestClient(app, base_url="http://127.0.0.1") as odd:
+        response = odd.get("/api/ping")
+    assert (response.status_code, response.content) == (204, b"")

@@ -39,7 +39,9 @@ FORM_FIELDS = ("since", "from", "to", "category", "status", "method", "path", "i
 PAGE_SIZE = 50
 
 
-def activity_routes(store: LogStore, clock: Callable[[], float] = time.time) -> list[Route]:
+def activity_routes(store: LogStore, clock: Callable[[], float] = time.time,
+                    timezone: str | None = None) -> list[Route]:
+    """The pages' routes; `timezone` (IANA name, default local) is where Today begins unless the form says."""
     def form_of(request: Request) -> dict[str, str]:
         return {name: request.query_params.get(name, "").strip() for name in FORM_FIELDS
                 if request.query_params.get(name, "").strip()}
@@ -50,7 +52,7 @@ def activity_routes(store: LogStore, clock: Callable[[], float] = time.time) -> 
             clock(), path=form.get("path"), since=since, until=until,
             statuses=(form.get("status", ""),), methods=(form.get("method", ""),),
             categories=(form.get("category", ""),), sources=(form.get("source", ""),),
-            revisions=(form.get("revision", ""),), resource_id=form.get("id"), timezone=form.get("timezone"),
+            revisions=(form.get("revision", ""),), resource_id=form.get("id"), timezone=form.get("timezone") or timezone,
         )
 
     def period_of(form: dict[str, str]) -> tuple[str | None, str | None]:

@@ -62,21 +62,25 @@ class ByteSize(click.ParamType):
                    "keys and the call log stay.")
 @click.option("--job-seconds", type=click.FloatRange(min=0, min_open=True), default=5.0, show_default=True,
               help="How long an async job (bulk import, bulk create, ...) takes from queued to complete.")
+@click.option("--timezone", help="Time zone the dashboard's Today begins in (IANA name; default: local).")
 def sandbox_command(spec: str, host: str, port: int, keys_file: str | None, data_dir: str, store_url: str | None,
                     no_rate_limits: bool, max_body: int, allowed_hosts: tuple[str, ...], retention: float,
-                    reset: bool, job_seconds: float) -> None:
+                    reset: bool, job_seconds: float, timezone: str | None) -> None:
     """Serve SPEC as a local API: keys and scopes, revisions, 404/405/409, filters, paging, rate limits.
 
     State persists in DATA; every call is recorded in the log store (see `postman-kit logs`).
     """
+    from postman_kit.activity.periods import start_of_today
     from postman_kit.openapi import load_api
 
+    if timezone:
+        start_of_today(0.0, timezone)  # an unknown zone is refused now, not on the first page view
     api = load_api(spec)
     # The port is taken before anything is written: a busy port is one line, with DATA untouched.
     listener = bind_listener(host, port)
     try:
         _serve_on(listener, api, host, keys_file, data_dir, store_url, no_rate_limits, max_body, allowed_hosts,
-                  retention, reset, job_seconds)
+                  retention, reset, job_seconds, timezone)
     finally:
         listener.close()
 
@@ -104,7 +108,7 @@ def bind_listener(host: str, port: int) -> socket.socket:
 
 def _serve_on(listener: socket.socket, api: Api, host: str, keys_file: str | None, data_dir: str,
               store_url: str | None, no_rate_limits: bool, max_body: int, allowed_hosts: tuple[str, ...],
-              retention: float, reset: bool, job_seconds: float) -> None:
+              retention: float, reset: bool, job_seconds: float, timezone: str | None) -> None:
     import uvicorn
 
     from postman_kit.activity.web import activity_routes
@@ -129,7 +133,7 @@ def _serve_on(listener: socket.socket, api: Api, host: str, keys_file: str | Non
     store = open_store(store_url or data / LOG_STORE_FILE, retention_days=retention)
     try:
         app = create_app(api, keys=keys, data_dir=data, recorder=store, rate_limits=not no_rate_limits,
-                         extra_routes=activity_routes(store), host=host, allowed_hosts=allowed_hosts,
+                         extra_routes=activity_routes(store, timezone=timezone), host=host, allowed_hosts=allowed_hosts,
                          max_body=max_body, reset=reset, job_seconds=job_seconds)
     except BaseException:
         store.close()

@@ -58,7 +58,9 @@ def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder
             base_url=str(request.base_url).rstrip("/"),
         )
         outcome = sandbox.serve(incoming)
-        content = orjson.dumps(outcome.document) if outcome.document is not None else b""
+        # a 204 or 304 carries no body whatever the spec's example says: HTTP forbids one (h11 would fail)
+        bodiless = outcome.status in (204, 304)
+        content = orjson.dumps(outcome.document) if outcome.document is not None and not bodiless else b""
         headers = dict(outcome.headers)
         background = None
         if recorder is not None:
