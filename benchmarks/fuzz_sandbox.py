@@ -40,7 +40,8 @@ def main() -> int:
         print(f"FAIL {key}: {example}")
     for message in report.server_errors:
         print(f"SERVER {message}")
-    print(f"{len(report.overlapping_one_of)} answer(s) matching more than one oneOf branch (the spec's overlap)")
+    overlaps = len(report.overlapping_one_of)
+    print(f"{overlaps} answer(s) matching more than one oneOf branch (the spec's overlap)")
     return 1 if report.failures or report.server_errors else 0
 
 

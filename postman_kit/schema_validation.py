@@ -67,7 +67,8 @@ def _is_date_time(value: object) -> bool:
 
 @functools.cache
 def _format_checker() -> Any:
-    """The formats a server refuses to store wrongly: date-times, which every later read and filter compares."""
+    """The formats a server refuses to store wrongly: date-times, which every later read and filter
+    compares."""
     from jsonschema import FormatChecker
 
     checker = FormatChecker(formats=())
@@ -82,7 +83,8 @@ class SchemaChecker:
     does); without it formats are annotations, as for checking saved requests whose values are placeholders.
     """
 
-    def __init__(self, document: dict[str, Any], openapi_version: str = "3.0", *, formats: bool = False) -> None:
+    def __init__(self, document: dict[str, Any], openapi_version: str = "3.0", *,
+                 formats: bool = False) -> None:
         self.document = document
         self.is_31 = openapi_version.startswith("3.1")
         self.formats = formats

@@ -46,7 +46,8 @@ def without_sparse_fieldsets(document: dict[str, Any]) -> dict[str, Any]:
     for path_item in (document.get("paths") or {}).values():
         for operation in path_item.values():
             if isinstance(operation, dict) and isinstance(operation.get("parameters"), list):
-                operation["parameters"] = [p for p in operation["parameters"] if not _is_fieldset(p, parameters)]
+                operation["parameters"] = [p for p in operation["parameters"]
+                                           if not _is_fieldset(p, parameters)]
     return document
 
 
@@ -81,7 +82,8 @@ def fuzz_sandbox(spec: Path, *, examples: int, seed: int, only: str | None = Non
     from postman_kit.sandbox.app import create_app
     from postman_kit.sandbox.keys import keys_from_data
 
-    checks = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+    checks = [not_a_server_error, status_code_conformance, content_type_conformance,
+              response_schema_conformance]
     api = load_api(str(spec))
     raw = without_sparse_fieldsets(json.loads(spec.read_text()))
     schema = schemathesis.openapi.from_dict(raw)
@@ -116,11 +118,13 @@ def _operations(schema: Any, only: str | None) -> Iterator[Any]:
 
 
 def _valid_reading_one_of_as_any_of(api: Any, operation: Any, response: Any) -> bool:
-    """Whether the answer fits its documented schema when oneOf means "at least one", as the sandbox reads it."""
+    """Whether the answer fits its documented schema when oneOf means "at least one", as the sandbox
+    reads it."""
     from postman_kit.schema_validation import SchemaChecker
 
     op = api.operation(operation.method.upper(), operation.path)
-    documented = next((r for r in op.responses if r.status == str(response.status_code)), None) if op else None
+    responses = op.responses if op is not None else []
+    documented = next((r for r in responses if r.status == str(response.status_code)), None)
     if documented is None or documented.preferred is None or documented.preferred.schema is None:
         return False
     try:
@@ -153,11 +157,13 @@ def _fuzz_operation(api: Any, operation: Any, headers: dict[str, str], checks: l
             except FailureGroup as failure:
                 text = " ".join(str(failure).split())
                 key = f"{check.__name__} {name}"
-                if _OVERLAPPING_ONE_OF in text or (check.__name__ == "response_schema_conformance"
-                                                   and _valid_reading_one_of_as_any_of(api, operation, response)):
-                    # A value more than one of the spec's oneOf branches describe (Klaviyo's send options, flow
-                    # definitions, metric groups): the spec's ambiguity, which the API's own answers share,
-                    # counted apart from faults.
+                overlap = _OVERLAPPING_ONE_OF in text or (
+                    check.__name__ == "response_schema_conformance"
+                    and _valid_reading_one_of_as_any_of(api, operation, response))
+                if overlap:
+                    # A value more than one of the spec's oneOf branches describe (Klaviyo's send options,
+                    # flow definitions, metric groups): the spec's ambiguity, which the API's own answers
+                    # share, counted apart from faults.
                     report.overlapping_one_of.setdefault(key, text[:400])
                     continue
                 report.failures.setdefault(key, f"{response.status_code} {case.query or ''} {text[:600]}")

@@ -18,7 +18,8 @@ from postman_kit.logstore import open_store
 from tests.test_logstore_support import make_call
 
 # noon UTC yesterday: every call below is in the past and inside the store's 14 days of retention
-NOON = datetime.fromtimestamp(time.time(), UTC).replace(hour=12, minute=0, second=0, microsecond=0) - timedelta(days=1)
+TODAY = datetime.fromtimestamp(time.time(), UTC).replace(hour=12, minute=0, second=0, microsecond=0)
+NOON = TODAY - timedelta(days=1)
 NOW = NOON.timestamp()
 HOUR = 3600.0
 

@@ -92,8 +92,8 @@ def test_filters_clear_and_a_bulk_import_jobs_progress_in_the_browser(tmp_path: 
             job_id = started.json()["data"]["id"]
             assert http.get("/api/profiles/MISSING").status_code == 404
             time.sleep(5.5)  # the sandbox's default --job-seconds is 5
-            assert http.get(f"/api/profile-bulk-import-jobs/{job_id}").json()["data"]["attributes"]["status"] \
-                == "complete"
+            job = http.get(f"/api/profile-bulk-import-jobs/{job_id}").json()["data"]
+            assert job["attributes"]["status"] == "complete"
 
         failed = browse(browser, f"{base_url}/_activity/logs?status=failed")
         assert shown(failed, "match-count") == "1 matching calls, newest first"

@@ -1,7 +1,7 @@
-"""Schemathesis against the sandbox serving Klaviyo's 2026-07-15 spec with a key: every operation, a few seeded
-examples each (positive and negative). No 5xx, no exception in the server's log, every answer of a documented
-status and content type, and valid against its schema (oneOf read as "at least one", since Klaviyo's
-branches overlap: such answers are counted apart, see tests/sandbox_fuzzing.py).
+"""Schemathesis against the sandbox serving Klaviyo's 2026-07-15 spec with a key: every operation, a few
+seeded examples each (positive and negative). No 5xx, no exception in the server's log, every answer of a
+documented status and content type, and valid against its schema (oneOf read as "at least one", since
+Klaviyo's branches overlap: such answers are counted apart, see tests/sandbox_fuzzing.py).
 `python benchmarks/fuzz_sandbox.py` runs it longer."""
 
 from __future__ import annotations

@@ -45,7 +45,8 @@ def recorder() -> MemoryRecorder:
 
 
 @pytest.fixture(scope="module")
-def client(api: Api, recorder: MemoryRecorder, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+def client(api: Api, recorder: MemoryRecorder,
+           tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     keys = keys_from_data({"keys": {KEY: {"name": "spec answers"}}}, "keys")
     data: Path = tmp_path_factory.mktemp("sandbox")
     app = create_app(api, keys=keys, data_dir=data, recorder=recorder, rate_limits=False)
@@ -76,7 +77,8 @@ def test_an_update_documented_as_204_answers_no_body_and_is_recorded(client: Tes
     assert "content-type" not in response.headers
     assert any(call.path == f"{path}/{resource_id}" and call.status == 204 for call in recorder.calls)
     # the update took effect
-    assert client.get(f"{path}/{resource_id}", headers=HEADERS).json()["data"]["attributes"]["name"] == "Renamed"
+    read = client.get(f"{path}/{resource_id}", headers=HEADERS)
+    assert read.json()["data"]["attributes"]["name"] == "Renamed"
 
 
 @pytest.mark.parametrize(("raw", "detail"), [
@@ -94,7 +96,8 @@ def test_any_odd_path_is_a_recorded_json_api_404(client: TestClient, recorder: M
 
 
 def test_list_links_are_percent_encoded_uris_that_lead_to_the_next_page(client: TestClient, api: Api) -> None:
-    first = client.get("/api/profiles", headers=HEADERS, params={"page[size]": "1", "fields[profile]": "email"})
+    first = client.get("/api/profiles", headers=HEADERS,
+                       params={"page[size]": "1", "fields[profile]": "email"})
     assert first.status_code == 200
     links = first.json()["links"]
     assert set(links) >= {"self", "next"}
@@ -107,7 +110,8 @@ def test_list_links_are_percent_encoded_uris_that_lead_to_the_next_page(client: 
 
 
 def test_a_request_null_is_not_echoed_into_a_non_nullable_field(client: TestClient, api: Api) -> None:
-    body = {"data": {"type": "image", "attributes": {"name": None, "import_from_url": "https://example.com/a.png"}}}
+    attributes = {"name": None, "import_from_url": "https://example.com/a.png"}
+    body = {"data": {"type": "image", "attributes": attributes}}
     created = client.post("/api/images", headers=HEADERS, json=body)
     assert created.status_code == 201
     assert isinstance(created.json()["data"]["attributes"]["name"], str)
@@ -159,7 +163,8 @@ def test_every_documented_filter_example_is_accepted_by_the_sandbox_and_validate
             examples.append((op, example))
             assert check_filter(parse_filter(example), profile.allowed_filters(op)) == [], (op.path, example)
     assert len(examples) >= 50
-    # Get Coupon Codes: x-klaviyo-filters lists `equals` on coupon.id as a list operator; the example is single.
+    # Get Coupon Codes: x-klaviyo-filters lists `equals` on coupon.id as a list operator; its example
+    # gives a single value.
     # The sandbox refuses a filter exactly when validate reports it.
     op = api.operation("GET", "/api/coupon-codes")
     param = op.parameter("filter", "query")
@@ -178,8 +183,8 @@ def test_every_documented_filter_example_is_accepted_by_the_sandbox_and_validate
 
 def test_seeded_profiles_carry_the_spec_example_email_tagged(client: TestClient) -> None:
     """Realistic, distinct, and never the example itself, which a generated collection's create sends."""
-    emails = [profile["attributes"]["email"] for profile in client.get("/api/profiles", headers=HEADERS,
-                                                                        params={"page[size]": "100"}).json()["data"]]
+    listed = client.get("/api/profiles", headers=HEADERS, params={"page[size]": "100"}).json()["data"]
+    emails = [profile["attributes"]["email"] for profile in listed]
     assert emails[:2] == ["sarah.mason+1@klaviyo-demo.com", "sarah.mason+2@klaviyo-demo.com"]
     assert len(set(emails)) == len(emails)
 

@@ -25,8 +25,8 @@ PERIODS = (("today", "Today"), ("all", "All stored"), ("1h", "Last hour"), ("3h"
 DEFAULT_PERIOD = "today"
 STATUS_GROUPS = (("", "All"), ("success", "All success"), ("failed", "All failed"), ("2xx", "2xx"), ("3xx", "3xx"),
                  ("4xx", "All 4xx"), ("5xx", "All 5xx"),
-                 *((code, code) for code in ("200", "201", "202", "204", "400", "401", "403", "404", "405", "409",
-                                             "415", "429", "500")))
+                 *((code, code) for code in ("200", "201", "202", "204", "400", "401", "403", "404", "405",
+                                             "409", "415", "429", "500")))
 METHODS = ("", "GET", "POST", "PUT", "PATCH", "DELETE")
 
 STYLE = """
@@ -214,7 +214,8 @@ def job_table(job: Mapping[str, Any], as_of: CallRecord) -> str:
     facts = [("Job status", str(job.get("status", "")))]
     if isinstance(total, int) and total > 0 and isinstance(done, int) and isinstance(failed, int):
         facts += [("Progress", f"{100 * (done + failed) // total}%"), ("Completed", str(done)),
-                  ("Pending", str(max(0, total - done - failed))), ("Errored", str(failed)), ("Total", str(total))]
+                  ("Pending", str(max(0, total - done - failed))), ("Errored", str(failed)),
+                  ("Total", str(total))]
     if job.get("expires_at"):
         facts.append(("Expires", str(job["expires_at"])))
     facts.append(("As of", f"{format_instant(as_of.timestamp)} ({as_of.method} {as_of.path})"))
@@ -246,6 +247,7 @@ def call_page(call: CallRecord, job_call: CallRecord | None = None) -> str:
     latest = job_call or call
     job = job_state(latest.response_body) if call.job_url else None
     job_html = job_table(job, latest) if job is not None else ""
-    body = (f"<table>{rows}</table>{job_html}<div class=grid><section><h2>Request</h2><pre id=request>{escape(request)}</pre>"
+    body = (f"<table>{rows}</table>{job_html}"
+            f"<div class=grid><section><h2>Request</h2><pre id=request>{escape(request)}</pre>"
             f"</section><section><h2>Response</h2><pre id=response>{escape(response)}</pre></section></div>")
     return page(f"{call.method} {call.path} → {call.status}", "logs", body)

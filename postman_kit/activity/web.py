@@ -52,7 +52,8 @@ def activity_routes(store: LogStore, clock: Callable[[], float] = time.time,
             clock(), path=form.get("path"), since=since, until=until,
             statuses=(form.get("status", ""),), methods=(form.get("method", ""),),
             categories=(form.get("category", ""),), sources=(form.get("source", ""),),
-            revisions=(form.get("revision", ""),), resource_id=form.get("id"), timezone=form.get("timezone") or timezone,
+            revisions=(form.get("revision", ""),), resource_id=form.get("id"),
+            timezone=form.get("timezone") or timezone,
         )
 
     def period_of(form: dict[str, str]) -> tuple[str | None, str | None]:

@@ -79,8 +79,8 @@ def sandbox_command(spec: str, host: str, port: int, keys_file: str | None, data
     # The port is taken before anything is written: a busy port is one line, with DATA untouched.
     listener = bind_listener(host, port)
     try:
-        _serve_on(listener, api, host, keys_file, data_dir, store_url, no_rate_limits, max_body, allowed_hosts,
-                  retention, reset, job_seconds, timezone)
+        _serve_on(listener, api, host, keys_file, data_dir, store_url, no_rate_limits, max_body,
+                  allowed_hosts, retention, reset, job_seconds, timezone)
     finally:
         listener.close()
 
@@ -94,7 +94,8 @@ def bind_listener(host: str, port: int) -> socket.socket:
         family, kind, protocol, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
         listener = socket.socket(family, kind, protocol)
         try:
-            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: no TIME_WAIT wait
+            # as uvicorn does: a port left in TIME_WAIT by the last run is taken at once
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             listener.bind(address)
         except OSError:
             listener.close()
@@ -102,7 +103,8 @@ def bind_listener(host: str, port: int) -> socket.socket:
         return listener
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        hint = " (another program listens there; pick another --port)" if exc.errno == errno.EADDRINUSE else ""
+        busy = exc.errno == errno.EADDRINUSE
+        hint = " (another program listens there; pick another --port)" if busy else ""
         raise InputError(f"{host}:{port}", f"cannot listen: {reason}{hint}") from None
 
 
@@ -133,7 +135,8 @@ def _serve_on(listener: socket.socket, api: Api, host: str, keys_file: str | Non
     store = open_store(store_url or data / LOG_STORE_FILE, retention_days=retention)
     try:
         app = create_app(api, keys=keys, data_dir=data, recorder=store, rate_limits=not no_rate_limits,
-                         extra_routes=activity_routes(store, timezone=timezone), host=host, allowed_hosts=allowed_hosts,
+                         extra_routes=activity_routes(store, timezone=timezone), host=host,
+                         allowed_hosts=allowed_hosts,
                          max_body=max_body, reset=reset, job_seconds=job_seconds)
     except BaseException:
         store.close()

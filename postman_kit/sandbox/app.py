@@ -50,7 +50,8 @@ def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder
         body = await request.body()
         incoming = Incoming(
             method=request.method,
-            # the path as sent: request.url drops newlines and tabs (urlsplit), which would route `/api/pro%0Afiles`
+            # the path as sent: request.url drops newlines and tabs (urlsplit), which would route
+            # `/api/pro%0Afiles` as /api/profiles
             path=request.scope["path"],
             query=dict(request.query_params),
             headers={k.lower(): v for k, v in request.headers.items()},
@@ -145,7 +146,8 @@ def call_record(incoming: Incoming, outcome: Outcome, content: bytes, response_h
         response_headers=response_headers,
         response_body=content.decode("utf-8", "replace"),
         resource_ids=resource_ids,
-        job_url=job_url(outcome.status, content.decode("utf-8", "replace"), response_headers) if content else None,
+        job_url=job_url(outcome.status, content.decode("utf-8", "replace"), response_headers)
+        if content else None,
     )
 
 

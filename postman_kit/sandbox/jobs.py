@@ -70,7 +70,7 @@ def progress(job: Job, now: float, seconds: float) -> dict[str, Any]:
         "completed_count": done,
         "failed_count": 0,
         "skipped_count": 0,
-        "expires_at": (datetime.fromtimestamp(job.created, UTC) + EXPIRES_AFTER).strftime("%Y-%m-%dT%H:%M:%S+00:00"),
+        "expires_at": _stamp(job.created + EXPIRES_AFTER.total_seconds()),
     }
     if status != "queued":
         attributes["started_at"] = _stamp(job.created + queued_for)

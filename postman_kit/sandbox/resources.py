@@ -65,7 +65,8 @@ class ResourceKind:
     def fixture(self, resource_id: str) -> dict[str, Any]:
         """Attributes of a resource that exists from the start: the spec's example, unique values made distinct."""
         attributes = copy.deepcopy(self.template.get("attributes") or {})
-        order = self.fixture_ids.index(resource_id) if resource_id in self.fixture_ids else len(self.fixture_ids)
+        known = resource_id in self.fixture_ids
+        order = self.fixture_ids.index(resource_id) if known else len(self.fixture_ids)
         for name in self.unique:
             value = attributes.get(name)
             if not isinstance(value, str):

@@ -191,7 +191,8 @@ class Sandbox:
                                 "second(s).", headers={"Retry-After": retry_after(wait)})
 
     def _check_path(self, op: Operation, values: dict[str, str]) -> None:
-        """A path value outside the parameter's documented enum is 400 on that parameter, as a bad query is."""
+        """A path value outside the parameter's documented enum is 400 on that parameter, as a bad query
+        is."""
         for param in op.params_in("path"):
             schema = self.api.resolve(param.schema)
             enum = schema.get("enum") if isinstance(schema, dict) else None
