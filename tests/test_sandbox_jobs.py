@@ -4,6 +4,7 @@ job's status, progress, counts and expiry."""
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Iterator
@@ -122,3 +123,26 @@ def test_a_campaign_send_job_is_the_campaigns_own_id_and_can_be_cancelled(served
     assert after == {"status": "cancelled"}
     [call] = store.search(CallFilter(path="/api/campaign-send-jobs"), limit=5)
     assert call.job_url == f"http://127.0.0.1/api/campaign-send-jobs/{campaign_id}"
+
+
+
+def test_a_job_answered_from_the_spec_example_records_no_link_to_nowhere(tmp_path: Path) -> None:
+    """An operation the sandbox answers with its spec's example (no read endpoint, so no job it runs) records
+    no job link rather than the example's https://example.com."""
+    spec = tmp_path / "exports.json"
+    job = {"type": "export-job", "id": "X1", "links": {"self": "https://example.com"}}
+    spec.write_text(json.dumps({
+        "openapi": "3.0.3", "info": {"title": "Exports", "version": "1"},
+        "paths": {"/api/export-jobs": {"post": {"responses": {"202": {"description": "queued", "content": {
+            "application/json": {"schema": {"type": "object", "example": {"data": job}}}}}}}}},
+    }))
+    store = open_store(tmp_path / "logs.sqlite3")
+    app = create_app(load_api(str(spec)), keys=keys_from_data({"keys": {KEY: {"name": "x"}}}, "keys"),
+                     data_dir=None, recorder=store)
+    try:
+        with TestClient(app, base_url="http://127.0.0.1") as client:
+            assert client.post("/api/export-jobs").status_code == 202
+        [call] = store.search(CallFilter(path="/api/export-jobs"), limit=5)
+        assert call.status == 202 and call.job_url is None
+    finally:
+        store.close()

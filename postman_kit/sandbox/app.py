@@ -146,9 +146,18 @@ def call_record(incoming: Incoming, outcome: Outcome, content: bytes, response_h
         response_headers=response_headers,
         response_body=content.decode("utf-8", "replace"),
         resource_ids=resource_ids,
-        job_url=job_url(outcome.status, content.decode("utf-8", "replace"), response_headers)
-        if content else None,
+        job_url=_own_job_url(incoming, outcome, content, response_headers),
     )
+
+
+def _own_job_url(incoming: Incoming, outcome: Outcome, content: bytes,
+                 response_headers: dict[str, str]) -> str | None:
+    """The job link of a call that started or read a job this sandbox runs; None for an answer built from the
+    spec's example (its `https://example.com` leads nowhere)."""
+    if not content:
+        return None
+    found = job_url(outcome.status, content.decode("utf-8", "replace"), response_headers)
+    return found if found is not None and found.startswith(incoming.base_url + "/") else None
 
 
 def _truncated_authorization(value: str) -> str:
