@@ -6,8 +6,9 @@
 Prints calls, statuses, and one example per (check, operation) that failed; exit 1 when anything failed.
 The suite's bounded run is tests/test_sandbox_fuzz.py (2 examples per operation).
 
-Measured (2 cores shared, 4 examples per operation, seed 1): 345 operations, 1,380 calls in 100 s; no 5xx,
-no server exception; 6 schema misses, all answers built from the spec's anyOf-of-oneOf examples.
+Measured (2 cores shared by other work): 10 examples per operation, seed 3: 345 operations, 3,450 calls in
+160 s (200: 817, 201: 216, 202: 164, 204: 75, 400: 670, 404: 1,496, 405: 12); no failure, no 5xx, no server
+exception; 10 operations answer values more than one of the spec's overlapping oneOf branches describe.
 """
 
 from __future__ import annotations
