@@ -385,7 +385,11 @@ def check_filter(conditions: list[Condition], allowed: AllowedFilters) -> list[s
         if value is None:
             problems.append(f"`{condition.text()}` needs a value")
             continue
-        takes_list = condition.operator in rule.list and condition.operator not in rule.single
+        # `equals` given a list means "is one of"; given one value it is that value's one-element list, so
+        # a field listing `equals` only among its list operators still takes a single value (Get Coupon
+        # Codes documents `equals(coupon.id,'10OFF')` while its x-klaviyo-filters lists `equals` as list-only)
+        takes_list = (condition.operator in rule.list and condition.operator not in rule.single
+                      and condition.operator != "equals")
         takes_single = condition.operator in rule.single and condition.operator not in rule.list
         if takes_list and not condition.is_list:
             problems.append(f"`{condition.operator}` on `{condition.field}` takes a [list] of values")

@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -14,7 +15,7 @@ import httpx
 import pytest
 
 from tests.test_logstore_support import FULL_KEY, running_sandbox, write_keys_file
-from tests.tools import ROOT
+from tests.tools import CORPUS, ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
 
@@ -69,3 +70,43 @@ def test_the_dashboard_and_logs_pages_show_the_calls_made(tmp_path: Path, exampl
         assert sorted(re.findall(r"/api/profiles/(MISSING\d)", logs)) == ["MISSING0", "MISSING1", "MISSING2"]
         assert FULL_KEY not in dashboard + logs
     assert (ARTIFACTS / "activity-dashboard.png").stat().st_size > 0
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_filters_clear_and_a_bulk_import_jobs_progress_in_the_browser(tmp_path: Path) -> None:
+    """Against Klaviyo 2026-07-15: the status filter and Clear change what the logs page lists, a filter
+    matching nothing says so, and the job's starting call shows the job complete with its counts."""
+    spec = CORPUS / "klaviyo" / "stable" / "2026-07-15.json"
+    if not spec.exists():
+        pytest.skip("../shared/corpus is absent")
+    browser = chromium()
+    headers = {"Authorization": f"Klaviyo-API-Key {FULL_KEY}", "revision": "2026-07-15",
+               "Content-Type": "application/vnd.api+json"}
+    profiles = [{"type": "profile", "attributes": {"email": f"bulk{i}@example.com"}} for i in range(4)]
+    body = {"data": {"type": "profile-bulk-import-job", "attributes": {"profiles": {"data": profiles}}}}
+    with running_sandbox(spec, tmp_path / "sandbox", write_keys_file(tmp_path)) as (base_url, _process):
+        with httpx.Client(base_url=base_url, headers=headers, timeout=10) as http:
+            started = http.post("/api/profile-bulk-import-jobs", json=body)
+            assert started.status_code == 202
+            job_id = started.json()["data"]["id"]
+            assert http.get("/api/profiles/MISSING").status_code == 404
+            time.sleep(5.5)  # the sandbox's default --job-seconds is 5
+            job = http.get(f"/api/profile-bulk-import-jobs/{job_id}").json()["data"]
+            assert job["attributes"]["status"] == "complete"
+
+        failed = browse(browser, f"{base_url}/_activity/logs?status=failed")
+        assert shown(failed, "match-count") == "1 matching calls, newest first"
+        assert "/api/profiles/MISSING" in failed and "/api/profile-bulk-import-jobs" not in failed
+        clear = re.search(r'<a id="clear" href="([^"]+)">Clear</a>', failed).group(1)
+        cleared = browse(browser, base_url + clear)
+        assert shown(cleared, "match-count") == "3 matching calls, newest first"
+        nothing = browse(browser, f"{base_url}/_activity/logs?status=500")
+        assert shown(nothing, "no-requests") == "No requests available"
+
+        call_id = re.search(r'href="/_activity/logs/([^"]+)">[^<]*</a></td><td>POST', cleared).group(1)
+        details = browse(browser, f"{base_url}/_activity/logs/{call_id}", ARTIFACTS / "activity-job.png")
+        job = dict(re.findall(r"<tr><th>([^<]+)</th><td>([^<]*)</td></tr>",
+                              re.search(r'<table id="job">(.*?)</table>', details, re.DOTALL).group(1)))
+        assert (job["Job status"], job["Progress"], job["Completed"], job["Pending"], job["Total"]) == (
+            "complete", "100%", "4", "0", "4")

@@ -105,3 +105,14 @@ def test_evaluate_filters_records():
     assert evaluate(parse_filter("equals(email,'a@b.com')")[0], record)
     assert evaluate(parse_filter("contains(tags,'vip')")[0], record)
     assert not evaluate(parse_filter("starts-with(email,'z')")[0], record)
+
+
+def test_equals_listed_only_as_a_list_operator_still_takes_one_value():
+    """Get Coupon Codes' x-klaviyo-filters lists `equals` on coupon.id under `list`; its own example is
+    `equals(coupon.id,'10OFF')`. A single value is a one-element list for `equals`, not for `any`."""
+    allowed = rules_from_extension({"coupon.id": {"operators": {"list": ["any", "equals"]},
+                                                  "value": {"type": "string"}}})
+    assert check_filter(parse_filter("equals(coupon.id,'10OFF')"), allowed) == []
+    assert check_filter(parse_filter("equals(coupon.id,['10OFF','5OFF'])"), allowed) == []
+    assert check_filter(parse_filter("any(coupon.id,'10OFF')"), allowed) == [
+        "`any` on `coupon.id` takes a [list] of values"]

@@ -5,8 +5,10 @@ Everything is inline (style and SVG) so the pages work with no network; every va
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from html import escape
+from typing import Any
 from urllib.parse import urlencode
 
 from postman_kit.activity.chart import timeline_svg
@@ -16,11 +18,15 @@ from postman_kit.calls import CallRecord
 from postman_kit.logstore import Activity, Breakdown
 
 BASE = "/_activity"
-PERIODS = (("", "All stored"), ("today", "Today"), ("1h", "Last hour"), ("3h", "Last 3 hours"),
+PERIODS = (("today", "Today"), ("all", "All stored"), ("1h", "Last hour"), ("3h", "Last 3 hours"),
            ("24h", "Last 24 hours"), ("3d", "Last 3 days"), ("7d", "Last 7 days"), ("14d", "Last 14 days"),
-           ("30d", "Last 30 days"), ("90d", "Last 90 days"))
+           ("30d", "Last 30 days"), ("90d", "Last 90 days"), ("custom", "Custom range"))
+# what the pages show when no period is chosen, as Klaviyo's dashboard does; "all" is every stored call
+DEFAULT_PERIOD = "today"
 STATUS_GROUPS = (("", "All"), ("success", "All success"), ("failed", "All failed"), ("2xx", "2xx"), ("3xx", "3xx"),
-                 ("4xx", "All 4xx"), ("5xx", "All 5xx"))
+                 ("4xx", "All 4xx"), ("5xx", "All 5xx"),
+                 *((code, code) for code in ("200", "201", "202", "204", "400", "401", "403", "404", "405",
+                                             "409", "415", "429", "500")))
 METHODS = ("", "GET", "POST", "PUT", "PATCH", "DELETE")
 
 STYLE = """
@@ -70,10 +76,17 @@ def _text(name: str, label: str, value: str, placeholder: str = "", size: int = 
             f'placeholder="{escape(placeholder)}"></label>')
 
 
+def _date(name: str, label: str, value: str) -> str:
+    """A custom range's end: an ISO date or datetime, read when the period is "Custom range"."""
+    return (f'<label>{label}<input type="text" name="{name}" value="{escape(value)}" size="19" '
+            f'placeholder="2026-07-15 or …T09:30"></label>')
+
+
 def _filters_form(action: str, form: Mapping[str, str], categories: list[str], extra: str = "") -> str:
     category_options = ("", *categories)
     return (f'<form class="filters" method="get" action="{action}">{extra}'
-            + _select("since", "Period", PERIODS, form.get("since", ""))
+            + _select("since", "Period", PERIODS, form.get("since", DEFAULT_PERIOD))
+            + _date("from", "From", form.get("from", "")) + _date("to", "To", form.get("to", ""))
             + _select("category", "Category", category_options, form.get("category", ""))
             + _select("status", "Status", STATUS_GROUPS, form.get("status", ""))
             + _select("method", "Method", METHODS, form.get("method", ""))
@@ -169,13 +182,50 @@ def _logs_url(query: Mapping[str, object]) -> str:
     return f"{BASE}/logs?{urlencode(query)}"
 
 
+def job_path(job_url: str) -> str:
+    """The path of an async job's own URL (`/api/profile-bulk-import-jobs/01H…`)."""
+    path = "/" + job_url.split("://", 1)[-1].split("/", 1)[-1] if "://" in job_url else job_url
+    return path.split("?", 1)[0]
+
+
 def job_link(job_url: str) -> str:
     """An async job's details: the calls made to the job's own URL, found by its path."""
-    path = "/" + job_url.split("://", 1)[-1].split("/", 1)[-1] if "://" in job_url else job_url
-    return _logs_url({"path": path.split("?", 1)[0]})
+    return _logs_url({"path": job_path(job_url)})
 
 
-def call_page(call: CallRecord) -> str:
+def job_state(response_body: str) -> dict[str, Any] | None:
+    """An async job's status and counts as a job resource in `response_body` shows them, or None."""
+    try:
+        document = json.loads(response_body)
+    except ValueError:
+        return None
+    data = document.get("data") if isinstance(document, dict) else None
+    attributes = data.get("attributes") if isinstance(data, dict) else None
+    if not isinstance(attributes, dict) or "status" not in attributes:
+        return None
+    return attributes
+
+
+def job_table(job: Mapping[str, Any], as_of: CallRecord) -> str:
+    """Job details as the API activity tool shows them: status, progress, task counts, expiry."""
+    total = job.get("total_count")
+    done = job.get("completed_count") or 0
+    failed = job.get("failed_count") or 0
+    facts = [("Job status", str(job.get("status", "")))]
+    if isinstance(total, int) and total > 0 and isinstance(done, int) and isinstance(failed, int):
+        facts += [("Progress", f"{100 * (done + failed) // total}%"), ("Completed", str(done)),
+                  ("Pending", str(max(0, total - done - failed))), ("Errored", str(failed)),
+                  ("Total", str(total))]
+    if job.get("expires_at"):
+        facts.append(("Expires", str(job["expires_at"])))
+    facts.append(("As of", f"{format_instant(as_of.timestamp)} ({as_of.method} {as_of.path})"))
+    rows = "".join(f"<tr><th>{name}</th><td>{escape(value)}</td></tr>" for name, value in facts)
+    return f"<h2>Job details</h2><table id=job>{rows}</table>"
+
+
+def call_page(call: CallRecord, job_call: CallRecord | None = None) -> str:
+    """One call's details; `job_call`, for a call that started or read an async job, is the latest recorded
+    read of that job, whose answer gives the job details shown."""
     target = call.path + (f"?{call.query}" if call.query else "")
     facts = [
         ("Call ID", call.id), ("Status", str(call.status)), ("Path", call.path), ("Method", call.method),
@@ -194,6 +244,10 @@ def call_page(call: CallRecord) -> str:
                          "", call.request_body])
     response = "\n".join([str(call.status), *(f"{k}: {v}" for k, v in call.response_headers.items()),
                           "", call.response_body])
-    body = (f"<table>{rows}</table><div class=grid><section><h2>Request</h2><pre id=request>{escape(request)}</pre>"
+    latest = job_call or call
+    job = job_state(latest.response_body) if call.job_url else None
+    job_html = job_table(job, latest) if job is not None else ""
+    body = (f"<table>{rows}</table>{job_html}"
+            f"<div class=grid><section><h2>Request</h2><pre id=request>{escape(request)}</pre>"
             f"</section><section><h2>Response</h2><pre id=response>{escape(response)}</pre></section></div>")
     return page(f"{call.method} {call.path} → {call.status}", "logs", body)

@@ -34,22 +34,36 @@ class JSONResponse(responses.JSONResponse):
     def render(self, content: object) -> bytes:
         return redact(super().render(content).decode()).encode()
 
-FORM_FIELDS = ("since", "category", "status", "method", "path", "id", "source", "revision", "timezone")
+FORM_FIELDS = ("since", "from", "to", "category", "status", "method", "path", "id", "source", "revision",
+               "timezone")
 PAGE_SIZE = 50
 
 
-def activity_routes(store: LogStore, clock: Callable[[], float] = time.time) -> list[Route]:
+def activity_routes(store: LogStore, clock: Callable[[], float] = time.time,
+                    timezone: str | None = None) -> list[Route]:
+    """The pages' routes; `timezone` (IANA name, default local) is where Today begins unless the form says."""
     def form_of(request: Request) -> dict[str, str]:
         return {name: request.query_params.get(name, "").strip() for name in FORM_FIELDS
                 if request.query_params.get(name, "").strip()}
 
     def filter_of(form: dict[str, str]) -> CallFilter:
+        since, until = period_of(form)
         return call_filter(
-            clock(), path=form.get("path"), since=form.get("since"),
+            clock(), path=form.get("path"), since=since, until=until,
             statuses=(form.get("status", ""),), methods=(form.get("method", ""),),
             categories=(form.get("category", ""),), sources=(form.get("source", ""),),
-            revisions=(form.get("revision", ""),), resource_id=form.get("id"), timezone=form.get("timezone"),
+            revisions=(form.get("revision", ""),), resource_id=form.get("id"),
+            timezone=form.get("timezone") or timezone,
         )
+
+    def period_of(form: dict[str, str]) -> tuple[str | None, str | None]:
+        """(since, until) as typed: Today unless a period is chosen; a custom range's From and To."""
+        period = form.get("since", pages.DEFAULT_PERIOD)
+        if period == "custom":
+            if not form.get("from"):
+                raise InputError("from", "a custom range needs its From date (e.g. 2026-07-15)")
+            return form["from"], form.get("to")
+        return (None if period == "all" else period), None
 
     def offset_of(request: Request) -> int:
         text = request.query_params.get("offset", "0")
@@ -79,7 +93,12 @@ def activity_routes(store: LogStore, clock: Callable[[], float] = time.time) -> 
         if call is None:
             return HTMLResponse(pages.page("Call not found", "logs", pages.error_block(
                 "No call with this id: it may have been pruned.")), status_code=404)
-        return HTMLResponse(pages.call_page(call))
+        job_call = None
+        if call.job_url:
+            job_path = pages.job_path(call.job_url)
+            job_call = next((found for found in store.search(CallFilter(path=job_path), limit=20)
+                             if found.method == "GET" and 200 <= found.status < 300), None)
+        return HTMLResponse(pages.call_page(call, job_call))
 
     def activity_json(request: Request) -> Response:
         try:

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import errno
+import socket
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from postman_kit.commands.refroots import ref_root_option
 from postman_kit.errors import InputError
 from postman_kit.terminal import printable
+
+if TYPE_CHECKING:
+    from postman_kit.openapi import Api
 
 DEFAULT_DATA_DIR = ".postman-kit/sandbox"
 LOG_STORE_FILE = "logs.sqlite3"
@@ -51,22 +57,68 @@ class ByteSize(click.ParamType):
                    "machine's name when bound to 0.0.0.0); repeatable. Other names get 421.")
 @click.option("--retention", type=click.FloatRange(min=0, min_open=True), default=14.0, show_default=True,
               help="Days of calls the log keeps; older ones fold into daily totals as calls are recorded.")
+@click.option("--reset", "--fresh", "reset", is_flag=True,
+              help="Start from the seeded resources (the spec's examples), dropping those kept in DATA; "
+                   "keys and the call log stay.")
+@click.option("--job-seconds", type=click.FloatRange(min=0, min_open=True), default=5.0, show_default=True,
+              help="How long an async job (bulk import, bulk create, ...) takes from queued to complete.")
+@click.option("--timezone", help="Time zone the dashboard's Today begins in (IANA name; default: local).")
 def sandbox_command(spec: str, host: str, port: int, keys_file: str | None, data_dir: str, store_url: str | None,
-                    no_rate_limits: bool, max_body: int, allowed_hosts: tuple[str, ...], retention: float) -> None:
+                    no_rate_limits: bool, max_body: int, allowed_hosts: tuple[str, ...], retention: float,
+                    reset: bool, job_seconds: float, timezone: str | None) -> None:
     """Serve SPEC as a local API: keys and scopes, revisions, 404/405/409, filters, paging, rate limits.
 
     State persists in DATA; every call is recorded in the log store (see `postman-kit logs`).
     """
+    from postman_kit.activity.periods import start_of_today
+    from postman_kit.openapi import load_api
+
+    if timezone:
+        start_of_today(0.0, timezone)  # an unknown zone is refused now, not on the first page view
+    api = load_api(spec)
+    # The port is taken before anything is written: a busy port is one line, with DATA untouched.
+    listener = bind_listener(host, port)
+    try:
+        _serve_on(listener, api, host, keys_file, data_dir, store_url, no_rate_limits, max_body,
+                  allowed_hosts, retention, reset, job_seconds, timezone)
+    finally:
+        listener.close()
+
+
+def bind_listener(host: str, port: int) -> socket.socket:
+    """A socket bound to (host, port), or InputError naming the address and why it cannot be had.
+
+    Bound, not yet listening: uvicorn listens once the app is ready, so a client that finds the port open
+    finds the data directory and log store in place too."""
+    try:
+        family, kind, protocol, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        listener = socket.socket(family, kind, protocol)
+        try:
+            # as uvicorn does: a port left in TIME_WAIT by the last run is taken at once
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            listener.bind(address)
+        except OSError:
+            listener.close()
+            raise
+        return listener
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        busy = exc.errno == errno.EADDRINUSE
+        hint = " (another program listens there; pick another --port)" if busy else ""
+        raise InputError(f"{host}:{port}", f"cannot listen: {reason}{hint}") from None
+
+
+def _serve_on(listener: socket.socket, api: Api, host: str, keys_file: str | None, data_dir: str,
+              store_url: str | None, no_rate_limits: bool, max_body: int, allowed_hosts: tuple[str, ...],
+              retention: float, reset: bool, job_seconds: float, timezone: str | None) -> None:
     import uvicorn
 
     from postman_kit.activity.web import activity_routes
     from postman_kit.logstore import open_store
-    from postman_kit.openapi import load_api
     from postman_kit.private_files import make_private_dir, restrict_to_owner
     from postman_kit.sandbox.app import create_app
     from postman_kit.sandbox.keys import default_keys, load_keys
 
-    api = load_api(spec)
     data = Path(data_dir)
     try:
         make_private_dir(data)
@@ -81,10 +133,17 @@ def sandbox_command(spec: str, host: str, port: int, keys_file: str | None, data
     else:
         keys, keys_path = default_keys(data)
     store = open_store(store_url or data / LOG_STORE_FILE, retention_days=retention)
-    app = create_app(api, keys=keys, data_dir=data, recorder=store, rate_limits=not no_rate_limits,
-                     extra_routes=activity_routes(store), host=host, allowed_hosts=allowed_hosts, max_body=max_body)
+    try:
+        app = create_app(api, keys=keys, data_dir=data, recorder=store, rate_limits=not no_rate_limits,
+                         extra_routes=activity_routes(store, timezone=timezone), host=host,
+                         allowed_hosts=allowed_hosts,
+                         max_body=max_body, reset=reset, job_seconds=job_seconds)
+    except BaseException:
+        store.close()
+        raise
     sandbox = app.state.sandbox
-    base = f"http://{host}:{port}"
+    port = listener.getsockname()[1]
+    base = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
     click.echo(f"{printable(api.title)} revision {printable(sandbox.revision)} at {base} "
                f"({len(api.operations)} operations, {len(sandbox.kinds)} resource types, data in {data})")
     for key in keys.private.values():
@@ -95,8 +154,10 @@ def sandbox_command(spec: str, host: str, port: int, keys_file: str | None, data
     click.echo(f"  rate limits {'off' if no_rate_limits else 'on'}; bodies up to {max_body} bytes; "
                f"calls logged to {store_url or data / LOG_STORE_FILE}")
     click.echo(f"  activity and logs at {base}/_activity")
+    if reset:
+        click.echo("  resources reset to the seeded examples")
     try:
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[listener])
     finally:
         store.close()
 

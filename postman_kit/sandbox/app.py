@@ -14,12 +14,13 @@ from starlette.background import BackgroundTask
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import BaseRoute, Route
+from starlette.routing import BaseRoute, Route, request_response
 
 from postman_kit.calls import CallRecord, CallRecorder
-from postman_kit.logstore.records import CALL_ID_HEADER, credential_of, new_call_id
+from postman_kit.logstore.records import CALL_ID_HEADER, credential_of, job_url, new_call_id
 from postman_kit.openapi import Api
 from postman_kit.sandbox.guard import DEFAULT_MAX_BODY, RequestGuard, allowed_host_names
+from postman_kit.sandbox.jobs import DEFAULT_JOB_SECONDS
 from postman_kit.sandbox.keys import KeyRing
 from postman_kit.sandbox.revision_dates import RevisionError, resolve_revision
 from postman_kit.sandbox.service import Incoming, Outcome, Sandbox
@@ -32,14 +33,16 @@ _RECORDED_REQUEST_HEADERS = ("accept", "content-type", "revision", "user-agent",
 
 def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder: CallRecorder | None,
                rate_limits: bool = True, extra_routes: Sequence[BaseRoute] = (), host: str = "127.0.0.1",
-               allowed_hosts: Sequence[str] = (), max_body: int = DEFAULT_MAX_BODY) -> Starlette:
+               allowed_hosts: Sequence[str] = (), max_body: int = DEFAULT_MAX_BODY,
+               reset: bool = False, job_seconds: float = DEFAULT_JOB_SECONDS) -> Starlette:
     """A Starlette app serving `api`; `extra_routes` (e.g. the activity dashboard) are matched first.
 
     `recorder=None` serves without recording anything (what benchmarks compare recording against).
     Requests must name `host` (the bound address), a loopback name or one of `allowed_hosts` in their Host
-    header, and carry at most `max_body` bytes of body (guard.py).
+    header, and carry at most `max_body` bytes of body (guard.py). `reset` starts from the seeded resources;
+    async jobs run for `job_seconds` (jobs.py).
     """
-    sandbox = Sandbox(api, keys, data_dir, rate_limits=rate_limits)
+    sandbox = Sandbox(api, keys, data_dir, rate_limits=rate_limits, reset=reset, job_seconds=job_seconds)
 
     async def serve(request: Request) -> Response:
         started = time.perf_counter()
@@ -47,14 +50,18 @@ def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder
         body = await request.body()
         incoming = Incoming(
             method=request.method,
-            path=request.url.path,
+            # the path as sent: request.url drops newlines and tabs (urlsplit), which would route
+            # `/api/pro%0Afiles` as /api/profiles
+            path=request.scope["path"],
             query=dict(request.query_params),
             headers={k.lower(): v for k, v in request.headers.items()},
             body=body,
             base_url=str(request.base_url).rstrip("/"),
         )
         outcome = sandbox.serve(incoming)
-        content = orjson.dumps(outcome.document) if outcome.document is not None else b""
+        # a 204 or 304 carries no body whatever the spec's example says: HTTP forbids one (h11 would fail)
+        bodiless = outcome.status in (204, 304)
+        content = orjson.dumps(outcome.document) if outcome.document is not None and not bodiless else b""
         headers = dict(outcome.headers)
         background = None
         if recorder is not None:
@@ -83,6 +90,9 @@ def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder
     guard = Middleware(RequestGuard, max_body=max_body, hosts=allowed_host_names(host, allowed_hosts),
                        record=record if recorder is not None else None)
     app = Starlette(routes=routes, lifespan=lifespan, middleware=[guard])
+    # A path the catch-all route cannot match (one holding a newline, `%0A`) is served too, as a JSON:API 404
+    # that is recorded, instead of Starlette's plain-text one.
+    app.router.default = request_response(serve)
     app.state.sandbox = sandbox
     return app
 
@@ -136,7 +146,18 @@ def call_record(incoming: Incoming, outcome: Outcome, content: bytes, response_h
         response_headers=response_headers,
         response_body=content.decode("utf-8", "replace"),
         resource_ids=resource_ids,
+        job_url=_own_job_url(incoming, outcome, content, response_headers),
     )
+
+
+def _own_job_url(incoming: Incoming, outcome: Outcome, content: bytes,
+                 response_headers: dict[str, str]) -> str | None:
+    """The job link of a call that started or read a job this sandbox runs; None for an answer built from the
+    spec's example (its `https://example.com` leads nowhere)."""
+    if not content:
+        return None
+    found = job_url(outcome.status, content.decode("utf-8", "replace"), response_headers)
+    return found if found is not None and found.startswith(incoming.base_url + "/") else None
 
 
 def _truncated_authorization(value: str) -> str:

@@ -27,22 +27,23 @@ log = logging.getLogger("postman_kit.sandbox")
 
 
 class ResourceStore:
-    """Resources by type and id, in creation order; `path=None` keeps them in memory only."""
+    """Resources by type and id, in creation order; `path=None` keeps them in memory only; `reset=True`
+    empties the stored ones first (the sandbox then seeds its fixtures again)."""
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, *, reset: bool = False) -> None:
         self._lock = threading.Lock()
         self._items: dict[str, dict[str, dict[str, Any]]] = {}
         self._position = 0
         self._db: sqlite3.Connection | None = None
         if path is not None:
             try:
-                self._open(Path(path))
+                self._open(Path(path), reset)
             except (sqlite3.Error, OSError) as exc:
                 self.close()
                 reason = str(getattr(exc, "strerror", None) or exc).strip().splitlines()[0]
                 raise InputError(str(path), f"cannot open the sandbox's resource store: {reason}") from None
 
-    def _open(self, path: Path) -> None:
+    def _open(self, path: Path, reset: bool) -> None:
         make_private_dir(path.parent)
         create_private_file(path)  # its -wal and -shm files take its mode
         self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
@@ -50,6 +51,8 @@ class ResourceStore:
         # WAL with synchronous=NORMAL survives a crash of the process, which is what a sandbox needs.
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute(_SCHEMA)
+        if reset:
+            self._db.execute("DELETE FROM resources")
         skipped = []
         rows = self._db.execute("SELECT type, id, position, attributes FROM resources ORDER BY position")
         for type_name, resource_id, position, attributes in rows:

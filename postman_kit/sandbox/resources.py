@@ -50,6 +50,14 @@ class ResourceKind:
     id_style: str = "ulid"
     fixture_ids: tuple[str, ...] = ()
     timestamps: tuple[str, ...] = field(default=())
+    nullable: frozenset[str] = frozenset()  # attributes the resource schema lets be null
+    attribute_schemas: dict[str, Any] = field(default_factory=dict)  # each attribute's schema in the resource
+
+    def accepted_attributes(self, given: dict[str, Any]) -> dict[str, Any]:
+        """The attributes of a request a resource keeps: its own, and null only where the schema allows null
+        (a null elsewhere means "not given": the default or the stored value stays)."""
+        return {name: value for name, value in given.items()
+                if name in self.attribute_names and (value is not None or name in self.nullable)}
 
     def new_id(self) -> str:
         return ID_STYLES.get(self.id_style, ulid)()
@@ -57,9 +65,17 @@ class ResourceKind:
     def fixture(self, resource_id: str) -> dict[str, Any]:
         """Attributes of a resource that exists from the start: the spec's example, unique values made distinct."""
         attributes = copy.deepcopy(self.template.get("attributes") or {})
+        known = resource_id in self.fixture_ids
+        order = self.fixture_ids.index(resource_id) if known else len(self.fixture_ids)
         for name in self.unique:
-            if isinstance(attributes.get(name), str):
-                attributes[name] = f"{resource_id.lower()}.{attributes[name]}"
+            value = attributes.get(name)
+            if not isinstance(value, str):
+                continue
+            # Never the example itself: a generated collection creates a resource with the example's values,
+            # which would then be a 409. An email reads as the same person's tagged address
+            # (sarah.mason+1@klaviyo-demo.com); other values carry the fixture's id.
+            local, at, domain = value.partition("@")
+            attributes[name] = f"{local}+{order + 1}@{domain}" if at else f"{resource_id.lower()}.{value}"
         return attributes
 
 
@@ -94,6 +110,20 @@ def _merged_properties(api: Api, schema: Any, depth: int = 0) -> tuple[dict[str,
             properties[name] = {"allOf": [properties[name], value]} if name in properties else value
         required |= more_required
     return properties, required
+
+
+def _allows_null(api: Api, schema: Any, depth: int = 0) -> bool:
+    schema = api.resolve(schema)
+    if not isinstance(schema, dict) or depth > 8:
+        return False
+    kinds = schema.get("type")
+    if schema.get("nullable") is True or kinds == "null" or (isinstance(kinds, list) and "null" in kinds):
+        return True
+    parts = [*(schema.get("anyOf") or []), *(schema.get("oneOf") or [])]
+    if any(_allows_null(api, part, depth + 1) for part in parts):
+        return True
+    every = schema.get("allOf") or []
+    return bool(every) and all(_allows_null(api, part, depth + 1) for part in every)
 
 
 def _type_name(api: Api, data: dict[str, Any] | None) -> str | None:
@@ -135,7 +165,8 @@ def find_resource_kinds(api: Api, profile: Profile) -> dict[str, ResourceKind]:
     builder = ExampleBuilder(api.document, "response")
     kinds: dict[str, ResourceKind] = {}
     for path, methods in sorted(by_path.items()):
-        if "{}" in path or not {"GET", "POST"} <= set(methods):
+        # an async job (campaign send job) may have no list: created by POST, read by id
+        if "{}" in path or "POST" not in methods or ("GET" not in methods and not path.endswith("-jobs")):
             continue
         if profile.client_path_prefix and path.startswith(profile.client_path_prefix.rstrip("/")):
             continue
@@ -167,5 +198,7 @@ def find_resource_kinds(api: Api, profile: Profile) -> dict[str, ResourceKind]:
             id_style=id_styles.get(type_name, "ulid"),
             fixture_ids=path_examples(api, related),
             timestamps=tuple(name for name in ("created", "updated") if name in attr_properties),
+            nullable=frozenset(name for name, schema in attr_properties.items() if _allows_null(api, schema)),
+            attribute_schemas=attr_properties,
         )
     return kinds

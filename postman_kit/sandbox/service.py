@@ -7,7 +7,8 @@ the spec's example response.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from postman_kit.openapi import Api, Operation, key_prefix, status_code
 from postman_kit.profiles import Profile, detect_profile, find_revision
 from postman_kit.routing import MethodNotAllowed, OperationIndex
 from postman_kit.sandbox.api_errors import ApiError, method_not_allowed
+from postman_kit.sandbox.jobs import DEFAULT_JOB_SECONDS, Job, is_job_type, progress, task_count
 from postman_kit.sandbox.json_limits import JsonRefused, parse_json_body
 from postman_kit.sandbox.keys import KeyRing
 from postman_kit.sandbox.list_query import ListQuery, check_query, encode_cursor, select
@@ -68,7 +70,8 @@ class Sandbox:
     """One spec revision served from a resource store."""
 
     def __init__(self, api: Api, keys: KeyRing, data_dir: str | Path | None = None,
-                 rate_limits: bool = True, profile: Profile | None = None) -> None:
+                 rate_limits: bool = True, profile: Profile | None = None, reset: bool = False,
+                 job_seconds: float = DEFAULT_JOB_SECONDS) -> None:
         self.api = api
         self.keys = keys
         self.profile = profile or detect_profile(api)
@@ -76,9 +79,11 @@ class Sandbox:
         self.index = OperationIndex(api)
         self.kinds = find_resource_kinds(api, self.profile)
         self.items = {kind.item: kind for kind in self.kinds.values()}
-        self.store = ResourceStore(Path(data_dir) / STORE_FILE if data_dir is not None else None)
+        self.store = ResourceStore(Path(data_dir) / STORE_FILE if data_dir is not None else None, reset=reset)
         self.limiter = RateLimiter() if rate_limits else None
-        self.schemas = SchemaChecker(api.document, api.openapi_version)
+        self.job_seconds = job_seconds
+        self.jobs: dict[tuple[str, str], Job] = {}  # jobs created since start; older ones read as stored
+        self.schemas = SchemaChecker(api.document, api.openapi_version, formats=True)
         validator_classes()  # a server pays jsonschema's import at start, not in its first request
         self._examples = ExampleBuilder(api.document, "response")
         self._example_cache: dict[tuple[str, str], tuple[int, Any]] = {}
@@ -117,6 +122,7 @@ class Sandbox:
         who = self._authenticate(op, incoming, outcome)
         outcome.revision = self._revision(op, incoming)
         self._throttle(op, who)
+        self._check_path(op, match.path_params)
         plan = check_query(self.api, op, self.profile, incoming.query)
         body = self._body(op, incoming)
         self._act(op, match.template, match.path_params, plan, body, incoming, outcome)
@@ -184,6 +190,18 @@ class Sandbox:
             raise ApiError(429, f"Request was throttled ({described}). Expected available in {retry_after(wait)} "
                                 "second(s).", headers={"Retry-After": retry_after(wait)})
 
+    def _check_path(self, op: Operation, values: dict[str, str]) -> None:
+        """A path value outside the parameter's documented enum is 400 on that parameter, as a bad query
+        is."""
+        for param in op.params_in("path"):
+            schema = self.api.resolve(param.schema)
+            enum = schema.get("enum") if isinstance(schema, dict) else None
+            value = values.get(param.name)
+            if isinstance(enum, list) and value is not None and value not in [str(item) for item in enum]:
+                allowed = ", ".join(str(item) for item in enum)
+                raise ApiError(400, f"{value!r} is not a valid {param.name}; use one of: {allowed}.",
+                               parameter=param.name)
+
     def _body(self, op: Operation, incoming: Incoming) -> Any:
         if op.request_body is None:
             return None
@@ -249,13 +267,18 @@ class Sandbox:
                 raise ApiError(409, f"A {_label(kind.type).lower()} with {name} {value!r} already exists "
                                     f"(id {existing}). To change it, use PATCH {kind.item.replace('{}', existing)}.",
                                pointer="/data/attributes/" + name)
-        resource_id = kind.new_id()
-        attributes = {k: v for k, v in given.items() if k in kind.attribute_names}
+        given_id = data.get("id") if isinstance(data, dict) else None
+        # a job names what it works on by id (a campaign send job's id is the campaign's)
+        named = is_job_type(kind.type) and isinstance(given_id, str) and given_id
+        resource_id = given_id if named else kind.new_id()
+        attributes = self._servable(kind, kind.accepted_attributes(given))
         for name in kind.required_attributes:
             attributes.setdefault(name, (kind.template.get("attributes") or {}).get(name))
         now = _now()
         for name in kind.timestamps:
             attributes[name] = now
+        if is_job_type(kind.type):
+            self.jobs[(kind.type, resource_id)] = Job(created=time.time(), total=task_count(body))
         self.store.put(kind.type, resource_id, attributes)
         outcome.resource_ids.append(resource_id)
         status, document = self._success(op)
@@ -296,12 +319,35 @@ class Sandbox:
                 raise ApiError(400, f"data.id {data.get('id')!r} does not match the id in the path ({resource_id}).",
                                pointer="/data/id")
             given = data.get("attributes") if isinstance(data, dict) else None
-            attributes = {**attributes, **{k: v for k, v in (given or {}).items() if k in kind.attribute_names}}
+            job = self.jobs.get((kind.type, resource_id))
+            if job is not None and isinstance(given, dict) and given.get("action") == "cancel":
+                self.jobs[(kind.type, resource_id)] = replace(job, cancelled=job.cancelled or time.time())
+            given = kind.accepted_attributes(given if isinstance(given, dict) else {})
+            attributes = {**attributes, **self._servable(kind, given)}
             if "updated" in kind.timestamps:
                 attributes["updated"] = _now()
             self.store.put(kind.type, resource_id, attributes)
-        outcome.status = self._success(op)[0]
-        outcome.document = {"data": self._resource(kind, resource_id, attributes, incoming, plan.fields.get(kind.type))}
+        outcome.status, schema = self._success(op)
+        if schema is not None:  # an operation documented as 204 answers no body
+            outcome.document = {"data": self._resource(kind, resource_id, attributes, incoming,
+                                                       plan.fields.get(kind.type))}
+
+    def _servable(self, kind: ResourceKind, given: dict[str, Any]) -> dict[str, Any]:
+        """The given attributes the resource's own schema describes; one the request schema took but the
+        response schema does not (a flow definition's extra keys) is left out, so the default or the stored
+        value is answered instead of a response that breaks the spec."""
+        kept = {}
+        for name, value in given.items():
+            schema = kind.attribute_schemas.get(name)
+            if isinstance(schema, dict) and self.schemas.errors(schema, value):
+                continue
+            kept[name] = value
+        return kept
+
+    def _job_attributes(self, kind: ResourceKind, job: Job) -> dict[str, Any]:
+        """A running job's status, counts and times, as far as the job's schema describes them."""
+        return {name: value for name, value in progress(job, time.time(), self.job_seconds).items()
+                if name in kind.attribute_names and (value is not None or name in kind.nullable)}
 
     def _seed(self, kind: ResourceKind, resource_id: str) -> None:
         attributes = kind.fixture(resource_id)
@@ -315,6 +361,9 @@ class Sandbox:
         resource = {k: v for k, v in kind.template.items() if k not in ("type", "id", "attributes", "links")}
         resource["type"] = kind.type
         resource["id"] = resource_id
+        job = self.jobs.get((kind.type, resource_id))
+        if job is not None:
+            attributes = {**attributes, **self._job_attributes(kind, job)}
         resource["attributes"] = {k: v for k, v in attributes.items() if k in fields} if fields else attributes
         if "links" in kind.template:
             resource["links"] = {"self": f"{incoming.base_url}{kind.item.replace('{}', resource_id)}"}
@@ -338,4 +387,5 @@ class Sandbox:
 
 
 def _with_query(url: str, query: dict[str, str]) -> str:
-    return url + ("?" + urlencode(query, safe="[],:()'") if query else "")
+    """`url` with `query` percent-encoded as a URI requires (`page%5Bcursor%5D`): links are `format: uri`."""
+    return url + ("?" + urlencode(query, safe=",:()'") if query else "")
