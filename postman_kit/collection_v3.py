@@ -1,0 +1,413 @@
+"""A v2.1 collection written as Postman v12's git layout (collection format 3.0.0), as Postman migrates it.
+
+`DIR/postman/collections/<collection>/` holds `.resources/definition.yaml` (`$kind: collection`) for the
+collection and for every folder (a directory), one `<request>.request.yaml` per request, and each request's
+examples under `.resources/<request>.resources/examples/<example>.example.yaml`. The content, file names and
+YAML text are what `postman collection migrate` (Postman CLI 1.34.0) makes of the same v2.1 collection, ids
+aside: ids the v2.1 collection carries are kept, and the ids Postman draws at random (auth entries) are
+derived from the collection's id here, so the same input gives the same bytes.
+
+Where Postman's migration would write outside its directory (a folder named `..`) or over the collection's
+own `.resources`, the name gets the fallback Postman gives an empty name instead.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import uuid
+from pathlib import Path, PurePosixPath
+from typing import Any, Iterable
+
+from postman_kit.errors import InputError
+from postman_kit.postman_yaml import dump
+from postman_kit.writer import _write_all
+
+_UNSAFE_CHARACTERS = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+_FALLBACK_NAMES = {"folder": "collection", "request": "http-request", "example": "example"}
+_RESERVED_SEGMENTS = {".", "..", ".resources"}
+
+
+def write_v3_collection(collection: dict[str, Any], out_dir: Path, *,
+                        protect: set[Path] | None = None) -> list[Path]:
+    """Write `collection` (v2.1, as JSON-ready data) under `out_dir/postman/collections/<name>/`; all files or
+    none. Returns the files written, in a fixed order."""
+    root = Path(out_dir) / "postman" / "collections" / collection_directory_name(collection)
+    files = {root / relative: text.encode() for relative, text in v3_collection_files(collection).items()}
+    refuse_links_on_the_way(Path(out_dir), files)
+    _write_all(files, protect)
+    return list(files)
+
+
+def collection_directory_name(collection: dict[str, Any]) -> str:
+    """The collection's directory: its name made safe for a file name, as Postman names it."""
+    return _safe_name(str(_info(collection).get("name") or ""), "folder")
+
+
+def v3_collection_files(collection: dict[str, Any]) -> dict[PurePosixPath, str]:
+    """Every file of the v3 layout, by its path inside the collection's directory, with its YAML text."""
+    files: dict[PurePosixPath, str] = {}
+    ids = _IdMaker(str(_info(collection).get("_postman_id") or _info(collection).get("name") or ""))
+    files[PurePosixPath(".resources/definition.yaml")] = dump(_collection_definition(collection, ids))
+    _add_items(files, PurePosixPath(), _items(collection), ids)
+    return files
+
+
+def refuse_links_on_the_way(out_dir: Path, files: Iterable[Path]) -> None:
+    """Refuse a directory between `out_dir` and a file that is a symbolic link or not a directory: writing
+    through it would land outside `out_dir`, or fail half-way."""
+    checked: set[Path] = set()
+    for path in files:
+        for directory in reversed(path.parents):
+            if directory in checked or not _is_inside(directory, out_dir) or directory == out_dir:
+                continue
+            checked.add(directory)
+            try:
+                mode = os.lstat(directory).st_mode
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                raise InputError(str(directory), f"cannot write output: {exc.strerror or exc}") from None
+            if stat.S_ISLNK(mode):
+                raise InputError(str(directory), "is a symbolic link; refusing to write through it")
+            if not stat.S_ISDIR(mode):
+                raise InputError(str(directory), "is not a directory; give a directory for the output files")
+
+
+def _is_inside(path: Path, parent: Path) -> bool:
+    return path == parent or parent in path.parents
+
+
+class _IdMaker:
+    """Ids for the entries v2.1 gives none (auth): derived from the collection's id and the entry's place."""
+
+    def __init__(self, seed: str) -> None:
+        self.namespace = uuid.uuid5(uuid.NAMESPACE_URL, "postman-kit:v3:" + seed)
+
+    def make(self, place: str) -> str:
+        return str(uuid.uuid5(self.namespace, place))
+
+
+# --- names ------------------------------------------------------------------------------------------------
+
+
+def _safe_name(name: str, kind: str) -> str:
+    """A name as a file name: characters no file system takes become `-` (a run becomes one), surrounding
+    blanks go, and an empty or reserved result takes the kind's fallback name."""
+    safe = _UNSAFE_CHARACTERS.sub("-", name).strip()
+    if not safe or safe in _RESERVED_SEGMENTS:
+        return _FALLBACK_NAMES[kind]
+    return safe
+
+
+class _Names:
+    """File names in one directory: a taken name (compared without case) gets ` 1`, ` 2`, … until free."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+
+    def claim(self, name: str, kind: str) -> str:
+        base = _safe_name(name, kind)
+        candidate = base
+        counter = 1
+        while candidate.lower() in self.taken:
+            candidate = f"{base} {counter}"
+            counter += 1
+        self.taken.add(candidate.lower())
+        return candidate
+
+
+def _name_entry(name: Any, file_name: str) -> dict[str, Any]:
+    """`name` is written only when the file name does not already say it."""
+    text = "" if name is None else str(name)
+    return {} if text.strip() == file_name else {"name": text}
+
+
+# --- the tree ---------------------------------------------------------------------------------------------
+
+
+def _add_items(files: dict[PurePosixPath, str], directory: PurePosixPath, items: list[Any], ids: _IdMaker) -> None:
+    folder_names = _Names()
+    request_names = _Names()
+    for position, item in enumerate(items, start=1):
+        if not isinstance(item, dict):
+            continue
+        order = position * 1000
+        if isinstance(item.get("item"), list):
+            folder = folder_names.claim(str(item.get("name") or ""), "folder")
+            folder_dir = directory / folder
+            definition = _folder_definition(item, folder, order, ids, str(folder_dir))
+            files[folder_dir / ".resources" / "definition.yaml"] = dump(definition)
+            _add_items(files, folder_dir, item["item"], ids)
+        else:
+            request = request_names.claim(str(item.get("name") or ""), "request")
+            examples_dir = PurePosixPath(".resources") / f"{request}.resources" / "examples"
+            responses = [r for r in item.get("response") or [] if isinstance(r, dict)]
+            files[directory / f"{request}.request.yaml"] = dump(
+                _request_file(item, request, order, str(examples_dir) if responses else None))
+            example_names = _Names()
+            for number, response in enumerate(responses, start=1):
+                example = example_names.claim(str(response.get("name") or ""), "example")
+                files[directory / examples_dir / f"{example}.example.yaml"] = dump(
+                    _example_file(response, example, number * 1000))
+
+
+def _collection_definition(collection: dict[str, Any], ids: _IdMaker) -> dict[str, Any]:
+    info = _info(collection)
+    out: dict[str, Any] = {"$kind": "collection"}
+    if info.get("_postman_id") is not None:
+        out["id"] = str(info["_postman_id"])
+    out["name"] = "" if info.get("name") is None else str(info["name"])
+    out.update(_description(info.get("description")))
+    out.update(_variables(collection.get("variable")))
+    out.update(_scripts(collection.get("event"), "http:"))
+    out.update(_shared_auth(collection.get("auth"), ids, "collection"))
+    return out
+
+
+def _folder_definition(folder: dict[str, Any], file_name: str, order: int, ids: _IdMaker,
+                       place: str) -> dict[str, Any]:
+    out: dict[str, Any] = {"$kind": "collection"}
+    out.update(_id(folder))
+    out.update(_name_entry(folder.get("name"), file_name))
+    out.update(_description(folder.get("description")))
+    out.update(_variables(folder.get("variable")))
+    out.update(_scripts(folder.get("event"), "http:"))
+    out.update(_shared_auth(folder.get("auth"), ids, place))
+    out["order"] = order
+    return out
+
+
+def _request_file(item: dict[str, Any], file_name: str, order: int, examples: str | None) -> dict[str, Any]:
+    request = item.get("request")
+    request = {"url": request} if isinstance(request, str) else request if isinstance(request, dict) else {}
+    out: dict[str, Any] = {"$kind": "http-request"}
+    out.update(_id(item))
+    out.update(_name_entry(item.get("name"), file_name))
+    out.update(_description(request.get("description")))
+    out.update(_http_request(request))
+    out.update(_scripts(item.get("event"), ""))
+    out.update(_request_auth(request.get("auth")))
+    if examples is not None:
+        out["examples"] = f"./{examples}"
+    out["order"] = order
+    return out
+
+
+def _example_file(response: dict[str, Any], file_name: str, order: int) -> dict[str, Any]:
+    original = response.get("originalRequest")
+    original = {"url": original} if isinstance(original, str) else original if isinstance(original, dict) else {}
+    out: dict[str, Any] = {"$kind": "http-example"}
+    out.update(_id(response))
+    out.update(_name_entry(response.get("name"), file_name))
+    out["request"] = _http_request(original)  # an example's request keeps no auth in format 3.0.0
+    reply: dict[str, Any] = {
+        "statusCode": response.get("code") if isinstance(response.get("code"), int) else 200,
+        "statusText": str(response.get("status") or "OK"),
+    }
+    reply.update(_key_values("headers", response.get("header")))
+    body = response.get("body")
+    reply["body"] = {"type": _PREVIEW_TYPES.get(str(response.get("_postman_previewlanguage")), "text"),
+                     "content": "" if body is None else str(body)}
+    out["response"] = reply
+    out["order"] = order
+    return out
+
+
+_PREVIEW_TYPES = {"json": "json", "xml": "xml", "html": "html", "javascript": "javascript", "text": "text"}
+
+
+# --- parts ------------------------------------------------------------------------------------------------
+
+
+def _info(collection: dict[str, Any]) -> dict[str, Any]:
+    info = collection.get("info")
+    return info if isinstance(info, dict) else {}
+
+
+def _items(node: dict[str, Any]) -> list[Any]:
+    items = node.get("item")
+    return items if isinstance(items, list) else []
+
+
+def _id(node: dict[str, Any]) -> dict[str, Any]:
+    return {"id": str(node["id"])} if node.get("id") is not None else {}
+
+
+def _description(description: Any) -> dict[str, Any]:
+    if isinstance(description, dict):
+        description = description.get("content")
+    return {"description": str(description)} if description else {}
+
+
+def _js_string(value: Any) -> str:
+    """A value as JavaScript's `String(value)` spells it (variables hold text in format 3.0.0)."""
+    if value is None:
+        return ""
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _variables(variables: Any) -> dict[str, Any]:
+    entries = [v for v in variables or [] if isinstance(v, dict)]
+    if not entries:
+        return {}
+    if not any(v.get("disabled") for v in entries):
+        return {"variables": {str(v.get("key") or ""): _js_string(v.get("value")) for v in entries}}
+    return {"variables": [{"key": str(v.get("key") or ""), "value": _js_string(v.get("value")),
+                           "disabled": bool(v.get("disabled"))} for v in entries]}
+
+
+_SCRIPT_TYPES = {"prerequest": "beforeRequest", "test": "afterResponse"}
+
+
+def _scripts(events: Any, prefix: str) -> dict[str, Any]:
+    scripts = []
+    for event in events or []:
+        if not isinstance(event, dict) or event.get("listen") not in _SCRIPT_TYPES:
+            continue
+        script = event.get("script") if isinstance(event.get("script"), dict) else {}
+        code = script.get("exec")
+        entry: dict[str, Any] = {"type": prefix + _SCRIPT_TYPES[event["listen"]],
+                                 "code": "\n".join(code) if isinstance(code, list) else str(code or "")}
+        if script.get("type"):
+            entry["language"] = str(script["type"])
+        scripts.append(entry)
+    return {"scripts": scripts} if scripts else {}
+
+
+def _credentials(auth: dict[str, Any]) -> dict[str, Any]:
+    kind = str(auth.get("type"))
+    entries = auth.get(kind)
+    if isinstance(entries, dict):
+        return dict(entries)
+    return {str(e.get("key")): e.get("value") for e in entries or [] if isinstance(e, dict)}
+
+
+def _shared_auth(auth: Any, ids: _IdMaker, place: str) -> dict[str, Any]:
+    """Collection and folder auth: a list of named auth entries, each with an id."""
+    if not isinstance(auth, dict) or not auth.get("type") or auth.get("type") == "inherit":
+        return {}
+    kind = str(auth["type"])
+    if kind == "noauth":
+        return {"auth": [{"id": "", "type": "noauth", "name": "No Auth"}]}
+    return {"auth": [{"id": ids.make(place + "/auth"), "type": kind, "name": f"{kind} auth",
+                      "credentials": _credentials(auth)}]}
+
+
+def _request_auth(auth: Any) -> dict[str, Any]:
+    if not isinstance(auth, dict) or not auth.get("type") or auth.get("type") == "inherit":
+        return {}
+    kind = str(auth["type"])
+    if kind == "noauth":
+        return {"auth": {"type": "noauth"}}
+    return {"auth": {"type": kind, "credentials": _credentials(auth)}}
+
+
+def _http_request(request: dict[str, Any]) -> dict[str, Any]:
+    url = request.get("url")
+    out: dict[str, Any] = {"url": _url_text(url), "method": str(request.get("method") or "GET")}
+    out.update(_key_values("headers", request.get("header")))
+    if isinstance(url, dict):
+        out.update(_key_values("queryParams", url.get("query")))
+        out.update(_key_values("pathVariables", url.get("variable")))
+    body = request.get("body")
+    if isinstance(body, dict):
+        out["body"] = _body(body)
+    return out
+
+
+def _url_text(url: Any) -> str:
+    if isinstance(url, str):
+        return url
+    if not isinstance(url, dict):
+        return ""
+    if isinstance(url.get("raw"), str):
+        return url["raw"]
+    host = url.get("host")
+    path = url.get("path")
+    text = ".".join(host) if isinstance(host, list) else str(host or "")
+    if url.get("protocol"):
+        text = f"{url['protocol']}://{text}"
+    if url.get("port"):
+        text += f":{url['port']}"
+    if isinstance(path, list):
+        text += "".join("/" + str(segment) for segment in path)
+    elif path:
+        text += "/" + str(path).lstrip("/")
+    query = [q for q in url.get("query") or [] if isinstance(q, dict) and not q.get("disabled")]
+    if query:
+        text += "?" + "&".join(str(q.get("key") or "") + ("" if q.get("value") is None else f"={q['value']}")
+                               for q in query)
+    if url.get("hash"):
+        text += f"#{url['hash']}"
+    return text
+
+
+def _key_values(name: str, entries: Any) -> dict[str, Any]:
+    """Headers, query parameters, path variables, url-encoded fields: a map from key to value when each is
+    only that (and no key repeats), else a list of entries with their flags."""
+    pairs = [e for e in entries or [] if isinstance(e, dict)]
+    if not pairs:
+        return {}
+    keys = [str(e.get("key") or "") for e in pairs]
+    plain = not any(e.get("disabled") or e.get("description") for e in pairs) and len(set(keys)) == len(keys)
+    if plain:
+        return {name: {key: _value(e.get("value")) for key, e in zip(keys, pairs)}}
+    listed = []
+    for key, entry in zip(keys, pairs):
+        out: dict[str, Any] = {"key": key, "value": _value(entry.get("value"))}
+        if entry.get("disabled"):
+            out["disabled"] = True
+        out.update(_description(entry.get("description")))
+        listed.append(out)
+    return {name: listed}
+
+
+def _value(value: Any) -> Any:
+    return value if value is None or isinstance(value, str) else _js_string(value)
+
+
+_RAW_TYPES = {"json": "json", "xml": "xml", "html": "html", "javascript": "javascript", "text": "text"}
+
+
+def _body(body: dict[str, Any]) -> dict[str, Any]:
+    mode = body.get("mode")
+    if mode == "urlencoded":
+        return {"type": "urlencoded", **_rename(_key_values("content", body.get("urlencoded")), {"content": []})}
+    if mode == "formdata":
+        return {"type": "formdata", "content": [_form_field(f) for f in body.get("formdata") or []
+                                                if isinstance(f, dict)]}
+    if mode == "file":
+        file = body.get("file")
+        return {"type": "file", "content": dict(file) if isinstance(file, dict) else {}}
+    options = body.get("options") if isinstance(body.get("options"), dict) else {}
+    raw_options = options.get("raw") if isinstance(options.get("raw"), dict) else {}
+    language = _RAW_TYPES.get(str(raw_options.get("language")), "text")
+    raw = body.get("raw")
+    return {"type": language, "content": "" if raw is None else str(raw)}
+
+
+def _rename(found: dict[str, Any], default: dict[str, Any]) -> dict[str, Any]:
+    return found or default
+
+
+def _form_field(field: dict[str, Any]) -> dict[str, Any]:
+    kind = str(field.get("type") or "text")
+    out: dict[str, Any] = {"type": kind, "key": str(field.get("key") or "")}
+    if kind == "file":
+        out["src"] = field.get("src", "")
+    else:
+        out["value"] = _value(field.get("value"))
+    if field.get("contentType"):
+        out["contentType"] = str(field["contentType"])
+    out.update(_description(field.get("description")))
+    if field.get("disabled"):
+        out["disabled"] = True
+    return out
