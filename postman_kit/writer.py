@@ -23,13 +23,6 @@ def dumps(value: Any) -> bytes:
     return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)  # not `+ b"\n"`: a copy
 
 
-def dumps_at(value: Any, indent: int) -> bytes:
-    """`value` as :func:`dumps` writes it where it stands `indent` spaces deep inside a larger document, without
-    the final newline: the text for an `orjson.Fragment` there. JSON text holds no raw newline inside a string,
-    so every newline starts a line, which moves right by `indent`."""
-    return orjson.dumps(value, option=orjson.OPT_INDENT_2).replace(b"\n", b"\n" + b" " * indent)
-
-
 def json_text(value: Any) -> str:
     """A body as Postman shows it: JSON indented by 2 spaces, non-ASCII kept as is.
 

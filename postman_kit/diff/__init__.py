@@ -21,7 +21,6 @@ from postman_kit.diff.lifecycle import Lifecycle, lifecycle
 from postman_kit.diff.revisions import RevisionList, read_revisions
 from postman_kit.diff.sides import Side, load_side
 from postman_kit.errors import InputError
-from postman_kit.gcpause import gc_paused
 from postman_kit.generate.build import BuildOptions
 from postman_kit.secrets import redact_bytes
 from postman_kit.writer import dumps, input_paths, write_output
@@ -64,12 +63,10 @@ def diff(
         # The comparison reads which success responses a request has, never an example's body, and never the
         # troubleshooting examples: synthesizing those is most of a build's time.
         options = BuildOptions(troubleshooting=(), response_bodies=False)
-    # Both sides are large acyclic object graphs: the cyclic collector would only walk them again and again.
-    with gc_paused():
-        old_side, new_side, base_side, revision_list = load_sides(old, new, base=base, revisions=revisions,
-                                                                  options=options)
-        return compare_sides(old_side, new_side, today=today, base=base_side, revisions=revision_list,
-                             include_docs=include_docs)
+    old_side, new_side, base_side, revision_list = load_sides(old, new, base=base, revisions=revisions,
+                                                              options=options)
+    return compare_sides(old_side, new_side, today=today, base=base_side, revisions=revision_list,
+                         include_docs=include_docs)
 
 
 def upgrade(
@@ -82,17 +79,15 @@ def upgrade(
     # OLD's and base's built collections are compared and merged from, never written: of their examples only
     # names and codes are read, so their success bodies (a quarter of a build) are left out.
     reference_options = replace(options, response_bodies=False)
-    with gc_paused():
-        old_side, new_side, base_side, revision_list = load_sides(old, new, base=base, revisions=revisions,
-                                                                  options=options,
-                                                                  reference_options=reference_options)
-        # NEW's side was built for this call alone: the upgrade may become it rather than a copy of it.
-        collection, report = upgrade_sides(old_side, new_side, today=today, base=base_side,
-                                           revisions=revision_list, include_docs=include_docs, take_new=True)
-        if out is not None:
-            inputs = input_paths(old, new, base, revisions)
-            write_output(out, redact_bytes(dumps(collection.to_json())), protect=inputs)
-            report.output = "<stdout>" if str(out) == "-" else str(out)
+    old_side, new_side, base_side, revision_list = load_sides(old, new, base=base, revisions=revisions,
+                                                              options=options, reference_options=reference_options)
+    # NEW's side was built for this call alone: the upgrade may become it rather than a copy of it.
+    collection, report = upgrade_sides(old_side, new_side, today=today, base=base_side,
+                                       revisions=revision_list, include_docs=include_docs, take_new=True)
+    if out is not None:
+        inputs = input_paths(old, new, base, revisions)
+        write_output(out, redact_bytes(dumps(collection.to_json())), protect=inputs)
+        report.output = "<stdout>" if str(out) == "-" else str(out)
     return collection, report
 
 

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from postman_kit.collection import Collection
-from postman_kit.gcpause import gc_paused
 from postman_kit.openapi import Api, load_api
 from postman_kit.profiles import Profile, detect_collection_profile, detect_profile
 from postman_kit.validate.config import ValidateConfig
@@ -105,8 +104,7 @@ def validate(
     config: ValidateConfig | None = None,
 ) -> Report:
     """Read the files named (paths, URLs or `-`) and validate each collection; bad input raises InputError."""
-    with gc_paused():
-        return _validate(collections, spec, environment, globals_file, config or ValidateConfig())
+    return _validate(collections, spec, environment, globals_file, config or ValidateConfig())
 
 
 def _validate(collections: Sequence[str], spec: str | None, environment: str | None, globals_file: str | None,
