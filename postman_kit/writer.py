@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -86,10 +87,8 @@ def _write_all(payloads: dict[Path, bytes], protect: set[Path] | None) -> None:
             os.replace(tmp, path)
     except BaseException as exc:
         for tmp in temps.values():
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp)
-            except OSError:
-                pass
         if isinstance(exc, OSError):  # a full disk, a file size limit, a directory in the way: nothing written
             failed = next((path for path in payloads if path not in temps), next(iter(payloads)))
             raise InputError(str(failed), f"cannot write output: {exc.strerror or exc}") from None
