@@ -281,7 +281,7 @@ def bracket_loads(explode: bool, name: str, schema_type: str, location: Any) -> 
             continue
         found = True
         node = root
-        for token, following in zip(tokens, tokens[1:] + [None]):
+        for token, following in zip(tokens, tokens[1:] + [None], strict=False):
             token = token if token else f"#{len(node)}"  # `[]` appends
             if following is None:
                 node[token] = value

@@ -10,13 +10,8 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from postman_kit.gcpause import gc_paused
-
-# Importing the core makes tens of thousands of long-lived objects (classes, functions) and no garbage: the cyclic
-# collector would only walk them again and again (a fifth of the import's time).
-with gc_paused():
-    from postman_kit.errors import InputError
-    from postman_kit.generate import GenerateOptions, GenerateResult, build_collection_from_spec, generate
+from postman_kit.errors import InputError
+from postman_kit.generate import GenerateOptions, GenerateResult, build_collection_from_spec, generate
 
 __all__ = [
     "GenerateOptions",

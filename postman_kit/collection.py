@@ -7,11 +7,9 @@ Every class reads from and writes to the collection JSON. Keys this model does n
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import field
+from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any
-
-from postman_kit.valueclass import value_class
 
 SCHEMA_V21 = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
 # Looked up thousands of times per collection; `HTTPStatus(code)` goes through the enum machinery each time.
@@ -33,7 +31,7 @@ def _pop_extra(data: dict[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k not in known}
 
 
-@value_class
+@dataclass(slots=True)
 class Variable:
     """A collection, URL path or environment variable."""
 
@@ -69,7 +67,7 @@ class Variable:
         )
 
 
-@value_class
+@dataclass(slots=True)
 class _KeyValue:
     """What a query parameter and a header share: key, value, description, disabled."""
 
@@ -101,7 +99,7 @@ class _KeyValue:
         )
 
 
-@value_class
+@dataclass(slots=True)
 class QueryParam(_KeyValue):
     """A query parameter of a request URL."""
 
@@ -113,7 +111,7 @@ class QueryParam(_KeyValue):
         return cls._from_parts(data, data.get("key"), data.get("value"))
 
 
-@value_class
+@dataclass(slots=True)
 class Header(_KeyValue):
     """A request or example-response header."""
 
@@ -129,7 +127,7 @@ class Header(_KeyValue):
         return cls._from_parts(data, str(data.get("key", "")), "" if value is None else str(value))
 
 
-@value_class
+@dataclass(slots=True)
 class Auth:
     """A RequestAuth: `type` plus the attributes of that type (key → value)."""
 
@@ -162,7 +160,7 @@ class Auth:
         return self.attributes.get(key, default)
 
 
-@value_class
+@dataclass(slots=True)
 class Url:
     """A request URL, with its parts as Postman keeps them."""
 
@@ -257,7 +255,7 @@ def parse_raw_url(raw: str) -> Url:
     )
 
 
-@value_class
+@dataclass(slots=True)
 class Body:
     """A request body, in one of Postman's modes."""
 
@@ -296,7 +294,7 @@ class Body:
         )
 
 
-@value_class
+@dataclass(slots=True)
 class Request:
     """A request: method, URL, headers, body and auth."""
 
@@ -349,7 +347,7 @@ class Request:
         return None
 
 
-@value_class
+@dataclass(slots=True)
 class Response:
     """An example response saved on a request (Postman calls these Responses)."""
 
@@ -411,7 +409,7 @@ class Response:
         return None
 
 
-@value_class
+@dataclass(slots=True)
 class Item:
     """A request item."""
 
@@ -459,7 +457,7 @@ class Item:
         return value if isinstance(value, dict) else {}
 
 
-@value_class
+@dataclass(slots=True)
 class Folder:
     """An ItemGroup."""
 
@@ -510,7 +508,7 @@ def node_from_json(data: dict[str, Any]) -> Node:
     return Item.from_json(data)
 
 
-@value_class
+@dataclass(slots=True)
 class Info:
     """The collection's `info` block: its id, name, schema and description."""
 
@@ -541,7 +539,7 @@ class Info:
         )
 
 
-@value_class
+@dataclass(slots=True)
 class Collection:
     """A whole collection: info, folders and items, auth, variables and events."""
 

@@ -17,8 +17,9 @@ import os
 import re
 import stat
 import uuid
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterable
+from typing import Any
 
 from postman_kit.errors import InputError
 from postman_kit.postman_yaml import dump
@@ -359,9 +360,9 @@ def _key_values(name: str, entries: Any) -> dict[str, Any]:
     keys = [str(e.get("key") or "") for e in pairs]
     plain = not any(e.get("disabled") or e.get("description") for e in pairs) and len(set(keys)) == len(keys)
     if plain:
-        return {name: {key: _value(e.get("value")) for key, e in zip(keys, pairs)}}
+        return {name: {key: _value(e.get("value")) for key, e in zip(keys, pairs, strict=True)}}
     listed = []
-    for key, entry in zip(keys, pairs):
+    for key, entry in zip(keys, pairs, strict=True):
         out: dict[str, Any] = {"key": key, "value": _value(entry.get("value"))}
         if entry.get("disabled"):
             out["disabled"] = True

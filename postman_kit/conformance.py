@@ -288,13 +288,6 @@ def _is_json(media_type: str) -> bool:
     return media_type == "application/json" or media_type.endswith("+json")
 
 
-def check_request(
-    request: Request, api: Api, profile: Profile, variables: dict[str, str] | None = None
-) -> list[Problem]:
-    """One-off convenience; build a :class:`RequestChecker` to check many requests."""
-    return RequestChecker(api, profile).check(request, variables)
-
-
 def _substitute(text: str, variables: dict[str, str]) -> str:
     if not variables or "{{" not in text:
         return text

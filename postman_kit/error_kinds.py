@@ -7,10 +7,10 @@ checks that a saved request has them, and the sandbox answers with the same JSON
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from postman_kit.openapi import Api, Operation
 from postman_kit.profiles import Profile
-from postman_kit.valueclass import value_class
 
 TROUBLESHOOTING_STATUSES = (401, 403, 404, 405, 409)
 # Only methods the API itself uses somewhere are probed for 405: a JSON:API such as Klaviyo's never uses PUT,
@@ -19,7 +19,7 @@ PROBED_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 _PATH_PARAMETER = re.compile(r"\{([^}]+)\}")
 
 
-@value_class(frozen=True)
+@dataclass(slots=True, frozen=True)
 class ErrorKind:
     """The JSON:API error an API answers with for one troubleshooting status."""
 

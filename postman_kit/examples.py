@@ -7,6 +7,7 @@ responses.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from postman_kit.loader import resolve_pointer
@@ -18,7 +19,6 @@ from postman_kit.scalars import (
     string_fits,
     string_value,
 )
-from postman_kit.valueclass import value_class
 
 if TYPE_CHECKING:
     from postman_kit.openapi import Api, Operation, Parameter
@@ -29,7 +29,7 @@ MAX_DEPTH = 28
 _CUT = object()
 
 
-@value_class(frozen=True)
+@dataclass(slots=True, frozen=True)
 class _Built:
     """A value built for a `$ref`, the refs met while building it, and how deep below the ref it reached."""
 

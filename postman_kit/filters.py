@@ -7,11 +7,9 @@ parameter's description (``Allowed field(s)/operator(s):<br>`id`: `any`, `equals
 from __future__ import annotations
 
 import re
-from dataclasses import field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
-
-from postman_kit.valueclass import value_class
 
 LIST_OPERATORS = frozenset({"any"})
 COMPARISON_OPERATORS = frozenset({"greater-than", "greater-or-equal", "less-than", "less-or-equal"})
@@ -20,7 +18,7 @@ _RULE_LINE = re.compile(r"`([^`]+)`\s*:\s*((?:`[^`]+`\s*,?\s*)+)")
 _DATETIME_FIELD = re.compile(r"(^|[._])(created|updated|datetime|timestamp|date|[a-z_]*_at|[a-z_]*_date)$")
 
 
-@value_class(frozen=True)
+@dataclass(slots=True, frozen=True)
 class FilterRule:
     """What one field allows: operators taking a single value, operators taking a list, the value type."""
 
@@ -36,7 +34,7 @@ class FilterRule:
         return tuple(sorted(set(self.single) | set(self.list)))
 
 
-@value_class
+@dataclass(slots=True)
 class AllowedFilters:
     """The filter rules an operation allows, by field, and where they were read from."""
 
@@ -143,12 +141,6 @@ def example_filter(allowed: AllowedFilters) -> str | None:
 # over `op(field,value)` calls, `and(...)` groups, quoted strings with '' escapes, unquoted ISO datetimes,
 # numbers, booleans, null and [lists].
 
-KNOWN_OPERATORS = frozenset(
-    {
-        "equals", "any", "contains", "contains-any", "contains-all", "starts-with", "ends-with", "has",
-        "greater-than", "greater-or-equal", "less-than", "less-or-equal", "not",
-    }
-)
 _DATETIME = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 )
@@ -165,7 +157,7 @@ class FilterSyntaxError(ValueError):
         self.reason = message
 
 
-@value_class(frozen=True)
+@dataclass(slots=True, frozen=True)
 class FilterValue:
     """A literal in a filter expression: a string, datetime, number, boolean, null or list."""
 
@@ -189,7 +181,7 @@ class FilterValue:
         return self.value
 
 
-@value_class(frozen=True)
+@dataclass(slots=True, frozen=True)
 class Condition:
     """One `operator(field,value)` term of a filter expression."""
 

@@ -8,11 +8,7 @@ slash of its paths.
 from __future__ import annotations
 
 import re
-
-try:  # CPython's own SHA-1; hashlib would load OpenSSL (3 MB, a sixtieth of a `generate`) for the same digest
-    from _sha1 import sha1
-except ImportError:  # pragma: no cover - other interpreters
-    from hashlib import sha1
+from hashlib import sha1
 
 # The UUIDv5 namespace of every id postman-kit derives (kept as bytes: importing `uuid` costs more than using it).
 NAMESPACE_HEX = "6f1b1f5e3c1a5b8e9a517d0c2b1e4f20"

@@ -20,13 +20,13 @@ import stat
 import sys
 import urllib.parse
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import orjson
 
 from postman_kit.errors import InputError
-from postman_kit.valueclass import value_class
 
 # A YAML document whose aliases add more than this many nodes to it, expanded, is refused (alias bombs): every
 # later walk over the document sees the expanded tree. OpenAI's 3 MB spec is 110,000 nodes.
@@ -98,7 +98,7 @@ def _yaml12_loader_class() -> type:
     return loader
 
 
-@value_class
+@dataclass(slots=True)
 class LoadedDocument:
     """A parsed document and where it came from."""
 
@@ -382,7 +382,7 @@ def collect_refs(data: Any) -> frozenset[str]:
     return _scan(data).refs
 
 
-@value_class(frozen=True)
+@dataclass(slots=True, frozen=True)
 class _Scan:
     """What one walk over a parsed document found."""
 

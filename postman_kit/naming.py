@@ -8,8 +8,7 @@ stamp is the last `(vYYYY-MM-DD…)` anywhere in the name.
 from __future__ import annotations
 
 import re
-
-from postman_kit.valueclass import value_class
+from dataclasses import dataclass
 
 _CHANNEL_IN_TITLE = re.compile(r"\s*\((?:beta|stable)\)\s*$", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*\((stable|beta)\)\s*", re.IGNORECASE)
@@ -23,7 +22,7 @@ def collection_name(title: str, revision: str, channel: str) -> str:
     return f"({label}) {_CHANNEL_IN_TITLE.sub('', title) or title} (v{revision})"
 
 
-@value_class(frozen=True)
+@dataclass(slots=True, frozen=True)
 class CollectionName:
     """What a collection's name says: its API title, and the channel and revision when stamped."""
 

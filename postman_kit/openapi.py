@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import field
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 from urllib.parse import parse_qsl
@@ -11,13 +11,12 @@ from urllib.parse import parse_qsl
 from postman_kit.errors import InputError
 from postman_kit.loader import LoadedDocument, load_document, resolve_pointer
 from postman_kit.shapes import check_openapi_shape
-from postman_kit.valueclass import value_class
 
 _PREFIX_IN_DESCRIPTION = re.compile(r"`([A-Za-z][\w.-]*) [\w-]+`")
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
-@value_class
+@dataclass(slots=True)
 class Parameter:
     """A path, query, header or cookie parameter of an operation."""
 
@@ -33,7 +32,7 @@ class Parameter:
     media_type: str | None = None  # a parameter given by `content` instead of `schema` (its one media type)
 
 
-@value_class
+@dataclass(slots=True)
 class MediaType:
     """One media type of a request body or response, with its schema and example."""
 
@@ -43,7 +42,7 @@ class MediaType:
     encoding: dict[str, Any] = field(default_factory=dict)  # property name → Encoding Object
 
 
-@value_class
+@dataclass(slots=True)
 class RequestBody:
     """An operation's request body, one entry per media type."""
 
@@ -56,7 +55,7 @@ class RequestBody:
         return _prefer_json(self.content)
 
 
-@value_class
+@dataclass(slots=True)
 class Response:
     """A documented response of an operation, by status."""
 
@@ -69,7 +68,7 @@ class Response:
         return _prefer_json(self.content)
 
 
-@value_class
+@dataclass(slots=True)
 class SecurityScheme:
     """A security scheme from `components/securitySchemes`."""
 
@@ -83,7 +82,7 @@ class SecurityScheme:
     extensions: dict[str, Any] = field(default_factory=dict)
 
 
-@value_class
+@dataclass(slots=True)
 class Tag:
     """A tag from the document's `tags` list."""
 
@@ -91,7 +90,7 @@ class Tag:
     description: str = ""
 
 
-@value_class
+@dataclass(slots=True)
 class Operation:
     """One method on one path, with everything generate, validate and diff read from it."""
 
@@ -127,7 +126,7 @@ class Operation:
         return [r for r in self.responses if r.status.startswith("2")]
 
 
-@value_class
+@dataclass(slots=True)
 class Server:
     """An entry of the document's `servers` list."""
 
@@ -137,7 +136,7 @@ class Server:
     variables: dict[str, Any] = field(default_factory=dict)  # name → Server Variable Object
 
 
-@value_class
+@dataclass
 class Api:
     """An OpenAPI document read into the core model."""
 

@@ -6,17 +6,16 @@ The generic core never says "klaviyo"; everything Klaviyo-specific is a field of
 from __future__ import annotations
 
 import re
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import Any
 
 from postman_kit.errors import InputError
 from postman_kit.filters import AllowedFilters, rules_from_description, rules_from_extension
 from postman_kit.openapi import Api, Operation
 from postman_kit.secrets import BEARER, PRIVATE_KEY
-from postman_kit.valueclass import value_class
 
 
-@value_class(frozen=True)
+@dataclass(slots=True, frozen=True)
 class Profile:
     """An API's conventions, as data: auth and variable names, client endpoints, filters, extensions."""
 

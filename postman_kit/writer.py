@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -21,13 +22,6 @@ from postman_kit.terminal import printable
 def dumps(value: Any) -> bytes:
     """JSON with 2-space indentation and a final newline; key order as built, never random."""
     return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)  # not `+ b"\n"`: a copy
-
-
-def dumps_at(value: Any, indent: int) -> bytes:
-    """`value` as :func:`dumps` writes it where it stands `indent` spaces deep inside a larger document, without
-    the final newline: the text for an `orjson.Fragment` there. JSON text holds no raw newline inside a string,
-    so every newline starts a line, which moves right by `indent`."""
-    return orjson.dumps(value, option=orjson.OPT_INDENT_2).replace(b"\n", b"\n" + b" " * indent)
 
 
 def json_text(value: Any) -> str:
@@ -93,10 +87,8 @@ def _write_all(payloads: dict[Path, bytes], protect: set[Path] | None) -> None:
             os.replace(tmp, path)
     except BaseException as exc:
         for tmp in temps.values():
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp)
-            except OSError:
-                pass
         if isinstance(exc, OSError):  # a full disk, a file size limit, a directory in the way: nothing written
             failed = next((path for path in payloads if path not in temps), next(iter(payloads)))
             raise InputError(str(failed), f"cannot write output: {exc.strerror or exc}") from None

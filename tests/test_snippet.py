@@ -43,7 +43,7 @@ def _request(name: str, url: str, **request: Any) -> dict[str, Any]:
     host, *segments = path.split("/")
     url_json: dict[str, Any] = {"raw": url, "host": [host], "path": segments}
     if query:
-        url_json["query"] = [dict(zip(("key", "value"), pair.split("=", 1))) for pair in query.split("&")]
+        url_json["query"] = [dict(zip(("key", "value"), pair.split("=", 1), strict=False)) for pair in query.split("&")]
     return {"name": name, "request": {"method": "GET", "header": [], "url": url_json, **request}}
 
 

@@ -394,7 +394,7 @@ def _assert_same_as_newman(recorded: dict[str, list[Recorded]], paths: list[str]
     expected = recorded.pop("newman")
     for language, records in recorded.items():
         assert len(records) == len(paths), language
-        for path, got, want in zip(paths, records, expected):
+        for path, got, want in zip(paths, records, expected, strict=False):
             if got is not None and not _same_as_newman(got, want):  # None: the language refuses the request
                 assert got == want, f"{language} snippet for {path!r} differs from newman"
 
@@ -655,7 +655,7 @@ def test_postmans_generators_send_what_ours_send(example_collection, tmp_path) -
     assert {"curl", "python", "httpie", "javascript"} <= set(results)
     compared = 0
     for language, (ours, postmans) in results.items():
-        for path, mine, theirs in zip(EXAMPLE_PATHS, ours, postmans):
+        for path, mine, theirs in zip(EXAMPLE_PATHS, ours, postmans, strict=False):
             if mine is None or (language, path) in POSTMAN_SHORTCOMINGS:
                 continue
             assert not isinstance(theirs, str), f"Postman's {language} snippet for {path!r} {theirs}"

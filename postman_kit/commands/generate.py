@@ -9,7 +9,6 @@ from postman_kit.commands.refroots import ref_root_option
 from postman_kit.generate import generate
 from postman_kit.generate.build import FOLDER_MODES, BuildOptions
 from postman_kit.generate.error_examples import parse_statuses
-from postman_kit.generate.parallel import default_jobs
 from postman_kit.secrets import redact
 from postman_kit.terminal import printable
 
@@ -37,9 +36,6 @@ from postman_kit.terminal import printable
 @click.option("--validate", "full_validation", is_flag=True,
               help="Also run the full OpenAPI validator (slow on large specs); its findings are warnings.")
 @click.option("--strict", is_flag=True, help="Treat every warning as an error: exit 2 and write nothing.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1),
-              help="Processes that build the requests (default: 2 where fork and two CPUs are there, else 1); "
-                   "the output is the same for any number.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @ref_root_option
 def generate_command(
@@ -56,7 +52,6 @@ def generate_command(
     tests: bool,
     full_validation: bool,
     strict: bool,
-    jobs: int | None,
     quiet: bool,
 ) -> None:
     """Generate a revision-stamped Postman collection, environment and globals file from SPEC.
@@ -73,7 +68,6 @@ def generate_command(
         public_key_variable=public_key_variable,
         troubleshooting=troubleshooting_statuses(troubleshooting),
         tests=tests,
-        jobs=jobs or default_jobs(),
     )
     result = generate(spec, out_dir, options, validate=full_validation, strict=strict)
     finish(result)

@@ -21,7 +21,6 @@ from postman_kit.diff.lifecycle import Lifecycle, lifecycle
 from postman_kit.diff.revisions import RevisionList, read_revisions
 from postman_kit.diff.sides import Side, load_side
 from postman_kit.errors import InputError
-from postman_kit.gcpause import gc_paused
 from postman_kit.generate.build import BuildOptions
 from postman_kit.secrets import redact_bytes
 from postman_kit.writer import dumps, input_paths, write_output
@@ -66,12 +65,10 @@ def diff(
         # The comparison reads which success responses a request has, never an example's body, and never the
         # troubleshooting examples: synthesizing those is most of a build's time.
         options = BuildOptions(troubleshooting=(), response_bodies=False)
-    # Both sides are large acyclic object graphs: the cyclic collector would only walk them again and again.
-    with gc_paused():
-        old_side, new_side, base_side, revision_list = load_sides(old, new, base=base, revisions=revisions,
-                                                                  options=options)
-        return compare_sides(old_side, new_side, today=today, base=base_side, revisions=revision_list,
-                             include_docs=include_docs)
+    old_side, new_side, base_side, revision_list = load_sides(old, new, base=base, revisions=revisions,
+                                                              options=options)
+    return compare_sides(old_side, new_side, today=today, base=base_side, revisions=revision_list,
+                         include_docs=include_docs)
 
 
 def upgrade(
@@ -84,18 +81,17 @@ def upgrade(
     # OLD's and base's built collections are compared and merged from, never written: of their examples only
     # names and codes are read, so their success bodies (a quarter of a build) are left out.
     reference_options = replace(options, response_bodies=False)
-    with gc_paused():
-        old_side, new_side, base_side, revision_list = load_sides(old, new, base=base, revisions=revisions,
-                                                                  options=options,
-                                                                  reference_options=reference_options)
-        # NEW's side was built for this call alone: the upgrade may become it rather than a copy of it, unless
-        # it also stands for OLD's spec (same revision), which the upgrade reads while it fills the copy.
-        collection, report = upgrade_sides(old_side, new_side, today=today, base=base_side,
-                                           revisions=revision_list, include_docs=include_docs,
-                                           take_new=base_side is not new_side)
-        if out is not None:
-            _write_upgraded(collection, out, input_paths(old, new, base, revisions))
-            report.output = "<stdout>" if str(out) == "-" else str(out)
+    old_side, new_side, base_side, revision_list = load_sides(old, new, base=base, revisions=revisions,
+                                                              options=options,
+                                                              reference_options=reference_options)
+    # NEW's side was built for this call alone: the upgrade may become it rather than a copy of it, unless
+    # it also stands for OLD's spec (same revision), which the upgrade reads while it fills the copy.
+    collection, report = upgrade_sides(old_side, new_side, today=today, base=base_side,
+                                       revisions=revision_list, include_docs=include_docs,
+                                       take_new=base_side is not new_side)
+    if out is not None:
+        _write_upgraded(collection, out, input_paths(old, new, base, revisions))
+        report.output = "<stdout>" if str(out) == "-" else str(out)
     return collection, report
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import Any
 
 from postman_kit.diff.lifecycle import Lifecycle
-from postman_kit.valueclass import value_class
 
 
-@value_class(frozen=True)
+@dataclass(slots=True, frozen=True)
 class Change:
     """One difference of a matched operation."""
 
@@ -22,7 +21,7 @@ class Change:
         return {"kind": self.kind, "breaking": self.breaking, "where": self.where, "detail": self.detail}
 
 
-@value_class(frozen=True)
+@dataclass(slots=True, frozen=True)
 class EndpointRef:
     """An endpoint as reports name it."""
 
@@ -45,7 +44,7 @@ class EndpointRef:
         return out
 
 
-@value_class
+@dataclass(slots=True)
 class OperationChange:
     """An operation both sides have, and what changed in it (empty `changes` never reaches a report)."""
 
@@ -67,7 +66,7 @@ BREAKING_STATUSES = ("broken-by-new", "broken")
 SAVED_STATUSES = ("broken-by-new", "broken", "already-broken", "fixed-by-new", "fine", "unchecked")
 
 
-@value_class
+@dataclass(slots=True)
 class SavedRequestVerdict:
     """A user's saved request and whether it still works in NEW."""
 
@@ -100,7 +99,7 @@ class SavedRequestVerdict:
         }
 
 
-@value_class
+@dataclass(slots=True)
 class Verdict:
     """How stale OLD is: its revision against NEW's and, with the list of revisions, its lifecycle."""
 
@@ -152,7 +151,7 @@ class Verdict:
         }
 
 
-@value_class
+@dataclass(slots=True)
 class DiffReport:
     """Everything `diff` found; every output format renders this one value."""
 

@@ -120,10 +120,6 @@ def _present(value: Any) -> Any:
     return None if type(value).__name__ == "NotPresent" else value
 
 
-def compare_signatures(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
-    return SignatureComparer().compare(old, new)
-
-
 def prune_equal(old: Any, new: Any) -> tuple[Any, Any]:
     """Drop keys whose values are equal on both sides, recursively.
 

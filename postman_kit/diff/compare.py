@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -32,13 +32,12 @@ from postman_kit.diff.sides import Side
 from postman_kit.diff.signature import SchemaShapes, item_signature, operation_signature
 from postman_kit.diff.transplant import refresh_headers, transplant_request
 from postman_kit.openapi import Api
-from postman_kit.valueclass import value_class
 
 if TYPE_CHECKING:
     from postman_kit.conformance import Problem, RequestChecker
 
 
-@value_class
+@dataclass(slots=True)
 class Comparison:
     """Both sides indexed and matched; what diff reports and upgrade merges."""
 

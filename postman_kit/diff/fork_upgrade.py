@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import field
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +23,6 @@ from postman_kit.diff.matching import Endpoint, SavedRequest
 from postman_kit.diff.revisions import RevisionList
 from postman_kit.diff.sides import Side
 from postman_kit.secrets import find_keys, replace_keys, truncate_key
-from postman_kit.valueclass import value_class
 from postman_kit.writer import json_text
 
 if TYPE_CHECKING:
@@ -39,7 +38,7 @@ _VARIABLE_REFERENCE = re.compile(r"\{\{([^{}]+)\}\}")
 DEFAULT_KEY_VARIABLE = "privateKey"
 
 
-@value_class
+@dataclass(slots=True)
 class KeyReplacement:
     """A private key pasted into what OLD carried, replaced by the collection's key variable."""
 
@@ -55,7 +54,7 @@ class KeyReplacement:
         return {"request": self.label, "where": self.where, "key": self.key, "variable": self.variable}
 
 
-@value_class
+@dataclass(slots=True)
 class Conflict:
     """A saved request kept in the upgrade but not valid in NEW: kept as the user wrote it, and marked."""
 
@@ -66,7 +65,7 @@ class Conflict:
         return {"request": self.label, "problems": self.problems}
 
 
-@value_class
+@dataclass(slots=True)
 class UpgradeReport:
     """What the upgrade did with each part of OLD, beside the diff it was based on."""
 

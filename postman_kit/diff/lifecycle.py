@@ -6,16 +6,15 @@ Pure: the caller passes `today` (the CLI reads the clock, or `--today` pins it).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
-
-from postman_kit.valueclass import value_class
 
 _REVISION_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 STABLE_YEARS = 1
 RETIRED_YEARS = 2
 
 
-@value_class(frozen=True)
+@dataclass(slots=True, frozen=True)
 class Lifecycle:
     """Where a revision stands in Klaviyo's policy: stable a year, deprecated a year, then retired."""
 

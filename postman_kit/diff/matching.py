@@ -12,7 +12,7 @@ upstream request of their endpoint are the user's saved requests.
 from __future__ import annotations
 
 import re
-from dataclasses import field
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from postman_kit import ids
@@ -21,13 +21,12 @@ from postman_kit.diff.sides import Side
 from postman_kit.naming import parse_collection_name
 from postman_kit.openapi import Operation
 from postman_kit.routing import MethodNotAllowed, OperationIndex, RouteMatch
-from postman_kit.valueclass import value_class
 
 Key = tuple[str, str]  # (METHOD, normalized path)
 _POSTMAN_VARIABLE = re.compile(r"^\{\{[^}]+\}\}$")
 
 
-@value_class
+@dataclass(slots=True)
 class Endpoint:
     """One operation as a side shows it: its upstream request and, when the spec is known, the operation."""
 
@@ -51,7 +50,7 @@ class Endpoint:
         return f"{self.method} {self.template}"
 
 
-@value_class
+@dataclass(slots=True)
 class SavedRequest:
     """A request the user added to a fork: not the upstream request of any endpoint."""
 
@@ -66,7 +65,7 @@ class SavedRequest:
         return "/".join(self.folder + (self.item.name,))
 
 
-@value_class
+@dataclass(slots=True)
 class SideIndex:
     """One side's endpoints by key, and (for a fork) the saved requests it adds to them."""
 
@@ -75,7 +74,7 @@ class SideIndex:
     saved: list[SavedRequest]
 
 
-@value_class
+@dataclass(slots=True)
 class Match:
     """An endpoint of OLD paired with NEW's, and what paired them."""
 
@@ -84,7 +83,7 @@ class Match:
     how: str  # id, path, alias (the operationId or an alias of it, at another path)
 
 
-@value_class
+@dataclass
 class Matching:
     """OLD's endpoints paired with NEW's; what is left over on each side was removed or added."""
 

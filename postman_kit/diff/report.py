@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from postman_kit.diff.changes import DiffReport, OperationChange
 from postman_kit.diff.fork_upgrade import UpgradeReport
 from postman_kit.secrets import redact
 from postman_kit.terminal import printable
-from postman_kit.valueclass import value_class
 from postman_kit.writer import dumps
 
 FORMATS = ("text", "json", "markdown")
@@ -37,7 +37,7 @@ LINE_LIMIT = 2_000  # one problem can name hundreds of allowed values; a line lo
 FULL_REPORT = "run again with `--format json` (or `text`) for the full report"
 
 
-@value_class
+@dataclass(slots=True)
 class _Section:
     title: str
     open: bool  # shown expanded in markdown: the user's own work; the others fold into <details>

@@ -8,12 +8,11 @@ the start of the file, where `info.version` sits in practice; only the bytes up 
 from __future__ import annotations
 
 import re
-from dataclasses import field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from postman_kit.diff.lifecycle import revision_date
 from postman_kit.errors import InputError
-from postman_kit.valueclass import value_class
 
 SPEC_SUFFIXES = (".json", ".yaml", ".yml")
 _NAME_REVISION = re.compile(r"^(\d{4}-\d{2}-\d{2}(?:\.pre)?)$")
@@ -25,7 +24,7 @@ PEEK_CHUNK = 64 * 1024
 PEEK_LIMIT = 4 * 1024 * 1024
 
 
-@value_class
+@dataclass(slots=True)
 class RevisionList:
     """Known revisions, oldest first, and the spec file of each when the list came from a directory."""
 

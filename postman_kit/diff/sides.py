@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import Any
 
 from postman_kit.collection import Collection, Item
@@ -21,12 +21,11 @@ from postman_kit.loader import load_document
 from postman_kit.naming import parse_collection_name
 from postman_kit.openapi import Api, read_api
 from postman_kit.profiles import GENERIC, KLAVIYO, Profile, detect_profile, find_revision
-from postman_kit.valueclass import value_class
 
 _DATED = re.compile(r"^\d{4}-\d{2}-\d{2}(?:\.pre)?$")
 
 
-@value_class
+@dataclass(slots=True)
 class Side:
     """What `diff` and `upgrade` compare: always a collection; the spec too when it is known."""
 

@@ -13,7 +13,6 @@ from typing import Any
 import orjson
 
 from postman_kit.collection import Item
-from postman_kit.diff.matching import Endpoint
 from postman_kit.openapi import Api, MediaType, Operation
 from postman_kit.profiles import Profile
 
@@ -175,13 +174,3 @@ def _value_shape(value: Any) -> Any:
     if isinstance(value, list):
         return [_value_shape(value[0])] if value else []
     return type(value).__name__
-
-
-def endpoint_signature(
-    endpoint: Endpoint, operation: Operation | None, shapes: SchemaShapes | None, profile: Profile,
-    include_docs: bool,
-) -> dict[str, Any]:
-    if operation is not None and shapes is not None:
-        return operation_signature(operation, shapes, profile)
-    assert endpoint.item is not None
-    return item_signature(endpoint.item, include_docs, profile.revision_header)

@@ -30,7 +30,7 @@ def transplant_request(
     names = [m.group(1) for s in new_segments if (m := _TEMPLATE_PARAM.match(s))]
     unnamed_new = [name for name in names if name not in by_name]
     unnamed_old = [value for name, value in by_name.items() if name not in names]
-    by_name.update(zip(reversed(unnamed_new), reversed(unnamed_old)))
+    by_name.update(zip(reversed(unnamed_new), reversed(unnamed_old), strict=False))
     path: list[str] = []
     position = 0
     for segment in new_segments:

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from postman_kit.errors import InputError
-from postman_kit.gcpause import gc_paused
 from postman_kit.generate.build import Build, BuildOptions, build
 from postman_kit.generate.speccheck import full_validation_problems
 from postman_kit.openapi import Api, load_api
-from postman_kit.valueclass import value_class
 from postman_kit.writer import input_paths, output_file, write_json_files
 
 GenerateOptions = BuildOptions
 
 
-@value_class
+@dataclass(slots=True)
 class GenerateResult:
     """What `generate` built and the files it wrote."""
 
@@ -30,9 +28,8 @@ class GenerateResult:
 
 def build_collection_from_spec(source: str | Api, options: BuildOptions | None = None) -> Build:
     """Load (when given a path or URL) and build, without writing anything."""
-    with gc_paused():
-        api = source if isinstance(source, Api) else load_api(source)
-        return build(api, options)
+    api = source if isinstance(source, Api) else load_api(source)
+    return build(api, options)
 
 
 def generate(
@@ -48,12 +45,6 @@ def generate(
     With `validate`, the full OpenAPI validator runs too; its findings are warnings unless `strict`.
     With `strict`, any warning is an error (raised as :class:`InputError`, nothing written).
     """
-    with gc_paused():
-        return _generate(source, out_dir, options, validate, strict)
-
-
-def _generate(source: str, out_dir: str | Path, options: BuildOptions | None, validate: bool,
-              strict: bool) -> GenerateResult:
     api = load_api(source)
     result = build(api, options)
     if validate:

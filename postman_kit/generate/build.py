@@ -7,8 +7,7 @@ elsewhere (:mod:`postman_kit.writer`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import Any
 
 from postman_kit import ids
@@ -32,14 +31,12 @@ from postman_kit.examples import ExampleBuilder, RequestValues, SpecExamples
 from postman_kit.filters import allowed_example, example_filter
 from postman_kit.generate import serialize
 from postman_kit.generate.error_examples import error_examples, saved_body
-from postman_kit.generate.parallel import Placement, Workers, start_workers
 from postman_kit.generate.request_auth import operation_auth, requirement_auth, used_variables
 from postman_kit.generate.servers import ServerHosts, postman_url
 from postman_kit.naming import collection_name
 from postman_kit.openapi import Api, MediaType, Operation, Parameter, status_code
 from postman_kit.profiles import Profile, find_revision, get_profile
 from postman_kit.terminal import has_control_character, printable
-from postman_kit.valueclass import value_class
 from postman_kit.writer import json_text
 
 FOLDER_MODES = ("tags", "paths", "flat")
@@ -47,7 +44,7 @@ SKIPPED_HEADERS = {"authorization", "content-type", "accept"}
 KIT_KEY = "x-postman-kit"
 
 
-@value_class
+@dataclass(slots=True)
 class BuildOptions:
     """What `generate` lets a user choose; every field has the command line's default."""
 
@@ -65,13 +62,9 @@ class BuildOptions:
     revision_variable: str = "revision"
     key_variable: str | None = None  # default from the profile (Klaviyo: privateKey) or each security scheme
     public_key_variable: str | None = None  # default from the profile (Klaviyo: companyId)
-    # Processes that build the requests (see postman_kit/generate/parallel.py). Above 1, the requests stand in the
-    # collection as JSON text: for a build that is written, not read, by a process without other threads (the
-    # workers are forked).
-    jobs: int = 1
 
 
-@value_class
+@dataclass(slots=True)
 class Build:
     """Everything `generate` writes, as values."""
 
@@ -201,20 +194,13 @@ class _CollectionBuilder:
         self.auth_variables = used_variables(api, profile)
         self.base_url = self._base_url()
         self.servers = ServerHosts(api.servers, options.base_url_variable, self.base_url)
-        for op in api.operations:  # every server variable is known before items are built (by workers, too)
+        for op in api.operations:  # every server variable is known before items are built
             self.servers.host(op)
         self.contracts = _contract_builder(api, profile) if options.tests else None
-        self.workers: Workers | None = None
 
     # -- collection ------------------------------------------------------------------------------------------
     def collection(self, name: str) -> Collection:
-        if self.options.jobs > 1 and self.contracts is None:
-            self.workers = start_workers(self._placements(), self._item, self.options.jobs)
-        try:
-            items = self._folders(self.item)
-        finally:
-            if self.workers is not None:
-                self.workers.finish()
+        items = self._folders()
         variables = [
             Variable(self.options.base_url_variable, self.base_url, "string"),
             Variable(self.options.revision_variable, self.revision, "string"),
@@ -258,34 +244,19 @@ class _CollectionBuilder:
         return ""
 
     # -- folders ---------------------------------------------------------------------------------------------
-    def _folders(self, make_item: Callable[[Operation], Any]) -> list[Node]:
+    def _folders(self) -> list[Node]:
         ops = self.api.operations
         mode = self.options.folders
         if mode == "flat":
-            return [make_item(op) for op in ops]
+            return [self.item(op) for op in ops]
         if mode == "paths" or not any(op.tags for op in ops):
-            return self._by_path(ops, make_item)
-        return self._by_tag(ops, make_item)
-
-    def _placements(self) -> list[Placement]:
-        """Every item's operation and indentation in the collection file, in order: the folders laid out with
-        stand-ins for the items. The file indents by 2: the root's items stand at 4, a folder's 4 right of it."""
-        placements: list[Placement] = []
-
-        def visit(nodes: list[Any], indent: int) -> None:
-            for node in nodes:
-                if isinstance(node, Folder):
-                    visit(node.items, indent + 4)
-                else:
-                    placements.append(Placement(node, indent))
-
-        visit(self._folders(lambda op: op), 4)
-        return placements
+            return self._by_path(ops)
+        return self._by_tag(ops)
 
     def _folder(self, trail: tuple[str, ...], description: str, items: list[Node]) -> Folder:
         return Folder(id=ids.folder_id(self.api.title, trail), name=trail[-1], items=items, description=description)
 
-    def _by_tag(self, ops: list[Operation], make_item: Callable[[Operation], Any]) -> list[Node]:
+    def _by_tag(self, ops: list[Operation]) -> list[Node]:
         declared = {tag.name: tag.description for tag in self.api.tags}
         groups: dict[str, list[Operation]] = {name: [] for name in declared}
         for op in ops:
@@ -303,28 +274,23 @@ class _CollectionBuilder:
                 for op in members:
                     by_subtag[self.profile.subtag(op) or tag].append(op)
                 children: list[Node] = [
-                    self._folder((tag, name), "", [make_item(op) for op in sub])
+                    self._folder((tag, name), "", [self.item(op) for op in sub])
                     for name, sub in by_subtag.items()
                     if sub
                 ]
             else:
-                children = [make_item(op) for op in members]
+                children = [self.item(op) for op in members]
             nodes.append(self._folder((tag,), declared.get(tag, ""), children))
         return nodes
 
-    def _by_path(self, ops: list[Operation], make_item: Callable[[Operation], Any]) -> list[Node]:
+    def _by_path(self, ops: list[Operation]) -> list[Node]:
         groups: dict[str, list[Operation]] = {}
         for op in ops:
             groups.setdefault(_path_group(op.path), []).append(op)
-        return [self._folder((name,), "", [make_item(op) for op in members]) for name, members in groups.items()]
+        return [self._folder((name,), "", [self.item(op) for op in members]) for name, members in groups.items()]
 
     # -- requests --------------------------------------------------------------------------------------------
     def item(self, op: Operation) -> Item:
-        if self.workers is not None:
-            return self.workers.item(op, self._item)  # type: ignore[no-any-return]  # see BuildOptions.jobs
-        return self._item(op)
-
-    def _item(self, op: Operation) -> Item:
         item_id = ids.operation_id(self.api.title, op.method, op.path)
         request = self.request(op)
         saved = request.without_description()  # one object every example shares, serialized once

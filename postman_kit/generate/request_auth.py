@@ -11,14 +11,14 @@ auth runs the same in Postman, newman and `snippet`; the flow's URLs go in the c
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from postman_kit.collection import Auth
 from postman_kit.openapi import Api, Operation, SecurityScheme, key_prefix
 from postman_kit.profiles import Profile
-from postman_kit.valueclass import value_class
 
 
-@value_class(frozen=True)
+@dataclass(slots=True, frozen=True)
 class AuthVariable:
     """A variable an auth scheme reads (`privateKey`, `bearerAuth`), whether it holds a secret, and a hint where
     its value comes from (for the collection's description)."""

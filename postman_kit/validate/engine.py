@@ -8,7 +8,6 @@ from typing import Any
 
 from postman_kit.collection import Collection
 from postman_kit.collection_files import CollectionFile, read_collection, read_variables
-from postman_kit.gcpause import gc_paused
 from postman_kit.openapi import Api, load_api
 from postman_kit.profiles import Profile, detect_collection_profile, detect_profile
 from postman_kit.validate.config import ValidateConfig
@@ -119,8 +118,7 @@ def validate(
     config: ValidateConfig | None = None,
 ) -> Report:
     """Read the files named (paths, URLs or `-`) and validate each collection; bad input raises InputError."""
-    with gc_paused():
-        return _validate(collections, spec, environment, globals_file, config or ValidateConfig())
+    return _validate(collections, spec, environment, globals_file, config or ValidateConfig())
 
 
 def _validate(collections: Sequence[str], spec: str | None, environment: str | None, globals_file: str | None,

@@ -107,9 +107,6 @@ class Target:
                 best = (len(where), path)
         return best[1] if best else None
 
-    def item_ref(self, pointer: str) -> ItemRef | None:
-        return next((ref for ref in self.items if ref.pointer == pointer), None)
-
     @cached_property
     def generated_items(self) -> list[ItemRef]:
         """The requests postman-kit generated: their ids derive from the API title, method and path (or, where
