@@ -148,8 +148,10 @@ def is_collection_directory(source: str) -> bool:
     return source != "-" and not is_url(source) and os.path.isdir(source)
 
 
-def collection_from_json(data: Any, name: str, text: str | None = None) -> CollectionFile:
-    """A parsed v2.0/v2.1 collection, checked; anything else is bad input named for what it is."""
+def collection_from_json(data: Any, name: str, text: str | None = None, *,
+                         nesting_checked: bool = False) -> CollectionFile:
+    """A parsed v2.0/v2.1 collection, checked; anything else is bad input named for what it is.
+    `nesting_checked`: the loader's walk already found `data` within MAX_NESTING."""
     if isinstance(data, dict) and isinstance(data.get("collection"), dict) and "info" not in data:
         data = data["collection"]  # the Postman API's export wraps the collection
         text = None
@@ -171,7 +173,7 @@ def collection_from_json(data: Any, name: str, text: str | None = None) -> Colle
     schema = str(info.get("schema") or "")
     if schema and "/v2." not in schema:
         raise InputError(name, f"collection format {schema!r} is not supported; export it as Collection v2.1")
-    check_collection_shape(data, name)
+    check_collection_shape(data, name, nesting_checked=nesting_checked)
     if "/v2.0." in schema:
         return CollectionFile(name, _auth_as_v21(data), "v2.0", text)
     return CollectionFile(name, data, "v2.1", text)

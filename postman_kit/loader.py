@@ -27,6 +27,7 @@ from typing import Any
 import orjson
 
 from postman_kit.errors import InputError
+from postman_kit.shapes import MAX_NESTING
 
 # A YAML document whose aliases add more than this many nodes to it, expanded, is refused (alias bombs): every
 # later walk over the document sees the expanded tree. OpenAI's 3 MB spec is 110,000 nodes.
@@ -107,6 +108,7 @@ class LoadedDocument:
     base: str | None  # directory path or URL that relative `$ref`s resolve against
     refs: frozenset[str] | None = None  # every `$ref` string in `data`, when the loader collected them
     warnings: tuple[str, ...] = ()  # `$ref`s left unresolved where nothing needs them (extensions, descriptions)
+    nesting_checked: bool = False  # `data` nests at most MAX_NESTING deep (load_document's walk found it so)
 
 
 # Extra places `$ref`s may resolve into: absolute directories and http(s) URL prefixes (`--allow-ref-root`).
@@ -374,6 +376,9 @@ def load_document(source: str) -> LoadedDocument:
             _bundle_external_refs(document)
             scan = _scan(data)
         document.refs = scan.refs
+    if scan.too_deep:
+        raise InputError(name, f"document nests deeper than {MAX_NESTING} levels")
+    document.nesting_checked = True
     return document
 
 
@@ -388,49 +393,57 @@ class _Scan:
 
     refs: frozenset[str]
     lossy: bool  # holds a float beyond 64-bit integers: orjson may have rounded an integer
+    too_deep: bool  # nests deeper than MAX_NESTING: refused, as shapes.check_nesting would
 
 
 def _scan(data: Any) -> _Scan:
-    """One walk over a parsed document: its `$ref` strings, and whether orjson may have rounded a number."""
+    """One walk over a parsed document: its `$ref` strings, whether orjson may have rounded a number, and whether
+    it nests deeper than MAX_NESTING (one walk for the three: each is a pass over every node of a 3 MB spec)."""
     refs: set[str] = set()
     add = refs.add
     lossy = False
+    too_deep = False
 
     # Recursion is several times faster than an explicit stack here; documents too deep for it take the stack.
-    def visit_dict(node: dict[str, Any]) -> None:
+    # `depth` counts the containers around `node`'s values, `node` included.
+    def visit_dict(node: dict[str, Any], depth: int) -> None:
         ref = node.get("$ref")
         if type(ref) is str:
             add(ref)
-        visit_list(node.values())
+        visit_list(node.values(), depth)
 
-    def visit_list(node: Any) -> None:
-        nonlocal lossy
+    def visit_list(node: Any, depth: int) -> None:
+        nonlocal lossy, too_deep
+        if depth > MAX_NESTING:
+            too_deep = True
+        depth += 1
         for value in node:
             kind = type(value)
             if kind is dict:
-                visit_dict(value)
+                visit_dict(value, depth)
             elif kind is list:
-                visit_list(value)
+                visit_list(value, depth)
             elif kind is float and not -_INT64_LIMIT <= value < _INT64_LIMIT:
                 lossy = True
 
     try:
-        visit_list([data])
+        visit_list([data], 0)
     except RecursionError:
         refs.clear()
-        stack = [data]
+        stack: list[tuple[Any, int]] = [(data, 0)]  # (node, the containers around it)
         while stack:
-            node = stack.pop()
-            if isinstance(node, dict):
-                ref = node.get("$ref")
+            node, depth = stack.pop()
+            if isinstance(node, dict | list):
+                if depth >= MAX_NESTING:
+                    too_deep = True
+                values = node.values() if isinstance(node, dict) else node
+                stack.extend((value, depth + 1) for value in values)
+                ref = node.get("$ref") if isinstance(node, dict) else None
                 if isinstance(ref, str):
                     add(ref)
-                stack.extend(node.values())
-            elif isinstance(node, list):
-                stack.extend(node)
             elif isinstance(node, float) and not -_INT64_LIMIT <= node < _INT64_LIMIT:
                 lossy = True
-    return _Scan(frozenset(refs), lossy)
+    return _Scan(frozenset(refs), lossy, too_deep)
 
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")

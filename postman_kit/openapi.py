@@ -214,7 +214,7 @@ def read_api(loaded: LoadedDocument) -> Api:
     info = doc.get("info")
     if not isinstance(info, dict):
         raise InputError(name, "OpenAPI document has no 'info' object")
-    check_openapi_shape(doc, name)
+    check_openapi_shape(doc, name, nesting_checked=loaded.nesting_checked)
     paths = doc.get("paths") or {}
     if not isinstance(paths, dict):
         raise InputError(name, "'paths' is not a mapping")

@@ -124,14 +124,16 @@ def _validator(kind: str) -> Any:
     return fastjsonschema.compile(_SHAPES[kind])
 
 
-def check_openapi_shape(document: Any, source: str) -> None:
-    """Refuse an OpenAPI document whose structure the kit cannot read, naming the first bad place."""
-    _check(document, source, "openapi", "OpenAPI document")
+def check_openapi_shape(document: Any, source: str, *, nesting_checked: bool = False) -> None:
+    """Refuse an OpenAPI document whose structure the kit cannot read, naming the first bad place.
+    `nesting_checked`: the loader's walk already found the document within MAX_NESTING."""
+    _check(document, source, "openapi", "OpenAPI document", nesting_checked)
 
 
-def check_collection_shape(document: Any, source: str) -> None:
-    """Refuse a Postman collection whose structure the kit cannot read, naming the first bad place."""
-    _check(document, source, "collection", "Postman collection")
+def check_collection_shape(document: Any, source: str, *, nesting_checked: bool = False) -> None:
+    """Refuse a Postman collection whose structure the kit cannot read, naming the first bad place.
+    `nesting_checked`: the loader's walk already found the document within MAX_NESTING."""
+    _check(document, source, "collection", "Postman collection", nesting_checked)
 
 
 def check_variables_shape(document: Any, source: str, scope: str) -> None:
@@ -139,8 +141,9 @@ def check_variables_shape(document: Any, source: str, scope: str) -> None:
     _check(document, source, "variables", f"Postman {scope} file")
 
 
-def _check(document: Any, source: str, kind: str, what: str) -> None:
-    check_nesting(document, source)
+def _check(document: Any, source: str, kind: str, what: str, nesting_checked: bool = False) -> None:
+    if not nesting_checked:
+        check_nesting(document, source)
     import fastjsonschema
 
     try:

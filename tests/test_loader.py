@@ -11,6 +11,7 @@ import pytest
 from postman_kit.errors import InputError
 from postman_kit.loader import collect_refs, load_document, parse_text
 from postman_kit.openapi import load_api
+from postman_kit.shapes import MAX_NESTING, nesting_exceeds
 from tests.test_generate_support import (
     OK,
     assert_one_line_error,
@@ -98,6 +99,20 @@ def test_json_keeps_integers_beyond_64_bits_exact() -> None:
     data = parse_text(b'{"big": 123456789012345678901234567890, "small": 1.5}', "spec.json")
     assert data == {"big": 123456789012345678901234567890, "small": 1.5}
     assert isinstance(data["big"], int)
+
+
+@pytest.mark.parametrize("levels", [MAX_NESTING, MAX_NESTING + 1, 700])
+def test_the_loader_refuses_what_nests_too_deep_as_the_shape_check_does(tmp_path: Path, levels: int) -> None:
+    # One walk finds `$ref`s, rounded numbers and the nesting; 700 levels take its path past Python's recursion.
+    path = tmp_path / "deep.json"
+    path.write_text('{"a": ' + "[" * (levels - 1) + "]" * (levels - 1) + "}")
+    data = json.loads(path.read_text())
+    if nesting_exceeds(data):
+        with pytest.raises(InputError, match=f"nests deeper than {MAX_NESTING} levels"):
+            load_document(str(path))
+    else:
+        assert load_document(str(path)).nesting_checked
+    assert nesting_exceeds(data) == (levels > MAX_NESTING)
 
 
 def test_byte_order_mark_is_accepted() -> None:

@@ -65,7 +65,8 @@ def load_side(source: str, options: BuildOptions | None = None, *, full_examples
     if isinstance(data, dict) and ("openapi" in data or "swagger" in data):
         return side_from_api(read_api(loaded), options)
     if isinstance(data, dict) and isinstance(data.get("info"), dict) and isinstance(data.get("item"), list):
-        return _collection_side(collection_from_json(data, loaded.source), full_examples)
+        return _collection_side(collection_from_json(data, loaded.source, nesting_checked=loaded.nesting_checked),
+                                full_examples)
     raise InputError(loaded.source, "neither an OpenAPI document nor a Postman collection (v2.x)")
 
 
