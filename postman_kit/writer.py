@@ -20,8 +20,15 @@ from postman_kit.terminal import printable
 
 
 def dumps(value: Any) -> bytes:
-    """JSON with 2-space indentation and a final newline; key order as built, never random."""
-    return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)  # not `+ b"\n"`: a copy
+    """JSON with 2-space indentation and a final newline; key order as built, never random.
+
+    What orjson refuses (an integer beyond 64 bits a user's collection holds) is written by the standard
+    library in the same layout.
+    """
+    try:
+        return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)  # not `+ b"\n"`: a copy
+    except (orjson.JSONEncodeError, TypeError):
+        return (json.dumps(value, indent=2, ensure_ascii=False) + "\n").encode()
 
 
 def json_text(value: Any) -> str:

@@ -195,12 +195,62 @@ def test_invalid_edits_are_dropped_and_reported(specs, fork, tmp_path):
     assert any("page[size]=500" in d and "out of range" in d for d in report.dropped)
 
 
-def test_without_the_base_spec_nothing_counts_as_an_edit(specs, fork, tmp_path):
+def edited_as_in_postman(fork: Path) -> None:
+    """Edits to upstream requests as Postman saves them (tab indent, `type` on headers): a query value, a header
+    added, a body field changed and OLD's revision typed over the variable. The examples stay as generated."""
+    collection = json.loads(fork.read_text())
+    profiles = find_folder(collection, "Profiles", "Profiles")
+    get_profiles = find_item(profiles, "Get Profiles")["request"]
+    get_profiles["header"].append({"key": "X-Trace", "value": "mine", "type": "text"})
+    for header in get_profiles["header"]:
+        header["type"] = "text"
+        if header["key"] == "revision":
+            header["value"] = OLD_REVISION
+    create = find_item(profiles, "Create Profile")["request"]
+    body = json.loads(create["body"]["raw"])
+    body["data"]["attributes"]["first_name"] = "Ada"
+    create["body"]["raw"] = json.dumps(body, indent=4)
+    fork.write_text(json.dumps(collection, indent="\t"))
+
+
+def test_without_the_base_spec_edits_are_told_from_upstream_by_the_examples(specs, fork, tmp_path):
+    """No --base, no --revisions: what upstream generated is read from each request's own examples, which
+    Postman leaves as they were; every edit still valid in NEW is carried, OLD's revision is bumped."""
+    edited_as_in_postman(fork)
     out = tmp_path / "upgraded.json"
     _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY)
-    get_profiles = find_item(find_folder(json.loads(out.read_text()), "Profiles", "Profiles"), "Get Profiles")
+    profiles = find_folder(json.loads(out.read_text()), "Profiles", "Profiles")
+    get_profiles = find_item(profiles, "Get Profiles")
     page_size = next(q for q in get_profiles["request"]["url"]["query"] if q["key"] == "page[size]")
-    assert page_size.get("disabled") is True and report.edits_kept == []
+    assert page_size["value"] == "50" and not page_size.get("disabled")
+    headers = {h["key"]: h["value"] for h in get_profiles["request"]["header"]}
+    assert headers["X-Trace"] == "mine" and headers["revision"] == "{{revision}}"
+    body = json.loads(find_item(profiles, "Create Profile")["request"]["body"]["raw"])
+    assert body["data"]["attributes"]["first_name"] == "Ada"
+    assert report.edits_kept == ["Profiles/Profiles/Get Profiles: query `page[size]`, header `X-Trace`",
+                                 "Profiles/Profiles/Create Profile: body"]
+    assert f"Profiles/Profiles/Get Profiles: revision header {OLD_REVISION} → {{{{revision}}}}" in report.rewritten
+    assert report.diff.partial and not report.notes
+
+
+def test_without_the_base_spec_an_edit_new_rejects_is_listed_not_lost(specs, fork, tmp_path):
+    collection = json.loads(fork.read_text())
+    get_profiles = find_item(find_folder(collection, "Profiles", "Profiles"), "Get Profiles")
+    next(q for q in get_profiles["request"]["url"]["query"] if q["key"] == "page[size]")["value"] = "500"
+    fork.write_text(json.dumps(collection))
+    _, report = upgrade(str(fork), str(specs["new"]), tmp_path / "upgraded.json", today=TODAY)
+    assert any("page[size]=500" in d and "out of range" in d for d in report.dropped)
+
+
+def test_without_the_base_spec_or_examples_edits_are_not_guessed_and_the_note_says_so(specs, fork, tmp_path):
+    collection = json.loads(fork.read_text())
+    for _, item in all_items(collection["item"]):
+        item["response"] = []
+    fork.write_text(json.dumps(collection))
+    _, report = upgrade(str(fork), str(specs["new"]), tmp_path / "upgraded.json", today=TODAY)
+    assert report.edits_kept == []
+    [note] = [n for n in report.notes if "upstream request(s)" in n]
+    assert note.startswith("16 upstream request(s)") and "--revisions" in note
 
 
 def test_a_fork_of_news_own_revision_needs_no_base_spec(specs, tmp_path):
@@ -317,16 +367,20 @@ def test_each_saved_request_is_checked_against_new_once(specs, fork, tmp_path, m
     from postman_kit.conformance import RequestChecker
 
     checked: list[str] = []
+    edits_checked: list[str] = []
     check = RequestChecker.check
 
     def counting_check(self, request, *args, **kwargs):
-        checked.append(request.url.raw)
+        edited = any(q.key == "page[size]" and q.value == "50" and not q.disabled for q in request.url.query)
+        (edits_checked if edited else checked).append(request.url.raw)
         return check(self, request, *args, **kwargs)
 
     monkeypatch.setattr(RequestChecker, "check", counting_check)
     _, report = upgrade(str(fork), str(specs["new"]), tmp_path / "upgraded.json", today=TODAY)
     assert report.conflicts and report.carried  # the verdicts and the merge both use the check
     with_an_operation_in_new = [s for s in report.diff.saved if s.new_operation is not None]
+    # and the fork's one edit to an upstream request (Get Profiles' page[size]) once, where it lands
+    assert len(edits_checked) == 1
     assert len(checked) == len(set(checked)) == len(with_an_operation_in_new) == 4
 
 
@@ -357,3 +411,22 @@ def test_without_the_base_spec_upstream_folders_are_not_taken_for_the_users(spec
     _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY)
     assert report.folders_kept == ["Mine"]
     assert not any("moved it" in edit for edit in report.edits_kept)
+
+
+def test_a_saved_request_holding_an_integer_beyond_64_bits_is_carried_exactly(specs, fork, tmp_path):
+    """A value Postman keeps as a JSON number past 64 bits (here in a request setting and a body) is searched
+    for pasted keys and written back digit for digit, not a crash."""
+    big = 123456789012345678901234567890
+    collection = json.loads(fork.read_text())
+    saved = saved_request("Big id", "{{baseUrl}}/api/events/?sort=-datetime")
+    saved["request"]["body"] = {"mode": "raw", "raw": json.dumps({"id": big}),
+                                "options": {"raw": {"language": "json", "limit": big}}}
+    saved["protocolProfileBehavior"] = {"maxRedirects": big}
+    find_folder(collection, "Mine")["item"].append(saved)
+    fork.write_text(json.dumps(collection))
+    out = tmp_path / "upgraded.json"
+    _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY)
+    item = find_item(find_folder(json.loads(out.read_text()), "Mine"), "Big id")
+    assert item["protocolProfileBehavior"] == {"maxRedirects": big}
+    assert item["request"]["body"]["raw"] == json.dumps({"id": big})
+    assert "Mine/Big id" in report.carried

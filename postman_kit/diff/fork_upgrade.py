@@ -155,20 +155,47 @@ class _Merger:
 
     # -- edits to upstream requests ----------------------------------------------------------------------------
     def carry_edits(self) -> None:
+        """The user's edits to upstream requests, three-way: what differs between the fork's request and what
+        upstream generated for it goes onto NEW's request. What upstream generated is the request OLD's spec
+        builds when that spec is known, else the request the item's own examples recorded (see
+        `_as_generated`); a request with neither is left as NEW has it, and counted in a note."""
         base = self.comparison.base
+        no_base: list[str] = []
         for pair in self.comparison.fork_matching.pairs:
             place = self._result_item(pair.new)
             if place is None or pair.old.item is None:
                 continue
             base_item = base.endpoints[pair.old.key].item if base and pair.old.key in base.endpoints else None
             if base_item is None:
-                continue  # without OLD's spec, OLD is its own base: nothing counts as an edit
+                base_item = self._as_generated(pair.old.item)
             _, trail, target = place
-            self._apply_edits(pair.old.item, base_item, target, "/".join(trail + (target.name,)))
+            label = "/".join(trail + (target.name,))
+            if base_item is None:
+                no_base.append(label)
+                continue
+            self._apply_edits(pair.old.item, base_item, target, label)
+        if no_base:
+            self.report.notes.append(
+                f"{len(no_base)} upstream request(s) (e.g. {no_base[0]}) have no example recording what upstream "
+                f"generated and v{self.old_revision}'s spec was not given: any edits you made to them are not "
+                "carried (give --base SPEC or --revisions DIR to carry them)")
         for endpoint in self.comparison.fork_matching.removed:
             successor = self.comparison.fork_matching.successors.get(endpoint.key)
             self.report.dropped.append(f"{endpoint.label} ({endpoint.name}): not an operation in "
                                        f"v{self.new_revision}" + (f"; see {successor.label}" if successor else ""))
+
+    def _as_generated(self, item: Item) -> Item | None:
+        """One of the fork's upstream requests as upstream generated it, read from its own examples: generate
+        puts the request it wrote into each example (`originalRequest`; a 405 example's has another method),
+        user-saved examples come after upstream's, and Postman leaves an example as it was when its request is
+        edited. None when no example of the same method holds a request."""
+        data = self.comparison.old.side.item_json.get(id(item)) or item.to_json()
+        for example in data.get("response") or []:
+            original = example.get("originalRequest") if isinstance(example, dict) else None
+            if isinstance(original, dict) and str(original.get("method") or "GET").upper() == item.request.method:
+                return Item(id=item.id, name=item.name, request=Request.from_json(original),
+                            response=item.response, description=item.description, event=item.event)
+        return None
 
     def _apply_edits(self, mine: Item, base: Item, target: Item, label: str) -> None:
         # A built item's examples share its request's parts; edits go to a copy, so examples show NEW's call.
@@ -191,9 +218,16 @@ class _Merger:
                                                f"v{self.new_revision})")
         base_headers = {h.key.lower(): h for h in base.request.header}
         target_headers = {h.key.lower(): h for h in target.request.header}
+        revision_header = (self.comparison.new.side.profile.revision_header or "").lower()
         for header in mine.request.header:
             before = base_headers.get(header.key.lower())
             if before is not None and (before.value, before.disabled) == (header.value, header.disabled):
+                continue
+            if header.key.lower() == revision_header and header.value.strip() == self.old_revision and (
+                    header.key.lower() in target_headers):
+                # OLD's revision typed in place of the variable: the one unambiguous fix, named in the report.
+                self.report.rewritten.append(f"{label}: {header.key} header {header.value.strip()} → "
+                                             f"{target_headers[header.key.lower()].value}")
                 continue
             if header.key.lower() in target_headers:
                 target_headers[header.key.lower()].value = header.value
