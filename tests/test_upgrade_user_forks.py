@@ -240,3 +240,24 @@ def test_diff_tells_already_broken_from_broken_by_new_and_fits_a_comment(upgrade
     assert markdown.index("### Saved requests") < markdown.index("<details>")
     assert len(render_upgrade(upgraded["report"], "markdown")) <= MARKDOWN_LIMIT
     assert markdown.startswith(f"**STALE: v{upgraded['revision']}")
+
+
+def test_the_upstream_edit_is_kept_with_and_without_revisions(upgraded, tmp_path):
+    """Get Profiles' page[size] set to 50: kept with OLD's spec found in --revisions, and without it (told from
+    upstream's by the request the item's examples recorded), the rest of the tree the same either way."""
+    def page_size(collection: dict[str, Any]) -> dict[str, Any]:
+        get_profiles = next(n for _, n in placed(collection["item"]) if n["name"] == "Get Profiles")
+        return next(q for q in get_profiles["request"]["url"]["query"] if q["key"] == "page[size]")
+
+    with_revisions = json.loads(upgraded["written"])
+    out = tmp_path / "upgraded-partial.postman_collection.json"
+    _, report = upgrade(str(upgraded["fork_path"]), str(NEW), out, today=TODAY)
+    without = json.loads(out.read_text())
+    for collection in (with_revisions, without):
+        assert page_size(collection)["value"] == "50" and not page_size(collection).get("disabled")
+    for edits in (upgraded["report"].edits_kept, report.edits_kept):
+        assert "Profiles/Profiles/Get Profiles: query `page[size]`" in edits
+    assert report.diff.partial and not upgraded["report"].diff.partial
+    assert [(t, n["name"]) for t, n in placed(without["item"])] == [
+        (t, n["name"]) for t, n in placed(with_revisions["item"])]
+    assert KEY.encode() not in out.read_bytes()
