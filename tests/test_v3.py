@@ -128,6 +128,11 @@ def test_v3_layout_holds_the_v21_collection_environment_and_globals(example: dic
         scope = "globals" if "globals" in name else "environment"
         assert read_variables(str(environments / name), scope).data == \
             json.loads(next(v21.glob(v21_file)).read_text())
+    # the kit's own commands take the three as they take the v2.1 files
+    result = cli("validate", example["collection"], "-e", environments / names[0], "-g", environments / names[1],
+                 "--spec", EXAMPLE_SPEC, "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["findings"] == []
 
 
 def test_v3_output_says_where_it_went(tmp_path: Path) -> None:
