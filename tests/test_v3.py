@@ -280,8 +280,14 @@ def test_upgrade_never_writes_into_the_v3_fork(tmp_path: Path, v3_fork: Path) ->
         assert result.exit_code == 2, (out, result.output)
         assert result.stderr.count("\n") == 1
         assert "refusing to write inside the input collection directory" in result.stderr
-    explicit = cli("upgrade", fork, "--to", EXAMPLE_SPEC, "-o", "-", "--collection-format", "v3")
-    assert explicit.exit_code == 2 and "a v3 collection is a directory of files" in explicit.stderr
+    # a file where a directory goes: said, with the way to get a file
+    (tmp_path / "existing.txt").write_text("mine\n")
+    for out, told in (("-", ("--collection-format", "v3")), (tmp_path / "upgraded.json", ()),
+                      (tmp_path / "existing.txt", ())):
+        result = cli("upgrade", fork, "--to", EXAMPLE_SPEC, "-o", out, *told)
+        _one_line_error(result, f"{out}: the upgrade of a v3 collection is a directory of files",
+                        "--collection-format v2.1")
+    assert not (tmp_path / "upgraded.json").exists() and (tmp_path / "existing.txt").read_text() == "mine\n"
     assert tree(tmp_path / "repo") == before
 
 

@@ -100,9 +100,9 @@ def upgrade(
                                        take_new=base_side is not new_side)
     if out is not None:
         form = collection_format or ("v3" if is_collection_directory(old) and str(out) != "-" else "v2.1")
-        if form == "v3" and str(out) == "-":
-            raise InputError("-", "a v3 collection is a directory of files; give a directory with -o "
-                                  "(or the v2.1 form for stdout)")
+        if form == "v3" and (str(out) == "-" or str(out).lower().endswith(".json") or Path(out).is_file()):
+            raise InputError(str(out), "the upgrade of a v3 collection is a directory of files; give a directory "
+                                       "with -o, or --collection-format v2.1 for one JSON file")
         report.output = _write_upgraded(collection, out, input_paths(old, new, base, revisions), form)
     return collection, report
 
