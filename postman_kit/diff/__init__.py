@@ -100,9 +100,6 @@ def upgrade(
                                        take_new=base_side is not new_side)
     if out is not None:
         form = collection_format or ("v3" if is_collection_directory(old) and str(out) != "-" else "v2.1")
-        if form == "v3" and (str(out) == "-" or str(out).lower().endswith(".json") or Path(out).is_file()):
-            raise InputError(str(out), "the upgrade of a v3 collection is a directory of files; give a directory "
-                                       "with -o, or --collection-format v2.1 for one JSON file")
         report.output = _write_upgraded(collection, out, input_paths(old, new, base, revisions), form)
     return collection, report
 
@@ -113,19 +110,20 @@ def _write_upgraded(collection: Collection, out: str | Path, inputs: set[Path], 
 
     v2.1 is one JSON file at `out` (or stdout for `-`); v3 is the directory `out/postman/collections/<name>/`.
     """
-    if str(out) == "-":
-        write_output(out, redact_bytes(dumps(collection.to_json())), protect=inputs)
-        return "<stdout>"
     data = collection.to_json()
     target = Path(out) / "postman" / "collections" / collection_directory_name(data) if form == "v3" else Path(out)
-    for directory in (path for path in inputs if path.is_dir()):
-        if target.resolve().is_relative_to(directory.resolve()):
-            raise InputError(str(out), f"refusing to write inside the input collection directory {directory}")
+    if str(out) != "-":
+        for directory in (path for path in inputs if path.is_dir()):
+            if target.resolve().is_relative_to(directory.resolve()):
+                raise InputError(str(out), f"refusing to write inside the input collection directory {directory}")
     if form == "v3":
+        if str(out) == "-" or str(out).lower().endswith(".json") or Path(out).is_file():
+            raise InputError(str(out), "the upgrade of a v3 collection is a directory of files; give a directory "
+                                       "with -o, or --collection-format v2.1 for one JSON file")
         write_v3_collection(data, Path(out), protect=inputs)
-    else:
-        write_output(out, redact_bytes(dumps(data)), protect=inputs)
-    return str(target)
+        return str(target)
+    write_output(out, redact_bytes(dumps(data)), protect=inputs)
+    return "<stdout>" if str(out) == "-" else str(out)
 
 
 def failures(report: DiffReport, fail_on: tuple[str, ...] | list[str],
