@@ -162,6 +162,21 @@ def test_v3_is_postmans_migration_of_the_v21_file(tmp_path: Path, example: dict[
 
 
 @pytest.mark.postman_cli
+def test_a_users_fork_is_written_as_postman_migrates_it(tmp_path: Path, v3_fork: Path) -> None:
+    """The writer on a fork edited in Postman (saved requests, a pasted key, an old revision header, a misspelt
+    field) gives Postman's own migration of it, but for the pasted key, written truncated."""
+    from postman_kit.collection_v3 import write_v3_collection
+    from postman_kit.secrets import truncate_key
+
+    write_v3_collection(json.loads(FORK.read_text()), tmp_path)
+    (ours,) = (tmp_path / "postman" / "collections").iterdir()
+    expected = without_auth_entry_ids(tree(v3_fork))
+    key = re.search(r"pk_[0-9a-f]{34}", "".join(expected.values())).group(0)
+    assert without_auth_entry_ids(tree(ours)) == {name: text.replace(key, truncate_key(key))
+                                                  for name, text in expected.items()}
+
+
+@pytest.mark.postman_cli
 @pytest.mark.slow
 def test_klaviyo_v3_is_postmans_migration_and_lints_clean(tmp_path: Path) -> None:
     require_corpus()
@@ -289,6 +304,79 @@ def test_upgrade_never_writes_into_the_v3_fork(tmp_path: Path, v3_fork: Path) ->
                         "--collection-format v2.1")
     assert not (tmp_path / "upgraded.json").exists() and (tmp_path / "existing.txt").read_text() == "mine\n"
     assert tree(tmp_path / "repo") == before
+
+
+# -- a fork kept in v3 reads as its v2.1 export ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def custom_fork(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """FORK edited further as users do in Postman: a request saved into a folder of the user's own (Get Profiles
+    with a filter and a page size too large), and a query value changed on an upstream request; as the v2.1
+    file Postman exports and as Postman's CLI migrates it."""
+    data = json.loads(FORK.read_text())
+    saved = json.loads(json.dumps(data["item"][2]["item"][0]["item"][0]))  # Profiles/Profiles/Get Profiles
+    assert saved["name"] == "Get Profiles"
+    saved.update(id="6c1f0a52-94c4-4f57-9a0e-3d1c2b7e8f10", name="Big page of recent profiles", response=[])
+    url = saved["request"]["url"]
+    for query in url["query"]:
+        if query["key"] in ("filter", "page[size]"):
+            query.update(disabled=False, value="greater-than(created,2025-01-01T00:00:00Z)"
+                         if query["key"] == "filter" else "500")
+    url["raw"] = "{{baseUrl}}/api/profiles?filter=greater-than(created,2025-01-01T00:00:00Z)&page[size]=500"
+    data["item"].append({"name": "My requests", "item": [saved]})
+    lists = data["item"][1]["item"][0]["request"]["url"]  # Lists/Get Lists: the filter enabled, another value
+    lists["query"][1].update(disabled=False, value='equals(name,"VIP")')
+    lists["raw"] = '{{baseUrl}}/api/lists?filter=equals(name,"VIP")'
+    root = tmp_path_factory.mktemp("custom-fork")
+    v21 = root / "My Fork.postman_collection.json"
+    v21.write_text(json.dumps(data, indent=2))
+    return {"v21": v21, "v3": postman_migrate(v21, root / "v3")}
+
+
+def _findings(*args: Any) -> list[tuple[str, str, str, str]]:
+    result = cli("validate", *args, "--spec", EXAMPLE_SPEC, "-f", "json")
+    assert result.exit_code in (0, 1), result.output
+    return sorted((f["rule"], f["severity"], f["message"], f["item"] or "")
+                  for f in json.loads(result.stdout)["findings"])
+
+
+@pytest.mark.postman_cli
+def test_a_v3_fork_gets_the_findings_diff_and_upgrade_of_its_v21_export(tmp_path: Path,
+                                                                        custom_fork: dict[str, Path]) -> None:
+    v21, v3 = custom_fork["v21"], custom_fork["v3"]
+    findings = _findings(v21)
+    assert _findings(v3) == findings
+    assert any(item == "My requests/Big page of recent profiles" and "page[size]" in message
+               for _, _, message, item in findings)  # the user's own request, checked against the spec
+    for fmt in ("text", "json"):
+        ours = cli("diff", v3, EXAMPLE_SPEC, "--format", fmt)
+        theirs = cli("diff", v21, EXAMPLE_SPEC, "--format", fmt)
+        assert ours.exit_code == theirs.exit_code
+        assert ours.stdout.replace(str(v3), "OLD") == theirs.stdout.replace(str(v21), "OLD")
+    assert "Big page of recent profiles" in theirs.stdout
+    upgraded_v21, upgraded_v3 = tmp_path / "up.json", tmp_path / "up"
+    theirs = cli("upgrade", v21, "--to", EXAMPLE_SPEC, "-o", upgraded_v21)
+    ours = cli("upgrade", v3, "--to", EXAMPLE_SPEC, "-o", upgraded_v3)
+    assert ours.exit_code == theirs.exit_code == 0, ours.output
+    (directory,) = (upgraded_v3 / "postman" / "collections").iterdir()
+    assert ours.stdout.replace(str(directory), "OUT") == theirs.stdout.replace(str(upgraded_v21), "OUT")
+    upgraded = read_collection(str(directory)).data
+    assert kept_in_v3(upgraded) == kept_in_v3(json.loads(upgraded_v21.read_text()))
+    assert [item["name"] for item in upgraded["item"]][-1] == "My requests"
+
+
+@pytest.mark.postman_cli
+def test_diff_of_a_v3_fork_and_its_own_v21_export_reports_nothing(tmp_path: Path,
+                                                                   custom_fork: dict[str, Path]) -> None:
+    export = tmp_path / "export.postman_collection.json"
+    export.write_text(json.dumps(read_collection(str(custom_fork["v3"])).data))
+    result = cli("diff", custom_fork["v3"], export, "--format", "json")
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)["summary"]
+    assert (summary["added"], summary["removed"], summary["changed"]) == (0, 0, 0)
+    itself = cli("diff", custom_fork["v21"], custom_fork["v21"], "--format", "json")
+    assert summary == json.loads(itself.stdout)["summary"]
 
 
 # -- bad input: one line, exit 2, nothing written ------------------------------------------------------------
