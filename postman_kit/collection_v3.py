@@ -9,6 +9,11 @@ derived from the collection's id here, so the same input gives the same bytes.
 
 Where Postman's migration would write outside its directory (a folder named `..`) or over the collection's
 own `.resources`, the name gets the fallback Postman gives an empty name instead.
+
+Environments and globals go beside the collections, in `DIR/postman/environments/`, as the YAML files Postman's
+CLI reads there (`postman workspace push`, `postman collection run -e`): the v2.1 environment's own fields
+(`name`, `values` with `key`, `value`, `type`, `enabled`), one `<name>.environment.yaml` per environment and
+`<name>.globals.yaml` for globals.
 """
 
 from __future__ import annotations
@@ -23,22 +28,61 @@ from typing import Any
 
 from postman_kit.errors import InputError
 from postman_kit.postman_yaml import dump
+from postman_kit.secrets import redact_bytes
+from postman_kit.terminal import printable
 from postman_kit.writer import _write_all
 
 _UNSAFE_CHARACTERS = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
-_FALLBACK_NAMES = {"folder": "collection", "request": "http-request", "example": "example"}
+_FALLBACK_NAMES = {"folder": "collection", "request": "http-request", "example": "example",
+                   "environment": "environment"}
 _RESERVED_SEGMENTS = {".", "..", ".resources"}
 
 
+COLLECTION_FORMATS = ("v2.1", "v3")
+
+
 def write_v3_collection(collection: dict[str, Any], out_dir: Path, *,
+                        environments: Iterable[dict[str, Any]] = (),
                         protect: set[Path] | None = None) -> list[Path]:
-    """Write `collection` (v2.1, as JSON-ready data) under `out_dir/postman/collections/<name>/`; all files or
-    none. Returns the files written, in a fixed order."""
-    root = Path(out_dir) / "postman" / "collections" / collection_directory_name(collection)
+    """Write `collection` (v2.1, as JSON-ready data) under `out_dir/postman/collections/<name>/` and each of
+    `environments` (environment or globals files, v2.1 JSON-ready) under `out_dir/postman/environments/`; all
+    files or none. Returns the files written, in a fixed order.
+
+    The collection's directory may hold only files this collection has: a file left from another collection
+    of the same name would be read back as part of this one, so it is refused rather than kept or deleted."""
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(str(out_dir), "is not a directory; give a directory for the output files")
+    root = out_dir / "postman" / "collections" / collection_directory_name(collection)
     files = {root / relative: text.encode() for relative, text in v3_collection_files(collection).items()}
-    refuse_links_on_the_way(Path(out_dir), files)
-    _write_all(files, protect)
+    for environment in environments:
+        files[out_dir / "postman" / "environments" / environment_file_name(environment)] = (
+            dump(environment).encode())
+    refuse_links_on_the_way(out_dir, files)
+    refuse_stale_files(root, files)
+    _write_all({path: redact_bytes(data) for path, data in files.items()}, protect)
     return list(files)
+
+
+def environment_file_name(variables: dict[str, Any]) -> str:
+    """`<name>.environment.yaml`, or `<name>.globals.yaml` for globals: the name made safe as Postman makes a
+    collection's."""
+    suffix = "globals" if variables.get("_postman_variable_scope") == "globals" else "environment"
+    return f"{_safe_name(str(variables.get('name') or ''), 'environment')}.{suffix}.yaml"
+
+
+def refuse_stale_files(root: Path, files: Iterable[Path]) -> None:
+    """Refuse to write a collection into a directory holding files it would not write (a request removed
+    since, another collection of the same name): they would be read back as part of it."""
+    if not root.is_dir() or root.is_symlink():
+        return
+    writing = set(files)
+    stale = sorted(Path(directory) / name for directory, _, names in os.walk(root) for name in names
+                   if Path(directory) / name not in writing)
+    if stale:
+        example = stale[0].relative_to(root).as_posix()
+        raise InputError(str(root), f"holds {len(stale)} file(s) this collection does not have (e.g. '{printable(example)}');"
+                                    " remove the directory first or choose another output directory")
 
 
 def collection_directory_name(collection: dict[str, Any]) -> str:
@@ -188,8 +232,8 @@ def _request_file(item: dict[str, Any], file_name: str, order: int, examples: st
     out.update(_name_entry(item.get("name"), file_name))
     out.update(_description(request.get("description")))
     out.update(_http_request(request))
+    out.update(_request_auth(request.get("auth")))  # before the scripts, as Postman's migration orders them
     out.update(_scripts(item.get("event"), ""))
-    out.update(_request_auth(request.get("auth")))
     if examples is not None:
         out["examples"] = f"./{examples}"
     out["order"] = order

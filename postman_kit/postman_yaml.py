@@ -47,6 +47,8 @@ _NOT_PLAIN = re.compile(
 _FORCE_DOUBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _DOCUMENT_MARKER = re.compile(r"^(%|---|\.\.\.)", re.MULTILINE)
 _BLOCK_END_NEWLINES = re.compile(r"(^|(?<!\n))\n+(?!\n|\Z)")
+_BEYOND_BMP = re.compile("[\U00010000-\U0010FFFF]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _JS_DOT = "[^\n\r\u2028\u2029]"  # what `.` matches in a JavaScript regular expression
 _MORE_INDENTED = re.compile(rf"(?:^|\n)([\t ]{_JS_DOT}*)(?:([\n\t ]*)\n(?![\n\t ]))?")
 
@@ -123,7 +125,7 @@ def _js_number(value: float) -> str:
 
 def _utf16(text: str) -> str:
     """`text` with every character beyond U+FFFF written as its two surrogates, as JavaScript indexes it."""
-    if all(ord(ch) <= 0xFFFF for ch in text):
+    if not _BEYOND_BMP.search(text):
         return text
     out = []
     for ch in text:
@@ -138,11 +140,13 @@ def _utf16(text: str) -> str:
 
 
 def _from_utf16(text: str) -> str:
+    if not _SURROGATE.search(text):
+        return text
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
 
 
 def _has_lone_surrogate(text: str) -> bool:
-    return any(0xD800 <= ord(ch) <= 0xDFFF for ch in text)
+    return bool(_SURROGATE.search(text))
 
 
 def _stringify_string(value: str, ctx: _Context) -> str:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.tools import EXAMPLE_SPEC
+from tests.tools import EXAMPLE_SPEC, FORK, postman_migrate
 
 
 @pytest.fixture
@@ -22,3 +22,9 @@ def run_cli():
         return CliRunner().invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def v3_fork(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """FORK as Postman's CLI migrates it to a v3 directory: made once, read by every test (never written)."""
+    return postman_migrate(FORK, tmp_path_factory.mktemp("v3") / "fork")

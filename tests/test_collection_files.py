@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -18,19 +17,11 @@ import pytest
 
 from postman_kit.collection_files import read_collection
 from postman_kit.errors import InputError
-from tests.tools import EXAMPLE_SPEC, klaviyo_specs, postman_cli_path, require_corpus
+from tests.tools import EXAMPLE_SPEC, FORK, klaviyo_specs, require_corpus
+from tests.tools import postman_migrate as migrate
 
 FIXTURES = Path(__file__).parent / "fixtures"
-FORK = FIXTURES / "validate" / "fork.postman_collection.json"
 KLAVIYO_FORK = FIXTURES / "forks" / "klaviyo-2023-10-15-fork.postman_collection.json"
-
-
-def migrate(collection: Path, out: Path) -> Path:
-    """The v3 directory Postman's CLI makes of a v2.1 collection file."""
-    result = subprocess.run([postman_cli_path(), "collection", "migrate", str(collection), "-o", str(out)],
-                            capture_output=True, text=True, timeout=600, check=False)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
 
 
 # What Postman's migration keeps of a v2.1 collection, in a form both readings can be compared in. It drops
@@ -99,11 +90,6 @@ def _generated(tmp_path: Path, run_cli: Any, spec: Path, *args: str) -> Path:
     result = run_cli("generate", spec, "-o", out, *args)
     assert result.exit_code == 0, result.output
     return next(out.glob("*.postman_collection.json"))
-
-
-@pytest.fixture(scope="module")
-def v3_fork(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return migrate(FORK, tmp_path_factory.mktemp("v3") / "fork")
 
 
 # -- reading --------------------------------------------------------------------------------------------------
@@ -207,7 +193,8 @@ def test_diff_and_upgrade_treat_a_v3_fork_as_its_v21_file(tmp_path, run_cli, v3_
     assert "broken" in v21.stdout  # the fork's misspelt field and its DELETE no spec has
     out21, out3 = tmp_path / "up21.json", tmp_path / "up3.json"
     v21 = run_cli("upgrade", FORK, "--to", EXAMPLE_SPEC, "-o", out21)
-    v3 = run_cli("upgrade", v3_fork, "--to", EXAMPLE_SPEC, "-o", out3)
+    # as a file, to compare whole (tests/test_v3.py checks the default: a v3 directory, as OLD is)
+    v3 = run_cli("upgrade", v3_fork, "--to", EXAMPLE_SPEC, "-o", out3, "--collection-format", "v2.1")
     assert v3.exit_code == v21.exit_code == 0, v3.output
     assert v3.stdout.replace(str(out3), "OUT") == v21.stdout.replace(str(out21), "OUT")
     assert comparable(json.loads(out3.read_text())) == comparable(json.loads(out21.read_text()))

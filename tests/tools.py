@@ -17,6 +17,9 @@ SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 POSTMAN_SCHEMA = SHARED / "postman-schema" / "v2.1.0"
 EXAMPLE_SPEC = ROOT / "collections" / "example-api.openapi.yaml"
+# The example collection forked and edited as users edit in Postman: saved requests in a folder of their own,
+# a pasted key, an old revision header, a misspelt field.
+FORK = ROOT / "tests" / "fixtures" / "validate" / "fork.postman_collection.json"
 NODE_TOOLS = ROOT / ".ci" / "node"
 
 
@@ -89,3 +92,11 @@ def newman_path() -> str:
 def postman_cli_path() -> str:
     """Postman's official CLI from .ci/postman-cli (pinned to an exact version)."""
     return _node_tool(ROOT / ".ci" / "postman-cli" / "node_modules" / ".bin" / "postman", "postman-cli")
+
+
+def postman_migrate(collection: Path, out: Path) -> Path:
+    """The v3 directory Postman's CLI makes of a v2.1 collection file (`postman collection migrate`)."""
+    result = subprocess.run([postman_cli_path(), "collection", "migrate", str(collection), "-o", str(out)],
+                            capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from postman_kit.cli import finish
+from postman_kit.collection_v3 import COLLECTION_FORMATS, collection_directory_name
 from postman_kit.commands.refroots import ref_root_option
 from postman_kit.generate import generate
 from postman_kit.generate.build import FOLDER_MODES, BuildOptions
@@ -33,6 +36,11 @@ from postman_kit.terminal import printable
                    "documented errors, or Klaviyo's 401,403,404,405,409 set under its profile.")
 @click.option("--tests", is_flag=True,
               help="Add contract tests to each request: documented status, Content-Type, body against the schema.")
+@click.option("--format", "collection_format", type=click.Choice(COLLECTION_FORMATS), default="v2.1",
+              show_default=True,
+              help="v2.1: one collection JSON file. v3: Postman v12's git layout, "
+                   "OUT/postman/collections/<name>/ (one YAML file per request, folder and example) with the "
+                   "environment and globals as YAML in OUT/postman/environments/.")
 @click.option("--validate", "full_validation", is_flag=True,
               help="Also run the full OpenAPI validator (slow on large specs); its findings are warnings.")
 @click.option("--strict", is_flag=True, help="Treat every warning as an error: exit 2 and write nothing.")
@@ -50,6 +58,7 @@ def generate_command(
     public_key_variable: str | None,
     troubleshooting: str,
     tests: bool,
+    collection_format: str,
     full_validation: bool,
     strict: bool,
     quiet: bool,
@@ -69,7 +78,8 @@ def generate_command(
         troubleshooting=troubleshooting_statuses(troubleshooting),
         tests=tests,
     )
-    result = generate(spec, out_dir, options, validate=full_validation, strict=strict)
+    result = generate(spec, out_dir, options, validate=full_validation, strict=strict,
+                      collection_format=collection_format)
     finish(result)
     if quiet:
         return
@@ -80,7 +90,15 @@ def generate_command(
     folders_count = sum(1 for _ in collection.folders())
     click.echo(f"{printable(collection.info.name)}: {requests} requests in {folders_count} folders"
                + (f", {len(result.warnings)} warning(s)" if result.warnings else ""))
-    for path in result.files:
+    if collection_format == "v3":  # a file a request: the directory stands for them
+        environments = [path for path in result.files if path.parent.name == "environments"]
+        collection_files = len(result.files) - len(environments)
+        directory = Path(out_dir) / "postman" / "collections" / collection_directory_name(collection.to_json())
+        click.echo(f"  wrote {printable(str(directory))}/ ({collection_files} files)")
+        shown = environments
+    else:
+        shown = result.files
+    for path in shown:
         click.echo(f"  wrote {printable(str(path))}")
 
 

@@ -14,6 +14,8 @@ from datetime import date
 from pathlib import Path
 
 from postman_kit.collection import Collection
+from postman_kit.collection_files import is_collection_directory
+from postman_kit.collection_v3 import COLLECTION_FORMATS, collection_directory_name, write_v3_collection
 from postman_kit.diff.changes import Change, DiffReport, OperationChange, SavedRequestVerdict, Verdict
 from postman_kit.diff.compare import compare_sides, prepare
 from postman_kit.diff.fork_upgrade import UpgradeReport, upgrade_sides
@@ -74,9 +76,16 @@ def diff(
 def upgrade(
     old: str, new: str, out: str | Path | None = None, *, today: date, base: str | None = None,
     revisions: str | Path | None = None, include_docs: bool = False, options: BuildOptions | None = None,
+    collection_format: str | None = None,
 ) -> tuple[Collection, UpgradeReport]:
     """Upgrade the fork OLD to NEW; with `out`, write it there atomically (never over OLD, NEW, base or the
-    revisions list), or to stdout when `out` is `-`."""
+    revisions list), or to stdout when `out` is `-`.
+
+    The upgrade is written in OLD's form (a v3 directory under `out/postman/collections/` when OLD is one, else
+    a v2.1 file) unless `collection_format` ("v2.1" or "v3") says otherwise; stdout takes a v2.1 file only.
+    """
+    if collection_format not in (None, *COLLECTION_FORMATS):
+        raise ValueError(f"collection_format must be one of {', '.join(COLLECTION_FORMATS)}")
     options = options or BuildOptions()
     # OLD's and base's built collections are compared and merged from, never written: of their examples only
     # names and codes are read, so their success bodies (a quarter of a build) are left out.
@@ -90,24 +99,31 @@ def upgrade(
                                        revisions=revision_list, include_docs=include_docs,
                                        take_new=base_side is not new_side)
     if out is not None:
-        _write_upgraded(collection, out, input_paths(old, new, base, revisions))
-        report.output = "<stdout>" if str(out) == "-" else str(out)
+        form = collection_format or ("v3" if is_collection_directory(old) and str(out) != "-" else "v2.1")
+        report.output = _write_upgraded(collection, out, input_paths(old, new, base, revisions), form)
     return collection, report
 
 
-def _write_upgraded(collection: Collection, out: str | Path, inputs: set[Path]) -> None:
-    """Write the upgraded collection to `out`: never over an input, nor inside a v3 collection directory given
-    as one.
+def _write_upgraded(collection: Collection, out: str | Path, inputs: set[Path], form: str) -> str:
+    """Write the upgraded collection to `out` in `form` and say where it went: never over an input, nor inside
+    a directory given as one (a v3 collection, a revisions directory).
 
-    OLD in any form (v2.0, v2.1, a v3 directory) is upgraded to a v2.1 JSON file, which Postman imports whatever
-    form it keeps collections in. Writing a v3 OLD's upgrade in v3 form (a directory) belongs here, and only here.
+    v2.1 is one JSON file at `out` (or stdout for `-`); v3 is the directory `out/postman/collections/<name>/`.
     """
+    data = collection.to_json()
+    target = Path(out) / "postman" / "collections" / collection_directory_name(data) if form == "v3" else Path(out)
     if str(out) != "-":
-        target = Path(out).resolve()
         for directory in (path for path in inputs if path.is_dir()):
-            if target.is_relative_to(directory.resolve()):
+            if target.resolve().is_relative_to(directory.resolve()):
                 raise InputError(str(out), f"refusing to write inside the input collection directory {directory}")
-    write_output(out, redact_bytes(dumps(collection.to_json())), protect=inputs)
+    if form == "v3":
+        if str(out) == "-" or str(out).lower().endswith(".json") or Path(out).is_file():
+            raise InputError(str(out), "the upgrade of a v3 collection is a directory of files; give a directory "
+                                       "with -o, or --collection-format v2.1 for one JSON file")
+        write_v3_collection(data, Path(out), protect=inputs)
+        return str(target)
+    write_output(out, redact_bytes(dumps(data)), protect=inputs)
+    return "<stdout>" if str(out) == "-" else str(out)
 
 
 def failures(report: DiffReport, fail_on: tuple[str, ...] | list[str],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from postman_kit.collection_v3 import COLLECTION_FORMATS, write_v3_collection
 from postman_kit.errors import InputError
 from postman_kit.generate.build import Build, BuildOptions, build
 from postman_kit.generate.speccheck import full_validation_problems
@@ -39,12 +40,18 @@ def generate(
     *,
     validate: bool = False,
     strict: bool = False,
+    collection_format: str = "v2.1",
 ) -> GenerateResult:
-    """Generate the three files into `out_dir`; returns what was built and written.
+    """Generate the collection, environment and globals into `out_dir`; returns what was built and written.
 
+    `collection_format` "v2.1" writes three JSON files; "v3" writes Postman v12's git layout:
+    `out_dir/postman/collections/<name>/` as `postman collection migrate` makes it of the v2.1 file, and the
+    environment and globals as YAML in `out_dir/postman/environments/`.
     With `validate`, the full OpenAPI validator runs too; its findings are warnings unless `strict`.
     With `strict`, any warning is an error (raised as :class:`InputError`, nothing written).
     """
+    if collection_format not in COLLECTION_FORMATS:
+        raise ValueError(f"collection_format must be one of {', '.join(COLLECTION_FORMATS)}")
     api = load_api(source)
     result = build(api, options)
     if validate:
@@ -52,6 +59,11 @@ def generate(
     if strict and result.warnings:
         raise InputError(api.source, f"{len(result.warnings)} problem(s) with --strict: {result.warnings[0]}")
     out = Path(out_dir)
+    if collection_format == "v3":
+        written = write_v3_collection(result.collection.to_json(), out,
+                                      environments=(result.environment, result.globals),
+                                      protect=input_paths(source))
+        return GenerateResult(build=result, files=written)
     files = {
         output_file(out, result.collection_filename): result.collection.to_json(),
         output_file(out, result.environment_filename): result.environment,

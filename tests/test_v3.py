@@ -1,0 +1,442 @@
+"""Postman v12's git layout out: `generate --format v3` and `upgrade` into a v3 directory.
+
+The peer is Postman's own CLI (1.34.0): a generated v3 directory must be, file by file, what `postman collection
+migrate` makes of the v2.1 file generated from the same spec (ids Postman draws at random aside); `postman
+collection lint` must find nothing in any v3 directory the kit writes; `postman collection run` must pass the
+generated collection's contract tests against the sandbox. The fork is the example collection edited as users
+edit it in Postman, migrated to v3 by Postman's CLI (conftest's `v3_fork`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from postman_kit.collection_files import read_collection, read_variables
+from tests.test_collection_files import comparable
+from tests.test_sandbox_newman import COMPANY_ID, FULL_KEY, running_sandbox
+from tests.tools import (
+    CORPUS,
+    EXAMPLE_SPEC,
+    FORK,
+    klaviyo_specs,
+    postman_cli_path,
+    postman_migrate,
+    require_corpus,
+)
+
+EXAMPLE_NAME = "(Stable) Acme Marketing API (v2026-07-15)"
+TRAIN_TRAVEL = CORPUS / "real-world" / "train-travel" / "openapi.yaml"
+# Postman draws the id of each collection or folder auth entry at random (uuid4); the kit derives its own.
+_AUTH_ENTRY_ID = re.compile(r"^(\s*- id: )[0-9a-f-]{36}$", re.MULTILINE)
+
+
+def kept_in_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """`comparable` less what format 3.0.0 has no place for: an example's request description (an upgraded
+    saved request's examples carry one)."""
+    def strip(node: dict[str, Any]) -> None:
+        for example in node.get("examples", []):
+            if example.get("request"):
+                example["request"]["description"] = None
+        for child in node.get("item", []):
+            strip(child)
+
+    kept = comparable(data)
+    strip(kept)
+    return kept
+
+
+def cli(*args: Any) -> Any:
+    from postman_kit.cli import cli as command
+
+    return CliRunner().invoke(command, [str(a) for a in args], catch_exceptions=False)
+
+
+def generated(out: Path, *args: Any, spec: Path = EXAMPLE_SPEC) -> Path:
+    result = cli("generate", spec, "-o", out, "-q", *args)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def tree(directory: Path) -> dict[str, bytes]:
+    """Every file under `directory` by its relative path."""
+    return {path.relative_to(directory).as_posix(): path.read_bytes()
+            for path in sorted(directory.rglob("*")) if path.is_file()}
+
+
+def without_auth_entry_ids(files: dict[str, bytes]) -> dict[str, str]:
+    return {name: _AUTH_ENTRY_ID.sub(r"\1<id>", data.decode()) for name, data in files.items()}
+
+
+def postman(*args: str, timeout: int = 600) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([postman_cli_path(), *args], capture_output=True, text=True, timeout=timeout,
+                          check=False)
+
+
+def lint(directory: Path) -> dict[str, Any]:
+    result = postman("collection", "lint", str(directory), "-r", "json")
+    return json.loads(result.stdout)
+
+
+def assert_same_as_postmans_migration(ours: Path, v21_file: Path, migrated: Path) -> int:
+    """Our v3 directory equals Postman's migration of the v2.1 file byte for byte, auth entry ids aside;
+    returns the number of files."""
+    postman_migrate(v21_file, migrated)
+    expected, found = tree(migrated), tree(ours)
+    assert sorted(found) == sorted(expected)
+    differing = [name for name in expected if found[name] != expected[name]]
+    assert without_auth_entry_ids({n: found[n] for n in differing}) == \
+        without_auth_entry_ids({n: expected[n] for n in differing})
+    assert len(differing) <= 1 + sum(1 for name in expected if name.endswith("definition.yaml"))
+    return len(expected)
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The example spec generated with contract tests, as v2.1 files and as a v3 directory."""
+    root = tmp_path_factory.mktemp("example")
+    v21 = generated(root / "v21", "--tests")
+    v3 = generated(root / "v3", "--tests", "--format", "v3")
+    return {"v21": v21, "v3": v3, "collection": v3 / "postman" / "collections" / EXAMPLE_NAME,
+            "v21_collection": next(v21.glob("*.postman_collection.json"))}
+
+
+# -- generate --format v3 ---------------------------------------------------------------------------------------
+
+
+def test_v3_layout_holds_the_v21_collection_environment_and_globals(example: dict[str, Path]) -> None:
+    v21, v3 = example["v21"], example["v3"]
+    assert sorted(p.name for p in (v3 / "postman").iterdir()) == ["collections", "environments"]
+    assert (example["collection"] / ".resources" / "definition.yaml").is_file()
+    assert sum(1 for _ in example["collection"].rglob("*.request.yaml")) == 17
+    read = read_collection(str(example["collection"]))
+    assert read.form == "v3"
+    assert comparable(read.data) == comparable(json.loads(example["v21_collection"].read_text()))
+    environments = v3 / "postman" / "environments"
+    names = sorted(p.name for p in environments.iterdir())
+    assert names == ["Acme Marketing API (v2026-07-15).environment.yaml", "Acme Marketing API Globals.globals.yaml"]
+    # the v2.1 files' content, in YAML: what the kit's own -e/-g and Postman's CLI read
+    for name, v21_file in zip(names, ("*.postman_environment.json", "*.postman_globals.json"), strict=True):
+        scope = "globals" if "globals" in name else "environment"
+        assert read_variables(str(environments / name), scope).data == \
+            json.loads(next(v21.glob(v21_file)).read_text())
+    # the kit's own commands take the three as they take the v2.1 files
+    result = cli("validate", example["collection"], "-e", environments / names[0], "-g", environments / names[1],
+                 "--spec", EXAMPLE_SPEC, "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["findings"] == []
+
+
+def test_v3_output_says_where_it_went(tmp_path: Path) -> None:
+    result = cli("generate", EXAMPLE_SPEC, "-o", tmp_path, "--format", "v3")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{EXAMPLE_NAME}: 17 requests in 7 folders"
+    assert lines[1:] == [
+        f"  wrote {tmp_path / 'postman' / 'collections' / EXAMPLE_NAME}/ (110 files)",
+        f"  wrote {tmp_path / 'postman' / 'environments' / 'Acme Marketing API (v2026-07-15).environment.yaml'}",
+        f"  wrote {tmp_path / 'postman' / 'environments' / 'Acme Marketing API Globals.globals.yaml'}",
+    ]
+
+
+def test_v3_is_deterministic_and_regenerates_over_itself(tmp_path: Path, example: dict[str, Path]) -> None:
+    first = generated(tmp_path / "a", "--tests", "--format", "v3")
+    assert tree(first) == tree(example["v3"])  # another directory, another run: the same bytes
+    generated(first, "--tests", "--format", "v3")  # the same collection again over it
+    assert tree(first) == tree(example["v3"])
+
+
+@pytest.mark.postman_cli
+def test_v3_is_postmans_migration_of_the_v21_file(tmp_path: Path, example: dict[str, Path]) -> None:
+    files = assert_same_as_postmans_migration(example["collection"], example["v21_collection"],
+                                              tmp_path / "migrated")
+    assert files == 110
+
+
+@pytest.mark.postman_cli
+def test_a_users_fork_is_written_as_postman_migrates_it(tmp_path: Path, v3_fork: Path) -> None:
+    """The writer on a fork edited in Postman (saved requests, a pasted key, an old revision header, a misspelt
+    field) gives Postman's own migration of it, but for the pasted key, written truncated."""
+    from postman_kit.collection_v3 import write_v3_collection
+    from postman_kit.secrets import truncate_key
+
+    write_v3_collection(json.loads(FORK.read_text()), tmp_path)
+    (ours,) = (tmp_path / "postman" / "collections").iterdir()
+    expected = without_auth_entry_ids(tree(v3_fork))
+    key = re.search(r"pk_[0-9a-f]{34}", "".join(expected.values())).group(0)
+    assert without_auth_entry_ids(tree(ours)) == {name: text.replace(key, truncate_key(key))
+                                                  for name, text in expected.items()}
+
+
+@pytest.mark.postman_cli
+@pytest.mark.slow
+def test_klaviyo_v3_is_postmans_migration_and_lints_clean(tmp_path: Path) -> None:
+    require_corpus()
+    spec = next((path for path in klaviyo_specs() if path.name == "2026-07-15.json"), None)
+    if spec is None:
+        pytest.skip("Klaviyo 2026-07-15 is not in the corpus")
+    v21 = generated(tmp_path / "v21", spec=spec)
+    started = time.perf_counter()
+    v3 = generated(tmp_path / "v3", "--format", "v3", spec=spec)
+    seconds = time.perf_counter() - started
+    (collection,) = (v3 / "postman" / "collections").iterdir()
+    files = assert_same_as_postmans_migration(collection, next(v21.glob("*.postman_collection.json")),
+                                              tmp_path / "migrated")
+    assert files == 2269
+    report = lint(collection)
+    assert (report["errorCount"], report["warningCount"]) == (0, 0), report["diagnostics"][:5]
+    assert report["filesScanned"] == sum(1 for _ in collection.rglob("*.request.yaml"))
+    assert seconds < 60  # measured 5.5 s of CPU on 2026-07-15 (v2.1: 0.8 s)
+
+
+# -- Postman's linter on every v3 directory the kit writes ---------------------------------------------------
+
+
+@pytest.mark.postman_cli
+def test_postman_lints_every_v3_output_clean(tmp_path: Path, example: dict[str, Path], v3_fork: Path) -> None:
+    """One lint run over the generated example, its upgrade from a v3 fork and a real-world spec (Train
+    Travel, when the corpus is here), beside a copy with one broken request that shows the linter reads them."""
+    outputs = tmp_path / "outputs"
+    shutil.copytree(example["collection"], outputs / "example")
+    upgraded = tmp_path / "upgraded"
+    result = cli("upgrade", v3_fork, "--to", EXAMPLE_SPEC, "-o", upgraded)
+    assert result.exit_code == 0, result.output
+    shutil.copytree(next((upgraded / "postman" / "collections").iterdir()), outputs / "upgraded")
+    if TRAIN_TRAVEL.is_file():
+        travel = generated(tmp_path / "travel", "--tests", "--format", "v3", spec=TRAIN_TRAVEL)
+        shutil.copytree(next((travel / "postman" / "collections").iterdir()), outputs / "travel")
+    broken = outputs / "broken"
+    shutil.copytree(example["collection"], broken)
+    (broken / "Lists" / "Get Lists.request.yaml").write_text("$kind: http-request\nurl: 5\nmethod: GET\n")
+    report = lint(outputs)
+    assert report["errorCount"] == 1 and report["warningCount"] == 0, report["diagnostics"]
+    assert [Path(d["filePath"]).relative_to(outputs).parts[0] for d in report["diagnostics"]] == ["broken"]
+    assert report["filesScanned"] == sum(1 for _ in outputs.rglob("*.request.yaml"))
+
+
+# -- Postman's runner against the sandbox ------------------------------------------------------------------
+
+
+@pytest.mark.postman_cli
+def test_postman_cli_runs_the_generated_collection_against_the_sandbox(tmp_path: Path,
+                                                                        example: dict[str, Path]) -> None:
+    """`postman collection run` of the generated files, offline: every contract test passes; its report
+    (newman's structure) goes into the log store."""
+    from postman_kit.openapi import load_api
+
+    postman_cli_path()
+    v21 = example["v21"]
+    report = tmp_path / "report.json"
+    with running_sandbox(load_api(str(EXAMPLE_SPEC)), tmp_path / "data") as base_url:
+        result = postman("collection", "run", str(example["v21_collection"]),
+                         "-e", str(next(v21.glob("*.postman_environment.json"))),
+                         "-g", str(next(v21.glob("*.postman_globals.json"))),
+                         "--env-var", f"baseUrl={base_url}", "--env-var", f"privateKey={FULL_KEY}",
+                         "--global-var", f"companyId={COMPANY_ID}", "-r", "json",
+                         "--reporter-json-structure", "newman", "--reporter-json-export", str(report),
+                         "--timeout-request", "10000")
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    stats = json.loads(report.read_text())["run"]["stats"]
+    assert stats["requests"] == {"total": 17, "pending": 0, "failed": 0}
+    assert stats["assertions"]["failed"] == 0 and stats["assertions"]["total"] >= 40
+    imported = cli("logs", "import", report, "--spec", EXAMPLE_SPEC, "--source", "postman-cli",
+                   "--data", tmp_path / "logs")
+    assert imported.exit_code == 0, imported.output
+    assert imported.stdout.startswith(f"imported 17 calls from {report}")
+
+
+# -- upgrade: OLD's form, unless told ---------------------------------------------------------------------
+
+
+@pytest.mark.postman_cli
+def test_upgrade_writes_a_v3_fork_as_v3_unless_told(tmp_path: Path, v3_fork: Path) -> None:
+    before = tree(v3_fork)
+    v21_out = tmp_path / "v21.json"
+    assert cli("upgrade", FORK, "--to", EXAMPLE_SPEC, "-o", v21_out).exit_code == 0
+    v21 = json.loads(v21_out.read_text())
+
+    result = cli("upgrade", v3_fork, "--to", EXAMPLE_SPEC, "-o", tmp_path / "v3")
+    assert result.exit_code == 0, result.output
+    (directory,) = (tmp_path / "v3" / "postman" / "collections").iterdir()
+    assert f"wrote {directory}" in result.stdout
+    assert kept_in_v3(read_collection(str(directory)).data) == kept_in_v3(v21)
+    # its v2.1 export and the v2.1 fork's upgrade: nothing between them
+    diffed = cli("diff", directory, v21_out, "--format", "json")
+    summary = json.loads(diffed.stdout)["summary"]
+    assert (summary["added"], summary["removed"], summary["changed"]) == (0, 0, 0)
+
+    as_file = tmp_path / "as-file.json"
+    assert cli("upgrade", v3_fork, "--to", EXAMPLE_SPEC, "-o", as_file, "--collection-format", "v2.1").exit_code == 0
+    assert comparable(json.loads(as_file.read_text())) == comparable(v21)
+    to_stdout = cli("upgrade", v3_fork, "--to", EXAMPLE_SPEC, "-o", "-")  # one file: v2.1
+    assert comparable(json.loads(to_stdout.stdout)) == comparable(v21)
+    as_v3 = cli("upgrade", FORK, "--to", EXAMPLE_SPEC, "-o", tmp_path / "from-v21", "--collection-format", "v3")
+    assert as_v3.exit_code == 0, as_v3.output
+    assert tree(tmp_path / "from-v21") == tree(tmp_path / "v3")
+    assert tree(v3_fork) == before
+
+
+@pytest.mark.postman_cli
+def test_upgrade_never_writes_into_the_v3_fork(tmp_path: Path, v3_fork: Path) -> None:
+    fork = tmp_path / "repo" / "postman" / "collections" / "My Fork"
+    shutil.copytree(v3_fork, fork)
+    before = tree(tmp_path / "repo")
+    for out in (fork, fork / "Lists", tmp_path / "repo"):
+        result = cli("upgrade", fork if out != tmp_path / "repo" else tmp_path / "repo", "--to", EXAMPLE_SPEC,
+                     "-o", out)
+        assert result.exit_code == 2, (out, result.output)
+        assert result.stderr.count("\n") == 1
+        assert "refusing to write inside the input collection directory" in result.stderr
+    # a file where a directory goes: said, with the way to get a file
+    (tmp_path / "existing.txt").write_text("mine\n")
+    for out, told in (("-", ("--collection-format", "v3")), (tmp_path / "upgraded.json", ()),
+                      (tmp_path / "existing.txt", ())):
+        result = cli("upgrade", fork, "--to", EXAMPLE_SPEC, "-o", out, *told)
+        _one_line_error(result, f"{out}: the upgrade of a v3 collection is a directory of files",
+                        "--collection-format v2.1")
+    assert not (tmp_path / "upgraded.json").exists() and (tmp_path / "existing.txt").read_text() == "mine\n"
+    assert tree(tmp_path / "repo") == before
+
+
+# -- a fork kept in v3 reads as its v2.1 export ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def custom_fork(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """FORK edited further as users do in Postman: a request saved into a folder of the user's own (Get Profiles
+    with a filter and a page size too large), and a query value changed on an upstream request; as the v2.1
+    file Postman exports and as Postman's CLI migrates it."""
+    data = json.loads(FORK.read_text())
+    saved = json.loads(json.dumps(data["item"][2]["item"][0]["item"][0]))  # Profiles/Profiles/Get Profiles
+    assert saved["name"] == "Get Profiles"
+    saved.update(id="6c1f0a52-94c4-4f57-9a0e-3d1c2b7e8f10", name="Big page of recent profiles", response=[])
+    url = saved["request"]["url"]
+    for query in url["query"]:
+        if query["key"] in ("filter", "page[size]"):
+            query.update(disabled=False, value="greater-than(created,2025-01-01T00:00:00Z)"
+                         if query["key"] == "filter" else "500")
+    url["raw"] = "{{baseUrl}}/api/profiles?filter=greater-than(created,2025-01-01T00:00:00Z)&page[size]=500"
+    data["item"].append({"name": "My requests", "item": [saved]})
+    lists = data["item"][1]["item"][0]["request"]["url"]  # Lists/Get Lists: the filter enabled, another value
+    lists["query"][1].update(disabled=False, value='equals(name,"VIP")')
+    lists["raw"] = '{{baseUrl}}/api/lists?filter=equals(name,"VIP")'
+    root = tmp_path_factory.mktemp("custom-fork")
+    v21 = root / "My Fork.postman_collection.json"
+    v21.write_text(json.dumps(data, indent=2))
+    return {"v21": v21, "v3": postman_migrate(v21, root / "v3")}
+
+
+def _findings(*args: Any) -> list[tuple[str, str, str, str]]:
+    result = cli("validate", *args, "--spec", EXAMPLE_SPEC, "-f", "json")
+    assert result.exit_code in (0, 1), result.output
+    return sorted((f["rule"], f["severity"], f["message"], f["item"] or "")
+                  for f in json.loads(result.stdout)["findings"])
+
+
+@pytest.mark.postman_cli
+def test_a_v3_fork_gets_the_findings_diff_and_upgrade_of_its_v21_export(tmp_path: Path,
+                                                                        custom_fork: dict[str, Path]) -> None:
+    v21, v3 = custom_fork["v21"], custom_fork["v3"]
+    findings = _findings(v21)
+    assert _findings(v3) == findings
+    assert any(item == "My requests/Big page of recent profiles" and "page[size]" in message
+               for _, _, message, item in findings)  # the user's own request, checked against the spec
+    for fmt in ("text", "json"):
+        ours = cli("diff", v3, EXAMPLE_SPEC, "--format", fmt)
+        theirs = cli("diff", v21, EXAMPLE_SPEC, "--format", fmt)
+        assert ours.exit_code == theirs.exit_code
+        assert ours.stdout.replace(str(v3), "OLD") == theirs.stdout.replace(str(v21), "OLD")
+    assert "Big page of recent profiles" in theirs.stdout
+    upgraded_v21, upgraded_v3 = tmp_path / "up.json", tmp_path / "up"
+    theirs = cli("upgrade", v21, "--to", EXAMPLE_SPEC, "-o", upgraded_v21)
+    ours = cli("upgrade", v3, "--to", EXAMPLE_SPEC, "-o", upgraded_v3)
+    assert ours.exit_code == theirs.exit_code == 0, ours.output
+    (directory,) = (upgraded_v3 / "postman" / "collections").iterdir()
+    assert ours.stdout.replace(str(directory), "OUT") == theirs.stdout.replace(str(upgraded_v21), "OUT")
+    upgraded = read_collection(str(directory)).data
+    assert kept_in_v3(upgraded) == kept_in_v3(json.loads(upgraded_v21.read_text()))
+    assert [item["name"] for item in upgraded["item"]][-1] == "My requests"
+
+
+@pytest.mark.postman_cli
+def test_diff_of_a_v3_fork_and_its_own_v21_export_reports_nothing(tmp_path: Path,
+                                                                   custom_fork: dict[str, Path]) -> None:
+    export = tmp_path / "export.postman_collection.json"
+    export.write_text(json.dumps(read_collection(str(custom_fork["v3"])).data))
+    result = cli("diff", custom_fork["v3"], export, "--format", "json")
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)["summary"]
+    assert (summary["added"], summary["removed"], summary["changed"]) == (0, 0, 0)
+    itself = cli("diff", custom_fork["v21"], custom_fork["v21"], "--format", "json")
+    assert summary == json.loads(itself.stdout)["summary"]
+
+
+# -- bad input: one line, exit 2, nothing written ------------------------------------------------------------
+
+
+def _one_line_error(result: Any, *expected: str) -> None:
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("postman-kit: error: "), result.stderr
+    assert all(text in lines[0] for text in expected), lines[0]
+
+
+def test_output_over_a_file_is_refused(tmp_path: Path) -> None:
+    target = tmp_path / "file.txt"
+    target.write_text("mine\n")
+    _one_line_error(cli("generate", EXAMPLE_SPEC, "--format", "v3", "-o", target), str(target),
+                    "is not a directory")
+    assert target.read_text() == "mine\n" and sorted(tmp_path.iterdir()) == [target]
+
+
+def test_a_file_another_collection_left_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
+    stale = tmp_path / "postman" / "collections" / EXAMPLE_NAME / "Lists" / "Old Request.request.yaml"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("$kind: http-request\nurl: https://x.example\nmethod: GET\n")
+    _one_line_error(cli("generate", EXAMPLE_SPEC, "--format", "v3", "-o", tmp_path),
+                    "holds 1 file(s) this collection does not have (e.g. 'Lists/Old Request.request.yaml')")
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == [stale]
+
+
+def test_a_symlink_on_the_way_is_never_written_through(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "postman").symlink_to(elsewhere, target_is_directory=True)
+    _one_line_error(cli("generate", EXAMPLE_SPEC, "--format", "v3", "-o", out), "is a symbolic link")
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_the_spec_is_never_written_over(tmp_path: Path) -> None:
+    """A spec kept where the collection's definition goes is refused before anything is written."""
+    spec = tmp_path / "postman" / "collections" / EXAMPLE_NAME / ".resources" / "definition.yaml"
+    spec.parent.mkdir(parents=True)
+    shutil.copy(EXAMPLE_SPEC, spec)
+    _one_line_error(cli("generate", spec, "--format", "v3", "-o", tmp_path), "refusing to overwrite an input file")
+    assert spec.read_bytes() == EXAMPLE_SPEC.read_bytes()
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == [spec]
+
+
+def test_a_bad_spec_writes_nothing(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text("openapi: 3.0.0\npaths: [\n")
+    _one_line_error(cli("generate", spec, "--format", "v3", "-o", tmp_path / "out"), str(spec))
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_v3_fork_with_broken_yaml_is_one_line_for_upgrade(tmp_path: Path, example: dict[str, Path]) -> None:
+    fork = tmp_path / "fork"
+    shutil.copytree(example["collection"], fork)
+    (fork / "Lists" / "Get Lists.request.yaml").write_text("$kind: http-request\nurl: [unclosed\n")
+    _one_line_error(cli("upgrade", fork, "--to", EXAMPLE_SPEC, "-o", tmp_path / "out"),
+                    "Get Lists.request.yaml", "invalid YAML")
+    assert not (tmp_path / "out").exists()
