@@ -302,7 +302,8 @@ def _parse_yaml(text: str, name: str, lines: dict[tuple[Any, ...], int] | None =
 
 
 _YAML_STR, _YAML_MAP, _YAML_SEQ = (f"tag:yaml.org,2002:{kind}" for kind in ("str", "map", "seq"))
-_YAML_MERGE_KEYS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")  # `<<` and `=`: PyYAML flattens them
+# `<<` and `=`: keys PyYAML flattens into their mapping
+_YAML_MERGE_KEYS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")
 
 
 def _construct_document(loader: Any, root: Any) -> Any:
@@ -310,9 +311,9 @@ def _construct_document(loader: Any, root: Any) -> Any:
 
     Specs are mappings, lists and strings: those are built here directly, and everything else (numbers,
     booleans, other tags, mappings with merge keys) by PyYAML's constructor. Its general machinery costs five
-    times as much on OpenAI's 3 MB spec (0.45 s against 0.08 s, a third of the whole `generate`;
-    benchmarks/bench_generate.py). A node an alias repeats is built once and its object shared, as PyYAML does;
-    a document too deep for recursion is left whole to PyYAML, which builds without it.
+    times as much on OpenAI's 3 MB spec (0.45 s against 0.08 s, a fifth of the whole `generate`;
+    benchmarks/bench_generate.py). A node an alias repeats is built once and its object shared, as PyYAML
+    does; a document too deep for recursion is left whole to PyYAML, which builds without it.
     """
     from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
