@@ -170,22 +170,25 @@ def real_world(rounds: int, converter: str | None, scratch: Path) -> None:
         return
     print(f"real-world specs, {rounds} rounds each, medians (goal: >= {REAL_WORLD_GOAL_EACH:.0f}x each, "
           f">= {REAL_WORLD_GOAL_SUM:.0f}x in sum)")
-    ours_total = peers_total = 0.0
+    ours_total = peers_total = ours_cpu = peers_cpu = 0.0
     for name, spec in specs.items():
         mine, peer = timed_rounds(spec, rounds, converter, scratch)
         ours_total += mine.seconds
+        ours_cpu += mine.cpu_seconds
         line = f"  {name:<13} {spec.stat().st_size / 1e6:5.2f} MB  postman-kit {mine.seconds:6.3f} s"
         if peer is not None:
             peers_total += peer.seconds
+            peers_cpu += peer.cpu_seconds
             speedup = peer.seconds / mine.seconds
             verdict = "met" if speedup >= REAL_WORLD_GOAL_EACH else "MISSED"
-            line += f"  openapi2postmanv2 {peer.seconds:6.3f} s  {speedup:5.1f}x ({verdict})"
+            line += (f"  openapi2postmanv2 {peer.seconds:6.3f} s  {speedup:5.1f}x ({verdict}),"
+                     f" CPU {mine.cpu_seconds:5.2f} s vs {peer.cpu_seconds:5.2f} s")
         print(line)
     if peers_total:
         speedup = peers_total / ours_total
         verdict = "met" if speedup >= REAL_WORLD_GOAL_SUM else "MISSED"
         print(f"  in sum        postman-kit {ours_total:6.3f} s  openapi2postmanv2 {peers_total:6.3f} s  "
-              f"{speedup:5.1f}x ({verdict})")
+              f"{speedup:5.1f}x ({verdict}), CPU {peers_cpu / ours_cpu:4.1f}x less")
     print(f"  load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
 
 

@@ -20,6 +20,7 @@ from tests.test_generate_support import (
     serve_directory,
     write_spec,
 )
+from tests.tools import require_corpus
 
 COLLECTION = "test-api-v1.0.postman_collection.json"
 
@@ -122,6 +123,62 @@ def test_byte_order_mark_is_accepted() -> None:
 def test_json_looking_yaml_is_read_as_yaml() -> None:
     assert parse_text(b"{openapi: 3.0.0, info: {title: T}}", "spec.yaml") == {"openapi": "3.0.0",
                                                                              "info": {"title": "T"}}
+
+
+YAML_BY_PYYAML_RULES = """\
+base: &base {type: object, required: [id], nullable: true}
+merged:
+  <<: *base
+  description: merge keys and aliases
+shared: [*base, *base]
+responses: {200: ok, 4XX: error, 1.5: float, true: yes, ~: empty key, 0x1F: hex}
+numbers: [1_000, 0o17, .inf, -.Inf, 6.02e+23, 190:20:30]
+text: ["007", "true", 'null', 2026-07-15, !!str 12, !!binary aGk=]
+empty:
+nested: [[[{a: [1, {b: [2]}]}]]]
+"""
+
+
+def _pyyaml_data(text: str, loader_class: type) -> object:
+    loader = loader_class(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def test_yaml_reads_as_pyyaml_constructs_it() -> None:
+    # Mappings, lists and strings are built directly: the data must be PyYAML's own, value for value and with
+    # an alias's object shared, whatever the tags, merge keys, key types and nesting.
+    from postman_kit.loader import _yaml12_loader_class, _yaml_loader_class, parse_yaml_with_lines
+
+    data = parse_text(YAML_BY_PYYAML_RULES.encode(), "spec.yaml")
+    assert data == _pyyaml_data(YAML_BY_PYYAML_RULES, _yaml_loader_class())
+    assert data["merged"] == {"type": "object", "required": ["id"], "nullable": True,
+                              "description": "merge keys and aliases"}
+    assert data["shared"][0] is data["shared"][1] is data["base"]
+    assert list(data["responses"]) == [200, "4XX", 1.5, True, None, 31]
+    with_lines, _ = parse_yaml_with_lines(YAML_BY_PYYAML_RULES.encode(), "spec.yaml")
+    assert with_lines == _pyyaml_data(YAML_BY_PYYAML_RULES, _yaml12_loader_class())
+
+
+def test_yaml_too_deep_for_recursion_reads_as_pyyaml_reads_it() -> None:
+    text = "".join("  " * level + "k:\n" for level in range(3000)) + "  " * 3000 + "x\n"
+    data = parse_text(text.encode(), "spec.yaml")
+    for _ in range(3000):
+        data = data["k"]
+    assert data == "x"
+
+
+@pytest.mark.corpus
+def test_corpus_yaml_specs_read_as_pyyaml_constructs_them() -> None:
+    from postman_kit.loader import _yaml_loader_class
+
+    specs = sorted(p for p in require_corpus().rglob("*") if p.suffix in (".yaml", ".yml"))
+    assert specs
+    for spec in specs:
+        text = spec.read_text(encoding="utf-8")
+        assert parse_text(spec.read_bytes(), str(spec)) == _pyyaml_data(text, _yaml_loader_class()), spec
 
 
 def test_circular_schemas_load_and_generate(run_cli, tmp_path: Path) -> None:
