@@ -36,6 +36,9 @@ _UNSAFE_CHARACTERS = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 _FALLBACK_NAMES = {"folder": "collection", "request": "http-request", "example": "example",
                    "environment": "environment"}
 _RESERVED_SEGMENTS = {".", "..", ".resources"}
+# A name's share of a file name, in UTF-8 bytes: what is left of the 255 most file systems allow once the kind's
+# suffix (`.request.yaml`), a counter (` 12`) and the writer's temporary-name wrapping are added.
+MAX_NAME_BYTES = 200
 
 
 COLLECTION_FORMATS = ("v2.1", "v3")
@@ -141,25 +144,28 @@ def _safe_name(name: str, kind: str) -> str:
     """A name as a file name: characters no file system takes become `-` (a run becomes one), surrounding
     blanks go, and an empty or reserved result takes the kind's fallback name."""
     safe = _UNSAFE_CHARACTERS.sub("-", name).strip()
-    if not safe or safe in _RESERVED_SEGMENTS:
+    safe = safe.encode()[:MAX_NAME_BYTES].decode(errors="ignore").strip()  # cut on a character's boundary
+    if not safe or safe.lower() in _RESERVED_SEGMENTS:
         return _FALLBACK_NAMES[kind]
     return safe
 
 
 class _Names:
-    """File names in one directory: a taken name (compared without case) gets ` 1`, ` 2`, … until free."""
+    """File names in one directory: a name whose entry is taken (compared without case) gets ` 1`, ` 2`, …
+    until free. Folders and requests share one directory, so a folder `a.request.yaml` and a request `a`
+    cannot land on the same entry."""
 
     def __init__(self) -> None:
         self.taken: set[str] = set()
 
-    def claim(self, name: str, kind: str) -> str:
+    def claim(self, name: str, kind: str, suffix: str = "") -> str:
         base = _safe_name(name, kind)
         candidate = base
         counter = 1
-        while candidate.lower() in self.taken:
+        while (candidate + suffix).lower() in self.taken:
             candidate = f"{base} {counter}"
             counter += 1
-        self.taken.add(candidate.lower())
+        self.taken.add((candidate + suffix).lower())
         return candidate
 
 
@@ -173,27 +179,26 @@ def _name_entry(name: Any, file_name: str) -> dict[str, Any]:
 
 
 def _add_items(files: dict[PurePosixPath, str], directory: PurePosixPath, items: list[Any], ids: _IdMaker) -> None:
-    folder_names = _Names()
-    request_names = _Names()
+    names = _Names()
     for position, item in enumerate(items, start=1):
         if not isinstance(item, dict):
             continue
         order = position * 1000
         if isinstance(item.get("item"), list):
-            folder = folder_names.claim(str(item.get("name") or ""), "folder")
+            folder = names.claim(str(item.get("name") or ""), "folder")
             folder_dir = directory / folder
             definition = _folder_definition(item, folder, order, ids, str(folder_dir))
             files[folder_dir / ".resources" / "definition.yaml"] = dump(definition)
             _add_items(files, folder_dir, item["item"], ids)
         else:
-            request = request_names.claim(str(item.get("name") or ""), "request")
+            request = names.claim(str(item.get("name") or ""), "request", ".request.yaml")
             examples_dir = PurePosixPath(".resources") / f"{request}.resources" / "examples"
             responses = [r for r in item.get("response") or [] if isinstance(r, dict)]
             files[directory / f"{request}.request.yaml"] = dump(
                 _request_file(item, request, order, str(examples_dir) if responses else None))
             example_names = _Names()
             for number, response in enumerate(responses, start=1):
-                example = example_names.claim(str(response.get("name") or ""), "example")
+                example = example_names.claim(str(response.get("name") or ""), "example", ".example.yaml")
                 files[directory / examples_dir / f"{example}.example.yaml"] = dump(
                     _example_file(response, example, number * 1000))
 

@@ -48,6 +48,13 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 # that has none (OpenAI's 3 MB spec) holds no alias, and the expansion walk, a tenth of its load, is skipped; prose
 # such as `R&D` or `a=1&b=2` never matches.
 _MAY_HOLD_ANCHOR = re.compile(r"(?:^|[\s\[{,:])&[^\s\[\]{},]", re.MULTILINE)
+# A YAML document nesting deeper than this is refused before it is composed: PyYAML's C composer recurses on the
+# C stack with no limit (50,000 levels crash the process) and libyaml slows down past 10,000 levels. Real specs
+# and collections nest below 100.
+MAX_YAML_DEPTH = 1_000
+# What a line's indentation and leading block indicators (`- `, `? `, `: `) can open: each level of block nesting
+# takes at least one column or one indicator.
+_BLOCK_LEAD = re.compile(r"^[ \t]*(?:[-?:][ \t]+)*", re.MULTILINE)
 
 
 @functools.cache
@@ -279,6 +286,7 @@ def _parse_yaml(text: str, name: str, lines: dict[tuple[Any, ...], int] | None =
     """A YAML document; with `lines`, read by YAML 1.2's core schema and with its keys' lines recorded there."""
     import yaml
 
+    _check_yaml_depth(text, name)
     loader = (_yaml_loader_class() if lines is None else _yaml12_loader_class())(text)
     try:
         node = loader.get_single_node()
@@ -349,6 +357,39 @@ def _construct_document(loader: Any, root: Any) -> Any:
         return build(root)
     except RecursionError:
         return loader.construct_document(root)
+
+
+def _check_yaml_depth(text: str, name: str) -> None:
+    """Refuse a document that nests deeper than :data:`MAX_YAML_DEPTH`, in time linear in its length.
+
+    Every level is opened by a `[`, a `{`, a column of indentation or a block indicator, so when those together
+    stay within the limit (every block-style spec, almost every file) nothing more is done; otherwise libyaml's
+    events, which it produces without recursion, are counted up to the limit. Counting brackets in the text alone
+    cannot do: a `]` inside a quoted string or a comment would hide a real level.
+    """
+    import yaml
+
+    openers = text.count("[") + text.count("{")
+    if openers + max(len(lead) for lead in _BLOCK_LEAD.findall(text)) <= MAX_YAML_DEPTH:
+        return
+    parser = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
+    starts = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+    ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    depth = 0
+    try:
+        while not isinstance(event := parser.get_event(), yaml.StreamEndEvent):
+            if isinstance(event, starts):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    mark = event.start_mark
+                    raise InputError(name, f"YAML document nests deeper than {MAX_YAML_DEPTH:,} levels "
+                                           f"(line {mark.line + 1})")
+            elif isinstance(event, ends):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # the parse proper reports it, with its line
+    finally:
+        parser.dispose()
 
 
 def _node_lines(node: Any, path: tuple[Any, ...], depth: int, lines: dict[tuple[Any, ...], int]) -> None:

@@ -210,6 +210,72 @@ def test_yaml_aliases_within_the_budget_still_load(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
+# -- nesting -------------------------------------------------------------------------------------------------
+# PyYAML's C composer recursed on the C stack: 50,000 nested brackets killed the process with SIGSEGV, and libyaml
+# took more than 40 minutes over 1,000,000. JSON-looking text that is not JSON reaches the YAML parser too.
+DEEP_TEXT = {
+    "YAML flow sequences": lambda n: "openapi: 3.0.0\ninfo: " + "[" * n + "]" * n + "\n",
+    "YAML flow mappings": lambda n: "{a: " * n + "1" + "}" * n + "\n",
+    "YAML left open": lambda n: "openapi: 3.0.0\ninfo: " + "[" * n + "\n",
+    "YAML block sequences on one line": lambda n: "- " * n + "x\n",
+    "quoted closing brackets between the levels": lambda n: "a: " + '[ "]", ' * n + "]" * n + "\n",
+    "JSON-looking but not JSON": lambda n: "[" * n + "]" * n + ",",
+}
+
+
+@pytest.mark.parametrize("depth", [50_000, 1_000_000])
+@pytest.mark.parametrize("case", sorted(DEEP_TEXT))
+def test_a_deeply_nested_yaml_spec_is_refused_in_one_line(tmp_path: Path, case: str, depth: int) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(DEEP_TEXT[case](depth))
+    result, elapsed = generate(spec, "-o", tmp_path / "out")
+    assert_refused(result, elapsed, spec, "nests")
+    assert_nothing_written(tmp_path / "out")
+
+
+@pytest.mark.parametrize("command", ["validate {f}", "validate {c} --spec {f}", "diff {f} {f}",
+                                     "upgrade {f} --to {f} -o {out}/u.json", "snippet {f}",
+                                     "sandbox {f} --data {out}", "logs import {f} --data {out}",
+                                     "sandbox {spec} --keys {f} --data {out}"])
+@pytest.mark.parametrize("name", ["deep.yaml", "deep.json"])
+def test_every_command_refuses_deep_nesting_in_one_line(tmp_path: Path, command: str, name: str) -> None:
+    deep = tmp_path / name
+    deep.write_text("{a: " * 50_000 + "1" + "}" * 50_000 if name.endswith(".yaml") else "[" * 50_000 + "]" * 50_000)
+    collection = Path(__file__).parent / "fixtures" / "validate" / "fork.postman_collection.json"
+    spec = write_spec(tmp_path, minimal_spec({}), "spec.json")
+    out = tmp_path / "out"
+    args = command.format(f=deep, c=collection, out=out, spec=spec).split()
+    started = time.monotonic()
+    result = run_program(*args, timeout=FAST_SECONDS * 3)
+    json_only = command.startswith("logs")  # a newman report is JSON, read by orjson: refused in its words
+    assert_refused(result, time.monotonic() - started, deep, "not JSON" if json_only else "nests")
+
+
+def test_a_v3_request_file_nesting_deeply_is_refused(tmp_path: Path) -> None:
+    from postman_kit.errors import InputError
+    from postman_kit.loader import parse_yaml_with_lines
+
+    with pytest.raises(InputError, match="nests deeper than 1,000 levels"):
+        parse_yaml_with_lines(("url: " + "[" * 100_000).encode(), "a.request.yaml")
+
+
+def test_nesting_below_the_limit_and_many_brackets_still_load() -> None:
+    from postman_kit.loader import MAX_YAML_DEPTH, parse_text
+
+    levels = MAX_YAML_DEPTH - 10
+    value = parse_text(("a: " + "[" * levels + "]" * levels).encode(), "s.yaml")["a"]
+    assert _depth(value) == levels
+    many = "".join(f"k{i}: [a, '[', b]\n" for i in range(5_000))  # 10,000 brackets, 2 levels deep
+    assert parse_text(many.encode(), "s.yaml")["k4999"] == ["a", "[", "b"]
+
+
+def _depth(value: Any) -> int:
+    levels = 0
+    while isinstance(value, list):
+        levels, value = levels + 1, value[0] if value else None
+    return levels
+
+
 # -- lenient where nothing needs the ref -------------------------------------------------------------------------
 def test_an_unresolvable_ref_in_an_extension_is_a_warning(tmp_path: Path) -> None:
     spec = spec_with_schema_ref(tmp_path, "#/components/schemas/Thing",

@@ -10,7 +10,6 @@ from typing import Any
 
 import orjson
 from starlette.applications import Starlette
-from starlette.background import BackgroundTask
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
@@ -63,19 +62,16 @@ def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder
         bodiless = outcome.status in (204, 304)
         content = orjson.dumps(outcome.document) if outcome.document is not None and not bodiless else b""
         headers = dict(outcome.headers)
-        background = None
         if recorder is not None:
             headers[CALL_ID_HEADER] = call_id
             duration = round((time.perf_counter() - started) * 1000, 3)
-            background = BackgroundTask(record, incoming, outcome, content, headers, duration, request.url.query,
-                                        call_id, sandbox)
+            await record(incoming, outcome, content, headers, duration, request.url.query, call_id, sandbox)
         return Response(content, status_code=outcome.status, headers=headers,
-                        media_type=JSON_API if content else None, background=background)
+                        media_type=JSON_API if content else None)
 
     async def record(*details: Any) -> None:
-        # Recorded once the response is sent, still inside the request's cycle: the client reads its
-        # answer meanwhile. The recorder's journal append never suspends, so the call is on disk before
-        # this loop reads another request; a killed server loses at most the calls in flight.
+        # Recorded before the answer is sent, as the guard records its answers: a server killed at any moment
+        # has recorded every call a client got an answer to. On SQLite the journal append never suspends.
         await recorder.record_async(call_record(*details))
 
     @contextlib.asynccontextmanager

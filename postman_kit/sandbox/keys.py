@@ -21,9 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from postman_kit.errors import InputError
+from postman_kit.loader import parse_text, read_source
 from postman_kit.secrets import truncate_key
 
 FULL_ACCESS = "*"
@@ -100,16 +99,10 @@ def keys_from_data(data: Any, source: str) -> KeyRing:
 
 
 def load_keys(path: str | Path) -> KeyRing:
+    """A keys file read as every other input is: a regular file, bounded in size, nesting and YAML aliases."""
     source = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(source, f"cannot read keys file: {exc.strerror or exc}") from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise InputError(source, f"not valid JSON or YAML: {str(exc).splitlines()[0]}") from None
-    return keys_from_data(data, source)
+    raw, _, _ = read_source(source)
+    return keys_from_data(parse_text(raw, source), source)
 
 
 def default_keys(data_dir: str | Path) -> tuple[KeyRing, Path]:
