@@ -124,7 +124,9 @@ def path_branches(pattern: str) -> list[ColumnElement[bool]]:
     if not is_template(pattern):
         if pattern.startswith("/"):
             exact = pattern.rstrip("/") or "/"
-            return [calls.c.path.in_([exact, exact + "/"] if exact != "/" else [exact])]
+            # one branch a spelling: each reads the (path, timestamp) index newest first, where one IN
+            # would sort every call of the path to find the newest page
+            return [calls.c.path == exact] + ([calls.c.path == exact + "/"] if exact != "/" else [])
         return [calls.c.path.like(f"%{_escape_like(pattern)}%", escape="\\")]
     route = normalize_path(pattern)
     segments = route.strip("/").split("/")
