@@ -61,11 +61,6 @@ def _add_attribution_and_identifiers(connection: Connection) -> None:
     _create_index(connection, "ix_calls_source_kind_timestamp")
 
 
-def _add_unmatched_path_index(connection: Connection) -> None:
-    # Version 6: a path template's search finds the calls no operation matched through their own index.
-    _create_index(connection, "ix_calls_unmatched_path")
-
-
 def _create_index(connection: Connection, name: str) -> None:
     next(index for index in schema.calls.indexes if index.name == name).create(connection, checkfirst=True)
     if connection.dialect.name == "sqlite" and connection.dialect.has_table(connection, "sqlite_stat1"):
@@ -76,7 +71,7 @@ def _create_index(connection: Connection, name: str) -> None:
 
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _create_first_tables, _add_status_class, _add_route_status_index, _add_hourly_totals,
-    _add_attribution_and_identifiers, _add_unmatched_path_index,
+    _add_attribution_and_identifiers,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

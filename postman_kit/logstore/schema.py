@@ -19,7 +19,6 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    text,
 )
 
 metadata = MetaData()
@@ -69,10 +68,6 @@ calls = Table(
     # `logs search /api/events` is that exact path; `--source oauth` a kind few calls have
     Index("ix_calls_path_timestamp", "path", "timestamp"),
     Index("ix_calls_source_kind_timestamp", "source_kind", "timestamp"),
-    # `logs search /api/profiles/{id}` also lists calls no operation matched, by their path's shape: the few
-    # unmatched calls get their own index, so the search never walks every matched call under that path
-    Index("ix_calls_unmatched_path", "path", sqlite_where=text("route IS NULL"),
-          postgresql_where=text("route IS NULL")),
 )
 
 call_resource_ids = Table(
