@@ -108,7 +108,7 @@ class RequestChecker:
         problems += self._body(request, op, variables)
         return problems
 
-    # -- what the saved request sends, handed to the shared judgements ----------------------------------------
+    # -- what the saved request sends, handed to the shared judgements ---------------------------------------
     def _path_variables(self, request: Request) -> list[Problem]:
         problems = []
         values = {v.key: v.value for v in request.url.variable}
@@ -141,7 +141,8 @@ class RequestChecker:
             if query.disabled or query.key is None:
                 continue
             value = _substitute(query.value or "", variables)
-            sent.append(SentValue(query.key, None if _VARIABLE.search(value) else value, f"/url/query/{index}"))
+            known = None if _VARIABLE.search(value) else value
+            sent.append(SentValue(query.key, known, f"/url/query/{index}"))
         return query_problems(self.api, self.profile, op, sent)
 
     def _headers(self, request: Request, op: Operation, variables: dict[str, str]) -> list[Problem]:
@@ -157,7 +158,8 @@ class RequestChecker:
     def _body(self, request: Request, op: Operation, variables: dict[str, str]) -> list[Problem]:
         body = request.body
         # a file body is one: Postman sends the file the user picks for it (generate cannot know which)
-        sent = body is not None and bool(body.raw.strip() or body.urlencoded or body.formdata or body.mode == "file")
+        sent = body is not None and bool(body.raw.strip() or body.urlencoded or body.formdata
+                                         or body.mode == "file")
 
         def read() -> Any:
             text = _substitute(body.raw, variables) if body is not None else ""
@@ -165,7 +167,8 @@ class RequestChecker:
             try:
                 value = json.loads(_UNQUOTED_VARIABLE.sub("null", text))
             except json.JSONDecodeError as exc:
-                raise ValueError(f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+                where = f"at line {exc.lineno} column {exc.colno}"
+                raise ValueError(f"not valid JSON: {exc.msg} {where}") from None
             return NOT_READ if unresolved else value
 
         raw = body is not None and body.mode == "raw"
@@ -173,7 +176,7 @@ class RequestChecker:
                              read=read if raw else None)
 
 
-# -- the shared judgements of sent values ----------------------------------------------------------------------
+# -- the shared judgements of sent values ----------------------------------------------------------------
 def path_problems(api: Api, op: Operation, sent: list[SentValue]) -> list[Problem]:
     """Each path value against its parameter's enum, type, bounds and pattern: Klaviyo answers 400 to a
     path value outside its enum, Twilio 404 to a call id that is not `CA` and 32 hex digits."""
@@ -233,21 +236,23 @@ def query_problems(api: Api, profile: Profile, op: Operation, sent: list[SentVal
     return problems
 
 
-def header_problems(profile: Profile, op: Operation, sent: list[SentValue], own_revision: str = "") -> list[Problem]:
+def header_problems(profile: Profile, op: Operation, sent: list[SentValue],
+                    own_revision: str = "") -> list[Problem]:
     """Required headers left out, and a revision header that names no revision: the API answers 400 to
     `10-15-2023`. Authorization, Content-Type and Accept come from the request's auth and body instead."""
     problems: list[Problem] = []
     names = {item.name.lower() for item in sent}
     for param in op.params_in("header"):
-        if param.required and param.name.lower() not in _TRANSPORT_HEADERS and param.name.lower() not in names:
+        lowered = param.name.lower()
+        if param.required and lowered not in _TRANSPORT_HEADERS and lowered not in names:
             problems.append(Problem("missing-header", f"required header `{param.name}` is missing", "/header",
                                     parameter=param.name))
     name = (profile.revision_header or "").lower()
     revision = next((item for item in sent if name and item.name.lower() == name), None)
     if revision is not None and revision.value is not None and not is_revision(revision.value):
         own = f" ({own_revision})" if is_revision(own_revision) else ""
-        problems.append(Problem("invalid-revision-header", f"{revision.name} header `{revision.value}` is not a "
-                                f"revision: send a date, YYYY-MM-DD{own}", revision.pointer,
+        problems.append(Problem("invalid-revision-header", f"{revision.name} header `{revision.value}` is "
+                                f"not a revision: send a date, YYYY-MM-DD{own}", revision.pointer,
                                 parameter=profile.revision_header))
     return problems
 
@@ -269,8 +274,8 @@ def body_problems(schemas: SchemaChecker, op: Operation, *, sent: bool, content_
         return []
     problems: list[Problem] = []
     if content_type and not accepts_content_type(spec_body, content_type):
-        problems.append(Problem("content-type-mismatch", f"Content-Type `{content_type}` is not accepted; use "
-                                f"`{media.media_type}`", "/header", parameter="Content-Type"))
+        problems.append(Problem("content-type-mismatch", f"Content-Type `{content_type}` is not accepted; "
+                                f"use `{media.media_type}`", "/header", parameter="Content-Type"))
         return problems
     judged = (content_type or media.media_type).split(";")[0].strip().lower()
     if read is None or not _is_json(judged):
@@ -327,8 +332,8 @@ def _value_problems(api: Api, param: Parameter, value: str, pointer: str) -> lis
     except ValueError:
         number = None
     if number is None:
-        return [Problem("invalid-number", f"`{name}` takes {'an integer' if kind == 'integer' else 'a number'}, "
-                        f"not `{value}`", pointer, parameter=name)]
+        wanted = "an integer" if kind == "integer" else "a number"
+        return [Problem("invalid-number", f"`{name}` takes {wanted}, not `{value}`", pointer, parameter=name)]
     minimum, maximum = schema.get("minimum"), schema.get("maximum")
     if (isinstance(minimum, (int, float)) and number < minimum) or (
         isinstance(maximum, (int, float)) and number > maximum

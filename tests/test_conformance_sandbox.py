@@ -76,7 +76,7 @@ def test_the_multipart_upload_klaviyo_documents_is_not_refused() -> None:
     assert outcome.status not in (400, 415), outcome.document
 
 
-# -- one judgement: every kind of request fault, judged by validate --spec and answered by the sandbox --------
+# -- one judgement: every kind of request fault, judged by validate --spec and answered by the sandbox -----
 # (method, path, query, revision or None for none, body or None): each valid, or wrong in one way
 GOOD_PROFILE = {"data": {"type": "profile", "attributes": {"email": "agree@example.com"}}}
 SHARED_CASES = [
@@ -105,7 +105,8 @@ KLAVIYO_CASES = [
     ("GET", "/api/mapped-metrics/revenue", {}, "2026-07-15", None),
     ("GET", "/api/mapped-metrics/profit", {}, "2026-07-15", None),  # a path value outside its enum
     ("GET", "/api/profiles", {"include": "push-tokens,lists"}, "2026-07-15", None),
-    ("GET", "/api/coupon-codes", {"filter": "equals(coupon.id,'10OFF')"}, "2026-07-15", None),  # its own example
+    # the spec's own example
+    ("GET", "/api/coupon-codes", {"filter": "equals(coupon.id,'10OFF')"}, "2026-07-15", None),
     ("GET", "/api/coupon-codes", {"filter": "any(coupon.id,'10OFF')"}, "2026-07-15", None),
     ("POST", "/api/profiles", {}, "2026-07-15",
      {"data": {"type": "profile", "attributes": {"email": "dates@example.com"}},
@@ -169,7 +170,8 @@ def test_validate_and_the_sandbox_judge_every_fault_alike_on_the_example_api() -
 def test_validate_and_the_sandbox_judge_every_fault_alike_on_klaviyo_2026_07_15() -> None:
     found = verdicts(klaviyo_2026_07_15(), SHARED_CASES + KLAVIYO_CASES)
     first_codes = assert_one_judgement(found)
-    assert first_codes[len(SHARED_CASES):] == [[], ["invalid-enum-value"], ["invalid-enum-value"], [], ["filter-not-allowed"], [],
+    assert first_codes[len(SHARED_CASES):] == [[], ["invalid-enum-value"], ["invalid-enum-value"], [],
+                                               ["filter-not-allowed"], [],
                     ["body-schema"]]
     detail = found[len(SHARED_CASES) + 1][4]
     assert "`id` does not accept `profit`" in detail and "revenue" in detail

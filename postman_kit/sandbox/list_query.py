@@ -50,7 +50,8 @@ def _schema(api: Api, param: Parameter) -> dict[str, Any]:
 
 def check_query(api: Api, op: Operation, profile: Profile, query: dict[str, str]) -> ListQuery:
     """Check `query` against `op`'s parameters as validate judges a saved request's (one judgement, in
-    postman_kit.conformance); raise a 400 :class:`ApiError` naming the first bad one, else say what to list."""
+    postman_kit.conformance); raise a 400 :class:`ApiError` naming the first bad one, else say what to
+    list."""
     problems = query_problems(api, profile, op, [SentValue(name, value) for name, value in query.items()])
     if problems:
         raise ApiError(400, problems[0].message, parameter=problems[0].parameter)

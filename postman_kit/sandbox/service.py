@@ -122,7 +122,8 @@ class Sandbox:
         who = self._authenticate(op, incoming, outcome)
         outcome.revision = self._revision(op, incoming)
         self._throttle(op, who)
-        _refuse(path_problems(self.api, op, [SentValue(name, value) for name, value in match.path_params.items()]))
+        _refuse(path_problems(self.api, op, [SentValue(name, value)
+                                             for name, value in match.path_params.items()]))
         plan = check_query(self.api, op, self.profile, incoming.query)
         body = self._body(op, incoming)
         self._act(op, match.template, match.path_params, plan, body, incoming, outcome)
@@ -172,8 +173,8 @@ class Sandbox:
     def _revision(self, op: Operation, incoming: Incoming) -> str | None:
         """The revision that answers; raises 400 for a required header left out or a revision that is not one
         (judged as validate judges them), or one this sandbox does not serve."""
-        _refuse(header_problems(self.profile, op, [SentValue(name, value) for name, value in incoming.headers.items()],
-                                self.revision))
+        sent = [SentValue(name, value) for name, value in incoming.headers.items()]
+        _refuse(header_problems(self.profile, op, sent, self.revision))
         header = self.profile.revision_header
         if not header or op.parameter(header, "header") is None:
             return None
@@ -204,8 +205,8 @@ class Sandbox:
             parsed[0] = parse_json_body(incoming.body)  # JsonRefused is a ValueError: one line saying why
             return parsed[0]
 
-        _refuse(body_problems(self.schemas, op, sent=bool(incoming.body.strip()), content_type=content_type or None,
-                              read=read))
+        _refuse(body_problems(self.schemas, op, sent=bool(incoming.body.strip()),
+                              content_type=content_type or None, read=read))
         return parsed[0]
 
     # -- resources ---------------------------------------------------------------------------------------------
