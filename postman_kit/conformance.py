@@ -1,8 +1,10 @@
-"""Does a saved request still fit the spec? The checks validate's saved-request rules and diff's
-"which saved requests break" share.
+"""Does a request fit the spec? The one judgement validate's saved-request rules, diff's "which saved
+requests break" and the sandbox's 400/415 answers share.
 
 Each check looks at one thing and reports a :class:`Problem` with a stable code, a message that says what is
-allowed instead, and a JSON pointer inside the request.
+allowed instead, and a JSON pointer inside the saved request. The judgements of sent values (`path_problems`,
+`query_problems`, `header_problems`, `body_problems`) take plain values, so a saved Postman request and a call
+arriving at the sandbox are judged by the same functions and never disagree.
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from postman_kit.collection import Request
@@ -21,7 +25,10 @@ from postman_kit.routing import MethodNotAllowed, OperationIndex, RouteMatch
 from postman_kit.schema_validation import SchemaChecker
 
 _VARIABLE = re.compile(r"\{\{([^{}]+)\}\}")
-_REVISION = re.compile(r"^\d{4}-\d{2}-\d{2}(?:\.pre)?$")
+_REVISION = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:\.pre)?$")
+_INTEGER = re.compile(r"^-?\d+$")
+# headers a client sets from the request's auth and body, not the operation's parameters
+_TRANSPORT_HEADERS = {"authorization", "content-type", "accept"}
 _UNQUOTED_VARIABLE = re.compile(r'(?<!")\{\{[^{}]+\}\}(?!")')
 
 
@@ -31,6 +38,25 @@ class Problem:
     message: str
     pointer: str  # JSON pointer inside the request object, e.g. /url/query/3/value
     severity: str = "error"
+    parameter: str | None = None  # the path, query or header parameter it is about
+    body_pointer: str | None = None  # where inside a JSON body, when it is about the body's content
+
+
+@dataclass(frozen=True, slots=True)
+class SentValue:
+    """One path, query or header value as sent: `value` None when it is left to run time (a `{{variable}}`
+    only Postman resolves), so it is not judged; `pointer` is where a saved request holds it."""
+
+    name: str
+    value: str | None
+    pointer: str = ""
+
+
+class NotRead:
+    """What a body reader returns for a body it cannot judge offline (a `{{variable}}` outside quotes)."""
+
+
+NOT_READ = NotRead()
 
 
 class RequestChecker:
@@ -40,7 +66,8 @@ class RequestChecker:
         self.api = api
         self.profile = profile
         self.index = OperationIndex(api)
-        self.schemas = SchemaChecker(api.document, api.openapi_version)
+        # date-times checked as the sandbox checks them: a body it refuses is one validate reports
+        self.schemas = SchemaChecker(api.document, api.openapi_version, formats=True)
 
     def route(self, request: Request) -> RouteMatch | MethodNotAllowed | None:
         """The operation a request is for. Where several share its method and path (path keys told apart by a
@@ -77,12 +104,11 @@ class RequestChecker:
         problems += self._path_variables(request)
         problems += self._path_values(request, op, path_params or {}, variables)
         problems += self._query(request, op, variables)
-        problems += self._headers(request, op)
-        problems += self._revision(request, variables)
+        problems += self._headers(request, op, variables)
         problems += self._body(request, op, variables)
         return problems
 
-    # -- path --------------------------------------------------------------------------------------------------
+    # -- what the saved request sends, handed to the shared judgements ---------------------------------------
     def _path_variables(self, request: Request) -> list[Problem]:
         problems = []
         values = {v.key: v.value for v in request.url.variable}
@@ -96,178 +122,238 @@ class RequestChecker:
 
     def _path_values(self, request: Request, op: Operation, path_params: dict[str, str],
                      variables: dict[str, str]) -> list[Problem]:
-        """Each path parameter's value (a Postman `:name` variable's, a `{{variable}}`'s where known, or the
-        segment's text) against the parameter's enum, type, bounds and pattern: Twilio answers 404 to a call
-        id that is not `CA` and 32 hex digits."""
-        problems: list[Problem] = []
+        """Each path parameter's value: a Postman `:name` variable's, a `{{variable}}`'s where known, or the
+        segment's text."""
         values = {v.key: v.value for v in request.url.variable}
-        for name, sent in path_params.items():
-            param = op.parameter(name, "path")
-            if param is None or param.style in ("label", "matrix") or param.media_type:
-                continue  # `.x` and `;x=1` carry their style's prefix; a `content` value is its media type's
-            value = str(values.get(sent[1:]) or "") if sent.startswith(":") else sent
+        sent = []
+        for name, segment in path_params.items():
+            value = str(values.get(segment[1:]) or "") if segment.startswith(":") else segment
             value = _substitute(value, variables)
-            if not value or _VARIABLE.search(value):
-                continue  # empty is empty-path-variable's; a value left to run time cannot be checked offline
-            index = next((i for i, segment in enumerate(request.url.path) if sent in segment), 0)
-            pointer = f"/url/path/{index}"
-            found = self._query_value(op, param, value, pointer)
-            schema = self.api.resolve(param.schema) if param.schema else {}
-            pattern = schema.get("pattern") if isinstance(schema, dict) else None
-            if not found and isinstance(pattern, str) and not _matches(pattern, value):
-                found = [Problem("pattern-mismatch", f"path parameter `{name}`={value} does not match "
-                                 f"`{pattern}`", pointer)]
-            problems += found
-        return problems
+            if not value:
+                continue  # empty is empty-path-variable's
+            index = next((i for i, part in enumerate(request.url.path) if segment in part), 0)
+            sent.append(SentValue(name, None if _VARIABLE.search(value) else value, f"/url/path/{index}"))
+        return path_problems(self.api, op, sent)
 
-    # -- query -------------------------------------------------------------------------------------------------
     def _query(self, request: Request, op: Operation, variables: dict[str, str]) -> list[Problem]:
-        problems: list[Problem] = []
-        known = {p.name: p for p in op.params_in("query")}
-        # a query written into the path key (`/responses?beta=true`) is part of the operation: always sent, as is
-        fixed = dict(split_path_key(op.path)[1])
-        present: set[str] = set()
+        sent = []
         for index, query in enumerate(request.url.query):
             if query.disabled or query.key is None:
                 continue
-            pointer = f"/url/query/{index}"
-            key = query.key
-            param = known.get(key)
-            if param is None and key in fixed:
-                present.add(key)
-                value = _substitute(query.value or "", variables)
-                if value != fixed[key] and not _VARIABLE.search(value):
-                    problems.append(Problem("invalid-enum-value",
-                                            f"`{key}` does not accept `{value}`; the path {op.path} fixes it "
-                                            f"to `{fixed[key]}`", pointer + "/value"))
-                continue
-            if param is None:
-                problems.append(Problem("unknown-query-param",
-                                        f"`{key}` is not a query parameter of {op.method} {op.path}; "
-                                        + _suggest(key, list(known)), pointer + "/key"))
-                continue
-            present.add(key)
             value = _substitute(query.value or "", variables)
-            if _VARIABLE.search(value):
-                continue  # a value left to run time cannot be checked offline
-            problems += self._query_value(op, param, value, pointer + "/value")
-        for name, param in known.items():
-            if param.required and name not in present:
-                problems.append(Problem("missing-query-param", f"required query parameter `{name}` is missing",
-                                        "/url/query"))
-        for name, value in fixed.items():
-            if name not in present and name not in known:
-                problems.append(Problem("missing-query-param",
-                                        f"query parameter `{name}={value}` of the path {op.path} is missing",
-                                        "/url/query"))
-        return problems
+            known = None if _VARIABLE.search(value) else value
+            sent.append(SentValue(query.key, known, f"/url/query/{index}"))
+        return query_problems(self.api, self.profile, op, sent)
 
-    def _query_value(self, op: Operation, param: Parameter, value: str, pointer: str) -> list[Problem]:
-        if self.profile.filter_grammar and param.name == self.profile.filter_param:
-            return self._filter(op, value, pointer)
-        schema = self.api.resolve(param.schema) if param.schema else {}
-        if not isinstance(schema, dict):
-            return []
-        if schema.get("type") == "array":
-            items = self.api.resolve(schema.get("items") or {})
-            enum = items.get("enum") if isinstance(items, dict) else None
-            if isinstance(enum, list):
-                for part in (p.strip() for p in value.split(",")):
-                    if part not in enum:
-                        return [Problem("invalid-enum-value",
-                                        f"`{param.name}` does not accept `{part}`; " + _allowed(part, enum),
-                                        pointer)]
-            return []
-        enum = schema.get("enum")
-        if isinstance(enum, list) and value not in [str(e) for e in enum]:
-            return [Problem("invalid-enum-value", f"`{param.name}` does not accept `{value}`; "
-                            + _allowed(value, [str(e) for e in enum]), pointer)]
-        if schema.get("type") in ("integer", "number"):
-            try:
-                number = float(value)
-            except ValueError:
-                return [Problem("invalid-number", f"`{param.name}` takes a number, not `{value}`", pointer)]
-            minimum, maximum = schema.get("minimum"), schema.get("maximum")
-            if (isinstance(minimum, (int, float)) and number < minimum) or (
-                isinstance(maximum, (int, float)) and number > maximum
-            ):
-                return [Problem("out-of-range",
-                                f"`{param.name}`={value} is out of range; allowed: {minimum} to {maximum}", pointer)]
-        return []
-
-    def _filter(self, op: Operation, value: str, pointer: str) -> list[Problem]:
-        try:
-            conditions = parse_filter(value)
-        except FilterSyntaxError as exc:
-            return [Problem("filter-syntax", f"filter `{value}` does not parse: {exc}", pointer)]
-        allowed = self.profile.allowed_filters(op)
-        if not allowed:
-            return []
-        return [Problem("filter-not-allowed", message, pointer) for message in check_filter(conditions, allowed)]
-
-    # -- headers -----------------------------------------------------------------------------------------------
-    def _headers(self, request: Request, op: Operation) -> list[Problem]:
-        problems = []
-        for param in op.params_in("header"):
-            skipped = param.name.lower() in {"authorization", "content-type", "accept"}
-            if param.required and not skipped and request.header_value(param.name) is None:
-                problems.append(Problem("missing-header", f"required header `{param.name}` is missing", "/header"))
-        return problems
-
-    def _revision(self, request: Request, variables: dict[str, str]) -> list[Problem]:
-        """A literal revision header must name a revision: the API answers 400 to `10-15-2023`."""
-        name = self.profile.revision_header
-        if not name:
-            return []
+    def _headers(self, request: Request, op: Operation, variables: dict[str, str]) -> list[Problem]:
+        sent = []
         for index, header in enumerate(request.header):
-            if header.disabled or header.key.lower() != name.lower():
+            if header.disabled:
                 continue
             value = _substitute(header.value or "", variables).strip()
-            if _VARIABLE.search(value) or _REVISION.match(value):
-                continue
-            own = f" ({self.api.version})" if _REVISION.match(self.api.version or "") else ""
-            return [Problem("invalid-revision-header",
-                            f"{header.key} header `{value}` is not a revision: send a date, YYYY-MM-DD{own}",
-                            f"/header/{index}/value")]
-        return []
+            sent.append(SentValue(header.key, None if _VARIABLE.search(value) else value,
+                                  f"/header/{index}/value"))
+        return header_problems(self.profile, op, sent, self.api.version)
 
-    # -- body --------------------------------------------------------------------------------------------------
     def _body(self, request: Request, op: Operation, variables: dict[str, str]) -> list[Problem]:
-        spec_body = op.request_body
         body = request.body
         # a file body is one: Postman sends the file the user picks for it (generate cannot know which)
-        has_body = body is not None and (body.raw.strip() or body.urlencoded or body.formdata or body.mode == "file")
-        if spec_body is None:
-            return []
-        if not has_body:
-            if spec_body.required:
-                return [Problem("missing-body", f"{op.method} {op.path} requires a request body", "/body")]
-            return []
-        media = spec_body.preferred
-        if media is None or body is None:
-            return []
-        problems: list[Problem] = []
-        expected = media.media_type
-        content_type = request.header_value("Content-Type")
-        if content_type and not accepts_content_type(spec_body, content_type):
-            problems.append(Problem("content-type-mismatch",
-                                    f"Content-Type `{content_type}` is not accepted; use `{expected}`", "/header"))
-        if body.mode != "raw" or not (expected.endswith("json") or "+json" in expected):
-            return problems
-        text = _substitute(body.raw, variables)
-        unresolved = bool(_UNQUOTED_VARIABLE.search(text))
-        try:
-            value = json.loads(_UNQUOTED_VARIABLE.sub("null", text))
-        except json.JSONDecodeError as exc:
-            problems.append(Problem("invalid-json-body",
-                                    f"body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
-                                    "/body/raw"))
-            return problems
-        if media.schema is not None and not unresolved:
-            for message in self.schemas.errors(media.schema, value):
-                problems.append(Problem("body-schema", f"body does not match the request schema at {message}",
-                                        "/body/raw"))
+        sent = body is not None and bool(body.raw.strip() or body.urlencoded or body.formdata
+                                         or body.mode == "file")
+
+        def read() -> Any:
+            text = _substitute(body.raw, variables) if body is not None else ""
+            unresolved = bool(_UNQUOTED_VARIABLE.search(text))
+            try:
+                value = json.loads(_UNQUOTED_VARIABLE.sub("null", text))
+            except json.JSONDecodeError as exc:
+                where = f"at line {exc.lineno} column {exc.colno}"
+                raise ValueError(f"not valid JSON: {exc.msg} {where}") from None
+            return NOT_READ if unresolved else value
+
+        raw = body is not None and body.mode == "raw"
+        return body_problems(self.schemas, op, sent=sent, content_type=request.header_value("Content-Type"),
+                             read=read if raw else None)
+
+
+# -- the shared judgements of sent values ----------------------------------------------------------------
+def path_problems(api: Api, op: Operation, sent: list[SentValue]) -> list[Problem]:
+    """Each path value against its parameter's enum, type, bounds and pattern: Klaviyo answers 400 to a
+    path value outside its enum, Twilio 404 to a call id that is not `CA` and 32 hex digits."""
+    problems: list[Problem] = []
+    for item in sent:
+        param = op.parameter(item.name, "path")
+        if param is None or param.style in ("label", "matrix") or param.media_type or item.value is None:
+            continue  # `.x` and `;x=1` carry their style's prefix; a `content` value is its media type's
+        found = _value_problems(api, param, item.value, item.pointer)
+        schema = api.resolve(param.schema) if param.schema else {}
+        pattern = schema.get("pattern") if isinstance(schema, dict) else None
+        if not found and isinstance(pattern, str) and not _matches(pattern, item.value):
+            found = [Problem("pattern-mismatch", f"path parameter `{item.name}`={item.value} does not match "
+                             f"`{pattern}`", item.pointer, parameter=item.name)]
+        problems += found
+    return problems
+
+
+def query_problems(api: Api, profile: Profile, op: Operation, sent: list[SentValue]) -> list[Problem]:
+    """Unknown parameters, values outside their enum, type or bounds, filters the operation does not allow,
+    and required parameters left out."""
+    problems: list[Problem] = []
+    known = {p.name: p for p in op.params_in("query")}
+    # a query written into the path key (`/responses?beta=true`) is part of the operation: always sent, as is
+    fixed = dict(split_path_key(op.path)[1])
+    present: set[str] = set()
+    for item in sent:
+        key, value = item.name, item.value
+        param = known.get(key)
+        if param is None and key in fixed:
+            present.add(key)
+            if value is not None and value != fixed[key]:
+                problems.append(Problem("invalid-enum-value", f"`{key}` does not accept `{value}`; the path "
+                                        f"{op.path} fixes it to `{fixed[key]}`", item.pointer + "/value",
+                                        parameter=key))
+            continue
+        if param is None:
+            problems.append(Problem("unknown-query-param", f"`{key}` is not a query parameter of {op.method} "
+                                    f"{op.path}; " + _suggest(key, list(known)), item.pointer + "/key",
+                                    parameter=key))
+            continue
+        present.add(key)
+        if value is None:
+            continue  # a value left to run time cannot be checked offline
+        if profile.filter_grammar and key == profile.filter_param:
+            problems += _filter(profile, op, value, item.pointer + "/value")
+        else:
+            problems += _value_problems(api, param, value, item.pointer + "/value")
+    for name, param in known.items():
+        if param.required and name not in present:
+            problems.append(Problem("missing-query-param", f"required query parameter `{name}` is missing",
+                                    "/url/query", parameter=name))
+    for name, value in fixed.items():
+        if name not in present and name not in known:
+            problems.append(Problem("missing-query-param", f"query parameter `{name}={value}` of the path "
+                                    f"{op.path} is missing", "/url/query", parameter=name))
+    return problems
+
+
+def header_problems(profile: Profile, op: Operation, sent: list[SentValue],
+                    own_revision: str = "") -> list[Problem]:
+    """Required headers left out, and a revision header that names no revision: the API answers 400 to
+    `10-15-2023`. Authorization, Content-Type and Accept come from the request's auth and body instead."""
+    problems: list[Problem] = []
+    names = {item.name.lower() for item in sent}
+    for param in op.params_in("header"):
+        lowered = param.name.lower()
+        if param.required and lowered not in _TRANSPORT_HEADERS and lowered not in names:
+            problems.append(Problem("missing-header", f"required header `{param.name}` is missing", "/header",
+                                    parameter=param.name))
+    name = (profile.revision_header or "").lower()
+    revision = next((item for item in sent if name and item.name.lower() == name), None)
+    if revision is not None and revision.value is not None and not is_revision(revision.value):
+        own = f" ({own_revision})" if is_revision(own_revision) else ""
+        problems.append(Problem("invalid-revision-header", f"{revision.name} header `{revision.value}` is "
+                                f"not a revision: send a date, YYYY-MM-DD{own}", revision.pointer,
+                                parameter=profile.revision_header))
+    return problems
+
+
+def body_problems(schemas: SchemaChecker, op: Operation, *, sent: bool, content_type: str | None,
+                  read: Callable[[], Any] | None) -> list[Problem]:
+    """A required body left out, a Content-Type the operation does not take, and a JSON body that does not
+    parse or does not match the request schema. `read` parses the body as its sender holds it (raising
+    ValueError with the reason, or returning NOT_READ); None for a body that is not text (a file, a form)."""
+    spec_body = op.request_body
+    if spec_body is None:
+        return []
+    if not sent:
+        if spec_body.required:
+            return [Problem("missing-body", f"{op.method} {op.path} requires a request body", "/body")]
+        return []
+    media = spec_body.preferred
+    if media is None:
+        return []
+    problems: list[Problem] = []
+    if content_type and not accepts_content_type(spec_body, content_type):
+        problems.append(Problem("content-type-mismatch", f"Content-Type `{content_type}` is not accepted; "
+                                f"use `{media.media_type}`", "/header", parameter="Content-Type"))
         return problems
+    judged = (content_type or media.media_type).split(";")[0].strip().lower()
+    if read is None or not _is_json(judged):
+        return problems  # a multipart or binary body the operation takes: accepted as it is
+    try:
+        value = read()
+    except ValueError as exc:
+        return [Problem("invalid-json-body", f"the body is refused: {exc}", "/body/raw")]
+    if media.schema is not None and not isinstance(value, NotRead):
+        for message in schemas.errors(media.schema, value):
+            where, _, _ = message.partition(": ")
+            problems.append(Problem("body-schema", f"body does not match the request schema at {message}",
+                                    "/body/raw", body_pointer=where if where.startswith("/") else None))
+    return problems
+
+
+def is_revision(text: str) -> bool:
+    """Whether `text` names a revision: a real date, YYYY-MM-DD, with `.pre` for a beta."""
+    match = _REVISION.match(text.strip())
+    if match is None:
+        return False
+    try:
+        date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return False
+    return True
+
+
+def _value_problems(api: Api, param: Parameter, value: str, pointer: str) -> list[Problem]:
+    """One value against its parameter's schema: enum (of each comma-separated item for an array), integer
+    or number, minimum and maximum."""
+    schema = api.resolve(param.schema) if param.schema else {}
+    if not isinstance(schema, dict):
+        return []
+    name = param.name
+    if schema.get("type") == "array" or "items" in schema:
+        items = api.resolve(schema.get("items") or {})
+        enum = items.get("enum") if isinstance(items, dict) else None
+        if isinstance(enum, list):
+            for part in (p.strip() for p in value.split(",")):
+                if part and part not in [str(e) for e in enum]:
+                    return [Problem("invalid-enum-value", f"`{name}` does not accept `{part}`; "
+                                    + _allowed(part, enum), pointer, parameter=name)]
+        return []
+    enum = schema.get("enum")
+    if isinstance(enum, list) and value not in [str(e) for e in enum]:
+        return [Problem("invalid-enum-value", f"`{name}` does not accept `{value}`; "
+                        + _allowed(value, [str(e) for e in enum]), pointer, parameter=name)]
+    kind = schema.get("type")
+    if kind not in ("integer", "number"):
+        return []
+    try:
+        number = float(value) if kind == "number" else int(value) if _INTEGER.match(value.strip()) else None
+    except ValueError:
+        number = None
+    if number is None:
+        wanted = "an integer" if kind == "integer" else "a number"
+        return [Problem("invalid-number", f"`{name}` takes {wanted}, not `{value}`", pointer, parameter=name)]
+    minimum, maximum = schema.get("minimum"), schema.get("maximum")
+    if (isinstance(minimum, (int, float)) and number < minimum) or (
+        isinstance(maximum, (int, float)) and number > maximum
+    ):
+        return [Problem("out-of-range", f"`{name}`={value} is out of range; allowed: {minimum} to {maximum}",
+                        pointer, parameter=name)]
+    return []
+
+
+def _filter(profile: Profile, op: Operation, value: str, pointer: str) -> list[Problem]:
+    name = profile.filter_param
+    try:
+        conditions = parse_filter(value)
+    except FilterSyntaxError as exc:
+        return [Problem("filter-syntax", f"filter `{value}` does not parse: {exc}", pointer, parameter=name)]
+    allowed = profile.allowed_filters(op)
+    if not allowed:
+        return []  # the operation documents no filter rules: nothing to judge against
+    return [Problem("filter-not-allowed", message, pointer, parameter=name)
+            for message in check_filter(conditions, allowed)]
 
 
 def accepts_content_type(body: RequestBody, content_type: str) -> bool:

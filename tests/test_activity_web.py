@@ -15,7 +15,9 @@ from postman_kit.activity.web import activity_routes
 from postman_kit.logstore import LogStore, open_store
 from tests.test_logstore_support import FULL_KEY, SHOWN_KEY, make_call
 
-NOW = time.time()
+# The pages open on Today: "now" is the latest noon UTC and the pages' zone UTC, so the calls five minutes
+# before it are today's whatever the wall clock and the machine's zone (near local midnight they were not).
+NOW = (time.time() - 43200) // 86400 * 86400 + 43200
 
 
 @pytest.fixture
@@ -37,7 +39,7 @@ def store(tmp_path: Path) -> Iterator[LogStore]:
 
 @pytest.fixture
 def client(store: LogStore) -> TestClient:
-    return TestClient(Starlette(routes=activity_routes(store, clock=lambda: NOW)))
+    return TestClient(Starlette(routes=activity_routes(store, clock=lambda: NOW, timezone="UTC")))
 
 
 def figure(html: str, element_id: str) -> str:

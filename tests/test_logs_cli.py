@@ -88,6 +88,22 @@ def test_prune_deletes_old_calls_and_reports_the_cutoff(run_cli, tmp_path: Path)
     assert remaining["total"] == 2
 
 
+def test_an_old_import_says_its_calls_are_counted_not_listed(run_cli, tmp_path: Path) -> None:
+    """Calls older than the retention go straight into the daily totals: the output says so."""
+    events = [newman_execution("Events", ["api", "events"], ["api", "events"], 200) for _ in range(3)]
+    report = newman_report(events, started_ms=(time.time() - 20 * 86400) * 1000)
+    path = tmp_path / "old-report.json"
+    path.write_text(json.dumps(report))
+    data = tmp_path / "data"
+    imported = run_cli("logs", "import", path, "--data", data)
+    assert imported.exit_code == 0, imported.output
+    assert imported.stdout.startswith("imported 3 calls from ")
+    assert imported.stdout.endswith("; 3 calls older than 14 days folded into daily totals (counted by "
+                                    "activity, no longer listed)\n")
+    assert json.loads(run_cli("logs", "search", "--data", data, "--format", "json").stdout)["total"] == 0
+    assert json.loads(run_cli("activity", "--data", data, "--format", "json").stdout)["total"] == 3
+
+
 def test_store_option_takes_a_store_file_instead_of_the_data_directory(run_cli, tmp_path: Path,
                                                                        report_file: Path) -> None:
     store_file = tmp_path / "elsewhere.sqlite3"

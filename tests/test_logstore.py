@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect, text, update
+from sqlalchemy import inspect, select, text, update
 
 from postman_kit.calls import CallRecord
 from postman_kit.errors import InputError
@@ -22,7 +22,7 @@ from postman_kit.logstore import CallFilter, LogStore, open_store, parse_statuse
 from postman_kit.logstore.committer import GroupCommitter
 from postman_kit.logstore.journal import journal_path, read_rows
 from postman_kit.logstore.migrations import LATEST_VERSION
-from postman_kit.logstore.schema import schema_version
+from postman_kit.logstore.schema import calls, schema_version
 from tests.test_logstore_support import (
     FULL_KEY,
     NOW,
@@ -274,6 +274,48 @@ def test_a_version_1_store_gains_the_status_class_column_and_the_new_indexes(tmp
                 index["name"] for index in inspect(connection).get_indexes("calls")}
             analyzed = {row[0] for row in connection.execute(text("SELECT idx FROM sqlite_stat1"))}
             assert {"ix_calls_status_class_timestamp", "ix_calls_route_status_timestamp"} <= analyzed
+
+
+def search_plan(store: LogStore, pattern: str) -> list[str]:
+    """SQLite's plan for each query `logs search PATTERN` runs for its first page."""
+    plans = []
+    with store.engine.connect() as connection:
+        for branch in CallFilter(path=pattern).branches():
+            newest = (calls.c.timestamp.desc(), calls.c.id.desc())
+            query = select(calls).where(branch).order_by(*newest).limit(50)
+            sql = str(query.compile(store.engine, compile_kwargs={"literal_binds": True}))
+            plan = connection.exec_driver_sql("EXPLAIN QUERY PLAN " + sql)
+            plans.append(" / ".join(row[3] for row in plan))
+    return plans
+
+
+def test_path_searches_read_an_index_newest_first_instead_of_sorting_every_match(tmp_path: Path) -> None:
+    """At 1,000,000 calls, sorting every call of `/api/events` took 4.6 s and walking every matched call
+    under `/api/profiles/` to find the unmatched ones 1.1 s (benchmarks/bench_logs.py): each branch must
+    read an index in timestamp order, with no index SQLite's `PRAGMA optimize` (run as a store closes)
+    would analyze the whole table for (4 s at 1,000,000 calls)."""
+    with open_store(tmp_path / "logs.sqlite3") as store:
+        store.record_many([make_call(f"/api/events/{n}" if n % 3 else "/api/events", timestamp=NOW - n,
+                                     operation="/api/events/{id}" if n % 3 else "/api/events")
+                           for n in range(3000)]
+                          + [make_call(f"/api/profiles/{n}", timestamp=NOW - n) for n in range(3000)]
+                          + [make_call("/api/profiles/x", operation=None, status=404, timestamp=NOW - 1)])
+        with store.engine.begin() as connection:
+            connection.execute(text("ANALYZE"))
+        exact = search_plan(store, "/api/events")
+        assert len(exact) == 2 and all("ix_calls_path_timestamp (path=?)" in plan for plan in exact)
+        assert not any("TEMP B-TREE FOR ORDER BY" in plan for plan in exact), exact
+        matched, unmatched = search_plan(store, "/api/profiles/{id}")
+        assert "ix_calls_route" in matched and "TEMP B-TREE FOR ORDER BY" not in matched, matched
+        assert "ix_calls_route_timestamp (route=?)" in unmatched, unmatched
+        assert "TEMP B-TREE FOR ORDER BY" not in unmatched, unmatched
+        assert [c.path for c in store.search(CallFilter(path="/api/profiles/{id}"), limit=2)] == [
+            "/api/profiles/0", "/api/profiles/x"]
+        with store.engine.connect() as connection:  # what closing the store runs: nothing left to analyze
+            for pattern in ("/api/events", "/api/profiles/{id}"):
+                for branch in CallFilter(path=pattern).branches():
+                    connection.execute(select(calls.c.id).where(branch).order_by(calls.c.timestamp.desc()).limit(5))
+            assert connection.exec_driver_sql("PRAGMA optimize(-1)").fetchall() == []
 
 
 def test_a_missing_store_is_an_input_error_when_not_creating(tmp_path: Path) -> None:

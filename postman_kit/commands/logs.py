@@ -131,12 +131,16 @@ def import_command(report: str, source: str, spec: str | None, retention: float,
     with open_store(store_target(data_dir, store_url), retention_days=retention) as store:
         added = store.record_many(imported.calls)
         name = store.name
+        folded = store.last_prune.deleted if store.last_prune is not None else 0
     already = len(imported.calls) - added
     merged = min(already, imported.stamped)
     click.echo(f"imported {added} calls from {printable(report)} into {printable(name)}"
                + (f"; merged {merged} the sandbox had recorded (matched by {CALL_ID_HEADER})" if merged else "")
                + (f" ({already - merged} already stored)" if already - merged else "")
-               + (f"; {imported.skipped} executions without a response skipped" if imported.skipped else ""))
+               + (f"; {imported.skipped} executions without a response skipped" if imported.skipped else "")
+               # imported calls past the retention are counted by `activity` but never listed: say so
+               + (f"; {folded} calls older than {retention:g} days folded into daily totals (counted by "
+                  "activity, no longer listed)" if folded else ""))
 
 
 @logs_command.command("prune")

@@ -124,17 +124,23 @@ def path_branches(pattern: str) -> list[ColumnElement[bool]]:
     if not is_template(pattern):
         if pattern.startswith("/"):
             exact = pattern.rstrip("/") or "/"
-            return [calls.c.path.in_([exact, exact + "/"] if exact != "/" else [exact])]
+            # one branch a spelling: each reads the (path, timestamp) index newest first, where one IN
+            # would sort every call of the path to find the newest page
+            return [calls.c.path == exact] + ([calls.c.path == exact + "/"] if exact != "/" else [])
         return [calls.c.path.like(f"%{_escape_like(pattern)}%", escape="\\")]
     route = normalize_path(pattern)
     segments = route.strip("/").split("/")
     shape = "/" + "/".join("_%" if s == "{}" else _escape_like(s) for s in segments)
     # `_%` may swallow a slash; ruling out one segment more keeps each wildcard to one segment.
     longer = "/_%" * (len(segments) + 1)
+    # Unmatched calls are read through the (route, timestamp) index, newest first: `path || ''` keeps the
+    # planner off the path index, which would walk every matched call under the same prefix (1.1 s at
+    # 1,000,000 calls) and then sort them.
+    path = calls.c.path.concat("")
     same_shape = and_(
         calls.c.route.is_(None),
-        or_(calls.c.path.like(shape, escape="\\"), calls.c.path.like(shape + "/", escape="\\")),
-        not_(calls.c.path.like(longer)),
+        or_(path.like(shape, escape="\\"), path.like(shape + "/", escape="\\")),
+        not_(path.like(longer)),
     )
     return [calls.c.route == route, same_shape]
 

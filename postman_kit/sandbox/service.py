@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from postman_kit.conformance import accepts_content_type
+from postman_kit.conformance import Problem, SentValue, body_problems, header_problems, path_problems
 from postman_kit.examples import ExampleBuilder
 from postman_kit.ids import normalize_path
 from postman_kit.logstore.records import path_category
@@ -23,7 +23,7 @@ from postman_kit.profiles import Profile, detect_profile, find_revision
 from postman_kit.routing import MethodNotAllowed, OperationIndex
 from postman_kit.sandbox.api_errors import ApiError, method_not_allowed
 from postman_kit.sandbox.jobs import DEFAULT_JOB_SECONDS, Job, is_job_type, progress, task_count
-from postman_kit.sandbox.json_limits import JsonRefused, parse_json_body
+from postman_kit.sandbox.json_limits import parse_json_body
 from postman_kit.sandbox.keys import KeyRing
 from postman_kit.sandbox.list_query import ListQuery, check_query, encode_cursor, select
 from postman_kit.sandbox.ratelimit import RateLimiter, parse_limit, retry_after
@@ -122,7 +122,8 @@ class Sandbox:
         who = self._authenticate(op, incoming, outcome)
         outcome.revision = self._revision(op, incoming)
         self._throttle(op, who)
-        self._check_path(op, match.path_params)
+        _refuse(path_problems(self.api, op, [SentValue(name, value)
+                                             for name, value in match.path_params.items()]))
         plan = check_query(self.api, op, self.profile, incoming.query)
         body = self._body(op, incoming)
         self._act(op, match.template, match.path_params, plan, body, incoming, outcome)
@@ -170,6 +171,10 @@ class Sandbox:
         return None
 
     def _revision(self, op: Operation, incoming: Incoming) -> str | None:
+        """The revision that answers; raises 400 for a required header left out or a revision that is not one
+        (judged as validate judges them), or one this sandbox does not serve."""
+        sent = [SentValue(name, value) for name, value in incoming.headers.items()]
+        _refuse(header_problems(self.profile, op, sent, self.revision))
         header = self.profile.revision_header
         if not header or op.parameter(header, "header") is None:
             return None
@@ -190,42 +195,19 @@ class Sandbox:
             raise ApiError(429, f"Request was throttled ({described}). Expected available in {retry_after(wait)} "
                                 "second(s).", headers={"Retry-After": retry_after(wait)})
 
-    def _check_path(self, op: Operation, values: dict[str, str]) -> None:
-        """A path value outside the parameter's documented enum is 400 on that parameter, as a bad query
-        is."""
-        for param in op.params_in("path"):
-            schema = self.api.resolve(param.schema)
-            enum = schema.get("enum") if isinstance(schema, dict) else None
-            value = values.get(param.name)
-            if isinstance(enum, list) and value is not None and value not in [str(item) for item in enum]:
-                allowed = ", ".join(str(item) for item in enum)
-                raise ApiError(400, f"{value!r} is not a valid {param.name}; use one of: {allowed}.",
-                               parameter=param.name)
-
     def _body(self, op: Operation, incoming: Incoming) -> Any:
-        if op.request_body is None:
-            return None
+        """The parsed JSON body, or None; raises 400 (415 for a Content-Type the operation does not take) as
+        validate judges the same body."""
         content_type = incoming.headers.get("content-type", "").split(";")[0].strip().lower()
-        if incoming.body.strip() and content_type and not accepts_content_type(op.request_body, content_type):
-            expected = op.request_body.preferred.media_type if op.request_body.preferred else "application/json"
-            raise ApiError(415, f"Content-Type {content_type} is not supported; send {expected}.")
-        if not incoming.body.strip():
-            if op.request_body.required:
-                raise ApiError(400, "A JSON request body is required.", pointer="/data")
-            return None
-        if content_type and not content_type.endswith("json"):
-            return None  # a multipart or binary body the operation takes: accepted as it is, not read
-        try:
-            body = parse_json_body(incoming.body)
-        except JsonRefused as exc:
-            raise ApiError(400, f"The request body is refused: {exc}", pointer="/data") from None
-        media = op.request_body.preferred
-        if media is not None and media.schema is not None:
-            problems = self.schemas.errors(media.schema, body)
-            if problems:
-                where, _, message = problems[0].partition(": ")
-                raise ApiError(400, message or problems[0], pointer=where if where != "/" else "/data")
-        return body
+        parsed: list[Any] = [None]
+
+        def read() -> Any:
+            parsed[0] = parse_json_body(incoming.body)  # JsonRefused is a ValueError: one line saying why
+            return parsed[0]
+
+        _refuse(body_problems(self.schemas, op, sent=bool(incoming.body.strip()),
+                              content_type=content_type or None, read=read))
+        return parsed[0]
 
     # -- resources ---------------------------------------------------------------------------------------------
     def _act(self, op: Operation, template: str, params: dict[str, str], plan: ListQuery, body: Any,
@@ -384,6 +366,18 @@ class Sandbox:
             code, schema = self._success(op)
             self._example_cache[key] = (code, self._examples.build(schema) if schema is not None else None)
         return self._example_cache[key]
+
+
+def _refuse(problems: list[Problem]) -> None:
+    """Answer the first problem the shared judgement found: 415 for a Content-Type, 400 for the rest, naming
+    the parameter or the place in the body."""
+    if not problems:
+        return
+    problem = problems[0]
+    status = 415 if problem.code == "content-type-mismatch" else 400
+    if problem.parameter is not None and status == 400:
+        raise ApiError(status, problem.message, parameter=problem.parameter)
+    raise ApiError(status, problem.message, pointer=problem.body_pointer or "/data")
 
 
 def _with_query(url: str, query: dict[str, str]) -> str:
