@@ -76,7 +76,8 @@ def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder
         # Recorded once the response is sent, still inside the request's cycle: the client reads its
         # answer meanwhile. The recorder's journal append never suspends, so the call is on disk before
         # this loop reads another request; a killed server loses at most the calls in flight.
-        await recorder.record_async(call_record(*details))
+        if recorder is not None:  # always so: `record` is scheduled only when there is a recorder
+            await recorder.record_async(call_record(*details))
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
