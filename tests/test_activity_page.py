@@ -18,6 +18,7 @@ from tests.test_logstore_support import FULL_KEY, running_sandbox, write_keys_fi
 from tests.tools import CORPUS, ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
+pytestmark = pytest.mark.browser
 
 
 def chromium() -> str:

@@ -30,6 +30,8 @@ from tests.test_logstore_support import (
 )
 from tests.tools import newman_path
 
+pytestmark = pytest.mark.slow  # starts servers or subprocesses, one per case
+
 SECRETS = (FULL_KEY, READ_ONLY_KEY)
 
 

@@ -161,6 +161,7 @@ def post_raw(port: int, size: int, chunked: bool) -> bytes:
         return sock.recv(4096).split(b"\r\n")[0]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the server's memory from /proc")
 def test_a_served_50_mb_body_leaves_the_memory_as_it_was_and_data_files_private(tmp_path: Path) -> None:
     data = tmp_path / "home" / "sandbox"
