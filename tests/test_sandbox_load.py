@@ -11,7 +11,7 @@ import pytest
 
 from postman_kit.calls import MemoryRecorder
 from postman_kit.openapi import load_api
-from tests.test_sandbox_newman import FULL_KEY, running_sandbox
+from tests.support.sandbox import FULL_KEY, running_sandbox
 from tests.tools import EXAMPLE_SPEC
 
 pytestmark = pytest.mark.slow  # starts servers or subprocesses, one per case

@@ -37,8 +37,8 @@ from postman_kit.sandbox.app import create_app
 from postman_kit.sandbox.guard import DEFAULT_MAX_BODY, host_name, parse_size
 from postman_kit.sandbox.json_limits import MAX_JSON_DEPTH
 from postman_kit.sandbox.resource_store import ResourceStore
-from tests.test_logstore_support import FULL_KEY as SERVER_KEY
-from tests.test_logstore_support import _free_port, running_sandbox, wait_for_port, write_keys_file
+from tests.support.logstore import FULL_KEY as SERVER_KEY
+from tests.support.logstore import _free_port, running_sandbox, wait_for_port, write_keys_file
 from tests.test_sandbox import LOCAL, REVISION, headers, key_ring, only_error, profile_body
 from tests.tools import EXAMPLE_SPEC
 
