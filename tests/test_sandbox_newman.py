@@ -19,6 +19,8 @@ from tests.support.sandbox import (
 )
 from tests.tools import EXAMPLE_SPEC, klaviyo_specs, newman_path, require_corpus
 
+pytestmark = pytest.mark.newman
+
 
 def executions(run: dict) -> list[dict[str, Any]]:
     """(request name, method, path, status, failed assertion messages) per request sent."""

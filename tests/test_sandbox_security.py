@@ -373,6 +373,7 @@ SERVER = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow  # a server process killed and restarted
 def test_a_killed_sandbox_loses_no_answered_call_500s_included(tmp_path: Path) -> None:
     data = tmp_path / "sandbox"
     data.mkdir()
