@@ -39,7 +39,7 @@ from postman_kit.sandbox.json_limits import MAX_JSON_DEPTH
 from postman_kit.sandbox.resource_store import ResourceStore
 from tests.support.logstore import FULL_KEY as SERVER_KEY
 from tests.support.logstore import _free_port, running_sandbox, wait_for_port, write_keys_file
-from tests.test_sandbox import LOCAL, REVISION, headers, key_ring, only_error, profile_body
+from tests.support.sandbox_client import LOCAL, REVISION, headers, key_ring, only_error, profile_body
 from tests.tools import EXAMPLE_SPEC
 
 MB = 1024 * 1024
