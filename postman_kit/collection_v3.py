@@ -322,7 +322,7 @@ def _scripts(events: Any, prefix: str) -> dict[str, Any]:
     for event in events or []:
         if not isinstance(event, dict) or event.get("listen") not in _SCRIPT_TYPES:
             continue
-        script = event.get("script") if isinstance(event.get("script"), dict) else {}
+        script = found if isinstance(found := event.get("script"), dict) else {}
         code = script.get("exec")
         entry: dict[str, Any] = {"type": prefix + _SCRIPT_TYPES[event["listen"]],
                                  "code": "\n".join(code) if isinstance(code, list) else str(code or "")}
@@ -437,8 +437,8 @@ def _body(body: dict[str, Any]) -> dict[str, Any]:
     if mode == "file":
         file = body.get("file")
         return {"type": "file", "content": dict(file) if isinstance(file, dict) else {}}
-    options = body.get("options") if isinstance(body.get("options"), dict) else {}
-    raw_options = options.get("raw") if isinstance(options.get("raw"), dict) else {}
+    options = found if isinstance(found := body.get("options"), dict) else {}
+    raw_options = found if isinstance(found := options.get("raw"), dict) else {}
     language = _RAW_TYPES.get(str(raw_options.get("language")), "text")
     raw = body.get("raw")
     return {"type": language, "content": "" if raw is None else str(raw)}

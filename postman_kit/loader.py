@@ -66,7 +66,7 @@ def _yaml_loader_class() -> type:
     import yaml
 
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    loader = type("_YamlLoader", (base,), {})
+    loader: Any = type("_YamlLoader", (base,), {})  # on the C loader where PyYAML has one
     loader.yaml_implicit_resolvers = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
@@ -96,7 +96,7 @@ def _yaml12_loader_class() -> type:
     for tag, pattern, firsts in _YAML12_SCALARS:
         for first in [*firsts, *([None] if tag.endswith("null") else [])]:
             resolvers.setdefault(first, []).append((tag, re.compile(pattern)))
-    loader = type("_Yaml12Loader", (base,), {"yaml_implicit_resolvers": resolvers})
+    loader: Any = type("_Yaml12Loader", (base,), {"yaml_implicit_resolvers": resolvers})
 
     def construct_int(self: Any, node: Any) -> int:
         text = self.construct_scalar(node)

@@ -221,8 +221,8 @@ def read_api(loaded: LoadedDocument) -> Api:
     warnings: list[str] = list(loaded.warnings)
     _check_local_refs(doc, name, loaded.refs)
 
-    components = doc.get("components") if isinstance(doc.get("components"), dict) else {}
-    raw_schemes = components.get("securitySchemes") if isinstance(components.get("securitySchemes"), dict) else {}
+    components = found if isinstance(found := doc.get("components"), dict) else {}
+    raw_schemes = found if isinstance(found := components.get("securitySchemes"), dict) else {}
     schemes: dict[str, SecurityScheme] = {}
     for key, raw in raw_schemes.items():
         scheme = resolve(doc, raw, name)
@@ -275,9 +275,9 @@ def _check_local_refs(doc: dict[str, Any], name: str, refs: frozenset[str] | Non
     """
     if refs is not None:
         try:
-            for ref in refs:
-                if ref.startswith("#"):
-                    resolve_pointer(doc, ref[1:], name)
+            for known in refs:
+                if known.startswith("#"):
+                    resolve_pointer(doc, known[1:], name)
         except InputError:
             pass
         else:
@@ -315,7 +315,7 @@ def read_servers(raw: Any) -> list[Server]:
     for server in raw if isinstance(raw, list) else []:
         if not isinstance(server, dict) or "url" not in server:
             continue
-        variables = server.get("variables") if isinstance(server.get("variables"), dict) else {}
+        variables = found if isinstance(found := server.get("variables"), dict) else {}
         servers.append(
             Server(
                 url=_server_url(server),

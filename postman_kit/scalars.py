@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from typing import Any
+from typing import Any, TypeGuard
 
 FORMAT_EXAMPLES: dict[str, Any] = {
     "date-time": "2024-01-01T00:00:00Z",
@@ -252,8 +252,8 @@ def number_value(schema: dict[str, Any], integer: bool) -> int | float:
         low, low_open = exclusive_min, True
     if _is_number(exclusive_max):
         high, high_open = exclusive_max, True
-    step = schema.get("multipleOf")
-    step = step if _is_number(step) and step > 0 else None
+    multiple_of = schema.get("multipleOf")
+    step: float | None = multiple_of if _is_number(multiple_of) and multiple_of > 0 else None
     if integer:
         step = max(1, math.ceil(step)) if step is not None and step == int(step) else (step or 1)
     value: float = 1
@@ -274,5 +274,5 @@ def number_value(schema: dict[str, Any], integer: bool) -> int | float:
     return round(value, 10) if isinstance(value, float) else value
 
 
-def _is_number(value: Any) -> bool:
+def _is_number(value: Any) -> TypeGuard[int | float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)

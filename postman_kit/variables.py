@@ -170,6 +170,7 @@ class _Expansion:
             position = match.end()
             name = match.group(1)
             found = self.scopes.get(name)
+            parts: list[Part]
             if name in self.keep:
                 parts, length = [literal, Reference(name)], len(literal) + len(match.group(0))
             elif found is None:

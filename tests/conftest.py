@@ -8,6 +8,14 @@ from click.testing import CliRunner
 from tests.tools import EXAMPLE_SPEC, FORK, postman_migrate
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that runs newman, a browser or the fuzzer, or reads the real-world corpus, is also `slow`:
+    `pytest -m "not slow"` is the inner loop of tests that need nothing but Python."""
+    for item in items:
+        if any(item.get_closest_marker(name) for name in ("newman", "browser", "corpus", "fuzz")):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture
 def example_spec() -> Path:
     return EXAMPLE_SPEC

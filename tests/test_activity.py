@@ -11,7 +11,7 @@ import pytest
 from postman_kit.activity.periods import format_instant, parse_duration, parse_instant
 from postman_kit.errors import InputError
 from postman_kit.logstore import open_store
-from tests.test_logstore_support import FULL_KEY, make_call
+from tests.support.logstore import FULL_KEY, make_call
 
 
 def test_periods_read_durations_and_dates() -> None:

@@ -15,7 +15,7 @@ from starlette.testclient import TestClient
 
 from postman_kit.activity.web import activity_routes
 from postman_kit.logstore import open_store
-from tests.test_logstore_support import make_call
+from tests.support.logstore import make_call
 
 # noon UTC yesterday: every call below is in the past and inside the store's 14 days of retention
 TODAY = datetime.fromtimestamp(time.time(), UTC).replace(hour=12, minute=0, second=0, microsecond=0)

@@ -14,10 +14,11 @@ from urllib.parse import urlencode
 import httpx
 import pytest
 
-from tests.test_logstore_support import FULL_KEY, running_sandbox, write_keys_file
+from tests.support.logstore import FULL_KEY, running_sandbox, write_keys_file
 from tests.tools import CORPUS, ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
+pytestmark = pytest.mark.browser
 
 
 def chromium() -> str:

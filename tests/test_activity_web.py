@@ -13,7 +13,7 @@ from starlette.testclient import TestClient
 
 from postman_kit.activity.web import activity_routes
 from postman_kit.logstore import LogStore, open_store
-from tests.test_logstore_support import FULL_KEY, SHOWN_KEY, make_call
+from tests.support.logstore import FULL_KEY, SHOWN_KEY, make_call
 
 # The pages open on Today: "now" is the latest noon UTC and the pages' zone UTC, so the calls five minutes
 # before it are today's whatever the wall clock and the machine's zone (near local midnight they were not).

@@ -32,3 +32,18 @@ def test_a_climb_back_up_breaks_a_contract(tmp_path: Path) -> None:
     result = lint_imports(config)
     assert result.returncode == 1, result.stdout[-2000:] + result.stderr[-2000:]
     assert "BROKEN" in result.stdout
+
+
+def test_no_test_module_imports_another() -> None:
+    """Shared helpers live in tests/support (or tests/tools.py, conftest.py): importing a test module runs its
+    module-level setup and lets pytest collect its tests twice under another name."""
+    import ast
+
+    offenders = []
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else (
+                [alias.name for alias in node.names] if isinstance(node, ast.Import) else [])
+            offenders += [f"{path.relative_to(ROOT)}: {name}" for name in names
+                          if name.split(".")[:2][-1].startswith("test_") and name.startswith("tests.")]
+    assert offenders == []

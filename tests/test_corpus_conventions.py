@@ -17,8 +17,7 @@ from postman_kit.generate.build import BuildOptions
 from postman_kit.generate.contracts import SCHEMAS_VARIABLE
 from postman_kit.generate.error_examples import error_status, needs_credentials
 from postman_kit.openapi import Api
-from tests.test_corpus_generate import request_items
-from tests.test_generate_support import auth_attributes
+from tests.support.generate import auth_attributes, request_items
 from tests.tools import CORPUS, require_corpus
 
 pytestmark = pytest.mark.corpus

@@ -15,7 +15,7 @@ from postman_kit.filters import check_filter, parse_filter
 from postman_kit.ids import normalize_path
 from postman_kit.openapi import load_api
 from postman_kit.profiles import KLAVIYO
-from tests.test_generate_support import folder_tree, headers, query, requests_by_name
+from tests.support.generate import folder_tree, headers, query, request_items, requests_by_name
 from tests.tools import CORPUS, klaviyo_specs, official_collection_schema, official_validator, require_corpus
 
 pytestmark = pytest.mark.corpus
@@ -111,19 +111,6 @@ def _stub_items(node: dict[str, Any]) -> dict[str, Any]:
         return {"request": REQUEST_STUB}
     return {**node, "item": [_stub_items(child) for child in node["item"]]}
 
-
-def request_items(collection: dict[str, Any]) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-
-    def visit(nodes: list[dict[str, Any]]) -> None:
-        for node in nodes:
-            if "item" in node:
-                visit(node["item"])
-            else:
-                found.append(node)
-
-    visit(collection["item"])
-    return found
 
 
 @pytest.mark.parametrize("spec", ALL_SPECS, ids=lambda p: f"{p.parent.name}/{p.name}")

@@ -13,7 +13,7 @@ import jsonschema
 
 from postman_kit.generate.contracts import SchemaBundle, documented_success
 from postman_kit.openapi import Operation, Response
-from tests.test_generate_support import OK, build_json, minimal_spec, requests_by_name
+from tests.support.generate import OK, build_json, minimal_spec, requests_by_name
 
 ERROR = {"type": "object", "required": ["error"], "properties": {"error": {
     "type": "object", "required": ["message", "status"],

@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 from postman_kit.cli import cli
 from tests import fuzzing
 from tests.fuzzing import KINDS, Mutation
-from tests.test_logstore_support import newman_execution, newman_report
+from tests.support.logstore import newman_execution, newman_report
 from tests.tools import CORPUS, EXAMPLE_SPEC, ROOT, run_program
 
 pytestmark = pytest.mark.fuzz

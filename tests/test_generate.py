@@ -11,7 +11,7 @@ import pytest
 
 from postman_kit import generate, writer
 from postman_kit.errors import InputError
-from tests.test_generate_support import assert_one_line_error, minimal_spec, write_spec
+from tests.support.generate import assert_one_line_error, minimal_spec, write_spec
 from tests.tools import run_program
 
 EXAMPLE_FILES = (

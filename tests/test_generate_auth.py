@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tests.test_generate_support import (
+from tests.support.generate import (
     OK,
     auth_attributes,
     build_json,

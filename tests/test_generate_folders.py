@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tests.test_generate_support import OK, build_json, folder_tree, minimal_spec
+from tests.support.generate import OK, build_json, folder_tree, minimal_spec
 
 
 def op(summary: str, tag: str | None = None, subtag: str | None = None) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from postman_kit import ids
-from tests.test_generate_support import OK, build_json, minimal_spec, requests_by_name
+from tests.support.generate import OK, build_json, minimal_spec, requests_by_name
 
 
 def revision(paths: dict[str, Any], version: str) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from postman_kit.filters import check_filter, parse_filter, rules_from_description
-from tests.test_generate_support import OK, build_json, headers, minimal_spec, query, requests_by_name
+from tests.support.generate import OK, build_json, headers, minimal_spec, query, requests_by_name
 
 JSON_API = "application/vnd.api+json"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_generate_support import OK, build_json, headers, minimal_spec, requests_by_name, write_spec
+from tests.support.generate import OK, build_json, headers, minimal_spec, requests_by_name, write_spec
 
 
 def revision_spec(header_default: str | None, version: str = "1.0") -> dict:

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.test_generate_support import OK, assert_one_line_error, minimal_spec, write_spec
+from tests.support.generate import OK, assert_one_line_error, minimal_spec, write_spec
 
 
 def spec_with_a_schema_problem() -> dict:

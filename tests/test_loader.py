@@ -12,7 +12,7 @@ from postman_kit.errors import InputError
 from postman_kit.loader import collect_refs, load_document, parse_text
 from postman_kit.openapi import load_api
 from postman_kit.shapes import MAX_NESTING, nesting_exceeds
-from tests.test_generate_support import (
+from tests.support.generate import (
     OK,
     assert_one_line_error,
     minimal_spec,

@@ -14,8 +14,10 @@ from typing import Any
 import pytest
 
 from postman_kit.loader import MAX_FILE_BYTES
-from tests.test_generate_support import OK, assert_one_line_error, minimal_spec, write_spec
+from tests.support.generate import OK, assert_one_line_error, minimal_spec, write_spec
 from tests.tools import require_corpus, run_program
+
+pytestmark = pytest.mark.slow  # starts servers or subprocesses, one per case
 
 FAST_SECONDS = 10  # a refusal takes well under a second; the margin is for a loaded machine's start-up
 

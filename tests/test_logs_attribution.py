@@ -19,7 +19,7 @@ from postman_kit.logstore.records import CALL_ID_HEADER
 from postman_kit.openapi import load_api
 from postman_kit.sandbox.app import create_app
 from postman_kit.sandbox.keys import load_keys
-from tests.test_logstore_support import COMPANY_ID, FULL_KEY, READ_ONLY_KEY, make_call, write_keys_file
+from tests.support.logstore import COMPANY_ID, FULL_KEY, READ_ONLY_KEY, make_call, write_keys_file
 
 BAD_KEY = "pk_" + "0" * 34
 
@@ -168,7 +168,7 @@ def test_calls_past_the_retention_leave_the_logs_but_not_the_dashboard(tmp_path:
 
 
 def test_newman_report_import_merges_the_calls_the_sandbox_recorded(tmp_path: Path, run_cli) -> None:
-    from tests.test_logstore_support import newman_execution, newman_report
+    from tests.support.logstore import newman_execution, newman_report
 
     store_path = tmp_path / "logs.sqlite3"
     with open_store(store_path) as store:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from postman_kit.logstore import open_store
-from tests.test_logstore_support import FULL_KEY, SHOWN_KEY, make_call, newman_execution, newman_report
+from tests.support.logstore import FULL_KEY, SHOWN_KEY, make_call, newman_execution, newman_report
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from postman_kit.errors import InputError
 from postman_kit.logstore.newman import calls_from_newman_report, read_newman_report
 from postman_kit.openapi import load_api
 from postman_kit.routing import OperationIndex
-from tests.test_logstore_support import FULL_KEY, NOW, SHOWN_KEY, newman_execution, newman_report
+from tests.support.logstore import FULL_KEY, NOW, SHOWN_KEY, newman_execution, newman_report
 
 
 def sample_report() -> dict:

@@ -19,7 +19,7 @@ from postman_kit.generate import generate
 from postman_kit.generate.build import BuildOptions
 from postman_kit.logstore import CallFilter, open_store
 from postman_kit.logstore.journal import journal_path
-from tests.test_logstore_support import (
+from tests.support.logstore import (
     COMPANY_ID,
     FULL_KEY,
     READ_ONLY_KEY,
@@ -29,6 +29,8 @@ from tests.test_logstore_support import (
     write_keys_file,
 )
 from tests.tools import newman_path
+
+pytestmark = pytest.mark.slow  # starts servers or subprocesses, one per case
 
 SECRETS = (FULL_KEY, READ_ONLY_KEY)
 

@@ -23,7 +23,7 @@ from postman_kit.logstore.committer import GroupCommitter
 from postman_kit.logstore.journal import journal_path, read_rows
 from postman_kit.logstore.migrations import LATEST_VERSION
 from postman_kit.logstore.schema import calls, schema_version
-from tests.test_logstore_support import (
+from tests.support.logstore import (
     FULL_KEY,
     NOW,
     SHOWN_KEY,
@@ -219,7 +219,7 @@ def test_a_killed_writer_loses_at_most_the_call_in_flight(tmp_path: Path) -> Non
     script = (
         "import sys\n"
         "from postman_kit.logstore import open_store\n"
-        "from tests.test_logstore_support import make_call\n"
+        "from tests.support.logstore import make_call\n"
         f"store = open_store({str(target)!r})\n"
         "n = 0\n"
         "while True:\n"

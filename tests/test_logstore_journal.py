@@ -13,14 +13,14 @@ import pytest
 from postman_kit.logstore import folder as folder_module
 from postman_kit.logstore import open_store
 from postman_kit.logstore.journal import journal_path, read_rows
-from tests.test_logstore_support import FULL_KEY, SHOWN_KEY, hourly_totals_and_calls, make_call, wait_until
+from tests.support.logstore import FULL_KEY, SHOWN_KEY, hourly_totals_and_calls, make_call, wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
 
 RECORD_THEN_DIE = """
 import asyncio, os, signal, sys
 from postman_kit.logstore import folder, open_store
-from tests.test_logstore_support import FULL_KEY, make_call
+from tests.support.logstore import FULL_KEY, make_call
 folder.FOLD_DELAY_SECONDS = 3600  # nothing folded before the kill: it is all in the journal
 store = open_store(sys.argv[1])
 

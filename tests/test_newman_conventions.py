@@ -21,8 +21,7 @@ import pytest
 
 from postman_kit import generate
 from postman_kit.generate.build import BuildOptions
-from tests.test_corpus_generate import request_items
-from tests.test_generate_support import OK, minimal_spec, write_spec
+from tests.support.generate import OK, minimal_spec, request_items, write_spec
 from tests.tools import CORPUS, newman_path, require_corpus
 
 pytestmark = pytest.mark.newman

@@ -21,6 +21,8 @@ import yaml
 
 from tests.tools import EXAMPLE_SPEC, run_program
 
+pytestmark = pytest.mark.slow  # starts servers or subprocesses, one per case
+
 
 def assert_refused(result: subprocess.CompletedProcess[str], source: str, *fragments: str) -> None:
     assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)

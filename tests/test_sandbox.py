@@ -20,35 +20,25 @@ from postman_kit.calls import MemoryRecorder
 from postman_kit.errors import InputError
 from postman_kit.openapi import Api, load_api
 from postman_kit.sandbox.app import create_app
-from postman_kit.sandbox.keys import default_keys, keys_from_data, load_keys
+from postman_kit.sandbox.keys import default_keys, load_keys
 from postman_kit.schema_validation import SchemaChecker
+from tests.support.sandbox_client import (
+    COMPANY_ID,
+    FULL_KEY,
+    LOCAL,
+    READ_ONLY_KEY,
+    REVISION,
+    headers,
+    key_ring,
+    only_error,
+    profile_body,
+)
 from tests.tools import EXAMPLE_SPEC
-
-FULL_KEY = "pk_" + "0123456789abcdef" * 2 + "ab"
-READ_ONLY_KEY = "pk_" + "fedcba9876543210" * 2 + "cd"
-COMPANY_ID = "AbC123"
-REVISION = "2026-07-15"
-LOCAL = "http://127.0.0.1"  # the sandbox answers only Host names of its bound address, not TestClient's "testserver"
 
 
 @pytest.fixture(scope="module")
 def api() -> Api:
     return load_api(str(EXAMPLE_SPEC))
-
-
-def key_ring():
-    return keys_from_data({
-        "keys": {
-            FULL_KEY: {"name": "ci"},
-            READ_ONLY_KEY: {"name": "dashboard", "scopes": ["profiles:read", "lists:write"]},
-        },
-        "company_ids": {COMPANY_ID: {"name": "storefront"}},
-    }, "keys.yaml")
-
-
-def headers(key: str = FULL_KEY, **extra: str) -> dict[str, str]:
-    return {"Authorization": f"Klaviyo-API-Key {key}", "revision": REVISION,
-            "Content-Type": "application/vnd.api+json", **extra}
 
 
 @pytest.fixture
@@ -61,17 +51,6 @@ def client(api: Api, recorder: MemoryRecorder, tmp_path: Path) -> Iterator[TestC
     app = create_app(api, keys=key_ring(), data_dir=tmp_path, recorder=recorder)
     with TestClient(app, base_url=LOCAL) as test_client:
         yield test_client
-
-
-def profile_body(email: str, **attributes: str) -> dict:
-    return {"data": {"type": "profile", "attributes": {"email": email, **attributes}}}
-
-
-def only_error(response) -> dict:
-    assert response.headers["content-type"] == "application/vnd.api+json"
-    errors = response.json()["errors"]
-    assert len(errors) == 1 and errors[0]["status"] == response.status_code
-    return errors[0]
 
 
 # -- auth ---------------------------------------------------------------------------------------------------------

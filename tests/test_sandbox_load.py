@@ -7,11 +7,14 @@ import threading
 from pathlib import Path
 
 import httpx
+import pytest
 
 from postman_kit.calls import MemoryRecorder
 from postman_kit.openapi import load_api
-from tests.test_sandbox_newman import FULL_KEY, running_sandbox
+from tests.support.sandbox import FULL_KEY, running_sandbox
 from tests.tools import EXAMPLE_SPEC
+
+pytestmark = pytest.mark.slow  # starts servers or subprocesses, one per case
 
 CLIENTS = 20
 REQUESTS_PER_CLIENT = 100

@@ -37,9 +37,9 @@ from postman_kit.sandbox.app import create_app
 from postman_kit.sandbox.guard import DEFAULT_MAX_BODY, host_name, parse_size
 from postman_kit.sandbox.json_limits import MAX_JSON_DEPTH
 from postman_kit.sandbox.resource_store import ResourceStore
-from tests.test_logstore_support import FULL_KEY as SERVER_KEY
-from tests.test_logstore_support import _free_port, running_sandbox, wait_for_port, write_keys_file
-from tests.test_sandbox import LOCAL, REVISION, headers, key_ring, only_error, profile_body
+from tests.support.logstore import FULL_KEY as SERVER_KEY
+from tests.support.logstore import _free_port, running_sandbox, wait_for_port, write_keys_file
+from tests.support.sandbox_client import LOCAL, REVISION, headers, key_ring, only_error, profile_body
 from tests.tools import EXAMPLE_SPEC
 
 MB = 1024 * 1024
@@ -161,6 +161,7 @@ def post_raw(port: int, size: int, chunked: bool) -> bytes:
         return sock.recv(4096).split(b"\r\n")[0]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the server's memory from /proc")
 def test_a_served_50_mb_body_leaves_the_memory_as_it_was_and_data_files_private(tmp_path: Path) -> None:
     data = tmp_path / "home" / "sandbox"
@@ -372,6 +373,7 @@ SERVER = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow  # a server process killed and restarted
 def test_a_killed_sandbox_loses_no_answered_call_500s_included(tmp_path: Path) -> None:
     data = tmp_path / "sandbox"
     data.mkdir()

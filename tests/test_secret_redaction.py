@@ -12,8 +12,7 @@ from typing import Any
 import pytest
 
 from postman_kit.secrets import redact, redact_bytes, truncate_key
-from tests.test_diff import TODAY, make_specs
-from tests.test_upgrade import all_items, find_folder, find_item
+from tests.support.diff import TODAY, all_items, find_folder, find_item, make_specs
 
 KEY = "pk_7f3c9a1e5b2d4f6a8c0e1b3d5f7a9c2ebeef"
 SHOWN = truncate_key(KEY)  # pk_…beef

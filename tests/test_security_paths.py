@@ -13,7 +13,7 @@ import pytest
 
 from postman_kit.generate.build import REVISION_SLUG_MAX, SLUG_MAX, revision_slug, slugify
 from postman_kit.terminal import printable
-from tests.test_generate_support import assert_one_line_error, minimal_spec, write_spec
+from tests.support.generate import assert_one_line_error, minimal_spec, write_spec
 from tests.tools import run_program
 
 ESCAPES = "\x1b[2J\x1b[31m\rFAKE\nline\x07\u202e"

@@ -12,35 +12,12 @@ import pytest
 from postman_kit.diff import upgrade
 from postman_kit.generate import build_collection_from_spec
 from postman_kit.writer import dumps
-from tests.test_diff import OLD_REVISION, TODAY, make_specs
+from tests.support.diff import OLD_REVISION, TODAY, all_items, find_folder, find_item, make_specs
 
 
 @pytest.fixture(scope="module")
 def specs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return make_specs(tmp_path_factory.mktemp("upgrade"))
-
-
-def find_folder(collection: dict[str, Any], *names: str) -> dict[str, Any]:
-    nodes = collection["item"]
-    folder: dict[str, Any] = {}
-    for name in names:
-        folder = next(n for n in nodes if n["name"] == name and "item" in n)
-        nodes = folder["item"]
-    return folder
-
-
-def find_item(folder: dict[str, Any], name: str) -> dict[str, Any]:
-    return next(n for n in folder["item"] if n["name"] == name)
-
-
-def all_items(nodes: list[dict[str, Any]], trail: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], dict]]:
-    found = []
-    for node in nodes:
-        if "item" in node and "request" not in node:
-            found += all_items(node["item"], trail + (node["name"],))
-        else:
-            found.append((trail, node))
-    return found
 
 
 def saved_request(name: str, url: str, revision: str = "{{revision}}") -> dict[str, Any]:

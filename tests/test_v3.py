@@ -21,8 +21,8 @@ import pytest
 from click.testing import CliRunner
 
 from postman_kit.collection_files import read_collection, read_variables
-from tests.test_collection_files import comparable
-from tests.test_sandbox_newman import COMPANY_ID, FULL_KEY, running_sandbox
+from tests.support.collections import comparable
+from tests.support.sandbox import COMPANY_ID, FULL_KEY, running_sandbox
 from tests.tools import (
     CORPUS,
     EXAMPLE_SPEC,

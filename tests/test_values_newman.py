@@ -12,7 +12,7 @@ import pytest
 from postman_kit.generate import generate
 from postman_kit.generate.build import BuildOptions
 from postman_kit.openapi import load_api
-from tests.test_sandbox_newman import FULL_KEY, run_newman, running_sandbox
+from tests.support.sandbox import FULL_KEY, run_newman, running_sandbox
 from tests.tools import klaviyo_specs, newman_path, require_corpus
 
 pytestmark = [pytest.mark.newman, pytest.mark.corpus]

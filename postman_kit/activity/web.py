@@ -26,7 +26,7 @@ from postman_kit.secrets import redact
 # Every page and JSON answer passes through `redact`: a key that reached the store before it was truncated
 # there, or one typed into a filter and shown back, is never served in full.
 class HTMLResponse(responses.HTMLResponse):
-    def render(self, content: object) -> bytes:
+    def render(self, content: object) -> bytes | memoryview:
         return super().render(redact(content) if isinstance(content, str) else content)
 
 

@@ -80,7 +80,7 @@ def validate_command(
     to_stdout = output is None or output == "-"
     use_color = color if color is not None else (to_stdout and sys.stdout.isatty())
     text = render(report, output_format, color=use_color and output_format == "text")
-    if to_stdout:
+    if to_stdout or output is None:
         click.echo(text, nl=False)
     else:
         from postman_kit.writer import input_paths, write_atomic

@@ -326,9 +326,10 @@ class _Merger:
                     counterpart = Folder(id=node.id, name=node.name, items=[], description=node.description,
                                          auth=node.auth, event=list(node.event), extra=dict(node.extra))
                     _insert_after(target, anchor, counterpart)
-                    upstream = node_origin is not None and self.base_folders is not None
-                    self.report.folders_kept.append("/".join(trail + (node.name,)) + (
-                        f" (v{self.old_revision}'s folder, kept for your requests in it)" if upstream else ""))
+                    kept = "/".join(trail + (node.name,))
+                    if node_origin is not None and self.base_folders is not None:
+                        kept += f" (v{self.old_revision}'s folder, kept for your requests in it)"
+                    self.report.folders_kept.append(kept)
                 anchor = counterpart
                 self._lay(node.items, counterpart.items, trail + (node.name,), node_origin)
                 continue
@@ -382,8 +383,7 @@ class _Merger:
     def _renamed_from(self, folder: Folder, origin: tuple[str, ...]) -> tuple[str, ...] | None:
         """The folder of OLD's spec beside `folder` that all its upstream requests came from, when they came from
         one and make most of what the fork keeps of it."""
-        homes = Counter(self._home(node) for node in folder.items)
-        homes.pop(None, None)
+        homes = Counter(home for node in folder.items if (home := self._home(node)) is not None)
         if len(homes) != 1:
             return None
         [(home, held)] = homes.items()

@@ -8,7 +8,9 @@ the start of the file, where `info.version` sits in practice; only the bytes up 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from postman_kit.diff.lifecycle import revision_date
@@ -103,5 +105,5 @@ def read_revisions(source: str | Path) -> RevisionList:
     return RevisionList(revisions=_sorted(revisions), source=str(source))
 
 
-def _sorted(revisions: object) -> list[str]:
-    return sorted(set(revisions), key=lambda r: (revision_date(r), r))  # type: ignore[arg-type]
+def _sorted(revisions: Iterable[str]) -> list[str]:
+    return sorted(set(revisions), key=lambda r: (revision_date(r) or date.min, r))

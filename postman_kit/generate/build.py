@@ -266,7 +266,7 @@ class _CollectionBuilder:
         for tag, members in groups.items():
             if not members:
                 continue
-            subtags = {self.profile.subtag(op) for op in members} - {None}
+            subtags = {subtag for op in members if (subtag := self.profile.subtag(op)) is not None}
             if subtags:
                 by_subtag: dict[str, list[Operation]] = {tag: []}
                 for name in sorted(subtags):

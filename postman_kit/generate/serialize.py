@@ -157,7 +157,7 @@ def form_pairs(value: Any, encoding: dict[str, Any] | None = None) -> list[tuple
     encoding = encoding or {}
     pairs: list[tuple[str, str]] = []
     for key, item in value.items():
-        entry = encoding.get(key) if isinstance(encoding.get(key), dict) else {}
+        entry = found if isinstance(found := encoding.get(key), dict) else {}
         if entry.get("contentType") and "style" not in entry and "explode" not in entry:
             pairs.append((str(key), scalar_text(item)))
             continue
@@ -227,8 +227,8 @@ def multipart_fields(
     names += [name for name, prop in properties.items() if name not in value and _file_property(prop, resolve)]
     fields: list[dict[str, Any]] = []
     for name in names:
-        prop = properties.get(name) if isinstance(properties.get(name), dict) else {}
-        entry = encoding.get(name) if isinstance(encoding.get(name), dict) else {}
+        prop = found if isinstance(found := properties.get(name), dict) else {}
+        entry = found if isinstance(found := encoding.get(name), dict) else {}
         content_type = entry.get("contentType") if isinstance(entry.get("contentType"), str) else None
         extra = {"contentType": content_type} if content_type else {}
         if _file_property(prop, resolve):

@@ -41,6 +41,7 @@ class _LoopWaiter:
 
 
 _STOP = object()
+_Queued = tuple[CallRecord, _ThreadWaiter | _LoopWaiter]  # a call and who waits for its commit
 
 
 class GroupCommitter:
@@ -108,7 +109,7 @@ class GroupCommitter:
             if batch:
                 self._release(batch, self._write(batch))
 
-    def _write(self, batch: list[tuple[CallRecord, object]]) -> list[BaseException | None]:
+    def _write(self, batch: list[_Queued]) -> list[BaseException | None]:
         try:
             self._write_batch([call for call, _ in batch])
             return [None] * len(batch)
@@ -119,7 +120,7 @@ class GroupCommitter:
         return [self._write([item])[0] for item in batch]
 
     @staticmethod
-    def _release(batch: list[tuple[CallRecord, object]], errors: list[BaseException | None]) -> None:
+    def _release(batch: list[_Queued], errors: list[BaseException | None]) -> None:
         by_loop: dict[asyncio.AbstractEventLoop, list[tuple[asyncio.Future, BaseException | None]]] = {}
         for (_, waiter), error in zip(batch, errors, strict=True):
             if isinstance(waiter, _LoopWaiter):

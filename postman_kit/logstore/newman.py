@@ -102,7 +102,8 @@ def _call(execution: dict[str, Any], position: int, item: dict[str, Any], reques
     if index is not None:
         match = index.match(method, path)
         if isinstance(match, RouteMatch):
-            template, category = match.template, (match.operation.tags or [category])[0]
+            tags = match.operation.tags
+            template, category = match.template, tags[0] if tags else category
         elif isinstance(match, MethodNotAllowed):
             template, category = match.template, path_category(index, match)  # as the sandbox files it
     request_headers = _headers(request.get("header"))

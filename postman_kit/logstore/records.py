@@ -69,7 +69,7 @@ def job_url(status: int, response_body: str, response_headers: dict[str, str] | 
     if not isinstance(data, dict):
         return None
     is_job = str(data.get("type", "")).endswith("job") or status == 202
-    links = data.get("links") if isinstance(data.get("links"), dict) else {}
+    links = found if isinstance(found := data.get("links"), dict) else {}
     return str(links["self"]) if is_job and links.get("self") else None
 
 

@@ -89,7 +89,7 @@ def resource_id_rows(call: CallRecord) -> list[dict[str, str]]:
     return [{"call_id": call.id, "resource_id": scrubbed(value), "kind": kind} for value, kind in found.items()]
 
 
-def call_from_row(row: Mapping[str, Any], resource_ids: list[str] | None = None) -> CallRecord:
+def call_from_row(row: Mapping[Any, Any], resource_ids: list[str] | None = None) -> CallRecord:
     """A stored call; `resource_ids` are its identifiers of the resource kinds (call_resource_ids)."""
     return CallRecord(
         id=row["id"],

@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Self
 
-from sqlalchemy import Connection, Engine, delete, func, select
+from sqlalchemy import Connection, Engine, RowMapping, delete, func, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from postman_kit.calls import CallRecord
@@ -123,6 +123,8 @@ class LogStore:
         return added
 
     def _write_rows(self, batch: list[StoredRows]) -> int:
+        if self._fast_writer is None:
+            raise RuntimeError("journal rows are written to SQLite stores only")  # the journal is SQLite's
         with self._writing():
             added = self._fast_writer.write_rows(batch)
         self._prune_if_due()
@@ -173,7 +175,7 @@ class LogStore:
                 # a store we may only read has never hashed a key: a fresh secret rightly matches nothing
                 with self.engine.connect() as connection:
                     found = connection.execute(stored).scalar() or secrets.token_hex(32)
-        return bytes.fromhex(found)
+        return bytes.fromhex(str(found))
 
     def _sealed(self, call: CallRecord) -> CallRecord:
         """The call as it may be written: its credential replaced by the credential's keyed hash."""
@@ -279,7 +281,7 @@ class LogStore:
         self.fold_journal()
         newest = (calls.c.timestamp.desc(), calls.c.id.desc())
         with self.engine.connect() as connection:
-            rows = []
+            rows: list[RowMapping] = []
             for branch in self._searchable(where).branches():
                 query = select(calls).where(branch).order_by(*newest).limit(offset + limit)
                 rows += connection.execute(query).mappings().all()

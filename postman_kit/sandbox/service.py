@@ -252,7 +252,7 @@ class Sandbox:
         given_id = data.get("id") if isinstance(data, dict) else None
         # a job names what it works on by id (a campaign send job's id is the campaign's)
         named = is_job_type(kind.type) and isinstance(given_id, str) and given_id
-        resource_id = given_id if named else kind.new_id()
+        resource_id = given_id if named and isinstance(given_id, str) else kind.new_id()
         attributes = self._servable(kind, kind.accepted_attributes(given))
         for name in kind.required_attributes:
             attributes.setdefault(name, (kind.template.get("attributes") or {}).get(name))

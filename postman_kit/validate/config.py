@@ -74,6 +74,7 @@ def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
 
 def load_config(path: str | Path | None = None, start: Path | None = None) -> ValidateConfig:
     """Settings from `path` (a postman-kit.toml or pyproject.toml), or from the nearest config file."""
+    found: tuple[Path, dict[str, Any]] | None
     if path is not None:
         path = Path(path)
         if not path.is_file():

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from json.decoder import scanstring
+from json.decoder import scanstring  # type: ignore[attr-defined]  # public, but not in typeshed
 from pathlib import Path
 
 from postman_kit.validate.model import Report
@@ -34,7 +34,8 @@ def pointer_positions(text: str, pointers: set[str]) -> dict[str, Position]:
     offsets: dict[str, int] = {}
 
     def skip(index: int) -> int:
-        return _WHITESPACE.match(text, index).end()
+        blank = _WHITESPACE.match(text, index)  # always matches: the pattern may match nothing
+        return blank.end() if blank else index
 
     def walk(index: int, pointer: str) -> int:
         """Read the value starting at `index`; returns the index after it."""

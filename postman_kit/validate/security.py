@@ -48,7 +48,7 @@ def _fits(request: Request, auth: Auth | None, scheme: SecurityScheme) -> bool:
         return True  # client certificates are Postman settings, not part of a collection
     if scheme.type == "apiKey":
         name = (scheme.param_name or "").lower()
-        if kind == "apikey":
+        if kind == "apikey" and auth is not None:
             where = str(auth.get("in") or "header").lower()
             key = str(auth.get("key") or "").lower()
             value = str(auth.get("value") or "")
@@ -65,7 +65,7 @@ def _fits(request: Request, auth: Auth | None, scheme: SecurityScheme) -> bool:
             return kind == http or _carries(request, "header", "Authorization")
         if kind in _TOKEN_AUTHS:
             return True
-        if kind == "apikey":  # `Authorization: Bearer {{token}}` written as an API Key header
+        if kind == "apikey" and auth is not None:  # `Authorization: Bearer {{token}}` as an API Key header
             return str(auth.get("key") or "").lower() == "authorization"
         return _carries(request, "header", "Authorization")
     if scheme.type in ("oauth2", "openIdConnect"):

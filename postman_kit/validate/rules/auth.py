@@ -36,12 +36,16 @@ def collection_auth(target: Target) -> Iterator[Hit]:
 
 def _auth_against_spec(target: Target) -> Iterator[Hit]:
     """Each request routed to an operation that needs credentials: does its auth fit one of the schemes?"""
-    checker = request_checker(target)
+    checker, api = request_checker(target), target.api
+    if checker is None or api is None:
+        return
     inheriting: list[str] = []
     expected: list[str] = []
     for ref in target.items:
-        found = checker.route(ref.item.request) if checker is not None else None
-        schemes = required_schemes(target.api, found.operation.security) if isinstance(found, RouteMatch) else None
+        found = checker.route(ref.item.request)
+        if not isinstance(found, RouteMatch):
+            continue
+        schemes = required_schemes(api, found.operation.security)
         if schemes is None or sends_credentials(ref.item.request, ref.auth, schemes):
             continue
         accepted = describe(schemes)
@@ -85,12 +89,14 @@ def _auth_by_profile(target: Target) -> Iterator[Hit]:
       "No request, folder or collection auth holds a literal key instead of a {{variable}}.",
       "A literal key is shared with everyone the collection is shared with, and lands in git.")
 def literal_key(target: Target) -> Iterator[Hit]:
-    places = [("/auth", None, target.collection.auth)]
+    places: list[tuple[str, str | None, Auth | None]] = [("/auth", None, target.collection.auth)]
     places += [(ref.pointer + "/auth", ref.path, ref.folder.auth) for ref in target.folders]
     places += [(ref.pointer + "/request/auth", ref.path, ref.item.request.auth) for ref in target.items]
     for pointer, path, auth in places:
-        attribute = CREDENTIAL_ATTRIBUTES.get(auth.type) if auth is not None else None
-        value = auth.get(attribute) if auth is not None and attribute else None
+        if auth is None:
+            continue
+        attribute = CREDENTIAL_ATTRIBUTES.get(auth.type)
+        value = auth.get(attribute) if attribute else None
         if isinstance(value, str) and value.strip() and not _from_variables(auth, value):
             yield Hit(f"{auth.type} auth holds a literal credential {_masked(value)!r}; replace it with "
                       f"{{{{{target.profile.key_variable}}}}} and put the key in the environment as a secret",
@@ -229,7 +235,7 @@ def _secret_in(text: str, patterns: list[re.Pattern[str]]) -> str | None:
 
 def is_client_request(target: Target, ref: ItemRef) -> bool:
     prefix = target.profile.client_path_prefix
-    return bool(prefix) and ref.item.request.url.path_template.startswith(prefix)
+    return prefix is not None and prefix != "" and ref.item.request.url.path_template.startswith(prefix)
 
 
 def _literal_prefix(pattern: re.Pattern[str]) -> str | None:

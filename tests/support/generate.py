@@ -112,3 +112,18 @@ def serve_directory(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def request_items(collection: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every request of a collection's JSON, folders walked in order."""
+    found: list[dict[str, Any]] = []
+
+    def visit(nodes: list[dict[str, Any]]) -> None:
+        for node in nodes:
+            if "item" in node:
+                visit(node["item"])
+            else:
+                found.append(node)
+
+    visit(collection["item"])
+    return found
