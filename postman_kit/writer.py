@@ -43,6 +43,15 @@ def json_text(value: Any) -> str:
         return json.dumps(value, indent=2, ensure_ascii=False)
 
 
+def compact_json_text(value: Any) -> str:
+    """`value` as one line of JSON, non-ASCII kept; integers beyond 64 bits, which orjson refuses, through the
+    standard library (a user's file may hold any number)."""
+    try:
+        return orjson.dumps(value).decode()
+    except (orjson.JSONEncodeError, TypeError):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def input_paths(*sources: str | Path | None) -> set[Path]:
     """The local files among a command's inputs (paths, `-`, URLs, None), for `protect=`: the kit never writes
     over any of them."""

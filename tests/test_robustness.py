@@ -21,6 +21,7 @@ import yaml
 
 from tests.tools import EXAMPLE_SPEC, run_program
 
+ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow  # starts servers or subprocesses, one per case
 
 
@@ -107,6 +108,29 @@ def test_a_broken_spec_is_one_line_for_every_command_that_reads_specs(tmp_path: 
         assert_survived(result)
     assert path.read_bytes() == before
     assert not out.exists() or all(f.stat().st_size > 0 for f in out.iterdir())
+
+
+def test_integers_beyond_64_bits_in_a_collection_and_environment_are_read(tmp_path: Path, generated: Path) -> None:
+    """An id of 2**64 in a collection, its environment and a saved body (found by the long fuzz run): every
+    command reads them; the secret scan and the writers fall back from orjson, which refuses them."""
+    big = 2**64
+    collection = json.loads(generated.read_text())
+    collection["info"]["x-count"] = big
+    collection["item"][0]["item"][0]["request"]["body"] = {"mode": "raw", "raw": '{"n": ' + str(big * 10) + "}"}
+    fork = tmp_path / "fork.json"
+    fork.write_text(json.dumps(collection))
+    environment = json.loads((ROOT / "collections" / "acme-marketing-api-v2026-07-15.postman_environment.json")
+                             .read_text())
+    environment["id"] = big
+    env = tmp_path / "env.json"
+    env.write_text(json.dumps(environment))
+    for args in (["validate", str(fork), "-e", str(env)], ["validate", str(fork), "--spec", str(EXAMPLE_SPEC)],
+                 ["snippet", str(fork), "--list", "-e", str(env)], ["diff", str(fork), str(EXAMPLE_SPEC)],
+                 ["upgrade", str(fork), "--to", str(EXAMPLE_SPEC), "-o", str(tmp_path / "up.json")]):
+        result = run_program(*args, timeout=60)
+        assert "Traceback" not in result.stderr, (args, result.stderr)
+        assert result.returncode in (0, 1), (args, result.returncode, result.stderr)
+    assert json.loads((tmp_path / "up.json").read_text())["info"]["name"]
 
 
 def test_a_request_set_to_a_number_is_refused_by_every_collection_reader(tmp_path: Path, generated: Path) -> None:

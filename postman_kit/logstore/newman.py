@@ -22,6 +22,7 @@ from postman_kit.logstore.records import CALL_ID_HEADER, content_call_id, job_ur
 from postman_kit.logstore.rows import safe_header_value, safe_key
 from postman_kit.routing import MethodNotAllowed, OperationIndex, RouteMatch
 from postman_kit.secrets import redact
+from postman_kit.writer import compact_json_text
 
 _VARIABLE_SEGMENT = re.compile(r"^(?::(?P<colon>.+)|\{\{(?P<var>[^}]+)\}\})$")
 _AUTH_VALUE = re.compile(r"^(?:[A-Za-z][\w-]*\s+)?(?P<credential>\S+)$")
@@ -260,5 +261,5 @@ def _request_body(body: Any) -> str:
         return "&".join(f"{p.get('key', '')}={p.get('value', '')}" for p in (params if isinstance(params, list) else [])
                         if isinstance(p, dict) and not p.get("disabled"))
     if mode == "graphql":
-        return orjson.dumps(body.get("graphql") or {}).decode()
+        return compact_json_text(body.get("graphql") or {})
     return ""

@@ -6,8 +6,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import orjson
-
 from postman_kit.collection import Auth
 from postman_kit.profiles import GENERIC, KLAVIYO
 from postman_kit.routing import RouteMatch
@@ -17,6 +15,7 @@ from postman_kit.validate.registry import rule
 from postman_kit.validate.rules.requests import request_checker
 from postman_kit.validate.security import cookie_pairs, describe, required_schemes, sends_credentials
 from postman_kit.validate.target import ItemRef, Target, is_variable
+from postman_kit.writer import compact_json_text
 
 # The attribute of each auth type that holds the credential.
 CREDENTIAL_ATTRIBUTES = {"apikey": "value", "bearer": "token", "basic": "password", "digest": "password",
@@ -220,7 +219,7 @@ def _key_variables(target: Target) -> set[str]:
 def _holds_secret(data: Any, patterns: list[re.Pattern[str]]) -> bool:
     """One look over the serialized file first: almost every file holds no secret at all, and a plain
     substring test (`pk_`) is a hundred times quicker than the regex over megabytes."""
-    text = orjson.dumps(data).decode()
+    text = compact_json_text(data)
     return any((prefix is None or prefix in text) and pattern.search(text)
                for pattern, prefix in zip(patterns, map(_literal_prefix, patterns), strict=True))
 
