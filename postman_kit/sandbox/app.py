@@ -65,12 +65,15 @@ def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder
         if recorder is not None:
             headers[CALL_ID_HEADER] = call_id
             duration = round((time.perf_counter() - started) * 1000, 3)
-            # Recorded before the answer is sent, as the guard records its answers: a server killed at any moment
-            # has recorded every call a client got an answer to. On SQLite the journal append never suspends.
-            await recorder.record_async(call_record(incoming, outcome, content, headers, duration,
-                                                    request.url.query, call_id, sandbox))
+            await record(incoming, outcome, content, headers, duration, request.url.query, call_id, sandbox)
         return Response(content, status_code=outcome.status, headers=headers,
                         media_type=JSON_API if content else None)
+
+    async def record(*details: Any) -> None:
+        # Recorded before the answer is sent, as the guard records its answers: a server killed at any moment
+        # has recorded every call a client got an answer to. On SQLite the journal append never suspends.
+        if recorder is not None:  # always so: `record` is called only when there is a recorder
+            await recorder.record_async(call_record(*details))
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
