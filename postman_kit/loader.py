@@ -49,9 +49,12 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 # such as `R&D` or `a=1&b=2` never matches.
 _MAY_HOLD_ANCHOR = re.compile(r"(?:^|[\s\[{,:])&[^\s\[\]{},]", re.MULTILINE)
 # A YAML document nesting deeper than this is refused before it is composed: PyYAML's C composer recurses on the
-# C stack with no limit (50,000 levels crash the process) and libyaml slows down past 10,000 levels. Real specs
-# and collections nest below 100.
-MAX_YAML_DEPTH = 1_000
+# C stack with no limit (50,000 levels crash the process) and libyaml slows down quadratically (9,000 levels
+# compose in 0.4 s, 20,000 in 2.7 s, 1,000,000 run past 40 minutes). Real specs and collections nest below 100;
+# what nests past MAX_NESTING (shapes.py) within this bound is refused after the parse. The bound is that high so
+# that a file with a few thousand brackets, as OpenAI's 3 MB spec has (5,614), skips the event count below: it
+# cost a quarter of that spec's load (0.48 s of 1.9 s CPU; benchmarks/bench_generate.py, real-world specs).
+MAX_YAML_DEPTH = 8_000
 # What a line's indentation and leading block indicators (`- `, `? `, `: `) can open: each level of block nesting
 # takes at least one column or one indicator.
 _BLOCK_LEAD = re.compile(r"^[ \t]*(?:[-?:][ \t]+)*", re.MULTILINE)

@@ -214,7 +214,7 @@ def test_a_directory_without_a_definition_is_refused(tmp_path, run_cli) -> None:
     ("$kind: http-request\na: &a [*a]\n", "recursive alias"),
     ("$kind: http-request\n" + "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]\n" for i in range(1, 9))
      .replace("*l0", "x"), "alias bomb"),
-    ("$kind: http-request\nbody: " + "[" * 5000 + "]" * 5000 + "\n", "nests deeper than 1,000 levels"),
+    ("$kind: http-request\nbody: " + "[" * 10_000 + "]" * 10_000 + "\n", "nests deeper than 8,000 levels"),
     ("$kind: http-request\nurl: [unclosed\n", "invalid YAML"),
     ("- a list\n", "not a YAML mapping"),
     ("$kind: http-example\n", "$kind is 'http-example'"),

@@ -257,7 +257,7 @@ def test_a_v3_request_file_nesting_deeply_is_refused(tmp_path: Path) -> None:
     from postman_kit.errors import InputError
     from postman_kit.loader import parse_yaml_with_lines
 
-    with pytest.raises(InputError, match="nests deeper than 1,000 levels"):
+    with pytest.raises(InputError, match="nests deeper than 8,000 levels"):
         parse_yaml_with_lines(("url: " + "[" * 100_000).encode(), "a.request.yaml")
 
 
