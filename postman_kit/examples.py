@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from postman_kit.loader import resolve_pointer
 from postman_kit.scalars import (
     FORMAT_EXAMPLES,
+    is_date_time,
     name_key,
     number_value,
     pattern_examples,
@@ -432,7 +433,9 @@ def _format_agrees(schema: dict[str, Any], value: str) -> bool:
         return "@" in value
     if fmt in ("uri", "url", "iri"):
         return "://" in value
-    if fmt in ("date-time", "date"):
+    if fmt == "date-time":
+        return is_date_time(value)  # as the sandbox and validate judge it: `2023-01-01:T00:00:00Z` is not one
+    if fmt == "date":
         return value[:4].isdigit() and value[4:5] == "-"
     if fmt == "uuid":
         return len(value) == 36 and value.count("-") == 4

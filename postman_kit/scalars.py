@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from datetime import datetime
 from typing import Any, TypeGuard
 
 FORMAT_EXAMPLES: dict[str, Any] = {
@@ -276,3 +277,19 @@ def number_value(schema: dict[str, Any], integer: bool) -> int | float:
 
 def _is_number(value: Any) -> TypeGuard[int | float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def is_date_time(value: object) -> bool:
+    """ISO 8601 date-times as APIs take them (`2022-11-08T00:00:00+00:00`, `…Z`, without an offset): what
+    Python reads, which covers RFC 3339's; anything else (`AAA`, an empty string) is not a date-time."""
+    if not isinstance(value, str):
+        return True
+    text = value.upper()
+    if not ("T" in text or " " in text):
+        return False
+    try:
+        # RFC 3339 allows a leap second, which datetime cannot hold
+        datetime.fromisoformat(text[:16] + ":59" + text[19:] if text[16:19] == ":60" else text)
+    except ValueError:
+        return False
+    return True

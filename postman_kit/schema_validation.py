@@ -8,8 +8,9 @@ keyword instead of pulling in a heavier OpenAPI schema library. 3.1 schemas are 
 from __future__ import annotations
 
 import functools
-from datetime import datetime
 from typing import Any
+
+from postman_kit.scalars import is_date_time
 
 MAX_ERRORS = 5
 
@@ -49,22 +50,6 @@ def validator_classes() -> tuple[Any, Any]:
     return openapi30, openapi31
 
 
-def _is_date_time(value: object) -> bool:
-    """ISO 8601 date-times as APIs take them (`2022-11-08T00:00:00+00:00`, `…Z`, without an offset): what
-    Python reads, which covers RFC 3339's; anything else (`AAA`, an empty string) is not a date-time."""
-    if not isinstance(value, str):
-        return True
-    text = value.upper()
-    if not ("T" in text or " " in text):
-        return False
-    try:
-        # RFC 3339 allows a leap second, which datetime cannot hold
-        datetime.fromisoformat(text[:16] + ":59" + text[19:] if text[16:19] == ":60" else text)
-    except ValueError:
-        return False
-    return True
-
-
 @functools.cache
 def _format_checker() -> Any:
     """The formats a server refuses to store wrongly: date-times, which every later read and filter
@@ -72,7 +57,7 @@ def _format_checker() -> Any:
     from jsonschema import FormatChecker
 
     checker = FormatChecker(formats=())
-    checker.checks("date-time")(_is_date_time)
+    checker.checks("date-time")(is_date_time)
     return checker
 
 

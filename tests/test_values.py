@@ -11,7 +11,7 @@ import pytest
 
 from postman_kit import generate
 from postman_kit.examples import ExampleBuilder
-from postman_kit.scalars import number_value, pattern_examples, string_value
+from postman_kit.scalars import is_date_time, number_value, pattern_examples, string_value
 from tests.tools import CORPUS, require_corpus
 
 
@@ -62,6 +62,11 @@ def test_a_spec_example_without_its_format_s_shape_gives_way() -> None:
     assert builder.build(good) == good["example"]
     assert builder.build({"type": "string", "format": "email", "example": "jane"}) == "jane.doe@example.com"
     assert builder.build({"type": "string", "format": "ipv4", "example": "10.0.0.1"}) == "10.0.0.1"
+    # Klaviyo 2023-08-15.pre's expires_at: a colon where the T belongs, which the sandbox and validate refuse
+    built = builder.build({"type": "string", "format": "date-time", "example": "2023-01-01:T00:00:00Z"})
+    assert built != "2023-01-01:T00:00:00Z" and is_date_time(built)
+    offset = {"type": "string", "format": "date-time", "example": "2022-11-08T00:00:00+00:00"}
+    assert builder.build(offset) == offset["example"]
 
 
 def test_a_discriminator_names_the_branch_the_value_was_built_from() -> None:
