@@ -33,8 +33,13 @@ SECONDS_GOAL = 0.5
 MEMORY_GOAL_MB = 100.0
 TODAY = "2026-11-23"
 # A user's fork of the 2023-10-15 collection: saved requests (some conflicting), edits, own variables.
-FORK = (Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "forks"
-        / "klaviyo-2023-10-15-fork.postman_collection.json")
+FORK = (
+    Path(__file__).resolve().parent.parent
+    / "tests"
+    / "fixtures"
+    / "forks"
+    / "klaviyo-2023-10-15-fork.postman_collection.json"
+)
 
 
 def generated_collection(spec: Path, scratch: Path) -> Path:
@@ -61,7 +66,9 @@ def count_requests(path: Path) -> tuple[int, set[str]]:
             for header in node.get("request", {}).get("header", []):
                 if isinstance(header, dict) and str(header.get("key", "")).lower() == "revision":
                     value = str(header.get("value", ""))
-                    revisions.add(re.sub(r"\{\{(\w+)\}\}", lambda m: variables.get(m.group(1), m.group(0)), value))
+                    revisions.add(
+                        re.sub(r"\{\{(\w+)\}\}", lambda m: variables.get(m.group(1), m.group(0)), value)
+                    )
 
     visit(data.get("item", []))
     return count, revisions
@@ -93,19 +100,55 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-diff-") as tmp:
         scratch = Path(tmp)
         old = generated_collection(old_spec, scratch)
-        outputs = {"upgrade": scratch / "upgraded.json", "fork": scratch / "fork.json", "peer": scratch / "synced.json"}
+        outputs = {
+            "upgrade": scratch / "upgraded.json",
+            "fork": scratch / "fork.json",
+            "peer": scratch / "synced.json",
+        }
         commands = {
             "floor": [*kit(), "--version"],
             "diff": [*kit(), "diff", str(old), str(new_spec), "--today", TODAY, "--format", "json"],
-            "upgrade": [*kit(), "upgrade", str(old), "--to", str(new_spec), "-o", str(outputs["upgrade"]),
-                        "--today", TODAY, "--format", "json"],
+            "upgrade": [
+                *kit(),
+                "upgrade",
+                str(old),
+                "--to",
+                str(new_spec),
+                "-o",
+                str(outputs["upgrade"]),
+                "--today",
+                TODAY,
+                "--format",
+                "json",
+            ],
         }
         if args.old == "2023-10-15" and FORK.is_file():
             # The three-way upgrade (OLD's spec found in --revisions) of a fork with saved requests to check.
-            commands["fork"] = [*kit(), "upgrade", str(FORK), "--to", str(new_spec), "-o", str(outputs["fork"]),
-                                "--revisions", str(STABLE), "--today", TODAY, "--format", "json"]
+            commands["fork"] = [
+                *kit(),
+                "upgrade",
+                str(FORK),
+                "--to",
+                str(new_spec),
+                "-o",
+                str(outputs["fork"]),
+                "--revisions",
+                str(STABLE),
+                "--today",
+                TODAY,
+                "--format",
+                "json",
+            ]
         if converter:
-            commands["peer"] = [converter, "-s", str(new_spec), "--sync", str(old), "-o", str(outputs["peer"])]
+            commands["peer"] = [
+                converter,
+                "-s",
+                str(new_spec),
+                "--sync",
+                str(old),
+                "-o",
+                str(outputs["peer"]),
+            ]
         runs: dict[str, list[Run]] = {name: [] for name in commands}
         for command in commands.values():
             run_child(command)  # warm-up, not counted
@@ -114,30 +157,45 @@ def main() -> None:
             for name in order if index % 2 == 0 else reversed(order):
                 runs[name].append(run_child(commands[name]))
         medians = {name: median_run(r) for name, r in runs.items()}
-        print(f"{args.old} collection ({old.stat().st_size / 1e6:.1f} MB) → {args.new} spec "
-              f"({new_spec.stat().st_size / 1e6:.1f} MB), {args.rounds} rounds, medians; postman-kit is "
-              f"{' '.join(kit())}")
-        labels = {"floor": "postman-kit --version", "diff": "postman-kit diff", "upgrade": "postman-kit upgrade",
-                  "fork": "postman-kit upgrade (fork)", "peer": "openapi2postmanv2 --sync"}
+        print(
+            f"{args.old} collection ({old.stat().st_size / 1e6:.1f} MB) → {args.new} spec "
+            f"({new_spec.stat().st_size / 1e6:.1f} MB), {args.rounds} rounds, medians; postman-kit is "
+            f"{' '.join(kit())}"
+        )
+        labels = {
+            "floor": "postman-kit --version",
+            "diff": "postman-kit diff",
+            "upgrade": "postman-kit upgrade",
+            "fork": "postman-kit upgrade (fork)",
+            "peer": "openapi2postmanv2 --sync",
+        }
         for name, run in medians.items():
-            print(f"  {labels[name]:26} {run.seconds:7.3f} s  {run.peak_rss_mb:7.1f} MB peak RSS"
-                  f"  {run.cpu_seconds:6.3f} s CPU")
+            print(
+                f"  {labels[name]:26} {run.seconds:7.3f} s  {run.peak_rss_mb:7.1f} MB peak RSS"
+                f"  {run.cpu_seconds:6.3f} s CPU"
+            )
         print(f"  load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
         for name in ("diff", "upgrade"):
             run = medians[name]
             met = run.seconds <= SECONDS_GOAL and run.peak_rss_mb <= MEMORY_GOAL_MB
-            line = (f"  {name}: goal <= {SECONDS_GOAL} s and <= {MEMORY_GOAL_MB:.0f} MB: "
-                    f"{'met' if met else 'MISSED'}")
+            line = (
+                f"  {name}: goal <= {SECONDS_GOAL} s and <= {MEMORY_GOAL_MB:.0f} MB: "
+                f"{'met' if met else 'MISSED'}"
+            )
             if "peer" in medians:
                 peer = medians["peer"]
-                line += (f"; {peer.seconds / run.seconds:.1f}x faster, "
-                         f"{run.peak_rss_mb / peer.peak_rss_mb:.2f} of the peer's memory")
+                line += (
+                    f"; {peer.seconds / run.seconds:.1f}x faster, "
+                    f"{run.peak_rss_mb / peer.peak_rss_mb:.2f} of the peer's memory"
+                )
             print(line)
         for name, path in outputs.items():
             if path.exists():
                 requests, revisions = count_requests(path)
-                print(f"  {labels[name]} output: {requests} requests; revisions named: "
-                      f"{', '.join(sorted(revisions)) or 'none'}")
+                print(
+                    f"  {labels[name]} output: {requests} requests; revisions named: "
+                    f"{', '.join(sorted(revisions)) or 'none'}"
+                )
 
 
 if __name__ == "__main__":

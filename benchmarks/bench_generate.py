@@ -67,7 +67,9 @@ def child_environment() -> dict[str, str]:
 def run_child(command: list[str]) -> Run:
     """Run one command to completion; its wall time and peak resident memory (its own, via wait4)."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=child_environment())
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=child_environment()
+    )
     deadline = started + CHILD_TIMEOUT_SECONDS
     while True:
         pid, status, usage = os.wait4(process.pid, os.WNOHANG)
@@ -110,9 +112,12 @@ def use_development_kit() -> None:
 
 
 def add_kit_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--dev", action="store_true",
-                        help="time the postman-kit beside this interpreter (an editable install) instead of a "
-                             "release install of the checkout")
+    parser.add_argument(
+        "--dev",
+        action="store_true",
+        help="time the postman-kit beside this interpreter (an editable install) instead of a "
+        "release install of the checkout",
+    )
 
 
 def postman_kit_command(spec: Path, out_dir: Path) -> list[str]:
@@ -124,8 +129,11 @@ def peer_command(converter: str, spec: Path, out_file: Path) -> list[str]:
 
 
 def median_run(runs: list[Run]) -> Run:
-    return Run(statistics.median(r.seconds for r in runs), statistics.median(r.peak_rss_mb for r in runs),
-               statistics.median(r.cpu_seconds for r in runs))
+    return Run(
+        statistics.median(r.seconds for r in runs),
+        statistics.median(r.peak_rss_mb for r in runs),
+        statistics.median(r.cpu_seconds for r in runs),
+    )
 
 
 def timed_rounds(spec: Path, rounds: int, converter: str | None, scratch: Path) -> tuple[Run, Run | None]:
@@ -148,16 +156,24 @@ def side_by_side(spec: Path, rounds: int, converter: str | None, scratch: Path) 
     mine, peer = timed_rounds(spec, rounds, converter, scratch)
     size_mb = spec.stat().st_size / 1e6
     print(f"spec: {spec} ({size_mb:.2f} MB), {rounds} rounds, medians; postman-kit is {' '.join(kit())}")
-    print(f"  postman-kit generate        {mine.seconds:7.3f} s  {mine.peak_rss_mb:7.1f} MB peak RSS"
-          f"  {mine.cpu_seconds:6.3f} s CPU")
+    print(
+        f"  postman-kit generate        {mine.seconds:7.3f} s  {mine.peak_rss_mb:7.1f} MB peak RSS"
+        f"  {mine.cpu_seconds:6.3f} s CPU"
+    )
     if peer is None:
         return
     speedup = peer.seconds / mine.seconds
     memory = mine.peak_rss_mb / peer.peak_rss_mb
-    print(f"  openapi2postmanv2 6.3.3     {peer.seconds:7.3f} s  {peer.peak_rss_mb:7.1f} MB peak RSS"
-          f"  {peer.cpu_seconds:6.3f} s CPU")
-    print(f"  speed:  {speedup:5.1f}x faster      (goal >= {SPEED_GOAL:.0f}x: {'met' if speedup >= SPEED_GOAL else 'MISSED'})")
-    print(f"  memory: {memory:5.2f} of the peer's  (goal <= 0.33: {'met' if memory <= MEMORY_GOAL else 'MISSED'})")
+    print(
+        f"  openapi2postmanv2 6.3.3     {peer.seconds:7.3f} s  {peer.peak_rss_mb:7.1f} MB peak RSS"
+        f"  {peer.cpu_seconds:6.3f} s CPU"
+    )
+    print(
+        f"  speed:  {speedup:5.1f}x faster      (goal >= {SPEED_GOAL:.0f}x: {'met' if speedup >= SPEED_GOAL else 'MISSED'})"
+    )
+    print(
+        f"  memory: {memory:5.2f} of the peer's  (goal <= 0.33: {'met' if memory <= MEMORY_GOAL else 'MISSED'})"
+    )
     print(f"  CPU:    {peer.cpu_seconds / mine.cpu_seconds:5.1f}x less")
     print(f"  load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
 
@@ -168,8 +184,10 @@ def real_world(rounds: int, converter: str | None, scratch: Path) -> None:
     if not specs:
         print("real-world specs: ../shared/corpus is absent, skipped")
         return
-    print(f"real-world specs, {rounds} rounds each, medians (goal: >= {REAL_WORLD_GOAL_EACH:.0f}x each, "
-          f">= {REAL_WORLD_GOAL_SUM:.0f}x in sum)")
+    print(
+        f"real-world specs, {rounds} rounds each, medians (goal: >= {REAL_WORLD_GOAL_EACH:.0f}x each, "
+        f">= {REAL_WORLD_GOAL_SUM:.0f}x in sum)"
+    )
     ours_total = peers_total = ours_cpu = peers_cpu = 0.0
     for name, spec in specs.items():
         mine, peer = timed_rounds(spec, rounds, converter, scratch)
@@ -181,14 +199,18 @@ def real_world(rounds: int, converter: str | None, scratch: Path) -> None:
             peers_cpu += peer.cpu_seconds
             speedup = peer.seconds / mine.seconds
             verdict = "met" if speedup >= REAL_WORLD_GOAL_EACH else "MISSED"
-            line += (f"  openapi2postmanv2 {peer.seconds:6.3f} s  {speedup:5.1f}x ({verdict}),"
-                     f" CPU {mine.cpu_seconds:5.2f} s vs {peer.cpu_seconds:5.2f} s")
+            line += (
+                f"  openapi2postmanv2 {peer.seconds:6.3f} s  {speedup:5.1f}x ({verdict}),"
+                f" CPU {mine.cpu_seconds:5.2f} s vs {peer.cpu_seconds:5.2f} s"
+            )
         print(line)
     if peers_total:
         speedup = peers_total / ours_total
         verdict = "met" if speedup >= REAL_WORLD_GOAL_SUM else "MISSED"
-        print(f"  in sum        postman-kit {ours_total:6.3f} s  openapi2postmanv2 {peers_total:6.3f} s  "
-              f"{speedup:5.1f}x ({verdict}), CPU {peers_cpu / ours_cpu:4.1f}x less")
+        print(
+            f"  in sum        postman-kit {ours_total:6.3f} s  openapi2postmanv2 {peers_total:6.3f} s  "
+            f"{speedup:5.1f}x ({verdict}), CPU {peers_cpu / ours_cpu:4.1f}x less"
+        )
     print(f"  load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
 
 
@@ -205,20 +227,32 @@ def all_stable(scratch: Path) -> None:
         generate(str(spec), scratch / "stable")
     seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
     verdict = "met" if seconds <= ALL_STABLE_GOAL_SECONDS else "MISSED"
-    print(f"all {len(specs)} stable revisions in one process: {seconds:.2f} s ({cpu_seconds:.2f} s CPU, "
-          f"{seconds / len(specs) * 1000:.0f} ms each; goal <= {ALL_STABLE_GOAL_SECONDS:.0f} s: {verdict})")
+    print(
+        f"all {len(specs)} stable revisions in one process: {seconds:.2f} s ({cpu_seconds:.2f} s CPU, "
+        f"{seconds / len(specs) * 1000:.0f} ms each; goal <= {ALL_STABLE_GOAL_SECONDS:.0f} s: {verdict})"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="spec to convert (default: %(default)s)")
-    parser.add_argument("--rounds", type=int, default=11,
-                        help="rounds per tool (default: %(default)s; the medians of fewer move by 5%% between runs)")
+    parser.add_argument(
+        "--spec", type=Path, default=DEFAULT_SPEC, help="spec to convert (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=11,
+        help="rounds per tool (default: %(default)s; the medians of fewer move by 5%% between runs)",
+    )
     parser.add_argument("--no-peer", action="store_true", help="time postman-kit alone")
     parser.add_argument("--no-all-stable", action="store_true", help="skip the all-revisions loop")
     parser.add_argument("--no-real-world", action="store_true", help="skip the other vendors' specs")
-    parser.add_argument("--real-world-rounds", type=int, default=5,
-                        help="rounds per tool on each real-world spec (default: %(default)s)")
+    parser.add_argument(
+        "--real-world-rounds",
+        type=int,
+        default=5,
+        help="rounds per tool on each real-world spec (default: %(default)s)",
+    )
     add_kit_option(parser)
     args = parser.parse_args()
     if args.dev:

@@ -43,15 +43,22 @@ from postman_kit.logstore import totals as hourly_totals
 SEARCH_GOAL_MS = 100.0
 ACTIVITY_GOAL_MS = 200.0
 ENDPOINTS = [  # (method, template, category, weight)
-    ("GET", "/api/profiles/{id}", "Profiles", 12), ("GET", "/api/profiles", "Profiles", 10),
-    ("POST", "/api/profiles", "Profiles", 6), ("PATCH", "/api/profiles/{id}", "Profiles", 4),
-    ("GET", "/api/profiles/{id}/lists", "Profiles", 2), ("GET", "/api/profiles/{id}/relationships/lists",
-                                                         "Profiles", 2),
-    ("GET", "/api/events", "Events", 10), ("POST", "/api/events", "Events", 10), ("GET", "/api/events/{id}",
-                                                                                   "Events", 4),
-    ("GET", "/api/lists", "Lists", 5), ("POST", "/api/lists", "Lists", 2), ("GET", "/api/lists/{id}", "Lists", 3),
-    ("DELETE", "/api/lists/{id}", "Lists", 1), ("PATCH", "/api/lists/{id}", "Lists", 1),
-    ("GET", "/api/flows/{id}", "Flows", 2), ("POST", "/client/events", "Client", 8),
+    ("GET", "/api/profiles/{id}", "Profiles", 12),
+    ("GET", "/api/profiles", "Profiles", 10),
+    ("POST", "/api/profiles", "Profiles", 6),
+    ("PATCH", "/api/profiles/{id}", "Profiles", 4),
+    ("GET", "/api/profiles/{id}/lists", "Profiles", 2),
+    ("GET", "/api/profiles/{id}/relationships/lists", "Profiles", 2),
+    ("GET", "/api/events", "Events", 10),
+    ("POST", "/api/events", "Events", 10),
+    ("GET", "/api/events/{id}", "Events", 4),
+    ("GET", "/api/lists", "Lists", 5),
+    ("POST", "/api/lists", "Lists", 2),
+    ("GET", "/api/lists/{id}", "Lists", 3),
+    ("DELETE", "/api/lists/{id}", "Lists", 1),
+    ("PATCH", "/api/lists/{id}", "Lists", 1),
+    ("GET", "/api/flows/{id}", "Flows", 2),
+    ("POST", "/client/events", "Client", 8),
     ("POST", "/client/subscriptions", "Client", 3),
 ] + [("GET", f"/api/catalog-items/{{id}}/variant-{n}", "Catalogs", 1) for n in range(13)]
 SHOWN_KEY = "pk_…f00d"
@@ -84,19 +91,53 @@ def fill_store(path: Path, calls: int, jsonl: Path) -> str:
             timestamp = now - 14 * 86400 * (1 - n / calls)
             status = status_for(rng)
             call_id = f"{int(timestamp * 1000):013x}{n:08x}"
-            response = (f'{{"errors": [{{"status": "{status}"}}]}}' if status >= 400
-                        else f'{{"data": {{"id": "{resource_id}"}}}}')
-            row = (call_id, timestamp, int(timestamp // 60), method, path_text, "", status, status // 100, 12.5,
-                   template, normalize_path(template), category, "bench", SHOWN_KEY, "2026-07-15",
-                   '{"revision": "2026-07-15"}', "", '{"content-type": "application/vnd.api+json"}', response, None,
-                   "public" if category == "Client" else "private")
+            response = (
+                f'{{"errors": [{{"status": "{status}"}}]}}'
+                if status >= 400
+                else f'{{"data": {{"id": "{resource_id}"}}}}'
+            )
+            row = (
+                call_id,
+                timestamp,
+                int(timestamp // 60),
+                method,
+                path_text,
+                "",
+                status,
+                status // 100,
+                12.5,
+                template,
+                normalize_path(template),
+                category,
+                "bench",
+                SHOWN_KEY,
+                "2026-07-15",
+                '{"revision": "2026-07-15"}',
+                "",
+                '{"content-type": "application/vnd.api+json"}',
+                response,
+                None,
+                "public" if category == "Client" else "private",
+            )
             call_rows.append(row)
             id_rows.append((call_id, resource_id, "resource"))
             if n % 10 == 0:  # a profile's email on a tenth of the calls: each of 1,000 emails on ~100 calls
                 id_rows.append((call_id, f"user{n // 10 % 1000}@example.com", "email"))
-            lines.write(orjson.dumps({"id": call_id, "timestamp": timestamp, "method": method, "path": path_text,
-                                      "status": status, "operation": template, "resource_ids": [resource_id],
-                                      "response_body": response}) + b"\n")
+            lines.write(
+                orjson.dumps(
+                    {
+                        "id": call_id,
+                        "timestamp": timestamp,
+                        "method": method,
+                        "path": path_text,
+                        "status": status,
+                        "operation": template,
+                        "resource_ids": [resource_id],
+                        "response_body": response,
+                    }
+                )
+                + b"\n"
+            )
             if n == calls // 2:
                 sought = resource_id
             if len(call_rows) == 50_000:
@@ -110,11 +151,16 @@ def fill_store(path: Path, calls: int, jsonl: Path) -> str:
 
 
 def _flush(connection: sqlite3.Connection, call_rows: list[tuple], id_rows: list[tuple]) -> None:
-    connection.executemany("INSERT INTO calls (id, timestamp, minute, method, path, query, status, status_class, "
-                           "duration_ms, operation, route, category, source, key, revision, request_headers, "
-                           "request_body, response_headers, response_body, job_url, source_kind) VALUES "
-                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", call_rows)
-    connection.executemany("INSERT INTO call_resource_ids (call_id, resource_id, kind) VALUES (?, ?, ?)", id_rows)
+    connection.executemany(
+        "INSERT INTO calls (id, timestamp, minute, method, path, query, status, status_class, "
+        "duration_ms, operation, route, category, source, key, revision, request_headers, "
+        "request_body, response_headers, response_body, job_url, source_kind) VALUES "
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        call_rows,
+    )
+    connection.executemany(
+        "INSERT INTO call_resource_ids (call_id, resource_id, kind) VALUES (?, ?, ?)", id_rows
+    )
     connection.commit()
     call_rows.clear()
     id_rows.clear()
@@ -161,14 +207,23 @@ def search_benchmark(store_path: Path, rounds: int) -> bool:
     print(f"\nlogs search over {total:,} stored calls (median of {rounds} rounds, in process)")
     not_found = parse_statuses(["404"])
     queries = [
-        ("/api/profiles/{id} --status 404", CallFilter(path="/api/profiles/{id}", statuses=not_found),
-         lambda c: c["operation"] == "/api/profiles/{id}" and c["status"] == 404),
-        ("/api/profiles/{id}", CallFilter(path="/api/profiles/{id}"),
-         lambda c: c["operation"] == "/api/profiles/{id}"),
+        (
+            "/api/profiles/{id} --status 404",
+            CallFilter(path="/api/profiles/{id}", statuses=not_found),
+            lambda c: c["operation"] == "/api/profiles/{id}" and c["status"] == 404,
+        ),
+        (
+            "/api/profiles/{id}",
+            CallFilter(path="/api/profiles/{id}"),
+            lambda c: c["operation"] == "/api/profiles/{id}",
+        ),
         ("--status 5xx", CallFilter(statuses=parse_statuses(["5xx"])), lambda c: 500 <= c["status"] <= 599),
         (f"--id {sought}", CallFilter(resource_id=sought), lambda c: sought in c["resource_ids"]),
-        ("--id user7@example.com (an email on ~100 calls)", CallFilter(resource_id="user7@example.com"),
-         lambda c: False),
+        (
+            "--id user7@example.com (an email on ~100 calls)",
+            CallFilter(resource_id="user7@example.com"),
+            lambda c: False,
+        ),
         ("/api/events (exact path)", CallFilter(path="/api/events"), lambda c: c["path"] == "/api/events"),
         ("--status failed", CallFilter(statuses=parse_statuses(["failed"])), lambda c: c["status"] >= 400),
         ("--source private", CallFilter(sources=("private",)), lambda c: False),
@@ -176,25 +231,45 @@ def search_benchmark(store_path: Path, rounds: int) -> bool:
         ("(newest 50)", CallFilter(), lambda c: True),
     ]
     ok = True
-    print(f"  {'search':<44} {'first page':>11} {'+ count':>9} {'JSONL scan':>11} {'ratio':>8}"
-          f"   (+ count: the page and its count up to {SEARCH_COUNT_CAP}, as the CLI prints them)")
+    print(
+        f"  {'search':<44} {'first page':>11} {'+ count':>9} {'JSONL scan':>11} {'ratio':>8}"
+        f"   (+ count: the page and its count up to {SEARCH_COUNT_CAP}, as the CLI prints them)"
+    )
     for label, where, keep_call in queries:
         page = median_ms(lambda where=where: store.search(where, limit=50), rounds)
-        with_count = median_ms(lambda where=where: (store.search(where, limit=50),
-                                                     store.count(where, cap=SEARCH_COUNT_CAP)), rounds)
+        with_count = median_ms(
+            lambda where=where: (store.search(where, limit=50), store.count(where, cap=SEARCH_COUNT_CAP)),
+            rounds,
+        )
         scan = median_ms(lambda keep_call=keep_call: scan_jsonl(jsonl, keep_call), 1)
         ok &= page <= SEARCH_GOAL_MS
-        print(f"  {label:<44} {page:>8.1f} ms {with_count:>6.0f} ms {scan:>8.0f} ms {scan / page:>7.0f}×"
-              + ("" if page <= SEARCH_GOAL_MS else "  over goal"))
+        print(
+            f"  {label:<44} {page:>8.1f} ms {with_count:>6.0f} ms {scan:>8.0f} ms {scan / page:>7.0f}×"
+            + ("" if page <= SEARCH_GOAL_MS else "  over goal")
+        )
     rare = CallFilter(path="no-such-path-anywhere")
-    print(f"  {'no-such-path-anywhere (substring, no match)':<44} {median_ms(lambda: store.search(rare), 3):>8.1f} ms"
-          "   (a full scan: substrings without a match read every row)")
+    print(
+        f"  {'no-such-path-anywhere (substring, no match)':<44} {median_ms(lambda: store.search(rare), 3):>8.1f} ms"
+        "   (a full scan: substrings without a match read every row)"
+    )
     store.close()
-    cli = [sys.executable, "-m", "postman_kit.cli", "logs", "search", "/api/profiles/{id}", "--status", "404",
-           "--store", str(store_path)]
+    cli = [
+        sys.executable,
+        "-m",
+        "postman_kit.cli",
+        "logs",
+        "search",
+        "/api/profiles/{id}",
+        "--status",
+        "404",
+        "--store",
+        str(store_path),
+    ]
     child = median_ms(lambda: subprocess.run(cli, capture_output=True, check=True), 5)
-    print(f"  CLI `postman-kit logs search /api/profiles/{{id}} --status 404`: {child:.0f} ms wall "
-          "(Python start-up and imports included)")
+    print(
+        f"  CLI `postman-kit logs search /api/profiles/{{id}} --status 404`: {child:.0f} ms wall "
+        "(Python start-up and imports included)"
+    )
     print(f"goal: first page ≤ {SEARCH_GOAL_MS:.0f} ms for indexed searches: {'met' if ok else 'NOT met'}")
     return ok
 
@@ -207,25 +282,38 @@ def activity_benchmark(store_path: Path, rounds: int) -> bool:
         ("activity (all stored)", CallFilter()),
         ("activity --since 7d", CallFilter(since=now - 7 * 86400)),
         ("activity --since 24h --category Profiles", CallFilter(since=now - 86400, categories=("Profiles",))),
-        ("activity --status 5xx --method POST", CallFilter(statuses=parse_statuses(["5xx"]), methods=("POST",))),
+        (
+            "activity --status 5xx --method POST",
+            CallFilter(statuses=parse_statuses(["5xx"]), methods=("POST",)),
+        ),
         ("activity --since 6h (5-minute bars: from the calls)", CallFilter(since=now - 6 * 3600)),
     ]
     ok = True
-    print(f"  {'view':<52} {'activity':>9} {'from calls':>11} {'ratio':>7}"
-          "   (from calls: the same figures grouped from every matching call)")
+    print(
+        f"  {'view':<52} {'activity':>9} {'from calls':>11} {'ratio':>7}"
+        "   (from calls: the same figures grouped from every matching call)"
+    )
     for label, where in views:
         taken = median_ms(lambda where=where: store.activity(where, now=now), rounds)
         raw = median_ms(lambda where=where: grouped_from_calls(store, where, now), 3)
         ok &= taken <= ACTIVITY_GOAL_MS
-        print(f"  {label:<52} {taken:>6.1f} ms {raw:>8.0f} ms {raw / taken:>6.0f}×"
-              + ("" if taken <= ACTIVITY_GOAL_MS else "  over goal"))
-    page = median_ms(lambda: dashboard_page(store.activity(CallFilter(since=now - 7 * 86400), now=now), {"since": "7d"},
-                                            store.categories()), rounds)
+        print(
+            f"  {label:<52} {taken:>6.1f} ms {raw:>8.0f} ms {raw / taken:>6.0f}×"
+            + ("" if taken <= ACTIVITY_GOAL_MS else "  over goal")
+        )
+    page = median_ms(
+        lambda: dashboard_page(
+            store.activity(CallFilter(since=now - 7 * 86400), now=now), {"since": "7d"}, store.categories()
+        ),
+        rounds,
+    )
     print(f"  {'/_activity?since=7d (figures, categories, HTML)':<52} {page:>6.1f} ms")
     store.close()
     cli = [sys.executable, "-m", "postman_kit.cli", "activity", "--since", "7d", "--store", str(store_path)]
     child = median_ms(lambda: subprocess.run(cli, capture_output=True, check=True), 5)
-    print(f"  CLI `postman-kit activity --since 7d`: {child:.0f} ms wall (Python start-up and imports included)")
+    print(
+        f"  CLI `postman-kit activity --since 7d`: {child:.0f} ms wall (Python start-up and imports included)"
+    )
     print(f"goal: activity ≤ {ACTIVITY_GOAL_MS:.0f} ms over the stored calls: {'met' if ok else 'NOT met'}")
     return ok
 

@@ -56,8 +56,12 @@ CALLS: list[tuple[str, str, dict | None]] = [
     ("GET", "/api/events/4H7KLscuSr", None),
     ("POST", "/api/lists", {"data": {"type": "list", "attributes": {"name": "Bench"}}}),
 ]
-HEADERS = {"Authorization": f"Klaviyo-API-Key {KEY}", "revision": "2026-07-15",
-           "Content-Type": "application/vnd.api+json", "Accept": "application/vnd.api+json"}
+HEADERS = {
+    "Authorization": f"Klaviyo-API-Key {KEY}",
+    "revision": "2026-07-15",
+    "Content-Type": "application/vnd.api+json",
+    "Accept": "application/vnd.api+json",
+}
 
 
 @dataclass(frozen=True)
@@ -83,9 +87,22 @@ def prism_binary() -> Path:
     if npm is None:
         raise SystemExit("bench: npm is needed to install Prism (or pass --no-peer)")
     target.mkdir(parents=True, exist_ok=True)
-    subprocess.run([npm, "install", "--prefix", str(target), "--cache", str(cache_root() / "npm"),
-                    "--no-audit", "--no-fund", "--loglevel=error", f"{PRISM_PACKAGE}@{PRISM_VERSION}"],
-                   check=True, timeout=600)
+    subprocess.run(
+        [
+            npm,
+            "install",
+            "--prefix",
+            str(target),
+            "--cache",
+            str(cache_root() / "npm"),
+            "--no-audit",
+            "--no-fund",
+            "--loglevel=error",
+            f"{PRISM_PACKAGE}@{PRISM_VERSION}",
+        ],
+        check=True,
+        timeout=600,
+    )
     return binary
 
 
@@ -99,7 +116,9 @@ def wait_until_serving(base_url: str, process: subprocess.Popen) -> None:
     deadline = time.monotonic() + START_TIMEOUT_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise SystemExit(f"bench: server exited with {process.returncode}: {process.stderr.read()[-500:]!r}")
+            raise SystemExit(
+                f"bench: server exited with {process.returncode}: {process.stderr.read()[-500:]!r}"
+            )
         try:
             httpx.get(base_url + CALLS[0][1], headers=HEADERS, timeout=1)
             return
@@ -112,8 +131,20 @@ def start_sandbox(spec: Path, work: Path) -> tuple[subprocess.Popen, str]:
     keys = work / "keys.json"
     keys.write_text(json.dumps({"keys": {KEY: {"name": "bench"}}}))
     port = free_port()
-    command = [sys.executable, "-m", "postman_kit.cli", "sandbox", str(spec), "--port", str(port), "--keys",
-               str(keys), "--data", str(work / "sandbox-data"), "--no-rate-limits"]
+    command = [
+        sys.executable,
+        "-m",
+        "postman_kit.cli",
+        "sandbox",
+        str(spec),
+        "--port",
+        str(port),
+        "--keys",
+        str(keys),
+        "--data",
+        str(work / "sandbox-data"),
+        "--no-rate-limits",
+    ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     return process, f"http://127.0.0.1:{port}"
 
@@ -146,8 +177,12 @@ async def drive(base_url: str, total: int, concurrency: int) -> Round:
         await asyncio.gather(*(worker() for _ in range(concurrency)))
         elapsed = time.perf_counter() - started
     latencies.sort()
-    return Round(total / elapsed, latencies[len(latencies) // 2] * 1000,
-                 latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000, errors)
+    return Round(
+        total / elapsed,
+        latencies[len(latencies) // 2] * 1000,
+        latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000,
+        errors,
+    )
 
 
 def measure(name: str, starter, total: int, concurrency: int) -> Round:
@@ -192,7 +227,9 @@ def start_app_server(spec: Path, work: Path, mode: str) -> tuple[subprocess.Pope
     data = work / f"recording-{mode}"
     data.mkdir()
     command = [sys.executable, "-c", RECORDING_SERVER % KEY, str(spec), str(port), str(data), mode]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     return process, f"http://127.0.0.1:{port}"
 
 
@@ -219,7 +256,9 @@ def sequential(base_url: str, total: int) -> tuple[float, float, int]:
     return statistics.median(latencies) * 1000, total / elapsed, errors
 
 
-def measure_recording(process: subprocess.Popen, base_url: str, total: int, concurrency: int | None) -> Measured:
+def measure_recording(
+    process: subprocess.Popen, base_url: str, total: int, concurrency: int | None
+) -> Measured:
     cpu_before = cpu_seconds(process.pid)
     if concurrency is None:
         p50, rps, errors = sequential(base_url, total)
@@ -227,7 +266,9 @@ def measure_recording(process: subprocess.Popen, base_url: str, total: int, conc
         result = asyncio.run(drive(base_url, total, concurrency))
         p50, rps, errors = result.p50_ms, result.requests_per_second, result.errors
     if errors:
-        raise SystemExit(f"bench: {errors} calls to {base_url} failed; the comparison would not be like for like")
+        raise SystemExit(
+            f"bench: {errors} calls to {base_url} failed; the comparison would not be like for like"
+        )
     return Measured(p50, (cpu_seconds(process.pid) - cpu_before) * 1000 / total, rps)
 
 
@@ -246,30 +287,44 @@ def recording_benchmark(spec: Path, rounds: int, total: int, concurrency: int) -
                     order = modes if number % 2 == 0 else tuple(reversed(modes))
                     for mode in order:
                         process, base_url = servers[mode]
-                        results[shape, mode].append(measure_recording(process, base_url, total, concurrency_or_none))
+                        results[shape, mode].append(
+                            measure_recording(process, base_url, total, concurrency_or_none)
+                        )
         finally:
             for process, _ in servers.values():
                 process.terminate()
                 with contextlib.suppress(subprocess.TimeoutExpired):
                     process.wait(timeout=10)
-    print(f"\nrecording every call into the SQLite log store, on vs off: {spec.name}, {total} calls per round "
-          f"and mode, median of {rounds} alternating rounds, load average {os.getloadavg()[0]:.2f}")
-    print(f"  {'clients':<14} {'recording':<10} {'p50 latency':>12} {'server CPU/call':>16} {'throughput':>14}")
+    print(
+        f"\nrecording every call into the SQLite log store, on vs off: {spec.name}, {total} calls per round "
+        f"and mode, median of {rounds} alternating rounds, load average {os.getloadavg()[0]:.2f}"
+    )
+    print(
+        f"  {'clients':<14} {'recording':<10} {'p50 latency':>12} {'server CPU/call':>16} {'throughput':>14}"
+    )
     met = True
     for shape in shapes:
         medians = {}
         for mode in modes:
             rounds_measured = results[shape, mode]
-            medians[mode] = Measured(*(statistics.median(getattr(m, name) for m in rounds_measured)
-                                       for name in ("p50_ms", "cpu_ms_per_call", "requests_per_second")))
+            medians[mode] = Measured(
+                *(
+                    statistics.median(getattr(m, name) for m in rounds_measured)
+                    for name in ("p50_ms", "cpu_ms_per_call", "requests_per_second")
+                )
+            )
             m = medians[mode]
-            print(f"  {shape:<14} {mode:<10} {m.p50_ms:>9.3f} ms {m.cpu_ms_per_call:>13.3f} ms "
-                  f"{m.requests_per_second:>9.0f} req/s")
+            print(
+                f"  {shape:<14} {mode:<10} {m.p50_ms:>9.3f} ms {m.cpu_ms_per_call:>13.3f} ms "
+                f"{m.requests_per_second:>9.0f} req/s"
+            )
         added = medians["on"].p50_ms / medians["off"].p50_ms - 1
         met &= added <= RECORDING_GOAL
-        print(f"  {'':<14} {'→ adds':<10} {added:>+10.1%} {medians['on'].cpu_ms_per_call - medians['off'].cpu_ms_per_call:>+13.3f} ms "
-              f"{medians['on'].requests_per_second / medians['off'].requests_per_second - 1:>+13.1%}"
-              f"   latency goal ≤ {RECORDING_GOAL:.0%}: {'met' if added <= RECORDING_GOAL else 'NOT met'}")
+        print(
+            f"  {'':<14} {'→ adds':<10} {added:>+10.1%} {medians['on'].cpu_ms_per_call - medians['off'].cpu_ms_per_call:>+13.3f} ms "
+            f"{medians['on'].requests_per_second / medians['off'].requests_per_second - 1:>+13.1%}"
+            f"   latency goal ≤ {RECORDING_GOAL:.0%}: {'met' if added <= RECORDING_GOAL else 'NOT met'}"
+        )
     return met
 
 
@@ -286,22 +341,31 @@ def peer_benchmark(args: argparse.Namespace) -> None:
             for name in order:
                 result = measure(name, starters[name], args.requests, args.concurrency)
                 results[name].append(result)
-                print(f"round {number + 1} {name:8} {result.requests_per_second:8.0f} req/s  "
-                      f"p50 {result.p50_ms:6.1f} ms  p99 {result.p99_ms:6.1f} ms  errors {result.errors}")
-    print(f"\n{args.spec.name}: {args.requests} calls per round, {args.concurrency} concurrent, "
-          f"median of {args.rounds} rounds")
+                print(
+                    f"round {number + 1} {name:8} {result.requests_per_second:8.0f} req/s  "
+                    f"p50 {result.p50_ms:6.1f} ms  p99 {result.p99_ms:6.1f} ms  errors {result.errors}"
+                )
+    print(
+        f"\n{args.spec.name}: {args.requests} calls per round, {args.concurrency} concurrent, "
+        f"median of {args.rounds} rounds"
+    )
     medians = {}
     for name, rounds in results.items():
         if not rounds:
             continue
-        medians[name] = (statistics.median(r.requests_per_second for r in rounds),
-                         statistics.median(r.p50_ms for r in rounds), statistics.median(r.p99_ms for r in rounds))
+        medians[name] = (
+            statistics.median(r.requests_per_second for r in rounds),
+            statistics.median(r.p50_ms for r in rounds),
+            statistics.median(r.p99_ms for r in rounds),
+        )
         rps, p50, p99 = medians[name]
         print(f"  {name:8} {rps:8.0f} req/s  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms")
     if "prism" in medians:
         sandbox, prism = medians["sandbox"], medians["prism"]
-        print(f"  ratios   throughput sandbox/prism {sandbox[0] / prism[0]:.2f}×   "
-              f"p99 latency sandbox/prism {sandbox[2] / prism[2]:.2f}× (lower is better)")
+        print(
+            f"  ratios   throughput sandbox/prism {sandbox[0] / prism[0]:.2f}×   "
+            f"p99 latency sandbox/prism {sandbox[2] / prism[2]:.2f}× (lower is better)"
+        )
 
 
 def main() -> None:
@@ -313,8 +377,12 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=20, help="concurrent clients (default 20)")
     parser.add_argument("--no-peer", action="store_true", help="Peer part: measure the sandbox only.")
     parser.add_argument("--recording-rounds", type=int, default=7, help="recording rounds (default 7)")
-    parser.add_argument("--recording-requests", type=int, default=1000,
-                        help="calls per recording round, mode and client shape (default 1,000)")
+    parser.add_argument(
+        "--recording-requests",
+        type=int,
+        default=1000,
+        help="calls per recording round, mode and client shape (default 1,000)",
+    )
     args = parser.parse_args()
     ok = True
     if args.part in ("all", "peer"):

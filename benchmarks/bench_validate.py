@@ -54,7 +54,9 @@ def check_with_jsonschema(collection: Path) -> None:
     """The peer, run in a child: load the collection and validate it against the official schema."""
     import jsonschema
 
-    errors = list(jsonschema.Draft7Validator(official_schema()).iter_errors(json.loads(collection.read_text())))
+    errors = list(
+        jsonschema.Draft7Validator(official_schema()).iter_errors(json.loads(collection.read_text()))
+    )
     if errors:
         raise SystemExit(f"official schema: {len(errors)} error(s), first: {errors[0].message[:200]}")
 
@@ -72,13 +74,21 @@ def timed(command: list[str]) -> tuple[float, float]:
     """Wall time and CPU time (user + system) of one child; CPU time stays honest on a busy machine."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True, timeout=CHILD_TIMEOUT_SECONDS, check=False,
-                            env=child_environment())
+    result = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        timeout=CHILD_TIMEOUT_SECONDS,
+        check=False,
+        env=child_environment(),
+    )
     seconds = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
-        raise SystemExit(f"bench: {' '.join(command)} exited {result.returncode}: "
-                         f"{(result.stderr or result.stdout).strip()[-500:]}")
+        raise SystemExit(
+            f"bench: {' '.join(command)} exited {result.returncode}: "
+            f"{(result.stderr or result.stdout).strip()[-500:]}"
+        )
     return seconds, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
 
@@ -104,11 +114,26 @@ def main() -> None:
         collection = next(out.glob("*.postman_collection.json"))
         environment = next(out.glob("*.postman_environment.json"))
         globals_file = next(out.glob("*.postman_globals.json"))
-        ours = [*kit_prefix(), "validate", str(collection), "--spec", str(args.spec), "-e", str(environment),
-                "-g", str(globals_file), "--format", "json", "--fail-on", "warning"]
+        ours = [
+            *kit_prefix(),
+            "validate",
+            str(collection),
+            "--spec",
+            str(args.spec),
+            "-e",
+            str(environment),
+            "-g",
+            str(globals_file),
+            "--format",
+            "json",
+            "--fail-on",
+            "warning",
+        ]
         peer = [sys.executable, __file__, "--peer-check", str(collection)]
         size_mb = collection.stat().st_size / 1e6
-        print(f"collection: {collection.name} ({size_mb:.1f} MB) against {args.spec.name}, {args.rounds} rounds")
+        print(
+            f"collection: {collection.name} ({size_mb:.1f} MB) against {args.spec.name}, {args.rounds} rounds"
+        )
         kit_runs: list[tuple[float, float]] = []
         peer_runs: list[tuple[float, float]] = []
         timed(ours)  # the first run compiles the schema validators into the user cache, as any first run does
@@ -123,10 +148,14 @@ def main() -> None:
     load = os.getloadavg()[0]
     print(f"postman-kit validate, every rule:    median {kit:.3f} s wall, {kit_cpu:.3f} s CPU")
     print(f"jsonschema, official schema alone:  median {other:.3f} s wall, {other_cpu:.3f} s CPU")
-    print(f"ratio (wall): postman-kit takes {kit / other:.2f}× the peer's time ({other / kit:.1f}× faster); "
-          f"(CPU): {kit_cpu / other_cpu:.2f}×")
-    print(f"load average during the run: {load:.1f} on {os.cpu_count()} CPUs"
-          + ("  (busy machine: wall times are inflated, CPU times are the fairer figure)" if load > 1.5 else ""))
+    print(
+        f"ratio (wall): postman-kit takes {kit / other:.2f}× the peer's time ({other / kit:.1f}× faster); "
+        f"(CPU): {kit_cpu / other_cpu:.2f}×"
+    )
+    print(
+        f"load average during the run: {load:.1f} on {os.cpu_count()} CPUs"
+        + ("  (busy machine: wall times are inflated, CPU times are the fairer figure)" if load > 1.5 else "")
+    )
     verdict = "met" if kit <= GOAL_SECONDS else "MISSED"
     print(f"goal ≤ {GOAL_SECONDS:.1f} s wall: {verdict}")
 

@@ -35,8 +35,10 @@ def main() -> int:
     args = parser.parse_args()
     started = time.perf_counter()
     report = fuzz_sandbox(args.spec, examples=args.examples, seed=args.seed, only=args.only)
-    print(f"{report.operations} operations, {report.calls} calls in {time.perf_counter() - started:.0f} s; "
-          f"statuses {dict(sorted(report.statuses.items()))}")
+    print(
+        f"{report.operations} operations, {report.calls} calls in {time.perf_counter() - started:.0f} s; "
+        f"statuses {dict(sorted(report.statuses.items()))}"
+    )
     for key, example in sorted(report.failures.items()):
         print(f"FAIL {key}: {example}")
     for message in report.server_errors:

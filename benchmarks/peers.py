@@ -51,8 +51,10 @@ def _installed_matches_pins(target: Path) -> bool:
     installed = target / "node_modules" / ".package-lock.json"
     if not installed.is_file():
         return False
-    return all((target / name).is_file() and (target / name).read_bytes() == (PINNED / name).read_bytes()
-               for name in MANIFESTS)
+    return all(
+        (target / name).is_file() and (target / name).read_bytes() == (PINNED / name).read_bytes()
+        for name in MANIFESTS
+    )
 
 
 def install_peers() -> Path:
@@ -65,10 +67,21 @@ def install_peers() -> Path:
         target.mkdir(parents=True, exist_ok=True)
         for name in MANIFESTS:
             shutil.copyfile(PINNED / name, target / name)
-        command = [npm, "ci", "--prefix", str(target), "--cache", str(cache_root() / "npm"), "--prefer-offline",
-                   "--no-audit", "--no-fund", "--loglevel=error"]
-        result = subprocess.run(command, capture_output=True, text=True, timeout=INSTALL_TIMEOUT_SECONDS,
-                                check=False)
+        command = [
+            npm,
+            "ci",
+            "--prefix",
+            str(target),
+            "--cache",
+            str(cache_root() / "npm"),
+            "--prefer-offline",
+            "--no-audit",
+            "--no-fund",
+            "--loglevel=error",
+        ]
+        result = subprocess.run(
+            command, capture_output=True, text=True, timeout=INSTALL_TIMEOUT_SECONDS, check=False
+        )
         if result.returncode != 0:
             raise PeerUnavailable(f"npm ci failed in {target}: {result.stderr.strip()[-500:]}")
     return target / "node_modules" / ".bin"
@@ -92,7 +105,11 @@ def _sources_digest() -> str:
 def install_kit() -> Path:
     """This checkout's `postman-kit` program, installed as a release (see the module's docstring)."""
     target = kit_dir()
-    program, python, stamp = target / "bin" / "postman-kit", target / "bin" / "python", target / "installed-from"
+    program, python, stamp = (
+        target / "bin" / "postman-kit",
+        target / "bin" / "python",
+        target / "installed-from",
+    )
     digest = _sources_digest()
     if program.is_file() and stamp.is_file() and stamp.read_text() == digest:
         return program
@@ -100,10 +117,13 @@ def install_kit() -> Path:
     # pip reinstalls a local directory every time, and brings the dependencies pyproject.toml names.
     steps.append([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", str(CHECKOUT)])
     for command in steps:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=INSTALL_TIMEOUT_SECONDS,
-                                check=False)
+        result = subprocess.run(
+            command, capture_output=True, text=True, timeout=INSTALL_TIMEOUT_SECONDS, check=False
+        )
         if result.returncode != 0:
-            raise PeerUnavailable(f"installing postman-kit into {target} failed: {result.stderr.strip()[-500:]}")
+            raise PeerUnavailable(
+                f"installing postman-kit into {target} failed: {result.stderr.strip()[-500:]}"
+            )
     stamp.write_text(digest)
     return program
 

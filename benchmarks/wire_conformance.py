@@ -186,7 +186,7 @@ def point_at_recorder(collection: dict[str, Any], environment: dict[str, Any] | 
             return value
         if value.startswith("https://"):
             https_hosts.add(urlsplit(value).netloc)
-            return "http://" + value[len("https://"):]
+            return "http://" + value[len("https://") :]
         if base and not value.startswith("http://") and not value.startswith("{{"):
             return FALLBACK_HOST + ("" if not value or value.startswith("/") else "/") + value
         if value == "":
@@ -229,18 +229,29 @@ def count_items(collection: dict[str, Any]) -> int:
     return visit(collection.get("item", []))
 
 
-def run_newman(collection: dict[str, Any], environment: dict[str, Any] | None, work: Path,
-               proxy: str) -> None:
+def run_newman(
+    collection: dict[str, Any], environment: dict[str, Any] | None, work: Path, proxy: str
+) -> None:
     (work / "run.json").write_text(json.dumps(collection))
-    command = [str(NODE_BIN / "newman"), "run", str(work / "run.json"), "--silent", "--insecure",
-               "--timeout-request", "15000", "--ignore-redirects"]
+    command = [
+        str(NODE_BIN / "newman"),
+        "run",
+        str(work / "run.json"),
+        "--silent",
+        "--insecure",
+        "--timeout-request",
+        "15000",
+        "--ignore-redirects",
+    ]
     if environment is not None:
         (work / "env.json").write_text(json.dumps(environment))
         command += ["-e", str(work / "env.json")]
     env = {k: v for k, v in os.environ.items() if k.lower() not in {"no_proxy", "https_proxy", "http_proxy"}}
     env["HTTP_PROXY"] = env["http_proxy"] = proxy
     try:
-        subprocess.run(command, capture_output=True, text=True, timeout=NEWMAN_TIMEOUT_SECONDS, env=env, check=False)
+        subprocess.run(
+            command, capture_output=True, text=True, timeout=NEWMAN_TIMEOUT_SECONDS, env=env, check=False
+        )
     except subprocess.TimeoutExpired:
         pass  # what was recorded is checked; the items newman did not reach count as "not sent"
 
@@ -254,8 +265,11 @@ def load_openapi(spec: Path) -> Any:
     read_brackets_as_documented()
     text = spec.read_text(encoding="utf-8")
     # JSON with json (Twilio's spec has escapes PyYAML refuses), the rest with PyYAML's C loader when present.
-    data = json.loads(text) if spec.suffix == ".json" else yaml.load(text, Loader=getattr(yaml, "CSafeLoader",
-                                                                                       yaml.SafeLoader))
+    data = (
+        json.loads(text)
+        if spec.suffix == ".json"
+        else yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    )
     return OpenAPI.from_dict(data, base_uri=spec.resolve().as_uri(), config=Config(spec_validator_cls=None))
 
 
@@ -276,7 +290,7 @@ def bracket_loads(explode: bool, name: str, schema_type: str, location: Any) -> 
     for key, value in pairs:
         if not key.startswith(name + "["):
             continue
-        tokens = re.findall(r"\[([^\]]*)\]", key[len(name):])
+        tokens = re.findall(r"\[([^\]]*)\]", key[len(name) :])
         if not tokens:
             continue
         found = True
@@ -312,7 +326,9 @@ def check_request(openapi: Any, recorded: Recorded, https_hosts: set[str]) -> tu
     # a host written with server variables (`https://{{region}}.x.test`) is known only once newman resolved it
     templated = any("{{" in host for host in https_hosts)
     scheme = "https" if parts.netloc in https_hosts or templated else parts.scheme
-    headers = [(k, v) for k, v in recorded.headers if k.lower() not in {"host", "proxy-connection", "connection"}]
+    headers = [
+        (k, v) for k, v in recorded.headers if k.lower() not in {"host", "proxy-connection", "connection"}
+    ]
     cookies: dict[str, str] = {}
     for key, value in headers:
         if key.lower() == "cookie":
@@ -440,7 +456,9 @@ def measure(name: str, spec: Path, tool: str, openapi: Any) -> Outcome:
             elif failure[0] == UNCHECKED:
                 outcome.requests -= 1
                 outcome.unchecked += 1
-                outcome.examples.setdefault(UNCHECKED, f"{recorded.method} {recorded.url[:120]} — {failure[1]}")
+                outcome.examples.setdefault(
+                    UNCHECKED, f"{recorded.method} {recorded.url[:120]} — {failure[1]}"
+                )
             else:
                 outcome.fail(failure[0], f"{recorded.method} {recorded.url[:120]} — {failure[1]}")
         for _ in range(max(0, items - len(recorder.requests))):
@@ -453,7 +471,10 @@ def measure_spec(name: str, spec: Path, tools: tuple[str, ...]) -> list[Outcome]
     try:
         openapi = load_openapi(spec)
     except Exception as exc:  # noqa: BLE001 - a spec openapi-core cannot read is skipped, and said so
-        return [Outcome(name, tool, error=f"openapi-core cannot load the spec: {str(exc)[:120]}") for tool in tools]
+        return [
+            Outcome(name, tool, error=f"openapi-core cannot load the spec: {str(exc)[:120]}")
+            for tool in tools
+        ]
     return [measure(name, spec, tool, openapi) for tool in tools]
 
 
@@ -486,7 +507,11 @@ def report(outcomes: list[Outcome], tools: tuple[str, ...], top: int = 3, verbos
         cells = []
         for tool in tools:
             o = row.get(tool)
-            cells.append(f"{'error':>17}" if o is None or o.error else f"{o.conformant:>5}/{o.requests:<5} {o.percent:5.1f}%")
+            cells.append(
+                f"{'error':>17}"
+                if o is None or o.error
+                else f"{o.conformant:>5}/{o.requests:<5} {o.percent:5.1f}%"
+            )
         lines.append(f"{spec:34} " + "  ".join(cells))
         for tool in tools:
             o = row.get(tool)
@@ -498,15 +523,19 @@ def report(outcomes: list[Outcome], tools: tuple[str, ...], top: int = 3, verbos
             for reason, count in o.reasons.most_common(top):
                 lines.append(f"    {tool}: {count:4} × {reason} — e.g. {o.examples[reason]}")
             if o.unchecked:
-                lines.append(f"    {tool}: {o.unchecked:4} unchecked (validator error) — e.g. {o.examples[UNCHECKED]}")
+                lines.append(
+                    f"    {tool}: {o.unchecked:4} unchecked (validator error) — e.g. {o.examples[UNCHECKED]}"
+                )
             if verbose:
                 lines.extend(f"      {failure}" for failure in o.failures)
     lines.append("")
     for tool in tools:
         total = totals(outcomes, tool)
         worst = [o for o in outcomes if o.tool == tool and not o.error and o.requests and o.percent < 95.0]
-        lines.append(f"overall {tool}: {total.conformant}/{total.requests} = {total.percent:.1f}% conform; "
-                     f"{len(worst)} spec(s) under 95%; {total.unchecked} request(s) the validator could not check")
+        lines.append(
+            f"overall {tool}: {total.conformant}/{total.requests} = {total.percent:.1f}% conform; "
+            f"{len(worst)} spec(s) under 95%; {total.unchecked} request(s) the validator could not check"
+        )
         for reason, count in total.reasons.most_common(top + 2):
             lines.append(f"    {count:5} × {reason}")
     return "\n".join(lines)
@@ -514,12 +543,16 @@ def report(outcomes: list[Outcome], tools: tuple[str, ...], top: int = 3, verbos
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", action="append", default=[], help="specs whose name contains this (repeatable)")
+    parser.add_argument(
+        "--only", action="append", default=[], help="specs whose name contains this (repeatable)"
+    )
     parser.add_argument("--tool", action="append", choices=TOOLS, help="which generators (default: both)")
     parser.add_argument("--jobs", type=int, default=4)
     parser.add_argument("--top", type=int, default=3, help="failure reasons shown per spec")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every failing request")
-    parser.add_argument("--kit-root", type=Path, default=ROOT, help="the checkout whose postman-kit is measured")
+    parser.add_argument(
+        "--kit-root", type=Path, default=ROOT, help="the checkout whose postman-kit is measured"
+    )
     args = parser.parse_args(argv)
     use_kit(args.kit_root)
     if not (NODE_BIN / "newman").exists():

@@ -201,9 +201,9 @@ class Url:
         return cls(
             raw=str(data.get("raw", "")),
             host=host.split(".") if isinstance(host, str) else [str(h) for h in host],
-            path=[p for p in path.split("/") if p] if isinstance(path, str) else [
-                p if isinstance(p, str) else str(p.get("value", "")) for p in path
-            ],
+            path=[p for p in path.split("/") if p]
+            if isinstance(path, str)
+            else [p if isinstance(p, str) else str(p.get("value", "")) for p in path],
             query=[QueryParam.from_json(q) for q in data.get("query") or [] if isinstance(q, dict)],
             variable=[Variable.from_json(v) for v in data.get("variable") or [] if isinstance(v, dict)],
             protocol=data.get("protocol"),
@@ -361,8 +361,17 @@ class Response:
     preview_language: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
-    KNOWN = ("id", "name", "originalRequest", "status", "code", "header", "body", "_postman_previewlanguage",
-             "cookie")
+    KNOWN = (
+        "id",
+        "name",
+        "originalRequest",
+        "status",
+        "code",
+        "header",
+        "body",
+        "_postman_previewlanguage",
+        "cookie",
+    )
 
     def to_json(self, requests: dict[int, dict[str, Any]] | None = None) -> dict[str, Any]:
         """`requests` memoizes original requests by identity: an item's examples share one request object."""

@@ -40,8 +40,14 @@ _RAW_LANGUAGES = ("json", "xml", "text", "html", "javascript")
 # v3 script types (collection and folder definitions prefix them with `http:`) and v2.1's event names
 _SCRIPT_EVENTS = {"beforeRequest": "prerequest", "afterResponse": "test"}
 # Where a v2.1 item key lives in a v3 request file, for locating findings.
-_V3_KEYS = {"header": "headers", "event": "scripts", "protocolProfileBehavior": "settings",
-            "response": "examples", "variable": "pathVariables", "query": "queryParams"}
+_V3_KEYS = {
+    "header": "headers",
+    "event": "scripts",
+    "protocolProfileBehavior": "settings",
+    "response": "examples",
+    "variable": "pathVariables",
+    "query": "queryParams",
+}
 
 
 @dataclass(frozen=True)
@@ -86,7 +92,12 @@ class CollectionFile:
             end -= 1
         source = self.sources[item]
         rest = parts[end:]
-        if rest[:1] == ["response"] and len(rest) > 1 and rest[1].isdigit() and int(rest[1]) < len(source.examples):
+        if (
+            rest[:1] == ["response"]
+            and len(rest) > 1
+            and rest[1].isdigit()
+            and int(rest[1]) < len(source.examples)
+        ):
             example = source.examples[int(rest[1])]
             return example.file, example.line_of(_example_key_path(rest[2:]))
         return source.file, source.line_of(_v3_key_path(rest))
@@ -148,8 +159,9 @@ def is_collection_directory(source: str) -> bool:
     return source != "-" and not is_url(source) and os.path.isdir(source)
 
 
-def collection_from_json(data: Any, name: str, text: str | None = None, *,
-                         nesting_checked: bool = False) -> CollectionFile:
+def collection_from_json(
+    data: Any, name: str, text: str | None = None, *, nesting_checked: bool = False
+) -> CollectionFile:
     """A parsed v2.0/v2.1 collection, checked; anything else is bad input named for what it is.
     `nesting_checked`: the loader's walk already found `data` within MAX_NESTING."""
     if isinstance(data, dict) and isinstance(data.get("collection"), dict) and "info" not in data:
@@ -165,11 +177,16 @@ def collection_from_json(data: Any, name: str, text: str | None = None, *,
     if "requests" in data and ("order" in data or "folders" in data) and "info" not in data:
         raise InputError(name, "a Postman v1 collection; open it in Postman and export it as Collection v2.1")
     if "openapi" in data or "swagger" in data:
-        raise InputError(name, "an OpenAPI document, not a collection; pass it with --spec "
-                               "(or turn it into a collection with `postman-kit generate`)")
+        raise InputError(
+            name,
+            "an OpenAPI document, not a collection; pass it with --spec "
+            "(or turn it into a collection with `postman-kit generate`)",
+        )
     info = data.get("info")
     if not isinstance(info, dict) or not isinstance(data.get("item"), list):
-        raise InputError(name, "not a Postman collection (no 'info' and 'item'); export it as Collection v2.1")
+        raise InputError(
+            name, "not a Postman collection (no 'info' and 'item'); export it as Collection v2.1"
+        )
     schema = str(info.get("schema") or "")
     if schema and "/v2." not in schema:
         raise InputError(name, f"collection format {schema!r} is not supported; export it as Collection v2.1")
@@ -185,8 +202,11 @@ def _parse_json_file(raw: bytes, name: str) -> Any:
         raise InputError(name, "file is empty")
     data = parse_text(raw, name)
     if not isinstance(data, dict | list):
-        raise InputError(name, "not JSON (nor a YAML mapping); expected a Postman collection exported as v2.1, "
-                               "an environment or a globals file")
+        raise InputError(
+            name,
+            "not JSON (nor a YAML mapping); expected a Postman collection exported as v2.1, "
+            "an environment or a globals file",
+        )
     return data
 
 
@@ -207,8 +227,12 @@ def _auth_as_v21(data: dict[str, Any]) -> dict[str, Any]:
             auth = out.get("auth")
             if isinstance(auth, dict) and isinstance(auth.get(str(auth.get("type"))), dict):
                 kind = str(auth["type"])
-                out["auth"] = {**auth, kind: [{"key": key, "value": value, "type": "string"}
-                                              for key, value in auth[kind].items()]}
+                out["auth"] = {
+                    **auth,
+                    kind: [
+                        {"key": key, "value": value, "type": "string"} for key, value in auth[kind].items()
+                    ],
+                }
             return out
         if isinstance(node, list):
             return [convert(value) for value in node]
@@ -247,16 +271,25 @@ def find_collection_directory(directory: str) -> Path:
         return root
     collections = root / "postman" / "collections"
     if collections.is_dir() and not collections.is_symlink():
-        found = sorted(entry for entry in collections.iterdir()
-                       if entry.is_dir() and not entry.is_symlink() and _is_file(entry / DEFINITION))
+        found = sorted(
+            entry
+            for entry in collections.iterdir()
+            if entry.is_dir() and not entry.is_symlink() and _is_file(entry / DEFINITION)
+        )
         if len(found) == 1:
             return found[0]
         if found:
             names = ", ".join(str(entry) for entry in found[:3])
-            raise InputError(directory, f"holds {len(found)} collections ({names}{', …' if len(found) > 3 else ''});"
-                                        " name one of them")
-    raise InputError(directory, f"a directory without {DEFINITION.as_posix()}: not a Postman v3 collection "
-                                "(give the collection's directory, postman/collections/<name>)")
+            raise InputError(
+                directory,
+                f"holds {len(found)} collections ({names}{', …' if len(found) > 3 else ''});"
+                " name one of them",
+            )
+    raise InputError(
+        directory,
+        f"a directory without {DEFINITION.as_posix()}: not a Postman v3 collection "
+        "(give the collection's directory, postman/collections/<name>)",
+    )
 
 
 def read_v3_collection(directory: str) -> CollectionFile:
@@ -313,8 +346,9 @@ class _V3Reader:
             if kind == "dir":
                 definition = entry / DEFINITION
                 if not _is_file(definition):
-                    raise InputError(self.name, f"{self._relative(entry)}: a folder without "
-                                                f"{DEFINITION.as_posix()}")
+                    raise InputError(
+                        self.name, f"{self._relative(entry)}: a folder without {DEFINITION.as_posix()}"
+                    )
                 data, source = self._read_yaml(definition, ("collection",))
             elif kind == "file" and entry.name.endswith(_REQUEST_SUFFIX):
                 data, source = self._read_yaml(entry, ("http-request", "graphql-request"))
@@ -331,8 +365,9 @@ class _V3Reader:
                 items.append(self._request(entry, data, source, item_pointer))
         return items
 
-    def _folder(self, directory: Path, definition: dict[str, Any], source: ItemSource, pointer: str,
-                depth: int) -> dict[str, Any]:
+    def _folder(
+        self, directory: Path, definition: dict[str, Any], source: ItemSource, pointer: str, depth: int
+    ) -> dict[str, Any]:
         self.sources[pointer] = source
         folder: dict[str, Any] = {}
         if definition.get("id") is not None:
@@ -357,19 +392,25 @@ class _V3Reader:
             item["protocolProfileBehavior"] = data["settings"]
         examples, example_sources = self._examples(path, data.get("examples"))
         item["response"] = examples
-        item.update({key: value for key, value in data.items() if isinstance(key, str) and key.startswith("x-")})
+        item.update(
+            {key: value for key, value in data.items() if isinstance(key, str) and key.startswith("x-")}
+        )
         self.sources[pointer] = ItemSource(source.file, source.lines, example_sources)
         return item
 
-    def _examples(self, request_path: Path, where: Any) -> tuple[list[dict[str, Any]], tuple[ItemSource, ...]]:
+    def _examples(
+        self, request_path: Path, where: Any
+    ) -> tuple[list[dict[str, Any]], tuple[ItemSource, ...]]:
         if where is None:
             return [], ()
         if not isinstance(where, str):
             raise InputError(self.name, f"{self._relative(request_path)}: `examples` is not a path")
         directory = request_path.parent / where
         if not self._inside(directory):
-            raise InputError(self.name, f"{self._relative(request_path)}: `examples` points outside the "
-                                        "collection directory")
+            raise InputError(
+                self.name,
+                f"{self._relative(request_path)}: `examples` points outside the collection directory",
+            )
         if not directory.is_dir():
             return [], ()
         found: list[tuple[float, str, dict[str, Any], ItemSource]] = []
@@ -377,7 +418,14 @@ class _V3Reader:
             if not entry.name.endswith(_EXAMPLE_SUFFIX) or self._kind(entry) != "file":
                 continue
             data, source = self._read_yaml(entry, ("http-example",))
-            found.append((_order(data), entry.name, _example_json(data, entry.name.removesuffix(_EXAMPLE_SUFFIX)), source))
+            found.append(
+                (
+                    _order(data),
+                    entry.name,
+                    _example_json(data, entry.name.removesuffix(_EXAMPLE_SUFFIX)),
+                    source,
+                )
+            )
         found.sort(key=lambda e: (e[0], e[1]))
         return [example for _, _, example, _ in found], tuple(source for _, _, _, source in found)
 
@@ -388,16 +436,20 @@ class _V3Reader:
         try:
             return sorted(Path(entry.path) for entry in os.scandir(directory))
         except OSError as exc:
-            raise InputError(self.name, f"{self._relative(directory)}: cannot read directory: "
-                                        f"{exc.strerror or exc}") from None
+            raise InputError(
+                self.name, f"{self._relative(directory)}: cannot read directory: {exc.strerror or exc}"
+            ) from None
 
     def _check_directory(self, directory: Path) -> None:
         if os.path.islink(directory):
-            raise InputError(self.name, f"{self._relative(directory)}: a symbolic link to a directory; "
-                                        "a collection's folders are read as they are, never through links")
+            raise InputError(
+                self.name,
+                f"{self._relative(directory)}: a symbolic link to a directory; "
+                "a collection's folders are read as they are, never through links",
+            )
 
     def _kind(self, path: Path) -> str:
-        """"dir", "file" or "other"; a link to a file inside the collection reads as that file; a link out of
+        """ "dir", "file" or "other"; a link to a file inside the collection reads as that file; a link out of
         it, or to a directory (which could loop), is refused."""
         try:
             mode = os.lstat(path).st_mode
@@ -405,11 +457,15 @@ class _V3Reader:
             return "other"
         if stat.S_ISLNK(mode):
             if not self._inside(path.resolve()):
-                raise InputError(self.name, f"{self._relative(path)}: a symbolic link out of the collection "
-                                            "directory")
+                raise InputError(
+                    self.name, f"{self._relative(path)}: a symbolic link out of the collection directory"
+                )
             if path.is_dir():
-                raise InputError(self.name, f"{self._relative(path)}: a symbolic link to a directory; a "
-                                            "collection's folders are read as they are, never through links")
+                raise InputError(
+                    self.name,
+                    f"{self._relative(path)}: a symbolic link to a directory; a "
+                    "collection's folders are read as they are, never through links",
+                )
             return "file"
         return "dir" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else "other"
 
@@ -427,17 +483,22 @@ class _V3Reader:
         if self._kind(path) != "file":
             raise InputError(display, "not a regular file")
         if not self._inside(path):
-            raise InputError(self.name, f"{self._relative(path)}: reached through a symbolic link out of the "
-                                        "collection directory")
+            raise InputError(
+                self.name,
+                f"{self._relative(path)}: reached through a symbolic link out of the collection directory",
+            )
         self.files += 1
         if self.files > MAX_V3_FILES:
-            raise InputError(self.name, f"more than {MAX_V3_FILES:,} files, the most the kit reads of a "
-                                        "collection")
+            raise InputError(
+                self.name, f"more than {MAX_V3_FILES:,} files, the most the kit reads of a collection"
+            )
         raw, _, _ = read_source(display)
         self.bytes += len(raw)
         if self.bytes > MAX_V3_BYTES:
-            raise InputError(self.name, f"its files add up to more than {MAX_V3_BYTES // (1024 * 1024)} MB, "
-                                        "the most the kit reads")
+            raise InputError(
+                self.name,
+                f"its files add up to more than {MAX_V3_BYTES // (1024 * 1024)} MB, the most the kit reads",
+            )
         data, lines = parse_yaml_with_lines(raw, display)
         if not isinstance(data, dict):
             raise InputError(display, "not a YAML mapping")
@@ -503,8 +564,10 @@ def _auth_json(auth: dict[str, Any]) -> dict[str, Any]:
     if kind == "noauth":
         return {"type": "noauth"}
     credentials = auth.get("credentials")
-    attributes = [{"key": str(key), "value": value, "type": "string" if isinstance(value, str) else "any"}
-                  for key, value in (credentials.items() if isinstance(credentials, dict) else ())]
+    attributes = [
+        {"key": str(key), "value": value, "type": "string" if isinstance(value, str) else "any"}
+        for key, value in (credentials.items() if isinstance(credentials, dict) else ())
+    ]
     return {"type": kind, kind: attributes}
 
 
@@ -517,8 +580,12 @@ def _events(scripts: Any) -> list[dict[str, Any]]:
         listen = _SCRIPT_EVENTS.get(kind, kind)
         code = script.get("code")
         exec_lines = str(code).split("\n") if code is not None else []
-        events.append({"listen": listen, "script": {"type": str(script.get("language") or "text/javascript"),
-                                                    "exec": exec_lines}})
+        events.append(
+            {
+                "listen": listen,
+                "script": {"type": str(script.get("language") or "text/javascript"), "exec": exec_lines},
+            }
+        )
     return events
 
 
@@ -557,9 +624,14 @@ def _request_json(data: dict[str, Any]) -> dict[str, Any]:
         request["auth"] = _auth_json(data["auth"])
     headers = _key_values(data.get("headers"))
     request["header"] = headers
-    body = _body_json(data.get("body")) if not graphql else {
-        "mode": "graphql", "graphql": {"query": str(data.get("query") or ""),
-                                       "variables": str(data.get("variables") or "")}}
+    body = (
+        _body_json(data.get("body"))
+        if not graphql
+        else {
+            "mode": "graphql",
+            "graphql": {"query": str(data.get("query") or ""), "variables": str(data.get("variables") or "")},
+        }
+    )
     if body is not None:
         request["body"] = body
     request["url"] = _url_json(data)
@@ -606,8 +678,11 @@ def _example_json(data: dict[str, Any], file_name: str) -> dict[str, Any]:
     example["name"] = str(data.get("name") or file_name)
     request = data.get("request")
     # Postman's migration writes an example saved without its request as an empty GET: it was none.
-    if isinstance(request, dict) and (request.get("url") or set(request) - {"url", "method"}
-                                      or str(request.get("method") or "GET").upper() != "GET"):
+    if isinstance(request, dict) and (
+        request.get("url")
+        or set(request) - {"url", "method"}
+        or str(request.get("method") or "GET").upper() != "GET"
+    ):
         example["originalRequest"] = _request_json(request)
     response: dict[str, Any] = data["response"] if isinstance(data.get("response"), dict) else {}
     if response.get("statusText") is not None:

@@ -33,8 +33,12 @@ from postman_kit.terminal import printable
 from postman_kit.writer import _write_all
 
 _UNSAFE_CHARACTERS = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
-_FALLBACK_NAMES = {"folder": "collection", "request": "http-request", "example": "example",
-                   "environment": "environment"}
+_FALLBACK_NAMES = {
+    "folder": "collection",
+    "request": "http-request",
+    "example": "example",
+    "environment": "environment",
+}
 _RESERVED_SEGMENTS = {".", "..", ".resources"}
 # A name's share of a file name, in UTF-8 bytes: what is left of the 255 most file systems allow once the kind's
 # suffix (`.request.yaml`), a counter (` 12`) and the writer's temporary-name wrapping are added.
@@ -44,9 +48,13 @@ MAX_NAME_BYTES = 200
 COLLECTION_FORMATS = ("v2.1", "v3")
 
 
-def write_v3_collection(collection: dict[str, Any], out_dir: Path, *,
-                        environments: Iterable[dict[str, Any]] = (),
-                        protect: set[Path] | None = None) -> list[Path]:
+def write_v3_collection(
+    collection: dict[str, Any],
+    out_dir: Path,
+    *,
+    environments: Iterable[dict[str, Any]] = (),
+    protect: set[Path] | None = None,
+) -> list[Path]:
     """Write `collection` (v2.1, as JSON-ready data) under `out_dir/postman/collections/<name>/` and each of
     `environments` (environment or globals files, v2.1 JSON-ready) under `out_dir/postman/environments/`; all
     files or none. Returns the files written, in a fixed order.
@@ -59,8 +67,9 @@ def write_v3_collection(collection: dict[str, Any], out_dir: Path, *,
     root = out_dir / "postman" / "collections" / collection_directory_name(collection)
     files = {root / relative: text.encode() for relative, text in v3_collection_files(collection).items()}
     for environment in environments:
-        files[out_dir / "postman" / "environments" / environment_file_name(environment)] = (
-            dump(environment).encode())
+        files[out_dir / "postman" / "environments" / environment_file_name(environment)] = dump(
+            environment
+        ).encode()
     refuse_links_on_the_way(out_dir, files)
     refuse_stale_files(root, files)
     _write_all({path: redact_bytes(data) for path, data in files.items()}, protect)
@@ -80,12 +89,19 @@ def refuse_stale_files(root: Path, files: Iterable[Path]) -> None:
     if not root.is_dir() or root.is_symlink():
         return
     writing = set(files)
-    stale = sorted(Path(directory) / name for directory, _, names in os.walk(root) for name in names
-                   if Path(directory) / name not in writing)
+    stale = sorted(
+        Path(directory) / name
+        for directory, _, names in os.walk(root)
+        for name in names
+        if Path(directory) / name not in writing
+    )
     if stale:
         example = stale[0].relative_to(root).as_posix()
-        raise InputError(str(root), f"holds {len(stale)} file(s) this collection does not have (e.g. '{printable(example)}');"
-                                    " remove the directory first or choose another output directory")
+        raise InputError(
+            str(root),
+            f"holds {len(stale)} file(s) this collection does not have (e.g. '{printable(example)}');"
+            " remove the directory first or choose another output directory",
+        )
 
 
 def collection_directory_name(collection: dict[str, Any]) -> str:
@@ -178,7 +194,9 @@ def _name_entry(name: Any, file_name: str) -> dict[str, Any]:
 # --- the tree ---------------------------------------------------------------------------------------------
 
 
-def _add_items(files: dict[PurePosixPath, str], directory: PurePosixPath, items: list[Any], ids: _IdMaker) -> None:
+def _add_items(
+    files: dict[PurePosixPath, str], directory: PurePosixPath, items: list[Any], ids: _IdMaker
+) -> None:
     names = _Names()
     for position, item in enumerate(items, start=1):
         if not isinstance(item, dict):
@@ -195,12 +213,14 @@ def _add_items(files: dict[PurePosixPath, str], directory: PurePosixPath, items:
             examples_dir = PurePosixPath(".resources") / f"{request}.resources" / "examples"
             responses = [r for r in item.get("response") or [] if isinstance(r, dict)]
             files[directory / f"{request}.request.yaml"] = dump(
-                _request_file(item, request, order, str(examples_dir) if responses else None))
+                _request_file(item, request, order, str(examples_dir) if responses else None)
+            )
             example_names = _Names()
             for number, response in enumerate(responses, start=1):
                 example = example_names.claim(str(response.get("name") or ""), "example", ".example.yaml")
                 files[directory / examples_dir / f"{example}.example.yaml"] = dump(
-                    _example_file(response, example, number * 1000))
+                    _example_file(response, example, number * 1000)
+                )
 
 
 def _collection_definition(collection: dict[str, Any], ids: _IdMaker) -> dict[str, Any]:
@@ -216,8 +236,9 @@ def _collection_definition(collection: dict[str, Any], ids: _IdMaker) -> dict[st
     return out
 
 
-def _folder_definition(folder: dict[str, Any], file_name: str, order: int, ids: _IdMaker,
-                       place: str) -> dict[str, Any]:
+def _folder_definition(
+    folder: dict[str, Any], file_name: str, order: int, ids: _IdMaker, place: str
+) -> dict[str, Any]:
     out: dict[str, Any] = {"$kind": "collection"}
     out.update(_id(folder))
     out.update(_name_entry(folder.get("name"), file_name))
@@ -247,7 +268,9 @@ def _request_file(item: dict[str, Any], file_name: str, order: int, examples: st
 
 def _example_file(response: dict[str, Any], file_name: str, order: int) -> dict[str, Any]:
     original = response.get("originalRequest")
-    original = {"url": original} if isinstance(original, str) else original if isinstance(original, dict) else {}
+    original = (
+        {"url": original} if isinstance(original, str) else original if isinstance(original, dict) else {}
+    )
     out: dict[str, Any] = {"$kind": "http-example"}
     out.update(_id(response))
     out.update(_name_entry(response.get("name"), file_name))
@@ -258,8 +281,10 @@ def _example_file(response: dict[str, Any], file_name: str, order: int) -> dict[
     }
     reply.update(_key_values("headers", response.get("header")))
     body = response.get("body")
-    reply["body"] = {"type": _PREVIEW_TYPES.get(str(response.get("_postman_previewlanguage")), "text"),
-                     "content": "" if body is None else str(body)}
+    reply["body"] = {
+        "type": _PREVIEW_TYPES.get(str(response.get("_postman_previewlanguage")), "text"),
+        "content": "" if body is None else str(body),
+    }
     out["response"] = reply
     out["order"] = order
     return out
@@ -310,8 +335,16 @@ def _variables(variables: Any) -> dict[str, Any]:
         return {}
     if not any(v.get("disabled") for v in entries):
         return {"variables": {str(v.get("key") or ""): _js_string(v.get("value")) for v in entries}}
-    return {"variables": [{"key": str(v.get("key") or ""), "value": _js_string(v.get("value")),
-                           "disabled": bool(v.get("disabled"))} for v in entries]}
+    return {
+        "variables": [
+            {
+                "key": str(v.get("key") or ""),
+                "value": _js_string(v.get("value")),
+                "disabled": bool(v.get("disabled")),
+            }
+            for v in entries
+        ]
+    }
 
 
 _SCRIPT_TYPES = {"prerequest": "beforeRequest", "test": "afterResponse"}
@@ -324,8 +357,10 @@ def _scripts(events: Any, prefix: str) -> dict[str, Any]:
             continue
         script = found if isinstance(found := event.get("script"), dict) else {}
         code = script.get("exec")
-        entry: dict[str, Any] = {"type": prefix + _SCRIPT_TYPES[event["listen"]],
-                                 "code": "\n".join(code) if isinstance(code, list) else str(code or "")}
+        entry: dict[str, Any] = {
+            "type": prefix + _SCRIPT_TYPES[event["listen"]],
+            "code": "\n".join(code) if isinstance(code, list) else str(code or ""),
+        }
         if script.get("type"):
             entry["language"] = str(script["type"])
         scripts.append(entry)
@@ -347,8 +382,16 @@ def _shared_auth(auth: Any, ids: _IdMaker, place: str) -> dict[str, Any]:
     kind = str(auth["type"])
     if kind == "noauth":
         return {"auth": [{"id": "", "type": "noauth", "name": "No Auth"}]}
-    return {"auth": [{"id": ids.make(place + "/auth"), "type": kind, "name": f"{kind} auth",
-                      "credentials": _credentials(auth)}]}
+    return {
+        "auth": [
+            {
+                "id": ids.make(place + "/auth"),
+                "type": kind,
+                "name": f"{kind} auth",
+                "credentials": _credentials(auth),
+            }
+        ]
+    }
 
 
 def _request_auth(auth: Any) -> dict[str, Any]:
@@ -393,8 +436,9 @@ def _url_text(url: Any) -> str:
         text += "/" + str(path).lstrip("/")
     query = [q for q in url.get("query") or [] if isinstance(q, dict) and not q.get("disabled")]
     if query:
-        text += "?" + "&".join(str(q.get("key") or "") + ("" if q.get("value") is None else f"={q['value']}")
-                               for q in query)
+        text += "?" + "&".join(
+            str(q.get("key") or "") + ("" if q.get("value") is None else f"={q['value']}") for q in query
+        )
     if url.get("hash"):
         text += f"#{url['hash']}"
     return text
@@ -430,10 +474,15 @@ _RAW_TYPES = {"json": "json", "xml": "xml", "html": "html", "javascript": "javas
 def _body(body: dict[str, Any]) -> dict[str, Any]:
     mode = body.get("mode")
     if mode == "urlencoded":
-        return {"type": "urlencoded", **_rename(_key_values("content", body.get("urlencoded")), {"content": []})}
+        return {
+            "type": "urlencoded",
+            **_rename(_key_values("content", body.get("urlencoded")), {"content": []}),
+        }
     if mode == "formdata":
-        return {"type": "formdata", "content": [_form_field(f) for f in body.get("formdata") or []
-                                                if isinstance(f, dict)]}
+        return {
+            "type": "formdata",
+            "content": [_form_field(f) for f in body.get("formdata") or [] if isinstance(f, dict)],
+        }
     if mode == "file":
         file = body.get("file")
         return {"type": "file", "content": dict(file) if isinstance(file, dict) else {}}

@@ -89,17 +89,32 @@ class RequestChecker:
         found = self.route(request)
         path = request.url.path_template
         if found is None:
-            return [Problem("unknown-path", f"no operation at {path} in revision {self.api.version}; "
-                            + _suggest(path, self.index.templates()), "/url/path")]
+            return [
+                Problem(
+                    "unknown-path",
+                    f"no operation at {path} in revision {self.api.version}; "
+                    + _suggest(path, self.index.templates()),
+                    "/url/path",
+                )
+            ]
         if isinstance(found, MethodNotAllowed):
             allowed = ", ".join(found.allowed)
-            return [Problem("method-not-allowed",
-                            f"{request.method} is not allowed on {found.template} (a 405); allowed: {allowed}",
-                            "/method")]
+            return [
+                Problem(
+                    "method-not-allowed",
+                    f"{request.method} is not allowed on {found.template} (a 405); allowed: {allowed}",
+                    "/method",
+                )
+            ]
         return self._problems(request, found.operation, variables, found.path_params)
 
-    def _problems(self, request: Request, op: Operation, variables: dict[str, str],
-                  path_params: dict[str, str] | None = None) -> list[Problem]:
+    def _problems(
+        self,
+        request: Request,
+        op: Operation,
+        variables: dict[str, str],
+        path_params: dict[str, str] | None = None,
+    ) -> list[Problem]:
         problems: list[Problem] = []
         problems += self._path_variables(request)
         problems += self._path_values(request, op, path_params or {}, variables)
@@ -116,12 +131,16 @@ class RequestChecker:
             if segment.startswith(":"):
                 name = segment[1:].split(".", 1)[0]  # as Postman reads it: `:Sid.json` is `Sid`, then `.json`
                 if values.get(name) in (None, ""):
-                    problems.append(Problem("empty-path-variable", f"path variable :{name} has no value",
-                                            f"/url/path/{index}"))
+                    problems.append(
+                        Problem(
+                            "empty-path-variable", f"path variable :{name} has no value", f"/url/path/{index}"
+                        )
+                    )
         return problems
 
-    def _path_values(self, request: Request, op: Operation, path_params: dict[str, str],
-                     variables: dict[str, str]) -> list[Problem]:
+    def _path_values(
+        self, request: Request, op: Operation, path_params: dict[str, str], variables: dict[str, str]
+    ) -> list[Problem]:
         """Each path parameter's value: a Postman `:name` variable's, a `{{variable}}`'s where known, or the
         segment's text."""
         values = {v.key: v.value for v in request.url.variable}
@@ -151,15 +170,17 @@ class RequestChecker:
             if header.disabled:
                 continue
             value = _substitute(header.value or "", variables).strip()
-            sent.append(SentValue(header.key, None if _VARIABLE.search(value) else value,
-                                  f"/header/{index}/value"))
+            sent.append(
+                SentValue(header.key, None if _VARIABLE.search(value) else value, f"/header/{index}/value")
+            )
         return header_problems(self.profile, op, sent, self.api.version)
 
     def _body(self, request: Request, op: Operation, variables: dict[str, str]) -> list[Problem]:
         body = request.body
         # a file body is one: Postman sends the file the user picks for it (generate cannot know which)
-        sent = body is not None and bool(body.raw.strip() or body.urlencoded or body.formdata
-                                         or body.mode == "file")
+        sent = body is not None and bool(
+            body.raw.strip() or body.urlencoded or body.formdata or body.mode == "file"
+        )
 
         def read() -> Any:
             text = _substitute(body.raw, variables) if body is not None else ""
@@ -172,8 +193,13 @@ class RequestChecker:
             return NOT_READ if unresolved else value
 
         raw = body is not None and body.mode == "raw"
-        return body_problems(self.schemas, op, sent=sent, content_type=request.header_value("Content-Type"),
-                             read=read if raw else None)
+        return body_problems(
+            self.schemas,
+            op,
+            sent=sent,
+            content_type=request.header_value("Content-Type"),
+            read=read if raw else None,
+        )
 
 
 # -- the shared judgements of sent values ----------------------------------------------------------------
@@ -189,8 +215,14 @@ def path_problems(api: Api, op: Operation, sent: list[SentValue]) -> list[Proble
         schema = api.resolve(param.schema) if param.schema else {}
         pattern = schema.get("pattern") if isinstance(schema, dict) else None
         if not found and isinstance(pattern, str) and not _matches(pattern, item.value):
-            found = [Problem("pattern-mismatch", f"path parameter `{item.name}`={item.value} does not match "
-                             f"`{pattern}`", item.pointer, parameter=item.name)]
+            found = [
+                Problem(
+                    "pattern-mismatch",
+                    f"path parameter `{item.name}`={item.value} does not match `{pattern}`",
+                    item.pointer,
+                    parameter=item.name,
+                )
+            ]
         problems += found
     return problems
 
@@ -209,14 +241,25 @@ def query_problems(api: Api, profile: Profile, op: Operation, sent: list[SentVal
         if param is None and key in fixed:
             present.add(key)
             if value is not None and value != fixed[key]:
-                problems.append(Problem("invalid-enum-value", f"`{key}` does not accept `{value}`; the path "
-                                        f"{op.path} fixes it to `{fixed[key]}`", item.pointer + "/value",
-                                        parameter=key))
+                problems.append(
+                    Problem(
+                        "invalid-enum-value",
+                        f"`{key}` does not accept `{value}`; the path {op.path} fixes it to `{fixed[key]}`",
+                        item.pointer + "/value",
+                        parameter=key,
+                    )
+                )
             continue
         if param is None:
-            problems.append(Problem("unknown-query-param", f"`{key}` is not a query parameter of {op.method} "
-                                    f"{op.path}; " + _suggest(key, list(known)), item.pointer + "/key",
-                                    parameter=key))
+            problems.append(
+                Problem(
+                    "unknown-query-param",
+                    f"`{key}` is not a query parameter of {op.method} "
+                    f"{op.path}; " + _suggest(key, list(known)),
+                    item.pointer + "/key",
+                    parameter=key,
+                )
+            )
             continue
         present.add(key)
         if value is None:
@@ -227,17 +270,30 @@ def query_problems(api: Api, profile: Profile, op: Operation, sent: list[SentVal
             problems += _value_problems(api, param, value, item.pointer + "/value")
     for name, param in known.items():
         if param.required and name not in present:
-            problems.append(Problem("missing-query-param", f"required query parameter `{name}` is missing",
-                                    "/url/query", parameter=name))
+            problems.append(
+                Problem(
+                    "missing-query-param",
+                    f"required query parameter `{name}` is missing",
+                    "/url/query",
+                    parameter=name,
+                )
+            )
     for name, value in fixed.items():
         if name not in present and name not in known:
-            problems.append(Problem("missing-query-param", f"query parameter `{name}={value}` of the path "
-                                    f"{op.path} is missing", "/url/query", parameter=name))
+            problems.append(
+                Problem(
+                    "missing-query-param",
+                    f"query parameter `{name}={value}` of the path {op.path} is missing",
+                    "/url/query",
+                    parameter=name,
+                )
+            )
     return problems
 
 
-def header_problems(profile: Profile, op: Operation, sent: list[SentValue],
-                    own_revision: str = "") -> list[Problem]:
+def header_problems(
+    profile: Profile, op: Operation, sent: list[SentValue], own_revision: str = ""
+) -> list[Problem]:
     """Required headers left out, and a revision header that names no revision: the API answers 400 to
     `10-15-2023`. Authorization, Content-Type and Accept come from the request's auth and body instead."""
     problems: list[Problem] = []
@@ -245,20 +301,37 @@ def header_problems(profile: Profile, op: Operation, sent: list[SentValue],
     for param in op.params_in("header"):
         lowered = param.name.lower()
         if param.required and lowered not in _TRANSPORT_HEADERS and lowered not in names:
-            problems.append(Problem("missing-header", f"required header `{param.name}` is missing", "/header",
-                                    parameter=param.name))
+            problems.append(
+                Problem(
+                    "missing-header",
+                    f"required header `{param.name}` is missing",
+                    "/header",
+                    parameter=param.name,
+                )
+            )
     name = (profile.revision_header or "").lower()
     revision = next((item for item in sent if name and item.name.lower() == name), None)
     if revision is not None and revision.value is not None and not is_revision(revision.value):
         own = f" ({own_revision})" if is_revision(own_revision) else ""
-        problems.append(Problem("invalid-revision-header", f"{revision.name} header `{revision.value}` is "
-                                f"not a revision: send a date, YYYY-MM-DD{own}", revision.pointer,
-                                parameter=profile.revision_header))
+        problems.append(
+            Problem(
+                "invalid-revision-header",
+                f"{revision.name} header `{revision.value}` is not a revision: send a date, YYYY-MM-DD{own}",
+                revision.pointer,
+                parameter=profile.revision_header,
+            )
+        )
     return problems
 
 
-def body_problems(schemas: SchemaChecker, op: Operation, *, sent: bool, content_type: str | None,
-                  read: Callable[[], Any] | None) -> list[Problem]:
+def body_problems(
+    schemas: SchemaChecker,
+    op: Operation,
+    *,
+    sent: bool,
+    content_type: str | None,
+    read: Callable[[], Any] | None,
+) -> list[Problem]:
     """A required body left out, a Content-Type the operation does not take, and a JSON body that does not
     parse or does not match the request schema. `read` parses the body as its sender holds it (raising
     ValueError with the reason, or returning NOT_READ); None for a body that is not text (a file, a form)."""
@@ -274,8 +347,14 @@ def body_problems(schemas: SchemaChecker, op: Operation, *, sent: bool, content_
         return []
     problems: list[Problem] = []
     if content_type and not accepts_content_type(spec_body, content_type):
-        problems.append(Problem("content-type-mismatch", f"Content-Type `{content_type}` is not accepted; "
-                                f"use `{media.media_type}`", "/header", parameter="Content-Type"))
+        problems.append(
+            Problem(
+                "content-type-mismatch",
+                f"Content-Type `{content_type}` is not accepted; use `{media.media_type}`",
+                "/header",
+                parameter="Content-Type",
+            )
+        )
         return problems
     judged = (content_type or media.media_type).split(";")[0].strip().lower()
     if read is None or not _is_json(judged):
@@ -287,8 +366,14 @@ def body_problems(schemas: SchemaChecker, op: Operation, *, sent: bool, content_
     if media.schema is not None and not isinstance(value, NotRead):
         for message in schemas.errors(media.schema, value):
             where, _, _ = message.partition(": ")
-            problems.append(Problem("body-schema", f"body does not match the request schema at {message}",
-                                    "/body/raw", body_pointer=where if where.startswith("/") else None))
+            problems.append(
+                Problem(
+                    "body-schema",
+                    f"body does not match the request schema at {message}",
+                    "/body/raw",
+                    body_pointer=where if where.startswith("/") else None,
+                )
+            )
     return problems
 
 
@@ -317,13 +402,25 @@ def _value_problems(api: Api, param: Parameter, value: str, pointer: str) -> lis
         if isinstance(enum, list):
             for part in (p.strip() for p in value.split(",")):
                 if part and part not in [str(e) for e in enum]:
-                    return [Problem("invalid-enum-value", f"`{name}` does not accept `{part}`; "
-                                    + _allowed(part, enum), pointer, parameter=name)]
+                    return [
+                        Problem(
+                            "invalid-enum-value",
+                            f"`{name}` does not accept `{part}`; " + _allowed(part, enum),
+                            pointer,
+                            parameter=name,
+                        )
+                    ]
         return []
     enum = schema.get("enum")
     if isinstance(enum, list) and value not in [str(e) for e in enum]:
-        return [Problem("invalid-enum-value", f"`{name}` does not accept `{value}`; "
-                        + _allowed(value, [str(e) for e in enum]), pointer, parameter=name)]
+        return [
+            Problem(
+                "invalid-enum-value",
+                f"`{name}` does not accept `{value}`; " + _allowed(value, [str(e) for e in enum]),
+                pointer,
+                parameter=name,
+            )
+        ]
     kind = schema.get("type")
     if kind not in ("integer", "number"):
         return []
@@ -338,8 +435,14 @@ def _value_problems(api: Api, param: Parameter, value: str, pointer: str) -> lis
     if (isinstance(minimum, (int, float)) and number < minimum) or (
         isinstance(maximum, (int, float)) and number > maximum
     ):
-        return [Problem("out-of-range", f"`{name}`={value} is out of range; allowed: {minimum} to {maximum}",
-                        pointer, parameter=name)]
+        return [
+            Problem(
+                "out-of-range",
+                f"`{name}`={value} is out of range; allowed: {minimum} to {maximum}",
+                pointer,
+                parameter=name,
+            )
+        ]
     return []
 
 
@@ -352,8 +455,10 @@ def _filter(profile: Profile, op: Operation, value: str, pointer: str) -> list[P
     allowed = profile.allowed_filters(op)
     if not allowed:
         return []  # the operation documents no filter rules: nothing to judge against
-    return [Problem("filter-not-allowed", message, pointer, parameter=name)
-            for message in check_filter(conditions, allowed)]
+    return [
+        Problem("filter-not-allowed", message, pointer, parameter=name)
+        for message in check_filter(conditions, allowed)
+    ]
 
 
 def accepts_content_type(body: RequestBody, content_type: str) -> bool:

@@ -48,7 +48,6 @@ class _Built:
         return depth == self.depth if self.cut_by_depth else depth + self.height <= MAX_DEPTH
 
 
-
 class ExampleBuilder:
     """Builds examples for one document and one direction (`request` or `response`).
 
@@ -58,8 +57,14 @@ class ExampleBuilder:
     the text stays the same from one generate to the next.
     """
 
-    def __init__(self, document: dict[str, Any], direction: str = "request", *, unique_values: bool = False,
-                 spec_examples: SpecExamples | None = None) -> None:
+    def __init__(
+        self,
+        document: dict[str, Any],
+        direction: str = "request",
+        *,
+        unique_values: bool = False,
+        spec_examples: SpecExamples | None = None,
+    ) -> None:
         self.document = document
         self.direction = direction
         self.unique_values = unique_values and direction == "request"
@@ -181,7 +186,11 @@ class ExampleBuilder:
             count = max(1, min(int(schema.get("minItems") or 1), 3))
             if count > 1 and schema.get("uniqueItems") is True:
                 items = schema.get("items")
-                if isinstance(items, dict) and isinstance(items.get("$ref"), str) and items["$ref"].startswith("#"):
+                if (
+                    isinstance(items, dict)
+                    and isinstance(items.get("$ref"), str)
+                    and items["$ref"].startswith("#")
+                ):
                     items = self._target(items["$ref"])
                 return _distinct(item, count, items)
             return [item] * count
@@ -219,8 +228,9 @@ class ExampleBuilder:
             for part in schema["allOf"]:
                 found = self._discriminator(part)
                 if found is not None and found[0] in merged:
-                    merged[found[0]] = self._naming_value(schema, found[0], found[1],
-                                                          "#/components/schemas/" + name, merged[found[0]])
+                    merged[found[0]] = self._naming_value(
+                        schema, found[0], found[1], "#/components/schemas/" + name, merged[found[0]]
+                    )
         return merged if merged or other is None else other
 
     def _only_number(self, branches: list[Any], value: Any) -> Any:
@@ -229,11 +239,18 @@ class ExampleBuilder:
         bound or multipleOf of that branch says otherwise."""
         if not isinstance(value, int) or isinstance(value, bool):
             return value
-        kinds = [self._target(b["$ref"]) if isinstance(b, dict) and isinstance(b.get("$ref"), str)
-                 and b["$ref"].startswith("#") else b for b in branches]
+        kinds = [
+            self._target(b["$ref"])
+            if isinstance(b, dict) and isinstance(b.get("$ref"), str) and b["$ref"].startswith("#")
+            else b
+            for b in branches
+        ]
         numbers = [k for k in kinds if isinstance(k, dict) and k.get("type") == "number"]
-        free = [k for k in numbers if not any(key in k for key in ("maximum", "exclusiveMaximum", "multipleOf",
-                                                                     "enum", "const"))]
+        free = [
+            k
+            for k in numbers
+            if not any(key in k for key in ("maximum", "exclusiveMaximum", "multipleOf", "enum", "const"))
+        ]
         has_integer = any(isinstance(k, dict) and k.get("type") == "integer" for k in kinds)
         return value + 0.5 if free and has_integer else value
 
@@ -243,7 +260,11 @@ class ExampleBuilder:
 
     def _discriminator(self, schema: Any) -> tuple[str, dict[str, Any]] | None:
         """(property name, mapping) of the discriminator a schema (or the `$ref` it is) declares, else None."""
-        if isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and schema["$ref"].startswith("#"):
+        if (
+            isinstance(schema, dict)
+            and isinstance(schema.get("$ref"), str)
+            and schema["$ref"].startswith("#")
+        ):
             schema = self._target(schema["$ref"])
         discriminator = schema.get("discriminator") if isinstance(schema, dict) else None
         if not isinstance(discriminator, dict) or not isinstance(discriminator.get("propertyName"), str):
@@ -256,7 +277,12 @@ class ExampleBuilder:
         servers read it: the mapping's key for the branch's `$ref`, else the schema's name."""
         found = self._discriminator(schema)
         ref = branch.get("$ref") if isinstance(branch, dict) else None
-        if found is None or not isinstance(value, dict) or not isinstance(ref, str) or not ref.startswith("#"):
+        if (
+            found is None
+            or not isinstance(value, dict)
+            or not isinstance(ref, str)
+            or not ref.startswith("#")
+        ):
             return value
         name, mapping = found
         if name not in value:  # a discriminator naming no property of the branch: nothing to set
@@ -274,7 +300,11 @@ class ExampleBuilder:
         """The `enum` (or `const`) property `name` of an object schema is held to, through `$ref`s and `allOf`."""
         if depth > 8:
             return None
-        if isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and schema["$ref"].startswith("#"):
+        if (
+            isinstance(schema, dict)
+            and isinstance(schema.get("$ref"), str)
+            and schema["$ref"].startswith("#")
+        ):
             schema = self._target(schema["$ref"])
         if not isinstance(schema, dict):
             return None
@@ -345,7 +375,13 @@ class ExampleBuilder:
 
     def _string(self, schema: dict[str, Any], name: str | None) -> str:
         # the value depends on these keywords and the name only: inline schemas that repeat them share it
-        key = (schema.get("format"), schema.get("pattern"), schema.get("minLength"), schema.get("maxLength"), name)
+        key = (
+            schema.get("format"),
+            schema.get("pattern"),
+            schema.get("minLength"),
+            schema.get("maxLength"),
+            name,
+        )
         value = self._strings.get(key)
         if value is None:
             value = self._strings[key] = self._new_string(schema, name)
@@ -354,8 +390,11 @@ class ExampleBuilder:
     def _new_string(self, schema: dict[str, Any], name: str | None) -> str:
         if name is not None:
             known = self.spec_examples.example(name)
-            if isinstance(known, str) and string_fits(schema, known, schema.get("pattern")) and (
-                    "format" not in schema or _format_agrees(schema, known)):
+            if (
+                isinstance(known, str)
+                and string_fits(schema, known, schema.get("pattern"))
+                and ("format" not in schema or _format_agrees(schema, known))
+            ):
                 return known
         return string_value(schema, name)
 
@@ -375,8 +414,12 @@ def _inferred_kind(schema: dict[str, Any]) -> str | None:
     fmt = schema.get("format")
     if fmt in _NUMBER_FORMATS:
         return _NUMBER_FORMATS[fmt]
-    if "pattern" in schema or "minLength" in schema or "maxLength" in schema or (
-            fmt in FORMAT_EXAMPLES and fmt != "binary"):
+    if (
+        "pattern" in schema
+        or "minLength" in schema
+        or "maxLength" in schema
+        or (fmt in FORMAT_EXAMPLES and fmt != "binary")
+    ):
         return "string"
     if "minimum" in schema or "maximum" in schema or "multipleOf" in schema:
         return "number"
@@ -529,7 +572,7 @@ class RequestValues:
                         found.append(value)
         marker = "{" + name + "}"
         if marker in path:
-            resource_path = path[:path.index(marker) + len(marker)]
+            resource_path = path[: path.index(marker) + len(marker)]
             for other in self._by_path.get(resource_path, ()):
                 if other.method == "GET":
                     value = self._response_id(other, name, resource_path.endswith(marker))
@@ -609,12 +652,20 @@ def _declared_value(builder: ExampleBuilder, schema: Any, depth: int) -> Any:
 
 def _looks_structured(schema: dict[str, Any]) -> bool:
     kind = schema.get("type")
-    return kind in ("object", "array") or "properties" in schema or "items" in schema or (
-        isinstance(kind, list) and bool({"object", "array"} & set(kind)))
+    return (
+        kind in ("object", "array")
+        or "properties" in schema
+        or "items" in schema
+        or (isinstance(kind, list) and bool({"object", "array"} & set(kind)))
+    )
 
 
 _JSON_TYPES: dict[str, tuple[type, ...]] = {
-    "string": (str,), "integer": (int,), "number": (int, float), "boolean": (bool,), "array": (list,),
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "array": (list,),
     "object": (dict,),
 }
 
@@ -637,7 +688,11 @@ def _fits(schema: dict[str, Any], value: Any) -> bool:
             return False
     elif isinstance(kind, list) and kind and not any(_is_json_type(value, k) for k in kind):
         return False
-    if isinstance(value, str) and schema.get("format") in _SHAPED_FORMATS and not _format_agrees(schema, value):
+    if (
+        isinstance(value, str)
+        and schema.get("format") in _SHAPED_FORMATS
+        and not _format_agrees(schema, value)
+    ):
         return False  # Train Travel's trip_id example, one hex digit short of a uuid
     required = schema.get("required")
     return not (isinstance(value, dict) and isinstance(required, list) and not set(required) <= set(value))
@@ -645,8 +700,11 @@ def _fits(schema: dict[str, Any], value: Any) -> bool:
 
 def _is_json_type(value: Any, kind: Any) -> bool:
     types = _JSON_TYPES.get(kind) if isinstance(kind, str) else None
-    return types is not None and isinstance(value, types) and not (
-        isinstance(value, bool) and kind in ("integer", "number"))
+    return (
+        types is not None
+        and isinstance(value, types)
+        and not (isinstance(value, bool) and kind in ("integer", "number"))
+    )
 
 
 def _looks_object(schema: Any) -> bool:

@@ -73,14 +73,15 @@ def rules_from_description(description: str) -> AllowedFilters:
     if not match:
         return AllowedFilters()
     rules: dict[str, FilterRule] = {}
-    for line in re.split(r"<br\s*/?>|\n", description[match.end():]):
+    for line in re.split(r"<br\s*/?>|\n", description[match.end() :]):
         rule = _RULE_LINE.search(line)
         if not rule:
             continue
         name = rule.group(1).strip()
         operators = tuple(op.strip() for op in re.findall(r"`([^`]+)`", rule.group(2)))
         is_datetime = bool(_DATETIME_FIELD.search(name)) or (
-            bool(set(operators) & COMPARISON_OPERATORS) and not set(operators) - COMPARISON_OPERATORS - {"equals"}
+            bool(set(operators) & COMPARISON_OPERATORS)
+            and not set(operators) - COMPARISON_OPERATORS - {"equals"}
         )
         previous = rules.get(name)
         single = tuple(op for op in operators if op not in LIST_OPERATORS)
@@ -141,9 +142,7 @@ def example_filter(allowed: AllowedFilters) -> str | None:
 # over `op(field,value)` calls, `and(...)` groups, quoted strings with '' escapes, unquoted ISO datetimes,
 # numbers, booleans, null and [lists].
 
-_DATETIME = re.compile(
-    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
-)
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
 _NAME = re.compile(r"[A-Za-z_$][A-Za-z0-9_$.\-\[\]]*")
 # and(...) groups and [lists] nest no deeper than this: deeper input is a syntax error, not a RecursionError
@@ -243,7 +242,9 @@ class _Parser:
         if operator in ("and", "or"):
             if operator == "or":
                 self.pos = start
-                raise self.error("or(...) is not supported; join conditions with and(...) or use any(field,[...])")
+                raise self.error(
+                    "or(...) is not supported; join conditions with and(...) or use any(field,[...])"
+                )
             self.expect("(")
             self.enter()
             conditions = self.expression()
@@ -287,11 +288,15 @@ class _Parser:
                 self.pos = end
                 if kind == "number":
                     number = float(match.group(0))
-                    return FilterValue("number", int(number) if number.is_integer() and "." not in match.group(0)
-                                       else number)
+                    return FilterValue(
+                        "number", int(number) if number.is_integer() and "." not in match.group(0) else number
+                    )
                 return FilterValue("datetime", match.group(0))
-        for word, value in (("true", FilterValue("boolean", True)), ("false", FilterValue("boolean", False)),
-                            ("null", FilterValue("null", None))):
+        for word, value in (
+            ("true", FilterValue("boolean", True)),
+            ("false", FilterValue("boolean", False)),
+            ("null", FilterValue("null", None)),
+        ):
             if self.text.startswith(word, self.pos):
                 self.pos += len(word)
                 return value
@@ -380,8 +385,11 @@ def check_filter(conditions: list[Condition], allowed: AllowedFilters) -> list[s
         # `equals` given a list means "is one of"; given one value it is that value's one-element list, so
         # a field listing `equals` only among its list operators still takes a single value (Get Coupon
         # Codes documents `equals(coupon.id,'10OFF')` while its x-klaviyo-filters lists `equals` as list-only)
-        takes_list = (condition.operator in rule.list and condition.operator not in rule.single
-                      and condition.operator != "equals")
+        takes_list = (
+            condition.operator in rule.list
+            and condition.operator not in rule.single
+            and condition.operator != "equals"
+        )
         takes_single = condition.operator in rule.single and condition.operator not in rule.list
         if takes_list and not condition.is_list:
             problems.append(f"`{condition.operator}` on `{condition.field}` takes a [list] of values")
@@ -392,9 +400,7 @@ def check_filter(conditions: list[Condition], allowed: AllowedFilters) -> list[s
         values = value.value if condition.is_list else (value,)
         for item in values:
             if not _value_matches(rule, item):
-                problems.append(
-                    f"`{condition.field}` compares with {_expected(rule)}, not {item.literal()}"
-                )
+                problems.append(f"`{condition.field}` compares with {_expected(rule)}, not {item.literal()}")
                 break
     return problems
 

@@ -83,9 +83,11 @@ _YAML12_SCALARS = (
     ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", "~nN"),
     ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
     ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
-    ("tag:yaml.org,2002:float",
-     r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
-     "-+.0123456789"),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+.0123456789",
+    ),
 )
 
 
@@ -117,7 +119,9 @@ class LoadedDocument:
     source: str  # what the user gave: a path, a URL or "<stdin>"
     base: str | None  # directory path or URL that relative `$ref`s resolve against
     refs: frozenset[str] | None = None  # every `$ref` string in `data`, when the loader collected them
-    warnings: tuple[str, ...] = ()  # `$ref`s left unresolved where nothing needs them (extensions, descriptions)
+    warnings: tuple[
+        str, ...
+    ] = ()  # `$ref`s left unresolved where nothing needs them (extensions, descriptions)
     nesting_checked: bool = False  # `data` nests at most MAX_NESTING deep (load_document's walk found it so)
 
 
@@ -146,8 +150,11 @@ def read_source(source: str) -> tuple[bytes, str, str | None]:
         return _read_bounded(sys.stdin.buffer, "<stdin>"), "<stdin>", str(Path.cwd())
     if is_url(source):
         return _read_url(source), source, source
-    return _read_file(source, source, hint=" (read a stream from stdin with -)"), source, \
-        str(Path(source).resolve().parent)
+    return (
+        _read_file(source, source, hint=" (read a stream from stdin with -)"),
+        source,
+        str(Path(source).resolve().parent),
+    )
 
 
 def _read_bounded(stream: Any, name: str, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -171,9 +178,13 @@ def _read_url(url: str, limit: int = MAX_FILE_BYTES) -> bytes:
         raise InputError(url, f"cannot fetch URL: {reason}") from None
 
 
-_FILE_KINDS = ((stat.S_ISDIR, "is a directory, expected a file"), (stat.S_ISFIFO, "is a FIFO"),
-               (stat.S_ISCHR, "is a character device"), (stat.S_ISBLK, "is a block device"),
-               (stat.S_ISSOCK, "is a socket"))
+_FILE_KINDS = (
+    (stat.S_ISDIR, "is a directory, expected a file"),
+    (stat.S_ISFIFO, "is a FIFO"),
+    (stat.S_ISCHR, "is a character device"),
+    (stat.S_ISBLK, "is a block device"),
+    (stat.S_ISSOCK, "is a socket"),
+)
 
 
 def _not_regular(mode: int) -> str:
@@ -190,7 +201,9 @@ def _read_file(path: str, name: str, limit: int = MAX_FILE_BYTES, hint: str = ""
         mode = os.stat(path).st_mode
         if not stat.S_ISREG(mode):
             problem = _not_regular(mode)
-            raise InputError(name, problem if stat.S_ISDIR(mode) else f"{problem}, expected a regular file{hint}")
+            raise InputError(
+                name, problem if stat.S_ISDIR(mode) else f"{problem}, expected a regular file{hint}"
+            )
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise InputError(name, "no such file") from None
@@ -219,7 +232,7 @@ def _parse(raw: bytes, name: str, exact: bool = False) -> tuple[Any, bool]:
     start = _LEADING_SPACE.match(body).end()  # type: ignore[union-attr]
     if start == len(body):
         raise InputError(name, "file is empty")
-    looks_json = body[start:start + 1] in (b"{", b"[")
+    looks_json = body[start : start + 1] in (b"{", b"[")
     if looks_json and not exact:
         try:
             return orjson.loads(body), True
@@ -236,14 +249,18 @@ def _parse_text(text: str, name: str, looks_json: bool) -> Any:
             raise InputError(name, "JSON document nests too deeply") from None
         except json.JSONDecodeError as exc:
             if name.endswith(".json"):
-                raise InputError(name, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+                raise InputError(
+                    name, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+                ) from None
             # JSON-looking YAML (flow style) falls through to the YAML parser.
         except ValueError:  # an integer past Python's limit on digits (sys.get_int_max_str_digits)
             limit = sys.get_int_max_str_digits()
             raise InputError(name, f"invalid JSON: a number has more than {limit:,} digits") from None
         else:
             if _SURROGATE_ESCAPE.search(text) and _has_lone_surrogate(data):
-                raise InputError(name, "invalid JSON: a string holds a lone UTF-16 surrogate (\\ud800-\\udfff)")
+                raise InputError(
+                    name, "invalid JSON: a string holds a lone UTF-16 surrogate (\\ud800-\\udfff)"
+                )
             return data
     return _parse_yaml(text, name)
 
@@ -339,8 +356,10 @@ def _construct_document(loader: Any, root: Any) -> Any:
         known = built.get(id(node))
         if known is not None:
             return known
-        if kind is MappingNode and node.tag == _YAML_MAP and all(
-            type(key) is ScalarNode and key.tag not in _YAML_MERGE_KEYS for key, _ in node.value
+        if (
+            kind is MappingNode
+            and node.tag == _YAML_MAP
+            and all(type(key) is ScalarNode and key.tag not in _YAML_MERGE_KEYS for key, _ in node.value)
         ):
             mapping: dict[Any, Any] = {}
             built[id(node)] = mapping
@@ -385,8 +404,10 @@ def _check_yaml_depth(text: str, name: str) -> None:
                 depth += 1
                 if depth > MAX_YAML_DEPTH:
                     mark = event.start_mark
-                    raise InputError(name, f"YAML document nests deeper than {MAX_YAML_DEPTH:,} levels "
-                                           f"(line {mark.line + 1})")
+                    raise InputError(
+                        name,
+                        f"YAML document nests deeper than {MAX_YAML_DEPTH:,} levels (line {mark.line + 1})",
+                    )
             elif isinstance(event, ends):
                 depth -= 1
     except yaml.YAMLError:
@@ -438,9 +459,13 @@ def _check_expansion(root: Any, name: str) -> None:
         elif isinstance(node, yaml.MappingNode):
             for k, v in node.value:
                 total += size(k) + size(v)
-        if total > MAX_ALIAS_EXPANSION and total > len(sizes) + MAX_ALIAS_EXPANSION:  # len: distinct nodes so far
-            raise InputError(name, f"YAML aliases expand the document by more than {MAX_ALIAS_EXPANSION:,} nodes "
-                                   "(alias bomb?)")
+        if (
+            total > MAX_ALIAS_EXPANSION and total > len(sizes) + MAX_ALIAS_EXPANSION
+        ):  # len: distinct nodes so far
+            raise InputError(
+                name,
+                f"YAML aliases expand the document by more than {MAX_ALIAS_EXPANSION:,} nodes (alias bomb?)",
+            )
         sizes[key] = total
         return total
 
@@ -553,8 +578,10 @@ def _check_ref_target(location: str, ref: str, from_url: bool, roots: tuple[str,
     if is_url(location):
         if from_url or any(location.startswith(root.rstrip("/") + "/") for root in roots if is_url(root)):
             return None
-        return f"$ref {ref!r} fetches a URL, which only a spec read from a URL may do (or allow its prefix with " \
-               "--allow-ref-root URL)"
+        return (
+            f"$ref {ref!r} fetches a URL, which only a spec read from a URL may do (or allow its prefix with "
+            "--allow-ref-root URL)"
+        )
     path = Path(location)
     if any(path.is_relative_to(root) for root in roots if not is_url(root)):
         return None
@@ -610,8 +637,10 @@ def _bundle_external_refs(document: LoadedDocument) -> None:
             raw = _read_url(location) if is_url(location) else _read_file(location, location)
             read_bytes += len(raw)
             if read_bytes > MAX_REF_BYTES_TOTAL:
-                raise InputError(document.source, f"the files its $refs name add up to more than "
-                                                  f"{MAX_REF_BYTES_TOTAL // (1024 * 1024)} MB")
+                raise InputError(
+                    document.source,
+                    f"the files its $refs name add up to more than {MAX_REF_BYTES_TOTAL // (1024 * 1024)} MB",
+                )
             files[location] = parse_text(raw, location)
         return files[location]
 
@@ -635,7 +664,9 @@ def _bundle_external_refs(document: LoadedDocument) -> None:
         if not file_part:
             return key_for(current, pointer, lenient)  # type: ignore[arg-type]
         if _SCHEME.match(file_part) and not is_url(file_part):
-            raise InputError(current or document.source, f"$ref {ref!r} is not a relative path or http(s) URL")
+            raise InputError(
+                current or document.source, f"$ref {ref!r} is not a relative path or http(s) URL"
+            )
         location = _join(_parent(current) if current else document.base, file_part)
         problem = _check_ref_target(location, ref, from_url, roots)
         if problem:
@@ -652,8 +683,10 @@ def _bundle_external_refs(document: LoadedDocument) -> None:
                 except InputError as exc:
                     if not lenient:
                         raise
-                    warnings.append(f"{current or document.source}: $ref {ref!r} in an extension or description "
-                                    f"is left unresolved: {exc.message}")
+                    warnings.append(
+                        f"{current or document.source}: $ref {ref!r} in an extension or description "
+                        f"is left unresolved: {exc.message}"
+                    )
                     return node
                 node = dict(node)
                 node["$ref"] = f"#/components/{BUNDLE_SECTION}/{key}"

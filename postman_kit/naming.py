@@ -36,9 +36,9 @@ def parse_collection_name(name: str) -> CollectionName:
     r and c."""
     label = _LABEL.match(name)
     channel = label.group(1).lower() if label else None
-    rest = name[label.end():] if label else name
+    rest = name[label.end() :] if label else name
     stamps = list(_STAMP.finditer(rest))
     if not stamps:
         return CollectionName(title=rest.strip(), channel=channel)
     stamp = stamps[-1]
-    return CollectionName(title=rest[:stamp.start()].strip(), revision=stamp.group(1), channel=channel)
+    return CollectionName(title=rest[: stamp.start()].strip(), revision=stamp.group(1), channel=channel)

@@ -242,8 +242,18 @@ def read_api(loaded: LoadedDocument) -> Api:
             if not isinstance(raw_op, dict):
                 continue
             operations.append(
-                _read_operation(doc, name, method, path, raw_op, shared, global_security, methods, warnings,
-                                item.get("servers"))
+                _read_operation(
+                    doc,
+                    name,
+                    method,
+                    path,
+                    raw_op,
+                    shared,
+                    global_security,
+                    methods,
+                    warnings,
+                    item.get("servers"),
+                )
             )
     servers = read_servers(doc.get("servers"))
     tags = [
@@ -389,8 +399,14 @@ def _read_media(doc: dict[str, Any], name: str, content: Any) -> list[MediaType]
                 example = first.get("value")
         schema = raw.get("schema")
         encoding = raw.get("encoding")
-        media.append(MediaType(media_type=media_type, schema=schema if isinstance(schema, dict) else None,
-                               example=example, encoding=encoding if isinstance(encoding, dict) else {}))
+        media.append(
+            MediaType(
+                media_type=media_type,
+                schema=schema if isinstance(schema, dict) else None,
+                example=example,
+                encoding=encoding if isinstance(encoding, dict) else {},
+            )
+        )
     return media
 
 
@@ -456,7 +472,7 @@ def _read_operation(
 
 
 def status_code(status: str) -> int | None:
-    """"201" → 201, "2XX" → 200, "default" → None."""
+    """ "201" → 201, "2XX" → 200, "default" → None."""
     if status.isdigit():
         return int(status)
     if len(status) == 3 and status[0].isdigit() and status[1:].upper() == "XX":

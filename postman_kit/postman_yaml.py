@@ -47,7 +47,7 @@ _NOT_PLAIN = re.compile(
 _FORCE_DOUBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _DOCUMENT_MARKER = re.compile(r"^(%|---|\.\.\.)", re.MULTILINE)
 _BLOCK_END_NEWLINES = re.compile(r"(^|(?<!\n))\n+(?!\n|\Z)")
-_BEYOND_BMP = re.compile("[\U00010000-\U0010FFFF]")
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _JS_DOT = "[^\n\r\u2028\u2029]"  # what `.` matches in a JavaScript regular expression
 _MORE_INDENTED = re.compile(rf"(?:^|\n)([\t ]{_JS_DOT}*)(?:([\n\t ]*)\n(?![\n\t ]))?")
@@ -100,8 +100,11 @@ def _pair(key: str, value: Any, ctx: _Context) -> str:
     else:
         text = f"{key_text}:"
         is_scalar = not isinstance(value, (dict, list))
-        value_ctx = replace(pair_ctx, implicit_key=False,
-                            indent_at_start=len(_utf16(text)) + 1 if is_scalar else pair_ctx.indent_at_start)
+        value_ctx = replace(
+            pair_ctx,
+            implicit_key=False,
+            indent_at_start=len(_utf16(text)) + 1 if is_scalar else pair_ctx.indent_at_start,
+        )
     value_text = _stringify(value, value_ctx)
     if isinstance(value, (dict, list)):
         separator = f"\n{value_ctx.indent}" if value else " "
@@ -197,7 +200,7 @@ def _double_quoted(value: str, json_text: str, ctx: _Context) -> str:
     i = 0
     while i < len(text):
         ch = text[i]
-        if ch == " " and text[i + 1:i + 3] == "\\n":
+        if ch == " " and text[i + 1 : i + 3] == "\\n":
             out += text[start:i] + "\\ "  # a space before a newline is escaped so folding keeps it
             i += 1
             start = i
@@ -206,27 +209,35 @@ def _double_quoted(value: str, json_text: str, ctx: _Context) -> str:
             following = text[i + 1] if i + 1 < len(text) else ""
             if following == "u":
                 out += text[start:i]
-                code = text[i + 2:i + 6]
-                named = {"0000": "\\0", "0007": "\\a", "000b": "\\v", "001b": "\\e", "0085": "\\N",
-                         "00a0": "\\_", "2028": "\\L", "2029": "\\P"}
+                code = text[i + 2 : i + 6]
+                named = {
+                    "0000": "\\0",
+                    "0007": "\\a",
+                    "000b": "\\v",
+                    "001b": "\\e",
+                    "0085": "\\N",
+                    "00a0": "\\_",
+                    "2028": "\\L",
+                    "2029": "\\P",
+                }
                 if code in named:
                     out += named[code]
                 elif code[:2] == "00":
                     out += "\\x" + code[2:]
                 else:
-                    out += text[i:i + 6]
+                    out += text[i : i + 6]
                 i += 5
                 start = i + 1
             elif following == "n":
-                if implicit_key or text[i + 2:i + 3] == '"' or len(text) < DOUBLE_QUOTED_MIN_MULTILINE:
+                if implicit_key or text[i + 2 : i + 3] == '"' or len(text) < DOUBLE_QUOTED_MIN_MULTILINE:
                     i += 1
                 else:
                     out += text[start:i] + "\n\n"  # folding eats the first newline
-                    while text[i + 2:i + 4] == "\\n" and text[i + 4:i + 5] != '"':
+                    while text[i + 2 : i + 4] == "\\n" and text[i + 4 : i + 5] != '"':
                         out += "\n"
                         i += 2
                     out += indent
-                    if text[i + 2:i + 3] == " ":
+                    if text[i + 2 : i + 3] == " ":
                         out += "\\"  # a space after a newline is escaped so folding keeps it
                     i += 1
                     start = i + 1
@@ -309,7 +320,7 @@ def _block(value: str, original: str, ctx: _Context) -> str:
     else:
         chomp = ""
     if end:
-        value = value[:-len(end)]
+        value = value[: -len(end)]
         if end[-1] == "\n":
             end = end[:-1]
         end = _BLOCK_END_NEWLINES.sub(lambda m: m.group(0) + indent, end)
@@ -326,9 +337,9 @@ def _block(value: str, original: str, ctx: _Context) -> str:
         else:
             break
         start_end += 1
-    start = value[:start_newline + 1 if start_newline < start_end else start_end]
+    start = value[: start_newline + 1 if start_newline < start_end else start_end]
     if start:
-        value = value[len(start):]
+        value = value[len(start) :]
         start = re.sub(r"\n+", lambda m: m.group(0) + indent, start)
 
     header = ("2" if indent else "1") if starts_with_space else ""
@@ -339,8 +350,13 @@ def _block(value: str, original: str, ctx: _Context) -> str:
         folded = _MORE_INDENTED.sub(lambda m: m.group(1) + (m.group(2) or ""), folded)
         folded = re.sub(r"\n+", lambda m: m.group(0) + indent, folded)
         overflow: list[bool] = []
-        body = _fold(f"{start}{folded}{end}", indent, _FOLD_BLOCK, len(ctx.indent),
-                     on_overflow=lambda: overflow.append(True))
+        body = _fold(
+            f"{start}{folded}{end}",
+            indent,
+            _FOLD_BLOCK,
+            len(ctx.indent),
+            on_overflow=lambda: overflow.append(True),
+        )
         if not overflow:
             return f">{header}\n{indent}{body}"
 
@@ -348,8 +364,13 @@ def _block(value: str, original: str, ctx: _Context) -> str:
     return f"|{header}\n{indent}{start}{value}{end}"
 
 
-def _fold(text: str, indent: str, mode: str, indent_at_start: int | None,
-          on_overflow: Callable[[], None] | None = None) -> str:
+def _fold(
+    text: str,
+    indent: str,
+    mode: str,
+    indent_at_start: int | None,
+    on_overflow: Callable[[], None] | None = None,
+) -> str:
     """Break `text` at spaces so lines keep within the line width (`foldFlowLines`)."""
     line_width = LINE_WIDTH
     min_content = MIN_CONTENT_WIDTH
@@ -420,7 +441,7 @@ def _fold(text: str, indent: str, mode: str, indent_at_start: int | None,
         on_overflow()
     if not folds:
         return text
-    out = text[:folds[0]]
+    out = text[: folds[0]]
     for n, fold in enumerate(folds):
         until = folds[n + 1] if n + 1 < len(folds) else length
         if fold == 0:
@@ -428,7 +449,7 @@ def _fold(text: str, indent: str, mode: str, indent_at_start: int | None,
         else:
             if mode == _FOLD_QUOTED and fold in escaped_folds:
                 out += f"{text[fold]}\\"
-            out += f"\n{indent}{text[fold + 1:until]}"
+            out += f"\n{indent}{text[fold + 1 : until]}"
     return out
 
 

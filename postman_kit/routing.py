@@ -61,7 +61,7 @@ class _PartialSegment:
         pattern = ""
         position = 0
         for found in _PARAM_IN_SEGMENT.finditer(segment):
-            pattern += re.escape(segment[position:found.start()]) + "(.+?)"
+            pattern += re.escape(segment[position : found.start()]) + "(.+?)"
             names.append(found.group(1))
             position = found.end()
         return cls(re.compile(pattern + re.escape(segment[position:])), tuple(names))
@@ -122,13 +122,17 @@ class OperationIndex:
         wildcards = [_WILDCARD.match(part) is not None for part in parts]  # once, not once per route
         # A route of exactly this shape (wildcards where it has parameters, the same literals elsewhere) scores
         # the most at every segment, so it wins outright: most requests (a collection's own) end the search here.
-        exact = self._by_shape.get(tuple(None if w else part for part, w in zip(parts, wildcards, strict=True)))
+        exact = self._by_shape.get(
+            tuple(None if w else part for part, w in zip(parts, wildcards, strict=True))
+        )
         if exact is not None:
             return exact, {name or "": part for part, name in zip(parts, exact.names, strict=True) if name}
         for route in self._by_length.get(len(parts), []):
             score = 0
             params: dict[str, str] = {}
-            for part, wildcard, segment, name in zip(parts, wildcards, route.segments, route.names, strict=True):
+            for part, wildcard, segment, name in zip(
+                parts, wildcards, route.segments, route.names, strict=True
+            ):
                 if segment is None:
                     params[name or ""] = part
                     score += _WILDCARD_FOR_PARAM if wildcard else _VALUE_FOR_PARAM
@@ -141,7 +145,9 @@ class OperationIndex:
                 elif part == segment:
                     score += _LITERAL
                 elif wildcard:
-                    score += _WILDCARD_FOR_LITERAL  # a user's {{var}} may stand for a literal segment: ranked last
+                    score += (
+                        _WILDCARD_FOR_LITERAL  # a user's {{var}} may stand for a literal segment: ranked last
+                    )
                 else:
                     break
             else:

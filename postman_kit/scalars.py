@@ -127,7 +127,9 @@ _DATE_TIME_NAME = re.compile(r"(^|_)(created|updated|modified|deleted|timestamp|
 _DATE_NAME = re.compile(r"(^|_)(date|day)$|_date$|Date$")
 _URL_NAME = re.compile(r"(_url|_uri|Url|Uri|URL)$")
 _EMAIL_NAME = re.compile(r"(_email|Email)$")
-_ID_NAME = re.compile(r"(^|_)(id|ids|sid|uid|guid|key|token|cursor)$|(Id|ID|Sid|SID|Key|Token|Cursor)$", re.IGNORECASE)
+_ID_NAME = re.compile(
+    r"(^|_)(id|ids|sid|uid|guid|key|token|cursor)$|(Id|ID|Sid|SID|Key|Token|Cursor)$", re.IGNORECASE
+)
 ID_EXAMPLE = "abc123"
 NEUTRAL_STRING = "example"
 MAX_PATTERN_LENGTH = 1000  # longer patterns are not worth synthesizing from: the neutral value stands in
@@ -140,7 +142,7 @@ def name_key(name: str | None) -> str:
     if not name:
         return ""
     if name.endswith("]") and "[" in name:
-        name = name[name.rindex("[") + 1:-1]
+        name = name[name.rindex("[") + 1 : -1]
     return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
@@ -150,7 +152,7 @@ def name_example(name: str | None) -> str | None:
     if not name:
         return None
     if name.endswith("]") and "[" in name:
-        name = name[name.rindex("[") + 1:-1]
+        name = name[name.rindex("[") + 1 : -1]
     found = NAME_EXAMPLES.get(name_key(name))
     if found is not None:
         return found

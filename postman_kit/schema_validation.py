@@ -46,7 +46,8 @@ def validator_classes() -> tuple[Any, Any]:
         },
     )
     openapi31 = validators.extend(
-        jsonschema.Draft202012Validator, {"oneOf": jsonschema.Draft202012Validator.VALIDATORS["anyOf"]})
+        jsonschema.Draft202012Validator, {"oneOf": jsonschema.Draft202012Validator.VALIDATORS["anyOf"]}
+    )
     return openapi30, openapi31
 
 
@@ -68,8 +69,9 @@ class SchemaChecker:
     does); without it formats are annotations, as for checking saved requests whose values are placeholders.
     """
 
-    def __init__(self, document: dict[str, Any], openapi_version: str = "3.0", *,
-                 formats: bool = False) -> None:
+    def __init__(
+        self, document: dict[str, Any], openapi_version: str = "3.0", *, formats: bool = False
+    ) -> None:
         self.document = document
         self.is_31 = openapi_version.startswith("3.1")
         self.formats = formats
@@ -90,7 +92,9 @@ class SchemaChecker:
         """Readable problems, most specific first: `/data/attributes/email: 5 is not of type 'string'`."""
         validator = self._validator(schema)
         try:
-            found = sorted(validator.iter_errors(instance), key=lambda e: (-len(e.absolute_path), str(e.message)))
+            found = sorted(
+                validator.iter_errors(instance), key=lambda e: (-len(e.absolute_path), str(e.message))
+            )
         except (AttributeError, TypeError):
             # A keyword of the wrong type in the spec's schema (`properties: null`) that the reader tolerates:
             # the spec gives no rule to judge the value by, so nothing is reported against the user's request.

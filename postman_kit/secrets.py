@@ -52,8 +52,10 @@ BEARER = re.compile(r"Bearer\s+([A-Za-z0-9._~+/=-]{20,})")
 def _scheme_patterns(scheme: str, credential: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """An Authorization scheme word in its three usual spellings, each a pattern starting with that literal
     word (what lets `re` search a large text quickly), then separators and the credential."""
-    return tuple((word, re.compile(rf"({word})({_SEPARATOR})({credential})"))
-                 for word in (scheme, scheme.lower(), scheme.upper()))
+    return tuple(
+        (word, re.compile(rf"({word})({_SEPARATOR})({credential})"))
+        for word in (scheme, scheme.lower(), scheme.upper())
+    )
 
 
 _BEARER_TOKENS = _scheme_patterns("Bearer", r"[A-Za-z0-9._~+/=-]{20,}")
@@ -126,8 +128,13 @@ def redact_bytes(data: bytes) -> bytes:
     """:func:`redact` for UTF-8 output about to be written. Searching bytes is quicker than searching text, and
     decoding a large file costs more than the search: a file with nothing a secret starts with is kept as is."""
     lowered = data.lower()
-    if not (b"pk_" in data or b"\\u00" in data or _PERCENT_ESCAPED_START.search(data)
-            or b"bearer" in lowered or b"basic" in lowered):
+    if not (
+        b"pk_" in data
+        or b"\\u00" in data
+        or _PERCENT_ESCAPED_START.search(data)
+        or b"bearer" in lowered
+        or b"basic" in lowered
+    ):
         return data
     text = data.decode("utf-8", "surrogateescape")
     redacted = redact(text)

@@ -25,8 +25,10 @@ _SCALAR = {"type": ["string", "number", "boolean", "null"]}
 _OBJECT = {"type": "object"}
 _OBJECTS = {"type": "array", "items": _OBJECT}
 _MAP_OF_OBJECTS = {"type": "object", "additionalProperties": _OBJECT}
-_SECURITY = {"type": "array", "items": {"type": "object", "additionalProperties": {
-    "type": "array", "items": {"type": "string"}}}}
+_SECURITY = {
+    "type": "array",
+    "items": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+}
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
@@ -40,82 +42,178 @@ def _ref(name: str) -> dict[str, str]:
 # parts 0.08 s; benchmarks/bench_diff.py).
 _OPENAPI_PARTS: dict[str, Any] = {
     # the keywords example building and body checks walk; others are left to the JSON Schema validator
-    "schema": {"type": ["object", "boolean"], "properties": {
-        "type": {"type": ["string", "array"], "items": {"type": "string"}},
-        "required": {"type": "array", "items": {"type": "string"}},
-        "properties": _ref("schemaMap"),  # not a mapping: example building skips it
-        "items": {"type": ["object", "boolean", "array"]}, "additionalProperties": {"type": ["object", "boolean"]},
-        "allOf": _ref("schemas"), "anyOf": _ref("schemas"), "oneOf": _ref("schemas"), "not": _ref("schema"),
-        "enum": {"type": "array"}, "$ref": {"type": "string"}, "nullable": {"type": "boolean"},
-        "format": {"type": "string"}, "pattern": {"type": "string"}}},
+    "schema": {
+        "type": ["object", "boolean"],
+        "properties": {
+            "type": {"type": ["string", "array"], "items": {"type": "string"}},
+            "required": {"type": "array", "items": {"type": "string"}},
+            "properties": _ref("schemaMap"),  # not a mapping: example building skips it
+            "items": {"type": ["object", "boolean", "array"]},
+            "additionalProperties": {"type": ["object", "boolean"]},
+            "allOf": _ref("schemas"),
+            "anyOf": _ref("schemas"),
+            "oneOf": _ref("schemas"),
+            "not": _ref("schema"),
+            "enum": {"type": "array"},
+            "$ref": {"type": "string"},
+            "nullable": {"type": "boolean"},
+            "format": {"type": "string"},
+            "pattern": {"type": "string"},
+        },
+    },
     "schemaMap": {"additionalProperties": _ref("schema")},
     "schemas": {"type": "array", "items": _ref("schema")},
     "content": {"type": "object", "additionalProperties": _ref("mediaType")},
     "mediaType": {"type": "object", "properties": {"schema": _ref("schema"), "examples": _MAP_OF_OBJECTS}},
-    "parameter": {"type": "object", "properties": {
-        "name": _SCALAR, "in": {"type": "string"}, "description": _TEXT, "schema": _ref("schema"),
-        "content": _ref("content"), "examples": _MAP_OF_OBJECTS}},
+    "parameter": {
+        "type": "object",
+        "properties": {
+            "name": _SCALAR,
+            "in": {"type": "string"},
+            "description": _TEXT,
+            "schema": _ref("schema"),
+            "content": _ref("content"),
+            "examples": _MAP_OF_OBJECTS,
+        },
+    },
     "parameters": {"type": "array", "items": _ref("parameter")},
     "response": {"type": "object", "properties": {"description": _TEXT, "content": _ref("content")}},
     "requestBody": {"type": "object", "properties": {"description": _TEXT, "content": _ref("content")}},
-    "operation": {"type": "object", "properties": {
-        "tags": {"type": "array", "items": _SCALAR}, "summary": _TEXT, "description": _TEXT,
-        "operationId": _SCALAR, "parameters": _ref("parameters"), "requestBody": _ref("requestBody"),
-        "responses": {"type": "object", "additionalProperties": _ref("response")}, "security": _SECURITY}},
-    "pathItem": {"type": "object", "properties": {
-        "parameters": _ref("parameters"), **{method: _ref("operation") for method in _METHODS}}},
+    "operation": {
+        "type": "object",
+        "properties": {
+            "tags": {"type": "array", "items": _SCALAR},
+            "summary": _TEXT,
+            "description": _TEXT,
+            "operationId": _SCALAR,
+            "parameters": _ref("parameters"),
+            "requestBody": _ref("requestBody"),
+            "responses": {"type": "object", "additionalProperties": _ref("response")},
+            "security": _SECURITY,
+        },
+    },
+    "pathItem": {
+        "type": "object",
+        "properties": {
+            "parameters": _ref("parameters"),
+            **{method: _ref("operation") for method in _METHODS},
+        },
+    },
 }
 OPENAPI_SHAPE = {
     "definitions": _OPENAPI_PARTS,
     "type": "object",
     "properties": {
-        "info": {"type": "object", "properties": {"title": _SCALAR, "version": _SCALAR, "description": _TEXT}},
-        "servers": {"type": "array", "items": {"type": "object", "properties": {
-            "url": _SCALAR, "description": _TEXT, "variables": _MAP_OF_OBJECTS}}},
-        "tags": {"type": "array", "items": {"type": "object", "properties": {"name": _SCALAR,
-                                                                              "description": _TEXT}}},
+        "info": {
+            "type": "object",
+            "properties": {"title": _SCALAR, "version": _SCALAR, "description": _TEXT},
+        },
+        "servers": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"url": _SCALAR, "description": _TEXT, "variables": _MAP_OF_OBJECTS},
+            },
+        },
+        "tags": {
+            "type": "array",
+            "items": {"type": "object", "properties": {"name": _SCALAR, "description": _TEXT}},
+        },
         "security": _SECURITY,
         "paths": {"type": ["object", "null"], "additionalProperties": _ref("pathItem")},
-        "components": {"type": "object", "properties": {
-            "securitySchemes": _MAP_OF_OBJECTS,
-            "parameters": {"type": "object", "additionalProperties": _ref("parameter")},
-            "responses": {"type": "object", "additionalProperties": _ref("response")},
-            "requestBodies": _MAP_OF_OBJECTS,
-            "schemas": {"type": "object", "additionalProperties": _ref("schema")}}},
+        "components": {
+            "type": "object",
+            "properties": {
+                "securitySchemes": _MAP_OF_OBJECTS,
+                "parameters": {"type": "object", "additionalProperties": _ref("parameter")},
+                "responses": {"type": "object", "additionalProperties": _ref("response")},
+                "requestBodies": _MAP_OF_OBJECTS,
+                "schemas": {"type": "object", "additionalProperties": _ref("schema")},
+            },
+        },
     },
 }
 
 _KEY_VALUES = {"type": "array", "items": {"type": ["object", "string"]}}
-_URL = {"type": ["object", "string"], "properties": {
-    "raw": _TEXT, "host": {"type": ["array", "string"], "items": _SCALAR},
-    "path": {"type": ["array", "string"], "items": {"type": ["string", "object"]}},
-    "query": {"type": ["array", "null"], "items": {"type": "object"}}, "variable": _OBJECTS}}
-_REQUEST = {"type": ["object", "string"], "properties": {
-    "url": _URL, "method": _TEXT, "header": {"type": ["array", "string", "null"], "items": {"type": "object"}},
-    "body": {"type": ["object", "null"], "properties": {"raw": _TEXT, "mode": _TEXT}},
-    "auth": {"type": ["object", "null"]}, "description": {"type": ["string", "object", "null"]}}}
-_NODE = {"type": "object", "properties": {
-    "name": _SCALAR, "item": {"type": "array", "items": {"$ref": "#/definitions/node"}},
-    "request": _REQUEST, "response": {"type": "array", "items": {"type": "object", "properties": {
-        "originalRequest": _REQUEST, "code": {"type": ["integer", "string", "null"]}, "body": _TEXT,
-        "header": {"type": ["array", "string", "null"]}}}},
-    "variable": _KEY_VALUES, "auth": {"type": ["object", "null"]}, "event": _OBJECTS,
-    "description": {"type": ["string", "object", "null"]}}}
+_URL = {
+    "type": ["object", "string"],
+    "properties": {
+        "raw": _TEXT,
+        "host": {"type": ["array", "string"], "items": _SCALAR},
+        "path": {"type": ["array", "string"], "items": {"type": ["string", "object"]}},
+        "query": {"type": ["array", "null"], "items": {"type": "object"}},
+        "variable": _OBJECTS,
+    },
+}
+_REQUEST = {
+    "type": ["object", "string"],
+    "properties": {
+        "url": _URL,
+        "method": _TEXT,
+        "header": {"type": ["array", "string", "null"], "items": {"type": "object"}},
+        "body": {"type": ["object", "null"], "properties": {"raw": _TEXT, "mode": _TEXT}},
+        "auth": {"type": ["object", "null"]},
+        "description": {"type": ["string", "object", "null"]},
+    },
+}
+_NODE = {
+    "type": "object",
+    "properties": {
+        "name": _SCALAR,
+        "item": {"type": "array", "items": {"$ref": "#/definitions/node"}},
+        "request": _REQUEST,
+        "response": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "originalRequest": _REQUEST,
+                    "code": {"type": ["integer", "string", "null"]},
+                    "body": _TEXT,
+                    "header": {"type": ["array", "string", "null"]},
+                },
+            },
+        },
+        "variable": _KEY_VALUES,
+        "auth": {"type": ["object", "null"]},
+        "event": _OBJECTS,
+        "description": {"type": ["string", "object", "null"]},
+    },
+}
 COLLECTION_SHAPE = {
     "definitions": {"node": _NODE},
     "type": "object",
     "properties": {
-        "info": {"type": "object", "properties": {"name": _SCALAR, "description": {"type": ["string", "object",
-                                                                                             "null"]}}},
+        "info": {
+            "type": "object",
+            "properties": {"name": _SCALAR, "description": {"type": ["string", "object", "null"]}},
+        },
         "item": {"type": "array", "items": {"$ref": "#/definitions/node"}},
-        "variable": _KEY_VALUES, "auth": {"type": ["object", "null"]}, "event": _OBJECTS,
+        "variable": _KEY_VALUES,
+        "auth": {"type": ["object", "null"]},
+        "event": _OBJECTS,
     },
 }
 
 
-VARIABLES_SHAPE = {"type": "object", "properties": {
-    "name": _SCALAR, "values": {"type": "array", "items": {"type": "object", "properties": {
-        "key": _SCALAR, "value": _SCALAR, "type": _TEXT, "enabled": {"type": ["boolean", "null"]}}}}}}
+VARIABLES_SHAPE = {
+    "type": "object",
+    "properties": {
+        "name": _SCALAR,
+        "values": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "key": _SCALAR,
+                    "value": _SCALAR,
+                    "type": _TEXT,
+                    "enabled": {"type": ["boolean", "null"]},
+                },
+            },
+        },
+    },
+}
 _SHAPES = {"openapi": OPENAPI_SHAPE, "collection": COLLECTION_SHAPE, "variables": VARIABLES_SHAPE}
 
 

@@ -79,8 +79,14 @@ def file_variables(data: Mapping[str, Any], scope: str) -> list[ScopedVariable]:
     for entry in data.get("values") or []:
         if not isinstance(entry, dict) or entry.get("enabled") is False or "key" not in entry:
             continue
-        out.append(ScopedVariable(str(entry["key"]), value_text(entry.get("value")), scope,
-                                  secret=(entry.get("type") == "secret")))
+        out.append(
+            ScopedVariable(
+                str(entry["key"]),
+                value_text(entry.get("value")),
+                scope,
+                secret=(entry.get("type") == "secret"),
+            )
+        )
     return out
 
 
@@ -166,7 +172,7 @@ class _Expansion:
         size = 0
         position = 0
         for match in VARIABLE_REFERENCE.finditer(text):
-            literal = text[position:match.start()]
+            literal = text[position : match.start()]
             position = match.end()
             name = match.group(1)
             found = self.scopes.get(name)
@@ -181,19 +187,27 @@ class _Expansion:
             size += length
             if size > EXPANSION_LIMIT:
                 subject = f"variable {{{{{chain[0]}}}}}" if chain else f"{{{{{name}}}}}"
-                raise InputError(None, f"{subject} expands to more than {EXPANSION_LIMIT:,} characters; "
-                                       f"check the variables it refers to")
+                raise InputError(
+                    None,
+                    f"{subject} expands to more than {EXPANSION_LIMIT:,} characters; "
+                    f"check the variables it refers to",
+                )
             out.extend(parts)
         out.append(text[position:])
         return merge_literals(out), size + len(text) - position
 
     def variable(self, name: str, value: str, chain: tuple[str, ...]) -> tuple[list[Part], int]:
         if name in chain:
-            loop = " → ".join(chain[chain.index(name):] + (name,))
-            raise InputError(None, f"variable {{{{{name}}}}} refers to itself ({loop}); it can never be resolved")
+            loop = " → ".join(chain[chain.index(name) :] + (name,))
+            raise InputError(
+                None, f"variable {{{{{name}}}}} refers to itself ({loop}); it can never be resolved"
+            )
         if len(chain) >= SUBSTITUTION_LIMIT:
-            raise InputError(None, f"variable {{{{{name}}}}} is nested more than {SUBSTITUTION_LIMIT} levels deep "
-                                   f"({chain[0]} → … → {name}), Postman's limit")
+            raise InputError(
+                None,
+                f"variable {{{{{name}}}}} is nested more than {SUBSTITUTION_LIMIT} levels deep "
+                f"({chain[0]} → … → {name}), Postman's limit",
+            )
         if name not in self.done:
             self.done[name] = self.measured(value, chain + (name,))
         return self.done[name]

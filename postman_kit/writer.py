@@ -26,7 +26,9 @@ def dumps(value: Any) -> bytes:
     library in the same layout.
     """
     try:
-        return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)  # not `+ b"\n"`: a copy
+        return orjson.dumps(
+            value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+        )  # not `+ b"\n"`: a copy
     except (orjson.JSONEncodeError, TypeError):
         return (json.dumps(value, indent=2, ensure_ascii=False) + "\n").encode()
 
@@ -105,7 +107,9 @@ def _write_all(payloads: dict[Path, bytes], protect: set[Path] | None) -> None:
         for tmp in temps.values():
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-        if isinstance(exc, OSError):  # a full disk, a file size limit, a directory in the way: nothing written
+        if isinstance(
+            exc, OSError
+        ):  # a full disk, a file size limit, a directory in the way: nothing written
             failed = next((path for path in payloads if path not in temps), next(iter(payloads)))
             raise InputError(str(failed), f"cannot write output: {exc.strerror or exc}") from None
         raise

@@ -22,14 +22,64 @@ DEEP = 3000
 
 # Values a field may be retyped to: wrong types, boundary numbers, hostile strings, deep and huge values.
 ODD_VALUES: list[Any] = [
-    None, True, False, 0, -1, 5, 2**64, -(2**63) - 1, 1e300, -1e300, 0.5, "", "abc", "-1", "5",
-    "\ud800", "a\x00b", "\x1b[31mred\r\nnext", "{{a}}{{a}}", "and(" * 2000, "../../x", "/", "%00", "[" * 5000,
-    [], [5], [None], ["x"], {}, {"a": 1}, {"$ref": "#/nowhere"}, {"$ref": "#"}, {"$ref": 5},
-    HUGE_INT_MARKER, DEEP_ARRAY_MARKER, DEEP_OBJECT_MARKER,
+    None,
+    True,
+    False,
+    0,
+    -1,
+    5,
+    2**64,
+    -(2**63) - 1,
+    1e300,
+    -1e300,
+    0.5,
+    "",
+    "abc",
+    "-1",
+    "5",
+    "\ud800",
+    "a\x00b",
+    "\x1b[31mred\r\nnext",
+    "{{a}}{{a}}",
+    "and(" * 2000,
+    "../../x",
+    "/",
+    "%00",
+    "[" * 5000,
+    [],
+    [5],
+    [None],
+    ["x"],
+    {},
+    {"a": 1},
+    {"$ref": "#/nowhere"},
+    {"$ref": "#"},
+    {"$ref": 5},
+    HUGE_INT_MARKER,
+    DEEP_ARRAY_MARKER,
+    DEEP_OBJECT_MARKER,
 ]
 # Strings appended to a string value or a key.
-INJECTIONS: list[str] = ["\ud800", "\x00", "\x1b]0;t\x07", "\r\n", "\u202e", "\udfff\ud800", "\t", "\x7f", "é",
-                         "{{", "}}", ":", "/", "..", "?a=1#f", "%", "(", "and(" * 600]
+INJECTIONS: list[str] = [
+    "\ud800",
+    "\x00",
+    "\x1b]0;t\x07",
+    "\r\n",
+    "\u202e",
+    "\udfff\ud800",
+    "\t",
+    "\x7f",
+    "é",
+    "{{",
+    "}}",
+    ":",
+    "/",
+    "..",
+    "?a=1#f",
+    "%",
+    "(",
+    "and(" * 600,
+]
 KINDS = ("retype", "delete", "duplicate", "deepen", "inject", "rekey", "swap")
 
 
@@ -111,4 +161,4 @@ def dumps(document: Any) -> bytes:
 def mutate_text(raw: bytes, offset: int, insert: bytes, cut: int = 0) -> bytes:
     """Bytes inserted (and some cut) at a position: what a bad paste or a truncated download does."""
     at = offset % (len(raw) + 1)
-    return raw[:at] + insert + raw[at + cut:]
+    return raw[:at] + insert + raw[at + cut :]

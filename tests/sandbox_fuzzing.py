@@ -46,8 +46,9 @@ def without_sparse_fieldsets(document: dict[str, Any]) -> dict[str, Any]:
     for path_item in (document.get("paths") or {}).values():
         for operation in path_item.values():
             if isinstance(operation, dict) and isinstance(operation.get("parameters"), list):
-                operation["parameters"] = [p for p in operation["parameters"]
-                                           if not _is_fieldset(p, parameters)]
+                operation["parameters"] = [
+                    p for p in operation["parameters"] if not _is_fieldset(p, parameters)
+                ]
     return document
 
 
@@ -82,8 +83,12 @@ def fuzz_sandbox(spec: Path, *, examples: int, seed: int, only: str | None = Non
     from postman_kit.sandbox.app import create_app
     from postman_kit.sandbox.keys import keys_from_data
 
-    checks = [not_a_server_error, status_code_conformance, content_type_conformance,
-              response_schema_conformance]
+    checks = [
+        not_a_server_error,
+        status_code_conformance,
+        content_type_conformance,
+        response_schema_conformance,
+    ]
     api = load_api(str(spec))
     raw = without_sparse_fieldsets(json.loads(spec.read_text()))
     schema = schemathesis.openapi.from_dict(raw)
@@ -96,8 +101,14 @@ def fuzz_sandbox(spec: Path, *, examples: int, seed: int, only: str | None = Non
     headers = {"Authorization": f"Klaviyo-API-Key {KEY}", "revision": api.version.split()[0]}
     try:
         with tempfile.TemporaryDirectory() as data:
-            app = create_app(api, keys=keys, data_dir=data, recorder=MemoryRecorder(), rate_limits=False,
-                             allowed_hosts=("testserver",))  # the Host schemathesis sends in process
+            app = create_app(
+                api,
+                keys=keys,
+                data_dir=data,
+                recorder=MemoryRecorder(),
+                rate_limits=False,
+                allowed_hosts=("testserver",),
+            )  # the Host schemathesis sends in process
             schema.app = app  # schemathesis calls the app in process, through Starlette's test client
             with TestClient(app):  # runs the app's start-up and shut-down around the run
                 for operation in _operations(schema, only):
@@ -134,14 +145,26 @@ def _valid_reading_one_of_as_any_of(api: Any, operation: Any, response: Any) -> 
     return SchemaChecker(api.document, api.openapi_version).errors(documented.preferred.schema, body) == []
 
 
-def _fuzz_operation(api: Any, operation: Any, headers: dict[str, str], checks: list[Any], report: FuzzReport,
-                    examples: int, seed: int) -> None:
+def _fuzz_operation(
+    api: Any,
+    operation: Any,
+    headers: dict[str, str],
+    checks: list[Any],
+    report: FuzzReport,
+    examples: int,
+    seed: int,
+) -> None:
     name = f"{operation.method.upper()} {operation.path}"
 
     @hypothesis.seed(seed)
-    @hypothesis.settings(max_examples=examples, deadline=None, database=None, derandomize=False,
-                         phases=[hypothesis.Phase.explicit, hypothesis.Phase.generate],
-                         suppress_health_check=list(HealthCheck))
+    @hypothesis.settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        derandomize=False,
+        phases=[hypothesis.Phase.explicit, hypothesis.Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
     @hypothesis.given(case=operation.as_strategy())
     def run(case: Any) -> None:
         sent_headers = {**(case.headers or {}), **headers}
@@ -159,7 +182,8 @@ def _fuzz_operation(api: Any, operation: Any, headers: dict[str, str], checks: l
                 key = f"{check.__name__} {name}"
                 overlap = _OVERLAPPING_ONE_OF in text or (
                     check.__name__ == "response_schema_conformance"
-                    and _valid_reading_one_of_as_any_of(api, operation, response))
+                    and _valid_reading_one_of_as_any_of(api, operation, response)
+                )
                 if overlap:
                     # A value more than one of the spec's oneOf branches describe (Klaviyo's send options,
                     # flow definitions, metric groups): the spec's ambiguity, which the API's own answers

@@ -29,14 +29,22 @@ def test_periods_read_durations_and_dates() -> None:
 def data(tmp_path: Path) -> Path:
     now = time.time()
     with open_store(tmp_path / "logs.sqlite3") as store:
-        store.record_many([
-            make_call(status=200, timestamp=now - 3600, key=FULL_KEY),
-            make_call(status=404, timestamp=now - 1800),
-            make_call(status=403, timestamp=now - 600, source="ci"),
-            make_call("/api/lists", status=500, method="POST", operation="/api/lists", category="Lists",
-                      timestamp=now - 300),
-            make_call(status=200, timestamp=now - 9 * 86400),
-        ])
+        store.record_many(
+            [
+                make_call(status=200, timestamp=now - 3600, key=FULL_KEY),
+                make_call(status=404, timestamp=now - 1800),
+                make_call(status=403, timestamp=now - 600, source="ci"),
+                make_call(
+                    "/api/lists",
+                    status=500,
+                    method="POST",
+                    operation="/api/lists",
+                    category="Lists",
+                    timestamp=now - 300,
+                ),
+                make_call(status=200, timestamp=now - 9 * 86400),
+            ]
+        )
     return tmp_path
 
 
@@ -46,10 +54,14 @@ def test_activity_json_gives_totals_error_rate_and_breakdowns(run_cli, data: Pat
     figures = json.loads(result.stdout)
     assert (figures["total"], figures["errors"], figures["error_rate"]) == (4, 3, 0.75)
     assert [(b["key"], b["calls"], b["errors"]) for b in figures["by_category"]] == [
-        ("Profiles", 3, 2), ("Lists", 1, 1)]
+        ("Profiles", 3, 2),
+        ("Lists", 1, 1),
+    ]
     assert {b["key"]: b["calls"] for b in figures["by_status_group"]} == {"2xx": 1, "4xx": 2, "5xx": 1}
     assert [(b["key"], b["calls"]) for b in figures["by_endpoint"]] == [
-        ("GET /api/profiles/{id}", 3), ("POST /api/lists", 1)]
+        ("GET /api/profiles/{id}", 3),
+        ("POST /api/lists", 1),
+    ]
     assert sum(b["calls"] for b in figures["timeline"]) == 4
     assert figures["bucket_seconds"] == 300
 
@@ -57,7 +69,9 @@ def test_activity_json_gives_totals_error_rate_and_breakdowns(run_cli, data: Pat
 def test_activity_filters_by_category_and_status_group(run_cli, data: Path) -> None:
     lists = json.loads(run_cli("activity", "--category", "Lists", "--data", data, "--format", "json").stdout)
     assert (lists["total"], lists["errors"]) == (1, 1)
-    client_errors = json.loads(run_cli("activity", "--status", "4xx", "--data", data, "--format", "json").stdout)
+    client_errors = json.loads(
+        run_cli("activity", "--status", "4xx", "--data", data, "--format", "json").stdout
+    )
     assert [(b["key"], b["calls"]) for b in client_errors["by_status"]] == [("403", 1), ("404", 1)]
     everything = json.loads(run_cli("activity", "--data", data, "--format", "json").stdout)
     assert everything["total"] == 5
@@ -68,6 +82,8 @@ def test_activity_filters_by_category_and_status_group(run_cli, data: Path) -> N
 def test_activity_text_report_reads_like_the_dashboard(run_cli, data: Path) -> None:
     text = run_cli("activity", "--since", "2h", "--data", data).stdout
     assert "  total calls  4\n  errors       3\n  error rate   75.0%\n" in text
-    assert "\nBy category\n  Profiles        3 calls       2 errors   66.7%\n  Lists           1 calls" in text
+    assert (
+        "\nBy category\n  Profiles        3 calls       2 errors   66.7%\n  Lists           1 calls" in text
+    )
     assert "Over time (5-minute buckets, errors in brackets)" in text
     assert FULL_KEY not in text

@@ -32,13 +32,17 @@ def day(offset: int) -> str:
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[TestClient]:
     with open_store(tmp_path / "logs.sqlite3") as store:
-        store.record_many([
-            make_call("/api/profiles/A", status=200, timestamp=NOW - 1 * HOUR),  # today, 11:00 UTC
-            make_call("/api/profiles/B", status=404, timestamp=NOW - 2 * HOUR),  # today
-            make_call("/api/profiles/C", status=500, timestamp=NOW - 11 * HOUR),  # today, 01:00 UTC
-            make_call("/api/profiles/D", status=201, method="POST", timestamp=NOW - 20 * HOUR),  # yesterday
-            make_call("/api/profiles/E", status=429, timestamp=NOW - 5 * 24 * HOUR),  # five days ago
-        ])
+        store.record_many(
+            [
+                make_call("/api/profiles/A", status=200, timestamp=NOW - 1 * HOUR),  # today, 11:00 UTC
+                make_call("/api/profiles/B", status=404, timestamp=NOW - 2 * HOUR),  # today
+                make_call("/api/profiles/C", status=500, timestamp=NOW - 11 * HOUR),  # today, 01:00 UTC
+                make_call(
+                    "/api/profiles/D", status=201, method="POST", timestamp=NOW - 20 * HOUR
+                ),  # yesterday
+                make_call("/api/profiles/E", status=429, timestamp=NOW - 5 * 24 * HOUR),  # five days ago
+            ]
+        )
         yield TestClient(Starlette(routes=activity_routes(store, clock=lambda: NOW)))
 
 
@@ -66,8 +70,9 @@ def test_today_is_the_default_period_in_the_chosen_time_zone(client: TestClient)
     assert total(client, since="all") == 5
 
 
-@pytest.mark.parametrize(("period", "count"), [("3h", 2), ("24h", 4), ("3d", 4), ("7d", 5), ("30d", 5),
-                                               ("90d", 5)])
+@pytest.mark.parametrize(
+    ("period", "count"), [("3h", 2), ("24h", 4), ("3d", 4), ("7d", 5), ("30d", 5), ("90d", 5)]
+)
 def test_fixed_periods(client: TestClient, period: str, count: int) -> None:
     assert total(client, since=period) == count
 
@@ -80,9 +85,18 @@ def test_a_custom_range(client: TestClient) -> None:
     assert missing.status_code == 400 and "custom range needs its From date" in missing.text
 
 
-@pytest.mark.parametrize(("status", "expected"), [("", ["A", "B", "C", "D", "E"]), ("success", ["A", "D"]),
-                                                  ("failed", ["B", "C", "E"]), ("4xx", ["B", "E"]),
-                                                  ("5xx", ["C"]), ("404", ["B"]), ("201", ["D"])])
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        ("", ["A", "B", "C", "D", "E"]),
+        ("success", ["A", "D"]),
+        ("failed", ["B", "C", "E"]),
+        ("4xx", ["B", "E"]),
+        ("5xx", ["C"]),
+        ("404", ["B"]),
+        ("201", ["D"]),
+    ],
+)
 def test_status_groups_and_single_codes(client: TestClient, status: str, expected: list[str]) -> None:
     assert listed(client, since="all", status=status) == expected
 

@@ -32,12 +32,23 @@ def chromium() -> str:
 def browse(browser: str, url: str, screenshot: Path | None = None) -> str:
     """The page's DOM after it loaded, as Chromium rendered it; optionally a screenshot of it."""
     with tempfile.TemporaryDirectory() as profile:
-        base = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                f"--user-data-dir={profile}", "--window-size=1200,1400"]
+        base = [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            f"--user-data-dir={profile}",
+            "--window-size=1200,1400",
+        ]
         if screenshot is not None:
             screenshot.parent.mkdir(parents=True, exist_ok=True)
-            subprocess.run([*base, f"--screenshot={screenshot}", url], capture_output=True, timeout=90, check=False)
-        result = subprocess.run([*base, "--dump-dom", url], capture_output=True, text=True, timeout=90, check=False)
+            subprocess.run(
+                [*base, f"--screenshot={screenshot}", url], capture_output=True, timeout=90, check=False
+            )
+        result = subprocess.run(
+            [*base, "--dump-dom", url], capture_output=True, text=True, timeout=90, check=False
+        )
     if result.returncode != 0 or "<html" not in result.stdout:
         pytest.skip(f"headless Chromium could not render pages here: {result.stderr.strip()[-300:]}")
     return result.stdout
@@ -52,7 +63,10 @@ def shown(dom: str, element_id: str) -> str:
 def test_the_dashboard_and_logs_pages_show_the_calls_made(tmp_path: Path, example_spec: Path) -> None:
     browser = chromium()
     headers = {"Authorization": f"Klaviyo-API-Key {FULL_KEY}", "revision": "2026-07-15"}
-    with running_sandbox(example_spec, tmp_path / "sandbox", write_keys_file(tmp_path)) as (base_url, _process):
+    with running_sandbox(example_spec, tmp_path / "sandbox", write_keys_file(tmp_path)) as (
+        base_url,
+        _process,
+    ):
         with httpx.Client(base_url=base_url, headers=headers, timeout=10) as http:
             made = [http.get("/api/profiles/01GDDKASAP8TKDDA2GRZDSVP4H").status_code for _ in range(6)]
             made += [http.get(f"/api/profiles/MISSING{n}").status_code for n in range(3)]
@@ -60,8 +74,11 @@ def test_the_dashboard_and_logs_pages_show_the_calls_made(tmp_path: Path, exampl
         assert made == [200] * 6 + [404] * 3 + [405]
 
         dashboard = browse(browser, f"{base_url}/_activity", ARTIFACTS / "activity-dashboard.png")
-        assert (shown(dashboard, "total-calls"), shown(dashboard, "errors"), shown(dashboard, "error-rate")) == (
-            "10", "4", "40.0%")
+        assert (
+            shown(dashboard, "total-calls"),
+            shown(dashboard, "errors"),
+            shown(dashboard, "error-rate"),
+        ) == ("10", "4", "40.0%")
         assert "<svg" in dashboard
 
         search = urlencode({"path": "/api/profiles/{id}", "status": "404"})
@@ -82,8 +99,11 @@ def test_filters_clear_and_a_bulk_import_jobs_progress_in_the_browser(tmp_path: 
     if not spec.exists():
         pytest.skip("../shared/corpus is absent")
     browser = chromium()
-    headers = {"Authorization": f"Klaviyo-API-Key {FULL_KEY}", "revision": "2026-07-15",
-               "Content-Type": "application/vnd.api+json"}
+    headers = {
+        "Authorization": f"Klaviyo-API-Key {FULL_KEY}",
+        "revision": "2026-07-15",
+        "Content-Type": "application/vnd.api+json",
+    }
     profiles = [{"type": "profile", "attributes": {"email": f"bulk{i}@example.com"}} for i in range(4)]
     body = {"data": {"type": "profile-bulk-import-job", "attributes": {"profiles": {"data": profiles}}}}
     with running_sandbox(spec, tmp_path / "sandbox", write_keys_file(tmp_path)) as (base_url, _process):
@@ -107,7 +127,16 @@ def test_filters_clear_and_a_bulk_import_jobs_progress_in_the_browser(tmp_path: 
 
         call_id = re.search(r'href="/_activity/logs/([^"]+)">[^<]*</a></td><td>POST', cleared).group(1)
         details = browse(browser, f"{base_url}/_activity/logs/{call_id}", ARTIFACTS / "activity-job.png")
-        job = dict(re.findall(r"<tr><th>([^<]+)</th><td>([^<]*)</td></tr>",
-                              re.search(r'<table id="job">(.*?)</table>', details, re.DOTALL).group(1)))
+        job = dict(
+            re.findall(
+                r"<tr><th>([^<]+)</th><td>([^<]*)</td></tr>",
+                re.search(r'<table id="job">(.*?)</table>', details, re.DOTALL).group(1),
+            )
+        )
         assert (job["Job status"], job["Progress"], job["Completed"], job["Pending"], job["Total"]) == (
-            "complete", "100%", "4", "0", "4")
+            "complete",
+            "100%",
+            "4",
+            "0",
+            "4",
+        )

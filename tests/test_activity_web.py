@@ -23,17 +23,36 @@ NOW = (time.time() - 43200) // 86400 * 86400 + 43200
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[LogStore]:
     with open_store(tmp_path / "logs.sqlite3") as opened:
-        opened.record_many([
-            make_call("/api/profiles/01GDD", status=404, timestamp=NOW - 300, key=FULL_KEY, resource_ids=["01GDD"],
-                      request_headers={"Authorization": f"Klaviyo-API-Key {FULL_KEY}"},
-                      response_body='{"errors": [{"code": "not_found"}]}'),
-            make_call("/api/profiles/02ABC", status=200, timestamp=NOW - 200, key=FULL_KEY),
-            make_call("/api/events", status=405, method="DELETE", operation="/api/events", category="Events",
-                      timestamp=NOW - 100),
-            make_call("/api/profile-bulk-import-jobs", status=202, method="POST",
-                      operation="/api/profile-bulk-import-jobs", timestamp=NOW - 50,
-                      job_url="http://127.0.0.1:8000/api/profile-bulk-import-jobs/J1"),
-        ])
+        opened.record_many(
+            [
+                make_call(
+                    "/api/profiles/01GDD",
+                    status=404,
+                    timestamp=NOW - 300,
+                    key=FULL_KEY,
+                    resource_ids=["01GDD"],
+                    request_headers={"Authorization": f"Klaviyo-API-Key {FULL_KEY}"},
+                    response_body='{"errors": [{"code": "not_found"}]}',
+                ),
+                make_call("/api/profiles/02ABC", status=200, timestamp=NOW - 200, key=FULL_KEY),
+                make_call(
+                    "/api/events",
+                    status=405,
+                    method="DELETE",
+                    operation="/api/events",
+                    category="Events",
+                    timestamp=NOW - 100,
+                ),
+                make_call(
+                    "/api/profile-bulk-import-jobs",
+                    status=202,
+                    method="POST",
+                    operation="/api/profile-bulk-import-jobs",
+                    timestamp=NOW - 50,
+                    job_url="http://127.0.0.1:8000/api/profile-bulk-import-jobs/J1",
+                ),
+            ]
+        )
         yield opened
 
 
@@ -52,9 +71,13 @@ def test_dashboard_shows_totals_chart_and_breakdowns(client: TestClient) -> None
     page = client.get("/_activity")
     assert page.status_code == 200
     html = page.text
-    assert (figure(html, "total-calls"), figure(html, "errors"), figure(html, "error-rate")) == ("4", "2", "50.0%")
+    assert (figure(html, "total-calls"), figure(html, "errors"), figure(html, "error-rate")) == (
+        "4",
+        "2",
+        "50.0%",
+    )
     assert "<svg" in html and 'class="calls"' in html
-    assert ">Profiles</a></td><td class=\"num\">3</td><td class=\"num\">1</td>" in html
+    assert '>Profiles</a></td><td class="num">3</td><td class="num">1</td>' in html
     assert 'href="/_activity/logs?path=%2Fapi%2Fevents&amp;method=DELETE">DELETE /api/events</a>' in html
 
 
@@ -76,7 +99,9 @@ def test_logs_search_finds_calls_by_template_and_status(client: TestClient) -> N
     assert client.get("/_activity/api/logs", params={"path": "profiles"}).json()["total"] == 2
 
 
-def test_a_call_page_shows_request_response_and_the_async_job_link(client: TestClient, store: LogStore) -> None:
+def test_a_call_page_shows_request_response_and_the_async_job_link(
+    client: TestClient, store: LogStore
+) -> None:
     errored = store.search(limit=10)[-1]
     html = client.get(f"/_activity/logs/{errored.id}").text
     assert f"Authorization: Klaviyo-API-Key {SHOWN_KEY}" in html
@@ -94,10 +119,15 @@ def test_bad_filters_answer_400_with_the_reason(client: TestClient) -> None:
     assert client.get("/_activity/api/activity", params={"since": "soon"}).status_code == 400
 
 
-def test_pages_never_show_the_full_key_nor_load_anything_from_the_internet(client: TestClient,
-                                                                            store: LogStore) -> None:
-    urls = ["/_activity", "/_activity/logs", "/_activity/api/logs",
-            *(f"/_activity/logs/{call.id}" for call in store.search())]
+def test_pages_never_show_the_full_key_nor_load_anything_from_the_internet(
+    client: TestClient, store: LogStore
+) -> None:
+    urls = [
+        "/_activity",
+        "/_activity/logs",
+        "/_activity/api/logs",
+        *(f"/_activity/logs/{call.id}" for call in store.search()),
+    ]
     for url in urls:
         body = client.get(url).text
         assert FULL_KEY not in body

@@ -75,17 +75,37 @@ def test_the_git_layout_and_the_collection_directory_both_read(tmp_path, v3_fork
 
 def test_a_v20_collection_reads_with_v21_auth(tmp_path) -> None:
     path = tmp_path / "old.json"
-    path.write_text(json.dumps({
-        "info": {"name": "Old", "schema": "https://schema.getpostman.com/json/collection/v2.0.0/collection.json"},
-        "auth": {"type": "bearer", "bearer": {"token": "{{token}}"}},
-        "item": [{"name": "One", "request": {"method": "GET", "url": "https://x.example/a",
-                                             "auth": {"type": "basic", "basic": {"username": "u", "password": "p"}}}}],
-    }))
+    path.write_text(
+        json.dumps(
+            {
+                "info": {
+                    "name": "Old",
+                    "schema": "https://schema.getpostman.com/json/collection/v2.0.0/collection.json",
+                },
+                "auth": {"type": "bearer", "bearer": {"token": "{{token}}"}},
+                "item": [
+                    {
+                        "name": "One",
+                        "request": {
+                            "method": "GET",
+                            "url": "https://x.example/a",
+                            "auth": {"type": "basic", "basic": {"username": "u", "password": "p"}},
+                        },
+                    }
+                ],
+            }
+        )
+    )
     read = read_collection(str(path))
     assert read.form == "v2.0"
-    assert read.data["auth"] == {"type": "bearer", "bearer": [{"key": "token", "value": "{{token}}",
-                                                               "type": "string"}]}
-    assert auth_summary(read.data["item"][0]["request"]["auth"]) == ("basic", {"username": "u", "password": "p"})
+    assert read.data["auth"] == {
+        "type": "bearer",
+        "bearer": [{"key": "token", "value": "{{token}}", "type": "string"}],
+    }
+    assert auth_summary(read.data["item"][0]["request"]["auth"]) == (
+        "basic",
+        {"username": "u", "password": "p"},
+    )
 
 
 # -- every command takes a v3 directory -----------------------------------------------------------------------
@@ -94,8 +114,10 @@ def test_a_v20_collection_reads_with_v21_auth(tmp_path) -> None:
 def _findings(run_cli: Any, *args: Any) -> list[tuple[str, str, str, str]]:
     result = run_cli("validate", *args, "-f", "json")
     assert result.exit_code in (0, 1), result.output
-    return sorted((f["rule"], f["severity"], f["message"], f["item"] or "")
-                  for f in json.loads(result.stdout)["findings"])
+    return sorted(
+        (f["rule"], f["severity"], f["message"], f["item"] or "")
+        for f in json.loads(result.stdout)["findings"]
+    )
 
 
 @pytest.mark.newman
@@ -119,8 +141,10 @@ def test_findings_point_at_the_yaml_file_and_line(run_cli, v3_fork) -> None:
     assert "Authorization" in line  # the header entry the finding is about
     annotations = run_cli("validate", v3_fork, "-f", "github").stdout
     expected = f"file={file},line={location['region']['startLine']},"
-    assert any(a.startswith("::error ") and expected in a and "authorization-header" in a
-               for a in annotations.splitlines())
+    assert any(
+        a.startswith("::error ") and expected in a and "authorization-header" in a
+        for a in annotations.splitlines()
+    )
 
 
 @pytest.mark.newman
@@ -182,13 +206,18 @@ def test_snippet_works_on_a_v3_directory(run_cli, v3_fork) -> None:
 def _minimal(directory: Path) -> Path:
     (directory / ".resources").mkdir(parents=True)
     (directory / ".resources" / "definition.yaml").write_text("$kind: collection\nname: Small\n")
-    (directory / "Ping.request.yaml").write_text("$kind: http-request\nurl: https://x.example/ping\n"
-                                                 "method: GET\norder: 1000\n")
+    (directory / "Ping.request.yaml").write_text(
+        "$kind: http-request\nurl: https://x.example/ping\nmethod: GET\norder: 1000\n"
+    )
     return directory
 
 
 def _bad_input(run_cli: Any, directory: Path, expected: str) -> None:
-    for command in (("validate", directory), ("diff", directory, directory), ("snippet", directory, "--list")):
+    for command in (
+        ("validate", directory),
+        ("diff", directory, directory),
+        ("snippet", directory, "--list"),
+    ):
         result = run_cli(*command)
         assert result.exit_code == 2, (command, result.output)
         lines = result.stderr.strip().splitlines()
@@ -210,15 +239,26 @@ def test_a_directory_without_a_definition_is_refused(tmp_path, run_cli) -> None:
     _bad_input(run_cli, tmp_path / "empty", "without .resources/definition.yaml")
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("$kind: http-request\na: &a [*a]\n", "recursive alias"),
-    ("$kind: http-request\n" + "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]\n" for i in range(1, 9))
-     .replace("*l0", "x"), "alias bomb"),
-    ("$kind: http-request\nbody: " + "[" * 10_000 + "]" * 10_000 + "\n", "nests deeper than 8,000 levels"),
-    ("$kind: http-request\nurl: [unclosed\n", "invalid YAML"),
-    ("- a list\n", "not a YAML mapping"),
-    ("$kind: http-example\n", "$kind is 'http-example'"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$kind: http-request\na: &a [*a]\n", "recursive alias"),
+        (
+            "$kind: http-request\n"
+            + "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]\n" for i in range(1, 9)).replace(
+                "*l0", "x"
+            ),
+            "alias bomb",
+        ),
+        (
+            "$kind: http-request\nbody: " + "[" * 10_000 + "]" * 10_000 + "\n",
+            "nests deeper than 8,000 levels",
+        ),
+        ("$kind: http-request\nurl: [unclosed\n", "invalid YAML"),
+        ("- a list\n", "not a YAML mapping"),
+        ("$kind: http-example\n", "$kind is 'http-example'"),
+    ],
+)
 def test_bad_yaml_in_a_request_is_one_line(tmp_path, run_cli, text, expected) -> None:
     directory = _minimal(tmp_path / "c")
     (directory / "Ping.request.yaml").write_text(text)
@@ -264,11 +304,15 @@ def test_an_edit_made_in_git_is_found_at_its_line(tmp_path, run_cli, v3_fork) ->
     text = request.read_text()
     assert 'value: "{{revision}}"' in text
     request.write_text(text.replace('value: "{{revision}}"', "value: 2024-02-15", 1))
-    edited_line = next(number for number, line in enumerate(request.read_text().splitlines(), 1)
-                       if "2024-02-15" in line)
+    edited_line = next(
+        number for number, line in enumerate(request.read_text().splitlines(), 1) if "2024-02-15" in line
+    )
     result = run_cli("validate", fork, "-f", "json")
-    found = [f for f in json.loads(result.stdout)["findings"]
-             if f["rule"] == "revision/header" and f["item"] == "Events/Get Events"]
+    found = [
+        f
+        for f in json.loads(result.stdout)["findings"]
+        if f["rule"] == "revision/header" and f["item"] == "Events/Get Events"
+    ]
     assert len(found) == 1 and "2024-02-15" in found[0]["message"]
     assert Path(found[0]["file"]) == request
     assert found[0]["line"] == edited_line

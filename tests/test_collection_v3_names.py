@@ -11,22 +11,50 @@ from typing import Any
 from postman_kit.collection_files import read_v3_collection
 from postman_kit.collection_v3 import MAX_NAME_BYTES, write_v3_collection
 
-HOSTILE_NAMES = ["../../x", "..", ".", "/etc/passwd", "a/b", "a\\b", "con", "nul\x00byte", "é" * 200,
-                 "x" * 300, ".resources", ".RESOURCES", "same", "Same", "same ", "a.request.yaml", "a", ""]
+HOSTILE_NAMES = [
+    "../../x",
+    "..",
+    ".",
+    "/etc/passwd",
+    "a/b",
+    "a\\b",
+    "con",
+    "nul\x00byte",
+    "é" * 200,
+    "x" * 300,
+    ".resources",
+    ".RESOURCES",
+    "same",
+    "Same",
+    "same ",
+    "a.request.yaml",
+    "a",
+    "",
+]
 
 
 def request(name: str) -> dict[str, Any]:
-    return {"name": name, "request": {"method": "GET", "url": {"raw": "https://x.test/" + str(len(name))}},
-            "response": [{"name": name, "code": 200, "status": "OK", "body": "{}"},
-                         {"name": name, "code": 404, "status": "Not Found", "body": "{}"}]}
+    return {
+        "name": name,
+        "request": {"method": "GET", "url": {"raw": "https://x.test/" + str(len(name))}},
+        "response": [
+            {"name": name, "code": 200, "status": "OK", "body": "{}"},
+            {"name": name, "code": 404, "status": "Not Found", "body": "{}"},
+        ],
+    }
 
 
 def hostile_collection() -> dict[str, Any]:
     folder_items = [request(name) for name in HOSTILE_NAMES]
     folders = [{"name": name, "item": [request("inside " + str(n))]} for n, name in enumerate(HOSTILE_NAMES)]
-    return {"info": {"name": "../../escape", "_postman_id": "3f1c0c4e-0000-4000-8000-000000000001",
-                     "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
-            "item": [*folders, *folder_items]}
+    return {
+        "info": {
+            "name": "../../escape",
+            "_postman_id": "3f1c0c4e-0000-4000-8000-000000000001",
+            "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+        },
+        "item": [*folders, *folder_items],
+    }
 
 
 def walk(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -52,8 +80,9 @@ def test_hostile_names_stay_inside_the_output_and_lose_nothing(tmp_path: Path) -
     # Names come back as given, the empty one as the fallback name Postman gives it.
     empty = [item["name"] for item in back if item["name"].startswith("http-request")]
     assert len(empty) == 1
-    assert sorted(item["name"] for item in back if item["name"] not in empty) == \
-        sorted(item["name"] for item in expected if item["name"])
+    assert sorted(item["name"] for item in back if item["name"] not in empty) == sorted(
+        item["name"] for item in expected if item["name"]
+    )
     assert all(len(item["response"]) == 2 for item in back)
 
 
@@ -65,8 +94,10 @@ def test_a_name_past_the_limit_is_cut_on_a_character_boundary(tmp_path: Path) ->
 
 
 def test_a_folder_named_like_a_request_file_does_not_take_its_place(tmp_path: Path) -> None:
-    collection = {"info": {"name": "c"}, "item": [{"name": "a.request.yaml", "item": [request("inner")]},
-                                                  request("a")]}
+    collection = {
+        "info": {"name": "c"},
+        "item": [{"name": "a.request.yaml", "item": [request("inner")]}, request("a")],
+    }
     written = write_v3_collection(collection, tmp_path)
     (directory,) = (tmp_path / "postman" / "collections").iterdir()
     names = sorted(item["name"] for item in walk(read_v3_collection(str(directory)).data["item"]))

@@ -29,16 +29,26 @@ def codes(problems):
 
 
 def test_the_guides_saved_request_is_clean(checker):
-    saved = request("GET", "{{baseUrl}}/api/profiles?fields[profile]=created"
-                    "&filter=greater-than(created,2023-08-10T23:00:00Z)")
+    saved = request(
+        "GET",
+        "{{baseUrl}}/api/profiles?fields[profile]=created&filter=greater-than(created,2023-08-10T23:00:00Z)",
+    )
     assert checker.check(saved) == []
 
 
 def test_query_problems_each_get_a_finding_with_a_pointer(checker):
-    saved = request("GET", "{{baseUrl}}/api/profiles?fields[profile]=emial"
-                    "&filter=less-or-equal(created,2023-08-10T23:00:00Z)&page[size]=500&colour=red")
+    saved = request(
+        "GET",
+        "{{baseUrl}}/api/profiles?fields[profile]=emial"
+        "&filter=less-or-equal(created,2023-08-10T23:00:00Z)&page[size]=500&colour=red",
+    )
     problems = checker.check(saved)
-    assert codes(problems) == ["invalid-enum-value", "filter-not-allowed", "out-of-range", "unknown-query-param"]
+    assert codes(problems) == [
+        "invalid-enum-value",
+        "filter-not-allowed",
+        "out-of-range",
+        "unknown-query-param",
+    ]
     assert "did you mean `email`" in problems[0].message
     assert problems[0].pointer == "/url/query/0/value"
     assert "allowed: `greater-than`, `less-than`" in problems[1].message
@@ -60,20 +70,30 @@ def test_unknown_path_suggests_close_ones(checker):
 def test_bodies_must_parse_and_match_the_schema(checker):
     broken = request("POST", "{{baseUrl}}/api/profiles", '{"data": {"type": "profile",')
     assert codes(checker.check(broken)) == ["invalid-json-body"]
-    wrong = request("POST", "{{baseUrl}}/api/profiles", '{"data": {"type": "profile", "attributes": {"email": 5}}}')
+    wrong = request(
+        "POST", "{{baseUrl}}/api/profiles", '{"data": {"type": "profile", "attributes": {"email": 5}}}'
+    )
     [problem] = checker.check(wrong)
     assert problem.code == "body-schema" and "/data/attributes/email" in problem.message
-    nullable = request("POST", "{{baseUrl}}/api/profiles", '{"data": {"type": "profile", "attributes": {"email": null}}}')
+    nullable = request(
+        "POST", "{{baseUrl}}/api/profiles", '{"data": {"type": "profile", "attributes": {"email": null}}}'
+    )
     assert checker.check(nullable) == []
-    templated = request("POST", "{{baseUrl}}/api/profiles", '{"data": {"type": "profile", "attributes": {"email": {{n}}}}}')
+    templated = request(
+        "POST", "{{baseUrl}}/api/profiles", '{"data": {"type": "profile", "attributes": {"email": {{n}}}}}'
+    )
     assert checker.check(templated) == []
 
 
 def test_required_inputs_and_content_type(checker):
     missing = request("POST", "{{baseUrl}}/client/subscriptions", None, headers=())
     assert codes(checker.check(missing)) == ["missing-query-param", "missing-header", "missing-body"]
-    wrong_type = request("POST", "{{baseUrl}}/api/lists", '{"data": {"type": "list", "attributes": {"name": "a"}}}',
-                         headers=REVISION + (("Content-Type", "text/plain"),))
+    wrong_type = request(
+        "POST",
+        "{{baseUrl}}/api/lists",
+        '{"data": {"type": "list", "attributes": {"name": "a"}}}',
+        headers=REVISION + (("Content-Type", "text/plain"),),
+    )
     assert codes(checker.check(wrong_type)) == ["content-type-mismatch"]
 
 

@@ -16,8 +16,14 @@ from postman_kit.sandbox.service import Incoming, Sandbox
 from tests.tools import CORPUS, EXAMPLE_SPEC
 
 KEY = "pk_" + "d" * 34
-CONTENT_TYPES = ("application/vnd.api+json", "application/json", "application/json; charset=utf-8",
-                 "application/vnd.api+json;charset=UTF-8", "text/plain", "application/x-www-form-urlencoded")
+CONTENT_TYPES = (
+    "application/vnd.api+json",
+    "application/json",
+    "application/json; charset=utf-8",
+    "application/vnd.api+json;charset=UTF-8",
+    "text/plain",
+    "application/x-www-form-urlencoded",
+)
 
 
 def judgements(api: Api, path: str, attributes: dict) -> dict[str, tuple[bool, int]]:
@@ -26,10 +32,15 @@ def judgements(api: Api, path: str, attributes: dict) -> dict[str, tuple[bool, i
     found: dict[str, tuple[bool, int]] = {}
     for number, content_type in enumerate(CONTENT_TYPES):
         sandbox, headers = sandbox_and_headers(api, content_type)
-        body = json.dumps({"data": {"type": "profile", "attributes": {**attributes,
-                                                                      "email": f"same{number}@example.com"}}})
-        request = Request(method="POST", url=Url(host=["{{baseUrl}}"], path=path.strip("/").split("/")),
-                          header=[Header("Content-Type", content_type)], body=Body(mode="raw", raw=body))
+        body = json.dumps(
+            {"data": {"type": "profile", "attributes": {**attributes, "email": f"same{number}@example.com"}}}
+        )
+        request = Request(
+            method="POST",
+            url=Url(host=["{{baseUrl}}"], path=path.strip("/").split("/")),
+            header=[Header("Content-Type", content_type)],
+            body=Body(mode="raw", raw=body),
+        )
         mismatch = any(p.code == "content-type-mismatch" for p in checker.check(request))
         outcome = sandbox.serve(Incoming("POST", path, {}, headers, body.encode()))
         found[content_type] = (mismatch, outcome.status)
@@ -56,8 +67,11 @@ def klaviyo_2026_07_15() -> Api:
 
 def sandbox_and_headers(api: Api, content_type: str) -> tuple[Sandbox, dict[str, str]]:
     sandbox = Sandbox(api, keys_from_data({"keys": {KEY: {"name": "t"}}}, "keys"), None, rate_limits=False)
-    return sandbox, {"authorization": f"Klaviyo-API-Key {KEY}", "revision": sandbox.revision,
-                     "content-type": content_type}
+    return sandbox, {
+        "authorization": f"Klaviyo-API-Key {KEY}",
+        "revision": sandbox.revision,
+        "content-type": content_type,
+    }
 
 
 @pytest.mark.corpus
@@ -68,11 +82,22 @@ def test_validate_and_the_sandbox_agree_on_klaviyo_2026_07_15() -> None:
 @pytest.mark.corpus
 def test_the_multipart_upload_klaviyo_documents_is_not_refused() -> None:
     api = klaviyo_2026_07_15()
-    upload = next(op for op in api.operations if op.request_body is not None
-                  and any(m.media_type.startswith("multipart/") for m in op.request_body.content))
+    upload = next(
+        op
+        for op in api.operations
+        if op.request_body is not None
+        and any(m.media_type.startswith("multipart/") for m in op.request_body.content)
+    )
     sandbox, headers = sandbox_and_headers(api, "multipart/form-data; boundary=x")
-    outcome = sandbox.serve(Incoming(upload.method, upload.path, {}, headers,
-                                     b'--x\r\nContent-Disposition: form-data; name="file"\r\n\r\nGIF89a\r\n--x--\r\n'))
+    outcome = sandbox.serve(
+        Incoming(
+            upload.method,
+            upload.path,
+            {},
+            headers,
+            b'--x\r\nContent-Disposition: form-data; name="file"\r\n\r\nGIF89a\r\n--x--\r\n',
+        )
+    )
     assert outcome.status not in (400, 415), outcome.document
 
 
@@ -108,12 +133,29 @@ KLAVIYO_CASES = [
     # the spec's own example
     ("GET", "/api/coupon-codes", {"filter": "equals(coupon.id,'10OFF')"}, "2026-07-15", None),
     ("GET", "/api/coupon-codes", {"filter": "any(coupon.id,'10OFF')"}, "2026-07-15", None),
-    ("POST", "/api/profiles", {}, "2026-07-15",
-     {"data": {"type": "profile", "attributes": {"email": "dates@example.com"}},
-      "meta": {"patch_properties": {"append": {"signed_up": "AAA"}}}}),
-    ("POST", "/api/coupon-codes", {}, "2026-07-15",
-     {"data": {"type": "coupon-code", "attributes": {"unique_code": "X1", "expires_at": "AAA"},
-               "relationships": {"coupon": {"data": {"type": "coupon", "id": "10OFF"}}}}}),  # not a date-time
+    (
+        "POST",
+        "/api/profiles",
+        {},
+        "2026-07-15",
+        {
+            "data": {"type": "profile", "attributes": {"email": "dates@example.com"}},
+            "meta": {"patch_properties": {"append": {"signed_up": "AAA"}}},
+        },
+    ),
+    (
+        "POST",
+        "/api/coupon-codes",
+        {},
+        "2026-07-15",
+        {
+            "data": {
+                "type": "coupon-code",
+                "attributes": {"unique_code": "X1", "expires_at": "AAA"},
+                "relationships": {"coupon": {"data": {"type": "coupon", "id": "10OFF"}}},
+            }
+        },
+    ),  # not a date-time
 ]
 
 
@@ -128,17 +170,31 @@ def verdicts(api: Api, cases: list[tuple]) -> list[Verdict]:
     for method, path, query, revision, body in cases:
         sandbox, headers = sandbox_and_headers(api, "application/vnd.api+json")
         text = body if isinstance(body, str) else json.dumps(body) if body is not None else ""
-        sent = {**headers, "revision": revision} if revision is not None else \
-            {k: v for k, v in headers.items() if k != "revision"}
-        saved = Request(method=method, url=parse_raw_url("{{baseUrl}}" + path + ("?" + "&".join(
-            f"{k}={v}" for k, v in query.items()) if query else "")),
+        sent = (
+            {**headers, "revision": revision}
+            if revision is not None
+            else {k: v for k, v in headers.items() if k != "revision"}
+        )
+        saved = Request(
+            method=method,
+            url=parse_raw_url(
+                "{{baseUrl}}" + path + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
+            ),
             header=[Header(k, v) for k, v in sent.items() if k != "authorization"],
-            body=Body(mode="raw", raw=text) if text else None)
+            body=Body(mode="raw", raw=text) if text else None,
+        )
         problems = checker.check(saved)
         outcome = sandbox.serve(Incoming(method, path, dict(query), sent, text.encode()))
         error = (outcome.document or {}).get("errors", [{}])[0] if outcome.status >= 400 else {}
-        found.append((f"{method} {path} {query} {revision} {text[:60]}", [p.code for p in problems],
-                      problems[0].message if problems else "", outcome.status, error.get("detail", "")))
+        found.append(
+            (
+                f"{method} {path} {query} {revision} {text[:60]}",
+                [p.code for p in problems],
+                problems[0].message if problems else "",
+                outcome.status,
+                error.get("detail", ""),
+            )
+        )
         sandbox.close()
     return found
 
@@ -160,18 +216,41 @@ def assert_one_judgement(found: list[Verdict]) -> list[list[str]]:
 def test_validate_and_the_sandbox_judge_every_fault_alike_on_the_example_api() -> None:
     first_codes = assert_one_judgement(verdicts(load_api(str(EXAMPLE_SPEC)), SHARED_CASES))
     assert first_codes == [
-        [], [], [], [], ["invalid-enum-value"], ["invalid-enum-value"], ["out-of-range"], ["invalid-number"],
-        ["invalid-number"], ["filter-syntax"], ["filter-not-allowed"], ["unknown-query-param"],
-        ["invalid-revision-header"], ["invalid-revision-header"], ["missing-header"], [], ["missing-body"],
-        ["invalid-json-body"], ["body-schema"], ["body-schema"]]
+        [],
+        [],
+        [],
+        [],
+        ["invalid-enum-value"],
+        ["invalid-enum-value"],
+        ["out-of-range"],
+        ["invalid-number"],
+        ["invalid-number"],
+        ["filter-syntax"],
+        ["filter-not-allowed"],
+        ["unknown-query-param"],
+        ["invalid-revision-header"],
+        ["invalid-revision-header"],
+        ["missing-header"],
+        [],
+        ["missing-body"],
+        ["invalid-json-body"],
+        ["body-schema"],
+        ["body-schema"],
+    ]
 
 
 @pytest.mark.corpus
 def test_validate_and_the_sandbox_judge_every_fault_alike_on_klaviyo_2026_07_15() -> None:
     found = verdicts(klaviyo_2026_07_15(), SHARED_CASES + KLAVIYO_CASES)
     first_codes = assert_one_judgement(found)
-    assert first_codes[len(SHARED_CASES):] == [[], ["invalid-enum-value"], ["invalid-enum-value"], [],
-                                               ["filter-not-allowed"], [],
-                    ["body-schema"]]
+    assert first_codes[len(SHARED_CASES) :] == [
+        [],
+        ["invalid-enum-value"],
+        ["invalid-enum-value"],
+        [],
+        ["filter-not-allowed"],
+        [],
+        ["body-schema"],
+    ]
     detail = found[len(SHARED_CASES) + 1][4]
     assert "`id` does not accept `profit`" in detail and "revenue" in detail

@@ -21,16 +21,21 @@ def example_build(tests: bool = True):
 def contract_of(item) -> dict:
     lines = item.event[0]["script"]["exec"]
     line = next(line for line in lines if line.startswith("const contract = "))
-    return json.loads(line[len("const contract = "):].rstrip(";"))
+    return json.loads(line[len("const contract = ") :].rstrip(";"))
 
 
 def test_nullable_and_exclusive_bounds_become_draft_07() -> None:
     bundle = SchemaBundle({"components": {"schemas": {}}})
-    converted = bundle.convert({"type": "object", "properties": {
-        "name": {"type": "string", "nullable": True, "example": "x"},
-        "kind": {"type": "string", "enum": ["a"], "nullable": True},
-        "size": {"type": "integer", "minimum": 0, "exclusiveMinimum": True, "format": "int64"},
-    }})
+    converted = bundle.convert(
+        {
+            "type": "object",
+            "properties": {
+                "name": {"type": "string", "nullable": True, "example": "x"},
+                "kind": {"type": "string", "enum": ["a"], "nullable": True},
+                "size": {"type": "integer", "minimum": 0, "exclusiveMinimum": True, "format": "int64"},
+            },
+        }
+    )
     validator = jsonschema.Draft7Validator(converted)
     assert validator.is_valid({"name": None, "kind": None, "size": 1})
     assert not validator.is_valid({"size": 0})
@@ -50,8 +55,13 @@ def test_circular_schemas_convert_to_a_finite_document_that_validates_nested_val
     document = bundle.document_for({"$ref": "#/components/schemas/FlowDocument"})
     assert set(document["definitions"]) == {"FlowDocument", "Step"}
     validator = jsonschema.Draft7Validator(document)
-    flow = {"data": {"type": "flow", "id": "XyZ123", "attributes": {"steps": [
-        {"name": "wait", "steps": [{"name": "send", "steps": None}]}]}}}
+    flow = {
+        "data": {
+            "type": "flow",
+            "id": "XyZ123",
+            "attributes": {"steps": [{"name": "wait", "steps": [{"name": "send", "steps": None}]}]},
+        }
+    }
     assert validator.is_valid(flow)
     flow["data"]["attributes"]["steps"][0]["steps"][0]["action"] = "teleport"
     assert not validator.is_valid(flow)
@@ -59,8 +69,13 @@ def test_circular_schemas_convert_to_a_finite_document_that_validates_nested_val
 
 def test_write_only_properties_are_not_required_in_responses() -> None:
     bundle = SchemaBundle({}, "response")
-    converted = bundle.convert({"type": "object", "required": ["password", "id"], "properties": {
-        "password": {"type": "string", "writeOnly": True}, "id": {"type": "string"}}})
+    converted = bundle.convert(
+        {
+            "type": "object",
+            "required": ["password", "id"],
+            "properties": {"password": {"type": "string", "writeOnly": True}, "id": {"type": "string"}},
+        }
+    )
     assert converted["required"] == ["id"]
 
 
@@ -74,7 +89,9 @@ def test_every_request_gets_one_test_script_and_the_schemas_are_embedded_once() 
     definitions = json.loads(schemas[0].value)
     assert {"ProfileCollection", "ErrorDocument", "Step"} <= set(definitions)
     text = dumps(collection.to_json()).decode()
-    assert text.count('ProfileResource\\":{') == 1  # the definition is in the variable only, never per request
+    assert (
+        text.count('ProfileResource\\":{') == 1
+    )  # the definition is in the variable only, never per request
 
 
 def test_a_contract_names_success_statuses_schemas_media_types_and_troubleshooting_codes() -> None:
@@ -82,8 +99,10 @@ def test_a_contract_names_success_statuses_schemas_media_types_and_troubleshooti
     items = {item.name: item for _, item in collection.walk()}
     create = contract_of(items["Create Profile"])
     assert create["success"] == ["201"]
-    assert create["responses"]["201"] == {"mediaType": "application/vnd.api+json",
-                                          "schema": {"$ref": "#/definitions/ProfileDocument"}}
+    assert create["responses"]["201"] == {
+        "mediaType": "application/vnd.api+json",
+        "schema": {"$ref": "#/definitions/ProfileDocument"},
+    }
     assert create["responses"]["4XX"]["schema"] == {"$ref": "#/definitions/ErrorDocument"}
     assert create["errors"]["401"] == "not_authenticated" and create["errors"]["409"] == "conflict"
     assert {"ProfileDocument", "ProfileResource", "ErrorDocument"} <= set(create["definitions"])

@@ -32,8 +32,14 @@ SPECS = {
     "twilio": CORPUS / "twilio" / "twilio_api_v2010.json",
 }
 # What only Klaviyo's conventions write: its troubleshooting texts, its key scheme and variable.
-KLAVIYO_TEXT = ("Missing or invalid private key", "not_authenticated", "permission_denied", "Klaviyo-API-Key",
-                "{{privateKey}}", "Your API key is missing required scopes")
+KLAVIYO_TEXT = (
+    "Missing or invalid private key",
+    "not_authenticated",
+    "permission_denied",
+    "Klaviyo-API-Key",
+    "{{privateKey}}",
+    "Your API key is missing required scopes",
+)
 
 
 @functools.cache
@@ -57,7 +63,9 @@ def by_operation(api: Api, collection: dict[str, Any]) -> list[tuple[Any, dict[s
 
 
 @pytest.mark.parametrize("name", sorted(SPECS))
-def test_every_documented_error_is_an_example_and_secured_requests_have_a_401(name: str, out_dir: Path) -> None:
+def test_every_documented_error_is_an_example_and_secured_requests_have_a_401(
+    name: str, out_dir: Path
+) -> None:
     api, collection, _, text = built(name, out_dir)
     missing: list[str] = []
     for op, item in by_operation(api, collection):
@@ -75,8 +83,13 @@ def test_every_documented_error_is_an_example_and_secured_requests_have_a_401(na
 def test_auth_variables_are_in_the_environment_and_secrets_are_marked(name: str, out_dir: Path) -> None:
     _, collection, environment, _ = built(name, out_dir)
     auths = [collection.get("auth")] + [item["request"].get("auth") for item in request_items(collection)]
-    used = {var for auth in auths if auth for value in auth_attributes(auth).values()
-            for var in re.findall(r"\{\{(\w+)\}\}", str(value))}
+    used = {
+        var
+        for auth in auths
+        if auth
+        for value in auth_attributes(auth).values()
+        for var in re.findall(r"\{\{(\w+)\}\}", str(value))
+    }
     kinds = {value["key"]: value["type"] for value in environment["values"]}
     assert used and used <= kinds.keys()
     credentials = {var for var in used if not var.endswith("Username")}
@@ -92,10 +105,18 @@ def test_spotify_documented_403_and_429_with_their_status_and_a_bearer_token(out
         for code in (401, 403, 429):
             if str(code) in documented:
                 assert json.loads(examples[code]["body"])["error"]["status"] == code, (op, code)
-        assert item["request"]["auth"] == {"type": "bearer", "bearer": [
-            {"key": "token", "value": "{{oauth20AccessToken}}", "type": "string"}]}
-    assert sum(1 for _, item in by_operation(api, collection)
-               if any(e["name"].startswith("429 The app has exceeded its rate limits") for e in item["response"])) == 97
+        assert item["request"]["auth"] == {
+            "type": "bearer",
+            "bearer": [{"key": "token", "value": "{{oauth20AccessToken}}", "type": "string"}],
+        }
+    assert (
+        sum(
+            1
+            for _, item in by_operation(api, collection)
+            if any(e["name"].startswith("429 The app has exceeded its rate limits") for e in item["response"])
+        )
+        == 97
+    )
     assert "https://accounts.spotify.com/api/token" in collection["info"]["description"]
 
 
@@ -107,8 +128,10 @@ def test_stripe_default_error_on_every_request_and_basic_auth(out_dir: Path) -> 
         assert set(json.loads(default[0]["body"])) == {"error"}  # Stripe's `error` component
         unauthorized = next(e for e in item["response"] if e["code"] == 401)
         assert set(json.loads(unauthorized["body"])) == {"error"}  # the same schema, Stripe's own
-    assert auth_attributes(collection["auth"]) == {"username": "{{basicAuthUsername}}",
-                                                   "password": "{{basicAuthPassword}}"}
+    assert auth_attributes(collection["auth"]) == {
+        "username": "{{basicAuthUsername}}",
+        "password": "{{basicAuthPassword}}",
+    }
 
 
 def test_openai_admin_operations_send_the_admin_key(out_dir: Path) -> None:

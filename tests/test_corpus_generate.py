@@ -80,8 +80,10 @@ def _part_validator(definition: str) -> Any:
 @functools.cache
 def _shape_errors(definition: str, shape: bytes) -> tuple[str, ...]:
     validator = official_validator() if definition == "collection" else _part_validator(definition)
-    return tuple(f"{definition} /{'/'.join(map(str, e.absolute_path))}: {e.message}"
-                 for e in validator.iter_errors(orjson.loads(shape)))
+    return tuple(
+        f"{definition} /{'/'.join(map(str, e.absolute_path))}: {e.message}"
+        for e in validator.iter_errors(orjson.loads(shape))
+    )
 
 
 def schema_errors(collection: dict[str, Any]) -> list[str]:
@@ -112,7 +114,6 @@ def _stub_items(node: dict[str, Any]) -> dict[str, Any]:
     return {**node, "item": [_stub_items(child) for child in node["item"]]}
 
 
-
 @pytest.mark.parametrize("spec", ALL_SPECS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_corpus_spec_generates_a_valid_collection(spec: Path, out_dir: Path) -> None:
     collection, operations = generated_with_count(spec, out_dir)
@@ -124,10 +125,15 @@ def test_schema_shape_keeps_what_makes_a_collection_invalid() -> None:
     info = {"name": "x", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}
     good = {"info": info, "item": [{"name": "ok", "request": {"method": "GET", "url": "https://a.example"}}]}
     assert schema_errors(good) == []
-    wrong_type = {"info": info, "item": [good["item"][0], {"name": "bad", "request": {"method": "GET", "url": 5}}]}
+    wrong_type = {
+        "info": info,
+        "item": [good["item"][0], {"name": "bad", "request": {"method": "GET", "url": 5}}],
+    }
     assert schema_errors(wrong_type)
-    wrong_enum = {"info": info, "item": [{"name": "bad", "request": {"method": "GET", "url": "u", "auth": {
-        "type": "magic"}}}]}
+    wrong_enum = {
+        "info": info,
+        "item": [{"name": "bad", "request": {"method": "GET", "url": "u", "auth": {"type": "magic"}}}],
+    }
     assert schema_errors(wrong_enum)
     missing_key = {"info": info, "item": [{"name": "bad", "request": {"url": "u", "header": [{"key": "A"}]}}]}
     assert schema_errors(missing_key)
@@ -146,15 +152,24 @@ def test_2023_10_15_profiles_folder_has_profiles_and_relationships(out_dir: Path
 
 def test_2026_07_15_profiles_folder(out_dir: Path) -> None:
     collection = generated(KLAVIYO_STABLE / "2026-07-15.json", out_dir)
-    assert profiles_folder(collection) == ["Profiles", "Bulk Import Profiles", "Consent", "Conversations",
-                                           "Push Tokens"]
+    assert profiles_folder(collection) == [
+        "Profiles",
+        "Bulk Import Profiles",
+        "Consent",
+        "Conversations",
+        "Push Tokens",
+    ]
 
 
 def test_2026_07_15_stable_and_beta_names(out_dir: Path) -> None:
-    assert generated(KLAVIYO_STABLE / "2026-07-15.json", out_dir)["info"]["name"] == \
-        "(Stable) Klaviyo API (v2026-07-15)"
-    assert generated(KLAVIYO_BETA / "2026-07-15.pre.json", out_dir)["info"]["name"] == \
-        "(Beta) Klaviyo API (v2026-07-15.pre)"
+    assert (
+        generated(KLAVIYO_STABLE / "2026-07-15.json", out_dir)["info"]["name"]
+        == "(Stable) Klaviyo API (v2026-07-15)"
+    )
+    assert (
+        generated(KLAVIYO_BETA / "2026-07-15.pre.json", out_dir)["info"]["name"]
+        == "(Beta) Klaviyo API (v2026-07-15.pre)"
+    )
 
 
 def test_2026_07_15_auth_client_endpoints_and_revision(out_dir: Path) -> None:
@@ -167,8 +182,11 @@ def test_2026_07_15_auth_client_endpoints_and_revision(out_dir: Path) -> None:
     assert len(client) == 12
     for item in client:
         assert item["request"]["auth"] == {"type": "noauth"}, item["name"]
-        assert query(item)["company_id"] == {"key": "company_id", "value": "{{companyId}}",
-                                             "description": query(item)["company_id"].get("description", "")}
+        assert query(item)["company_id"] == {
+            "key": "company_id",
+            "value": "{{companyId}}",
+            "description": query(item)["company_id"].get("description", ""),
+        }
     for item in items:
         assert headers(item["request"])["revision"] == "{{revision}}"
         if item["request"]["url"]["path"][0] == "api":
@@ -180,19 +198,28 @@ def test_item_ids_match_across_revisions_despite_renames(out_dir: Path) -> None:
     new = request_items(generated(KLAVIYO_STABLE / "2026-07-15.json", out_dir))
 
     def route(item: dict[str, Any]) -> str:
-        return item["request"]["method"] + " " + normalize_path("/" + "/".join(item["request"]["url"]["path"]))
+        return (
+            item["request"]["method"] + " " + normalize_path("/" + "/".join(item["request"]["url"]["path"]))
+        )
 
     old_by_route = {route(i): i for i in old}
     new_by_route = {route(i): i for i in new}
     shared = old_by_route.keys() & new_by_route.keys()
     assert len(shared) >= 190  # 201 operations in 2023-10-15; a few endpoints were retired since
     assert all(old_by_route[r]["id"] == new_by_route[r]["id"] for r in shared)
-    renamed = [r for r in shared
-               if old_by_route[r]["x-postman-kit"]["operationId"] != new_by_route[r]["x-postman-kit"]["operationId"]]
+    renamed = [
+        r
+        for r in shared
+        if old_by_route[r]["x-postman-kit"]["operationId"] != new_by_route[r]["x-postman-kit"]["operationId"]
+    ]
     assert len(renamed) >= 100
     # The old names stay findable on the new items.
-    found = [r for r in renamed if old_by_route[r]["x-postman-kit"]["operationId"]
-             in new_by_route[r]["x-postman-kit"].get("aliases", [])]
+    found = [
+        r
+        for r in renamed
+        if old_by_route[r]["x-postman-kit"]["operationId"]
+        in new_by_route[r]["x-postman-kit"].get("aliases", [])
+    ]
     assert len(found) >= 0.9 * len(renamed)
 
 

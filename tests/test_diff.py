@@ -50,8 +50,9 @@ def test_trailing_slash_change_matches_every_operation_and_is_not_breaking(specs
 def test_breaking_changes_are_classified(specs):
     report = diff(str(specs["old"]), str(specs["new"]), today=TODAY)
     sort = operation_changes(report, "GET", "/api/events")
-    assert any(c.kind == "enum-narrowed" and c.breaking and "uuid" in c.detail and "`sort`" in c.where
-               for c in sort)
+    assert any(
+        c.kind == "enum-narrowed" and c.breaking and "uuid" in c.detail and "`sort`" in c.where for c in sort
+    )
     client = operation_changes(report, "POST", "/client/events")
     assert any(c.kind == "parameter-required" and c.breaking and "company_id" in c.where for c in client)
     event = operation_changes(report, "GET", "/api/events/{id}")
@@ -83,13 +84,17 @@ def test_identical_sides_have_no_differences(specs):
 
 
 def test_verdict_counts_revisions_from_a_directory_and_judges_the_lifecycle(specs):
-    report = diff(str(specs["old_collection"]), str(specs["new"]), today=TODAY, revisions=str(specs["revisions"]))
+    report = diff(
+        str(specs["old_collection"]), str(specs["new"]), today=TODAY, revisions=str(specs["revisions"])
+    )
     verdict = report.verdict
     assert verdict.old_revision == OLD_REVISION and verdict.new_revision == "2026-07-15"
     assert verdict.stale and verdict.revisions_behind == 2
     assert verdict.missed_revisions == ["2025-01-15", "2026-07-15"]
     assert verdict.status == "retired" and verdict.lifecycle.retired_on == date(2026, 7, 15)
-    assert verdict.headline().startswith("STALE: v2024-07-15 is 2 revision(s) behind v2026-07-15; retired since")
+    assert verdict.headline().startswith(
+        "STALE: v2024-07-15 is 2 revision(s) behind v2026-07-15; retired since"
+    )
 
 
 def test_a_renamed_fork_without_a_revision_variable_is_dated_by_its_name(specs, tmp_path):
@@ -106,19 +111,23 @@ def test_a_renamed_fork_without_a_revision_variable_is_dated_by_its_name(specs, 
 
 
 def test_a_collection_with_its_spec_found_in_revisions_gets_the_full_comparison(specs):
-    with_base = diff(str(specs["old_collection"]), str(specs["new"]), today=TODAY,
-                     revisions=str(specs["revisions"]))
+    with_base = diff(
+        str(specs["old_collection"]), str(specs["new"]), today=TODAY, revisions=str(specs["revisions"])
+    )
     assert any(c.kind == "enum-narrowed" for c in operation_changes(with_base, "GET", "/api/events"))
     alone = diff(str(specs["old_collection"]), str(specs["new"]), today=TODAY)
     assert alone.notes and "--base" in alone.notes[0]
     assert [e.label for e in alone.removed] == ["DELETE /api/events/:id/"]
 
 
-@pytest.mark.parametrize(("today", "status", "label"), [
-    (date(2024, 7, 14), "stable", "stable until 2025-07-15"),
-    (date(2025, 7, 15), "deprecated", "deprecated since 2025-07-15"),
-    (date(2026, 7, 15), "retired", "retired since 2026-07-15"),
-])
+@pytest.mark.parametrize(
+    ("today", "status", "label"),
+    [
+        (date(2024, 7, 14), "stable", "stable until 2025-07-15"),
+        (date(2025, 7, 15), "deprecated", "deprecated since 2025-07-15"),
+        (date(2026, 7, 15), "retired", "retired since 2026-07-15"),
+    ],
+)
 def test_lifecycle_policy(today, status, label):
     life = lifecycle("2024-07-15", today)
     assert (life.status, life.label) == (status, label)
@@ -135,9 +144,12 @@ def test_revisions_file_and_peeked_spec_versions(tmp_path):
     assert read_revisions(listing).revisions == ["2024-07-15", "2024-10-15", "2025-01-15"]
     folder = tmp_path / "specs"
     folder.mkdir()
-    (folder / "stable.json").write_text(json.dumps({"openapi": "3.0.2", "info": {"title": "T", "version": "2024-02-15"},
-                                                    "paths": {}}))
-    (folder / "beta.yaml").write_text("openapi: 3.0.2\ninfo:\n  title: T\n  version: '2024-02-15.pre'\npaths: {}\n")
+    (folder / "stable.json").write_text(
+        json.dumps({"openapi": "3.0.2", "info": {"title": "T", "version": "2024-02-15"}, "paths": {}})
+    )
+    (folder / "beta.yaml").write_text(
+        "openapi: 3.0.2\ninfo:\n  title: T\n  version: '2024-02-15.pre'\npaths: {}\n"
+    )
     found = read_revisions(folder)
     assert found.revisions == ["2024-02-15", "2024-02-15.pre"]
     assert found.spec_for("2024-02-15") == folder / "stable.json"
@@ -173,7 +185,9 @@ def test_cli_formats(specs, run_cli):
     args = ["diff", specs["old"], specs["new"], "--today", "2026-11-23"]
     text = run_cli(*args)
     assert text.exit_code == 0
-    assert text.stdout.splitlines()[0].startswith("STALE: v2024-07-15 is older than v2026-07-15; retired since")
+    assert text.stdout.splitlines()[0].startswith(
+        "STALE: v2024-07-15 is older than v2026-07-15; retired since"
+    )
     assert "Removed operations (1)" in text.stdout and "BREAKING" in text.stdout
     as_json = json.loads(run_cli(*args, "--format", "json").stdout)
     assert as_json["summary"]["added"] == 1 and as_json["summary"]["removed"] == 1
@@ -182,16 +196,36 @@ def test_cli_formats(specs, run_cli):
     assert markdown.startswith("**STALE") and "<details><summary>Removed operations (1)</summary>" in markdown
 
 
-@pytest.mark.parametrize(("fail_on", "code"), [
-    ("stale", 1), ("retired", 1), ("breaking", 1), ("any", 1),
-])
+@pytest.mark.parametrize(
+    ("fail_on", "code"),
+    [
+        ("stale", 1),
+        ("retired", 1),
+        ("breaking", 1),
+        ("any", 1),
+    ],
+)
 def test_cli_fail_on_sets_exit_1(specs, run_cli, fail_on, code):
-    assert run_cli("diff", specs["old"], specs["new"], "--today", "2026-11-23", "--fail-on", fail_on).exit_code == code
+    assert (
+        run_cli("diff", specs["old"], specs["new"], "--today", "2026-11-23", "--fail-on", fail_on).exit_code
+        == code
+    )
 
 
 def test_cli_fail_on_passes_when_nothing_holds(specs, run_cli):
-    result = run_cli("diff", specs["new"], specs["new"], "--today", "2026-11-23",
-                     "--fail-on", "stale", "--fail-on", "breaking", "--fail-on", "any")
+    result = run_cli(
+        "diff",
+        specs["new"],
+        specs["new"],
+        "--today",
+        "2026-11-23",
+        "--fail-on",
+        "stale",
+        "--fail-on",
+        "breaking",
+        "--fail-on",
+        "any",
+    )
     assert result.exit_code == 0
     assert result.stdout.startswith("v2026-07-15 is current against v2026-07-15; stable until 2027-07-15")
 
@@ -201,8 +235,9 @@ def test_cli_bad_input_is_one_line_exit_2(specs, run_cli, tmp_path):
     not_api.write_text('{"hello": "world"}')
     result = run_cli("diff", not_api, specs["new"])
     assert result.exit_code == 2
-    assert result.stderr.strip() == (f"postman-kit: error: {not_api}: neither an OpenAPI document nor a Postman "
-                                     "collection (v2.x)")
+    assert result.stderr.strip() == (
+        f"postman-kit: error: {not_api}: neither an OpenAPI document nor a Postman collection (v2.x)"
+    )
     missing = run_cli("diff", specs["new"], specs["new"], "--revisions", tmp_path / "nope.txt")
     assert missing.exit_code == 2 and "nope.txt: no such file or directory" in missing.stderr
 
@@ -222,7 +257,9 @@ def random_json(rng: random.Random, depth: int = 0) -> Any:
 
 def mutate(rng: random.Random, value: Any) -> Any:
     if isinstance(value, dict):
-        out = {k: mutate(rng, v) if rng.random() < 0.4 else v for k, v in value.items() if rng.random() > 0.15}
+        out = {
+            k: mutate(rng, v) if rng.random() < 0.4 else v for k, v in value.items() if rng.random() > 0.15
+        }
         if rng.random() < 0.3:
             out[rng.choice("abcdef")] = random_json(rng, 2)
         return out
@@ -239,10 +276,18 @@ def deepdiff_entries(old: Any, new: Any) -> list[str]:
     from deepdiff import DeepDiff
 
     tree = DeepDiff(old, new, view="tree", threshold_to_diff_deeper=0)
-    return sorted(json.dumps([kind, [str(p) for p in level.path(output_format="list")],
-                              None if type(level.t1).__name__ == "NotPresent" else level.t1,
-                              None if type(level.t2).__name__ == "NotPresent" else level.t2])
-                  for kind, levels in tree.items() for level in levels)
+    return sorted(
+        json.dumps(
+            [
+                kind,
+                [str(p) for p in level.path(output_format="list")],
+                None if type(level.t1).__name__ == "NotPresent" else level.t1,
+                None if type(level.t2).__name__ == "NotPresent" else level.t2,
+            ]
+        )
+        for kind, levels in tree.items()
+        for level in levels
+    )
 
 
 def test_json_differences_report_what_deepdiff_reports():
@@ -283,23 +328,35 @@ def test_a_changed_list_of_scalars_is_still_classified():
 def test_old_and_new_given_swapped_is_a_warning_not_current(specs):
     report = diff(str(specs["new"]), str(specs["old"]), today=TODAY)
     assert report.verdict.old_newer and not report.verdict.stale
-    assert report.verdict.headline().startswith("WARNING: v2026-07-15 is newer than v2024-07-15 (OLD and NEW swapped?)")
+    assert report.verdict.headline().startswith(
+        "WARNING: v2026-07-15 is newer than v2024-07-15 (OLD and NEW swapped?)"
+    )
     assert "current" not in report.verdict.headline()
 
 
 def test_a_revision_header_that_is_not_a_date_is_a_finding_before_and_after(specs, tmp_path):
     fork = json.loads(specs["old_collection"].read_text())
     lists = next(f for f in fork["item"] if f["name"] == "Lists")
-    lists["item"].append({"name": "Lists, revision as in the US", "request": {
-        "method": "GET", "header": [{"key": "revision", "value": "07-15-2024"}], "url": "{{baseUrl}}/api/lists/"}})
+    lists["item"].append(
+        {
+            "name": "Lists, revision as in the US",
+            "request": {
+                "method": "GET",
+                "header": [{"key": "revision", "value": "07-15-2024"}],
+                "url": "{{baseUrl}}/api/lists/",
+            },
+        }
+    )
     path = tmp_path / "fork.json"
     path.write_text(json.dumps(fork))
     [saved] = diff(str(path), str(specs["new"]), today=TODAY, revisions=str(specs["revisions"])).saved
     assert saved.status == "already-broken"
     assert saved.problems == [
-        "revision header `07-15-2024` is not a revision: send a date, YYYY-MM-DD (2026-07-15)"]
+        "revision header `07-15-2024` is not a revision: send a date, YYYY-MM-DD (2026-07-15)"
+    ]
     assert saved.old_problems == [
-        "revision header `07-15-2024` is not a revision: send a date, YYYY-MM-DD (2024-07-15)"]
+        "revision header `07-15-2024` is not a revision: send a date, YYYY-MM-DD (2024-07-15)"
+    ]
 
 
 def test_markdown_fits_a_pull_request_comment_whatever_the_fork_holds(specs):
@@ -307,10 +364,19 @@ def test_markdown_fits_a_pull_request_comment_whatever_the_fork_holds(specs):
     from postman_kit.diff.report import MARKDOWN_LIMIT, render_diff
 
     report = diff(str(specs["old"]), str(specs["new"]), today=TODAY)
-    report.saved = [SavedRequestVerdict(
-        name=f"Saved {n:04}", folder=("Mine", "Deep " * 40), method="GET", url="{{baseUrl}}/api/profiles/",
-        operation=None, new_operation=None, status="broken-by-new", problems=["`sort` does not accept it " * 30],
-    ) for n in range(3000)]
+    report.saved = [
+        SavedRequestVerdict(
+            name=f"Saved {n:04}",
+            folder=("Mine", "Deep " * 40),
+            method="GET",
+            url="{{baseUrl}}/api/profiles/",
+            operation=None,
+            new_operation=None,
+            status="broken-by-new",
+            problems=["`sort` does not accept it " * 30],
+        )
+        for n in range(3000)
+    ]
     markdown = render_diff(report, "markdown")
     assert len(markdown) <= MARKDOWN_LIMIT
     assert markdown.startswith("**STALE") and "### Saved requests (3000)" in markdown

@@ -25,10 +25,22 @@ TODAY = date(2026, 11, 23)
 
 def operation(operation_id: str, summary: str, *params: str, aliases: tuple[str, ...] = ()) -> dict[str, Any]:
     op: dict[str, Any] = {
-        "operationId": operation_id, "summary": summary, "tags": ["Templates"],
-        "parameters": [{"name": p, "in": "path", "required": True, "schema": {"type": "string"}} for p in params],
-        "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {
-            "type": "object", "properties": {"id": {"type": "string"}}}}}}},
+        "operationId": operation_id,
+        "summary": summary,
+        "tags": ["Templates"],
+        "parameters": [
+            {"name": p, "in": "path", "required": True, "schema": {"type": "string"}} for p in params
+        ],
+        "responses": {
+            "200": {
+                "description": "OK",
+                "content": {
+                    "application/json": {
+                        "schema": {"type": "object", "properties": {"id": {"type": "string"}}}
+                    }
+                },
+            }
+        },
     }
     if aliases:
         op["x-klaviyo-operation-aliases"] = list(aliases)
@@ -36,22 +48,38 @@ def operation(operation_id: str, summary: str, *params: str, aliases: tuple[str,
 
 
 def spec(version: str, paths: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    return {"openapi": "3.0.3", "info": {"title": "Moves API", "version": version},
-            "servers": [{"url": "https://api.example.com"}], "paths": paths}
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "Moves API", "version": version},
+        "servers": [{"url": "https://api.example.com"}],
+        "paths": paths,
+    }
 
 
-OLD = spec("2024-01-15", {
-    "/api/accounts/{account_id}/templates/{id}": {"get": operation("get_template", "Get Template", "account_id", "id")},
-    "/api/accounts/{account_id}/templates/{id}/render": {
-        "post": operation("render_template", "Render Template", "account_id", "id")},
-    "/api/lists": {"get": operation("get_lists", "Get Lists")},
-})
-NEW = spec("2024-04-15", {
-    "/api/templates/{id}": {"get": operation("get_template", "Get Template", "id")},
-    "/api/template-renders/{template_id}": {
-        "post": operation("create_template_render", "Render Template", "template_id", aliases=("render_template",))},
-    "/api/lists": {"get": operation("get_lists", "Get Lists")},
-})
+OLD = spec(
+    "2024-01-15",
+    {
+        "/api/accounts/{account_id}/templates/{id}": {
+            "get": operation("get_template", "Get Template", "account_id", "id")
+        },
+        "/api/accounts/{account_id}/templates/{id}/render": {
+            "post": operation("render_template", "Render Template", "account_id", "id")
+        },
+        "/api/lists": {"get": operation("get_lists", "Get Lists")},
+    },
+)
+NEW = spec(
+    "2024-04-15",
+    {
+        "/api/templates/{id}": {"get": operation("get_template", "Get Template", "id")},
+        "/api/template-renders/{template_id}": {
+            "post": operation(
+                "create_template_render", "Render Template", "template_id", aliases=("render_template",)
+            )
+        },
+        "/api/lists": {"get": operation("get_lists", "Get Lists")},
+    },
+)
 
 
 def write(folder: Path, name: str, document: dict[str, Any]) -> str:
@@ -88,12 +116,15 @@ def test_the_text_report_shows_the_move_under_changed_operations(pair, run_cli):
 def test_an_ambiguous_alias_stays_removed_and_added_with_its_successor_named(tmp_path):
     twice = json.loads(json.dumps(NEW))
     twice["paths"]["/api/template-previews/{id}"] = {
-        "post": operation("create_template_preview", "Preview Template", "id", aliases=("render_template",))}
+        "post": operation("create_template_preview", "Preview Template", "id", aliases=("render_template",))
+    }
     report = diff(write(tmp_path, "old.json", OLD), write(tmp_path, "twice.json", twice), today=TODAY)
     assert [e.label for e in report.removed] == ["POST /api/accounts/{account_id}/templates/{id}/render"]
     assert report.removed[0].successor is not None
-    assert sorted(e.label for e in report.added) == ["POST /api/template-previews/{id}",
-                                                     "POST /api/template-renders/{template_id}"]
+    assert sorted(e.label for e in report.added) == [
+        "POST /api/template-previews/{id}",
+        "POST /api/template-renders/{template_id}",
+    ]
 
 
 def test_upgrade_moves_a_saved_request_onto_the_new_path_keeping_its_values(pair, tmp_path):
@@ -120,13 +151,17 @@ def test_upgrade_moves_a_saved_request_onto_the_new_path_keeping_its_values(pair
 
 def test_transplant_onto_a_moved_path_takes_values_by_name_then_from_the_last():
     request = Request.from_json({"method": "GET", "url": "{{baseUrl}}/api/accounts/ACME/templates/WELCOME"})
-    by_name = transplant_request(request, "/api/templates/{id}", None, "", {"account_id": "ACME", "id": "WELCOME"})
+    by_name = transplant_request(
+        request, "/api/templates/{id}", None, "", {"account_id": "ACME", "id": "WELCOME"}
+    )
     assert by_name.url.path == ["api", "templates", "WELCOME"]
-    renamed = transplant_request(request, "/api/templates/{template_id}", None, "",
-                                 {"account_id": "ACME", "id": "WELCOME"})
+    renamed = transplant_request(
+        request, "/api/templates/{template_id}", None, "", {"account_id": "ACME", "id": "WELCOME"}
+    )
     assert renamed.url.path == ["api", "templates", "WELCOME"]
-    partly = transplant_request(request, "/api/templates/{id}/owners/{owner_id}", None, "",
-                                {"account_id": "ACME", "id": "WELCOME"})
+    partly = transplant_request(
+        request, "/api/templates/{id}/owners/{owner_id}", None, "", {"account_id": "ACME", "id": "WELCOME"}
+    )
     assert partly.url.path == ["api", "templates", "WELCOME", "owners", "ACME"]
 
 
@@ -144,5 +179,9 @@ def test_upgrade_keeps_edits_of_a_moved_operation_where_new_has_the_parameter(pa
     assert moved.request.url.path == ["api", "templates", ":id"]
     assert [(v.key, v.value) for v in moved.request.url.variable] == [("id", "WELCOME")]
     assert report.edits_kept == ["Templates/Get Template: path variable `id`"]
-    assert report.dropped == [("Templates/Get Template: your path variable `account_id=ACME` (not a parameter of "
-                               "/api/templates/:id in v2024-04-15)")]
+    assert report.dropped == [
+        (
+            "Templates/Get Template: your path variable `account_id=ACME` (not a parameter of "
+            "/api/templates/:id in v2024-04-15)"
+        )
+    ]

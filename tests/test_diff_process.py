@@ -19,7 +19,9 @@ from tests.tools import run_program
 
 
 def run_python(code: str) -> str:
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
     return done.stdout.strip()
 
 
@@ -43,8 +45,10 @@ def test_lean_import_leaves_numpy_importable_afterwards():
 
 @needs_numpy
 def test_library_callers_get_deepdiff_as_they_would_import_it():
-    out = run_python("import numpy\nfrom postman_kit.diff.classify import _deep_diff\n_deep_diff()\n"
-                     "import deepdiff.helper\nprint(deepdiff.helper.np is numpy)\n")
+    out = run_python(
+        "import numpy\nfrom postman_kit.diff.classify import _deep_diff\n_deep_diff()\n"
+        "import deepdiff.helper\nprint(deepdiff.helper.np is numpy)\n"
+    )
     assert out == "True"
 
 
@@ -60,8 +64,11 @@ def diff_in_a_fresh_process(old: Path, new: Path, printed: str) -> str:
 
 
 def test_diff_of_a_spec_with_itself_never_imports_deepdiff(example_spec):
-    out = diff_in_a_fresh_process(example_spec, example_spec,
-                                  "report.has_differences, 'deepdiff' in sys.modules, 'jsonschema' in sys.modules")
+    out = diff_in_a_fresh_process(
+        example_spec,
+        example_spec,
+        "report.has_differences, 'deepdiff' in sys.modules, 'jsonschema' in sys.modules",
+    )
     assert out == "False False False"
 
 
@@ -70,8 +77,11 @@ def test_changes_between_revisions_are_found_without_importing_deepdiff(example_
     older["components"]["parameters"]["CompanyId"]["required"] = False
     old_spec = tmp_path / "old.json"
     old_spec.write_text(json.dumps(older))
-    out = diff_in_a_fresh_process(old_spec, example_spec,
-                                  "sorted({c.kind for o in report.changed for c in o.changes}), 'deepdiff' in sys.modules")
+    out = diff_in_a_fresh_process(
+        old_spec,
+        example_spec,
+        "sorted({c.kind for o in report.changed for c in o.changes}), 'deepdiff' in sys.modules",
+    )
     assert out == "['parameter-required'] False"
 
 
@@ -80,13 +90,15 @@ def test_the_programs_end_with_their_output_whole_and_the_right_status(example_s
     del older["paths"]["/api/flows/{id}"]
     old_spec = tmp_path / "old.json"
     old_spec.write_text(json.dumps(older))
-    diffed = run_program("diff", str(old_spec), str(example_spec), "--format", "json", "--fail-on", "any",
-                         timeout=60)
+    diffed = run_program(
+        "diff", str(old_spec), str(example_spec), "--format", "json", "--fail-on", "any", timeout=60
+    )
     assert diffed.returncode == 1, diffed.stderr
     assert [e["path"] for e in json.loads(diffed.stdout)["added"]] == ["/api/flows/{id}"]
     out = tmp_path / "upgraded.json"
-    upgraded = run_program("upgrade", str(old_spec), "--to", str(example_spec), "-o", str(out), "--format", "json",
-                           timeout=60)
+    upgraded = run_program(
+        "upgrade", str(old_spec), "--to", str(example_spec), "-o", str(out), "--format", "json", timeout=60
+    )
     assert upgraded.returncode == 0, upgraded.stderr
     assert json.loads(upgraded.stdout)["output"] == str(out)
     shipped = example_spec.parent / "acme-marketing-api-v2026-07-15.postman_collection.json"

@@ -15,17 +15,34 @@ from postman_kit.generate.contracts import SchemaBundle, documented_success
 from postman_kit.openapi import Operation, Response
 from tests.support.generate import OK, build_json, minimal_spec, requests_by_name
 
-ERROR = {"type": "object", "required": ["error"], "properties": {"error": {
-    "type": "object", "required": ["message", "status"],
-    "properties": {"message": {"type": "string"}, "status": {"type": "integer"}}}}}
+ERROR = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+        "error": {
+            "type": "object",
+            "required": ["message", "status"],
+            "properties": {"message": {"type": "string"}, "status": {"type": "integer"}},
+        }
+    },
+}
 ERROR_RESPONSE = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
 
 
 def spec(operations: dict[str, Any], security: list[Any] | None = None, **extra: Any) -> dict[str, Any]:
     components: dict[str, Any] = {"schemas": {"Error": ERROR}}
     if security is not None:
-        components["securitySchemes"] = {"oauth": {"type": "oauth2", "flows": {"clientCredentials": {
-            "tokenUrl": "https://auth.example.test/token", "scopes": {"things:read": "read"}}}}}
+        components["securitySchemes"] = {
+            "oauth": {
+                "type": "oauth2",
+                "flows": {
+                    "clientCredentials": {
+                        "tokenUrl": "https://auth.example.test/token",
+                        "scopes": {"things:read": "read"},
+                    }
+                },
+            }
+        }
     top: dict[str, Any] = {"components": components, **extra}
     if security is not None:
         top["security"] = security
@@ -40,37 +57,58 @@ def codes(collection: dict[str, Any], name: str) -> list[int]:
     return [e["code"] for e in requests_by_name(collection)[name]["response"]]
 
 
-GET = {"summary": "Get thing", "parameters": [{"name": "id", "in": "path", "required": True,
-                                                "schema": {"type": "string"}}]}
+GET = {
+    "summary": "Get thing",
+    "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+}
 
 
 def test_every_documented_error_response_is_an_example_with_its_own_body(tmp_path: Path) -> None:
     responses = {
         **OK,
-        "404": {"description": "No such thing. Check the id.", "content": {"application/json": {
-            "example": {"error": {"message": "thing 7 not found", "status": 404}}}}},
-        "429": {"description": "Slow down", "content": {"application/json": {"examples": {
-            "first": {"value": {"error": {"message": "too many", "status": 429}}}}}}},
+        "404": {
+            "description": "No such thing. Check the id.",
+            "content": {
+                "application/json": {"example": {"error": {"message": "thing 7 not found", "status": 404}}}
+            },
+        },
+        "429": {
+            "description": "Slow down",
+            "content": {
+                "application/json": {
+                    "examples": {"first": {"value": {"error": {"message": "too many", "status": 429}}}}
+                }
+            },
+        },
         "5XX": {"description": "Server trouble", **ERROR_RESPONSE},
         "default": {"description": "Error response", **ERROR_RESPONSE},
     }
     collection = build_json(tmp_path, spec({"get": {**GET, "responses": responses}}))
     found = examples(collection, "Get thing")
     assert codes(collection, "Get thing") == [200, 404, 429, 500, 500]
-    assert json.loads(found["404 No such thing"]["body"]) == {"error": {"message": "thing 7 not found", "status": 404}}
+    assert json.loads(found["404 No such thing"]["body"]) == {
+        "error": {"message": "thing 7 not found", "status": 404}
+    }
     assert json.loads(found["429 Slow down"]["body"])["error"]["message"] == "too many"  # from `examples`
     built = json.loads(found["5XX Server trouble"]["body"])
     jsonschema.validate(built, ERROR)  # built from the schema, with the example's own status in it
     assert built["error"]["status"] == 500
     assert found["Error response (default)"]["code"] == 500
-    assert found["Error response (default)"]["header"] == [{"key": "Content-Type", "value": "application/json"}]
+    assert found["Error response (default)"]["header"] == [
+        {"key": "Content-Type", "value": "application/json"}
+    ]
     assert "not_authenticated" not in json.dumps(collection) and "private key" not in json.dumps(collection)
 
 
-def test_a_secured_operation_gets_a_401_and_a_403_for_scopes_in_the_spec_s_error_schema(tmp_path: Path) -> None:
+def test_a_secured_operation_gets_a_401_and_a_403_for_scopes_in_the_spec_s_error_schema(
+    tmp_path: Path,
+) -> None:
     operations = {
-        "get": {**GET, "security": [{"oauth": ["things:read"]}],
-                "responses": {**OK, "400": {"description": "Bad", **ERROR_RESPONSE}}},
+        "get": {
+            **GET,
+            "security": [{"oauth": ["things:read"]}],
+            "responses": {**OK, "400": {"description": "Bad", **ERROR_RESPONSE}},
+        },
         "delete": {**GET, "summary": "Delete thing", "responses": {"204": {"description": "Gone"}}},
     }
     collection = build_json(tmp_path, spec(operations, security=[{"oauth": []}]))
@@ -83,10 +121,16 @@ def test_a_secured_operation_gets_a_401_and_a_403_for_scopes_in_the_spec_s_error
 
 
 def test_a_401_documented_elsewhere_stands_in_for_operations_that_document_none(tmp_path: Path) -> None:
-    unauthorized = {"description": "Bad or expired token", "content": {"application/json": {
-        "example": {"error": {"message": "The access token expired", "status": 401}}}}}
-    operations = {"get": {**GET, "responses": {**OK, "401": unauthorized}},
-                  "delete": {**GET, "summary": "Delete thing", "responses": {"204": {"description": "Gone"}}}}
+    unauthorized = {
+        "description": "Bad or expired token",
+        "content": {
+            "application/json": {"example": {"error": {"message": "The access token expired", "status": 401}}}
+        },
+    }
+    operations = {
+        "get": {**GET, "responses": {**OK, "401": unauthorized}},
+        "delete": {**GET, "summary": "Delete thing", "responses": {"204": {"description": "Gone"}}},
+    }
     collection = build_json(tmp_path, spec(operations, security=[{"oauth": []}]))
     stand_in = examples(collection, "Delete thing")["401 Bad or expired token"]
     assert json.loads(stand_in["body"])["error"]["message"] == "The access token expired"
@@ -94,8 +138,10 @@ def test_a_401_documented_elsewhere_stands_in_for_operations_that_document_none(
 
 
 def test_no_401_without_security_or_where_auth_is_optional_or_off(tmp_path: Path) -> None:
-    operations = {"get": {**GET, "security": [], "responses": OK},
-                  "put": {**GET, "summary": "Put thing", "security": [{}], "responses": OK}}
+    operations = {
+        "get": {**GET, "security": [], "responses": OK},
+        "put": {**GET, "summary": "Put thing", "security": [{}], "responses": OK},
+    }
     assert codes(build_json(tmp_path, spec(operations, security=[{"oauth": []}])), "Get thing") == [200]
     assert codes(build_json(tmp_path, spec(operations, security=[{"oauth": []}])), "Put thing") == [200]
     plain = build_json(tmp_path, spec({"get": {**GET, "responses": OK}}))
@@ -110,8 +156,11 @@ def test_without_an_error_schema_the_401_has_no_invented_body(tmp_path: Path) ->
 
 
 def test_troubleshooting_selects_statuses_for_any_api(tmp_path: Path) -> None:
-    responses = {**OK, "404": {"description": "Missing", **ERROR_RESPONSE},
-                 "429": {"description": "Slow down", **ERROR_RESPONSE}}
+    responses = {
+        **OK,
+        "404": {"description": "Missing", **ERROR_RESPONSE},
+        "429": {"description": "Slow down", **ERROR_RESPONSE},
+    }
     doc = spec({"get": {**GET, "responses": responses}}, security=[{"oauth": []}])
     assert codes(build_json(tmp_path, doc, troubleshooting=(429,)), "Get thing") == [200, 429]
     assert codes(build_json(tmp_path, doc, troubleshooting=(401, 404)), "Get thing") == [200, 401, 404]
@@ -125,8 +174,13 @@ def test_without_response_bodies_error_examples_keep_their_statuses_only(tmp_pat
 
 
 def test_contracts_of_other_apis_check_no_troubleshooting_codes(tmp_path: Path) -> None:
-    responses = {**OK, "404": {"description": "Missing", "content": {"application/json": {
-        "example": {"errors": [{"code": "whatever_the_example_says"}]}}}}}
+    responses = {
+        **OK,
+        "404": {
+            "description": "Missing",
+            "content": {"application/json": {"example": {"errors": [{"code": "whatever_the_example_says"}]}}},
+        },
+    }
     collection = build_json(tmp_path, spec({"get": {**GET, "responses": responses}}), tests=True)
     script = "\n".join(requests_by_name(collection)["Get thing"]["event"][0]["script"]["exec"])
     contract = json.loads(script.split("const contract = ", 1)[1].split(";\n", 1)[0])
@@ -134,18 +188,40 @@ def test_contracts_of_other_apis_check_no_troubleshooting_codes(tmp_path: Path) 
 
 
 def test_duplicate_required_names_make_a_schema_ajv_accepts() -> None:
-    bundle = SchemaBundle({"components": {"schemas": {"Container": {
-        "type": "object", "required": ["id", "name", "id", "name"],
-        "properties": {"id": {"type": "string"}, "name": {"type": "string"}}}}}})
+    bundle = SchemaBundle(
+        {
+            "components": {
+                "schemas": {
+                    "Container": {
+                        "type": "object",
+                        "required": ["id", "name", "id", "name"],
+                        "properties": {"id": {"type": "string"}, "name": {"type": "string"}},
+                    }
+                }
+            }
+        }
+    )
     converted = bundle.document_for({"$ref": "#/components/schemas/Container"})
     jsonschema.Draft7Validator.check_schema(converted)  # Ajv checks the same meta-schema before validating
     assert converted["definitions"]["Container"]["required"] == ["id", "name"]
 
 
 def _operation(*statuses: str) -> Operation:
-    return Operation(method="GET", path="/x", operation_id=None, summary="", description="", tags=[],
-                     parameters=[], request_body=None, responses=[Response(s) for s in statuses], security=[],
-                     deprecated=False, extensions={}, path_methods=("GET",))
+    return Operation(
+        method="GET",
+        path="/x",
+        operation_id=None,
+        summary="",
+        description="",
+        tags=[],
+        parameters=[],
+        request_body=None,
+        responses=[Response(s) for s in statuses],
+        security=[],
+        deprecated=False,
+        extensions={},
+        path_methods=("GET",),
+    )
 
 
 def test_documented_success_statuses() -> None:

@@ -25,7 +25,7 @@ def test_parses_the_guides_saved_request_filter():
 def test_and_groups_flatten_and_values_keep_their_kinds():
     conditions = parse_filter(
         "and(equals(email,'o''brien@example.com'),any(id,['a','b']),equals(flag,true),"
-        "equals(gone,null),less-than(score,1.5),equals(messages.channel,\"email\"))"
+        'equals(gone,null),less-than(score,1.5),equals(messages.channel,"email"))'
     )
     kinds = [(c.field, c.value.kind, c.value.python()) for c in conditions]
     assert kinds == [
@@ -66,8 +66,16 @@ def test_allowed_filters_from_description_read_both_spacings():
 
 def test_allowed_filters_from_extension():
     allowed = rules_from_extension(
-        {"created": {"operators": {"single": ["greater-than"]}, "value": {"type": "string", "format": "date-time"}},
-         "status": {"operators": {"single": ["equals"]}, "value": {"type": "string", "enum": ["active", "draft"]}}}
+        {
+            "created": {
+                "operators": {"single": ["greater-than"]},
+                "value": {"type": "string", "format": "date-time"},
+            },
+            "status": {
+                "operators": {"single": ["equals"]},
+                "value": {"type": "string", "enum": ["active", "draft"]},
+            },
+        }
     )
     assert allowed.source == "x-klaviyo-filters"
     assert check_filter(parse_filter("equals(status,'archived')"), allowed) == [
@@ -110,9 +118,11 @@ def test_evaluate_filters_records():
 def test_equals_listed_only_as_a_list_operator_still_takes_one_value():
     """Get Coupon Codes' x-klaviyo-filters lists `equals` on coupon.id under `list`; its own example is
     `equals(coupon.id,'10OFF')`. A single value is a one-element list for `equals`, not for `any`."""
-    allowed = rules_from_extension({"coupon.id": {"operators": {"list": ["any", "equals"]},
-                                                  "value": {"type": "string"}}})
+    allowed = rules_from_extension(
+        {"coupon.id": {"operators": {"list": ["any", "equals"]}, "value": {"type": "string"}}}
+    )
     assert check_filter(parse_filter("equals(coupon.id,'10OFF')"), allowed) == []
     assert check_filter(parse_filter("equals(coupon.id,['10OFF','5OFF'])"), allowed) == []
     assert check_filter(parse_filter("any(coupon.id,'10OFF')"), allowed) == [
-        "`any` on `coupon.id` takes a [list] of values"]
+        "`any` on `coupon.id` takes a [list] of values"
+    ]

@@ -7,8 +7,14 @@ def _api(version, defaults):
     paths = {
         f"/api/things{i}": {
             "get": {
-                "parameters": [{"name": "revision", "in": "header", "required": True,
-                                "schema": {"type": "string", "default": default}}],
+                "parameters": [
+                    {
+                        "name": "revision",
+                        "in": "header",
+                        "required": True,
+                        "schema": {"type": "string", "default": default},
+                    }
+                ],
                 "responses": {"200": {"description": "ok"}},
             }
         }

@@ -55,17 +55,34 @@ def fuzz_settings(default_examples: int) -> Callable[[Any], Any]:
     )
 
 
-mutations = st.lists(st.builds(Mutation, st.integers(0, 10**6), st.sampled_from(KINDS), st.integers(0, 10**6)),
-                     min_size=1, max_size=3)
+mutations = st.lists(
+    st.builds(Mutation, st.integers(0, 10**6), st.sampled_from(KINDS), st.integers(0, 10**6)),
+    min_size=1,
+    max_size=3,
+)
 
 
 def sample_report() -> dict[str, Any]:
-    return newman_report([
-        newman_execution("Profiles", ["api", "profiles", ":id"], ["api", "profiles", "01GDD"], 404,
-                         response_body='{"errors": [{"status": "404", "code": "not_found"}]}'),
-        newman_execution("Events", ["api", "events"], ["api", "events"], 202, method="POST", body='{"a": 1}',
-                         query=[{"key": "filter", "value": "equals(a,1)"}]),
-    ])
+    return newman_report(
+        [
+            newman_execution(
+                "Profiles",
+                ["api", "profiles", ":id"],
+                ["api", "profiles", "01GDD"],
+                404,
+                response_body='{"errors": [{"status": "404", "code": "not_found"}]}',
+            ),
+            newman_execution(
+                "Events",
+                ["api", "events"],
+                ["api", "events"],
+                202,
+                method="POST",
+                body='{"a": 1}',
+                query=[{"key": "filter", "value": "equals(a,1)"}],
+            ),
+        ]
+    )
 
 
 DOCUMENTS: dict[str, Callable[[], Any]] = {
@@ -81,25 +98,38 @@ def commands(kind: str, mutant: Path, inputs: Path, out: Path) -> list[list[str]
     spec, fork, data = str(inputs / "spec.json"), str(inputs / "fork.json"), str(out / "data")
     m = str(mutant)
     return {
-        "spec": [["generate", m, "-o", str(out), "-q"], ["validate", fork, "--spec", m], ["diff", fork, m],
-                 ["upgrade", fork, "--to", m, "-o", str(out / "up.json")], ["logs", "import", str(inputs / "report.json"),
-                                                                            "--spec", m, "--data", data]],
-        "collection": [["validate", m], ["validate", m, "--spec", spec, "-o", str(out / "report.txt")],
-                       ["diff", m, spec, "--format", "json"], ["upgrade", m, "--to", spec, "-o", str(out / "up.json")],
-                       ["snippet", m, "--list"], ["snippet", m, "Get Events", "-l", "python"],
-                       ["diff", spec, m]],
+        "spec": [
+            ["generate", m, "-o", str(out), "-q"],
+            ["validate", fork, "--spec", m],
+            ["diff", fork, m],
+            ["upgrade", fork, "--to", m, "-o", str(out / "up.json")],
+            ["logs", "import", str(inputs / "report.json"), "--spec", m, "--data", data],
+        ],
+        "collection": [
+            ["validate", m],
+            ["validate", m, "--spec", spec, "-o", str(out / "report.txt")],
+            ["diff", m, spec, "--format", "json"],
+            ["upgrade", m, "--to", spec, "-o", str(out / "up.json")],
+            ["snippet", m, "--list"],
+            ["snippet", m, "Get Events", "-l", "python"],
+            ["diff", spec, m],
+        ],
         "environment": [["validate", fork, "-e", m], ["snippet", fork, "Get Events", "-e", m]],
         "report": [["logs", "import", m, "--data", data]],
     }[kind]
 
 
 def digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
-def check_outcome(args: list[str], exit_code: int, stdout: str, stderr: str, out: Path, cpu: float,
-                  wall: float) -> None:
+def check_outcome(
+    args: list[str], exit_code: int, stdout: str, stderr: str, out: Path, cpu: float, wall: float
+) -> None:
     """What a user relies on after any command, whatever its input held."""
     shown = " ".join(a if len(a) < 80 else a[:77] + "..." for a in args)
     assert exit_code in (0, 1, 2), f"{shown}: exit {exit_code}\n{stderr[-2000:]}"
@@ -141,8 +171,15 @@ class Workspace:
             self.out.mkdir()
             started, cpu = time.monotonic(), time.process_time()
             result = self.runner.invoke(cli, args, catch_exceptions=False)
-            check_outcome(args, result.exit_code, result.stdout, result.stderr, self.out,
-                          time.process_time() - cpu, time.monotonic() - started)
+            check_outcome(
+                args,
+                result.exit_code,
+                result.stdout,
+                result.stderr,
+                self.out,
+                time.process_time() - cpu,
+                time.monotonic() - started,
+            )
         assert digest(self.inputs) == before, f"{kind}: a command changed an input"
         mutant.unlink()
 
@@ -154,7 +191,9 @@ def workspace() -> Any:
     shutil.rmtree(space.root, ignore_errors=True)
 
 
-@pytest.mark.parametrize(("kind", "examples"), [("spec", 6), ("collection", 6), ("environment", 10), ("report", 20)])
+@pytest.mark.parametrize(
+    ("kind", "examples"), [("spec", 6), ("collection", 6), ("environment", 10), ("report", 20)]
+)
 def test_every_command_survives_a_mutated_document(workspace: Workspace, kind: str, examples: int) -> None:
     original = DOCUMENTS[kind]()
 
@@ -166,8 +205,24 @@ def test_every_command_survives_a_mutated_document(workspace: Workspace, kind: s
     run()
 
 
-TEXT_INSERTS = [b"\x00", b"\t", b"\r", b"\xff\xfe", b"*a", b"&a [*a, *a]", b"\n  - ", b": :", b"{", b"]",
-                b"\\ud800", b'"\\ud800"', b"9" * 5000, b"[" * 3000, b"---\n", b"!!python/object:os.system"]
+TEXT_INSERTS = [
+    b"\x00",
+    b"\t",
+    b"\r",
+    b"\xff\xfe",
+    b"*a",
+    b"&a [*a, *a]",
+    b"\n  - ",
+    b": :",
+    b"{",
+    b"]",
+    b"\\ud800",
+    b'"\\ud800"',
+    b"9" * 5000,
+    b"[" * 3000,
+    b"---\n",
+    b"!!python/object:os.system",
+]
 
 
 @fuzz_settings(8)
@@ -222,8 +277,15 @@ def test_the_program_survives_fixed_mutants(tmp_path: Path, kind: str, changes: 
             space.out.mkdir()
             started, cpu = time.monotonic(), _children_cpu()
             result = run_program(*args, timeout=WALL_SECONDS_PER_COMMAND)
-            check_outcome(args, result.returncode, result.stdout, result.stderr, space.out,
-                          _children_cpu() - cpu, time.monotonic() - started)
+            check_outcome(
+                args,
+                result.returncode,
+                result.stdout,
+                result.stderr,
+                space.out,
+                _children_cpu() - cpu,
+                time.monotonic() - started,
+            )
         assert digest(space.inputs) == before
     finally:
         shutil.rmtree(space.root, ignore_errors=True)

@@ -21,7 +21,9 @@ EXAMPLE_FILES = (
 )
 
 
-def test_generate_writes_collection_environment_and_globals(run_cli, example_spec: Path, tmp_path: Path) -> None:
+def test_generate_writes_collection_environment_and_globals(
+    run_cli, example_spec: Path, tmp_path: Path
+) -> None:
     result = run_cli("generate", example_spec, "--out", tmp_path)
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(EXAMPLE_FILES)
@@ -30,7 +32,9 @@ def test_generate_writes_collection_environment_and_globals(run_cli, example_spe
         assert f"wrote {tmp_path / name}" in result.stdout
 
     collection = json.loads((tmp_path / EXAMPLE_FILES[0]).read_text())
-    assert collection["info"]["schema"] == "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
+    assert (
+        collection["info"]["schema"] == "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
+    )
     assert collection["info"]["name"] == "(Stable) Acme Marketing API (v2026-07-15)"
 
     environment = json.loads((tmp_path / EXAMPLE_FILES[1]).read_text())
@@ -50,7 +54,9 @@ def test_the_installed_program_ends_with_its_output_whole(example_spec: Path, tm
     # it printed into a pipe or file and what it wrote must both be complete, and its status right.
     done = run_program("generate", str(example_spec), "--out", str(tmp_path))
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[0] == "(Stable) Acme Marketing API (v2026-07-15): 17 requests in 7 folders"
+    assert (
+        done.stdout.splitlines()[0] == "(Stable) Acme Marketing API (v2026-07-15): 17 requests in 7 folders"
+    )
     assert [line.split("/")[-1] for line in done.stdout.splitlines()[1:]] == list(EXAMPLE_FILES)
     shipped = example_spec.parent / EXAMPLE_FILES[0]
     assert (tmp_path / EXAMPLE_FILES[0]).read_bytes() == shipped.read_bytes()
@@ -60,15 +66,19 @@ def test_the_installed_program_ends_with_its_output_whole(example_spec: Path, tm
     assert failed.stderr.strip() == f"postman-kit: error: {tmp_path / 'missing.json'}: no such file"
 
 
-def test_shipped_example_collection_is_what_generate_writes(run_cli, example_spec: Path, tmp_path: Path) -> None:
+def test_shipped_example_collection_is_what_generate_writes(
+    run_cli, example_spec: Path, tmp_path: Path
+) -> None:
     run_cli("generate", example_spec, "--out", tmp_path)
     for name in EXAMPLE_FILES:
         assert (tmp_path / name).read_bytes() == (example_spec.parent / name).read_bytes(), (
-            f"collections/{name} is stale: run `postman-kit generate collections/example-api.openapi.yaml`")
+            f"collections/{name} is stale: run `postman-kit generate collections/example-api.openapi.yaml`"
+        )
 
 
-def test_default_output_folder_is_collections(run_cli, example_spec: Path, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_output_folder_is_collections(
+    run_cli, example_spec: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert run_cli("generate", example_spec).exit_code == 0
     assert sorted(p.name for p in (tmp_path / "collections").iterdir()) == sorted(EXAMPLE_FILES)
@@ -77,8 +87,12 @@ def test_default_output_folder_is_collections(run_cli, example_spec: Path, tmp_p
 def test_base_url_option_overrides_servers(run_cli, example_spec: Path, tmp_path: Path) -> None:
     run_cli("generate", example_spec, "--out", tmp_path, "--base-url", "http://127.0.0.1:9999/")
     environment = json.loads((tmp_path / EXAMPLE_FILES[1]).read_text())
-    assert environment["values"][0] == {"key": "baseUrl", "value": "http://127.0.0.1:9999", "type": "default",
-                                        "enabled": True}
+    assert environment["values"][0] == {
+        "key": "baseUrl",
+        "value": "http://127.0.0.1:9999",
+        "type": "default",
+        "enabled": True,
+    }
 
 
 def test_spec_without_servers_warns_and_leaves_base_url_empty(run_cli, tmp_path: Path) -> None:
@@ -145,8 +159,9 @@ def test_an_unwritable_output_folder_fails_in_one_line(run_cli, example_spec: Pa
     assert result.stderr.startswith("postman-kit: error: ") and len(result.stderr.strip().splitlines()) == 1
 
 
-def test_a_failed_write_leaves_the_previous_file_whole_and_no_temp_files(example_spec: Path, tmp_path: Path,
-                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_leaves_the_previous_file_whole_and_no_temp_files(
+    example_spec: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     generate(str(example_spec), tmp_path)
     target = tmp_path / EXAMPLE_FILES[0]
     before = target.read_bytes()
@@ -175,9 +190,13 @@ def test_python_api_returns_what_it_wrote(example_spec: Path, tmp_path: Path) ->
     assert result.warnings == []
 
 
-def test_spec_copied_elsewhere_generates_the_same_collection(run_cli, example_spec: Path, tmp_path: Path) -> None:
+def test_spec_copied_elsewhere_generates_the_same_collection(
+    run_cli, example_spec: Path, tmp_path: Path
+) -> None:
     copy = tmp_path / "copy.yaml"
     shutil.copyfile(example_spec, copy)
     run_cli("generate", example_spec, "--out", tmp_path / "a")
     run_cli("generate", copy, "--out", tmp_path / "b")
-    assert (tmp_path / "a" / EXAMPLE_FILES[0]).read_bytes() == (tmp_path / "b" / EXAMPLE_FILES[0]).read_bytes()
+    assert (tmp_path / "a" / EXAMPLE_FILES[0]).read_bytes() == (
+        tmp_path / "b" / EXAMPLE_FILES[0]
+    ).read_bytes()

@@ -16,22 +16,32 @@ from tests.support.generate import (
     write_spec,
 )
 
-KLAVIYO_SCHEME = {"type": "apiKey", "in": "header", "name": "Authorization",
-                  "description": "Set the `Authorization` header to `Klaviyo-API-Key your-private-api-key`",
-                  "x-default": "Klaviyo-API-Key your-private-api-key"}
+KLAVIYO_SCHEME = {
+    "type": "apiKey",
+    "in": "header",
+    "name": "Authorization",
+    "description": "Set the `Authorization` header to `Klaviyo-API-Key your-private-api-key`",
+    "x-default": "Klaviyo-API-Key your-private-api-key",
+}
 
 
-def secured_spec(schemes: dict[str, Any], security: list[dict[str, list[str]]],
-                 operations: dict[str, Any] | None = None) -> dict[str, Any]:
+def secured_spec(
+    schemes: dict[str, Any], security: list[dict[str, list[str]]], operations: dict[str, Any] | None = None
+) -> dict[str, Any]:
     ops = operations or {"get": {"summary": "List things", "responses": OK}}
     return minimal_spec({"/things": ops}, components={"securitySchemes": schemes}, security=security)
 
 
 def test_klaviyo_key_is_collection_auth_with_its_prefix(tmp_path: Path) -> None:
-    collection = build_json(tmp_path, secured_spec({"Klaviyo-API-Key": KLAVIYO_SCHEME}, [{"Klaviyo-API-Key": []}]))
+    collection = build_json(
+        tmp_path, secured_spec({"Klaviyo-API-Key": KLAVIYO_SCHEME}, [{"Klaviyo-API-Key": []}])
+    )
     assert collection["auth"]["type"] == "apikey"
-    assert auth_attributes(collection["auth"]) == {"key": "Authorization", "value": "Klaviyo-API-Key {{privateKey}}",
-                                                   "in": "header"}
+    assert auth_attributes(collection["auth"]) == {
+        "key": "Authorization",
+        "value": "Klaviyo-API-Key {{privateKey}}",
+        "in": "header",
+    }
     assert "auth" not in requests_by_name(collection)["List things"]["request"]  # inherits
 
 
@@ -44,7 +54,11 @@ def test_prefix_is_read_from_the_description_when_there_is_no_x_default(tmp_path
 def test_plain_api_key_header_has_no_prefix_and_a_variable_named_after_the_scheme(tmp_path: Path) -> None:
     scheme = {"type": "apiKey", "in": "header", "name": "X-API-Key"}
     collection = build_json(tmp_path, secured_spec({"ApiKeyAuth": scheme}, [{"ApiKeyAuth": []}]))
-    assert auth_attributes(collection["auth"]) == {"key": "X-API-Key", "value": "{{apiKeyAuth}}", "in": "header"}
+    assert auth_attributes(collection["auth"]) == {
+        "key": "X-API-Key",
+        "value": "{{apiKeyAuth}}",
+        "in": "header",
+    }
 
 
 def test_api_key_in_query(tmp_path: Path) -> None:
@@ -56,8 +70,11 @@ def test_api_key_in_query(tmp_path: Path) -> None:
 def test_api_key_in_a_cookie_is_sent_as_the_cookie_header(tmp_path: Path) -> None:
     scheme = {"type": "apiKey", "in": "cookie", "name": "session_id"}
     collection = build_json(tmp_path, secured_spec({"cookieAuth": scheme}, [{"cookieAuth": []}]))
-    assert auth_attributes(collection["auth"]) == {"key": "Cookie", "value": "session_id={{cookieAuth}}",
-                                                   "in": "header"}
+    assert auth_attributes(collection["auth"]) == {
+        "key": "Cookie",
+        "value": "session_id={{cookieAuth}}",
+        "in": "header",
+    }
 
 
 def test_http_bearer(tmp_path: Path) -> None:
@@ -68,15 +85,27 @@ def test_http_bearer(tmp_path: Path) -> None:
 
 
 def test_http_basic(tmp_path: Path) -> None:
-    collection = build_json(tmp_path, secured_spec({"basic": {"type": "http", "scheme": "Basic"}}, [{"basic": []}]))
+    collection = build_json(
+        tmp_path, secured_spec({"basic": {"type": "http", "scheme": "Basic"}}, [{"basic": []}])
+    )
     assert collection["auth"]["type"] == "basic"
-    assert auth_attributes(collection["auth"]) == {"username": "{{basicUsername}}", "password": "{{basicPassword}}"}
+    assert auth_attributes(collection["auth"]) == {
+        "username": "{{basicUsername}}",
+        "password": "{{basicPassword}}",
+    }
 
 
 def test_oauth2_is_a_bearer_access_token_and_the_description_says_where_to_get_one(tmp_path: Path) -> None:
-    scheme = {"type": "oauth2", "flows": {"authorizationCode": {
-        "authorizationUrl": "https://auth.example.test/authorize", "tokenUrl": "https://auth.example.test/token",
-        "scopes": {"things:write": "write", "things:read": "read"}}}}
+    scheme = {
+        "type": "oauth2",
+        "flows": {
+            "authorizationCode": {
+                "authorizationUrl": "https://auth.example.test/authorize",
+                "tokenUrl": "https://auth.example.test/token",
+                "scopes": {"things:write": "write", "things:read": "read"},
+            }
+        },
+    }
     collection = build_json(tmp_path, secured_spec({"OAuth2": scheme}, [{"OAuth2": ["things:read"]}]))
     assert collection["auth"]["type"] == "bearer"
     assert auth_attributes(collection["auth"]) == {"token": "{{oauth2AccessToken}}"}
@@ -84,16 +113,24 @@ def test_oauth2_is_a_bearer_access_token_and_the_description_says_where_to_get_o
 
 
 def test_openid_connect_is_a_bearer_access_token(tmp_path: Path) -> None:
-    scheme = {"type": "openIdConnect", "openIdConnectUrl": "https://auth.example.test/.well-known/openid-configuration"}
+    scheme = {
+        "type": "openIdConnect",
+        "openIdConnectUrl": "https://auth.example.test/.well-known/openid-configuration",
+    }
     collection = build_json(tmp_path, secured_spec({"oidc": scheme}, [{"oidc": []}]))
     assert auth_attributes(collection["auth"]) == {"token": "{{oidcAccessToken}}"}
 
 
 def test_operations_naming_another_bearer_scheme_read_its_own_variable(tmp_path: Path) -> None:
     # OpenAI's shape: a project key for most operations, an admin key for a few; two keys, two variables.
-    schemes = {"ApiKeyAuth": {"type": "http", "scheme": "bearer"}, "AdminApiKeyAuth": {"type": "http", "scheme": "bearer"}}
-    operations = {"get": {"summary": "List things", "responses": OK},
-                  "delete": {"summary": "Purge things", "security": [{"AdminApiKeyAuth": []}], "responses": OK}}
+    schemes = {
+        "ApiKeyAuth": {"type": "http", "scheme": "bearer"},
+        "AdminApiKeyAuth": {"type": "http", "scheme": "bearer"},
+    }
+    operations = {
+        "get": {"summary": "List things", "responses": OK},
+        "delete": {"summary": "Purge things", "security": [{"AdminApiKeyAuth": []}], "responses": OK},
+    }
     collection = build_json(tmp_path, secured_spec(schemes, [{"ApiKeyAuth": []}], operations))
     items = requests_by_name(collection)
     assert auth_attributes(collection["auth"]) == {"token": "{{apiKeyAuth}}"}
@@ -103,9 +140,11 @@ def test_operations_naming_another_bearer_scheme_read_its_own_variable(tmp_path:
 
 def test_operations_with_security_under_a_spec_without_global_security(tmp_path: Path) -> None:
     schemes = {"bearerAuth": {"type": "http", "scheme": "bearer"}}
-    operations = {"get": {"summary": "List things", "responses": OK},
-                  "post": {"summary": "Create thing", "security": [{"bearerAuth": []}], "responses": OK},
-                  "put": {"summary": "Replace thing", "security": [{}], "responses": OK}}
+    operations = {
+        "get": {"summary": "List things", "responses": OK},
+        "post": {"summary": "Create thing", "security": [{"bearerAuth": []}], "responses": OK},
+        "put": {"summary": "Replace thing", "security": [{}], "responses": OK},
+    }
     collection = build_json(tmp_path, secured_spec(schemes, [], operations))
     items = requests_by_name(collection)
     assert "auth" not in collection
@@ -114,8 +153,10 @@ def test_operations_with_security_under_a_spec_without_global_security(tmp_path:
 
 
 def test_operation_with_other_security_gets_its_own_auth(tmp_path: Path) -> None:
-    schemes = {"key": {"type": "apiKey", "in": "header", "name": "X-API-Key"},
-               "jwt": {"type": "http", "scheme": "bearer"}}
+    schemes = {
+        "key": {"type": "apiKey", "in": "header", "name": "X-API-Key"},
+        "jwt": {"type": "http", "scheme": "bearer"},
+    }
     operations = {
         "get": {"summary": "List things", "responses": OK},
         "post": {"summary": "Create thing", "security": [{"jwt": []}], "responses": OK},
@@ -130,12 +171,21 @@ def test_operation_with_other_security_gets_its_own_auth(tmp_path: Path) -> None
 
 
 def test_operation_without_security_gets_noauth_and_the_public_key(tmp_path: Path) -> None:
-    operations = {"post": {
-        "summary": "Create client event", "security": [],
-        "parameters": [{"name": "company_id", "in": "query", "required": True,
-                        "schema": {"type": "string", "example": "PUBLIC_API_KEY"}}],
-        "responses": {"202": {"description": "Accepted"}},
-    }}
+    operations = {
+        "post": {
+            "summary": "Create client event",
+            "security": [],
+            "parameters": [
+                {
+                    "name": "company_id",
+                    "in": "query",
+                    "required": True,
+                    "schema": {"type": "string", "example": "PUBLIC_API_KEY"},
+                }
+            ],
+            "responses": {"202": {"description": "Accepted"}},
+        }
+    }
     doc = secured_spec({"Klaviyo-API-Key": KLAVIYO_SCHEME}, [{"Klaviyo-API-Key": []}], operations)
     doc["paths"] = {"/client/events": doc["paths"]["/things"]}
     item = requests_by_name(build_json(tmp_path, doc))["Create client event"]
@@ -163,18 +213,25 @@ def test_auth_variables_land_in_the_environment_as_secrets(run_cli, tmp_path: Pa
     run_cli("generate", spec, "--out", tmp_path / "out")
     environment = json.loads((tmp_path / "out" / "test-api-v1.0.postman_environment.json").read_text())
     assert [(v["key"], v["type"], v["value"]) for v in environment["values"]] == [
-        ("baseUrl", "default", "https://api.example.test"), ("basicUsername", "default", ""),
-        ("basicPassword", "secret", "")]
+        ("baseUrl", "default", "https://api.example.test"),
+        ("basicUsername", "default", ""),
+        ("basicPassword", "secret", ""),
+    ]
 
 
 def test_every_scheme_any_operation_uses_lands_in_the_environment(run_cli, tmp_path: Path) -> None:
-    schemes = {"ApiKeyAuth": {"type": "http", "scheme": "bearer"}, "AdminApiKeyAuth": {"type": "http", "scheme": "bearer"}}
+    schemes = {
+        "ApiKeyAuth": {"type": "http", "scheme": "bearer"},
+        "AdminApiKeyAuth": {"type": "http", "scheme": "bearer"},
+    }
     operations = {"get": {"summary": "List things", "security": [{"AdminApiKeyAuth": []}], "responses": OK}}
     spec = write_spec(tmp_path, secured_spec(schemes, [{"ApiKeyAuth": []}], operations))
     run_cli("generate", spec, "--out", tmp_path / "out")
     environment = json.loads((tmp_path / "out" / "test-api-v1.0.postman_environment.json").read_text())
     assert [(v["key"], v["type"]) for v in environment["values"]][1:] == [
-        ("apiKeyAuth", "secret"), ("adminApiKeyAuth", "secret")]
+        ("apiKeyAuth", "secret"),
+        ("adminApiKeyAuth", "secret"),
+    ]
 
 
 def test_key_variable_option_names_a_generic_spec_s_token(run_cli, tmp_path: Path) -> None:
@@ -185,14 +242,24 @@ def test_key_variable_option_names_a_generic_spec_s_token(run_cli, tmp_path: Pat
 
 
 def test_variable_names_are_configurable(run_cli, example_spec: Path, tmp_path: Path) -> None:
-    result = run_cli("generate", example_spec, "--out", tmp_path, "--key-variable", "klaviyoKey",
-                     "--public-key-variable", "siteId")
+    result = run_cli(
+        "generate",
+        example_spec,
+        "--out",
+        tmp_path,
+        "--key-variable",
+        "klaviyoKey",
+        "--public-key-variable",
+        "siteId",
+    )
     assert result.exit_code == 0, result.output
     collection = json.loads((tmp_path / "acme-marketing-api-v2026-07-15.postman_collection.json").read_text())
     assert auth_attributes(collection["auth"])["value"] == "Klaviyo-API-Key {{klaviyoKey}}"
     client = requests_by_name(collection)["Create Client Event"]
     assert query(client)["company_id"]["value"] == "{{siteId}}"
-    environment = json.loads((tmp_path / "acme-marketing-api-v2026-07-15.postman_environment.json").read_text())
+    environment = json.loads(
+        (tmp_path / "acme-marketing-api-v2026-07-15.postman_environment.json").read_text()
+    )
     assert [v["key"] for v in environment["values"]] == ["baseUrl", "klaviyoKey"]
     globals_file = json.loads((tmp_path / "acme-marketing-api.postman_globals.json").read_text())
     assert [v["key"] for v in globals_file["values"]] == ["siteId"]

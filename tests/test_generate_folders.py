@@ -19,8 +19,16 @@ def op(summary: str, tag: str | None = None, subtag: str | None = None) -> dict[
 
 
 def klaviyo_spec(paths: dict[str, Any], tags: list[dict[str, str]]) -> dict[str, Any]:
-    return minimal_spec(paths, tags=tags, components={"securitySchemes": {"Klaviyo-API-Key": {
-        "type": "apiKey", "in": "header", "name": "Authorization"}}}, security=[{"Klaviyo-API-Key": []}])
+    return minimal_spec(
+        paths,
+        tags=tags,
+        components={
+            "securitySchemes": {
+                "Klaviyo-API-Key": {"type": "apiKey", "in": "header", "name": "Authorization"}
+            }
+        },
+        security=[{"Klaviyo-API-Key": []}],
+    )
 
 
 def test_example_spec_folders(run_cli, example_spec: Path, tmp_path: Path) -> None:
@@ -30,10 +38,13 @@ def test_example_spec_folders(run_cli, example_spec: Path, tmp_path: Path) -> No
         ("Events", ["Get Events", "Create Event", "Get Event"]),
         ("Flows", ["Get Flow"]),
         ("Lists", ["Get Lists", "Create List", "Get List", "Delete List", "Update List"]),
-        ("Profiles", [
-            ("Profiles", ["Get Profiles", "Create Profile", "Get Profile", "Update Profile"]),
-            ("Relationships", ["Get Lists for Profile", "Get List IDs for Profile"]),
-        ]),
+        (
+            "Profiles",
+            [
+                ("Profiles", ["Get Profiles", "Create Profile", "Get Profile", "Update Profile"]),
+                ("Relationships", ["Get Lists for Profile", "Get List IDs for Profile"]),
+            ],
+        ),
         ("Client", ["Create Client Event", "Create Client Subscription"]),
     ]
     descriptions = {folder["name"]: folder.get("description") for folder in collection["item"]}
@@ -41,9 +52,14 @@ def test_example_spec_folders(run_cli, example_spec: Path, tmp_path: Path) -> No
 
 
 def test_folders_follow_the_declared_tag_order_then_first_use(tmp_path: Path) -> None:
-    paths = {"/a": {"get": op("A", "Zebra")}, "/b": {"get": op("B", "Undeclared")}, "/c": {"get": op("C", "Apple")}}
-    collection = build_json(tmp_path, minimal_spec(paths, tags=[{"name": "Apple"}, {"name": "Zebra"},
-                                                                {"name": "Unused"}]))
+    paths = {
+        "/a": {"get": op("A", "Zebra")},
+        "/b": {"get": op("B", "Undeclared")},
+        "/c": {"get": op("C", "Apple")},
+    }
+    collection = build_json(
+        tmp_path, minimal_spec(paths, tags=[{"name": "Apple"}, {"name": "Zebra"}, {"name": "Unused"}])
+    )
     assert folder_tree(collection["item"]) == [("Apple", ["C"]), ("Zebra", ["A"]), ("Undeclared", ["B"])]
 
 
@@ -58,12 +74,15 @@ def test_subtags_make_subfolders_and_untagged_operations_join_the_tag_named_one(
     collection = build_json(tmp_path, klaviyo_spec(paths, [{"name": "Lists"}, {"name": "Profiles"}]))
     assert folder_tree(collection["item"]) == [
         ("Lists", ["Get Lists"]),
-        ("Profiles", [
-            ("Profiles", ["Get Profiles", "Create Profile"]),
-            ("Bulk Import Profiles", ["Bulk Import Profiles"]),
-            ("Consent", ["Subscribe Profiles"]),
-            ("Push Tokens", ["Create Push Token"]),
-        ]),
+        (
+            "Profiles",
+            [
+                ("Profiles", ["Get Profiles", "Create Profile"]),
+                ("Bulk Import Profiles", ["Bulk Import Profiles"]),
+                ("Consent", ["Subscribe Profiles"]),
+                ("Push Tokens", ["Create Push Token"]),
+            ],
+        ),
     ]
 
 
@@ -86,7 +105,11 @@ def test_untagged_operations_are_grouped_by_path_next_to_tagged_ones(tmp_path: P
 
 
 def test_a_spec_without_tags_is_grouped_by_path(tmp_path: Path) -> None:
-    paths = {"/pets": {"get": op("List pets")}, "/pets/{id}": {"get": op("Get pet")}, "/": {"get": op("Root")}}
+    paths = {
+        "/pets": {"get": op("List pets")},
+        "/pets/{id}": {"get": op("Get pet")},
+        "/": {"get": op("Root")},
+    }
     collection = build_json(tmp_path, minimal_spec(paths))
     assert folder_tree(collection["item"]) == [("pets", ["List pets", "Get pet"]), ("root", ["Root"])]
 
@@ -96,7 +119,13 @@ def test_folders_by_paths_and_flat(run_cli, example_spec: Path, tmp_path: Path) 
     run_cli("generate", example_spec, "--out", tmp_path / "flat", "--folders", "flat")
     name = "acme-marketing-api-v2026-07-15.postman_collection.json"
     by_path = json.loads((tmp_path / "paths" / name).read_text())
-    assert [folder["name"] for folder in by_path["item"]] == ["profiles", "events", "lists", "flows", "client"]
+    assert [folder["name"] for folder in by_path["item"]] == [
+        "profiles",
+        "events",
+        "lists",
+        "flows",
+        "client",
+    ]
     flat = json.loads((tmp_path / "flat" / name).read_text())
     assert all("item" not in node for node in flat["item"]) and len(flat["item"]) == 17
 

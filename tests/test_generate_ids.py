@@ -15,29 +15,52 @@ def revision(paths: dict[str, Any], version: str) -> dict[str, Any]:
 
 
 def items_by_route(collection: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {f'{i["request"]["method"]} {i["request"]["url"]["raw"]}': i for i in requests_by_name(collection).values()}
+    return {
+        f"{i['request']['method']} {i['request']['url']['raw']}": i
+        for i in requests_by_name(collection).values()
+    }
 
 
 def test_item_ids_survive_renamed_operation_ids_and_the_dropped_trailing_slash(tmp_path: Path) -> None:
-    old = revision({
-        "/api/profiles/": {"get": {"operationId": "get_profiles", "summary": "Get Profiles", "responses": OK}},
-        "/api/profiles/{id}/": {"get": {"operationId": "get_profile", "summary": "Get Profile", "responses": OK},
-                                "patch": {"operationId": "update_profile", "summary": "Update Profile",
-                                          "responses": OK}},
-        "/api/profiles/{id}/relationships/lists/": {"get": {
-            "operationId": "get_profile_relationships_lists", "summary": "Get Profile Relationships Lists",
-            "responses": OK}},
-    }, "2023-10-15")
-    new = revision({
-        "/api/profiles": {"get": {"operationId": "get_profiles", "summary": "Get Profiles", "responses": OK}},
-        "/api/profiles/{profile_id}": {"get": {"operationId": "get_profile", "summary": "Get Profile",
-                                               "responses": OK},
-                                       "patch": {"operationId": "update_profile", "summary": "Update Profile",
-                                                 "responses": OK}},
-        "/api/profiles/{id}/relationships/lists": {"get": {
-            "operationId": "get_list_ids_for_profile", "summary": "Get List IDs for Profile",
-            "x-klaviyo-operation-aliases": ["get_profile_relationships_lists"], "responses": OK}},
-    }, "2026-07-15")
+    old = revision(
+        {
+            "/api/profiles/": {
+                "get": {"operationId": "get_profiles", "summary": "Get Profiles", "responses": OK}
+            },
+            "/api/profiles/{id}/": {
+                "get": {"operationId": "get_profile", "summary": "Get Profile", "responses": OK},
+                "patch": {"operationId": "update_profile", "summary": "Update Profile", "responses": OK},
+            },
+            "/api/profiles/{id}/relationships/lists/": {
+                "get": {
+                    "operationId": "get_profile_relationships_lists",
+                    "summary": "Get Profile Relationships Lists",
+                    "responses": OK,
+                }
+            },
+        },
+        "2023-10-15",
+    )
+    new = revision(
+        {
+            "/api/profiles": {
+                "get": {"operationId": "get_profiles", "summary": "Get Profiles", "responses": OK}
+            },
+            "/api/profiles/{profile_id}": {
+                "get": {"operationId": "get_profile", "summary": "Get Profile", "responses": OK},
+                "patch": {"operationId": "update_profile", "summary": "Update Profile", "responses": OK},
+            },
+            "/api/profiles/{id}/relationships/lists": {
+                "get": {
+                    "operationId": "get_list_ids_for_profile",
+                    "summary": "Get List IDs for Profile",
+                    "x-klaviyo-operation-aliases": ["get_profile_relationships_lists"],
+                    "responses": OK,
+                }
+            },
+        },
+        "2026-07-15",
+    )
     old_items = requests_by_name(build_json(tmp_path, old))
     new_items = requests_by_name(build_json(tmp_path, new))
     assert old_items["Get Profiles"]["id"] == new_items["Get Profiles"]["id"]
@@ -48,11 +71,22 @@ def test_item_ids_survive_renamed_operation_ids_and_the_dropped_trailing_slash(t
 
 
 def test_operation_id_and_aliases_are_kept_on_the_item(tmp_path: Path) -> None:
-    doc = revision({"/api/lists": {"get": {
-        "operationId": "get_lists", "summary": "Get Lists", "x-klaviyo-operation-aliases": ["list_lists"],
-        "responses": OK}}}, "2026-07-15")
-    doc["components"] = {"securitySchemes": {"Klaviyo-API-Key": {"type": "apiKey", "in": "header",
-                                                                 "name": "Authorization"}}}
+    doc = revision(
+        {
+            "/api/lists": {
+                "get": {
+                    "operationId": "get_lists",
+                    "summary": "Get Lists",
+                    "x-klaviyo-operation-aliases": ["list_lists"],
+                    "responses": OK,
+                }
+            }
+        },
+        "2026-07-15",
+    )
+    doc["components"] = {
+        "securitySchemes": {"Klaviyo-API-Key": {"type": "apiKey", "in": "header", "name": "Authorization"}}
+    }
     (item,) = requests_by_name(build_json(tmp_path, doc)).values()
     assert item["x-postman-kit"] == {"operationId": "get_lists", "aliases": ["list_lists"]}
 
@@ -80,8 +114,11 @@ def test_different_apis_do_not_share_item_ids(tmp_path: Path) -> None:
 def test_ids_are_standard_uuid5_of_their_parts() -> None:
     # Other tools (and earlier versions of this one) recompute ids with `uuid.uuid5`: the bytes must agree.
     namespace = uuid.UUID(ids.NAMESPACE_HEX)
-    for parts in [("operation", "Klaviyo API", "GET", "/api/profiles/{}"), ("example", "é", "Not Found", "404"),
-                  *[(str(n),) for n in range(64)]]:
+    for parts in [
+        ("operation", "Klaviyo API", "GET", "/api/profiles/{}"),
+        ("example", "é", "Not Found", "404"),
+        *[(str(n),) for n in range(64)],
+    ]:
         expected = uuid.uuid5(namespace, "\x1f".join(parts))
         assert ids.stable_uuid(*parts) == str(expected)
         assert expected.version == 5 and expected.variant == uuid.RFC_4122

@@ -14,10 +14,13 @@ from tests.support.generate import OK, build_json, headers, minimal_spec, query,
 JSON_API = "application/vnd.api+json"
 
 
-def one_request(tmp_path: Path, operation: dict[str, Any], path: str = "/api/things", method: str = "get",
-                **top: Any) -> dict[str, Any]:
+def one_request(
+    tmp_path: Path, operation: dict[str, Any], path: str = "/api/things", method: str = "get", **top: Any
+) -> dict[str, Any]:
     operation = {"responses": OK, **operation}
-    (item,) = requests_by_name(build_json(tmp_path, minimal_spec({path: {method: operation}}, **top))).values()
+    (item,) = requests_by_name(
+        build_json(tmp_path, minimal_spec({path: {method: operation}}, **top))
+    ).values()
     return item
 
 
@@ -35,9 +38,13 @@ def example_items(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[st
 
 # -- names and descriptions -------------------------------------------------------------------------------------
 def test_name_is_summary_then_operation_id_then_method_and_path(tmp_path: Path) -> None:
-    paths = {"/a": {"get": {"summary": "  Get A  ", "operationId": "get_a", "responses": OK},
-                    "put": {"operationId": "put_a", "responses": OK},
-                    "delete": {"responses": OK}}}
+    paths = {
+        "/a": {
+            "get": {"summary": "  Get A  ", "operationId": "get_a", "responses": OK},
+            "put": {"operationId": "put_a", "responses": OK},
+            "delete": {"responses": OK},
+        }
+    }
     names = list(requests_by_name(build_json(tmp_path, minimal_spec(paths))))
     assert names == ["Get A", "put_a", "DELETE /a"]
 
@@ -54,13 +61,26 @@ def test_description_lists_scopes_rate_limits_and_filters(example_items: dict[st
 
 
 def test_pre_release_and_deprecated_operations_say_so(tmp_path: Path) -> None:
-    item = one_request(tmp_path, {"summary": "Beta thing", "deprecated": True, "x-klaviyo-pre-release": "BETA",
-                                  "x-klaviyo-scopes": ["things:read"], "tags": ["Things"]},
-                       components={"securitySchemes": {"Klaviyo-API-Key": {"type": "apiKey", "in": "header",
-                                                                           "name": "Authorization"}}},
-                       security=[{"Klaviyo-API-Key": []}])
+    item = one_request(
+        tmp_path,
+        {
+            "summary": "Beta thing",
+            "deprecated": True,
+            "x-klaviyo-pre-release": "BETA",
+            "x-klaviyo-scopes": ["things:read"],
+            "tags": ["Things"],
+        },
+        components={
+            "securitySchemes": {
+                "Klaviyo-API-Key": {"type": "apiKey", "in": "header", "name": "Authorization"}
+            }
+        },
+        security=[{"Klaviyo-API-Key": []}],
+    )
     description = item["request"]["description"]
-    assert description.startswith("**Pre-release:** this operation is in beta and may change.\n\n**Deprecated.**")
+    assert description.startswith(
+        "**Pre-release:** this operation is in beta and may change.\n\n**Deprecated.**"
+    )
 
 
 # -- URL ---------------------------------------------------------------------------------------------------------
@@ -68,17 +88,28 @@ def test_url_uses_base_url_variable_and_path_variables(example_items: dict[str, 
     url = example_items["Get Profile"]["request"]["url"]
     assert url["raw"] == "{{baseUrl}}/api/profiles/:id"
     assert url["host"] == ["{{baseUrl}}"] and url["path"] == ["api", "profiles", ":id"]
-    assert url["variable"] == [{"key": "id", "value": "01GDDKASAP8TKDDA2GRZDSVP4H",
-                                "description": "ID of the profile"}]
+    assert url["variable"] == [
+        {"key": "id", "value": "01GDDKASAP8TKDDA2GRZDSVP4H", "description": "ID of the profile"}
+    ]
 
 
 def test_required_query_parameters_are_enabled_optional_ones_disabled(tmp_path: Path) -> None:
-    item = one_request(tmp_path, {"parameters": [
-        {"name": "limit", "in": "query", "required": True, "schema": {"type": "integer", "minimum": 5}},
-        {"name": "cursor", "in": "query", "schema": {"type": "string"}, "example": "abc"},
-        {"name": "when", "in": "query", "schema": {"type": "string", "format": "date-time"}},
-        {"name": "flag", "in": "query", "schema": {"type": "boolean"}},
-    ]})
+    item = one_request(
+        tmp_path,
+        {
+            "parameters": [
+                {
+                    "name": "limit",
+                    "in": "query",
+                    "required": True,
+                    "schema": {"type": "integer", "minimum": 5},
+                },
+                {"name": "cursor", "in": "query", "schema": {"type": "string"}, "example": "abc"},
+                {"name": "when", "in": "query", "schema": {"type": "string", "format": "date-time"}},
+                {"name": "flag", "in": "query", "schema": {"type": "boolean"}},
+            ]
+        },
+    )
     params = query(item)
     assert params["limit"] == {"key": "limit", "value": "5"}
     assert params["cursor"] == {"key": "cursor", "value": "abc", "disabled": True}
@@ -95,23 +126,50 @@ def test_json_api_query_parameters_get_examples_from_their_enums(example_items: 
 
 
 def test_include_parameter_example_from_enum(tmp_path: Path) -> None:
-    item = one_request(tmp_path, {"parameters": [{"name": "include", "in": "query", "explode": False, "schema": {
-        "type": "array", "items": {"type": "string", "enum": ["lists", "segments"]}}}]})
+    item = one_request(
+        tmp_path,
+        {
+            "parameters": [
+                {
+                    "name": "include",
+                    "in": "query",
+                    "explode": False,
+                    "schema": {"type": "array", "items": {"type": "string", "enum": ["lists", "segments"]}},
+                }
+            ]
+        },
+    )
     assert query(item)["include"] == {"key": "include", "value": "lists", "disabled": True}
 
 
 # -- filters -----------------------------------------------------------------------------------------------------
-FILTER_DESCRIPTION = ("For more information please visit https://developers.klaviyo.com/en/v2023-10-15/reference/"
-                      "api-overview#filtering<br>Allowed field(s)/operator(s):<br>`id`: `any`, `equals`<br>"
-                      "`email` : `any`, `equals`<br>`created`: `greater-than`, `less-than`")
+FILTER_DESCRIPTION = (
+    "For more information please visit https://developers.klaviyo.com/en/v2023-10-15/reference/"
+    "api-overview#filtering<br>Allowed field(s)/operator(s):<br>`id`: `any`, `equals`<br>"
+    "`email` : `any`, `equals`<br>`created`: `greater-than`, `less-than`"
+)
 
 
 def test_filter_example_from_the_parameter_description(tmp_path: Path) -> None:
-    item = one_request(tmp_path, {"parameters": [
-        {"name": "filter", "in": "query", "description": FILTER_DESCRIPTION, "schema": {"type": "string"}}]},
-        components={"securitySchemes": {"Klaviyo-API-Key": {"type": "apiKey", "in": "header",
-                                                            "name": "Authorization"}}},
-        security=[{"Klaviyo-API-Key": []}])
+    item = one_request(
+        tmp_path,
+        {
+            "parameters": [
+                {
+                    "name": "filter",
+                    "in": "query",
+                    "description": FILTER_DESCRIPTION,
+                    "schema": {"type": "string"},
+                }
+            ]
+        },
+        components={
+            "securitySchemes": {
+                "Klaviyo-API-Key": {"type": "apiKey", "in": "header", "name": "Authorization"}
+            }
+        },
+        security=[{"Klaviyo-API-Key": []}],
+    )
     param = query(item)["filter"]
     assert param["disabled"] is True
     assert param["value"] == "greater-than(created,2024-01-01T00:00:00Z)"
@@ -119,11 +177,27 @@ def test_filter_example_from_the_parameter_description(tmp_path: Path) -> None:
 
 
 def test_filter_example_from_x_klaviyo_filters(tmp_path: Path) -> None:
-    extension = {"status": {"operators": {"single": ["equals"]}, "value": {"type": "string",
-                                                                           "enum": ["draft", "sent"]}},
-                 "id": {"operators": {"list": ["any"]}, "value": {"type": "string"}}}
-    item = one_request(tmp_path, {"x-klaviyo-filters": extension, "parameters": [
-        {"name": "filter", "in": "query", "description": "No list here.", "schema": {"type": "string"}}]})
+    extension = {
+        "status": {
+            "operators": {"single": ["equals"]},
+            "value": {"type": "string", "enum": ["draft", "sent"]},
+        },
+        "id": {"operators": {"list": ["any"]}, "value": {"type": "string"}},
+    }
+    item = one_request(
+        tmp_path,
+        {
+            "x-klaviyo-filters": extension,
+            "parameters": [
+                {
+                    "name": "filter",
+                    "in": "query",
+                    "description": "No list here.",
+                    "schema": {"type": "string"},
+                }
+            ],
+        },
+    )
     assert query(item)["filter"]["value"] == "equals(status,'draft')"
 
 
@@ -146,66 +220,133 @@ def test_example_spec_filters_are_valid_for_their_operations(example_items: dict
 # -- headers -----------------------------------------------------------------------------------------------------
 def test_headers_accept_content_type_and_revision(example_items: dict[str, Any]) -> None:
     assert headers(example_items["Create List"]["request"]) == {
-        "Accept": JSON_API, "revision": "{{revision}}", "Content-Type": JSON_API}
+        "Accept": JSON_API,
+        "revision": "{{revision}}",
+        "Content-Type": JSON_API,
+    }
     assert headers(example_items["Delete List"]["request"]) == {"revision": "{{revision}}"}
 
 
 def test_spec_declared_authorization_and_content_type_headers_are_not_duplicated(tmp_path: Path) -> None:
-    item = one_request(tmp_path, {"parameters": [
-        {"name": "Authorization", "in": "header", "required": True, "schema": {"type": "string"}},
-        {"name": "Content-Type", "in": "header", "schema": {"type": "string"}},
-        {"name": "X-Trace", "in": "header", "schema": {"type": "string", "example": "t-1"}},
-    ]})
+    item = one_request(
+        tmp_path,
+        {
+            "parameters": [
+                {"name": "Authorization", "in": "header", "required": True, "schema": {"type": "string"}},
+                {"name": "Content-Type", "in": "header", "schema": {"type": "string"}},
+                {"name": "X-Trace", "in": "header", "schema": {"type": "string", "example": "t-1"}},
+            ]
+        },
+    )
     assert item["request"]["header"] == [{"key": "X-Trace", "value": "t-1", "disabled": True}]
 
 
 # -- bodies ------------------------------------------------------------------------------------------------------
 def test_body_uses_the_specs_own_example(tmp_path: Path) -> None:
-    item = one_request(tmp_path, {"requestBody": {"content": {JSON_API: {
-        "schema": {"type": "object", "properties": {"a": {"type": "string"}}},
-        "example": {"data": {"type": "thing", "attributes": {"a": "from the spec"}}}}}}}, method="post")
+    item = one_request(
+        tmp_path,
+        {
+            "requestBody": {
+                "content": {
+                    JSON_API: {
+                        "schema": {"type": "object", "properties": {"a": {"type": "string"}}},
+                        "example": {"data": {"type": "thing", "attributes": {"a": "from the spec"}}},
+                    }
+                }
+            }
+        },
+        method="post",
+    )
     assert body_of(item) == {"data": {"type": "thing", "attributes": {"a": "from the spec"}}}
     assert item["request"]["body"]["options"] == {"raw": {"language": "json"}}
     assert headers(item["request"])["Content-Type"] == JSON_API
 
 
 def test_body_from_named_examples(tmp_path: Path) -> None:
-    item = one_request(tmp_path, {"requestBody": {"content": {"application/json": {
-        "examples": {"first": {"value": {"n": 1}}, "second": {"value": {"n": 2}}}}}}}, method="post")
+    item = one_request(
+        tmp_path,
+        {
+            "requestBody": {
+                "content": {
+                    "application/json": {
+                        "examples": {"first": {"value": {"n": 1}}, "second": {"value": {"n": 2}}}
+                    }
+                }
+            }
+        },
+        method="post",
+    )
     assert body_of(item) == {"n": 1}
 
 
 def test_body_synthesized_from_schema(tmp_path: Path) -> None:
     schemas = {
-        "Base": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string",
-                                                                              "enum": ["a", "b"]}}},
-        "Thing": {"allOf": [{"$ref": "#/components/schemas/Base"}, {"type": "object", "properties": {
-            "id": {"type": "string", "readOnly": True},
-            "created": {"type": "string", "format": "date-time", "readOnly": True},
-            "email": {"type": "string", "format": "email"},
-            "count": {"type": "integer", "minimum": 3},
-            "ratio": {"type": "number"},
-            "note": {"type": "string", "nullable": True},
-            "shape": {"oneOf": [{"type": "object", "properties": {"radius": {"type": "number", "example": 2}}},
-                                {"type": "string"}]},
-            "tags": {"type": "array", "items": {"type": "string"}},
-            "code": {"type": "string", "minLength": 8},
-            "secret": {"type": "string", "writeOnly": True, "example": "s3cret"},
-        }}]},
+        "Base": {
+            "type": "object",
+            "required": ["kind"],
+            "properties": {"kind": {"type": "string", "enum": ["a", "b"]}},
+        },
+        "Thing": {
+            "allOf": [
+                {"$ref": "#/components/schemas/Base"},
+                {
+                    "type": "object",
+                    "properties": {
+                        "id": {"type": "string", "readOnly": True},
+                        "created": {"type": "string", "format": "date-time", "readOnly": True},
+                        "email": {"type": "string", "format": "email"},
+                        "count": {"type": "integer", "minimum": 3},
+                        "ratio": {"type": "number"},
+                        "note": {"type": "string", "nullable": True},
+                        "shape": {
+                            "oneOf": [
+                                {
+                                    "type": "object",
+                                    "properties": {"radius": {"type": "number", "example": 2}},
+                                },
+                                {"type": "string"},
+                            ]
+                        },
+                        "tags": {"type": "array", "items": {"type": "string"}},
+                        "code": {"type": "string", "minLength": 8},
+                        "secret": {"type": "string", "writeOnly": True, "example": "s3cret"},
+                    },
+                },
+            ]
+        },
     }
-    paths = {"/things": {"post": {
-        "summary": "Create thing",
-        "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}},
-        "responses": {"201": {"description": "Created", "content": {"application/json": {
-            "schema": {"$ref": "#/components/schemas/Thing"}}}}},
-    }}}
+    paths = {
+        "/things": {
+            "post": {
+                "summary": "Create thing",
+                "requestBody": {
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}
+                },
+                "responses": {
+                    "201": {
+                        "description": "Created",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}},
+                    }
+                },
+            }
+        }
+    }
     item = requests_by_name(build_json(tmp_path, minimal_spec(paths, components={"schemas": schemas})))[
-        "Create thing"]
+        "Create thing"
+    ]
     # realistic values, never the word `string`: by format, by name, padded to minLength; an email that may
     # be unique is made so per request with a Postman dynamic variable
-    assert body_of(item) == {"kind": "a", "email": "jane.doe+{{$guid}}@example.com", "count": 3, "ratio": 1,
-                             "note": "An example note.", "shape": {"radius": 2}, "tags": ["example"],
-                             "code": "example0", "secret": "s3cret"}
+    assert body_of(item) == {
+        "kind": "a",
+        "email": "jane.doe+{{$guid}}@example.com",
+        "count": 3,
+        "ratio": 1,
+        "note": "An example note.",
+        "shape": {"radius": 2},
+        "tags": ["example"],
+        "code": "example0",
+        "secret": "s3cret",
+    }
     (created,) = [r for r in item["response"] if r["code"] == 201]
     response_body = json.loads(created["body"])
     assert response_body["id"] == "abc123" and response_body["created"] == "2024-01-01T00:00:00Z"
@@ -213,8 +354,15 @@ def test_body_synthesized_from_schema(tmp_path: Path) -> None:
 
 
 def test_a_malformed_schema_still_gives_a_body(tmp_path: Path) -> None:
-    item = one_request(tmp_path, {"requestBody": {"content": {"application/json": {"schema": {
-        "type": "object", "properties": "name"}}}}}, method="post")
+    item = one_request(
+        tmp_path,
+        {
+            "requestBody": {
+                "content": {"application/json": {"schema": {"type": "object", "properties": "name"}}}
+            }
+        },
+        method="post",
+    )
     assert body_of(item) == {}
 
 
@@ -225,12 +373,32 @@ def test_recursive_schema_is_cut_off(example_items: dict[str, Any]) -> None:
 
 
 def test_form_bodies_become_urlencoded_fields(tmp_path: Path) -> None:
-    item = one_request(tmp_path, {"requestBody": {"content": {"application/x-www-form-urlencoded": {"schema": {
-        "type": "object", "required": ["To"], "properties": {"To": {"type": "string", "example": "+15005550006"},
-                                                              "Body": {"type": "string"}}}}}}}, method="post")
+    item = one_request(
+        tmp_path,
+        {
+            "requestBody": {
+                "content": {
+                    "application/x-www-form-urlencoded": {
+                        "schema": {
+                            "type": "object",
+                            "required": ["To"],
+                            "properties": {
+                                "To": {"type": "string", "example": "+15005550006"},
+                                "Body": {"type": "string"},
+                            },
+                        }
+                    }
+                }
+            }
+        },
+        method="post",
+    )
     body = item["request"]["body"]
     assert body["mode"] == "urlencoded"
-    assert body["urlencoded"] == [{"key": "To", "value": "+15005550006"}, {"key": "Body", "value": "Hello from the example."}]
+    assert body["urlencoded"] == [
+        {"key": "To", "value": "+15005550006"},
+        {"key": "Body", "value": "Hello from the example."},
+    ]
     assert headers(item["request"]).get("Content-Type") is None  # Postman sets it for urlencoded bodies
 
 
@@ -244,8 +412,10 @@ def test_one_success_example_per_documented_2xx(tmp_path: Path) -> None:
     }
     item = one_request(tmp_path, {"summary": "Do", "responses": responses})
     success = [r for r in item["response"] if 200 <= r["code"] < 300]
-    assert [(r["name"], r["code"], r["status"]) for r in success] == [("Found", 200, "OK"),
-                                                                     ("Accepted", 202, "Accepted")]
+    assert [(r["name"], r["code"], r["status"]) for r in success] == [
+        ("Found", 200, "OK"),
+        ("Accepted", 202, "Accepted"),
+    ]
     found = success[0]
     assert json.loads(found["body"]) == {"ok": True}
     assert found["header"] == [{"key": "Content-Type", "value": "application/json"}]
@@ -257,14 +427,31 @@ def test_one_success_example_per_documented_2xx(tmp_path: Path) -> None:
 
 
 def test_response_bodies_can_be_left_out_keeping_every_example(tmp_path: Path) -> None:
-    spec = minimal_spec({"/api/things": {"get": {"summary": "Do", "responses": {
-        "200": {"description": "Found", "content": {"application/json": {"schema": {
-            "type": "object", "properties": {"id": {"type": "string"}}}}}}}}}})
+    spec = minimal_spec(
+        {
+            "/api/things": {
+                "get": {
+                    "summary": "Do",
+                    "responses": {
+                        "200": {
+                            "description": "Found",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"type": "object", "properties": {"id": {"type": "string"}}}
+                                }
+                            },
+                        }
+                    },
+                }
+            }
+        }
+    )
     full = requests_by_name(build_json(tmp_path, spec))["Do"]["response"]
     bare = requests_by_name(build_json(tmp_path, spec, response_bodies=False))["Do"]["response"]
     assert json.loads(full[0]["body"]) == {"id": "abc123"}
     assert [(r["id"], r["name"], r["code"], r["header"]) for r in bare] == [
-        (r["id"], r["name"], r["code"], r["header"]) for r in full]
+        (r["id"], r["name"], r["code"], r["header"]) for r in full
+    ]
     assert bare[0]["body"] == "" and "_postman_previewlanguage" not in bare[0]
 
 

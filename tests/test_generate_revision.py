@@ -13,13 +13,28 @@ from tests.support.generate import OK, build_json, headers, minimal_spec, reques
 def revision_spec(header_default: str | None, version: str = "1.0") -> dict:
     parameters = []
     if header_default is not None:
-        parameters = [{"name": "revision", "in": "header", "required": True,
-                       "schema": {"type": "string", "default": header_default}}]
+        parameters = [
+            {
+                "name": "revision",
+                "in": "header",
+                "required": True,
+                "schema": {"type": "string", "default": header_default},
+            }
+        ]
     return minimal_spec(
-        {"/things": {"get": {"summary": "List things", "parameters": parameters, "responses": OK}},
-         "/things/{id}": {"get": {"summary": "Get thing", "parameters": [
-             *parameters, {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
-             "responses": OK}}},
+        {
+            "/things": {"get": {"summary": "List things", "parameters": parameters, "responses": OK}},
+            "/things/{id}": {
+                "get": {
+                    "summary": "Get thing",
+                    "parameters": [
+                        *parameters,
+                        {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
+                    ],
+                    "responses": OK,
+                }
+            },
+        },
         info={"title": "Test API", "version": version},
     )
 
@@ -46,8 +61,11 @@ def test_revision_option_wins_and_names_the_files(run_cli, tmp_path: Path) -> No
     result = run_cli("generate", spec, "--out", tmp_path / "out", "--revision", "2024-10-15")
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert names == ["test-api-v2024-10-15.postman_collection.json", "test-api-v2024-10-15.postman_environment.json",
-                     "test-api.postman_globals.json"]
+    assert names == [
+        "test-api-v2024-10-15.postman_collection.json",
+        "test-api-v2024-10-15.postman_environment.json",
+        "test-api.postman_globals.json",
+    ]
     collection = json.loads((tmp_path / "out" / names[0]).read_text())
     assert collection["info"]["name"] == "(Stable) Test API (v2024-10-15)"
     assert {"key": "revision", "value": "2024-10-15", "type": "string"} in collection["variable"]

@@ -13,52 +13,73 @@ from tests.support.generate import OK, build_json, headers, minimal_spec, reques
 ARRAY, OBJECT = [3, 4, 5], {"role": "admin", "firstName": "Alex"}
 
 
-@pytest.mark.parametrize(("style", "explode", "value", "wire"), [
-    # the OpenAPI 3.0/3.1 "Style Examples" table, path styles
-    ("simple", False, 5, "5"),
-    ("simple", False, ARRAY, "3,4,5"),
-    ("simple", False, OBJECT, "role,admin,firstName,Alex"),
-    ("simple", True, OBJECT, "role=admin,firstName=Alex"),
-    ("label", False, 5, ".5"),
-    ("label", False, ARRAY, ".3,4,5"),
-    ("label", True, ARRAY, ".3.4.5"),
-    ("label", False, OBJECT, ".role,admin,firstName,Alex"),
-    ("label", True, OBJECT, ".role=admin.firstName=Alex"),
-    ("matrix", False, 5, ";id=5"),
-    ("matrix", False, ARRAY, ";id=3,4,5"),
-    ("matrix", True, ARRAY, ";id=3;id=4;id=5"),
-    ("matrix", False, OBJECT, ";id=role,admin,firstName,Alex"),
-    ("matrix", True, OBJECT, ";role=admin;firstName=Alex"),
-])
+@pytest.mark.parametrize(
+    ("style", "explode", "value", "wire"),
+    [
+        # the OpenAPI 3.0/3.1 "Style Examples" table, path styles
+        ("simple", False, 5, "5"),
+        ("simple", False, ARRAY, "3,4,5"),
+        ("simple", False, OBJECT, "role,admin,firstName,Alex"),
+        ("simple", True, OBJECT, "role=admin,firstName=Alex"),
+        ("label", False, 5, ".5"),
+        ("label", False, ARRAY, ".3,4,5"),
+        ("label", True, ARRAY, ".3.4.5"),
+        ("label", False, OBJECT, ".role,admin,firstName,Alex"),
+        ("label", True, OBJECT, ".role=admin.firstName=Alex"),
+        ("matrix", False, 5, ";id=5"),
+        ("matrix", False, ARRAY, ";id=3,4,5"),
+        ("matrix", True, ARRAY, ";id=3;id=4;id=5"),
+        ("matrix", False, OBJECT, ";id=role,admin,firstName,Alex"),
+        ("matrix", True, OBJECT, ";role=admin;firstName=Alex"),
+    ],
+)
 def test_path_styles_follow_the_openapi_table(style: str, explode: bool, value: Any, wire: str) -> None:
     assert serialize.path_text("id", value, style, explode) == wire
 
 
-@pytest.mark.parametrize(("style", "explode", "value", "wire"), [
-    (None, None, 5, [("id", "5")]),
-    ("form", True, ARRAY, [("id", "3"), ("id", "4"), ("id", "5")]),
-    ("form", False, ARRAY, [("id", "3,4,5")]),
-    ("form", True, OBJECT, [("role", "admin"), ("firstName", "Alex")]),
-    ("form", False, OBJECT, [("id", "role,admin,firstName,Alex")]),
-    ("spaceDelimited", False, ARRAY, [("id", "3 4 5")]),
-    ("pipeDelimited", False, ARRAY, [("id", "3|4|5")]),
-    ("deepObject", True, OBJECT, [("id[role]", "admin"), ("id[firstName]", "Alex")]),
-    ("form", None, True, [("id", "true")]),
-])
-def test_query_styles_follow_the_openapi_table(style: str | None, explode: bool | None, value: Any,
-                                               wire: list[tuple[str, str]]) -> None:
+@pytest.mark.parametrize(
+    ("style", "explode", "value", "wire"),
+    [
+        (None, None, 5, [("id", "5")]),
+        ("form", True, ARRAY, [("id", "3"), ("id", "4"), ("id", "5")]),
+        ("form", False, ARRAY, [("id", "3,4,5")]),
+        ("form", True, OBJECT, [("role", "admin"), ("firstName", "Alex")]),
+        ("form", False, OBJECT, [("id", "role,admin,firstName,Alex")]),
+        ("spaceDelimited", False, ARRAY, [("id", "3 4 5")]),
+        ("pipeDelimited", False, ARRAY, [("id", "3|4|5")]),
+        ("deepObject", True, OBJECT, [("id[role]", "admin"), ("id[firstName]", "Alex")]),
+        ("form", None, True, [("id", "true")]),
+    ],
+)
+def test_query_styles_follow_the_openapi_table(
+    style: str | None, explode: bool | None, value: Any, wire: list[tuple[str, str]]
+) -> None:
     assert serialize.query_pairs("id", value, style, explode) == wire
 
 
 def test_form_bodies_nest_brackets_as_stripe_documents() -> None:
-    encoding = {"metadata": {"style": "deepObject", "explode": True}, "expand": {"style": "deepObject",
-                                                                               "explode": True},
-                "items": {"style": "deepObject", "explode": True}}
-    value = {"amount": 100, "metadata": {"order": "6735"}, "expand": ["customer", "invoice"],
-             "items": [{"price": "price_1"}], "tags": ["a", "b"], "live": False}
+    encoding = {
+        "metadata": {"style": "deepObject", "explode": True},
+        "expand": {"style": "deepObject", "explode": True},
+        "items": {"style": "deepObject", "explode": True},
+    }
+    value = {
+        "amount": 100,
+        "metadata": {"order": "6735"},
+        "expand": ["customer", "invoice"],
+        "items": [{"price": "price_1"}],
+        "tags": ["a", "b"],
+        "live": False,
+    }
     assert serialize.form_pairs(value, encoding) == [
-        ("amount", "100"), ("metadata[order]", "6735"), ("expand[]", "customer"), ("expand[]", "invoice"),
-        ("items[0][price]", "price_1"), ("tags", "a"), ("tags", "b"), ("live", "false"),
+        ("amount", "100"),
+        ("metadata[order]", "6735"),
+        ("expand[]", "customer"),
+        ("expand[]", "invoice"),
+        ("items[0][price]", "price_1"),
+        ("tags", "a"),
+        ("tags", "b"),
+        ("live", "false"),
     ]
 
 
@@ -77,33 +98,98 @@ def test_postman_path_variables_wherever_postman_can_hold_them() -> None:
 
 def wire_spec() -> dict[str, Any]:
     binary = {"type": "string", "format": "binary"}
-    return minimal_spec({
-        "/Accounts/{AccountSid}/Calls/{Sid}.json": {"get": {
-            "summary": "Fetch call", "responses": OK,
-            "parameters": [
-                {"name": "AccountSid", "in": "path", "required": True, "schema": {"type": "string"},
-                 "example": "AC0123"},
-                {"name": "Sid", "in": "path", "required": True, "schema": {"type": "string"}, "example": "CA9"},
-                {"name": "created", "in": "query", "required": True, "style": "deepObject", "explode": True,
-                 "schema": {"type": "object"}, "example": {"gt": 1}},
-                {"name": "session", "in": "cookie", "required": True, "schema": {"type": "string"},
-                 "example": "s1"},
-                {"name": "theme", "in": "cookie", "schema": {"type": "string"}, "example": "dark"},
-            ]}},
-        "/files/{file_id}#get_shared_link": {"get": {
-            "summary": "Get shared link", "responses": OK,
-            "parameters": [{"name": "file_id", "in": "path", "required": True, "schema": {"type": "string"},
-                            "example": "12345"}]}},
-        "/responses?beta=true": {"post": {"summary": "Create response", "responses": OK}},
-        "/uploads": {"post": {
-            "summary": "Upload", "responses": OK, "servers": [{"url": "https://upload.example.test/api"}],
-            "requestBody": {"content": {"multipart/form-data": {"schema": {
-                "type": "object", "properties": {"file": binary, "name": {"type": "string", "example": "a"}}}}}}}},
-        "/content": {"put": {
-            "summary": "Put content", "responses": OK,
-            "requestBody": {"content": {"image/png": {"schema": binary}}}}},
-    }, servers=[{"url": "https://{region}.example.test/v1",
-                 "variables": {"region": {"default": "eu", "enum": ["eu", "us"]}}}])
+    return minimal_spec(
+        {
+            "/Accounts/{AccountSid}/Calls/{Sid}.json": {
+                "get": {
+                    "summary": "Fetch call",
+                    "responses": OK,
+                    "parameters": [
+                        {
+                            "name": "AccountSid",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                            "example": "AC0123",
+                        },
+                        {
+                            "name": "Sid",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                            "example": "CA9",
+                        },
+                        {
+                            "name": "created",
+                            "in": "query",
+                            "required": True,
+                            "style": "deepObject",
+                            "explode": True,
+                            "schema": {"type": "object"},
+                            "example": {"gt": 1},
+                        },
+                        {
+                            "name": "session",
+                            "in": "cookie",
+                            "required": True,
+                            "schema": {"type": "string"},
+                            "example": "s1",
+                        },
+                        {"name": "theme", "in": "cookie", "schema": {"type": "string"}, "example": "dark"},
+                    ],
+                }
+            },
+            "/files/{file_id}#get_shared_link": {
+                "get": {
+                    "summary": "Get shared link",
+                    "responses": OK,
+                    "parameters": [
+                        {
+                            "name": "file_id",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                            "example": "12345",
+                        }
+                    ],
+                }
+            },
+            "/responses?beta=true": {"post": {"summary": "Create response", "responses": OK}},
+            "/uploads": {
+                "post": {
+                    "summary": "Upload",
+                    "responses": OK,
+                    "servers": [{"url": "https://upload.example.test/api"}],
+                    "requestBody": {
+                        "content": {
+                            "multipart/form-data": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {
+                                        "file": binary,
+                                        "name": {"type": "string", "example": "a"},
+                                    },
+                                }
+                            }
+                        }
+                    },
+                }
+            },
+            "/content": {
+                "put": {
+                    "summary": "Put content",
+                    "responses": OK,
+                    "requestBody": {"content": {"image/png": {"schema": binary}}},
+                }
+            },
+        },
+        servers=[
+            {
+                "url": "https://{region}.example.test/v1",
+                "variables": {"region": {"default": "eu", "enum": ["eu", "us"]}},
+            }
+        ],
+    )
 
 
 def test_requests_carry_their_values_as_the_spec_serializes_them(tmp_path: Path) -> None:
@@ -114,8 +200,10 @@ def test_requests_carry_their_values_as_the_spec_serializes_them(tmp_path: Path)
     assert {v["key"]: v["value"] for v in call["url"]["variable"]} == {"AccountSid": "AC0123", "Sid": "CA9"}
     assert call["url"]["query"] == [{"key": "created[gt]", "value": "1"}]
     cookies = [h for h in call["header"] if h["key"] == "Cookie"]
-    assert cookies == [{"key": "Cookie", "value": "session=s1"},
-                       {"key": "Cookie", "value": "session=s1; theme=dark", "disabled": True}]
+    assert cookies == [
+        {"key": "Cookie", "value": "session=s1"},
+        {"key": "Cookie", "value": "session=s1; theme=dark", "disabled": True},
+    ]
     shared = items["Get shared link"]["request"]["url"]
     assert shared["path"] == ["files", ":file_id"] and "#" not in shared["raw"]
     beta = items["Create response"]["request"]["url"]

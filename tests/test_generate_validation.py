@@ -11,13 +11,24 @@ from tests.support.generate import OK, assert_one_line_error, minimal_spec, writ
 
 
 def spec_with_a_schema_problem() -> dict:
-    paths = {"/things": {"get": {"summary": "List things", "parameters": [
-        {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": "one"}}], "responses": OK}}}
+    paths = {
+        "/things": {
+            "get": {
+                "summary": "List things",
+                "parameters": [
+                    {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": "one"}}
+                ],
+                "responses": OK,
+            }
+        }
+    }
     return minimal_spec(paths)
 
 
 def test_default_generate_does_not_run_the_full_validator(run_cli, tmp_path: Path) -> None:
-    result = run_cli("generate", write_spec(tmp_path, spec_with_a_schema_problem()), "--out", tmp_path / "out")
+    result = run_cli(
+        "generate", write_spec(tmp_path, spec_with_a_schema_problem()), "--out", tmp_path / "out"
+    )
     assert result.exit_code == 0
     assert "spec validation" not in result.stderr
 
@@ -39,7 +50,9 @@ def test_validate_with_strict_is_an_error_and_writes_nothing(run_cli, tmp_path: 
 
 
 def test_a_valid_spec_passes_validate_strict(run_cli, tmp_path: Path) -> None:
-    result = run_cli("generate", write_spec(tmp_path, minimal_spec()), "--out", tmp_path, "--validate", "--strict")
+    result = run_cli(
+        "generate", write_spec(tmp_path, minimal_spec()), "--out", tmp_path, "--validate", "--strict"
+    )
     assert result.exit_code == 0, result.output
 
 
@@ -54,7 +67,12 @@ def test_generating_from_json_imports_neither_validators_nor_yaml_nor_the_web_st
         "         'urllib.request', 'deepdiff']\n"
         "print(json.dumps(sorted(m for m in heavy if m in sys.modules)))\n"
     )
-    result = subprocess.run([sys.executable, "-c", "import json\n" + probe], capture_output=True, text=True,
-                            timeout=60, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", "import json\n" + probe],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []

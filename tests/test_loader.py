@@ -48,15 +48,25 @@ def test_generate_reads_stdin(run_cli, tmp_path: Path) -> None:
 def test_generate_reads_a_url_and_its_relative_refs(run_cli, tmp_path: Path) -> None:
     site = tmp_path / "site"
     (site / "schemas").mkdir(parents=True)
-    doc = minimal_spec({"/things": {"post": {
-        "summary": "Create thing",
-        "requestBody": {"content": {"application/json": {"schema": {"$ref": "schemas/thing.yaml#/Thing"}}}},
-        "responses": OK,
-    }}})
+    doc = minimal_spec(
+        {
+            "/things": {
+                "post": {
+                    "summary": "Create thing",
+                    "requestBody": {
+                        "content": {"application/json": {"schema": {"$ref": "schemas/thing.yaml#/Thing"}}}
+                    },
+                    "responses": OK,
+                }
+            }
+        }
+    )
     write_spec(site, doc, "api.yaml")
-    write_spec(site / "schemas", {"Thing": {"type": "object", "properties": {"name": {"type": "string",
-                                                                                      "example": "kettle"}}}},
-               "thing.yaml")
+    write_spec(
+        site / "schemas",
+        {"Thing": {"type": "object", "properties": {"name": {"type": "string", "example": "kettle"}}}},
+        "thing.yaml",
+    )
     with serve_directory(site) as base:
         result = run_cli("generate", f"{base}/api.yaml", "--out", tmp_path / "out")
     assert result.exit_code == 0, result.output
@@ -66,24 +76,53 @@ def test_generate_reads_a_url_and_its_relative_refs(run_cli, tmp_path: Path) -> 
 
 def test_relative_file_refs_are_bundled_including_refs_between_external_files(tmp_path: Path) -> None:
     (tmp_path / "common").mkdir()
-    doc = minimal_spec({"/things/{id}": {"get": {
-        "summary": "Get thing",
-        "parameters": [{"$ref": "common/parameters.yaml#/ThingId"}],
-        "responses": {"200": {"description": "OK", "content": {"application/json": {
-            "schema": {"$ref": "./common/schemas.json#/Thing"}}}}},
-    }}})
+    doc = minimal_spec(
+        {
+            "/things/{id}": {
+                "get": {
+                    "summary": "Get thing",
+                    "parameters": [{"$ref": "common/parameters.yaml#/ThingId"}],
+                    "responses": {
+                        "200": {
+                            "description": "OK",
+                            "content": {
+                                "application/json": {"schema": {"$ref": "./common/schemas.json#/Thing"}}
+                            },
+                        }
+                    },
+                }
+            }
+        }
+    )
     spec = write_spec(tmp_path, doc, "api.yaml")
-    write_spec(tmp_path / "common", {"ThingId": {"name": "id", "in": "path", "required": True,
-                                                 "schema": {"type": "string", "example": "th_1"}}},
-               "parameters.yaml")
-    write_spec(tmp_path / "common", {
-        "Thing": {"type": "object", "properties": {"id": {"type": "string", "example": "th_1"},
-                                                   "owner": {"$ref": "#/Owner"}}},
-        "Owner": {"type": "object", "properties": {"name": {"type": "string", "example": "Ada"}}},
-    }, "schemas.json")
+    write_spec(
+        tmp_path / "common",
+        {
+            "ThingId": {
+                "name": "id",
+                "in": "path",
+                "required": True,
+                "schema": {"type": "string", "example": "th_1"},
+            }
+        },
+        "parameters.yaml",
+    )
+    write_spec(
+        tmp_path / "common",
+        {
+            "Thing": {
+                "type": "object",
+                "properties": {"id": {"type": "string", "example": "th_1"}, "owner": {"$ref": "#/Owner"}},
+            },
+            "Owner": {"type": "object", "properties": {"name": {"type": "string", "example": "Ada"}}},
+        },
+        "schemas.json",
+    )
     api = load_api(str(spec))
     (op,) = api.operations
-    assert op.parameter("id", "path").example is None and op.parameter("id", "path").schema["example"] == "th_1"
+    assert (
+        op.parameter("id", "path").example is None and op.parameter("id", "path").schema["example"] == "th_1"
+    )
     schema = api.resolve(op.success_responses[0].preferred.schema)
     assert set(schema["properties"]) == {"id", "owner"}
     assert api.resolve(schema["properties"]["owner"])["properties"]["name"]["example"] == "Ada"
@@ -121,8 +160,10 @@ def test_byte_order_mark_is_accepted() -> None:
 
 
 def test_json_looking_yaml_is_read_as_yaml() -> None:
-    assert parse_text(b"{openapi: 3.0.0, info: {title: T}}", "spec.yaml") == {"openapi": "3.0.0",
-                                                                             "info": {"title": "T"}}
+    assert parse_text(b"{openapi: 3.0.0, info: {title: T}}", "spec.yaml") == {
+        "openapi": "3.0.0",
+        "info": {"title": "T"},
+    }
 
 
 YAML_BY_PYYAML_RULES = """\
@@ -154,8 +195,12 @@ def test_yaml_reads_as_pyyaml_constructs_it() -> None:
 
     data = parse_text(YAML_BY_PYYAML_RULES.encode(), "spec.yaml")
     assert data == _pyyaml_data(YAML_BY_PYYAML_RULES, _yaml_loader_class())
-    assert data["merged"] == {"type": "object", "required": ["id"], "nullable": True,
-                              "description": "merge keys and aliases"}
+    assert data["merged"] == {
+        "type": "object",
+        "required": ["id"],
+        "nullable": True,
+        "description": "merge keys and aliases",
+    }
     assert data["shared"][0] is data["shared"][1] is data["base"]
     assert list(data["responses"]) == [200, "4XX", 1.5, True, None, 31]
     with_lines, _ = parse_yaml_with_lines(YAML_BY_PYYAML_RULES.encode(), "spec.yaml")
@@ -185,16 +230,36 @@ def test_corpus_yaml_specs_read_as_pyyaml_constructs_them() -> None:
 
 def test_circular_schemas_load_and_generate(run_cli, tmp_path: Path) -> None:
     doc = minimal_spec(
-        {"/steps": {"post": {
-            "summary": "Create step",
-            "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Step"}}}},
-            "responses": {"201": {"description": "Created", "content": {"application/json": {
-                "schema": {"$ref": "#/components/schemas/Step"}}}}},
-        }}},
-        components={"schemas": {"Step": {"type": "object", "required": ["name"], "properties": {
-            "name": {"type": "string", "example": "wait"},
-            "steps": {"type": "array", "items": {"$ref": "#/components/schemas/Step"}},
-        }}}},
+        {
+            "/steps": {
+                "post": {
+                    "summary": "Create step",
+                    "requestBody": {
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Step"}}}
+                    },
+                    "responses": {
+                        "201": {
+                            "description": "Created",
+                            "content": {
+                                "application/json": {"schema": {"$ref": "#/components/schemas/Step"}}
+                            },
+                        }
+                    },
+                }
+            }
+        },
+        components={
+            "schemas": {
+                "Step": {
+                    "type": "object",
+                    "required": ["name"],
+                    "properties": {
+                        "name": {"type": "string", "example": "wait"},
+                        "steps": {"type": "array", "items": {"$ref": "#/components/schemas/Step"}},
+                    },
+                }
+            }
+        },
     )
     result = run_cli("generate", write_spec(tmp_path, doc), "--out", tmp_path)
     assert result.exit_code == 0, result.output
@@ -218,20 +283,36 @@ BAD_DOCUMENTS = {
     "blank.json": ("  \n\n", "file is empty"),
     "list.yaml": ("- a\n- b\n", "not an OpenAPI document"),
     "other.json": ('{"name": "package", "version": "1.0.0"}', "not an OpenAPI document", "'openapi'"),
-    "swagger.json": ('{"swagger": "2.0", "info": {"title": "Old", "version": "1"}, "paths": {}}',
-                     "Swagger 2.0 is not supported", "OpenAPI 3"),
-    "openapi2.yaml": ("openapi: 2.5.0\ninfo: {title: T, version: '1'}\npaths: {}\n", "unsupported OpenAPI version"),
+    "swagger.json": (
+        '{"swagger": "2.0", "info": {"title": "Old", "version": "1"}, "paths": {}}',
+        "Swagger 2.0 is not supported",
+        "OpenAPI 3",
+    ),
+    "openapi2.yaml": (
+        "openapi: 2.5.0\ninfo: {title: T, version: '1'}\npaths: {}\n",
+        "unsupported OpenAPI version",
+    ),
     "noinfo.yaml": ("openapi: 3.0.0\npaths: {}\n", "no 'info'"),
-    "dangling.json": (json.dumps(minimal_spec({"/a": {"get": {"responses": {"200": {
-        "$ref": "#/components/responses/Missing"}}}}})), "dangling $ref", "#/components/responses/Missing",
-                      "/paths/~1a/get/responses/200"),
-    "bad-scheme.json": (json.dumps(minimal_spec(components={"securitySchemes": {"key": "apiKey"}})),
-                        "#/components/securitySchemes/key must be object"),
+    "dangling.json": (
+        json.dumps(
+            minimal_spec({"/a": {"get": {"responses": {"200": {"$ref": "#/components/responses/Missing"}}}}})
+        ),
+        "dangling $ref",
+        "#/components/responses/Missing",
+        "/paths/~1a/get/responses/200",
+    ),
+    "bad-scheme.json": (
+        json.dumps(minimal_spec(components={"securitySchemes": {"key": "apiKey"}})),
+        "#/components/securitySchemes/key must be object",
+    ),
     "deep.json": ("[" * 100_000 + "]" * 100_000, "nests too deeply"),
-    "alias-bomb.yaml": ("a: &a [x, x, x, x, x, x, x, x, x, x]\n"
-                        + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n"
-                                  for i in range(8)),
-                        "alias bomb"),
+    "alias-bomb.yaml": (
+        "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        + "".join(
+            f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8)
+        ),
+        "alias bomb",
+    ),
 }
 
 
@@ -261,8 +342,12 @@ def test_not_utf8_is_refused(run_cli, tmp_path: Path) -> None:
 
 def test_missing_file_and_directory_are_refused(run_cli, tmp_path: Path) -> None:
     missing = tmp_path / "nope.yaml"
-    assert_one_line_error(run_cli("generate", missing, "--out", tmp_path / "out"), str(missing), "no such file")
-    assert_one_line_error(run_cli("generate", tmp_path, "--out", tmp_path / "out"), str(tmp_path), "directory")
+    assert_one_line_error(
+        run_cli("generate", missing, "--out", tmp_path / "out"), str(missing), "no such file"
+    )
+    assert_one_line_error(
+        run_cli("generate", tmp_path, "--out", tmp_path / "out"), str(tmp_path), "directory"
+    )
     assert not (tmp_path / "out").exists()
 
 

@@ -24,8 +24,22 @@ FAST_SECONDS = 10  # a refusal takes well under a second; the margin is for a lo
 
 def spec_with_schema_ref(folder: Path, ref: str, name: str = "spec.json", **top: Any) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    doc = minimal_spec({"/things": {"get": {"summary": "List things", "responses": {"200": {
-        "description": "OK", "content": {"application/json": {"schema": {"$ref": ref}}}}}}}}, **top)
+    doc = minimal_spec(
+        {
+            "/things": {
+                "get": {
+                    "summary": "List things",
+                    "responses": {
+                        "200": {
+                            "description": "OK",
+                            "content": {"application/json": {"schema": {"$ref": ref}}},
+                        }
+                    },
+                }
+            }
+        },
+        **top,
+    )
     return write_spec(folder, doc, name)
 
 
@@ -36,8 +50,9 @@ def generate(*args: Any) -> tuple[Any, float]:
 
 
 def assert_refused(result: Any, elapsed: float, source: Path | str, *fragments: str) -> None:
-    as_click_result = SimpleNamespace(exit_code=result.returncode, stderr=result.stderr,
-                                      output=result.stdout + result.stderr)
+    as_click_result = SimpleNamespace(
+        exit_code=result.returncode, stderr=result.stderr, output=result.stdout + result.stderr
+    )
     assert_one_line_error(as_click_result, str(source), *fragments)
     assert elapsed < FAST_SECONDS
 
@@ -52,7 +67,9 @@ def test_an_absolute_path_ref_outside_the_tree_is_refused_and_not_read(tmp_path:
     secret.write_text('{"type": "string", "example": "the machine\'s secret"}')
     spec = spec_with_schema_ref(tmp_path / "api", str(secret))
     result, elapsed = generate(spec, "-o", tmp_path / "out")
-    assert_refused(result, elapsed, spec, repr(str(secret)), "outside the spec's directory", "--allow-ref-root")
+    assert_refused(
+        result, elapsed, spec, repr(str(secret)), "outside the spec's directory", "--allow-ref-root"
+    )
     assert_nothing_written(tmp_path / "out")
 
 
@@ -69,7 +86,9 @@ def test_a_dotdot_ref_escaping_from_a_referenced_file_is_refused(tmp_path: Path)
     (tmp_path / "api" / "schemas").mkdir()
     (tmp_path / "api" / "schemas" / "thing.json").write_text('{"$ref": "../../shared.json"}')
     result, elapsed = generate(spec, "-o", tmp_path / "out")
-    assert_refused(result, elapsed, tmp_path / "api" / "schemas" / "thing.json", "outside the spec's directory")
+    assert_refused(
+        result, elapsed, tmp_path / "api" / "schemas" / "thing.json", "outside the spec's directory"
+    )
 
 
 def test_a_symlink_pointing_out_of_the_tree_is_refused(tmp_path: Path) -> None:
@@ -141,21 +160,48 @@ def test_stdin_is_read_bounded(tmp_path: Path) -> None:
 
     started = time.monotonic()
     with open("/dev/zero", "rb") as zero:
-        result = subprocess.run([sys.executable, "-c", "from postman_kit.cli import main; main()", "generate", "-",
-                                 "-o", str(tmp_path / "out")], stdin=zero, capture_output=True, text=True,
-                                timeout=FAST_SECONDS * 3, check=False)
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "from postman_kit.cli import main; main()",
+                "generate",
+                "-",
+                "-o",
+                str(tmp_path / "out"),
+            ],
+            stdin=zero,
+            capture_output=True,
+            text=True,
+            timeout=FAST_SECONDS * 3,
+            check=False,
+        )
     assert_refused(result, time.monotonic() - started, "<stdin>", "larger than 50 MB")
 
 
 def test_allow_ref_root_lets_refs_read_another_directory(tmp_path: Path) -> None:
     (tmp_path / "shared").mkdir()
-    (tmp_path / "shared" / "thing.json").write_text(json.dumps(
-        {"type": "object", "properties": {"name": {"type": "string", "example": "kettle"}}}))
+    (tmp_path / "shared" / "thing.json").write_text(
+        json.dumps({"type": "object", "properties": {"name": {"type": "string", "example": "kettle"}}})
+    )
     (tmp_path / "api").mkdir()
-    spec = write_spec(tmp_path / "api", minimal_spec({"/things": {"post": {
-        "summary": "Create thing", "responses": OK,
-        "requestBody": {"content": {"application/json": {"schema": {"$ref": "../shared/thing.json"}}}}}}}),
-        "spec.json")
+    spec = write_spec(
+        tmp_path / "api",
+        minimal_spec(
+            {
+                "/things": {
+                    "post": {
+                        "summary": "Create thing",
+                        "responses": OK,
+                        "requestBody": {
+                            "content": {"application/json": {"schema": {"$ref": "../shared/thing.json"}}}
+                        },
+                    }
+                }
+            }
+        ),
+        "spec.json",
+    )
     result, _ = generate(spec, "-o", tmp_path / "out")
     assert result.returncode == 2
     result, _ = generate(spec, "-o", tmp_path / "out", "--allow-ref-root", tmp_path / "shared")
@@ -164,15 +210,23 @@ def test_allow_ref_root_lets_refs_read_another_directory(tmp_path: Path) -> None
     assert '"kettle"' in walk(collection["item"])[0]["request"]["body"]["raw"]
 
 
-@pytest.mark.parametrize("command", [["validate", "{collection}", "--spec", "{spec}"], ["diff", "{spec}", "{spec}"],
-                                     ["upgrade", "{collection}", "--to", "{spec}", "-o", "{out}"]])
-def test_every_command_reading_a_spec_confines_refs_and_takes_allow_ref_root(tmp_path: Path,
-                                                                            command: list[str]) -> None:
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["validate", "{collection}", "--spec", "{spec}"],
+        ["diff", "{spec}", "{spec}"],
+        ["upgrade", "{collection}", "--to", "{spec}", "-o", "{out}"],
+    ],
+)
+def test_every_command_reading_a_spec_confines_refs_and_takes_allow_ref_root(
+    tmp_path: Path, command: list[str]
+) -> None:
     (tmp_path / "shared").mkdir()
     (tmp_path / "shared" / "thing.json").write_text('{"type": "object"}')
     spec = spec_with_schema_ref(tmp_path / "api", "../shared/thing.json")
-    ok = spec_with_schema_ref(tmp_path / "ok", "#/components/schemas/Thing",
-                              components={"schemas": {"Thing": {"type": "object"}}})
+    ok = spec_with_schema_ref(
+        tmp_path / "ok", "#/components/schemas/Thing", components={"schemas": {"Thing": {"type": "object"}}}
+    )
     assert run_program("generate", str(ok), "-o", str(tmp_path / "gen")).returncode == 0
     collection = next((tmp_path / "gen").glob("*.postman_collection.json"))
     args = [part.format(spec=spec, collection=collection, out=tmp_path / "up.json") for part in command]
@@ -186,9 +240,11 @@ def test_every_command_reading_a_spec_confines_refs_and_takes_allow_ref_root(tmp
 BAD_YAML = {
     "recursive alias": ("openapi: 3.0.0\na: &a\n  b: *a\n", "recursive alias"),
     "recursive alias in a list": ("openapi: 3.0.0\na: &a [1, *a]\n", "recursive alias"),
-    "billion laughs": ("openapi: 3.0.0\nl0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
-                       + "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]\n" for i in range(1, 10)),
-                       "alias bomb"),
+    "billion laughs": (
+        "openapi: 3.0.0\nl0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        + "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]\n" for i in range(1, 10)),
+        "alias bomb",
+    ),
     "NUL byte": ("openapi: 3.0.0\ninfo:\x00 x\n", "invalid YAML", "U+0000", "line 2"),
 }
 
@@ -205,9 +261,11 @@ def test_bad_yaml_is_refused_in_one_line_in_bounded_time(tmp_path: Path, case: s
 
 def test_yaml_aliases_within_the_budget_still_load(tmp_path: Path) -> None:
     spec = tmp_path / "spec.yaml"
-    spec.write_text("openapi: 3.0.3\ninfo: {title: Test API, version: '1.0'}\nservers: [{url: 'https://x.test'}]\n"
-                    "x-ok: &ok {description: OK}\npaths:\n  /a: {get: {summary: A, responses: {'200': *ok}}}\n"
-                    "  /b: {get: {summary: B, responses: {'200': *ok}}}\n")
+    spec.write_text(
+        "openapi: 3.0.3\ninfo: {title: Test API, version: '1.0'}\nservers: [{url: 'https://x.test'}]\n"
+        "x-ok: &ok {description: OK}\npaths:\n  /a: {get: {summary: A, responses: {'200': *ok}}}\n"
+        "  /b: {get: {summary: B, responses: {'200': *ok}}}\n"
+    )
     result, _ = generate(spec, "-o", tmp_path / "out")
     assert result.returncode == 0, result.stderr
 
@@ -235,14 +293,25 @@ def test_a_deeply_nested_yaml_spec_is_refused_in_one_line(tmp_path: Path, case: 
     assert_nothing_written(tmp_path / "out")
 
 
-@pytest.mark.parametrize("command", ["validate {f}", "validate {c} --spec {f}", "diff {f} {f}",
-                                     "upgrade {f} --to {f} -o {out}/u.json", "snippet {f}",
-                                     "sandbox {f} --data {out}", "logs import {f} --data {out}",
-                                     "sandbox {spec} --keys {f} --data {out}"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        "validate {f}",
+        "validate {c} --spec {f}",
+        "diff {f} {f}",
+        "upgrade {f} --to {f} -o {out}/u.json",
+        "snippet {f}",
+        "sandbox {f} --data {out}",
+        "logs import {f} --data {out}",
+        "sandbox {spec} --keys {f} --data {out}",
+    ],
+)
 @pytest.mark.parametrize("name", ["deep.yaml", "deep.json"])
 def test_every_command_refuses_deep_nesting_in_one_line(tmp_path: Path, command: str, name: str) -> None:
     deep = tmp_path / name
-    deep.write_text("{a: " * 50_000 + "1" + "}" * 50_000 if name.endswith(".yaml") else "[" * 50_000 + "]" * 50_000)
+    deep.write_text(
+        "{a: " * 50_000 + "1" + "}" * 50_000 if name.endswith(".yaml") else "[" * 50_000 + "]" * 50_000
+    )
     collection = Path(__file__).parent / "fixtures" / "validate" / "fork.postman_collection.json"
     spec = write_spec(tmp_path, minimal_spec({}), "spec.json")
     out = tmp_path / "out"
@@ -280,24 +349,37 @@ def _depth(value: Any) -> int:
 
 # -- lenient where nothing needs the ref -------------------------------------------------------------------------
 def test_an_unresolvable_ref_in_an_extension_is_a_warning(tmp_path: Path) -> None:
-    spec = spec_with_schema_ref(tmp_path, "#/components/schemas/Thing",
-                                components={"schemas": {"Thing": {"type": "object"}}},
-                                **{"x-topics": [{"title": "Guide", "content": {"$ref": "./docs/missing.md"}}],
-                                   "x-outside": {"$ref": "/etc/hostname"}})
+    spec = spec_with_schema_ref(
+        tmp_path,
+        "#/components/schemas/Thing",
+        components={"schemas": {"Thing": {"type": "object"}}},
+        **{
+            "x-topics": [{"title": "Guide", "content": {"$ref": "./docs/missing.md"}}],
+            "x-outside": {"$ref": "/etc/hostname"},
+        },
+    )
     result, _ = generate(spec, "-o", tmp_path / "out")
     assert result.returncode == 0, result.stderr
-    assert "'./docs/missing.md' in an extension or description is left unresolved: no such file" in result.stderr
+    assert (
+        "'./docs/missing.md' in an extension or description is left unresolved: no such file" in result.stderr
+    )
     assert "'/etc/hostname'" in result.stderr and "outside the spec's directory" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_operations_given_as_refs_to_other_files_are_read(tmp_path: Path) -> None:
     (tmp_path / "paths").mkdir()
-    (tmp_path / "paths" / "things.json").write_text(json.dumps({"get": {"summary": "List things",
-                                                                        "responses": OK}}))
+    (tmp_path / "paths" / "things.json").write_text(
+        json.dumps({"get": {"summary": "List things", "responses": OK}})
+    )
     (tmp_path / "paths" / "create.json").write_text(json.dumps({"summary": "Create thing", "responses": OK}))
-    spec = write_spec(tmp_path, minimal_spec({"/things": {"$ref": "paths/things.json"},
-                                              "/more": {"post": {"$ref": "paths/create.json"}}}), "spec.json")
+    spec = write_spec(
+        tmp_path,
+        minimal_spec(
+            {"/things": {"$ref": "paths/things.json"}, "/more": {"post": {"$ref": "paths/create.json"}}}
+        ),
+        "spec.json",
+    )
     result, _ = generate(spec, "-o", tmp_path / "out")
     assert result.returncode == 0, result.stderr
     collection = json.loads(next((tmp_path / "out").glob("*.postman_collection.json")).read_text())
@@ -328,11 +410,16 @@ def test_the_referenced_files_together_are_capped(tmp_path: Path, monkeypatch: p
     from postman_kit import loader
     from postman_kit.errors import InputError
 
-    spec = write_spec(tmp_path, minimal_spec(components={"schemas": {
-        "A": {"$ref": "a.json"}, "B": {"$ref": "b.json"}}}), "spec.json")
+    spec = write_spec(
+        tmp_path,
+        minimal_spec(components={"schemas": {"A": {"$ref": "a.json"}, "B": {"$ref": "b.json"}}}),
+        "spec.json",
+    )
     for name in ("a.json", "b.json"):
         (tmp_path / name).write_text(json.dumps({"type": "object", "description": "x" * 60}))
     assert loader.load_document(str(spec)).data["components"]["x-bundled"]
-    monkeypatch.setattr(loader, "MAX_REF_BYTES_TOTAL", 150)  # each file is ~90 bytes: the second one crosses it
+    monkeypatch.setattr(
+        loader, "MAX_REF_BYTES_TOTAL", 150
+    )  # each file is ~90 bytes: the second one crosses it
     with pytest.raises(InputError, match="the files its \\$refs name add up to more than"):
         loader.load_document(str(spec))

@@ -16,26 +16,59 @@ from tests.support.logstore import FULL_KEY, NOW, SHOWN_KEY, newman_execution, n
 
 
 def sample_report() -> dict:
-    return newman_report([
-        newman_execution("Profiles", ["api", "profiles", ":id"], ["api", "profiles", "01GDD"], 404,
-                         response_body='{"errors": [{"status": "404", "code": "not_found"}]}', response_time=12),
-        newman_execution("Profiles", ["api", "profiles"], ["api", "profiles"], 201, method="POST",
-                         body=f'{{"data": {{"type": "profile", "note": "{FULL_KEY}"}}}}',
-                         response_body='{"data": {"type": "profile", "id": "01NEW"}}', response_time=30),
-        newman_execution("Events", ["api", "events"], ["api", "events"], 202, method="POST",
-                         response_body='{"data": {"type": "event-bulk-create-job", "id": "J1", '
-                                       '"links": {"self": "http://127.0.0.1:8000/api/jobs/J1"}}}'),
-        newman_execution("Lists", ["api", "lists", "{{listId}}"], ["api", "lists", "Y6nRLr"], 200,
-                         query=[{"key": "fields[list]", "value": "name"}, {"key": "sort", "value": "name",
-                                                                           "disabled": True}]),
-    ])
+    return newman_report(
+        [
+            newman_execution(
+                "Profiles",
+                ["api", "profiles", ":id"],
+                ["api", "profiles", "01GDD"],
+                404,
+                response_body='{"errors": [{"status": "404", "code": "not_found"}]}',
+                response_time=12,
+            ),
+            newman_execution(
+                "Profiles",
+                ["api", "profiles"],
+                ["api", "profiles"],
+                201,
+                method="POST",
+                body=f'{{"data": {{"type": "profile", "note": "{FULL_KEY}"}}}}',
+                response_body='{"data": {"type": "profile", "id": "01NEW"}}',
+                response_time=30,
+            ),
+            newman_execution(
+                "Events",
+                ["api", "events"],
+                ["api", "events"],
+                202,
+                method="POST",
+                response_body='{"data": {"type": "event-bulk-create-job", "id": "J1", '
+                '"links": {"self": "http://127.0.0.1:8000/api/jobs/J1"}}}',
+            ),
+            newman_execution(
+                "Lists",
+                ["api", "lists", "{{listId}}"],
+                ["api", "lists", "Y6nRLr"],
+                200,
+                query=[
+                    {"key": "fields[list]", "value": "name"},
+                    {"key": "sort", "value": "name", "disabled": True},
+                ],
+            ),
+        ]
+    )
 
 
 def test_each_execution_becomes_a_call_with_its_endpoint_category_and_truncated_key() -> None:
     imported = calls_from_newman_report(sample_report(), source="ci")
     first, created, job, listed = imported.calls
     assert (first.method, first.path, first.status, first.operation, first.category) == (
-        "GET", "/api/profiles/01GDD", 404, "/api/profiles/{id}", "Profiles")
+        "GET",
+        "/api/profiles/01GDD",
+        404,
+        "/api/profiles/{id}",
+        "Profiles",
+    )
     assert (first.source, first.revision, first.key) == ("ci", "2026-07-15", SHOWN_KEY)
     assert first.request_headers["Authorization"] == f"Klaviyo-API-Key {SHOWN_KEY}"
     assert first.resource_ids == ["01GDD"]
@@ -62,10 +95,12 @@ def test_executions_without_a_response_are_counted_as_skipped() -> None:
 
 
 def test_a_spec_names_endpoints_and_categories_exactly(example_spec: Path) -> None:
-    report = newman_report([
-        newman_execution("Hand-made", ["api", "profiles", "01GDD"], ["api", "profiles", "01GDD"], 200),
-        newman_execution("Hand-made", ["api", "events"], ["api", "events"], 405, method="DELETE"),
-    ])
+    report = newman_report(
+        [
+            newman_execution("Hand-made", ["api", "profiles", "01GDD"], ["api", "profiles", "01GDD"], 200),
+            newman_execution("Hand-made", ["api", "events"], ["api", "events"], 405, method="DELETE"),
+        ]
+    )
     index = OperationIndex(load_api(str(example_spec)))
     matched, not_allowed = calls_from_newman_report(report, index=index).calls
     assert (matched.operation, matched.category) == ("/api/profiles/{id}", "Profiles")
@@ -73,10 +108,13 @@ def test_a_spec_names_endpoints_and_categories_exactly(example_spec: Path) -> No
     assert (not_allowed.operation, not_allowed.category) == ("/api/events", "Events")
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ("{not json", "not JSON"),
-    ('{"run": {}}', r"not a newman JSON report \(no run.executions\)"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "not JSON"),
+        ('{"run": {}}', r"not a newman JSON report \(no run.executions\)"),
+    ],
+)
 def test_a_file_that_is_not_a_report_is_an_input_error(tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "report.json"
     path.write_text(content)

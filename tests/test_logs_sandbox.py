@@ -35,15 +35,28 @@ pytestmark = pytest.mark.slow  # starts servers or subprocesses, one per case
 SECRETS = (FULL_KEY, READ_ONLY_KEY)
 
 
-def extra_request(name: str, method: str, path: list[str], *, variables: dict[str, str] | None = None,
-                  key: str | None = None, body: dict | None = None) -> dict[str, Any]:
+def extra_request(
+    name: str,
+    method: str,
+    path: list[str],
+    *,
+    variables: dict[str, str] | None = None,
+    key: str | None = None,
+    body: dict | None = None,
+) -> dict[str, Any]:
     """A saved request that provokes one of Klaviyo's troubleshooting answers (401/403/404/405/409)."""
-    headers = [{"key": "revision", "value": "{{revision}}"}, {"key": "Accept", "value": "application/vnd.api+json"}]
+    headers = [
+        {"key": "revision", "value": "{{revision}}"},
+        {"key": "Accept", "value": "application/vnd.api+json"},
+    ]
     request: dict[str, Any] = {
         "method": method,
         "header": headers,
-        "url": {"host": ["{{baseUrl}}"], "path": path,
-                "variable": [{"key": k, "value": v} for k, v in (variables or {}).items()]},
+        "url": {
+            "host": ["{{baseUrl}}"],
+            "path": path,
+            "variable": [{"key": k, "value": v} for k, v in (variables or {}).items()],
+        },
     }
     if key is not None:
         request["auth"] = {"type": "noauth"}
@@ -62,7 +75,9 @@ def collection_with_troubleshooting_calls(folder: Path, spec: Path) -> Path:
     duplicate = {"data": {"type": "profile", "attributes": {"email": "twice@example.com"}}}
     folders["Profiles"]["item"] += [
         extra_request("Missing profile", "GET", ["api", "profiles", ":id"], variables={"id": "NOPE404"}),
-        extra_request("Another missing profile", "GET", ["api", "profiles", ":id"], variables={"id": "GONE404"}),
+        extra_request(
+            "Another missing profile", "GET", ["api", "profiles", ":id"], variables={"id": "GONE404"}
+        ),
         extra_request("Unknown key", "GET", ["api", "profiles"], key="pk_" + "9" * 34),
         extra_request("First profile", "POST", ["api", "profiles"], body=duplicate),
         extra_request("Same profile again", "POST", ["api", "profiles"], body=duplicate),
@@ -80,10 +95,29 @@ def run_newman(collection: Path, base_url: str, report: Path) -> dict[str, Any]:
     environment = next(folder.glob("*.postman_environment.json"))
     globals_file = next(folder.glob("*.postman_globals.json"))
     completed = subprocess.run(
-        [newman_path(), "run", str(collection), "-e", str(environment), "-g", str(globals_file),
-         "--env-var", f"baseUrl={base_url}", "--env-var", f"privateKey={FULL_KEY}",
-         "--global-var", f"companyId={COMPANY_ID}", "-r", "json", "--reporter-json-export", str(report)],
-        capture_output=True, text=True, timeout=300, check=False,
+        [
+            newman_path(),
+            "run",
+            str(collection),
+            "-e",
+            str(environment),
+            "-g",
+            str(globals_file),
+            "--env-var",
+            f"baseUrl={base_url}",
+            "--env-var",
+            f"privateKey={FULL_KEY}",
+            "--global-var",
+            f"companyId={COMPANY_ID}",
+            "-r",
+            "json",
+            "--reporter-json-export",
+            str(report),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert report.exists(), completed.stderr[-2000:]
     return json.loads(report.read_text())
@@ -99,15 +133,19 @@ def store_bytes(data: Path) -> bytes:
 
 
 @pytest.mark.newman
-def test_a_newman_run_against_the_sandbox_is_reported_exactly(run_cli, tmp_path: Path, example_spec: Path) -> None:
+def test_a_newman_run_against_the_sandbox_is_reported_exactly(
+    run_cli, tmp_path: Path, example_spec: Path
+) -> None:
     newman_path()
     collection = collection_with_troubleshooting_calls(tmp_path / "collection", example_spec)
     data = tmp_path / "sandbox"
     report_path = tmp_path / "newman-report.json"
     with running_sandbox(example_spec, data, write_keys_file(tmp_path)) as (base_url, _process):
         report = run_newman(collection, base_url, report_path)
-        sent = [(e["request"]["method"], "/" + "/".join(e["request"]["url"]["path"]), e["response"]["code"])
-                for e in report["run"]["executions"]]
+        sent = [
+            (e["request"]["method"], "/" + "/".join(e["request"]["url"]["path"]), e["response"]["code"])
+            for e in report["run"]["executions"]
+        ]
         assert {401, 403, 404, 405, 409} <= {status for _, _, status in sent}
         with open_store(data / "logs.sqlite3") as store:
             assert wait_until(lambda: store.count() == len(sent))
@@ -116,23 +154,40 @@ def test_a_newman_run_against_the_sandbox_is_reported_exactly(run_cli, tmp_path:
         assert activity["total"] == len(sent)
         assert activity["errors"] == sum(1 for _, _, status in sent if status >= 400)
         assert {b["key"]: b["calls"] for b in activity["by_status"]} == {
-            str(code): sum(1 for _, _, status in sent if status == code) for code in {s for _, _, s in sent}}
+            str(code): sum(1 for _, _, status in sent if status == code) for code in {s for _, _, s in sent}
+        }
 
-        found = json.loads(run_cli("logs", "search", "/api/profiles/{id}", "--status", "404", "--data", data,
-                                   "--format", "json").stdout)
-        expected_404s = sorted(path for method, path, status in sent
-                               if status == 404 and path.startswith("/api/profiles/") and path.count("/") == 3)
+        found = json.loads(
+            run_cli(
+                "logs", "search", "/api/profiles/{id}", "--status", "404", "--data", data, "--format", "json"
+            ).stdout
+        )
+        expected_404s = sorted(
+            path
+            for method, path, status in sent
+            if status == 404 and path.startswith("/api/profiles/") and path.count("/") == 3
+        )
         assert expected_404s == ["/api/profiles/GONE404", "/api/profiles/NOPE404"]
         assert sorted(call["path"] for call in found["calls"]) == expected_404s
         assert found["total"] == 2
 
-        outputs = [run_cli("activity", "--data", data).stdout, run_cli("logs", "search", "--data", data).stdout]
-        outputs += [run_cli("logs", "show", call["id"], "--data", data).stdout
-                    for call in json.loads(run_cli("logs", "search", "--status", "4xx", "--data", data,
-                                                   "--format", "json").stdout)["calls"]]
-        pages = [httpx.get(f"{base_url}{url}", timeout=10).text
-                 for url in ("/_activity", "/_activity/logs", "/_activity/logs?status=4xx")]
-        pages += [httpx.get(f"{base_url}/_activity/logs/{call['id']}", timeout=10).text for call in found["calls"]]
+        outputs = [
+            run_cli("activity", "--data", data).stdout,
+            run_cli("logs", "search", "--data", data).stdout,
+        ]
+        outputs += [
+            run_cli("logs", "show", call["id"], "--data", data).stdout
+            for call in json.loads(
+                run_cli("logs", "search", "--status", "4xx", "--data", data, "--format", "json").stdout
+            )["calls"]
+        ]
+        pages = [
+            httpx.get(f"{base_url}{url}", timeout=10).text
+            for url in ("/_activity", "/_activity/logs", "/_activity/logs?status=4xx")
+        ]
+        pages += [
+            httpx.get(f"{base_url}/_activity/logs/{call['id']}", timeout=10).text for call in found["calls"]
+        ]
         assert f'id="total-calls">{len(sent)}<' in pages[0]
         for text in outputs + pages:
             assert not any(secret in text for secret in SECRETS)
@@ -141,11 +196,24 @@ def test_a_newman_run_against_the_sandbox_is_reported_exactly(run_cli, tmp_path:
 
     imported_data = tmp_path / "imported"
     # with the spec the import names endpoints and categories as the sandbox does (a 405 its path's)
-    assert run_cli("logs", "import", report_path, "--spec", example_spec, "--data", imported_data).exit_code == 0
+    assert (
+        run_cli("logs", "import", report_path, "--spec", example_spec, "--data", imported_data).exit_code == 0
+    )
     imported = json.loads(run_cli("activity", "--data", imported_data, "--format", "json").stdout)
     assert figures(imported) == figures(activity)
-    found_again = json.loads(run_cli("logs", "search", "/api/profiles/{id}", "--status", "404", "--data",
-                                     imported_data, "--format", "json").stdout)
+    found_again = json.loads(
+        run_cli(
+            "logs",
+            "search",
+            "/api/profiles/{id}",
+            "--status",
+            "404",
+            "--data",
+            imported_data,
+            "--format",
+            "json",
+        ).stdout
+    )
     assert sorted(call["path"] for call in found_again["calls"]) == expected_404s
     assert not any(secret.encode() in store_bytes(imported_data) for secret in SECRETS)
 
@@ -161,6 +229,7 @@ def test_two_thousand_calls_from_twenty_clients_all_land(tmp_path: Path, example
     headers = {"Authorization": f"Klaviyo-API-Key {FULL_KEY}", "revision": "2026-07-15"}
     failures: list[str] = []
     with running_sandbox(example_spec, data, write_keys_file(tmp_path)) as (base_url, _process):
+
         def client(worker: int) -> None:
             with httpx.Client(base_url=base_url, headers=headers, timeout=30) as http:
                 for n in range(100):
@@ -198,8 +267,10 @@ def test_a_killed_sandbox_loses_at_most_the_call_in_flight(tmp_path: Path, examp
         return sorted(call.path for call in store.search(limit=len(sent) + 1))
 
     with running_sandbox(example_spec, data, write_keys_file(tmp_path)) as (base_url, process):
-        with httpx.Client(base_url=base_url, headers=headers, timeout=10) as http, \
-                open_store(data / "logs.sqlite3", create=False) as store:
+        with (
+            httpx.Client(base_url=base_url, headers=headers, timeout=10) as http,
+            open_store(data / "logs.sqlite3", create=False) as store,
+        ):
             while answered < 201:
                 assert http.get(sent[answered]).status_code == 404
                 answered += 1
@@ -221,6 +292,6 @@ def test_a_killed_sandbox_loses_at_most_the_call_in_flight(tmp_path: Path, examp
         kept = stored_paths(store)
         # every answered call but perhaps the last (killed between its answer and its journal line), perhaps
         # the call in flight, and nothing else
-        assert kept == sent[:len(kept)] and answered - 1 <= len(kept) <= answered + 1, (answered, len(kept))
+        assert kept == sent[: len(kept)] and answered - 1 <= len(kept) <= answered + 1, (answered, len(kept))
         totals, summed = hourly_totals_and_calls(store)
         assert totals == summed

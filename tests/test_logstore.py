@@ -63,40 +63,64 @@ def ids(calls: list[CallRecord]) -> list[str]:
 
 def test_a_call_comes_back_in_full_with_the_key_truncated(store: LogStore) -> None:
     call = make_call(
-        key=FULL_KEY, source="sandbox", revision="2026-07-15", query="filter=equals(email,'a@b.com')",
+        key=FULL_KEY,
+        source="sandbox",
+        revision="2026-07-15",
+        query="filter=equals(email,'a@b.com')",
         request_headers={"Authorization": f"Klaviyo-API-Key {FULL_KEY}", "revision": "2026-07-15"},
         request_body='{"data": {"type": "profile"}}',
         response_headers={"content-type": "application/vnd.api+json"},
         response_body=f'{{"data": {{"id": "01H", "note": "{FULL_KEY}"}}}}',
-        resource_ids=["01H"], job_url="http://127.0.0.1/api/jobs/9",
+        resource_ids=["01H"],
+        job_url="http://127.0.0.1/api/jobs/9",
     )
     store.record(call)
     stored = store.get(call.id)
     assert stored is not None
     assert stored.key == SHOWN_KEY
-    assert stored.request_headers == {"Authorization": f"Klaviyo-API-Key {SHOWN_KEY}", "revision": "2026-07-15"}
+    assert stored.request_headers == {
+        "Authorization": f"Klaviyo-API-Key {SHOWN_KEY}",
+        "revision": "2026-07-15",
+    }
     assert stored.response_body == f'{{"data": {{"id": "01H", "note": "{SHOWN_KEY}"}}}}'
     assert (stored.request_body, stored.query, stored.revision, stored.source) == (
-        call.request_body, call.query, "2026-07-15", "sandbox")
-    assert (stored.resource_ids, stored.job_url, stored.operation) == (["01H"], call.job_url, "/api/profiles/{id}")
+        call.request_body,
+        call.query,
+        "2026-07-15",
+        "sandbox",
+    )
+    assert (stored.resource_ids, stored.job_url, stored.operation) == (
+        ["01H"],
+        call.job_url,
+        "/api/profiles/{id}",
+    )
     assert store.get("no-such-call") is None
 
 
 def test_search_by_endpoint_template_ignores_parameter_names_and_trailing_slashes(store: LogStore) -> None:
-    store.record_many([
-        make_call("/api/profiles/01H/", operation="/api/profiles/{id}/", timestamp=NOW - 30),
-        make_call("/api/profiles/02J", operation="/api/profiles/{profile_id}", timestamp=NOW - 20),
-        make_call("/api/profiles/02J/lists", operation="/api/profiles/{id}/lists", timestamp=NOW - 10),
-        make_call("/api/profiles/03K", operation=None, status=404, timestamp=NOW - 5),  # matched no operation
-        make_call("/api/profiles/03K/x/y", operation=None, status=404, timestamp=NOW - 4),
-    ])
+    store.record_many(
+        [
+            make_call("/api/profiles/01H/", operation="/api/profiles/{id}/", timestamp=NOW - 30),
+            make_call("/api/profiles/02J", operation="/api/profiles/{profile_id}", timestamp=NOW - 20),
+            make_call("/api/profiles/02J/lists", operation="/api/profiles/{id}/lists", timestamp=NOW - 10),
+            make_call(
+                "/api/profiles/03K", operation=None, status=404, timestamp=NOW - 5
+            ),  # matched no operation
+            make_call("/api/profiles/03K/x/y", operation=None, status=404, timestamp=NOW - 4),
+        ]
+    )
     for pattern in ("/api/profiles/{id}", "/api/profiles/:id/"):
         assert ids(store.search(CallFilter(path=pattern))) == [
-            "/api/profiles/03K", "/api/profiles/02J", "/api/profiles/01H/"]
+            "/api/profiles/03K",
+            "/api/profiles/02J",
+            "/api/profiles/01H/",
+        ]
     assert ids(store.search(CallFilter(path="/api/profiles/{id}/lists"))) == ["/api/profiles/02J/lists"]
     assert ids(store.search(CallFilter(path="02J"))) == ["/api/profiles/02J/lists", "/api/profiles/02J"]
     assert store.count(CallFilter(path="/api/profiles/{id}")) == 3
-    assert store.count(CallFilter(path="/api/profiles/{id}"), cap=1) == 2  # "1+": counting stopped past the cap
+    assert (
+        store.count(CallFilter(path="/api/profiles/{id}"), cap=1) == 2
+    )  # "1+": counting stopped past the cap
     assert store.count(CallFilter(path="profiles"), cap=10) == 5
 
 
@@ -108,14 +132,31 @@ def test_a_large_import_goes_in_batches_and_skips_what_is_stored(store: LogStore
 
 
 def test_filters_narrow_by_status_method_source_revision_identifier_and_time(store: LogStore) -> None:
-    store.record_many([
-        make_call(status=200, source="app", revision="2026-07-15", timestamp=NOW - 3 * DAY, resource_ids=["01H"]),
-        make_call("/api/profiles/02J", status=404, source="app", revision="2026-04-15", timestamp=NOW - 2 * DAY,
-                  resource_ids=["02J"]),
-        make_call(status=409, method="POST", path="/api/profiles", operation="/api/profiles",
-                  source="newman", revision="2026-07-15", timestamp=NOW - DAY),
-        make_call(status=503, source="newman", timestamp=NOW - 60, resource_ids=["01H", "03K"]),
-    ])
+    store.record_many(
+        [
+            make_call(
+                status=200, source="app", revision="2026-07-15", timestamp=NOW - 3 * DAY, resource_ids=["01H"]
+            ),
+            make_call(
+                "/api/profiles/02J",
+                status=404,
+                source="app",
+                revision="2026-04-15",
+                timestamp=NOW - 2 * DAY,
+                resource_ids=["02J"],
+            ),
+            make_call(
+                status=409,
+                method="POST",
+                path="/api/profiles",
+                operation="/api/profiles",
+                source="newman",
+                revision="2026-07-15",
+                timestamp=NOW - DAY,
+            ),
+            make_call(status=503, source="newman", timestamp=NOW - 60, resource_ids=["01H", "03K"]),
+        ]
+    )
 
     def statuses(where: CallFilter) -> list[int]:
         return [call.status for call in store.search(where)]
@@ -150,8 +191,14 @@ def test_pruning_keeps_daily_totals_equal_to_the_pruned_calls(store: LogStore) -
         make_call(status=200, timestamp=NOW - 20 * DAY, duration_ms=10),
         make_call(status=200, timestamp=NOW - 20 * DAY + 60, duration_ms=20),
         make_call(status=404, timestamp=NOW - 20 * DAY + 120),
-        make_call(status=500, method="POST", path="/api/lists", operation="/api/lists", category="Lists",
-                  timestamp=NOW - 16 * DAY),
+        make_call(
+            status=500,
+            method="POST",
+            path="/api/lists",
+            operation="/api/lists",
+            category="Lists",
+            timestamp=NOW - 16 * DAY,
+        ),
     ]
     recent = [make_call(status=200, timestamp=NOW - 2 * DAY), make_call(status=403, timestamp=NOW - 60)]
     store.record_many(old + recent)
@@ -178,14 +225,24 @@ def test_pruning_keeps_daily_totals_equal_to_the_pruned_calls(store: LogStore) -
 
 
 def test_activity_counts_errors_by_category_status_group_and_time(store: LogStore) -> None:
-    store.record_many([
-        make_call(status=200, timestamp=NOW - 3 * 3600),
-        make_call(status=201, method="POST", path="/api/lists", operation="/api/lists", category="Lists",
-                  timestamp=NOW - 3 * 3600),
-        make_call(status=401, timestamp=NOW - 2 * 3600),
-        make_call(status=404, timestamp=NOW - 1800),
-        make_call(status=500, category="Lists", path="/api/lists", operation="/api/lists", timestamp=NOW - 60),
-    ])
+    store.record_many(
+        [
+            make_call(status=200, timestamp=NOW - 3 * 3600),
+            make_call(
+                status=201,
+                method="POST",
+                path="/api/lists",
+                operation="/api/lists",
+                category="Lists",
+                timestamp=NOW - 3 * 3600,
+            ),
+            make_call(status=401, timestamp=NOW - 2 * 3600),
+            make_call(status=404, timestamp=NOW - 1800),
+            make_call(
+                status=500, category="Lists", path="/api/lists", operation="/api/lists", timestamp=NOW - 60
+            ),
+        ]
+    )
     activity = store.activity(CallFilter(since=NOW - 4 * 3600), now=NOW)
     assert (activity.total, activity.errors, round(activity.error_rate, 2)) == (5, 3, 0.6)
     assert [(b.key, b.calls, b.errors) for b in activity.by_category] == [("Profiles", 3, 2), ("Lists", 2, 1)]
@@ -227,8 +284,12 @@ def test_a_killed_writer_loses_at_most_the_call_in_flight(tmp_path: Path) -> Non
         "    n += 1\n"
         "    print(n, flush=True)\n"
     )
-    writer = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
-                              cwd=Path(__file__).resolve().parent.parent)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", script],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
     acknowledged = 0
     assert writer.stdout is not None
     for line in writer.stdout:
@@ -238,7 +299,9 @@ def test_a_killed_writer_loses_at_most_the_call_in_flight(tmp_path: Path) -> Non
     writer.kill()
     writer.wait()
     # every call acknowledged before the kill is in the pipe: the last whole line is the last acknowledged
-    acknowledged = max([acknowledged, *(int(line) for line in writer.stdout.read().splitlines() if line.strip())])
+    acknowledged = max(
+        [acknowledged, *(int(line) for line in writer.stdout.read().splitlines() if line.strip())]
+    )
     with open_store(target, create=False) as store:
         assert acknowledged <= store.count() <= acknowledged + 1
 
@@ -252,7 +315,9 @@ def test_migrations_record_the_version_and_refuse_a_newer_store(tmp_path: Path) 
         with store.engine.begin() as connection:
             assert connection.execute(schema_version.select()).scalar() == LATEST_VERSION
             connection.execute(update(schema_version).values(version=LATEST_VERSION + 1))
-    with pytest.raises(InputError, match=rf"schema version {LATEST_VERSION + 1}, newer than this postman-kit"):
+    with pytest.raises(
+        InputError, match=rf"schema version {LATEST_VERSION + 1}, newer than this postman-kit"
+    ):
         open_store(target)
 
 
@@ -271,7 +336,8 @@ def test_a_version_1_store_gains_the_status_class_column_and_the_new_indexes(tmp
         with store.engine.connect() as connection:
             assert connection.execute(schema_version.select()).scalar() == LATEST_VERSION
             assert {"ix_calls_status_class_timestamp", "ix_calls_route_status_timestamp"} <= {
-                index["name"] for index in inspect(connection).get_indexes("calls")}
+                index["name"] for index in inspect(connection).get_indexes("calls")
+            }
             analyzed = {row[0] for row in connection.execute(text("SELECT idx FROM sqlite_stat1"))}
             assert {"ix_calls_status_class_timestamp", "ix_calls_route_status_timestamp"} <= analyzed
 
@@ -295,11 +361,18 @@ def test_path_searches_read_an_index_newest_first_instead_of_sorting_every_match
     read an index in timestamp order, with no index SQLite's `PRAGMA optimize` (run as a store closes)
     would analyze the whole table for (4 s at 1,000,000 calls)."""
     with open_store(tmp_path / "logs.sqlite3") as store:
-        store.record_many([make_call(f"/api/events/{n}" if n % 3 else "/api/events", timestamp=NOW - n,
-                                     operation="/api/events/{id}" if n % 3 else "/api/events")
-                           for n in range(3000)]
-                          + [make_call(f"/api/profiles/{n}", timestamp=NOW - n) for n in range(3000)]
-                          + [make_call("/api/profiles/x", operation=None, status=404, timestamp=NOW - 1)])
+        store.record_many(
+            [
+                make_call(
+                    f"/api/events/{n}" if n % 3 else "/api/events",
+                    timestamp=NOW - n,
+                    operation="/api/events/{id}" if n % 3 else "/api/events",
+                )
+                for n in range(3000)
+            ]
+            + [make_call(f"/api/profiles/{n}", timestamp=NOW - n) for n in range(3000)]
+            + [make_call("/api/profiles/x", operation=None, status=404, timestamp=NOW - 1)]
+        )
         with store.engine.begin() as connection:
             connection.execute(text("ANALYZE"))
         exact = search_plan(store, "/api/events")
@@ -310,11 +383,15 @@ def test_path_searches_read_an_index_newest_first_instead_of_sorting_every_match
         assert "ix_calls_route_timestamp (route=?)" in unmatched, unmatched
         assert "TEMP B-TREE FOR ORDER BY" not in unmatched, unmatched
         assert [c.path for c in store.search(CallFilter(path="/api/profiles/{id}"), limit=2)] == [
-            "/api/profiles/0", "/api/profiles/x"]
+            "/api/profiles/0",
+            "/api/profiles/x",
+        ]
         with store.engine.connect() as connection:  # what closing the store runs: nothing left to analyze
             for pattern in ("/api/events", "/api/profiles/{id}"):
                 for branch in CallFilter(path=pattern).branches():
-                    connection.execute(select(calls.c.id).where(branch).order_by(calls.c.timestamp.desc()).limit(5))
+                    connection.execute(
+                        select(calls.c.id).where(branch).order_by(calls.c.timestamp.desc()).limit(5)
+                    )
             assert connection.exec_driver_sql("PRAGMA optimize(-1)").fetchall() == []
 
 
@@ -343,26 +420,42 @@ def spread_calls() -> list[CallRecord]:
         status = (200, 201, 404, 500, 429)[n % 5]
         method = ("GET", "POST", "PATCH")[n % 3]
         category = ("Profiles", "Lists", None)[n % 4 % 3]
-        found.append(make_call(f"/api/profiles/{n}", status=status, method=method, category=category,
-                               timestamp=NOW - 3 * DAY + n * 1079.0, duration_ms=n / 7))
+        found.append(
+            make_call(
+                f"/api/profiles/{n}",
+                status=status,
+                method=method,
+                category=category,
+                timestamp=NOW - 3 * DAY + n * 1079.0,
+                duration_ms=n / 7,
+            )
+        )
     return found
 
 
 def expected(calls: list[CallRecord], since: float | None, until: float | None) -> dict:
-    inside = [c for c in calls if (since is None or c.timestamp >= since) and (until is None or c.timestamp < until)]
-    return {"total": len(inside), "errors": sum(c.status >= 400 for c in inside),
-            "by_status": dict(Counter(str(c.status) for c in inside)),
-            "by_category": dict(Counter(c.category or "(none)" for c in inside)),
-            "by_method": dict(Counter(c.method for c in inside))}
+    inside = [
+        c for c in calls if (since is None or c.timestamp >= since) and (until is None or c.timestamp < until)
+    ]
+    return {
+        "total": len(inside),
+        "errors": sum(c.status >= 400 for c in inside),
+        "by_status": dict(Counter(str(c.status) for c in inside)),
+        "by_category": dict(Counter(c.category or "(none)" for c in inside)),
+        "by_method": dict(Counter(c.method for c in inside)),
+    }
 
 
 def figures(store: LogStore, where: CallFilter) -> dict:
     activity = store.activity(where, now=NOW)
     assert sum(bucket.calls for bucket in activity.timeline) == activity.total
-    return {"total": activity.total, "errors": activity.errors,
-            "by_status": {b.key: b.calls for b in activity.by_status},
-            "by_category": {b.key: b.calls for b in activity.by_category},
-            "by_method": {b.key: b.calls for b in activity.by_method}}
+    return {
+        "total": activity.total,
+        "errors": activity.errors,
+        "by_status": {b.key: b.calls for b in activity.by_status},
+        "by_category": {b.key: b.calls for b in activity.by_category},
+        "by_method": {b.key: b.calls for b in activity.by_method},
+    }
 
 
 def test_every_way_of_storing_calls_keeps_hourly_totals_equal_to_the_calls(store: LogStore) -> None:
@@ -382,15 +475,23 @@ def test_every_way_of_storing_calls_keeps_hourly_totals_equal_to_the_calls(store
 def test_the_dashboard_from_hourly_totals_is_exact_at_part_hours(store: LogStore) -> None:
     calls = spread_calls()
     store.record_many(calls)
-    periods = [(None, None), (NOW - 2.5 * DAY + 1234, None), (NOW - 2.7 * DAY + 59, NOW - 1.1 * DAY + 3599),
-               (NOW - 2 * DAY + 600, NOW - 2 * DAY + 3000),  # inside one hour: no whole hour to use
-               (NOW - 50 * HOUR, NOW - 3 * HOUR)]  # on hour boundaries
+    periods = [
+        (None, None),
+        (NOW - 2.5 * DAY + 1234, None),
+        (NOW - 2.7 * DAY + 59, NOW - 1.1 * DAY + 3599),
+        (NOW - 2 * DAY + 600, NOW - 2 * DAY + 3000),  # inside one hour: no whole hour to use
+        (NOW - 50 * HOUR, NOW - 3 * HOUR),
+    ]  # on hour boundaries
     for since, until in periods:
-        assert figures(store, CallFilter(since=since, until=until)) == expected(calls, since, until), (since, until)
+        assert figures(store, CallFilter(since=since, until=until)) == expected(calls, since, until), (
+            since,
+            until,
+        )
     errors_only = CallFilter(since=NOW - 2.5 * DAY + 1234, statuses=parse_statuses(["4xx"]))
     assert figures(store, errors_only)["by_status"] == {
         "404": sum(1 for c in calls if c.status == 404 and c.timestamp >= NOW - 2.5 * DAY + 1234),
-        "429": sum(1 for c in calls if c.status == 429 and c.timestamp >= NOW - 2.5 * DAY + 1234)}
+        "429": sum(1 for c in calls if c.status == 429 and c.timestamp >= NOW - 2.5 * DAY + 1234),
+    }
     lists = figures(store, CallFilter(since=NOW - 2.5 * DAY, categories=("Lists",)))
     assert lists["total"] == sum(1 for c in calls if c.category == "Lists" and c.timestamp >= NOW - 2.5 * DAY)
     assert store.categories() == ["Lists", "Profiles"]
@@ -431,7 +532,9 @@ def test_the_migration_to_version_4_sums_an_existing_stores_calls(tmp_path: Path
 def test_twenty_threads_recording_at_once_share_commits_and_lose_nothing(store: LogStore) -> None:
     def client(worker: int) -> None:
         for n in range(50):
-            store.record(make_call(f"/api/lists/{worker}-{n}", id=f"t{worker:04d}{n:06d}", timestamp=NOW - n * 60))
+            store.record(
+                make_call(f"/api/lists/{worker}-{n}", id=f"t{worker:04d}{n:06d}", timestamp=NOW - n * 60)
+            )
 
     threads = [threading.Thread(target=client, args=(w,)) for w in range(20)]
     for thread in threads:
@@ -481,7 +584,9 @@ def test_one_bad_call_fails_alone_not_the_calls_sharing_its_commit() -> None:
     assert sorted(written) == ["/a", "/b", "/first"]
 
 
-def test_recording_from_the_event_loop_never_waits_for_another_process_holding_the_store(tmp_path: Path) -> None:
+def test_recording_from_the_event_loop_never_waits_for_another_process_holding_the_store(
+    tmp_path: Path,
+) -> None:
     target = tmp_path / "logs.sqlite3"
     with open_store(target) as store:
         other = sqlite3.connect(target, isolation_level=None)

@@ -36,8 +36,14 @@ os.kill(os.getpid(), signal.SIGKILL)
 
 def test_calls_a_killed_sandbox_left_in_its_journal_are_stored_by_the_next_open(tmp_path: Path) -> None:
     target = tmp_path / "logs.sqlite3"
-    died = subprocess.run([sys.executable, "-c", RECORD_THEN_DIE, str(target)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=60, check=False)
+    died = subprocess.run(
+        [sys.executable, "-c", RECORD_THEN_DIE, str(target)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert died.returncode == -9, died.stderr[-2000:]
     journal = journal_path(target)
     assert len(read_rows(journal)) == 5
@@ -53,7 +59,8 @@ def test_calls_a_killed_sandbox_left_in_its_journal_are_stored_by_the_next_open(
 
 
 def test_a_reader_sees_calls_the_live_recorder_has_not_folded_and_nothing_counts_twice(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(folder_module, "FOLD_DELAY_SECONDS", 3600)  # the owner folds only when it closes
     target = tmp_path / "logs.sqlite3"
     sandbox = open_store(target)
@@ -76,10 +83,13 @@ def test_a_reader_sees_calls_the_live_recorder_has_not_folded_and_nothing_counts
         assert kept == summed and sum(row[5] for row in kept) == 4
 
 
-def test_the_recorder_folds_its_journal_on_its_own_and_reads_in_its_process_see_every_call(tmp_path: Path) -> None:
+def test_the_recorder_folds_its_journal_on_its_own_and_reads_in_its_process_see_every_call(
+    tmp_path: Path,
+) -> None:
     target = tmp_path / "logs.sqlite3"
     calls = [make_call(f"/api/lists/{n}") for n in range(20)]
     with open_store(target) as store:
+
         async def record() -> None:
             for call in calls:
                 await store.record_async(call)

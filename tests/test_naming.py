@@ -7,11 +7,14 @@ import pytest
 from postman_kit.naming import CollectionName, collection_name, parse_collection_name
 
 
-@pytest.mark.parametrize(("title", "revision", "channel", "name"), [
-    ("Klaviyo API", "2026-07-15", "stable", "(Stable) Klaviyo API (v2026-07-15)"),
-    ("Klaviyo API (Beta)", "2026-07-15.pre", "beta", "(Beta) Klaviyo API (v2026-07-15.pre)"),
-    ("Twilio - Api", "1.0.0", "stable", "(Stable) Twilio - Api (v1.0.0)"),
-])
+@pytest.mark.parametrize(
+    ("title", "revision", "channel", "name"),
+    [
+        ("Klaviyo API", "2026-07-15", "stable", "(Stable) Klaviyo API (v2026-07-15)"),
+        ("Klaviyo API (Beta)", "2026-07-15.pre", "beta", "(Beta) Klaviyo API (v2026-07-15.pre)"),
+        ("Twilio - Api", "1.0.0", "stable", "(Stable) Twilio - Api (v1.0.0)"),
+    ],
+)
 def test_generated_names(title: str, revision: str, channel: str, name: str) -> None:
     assert collection_name(title, revision, channel) == name
 
@@ -21,17 +24,23 @@ def test_a_generated_name_reads_back() -> None:
     assert parse_collection_name(name) == CollectionName("Klaviyo API", "2026-07-15.pre", "beta")
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    # Klaviyo's published collections (validate's revision fallback and diff's stale verdict read these).
-    ("(Stable) Klaviyo API (v2023-10-15)", CollectionName("Klaviyo API", "2023-10-15", "stable")),
-    ("(Beta) Klaviyo API (v2025-07-15.pre)", CollectionName("Klaviyo API", "2025-07-15.pre", "beta")),
-    # A user's fork: words added after the stamp, or before the label, and the label lower-cased.
-    ("(Stable) Klaviyo API (v2024-10-15) - Copy", CollectionName("Klaviyo API", "2024-10-15", "stable")),
-    ("(stable) Klaviyo API (v2024-10-15) (v2) mine", CollectionName("Klaviyo API", "2024-10-15", "stable")),
-    # Names with no stamp: diff matches on the title alone, validate falls back to the revision variable.
-    ("Klaviyo API", CollectionName("Klaviyo API")),
-    ("(Beta) Klaviyo API", CollectionName("Klaviyo API", None, "beta")),
-    ("Acme API (v1)", CollectionName("Acme API (v1)")),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # Klaviyo's published collections (validate's revision fallback and diff's stale verdict read these).
+        ("(Stable) Klaviyo API (v2023-10-15)", CollectionName("Klaviyo API", "2023-10-15", "stable")),
+        ("(Beta) Klaviyo API (v2025-07-15.pre)", CollectionName("Klaviyo API", "2025-07-15.pre", "beta")),
+        # A user's fork: words added after the stamp, or before the label, and the label lower-cased.
+        ("(Stable) Klaviyo API (v2024-10-15) - Copy", CollectionName("Klaviyo API", "2024-10-15", "stable")),
+        (
+            "(stable) Klaviyo API (v2024-10-15) (v2) mine",
+            CollectionName("Klaviyo API", "2024-10-15", "stable"),
+        ),
+        # Names with no stamp: diff matches on the title alone, validate falls back to the revision variable.
+        ("Klaviyo API", CollectionName("Klaviyo API")),
+        ("(Beta) Klaviyo API", CollectionName("Klaviyo API", None, "beta")),
+        ("Acme API (v1)", CollectionName("Acme API (v1)")),
+    ],
+)
 def test_names_read_from_collections(name: str, expected: CollectionName) -> None:
     assert parse_collection_name(name) == expected

@@ -45,9 +45,14 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.rfile.read(int(self.headers.get("Content-Length") or 0))
         url = urllib.parse.urlsplit(self.path)
         path = urllib.parse.unquote(url.path)
-        self.server_state.seen.append({"method": self.command, "path": path,
-                                       "query": urllib.parse.parse_qs(url.query),
-                                       "headers": {k.lower(): v for k, v in self.headers.items()}})
+        self.server_state.seen.append(
+            {
+                "method": self.command,
+                "path": path,
+                "query": urllib.parse.parse_qs(url.query),
+                "headers": {k.lower(): v for k, v in self.headers.items()},
+            }
+        )
         code, media_type, body = self.server_state.routes.get((self.command, path), (204, "", ""))
         self.send_response(code)
         data = body.encode()
@@ -83,8 +88,21 @@ def run_newman(files: list[Path], base_url: str, values: dict[str, str]) -> subp
     """`newman run` with the generated environment; every variable it lists gets `values[key]` on the command
     line, as a CI job passes secrets."""
     collection, environment, globals_file = files
-    args = [newman_path(), "run", str(collection), "--environment", str(environment), "--globals",
-            str(globals_file), "--env-var", f"baseUrl={base_url}", "--reporters", "cli", "--color", "off"]
+    args = [
+        newman_path(),
+        "run",
+        str(collection),
+        "--environment",
+        str(environment),
+        "--globals",
+        str(globals_file),
+        "--env-var",
+        f"baseUrl={base_url}",
+        "--reporters",
+        "cli",
+        "--color",
+        "off",
+    ]
     for value in json.loads(environment.read_text())["values"]:
         if value["key"] != "baseUrl":
             args += ["--env-var", f"{value['key']}={values[value['key']]}"]
@@ -97,8 +115,13 @@ SCHEMES = {
     "basicAuth": {"type": "http", "scheme": "basic"},
     "jwt": {"type": "http", "scheme": "bearer"},
 }
-VALUES = {"apiKey": "key-123", "sessionCookie": "cookie-456", "basicAuthUsername": "ada",
-          "basicAuthPassword": "pw-789", "jwt": "token-abc"}
+VALUES = {
+    "apiKey": "key-123",
+    "sessionCookie": "cookie-456",
+    "basicAuthUsername": "ada",
+    "basicAuthPassword": "pw-789",
+    "jwt": "token-abc",
+}
 
 
 def test_each_request_sends_the_credential_its_scheme_asks_for(tmp_path: Path, server: Server) -> None:
@@ -115,7 +138,10 @@ def test_each_request_sends_the_credential_its_scheme_asks_for(tmp_path: Path, s
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
     seen = {request["path"]: request for request in server.seen}
     assert len(server.seen) == len(seen) == 5
-    assert seen["/things"]["query"] == {"api_key": ["key-123"]} and "authorization" not in seen["/things"]["headers"]
+    assert (
+        seen["/things"]["query"] == {"api_key": ["key-123"]}
+        and "authorization" not in seen["/things"]["headers"]
+    )
     assert seen["/session"]["headers"]["cookie"] == "session=cookie-456" and seen["/session"]["query"] == {}
     assert seen["/basic"]["headers"]["authorization"] == "Basic " + base64.b64encode(b"ada:pw-789").decode()
     assert seen["/bearer"]["headers"]["authorization"] == "Bearer token-abc"
@@ -129,22 +155,30 @@ def documented_answers(collection: dict[str, Any]) -> dict[tuple[str, str], tupl
     for item in request_items(collection):
         url = item["request"]["url"]
         values = {v["key"]: str(v.get("value", "")) for v in url.get("variable", [])}
-        segments = [re.sub(r":(\w+)", lambda m, values=values: values.get(m.group(1), m.group(0)), s)
-                    for s in url["path"]]
+        segments = [
+            re.sub(r":(\w+)", lambda m, values=values: values.get(m.group(1), m.group(0)), s)
+            for s in url["path"]
+        ]
         example = next(e for e in item["response"] if 200 <= e["code"] < 400)
         media_type = next((h["value"] for h in example["header"] if h["key"] == "Content-Type"), "")
-        routes[(item["request"]["method"], "/" + "/".join(segments))] = (example["code"], media_type, example["body"])
+        routes[(item["request"]["method"], "/" + "/".join(segments))] = (
+            example["code"],
+            media_type,
+            example["body"],
+        )
     return routes
 
 
-def test_train_travel_contract_tests_pass_against_its_documented_answers(tmp_path: Path, server: Server) -> None:
+def test_train_travel_contract_tests_pass_against_its_documented_answers(
+    tmp_path: Path, server: Server
+) -> None:
     require_corpus()
-    result = generate(str(CORPUS / "real-world" / "train-travel" / "openapi.yaml"), tmp_path,
-                      BuildOptions(tests=True))
+    result = generate(
+        str(CORPUS / "real-world" / "train-travel" / "openapi.yaml"), tmp_path, BuildOptions(tests=True)
+    )
     server.routes = documented_answers(json.loads(result.files[0].read_text()))
     run = run_newman(result.files, server.url, {"oauth2AccessToken": "token-xyz"})
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
     assert re.search(r"│\s+assertions\s+│\s+(\d+)\s+│\s+0\s+│", run.stdout), run.stdout[-2000:]
     assert len(server.seen) == len(server.routes) == 7
     assert {request["headers"].get("authorization") for request in server.seen} == {"Bearer token-xyz"}
-

@@ -43,8 +43,15 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
     def _record(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         url = urllib.parse.urlsplit(self.path)
-        self.seen.append(Seen(self.command, url.path, urllib.parse.parse_qs(url.query),
-                              {k.lower(): v for k, v in self.headers.items()}, self.rfile.read(length)))
+        self.seen.append(
+            Seen(
+                self.command,
+                url.path,
+                urllib.parse.parse_qs(url.query),
+                {k.lower(): v for k, v in self.headers.items()},
+                self.rfile.read(length),
+            )
+        )
         self.send_response(204)  # what the server says does not matter here, only what it was sent
         self.end_headers()
 
@@ -76,10 +83,29 @@ def test_newman_runs_the_generated_collection_with_the_right_auth(
     result = generate(str(example_spec), tmp_path)
     collection, environment, globals_file = result.files
     run = subprocess.run(
-        [newman, "run", str(collection), "--environment", str(environment), "--globals", str(globals_file),
-         "--env-var", f"baseUrl={base_url}", "--env-var", f"privateKey={PRIVATE_KEY}",
-         "--global-var", f"companyId={COMPANY_ID}", "--reporters", "cli", "--color", "off"],
-        capture_output=True, text=True, timeout=NEWMAN_TIMEOUT_SECONDS, check=False,
+        [
+            newman,
+            "run",
+            str(collection),
+            "--environment",
+            str(environment),
+            "--globals",
+            str(globals_file),
+            "--env-var",
+            f"baseUrl={base_url}",
+            "--env-var",
+            f"privateKey={PRIVATE_KEY}",
+            "--global-var",
+            f"companyId={COMPANY_ID}",
+            "--reporters",
+            "cli",
+            "--color",
+            "off",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=NEWMAN_TIMEOUT_SECONDS,
+        check=False,
     )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
     assert PRIVATE_KEY not in collection.read_text() + environment.read_text() + globals_file.read_text()

@@ -27,7 +27,9 @@ def test_the_readme_command_reference_is_the_programs_help() -> None:
 def test_an_option_added_to_a_command_shows_as_drift() -> None:
     tool = _readme_commands()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    stale = readme.replace("$ postman-kit generate --help", "$ postman-kit generate --help\n--an-old-option", 1)
+    stale = readme.replace(
+        "$ postman-kit generate --help", "$ postman-kit generate --help\n--an-old-option", 1
+    )
     assert tool.rewritten(stale) == readme != stale
 
 

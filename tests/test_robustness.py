@@ -48,9 +48,17 @@ def spec(**top: Any) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "openapi": "3.0.3",
         "info": {"title": "Shop", "version": "1.0.0"},
-        "paths": {"/items/{id}": {"get": {"operationId": "getItem", "parameters": [
-            {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
-            "responses": {"200": {"description": "ok"}}}}},
+        "paths": {
+            "/items/{id}": {
+                "get": {
+                    "operationId": "getItem",
+                    "parameters": [
+                        {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+                    ],
+                    "responses": {"200": {"description": "ok"}},
+                }
+            }
+        },
     }
     doc.update(top)
     return doc
@@ -65,8 +73,9 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 SPEC_CASES = {
-    "a 5,000-digit integer": ('{"openapi": "3.0.3", "info": {"title": "T", "version": "1", "x-n": '
-                              + "9" * 5000 + '}, "paths": {}}'),
+    "a 5,000-digit integer": (
+        '{"openapi": "3.0.3", "info": {"title": "T", "version": "1", "x-n": ' + "9" * 5000 + '}, "paths": {}}'
+    ),
     "a lone surrogate": '{"openapi": "3.0.3", "info": {"title": "\\ud800", "version": "1"}, "paths": {}}',
     "responses as a list": json.dumps(spec(paths={"/a": {"get": {"responses": [200]}}})),
     "security: [5]": json.dumps(spec(security=[5])),
@@ -90,57 +99,76 @@ def _nulled_data_properties(node: Any) -> Any:
 
 
 SPEC_CASES["a response's data with properties: null"] = json.dumps(
-    _nulled_data_properties(yaml.safe_load(EXAMPLE_SPEC.read_text())))
+    _nulled_data_properties(yaml.safe_load(EXAMPLE_SPEC.read_text()))
+)
 
 
 @pytest.mark.parametrize("case", sorted(SPEC_CASES))
-def test_a_broken_spec_is_one_line_for_every_command_that_reads_specs(tmp_path: Path, case: str,
-                                                                      generated: Path) -> None:
+def test_a_broken_spec_is_one_line_for_every_command_that_reads_specs(
+    tmp_path: Path, case: str, generated: Path
+) -> None:
     suffix = ".yaml" if "YAML" in case else ".json"
     path = tmp_path / f"spec{suffix}"
     path.write_text(SPEC_CASES[case])
     before = path.read_bytes()
     out = tmp_path / "out"
-    for args in (["generate", str(path), "-o", str(out)],
-                 ["validate", str(generated), "--spec", str(path)],
-                 ["diff", str(generated), str(path)]):
+    for args in (
+        ["generate", str(path), "-o", str(out)],
+        ["validate", str(generated), "--spec", str(path)],
+        ["diff", str(generated), str(path)],
+    ):
         result = run_program(*args, timeout=60)
         assert_survived(result)
     assert path.read_bytes() == before
     assert not out.exists() or all(f.stat().st_size > 0 for f in out.iterdir())
 
 
-def test_integers_beyond_64_bits_in_a_collection_and_environment_are_read(tmp_path: Path, generated: Path) -> None:
+def test_integers_beyond_64_bits_in_a_collection_and_environment_are_read(
+    tmp_path: Path, generated: Path
+) -> None:
     """An id of 2**64 in a collection, its environment and a saved body (found by the long fuzz run): every
     command reads them; the secret scan and the writers fall back from orjson, which refuses them."""
     big = 2**64
     collection = json.loads(generated.read_text())
     collection["info"]["x-count"] = big
-    collection["item"][0]["item"][0]["request"]["body"] = {"mode": "raw", "raw": '{"n": ' + str(big * 10) + "}"}
+    collection["item"][0]["item"][0]["request"]["body"] = {
+        "mode": "raw",
+        "raw": '{"n": ' + str(big * 10) + "}",
+    }
     fork = tmp_path / "fork.json"
     fork.write_text(json.dumps(collection))
-    environment = json.loads((ROOT / "collections" / "acme-marketing-api-v2026-07-15.postman_environment.json")
-                             .read_text())
+    environment = json.loads(
+        (ROOT / "collections" / "acme-marketing-api-v2026-07-15.postman_environment.json").read_text()
+    )
     environment["id"] = big
     env = tmp_path / "env.json"
     env.write_text(json.dumps(environment))
-    for args in (["validate", str(fork), "-e", str(env)], ["validate", str(fork), "--spec", str(EXAMPLE_SPEC)],
-                 ["snippet", str(fork), "--list", "-e", str(env)], ["diff", str(fork), str(EXAMPLE_SPEC)],
-                 ["upgrade", str(fork), "--to", str(EXAMPLE_SPEC), "-o", str(tmp_path / "up.json")]):
+    for args in (
+        ["validate", str(fork), "-e", str(env)],
+        ["validate", str(fork), "--spec", str(EXAMPLE_SPEC)],
+        ["snippet", str(fork), "--list", "-e", str(env)],
+        ["diff", str(fork), str(EXAMPLE_SPEC)],
+        ["upgrade", str(fork), "--to", str(EXAMPLE_SPEC), "-o", str(tmp_path / "up.json")],
+    ):
         result = run_program(*args, timeout=60)
         assert "Traceback" not in result.stderr, (args, result.stderr)
         assert result.returncode in (0, 1), (args, result.returncode, result.stderr)
     assert json.loads((tmp_path / "up.json").read_text())["info"]["name"]
 
 
-def test_a_request_set_to_a_number_is_refused_by_every_collection_reader(tmp_path: Path, generated: Path) -> None:
+def test_a_request_set_to_a_number_is_refused_by_every_collection_reader(
+    tmp_path: Path, generated: Path
+) -> None:
     collection = json.loads(generated.read_text())
     collection["item"][0]["item"].insert(0, 5)
     path = tmp_path / "fork.json"
     path.write_text(json.dumps(collection))
-    for args in (["validate", str(path)], ["snippet", str(path), "--list"],
-                 ["diff", str(path), str(EXAMPLE_SPEC)],
-                 ["upgrade", str(path), "--to", str(EXAMPLE_SPEC), "-o", str(tmp_path / "up.json")]):
+    for args in (
+        ["validate", str(path)],
+        ["snippet", str(path), "--list"],
+        ["diff", str(path), str(EXAMPLE_SPEC)],
+        ["upgrade", str(path), "--to", str(EXAMPLE_SPEC), "-o", str(tmp_path / "up.json")],
+    ):
         result = run_program(*args, timeout=60)
         assert_survived(result)
         if result.returncode == 2:
@@ -148,21 +176,28 @@ def test_a_request_set_to_a_number_is_refused_by_every_collection_reader(tmp_pat
     assert not (tmp_path / "up.json").exists() or json.loads((tmp_path / "up.json").read_text())
 
 
-def test_500_nested_folders_are_refused_or_read_without_a_recursion_error(tmp_path: Path, generated: Path) -> None:
+def test_500_nested_folders_are_refused_or_read_without_a_recursion_error(
+    tmp_path: Path, generated: Path
+) -> None:
     collection = json.loads(generated.read_text())
     collection["item"].append("DEEP")
     deep = "".join(f'{{"name": "level {level}", "item": [' for level in range(500)) + "]}" * 500
     path = tmp_path / "deep.json"
     path.write_text(json.dumps(collection).replace('"DEEP"', deep))  # json.dumps itself stops at ~1000 levels
-    for args in (["validate", str(path)], ["snippet", str(path), "--list"],
-                 ["diff", str(path), str(EXAMPLE_SPEC)],
-                 ["upgrade", str(path), "--to", str(EXAMPLE_SPEC), "-o", str(tmp_path / "up.json")]):
+    for args in (
+        ["validate", str(path)],
+        ["snippet", str(path), "--list"],
+        ["diff", str(path), str(EXAMPLE_SPEC)],
+        ["upgrade", str(path), "--to", str(EXAMPLE_SPEC), "-o", str(tmp_path / "up.json")],
+    ):
         result = run_program(*args, timeout=60)
         assert_survived(result)
         assert "RecursionError" not in result.stderr
 
 
-def test_a_deep_filter_in_a_saved_request_is_a_finding_not_a_traceback(tmp_path: Path, generated: Path) -> None:
+def test_a_deep_filter_in_a_saved_request_is_a_finding_not_a_traceback(
+    tmp_path: Path, generated: Path
+) -> None:
     collection = json.loads(generated.read_text())
     request = copy.deepcopy(collection["item"][0]["item"][0])
     request["name"] = "Deep filter"
@@ -172,9 +207,11 @@ def test_a_deep_filter_in_a_saved_request_is_a_finding_not_a_traceback(tmp_path:
     collection["item"][0]["item"].append(request)
     path = tmp_path / "fork.json"
     path.write_text(json.dumps(collection))
-    for args in (["validate", str(path), "--spec", str(EXAMPLE_SPEC)],
-                 ["diff", str(path), str(EXAMPLE_SPEC)],
-                 ["upgrade", str(path), "--to", str(EXAMPLE_SPEC), "-o", str(tmp_path / "up.json")]):
+    for args in (
+        ["validate", str(path), "--spec", str(EXAMPLE_SPEC)],
+        ["diff", str(path), str(EXAMPLE_SPEC)],
+        ["upgrade", str(path), "--to", str(EXAMPLE_SPEC), "-o", str(tmp_path / "up.json")],
+    ):
         result = run_program(*args, timeout=60)
         assert_survived(result)
         assert "RecursionError" not in result.stderr + result.stdout
@@ -192,11 +229,22 @@ NEWMAN_CASES = {
 @pytest.mark.parametrize("case", sorted(NEWMAN_CASES))
 def test_a_damaged_newman_report_is_one_line_naming_the_field(tmp_path: Path, case: str) -> None:
     change, field = NEWMAN_CASES[case]
-    response = {"code": 200, "responseTime": 12, "header": [], "stream": {"type": "Buffer", "data": [123, 125]}}
-    run: dict[str, Any] = {"timings": {"started": 1_780_000_000_000}, "executions": [{
-        "item": {"id": "1", "name": "Get"},
-        "request": {"method": "GET", "url": {"path": ["api", "items"]}, "header": []},
-        "response": response}]}
+    response = {
+        "code": 200,
+        "responseTime": 12,
+        "header": [],
+        "stream": {"type": "Buffer", "data": [123, 125]},
+    }
+    run: dict[str, Any] = {
+        "timings": {"started": 1_780_000_000_000},
+        "executions": [
+            {
+                "item": {"id": "1", "name": "Get"},
+                "request": {"method": "GET", "url": {"path": ["api", "items"]}, "header": []},
+                "response": response,
+            }
+        ],
+    }
     if change == "started":
         run["timings"]["started"] = 1e300
     else:
@@ -211,11 +259,29 @@ def test_a_damaged_newman_report_is_one_line_naming_the_field(tmp_path: Path, ca
 def test_a_newman_report_with_optional_parts_of_the_wrong_type_still_imports(tmp_path: Path) -> None:
     """Headers, folders and cursors are read as absent when damaged; the calls themselves are real."""
     report = tmp_path / "report.json"
-    report.write_text(json.dumps({"collection": [1], "run": {"timings": 5, "executions": [{
-        "item": [], "cursor": "x",
-        "request": {"method": "GET", "url": {"path": "api/items", "query": 7}, "header": 5,
-                    "body": {"mode": "urlencoded", "urlencoded": 3}},
-        "response": {"code": "404", "responseTime": 3, "header": {"a": 1}, "stream": 9}}]}}))
+    report.write_text(
+        json.dumps(
+            {
+                "collection": [1],
+                "run": {
+                    "timings": 5,
+                    "executions": [
+                        {
+                            "item": [],
+                            "cursor": "x",
+                            "request": {
+                                "method": "GET",
+                                "url": {"path": "api/items", "query": 7},
+                                "header": 5,
+                                "body": {"mode": "urlencoded", "urlencoded": 3},
+                            },
+                            "response": {"code": "404", "responseTime": 3, "header": {"a": 1}, "stream": 9},
+                        }
+                    ],
+                },
+            }
+        )
+    )
     result = run_program("logs", "import", str(report), "--data", str(tmp_path / "data"), timeout=60)
     assert result.returncode == 0, result.stderr
     assert "imported 1 calls" in result.stdout
@@ -236,17 +302,27 @@ def test_an_output_name_taken_by_a_directory_is_refused_and_nothing_is_written(t
 
 def _small_file_limit() -> None:
     resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # write() then fails with EFBIG instead of killing the process
+    signal.signal(
+        signal.SIGXFSZ, signal.SIG_IGN
+    )  # write() then fails with EFBIG instead of killing the process
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_FSIZE and SIGXFSZ as on Linux")
 def test_a_file_size_limit_on_write_is_one_line_and_leaves_no_file(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    command = [sys.executable, "-c", "from postman_kit.cli import main; main()",
-               "generate", str(EXAMPLE_SPEC), "-o", str(out)]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False,
-                            preexec_fn=_small_file_limit)
+    command = [
+        sys.executable,
+        "-c",
+        "from postman_kit.cli import main; main()",
+        "generate",
+        str(EXAMPLE_SPEC),
+        "-o",
+        str(out),
+    ]
+    result = subprocess.run(
+        command, capture_output=True, text=True, timeout=60, check=False, preexec_fn=_small_file_limit
+    )
     assert result.returncode == 2, result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("postman-kit: error: ") and "too large" in lines[0], lines
@@ -255,18 +331,34 @@ def test_a_file_size_limit_on_write_is_one_line_and_leaves_no_file(tmp_path: Pat
 
 def test_a_recorded_path_with_terminal_escapes_is_shown_escaped_by_logs_and_activity(tmp_path: Path) -> None:
     report = tmp_path / "report.json"
-    report.write_text(json.dumps({"run": {"timings": {"started": int(time.time() * 1000) - 60_000}, "executions": [{
-        "item": {"id": "1", "name": "Get"},
-        "request": {"method": "GET", "url": "http://h/api/\x1b[2J\x1b]0;owned\x07items", "header": [
-            {"key": "User-Agent", "value": "agent\rFORGED"}]},
-        "response": {"code": 200, "responseTime": 3, "header": [], "stream": "ok"}}]}}))
+    report.write_text(
+        json.dumps(
+            {
+                "run": {
+                    "timings": {"started": int(time.time() * 1000) - 60_000},
+                    "executions": [
+                        {
+                            "item": {"id": "1", "name": "Get"},
+                            "request": {
+                                "method": "GET",
+                                "url": "http://h/api/\x1b[2J\x1b]0;owned\x07items",
+                                "header": [{"key": "User-Agent", "value": "agent\rFORGED"}],
+                            },
+                            "response": {"code": 200, "responseTime": 3, "header": [], "stream": "ok"},
+                        }
+                    ],
+                }
+            }
+        )
+    )
     data = str(tmp_path / "data")
     assert run_program("logs", "import", str(report), "--data", data).returncode == 0
     found = run_program("logs", "search", "--data", data, "--since", "1d")
     assert found.returncode == 0, found.stderr
     assert "/api/" in found.stdout and "\x1b" not in found.stdout and "\\x1b[2J" in found.stdout
-    call_id = json.loads(run_program("logs", "search", "--data", data, "--since", "1d", "--format",
-                                     "json").stdout)["calls"][0]["id"]
+    call_id = json.loads(
+        run_program("logs", "search", "--data", data, "--since", "1d", "--format", "json").stdout
+    )["calls"][0]["id"]
     shown = run_program("logs", "show", call_id, "--data", data)
     assert shown.returncode == 0, shown.stderr
     assert "\x1b" not in shown.stdout and "\r" not in shown.stdout and "\\rFORGED" in shown.stdout

@@ -8,7 +8,12 @@ def _index(example_spec):
 
 def test_concrete_and_templated_paths_route_to_one_operation(example_spec):
     index = _index(example_spec)
-    for path in ("/api/profiles/01ABC", "/api/profiles/01ABC/", "/api/profiles/:id", "/api/profiles/{{profileId}}"):
+    for path in (
+        "/api/profiles/01ABC",
+        "/api/profiles/01ABC/",
+        "/api/profiles/:id",
+        "/api/profiles/{{profileId}}",
+    ):
         found = index.match("GET", path)
         assert isinstance(found, RouteMatch), path
         assert found.operation.operation_id == "get_profile"

@@ -55,8 +55,11 @@ def client(api: Api, recorder: MemoryRecorder, tmp_path: Path) -> Iterator[TestC
 
 # -- auth ---------------------------------------------------------------------------------------------------------
 def test_a_missing_or_unknown_key_is_401_not_authenticated(client: TestClient) -> None:
-    for auth in ({}, {"Authorization": "Klaviyo-API-Key pk_unknown00000000000000000000"},
-                 {"Authorization": f"Bearer {FULL_KEY}"}):
+    for auth in (
+        {},
+        {"Authorization": "Klaviyo-API-Key pk_unknown00000000000000000000"},
+        {"Authorization": f"Bearer {FULL_KEY}"},
+    ):
         response = client.get("/api/profiles", headers={"revision": REVISION, **auth})
         assert response.status_code == 401
         error = only_error(response)
@@ -75,7 +78,9 @@ def test_a_key_without_the_operations_scope_is_403_naming_the_scope(client: Test
 
 
 def test_client_endpoints_take_a_known_company_id_and_never_a_private_key(client: TestClient) -> None:
-    body = {"data": {"type": "event", "attributes": {"metric_name": "Viewed", "profile": {"email": "a@b.co"}}}}
+    body = {
+        "data": {"type": "event", "attributes": {"metric_name": "Viewed", "profile": {"email": "a@b.co"}}}
+    }
     ok = client.post(f"/client/events?company_id={COMPANY_ID}", headers={"revision": REVISION}, json=body)
     assert ok.status_code == 202 and ok.content == b""
     unknown = client.post("/client/events?company_id=ZZZ999", headers={"revision": REVISION}, json=body)
@@ -89,7 +94,8 @@ def test_client_endpoints_take_a_known_company_id_and_never_a_private_key(client
 
 # -- revisions ----------------------------------------------------------------------------------------------------
 def test_the_revision_header_is_required_and_resolved_to_the_latest_on_or_before_it(
-        client: TestClient, recorder: MemoryRecorder) -> None:
+    client: TestClient, recorder: MemoryRecorder
+) -> None:
     missing = client.get("/api/lists", headers={"Authorization": f"Klaviyo-API-Key {FULL_KEY}"})
     assert missing.status_code == 400 and only_error(missing)["source"] == {"parameter": "revision"}
     for bad in ("2020-01-01", "2026-07-15.pre", "July 2026", "2026-02-30"):
@@ -129,7 +135,9 @@ def test_create_read_update_delete_with_klaviyo_style_ids(client: TestClient) ->
     assert updated.json()["data"]["attributes"]["first_name"] == "Ada"
     assert updated.json()["data"]["attributes"]["email"] == "ada@example.com"
 
-    new_list = client.post("/api/lists", headers=headers(), json={"data": {"type": "list", "attributes": {"name": "VIP"}}})
+    new_list = client.post(
+        "/api/lists", headers=headers(), json={"data": {"type": "list", "attributes": {"name": "VIP"}}}
+    )
     list_id = new_list.json()["data"]["id"]
     assert len(list_id) == 6 and list_id.isalnum()
     assert client.delete(f"/api/lists/{list_id}", headers=headers()).status_code == 204
@@ -146,8 +154,12 @@ def test_a_second_profile_with_the_same_email_is_409_but_lists_may_share_a_name(
     assert error["code"] == "conflict"
     assert first.json()["data"]["id"] in error["detail"] and "PATCH" in error["detail"]
     assert error["source"] == {"pointer": "/data/attributes/email"}
-    lists = [client.post("/api/lists", headers=headers(), json={"data": {"type": "list", "attributes": {"name": "News"}}})
-             for _ in range(2)]
+    lists = [
+        client.post(
+            "/api/lists", headers=headers(), json={"data": {"type": "list", "attributes": {"name": "News"}}}
+        )
+        for _ in range(2)
+    ]
     assert [r.status_code for r in lists] == [201, 201]
 
 
@@ -169,15 +181,23 @@ def test_request_bodies_are_validated_against_the_schema(client: TestClient) -> 
     no_name = client.post("/api/lists", headers=headers(), json={"data": {"type": "list", "attributes": {}}})
     assert no_name.status_code == 400
     assert "name" in only_error(no_name)["detail"]
-    wrong_type = client.post("/api/lists", headers=headers(), json={"data": {"type": "profile", "attributes": {"name": "x"}}})
+    wrong_type = client.post(
+        "/api/lists", headers=headers(), json={"data": {"type": "profile", "attributes": {"name": "x"}}}
+    )
     assert only_error(wrong_type)["source"]["pointer"] == "/data/type"
-    as_form = client.post("/api/lists", headers=headers(**{"Content-Type": "application/x-www-form-urlencoded"}),
-                          content=b"name=x")
+    as_form = client.post(
+        "/api/lists",
+        headers=headers(**{"Content-Type": "application/x-www-form-urlencoded"}),
+        content=b"name=x",
+    )
     assert as_form.status_code == 415 and only_error(as_form)["code"] == "unsupported_media_type"
     not_json = client.post("/api/lists", headers=headers(), content=b"{nope")
     assert not_json.status_code == 400 and "not valid JSON" in only_error(not_json)["detail"]
-    mismatch = client.patch("/api/lists/Y6nRLr", headers=headers(),
-                            json={"data": {"type": "list", "id": "other1", "attributes": {"name": "x"}}})
+    mismatch = client.patch(
+        "/api/lists/Y6nRLr",
+        headers=headers(),
+        json={"data": {"type": "list", "id": "other1", "attributes": {"name": "x"}}},
+    )
     assert only_error(mismatch)["source"]["pointer"] == "/data/id"
 
 
@@ -187,14 +207,19 @@ def test_filters_filter_and_bad_filters_are_400_on_the_filter_parameter(client: 
         client.post("/api/profiles", headers=headers(), json=profile_body(email))
     found = client.get("/api/profiles", params={"filter": "equals(email,'b@x.com')"}, headers=headers())
     assert [p["attributes"]["email"] for p in found.json()["data"]] == ["b@x.com"]
-    several = client.get("/api/profiles", params={"filter": "any(email,['a@x.com','c@x.com'])"}, headers=headers())
+    several = client.get(
+        "/api/profiles", params={"filter": "any(email,['a@x.com','c@x.com'])"}, headers=headers()
+    )
     assert len(several.json()["data"]) == 2
-    future = client.get("/api/profiles", params={"filter": "greater-than(created,2100-01-01T00:00:00Z)"},
-                        headers=headers())
+    future = client.get(
+        "/api/profiles", params={"filter": "greater-than(created,2100-01-01T00:00:00Z)"}, headers=headers()
+    )
     assert future.json()["data"] == []
-    for bad, says in (("equals(first_name,'x')", "`first_name` cannot be filtered on"),
-                      ("contains(email,'x')", "operator `contains` is not allowed on `email`"),
-                      ("equals(email,'x'", "expected ')'")):
+    for bad, says in (
+        ("equals(first_name,'x')", "`first_name` cannot be filtered on"),
+        ("contains(email,'x')", "operator `contains` is not allowed on `email`"),
+        ("equals(email,'x'", "expected ')'"),
+    ):
         response = client.get("/api/profiles", params={"filter": bad}, headers=headers())
         assert response.status_code == 400, bad
         error = only_error(response)
@@ -204,7 +229,9 @@ def test_filters_filter_and_bad_filters_are_400_on_the_filter_parameter(client: 
 def test_sparse_fieldsets_sort_and_enums(client: TestClient) -> None:
     for email in ("m@x.com", "z@x.com", "a@x.com"):
         client.post("/api/profiles", headers=headers(), json=profile_body(email, first_name="F"))
-    sparse = client.get("/api/profiles", params={"fields[profile]": "email", "sort": "-email"}, headers=headers())
+    sparse = client.get(
+        "/api/profiles", params={"fields[profile]": "email", "sort": "-email"}, headers=headers()
+    )
     data = sparse.json()["data"]
     assert all(set(p["attributes"]) == {"email"} for p in data)
     emails = [p["attributes"]["email"] for p in data]
@@ -230,16 +257,24 @@ def test_cursor_pagination_walks_every_resource_once(client: TestClient) -> None
     for size in ("0", "101", "ten"):
         response = client.get("/api/profiles", params={"page[size]": size}, headers=headers())
         assert only_error(response)["source"] == {"parameter": "page[size]"}
-    assert client.get("/api/profiles", params={"page[cursor]": "garbage!"}, headers=headers()).status_code == 400
+    assert (
+        client.get("/api/profiles", params={"page[cursor]": "garbage!"}, headers=headers()).status_code == 400
+    )
 
 
 def test_every_success_response_is_valid_against_the_spec(client: TestClient, api: Api) -> None:
     checker = SchemaChecker(api.document, api.openapi_version)
-    created = client.post("/api/profiles", headers=headers(), json=profile_body("v@x.com")).json()["data"]["id"]
+    created = client.post("/api/profiles", headers=headers(), json=profile_body("v@x.com")).json()["data"][
+        "id"
+    ]
     calls = [
-        ("GET", "/api/profiles", None), ("GET", f"/api/profiles/{created}", None),
-        ("GET", "/api/profiles/01GDDKASAP8TKDDA2GRZDSVP4H/lists", None), ("GET", "/api/events", None),
-        ("GET", "/api/events/4H7KLscuSr", None), ("GET", "/api/lists", None), ("GET", "/api/flows/XyZ123", None),
+        ("GET", "/api/profiles", None),
+        ("GET", f"/api/profiles/{created}", None),
+        ("GET", "/api/profiles/01GDDKASAP8TKDDA2GRZDSVP4H/lists", None),
+        ("GET", "/api/events", None),
+        ("GET", "/api/events/4H7KLscuSr", None),
+        ("GET", "/api/lists", None),
+        ("GET", "/api/flows/XyZ123", None),
         ("POST", "/api/lists", {"data": {"type": "list", "attributes": {"name": "N"}}}),
     ]
     for method, path, body in calls:
@@ -260,16 +295,20 @@ def _template(path: str) -> str:
 def test_bursts_over_the_spec_limit_are_429_throttled_with_retry_after(api: Api, tmp_path: Path) -> None:
     app = create_app(api, keys=key_ring(), data_dir=tmp_path, recorder=MemoryRecorder())
     with TestClient(app, base_url=LOCAL) as client:  # get_lists_for_profile allows a burst of 3/s
-        statuses = [client.get("/api/profiles/01GDDKASAP8TKDDA2GRZDSVP4H/lists", headers=headers()).status_code
-                    for _ in range(5)]
+        statuses = [
+            client.get("/api/profiles/01GDDKASAP8TKDDA2GRZDSVP4H/lists", headers=headers()).status_code
+            for _ in range(5)
+        ]
         throttled = client.get("/api/profiles/01GDDKASAP8TKDDA2GRZDSVP4H/lists", headers=headers())
     assert statuses[:3] == [200, 200, 200] and statuses[3:] == [429, 429]
     assert only_error(throttled)["code"] == "throttled"
     assert int(throttled.headers["retry-after"]) >= 1
     unlimited = create_app(api, keys=key_ring(), data_dir=None, recorder=MemoryRecorder(), rate_limits=False)
     with TestClient(unlimited, base_url=LOCAL) as client:
-        assert {client.get("/api/profiles/01GDDKASAP8TKDDA2GRZDSVP4H/lists", headers=headers()).status_code
-                for _ in range(10)} == {200}
+        assert {
+            client.get("/api/profiles/01GDDKASAP8TKDDA2GRZDSVP4H/lists", headers=headers()).status_code
+            for _ in range(10)
+        } == {200}
 
 
 # -- recording and persistence ------------------------------------------------------------------------------------
@@ -278,11 +317,18 @@ def test_every_call_is_recorded_with_the_key_truncated(client: TestClient, recor
     client.get("/api/profiles/NOPE", headers=headers())
     client.delete("/api/events", headers=headers())
     client.get("/api/profiles", headers=headers("pk_wrongwrongwrongwrongwrong"))
-    client.post(f"/client/events?company_id={COMPANY_ID}", headers={"revision": REVISION},
-                json={"data": {"type": "event", "attributes": {"metric_name": "m", "profile": {}}}})
+    client.post(
+        f"/client/events?company_id={COMPANY_ID}",
+        headers={"revision": REVISION},
+        json={"data": {"type": "event", "attributes": {"metric_name": "m", "profile": {}}}},
+    )
     created, missing, not_allowed, unauthenticated, from_client = recorder.calls
-    assert (created.status, created.operation, created.category, created.source) == (201, "/api/profiles",
-                                                                                     "Profiles", "ci")
+    assert (created.status, created.operation, created.category, created.source) == (
+        201,
+        "/api/profiles",
+        "Profiles",
+        "ci",
+    )
     assert created.key == "pk_…efab" and created.revision == REVISION
     assert created.resource_ids and len(created.resource_ids[0]) == 26
     assert "rec@x.com" in created.request_body and created.response_body.startswith('{"data"')
@@ -290,7 +336,11 @@ def test_every_call_is_recorded_with_the_key_truncated(client: TestClient, recor
     # a method the path does not allow counts under the path's category (as `logs import --spec` files it)
     assert (not_allowed.status, not_allowed.operation, not_allowed.category) == (405, "/api/events", "Events")
     # a refused key is still recorded, truncated, as the private key it was sent as
-    assert (unauthenticated.status, unauthenticated.key, unauthenticated.source_kind) == (401, "pk_…rong", "private")
+    assert (unauthenticated.status, unauthenticated.key, unauthenticated.source_kind) == (
+        401,
+        "pk_…rong",
+        "private",
+    )
     assert (from_client.source, from_client.source_kind, from_client.status) == ("storefront", "public", 202)
     for call in recorder.calls:
         assert FULL_KEY not in json.dumps(call.to_json())
@@ -300,26 +350,38 @@ def test_every_call_is_recorded_with_the_key_truncated(client: TestClient, recor
 def test_state_survives_a_restart_from_the_same_data_directory(api: Api, tmp_path: Path) -> None:
     app = create_app(api, keys=key_ring(), data_dir=tmp_path, recorder=MemoryRecorder())
     with TestClient(app, base_url=LOCAL) as client:
-        profile_id = client.post("/api/profiles", headers=headers(),
-                                 json=profile_body("kept@x.com")).json()["data"]["id"]
-        client.patch(f"/api/profiles/{profile_id}", headers=headers(),
-                     json={"data": {"type": "profile", "id": profile_id, "attributes": {"first_name": "Kept"}}})
+        profile_id = client.post("/api/profiles", headers=headers(), json=profile_body("kept@x.com")).json()[
+            "data"
+        ]["id"]
+        client.patch(
+            f"/api/profiles/{profile_id}",
+            headers=headers(),
+            json={"data": {"type": "profile", "id": profile_id, "attributes": {"first_name": "Kept"}}},
+        )
     again = create_app(api, keys=key_ring(), data_dir=tmp_path, recorder=MemoryRecorder())
     with TestClient(again, base_url=LOCAL) as client:
         attributes = client.get(f"/api/profiles/{profile_id}", headers=headers()).json()["data"]["attributes"]
         assert (attributes["email"], attributes["first_name"]) == ("kept@x.com", "Kept")
-        assert client.post("/api/profiles", headers=headers(), json=profile_body("kept@x.com")).status_code == 409
+        assert (
+            client.post("/api/profiles", headers=headers(), json=profile_body("kept@x.com")).status_code
+            == 409
+        )
 
 
 # -- keys files ---------------------------------------------------------------------------------------------------
 def test_keys_files_are_read_and_bad_ones_named(tmp_path: Path) -> None:
     good = tmp_path / "keys.yaml"
-    good.write_text(f"keys:\n  {FULL_KEY}: {{name: CI, scopes: [events:read]}}\ncompany_ids: [{COMPANY_ID}]\n")
+    good.write_text(
+        f"keys:\n  {FULL_KEY}: {{name: CI, scopes: [events:read]}}\ncompany_ids: [{COMPANY_ID}]\n"
+    )
     ring = load_keys(good)
     assert ring.key(FULL_KEY).name == "CI" and ring.key(FULL_KEY).scopes == frozenset({"events:read"})
     assert ring.company(COMPANY_ID) == "client"
-    for text, says in (("[1, 2]", "is a mapping"), ("keys: {}\n", "no keys"), (f"keys: {{{FULL_KEY}: {{scopes: 3}}}}",
-                                                                                 "must be a list")):
+    for text, says in (
+        ("[1, 2]", "is a mapping"),
+        ("keys: {}\n", "no keys"),
+        (f"keys: {{{FULL_KEY}: {{scopes: 3}}}}", "must be a list"),
+    ):
         bad = tmp_path / "bad.yaml"
         bad.write_text(text)
         with pytest.raises(InputError) as caught:

@@ -26,8 +26,9 @@ def served(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
     return calls
 
 
-def test_startup_prints_the_test_key_truncated_and_serves_on_loopback(run_cli, served: list[dict],
-                                                                      tmp_path: Path) -> None:
+def test_startup_prints_the_test_key_truncated_and_serves_on_loopback(
+    run_cli, served: list[dict], tmp_path: Path
+) -> None:
     result = run_cli("sandbox", EXAMPLE_SPEC, "--data", tmp_path / "data", "--port", "0")
     assert result.exit_code == 0, result.output
     keys = json.loads((tmp_path / "data" / "keys.json").read_text())
@@ -67,8 +68,9 @@ def test_bad_input_is_one_line_and_exit_2(run_cli, served: list[dict], tmp_path:
 def test_a_busy_port_is_one_line_and_exit_2_before_anything_is_written(tmp_path: Path) -> None:
     with socket.create_server(("127.0.0.1", 0)) as busy:
         port = busy.getsockname()[1]
-        result = run_program("sandbox", str(EXAMPLE_SPEC), "--data", str(tmp_path / "data"),
-                             "--port", str(port))
+        result = run_program(
+            "sandbox", str(EXAMPLE_SPEC), "--data", str(tmp_path / "data"), "--port", str(port)
+        )
     assert result.returncode == 2, result.stderr
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
@@ -98,8 +100,9 @@ def test_reset_starts_from_the_seeded_resources(run_cli, served: list[dict], tmp
 
 
 def test_timezone_sets_where_the_dashboards_today_begins(run_cli, served: list[dict], tmp_path: Path) -> None:
-    bad = run_cli("sandbox", EXAMPLE_SPEC, "--data", tmp_path / "data", "--port", "0",
-                  "--timezone", "Mars/Base")
+    bad = run_cli(
+        "sandbox", EXAMPLE_SPEC, "--data", tmp_path / "data", "--port", "0", "--timezone", "Mars/Base"
+    )
     assert bad.exit_code == 2 and "unknown time zone 'Mars/Base'" in bad.output and served == []
     assert not (tmp_path / "data").exists()
     result = run_cli("sandbox", EXAMPLE_SPEC, "--data", tmp_path / "data", "--port", "0", "--timezone", "UTC")

@@ -18,13 +18,20 @@ pytestmark = pytest.mark.corpus
 
 
 def sandbox_for(spec: Path) -> Sandbox:
-    return Sandbox(load_api(str(spec)), keys_from_data({"keys": {KEY: {"name": "corpus"}}}, "keys"), None,
-                   rate_limits=False)
+    return Sandbox(
+        load_api(str(spec)),
+        keys_from_data({"keys": {KEY: {"name": "corpus"}}}, "keys"),
+        None,
+        rate_limits=False,
+    )
 
 
 def call(sandbox: Sandbox, method: str, path: str, body: dict | None = None, **query: str) -> Outcome:
-    headers = {"authorization": f"Klaviyo-API-Key {KEY}", "revision": sandbox.revision,
-               "content-type": "application/vnd.api+json"}
+    headers = {
+        "authorization": f"Klaviyo-API-Key {KEY}",
+        "revision": sandbox.revision,
+        "content-type": "application/vnd.api+json",
+    }
     return sandbox.serve(Incoming(method, path, query, headers, json.dumps(body).encode() if body else b""))
 
 
@@ -61,15 +68,27 @@ def test_beta_revisions_are_served_under_their_pre_release_revision() -> None:
     for spec in betas:
         sandbox = sandbox_for(spec)
         assert sandbox.revision.endswith(".pre")
-        op = next((op for op in sandbox.api.operations if op.method == "GET" and "{" not in op.path
-                   and op.path.startswith("/api/") and not any(p.required for p in op.params_in("query"))), None)
+        op = next(
+            (
+                op
+                for op in sandbox.api.operations
+                if op.method == "GET"
+                and "{" not in op.path
+                and op.path.startswith("/api/")
+                and not any(p.required for p in op.params_in("query"))
+            ),
+            None,
+        )
         if op is None:  # a beta holding only client endpoints or item paths
             continue
         checked += 1
         assert call(sandbox, "GET", op.path).status != 400, spec.name  # the .pre revision header is accepted
         stable_revision = sandbox.revision.removesuffix(".pre")
-        refused = sandbox.serve(Incoming("GET", op.path, {}, {"authorization": f"Klaviyo-API-Key {KEY}",
-                                                               "revision": stable_revision}))
+        refused = sandbox.serve(
+            Incoming(
+                "GET", op.path, {}, {"authorization": f"Klaviyo-API-Key {KEY}", "revision": stable_revision}
+            )
+        )
         assert refused.status == 400 and "beta" in refused.document["errors"][0]["detail"]
     assert checked >= len(betas) // 2
 
@@ -81,12 +100,19 @@ def test_the_multipart_image_upload_the_spec_documents_is_accepted() -> None:
         pytest.skip("../shared/corpus is absent")
     sandbox = sandbox_for(spec)
     boundary = "kit-boundary"
-    form = (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="logo.png"\r\n'
-            f"Content-Type: image/png\r\n\r\n\x89PNG\r\n--{boundary}\r\n"
-            f'Content-Disposition: form-data; name="name"\r\n\r\nlogo\r\n--{boundary}--\r\n').encode("latin-1")
-    headers = {"authorization": f"Klaviyo-API-Key {KEY}", "revision": sandbox.revision,
-               "content-type": f"multipart/form-data; boundary={boundary}"}
+    form = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="logo.png"\r\n'
+        f"Content-Type: image/png\r\n\r\n\x89PNG\r\n--{boundary}\r\n"
+        f'Content-Disposition: form-data; name="name"\r\n\r\nlogo\r\n--{boundary}--\r\n'
+    ).encode("latin-1")
+    headers = {
+        "authorization": f"Klaviyo-API-Key {KEY}",
+        "revision": sandbox.revision,
+        "content-type": f"multipart/form-data; boundary={boundary}",
+    }
     uploaded = sandbox.serve(Incoming("POST", "/api/image-upload", {}, headers, form))
     assert uploaded.status in (200, 201, 202), uploaded.document
-    as_csv = sandbox.serve(Incoming("POST", "/api/image-upload", {}, {**headers, "content-type": "text/csv"}, b"a,b"))
+    as_csv = sandbox.serve(
+        Incoming("POST", "/api/image-upload", {}, {**headers, "content-type": "text/csv"}, b"a,b")
+    )
     assert as_csv.status == 415

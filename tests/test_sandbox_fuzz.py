@@ -14,6 +14,7 @@ from tests.tools import CORPUS
 SPEC = CORPUS / "klaviyo" / "stable" / "2026-07-15.json"
 pytestmark = [pytest.mark.slow, pytest.mark.corpus]
 
+
 def test_a_seeded_schemathesis_run_finds_no_fault() -> None:
     if not SPEC.exists():
         pytest.skip("../shared/corpus is absent")

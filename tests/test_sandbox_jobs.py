@@ -24,8 +24,11 @@ from tests.tools import CORPUS
 
 KEY = "pk_" + "9" * 34
 SPEC = CORPUS / "klaviyo" / "stable" / "2026-07-15.json"
-HEADERS = {"Authorization": f"Klaviyo-API-Key {KEY}", "revision": "2026-07-15",
-           "Content-Type": "application/vnd.api+json"}
+HEADERS = {
+    "Authorization": f"Klaviyo-API-Key {KEY}",
+    "revision": "2026-07-15",
+    "Content-Type": "application/vnd.api+json",
+}
 JOB_SECONDS = 1.5
 
 
@@ -37,8 +40,14 @@ def import_body(count: int) -> dict:
 def test_progress_moves_from_queued_through_processing_to_complete() -> None:
     job = Job(created=1_000.0, total=8)
     seen = [progress(job, 1_000.0 + t, 4.0) for t in (0.1, 1.0, 2.5, 3.9, 4.0, 400.0)]
-    assert [s["status"] for s in seen] == ["queued", "processing", "processing", "processing", "complete",
-                                           "complete"]
+    assert [s["status"] for s in seen] == [
+        "queued",
+        "processing",
+        "processing",
+        "processing",
+        "complete",
+        "complete",
+    ]
     done = [s["completed_count"] for s in seen]
     assert done == sorted(done) and done[0] == 0 and done[3] < 8 and done[4] == 8
     assert seen[0]["completed_at"] is None and seen[4]["completed_at"] is not None
@@ -52,8 +61,15 @@ def served(tmp_path: Path) -> Iterator[tuple[TestClient, object]]:
         pytest.skip("../shared/corpus is absent")
     store = open_store(tmp_path / "logs.sqlite3")
     keys = keys_from_data({"keys": {KEY: {"name": "jobs"}}}, "keys")
-    app = create_app(load_api(str(SPEC)), keys=keys, data_dir=tmp_path / "data", recorder=store,
-                     rate_limits=False, extra_routes=activity_routes(store), job_seconds=JOB_SECONDS)
+    app = create_app(
+        load_api(str(SPEC)),
+        keys=keys,
+        data_dir=tmp_path / "data",
+        recorder=store,
+        rate_limits=False,
+        extra_routes=activity_routes(store),
+        job_seconds=JOB_SECONDS,
+    )
     try:
         with TestClient(app, base_url="http://127.0.0.1") as client:
             yield client, store
@@ -125,20 +141,42 @@ def test_a_campaign_send_job_is_the_campaigns_own_id_and_can_be_cancelled(served
     assert call.job_url == f"http://127.0.0.1/api/campaign-send-jobs/{campaign_id}"
 
 
-
 def test_a_job_answered_from_the_spec_example_records_no_link_to_nowhere(tmp_path: Path) -> None:
     """An operation the sandbox answers with its spec's example (no read endpoint, so no job it runs) records
     no job link rather than the example's https://example.com."""
     spec = tmp_path / "exports.json"
     job = {"type": "export-job", "id": "X1", "links": {"self": "https://example.com"}}
-    spec.write_text(json.dumps({
-        "openapi": "3.0.3", "info": {"title": "Exports", "version": "1"},
-        "paths": {"/api/export-jobs": {"post": {"responses": {"202": {"description": "queued", "content": {
-            "application/json": {"schema": {"type": "object", "example": {"data": job}}}}}}}}},
-    }))
+    spec.write_text(
+        json.dumps(
+            {
+                "openapi": "3.0.3",
+                "info": {"title": "Exports", "version": "1"},
+                "paths": {
+                    "/api/export-jobs": {
+                        "post": {
+                            "responses": {
+                                "202": {
+                                    "description": "queued",
+                                    "content": {
+                                        "application/json": {
+                                            "schema": {"type": "object", "example": {"data": job}}
+                                        }
+                                    },
+                                }
+                            }
+                        }
+                    }
+                },
+            }
+        )
+    )
     store = open_store(tmp_path / "logs.sqlite3")
-    app = create_app(load_api(str(spec)), keys=keys_from_data({"keys": {KEY: {"name": "x"}}}, "keys"),
-                     data_dir=None, recorder=store)
+    app = create_app(
+        load_api(str(spec)),
+        keys=keys_from_data({"keys": {KEY: {"name": "x"}}}, "keys"),
+        data_dir=None,
+        recorder=store,
+    )
     try:
         with TestClient(app, base_url="http://127.0.0.1") as client:
             assert client.post("/api/export-jobs").status_code == 202

@@ -55,7 +55,9 @@ def api() -> Api:
 def served(api: Api, tmp_path: Path) -> Iterator[tuple[TestClient, MemoryRecorder]]:
     """The example spec's sandbox in process, and what it records."""
     calls = MemoryRecorder()
-    with TestClient(create_app(api, keys=key_ring(), data_dir=tmp_path, recorder=calls), base_url=LOCAL) as client:
+    with TestClient(
+        create_app(api, keys=key_ring(), data_dir=tmp_path, recorder=calls), base_url=LOCAL
+    ) as client:
         yield client, calls
 
 
@@ -74,7 +76,9 @@ def deep_profile(depth: int) -> dict:
 
 
 # -- body size: refused before it is read ----------------------------------------------------------------------
-def asgi_post(app, body_size: int, *, content_length: bool, path: str = "/api/profiles") -> tuple[int, dict, int]:
+def asgi_post(
+    app, body_size: int, *, content_length: bool, path: str = "/api/profiles"
+) -> tuple[int, dict, int]:
     """POST `body_size` bytes straight through the ASGI interface, produced only as the app asks for them;
     returns the status, the JSON answer and how many body bytes the app pulled."""
     pulled = 0
@@ -82,9 +86,20 @@ def asgi_post(app, body_size: int, *, content_length: bool, path: str = "/api/pr
     header_list = [(b"host", b"127.0.0.1:4010"), (b"content-type", b"application/vnd.api+json")]
     if content_length:
         header_list.append((b"content-length", str(body_size).encode()))
-    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
-             "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
-             "headers": header_list, "client": ("127.0.0.1", 50000), "server": ("127.0.0.1", 4010)}
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": header_list,
+        "client": ("127.0.0.1", 50000),
+        "server": ("127.0.0.1", 4010),
+    }
 
     async def receive() -> dict:
         nonlocal pulled
@@ -102,8 +117,9 @@ def asgi_post(app, body_size: int, *, content_length: bool, path: str = "/api/pr
 
 
 @pytest.mark.parametrize("content_length", [True, False], ids=["content-length", "chunked"])
-def test_a_50_mb_body_is_413_before_the_app_reads_past_the_limit(api: Api, tmp_path: Path,
-                                                                 content_length: bool) -> None:
+def test_a_50_mb_body_is_413_before_the_app_reads_past_the_limit(
+    api: Api, tmp_path: Path, content_length: bool
+) -> None:
     recorder = MemoryRecorder()
     app = create_app(api, keys=key_ring(), data_dir=tmp_path, recorder=recorder)
     status, document, pulled = asgi_post(app, 50 * MB, content_length=content_length)
@@ -113,7 +129,9 @@ def test_a_50_mb_body_is_413_before_the_app_reads_past_the_limit(api: Api, tmp_p
     # from its Content-Length, nothing is read; a chunked body, at most the limit and the chunk that passed it
     assert pulled == 0 if content_length else pulled <= DEFAULT_MAX_BODY + CHUNK
     # checked before the key (none was sent) and recorded like every answered call
-    assert [(call.method, call.path, call.status) for call in recorder.calls] == [("POST", "/api/profiles", 413)]
+    assert [(call.method, call.path, call.status) for call in recorder.calls] == [
+        ("POST", "/api/profiles", 413)
+    ]
 
 
 def test_max_body_is_the_limit_and_smaller_bodies_are_served(api: Api, tmp_path: Path) -> None:
@@ -129,7 +147,11 @@ def test_max_body_is_the_limit_and_smaller_bodies_are_served(api: Api, tmp_path:
 def test_sizes_are_read_as_people_write_them() -> None:
     assert parse_size("1MB") == MB == DEFAULT_MAX_BODY
     assert (parse_size("512KB"), parse_size("512 kb"), parse_size("2048"), parse_size("1MiB")) == (
-        512 * 1024, 512 * 1024, 2048, MB)
+        512 * 1024,
+        512 * 1024,
+        2048,
+        MB,
+    )
     with pytest.raises(ValueError, match="not a size"):
         parse_size("lots")
 
@@ -150,8 +172,10 @@ def post_raw(port: int, size: int, chunked: bool) -> bytes:
     """POST `size` bytes without a key over a plain socket, as fast as the server takes them; its status line."""
     with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
         framing = "Transfer-Encoding: chunked" if chunked else f"Content-Length: {size}"
-        sock.sendall(f"POST /api/profiles HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
-                     f"Content-Type: application/vnd.api+json\r\n{framing}\r\n\r\n".encode())
+        sock.sendall(
+            f"POST /api/profiles HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+            f"Content-Type: application/vnd.api+json\r\n{framing}\r\n\r\n".encode()
+        )
         chunk = b"x" * CHUNK
         try:
             for _ in range(size // CHUNK):
@@ -180,8 +204,13 @@ def test_a_served_50_mb_body_leaves_the_memory_as_it_was_and_data_files_private(
             modes = {path.name: path.stat().st_mode & 0o777 for path in data.iterdir()}
     finally:
         os.umask(previous)
-    assert {"logs.sqlite3", "logs.sqlite3-wal", "logs.sqlite3-shm", "logs.sqlite3.calls.jsonl",
-            "sandbox.sqlite3"} <= set(modes)
+    assert {
+        "logs.sqlite3",
+        "logs.sqlite3-wal",
+        "logs.sqlite3-shm",
+        "logs.sqlite3.calls.jsonl",
+        "sandbox.sqlite3",
+    } <= set(modes)
     assert set(modes.values()) == {0o600}, modes
     assert (data.stat().st_mode & 0o777, data.parent.stat().st_mode & 0o777) == (0o700, 0o700)
     with open_store(data / "logs.sqlite3", create=False) as store:
@@ -217,8 +246,14 @@ def test_a_body_nested_too_deep_is_400_invalid_and_recorded(served, depth: int) 
     assert recorder.calls[-1].status == 400
 
 
-@pytest.mark.parametrize("filter_text", ["and(" * 2000, "equals(email," + "[" * 5000,
-                                         "and(" * (MAX_FILTER_DEPTH + 1) + "equals(email,'a')" + ")" * 40])
+@pytest.mark.parametrize(
+    "filter_text",
+    [
+        "and(" * 2000,
+        "equals(email," + "[" * 5000,
+        "and(" * (MAX_FILTER_DEPTH + 1) + "equals(email,'a')" + ")" * 40,
+    ],
+)
 def test_a_filter_nested_too_deep_is_400_invalid(served, filter_text: str) -> None:
     client, recorder = served
     response = client.get("/api/profiles", headers=headers(), params={"filter": filter_text})
@@ -251,18 +286,25 @@ def test_a_profile_nested_300_deep_is_refused_and_the_list_stays_readable(api: A
         assert client.get("/api/profiles", headers=headers()).status_code == 200
 
 
-@pytest.mark.parametrize(("literal", "why"), [
-    ("18446744073709551616", "64 bits"),  # 2**64
-    ("-9223372036854775809", "64 bits"),  # -2**63 - 1
-    ("1" * 5000, "not valid JSON"),
-    ("NaN", "not valid JSON"),
-    ("Infinity", "not valid JSON"),
-    ("1e999", "not valid JSON"),
-    ('"\\ud800"', "not valid JSON"),
-])
+@pytest.mark.parametrize(
+    ("literal", "why"),
+    [
+        ("18446744073709551616", "64 bits"),  # 2**64
+        ("-9223372036854775809", "64 bits"),  # -2**63 - 1
+        ("1" * 5000, "not valid JSON"),
+        ("NaN", "not valid JSON"),
+        ("Infinity", "not valid JSON"),
+        ("1e999", "not valid JSON"),
+        ('"\\ud800"', "not valid JSON"),
+    ],
+)
 def test_values_the_sandbox_could_not_serve_back_are_400(served, literal: str, why: str) -> None:
     client = served[0]
-    body = '{"data":{"type":"profile","attributes":{"email":"n@example.com","properties":{"n":' + literal + "}}}}"
+    body = (
+        '{"data":{"type":"profile","attributes":{"email":"n@example.com","properties":{"n":'
+        + literal
+        + "}}}}"
+    )
     response = client.post("/api/profiles", headers=headers(), content=body.encode())
     assert response.status_code == 400 and why in only_error(response)["detail"]
     assert client.get("/api/profiles", headers=headers()).status_code == 200
@@ -271,22 +313,29 @@ def test_values_the_sandbox_could_not_serve_back_are_400(served, literal: str, w
 def test_64_bit_integers_and_floats_are_kept_exactly(served) -> None:
     client = served[0]
     properties = {"largest": 2**64 - 1, "smallest": -(2**63), "ratio": 0.1, "big": 1.5e300}
-    created = client.post("/api/profiles", headers=headers(),
-                          json=profile_body("ints@example.com", properties=properties))
+    created = client.post(
+        "/api/profiles", headers=headers(), json=profile_body("ints@example.com", properties=properties)
+    )
     assert created.status_code == 201
     read = client.get(f"/api/profiles/{created.json()['data']['id']}", headers=headers())
     assert read.json()["data"]["attributes"]["properties"] == properties
 
 
-def test_stored_resources_that_cannot_be_served_are_skipped_at_start(api: Api, tmp_path: Path,
-                                                                     caplog: pytest.LogCaptureFixture) -> None:
+def test_stored_resources_that_cannot_be_served_are_skipped_at_start(
+    api: Api, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     app = create_app(api, keys=key_ring(), data_dir=tmp_path, recorder=MemoryRecorder())
     with TestClient(app, base_url=LOCAL) as client:
         good = client.post("/api/profiles", headers=headers(), json=profile_body("good@example.com")).json()
     # what an earlier version stored, or a hand edit: too deep for any later read, not JSON, not an object
     with sqlite3.connect(tmp_path / "sandbox.sqlite3") as db:
-        for rid, text in (("DEEP", json.dumps({"properties": nested(300)})), ("BROKEN", "{not json"),
-                          ("LIST", "[1]"), ("HUGE", '{"n": %s}' % ("9" * 30)), ("NAN", '{"n": NaN}')):
+        for rid, text in (
+            ("DEEP", json.dumps({"properties": nested(300)})),
+            ("BROKEN", "{not json"),
+            ("LIST", "[1]"),
+            ("HUGE", '{"n": %s}' % ("9" * 30)),
+            ("NAN", '{"n": NaN}'),
+        ):
             db.execute("INSERT INTO resources VALUES ('profile', ?, 1000, ?)", (rid, text))
     again = create_app(api, keys=key_ring(), data_dir=tmp_path, recorder=MemoryRecorder())
     with TestClient(again, base_url=LOCAL) as client:
@@ -304,8 +353,9 @@ def test_a_corrupt_resource_store_is_one_line_error(api: Api, tmp_path: Path) ->
 
 
 # -- failures are answered and recorded ---------------------------------------------------------------------------
-def test_an_unexpected_failure_is_a_recorded_json_api_500(api: Api, tmp_path: Path,
-                                                          caplog: pytest.LogCaptureFixture) -> None:
+def test_an_unexpected_failure_is_a_recorded_json_api_500(
+    api: Api, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     recorder = MemoryRecorder()
     app = create_app(api, keys=key_ring(), data_dir=tmp_path, recorder=recorder)
 
@@ -318,7 +368,10 @@ def test_an_unexpected_failure_is_a_recorded_json_api_500(api: Api, tmp_path: Pa
         assert response.status_code == 500 and only_error(response)["code"] == "error"
     [call] = recorder.calls
     assert (call.method, call.path, call.status) == ("POST", "/api/profiles", 500)
-    assert "boom@example.com" in call.request_body and json.loads(call.response_body)["errors"][0]["status"] == 500
+    assert (
+        "boom@example.com" in call.request_body
+        and json.loads(call.response_body)["errors"][0]["status"] == 500
+    )
     assert call.request_headers["authorization"].startswith("Klaviyo-API-Key pk_…")  # truncated as always
     assert "RuntimeError: store went away" in caplog.text
 
@@ -327,15 +380,36 @@ def test_an_unexpected_failure_is_a_recorded_json_api_500(api: Api, tmp_path: Pa
 def test_only_host_names_of_the_bound_address_are_answered(api: Api, tmp_path: Path) -> None:
     recorder = MemoryRecorder()
     with open_store(tmp_path / "logs.sqlite3") as store:
-        app = create_app(api, keys=key_ring(), data_dir=tmp_path, recorder=recorder, host="127.0.0.1",
-                         allowed_hosts=["sandbox.internal"], extra_routes=activity_routes(store))
+        app = create_app(
+            api,
+            keys=key_ring(),
+            data_dir=tmp_path,
+            recorder=recorder,
+            host="127.0.0.1",
+            allowed_hosts=["sandbox.internal"],
+            extra_routes=activity_routes(store),
+        )
         with TestClient(app, base_url=LOCAL) as client:
-            for host in ("127.0.0.1", "127.0.0.1:4010", "localhost:4010", "LOCALHOST", "[::1]:4010",
-                         "sandbox.internal:80", "localhost."):
+            for host in (
+                "127.0.0.1",
+                "127.0.0.1:4010",
+                "localhost:4010",
+                "LOCALHOST",
+                "[::1]:4010",
+                "sandbox.internal:80",
+                "localhost.",
+            ):
                 assert client.get("/api/profiles", headers=headers(Host=host)).status_code == 200, host
                 assert client.get("/_activity", headers={"Host": host}).status_code == 200, host
-            for host in ("evil.example", "evil.example:4010", "127.0.0.1.evil.example", "localhost:4010.evil",
-                         "0.0.0.0", "testserver", "[::2]:4010"):
+            for host in (
+                "evil.example",
+                "evil.example:4010",
+                "127.0.0.1.evil.example",
+                "localhost:4010.evil",
+                "0.0.0.0",
+                "testserver",
+                "[::2]:4010",
+            ):
                 for path in ("/_activity", "/_activity/api/logs", "/api/profiles"):
                     response = client.get(path, headers=headers(Host=host))
                     assert response.status_code == 421, (host, path)
@@ -345,7 +419,13 @@ def test_only_host_names_of_the_bound_address_are_answered(api: Api, tmp_path: P
 
 def test_host_names_are_compared_without_port_brackets_or_case() -> None:
     assert [host_name(h) for h in ("LocalHost:80", "[::1]:4010", "[::1]", "127.0.0.1", "a.b.:1", "x:y")] == [
-        "localhost", "::1", "::1", "127.0.0.1", "a.b", "x:y"]
+        "localhost",
+        "::1",
+        "::1",
+        "127.0.0.1",
+        "a.b",
+        "x:y",
+    ]
 
 
 # -- kill -9 under load: no answered call lost, 500s included -----------------------------------------------------
@@ -378,9 +458,19 @@ def test_a_killed_sandbox_loses_no_answered_call_500s_included(tmp_path: Path) -
     data = tmp_path / "sandbox"
     data.mkdir()
     port = _free_port()
-    process = subprocess.Popen([sys.executable, "-c", SERVER, str(EXAMPLE_SPEC), str(data),
-                                str(write_keys_file(tmp_path)), str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            SERVER,
+            str(EXAMPLE_SPEC),
+            str(data),
+            str(write_keys_file(tmp_path)),
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     answered: list[tuple[str, int]] = []
     stop = threading.Event()
 

@@ -25,8 +25,12 @@ from tests.tools import CORPUS
 KEY = "pk_" + "d" * 34
 SPEC = CORPUS / "klaviyo" / "stable" / "2026-07-15.json"
 JSON_API = "application/vnd.api+json"
-HEADERS = {"Authorization": f"Klaviyo-API-Key {KEY}", "revision": "2026-07-15", "Accept": JSON_API,
-           "Content-Type": JSON_API}
+HEADERS = {
+    "Authorization": f"Klaviyo-API-Key {KEY}",
+    "revision": "2026-07-15",
+    "Accept": JSON_API,
+    "Content-Type": JSON_API,
+}
 # RFC 3986's characters: what a `format: uri` link may hold
 URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]*")
 pytestmark = pytest.mark.corpus
@@ -45,8 +49,9 @@ def recorder() -> MemoryRecorder:
 
 
 @pytest.fixture(scope="module")
-def client(api: Api, recorder: MemoryRecorder,
-           tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+def client(
+    api: Api, recorder: MemoryRecorder, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
     keys = keys_from_data({"keys": {KEY: {"name": "spec answers"}}}, "keys")
     data: Path = tmp_path_factory.mktemp("sandbox")
     app = create_app(api, keys=keys, data_dir=data, recorder=recorder, rate_limits=False)
@@ -67,9 +72,9 @@ def only_error(response) -> dict:
 
 
 @pytest.mark.parametrize(("path", "type_name"), [("/api/tags", "tag"), ("/api/tag-groups", "tag-group")])
-def test_an_update_documented_as_204_answers_no_body_and_is_recorded(client: TestClient,
-                                                                     recorder: MemoryRecorder,
-                                                                     path: str, type_name: str) -> None:
+def test_an_update_documented_as_204_answers_no_body_and_is_recorded(
+    client: TestClient, recorder: MemoryRecorder, path: str, type_name: str
+) -> None:
     resource_id = client.get(path, headers=HEADERS).json()["data"][0]["id"]
     body = {"data": {"type": type_name, "id": resource_id, "attributes": {"name": "Renamed"}}}
     response = client.patch(f"{path}/{resource_id}", headers=HEADERS, json=body)
@@ -81,14 +86,18 @@ def test_an_update_documented_as_204_answers_no_body_and_is_recorded(client: Tes
     assert read.json()["data"]["attributes"]["name"] == "Renamed"
 
 
-@pytest.mark.parametrize(("raw", "detail"), [
-    ("/api/pro%0Afiles", "No endpoint matches"),
-    ("/api/profiles/%0A", "does not exist"),
-    ("/api/profiles%0D%0A", "No endpoint matches"),
-    ("/api/profiles/%09", "does not exist"),
-])
-def test_any_odd_path_is_a_recorded_json_api_404(client: TestClient, recorder: MemoryRecorder, raw: str,
-                                                 detail: str) -> None:
+@pytest.mark.parametrize(
+    ("raw", "detail"),
+    [
+        ("/api/pro%0Afiles", "No endpoint matches"),
+        ("/api/profiles/%0A", "does not exist"),
+        ("/api/profiles%0D%0A", "No endpoint matches"),
+        ("/api/profiles/%09", "does not exist"),
+    ],
+)
+def test_any_odd_path_is_a_recorded_json_api_404(
+    client: TestClient, recorder: MemoryRecorder, raw: str, detail: str
+) -> None:
     response = client.get(raw, headers=HEADERS)
     assert response.status_code == 404
     assert detail in only_error(response)["detail"]
@@ -96,8 +105,9 @@ def test_any_odd_path_is_a_recorded_json_api_404(client: TestClient, recorder: M
 
 
 def test_list_links_are_percent_encoded_uris_that_lead_to_the_next_page(client: TestClient, api: Api) -> None:
-    first = client.get("/api/profiles", headers=HEADERS,
-                       params={"page[size]": "1", "fields[profile]": "email"})
+    first = client.get(
+        "/api/profiles", headers=HEADERS, params={"page[size]": "1", "fields[profile]": "email"}
+    )
     assert first.status_code == 200
     links = first.json()["links"]
     assert set(links) >= {"self", "next"}
@@ -124,13 +134,25 @@ def test_a_request_null_is_not_echoed_into_a_non_nullable_field(client: TestClie
 
 
 def test_inputs_the_spec_forbids_are_400_naming_where(client: TestClient) -> None:
-    code = {"data": {"type": "coupon-code", "attributes": {"unique_code": "SPRING", "expires_at": "AAA"},
-                     "relationships": {"coupon": {"data": {"type": "coupon", "id": "10OFF"}}}}}
+    code = {
+        "data": {
+            "type": "coupon-code",
+            "attributes": {"unique_code": "SPRING", "expires_at": "AAA"},
+            "relationships": {"coupon": {"data": {"type": "coupon", "id": "10OFF"}}},
+        }
+    }
     error = only_error(client.post("/api/coupon-codes", headers=HEADERS, json=code))
     assert error["status"] == 400 and error["source"] == {"pointer": "/data/attributes/expires_at"}
-    report = {"data": {"type": "campaign-values-report", "attributes": {
-        "statistics": ["opens"], "timeframe": {"start": "2024-01-01T00:00:00+00:00", "end": ""},
-        "conversion_metric_id": "RESQ6t"}}}
+    report = {
+        "data": {
+            "type": "campaign-values-report",
+            "attributes": {
+                "statistics": ["opens"],
+                "timeframe": {"start": "2024-01-01T00:00:00+00:00", "end": ""},
+                "conversion_metric_id": "RESQ6t",
+            },
+        }
+    }
     error = only_error(client.post("/api/campaign-values-reports", headers=HEADERS, json=report))
     assert error["status"] == 400 and error["source"]["pointer"].startswith("/data/attributes/timeframe")
     error = only_error(client.get("/api/mapped-metrics/not_a_metric", headers=HEADERS))
@@ -144,16 +166,19 @@ def test_inputs_the_spec_forbids_are_400_naming_where(client: TestClient) -> Non
 def test_integers_beyond_64_bits_and_nan_are_refused_and_never_stored(client: TestClient) -> None:
     before = client.get("/api/templates", headers=HEADERS).json()["data"]
     for literal in ("18446744073709551616", "NaN", "-Infinity"):
-        text = ('{"data":{"type":"template","attributes":{"name":"Big","editor_type":"CODE",'
-                '"html":"<p>x</p>","text":' + literal + '}}}')
+        text = (
+            '{"data":{"type":"template","attributes":{"name":"Big","editor_type":"CODE",'
+            '"html":"<p>x</p>","text":' + literal + "}}}"
+        )
         error = only_error(client.post("/api/templates", headers=HEADERS, content=text.encode()))
         assert error["status"] == 400, literal
     after = client.get("/api/templates", headers=HEADERS)
     assert after.status_code == 200 and len(after.json()["data"]) == len(before)
 
 
-def test_every_documented_filter_example_is_accepted_by_the_sandbox_and_validate(client: TestClient,
-                                                                                 api: Api) -> None:
+def test_every_documented_filter_example_is_accepted_by_the_sandbox_and_validate(
+    client: TestClient, api: Api
+) -> None:
     profile = detect_profile(api)
     examples = []
     for op in api.operations:
@@ -168,9 +193,16 @@ def test_every_documented_filter_example_is_accepted_by_the_sandbox_and_validate
     # The sandbox refuses a filter exactly when validate reports it.
     op = api.operation("GET", "/api/coupon-codes")
     verdicts = []
-    for text in ("equals(coupon.id,'10OFF')", "equals(coupon.id,['10OFF','5OFF'])", "any(coupon.id,'10OFF')",
-                 "any(coupon.id,['10OFF'])", "equals(status,'USED')", "equals(status,'SPENT')",
-                 "greater-than(expires_at,2024-01-01T00:00:00Z)", "equals(expires_at,2024-01-01T00:00:00Z)"):
+    for text in (
+        "equals(coupon.id,'10OFF')",
+        "equals(coupon.id,['10OFF','5OFF'])",
+        "any(coupon.id,'10OFF')",
+        "any(coupon.id,['10OFF'])",
+        "equals(status,'USED')",
+        "equals(status,'SPENT')",
+        "greater-than(expires_at,2024-01-01T00:00:00Z)",
+        "equals(expires_at,2024-01-01T00:00:00Z)",
+    ):
         response = client.get("/api/coupon-codes", headers=HEADERS, params={"filter": text})
         refused = response.status_code == 400
         assert refused == bool(query_problems(api, profile, op, [SentValue("filter", text)])), text
@@ -190,13 +222,36 @@ def test_seeded_profiles_carry_the_spec_example_email_tagged(client: TestClient)
 def test_a_204_whose_spec_shows_a_body_still_sends_none(tmp_path: Path) -> None:
     """HTTP forbids a body on 204: a spec documenting one (an example under a 204) gets none."""
     spec = tmp_path / "odd.json"
-    spec.write_text(json.dumps({
-        "openapi": "3.0.3", "info": {"title": "Odd", "version": "1"},
-        "paths": {"/api/ping": {"get": {"responses": {"204": {"description": "pong", "content": {
-            "application/json": {"schema": {"type": "object", "example": {"pong": True}}}}}}}}},
-    }))
-    app = create_app(load_api(str(spec)), keys=keys_from_data({"keys": {KEY: {"name": "x"}}}, "keys"),
-                     data_dir=None, recorder=MemoryRecorder())
+    spec.write_text(
+        json.dumps(
+            {
+                "openapi": "3.0.3",
+                "info": {"title": "Odd", "version": "1"},
+                "paths": {
+                    "/api/ping": {
+                        "get": {
+                            "responses": {
+                                "204": {
+                                    "description": "pong",
+                                    "content": {
+                                        "application/json": {
+                                            "schema": {"type": "object", "example": {"pong": True}}
+                                        }
+                                    },
+                                }
+                            }
+                        }
+                    }
+                },
+            }
+        )
+    )
+    app = create_app(
+        load_api(str(spec)),
+        keys=keys_from_data({"keys": {KEY: {"name": "x"}}}, "keys"),
+        data_dir=None,
+        recorder=MemoryRecorder(),
+    )
     with TestClient(app, base_url="http://127.0.0.1") as odd:
         response = odd.get("/api/ping")
     assert (response.status_code, response.content) == (204, b"")

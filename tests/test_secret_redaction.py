@@ -20,20 +20,44 @@ SHOWN = truncate_key(KEY)  # pk_…beef
 JSON_ESCAPED = "\\u0070" + KEY[1:]
 PERCENT_ENCODED = "".join(f"%{ord(c):02X}" for c in KEY)
 # what comes before the key: nothing, escapes, a word character, a digit, quotes
-PREFIXES = {"bare": "", "space": "%20", "equals": "%3D", "quote": "%27", "underscore": "_", "letter": "x",
-            "digit": "7", "double-quote": '"', "single-quote": "'"}
+PREFIXES = {
+    "bare": "",
+    "space": "%20",
+    "equals": "%3D",
+    "quote": "%27",
+    "underscore": "_",
+    "letter": "x",
+    "digit": "7",
+    "double-quote": '"',
+    "single-quote": "'",
+}
 
 
 def leaks(blob: bytes | str) -> list[str]:
     """The forms of KEY found in `blob`: in full, its secret middle, or the whole of it escaped."""
     text = blob.decode("utf-8", "replace") if isinstance(blob, bytes) else blob
-    forms = {"key": KEY, "middle": KEY[3:-4], "escaped": JSON_ESCAPED, "percent-middle": PERCENT_ENCODED[9:-12]}
+    forms = {
+        "key": KEY,
+        "middle": KEY[3:-4],
+        "escaped": JSON_ESCAPED,
+        "percent-middle": PERCENT_ENCODED[9:-12],
+    }
     return [name for name, form in forms.items() if form in text]
 
 
 @pytest.mark.parametrize("prefix", list(PREFIXES.values()) + ["\\u0020", "%2F", "Bearer "])
-@pytest.mark.parametrize("key", [KEY, JSON_ESCAPED, PERCENT_ENCODED, "%70k%5F" + KEY[3:], "%5Cu0070" + KEY[1:],
-                                 "%2570k%255F" + KEY[3:], "\\" + JSON_ESCAPED])
+@pytest.mark.parametrize(
+    "key",
+    [
+        KEY,
+        JSON_ESCAPED,
+        PERCENT_ENCODED,
+        "%70k%5F" + KEY[3:],
+        "%5Cu0070" + KEY[1:],
+        "%2570k%255F" + KEY[3:],
+        "\\" + JSON_ESCAPED,
+    ],
+)
 def test_redact_finds_a_key_after_any_character_and_through_escapes(prefix: str, key: str) -> None:
     text = f"before {prefix}{key} after"
     assert leaks(redact(text)) == []
@@ -42,17 +66,31 @@ def test_redact_finds_a_key_after_any_character_and_through_escapes(prefix: str,
 
 
 def test_redact_keeps_what_is_no_secret() -> None:
-    for text in ("Basic authentication", "basic information", "Bearer {{token}}", "pk_short", "{{privateKey}}",
-                 "/api/profiles/01H?fields[profile]=created", SHOWN):
+    for text in (
+        "Basic authentication",
+        "basic information",
+        "Bearer {{token}}",
+        "pk_short",
+        "{{privateKey}}",
+        "/api/profiles/01H?fields[profile]=created",
+        SHOWN,
+    ):
         assert redact(text) == text
-    assert redact("Authorization: Basic dXNlcjpodW50ZXIy") == "Authorization: Basic " + truncate_key("dXNlcjpodW50ZXIy")
-    assert redact("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.payload.sig") == \
-        "Authorization: Bearer " + truncate_key("eyJhbGciOiJIUzI1NiJ9.payload.sig")
+    assert redact("Authorization: Basic dXNlcjpodW50ZXIy") == "Authorization: Basic " + truncate_key(
+        "dXNlcjpodW50ZXIy"
+    )
+    assert redact(
+        "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.payload.sig"
+    ) == "Authorization: Bearer " + truncate_key("eyJhbGciOiJIUzI1NiJ9.payload.sig")
 
 
 # -- a fork with the key pasted everywhere, as Postman saves it ------------------------------------------------
-def _url(host: list[str], path: list[str], query: list[dict[str, str]] | None = None,
-         variable: list[dict[str, str]] | None = None) -> dict[str, Any]:
+def _url(
+    host: list[str],
+    path: list[str],
+    query: list[dict[str, str]] | None = None,
+    variable: list[dict[str, str]] | None = None,
+) -> dict[str, Any]:
     raw = ".".join(host) + "/" + "/".join(path)
     if query:
         raw += "?" + "&".join(f"{q['key']}={q['value']}" for q in query)
@@ -66,9 +104,15 @@ def _url(host: list[str], path: list[str], query: list[dict[str, str]] | None = 
 
 def _saved(name: str, placement: str, value: str) -> dict[str, Any]:
     """A saved GET/POST of the profiles endpoint with `value` (holding the key) in one `placement`."""
-    headers = [{"key": "revision", "value": "{{revision}}"}, {"key": "Accept", "value": "application/vnd.api+json"}]
-    request: dict[str, Any] = {"method": "GET", "header": headers,
-                               "url": _url(["{{baseUrl}}"], ["api", "profiles", ""])}
+    headers = [
+        {"key": "revision", "value": "{{revision}}"},
+        {"key": "Accept", "value": "application/vnd.api+json"},
+    ]
+    request: dict[str, Any] = {
+        "method": "GET",
+        "header": headers,
+        "url": _url(["{{baseUrl}}"], ["api", "profiles", ""]),
+    }
     if placement == "query":
         request["url"] = _url(["{{baseUrl}}"], ["api", "profiles", ""], [{"key": "api_key", "value": value}])
     elif placement == "path":
@@ -81,18 +125,30 @@ def _saved(name: str, placement: str, value: str) -> dict[str, Any]:
     elif placement == "raw-json":
         request["method"] = "POST"
         headers.append({"key": "Content-Type", "value": "application/vnd.api+json"})
-        request["body"] = {"mode": "raw", "raw": '{\n  "data": {"type": "profile", "attributes": '
-                           f'{{"email": "a@b.com", "properties": {{"note": "{value}"}}}}}}\n}}',
-                           "options": {"raw": {"language": "json"}}}
+        request["body"] = {
+            "mode": "raw",
+            "raw": '{\n  "data": {"type": "profile", "attributes": '
+            f'{{"email": "a@b.com", "properties": {{"note": "{value}"}}}}}}\n}}',
+            "options": {"raw": {"language": "json"}},
+        }
     elif placement == "urlencoded":
         request["method"] = "POST"
-        request["body"] = {"mode": "urlencoded", "urlencoded": [{"key": "api_key", "value": value, "type": "text"}]}
+        request["body"] = {
+            "mode": "urlencoded",
+            "urlencoded": [{"key": "api_key", "value": value, "type": "text"}],
+        }
     elif placement == "variable":
-        request["url"] = _url(["{{baseUrl}}"], ["api", "profiles", ":id", ""], variable=[{"key": "id", "value": value}])
+        request["url"] = _url(
+            ["{{baseUrl}}"], ["api", "profiles", ":id", ""], variable=[{"key": "id", "value": value}]
+        )
     elif placement == "auth":
-        request["auth"] = {"type": "apikey", "apikey": [
-            {"key": "value", "value": f"Klaviyo-API-Key {value}", "type": "string"},
-            {"key": "key", "value": "Authorization", "type": "string"}]}
+        request["auth"] = {
+            "type": "apikey",
+            "apikey": [
+                {"key": "value", "value": f"Klaviyo-API-Key {value}", "type": "string"},
+                {"key": "key", "value": "Authorization", "type": "string"},
+            ],
+        }
     elif placement == "bearer":
         request["auth"] = {"type": "bearer", "bearer": [{"key": "token", "value": value, "type": "string"}]}
     elif placement == "description":
@@ -100,8 +156,18 @@ def _saved(name: str, placement: str, value: str) -> dict[str, Any]:
     return {"name": name, "request": request, "response": []}
 
 
-PLACEMENTS = ("query", "path", "host", "header", "raw-json", "urlencoded", "variable", "auth", "bearer",
-              "description")
+PLACEMENTS = (
+    "query",
+    "path",
+    "host",
+    "header",
+    "raw-json",
+    "urlencoded",
+    "variable",
+    "auth",
+    "bearer",
+    "description",
+)
 
 
 def values() -> dict[str, str]:
@@ -121,8 +187,11 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     # an upstream request edited in place: the key typed into its header and a query value
     get_profiles = find_item(profiles, "Get Profiles")
     get_profiles["request"]["header"].append({"key": "X-Api-Key", "value": KEY})
-    mine = [_saved(f"{placement} {name}", placement, value)
-            for placement in PLACEMENTS for name, value in values().items()]
+    mine = [
+        _saved(f"{placement} {name}", placement, value)
+        for placement in PLACEMENTS
+        for name, value in values().items()
+    ]
     profiles["item"].extend(mine)
     collection["variable"].append({"key": "backupKey", "value": KEY})
     collection["variable"].append({"key": "escapedKey", "value": "%3D" + KEY})
@@ -144,23 +213,50 @@ def test_validate_never_prints_the_key(run_cli, world, fmt: str, tmp_path: Path)
     assert leaks(shown.stdout + shown.stderr) == []
     out = tmp_path / f"report.{fmt}"
     written = run_cli("validate", world["fork"], "--spec", world["new"], "-f", fmt, "-o", out)
-    assert written.exit_code == 1 and leaks(out.read_bytes()) == [] and leaks(written.stdout + written.stderr) == []
+    assert (
+        written.exit_code == 1
+        and leaks(out.read_bytes()) == []
+        and leaks(written.stdout + written.stderr) == []
+    )
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
 def test_diff_never_prints_a_saved_request_with_the_key(run_cli, world, fmt: str) -> None:
-    shown = run_cli("diff", world["fork"], world["new"], "--revisions", world["revisions"], "--format", fmt,
-                    "--today", TODAY.isoformat())
+    shown = run_cli(
+        "diff",
+        world["fork"],
+        world["new"],
+        "--revisions",
+        world["revisions"],
+        "--format",
+        fmt,
+        "--today",
+        TODAY.isoformat(),
+    )
     assert shown.exit_code == 0, shown.stderr
-    assert "query bare" in shown.stdout and "header percent-encoded" in shown.stdout  # the saved requests are listed
+    assert (
+        "query bare" in shown.stdout and "header percent-encoded" in shown.stdout
+    )  # the saved requests are listed
     assert leaks(shown.stdout + shown.stderr) == []
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
 def test_upgrade_replaces_every_pasted_key_and_lists_it(run_cli, world, fmt: str, tmp_path: Path) -> None:
     out = tmp_path / "upgraded.json"
-    shown = run_cli("upgrade", world["fork"], "--to", world["new"], "--revisions", world["revisions"],
-                    "-o", out, "--format", fmt, "--today", TODAY.isoformat())
+    shown = run_cli(
+        "upgrade",
+        world["fork"],
+        "--to",
+        world["new"],
+        "--revisions",
+        world["revisions"],
+        "-o",
+        out,
+        "--format",
+        fmt,
+        "--today",
+        TODAY.isoformat(),
+    )
     assert shown.exit_code == 0, shown.stderr
     assert leaks(shown.stdout + shown.stderr) == []
     written = out.read_bytes()
@@ -171,7 +267,9 @@ def test_upgrade_replaces_every_pasted_key_and_lists_it(run_cli, world, fmt: str
         for name in values():
             assert "{{privateKey}}" in json.dumps(items[f"{placement} {name}"]), (placement, name)
     header = {h["key"]: h["value"] for h in items["header bare"]["request"]["header"]}
-    assert header["Authorization"] == "Klaviyo-API-Key {{privateKey}}" and header["X-Note"] == "{{privateKey}}"
+    assert (
+        header["Authorization"] == "Klaviyo-API-Key {{privateKey}}" and header["X-Note"] == "{{privateKey}}"
+    )
     assert items["query letter"]["request"]["url"]["query"][0]["value"] == "x{{privateKey}}"
     edited = {h["key"]: h["value"] for h in items["Get Profiles"]["request"]["header"]}
     assert edited["X-Api-Key"] == "{{privateKey}}"
@@ -181,14 +279,26 @@ def test_upgrade_replaces_every_pasted_key_and_lists_it(run_cli, world, fmt: str
         report = json.loads(shown.stdout)
         replaced = report["keysReplaced"]
         assert report["summary"]["keysReplaced"] == len(replaced)
-        assert {"request": "Profiles/Profiles/header bare", "where": "header `Authorization`", "key": SHOWN,
-                "variable": "privateKey"} in replaced
+        assert {
+            "request": "Profiles/Profiles/header bare",
+            "where": "header `Authorization`",
+            "key": SHOWN,
+            "variable": "privateKey",
+        } in replaced
         wheres = {(r["request"].rsplit("/", 1)[-1], r["where"]) for r in replaced}
-        for expected in [("query bare", "query `api_key`"), ("path digit", "path"), ("host letter", "host"),
-                         ("raw-json json-escaped", "body"), ("urlencoded quote", "body field `api_key`"),
-                         ("variable equals", "path variable `id`"), ("auth bare", "auth (apikey)"),
-                         ("bearer underscore", "auth (bearer)"), ("description space", "description"),
-                         ("Get Profiles", "header `X-Api-Key`"), ("collection", "variable `backupKey`")]:
+        for expected in [
+            ("query bare", "query `api_key`"),
+            ("path digit", "path"),
+            ("host letter", "host"),
+            ("raw-json json-escaped", "body"),
+            ("urlencoded quote", "body field `api_key`"),
+            ("variable equals", "path variable `id`"),
+            ("auth bare", "auth (apikey)"),
+            ("bearer underscore", "auth (bearer)"),
+            ("description space", "description"),
+            ("Get Profiles", "header `X-Api-Key`"),
+            ("collection", "variable `backupKey`"),
+        ]:
             assert expected in wheres, expected
     else:
         assert "Private keys replaced" in shown.stdout and f"header `Authorization` ({SHOWN})" in shown.stdout
@@ -202,7 +312,9 @@ def test_snippets_of_requests_with_a_pasted_key_never_print_it(run_cli, world) -
 
 
 # -- a recorded call carrying the key ----------------------------------------------------------------------------
-def test_a_recorded_call_never_shows_the_key_in_the_store_logs_or_pages(run_cli, world, tmp_path: Path) -> None:
+def test_a_recorded_call_never_shows_the_key_in_the_store_logs_or_pages(
+    run_cli, world, tmp_path: Path
+) -> None:
     from postman_kit.activity.web import activity_routes
     from postman_kit.logstore import open_store
     from postman_kit.openapi import load_api
@@ -216,22 +328,42 @@ def test_a_recorded_call_never_shows_the_key_in_the_store_logs_or_pages(run_cli,
     data = tmp_path / "data"
     data.mkdir()
     keys = keys_from_data({"keys": {KEY: {"name": "ci"}}}, "keys.yaml")
-    headers = {"Authorization": f"Klaviyo-API-Key {KEY}", "revision": "2026-07-15",
-               "Content-Type": "application/vnd.api+json"}
+    headers = {
+        "Authorization": f"Klaviyo-API-Key {KEY}",
+        "revision": "2026-07-15",
+        "Content-Type": "application/vnd.api+json",
+    }
     with open_store(data / "logs.sqlite3") as store:
-        app = create_app(load_api(str(world["new"])), keys=keys, data_dir=None, recorder=store,
-                         extra_routes=activity_routes(store))
+        app = create_app(
+            load_api(str(world["new"])),
+            keys=keys,
+            data_dir=None,
+            recorder=store,
+            extra_routes=activity_routes(store),
+        )
         with TestClient(app, base_url="http://127.0.0.1") as client:
             for name, value in values().items():
                 client.get(f"/api/profiles/{value}", headers=headers)
                 client.get(f"/api/profiles?filter=equals(email,'{value}')&api_key=x{value}", headers=headers)
-                body = {"data": {"type": "profile", "attributes": {"email": f"{name}@example.com",
-                                                                   "properties": {"note": value}}}}
+                body = {
+                    "data": {
+                        "type": "profile",
+                        "attributes": {"email": f"{name}@example.com", "properties": {"note": value}},
+                    }
+                }
                 client.post("/api/profiles", headers=headers, content=json.dumps(body).replace(KEY, value))
             client.get(f"/_{KEY}", headers={**headers, "Authorization": f"Bearer {KEY}"})
-            pages = [client.get(p) for p in ("/_activity", "/_activity/logs", "/_activity/api/activity",
-                                             "/_activity/api/logs", f"/_activity/logs?path={KEY}",
-                                             f"/_activity/api/logs?path=x{KEY}")]
+            pages = [
+                client.get(p)
+                for p in (
+                    "/_activity",
+                    "/_activity/logs",
+                    "/_activity/api/activity",
+                    "/_activity/api/logs",
+                    f"/_activity/logs?path={KEY}",
+                    f"/_activity/api/logs?path=x{KEY}",
+                )
+            ]
             call_ids = [c["id"] for c in client.get("/_activity/api/logs").json()["calls"]]
             pages += [client.get(f"/_activity/logs/{call_id}") for call_id in call_ids]
         assert len(call_ids) >= 20
@@ -239,9 +371,15 @@ def test_a_recorded_call_never_shows_the_key_in_the_store_logs_or_pages(run_cli,
             assert leaks(page.content) == [], page.url
     stored = b"".join(p.read_bytes() for p in data.iterdir() if p.is_file())
     assert stored and leaks(stored) == []
-    outputs = [run_cli("logs", "search", "--data", data, "--limit", "100", "--format", fmt) for fmt in ("text", "json")]
-    outputs += [run_cli("logs", "show", call_id, "--data", data, "--format", fmt)
-                for call_id in call_ids[:8] for fmt in ("text", "json")]
+    outputs = [
+        run_cli("logs", "search", "--data", data, "--limit", "100", "--format", fmt)
+        for fmt in ("text", "json")
+    ]
+    outputs += [
+        run_cli("logs", "show", call_id, "--data", data, "--format", fmt)
+        for call_id in call_ids[:8]
+        for fmt in ("text", "json")
+    ]
     outputs += [run_cli("activity", "--data", data, "--format", fmt) for fmt in ("text", "json")]
     for result in outputs:
         assert result.exit_code == 0, result.stderr
@@ -257,8 +395,27 @@ def test_an_error_naming_a_source_with_the_key_shows_it_truncated(run_cli, tmp_p
 def test_redacting_a_json_document_leaves_valid_json_whatever_surrounds_the_key() -> None:
     import random
 
-    pieces = ["\\", "\\\\", "\\u0070", "%5C", "%25", "%70", "\"", "'", "x", "_", " ", "\n", "é", "Bearer ", KEY,
-              JSON_ESCAPED, PERCENT_ENCODED, KEY[:10], KEY[10:]]
+    pieces = [
+        "\\",
+        "\\\\",
+        "\\u0070",
+        "%5C",
+        "%25",
+        "%70",
+        '"',
+        "'",
+        "x",
+        "_",
+        " ",
+        "\n",
+        "é",
+        "Bearer ",
+        KEY,
+        JSON_ESCAPED,
+        PERCENT_ENCODED,
+        KEY[:10],
+        KEY[10:],
+    ]
     chooser = random.Random(19)
     for _ in range(500):
         value = "".join(chooser.choice(pieces) for _ in range(chooser.randint(1, 8)))

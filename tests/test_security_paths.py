@@ -35,8 +35,12 @@ def tree(root: Path) -> dict[str, bytes]:
 
 def klaviyo_like(revision_default: str, version: str = "1.0") -> dict[str, Any]:
     """A spec whose operations carry a `revision` header default, as Klaviyo's do."""
-    header = {"name": "revision", "in": "header", "required": True, "schema": {"type": "string",
-                                                                               "default": revision_default}}
+    header = {
+        "name": "revision",
+        "in": "header",
+        "required": True,
+        "schema": {"type": "string", "default": revision_default},
+    }
     get = {"summary": "List things", "parameters": [header], "responses": {"200": {"description": "ok"}}}
     return minimal_spec({"/things": {"get": get}}, info={"title": "Test API", "version": version})
 
@@ -58,17 +62,21 @@ def fork(tmp_path: Path, run_cli) -> dict[str, Path]:
 
 # -- file names from slugs ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("revision, slug", [
-    ("2026-07-15", "2026-07-15"),
-    ("2025-07-15.pre", "2025-07-15.pre"),
-    ("1.0.0", "1.0.0"),
-    ("../../PWNED", "PWNED"),
-    ("..", "0"),
-    ("a/b\\c", "a-b-c"),
-    ("1..2", "1.2"),
-    ("v1 beta", "v1-beta"),
-    ("", "0"),
-])
+
+@pytest.mark.parametrize(
+    "revision, slug",
+    [
+        ("2026-07-15", "2026-07-15"),
+        ("2025-07-15.pre", "2025-07-15.pre"),
+        ("1.0.0", "1.0.0"),
+        ("../../PWNED", "PWNED"),
+        ("..", "0"),
+        ("a/b\\c", "a-b-c"),
+        ("1..2", "1.2"),
+        ("v1 beta", "v1-beta"),
+        ("", "0"),
+    ],
+)
 def test_revision_slug_keeps_revisions_and_drops_ways_out(revision: str, slug: str) -> None:
     assert revision_slug(revision) == slug
 
@@ -78,12 +86,17 @@ def test_slugs_are_bounded() -> None:
     assert len(revision_slug("9" * 500)) == REVISION_SLUG_MAX
 
 
-@pytest.mark.parametrize("make_spec", [
-    lambda: minimal_spec(info={"title": "Test API", "version": "../../PWNED"}),
-    lambda: klaviyo_like("../../PWNED"),
-], ids=["info.version", "revision header default"])
-def test_a_revision_with_separators_cannot_lead_a_file_out_of_the_output_folder(run_cli, tmp_path: Path,
-                                                                                 make_spec) -> None:
+@pytest.mark.parametrize(
+    "make_spec",
+    [
+        lambda: minimal_spec(info={"title": "Test API", "version": "../../PWNED"}),
+        lambda: klaviyo_like("../../PWNED"),
+    ],
+    ids=["info.version", "revision header default"],
+)
+def test_a_revision_with_separators_cannot_lead_a_file_out_of_the_output_folder(
+    run_cli, tmp_path: Path, make_spec
+) -> None:
     spec = write_spec(tmp_path, make_spec(), "spec.json")
     out = tmp_path / "a" / "b" / "out"
     victim = tmp_path / "a" / "test-api-vPWNED.postman_collection.json"  # where ../../ would have led
@@ -93,10 +106,15 @@ def test_a_revision_with_separators_cannot_lead_a_file_out_of_the_output_folder(
     assert result.exit_code == 0, result.output
     assert victim.read_text() == "mine"
     assert sorted(p.name for p in out.iterdir()) == [
-        "test-api-vPWNED.postman_collection.json", "test-api-vPWNED.postman_environment.json",
-        "test-api.postman_globals.json"]
-    assert set(tree(tmp_path)) == {"spec.json", "a/test-api-vPWNED.postman_collection.json",
-                                   *(f"a/b/out/{p.name}" for p in out.iterdir())}
+        "test-api-vPWNED.postman_collection.json",
+        "test-api-vPWNED.postman_environment.json",
+        "test-api.postman_globals.json",
+    ]
+    assert set(tree(tmp_path)) == {
+        "spec.json",
+        "a/test-api-vPWNED.postman_collection.json",
+        *(f"a/b/out/{p.name}" for p in out.iterdir()),
+    }
     # The revision itself stays as the spec gives it, in the name and the variable.
     collection = json.loads((out / "test-api-vPWNED.postman_collection.json").read_text())
     assert collection["info"]["name"] == "(Stable) Test API (v../../PWNED)"
@@ -104,17 +122,25 @@ def test_a_revision_with_separators_cannot_lead_a_file_out_of_the_output_folder(
 
 
 def test_a_long_title_gives_a_bounded_file_name(run_cli, tmp_path: Path) -> None:
-    spec = write_spec(tmp_path, minimal_spec(info={"title": "Very long " * 60, "version": "7" * 300}), "s.json")
+    spec = write_spec(
+        tmp_path, minimal_spec(info={"title": "Very long " * 60, "version": "7" * 300}), "s.json"
+    )
     result = run_cli("generate", spec, "-o", tmp_path / "out", "-q")
     assert result.exit_code == 0, result.output
     assert all(len(p.name) <= 128 for p in (tmp_path / "out").iterdir())
 
 
-def test_a_title_with_control_characters_is_printed_escaped_and_kept_out_of_file_names(tmp_path: Path) -> None:
-    spec = write_spec(tmp_path, minimal_spec(info={"title": f"Evil{ESCAPES} API", "version": "1.0"}), "s.json")
+def test_a_title_with_control_characters_is_printed_escaped_and_kept_out_of_file_names(
+    tmp_path: Path,
+) -> None:
+    spec = write_spec(
+        tmp_path, minimal_spec(info={"title": f"Evil{ESCAPES} API", "version": "1.0"}), "s.json"
+    )
     result = run_program("generate", str(spec), "-o", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[0].startswith(f"(Stable) Evil{printable(ESCAPES)} API (v1.0): 1 requests")
+    assert result.stdout.splitlines()[0].startswith(
+        f"(Stable) Evil{printable(ESCAPES)} API (v1.0): 1 requests"
+    )
     assert len(result.stdout.splitlines()) == 4  # the summary and three `wrote` lines
     assert "\x1b" not in result.stdout and "\r" not in result.stdout
     for path in (tmp_path / "out").iterdir():
@@ -126,20 +152,25 @@ def test_a_title_with_control_characters_is_printed_escaped_and_kept_out_of_file
 @pytest.mark.parametrize("where", ["info.version", "revision header default", "--revision"])
 def test_a_revision_with_control_characters_is_refused_in_one_line(tmp_path: Path, where: str) -> None:
     revision = "2026-07-15\x1b[2J\r\nINJECTED: 1"
-    doc = {"info.version": minimal_spec(info={"title": "Test API", "version": revision}),
-           "revision header default": klaviyo_like(revision),
-           "--revision": minimal_spec()}[where]
+    doc = {
+        "info.version": minimal_spec(info={"title": "Test API", "version": revision}),
+        "revision header default": klaviyo_like(revision),
+        "--revision": minimal_spec(),
+    }[where]
     spec = write_spec(tmp_path, doc, "s.json")
     extra = ["--revision", revision] if where == "--revision" else []
     result = run_program("generate", str(spec), "-o", str(tmp_path / "out"), "--profile", "klaviyo", *extra)
     assert result.returncode == 2
     source = "--revision" if where == "--revision" else str(spec)
-    assert result.stderr == (f"postman-kit: error: {source}: revision '2026-07-15\\x1b[2J\\r\\nINJECTED: 1' "
-                             "holds a control character\n")
+    assert result.stderr == (
+        f"postman-kit: error: {source}: revision '2026-07-15\\x1b[2J\\r\\nINJECTED: 1' "
+        "holds a control character\n"
+    )
     assert result.stdout == "" and not (tmp_path / "out").exists()
 
 
 # -- -o replaces only a regular file or a new path -----------------------------------------------------------------
+
 
 def _special(kind: str, path: Path, outside: Path) -> None:
     if kind == "fifo":
@@ -160,8 +191,13 @@ def _special(kind: str, path: Path, outside: Path) -> None:
 
 
 SPECIAL_KINDS = ["fifo", "symlink", "dangling symlink", "directory", "device"]
-KIND_WORDS = {"fifo": "a FIFO", "symlink": "a symbolic link", "dangling symlink": "a symbolic link",
-              "directory": "a directory", "device": "a character device"}
+KIND_WORDS = {
+    "fifo": "a FIFO",
+    "symlink": "a symbolic link",
+    "dangling symlink": "a symbolic link",
+    "directory": "a directory",
+    "device": "a character device",
+}
 
 
 def _writing_commands(fork: dict[str, Path], target: Path) -> dict[str, list[str]]:
@@ -173,8 +209,9 @@ def _writing_commands(fork: dict[str, Path], target: Path) -> dict[str, list[str
 
 @pytest.mark.parametrize("command", ["upgrade", "validate"])
 @pytest.mark.parametrize("kind", SPECIAL_KINDS)
-def test_output_over_a_special_file_is_refused_and_left_alone(run_cli, fork, tmp_path: Path, command: str,
-                                                               kind: str) -> None:
+def test_output_over_a_special_file_is_refused_and_left_alone(
+    run_cli, fork, tmp_path: Path, command: str, kind: str
+) -> None:
     target, outside = tmp_path / "target", tmp_path / "outside.txt"
     _special(kind, target, outside)
     before, mode = tree(tmp_path), os.lstat(target).st_mode
@@ -186,7 +223,9 @@ def test_output_over_a_special_file_is_refused_and_left_alone(run_cli, fork, tmp
 
 
 @pytest.mark.parametrize("kind", ["fifo", "symlink"])
-def test_generate_refuses_a_special_file_where_one_of_its_files_goes(run_cli, tmp_path: Path, kind: str) -> None:
+def test_generate_refuses_a_special_file_where_one_of_its_files_goes(
+    run_cli, tmp_path: Path, kind: str
+) -> None:
     spec = write_spec(tmp_path, minimal_spec(), "spec.yaml")
     out = tmp_path / "out"
     out.mkdir()
@@ -204,13 +243,17 @@ def test_a_fifo_as_output_is_refused_by_the_program_without_blocking(fork, tmp_p
     for args in _writing_commands(fork, fifo).values():
         result = run_program(*args, timeout=60)
         assert result.returncode == 2, result.stderr
-        assert result.stderr == f"postman-kit: error: {fifo}: is a FIFO; refusing to replace it " \
-                                "(give a regular file or a new path)\n"
+        assert (
+            result.stderr == f"postman-kit: error: {fifo}: is a FIFO; refusing to replace it "
+            "(give a regular file or a new path)\n"
+        )
         assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
 
 @pytest.mark.parametrize("kind", ["fifo", "file"])
-def test_generate_into_something_that_is_not_a_folder_fails_in_one_line(run_cli, tmp_path: Path, kind: str) -> None:
+def test_generate_into_something_that_is_not_a_folder_fails_in_one_line(
+    run_cli, tmp_path: Path, kind: str
+) -> None:
     spec = write_spec(tmp_path, minimal_spec(), "spec.yaml")
     target = tmp_path / "out"
     os.mkfifo(target) if kind == "fifo" else target.write_text("a file")
@@ -241,17 +284,29 @@ def test_dash_streams_the_document_to_stdout(run_cli, fork) -> None:
 
 # -- never over an input -----------------------------------------------------------------------------------------
 
+
 def _validate_all_inputs(fork: dict[str, Path], config: Path) -> list[str]:
-    return ["validate", str(fork["collection"]), "--spec", str(fork["spec"]), "-e", str(fork["environment"]),
-            "-g", str(fork["globals"]), "--config", str(config)]
+    return [
+        "validate",
+        str(fork["collection"]),
+        "--spec",
+        str(fork["spec"]),
+        "-e",
+        str(fork["environment"]),
+        "-g",
+        str(fork["globals"]),
+        "--config",
+        str(config),
+    ]
 
 
 @pytest.mark.parametrize("victim", ["spec", "environment", "globals", "collection", "config"])
 @pytest.mark.parametrize("spelling", ["same path", "hard link", "symlink", "another spelling"])
-def test_validate_never_writes_over_any_of_its_inputs(run_cli, fork, tmp_path: Path, victim: str,
-                                                      spelling: str) -> None:
+def test_validate_never_writes_over_any_of_its_inputs(
+    run_cli, fork, tmp_path: Path, victim: str, spelling: str
+) -> None:
     config = tmp_path / "work" / "postman-kit.toml"
-    config.write_text("[validate]\nfail-on = \"error\"\n")
+    config.write_text('[validate]\nfail-on = "error"\n')
     original = config if victim == "config" else fork[victim]
     target = {
         "same path": original,
@@ -269,10 +324,11 @@ def test_validate_never_writes_over_any_of_its_inputs(run_cli, fork, tmp_path: P
     assert tree(tmp_path) == before
 
 
-def test_validate_never_writes_over_the_settings_file_it_found(run_cli, fork, tmp_path: Path,
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_validate_never_writes_over_the_settings_file_it_found(
+    run_cli, fork, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     config = tmp_path / "work" / "postman-kit.toml"
-    config.write_text("[validate]\nfail-on = \"error\"\n")
+    config.write_text('[validate]\nfail-on = "error"\n')
     monkeypatch.chdir(tmp_path / "work")
     before = config.read_bytes()
     result = run_cli("validate", fork["collection"], "-o", "postman-kit.toml")
@@ -282,7 +338,9 @@ def test_validate_never_writes_over_the_settings_file_it_found(run_cli, fork, tm
 
 def test_validate_spec_as_output_is_refused_by_the_program(fork) -> None:
     before = fork["spec"].read_bytes()
-    result = run_program("validate", str(fork["collection"]), "--spec", str(fork["spec"]), "-o", str(fork["spec"]))
+    result = run_program(
+        "validate", str(fork["collection"]), "--spec", str(fork["spec"]), "-o", str(fork["spec"])
+    )
     assert result.returncode == 2
     assert result.stderr == f"postman-kit: error: {fork['spec']}: refusing to overwrite an input file\n"
     assert fork["spec"].read_bytes() == before
@@ -299,8 +357,18 @@ def test_upgrade_never_writes_over_any_of_its_inputs(run_cli, fork, tmp_path: Pa
     target = tmp_path / "link-to-victim"
     os.link(inputs[victim], target)
     before = tree(tmp_path)
-    result = run_cli("upgrade", fork["collection"], "--to", fork["spec"], "--base", base, "--revisions", revisions,
-                     "-o", target)
+    result = run_cli(
+        "upgrade",
+        fork["collection"],
+        "--to",
+        fork["spec"],
+        "--base",
+        base,
+        "--revisions",
+        revisions,
+        "-o",
+        target,
+    )
     assert_one_line_error(result, str(target), "refusing to overwrite an input file")
     assert tree(tmp_path) == before
 
@@ -312,16 +380,21 @@ def test_generate_never_writes_over_a_hard_link_to_its_spec(run_cli, tmp_path: P
     os.link(spec, out / "test-api.postman_globals.json")
     before = tree(tmp_path)
     result = run_cli("generate", spec, "-o", out)
-    assert_one_line_error(result, str(out / "test-api.postman_globals.json"), "refusing to overwrite an input file")
+    assert_one_line_error(
+        result, str(out / "test-api.postman_globals.json"), "refusing to overwrite an input file"
+    )
     assert tree(tmp_path) == before
 
 
 # -- control characters shown, never obeyed ----------------------------------------------------------------------
 
+
 def test_printable_escapes_controls_and_keeps_the_rest() -> None:
     assert printable("Klaviyo API (v2026-07-15) – ünïcode ✓") == "Klaviyo API (v2026-07-15) – ünïcode ✓"
-    assert printable("a\x1b[31mb\r\nc\td\x00\x7f\x9b\u2028\u202e") == \
-        "a\\x1b[31mb\\r\\nc\\td\\x00\\x7f\\x9b\\u2028\\u202e"
+    assert (
+        printable("a\x1b[31mb\r\nc\td\x00\x7f\x9b\u2028\u202e")
+        == "a\\x1b[31mb\\r\\nc\\td\\x00\\x7f\\x9b\\u2028\\u202e"
+    )
 
 
 def test_a_path_with_control_characters_is_one_escaped_error_line(tmp_path: Path) -> None:
@@ -333,8 +406,10 @@ def test_a_path_with_control_characters_is_one_escaped_error_line(tmp_path: Path
 
 
 def test_diff_and_validate_reports_show_names_escaped(run_cli, fork, tmp_path: Path) -> None:
-    paths = {"/things": {"get": {"summary": "List things", "responses": {"200": {"description": "ok"}}}},
-             "/evil": {"get": {"summary": f"Evil{ESCAPES}", "responses": {"200": {"description": "ok"}}}}}
+    paths = {
+        "/things": {"get": {"summary": "List things", "responses": {"200": {"description": "ok"}}}},
+        "/evil": {"get": {"summary": f"Evil{ESCAPES}", "responses": {"200": {"description": "ok"}}}},
+    }
     new = write_spec(tmp_path, minimal_spec(paths), "new.json")
     report = run_cli("diff", fork["collection"], new)
     assert report.exit_code in (0, 1), report.output

@@ -19,9 +19,13 @@ def test_compiled_checks_match_the_shapes(kind: str) -> None:
 
 
 def test_compiled_check_refuses_a_bad_spec_naming_the_place() -> None:
-    spec = {"openapi": "3.0.3", "info": {"title": "T", "version": "1"},
-            "paths": {"/things": {"get": {"parameters": [{"name": "id", "in": 7}]}}}}
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "T", "version": "1"},
+        "paths": {"/things": {"get": {"parameters": [{"name": "id", "in": 7}]}}},
+    }
     with pytest.raises(InputError) as caught:
         shapes.check_openapi_shape(spec, "spec.json")
-    assert str(caught.value) == ("spec.json: not a valid OpenAPI document: "
-                                 "#/paths/~1things/get/parameters/0/in must be string")
+    assert str(caught.value) == (
+        "spec.json: not a valid OpenAPI document: #/paths/~1things/get/parameters/0/in must be string"
+    )

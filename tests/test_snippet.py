@@ -23,7 +23,7 @@ from postman_kit.snippets.shell import word
 from tests.tools import EXAMPLE_SPEC
 
 PRIVATE_KEY = "pk_0123456789abcdef0123456789abcdef01"
-TRICKY = "it's \"quoted\" $HOME `id` $(id) ; & | \\ * ? ! # % ~ é 日本 🚀\nnext line\ttab"
+TRICKY = 'it\'s "quoted" $HOME `id` $(id) ; & | \\ * ? ! # % ~ é 日本 🚀\nnext line\ttab'
 
 
 def _environment(**extra: str) -> dict[str, Any]:
@@ -43,7 +43,9 @@ def _request(name: str, url: str, **request: Any) -> dict[str, Any]:
     host, *segments = path.split("/")
     url_json: dict[str, Any] = {"raw": url, "host": [host], "path": segments}
     if query:
-        url_json["query"] = [dict(zip(("key", "value"), pair.split("=", 1), strict=False)) for pair in query.split("&")]
+        url_json["query"] = [
+            dict(zip(("key", "value"), pair.split("=", 1), strict=False)) for pair in query.split("&")
+        ]
     return {"name": name, "request": {"method": "GET", "header": [], "url": url_json, **request}}
 
 
@@ -58,11 +60,14 @@ def _collection(*items: dict[str, Any], auth: dict[str, Any] | None = None, **va
     return Collection.from_json(data)
 
 
-KLAVIYO_AUTH = {"type": "apikey", "apikey": [
-    {"key": "key", "value": "Authorization"},
-    {"key": "value", "value": "Klaviyo-API-Key {{privateKey}}"},
-    {"key": "in", "value": "header"},
-]}
+KLAVIYO_AUTH = {
+    "type": "apikey",
+    "apikey": [
+        {"key": "key", "value": "Authorization"},
+        {"key": "value", "value": "Klaviyo-API-Key {{privateKey}}"},
+        {"key": "in", "value": "header"},
+    ],
+}
 
 
 @pytest.fixture(scope="module")
@@ -92,54 +97,74 @@ def test_first_line_says_which_variable_to_set(example, language) -> None:
     assert "{{" not in text
 
 
-@pytest.mark.parametrize(("language", "lookup"), [
-    ("curl", '"${KLAVIYO_PRIVATE_KEY:?'),
-    ("httpie", '"${KLAVIYO_PRIVATE_KEY:?'),
-    ("python", 'os.environ["KLAVIYO_PRIVATE_KEY"]'),
-    ("javascript", "process.env.KLAVIYO_PRIVATE_KEY"),
-    ("go", 'os.Getenv("KLAVIYO_PRIVATE_KEY")'),
-])
+@pytest.mark.parametrize(
+    ("language", "lookup"),
+    [
+        ("curl", '"${KLAVIYO_PRIVATE_KEY:?'),
+        ("httpie", '"${KLAVIYO_PRIVATE_KEY:?'),
+        ("python", 'os.environ["KLAVIYO_PRIVATE_KEY"]'),
+        ("javascript", "process.env.KLAVIYO_PRIVATE_KEY"),
+        ("go", 'os.Getenv("KLAVIYO_PRIVATE_KEY")'),
+    ],
+)
 def test_the_key_is_read_from_the_environment(example, language, lookup) -> None:
     text = render_snippet(example, "Lists/Get Lists", language, environment=_environment(), globals_=GLOBALS)
     assert lookup in text
 
 
 def test_client_endpoints_inline_the_public_key_and_need_no_secret(example) -> None:
-    text = render_snippet(example, "Client/Create Client Event", "curl", environment=_environment(),
-                          globals_=GLOBALS)
+    text = render_snippet(
+        example, "Client/Create Client Event", "curl", environment=_environment(), globals_=GLOBALS
+    )
     assert "company_id=AbC123" in text
     assert "Authorization" not in text
     assert text.startswith("# No environment variable needed")
 
 
 def test_key_env_overrides_the_variable_name(example) -> None:
-    text = render_snippet(example, "Lists/Get Lists", "python", environment=_environment(), key_env="ACME_KEY")
+    text = render_snippet(
+        example, "Lists/Get Lists", "python", environment=_environment(), key_env="ACME_KEY"
+    )
     assert 'os.environ["ACME_KEY"]' in text and "KLAVIYO_PRIVATE_KEY" not in text
 
 
 def test_generic_key_variables_give_their_own_environment_name() -> None:
-    auth = {"type": "apikey", "apikey": [{"key": "key", "value": "X-Api-Key"}, {"key": "value", "value": "{{apiKey}}"}]}
+    auth = {
+        "type": "apikey",
+        "apikey": [{"key": "key", "value": "X-Api-Key"}, {"key": "value", "value": "{{apiKey}}"}],
+    }
     collection = _collection(_request("Ping", "{{baseUrl}}/ping"), auth=auth, baseUrl="https://api.test")
     request = resolve_item(collection, "Ping", environment={"values": [{"key": "apiKey", "value": "k" * 30}]})
     assert [(h.name, h.value) for h in request.headers if h.name == "X-Api-Key"] == [
         ("X-Api-Key", (EnvironmentValue("API_KEY", "apiKey"),))
     ]
     assert [env_name(n) for n in ("privateKey", "api-key", "clientSecret", "2fa")] == [
-        "PRIVATE_KEY", "API_KEY", "CLIENT_SECRET", "_2FA"]
+        "PRIVATE_KEY",
+        "API_KEY",
+        "CLIENT_SECRET",
+        "_2FA",
+    ]
 
 
 def test_any_environment_secret_is_read_from_the_environment() -> None:
-    item = _request("Hook", "{{baseUrl}}/hooks", header=[{"key": "X-Signature", "value": "sha={{webhookSecret}}"}])
+    item = _request(
+        "Hook", "{{baseUrl}}/hooks", header=[{"key": "X-Signature", "value": "sha={{webhookSecret}}"}]
+    )
     environment = {"values": [{"key": "webhookSecret", "value": "s3cr3t-value-here", "type": "secret"}]}
-    text = render_snippet(_collection(item, baseUrl="https://api.test"), "Hook", "curl", environment=environment)
+    text = render_snippet(
+        _collection(item, baseUrl="https://api.test"), "Hook", "curl", environment=environment
+    )
     assert "s3cr3t-value-here" not in text
     assert "'X-Signature: sha='\"${WEBHOOK_SECRET:?" in text
     assert text.startswith("# Set WEBHOOK_SECRET (the Postman variable webhookSecret)")
 
 
 def test_a_private_key_typed_into_a_header_is_not_printed() -> None:
-    item = _request("Raw", "https://api.test/x",
-                    header=[{"key": "Authorization", "value": f"Klaviyo-API-Key {PRIVATE_KEY}"}])
+    item = _request(
+        "Raw",
+        "https://api.test/x",
+        header=[{"key": "Authorization", "value": f"Klaviyo-API-Key {PRIVATE_KEY}"}],
+    )
     text = render_snippet(_collection(item), "Raw", "javascript", key_env="KLAVIYO_PRIVATE_KEY")
     assert PRIVATE_KEY not in text
     assert '"Klaviyo-API-Key " + process.env.KLAVIYO_PRIVATE_KEY' in text
@@ -157,22 +182,34 @@ def test_disabled_parameters_and_headers_are_left_out_and_path_variables_filled(
 
 
 def test_auth_is_inherited_from_the_nearest_folder_and_noauth_stops_it() -> None:
-    folder = {"name": "Folder", "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "{{token}}"}]},
-              "item": [_request("Inner", "https://api.test/a"),
-                       _request("Open", "https://api.test/b", auth={"type": "noauth"})]}
+    folder = {
+        "name": "Folder",
+        "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "{{token}}"}]},
+        "item": [
+            _request("Inner", "https://api.test/a"),
+            _request("Open", "https://api.test/b", auth={"type": "noauth"}),
+        ],
+    }
     collection = _collection(folder, auth=KLAVIYO_AUTH)
     environment = {"values": [{"key": "token", "value": "t" * 30, "type": "secret"}]}
     inner = resolve_item(collection, "Folder/Inner", environment=environment)
     assert [(h.name, h.value) for h in inner.headers if h.name == "Authorization"] == [
-        ("Authorization", ("Bearer ", EnvironmentValue("TOKEN", "token")))]
+        ("Authorization", ("Bearer ", EnvironmentValue("TOKEN", "token")))
+    ]
     open_request = resolve_item(collection, "Open", environment=environment)
     assert not any(h.name == "Authorization" for h in open_request.headers)
 
 
-BASIC_AUTH = {"type": "basic", "basic": [{"key": "username", "value": "{{username}}"},
-                                         {"key": "password", "value": "{{password}}"}]}
-BASIC_ENVIRONMENT = {"values": [{"key": "username", "value": "ann"},
-                                {"key": "password", "value": "correct horse battery", "type": "secret"}]}
+BASIC_AUTH = {
+    "type": "basic",
+    "basic": [{"key": "username", "value": "{{username}}"}, {"key": "password", "value": "{{password}}"}],
+}
+BASIC_ENVIRONMENT = {
+    "values": [
+        {"key": "username", "value": "ann"},
+        {"key": "password", "value": "correct horse battery", "type": "secret"},
+    ]
+}
 
 
 def test_basic_auth_replaces_the_authorization_header_and_keeps_the_password_out() -> None:
@@ -184,13 +221,16 @@ def test_basic_auth_replaces_the_authorization_header_and_keeps_the_password_out
     assert request.basic_auth.password == (EnvironmentValue("PASSWORD", "password"),)
 
 
-@pytest.mark.parametrize(("language", "expected"), [
-    ("curl", "--user ann:\"${PASSWORD:?"),
-    ("httpie", "--auth ann:\"${PASSWORD:?"),
-    ("python", 'base64.b64encode(("ann:" + os.environ["PASSWORD"]).encode("utf-8"))'),
-    ("javascript", 'Buffer.from("ann:" + process.env.PASSWORD, "utf8").toString("base64")'),
-    ("go", 'req.SetBasicAuth("ann", os.Getenv("PASSWORD"))'),
-])
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("curl", '--user ann:"${PASSWORD:?'),
+        ("httpie", '--auth ann:"${PASSWORD:?'),
+        ("python", 'base64.b64encode(("ann:" + os.environ["PASSWORD"]).encode("utf-8"))'),
+        ("javascript", 'Buffer.from("ann:" + process.env.PASSWORD, "utf8").toString("base64")'),
+        ("go", 'req.SetBasicAuth("ann", os.Getenv("PASSWORD"))'),
+    ],
+)
 def test_basic_auth_in_every_language(language, expected) -> None:
     item = _request("B", "https://api.test/b")
     text = render_snippet(_collection(item, auth=BASIC_AUTH), "B", language, environment=BASIC_ENVIRONMENT)
@@ -199,8 +239,14 @@ def test_basic_auth_in_every_language(language, expected) -> None:
 
 
 def test_apikey_in_query_replaces_a_parameter_of_the_same_name() -> None:
-    auth = {"type": "apikey", "apikey": [{"key": "key", "value": "api_key"}, {"key": "value", "value": "{{apiKey}}"},
-                                         {"key": "in", "value": "query"}]}
+    auth = {
+        "type": "apikey",
+        "apikey": [
+            {"key": "key", "value": "api_key"},
+            {"key": "value", "value": "{{apiKey}}"},
+            {"key": "in", "value": "query"},
+        ],
+    }
     collection = _collection(_request("Q", "https://api.test/q?api_key=old&x=1"), auth=auth)
     request = resolve_item(collection, "Q", environment={"values": [{"key": "apiKey", "value": "secret-k"}]})
     assert request.url == ("https://api.test/q?x=1&api_key=", EnvironmentValue("API_KEY", "apiKey"))
@@ -215,24 +261,38 @@ def test_raw_body_gets_postmans_content_type_and_is_kept_exactly() -> None:
 
 
 def test_urlencoded_bodies_are_encoded_like_a_form() -> None:
-    body = {"mode": "urlencoded", "urlencoded": [{"key": "a b", "value": "1&2=3 é"},
-                                                 {"key": "off", "value": "x", "disabled": True}]}
-    request = resolve_item(_collection(_request("Form", "https://api.test/f", method="POST", body=body)), "Form")
+    body = {
+        "mode": "urlencoded",
+        "urlencoded": [{"key": "a b", "value": "1&2=3 é"}, {"key": "off", "value": "x", "disabled": True}],
+    }
+    request = resolve_item(
+        _collection(_request("Form", "https://api.test/f", method="POST", body=body)), "Form"
+    )
     assert request.body == ("a%20b=1%262%3D3%20%C3%A9",)
-    assert ("Content-Type", ("application/x-www-form-urlencoded",)) in [(h.name, h.value) for h in request.headers]
+    assert ("Content-Type", ("application/x-www-form-urlencoded",)) in [
+        (h.name, h.value) for h in request.headers
+    ]
 
 
 def test_urls_are_encoded_as_postman_sends_them() -> None:
     item = _request("U", "https://api.test/a/:id?filter=equals(name,'x y')&n=日&p=100%&q=%41")
     item["request"]["url"]["variable"] = [{"key": "id", "value": "a b"}]
     request = resolve_item(_collection(item), "U")
-    assert request.url == ("https://api.test/a/a%20b?filter=equals(name,%27x%20y%27)&n=%E6%97%A5&p=100%25&q=%41",)
+    assert request.url == (
+        "https://api.test/a/a%20b?filter=equals(name,%27x%20y%27)&n=%E6%97%A5&p=100%25&q=%41",
+    )
 
 
-@pytest.mark.parametrize(("url", "message"), [
-    ("{{baseUrl}}/w?x={{nope}}", r"W: variable \{\{nope}} is not defined in the collection, environment or globals"),
-    ("{{baseUrl}}/w?x={{loop}}", r"variable \{\{loop}} refers to itself \(loop → loop\)"),
-])
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        (
+            "{{baseUrl}}/w?x={{nope}}",
+            r"W: variable \{\{nope}} is not defined in the collection, environment or globals",
+        ),
+        ("{{baseUrl}}/w?x={{loop}}", r"variable \{\{loop}} refers to itself \(loop → loop\)"),
+    ],
+)
 def test_variables_that_cannot_be_resolved_are_refused(url, message) -> None:
     collection = _collection(_request("W", url), baseUrl="https://api.test", loop="{{loop}}{{loop}}")
     with pytest.raises(InputError, match=message):
@@ -249,35 +309,57 @@ def test_the_key_variable_is_read_from_the_environment_when_no_file_defines_it(e
 @pytest.mark.parametrize("language", list(LANGUAGES))
 def test_a_secret_variable_without_a_value_is_still_read_from_the_environment(language) -> None:
     item = _request("S", "{{baseUrl}}/s", header=[{"key": "X-Token", "value": "{{token}}"}])
-    collection = Collection.from_json({**_collection(item, baseUrl="https://api.test").to_json(), "variable": [
-        {"key": "baseUrl", "value": "https://api.test"}, {"key": "token", "value": "", "type": "secret"}]})
+    collection = Collection.from_json(
+        {
+            **_collection(item, baseUrl="https://api.test").to_json(),
+            "variable": [
+                {"key": "baseUrl", "value": "https://api.test"},
+                {"key": "token", "value": "", "type": "secret"},
+            ],
+        }
+    )
     text = render_snippet(collection, "S", language)
     assert "TOKEN" in _first_line(text) and "{{" not in text
 
 
-@pytest.mark.parametrize(("request_json", "message"), [
-    ({"auth": {"type": "digest", "digest": []}}, "digest auth is not supported"),
-    ({"method": "POST", "body": {"mode": "graphql", "graphql": {"query": "{ a }"}}},
-     "graphql bodies are not supported"),
-])
+@pytest.mark.parametrize(
+    ("request_json", "message"),
+    [
+        ({"auth": {"type": "digest", "digest": []}}, "digest auth is not supported"),
+        (
+            {"method": "POST", "body": {"mode": "graphql", "graphql": {"query": "{ a }"}}},
+            "graphql bodies are not supported",
+        ),
+    ],
+)
 def test_what_snippets_cannot_express_is_refused(request_json, message) -> None:
     with pytest.raises(InputError, match=message):
         resolve_item(_collection(_request("X", "https://api.test/x", **request_json)), "X")
 
 
 def test_multipart_forms_keep_text_and_files_and_drop_the_boundaryless_content_type() -> None:
-    body = {"mode": "formdata", "formdata": [
-        {"key": "name", "value": "{{title}}", "type": "text"},
-        {"key": "off", "value": "x", "type": "text", "disabled": True},
-        {"key": "file", "src": "/data/logo.png", "type": "file"},
-        {"key": "empty", "src": "", "type": "file"},
-    ]}
-    item = _request("Up", "https://api.test/up", method="POST", body=body,
-                    header=[{"key": "Content-Type", "value": "multipart/form-data"}])
+    body = {
+        "mode": "formdata",
+        "formdata": [
+            {"key": "name", "value": "{{title}}", "type": "text"},
+            {"key": "off", "value": "x", "type": "text", "disabled": True},
+            {"key": "file", "src": "/data/logo.png", "type": "file"},
+            {"key": "empty", "src": "", "type": "file"},
+        ],
+    }
+    item = _request(
+        "Up",
+        "https://api.test/up",
+        method="POST",
+        body=body,
+        header=[{"key": "Content-Type", "value": "multipart/form-data"}],
+    )
     collection = _collection(item, title="Q3 'sale'")
     request = resolve_item(collection, "Up")
     assert [(f.name, f.value, f.file) for f in request.form or []] == [
-        ("name", ("Q3 'sale'",), None), ("file", (), "/data/logo.png")]
+        ("name", ("Q3 'sale'",), None),
+        ("file", (), "/data/logo.png"),
+    ]
     assert request.form[1].filename == "logo.png"
     assert request.body is None
     assert not any(h.name == "Content-Type" for h in request.headers)
@@ -303,8 +385,9 @@ def test_string_literals_read_back_exactly_in_python() -> None:
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs node")
 def test_string_literals_read_back_exactly_in_javascript() -> None:
     literal = string_literal(TRICKY)
-    result = subprocess.run(["node", "-e", f"process.stdout.write(JSON.stringify({literal}))"],
-                            capture_output=True, check=True)
+    result = subprocess.run(
+        ["node", "-e", f"process.stdout.write(JSON.stringify({literal}))"], capture_output=True, check=True
+    )
     assert json.loads(result.stdout) == TRICKY
 
 
@@ -325,8 +408,17 @@ def files(tmp_path: Path, example: Collection) -> dict[str, Path]:
 
 
 def test_cli_prints_the_snippet(run_cli, files) -> None:
-    result = run_cli("snippet", files["collection"], "Get Lists", "--lang", "python", "-e", files["env"],
-                     "-g", files["globals"])
+    result = run_cli(
+        "snippet",
+        files["collection"],
+        "Get Lists",
+        "--lang",
+        "python",
+        "-e",
+        files["env"],
+        "-g",
+        files["globals"],
+    )
     assert result.exit_code == 0
     assert 'requests.request("GET", url, headers=headers, timeout=30)' in result.stdout
     assert PRIVATE_KEY not in result.stdout
@@ -339,11 +431,20 @@ def test_cli_lists_item_paths(run_cli, files) -> None:
     assert "Profiles/Relationships/Get List IDs for Profile" in result.stdout.splitlines()
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["Get Profil"], "no request 'Get Profil' in the collection; did you mean 'Profiles/Profiles/Get Profile'"),
-    (["Get Profiles", "--key-env", "BAD-NAME"], "--key-env 'BAD-NAME' is not an environment variable name"),
-    ([], "give the ITEM to print"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["Get Profil"],
+            "no request 'Get Profil' in the collection; did you mean 'Profiles/Profiles/Get Profile'",
+        ),
+        (
+            ["Get Profiles", "--key-env", "BAD-NAME"],
+            "--key-env 'BAD-NAME' is not an environment variable name",
+        ),
+        ([], "give the ITEM to print"),
+    ],
+)
 def test_cli_bad_input_is_one_line_and_exit_2(run_cli, files, args, message) -> None:
     result = run_cli("snippet", files["collection"], *args)
     assert result.exit_code == 2
@@ -353,8 +454,10 @@ def test_cli_bad_input_is_one_line_and_exit_2(run_cli, files, args, message) -> 
 
 
 def test_cli_ambiguous_names_list_the_candidates(run_cli, tmp_path) -> None:
-    collection = _collection({"name": "A", "item": [_request("Same", "https://x/a")]},
-                             {"name": "B", "item": [_request("Same", "https://x/b")]})
+    collection = _collection(
+        {"name": "A", "item": [_request("Same", "https://x/a")]},
+        {"name": "B", "item": [_request("Same", "https://x/b")]},
+    )
     path = tmp_path / "c.json"
     path.write_text(json.dumps(collection.to_json()))
     result = run_cli("snippet", path, "Same")
@@ -376,8 +479,10 @@ def test_cli_names_the_collection_when_a_request_cannot_be_written(run_cli, tmp_
     path.write_text(json.dumps(_collection(item).to_json()))
     result = run_cli("snippet", path, "Digest")
     assert result.exit_code == 2
-    assert result.stderr == f"postman-kit: error: {path}: Digest: digest auth is not supported by snippet " \
-                            "(supported: apikey, bearer, basic, noauth)\n"
+    assert (
+        result.stderr == f"postman-kit: error: {path}: Digest: digest auth is not supported by snippet "
+        "(supported: apikey, bearer, basic, noauth)\n"
+    )
 
 
 def test_cli_warns_about_empty_variables(run_cli, files, tmp_path) -> None:
@@ -390,13 +495,16 @@ def test_cli_warns_about_empty_variables(run_cli, files, tmp_path) -> None:
 
 def test_cli_a_self_referencing_variable_is_one_line_in_bounded_time(run_cli, tmp_path) -> None:
     path = tmp_path / "c.json"
-    path.write_text(json.dumps(_collection(_request("Loop", "https://api.test/{{a}}"), a="{{a}}{{a}}").to_json()))
+    path.write_text(
+        json.dumps(_collection(_request("Loop", "https://api.test/{{a}}"), a="{{a}}{{a}}").to_json())
+    )
     started = time.monotonic()
     result = run_cli("snippet", path, "Loop")
     assert time.monotonic() - started < 2
     assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr == (f"postman-kit: error: {path}: variable {{{{a}}}} refers to itself (a → a); "
-                             "it can never be resolved\n")
+    assert result.stderr == (
+        f"postman-kit: error: {path}: variable {{{{a}}}} refers to itself (a → a); it can never be resolved\n"
+    )
 
 
 def test_cli_an_undefined_variable_is_one_line_naming_it(run_cli, tmp_path) -> None:

@@ -73,8 +73,14 @@ def _utf8(value: str | None) -> str | None:
 def _multipart_fields(content_type: str, body: bytes) -> bytes:
     """A multipart body as its fields (name, file name, content): each client picks its own boundary."""
     message = BytesParser().parsebytes(b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + body)
-    fields = [[_utf8(part.get_param("name", header="content-disposition")), _utf8(part.get_filename()),
-               part.get_payload(decode=True).decode("utf-8")] for part in message.get_payload()]
+    fields = [
+        [
+            _utf8(part.get_param("name", header="content-disposition")),
+            _utf8(part.get_filename()),
+            part.get_payload(decode=True).decode("utf-8"),
+        ]
+        for part in message.get_payload()
+    ]
     return json.dumps(fields, ensure_ascii=False).encode()
 
 
@@ -88,11 +94,13 @@ class _Recorder(BaseHTTPRequestHandler):
         content_type = self.headers.get("Content-Type") or ""
         if content_type.startswith("multipart/form-data"):
             body = _multipart_fields(content_type, body)
-        headers = tuple(sorted(
-            (name.lower(), value.split(";")[0] if value.startswith("multipart/") else value)
-            for name, value in self.headers.items()
-            if name.lower() in COMPARED_HEADERS or name.lower().startswith("x-")
-        ))
+        headers = tuple(
+            sorted(
+                (name.lower(), value.split(";")[0] if value.startswith("multipart/") else value)
+                for name, value in self.headers.items()
+                if name.lower() in COMPARED_HEADERS or name.lower().startswith("x-")
+            )
+        )
         self.server.records.append(  # type: ignore[attr-defined]
             Recorded(self.command, unquote(path), _query_pairs(query), headers, body)
         )
@@ -137,8 +145,10 @@ def _environment(base_url: str) -> dict[str, Any]:
 
 
 def _globals() -> dict[str, Any]:
-    return {"name": "globals", "values": [{"key": "companyId", "value": COMPANY_ID, "type": "default",
-                                           "enabled": True}]}
+    return {
+        "name": "globals",
+        "values": [{"key": "companyId", "value": COMPANY_ID, "type": "default", "enabled": True}],
+    }
 
 
 def _enable_query(collection: dict[str, Any], name: str, keys: set[str]) -> None:
@@ -175,8 +185,8 @@ def _only(collection: dict[str, Any], paths: list[str]) -> dict[str, Any]:
     return {**collection, "item": [located[path] for path in paths]}
 
 
-TRICKY_VALUE = "it's \"quoted\" $HOME `id` $(id) ; & | \\ * ? ! # % ~ é ü 日本 🚀"
-TRICKY_HEADER = "it's \"quoted\" $HOME `id` $(id) ; & | \\n * ? ! # ~ {}"
+TRICKY_VALUE = 'it\'s "quoted" $HOME `id` $(id) ; & | \\ * ? ! # % ~ é ü 日本 🚀'
+TRICKY_HEADER = 'it\'s "quoted" $HOME `id` $(id) ; & | \\n * ? ! # ~ {}'
 
 
 def _tricky_item() -> dict[str, Any]:
@@ -212,9 +222,17 @@ def _basic_folder() -> dict[str, Any]:
     """Basic auth set on a folder: its requests inherit it instead of the collection's key."""
     item = _form_item()
     item["name"] = "Form with basic auth"
-    return {"name": "Basic", "auth": {"type": "basic", "basic": [
-        {"key": "username", "value": "{{username}}"}, {"key": "password", "value": "{{password}}"}]},
-        "item": [item]}
+    return {
+        "name": "Basic",
+        "auth": {
+            "type": "basic",
+            "basic": [
+                {"key": "username", "value": "{{username}}"},
+                {"key": "password", "value": "{{password}}"},
+            ],
+        },
+        "item": [item],
+    }
 
 
 def _multipart_item(upload: Path) -> dict[str, Any]:
@@ -223,13 +241,20 @@ def _multipart_item(upload: Path) -> dict[str, Any]:
         "request": {
             "method": "POST",
             "header": [{"key": "Accept", "value": "application/vnd.api+json"}],
-            "body": {"mode": "formdata", "formdata": [
-                {"key": "name", "value": TRICKY_VALUE, "type": "text"},
-                {"key": "hidden", "value": "false", "type": "text"},
-                {"key": "skipped", "value": "x", "type": "text", "disabled": True},
-                {"key": "file", "src": str(upload), "type": "file"},
-            ]},
-            "url": {"raw": "{{baseUrl}}/api/image-upload", "host": ["{{baseUrl}}"], "path": ["api", "image-upload"]},
+            "body": {
+                "mode": "formdata",
+                "formdata": [
+                    {"key": "name", "value": TRICKY_VALUE, "type": "text"},
+                    {"key": "hidden", "value": "false", "type": "text"},
+                    {"key": "skipped", "value": "x", "type": "text", "disabled": True},
+                    {"key": "file", "src": str(upload), "type": "file"},
+                ],
+            },
+            "url": {
+                "raw": "{{baseUrl}}/api/image-upload",
+                "host": ["{{baseUrl}}"],
+                "path": ["api", "image-upload"],
+            },
         },
     }
 
@@ -240,11 +265,14 @@ def _form_item() -> dict[str, Any]:
         "request": {
             "method": "POST",
             "header": [],
-            "body": {"mode": "urlencoded", "urlencoded": [
-                {"key": "name", "value": "Sarah Mason & co"},
-                {"key": "note", "value": "50% off + é"},
-                {"key": "off", "value": "x", "disabled": True},
-            ]},
+            "body": {
+                "mode": "urlencoded",
+                "urlencoded": [
+                    {"key": "name", "value": "Sarah Mason & co"},
+                    {"key": "note", "value": "50% off + é"},
+                    {"key": "off", "value": "x", "disabled": True},
+                ],
+            },
             "url": {"raw": "{{baseUrl}}/api/forms", "host": ["{{baseUrl}}"], "path": ["api", "forms"]},
         },
     }
@@ -252,8 +280,9 @@ def _form_item() -> dict[str, Any]:
 
 # -- running things --------------------------------------------------------------------------------------------
 def _run(args: list[str], env: dict[str, str], cwd: Path) -> None:
-    result = subprocess.run(args, capture_output=True, text=True, timeout=RUN_TIMEOUT, env=env, cwd=cwd,
-                            check=False)
+    result = subprocess.run(
+        args, capture_output=True, text=True, timeout=RUN_TIMEOUT, env=env, cwd=cwd, check=False
+    )
     assert result.returncode == 0, f"{args[0]} failed:\n{result.stdout}\n{result.stderr}"
 
 
@@ -274,7 +303,9 @@ def _tool(name: str, *args: str) -> list[str] | None:
 
 
 def _node_module(name: str) -> str:
-    return "" if (NODE_TOOLS / "node_modules" / name).is_dir() else f"the npm package {name} is not in .ci/node"
+    return (
+        "" if (NODE_TOOLS / "node_modules" / name).is_dir() else f"the npm package {name} is not in .ci/node"
+    )
 
 
 def _languages() -> dict[str, Runner]:
@@ -287,19 +318,32 @@ def _languages() -> dict[str, Runner]:
         "http": Runner(_tool("sh"), ".sh", "no POSIX shell", raw=True),
         "python": Runner([os.environ.get("PYTHON", sys.executable)], ".py"),
         "python-http.client": Runner([os.environ.get("PYTHON", sys.executable)], ".py"),
-        "httpie": Runner(_tool("sh") if shutil.which("http") else None, ".sh", "HTTPie (http) is not installed"),
+        "httpie": Runner(
+            _tool("sh") if shutil.which("http") else None, ".sh", "HTTPie (http) is not installed"
+        ),
         "javascript": Runner(node, ".js", "node is not installed"),
         "nodejs-native": Runner(node, ".js", "node is not installed"),
-        "nodejs-axios": Runner(node if not axios_missing else None, ".js", axios_missing or "node is not installed"),
+        "nodejs-axios": Runner(
+            node if not axios_missing else None, ".js", axios_missing or "node is not installed"
+        ),
         "go": Runner(_tool("go", "run"), ".go", "go is not installed"),
         "java": Runner(_tool("java"), ".java", "java is not installed"),
         # dotnet runs a project, not a file; a snippet would need one made around it.
-        "csharp-httpclient": Runner(None, ".cs", "needs a .NET project (dotnet is not installed here)"
-                                    if not shutil.which("dotnet") else "needs a .NET project around the file"),
+        "csharp-httpclient": Runner(
+            None,
+            ".cs",
+            "needs a .NET project (dotnet is not installed here)"
+            if not shutil.which("dotnet")
+            else "needs a .NET project around the file",
+        ),
         "php-curl": Runner(_tool("php"), ".php", "php is not installed"),
         "ruby": Runner(_tool("ruby"), ".rb", "ruby is not installed"),
-        "powershell": Runner(_tool("pwsh", "-NoProfile", "-File"), ".ps1", "PowerShell (pwsh) is not installed"),
-        "rust-reqwest": Runner(None, ".rs", "needs a cargo project with the reqwest crate (not vendored here)"),
+        "powershell": Runner(
+            _tool("pwsh", "-NoProfile", "-File"), ".ps1", "PowerShell (pwsh) is not installed"
+        ),
+        "rust-reqwest": Runner(
+            None, ".rs", "needs a cargo project with the reqwest crate (not vendored here)"
+        ),
     }
 
 
@@ -309,8 +353,9 @@ def _execute(runner: Runner, file: Path, env: dict[str, str], cwd: Path, base_ur
     if not runner.raw:
         _run([*runner.command, str(file)], env, cwd)
         return
-    result = subprocess.run([*runner.command, str(file)], capture_output=True, timeout=RUN_TIMEOUT, env=env,
-                            cwd=cwd, check=False)
+    result = subprocess.run(
+        [*runner.command, str(file)], capture_output=True, timeout=RUN_TIMEOUT, env=env, cwd=cwd, check=False
+    )
     assert result.returncode == 0, f"{file.name} failed:\n{result.stderr.decode()}"
     _send_raw(result.stdout, base_url)
 
@@ -330,12 +375,29 @@ def _send_with_newman(collection: dict[str, Any], paths: list[str], work: Path) 
     newman = newman_path()
     work.mkdir()
     with recording_server() as (base_url, records):
-        files = {"collection.json": _only(collection, paths), "env.json": _environment(base_url),
-                 "globals.json": _globals()}
+        files = {
+            "collection.json": _only(collection, paths),
+            "env.json": _environment(base_url),
+            "globals.json": _globals(),
+        }
         for name, value in files.items():
             (work / name).write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
-        _run([newman, "run", "collection.json", "-e", "env.json", "-g", "globals.json", "--reporters", "cli",
-              "--bail"], {**os.environ}, work)
+        _run(
+            [
+                newman,
+                "run",
+                "collection.json",
+                "-e",
+                "env.json",
+                "-g",
+                "globals.json",
+                "--reporters",
+                "cli",
+                "--bail",
+            ],
+            {**os.environ},
+            work,
+        )
         return list(records)
 
 
@@ -347,8 +409,9 @@ REFUSED = {
 }
 
 
-def _send_with_snippets(collection: dict[str, Any], paths: list[str], language: str,
-                        work: Path) -> list[Recorded | None]:
+def _send_with_snippets(
+    collection: dict[str, Any], paths: list[str], language: str, work: Path
+) -> list[Recorded | None]:
     """What `language`'s snippets send for `paths`, in order; None where the language refuses the request."""
     runner = _languages()[language]
     work.mkdir()
@@ -364,11 +427,17 @@ def _send_with_snippets(collection: dict[str, Any], paths: list[str], language: 
                 sent.append(None)
                 continue
             text = render_snippet(*arguments, **options)
-            assert PRIVATE_KEY not in text and BASIC_PASSWORD not in text and "{{" not in re.sub(r"\{\{\$(guid|timestamp)\}\}", "", text)
+            assert (
+                PRIVATE_KEY not in text
+                and BASIC_PASSWORD not in text
+                and "{{" not in re.sub(r"\{\{\$(guid|timestamp)\}\}", "", text)
+            )
             file = work / f"snippet{index}{runner.suffix}"
             file.write_text(text, encoding="utf-8")
             _execute(runner, file, {**os.environ, **SNIPPET_ENVIRONMENT}, work, base_url)
-            assert len(records) == len(sent) + 1, f"{language} snippet for {path!r} sent {len(records) - len(sent)}"
+            assert len(records) == len(sent) + 1, (
+                f"{language} snippet for {path!r} sent {len(records) - len(sent)}"
+            )
             sent.append(records[-1])
     return sent
 
@@ -377,8 +446,9 @@ def _runnable(names: list[str]) -> list[str]:
     return [name for name in names if _languages()[name].command is not None]
 
 
-def _differential(collection: dict[str, Any], paths: list[str], tmp_path: Path,
-                  languages: list[str] | None = None) -> dict[str, list[Recorded]]:
+def _differential(
+    collection: dict[str, Any], paths: list[str], tmp_path: Path, languages: list[str] | None = None
+) -> dict[str, list[Recorded]]:
     """What newman and each available language's snippets send for `paths`, each against its own server,
     all at once (the runs are independent, and mostly waiting on process start-up)."""
     newman_path()  # skips the test when newman cannot be had
@@ -386,7 +456,9 @@ def _differential(collection: dict[str, Any], paths: list[str], tmp_path: Path,
     with ThreadPoolExecutor(max_workers=len(languages) + 1) as pool:
         jobs = {"newman": pool.submit(_send_with_newman, collection, paths, tmp_path / "newman")}
         for language in languages:
-            jobs[language] = pool.submit(_send_with_snippets, collection, paths, language, tmp_path / language)
+            jobs[language] = pool.submit(
+                _send_with_snippets, collection, paths, language, tmp_path / language
+            )
         return {name: job.result() for name, job in jobs.items()}
 
 
@@ -401,8 +473,10 @@ def _assert_same_as_newman(recorded: dict[str, list[Recorded]], paths: list[str]
 
 # Postman dynamic variables that generate writes into fields kept unique (email, phone_number, external_id):
 # newman fills them in per request, a snippet sends them as they stand, as Postman's own code panel does.
-_DYNAMIC = {re.escape(b"{{$guid}}"): rb"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
-            re.escape(b"{{$timestamp}}"): rb"[0-9]{10}"}
+_DYNAMIC = {
+    re.escape(b"{{$guid}}"): rb"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+    re.escape(b"{{$timestamp}}"): rb"[0-9]{10}",
+}
 
 
 def _same_as_newman(got: Recorded, want: Recorded) -> bool:
@@ -417,22 +491,32 @@ def _same_as_newman(got: Recorded, want: Recorded) -> bool:
     return pattern != re.escape(got.body) and re.fullmatch(pattern, want.body) is not None
 
 
-
-
 # -- Postman's own generators ----------------------------------------------------------------------------------
 # Our language → postman-code-generators' (language, variant).
 POSTMAN_VARIANTS = {
-    "curl": ("curl", "cURL"), "wget": ("shell", "wget"), "http": ("http", "HTTP"),
-    "python": ("python", "Requests"), "python-http.client": ("python", "http.client"),
-    "httpie": ("shell", "Httpie"), "javascript": ("javascript", "Fetch"), "nodejs-native": ("nodejs", "Native"),
-    "nodejs-axios": ("nodejs", "Axios"), "go": ("go", "Native"), "java": ("java", "OkHttp"),
-    "csharp-httpclient": ("csharp", "HttpClient"), "php-curl": ("php", "cURL"), "ruby": ("ruby", "Net::HTTP"),
-    "powershell": ("powershell", "RestMethod"), "rust-reqwest": ("rust", "reqwest"),
+    "curl": ("curl", "cURL"),
+    "wget": ("shell", "wget"),
+    "http": ("http", "HTTP"),
+    "python": ("python", "Requests"),
+    "python-http.client": ("python", "http.client"),
+    "httpie": ("shell", "Httpie"),
+    "javascript": ("javascript", "Fetch"),
+    "nodejs-native": ("nodejs", "Native"),
+    "nodejs-axios": ("nodejs", "Axios"),
+    "go": ("go", "Native"),
+    "java": ("java", "OkHttp"),
+    "csharp-httpclient": ("csharp", "HttpClient"),
+    "php-curl": ("php", "cURL"),
+    "ruby": ("ruby", "Net::HTTP"),
+    "powershell": ("powershell", "RestMethod"),
+    "rust-reqwest": ("rust", "reqwest"),
 }
 M2 = Path.home() / ".m2" / "repository"
-OKHTTP_JARS = [M2 / "com/squareup/okhttp3/okhttp/4.12.0/okhttp-4.12.0.jar",
-               M2 / "com/squareup/okio/okio-jvm/3.6.0/okio-jvm-3.6.0.jar",
-               M2 / "org/jetbrains/kotlin/kotlin-stdlib/1.9.10/kotlin-stdlib-1.9.10.jar"]
+OKHTTP_JARS = [
+    M2 / "com/squareup/okhttp3/okhttp/4.12.0/okhttp-4.12.0.jar",
+    M2 / "com/squareup/okio/okio-jvm/3.6.0/okio-jvm-3.6.0.jar",
+    M2 / "org/jetbrains/kotlin/kotlin-stdlib/1.9.10/kotlin-stdlib-1.9.10.jar",
+]
 
 
 def _postman_runners() -> dict[str, Runner]:
@@ -441,12 +525,18 @@ def _postman_runners() -> dict[str, Runner]:
     runners["http"] = Runner(_tool("cat"), ".http", raw=True)  # Postman's HTTP snippet is the message itself
     follow_missing = _node_module("follow-redirects")
     if follow_missing:
-        runners["nodejs-native"] = Runner(None, ".js", follow_missing + " (Postman's Native snippet requires it)")
+        runners["nodejs-native"] = Runner(
+            None, ".js", follow_missing + " (Postman's Native snippet requires it)"
+        )
     jars_missing = [jar.name for jar in OKHTTP_JARS if not jar.exists()]
     if runners["java"].command and jars_missing:
-        runners["java"] = Runner(None, ".java", f"Postman's Java snippet needs OkHttp; missing {jars_missing}")
+        runners["java"] = Runner(
+            None, ".java", f"Postman's Java snippet needs OkHttp; missing {jars_missing}"
+        )
     elif runners["java"].command:
-        runners["java"] = Runner([*runners["java"].command, "-cp", os.pathsep.join(map(str, OKHTTP_JARS))], ".java")
+        runners["java"] = Runner(
+            [*runners["java"].command, "-cp", os.pathsep.join(map(str, OKHTTP_JARS))], ".java"
+        )
     return runners
 
 
@@ -455,8 +545,11 @@ def _postman_program(language: str, snippet: str) -> str:
     if language != "java":
         return snippet
     body = "\n".join("    " + line for line in snippet.splitlines())
-    return ("import okhttp3.*;\n\npublic class Main {\n  public static void main(String[] args) throws Exception {\n"
-            + body + "\n    System.out.println(response.code());\n  }\n}\n")
+    return (
+        "import okhttp3.*;\n\npublic class Main {\n  public static void main(String[] args) throws Exception {\n"
+        + body
+        + "\n    System.out.println(response.code());\n  }\n}\n"
+    )
 
 
 def _substituted(value: Any, scopes: VariableScopes) -> Any:
@@ -473,7 +566,9 @@ def _postman_request(model: Collection, path: str, scopes: VariableScopes) -> di
     """The request as the Postman app hands it to its generators: variables substituted, the inherited auth
     turned into a header (the generators do not apply auth themselves)."""
     located = find_item(model, path)
-    request = _substituted({k: v for k, v in located.item.to_json()["request"].items() if k != "auth"}, scopes)
+    request = _substituted(
+        {k: v for k, v in located.item.to_json()["request"].items() if k != "auth"}, scopes
+    )
     url = request["url"]
     if isinstance(url, dict) and len(url.get("host") or []) == 1 and "://" in url["host"][0]:
         # `{{baseUrl}}` became a whole origin: split it as the app does when it parses the substituted URL.
@@ -482,30 +577,44 @@ def _postman_request(model: Collection, path: str, scopes: VariableScopes) -> di
     auth = located.effective_auth(model)
     headers = request.setdefault("header", [])
     body = request.get("body") or {}
-    content_type = {"raw": RAW_CONTENT_TYPES.get(((body.get("options") or {}).get("raw") or {}).get("language", "text")),
-                    "urlencoded": FORM_CONTENT_TYPE}.get(body.get("mode"))
+    content_type = {
+        "raw": RAW_CONTENT_TYPES.get(((body.get("options") or {}).get("raw") or {}).get("language", "text")),
+        "urlencoded": FORM_CONTENT_TYPE,
+    }.get(body.get("mode"))
     if content_type and not any(h["key"].lower() == "content-type" for h in headers if not h.get("disabled")):
         headers.append({"key": "Content-Type", "value": content_type})  # the app's auto-generated header
     if auth is not None and auth.type == "basic":
         pair = scopes.substitute(f"{auth.get('username') or ''}:{auth.get('password') or ''}")
         headers.append({"key": "Authorization", "value": "Basic " + base64.b64encode(pair.encode()).decode()})
     elif auth is not None and auth.type == "apikey":
-        headers.append({"key": scopes.substitute(str(auth.get("key"))), "value": scopes.substitute(str(auth.get("value")))})
+        headers.append(
+            {
+                "key": scopes.substitute(str(auth.get("key"))),
+                "value": scopes.substitute(str(auth.get("value"))),
+            }
+        )
     return request
 
 
 def _postman_snippets(jobs: list[dict[str, Any]]) -> list[str]:
     script = Path(__file__).with_name("postman_codegen.js")
-    result = subprocess.run(["node", str(script)], input=json.dumps(jobs), capture_output=True, text=True,
-                            timeout=RUN_TIMEOUT, check=False)
+    result = subprocess.run(
+        ["node", str(script)],
+        input=json.dumps(jobs),
+        capture_output=True,
+        text=True,
+        timeout=RUN_TIMEOUT,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     answers = json.loads(result.stdout)
     assert not [a for a in answers if "error" in a], answers
     return [answer["snippet"] for answer in answers]
 
 
-def _send_with_postman(collection: dict[str, Any], paths: list[str], language: str,
-                       work: Path) -> list[Recorded | str]:
+def _send_with_postman(
+    collection: dict[str, Any], paths: list[str], language: str, work: Path
+) -> list[Recorded | str]:
     """What Postman's snippets send for `paths`, in order; a string says how one failed to send anything."""
     runner = _postman_runners()[language]
     work.mkdir()
@@ -513,8 +622,14 @@ def _send_with_postman(collection: dict[str, Any], paths: list[str], language: s
     with recording_server() as (base_url, records):
         scopes = VariableScopes.for_collection(model, _environment(base_url), _globals())
         postman_language, variant = POSTMAN_VARIANTS[language]
-        jobs = [{"request": _postman_request(model, path, scopes), "language": postman_language, "variant": variant}
-                for path in paths]
+        jobs = [
+            {
+                "request": _postman_request(model, path, scopes),
+                "language": postman_language,
+                "variant": variant,
+            }
+            for path in paths
+        ]
         sent: list[Recorded | str] = []
         for index, snippet in enumerate(_postman_snippets(jobs)):
             file = work / f"postman{index}{runner.suffix}"
@@ -524,8 +639,11 @@ def _send_with_postman(collection: dict[str, Any], paths: list[str], language: s
             except (AssertionError, OSError, subprocess.TimeoutExpired) as failure:
                 sent.append(f"failed: {str(failure).strip().splitlines()[-1:]}")
                 continue
-            sent.append(records[-1] if len(records) == len([r for r in sent if not isinstance(r, str)]) + 1
-                        else "sent nothing")
+            sent.append(
+                records[-1]
+                if len(records) == len([r for r in sent if not isinstance(r, str)]) + 1
+                else "sent nothing"
+            )
         return sent
 
 
@@ -537,8 +655,9 @@ def example_collection(tmp_path_factory) -> dict[str, Any]:
     # An ASCII file name: clients disagree on how to write a non-ASCII one in Content-Disposition.
     upload = tmp_path_factory.mktemp("upload") / "logo 'x' $1.txt"
     upload.write_text("file content: é 日本\n", encoding="utf-8")
-    collection["item"].append({"name": "Odd", "item": [
-        _tricky_item(), _form_item(), _basic_folder(), _multipart_item(upload)]})
+    collection["item"].append(
+        {"name": "Odd", "item": [_tricky_item(), _form_item(), _basic_folder(), _multipart_item(upload)]}
+    )
     return collection
 
 
@@ -565,8 +684,11 @@ def test_every_language_sends_what_newman_sends(example_collection, tmp_path) ->
     assert newman[4].path == "/api/notes/a b'c"
     assert json.loads(newman[4].body)["note"] == TRICKY_VALUE
     assert dict(newman[6].headers)["authorization"].startswith("Basic ")
-    assert json.loads(newman[7].body) == [["name", None, TRICKY_VALUE], ["hidden", None, "false"],
-                                          ["file", "logo 'x' $1.txt", "file content: é 日本\n"]]
+    assert json.loads(newman[7].body) == [
+        ["name", None, TRICKY_VALUE],
+        ["hidden", None, "false"],
+        ["file", "logo 'x' $1.txt", "file content: é 日本\n"],
+    ]
     _assert_same_as_newman(recorded, EXAMPLE_PATHS)
 
 
@@ -590,15 +712,20 @@ def test_klaviyo_2026_07_15_requests_match_newman(tmp_path) -> None:
     _assert_same_as_newman(recorded, paths)
 
 
-def _postman_differential(collection: dict[str, Any], paths: list[str],
-                          tmp_path: Path) -> dict[str, tuple[list[Recorded | None], list[Recorded]]]:
+def _postman_differential(
+    collection: dict[str, Any], paths: list[str], tmp_path: Path
+) -> dict[str, tuple[list[Recorded | None], list[Recorded]]]:
     """Per language runnable here for both: (what ours sends, what Postman's sends), all run at once."""
     postman_runners = _postman_runners()
     languages = [name for name in _runnable(list(LANGUAGES)) if postman_runners[name].command is not None]
     with ThreadPoolExecutor(max_workers=2 * len(languages)) as pool:
-        jobs = {language: (pool.submit(_send_with_snippets, collection, paths, language, tmp_path / language),
-                           pool.submit(_send_with_postman, collection, paths, language, tmp_path / f"p-{language}"))
-                for language in languages}
+        jobs = {
+            language: (
+                pool.submit(_send_with_snippets, collection, paths, language, tmp_path / language),
+                pool.submit(_send_with_postman, collection, paths, language, tmp_path / f"p-{language}"),
+            )
+            for language in languages
+        }
         return {language: (ours.result(), postmans.result()) for language, (ours, postmans) in jobs.items()}
 
 
@@ -626,9 +753,15 @@ def _comparable(record: Recorded) -> Recorded:
 # Where Postman's own snippet does not send what Postman (newman) sends: its generators' shortcomings, each seen
 # here. Ours send newman's request in every one of these cases (test_every_language_sends_what_newman_sends).
 POSTMAN_SHORTCOMINGS = {
-    ("curl", "Odd/Tricky 'values' & $things"): "path variable value not percent-encoded: curl rejects the URL",
+    (
+        "curl",
+        "Odd/Tricky 'values' & $things",
+    ): "path variable value not percent-encoded: curl rejects the URL",
     ("http", "Odd/Tricky 'values' & $things"): "request line carries a raw space: the server answers 400",
-    ("python-http.client", "Odd/Tricky 'values' & $things"): "raw space in the path: http.client raises InvalidURL",
+    (
+        "python-http.client",
+        "Odd/Tricky 'values' & $things",
+    ): "raw space in the path: http.client raises InvalidURL",
     ("httpie", "Odd/Tricky 'values' & $things"): "backslashes doubled in the query and the header",
     ("httpie", "Profiles/Profiles/Get Profiles"): "adds Content-Type: application/json to a GET",
     ("httpie", "Odd/Form"): "sends the disabled form field",
@@ -636,9 +769,11 @@ POSTMAN_SHORTCOMINGS = {
     ("java", "Profiles/Profiles/Get Profiles"): "gives a GET an empty body, which OkHttp refuses",
     ("java", "Odd/Form"): "form sent unencoded as text/plain",
     ("java", "Odd/Basic/Form with basic auth"): "form sent unencoded as text/plain",
-    **{(language, "Odd/Upload"): "the multipart snippet does not run (file part written for a browser or "
-                                  "with the file name unquoted)"
-       for language in ("curl", "python", "python-http.client", "httpie", "javascript", "java")},
+    **{
+        (language, "Odd/Upload"): "the multipart snippet does not run (file part written for a browser or "
+        "with the file name unquoted)"
+        for language in ("curl", "python", "python-http.client", "httpie", "javascript", "java")
+    },
 }
 
 
@@ -666,7 +801,9 @@ def test_postmans_generators_send_what_ours_send(example_collection, tmp_path) -
 
 @pytest.mark.slow
 @pytest.mark.corpus
-def test_a_fork_snippet_with_no_other_file_reads_the_key_and_sends_what_newman_sends(run_cli, tmp_path) -> None:
+def test_a_fork_snippet_with_no_other_file_reads_the_key_and_sends_what_newman_sends(
+    run_cli, tmp_path
+) -> None:
     """Klaviyo's guide's saved request, in a fork of our 2026-07-15 collection saved as Postman saves it, with no
     environment: every language reads KLAVIYO_PRIVATE_KEY and holds no `{{`; run, it sends what newman sends."""
     require_corpus()
@@ -676,22 +813,48 @@ def test_a_fork_snippet_with_no_other_file_reads_the_key_and_sends_what_newman_s
     newman = newman_path()
     fork = build_collection_from_spec(str(spec)).collection.to_json()
     query = [("fields[profile]", "created"), ("filter", "greater-than(created,2023-08-10T23:00:00Z)")]
-    saved = {"name": "Get Profiles Created Date", "request": {
-        "method": "GET",
-        "header": [{"key": "revision", "value": "2026-07-15", "type": "text"},
-                   {"key": "Accept", "value": "application/vnd.api+json", "type": "text"}],
-        "url": {"raw": "{{baseUrl}}/api/profiles/?" + "&".join(f"{k}={v}" for k, v in query),
-                "host": ["{{baseUrl}}"], "path": ["api", "profiles", ""],
-                "query": [{"key": k, "value": v} for k, v in query]}}, "response": []}
+    saved = {
+        "name": "Get Profiles Created Date",
+        "request": {
+            "method": "GET",
+            "header": [
+                {"key": "revision", "value": "2026-07-15", "type": "text"},
+                {"key": "Accept", "value": "application/vnd.api+json", "type": "text"},
+            ],
+            "url": {
+                "raw": "{{baseUrl}}/api/profiles/?" + "&".join(f"{k}={v}" for k, v in query),
+                "host": ["{{baseUrl}}"],
+                "path": ["api", "profiles", ""],
+                "query": [{"key": k, "value": v} for k, v in query],
+            },
+        },
+        "response": [],
+    }
     profiles = next(folder for folder in fork["item"] if folder["name"] == "Profiles")
     next(folder for folder in profiles["item"] if folder["name"] == "Profiles")["item"].append(saved)
     with recording_server() as (base_url, records):
         # The user points the fork at a local server, as they would at the sandbox; no file defines the key.
-        fork["variable"] = [{**v, "value": base_url} if v["key"] == "baseUrl" else v for v in fork["variable"]]
+        fork["variable"] = [
+            {**v, "value": base_url} if v["key"] == "baseUrl" else v for v in fork["variable"]
+        ]
         path = tmp_path / "fork.postman_collection.json"
         path.write_text(json.dumps(fork, ensure_ascii=False), encoding="utf-8")
-        _run([newman, "run", str(path), "--folder", "Get Profiles Created Date", "--env-var",
-              f"privateKey={PRIVATE_KEY}", "--reporters", "cli", "--bail"], dict(os.environ), tmp_path)
+        _run(
+            [
+                newman,
+                "run",
+                str(path),
+                "--folder",
+                "Get Profiles Created Date",
+                "--env-var",
+                f"privateKey={PRIVATE_KEY}",
+                "--reporters",
+                "cli",
+                "--bail",
+            ],
+            dict(os.environ),
+            tmp_path,
+        )
         assert len(records) == 1
         expected = records[0]
         assert ("authorization", f"Klaviyo-API-Key {PRIVATE_KEY}") in expected.headers
@@ -703,7 +866,9 @@ def test_a_fork_snippet_with_no_other_file_reads_the_key_and_sends_what_newman_s
             text = result.stdout
             first = text.removeprefix("<?php\n").splitlines()[0]
             assert "Set KLAVIYO_PRIVATE_KEY (the Postman variable privateKey)" in first, language
-            assert "{{" not in re.sub(r"\{\{\$(guid|timestamp)\}\}", "", text) and PRIVATE_KEY not in text, language
+            assert "{{" not in re.sub(r"\{\{\$(guid|timestamp)\}\}", "", text) and PRIVATE_KEY not in text, (
+                language
+            )
             if runner.command is None:
                 continue
             file = tmp_path / f"fork-{language}{runner.suffix}"

@@ -65,7 +65,9 @@ def test_404_names_the_resource_type_and_the_example_id(items):
 def test_405_sits_on_the_first_operation_of_a_path_with_the_unsupported_method(items):
     get_events = items["Events/Get Events"]
     assert [name for code, name in get_events["examples"] if code == 405] == [
-        "405 Method Not Allowed (PATCH)", "405 Method Not Allowed (DELETE)"]
+        "405 Method Not Allowed (PATCH)",
+        "405 Method Not Allowed (DELETE)",
+    ]
     delete = next(r for r in get_events["responses"] if r.name == "405 Method Not Allowed (DELETE)")
     assert delete.original_request.method == "DELETE"
     assert delete.original_request.body is None
@@ -100,13 +102,23 @@ def test_every_body_is_a_valid_error_document_whose_status_and_code_match(items)
     assert seen > 40
 
 
-@pytest.mark.parametrize("detail", ['Plain text.', 'A "quoted" name, a back\\slash and a tab\t', "Ünïcode — ✓",
-                                    "\x00id\x00 and \x00detail\x00 as text"])
-@pytest.mark.parametrize(("status", "method"), [(401, None), (403, None), (404, None), (405, "PUT"), (409, None)])
+@pytest.mark.parametrize(
+    "detail",
+    [
+        "Plain text.",
+        'A "quoted" name, a back\\slash and a tab\t',
+        "Ünïcode — ✓",
+        "\x00id\x00 and \x00detail\x00 as text",
+    ],
+)
+@pytest.mark.parametrize(
+    ("status", "method"), [(401, None), (403, None), (404, None), (405, "PUT"), (409, None)]
+)
 def test_example_body_is_the_error_document_as_json_text(status, method, detail):
     # Bodies are cut from one rendered template per status; each must read exactly as the document itself would.
-    example = _example("item-1", status, detail, Request("GET", Url("{{baseUrl}}/x")), "application/json", "n",
-                       method=method)
+    example = _example(
+        "item-1", status, detail, Request("GET", Url("{{baseUrl}}/x")), "application/json", "n", method=method
+    )
     assert example.body == json_text(error_document("item-1", status, detail, method))
 
 
@@ -116,8 +128,12 @@ def test_ids_are_deterministic_and_unique():
     ids = [r.id for item in first.values() for r in item["responses"]]
     assert ids == [r.id for item in second.values() for r in item["responses"]]
     assert len(ids) == len(set(ids))
-    error_ids = [json.loads(r.body)["errors"][0]["id"] for item in first.values() for r in item["responses"]
-                 if r.code >= 400]
+    error_ids = [
+        json.loads(r.body)["errors"][0]["id"]
+        for item in first.values()
+        for r in item["responses"]
+        if r.code >= 400
+    ]
     assert len(error_ids) == len(set(error_ids))
 
 
@@ -144,12 +160,16 @@ def test_klaviyo_all_is_its_five_statuses(items):
 
 
 def test_generate_option(run_cli, tmp_path):
-    result = run_cli("generate", "collections/example-api.openapi.yaml", "-o", tmp_path, "--troubleshooting", "401")
+    result = run_cli(
+        "generate", "collections/example-api.openapi.yaml", "-o", tmp_path, "--troubleshooting", "401"
+    )
     assert result.exit_code == 0
     collection = json.loads(next(tmp_path.glob("*.postman_collection.json")).read_text())
     text = json.dumps(collection)
     assert '"code": 401' in text and '"code": 404' not in text
-    bad = run_cli("generate", "collections/example-api.openapi.yaml", "-o", tmp_path / "x", "--troubleshooting", "302")
+    bad = run_cli(
+        "generate", "collections/example-api.openapi.yaml", "-o", tmp_path / "x", "--troubleshooting", "302"
+    )
     assert bad.exit_code == 2
     assert "302" in bad.output
     assert not (tmp_path / "x").exists()

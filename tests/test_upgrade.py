@@ -21,8 +21,11 @@ def specs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def saved_request(name: str, url: str, revision: str = "{{revision}}") -> dict[str, Any]:
-    return {"name": name, "request": {"method": "GET", "header": [{"key": "revision", "value": revision}],
-                                      "url": url}, "response": []}
+    return {
+        "name": name,
+        "request": {"method": "GET", "header": [{"key": "revision", "value": revision}], "url": url},
+        "response": [],
+    }
 
 
 @pytest.fixture
@@ -34,17 +37,28 @@ def fork(specs, tmp_path) -> Path:
     page_size = next(q for q in get_profiles["request"]["url"]["query"] if q["key"] == "page[size]")
     page_size["value"] = "50"
     page_size.pop("disabled", None)
-    profiles["item"].append(saved_request(
-        "Get Profiles Created Date",
-        "{{baseUrl}}/api/profiles/?fields[profile]=created&filter=greater-than(created,2023-08-10T23:00:00Z)",
-        OLD_REVISION))
-    collection["item"].append({"name": "Mine", "item": [
-        saved_request("Latest events", "{{baseUrl}}/api/events/?sort=-datetime"),
-        saved_request("Events by uuid", "{{baseUrl}}/api/events/?sort=uuid"),
-        saved_request("One event", "{{baseUrl}}/api/events/4H7KLscuSr/"),
-        {"name": "Forget event", "request": {"method": "DELETE", "url": "{{baseUrl}}/api/events/4H7KLscuSr/"},
-         "response": []},
-    ]})
+    profiles["item"].append(
+        saved_request(
+            "Get Profiles Created Date",
+            "{{baseUrl}}/api/profiles/?fields[profile]=created&filter=greater-than(created,2023-08-10T23:00:00Z)",
+            OLD_REVISION,
+        )
+    )
+    collection["item"].append(
+        {
+            "name": "Mine",
+            "item": [
+                saved_request("Latest events", "{{baseUrl}}/api/events/?sort=-datetime"),
+                saved_request("Events by uuid", "{{baseUrl}}/api/events/?sort=uuid"),
+                saved_request("One event", "{{baseUrl}}/api/events/4H7KLscuSr/"),
+                {
+                    "name": "Forget event",
+                    "request": {"method": "DELETE", "url": "{{baseUrl}}/api/events/4H7KLscuSr/"},
+                    "response": [],
+                },
+            ],
+        }
+    )
     collection["variable"].append({"key": "listId", "value": "Y6nRLr"})
     path = tmp_path / "fork.postman_collection.json"
     path.write_text(json.dumps(collection, indent=2))
@@ -55,8 +69,9 @@ def test_generated_collection_upgrades_to_exactly_the_newer_generated_one(specs,
     expected = dumps(build_collection_from_spec(str(specs["new"])).collection.to_json())
     for revisions in (None, specs["revisions"]):  # with and without OLD's spec as the three-way base
         out = tmp_path / "upgraded.json"
-        _, report = upgrade(str(specs["old_collection"]), str(specs["new"]), out, today=TODAY,
-                                     revisions=revisions)
+        _, report = upgrade(
+            str(specs["old_collection"]), str(specs["new"]), out, today=TODAY, revisions=revisions
+        )
         assert out.read_bytes() == expected
         assert report.carried == [] and report.conflicts == [] and report.edits_kept == []
         assert report.dropped == ["DELETE /api/events/:id/ (Delete Event): not an operation in v2026-07-15"]
@@ -69,14 +84,23 @@ def test_saved_requests_stay_where_the_user_put_them_once(specs, fork, tmp_path)
     placed = [(trail, item["name"]) for trail, item in all_items(upgraded["item"])]
     names = [name for _, name in placed]
     assert len(names) == len(set(names)) == 17 + 5
-    assert [name for trail, name in placed if trail == ("Profiles", "Profiles")][-1] == "Get Profiles Created Date"
+    assert [name for trail, name in placed if trail == ("Profiles", "Profiles")][
+        -1
+    ] == "Get Profiles Created Date"
     # the user's own folder, its requests in the user's order; the broken ones marked, not moved
     assert [name for trail, name in placed if trail == ("Mine",)] == [
-        "Latest events", "⚠ Events by uuid", "One event", "⚠ Forget event"]
+        "Latest events",
+        "⚠ Events by uuid",
+        "One event",
+        "⚠ Forget event",
+    ]
     assert [n["name"] for n in upgraded["item"]][-1] == "Mine"
     assert report.folders_kept == ["Mine"]
-    assert sorted(report.carried) == ["Mine/Latest events", "Mine/One event",
-                                      "Profiles/Profiles/Get Profiles Created Date"]
+    assert sorted(report.carried) == [
+        "Mine/Latest events",
+        "Mine/One event",
+        "Profiles/Profiles/Get Profiles Created Date",
+    ]
 
 
 def test_a_custom_folder_and_a_request_of_no_operation_are_kept_in_place(specs, fork, tmp_path):
@@ -89,12 +113,18 @@ def test_a_custom_folder_and_a_request_of_no_operation_are_kept_in_place(specs, 
     _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY, revisions=specs["revisions"])
     upgraded = json.loads(out.read_text())
     scratch = upgraded["item"][0]
-    assert scratch["name"] == "Scratch" and [n["name"] for n in scratch["item"]] == ["Undo everything", "Empty"]
+    assert scratch["name"] == "Scratch" and [n["name"] for n in scratch["item"]] == [
+        "Undo everything",
+        "Empty",
+    ]
     kept = scratch["item"][0]  # exactly as it was: no operation in either revision says otherwise
-    assert (kept["request"]["url"]["raw"], kept["request"]["header"]) == (nowhere["request"]["url"],
-                                                                          nowhere["request"]["header"])
+    assert (kept["request"]["url"]["raw"], kept["request"]["header"]) == (
+        nowhere["request"]["url"],
+        nowhere["request"]["header"],
+    )
     assert report.unmatched == [
-        "Scratch/Undo everything (POST /api/undo/everything/): not an operation of either revision; kept as it was"]
+        "Scratch/Undo everything (POST /api/undo/everything/): not an operation of either revision; kept as it was"
+    ]
     assert report.folders_kept == ["Scratch", "Scratch/Empty", "Mine"]
 
 
@@ -103,8 +133,9 @@ def test_saved_requests_are_moved_onto_new_paths_with_the_revision_bumped(specs,
     upgrade(str(fork), str(specs["new"]), out, today=TODAY, revisions=specs["revisions"])
     items = {item["name"]: item for _, item in all_items(json.loads(out.read_text())["item"])}
     created = items["Get Profiles Created Date"]["request"]
-    assert created["url"]["raw"] == ("{{baseUrl}}/api/profiles?fields[profile]=created"
-                                     "&filter=greater-than(created,2023-08-10T23:00:00Z)")
+    assert created["url"]["raw"] == (
+        "{{baseUrl}}/api/profiles?fields[profile]=created&filter=greater-than(created,2023-08-10T23:00:00Z)"
+    )
     assert {"key": "revision", "value": "2026-07-15"} in created["header"]
     one = items["One event"]["request"]
     assert one["url"]["path"] == ["api", "events", "4H7KLscuSr"]
@@ -117,9 +148,13 @@ def test_conflicting_saved_requests_are_kept_as_written_marked_and_listed(specs,
     _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY, revisions=specs["revisions"])
     items = {item["name"]: item for _, item in all_items(json.loads(out.read_text())["item"])}
     by_uuid = items["⚠ Events by uuid"]
-    assert by_uuid["x-postman-kit"]["conflicts"] and "`sort` does not accept `uuid`" in \
-        by_uuid["x-postman-kit"]["conflicts"][0]
-    assert by_uuid["request"]["url"]["query"] == [{"key": "sort", "value": "uuid"}]  # still what the user sends
+    assert (
+        by_uuid["x-postman-kit"]["conflicts"]
+        and "`sort` does not accept `uuid`" in by_uuid["x-postman-kit"]["conflicts"][0]
+    )
+    assert by_uuid["request"]["url"]["query"] == [
+        {"key": "sort", "value": "uuid"}
+    ]  # still what the user sends
     assert by_uuid["description"].startswith("**Needs review after upgrading from v2024-07-15")
     assert "`sort` does not accept `uuid`" in by_uuid["description"].partition("\n\n")[0]
     forget = items["⚠ Forget event"]
@@ -140,7 +175,8 @@ def test_upgrading_twice_marks_a_conflict_once(specs, fork, tmp_path):
     assert {c.label for c in report.conflicts} == {"Mine/Events by uuid"}
     # v2026-07-15 has no DELETE of an event: the request is the user's own now, kept with its mark
     assert report.unmatched == [
-        "Mine/⚠ Forget event (DELETE /api/events/4H7KLscuSr/): not an operation of either revision; kept as it was"]
+        "Mine/⚠ Forget event (DELETE /api/events/4H7KLscuSr/): not an operation of either revision; kept as it was"
+    ]
 
 
 def test_edits_to_upstream_requests_are_kept_with_the_base_spec(specs, fork, tmp_path):
@@ -204,9 +240,14 @@ def test_without_the_base_spec_edits_are_told_from_upstream_by_the_examples(spec
     assert headers["X-Trace"] == "mine" and headers["revision"] == "{{revision}}"
     body = json.loads(find_item(profiles, "Create Profile")["request"]["body"]["raw"])
     assert body["data"]["attributes"]["first_name"] == "Ada"
-    assert report.edits_kept == ["Profiles/Profiles/Get Profiles: query `page[size]`, header `X-Trace`",
-                                 "Profiles/Profiles/Create Profile: body"]
-    assert f"Profiles/Profiles/Get Profiles: revision header {OLD_REVISION} → {{{{revision}}}}" in report.rewritten
+    assert report.edits_kept == [
+        "Profiles/Profiles/Get Profiles: query `page[size]`, header `X-Trace`",
+        "Profiles/Profiles/Create Profile: body",
+    ]
+    assert (
+        f"Profiles/Profiles/Get Profiles: revision header {OLD_REVISION} → {{{{revision}}}}"
+        in report.rewritten
+    )
     assert report.diff.partial and not report.notes
 
 
@@ -268,13 +309,27 @@ def test_variables_name_and_one_revision(specs, fork, tmp_path):
 def test_cli_writes_the_upgrade_and_never_touches_old(specs, fork, run_cli, tmp_path):
     before = fork.read_bytes()
     out = tmp_path / "out" / "upgraded.json"
-    result = run_cli("upgrade", fork, "--to", specs["new"], "-o", out, "--revisions", specs["revisions"],
-                     "--today", "2026-11-23", "--format", "json")
+    result = run_cli(
+        "upgrade",
+        fork,
+        "--to",
+        specs["new"],
+        "-o",
+        out,
+        "--revisions",
+        specs["revisions"],
+        "--today",
+        "2026-11-23",
+        "--format",
+        "json",
+    )
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["output"] == str(out) and report["summary"]["conflicts"] == 2
     assert report["verdict"]["revisionsBehind"] == 2
-    assert fork.read_bytes() == before and json.loads(out.read_text())["info"]["name"].endswith("(v2026-07-15)")
+    assert fork.read_bytes() == before and json.loads(out.read_text())["info"]["name"].endswith(
+        "(v2026-07-15)"
+    )
     failing = run_cli("upgrade", fork, "--to", specs["new"], "-o", out, "--fail-on", "conflict")
     assert failing.exit_code == 1
 
@@ -294,7 +349,9 @@ def test_cli_refuses_to_write_over_old_and_writes_nothing_on_bad_input(specs, fo
 
 
 def test_text_report_leads_with_the_verdict(specs, fork, run_cli, tmp_path):
-    result = run_cli("upgrade", fork, "--to", specs["new"], "-o", tmp_path / "u.json", "--today", "2026-11-23")
+    result = run_cli(
+        "upgrade", fork, "--to", specs["new"], "-o", tmp_path / "u.json", "--today", "2026-11-23"
+    )
     lines = result.stdout.splitlines()
     assert lines[0].startswith("STALE: v2024-07-15 is older than v2026-07-15; retired since 2026-07-15")
     assert lines[1].endswith("5 saved request(s) (2 broken, 3 fine)")
@@ -316,14 +373,35 @@ def test_examples_saved_in_the_fork_are_carried_with_their_requests(specs, fork,
     collection = json.loads(fork.read_text())
     mine = find_folder(collection, "Mine")
     one_event = find_item(mine, "One event")
-    one_event["response"] = [{"name": "Seen", "code": 200, "status": "OK", "body": "{}",
-                              "originalRequest": copy.deepcopy(one_event["request"])}]
+    one_event["response"] = [
+        {
+            "name": "Seen",
+            "code": 200,
+            "status": "OK",
+            "body": "{}",
+            "originalRequest": copy.deepcopy(one_event["request"]),
+        }
+    ]
     forget = find_item(mine, "Forget event")
-    forget["response"] = [{"name": "Gone", "code": 204, "status": "No Content", "body": "",
-                           "originalRequest": copy.deepcopy(forget["request"])}]
+    forget["response"] = [
+        {
+            "name": "Gone",
+            "code": 204,
+            "status": "No Content",
+            "body": "",
+            "originalRequest": copy.deepcopy(forget["request"]),
+        }
+    ]
     get_profiles = find_item(find_folder(collection, "Profiles", "Profiles"), "Get Profiles")
-    get_profiles["response"].append({"name": "My page of 50", "code": 200, "status": "OK", "body": "{}",
-                                     "originalRequest": copy.deepcopy(get_profiles["request"])})
+    get_profiles["response"].append(
+        {
+            "name": "My page of 50",
+            "code": 200,
+            "status": "OK",
+            "body": "{}",
+            "originalRequest": copy.deepcopy(get_profiles["request"]),
+        }
+    )
     fork.write_text(json.dumps(collection))
     out = tmp_path / "upgraded.json"
     upgrade(str(fork), str(specs["new"]), out, today=TODAY, base=str(specs["old"]))
@@ -331,7 +409,10 @@ def test_examples_saved_in_the_fork_are_carried_with_their_requests(specs, fork,
     [seen] = items["One event"]["response"]
     assert seen["originalRequest"] == items["One event"]["request"]  # moved onto NEW's path with the request
     assert seen["originalRequest"]["url"]["path"] == ["api", "events", "4H7KLscuSr"]
-    assert (seen["status"], seen["body"]) == ("OK", "{}")  # the comparison reads names and codes; all is carried
+    assert (seen["status"], seen["body"]) == (
+        "OK",
+        "{}",
+    )  # the comparison reads names and codes; all is carried
     [gone] = items["⚠ Forget event"]["response"]
     assert gone["originalRequest"]["url"]["raw"] == "{{baseUrl}}/api/events/4H7KLscuSr/"
     mine_example = next(r for r in items["Get Profiles"]["response"] if r["name"] == "My page of 50")
@@ -375,7 +456,11 @@ def test_a_renamed_upstream_folder_and_a_moved_upstream_request_stay_the_users(s
     top = [node["name"] for node in upgraded["item"]]
     assert "Audiences" in top and "Lists" not in top
     assert [n["name"] for n in find_folder(upgraded, "Audiences")["item"]] == [
-        "Get Lists", "Create List", "Delete List", "Update List"]
+        "Get Lists",
+        "Create List",
+        "Delete List",
+        "Update List",
+    ]
     assert find_folder(upgraded, "Mine")["item"][0]["name"] == "Get List"
     names = [item["name"] for _, item in all_items(upgraded["item"])]
     assert names.count("Get List") == 1
@@ -396,8 +481,11 @@ def test_a_saved_request_holding_an_integer_beyond_64_bits_is_carried_exactly(sp
     big = 123456789012345678901234567890
     collection = json.loads(fork.read_text())
     saved = saved_request("Big id", "{{baseUrl}}/api/events/?sort=-datetime")
-    saved["request"]["body"] = {"mode": "raw", "raw": json.dumps({"id": big}),
-                                "options": {"raw": {"language": "json", "limit": big}}}
+    saved["request"]["body"] = {
+        "mode": "raw",
+        "raw": json.dumps({"id": big}),
+        "options": {"raw": {"language": "json", "limit": big}},
+    }
     saved["protocolProfileBehavior"] = {"maxRedirects": big}
     find_folder(collection, "Mine")["item"].append(saved)
     fork.write_text(json.dumps(collection))

@@ -103,7 +103,9 @@ def test_fork_upgrade_keeps_every_saved_request_once_in_place_and_marks_the_righ
         assert bool(item.get("x-postman-kit", {}).get("conflicts")) is flagged, name
     assert sum(len(v) for v in found.values()) == 345 + len(SAVED)
     assert {c.label.rsplit("/", 1)[-1] for c in report.conflicts} == {n for n, (_, f) in SAVED.items() if f}
-    assert [entry.partition(" (GET ")[0] for entry in report.unmatched] == ["My scratch/Profile notes (internal)"]
+    assert [entry.partition(" (GET ")[0] for entry in report.unmatched] == [
+        "My scratch/Profile notes (internal)"
+    ]
 
 
 def test_fork_upgrade_keeps_edits_bumps_revisions_and_drops_the_key(upgraded_fork):
@@ -134,19 +136,28 @@ def test_fork_verdict_is_retired_and_counts_the_revisions(upgraded_fork):
     verdict = report.verdict
     assert verdict.status == "retired" and verdict.lifecycle.retired_on == date(2025, 10, 15)
     assert verdict.revisions_behind == 13 and verdict.missed_revisions[0] == "2023-12-15"
-    assert verdict.headline() == ("STALE: v2023-10-15 is 13 revision(s) behind v2026-07-15; retired since "
-                                  "2025-10-15 (as of 2026-11-23, 1135 days old)")
+    assert verdict.headline() == (
+        "STALE: v2023-10-15 is 13 revision(s) behind v2026-07-15; retired since "
+        "2025-10-15 (as of 2026-11-23, 1135 days old)"
+    )
     assert len(report.added) == 144 and report.removed == []
     assert {s.name: s.status for s in report.saved} == {
-        "Get Profiles Created Date": "fine", "Sarah Mason's profile": "fine", "Events for Placed Order": "fine",
-        "VIP list members": "fine", "Flow action send options": "broken-by-new",
-        "Profile notes (internal)": "already-broken"}
+        "Get Profiles Created Date": "fine",
+        "Sarah Mason's profile": "fine",
+        "Events for Placed Order": "fine",
+        "VIP list members": "fine",
+        "Flow action send options": "broken-by-new",
+        "Profile notes (internal)": "already-broken",
+    }
 
 
 def test_renamed_operations_are_matched_not_added(upgraded_fork):
     report = upgraded_fork[1].diff  # OLD's spec (2023-10-15, found in --revisions) against 2026-07-15
-    renames = {c.old.operation_id: c.new.operation_id for c in report.changed
-               if c.old.operation_id != c.new.operation_id}
+    renames = {
+        c.old.operation_id: c.new.operation_id
+        for c in report.changed
+        if c.old.operation_id != c.new.operation_id
+    }
     assert len(renames) == 106
     assert renames["get_list_relationships_profiles"] == "get_profile_ids_for_list"
 
@@ -155,7 +166,11 @@ def test_operations_klaviyo_moved_are_changes_not_removals():
     require_corpus()
     old, new = spec_side(STABLE / "2022-10-17.json"), spec_side(STABLE / "2023-01-24.json")
     report = compare_sides(old, new, today=TODAY)
-    moves = {c.old.label: c.new.label for c in report.changed if any(x.kind == "path-moved" for x in c.changes)}
-    assert moves == {"POST /api/templates/{id}/render/": "POST /api/template-render/",
-                     "POST /api/templates/{id}/clone/": "POST /api/template-clone/"}
+    moves = {
+        c.old.label: c.new.label for c in report.changed if any(x.kind == "path-moved" for x in c.changes)
+    }
+    assert moves == {
+        "POST /api/templates/{id}/render/": "POST /api/template-render/",
+        "POST /api/templates/{id}/clone/": "POST /api/template-clone/",
+    }
     assert report.removed == [] and all(c.breaking for c in report.changed if c.old.label in moves)

@@ -37,13 +37,17 @@ CUSTOM = "My requests"
 
 def request(name: str, method: str, url: str, headers: list[tuple[str, str]]) -> dict[str, Any]:
     """A request as Postman saves it: a raw URL and a header list, no id of the kit's."""
-    return {"name": name, "request": {"method": method, "header": [{"key": k, "value": v} for k, v in headers],
-                                      "url": url}, "response": []}
+    return {
+        "name": name,
+        "request": {"method": method, "header": [{"key": k, "value": v} for k, v in headers], "url": url},
+        "response": [],
+    }
 
 
 def removed_field(old_spec: dict[str, Any], new_spec: dict[str, Any]) -> tuple[str, str, str]:
     """(path, query parameter, value): a `fields[…]` value OLD allows on a list endpoint and NEW does not, on an
     endpoint with no required query parameter in either."""
+
     def fields(spec: dict[str, Any]) -> dict[tuple[str, str], set[str]]:
         found = {}
         for path, item in spec["paths"].items():
@@ -74,31 +78,69 @@ def make_fork(revision: str, out: Path) -> dict[str, Any]:
     old_spec = json.loads(spec_path.read_text())
     slash = "/" if revision < "2024-10-15" else ""
     base = "{{baseUrl}}"
-    fork = json.loads(dumps(build_collection_from_spec(str(spec_path), BuildOptions(troubleshooting=()))
-                            .collection.to_json()))
+    fork = json.loads(
+        dumps(
+            build_collection_from_spec(str(spec_path), BuildOptions(troubleshooting=())).collection.to_json()
+        )
+    )
     top = fork["item"]
     profiles = folder(top, "Profiles")
     # the guide's example, saved from Get Profiles (its Accept) in the Profiles sub-folder, the revision typed in
-    get_profiles = next(i for i in folder(profiles["item"], "Profiles")["item"] if i["name"] == "Get Profiles")
+    get_profiles = next(
+        i for i in folder(profiles["item"], "Profiles")["item"] if i["name"] == "Get Profiles"
+    )
     accept = next(h["value"] for h in get_profiles["request"]["header"] if h["key"] == "Accept")
-    folder(profiles["item"], "Profiles")["item"].append(request(
-        "Get Profiles Created Date", "GET",
-        f"{base}/api/profiles{slash}?fields[profile]=created&filter=greater-than(created,2023-08-10T23:00:00Z)",
-        [("revision", revision), ("Accept", accept)]))
+    folder(profiles["item"], "Profiles")["item"].append(
+        request(
+            "Get Profiles Created Date",
+            "GET",
+            f"{base}/api/profiles{slash}?fields[profile]=created&filter=greater-than(created,2023-08-10T23:00:00Z)",
+            [("revision", revision), ("Accept", accept)],
+        )
+    )
     # saved directly in the top folder, between its sub-folders
-    profiles["item"].insert(1, request("Newest profiles", "GET", f"{base}/api/profiles{slash}?sort=-created",
-                                       [("revision", "{{revision}}")]))
+    profiles["item"].insert(
+        1,
+        request(
+            "Newest profiles",
+            "GET",
+            f"{base}/api/profiles{slash}?sort=-created",
+            [("revision", "{{revision}}")],
+        ),
+    )
     path, name, value = removed_field(old_spec, json.loads(NEW.read_text()))
-    mine = {"name": CUSTOM, "item": [
-        request("All lists (key pasted)", "GET", f"{base}/api/lists{slash}",
-                [("revision", "{{revision}}"), ("Authorization", f"Klaviyo-API-Key {KEY}")]),
-        request("Delete all events", "DELETE", f"{base}/api/events{slash}", [("revision", "{{revision}}")]),
-        request("Old revision format", "GET", f"{base}/api/lists{slash}", [("revision", "10-15-2023")]),
-        request("Field NEW dropped", "GET", f"{base}{path}{slash}?{name}={value}", [("revision", "{{revision}}")]),
-        {"name": "Drafts", "item": [request(
-            "Profile by email", "GET", f"{base}/api/profiles{slash}?filter=equals(email,'sarah.mason@klaviyo-demo.com')",
-            [("revision", "{{revision}}")])]},
-    ]}
+    mine = {
+        "name": CUSTOM,
+        "item": [
+            request(
+                "All lists (key pasted)",
+                "GET",
+                f"{base}/api/lists{slash}",
+                [("revision", "{{revision}}"), ("Authorization", f"Klaviyo-API-Key {KEY}")],
+            ),
+            request(
+                "Delete all events", "DELETE", f"{base}/api/events{slash}", [("revision", "{{revision}}")]
+            ),
+            request("Old revision format", "GET", f"{base}/api/lists{slash}", [("revision", "10-15-2023")]),
+            request(
+                "Field NEW dropped",
+                "GET",
+                f"{base}{path}{slash}?{name}={value}",
+                [("revision", "{{revision}}")],
+            ),
+            {
+                "name": "Drafts",
+                "item": [
+                    request(
+                        "Profile by email",
+                        "GET",
+                        f"{base}/api/profiles{slash}?filter=equals(email,'sarah.mason@klaviyo-demo.com')",
+                        [("revision", "{{revision}}")],
+                    )
+                ],
+            },
+        ],
+    }
     events_at = next(i for i, n in enumerate(top) if n["name"] == "Events")
     top.insert(events_at + 1, mine)
     page_size = next(q for q in get_profiles["request"]["url"]["query"] if q["key"] == "page[size]")
@@ -137,8 +179,14 @@ def upgraded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     fork = make_fork(request.param, fork_path)
     out = folder_path / "upgraded.postman_collection.json"
     _, report = upgrade(str(fork_path), str(NEW), out, today=TODAY, revisions=str(STABLE))
-    return {"revision": request.param, "fork": fork, "fork_path": fork_path, "out": out, "report": report,
-            "written": out.read_bytes()}
+    return {
+        "revision": request.param,
+        "fork": fork,
+        "fork_path": fork_path,
+        "out": out,
+        "report": report,
+        "written": out.read_bytes(),
+    }
 
 
 def test_every_saved_request_and_folder_is_kept_once_in_place(upgraded):
@@ -154,9 +202,15 @@ def test_every_saved_request_and_folder_is_kept_once_in_place(upgraded):
     assert top[top.index(CUSTOM) - 1] == "Events"  # where the user put it
     mine = folder(result["item"], CUSTOM)
     assert [n["name"].removeprefix(CONFLICT_MARK) for n in mine["item"]] == [
-        "All lists (key pasted)", "Delete all events", "Old revision format", "Field NEW dropped", "Drafts"]
+        "All lists (key pasted)",
+        "Delete all events",
+        "Old revision format",
+        "Field NEW dropped",
+        "Drafts",
+    ]
     profiles = folder(result["item"], "Profiles")
     assert profiles["item"][1]["name"] == "Newest profiles"  # still between the sub-folders
+
     # after the request it followed in the fork (NEW's new operations come after the user's)
     def path_of(node: dict[str, Any]) -> str:
         url = node["request"]["url"]
@@ -166,16 +220,22 @@ def test_every_saved_request_and_folder_is_kept_once_in_place(upgraded):
     forked = folder(folder(upgraded["fork"]["item"], "Profiles")["item"], "Profiles")["item"]
     at = next(i for i, n in enumerate(sub) if n["name"] == "Get Profiles Created Date")
     assert (sub[at - 1]["request"]["method"], path_of(sub[at - 1])) == (
-        forked[-2]["request"]["method"], path_of(forked[-2]))
+        forked[-2]["request"]["method"],
+        path_of(forked[-2]),
+    )
     # what the user never chose follows NEW: the revision typed in, and the Accept upstream's request had
     created = sub[at]["request"]
     upstream = next(n for n in sub if n["name"] == "Get Profiles")["request"]
     headers = {h["key"]: h["value"] for h in created["header"]}
-    assert headers == {"revision": "2026-07-15",
-                       "Accept": next(h["value"] for h in upstream["header"] if h["key"] == "Accept")}
+    assert headers == {
+        "revision": "2026-07-15",
+        "Accept": next(h["value"] for h in upstream["header"] if h["key"] == "Accept"),
+    }
     report = upgraded["report"]
-    assert f"Profiles/Profiles/Get Profiles Created Date: revision header {upgraded['revision']} → 2026-07-15" \
+    assert (
+        f"Profiles/Profiles/Get Profiles Created Date: revision header {upgraded['revision']} → 2026-07-15"
         in report.rewritten
+    )
     assert report.folders_kept == [CUSTOM, f"{CUSTOM}/Drafts"]
     assert [entry.partition(" (")[0] for entry in report.unmatched] == [f"{CUSTOM}/Delete all events"]
 
@@ -189,7 +249,8 @@ def test_no_key_in_full_anywhere_and_the_pasted_one_is_the_key_variable(upgraded
     headers = {h["key"]: h["value"] for h in mine["item"][0]["request"]["header"]}
     assert headers["Authorization"] == "Klaviyo-API-Key {{privateKey}}"
     assert [(k.label, k.where, k.key) for k in report.keys_replaced] == [
-        (f"{CUSTOM}/All lists (key pasted)", "header `Authorization`", truncate_key(KEY))]
+        (f"{CUSTOM}/All lists (key pasted)", "header `Authorization`", truncate_key(KEY))
+    ]
     variables = {v["key"]: v["value"] for v in json.loads(upgraded["written"])["variable"]}
     assert variables["privateKey"] == ""
 
@@ -203,9 +264,12 @@ def test_broken_ones_keep_what_they_send_and_say_why(upgraded):
             continue
         mine, theirs = after[name], before[name]
         raw = theirs["request"]["url"]
-        assert mine["request"]["url"]["raw"].split("?")[1:] == raw.split("?")[1:], name  # the query as written
-        assert [h for h in mine["request"]["header"] if h["key"] != "revision" or h["value"] == "10-15-2023"] == \
-            [h for h in theirs["request"]["header"] if h["key"] != "revision" or h["value"] == "10-15-2023"]
+        assert mine["request"]["url"]["raw"].split("?")[1:] == raw.split("?")[1:], (
+            name
+        )  # the query as written
+        assert [
+            h for h in mine["request"]["header"] if h["key"] != "revision" or h["value"] == "10-15-2023"
+        ] == [h for h in theirs["request"]["header"] if h["key"] != "revision" or h["value"] == "10-15-2023"]
         assert all(not q.get("disabled") for q in mine["request"]["url"].get("query", []))
         note = mine["description"].partition("\n\n")[0]
         assert note.startswith(NOTE_HEADING) and "- " in note, name
@@ -232,7 +296,9 @@ def test_validate_on_the_upgrade_still_reports_the_broken_ones(upgraded, run_cli
 def test_diff_tells_already_broken_from_broken_by_new_and_fits_a_comment(upgraded):
     report = upgraded["report"].diff  # what `diff FORK NEW --revisions DIR` reports, from the same comparison
     assert not report.partial
-    assert {s.name: s.status for s in report.saved} == {name: status for name, (_, status, _) in SAVED.items()}
+    assert {s.name: s.status for s in report.saved} == {
+        name: status for name, (_, status, _) in SAVED.items()
+    }
     old_format = next(s for s in report.saved if s.name == "Old revision format")
     assert "is not a revision" in old_format.old_problems[0]
     markdown = render_diff(report, "markdown")
@@ -245,6 +311,7 @@ def test_diff_tells_already_broken_from_broken_by_new_and_fits_a_comment(upgrade
 def test_the_upstream_edit_is_kept_with_and_without_revisions(upgraded, tmp_path):
     """Get Profiles' page[size] set to 50: kept with OLD's spec found in --revisions, and without it (told from
     upstream's by the request the item's examples recorded), the rest of the tree the same either way."""
+
     def page_size(collection: dict[str, Any]) -> dict[str, Any]:
         get_profiles = next(n for _, n in placed(collection["item"]) if n["name"] == "Get Profiles")
         return next(q for q in get_profiles["request"]["url"]["query"] if q["key"] == "page[size]")
@@ -259,5 +326,6 @@ def test_the_upstream_edit_is_kept_with_and_without_revisions(upgraded, tmp_path
         assert "Profiles/Profiles/Get Profiles: query `page[size]`" in edits
     assert report.diff.partial and not upgraded["report"].diff.partial
     assert [(t, n["name"]) for t, n in placed(without["item"])] == [
-        (t, n["name"]) for t, n in placed(with_revisions["item"])]
+        (t, n["name"]) for t, n in placed(with_revisions["item"])
+    ]
     assert KEY.encode() not in out.read_bytes()

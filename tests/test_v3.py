@@ -42,6 +42,7 @@ _AUTH_ENTRY_ID = re.compile(r"^(\s*- id: )[0-9a-f-]{36}$", re.MULTILINE)
 def kept_in_v3(data: dict[str, Any]) -> dict[str, Any]:
     """`comparable` less what format 3.0.0 has no place for: an example's request description (an upgraded
     saved request's examples carry one)."""
+
     def strip(node: dict[str, Any]) -> None:
         for example in node.get("examples", []):
             if example.get("request"):
@@ -68,8 +69,11 @@ def generated(out: Path, *args: Any, spec: Path = EXAMPLE_SPEC) -> Path:
 
 def tree(directory: Path) -> dict[str, bytes]:
     """Every file under `directory` by its relative path."""
-    return {path.relative_to(directory).as_posix(): path.read_bytes()
-            for path in sorted(directory.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(directory).as_posix(): path.read_bytes()
+        for path in sorted(directory.rglob("*"))
+        if path.is_file()
+    }
 
 
 def without_auth_entry_ids(files: dict[str, bytes]) -> dict[str, str]:
@@ -77,8 +81,9 @@ def without_auth_entry_ids(files: dict[str, bytes]) -> dict[str, str]:
 
 
 def postman(*args: str, timeout: int = 600) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([postman_cli_path(), *args], capture_output=True, text=True, timeout=timeout,
-                          check=False)
+    return subprocess.run(
+        [postman_cli_path(), *args], capture_output=True, text=True, timeout=timeout, check=False
+    )
 
 
 def lint(directory: Path) -> dict[str, Any]:
@@ -93,8 +98,9 @@ def assert_same_as_postmans_migration(ours: Path, v21_file: Path, migrated: Path
     expected, found = tree(migrated), tree(ours)
     assert sorted(found) == sorted(expected)
     differing = [name for name in expected if found[name] != expected[name]]
-    assert without_auth_entry_ids({n: found[n] for n in differing}) == \
-        without_auth_entry_ids({n: expected[n] for n in differing})
+    assert without_auth_entry_ids({n: found[n] for n in differing}) == without_auth_entry_ids(
+        {n: expected[n] for n in differing}
+    )
     assert len(differing) <= 1 + sum(1 for name in expected if name.endswith("definition.yaml"))
     return len(expected)
 
@@ -105,8 +111,12 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("example")
     v21 = generated(root / "v21", "--tests")
     v3 = generated(root / "v3", "--tests", "--format", "v3")
-    return {"v21": v21, "v3": v3, "collection": v3 / "postman" / "collections" / EXAMPLE_NAME,
-            "v21_collection": next(v21.glob("*.postman_collection.json"))}
+    return {
+        "v21": v21,
+        "v3": v3,
+        "collection": v3 / "postman" / "collections" / EXAMPLE_NAME,
+        "v21_collection": next(v21.glob("*.postman_collection.json")),
+    }
 
 
 # -- generate --format v3 ---------------------------------------------------------------------------------------
@@ -122,15 +132,29 @@ def test_v3_layout_holds_the_v21_collection_environment_and_globals(example: dic
     assert comparable(read.data) == comparable(json.loads(example["v21_collection"].read_text()))
     environments = v3 / "postman" / "environments"
     names = sorted(p.name for p in environments.iterdir())
-    assert names == ["Acme Marketing API (v2026-07-15).environment.yaml", "Acme Marketing API Globals.globals.yaml"]
+    assert names == [
+        "Acme Marketing API (v2026-07-15).environment.yaml",
+        "Acme Marketing API Globals.globals.yaml",
+    ]
     # the v2.1 files' content, in YAML: what the kit's own -e/-g and Postman's CLI read
     for name, v21_file in zip(names, ("*.postman_environment.json", "*.postman_globals.json"), strict=True):
         scope = "globals" if "globals" in name else "environment"
-        assert read_variables(str(environments / name), scope).data == \
-            json.loads(next(v21.glob(v21_file)).read_text())
+        assert read_variables(str(environments / name), scope).data == json.loads(
+            next(v21.glob(v21_file)).read_text()
+        )
     # the kit's own commands take the three as they take the v2.1 files
-    result = cli("validate", example["collection"], "-e", environments / names[0], "-g", environments / names[1],
-                 "--spec", EXAMPLE_SPEC, "-f", "json")
+    result = cli(
+        "validate",
+        example["collection"],
+        "-e",
+        environments / names[0],
+        "-g",
+        environments / names[1],
+        "--spec",
+        EXAMPLE_SPEC,
+        "-f",
+        "json",
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["findings"] == []
 
@@ -156,8 +180,9 @@ def test_v3_is_deterministic_and_regenerates_over_itself(tmp_path: Path, example
 
 @pytest.mark.postman_cli
 def test_v3_is_postmans_migration_of_the_v21_file(tmp_path: Path, example: dict[str, Path]) -> None:
-    files = assert_same_as_postmans_migration(example["collection"], example["v21_collection"],
-                                              tmp_path / "migrated")
+    files = assert_same_as_postmans_migration(
+        example["collection"], example["v21_collection"], tmp_path / "migrated"
+    )
     assert files == 110
 
 
@@ -172,8 +197,9 @@ def test_a_users_fork_is_written_as_postman_migrates_it(tmp_path: Path, v3_fork:
     (ours,) = (tmp_path / "postman" / "collections").iterdir()
     expected = without_auth_entry_ids(tree(v3_fork))
     key = re.search(r"pk_[0-9a-f]{34}", "".join(expected.values())).group(0)
-    assert without_auth_entry_ids(tree(ours)) == {name: text.replace(key, truncate_key(key))
-                                                  for name, text in expected.items()}
+    assert without_auth_entry_ids(tree(ours)) == {
+        name: text.replace(key, truncate_key(key)) for name, text in expected.items()
+    }
 
 
 @pytest.mark.postman_cli
@@ -188,8 +214,9 @@ def test_klaviyo_v3_is_postmans_migration_and_lints_clean(tmp_path: Path) -> Non
     v3 = generated(tmp_path / "v3", "--format", "v3", spec=spec)
     seconds = time.perf_counter() - started
     (collection,) = (v3 / "postman" / "collections").iterdir()
-    files = assert_same_as_postmans_migration(collection, next(v21.glob("*.postman_collection.json")),
-                                              tmp_path / "migrated")
+    files = assert_same_as_postmans_migration(
+        collection, next(v21.glob("*.postman_collection.json")), tmp_path / "migrated"
+    )
     assert files == 2269
     report = lint(collection)
     assert (report["errorCount"], report["warningCount"]) == (0, 0), report["diagnostics"][:5]
@@ -226,8 +253,9 @@ def test_postman_lints_every_v3_output_clean(tmp_path: Path, example: dict[str, 
 
 
 @pytest.mark.postman_cli
-def test_postman_cli_runs_the_generated_collection_against_the_sandbox(tmp_path: Path,
-                                                                        example: dict[str, Path]) -> None:
+def test_postman_cli_runs_the_generated_collection_against_the_sandbox(
+    tmp_path: Path, example: dict[str, Path]
+) -> None:
     """`postman collection run` of the generated files, offline: every contract test passes; its report
     (newman's structure) goes into the log store."""
     from postman_kit.openapi import load_api
@@ -236,19 +264,44 @@ def test_postman_cli_runs_the_generated_collection_against_the_sandbox(tmp_path:
     v21 = example["v21"]
     report = tmp_path / "report.json"
     with running_sandbox(load_api(str(EXAMPLE_SPEC)), tmp_path / "data") as base_url:
-        result = postman("collection", "run", str(example["v21_collection"]),
-                         "-e", str(next(v21.glob("*.postman_environment.json"))),
-                         "-g", str(next(v21.glob("*.postman_globals.json"))),
-                         "--env-var", f"baseUrl={base_url}", "--env-var", f"privateKey={FULL_KEY}",
-                         "--global-var", f"companyId={COMPANY_ID}", "-r", "json",
-                         "--reporter-json-structure", "newman", "--reporter-json-export", str(report),
-                         "--timeout-request", "10000")
+        result = postman(
+            "collection",
+            "run",
+            str(example["v21_collection"]),
+            "-e",
+            str(next(v21.glob("*.postman_environment.json"))),
+            "-g",
+            str(next(v21.glob("*.postman_globals.json"))),
+            "--env-var",
+            f"baseUrl={base_url}",
+            "--env-var",
+            f"privateKey={FULL_KEY}",
+            "--global-var",
+            f"companyId={COMPANY_ID}",
+            "-r",
+            "json",
+            "--reporter-json-structure",
+            "newman",
+            "--reporter-json-export",
+            str(report),
+            "--timeout-request",
+            "10000",
+        )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     stats = json.loads(report.read_text())["run"]["stats"]
     assert stats["requests"] == {"total": 17, "pending": 0, "failed": 0}
     assert stats["assertions"]["failed"] == 0 and stats["assertions"]["total"] >= 40
-    imported = cli("logs", "import", report, "--spec", EXAMPLE_SPEC, "--source", "postman-cli",
-                   "--data", tmp_path / "logs")
+    imported = cli(
+        "logs",
+        "import",
+        report,
+        "--spec",
+        EXAMPLE_SPEC,
+        "--source",
+        "postman-cli",
+        "--data",
+        tmp_path / "logs",
+    )
     assert imported.exit_code == 0, imported.output
     assert imported.stdout.startswith(f"imported 17 calls from {report}")
 
@@ -274,11 +327,16 @@ def test_upgrade_writes_a_v3_fork_as_v3_unless_told(tmp_path: Path, v3_fork: Pat
     assert (summary["added"], summary["removed"], summary["changed"]) == (0, 0, 0)
 
     as_file = tmp_path / "as-file.json"
-    assert cli("upgrade", v3_fork, "--to", EXAMPLE_SPEC, "-o", as_file, "--collection-format", "v2.1").exit_code == 0
+    assert (
+        cli("upgrade", v3_fork, "--to", EXAMPLE_SPEC, "-o", as_file, "--collection-format", "v2.1").exit_code
+        == 0
+    )
     assert comparable(json.loads(as_file.read_text())) == comparable(v21)
     to_stdout = cli("upgrade", v3_fork, "--to", EXAMPLE_SPEC, "-o", "-")  # one file: v2.1
     assert comparable(json.loads(to_stdout.stdout)) == comparable(v21)
-    as_v3 = cli("upgrade", FORK, "--to", EXAMPLE_SPEC, "-o", tmp_path / "from-v21", "--collection-format", "v3")
+    as_v3 = cli(
+        "upgrade", FORK, "--to", EXAMPLE_SPEC, "-o", tmp_path / "from-v21", "--collection-format", "v3"
+    )
     assert as_v3.exit_code == 0, as_v3.output
     assert tree(tmp_path / "from-v21") == tree(tmp_path / "v3")
     assert tree(v3_fork) == before
@@ -290,18 +348,30 @@ def test_upgrade_never_writes_into_the_v3_fork(tmp_path: Path, v3_fork: Path) ->
     shutil.copytree(v3_fork, fork)
     before = tree(tmp_path / "repo")
     for out in (fork, fork / "Lists", tmp_path / "repo"):
-        result = cli("upgrade", fork if out != tmp_path / "repo" else tmp_path / "repo", "--to", EXAMPLE_SPEC,
-                     "-o", out)
+        result = cli(
+            "upgrade",
+            fork if out != tmp_path / "repo" else tmp_path / "repo",
+            "--to",
+            EXAMPLE_SPEC,
+            "-o",
+            out,
+        )
         assert result.exit_code == 2, (out, result.output)
         assert result.stderr.count("\n") == 1
         assert "refusing to write inside the input collection directory" in result.stderr
     # a file where a directory goes: said, with the way to get a file
     (tmp_path / "existing.txt").write_text("mine\n")
-    for out, told in (("-", ("--collection-format", "v3")), (tmp_path / "upgraded.json", ()),
-                      (tmp_path / "existing.txt", ())):
+    for out, told in (
+        ("-", ("--collection-format", "v3")),
+        (tmp_path / "upgraded.json", ()),
+        (tmp_path / "existing.txt", ()),
+    ):
         result = cli("upgrade", fork, "--to", EXAMPLE_SPEC, "-o", out, *told)
-        _one_line_error(result, f"{out}: the upgrade of a v3 collection is a directory of files",
-                        "--collection-format v2.1")
+        _one_line_error(
+            result,
+            f"{out}: the upgrade of a v3 collection is a directory of files",
+            "--collection-format v2.1",
+        )
     assert not (tmp_path / "upgraded.json").exists() and (tmp_path / "existing.txt").read_text() == "mine\n"
     assert tree(tmp_path / "repo") == before
 
@@ -321,8 +391,10 @@ def custom_fork(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     url = saved["request"]["url"]
     for query in url["query"]:
         if query["key"] in ("filter", "page[size]"):
-            query.update(disabled=False, value="greater-than(created,2025-01-01T00:00:00Z)"
-                         if query["key"] == "filter" else "500")
+            query.update(
+                disabled=False,
+                value="greater-than(created,2025-01-01T00:00:00Z)" if query["key"] == "filter" else "500",
+            )
     url["raw"] = "{{baseUrl}}/api/profiles?filter=greater-than(created,2025-01-01T00:00:00Z)&page[size]=500"
     data["item"].append({"name": "My requests", "item": [saved]})
     lists = data["item"][1]["item"][0]["request"]["url"]  # Lists/Get Lists: the filter enabled, another value
@@ -337,18 +409,23 @@ def custom_fork(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def _findings(*args: Any) -> list[tuple[str, str, str, str]]:
     result = cli("validate", *args, "--spec", EXAMPLE_SPEC, "-f", "json")
     assert result.exit_code in (0, 1), result.output
-    return sorted((f["rule"], f["severity"], f["message"], f["item"] or "")
-                  for f in json.loads(result.stdout)["findings"])
+    return sorted(
+        (f["rule"], f["severity"], f["message"], f["item"] or "")
+        for f in json.loads(result.stdout)["findings"]
+    )
 
 
 @pytest.mark.postman_cli
-def test_a_v3_fork_gets_the_findings_diff_and_upgrade_of_its_v21_export(tmp_path: Path,
-                                                                        custom_fork: dict[str, Path]) -> None:
+def test_a_v3_fork_gets_the_findings_diff_and_upgrade_of_its_v21_export(
+    tmp_path: Path, custom_fork: dict[str, Path]
+) -> None:
     v21, v3 = custom_fork["v21"], custom_fork["v3"]
     findings = _findings(v21)
     assert _findings(v3) == findings
-    assert any(item == "My requests/Big page of recent profiles" and "page[size]" in message
-               for _, _, message, item in findings)  # the user's own request, checked against the spec
+    assert any(
+        item == "My requests/Big page of recent profiles" and "page[size]" in message
+        for _, _, message, item in findings
+    )  # the user's own request, checked against the spec
     for fmt in ("text", "json"):
         ours = cli("diff", v3, EXAMPLE_SPEC, "--format", fmt)
         theirs = cli("diff", v21, EXAMPLE_SPEC, "--format", fmt)
@@ -367,8 +444,9 @@ def test_a_v3_fork_gets_the_findings_diff_and_upgrade_of_its_v21_export(tmp_path
 
 
 @pytest.mark.postman_cli
-def test_diff_of_a_v3_fork_and_its_own_v21_export_reports_nothing(tmp_path: Path,
-                                                                   custom_fork: dict[str, Path]) -> None:
+def test_diff_of_a_v3_fork_and_its_own_v21_export_reports_nothing(
+    tmp_path: Path, custom_fork: dict[str, Path]
+) -> None:
     export = tmp_path / "export.postman_collection.json"
     export.write_text(json.dumps(read_collection(str(custom_fork["v3"])).data))
     result = cli("diff", custom_fork["v3"], export, "--format", "json")
@@ -392,8 +470,9 @@ def _one_line_error(result: Any, *expected: str) -> None:
 def test_output_over_a_file_is_refused(tmp_path: Path) -> None:
     target = tmp_path / "file.txt"
     target.write_text("mine\n")
-    _one_line_error(cli("generate", EXAMPLE_SPEC, "--format", "v3", "-o", target), str(target),
-                    "is not a directory")
+    _one_line_error(
+        cli("generate", EXAMPLE_SPEC, "--format", "v3", "-o", target), str(target), "is not a directory"
+    )
     assert target.read_text() == "mine\n" and sorted(tmp_path.iterdir()) == [target]
 
 
@@ -401,8 +480,10 @@ def test_a_file_another_collection_left_is_refused_and_nothing_is_written(tmp_pa
     stale = tmp_path / "postman" / "collections" / EXAMPLE_NAME / "Lists" / "Old Request.request.yaml"
     stale.parent.mkdir(parents=True)
     stale.write_text("$kind: http-request\nurl: https://x.example\nmethod: GET\n")
-    _one_line_error(cli("generate", EXAMPLE_SPEC, "--format", "v3", "-o", tmp_path),
-                    "holds 1 file(s) this collection does not have (e.g. 'Lists/Old Request.request.yaml')")
+    _one_line_error(
+        cli("generate", EXAMPLE_SPEC, "--format", "v3", "-o", tmp_path),
+        "holds 1 file(s) this collection does not have (e.g. 'Lists/Old Request.request.yaml')",
+    )
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == [stale]
 
 
@@ -421,7 +502,9 @@ def test_the_spec_is_never_written_over(tmp_path: Path) -> None:
     spec = tmp_path / "postman" / "collections" / EXAMPLE_NAME / ".resources" / "definition.yaml"
     spec.parent.mkdir(parents=True)
     shutil.copy(EXAMPLE_SPEC, spec)
-    _one_line_error(cli("generate", spec, "--format", "v3", "-o", tmp_path), "refusing to overwrite an input file")
+    _one_line_error(
+        cli("generate", spec, "--format", "v3", "-o", tmp_path), "refusing to overwrite an input file"
+    )
     assert spec.read_bytes() == EXAMPLE_SPEC.read_bytes()
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == [spec]
 
@@ -437,6 +520,9 @@ def test_a_v3_fork_with_broken_yaml_is_one_line_for_upgrade(tmp_path: Path, exam
     fork = tmp_path / "fork"
     shutil.copytree(example["collection"], fork)
     (fork / "Lists" / "Get Lists.request.yaml").write_text("$kind: http-request\nurl: [unclosed\n")
-    _one_line_error(cli("upgrade", fork, "--to", EXAMPLE_SPEC, "-o", tmp_path / "out"),
-                    "Get Lists.request.yaml", "invalid YAML")
+    _one_line_error(
+        cli("upgrade", fork, "--to", EXAMPLE_SPEC, "-o", tmp_path / "out"),
+        "Get Lists.request.yaml",
+        "invalid YAML",
+    )
     assert not (tmp_path / "out").exists()

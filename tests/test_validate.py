@@ -88,8 +88,11 @@ def test_private_key_is_never_printed_in_full(run_cli):
 
 def test_the_guides_saved_request_is_clean():
     report = validate([str(FORK)], spec=SPEC)
-    assert not [f for f in report.findings if f.item == "Profiles/Profiles/Get Profiles Created Date"
-                and f.severity >= Severity.WARNING]
+    assert not [
+        f
+        for f in report.findings
+        if f.item == "Profiles/Profiles/Get Profiles Created Date" and f.severity >= Severity.WARNING
+    ]
 
 
 def test_generated_example_is_clean_and_exits_0(run_cli, tmp_path):
@@ -97,8 +100,9 @@ def test_generated_example_is_clean_and_exits_0(run_cli, tmp_path):
     collection = next(tmp_path.glob("*.postman_collection.json"))
     environment = next(tmp_path.glob("*.postman_environment.json"))
     globals_file = next(tmp_path.glob("*.postman_globals.json"))
-    result = run_cli("validate", collection, "--spec", SPEC, "-e", environment, "-g", globals_file,
-                     "--fail-on", "warning")
+    result = run_cli(
+        "validate", collection, "--spec", SPEC, "-e", environment, "-g", globals_file, "--fail-on", "warning"
+    )
     assert result.exit_code == 0, result.output
     assert "0 errors, 0 warnings" in result.output
 
@@ -108,7 +112,10 @@ def test_generated_example_is_clean_and_exits_0(run_cli, tmp_path):
     [
         ("not json at all", "not JSON"),
         ('{"name": "old", "order": [], "requests": []}', "Postman v1 collection"),
-        ('{"name": "Env", "values": [], "_postman_variable_scope": "environment"}', "environment file, not a collection"),
+        (
+            '{"name": "Env", "values": [], "_postman_variable_scope": "environment"}',
+            "environment file, not a collection",
+        ),
         ('{"openapi": "3.0.0", "info": {}, "paths": {}}', "OpenAPI document, not a collection"),
         ("[1, 2]", "not a Postman collection"),
         ("", "file is empty"),
@@ -167,7 +174,8 @@ def test_select_ignore_and_fail_on(run_cli):
 def test_config_from_pyproject_and_kit_file(tmp_path, monkeypatch):
     (tmp_path / "pyproject.toml").write_text(
         '[tool.postman-kit.validate]\nignore = ["lint"]\nfail-on = "warning"\n'
-        '[tool.postman-kit.validate.severity]\n"revision/header" = "warning"\n')
+        '[tool.postman-kit.validate.severity]\n"revision/header" = "warning"\n'
+    )
     nested = tmp_path / "collections"
     nested.mkdir()
     config = load_config(start=nested)
@@ -187,7 +195,9 @@ def test_config_from_pyproject_and_kit_file(tmp_path, monkeypatch):
 
 
 def test_cli_reads_config_and_command_line_wins(run_cli, tmp_path, monkeypatch):
-    (tmp_path / "postman-kit.toml").write_text(f'[validate]\nspec = "{Path(SPEC).resolve()}"\nselect = ["revision"]\n')
+    (tmp_path / "postman-kit.toml").write_text(
+        f'[validate]\nspec = "{Path(SPEC).resolve()}"\nselect = ["revision"]\n'
+    )
     fork = tmp_path / "fork.json"
     fork.write_text(FORK.read_text())
     monkeypatch.chdir(tmp_path)
@@ -199,6 +209,7 @@ def test_cli_reads_config_and_command_line_wins(run_cli, tmp_path, monkeypatch):
 
 
 # -- single rules on small edits of the generated example ------------------------------------------------------
+
 
 def edited(example: dict, path: str, edit) -> dict:
     data = copy.deepcopy(example)
@@ -217,7 +228,8 @@ def test_client_request_inheriting_the_private_key(example):
     data = edited(example, "Client/Create Client Event", lambda item: item["request"].pop("auth"))
     report = validate_collection(data)
     assert [(f.rule, f.item) for f in report.findings if f.rule == "auth/client-auth"] == [
-        ("auth/client-auth", "Client/Create Client Event")]
+        ("auth/client-auth", "Client/Create Client Event")
+    ]
     assert "inherited apikey auth" in messages(report, "auth/client-auth")[0]
 
 
@@ -239,16 +251,31 @@ def test_literal_key_in_collection_auth(example):
     data = copy.deepcopy(example)
     data["auth"]["apikey"][1]["value"] = "Klaviyo-API-Key " + PRIVATE_KEY
     report = validate_collection(data)
-    assert {"auth/collection-auth", "auth/literal-key", "auth/secret-value"} <= {f.rule for f in report.findings}
+    assert {"auth/collection-auth", "auth/literal-key", "auth/secret-value"} <= {
+        f.rule for f in report.findings
+    }
     assert all(PRIVATE_KEY not in f.message for f in report.findings)
 
 
 def test_secrets_in_environment_and_globals_name_their_file(example):
-    environment = VariablesFile("env.json", {"values": [
-        {"key": "privateKey", "value": PRIVATE_KEY, "type": "default", "enabled": True},
-        {"key": "backupKey", "value": PRIVATE_KEY, "enabled": True}]})
-    globals_file = VariablesFile("globals.json", {"values": [
-        {"key": "token", "value": "Bearer abcdefghijklmnopqrstuvwxyz0123456789", "enabled": True}]}, "globals")
+    environment = VariablesFile(
+        "env.json",
+        {
+            "values": [
+                {"key": "privateKey", "value": PRIVATE_KEY, "type": "default", "enabled": True},
+                {"key": "backupKey", "value": PRIVATE_KEY, "enabled": True},
+            ]
+        },
+    )
+    globals_file = VariablesFile(
+        "globals.json",
+        {
+            "values": [
+                {"key": "token", "value": "Bearer abcdefghijklmnopqrstuvwxyz0123456789", "enabled": True}
+            ]
+        },
+        "globals",
+    )
     report = validate_collection(example, environment=environment, globals_file=globals_file)
     where = {(f.rule, f.file, f.pointer, f.item) for f in report.findings if f.family == "auth"}
     assert where == {
@@ -261,15 +288,27 @@ def test_secrets_in_environment_and_globals_name_their_file(example):
 
 
 def test_the_key_kept_as_a_secret_in_the_environment_is_the_right_place(example, api, tmp_path, run_cli):
-    environment = {"name": "Acme", "_postman_variable_scope": "environment", "values": [
-        {"key": "baseUrl", "value": "https://a.acme-marketing.example", "type": "default", "enabled": True},
-        {"key": "privateKey", "value": PRIVATE_KEY, "type": "secret", "enabled": True}]}
+    environment = {
+        "name": "Acme",
+        "_postman_variable_scope": "environment",
+        "values": [
+            {
+                "key": "baseUrl",
+                "value": "https://a.acme-marketing.example",
+                "type": "default",
+                "enabled": True,
+            },
+            {"key": "privateKey", "value": PRIVATE_KEY, "type": "secret", "enabled": True},
+        ],
+    }
     report = validate_collection(example, api=api, environment=VariablesFile("env.json", environment))
     assert report.findings == []
     env_file = tmp_path / "acme.postman_environment.json"
     env_file.write_text(json.dumps(environment))
     result = run_cli("validate", FORK, "--spec", SPEC, "-e", env_file, "--select", "auth")
-    assert str(env_file) not in result.output  # the fork's own pasted key is still found, the environment is fine
+    assert (
+        str(env_file) not in result.output
+    )  # the fork's own pasted key is still found, the environment is fine
     assert "auth/secret-value" in result.output
 
 
@@ -298,7 +337,10 @@ def test_structure_rules(example):
     assert by_rule["structure/copy-name"].item == "Events/Get Events Copy"
     assert by_rule["structure/empty-url"].item == "Events/Create Event"
     schema = by_rule["structure/schema"]
-    assert schema.pointer == "/item/0/item/2/request/header/0" and "'value' is a required property" in schema.message
+    assert (
+        schema.pointer == "/item/0/item/2/request/header/0"
+        and "'value' is a required property" in schema.message
+    )
     assert schema.item == "Events/Get Event"
 
 
@@ -312,8 +354,13 @@ def test_lint_rules(example, api):
     patch["request"].pop("body")
     patch["response"] = [r for r in patch["response"] if r["code"] >= 400]
     next(v for v in data["variable"] if v["key"] == "baseUrl")["value"] = "http://a.acme-marketing.example"
-    assert {"lint/collection-description", "lint/delete-example-status", "lint/patch-body", "lint/success-example",
-            "lint/insecure-url"} <= rules_found(data, api=api)
+    assert {
+        "lint/collection-description",
+        "lint/delete-example-status",
+        "lint/patch-body",
+        "lint/success-example",
+        "lint/insecure-url",
+    } <= rules_found(data, api=api)
 
 
 def test_troubleshooting_rules(example, api):
@@ -348,7 +395,9 @@ def test_the_installed_program_exits_1_with_its_whole_report(tmp_path: Path) -> 
     done = run_program("validate", str(FORK), "--spec", SPEC, "--format", "json")
     assert done.returncode == 1, done.stderr
     report = json.loads(done.stdout)
-    assert {(f["item"], f["rule"]) for f in report["findings"] if f["severity"] in ("warning", "error")} == FORK_FINDINGS
+    assert {
+        (f["item"], f["rule"]) for f in report["findings"] if f["severity"] in ("warning", "error")
+    } == FORK_FINDINGS
 
     clean = tmp_path / "clean.postman_collection.json"
     clean.write_text(json.dumps(build_collection_from_spec(SPEC).collection.to_json()))
@@ -364,7 +413,8 @@ def test_a_generic_api_is_judged_by_its_own_security_schemes(tmp_path):
         "components: {securitySchemes: {jwt: {type: http, scheme: bearer}}}\nsecurity: [{jwt: []}]\n"
         "paths:\n  /notes:\n    get:\n      operationId: list_notes\n      summary: List notes\n"
         "      responses: {'200': {description: ok}}\n"
-        "  /health:\n    get:\n      summary: Health\n      security: []\n      responses: {'200': {description: ok}}\n")
+        "  /health:\n    get:\n      summary: Health\n      security: []\n      responses: {'200': {description: ok}}\n"
+    )
     from postman_kit.openapi import load_api
 
     api = load_api(str(spec))

@@ -37,11 +37,25 @@ def every_spec() -> list[Path]:
     """Every Klaviyo revision and every other vendor's or example spec of the corpus, as files."""
     if not CORPUS.is_dir():
         return []
-    others = [CORPUS / "twilio", CORPUS / "openapi-examples", CORPUS / "real-world",
-              *sorted((CORPUS / "real-world" / "readme-oas-examples").glob("3.*/*"))]
-    files = [path for folder in others if folder.is_dir() for path in sorted(folder.glob("*"))
-             if path.suffix in (".json", ".yaml", ".yml")]
-    return klaviyo_specs("stable") + klaviyo_specs("beta") + files + [CORPUS / "real-world/train-travel/openapi.yaml"]
+    others = [
+        CORPUS / "twilio",
+        CORPUS / "openapi-examples",
+        CORPUS / "real-world",
+        *sorted((CORPUS / "real-world" / "readme-oas-examples").glob("3.*/*")),
+    ]
+    files = [
+        path
+        for folder in others
+        if folder.is_dir()
+        for path in sorted(folder.glob("*"))
+        if path.suffix in (".json", ".yaml", ".yml")
+    ]
+    return (
+        klaviyo_specs("stable")
+        + klaviyo_specs("beta")
+        + files
+        + [CORPUS / "real-world/train-travel/openapi.yaml"]
+    )
 
 
 def spec_id(path: Path) -> str:
@@ -57,18 +71,24 @@ GENERATED_BODY_PROBLEMS = {
     "real-world/readme-oas-examples/3.0/json/readme.json": {"Docs/Create doc"},
     "real-world/readme-oas-examples/3.0/json/request-examples.json": {
         "Multiple examples/Stringified JSON arrays in an `examples` value",
-        "Multiple examples/Stringified JSON object in an `examples` value"},
+        "Multiple examples/Stringified JSON object in an `examples` value",
+    },
     "real-world/readme-oas-examples/3.0/json/schema-additional-properties.json": {
-        "post/Should allow additionalProperties in JSON schema"},
+        "post/Should allow additionalProperties in JSON schema"
+    },
     "real-world/readme-oas-examples/3.0/json/schema-enums.json": {"Enums/Boolean enum support"},
     "real-world/readme-oas-examples/3.0/json/schema-types.json": {
-        "Numbers/`format` data types", "Quirks/Incompatible allOf schemas on a root requestBody",
+        "Numbers/`format` data types",
+        "Quirks/Incompatible allOf schemas on a root requestBody",
         "Quirks/Incompatible allOf schemas on a root requestBody (with other schema properties)",
-        "Quirks/Incompatible nested allOf schemas"},
+        "Quirks/Incompatible nested allOf schemas",
+    },
     "real-world/readme-oas-examples/3.1/json/schema-types.json": {
-        "Numbers/`format` data types", "Quirks/Incompatible allOf schemas on a root requestBody",
+        "Numbers/`format` data types",
+        "Quirks/Incompatible allOf schemas on a root requestBody",
         "Quirks/Incompatible allOf schemas on a root requestBody (with other schema properties)",
-        "Quirks/Incompatible nested allOf schemas"},
+        "Quirks/Incompatible nested allOf schemas",
+    },
 }
 
 
@@ -93,8 +113,11 @@ def generated_and_validated(spec: Path) -> tuple[dict[str, Any], Report]:
 def test_the_kits_own_output_has_no_finding_of_any_level(spec: Path):
     _, report = generated_and_validated(spec)
     known = GENERATED_BODY_PROBLEMS.get(spec_id(spec), set())
-    found = [f"{f.severity.label} {f.rule} {f.item}: {f.message}" for f in report.findings
-             if not (f.rule == "request/body-schema" and f.item in known)]
+    found = [
+        f"{f.severity.label} {f.rule} {f.item}: {f.message}"
+        for f in report.findings
+        if not (f.rule == "request/body-schema" and f.item in known)
+    ]
     assert found == []
 
 
@@ -110,7 +133,13 @@ def official_check() -> Any:
 def test_generated_collection_runs_every_rule_family_and_fits_both_schemas(spec: Path):
     collection, report = generated_and_validated(spec)
     # every rule family ran, the saved-request ones included
-    assert {rule.family for rule in report.rules} == {"structure", "auth", "revision", "request", "troubleshooting",
-                                                      "lint"}
+    assert {rule.family for rule in report.rules} == {
+        "structure",
+        "auth",
+        "revision",
+        "request",
+        "troubleshooting",
+        "lint",
+    }
     fast_check("collection")(collection)  # raises when ours rejects it
     official_check()(collection)  # raises when the official schema rejects it

@@ -19,40 +19,79 @@ PROFILE_ID = "01GDDKASAP8TKDDA2GRZDSVP4H"
 pytestmark = pytest.mark.corpus
 
 
-def saved(name: str, method: str, path: str, *, query: dict[str, str] | None = None,
-          headers: dict[str, str] | None = None, body: dict[str, Any] | None = None, number: int = 0) -> dict:
+def saved(
+    name: str,
+    method: str,
+    path: str,
+    *,
+    query: dict[str, str] | None = None,
+    headers: dict[str, str] | None = None,
+    body: dict[str, Any] | None = None,
+    number: int = 0,
+) -> dict:
     """A request as Postman exports one the user saved: a fresh id, no description, no examples."""
     query = query or {}
     raw = "{{baseUrl}}" + path + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
     request: dict[str, Any] = {
         "method": method,
-        "header": [{"key": k, "value": v, "type": "text"} for k, v in
-                   {"Accept": "application/vnd.api+json", "revision": "{{revision}}", **(headers or {})}.items()],
-        "url": {"raw": raw, "host": ["{{baseUrl}}"], "path": path.strip("/").split("/"),
-                "query": [{"key": k, "value": v} for k, v in query.items()]},
+        "header": [
+            {"key": k, "value": v, "type": "text"}
+            for k, v in {
+                "Accept": "application/vnd.api+json",
+                "revision": "{{revision}}",
+                **(headers or {}),
+            }.items()
+        ],
+        "url": {
+            "raw": raw,
+            "host": ["{{baseUrl}}"],
+            "path": path.strip("/").split("/"),
+            "query": [{"key": k, "value": v} for k, v in query.items()],
+        },
     }
     if body is not None:
-        request["body"] = {"mode": "raw", "raw": json.dumps(body, indent=2), "options": {"raw": {"language": "json"}}}
+        request["body"] = {
+            "mode": "raw",
+            "raw": json.dumps(body, indent=2),
+            "options": {"raw": {"language": "json"}},
+        }
     return {"id": f"7d1c0a52-4b1e-4c7a-9f3e-{number:012d}", "name": name, "request": request, "response": []}
 
 
 CLEAN = {
     "Profiles/Profiles/Get Profiles Created Date": saved(
-        "Get Profiles Created Date", "GET", "/api/profiles",
-        query={"fields[profile]": "created", "filter": "greater-than(created,2023-08-10T23:00:00Z)"}, number=1),
+        "Get Profiles Created Date",
+        "GET",
+        "/api/profiles",
+        query={"fields[profile]": "created", "filter": "greater-than(created,2023-08-10T23:00:00Z)"},
+        number=1,
+    ),
     "My requests/Profile by Id": saved("Profile by Id", "GET", f"/api/profiles/{PROFILE_ID}", number=2),
     "My requests/Create VIP Profile": saved(
-        "Create VIP Profile", "POST", "/api/profiles", headers={"Content-Type": "application/json"},
+        "Create VIP Profile",
+        "POST",
+        "/api/profiles",
+        headers={"Content-Type": "application/json"},
         body={"data": {"type": "profile", "attributes": {"email": "vip@example.com", "first_name": "Vera"}}},
-        number=3),
+        number=3,
+    ),
 }
 BROKEN = {
     "Profiles/Profiles/Get Profiles by Shoe Size": saved(
-        "Get Profiles by Shoe Size", "GET", "/api/profiles", query={"filter": "equals(shoe_size,'44')"}, number=4),
+        "Get Profiles by Shoe Size",
+        "GET",
+        "/api/profiles",
+        query={"filter": "equals(shoe_size,'44')"},
+        number=4,
+    ),
     "My requests/Get Profile Typo": saved("Get Profile Typo", "GET", f"/api/profile/{PROFILE_ID}", number=5),
     "My requests/Get Lists With My Key": saved(
-        "Get Lists With My Key", "GET", "/api/lists", headers={"Authorization": f"Klaviyo-API-Key {PASTED_KEY}"},
-        number=6),
+        "Get Lists With My Key",
+        "GET",
+        "/api/lists",
+        headers={"Authorization": f"Klaviyo-API-Key {PASTED_KEY}"},
+        number=6,
+    ),
 }
 
 
@@ -108,15 +147,17 @@ def run(run_cli, tmp_path: Path, spec: Path, data: dict, environment: Path | Non
 
 @pytest.mark.parametrize("with_environment", [False, True], ids=["no-env", "env"])
 @pytest.mark.parametrize("through_postman", [False, True], ids=["as-generated", "through-postman"])
-def test_clean_saved_requests_pass_and_exactly_the_broken_ones_fail(run_cli, tmp_path, generated, with_environment,
-                                                                    through_postman):
+def test_clean_saved_requests_pass_and_exactly_the_broken_ones_fail(
+    run_cli, tmp_path, generated, with_environment, through_postman
+):
     spec, collection, environment = generated
     env = environment if with_environment else None
     clean = fork(collection, CLEAN, through_postman=through_postman)
     assert run(run_cli, tmp_path, spec, clean, env) == (0, set())
 
-    exit_code, findings = run(run_cli, tmp_path, spec, fork(collection, {**CLEAN, **BROKEN},
-                                                                   through_postman=through_postman), env)
+    exit_code, findings = run(
+        run_cli, tmp_path, spec, fork(collection, {**CLEAN, **BROKEN}, through_postman=through_postman), env
+    )
     assert exit_code == 1
     assert {finding.split(" [")[0] for finding in findings} == set(BROKEN)
     assert findings >= {

@@ -28,8 +28,14 @@ CACHE = Path.home() / ".cache" / "postman-kit" / "sarif-schema"
 def report():
     found = validate([str(FORK)], spec=SPEC)
     # The fork's only findings are errors; one note shows how infos are rendered in each format.
-    note = Finding("troubleshooting/missing-example", Severity.INFO, "no troubleshooting example for 404",
-                   str(FORK), "Events/Get Event", "/item/0/item/2/response")
+    note = Finding(
+        "troubleshooting/missing-example",
+        Severity.INFO,
+        "no troubleshooting example for 404",
+        str(FORK),
+        "Events/Get Event",
+        "/item/0/item/2/response",
+    )
     found.findings = sorted([*found.findings, note], key=Finding.sort_key)
     return found
 
@@ -41,8 +47,13 @@ def sarif_schema() -> dict:
         if shutil.which("npm") is None:
             pytest.skip("npm is not available to fetch the SARIF schema")
         CACHE.mkdir(parents=True, exist_ok=True)
-        result = subprocess.run(["npm", "pack", SARIF_PACKAGE, "--pack-destination", str(CACHE)],
-                                check=False, capture_output=True, text=True, timeout=120)
+        result = subprocess.run(
+            ["npm", "pack", SARIF_PACKAGE, "--pack-destination", str(CACHE)],
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         tarballs = sorted(CACHE.glob("*.tgz"))
         if result.returncode != 0 or not tarballs:
             pytest.skip(f"could not fetch the SARIF schema: {result.stderr.strip()[-200:]}")
@@ -60,8 +71,13 @@ def expected(report) -> list[tuple[str, str]]:
 def test_json_lists_every_finding(report):
     data = json.loads(render(report, "json"))
     assert [(f["rule"], f["message"]) for f in data["findings"]] == expected(report)
-    assert data["summary"] == {"errors": 7, "warnings": 0, "infos": len(report.findings) - 7, "fail_on": "error",
-                               "failed": True}
+    assert data["summary"] == {
+        "errors": 7,
+        "warnings": 0,
+        "infos": len(report.findings) - 7,
+        "fail_on": "error",
+        "failed": True,
+    }
     first = data["findings"][0]
     assert set(first) == {"rule", "severity", "message", "file", "item", "pointer"}
 
@@ -81,7 +97,7 @@ def test_sarif_validates_against_the_sarif_schema(report, sarif_schema):
     assert run["columnKind"] == "unicodeCodePoints"
     method = next(r for r in results if r["ruleId"] == "request/method-not-allowed")
     region = method["locations"][0]["physicalLocation"]["region"]
-    assert FORK.read_text().splitlines()[region["startLine"] - 1][region["startColumn"] - 1:] == '"DELETE",'
+    assert FORK.read_text().splitlines()[region["startLine"] - 1][region["startColumn"] - 1 :] == '"DELETE",'
 
 
 def test_every_sarif_result_and_annotation_points_at_a_line_and_column(report):
@@ -106,8 +122,11 @@ def test_junit_parses_with_a_failure_per_error(report):
     root = ET.fromstring(render(report, "junit"))
     suite = root.find("testsuite")
     assert suite is not None and suite.get("name") == str(FORK)
-    failures = [(case.get("name"), failure.get("type")) for case in suite.iter("testcase")
-                for failure in case.findall("failure")]
+    failures = [
+        (case.get("name"), failure.get("type"))
+        for case in suite.iter("testcase")
+        for failure in case.findall("failure")
+    ]
     errors = {(f.item, f.rule) for f in report.findings if f.severity >= report.fail_on}
     assert set(failures) == errors
     names = [case.get("name") for case in suite.iter("testcase")]
@@ -139,9 +158,15 @@ def test_positions_are_found_for_pointers_in_any_layout():
 
     text = '{"a": [1, {"b~/c": "x\\"y"}],\n "d": {\n  "e": [true,\n null]}}'
     assert pointer_positions(text, {"", "/a/1/b~0~1c", "/d/e/1", "/missing"}) == {
-        "": (1, 1), "/a/1/b~0~1c": (1, 20), "/d/e/1": (4, 2)}
+        "": (1, 1),
+        "/a/1/b~0~1c": (1, 20),
+        "/d/e/1": (4, 2),
+    }
     # a pointer the text does not hold is placed at its nearest ancestor that it does
-    assert locate(text, {"/d/e/7/description", "/a/1/name"}) == {"/d/e/7/description": (3, 8), "/a/1/name": (1, 11)}
+    assert locate(text, {"/d/e/7/description", "/a/1/name"}) == {
+        "/d/e/7/description": (3, 8),
+        "/a/1/name": (1, 11),
+    }
 
 
 def test_reports_are_deterministic():

@@ -16,7 +16,9 @@ from tests.tools import CORPUS, require_corpus
 
 
 def test_a_pattern_gives_a_string_it_matches() -> None:
-    assert re.fullmatch(r"AC[0-9a-fA-F]{32}", string_value({"type": "string", "pattern": "^AC[0-9a-fA-F]{32}$"}))
+    assert re.fullmatch(
+        r"AC[0-9a-fA-F]{32}", string_value({"type": "string", "pattern": "^AC[0-9a-fA-F]{32}$"})
+    )
     assert string_value({"type": "string", "pattern": "^(0|[1-9][0-9]*)$", "format": "snowflake"}) == "0"
     # exrex cannot express \S; the candidate is checked, and a neutral value that matches stands in
     assert re.search(r"\S+", string_value({"type": "string", "pattern": r"\S+"}))
@@ -39,17 +41,35 @@ def test_format_name_and_bounds_choose_the_value() -> None:
 
 
 def test_enums_under_all_of_and_scalar_all_of_are_honoured() -> None:
-    document = {"components": {"schemas": {
-        "ChannelTypes": {"type": "integer", "oneOf": [{"title": "DM", "const": 1}, {"title": "TEXT", "const": 0}]},
-        "Snowflake": {"type": "string", "pattern": "^(0|[1-9][0-9]*)$"},
-        "Thing": {"type": "object", "required": ["kind", "parent_id", "status"], "properties": {
-            "kind": {"allOf": [{"$ref": "#/components/schemas/ChannelTypes"}]},
-            "parent_id": {"allOf": [{"$ref": "#/components/schemas/Snowflake"}], "description": "a parent"},
-            "status": {"allOf": [{"type": "string"}, {"enum": ["open", "closed"]}]},
-        }},
-    }}}
+    document = {
+        "components": {
+            "schemas": {
+                "ChannelTypes": {
+                    "type": "integer",
+                    "oneOf": [{"title": "DM", "const": 1}, {"title": "TEXT", "const": 0}],
+                },
+                "Snowflake": {"type": "string", "pattern": "^(0|[1-9][0-9]*)$"},
+                "Thing": {
+                    "type": "object",
+                    "required": ["kind", "parent_id", "status"],
+                    "properties": {
+                        "kind": {"allOf": [{"$ref": "#/components/schemas/ChannelTypes"}]},
+                        "parent_id": {
+                            "allOf": [{"$ref": "#/components/schemas/Snowflake"}],
+                            "description": "a parent",
+                        },
+                        "status": {"allOf": [{"type": "string"}, {"enum": ["open", "closed"]}]},
+                    },
+                },
+            }
+        }
+    }
     builder = ExampleBuilder(document)
-    assert builder.build({"$ref": "#/components/schemas/Thing"}) == {"kind": 1, "parent_id": "0", "status": "open"}
+    assert builder.build({"$ref": "#/components/schemas/Thing"}) == {
+        "kind": 1,
+        "parent_id": "0",
+        "status": "open",
+    }
     assert builder.declared({"allOf": [{"$ref": "#/components/schemas/ChannelTypes"}]}) == 1
 
 
@@ -71,10 +91,18 @@ def test_a_spec_example_without_its_format_s_shape_gives_way() -> None:
 
 def test_a_discriminator_names_the_branch_the_value_was_built_from() -> None:
     schemas = {
-        "Pet": {"type": "object", "required": ["pet_type"], "properties": {"pet_type": {"type": "string"}},
-                "discriminator": {"propertyName": "pet_type"}},
-        "Cat": {"allOf": [{"$ref": "#/components/schemas/Pet"},
-                          {"type": "object", "properties": {"hunts": {"type": "boolean"}}}]},
+        "Pet": {
+            "type": "object",
+            "required": ["pet_type"],
+            "properties": {"pet_type": {"type": "string"}},
+            "discriminator": {"propertyName": "pet_type"},
+        },
+        "Cat": {
+            "allOf": [
+                {"$ref": "#/components/schemas/Pet"},
+                {"type": "object", "properties": {"hunts": {"type": "boolean"}}},
+            ]
+        },
         "One": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}}},
         "Two": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}}},
     }
@@ -88,7 +116,10 @@ def test_a_discriminator_names_the_branch_the_value_was_built_from() -> None:
         assert builder.build(mapped) == {"kind": "first"}
     # a property that allows only its own values keeps one of them (OpenAI's `type: {enum: [message]}`)
     schemas["Message"] = {"type": "object", "properties": {"type": {"type": "string", "enum": ["message"]}}}
-    messages = {"oneOf": [{"$ref": "#/components/schemas/Message"}], "discriminator": {"propertyName": "type"}}
+    messages = {
+        "oneOf": [{"$ref": "#/components/schemas/Message"}],
+        "discriminator": {"propertyName": "type"},
+    }
     assert ExampleBuilder({"components": {"schemas": schemas}}).build(messages) == {"type": "message"}
     # a whole number would fit both `number` and `integer`: under a oneOf the number branch gets a fraction
     assert builder.build({"oneOf": [{"type": "number"}, {"type": "integer"}]}) == 1.5
@@ -100,13 +131,25 @@ def test_a_discriminator_names_the_branch_the_value_was_built_from() -> None:
 
 
 def test_unique_fields_get_a_dynamic_value_only_in_requests_a_client_sends() -> None:
-    schema = {"type": "object", "properties": {
-        "email": {"type": "string", "example": "sarah@example.com"}, "phone_number": {"type": "string"},
-        "external_id": {"type": "string"}, "code": {"type": "string", "pattern": "^[A-Z]+$"}}}
+    schema = {
+        "type": "object",
+        "properties": {
+            "email": {"type": "string", "example": "sarah@example.com"},
+            "phone_number": {"type": "string"},
+            "external_id": {"type": "string"},
+            "code": {"type": "string", "pattern": "^[A-Z]+$"},
+        },
+    }
     sent = ExampleBuilder({}, "request", unique_values=True).build(schema)
-    assert sent == {"email": "sarah+{{$guid}}@example.com", "phone_number": "+1{{$timestamp}}",
-                    "external_id": "{{$guid}}", "code": "EXAMPLE"}
-    assert ExampleBuilder({}, "request").build(schema)["email"] == "sarah@example.com"  # the sandbox's own data
+    assert sent == {
+        "email": "sarah+{{$guid}}@example.com",
+        "phone_number": "+1{{$timestamp}}",
+        "external_id": "{{$guid}}",
+        "code": "EXAMPLE",
+    }
+    assert (
+        ExampleBuilder({}, "request").build(schema)["email"] == "sarah@example.com"
+    )  # the sandbox's own data
     assert ExampleBuilder({}, "response", unique_values=True).build(schema)["email"] == "sarah@example.com"
 
 
@@ -148,8 +191,9 @@ def _declares_string(document: Any) -> set[str]:
     while stack:
         node = stack.pop()
         if isinstance(node, dict):
-            for name, prop in (node.get("properties") or {}).items() if isinstance(node.get("properties"), dict) \
-                    else ():
+            for name, prop in (
+                (node.get("properties") or {}).items() if isinstance(node.get("properties"), dict) else ()
+            ):
                 if isinstance(prop, dict) and "string" in (prop.get("enum") or []) + [prop.get("const")]:
                     names.add(name)
             stack.extend(node.values())
@@ -180,8 +224,11 @@ def placeholder_findings(collection: dict[str, Any], allowed_string_keys: set[st
                 document = orjson.loads(body["raw"])
             except orjson.JSONDecodeError:
                 document = None
-            found += [f"{name}: body {key}='string'" for key, value in _strings(document)
-                      if value == "string" and key not in allowed_string_keys]
+            found += [
+                f"{name}: body {key}='string'"
+                for key, value in _strings(document)
+                if value == "string" and key not in allowed_string_keys
+            ]
         for field in body.get("urlencoded", []) + body.get("formdata", []):
             if field.get("value") == "string":
                 found.append(f"{name}: form field {field['key']}='string'")
@@ -205,24 +252,50 @@ def test_no_corpus_request_holds_a_placeholder(tmp_path: Path) -> None:
 
 
 def test_the_corpus_check_finds_what_it_looks_for() -> None:
-    collection = {"item": [{"name": "Get", "request": {
-        "url": {"variable": [{"key": "id", "value": "{id}"}, {"key": "sid", "value": ""}],
-                "query": [{"key": "q", "value": "string", "disabled": True}, {"key": "page", "value": ""}]},
-        "header": [{"key": "X-Id", "value": " "}],
-        "body": {"mode": "raw", "raw": '{"a": {"type": "string", "name": "string"}}'}}}]}
+    collection = {
+        "item": [
+            {
+                "name": "Get",
+                "request": {
+                    "url": {
+                        "variable": [{"key": "id", "value": "{id}"}, {"key": "sid", "value": ""}],
+                        "query": [
+                            {"key": "q", "value": "string", "disabled": True},
+                            {"key": "page", "value": ""},
+                        ],
+                    },
+                    "header": [{"key": "X-Id", "value": " "}],
+                    "body": {"mode": "raw", "raw": '{"a": {"type": "string", "name": "string"}}'},
+                },
+            }
+        ]
+    }
     assert placeholder_findings(collection, {"type"}) == [
-        "Get: path variable id='{id}'", "Get: path variable sid=''", "Get: query q='string'", "Get: query page=''",
-        "Get: header X-Id=' '", "Get: body name='string'"]
+        "Get: path variable id='{id}'",
+        "Get: path variable sid=''",
+        "Get: query q='string'",
+        "Get: query page=''",
+        "Get: header X-Id=' '",
+        "Get: body name='string'",
+    ]
 
 
 def test_unique_items_and_non_empty_maps_are_built_as_their_schema_asks() -> None:
     document = {"components": {"schemas": {"Snowflake": {"type": "string", "pattern": "^(0|[1-9][0-9]*)$"}}}}
     builder = ExampleBuilder(document)
-    ids = builder.build({"type": "array", "minItems": 2, "uniqueItems": True,
-                         "items": {"$ref": "#/components/schemas/Snowflake"}})
+    ids = builder.build(
+        {
+            "type": "array",
+            "minItems": 2,
+            "uniqueItems": True,
+            "items": {"$ref": "#/components/schemas/Snowflake"},
+        }
+    )
     assert len(set(ids)) == 2 and all(re.fullmatch("0|[1-9][0-9]*", i) for i in ids)
-    assert builder.build({"type": "array", "minItems": 3, "uniqueItems": True, "items": {"type": "integer"}}) == [
-        1, 2, 3]
-    config = builder.build({"type": "object", "minProperties": 1,
-                            "additionalProperties": {"type": "integer", "minimum": 5}})
+    assert builder.build(
+        {"type": "array", "minItems": 3, "uniqueItems": True, "items": {"type": "integer"}}
+    ) == [1, 2, 3]
+    config = builder.build(
+        {"type": "object", "minProperties": 1, "additionalProperties": {"type": "integer", "minimum": 5}}
+    )
     assert config == {"additionalProp1": 5}

@@ -21,7 +21,9 @@ from postman_kit.variables import (
 
 
 def _collection(*variables: Variable) -> Collection:
-    return Collection.from_json({"info": {"name": "c"}, "item": [], "variable": [v.to_json() for v in variables]})
+    return Collection.from_json(
+        {"info": {"name": "c"}, "item": [], "variable": [v.to_json() for v in variables]}
+    )
 
 
 def _file(*entries: dict) -> dict:
@@ -32,8 +34,11 @@ def test_environment_beats_collection_and_collection_beats_globals() -> None:
     scopes = VariableScopes.for_collection(
         _collection(Variable("baseUrl", "https://collection"), Variable("revision", "2026-07-15")),
         environment=_file({"key": "baseUrl", "value": "http://127.0.0.1:8080"}),
-        globals_=_file({"key": "baseUrl", "value": "https://globals"}, {"key": "companyId", "value": "AbC123"},
-                       {"key": "revision", "value": "2020-01-01"}),
+        globals_=_file(
+            {"key": "baseUrl", "value": "https://globals"},
+            {"key": "companyId", "value": "AbC123"},
+            {"key": "revision", "value": "2020-01-01"},
+        ),
     )
     assert scopes.substitute("{{baseUrl}}/api?company_id={{companyId}}&r={{revision}}") == (
         "http://127.0.0.1:8080/api?company_id=AbC123&r=2026-07-15"
@@ -42,7 +47,8 @@ def test_environment_beats_collection_and_collection_beats_globals() -> None:
 
 def test_request_values_beat_every_other_scope() -> None:
     scopes = VariableScopes.for_collection(
-        _collection(Variable("id", "collection")), environment=_file({"key": "id", "value": "environment"}),
+        _collection(Variable("id", "collection")),
+        environment=_file({"key": "id", "value": "environment"}),
         request={"id": "request"},
     )
     assert scopes.substitute("{{id}}") == "request"
@@ -60,19 +66,29 @@ def _chain(values: dict[str, str]) -> VariableScopes:
     return VariableScopes([ScopedVariable(key, value, "collection") for key, value in values.items()])
 
 
-@pytest.mark.parametrize(("values", "message"), [
-    ({"a": "{{a}}{{a}}"}, r"variable \{\{a}} refers to itself \(a → a\)"),
-    ({"a": "<{{b}}", "b": "x{{a}}"}, r"variable \{\{a}} refers to itself \(a → b → a\)"),
-    ({f"v{i}": f"{{{{v{i + 1}}}}}" for i in range(SUBSTITUTION_LIMIT + 1)} | {f"v{SUBSTITUTION_LIMIT + 1}": "x"},
-     rf"variable \{{\{{v{SUBSTITUTION_LIMIT}}}}} is nested more than {SUBSTITUTION_LIMIT} levels deep"),
-    ({f"v{i}": f"{{{{v{i + 1}}}}}" * 4 for i in range(12)} | {"v12": "xyz"},
-     r"variable \{\{v0}} expands to more than 1,000,000 characters"),
-    ({"big": "x" * (EXPANSION_LIMIT // 2 + 1)}, r"\{\{big}} expands to more than"),
-])
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"a": "{{a}}{{a}}"}, r"variable \{\{a}} refers to itself \(a → a\)"),
+        ({"a": "<{{b}}", "b": "x{{a}}"}, r"variable \{\{a}} refers to itself \(a → b → a\)"),
+        (
+            {f"v{i}": f"{{{{v{i + 1}}}}}" for i in range(SUBSTITUTION_LIMIT + 1)}
+            | {f"v{SUBSTITUTION_LIMIT + 1}": "x"},
+            rf"variable \{{\{{v{SUBSTITUTION_LIMIT}}}}} is nested more than {SUBSTITUTION_LIMIT} levels deep",
+        ),
+        (
+            {f"v{i}": f"{{{{v{i + 1}}}}}" * 4 for i in range(12)} | {"v12": "xyz"},
+            r"variable \{\{v0}} expands to more than 1,000,000 characters",
+        ),
+        ({"big": "x" * (EXPANSION_LIMIT // 2 + 1)}, r"\{\{big}} expands to more than"),
+    ],
+)
 def test_expansion_is_bounded_and_names_the_variable(values, message) -> None:
     started = time.monotonic()
     with pytest.raises(InputError, match=message):
-        _chain(values).substitute("{{v0}}" if "v0" in values else "{{a}}" if "a" in values else "{{big}}{{big}}")
+        _chain(values).substitute(
+            "{{v0}}" if "v0" in values else "{{a}}" if "a" in values else "{{big}}{{big}}"
+        )
     assert time.monotonic() - started < 1
 
 
@@ -86,7 +102,9 @@ def test_a_wide_but_acyclic_expansion_is_computed_once_per_variable() -> None:
 
 def test_kept_variables_are_references_even_when_no_scope_defines_them() -> None:
     assert _chain({"auth": "Key {{privateKey}}"}).parts("{{auth}}", keep={"privateKey"}) == [
-        "Key ", Reference("privateKey")]
+        "Key ",
+        Reference("privateKey"),
+    ]
 
 
 def test_unknown_and_dynamic_variables_stay_as_typed() -> None:
@@ -109,7 +127,10 @@ def test_secret_values_stay_references_unless_asked_for() -> None:
         environment=_file({"key": "privateKey", "value": "pk_secret", "type": "secret"}),
     )
     assert scopes.secret_keys() == {"privateKey"}
-    assert scopes.parts("Authorization: {{auth}}") == ["Authorization: Klaviyo-API-Key ", Reference("privateKey")]
+    assert scopes.parts("Authorization: {{auth}}") == [
+        "Authorization: Klaviyo-API-Key ",
+        Reference("privateKey"),
+    ]
     assert scopes.parts("{{auth}}", keep=()) == ["Klaviyo-API-Key pk_secret"]
     assert scopes.substitute("{{auth}}") == "Klaviyo-API-Key pk_secret"
 

@@ -15,7 +15,9 @@ SUBSET = ("readme-3.0/parameters-cookies", "readme-3.1/petstore-simple", "readme
 
 
 def load_harness():
-    spec = importlib.util.spec_from_file_location("wire_conformance", ROOT / "benchmarks" / "wire_conformance.py")
+    spec = importlib.util.spec_from_file_location(
+        "wire_conformance", ROOT / "benchmarks" / "wire_conformance.py"
+    )
     module = importlib.util.module_from_spec(spec)
     sys.modules["wire_conformance"] = module
     spec.loader.exec_module(module)

@@ -25,8 +25,14 @@ def test_zizmor_reports_no_findings() -> None:
     zizmor = shutil.which("zizmor")
     if zizmor is None:
         pytest.skip("zizmor is not installed (pip install zizmor)")
-    result = subprocess.run([zizmor, "--offline", "--no-progress", "."],
-                            capture_output=True, text=True, timeout=120, check=False, cwd=ROOT)
+    result = subprocess.run(
+        [zizmor, "--offline", "--no-progress", "."],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=ROOT,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings to report" in result.stdout
 

@@ -96,7 +96,12 @@ def postman_cli_path() -> str:
 
 def postman_migrate(collection: Path, out: Path) -> Path:
     """The v3 directory Postman's CLI makes of a v2.1 collection file (`postman collection migrate`)."""
-    result = subprocess.run([postman_cli_path(), "collection", "migrate", str(collection), "-o", str(out)],
-                            capture_output=True, text=True, timeout=600, check=False)
+    result = subprocess.run(
+        [postman_cli_path(), "collection", "migrate", str(collection), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return out

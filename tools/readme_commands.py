@@ -52,7 +52,7 @@ def rewritten(readme: str) -> str:
     start, end = readme.find(START), readme.find(END)
     if start < 0 or end < start:
         raise ValueError(f"README.md has no {START!r} … {END!r} block")
-    return readme[:start] + commands_block() + readme[end + len(END):]
+    return readme[:start] + commands_block() + readme[end + len(END) :]
 
 
 def main(argv: list[str]) -> int:
@@ -60,8 +60,10 @@ def main(argv: list[str]) -> int:
     wanted = rewritten(current)
     if "--check" in argv:
         if wanted != current:
-            print("README.md: the command reference differs from --help; run python tools/readme_commands.py",
-                  file=sys.stderr)
+            print(
+                "README.md: the command reference differs from --help; run python tools/readme_commands.py",
+                file=sys.stderr,
+            )
             return 1
         return 0
     if wanted != current:

@@ -18,15 +18,48 @@ from postman_kit.calls import CallRecord
 from postman_kit.logstore import Activity, Breakdown
 
 BASE = "/_activity"
-PERIODS = (("today", "Today"), ("all", "All stored"), ("1h", "Last hour"), ("3h", "Last 3 hours"),
-           ("24h", "Last 24 hours"), ("3d", "Last 3 days"), ("7d", "Last 7 days"), ("14d", "Last 14 days"),
-           ("30d", "Last 30 days"), ("90d", "Last 90 days"), ("custom", "Custom range"))
+PERIODS = (
+    ("today", "Today"),
+    ("all", "All stored"),
+    ("1h", "Last hour"),
+    ("3h", "Last 3 hours"),
+    ("24h", "Last 24 hours"),
+    ("3d", "Last 3 days"),
+    ("7d", "Last 7 days"),
+    ("14d", "Last 14 days"),
+    ("30d", "Last 30 days"),
+    ("90d", "Last 90 days"),
+    ("custom", "Custom range"),
+)
 # what the pages show when no period is chosen, as Klaviyo's dashboard does; "all" is every stored call
 DEFAULT_PERIOD = "today"
-STATUS_GROUPS = (("", "All"), ("success", "All success"), ("failed", "All failed"), ("2xx", "2xx"), ("3xx", "3xx"),
-                 ("4xx", "All 4xx"), ("5xx", "All 5xx"),
-                 *((code, code) for code in ("200", "201", "202", "204", "400", "401", "403", "404", "405",
-                                             "409", "415", "429", "500")))
+STATUS_GROUPS = (
+    ("", "All"),
+    ("success", "All success"),
+    ("failed", "All failed"),
+    ("2xx", "2xx"),
+    ("3xx", "3xx"),
+    ("4xx", "All 4xx"),
+    ("5xx", "All 5xx"),
+    *(
+        (code, code)
+        for code in (
+            "200",
+            "201",
+            "202",
+            "204",
+            "400",
+            "401",
+            "403",
+            "404",
+            "405",
+            "409",
+            "415",
+            "429",
+            "500",
+        )
+    ),
+)
 METHODS = ("", "GET", "POST", "PUT", "PATCH", "DELETE")
 
 STYLE = """
@@ -56,49 +89,63 @@ def page(title: str, current: str, body: str) -> str:
         for name, href, label in (("dashboard", BASE, "Dashboard"), ("logs", f"{BASE}/logs", "Logs"))
     )
     # the empty data: icon keeps browsers from asking the sandbox for /favicon.ico, a call it would log
-    return (f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{escape(title)}</title>"
-            '<link rel="icon" href="data:,">'
-            f"<style>{STYLE}</style></head><body><header><strong>postman-kit activity</strong>{links}</header>"
-            f"<main><h1>{escape(title)}</h1>{body}</main></body></html>")
+    return (
+        f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{escape(title)}</title>"
+        '<link rel="icon" href="data:,">'
+        f"<style>{STYLE}</style></head><body><header><strong>postman-kit activity</strong>{links}</header>"
+        f"<main><h1>{escape(title)}</h1>{body}</main></body></html>"
+    )
 
 
-def _select(name: str, label: str, options: tuple[tuple[str, str], ...] | tuple[str, ...], chosen: str) -> str:
+def _select(
+    name: str, label: str, options: tuple[tuple[str, str], ...] | tuple[str, ...], chosen: str
+) -> str:
     pairs = [(o, o or "All") if isinstance(o, str) else o for o in options]
     if chosen and chosen not in {value for value, _ in pairs}:
         pairs.append((chosen, chosen))  # a value typed into the URL (status 404) stays selected
-    items = "".join(f'<option value="{escape(v)}"{" selected" if v == chosen else ""}>{escape(t)}</option>'
-                    for v, t in pairs)
+    items = "".join(
+        f'<option value="{escape(v)}"{" selected" if v == chosen else ""}>{escape(t)}</option>'
+        for v, t in pairs
+    )
     return f'<label>{label}<select name="{name}">{items}</select></label>'
 
 
 def _text(name: str, label: str, value: str, placeholder: str = "", size: int = 14) -> str:
-    return (f'<label>{label}<input type="text" name="{name}" value="{escape(value)}" size="{size}" '
-            f'placeholder="{escape(placeholder)}"></label>')
+    return (
+        f'<label>{label}<input type="text" name="{name}" value="{escape(value)}" size="{size}" '
+        f'placeholder="{escape(placeholder)}"></label>'
+    )
 
 
 def _date(name: str, label: str, value: str) -> str:
     """A custom range's end: an ISO date or datetime, read when the period is "Custom range"."""
-    return (f'<label>{label}<input type="text" name="{name}" value="{escape(value)}" size="19" '
-            f'placeholder="2026-07-15 or …T09:30"></label>')
+    return (
+        f'<label>{label}<input type="text" name="{name}" value="{escape(value)}" size="19" '
+        f'placeholder="2026-07-15 or …T09:30"></label>'
+    )
 
 
 def _filters_form(action: str, form: Mapping[str, str], categories: list[str], extra: str = "") -> str:
     category_options = ("", *categories)
-    return (f'<form class="filters" method="get" action="{action}">{extra}'
-            + _select("since", "Period", PERIODS, form.get("since", DEFAULT_PERIOD))
-            + _date("from", "From", form.get("from", "")) + _date("to", "To", form.get("to", ""))
-            + _select("category", "Category", category_options, form.get("category", ""))
-            + _select("status", "Status", STATUS_GROUPS, form.get("status", ""))
-            + _select("method", "Method", METHODS, form.get("method", ""))
-            + f'<button type="submit">Apply</button> <a id="clear" href="{action}">Clear</a></form>')
+    return (
+        f'<form class="filters" method="get" action="{action}">{extra}'
+        + _select("since", "Period", PERIODS, form.get("since", DEFAULT_PERIOD))
+        + _date("from", "From", form.get("from", ""))
+        + _date("to", "To", form.get("to", ""))
+        + _select("category", "Category", category_options, form.get("category", ""))
+        + _select("status", "Status", STATUS_GROUPS, form.get("status", ""))
+        + _select("method", "Method", METHODS, form.get("method", ""))
+        + f'<button type="submit">Apply</button> <a id="clear" href="{action}">Clear</a></form>'
+    )
 
 
 def error_block(message: str | None) -> str:
     return f'<p class="error">{escape(message)}</p>' if message else ""
 
 
-def dashboard_page(activity: Activity | None, form: Mapping[str, str], categories: list[str],
-                   message: str | None = None) -> str:
+def dashboard_page(
+    activity: Activity | None, form: Mapping[str, str], categories: list[str], message: str | None = None
+) -> str:
     body = _filters_form(BASE, form, categories) + error_block(message)
     if activity is not None and activity.total == 0:
         body += '<p class="empty" id="no-data">No data available</p>'
@@ -108,7 +155,7 @@ def dashboard_page(activity: Activity | None, form: Mapping[str, str], categorie
             f'<div class="card"><div>Total API calls</div><div class="value" id="total-calls">{activity.total}</div></div>'
             f'<div class="card"><div>Errors</div><div class="value" id="errors">{activity.errors}</div></div>'
             f'<div class="card"><div>Error rate</div><div class="value" id="error-rate">'
-            f'{activity.error_rate:.1%}</div></div></div>'
+            f"{activity.error_rate:.1%}</div></div></div>"
             f"<h2>Calls over time</h2>{timeline_svg(activity.timeline)}"
             '<div class="grid">'
             + _breakdown_table("By category", "category", activity.by_category, form)
@@ -129,19 +176,32 @@ def _breakdown_table(title: str, field: str | None, rows: list[Breakdown], form:
             method, _, endpoint = row.key.partition(" ")
             query = {"path": endpoint, "method": method, **{k: v for k, v in form.items() if k != "path"}}
             label = f'<a href="{escape(BASE + "/logs?" + urlencode(query))}">{label}</a>'
-        lines.append(f'<tr><td>{label}</td><td class="num">{row.calls}</td><td class="num">{row.errors}</td>'
-                     f'<td class="num">{row.error_rate:.1%}</td></tr>')
+        lines.append(
+            f'<tr><td>{label}</td><td class="num">{row.calls}</td><td class="num">{row.errors}</td>'
+            f'<td class="num">{row.error_rate:.1%}</td></tr>'
+        )
     body = "".join(lines) or '<tr><td colspan="4" class="empty">No calls</td></tr>'
-    return (f'<section><h2>{title}</h2><table><thead><tr><th></th><th>Calls</th><th>Errors</th>'
-            f'<th>Error rate</th></tr></thead><tbody>{body}</tbody></table></section>')
+    return (
+        f"<section><h2>{title}</h2><table><thead><tr><th></th><th>Calls</th><th>Errors</th>"
+        f"<th>Error rate</th></tr></thead><tbody>{body}</tbody></table></section>"
+    )
 
 
-def logs_page(calls: list[CallRecord] | None, total: int, form: Mapping[str, str], categories: list[str],
-              offset: int, limit: int, message: str | None = None) -> str:
-    search = (_text("path", "Path", form.get("path", ""), "/api/profiles/{id} or part of a path", 34)
-              + _text("id", "Identifier", form.get("id", ""), "01H…")
-              + _text("source", "Source", form.get("source", ""), "private, public, onsite, oauth, a key name")
-              + _text("revision", "Revision", form.get("revision", ""), "2026-07-15", 11))
+def logs_page(
+    calls: list[CallRecord] | None,
+    total: int,
+    form: Mapping[str, str],
+    categories: list[str],
+    offset: int,
+    limit: int,
+    message: str | None = None,
+) -> str:
+    search = (
+        _text("path", "Path", form.get("path", ""), "/api/profiles/{id} or part of a path", 34)
+        + _text("id", "Identifier", form.get("id", ""), "01H…")
+        + _text("source", "Source", form.get("source", ""), "private, public, onsite, oauth, a key name")
+        + _text("revision", "Revision", form.get("revision", ""), "2026-07-15", 11)
+    )
     body = _filters_form(f"{BASE}/logs", form, categories, search) + error_block(message)
     if calls is not None:
         body += f'<p id="match-count">{matching_count(total)} matching calls, newest first</p>'
@@ -149,20 +209,24 @@ def logs_page(calls: list[CallRecord] | None, total: int, form: Mapping[str, str
     if calls is not None and not rows:
         body += '<p class="empty" id="no-requests">No requests available</p>'
     elif calls is not None:
-        body += ("<table id=calls><thead><tr><th>Time (UTC)</th><th>Method</th><th>Status</th><th>Path</th>"
-                 "<th>Category</th><th>Key</th><th>Source</th><th>Revision</th><th>ms</th></tr></thead>"
-                 f"<tbody>{rows}</tbody></table>" + _pager(form, total, offset, limit))
+        body += (
+            "<table id=calls><thead><tr><th>Time (UTC)</th><th>Method</th><th>Status</th><th>Path</th>"
+            "<th>Category</th><th>Key</th><th>Source</th><th>Revision</th><th>ms</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>" + _pager(form, total, offset, limit)
+        )
     return page("API logs", "logs", body)
 
 
 def _call_row(call: CallRecord) -> str:
     target = call.path + (f"?{call.query}" if call.query else "")
     job = f' <a href="{escape(job_link(call.job_url))}">job</a>' if call.job_url else ""
-    return (f'<tr class="call"><td><a href="{BASE}/logs/{escape(call.id)}">{format_instant(call.timestamp)}</a></td>'
-            f"<td>{escape(call.method)}</td><td>{call.status}</td><td>{escape(target)}{job}</td>"
-            f"<td>{escape(call.category or '')}</td><td>{escape(call.key or '')}</td>"
-            f"<td>{escape(call.source or '')}</td><td>{escape(call.revision or '')}</td>"
-            f'<td class="num">{milliseconds(call.duration_ms)}</td></tr>')
+    return (
+        f'<tr class="call"><td><a href="{BASE}/logs/{escape(call.id)}">{format_instant(call.timestamp)}</a></td>'
+        f"<td>{escape(call.method)}</td><td>{call.status}</td><td>{escape(target)}{job}</td>"
+        f"<td>{escape(call.category or '')}</td><td>{escape(call.key or '')}</td>"
+        f"<td>{escape(call.source or '')}</td><td>{escape(call.revision or '')}</td>"
+        f'<td class="num">{milliseconds(call.duration_ms)}</td></tr>'
+    )
 
 
 def milliseconds(value: float) -> str:
@@ -213,9 +277,13 @@ def job_table(job: Mapping[str, Any], as_of: CallRecord) -> str:
     failed = job.get("failed_count") or 0
     facts = [("Job status", str(job.get("status", "")))]
     if isinstance(total, int) and total > 0 and isinstance(done, int) and isinstance(failed, int):
-        facts += [("Progress", f"{100 * (done + failed) // total}%"), ("Completed", str(done)),
-                  ("Pending", str(max(0, total - done - failed))), ("Errored", str(failed)),
-                  ("Total", str(total))]
+        facts += [
+            ("Progress", f"{100 * (done + failed) // total}%"),
+            ("Completed", str(done)),
+            ("Pending", str(max(0, total - done - failed))),
+            ("Errored", str(failed)),
+            ("Total", str(total)),
+        ]
     if job.get("expires_at"):
         facts.append(("Expires", str(job["expires_at"])))
     facts.append(("As of", f"{format_instant(as_of.timestamp)} ({as_of.method} {as_of.path})"))
@@ -228,26 +296,46 @@ def call_page(call: CallRecord, job_call: CallRecord | None = None) -> str:
     read of that job, whose answer gives the job details shown."""
     target = call.path + (f"?{call.query}" if call.query else "")
     facts = [
-        ("Call ID", call.id), ("Status", str(call.status)), ("Path", call.path), ("Method", call.method),
-        ("Time (UTC)", format_instant(call.timestamp)), ("Duration", f"{milliseconds(call.duration_ms)} ms"),
+        ("Call ID", call.id),
+        ("Status", str(call.status)),
+        ("Path", call.path),
+        ("Method", call.method),
+        ("Time (UTC)", format_instant(call.timestamp)),
+        ("Duration", f"{milliseconds(call.duration_ms)} ms"),
         ("Endpoint", f"{call.method} {call.operation or '(no operation matched)'}"),
-        ("Category", call.category or ""), ("Source", call.source or ""), ("Key", call.key or ""),
-        ("Source kind", call.source_kind or ""), ("Company ID", call.company_id or ""),
-        ("Revision", call.revision or ""), ("Revision sent", call.revision_sent or ""),
-        ("User agent", call.user_agent or ""), ("Identifiers", ", ".join(call.resource_ids)),
+        ("Category", call.category or ""),
+        ("Source", call.source or ""),
+        ("Key", call.key or ""),
+        ("Source kind", call.source_kind or ""),
+        ("Company ID", call.company_id or ""),
+        ("Revision", call.revision or ""),
+        ("Revision sent", call.revision_sent or ""),
+        ("User agent", call.user_agent or ""),
+        ("Identifiers", ", ".join(call.resource_ids)),
     ]
     rows = "".join(f"<tr><th>{name}</th><td>{escape(value)}</td></tr>" for name, value in facts)
     if call.job_url:
-        rows += (f'<tr><th>Async job</th><td><a id="job-link" href="{escape(job_link(call.job_url))}">'
-                 f"{escape(call.job_url)}</a></td></tr>")
-    request = "\n".join([f"{call.method} {target}", *(f"{k}: {v}" for k, v in call.request_headers.items()),
-                         "", call.request_body])
-    response = "\n".join([str(call.status), *(f"{k}: {v}" for k, v in call.response_headers.items()),
-                          "", call.response_body])
+        rows += (
+            f'<tr><th>Async job</th><td><a id="job-link" href="{escape(job_link(call.job_url))}">'
+            f"{escape(call.job_url)}</a></td></tr>"
+        )
+    request = "\n".join(
+        [
+            f"{call.method} {target}",
+            *(f"{k}: {v}" for k, v in call.request_headers.items()),
+            "",
+            call.request_body,
+        ]
+    )
+    response = "\n".join(
+        [str(call.status), *(f"{k}: {v}" for k, v in call.response_headers.items()), "", call.response_body]
+    )
     latest = job_call or call
     job = job_state(latest.response_body) if call.job_url else None
     job_html = job_table(job, latest) if job is not None else ""
-    body = (f"<table>{rows}</table>{job_html}"
-            f"<div class=grid><section><h2>Request</h2><pre id=request>{escape(request)}</pre>"
-            f"</section><section><h2>Response</h2><pre id=response>{escape(response)}</pre></section></div>")
+    body = (
+        f"<table>{rows}</table>{job_html}"
+        f"<div class=grid><section><h2>Request</h2><pre id=request>{escape(request)}</pre>"
+        f"</section><section><h2>Response</h2><pre id=response>{escape(response)}</pre></section></div>"
+    )
     return page(f"{call.method} {call.path} → {call.status}", "logs", body)

@@ -26,8 +26,9 @@ def start_of_today(now: float, timezone: str | None = None) -> float:
         try:
             zone = ZoneInfo(timezone)
         except (ZoneInfoNotFoundError, ValueError):
-            raise InputError("--timezone", f"unknown time zone {timezone!r}; use an IANA name such as "
-                                           "Europe/Paris or UTC") from None
+            raise InputError(
+                "--timezone", f"unknown time zone {timezone!r}; use an IANA name such as Europe/Paris or UTC"
+            ) from None
         moment = datetime.fromtimestamp(now, zone)
     else:
         moment = datetime.fromtimestamp(now).astimezone()
@@ -44,7 +45,9 @@ def parse_instant(text: str, now: float, option: str = "--since", timezone: str 
     try:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise InputError(option, f"expected a duration such as 7d or a date such as 2026-07-15, got {text!r}") from None
+        raise InputError(
+            option, f"expected a duration such as 7d or a date such as 2026-07-15, got {text!r}"
+        ) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.timestamp()

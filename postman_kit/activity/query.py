@@ -6,10 +6,19 @@ from postman_kit.activity.periods import parse_instant
 from postman_kit.logstore import CallFilter, parse_statuses
 
 
-def call_filter(now: float, path: str | None = None, since: str | None = None, until: str | None = None,
-                statuses: tuple[str, ...] = (), methods: tuple[str, ...] = (), categories: tuple[str, ...] = (),
-                sources: tuple[str, ...] = (), revisions: tuple[str, ...] = (),
-                resource_id: str | None = None, timezone: str | None = None) -> CallFilter:
+def call_filter(
+    now: float,
+    path: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    statuses: tuple[str, ...] = (),
+    methods: tuple[str, ...] = (),
+    categories: tuple[str, ...] = (),
+    sources: tuple[str, ...] = (),
+    revisions: tuple[str, ...] = (),
+    resource_id: str | None = None,
+    timezone: str | None = None,
+) -> CallFilter:
     """Empty strings mean "no constraint", as an empty form field does."""
     return CallFilter(
         path=(path or "").strip() or None,

@@ -30,8 +30,13 @@ def activity_text(activity: Activity) -> str:
         bar = "#" * (round(bucket.calls / peak * BAR_WIDTH) if peak else 0)
         lines.append(f"  {format_instant(bucket.start)}  {bucket.calls:>7} [{bucket.errors:>5}]  {bar}")
     if not activity.includes_pruned_totals:
-        lines += ["", ("(calls older than the retention are not counted: their daily totals do not keep "
-                      "path, source, revision or identifiers)")]
+        lines += [
+            "",
+            (
+                "(calls older than the retention are not counted: their daily totals do not keep "
+                "path, source, revision or identifiers)"
+            ),
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -39,8 +44,10 @@ def _breakdown_lines(rows: list[Breakdown]) -> list[str]:
     if not rows:
         return ["  (no calls)"]
     width = max(len(row.key) for row in rows)
-    return [f"  {row.key:<{width}}  {row.calls:>7} calls  {row.errors:>6} errors  {row.error_rate:>6.1%}"
-            for row in rows]
+    return [
+        f"  {row.key:<{width}}  {row.calls:>7} calls  {row.errors:>6} errors  {row.error_rate:>6.1%}"
+        for row in rows
+    ]
 
 
 def _bucket_name(seconds: int) -> str:
@@ -53,9 +60,18 @@ def _bucket_name(seconds: int) -> str:
 
 def call_line(call: CallRecord) -> str:
     target = call.path + (f"?{call.query}" if call.query else "")
-    fields = [call.id, format_instant(call.timestamp), f"{call.method:<6}", str(call.status), target,
-              call.category or "-", call.key or "-", call.source or "-", call.revision or "-",
-              f"{call.duration_ms:.0f} ms"]
+    fields = [
+        call.id,
+        format_instant(call.timestamp),
+        f"{call.method:<6}",
+        str(call.status),
+        target,
+        call.category or "-",
+        call.key or "-",
+        call.source or "-",
+        call.revision or "-",
+        f"{call.duration_ms:.0f} ms",
+    ]
     return "  ".join(fields)
 
 
@@ -76,9 +92,12 @@ def call_detail_text(call: CallRecord) -> str:
         f"call {call.id} at {format_instant(call.timestamp)}, {call.duration_ms:.0f} ms",
         f"endpoint  {call.method} {call.operation or '(no operation matched)'}"
         + (f"  [{call.category}]" if call.category else ""),
-        (f"source    {call.source or '-'} ({call.source_kind or '-'})   key {call.key or '-'}   "
-        f"revision {call.revision or '-'} (sent {call.revision_sent or '-'})"),
-        f"client    user agent {call.user_agent or '-'}" + (f"   company_id {call.company_id}" if call.company_id else ""),
+        (
+            f"source    {call.source or '-'} ({call.source_kind or '-'})   key {call.key or '-'}   "
+            f"revision {call.revision or '-'} (sent {call.revision_sent or '-'})"
+        ),
+        f"client    user agent {call.user_agent or '-'}"
+        + (f"   company_id {call.company_id}" if call.company_id else ""),
     ]
     if call.resource_ids:
         lines.append(f"ids       {', '.join(call.resource_ids)}")

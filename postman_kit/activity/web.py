@@ -34,25 +34,48 @@ class JSONResponse(responses.JSONResponse):
     def render(self, content: object) -> bytes:
         return redact(super().render(content).decode()).encode()
 
-FORM_FIELDS = ("since", "from", "to", "category", "status", "method", "path", "id", "source", "revision",
-               "timezone")
+
+FORM_FIELDS = (
+    "since",
+    "from",
+    "to",
+    "category",
+    "status",
+    "method",
+    "path",
+    "id",
+    "source",
+    "revision",
+    "timezone",
+)
 PAGE_SIZE = 50
 
 
-def activity_routes(store: LogStore, clock: Callable[[], float] = time.time,
-                    timezone: str | None = None) -> list[Route]:
+def activity_routes(
+    store: LogStore, clock: Callable[[], float] = time.time, timezone: str | None = None
+) -> list[Route]:
     """The pages' routes; `timezone` (IANA name, default local) is where Today begins unless the form says."""
+
     def form_of(request: Request) -> dict[str, str]:
-        return {name: request.query_params.get(name, "").strip() for name in FORM_FIELDS
-                if request.query_params.get(name, "").strip()}
+        return {
+            name: request.query_params.get(name, "").strip()
+            for name in FORM_FIELDS
+            if request.query_params.get(name, "").strip()
+        }
 
     def filter_of(form: dict[str, str]) -> CallFilter:
         since, until = period_of(form)
         return call_filter(
-            clock(), path=form.get("path"), since=since, until=until,
-            statuses=(form.get("status", ""),), methods=(form.get("method", ""),),
-            categories=(form.get("category", ""),), sources=(form.get("source", ""),),
-            revisions=(form.get("revision", ""),), resource_id=form.get("id"),
+            clock(),
+            path=form.get("path"),
+            since=since,
+            until=until,
+            statuses=(form.get("status", ""),),
+            methods=(form.get("method", ""),),
+            categories=(form.get("category", ""),),
+            sources=(form.get("source", ""),),
+            revisions=(form.get("revision", ""),),
+            resource_id=form.get("id"),
             timezone=form.get("timezone") or timezone,
         )
 
@@ -74,7 +97,9 @@ def activity_routes(store: LogStore, clock: Callable[[], float] = time.time,
         try:
             activity = store.activity(filter_of(form), now=clock())
         except InputError as exc:
-            return HTMLResponse(pages.dashboard_page(None, form, store.categories(), str(exc)), status_code=400)
+            return HTMLResponse(
+                pages.dashboard_page(None, form, store.categories(), str(exc)), status_code=400
+            )
         return HTMLResponse(pages.dashboard_page(activity, form, store.categories()))
 
     def logs(request: Request) -> Response:
@@ -82,8 +107,10 @@ def activity_routes(store: LogStore, clock: Callable[[], float] = time.time,
         try:
             where = filter_of(form)
         except InputError as exc:
-            return HTMLResponse(pages.logs_page(None, 0, form, store.categories(), offset, PAGE_SIZE, str(exc)),
-                                status_code=400)
+            return HTMLResponse(
+                pages.logs_page(None, 0, form, store.categories(), offset, PAGE_SIZE, str(exc)),
+                status_code=400,
+            )
         found = store.search(where, limit=PAGE_SIZE, offset=offset)
         total = store.count(where, cap=SEARCH_COUNT_CAP)
         return HTMLResponse(pages.logs_page(found, total, form, store.categories(), offset, PAGE_SIZE))
@@ -91,13 +118,25 @@ def activity_routes(store: LogStore, clock: Callable[[], float] = time.time,
     def call_detail(request: Request) -> Response:
         call = store.get(request.path_params["call_id"])
         if call is None:
-            return HTMLResponse(pages.page("Call not found", "logs", pages.error_block(
-                "No call with this id: it may have been pruned.")), status_code=404)
+            return HTMLResponse(
+                pages.page(
+                    "Call not found",
+                    "logs",
+                    pages.error_block("No call with this id: it may have been pruned."),
+                ),
+                status_code=404,
+            )
         job_call = None
         if call.job_url:
             job_path = pages.job_path(call.job_url)
-            job_call = next((found for found in store.search(CallFilter(path=job_path), limit=20)
-                             if found.method == "GET" and 200 <= found.status < 300), None)
+            job_call = next(
+                (
+                    found
+                    for found in store.search(CallFilter(path=job_path), limit=20)
+                    if found.method == "GET" and 200 <= found.status < 300
+                ),
+                None,
+            )
         return HTMLResponse(pages.call_page(call, job_call))
 
     def activity_json(request: Request) -> Response:
@@ -113,8 +152,13 @@ def activity_routes(store: LogStore, clock: Callable[[], float] = time.time,
             return JSONResponse({"error": str(exc)}, status_code=400)
         found = store.search(where, limit=PAGE_SIZE, offset=offset_of(request))
         total = store.count(where, cap=SEARCH_COUNT_CAP)
-        return JSONResponse({"total": min(total, SEARCH_COUNT_CAP), "total_is_lower_bound": total > SEARCH_COUNT_CAP,
-                             "calls": [call.to_json() for call in found]})
+        return JSONResponse(
+            {
+                "total": min(total, SEARCH_COUNT_CAP),
+                "total_is_lower_bound": total > SEARCH_COUNT_CAP,
+                "calls": [call.to_json() for call in found],
+            }
+        )
 
     return [
         Route(pages.BASE, dashboard, methods=["GET"]),

@@ -20,8 +20,9 @@ from postman_kit.writer import dumps
 @filter_options
 @click.option("--format", "output_format", type=FORMATS, default="text", show_default=True)
 @store_options
-def activity_command(path: str | None, output_format: str, data_dir: str, store_url: str | None,
-                     **filters: Any) -> None:
+def activity_command(
+    path: str | None, output_format: str, data_dir: str, store_url: str | None, **filters: Any
+) -> None:
     """Total calls, errors and error rate, by endpoint category, status group, endpoint and over time.
 
     Counts calls pruned after the retention too (from their daily totals) unless a filter looks at

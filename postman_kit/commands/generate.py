@@ -18,31 +18,74 @@ from postman_kit.terminal import printable
 
 @click.command("generate")
 @click.argument("spec")
-@click.option("-o", "--out", "out_dir", default="collections", show_default=True, type=click.Path(),
-              help="Directory for the collection, environment and globals files (created if need be).")
-@click.option("--revision", help="Revision to stamp (default: the revision header's default, else info.version).")
-@click.option("--channel", type=click.Choice(["stable", "beta"]),
-              help="Name label (default: beta when the revision ends in .pre).")
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    default="collections",
+    show_default=True,
+    type=click.Path(),
+    help="Directory for the collection, environment and globals files (created if need be).",
+)
+@click.option(
+    "--revision", help="Revision to stamp (default: the revision header's default, else info.version)."
+)
+@click.option(
+    "--channel",
+    type=click.Choice(["stable", "beta"]),
+    help="Name label (default: beta when the revision ends in .pre).",
+)
 @click.option("--base-url", help="baseUrl for the environment (default: the spec's first server).")
-@click.option("--folders", type=click.Choice(FOLDER_MODES), default="tags", show_default=True,
-              help="Folder layout: by tag (and sub-tag), by first path segment, or none.")
-@click.option("--profile", type=click.Choice(["auto", "klaviyo", "generic"]), default="auto", show_default=True,
-              help="API conventions to apply (auto detects Klaviyo specs).")
-@click.option("--key-variable",
-              help="Variable holding the API key or token (Klaviyo: privateKey; default: named after the scheme).")
-@click.option("--public-key-variable", help="Variable holding the public key of client endpoints (companyId).")
-@click.option("--troubleshooting", "troubleshooting", default="all", show_default=True,
-              help="Error examples to add to each request (comma-separated statuses, all or none): the spec's own "
-                   "documented errors, or Klaviyo's 401,403,404,405,409 set under its profile.")
-@click.option("--tests", is_flag=True,
-              help="Add contract tests to each request: documented status, Content-Type, body against the schema.")
-@click.option("--format", "collection_format", type=click.Choice(COLLECTION_FORMATS), default="v2.1",
-              show_default=True,
-              help="v2.1: one collection JSON file. v3: Postman v12's git layout, "
-                   "OUT/postman/collections/<name>/ (one YAML file per request, folder and example) with the "
-                   "environment and globals as YAML in OUT/postman/environments/.")
-@click.option("--validate", "full_validation", is_flag=True,
-              help="Also run the full OpenAPI validator (slow on large specs); its findings are warnings.")
+@click.option(
+    "--folders",
+    type=click.Choice(FOLDER_MODES),
+    default="tags",
+    show_default=True,
+    help="Folder layout: by tag (and sub-tag), by first path segment, or none.",
+)
+@click.option(
+    "--profile",
+    type=click.Choice(["auto", "klaviyo", "generic"]),
+    default="auto",
+    show_default=True,
+    help="API conventions to apply (auto detects Klaviyo specs).",
+)
+@click.option(
+    "--key-variable",
+    help="Variable holding the API key or token (Klaviyo: privateKey; default: named after the scheme).",
+)
+@click.option(
+    "--public-key-variable", help="Variable holding the public key of client endpoints (companyId)."
+)
+@click.option(
+    "--troubleshooting",
+    "troubleshooting",
+    default="all",
+    show_default=True,
+    help="Error examples to add to each request (comma-separated statuses, all or none): the spec's own "
+    "documented errors, or Klaviyo's 401,403,404,405,409 set under its profile.",
+)
+@click.option(
+    "--tests",
+    is_flag=True,
+    help="Add contract tests to each request: documented status, Content-Type, body against the schema.",
+)
+@click.option(
+    "--format",
+    "collection_format",
+    type=click.Choice(COLLECTION_FORMATS),
+    default="v2.1",
+    show_default=True,
+    help="v2.1: one collection JSON file. v3: Postman v12's git layout, "
+    "OUT/postman/collections/<name>/ (one YAML file per request, folder and example) with the "
+    "environment and globals as YAML in OUT/postman/environments/.",
+)
+@click.option(
+    "--validate",
+    "full_validation",
+    is_flag=True,
+    help="Also run the full OpenAPI validator (slow on large specs); its findings are warnings.",
+)
 @click.option("--strict", is_flag=True, help="Treat every warning as an error: exit 2 and write nothing.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @ref_root_option
@@ -78,8 +121,9 @@ def generate_command(
         troubleshooting=troubleshooting_statuses(troubleshooting),
         tests=tests,
     )
-    result = generate(spec, out_dir, options, validate=full_validation, strict=strict,
-                      collection_format=collection_format)
+    result = generate(
+        spec, out_dir, options, validate=full_validation, strict=strict, collection_format=collection_format
+    )
     finish(result)
     if quiet:
         return
@@ -88,12 +132,16 @@ def generate_command(
     collection = result.build.collection
     requests = sum(1 for _ in collection.walk())
     folders_count = sum(1 for _ in collection.folders())
-    click.echo(f"{printable(collection.info.name)}: {requests} requests in {folders_count} folders"
-               + (f", {len(result.warnings)} warning(s)" if result.warnings else ""))
+    click.echo(
+        f"{printable(collection.info.name)}: {requests} requests in {folders_count} folders"
+        + (f", {len(result.warnings)} warning(s)" if result.warnings else "")
+    )
     if collection_format == "v3":  # a file a request: the directory stands for them
         environments = [path for path in result.files if path.parent.name == "environments"]
         collection_files = len(result.files) - len(environments)
-        directory = Path(out_dir) / "postman" / "collections" / collection_directory_name(collection.to_json())
+        directory = (
+            Path(out_dir) / "postman" / "collections" / collection_directory_name(collection.to_json())
+        )
         click.echo(f"  wrote {printable(str(directory))}/ ({collection_files} files)")
         shown = environments
     else:

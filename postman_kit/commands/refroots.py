@@ -16,6 +16,12 @@ def _allow(ctx: click.Context, param: click.Parameter, roots: tuple[str, ...]) -
 
 def ref_root_option(command: Any) -> Any:
     return click.option(
-        "--allow-ref-root", "ref_roots", multiple=True, metavar="DIR", expose_value=False, callback=_allow,
+        "--allow-ref-root",
+        "ref_roots",
+        multiple=True,
+        metavar="DIR",
+        expose_value=False,
+        callback=_allow,
         help="Let the spec's $refs also read files under DIR (or URLs under an http(s) prefix); by default they "
-             "stay inside the spec's own directory. Repeatable.")(command)
+        "stay inside the spec's own directory. Repeatable.",
+    )(command)

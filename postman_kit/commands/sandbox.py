@@ -19,8 +19,17 @@ if TYPE_CHECKING:
 DEFAULT_DATA_DIR = ".postman-kit/sandbox"
 LOG_STORE_FILE = "logs.sqlite3"
 # what the sandbox keeps in DATA, owner-only: earlier versions left some of them readable by anyone
-_DATA_FILES = ("keys.json", "sandbox.sqlite3", "sandbox.sqlite3-wal", "sandbox.sqlite3-shm", "logs.sqlite3",
-               "logs.sqlite3-wal", "logs.sqlite3-shm", "logs.sqlite3-journal", "logs.sqlite3.calls.jsonl")
+_DATA_FILES = (
+    "keys.json",
+    "sandbox.sqlite3",
+    "sandbox.sqlite3-wal",
+    "sandbox.sqlite3-shm",
+    "logs.sqlite3",
+    "logs.sqlite3-wal",
+    "logs.sqlite3-shm",
+    "logs.sqlite3-journal",
+    "logs.sqlite3.calls.jsonl",
+)
 
 
 class ByteSize(click.ParamType):
@@ -40,32 +49,86 @@ class ByteSize(click.ParamType):
 @click.command("sandbox")
 @click.argument("spec")
 @ref_root_option
-@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind (loopback by default).")
-@click.option("--port", default=4010, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
-@click.option("--keys", "keys_file", type=click.Path(dir_okay=False),
-              help="Keys file (JSON/YAML): private keys with names and scopes, company ids. "
-                   "Default: DATA/keys.json, created with a full-access test key.")
-@click.option("--data", "data_dir", default=DEFAULT_DATA_DIR, show_default=True, type=click.Path(file_okay=False),
-              help="Directory holding the sandbox's resources (kept across restarts) and its call log.")
-@click.option("--store", "store_url", help="Log store for every call: a SQLite path or postgresql:// URL "
-                                           "(default: DATA/logs.sqlite3).")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Interface to bind (loopback by default)."
+)
+@click.option(
+    "--port", default=4010, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on."
+)
+@click.option(
+    "--keys",
+    "keys_file",
+    type=click.Path(dir_okay=False),
+    help="Keys file (JSON/YAML): private keys with names and scopes, company ids. "
+    "Default: DATA/keys.json, created with a full-access test key.",
+)
+@click.option(
+    "--data",
+    "data_dir",
+    default=DEFAULT_DATA_DIR,
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Directory holding the sandbox's resources (kept across restarts) and its call log.",
+)
+@click.option(
+    "--store",
+    "store_url",
+    help="Log store for every call: a SQLite path or postgresql:// URL (default: DATA/logs.sqlite3).",
+)
 @click.option("--no-rate-limits", is_flag=True, help="Do not enforce the spec's rate limits (no 429s).")
-@click.option("--max-body", default="1MB", show_default=True, type=ByteSize(),
-              help="Largest request body accepted (bytes, or with KB/MB/GB, counted in 1024s); larger is 413.")
-@click.option("--allow-host", "allowed_hosts", multiple=True, metavar="NAME",
-              help="Another Host name to answer besides localhost, 127.0.0.1, [::1] and --host (e.g. this "
-                   "machine's name when bound to 0.0.0.0); repeatable. Other names get 421.")
-@click.option("--retention", type=click.FloatRange(min=0, min_open=True), default=14.0, show_default=True,
-              help="Days of calls the log keeps; older ones fold into daily totals as calls are recorded.")
-@click.option("--reset", "--fresh", "reset", is_flag=True,
-              help="Start from the seeded resources (the spec's examples), dropping those kept in DATA; "
-                   "keys and the call log stay.")
-@click.option("--job-seconds", type=click.FloatRange(min=0, min_open=True), default=5.0, show_default=True,
-              help="How long an async job (bulk import, bulk create, ...) takes from queued to complete.")
+@click.option(
+    "--max-body",
+    default="1MB",
+    show_default=True,
+    type=ByteSize(),
+    help="Largest request body accepted (bytes, or with KB/MB/GB, counted in 1024s); larger is 413.",
+)
+@click.option(
+    "--allow-host",
+    "allowed_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Another Host name to answer besides localhost, 127.0.0.1, [::1] and --host (e.g. this "
+    "machine's name when bound to 0.0.0.0); repeatable. Other names get 421.",
+)
+@click.option(
+    "--retention",
+    type=click.FloatRange(min=0, min_open=True),
+    default=14.0,
+    show_default=True,
+    help="Days of calls the log keeps; older ones fold into daily totals as calls are recorded.",
+)
+@click.option(
+    "--reset",
+    "--fresh",
+    "reset",
+    is_flag=True,
+    help="Start from the seeded resources (the spec's examples), dropping those kept in DATA; "
+    "keys and the call log stay.",
+)
+@click.option(
+    "--job-seconds",
+    type=click.FloatRange(min=0, min_open=True),
+    default=5.0,
+    show_default=True,
+    help="How long an async job (bulk import, bulk create, ...) takes from queued to complete.",
+)
 @click.option("--timezone", help="Time zone the dashboard's Today begins in (IANA name; default: local).")
-def sandbox_command(spec: str, host: str, port: int, keys_file: str | None, data_dir: str, store_url: str | None,
-                    no_rate_limits: bool, max_body: int, allowed_hosts: tuple[str, ...], retention: float,
-                    reset: bool, job_seconds: float, timezone: str | None) -> None:
+def sandbox_command(
+    spec: str,
+    host: str,
+    port: int,
+    keys_file: str | None,
+    data_dir: str,
+    store_url: str | None,
+    no_rate_limits: bool,
+    max_body: int,
+    allowed_hosts: tuple[str, ...],
+    retention: float,
+    reset: bool,
+    job_seconds: float,
+    timezone: str | None,
+) -> None:
     """Serve SPEC as a local API: keys and scopes, revisions, 404/405/409, filters, paging, rate limits.
 
     State persists in DATA; every call is recorded in the log store (see `postman-kit logs`).
@@ -79,8 +142,21 @@ def sandbox_command(spec: str, host: str, port: int, keys_file: str | None, data
     # The port is taken before anything is written: a busy port is one line, with DATA untouched.
     listener = bind_listener(host, port)
     try:
-        _serve_on(listener, api, host, keys_file, data_dir, store_url, no_rate_limits, max_body,
-                  allowed_hosts, retention, reset, job_seconds, timezone)
+        _serve_on(
+            listener,
+            api,
+            host,
+            keys_file,
+            data_dir,
+            store_url,
+            no_rate_limits,
+            max_body,
+            allowed_hosts,
+            retention,
+            reset,
+            job_seconds,
+            timezone,
+        )
     finally:
         listener.close()
 
@@ -108,9 +184,21 @@ def bind_listener(host: str, port: int) -> socket.socket:
         raise InputError(f"{host}:{port}", f"cannot listen: {reason}{hint}") from None
 
 
-def _serve_on(listener: socket.socket, api: Api, host: str, keys_file: str | None, data_dir: str,
-              store_url: str | None, no_rate_limits: bool, max_body: int, allowed_hosts: tuple[str, ...],
-              retention: float, reset: bool, job_seconds: float, timezone: str | None) -> None:
+def _serve_on(
+    listener: socket.socket,
+    api: Api,
+    host: str,
+    keys_file: str | None,
+    data_dir: str,
+    store_url: str | None,
+    no_rate_limits: bool,
+    max_body: int,
+    allowed_hosts: tuple[str, ...],
+    retention: float,
+    reset: bool,
+    job_seconds: float,
+    timezone: str | None,
+) -> None:
     import uvicorn
 
     from postman_kit.activity.web import activity_routes
@@ -134,25 +222,38 @@ def _serve_on(listener: socket.socket, api: Api, host: str, keys_file: str | Non
         keys, keys_path = default_keys(data)
     store = open_store(store_url or data / LOG_STORE_FILE, retention_days=retention)
     try:
-        app = create_app(api, keys=keys, data_dir=data, recorder=store, rate_limits=not no_rate_limits,
-                         extra_routes=activity_routes(store, timezone=timezone), host=host,
-                         allowed_hosts=allowed_hosts,
-                         max_body=max_body, reset=reset, job_seconds=job_seconds)
+        app = create_app(
+            api,
+            keys=keys,
+            data_dir=data,
+            recorder=store,
+            rate_limits=not no_rate_limits,
+            extra_routes=activity_routes(store, timezone=timezone),
+            host=host,
+            allowed_hosts=allowed_hosts,
+            max_body=max_body,
+            reset=reset,
+            job_seconds=job_seconds,
+        )
     except BaseException:
         store.close()
         raise
     sandbox = app.state.sandbox
     port = listener.getsockname()[1]
     base = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
-    click.echo(f"{printable(api.title)} revision {printable(sandbox.revision)} at {base} "
-               f"({len(api.operations)} operations, {len(sandbox.kinds)} resource types, data in {data})")
+    click.echo(
+        f"{printable(api.title)} revision {printable(sandbox.revision)} at {base} "
+        f"({len(api.operations)} operations, {len(sandbox.kinds)} resource types, data in {data})"
+    )
     for key in keys.private.values():
         scopes = "full access" if "*" in key.scopes else ", ".join(sorted(key.scopes))
         click.echo(f"  key {key.truncated} ({key.name}: {scopes}; full key in {keys_path})")
     for company_id, name in keys.company_ids.items():
         click.echo(f"  company_id {company_id} ({name})")
-    click.echo(f"  rate limits {'off' if no_rate_limits else 'on'}; bodies up to {max_body} bytes; "
-               f"calls logged to {store_url or data / LOG_STORE_FILE}")
+    click.echo(
+        f"  rate limits {'off' if no_rate_limits else 'on'}; bodies up to {max_body} bytes; "
+        f"calls logged to {store_url or data / LOG_STORE_FILE}"
+    )
     click.echo(f"  activity and logs at {base}/_activity")
     if reset:
         click.echo("  resources reset to the seeded examples")

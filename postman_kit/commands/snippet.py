@@ -52,19 +52,34 @@ def _without_examples(nodes: list[object]) -> list[object]:
 @click.command("snippet")
 @click.argument("collection_file", metavar="COLLECTION")
 @click.argument("item", required=False)
-@click.option("-l", "--lang", "language", type=click.Choice(list(LANGUAGE_NAMES)), default="curl",
-              show_default=True, metavar="LANG",
-              help="Language of the snippet: " + "; ".join(f"{language.name} ({language.postman})"
-                                                           for language in LANGUAGE_LIST)
-                   + ". Postman's code generator names (python-requests, shell-httpie, js-fetch, …) work too.")
-@click.option("-e", "--environment", "environment_file", metavar="ENV",
-              help="Postman environment file; its values override the collection's.")
+@click.option(
+    "-l",
+    "--lang",
+    "language",
+    type=click.Choice(list(LANGUAGE_NAMES)),
+    default="curl",
+    show_default=True,
+    metavar="LANG",
+    help="Language of the snippet: "
+    + "; ".join(f"{language.name} ({language.postman})" for language in LANGUAGE_LIST)
+    + ". Postman's code generator names (python-requests, shell-httpie, js-fetch, …) work too.",
+)
+@click.option(
+    "-e",
+    "--environment",
+    "environment_file",
+    metavar="ENV",
+    help="Postman environment file; its values override the collection's.",
+)
 @click.option("-g", "--globals", "globals_file", metavar="GLOBALS", help="Postman globals file.")
-@click.option("--key-env", metavar="NAME",
-              help="Environment variable the snippet reads the API key from "
-                   "(default: KLAVIYO_PRIVATE_KEY for Klaviyo, else from the variable: apiKey → API_KEY). "
-                   "The key variable named by the collection's auth and every secret variable are always read from "
-                   "the environment, whether or not a file defines them.")
+@click.option(
+    "--key-env",
+    metavar="NAME",
+    help="Environment variable the snippet reads the API key from "
+    "(default: KLAVIYO_PRIVATE_KEY for Klaviyo, else from the variable: apiKey → API_KEY). "
+    "The key variable named by the collection's auth and every secret variable are always read from "
+    "the environment, whether or not a file defines them.",
+)
 @click.option("--list", "list_items", is_flag=True, help="Print the item paths of the collection and exit.")
 def snippet_command(
     collection_file: str,
@@ -82,7 +97,9 @@ def snippet_command(
     holds `{{name}}`.
     """
     if key_env is not None and not _ENV_NAME.fullmatch(key_env):
-        raise InputError(None, f"--key-env {key_env!r} is not an environment variable name (letters, digits, _)")
+        raise InputError(
+            None, f"--key-env {key_env!r} is not an environment variable name (letters, digits, _)"
+        )
     collection = load_collection(collection_file)
     if list_items:
         for located in located_items(collection):
@@ -93,8 +110,14 @@ def snippet_command(
     environment = load_variable_file(environment_file, "environment") if environment_file else None
     globals_ = load_variable_file(globals_file, "globals") if globals_file else None
     with _naming(collection_file):
-        request = resolve_item(collection, item, environment=environment, globals_=globals_, key_env=key_env,
-                               source=collection_file)
+        request = resolve_item(
+            collection,
+            item,
+            environment=environment,
+            globals_=globals_,
+            key_env=key_env,
+            source=collection_file,
+        )
         text = render(request, language)
     for warning in request.warnings:
         click.echo(f"warning: {printable(redact(request.path))}: {printable(redact(warning))}", err=True)

@@ -31,8 +31,13 @@ FAIL_ON = ("stale", "deprecated", "retired", "breaking", "conflict", "any")
 
 
 def load_sides(
-    old: str, new: str, *, base: str | None = None, revisions: str | Path | None = None,
-    options: BuildOptions | None = None, reference_options: BuildOptions | None = None,
+    old: str,
+    new: str,
+    *,
+    base: str | None = None,
+    revisions: str | Path | None = None,
+    options: BuildOptions | None = None,
+    reference_options: BuildOptions | None = None,
 ) -> tuple[Side, Side, Side | None, RevisionList | None]:
     """Read OLD, NEW, the revisions list and OLD's own spec (`base`, else found in a revisions directory).
 
@@ -59,23 +64,38 @@ def load_sides(
 
 
 def diff(
-    old: str, new: str, *, today: date, base: str | None = None, revisions: str | Path | None = None,
-    include_docs: bool = False, options: BuildOptions | None = None,
+    old: str,
+    new: str,
+    *,
+    today: date,
+    base: str | None = None,
+    revisions: str | Path | None = None,
+    include_docs: bool = False,
+    options: BuildOptions | None = None,
 ) -> DiffReport:
     """Compare OLD with NEW (paths, URLs or `-`)."""
     if options is None:
         # The comparison reads which success responses a request has, never an example's body, and never the
         # troubleshooting examples: synthesizing those is most of a build's time.
         options = BuildOptions(troubleshooting=(), response_bodies=False)
-    old_side, new_side, base_side, revision_list = load_sides(old, new, base=base, revisions=revisions,
-                                                              options=options)
-    return compare_sides(old_side, new_side, today=today, base=base_side, revisions=revision_list,
-                         include_docs=include_docs)
+    old_side, new_side, base_side, revision_list = load_sides(
+        old, new, base=base, revisions=revisions, options=options
+    )
+    return compare_sides(
+        old_side, new_side, today=today, base=base_side, revisions=revision_list, include_docs=include_docs
+    )
 
 
 def upgrade(
-    old: str, new: str, out: str | Path | None = None, *, today: date, base: str | None = None,
-    revisions: str | Path | None = None, include_docs: bool = False, options: BuildOptions | None = None,
+    old: str,
+    new: str,
+    out: str | Path | None = None,
+    *,
+    today: date,
+    base: str | None = None,
+    revisions: str | Path | None = None,
+    include_docs: bool = False,
+    options: BuildOptions | None = None,
     collection_format: str | None = None,
 ) -> tuple[Collection, UpgradeReport]:
     """Upgrade the fork OLD to NEW; with `out`, write it there atomically (never over OLD, NEW, base or the
@@ -90,14 +110,20 @@ def upgrade(
     # OLD's and base's built collections are compared and merged from, never written: of their examples only
     # names and codes are read, so their success bodies (a quarter of a build) are left out.
     reference_options = replace(options, response_bodies=False)
-    old_side, new_side, base_side, revision_list = load_sides(old, new, base=base, revisions=revisions,
-                                                              options=options,
-                                                              reference_options=reference_options)
+    old_side, new_side, base_side, revision_list = load_sides(
+        old, new, base=base, revisions=revisions, options=options, reference_options=reference_options
+    )
     # NEW's side was built for this call alone: the upgrade may become it rather than a copy of it, unless
     # it also stands for OLD's spec (same revision), which the upgrade reads while it fills the copy.
-    collection, report = upgrade_sides(old_side, new_side, today=today, base=base_side,
-                                       revisions=revision_list, include_docs=include_docs,
-                                       take_new=base_side is not new_side)
+    collection, report = upgrade_sides(
+        old_side,
+        new_side,
+        today=today,
+        base=base_side,
+        revisions=revision_list,
+        include_docs=include_docs,
+        take_new=base_side is not new_side,
+    )
     if out is not None:
         form = collection_format or ("v3" if is_collection_directory(old) and str(out) != "-" else "v2.1")
         report.output = _write_upgraded(collection, out, input_paths(old, new, base, revisions), form)
@@ -111,23 +137,31 @@ def _write_upgraded(collection: Collection, out: str | Path, inputs: set[Path], 
     v2.1 is one JSON file at `out` (or stdout for `-`); v3 is the directory `out/postman/collections/<name>/`.
     """
     data = collection.to_json()
-    target = Path(out) / "postman" / "collections" / collection_directory_name(data) if form == "v3" else Path(out)
+    target = (
+        Path(out) / "postman" / "collections" / collection_directory_name(data) if form == "v3" else Path(out)
+    )
     if str(out) != "-":
         for directory in (path for path in inputs if path.is_dir()):
             if target.resolve().is_relative_to(directory.resolve()):
-                raise InputError(str(out), f"refusing to write inside the input collection directory {directory}")
+                raise InputError(
+                    str(out), f"refusing to write inside the input collection directory {directory}"
+                )
     if form == "v3":
         if str(out) == "-" or str(out).lower().endswith(".json") or Path(out).is_file():
-            raise InputError(str(out), "the upgrade of a v3 collection is a directory of files; give a directory "
-                                       "with -o, or --collection-format v2.1 for one JSON file")
+            raise InputError(
+                str(out),
+                "the upgrade of a v3 collection is a directory of files; give a directory "
+                "with -o, or --collection-format v2.1 for one JSON file",
+            )
         write_v3_collection(data, Path(out), protect=inputs)
         return str(target)
     write_output(out, redact_bytes(dumps(data)), protect=inputs)
     return "<stdout>" if str(out) == "-" else str(out)
 
 
-def failures(report: DiffReport, fail_on: tuple[str, ...] | list[str],
-             upgrade_report: UpgradeReport | None = None) -> list[str]:
+def failures(
+    report: DiffReport, fail_on: tuple[str, ...] | list[str], upgrade_report: UpgradeReport | None = None
+) -> list[str]:
     """Which `--fail-on` conditions hold (exit 1 for CI when any does)."""
     verdict = report.verdict
     status = verdict.status

@@ -37,8 +37,13 @@ class EndpointRef:
         return f"{self.method} {self.path}"
 
     def to_json(self) -> dict[str, Any]:
-        out = {"method": self.method, "path": self.path, "name": self.name, "folder": "/".join(self.folder),
-               "operationId": self.operation_id}
+        out = {
+            "method": self.method,
+            "path": self.path,
+            "name": self.name,
+            "folder": "/".join(self.folder),
+            "operationId": self.operation_id,
+        }
         if self.successor:
             out["successor"] = self.successor
         return out
@@ -58,8 +63,13 @@ class OperationChange:
         return any(c.breaking for c in self.changes)
 
     def to_json(self) -> dict[str, Any]:
-        return {"old": self.old.to_json(), "new": self.new.to_json(), "matchedBy": self.matched_by,
-                "breaking": self.breaking, "changes": [c.to_json() for c in self.changes]}
+        return {
+            "old": self.old.to_json(),
+            "new": self.new.to_json(),
+            "matchedBy": self.matched_by,
+            "breaking": self.breaking,
+            "changes": [c.to_json() for c in self.changes],
+        }
 
 
 BREAKING_STATUSES = ("broken-by-new", "broken")
@@ -92,10 +102,15 @@ class SavedRequestVerdict:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "name": self.name, "folder": "/".join(self.folder), "method": self.method, "url": self.url,
+            "name": self.name,
+            "folder": "/".join(self.folder),
+            "method": self.method,
+            "url": self.url,
             "operation": self.operation.to_json() if self.operation else None,
             "newOperation": self.new_operation.to_json() if self.new_operation else None,
-            "status": self.status, "problems": self.problems, "oldProblems": self.old_problems,
+            "status": self.status,
+            "problems": self.problems,
+            "oldProblems": self.old_problems,
         }
 
 
@@ -125,8 +140,11 @@ class Verdict:
         elif not self.stale:
             parts = [f"{old} is current against {new}"]
         else:
-            behind = f"{self.revisions_behind} revision(s) behind {new}" if self.revisions_behind is not None \
+            behind = (
+                f"{self.revisions_behind} revision(s) behind {new}"
+                if self.revisions_behind is not None
                 else f"older than {new}"
+            )
             parts = [f"STALE: {old} is {behind}"]
         if self.lifecycle is not None:
             parts.append(f"{self.lifecycle.label} (as of {self.today}, {self.lifecycle.age_days} days old)")
@@ -168,7 +186,9 @@ class DiffReport:
 
     @property
     def breaking(self) -> bool:
-        return bool(self.removed) or any(c.breaking for c in self.changed) or any(s.breaks for s in self.saved)
+        return (
+            bool(self.removed) or any(c.breaking for c in self.changed) or any(s.breaks for s in self.saved)
+        )
 
     def saved_counts(self) -> dict[str, int]:
         """How many saved requests have each status, in SAVED_STATUSES order, zeros left out."""
@@ -185,8 +205,11 @@ class DiffReport:
             "new": self.new_source,
             "verdict": self.verdict.to_json(),
             "summary": {
-                "added": len(self.added), "removed": len(self.removed), "changed": len(self.changed),
-                "breakingChanges": sum(1 for c in self.changed if c.breaking), "unchanged": self.unchanged,
+                "added": len(self.added),
+                "removed": len(self.removed),
+                "changed": len(self.changed),
+                "breakingChanges": sum(1 for c in self.changed if c.breaking),
+                "unchanged": self.unchanged,
                 "savedRequests": len(self.saved),
                 "savedRequestsBreaking": sum(1 for s in self.saved if s.breaks),
                 "savedRequestsByStatus": self.saved_counts(),

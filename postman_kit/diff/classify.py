@@ -110,7 +110,12 @@ class SignatureComparer:
 def _deepdiff_entries(old: Any, new: Any) -> list[Entry]:
     tree = _deep_diff()(old, new, view="tree", threshold_to_diff_deeper=0)
     return [
-        (report_type, [str(p) for p in level.path(output_format="list")], _present(level.t1), _present(level.t2))
+        (
+            report_type,
+            [str(p) for p in level.path(output_format="list")],
+            _present(level.t1),
+            _present(level.t2),
+        )
         for report_type, levels in tree.items()
         for level in levels
     ]
@@ -187,21 +192,32 @@ def _parameter(state: str, name: str, rest: list[str], before: Any, after: Any) 
     if not rest:
         if state == "added":
             required = isinstance(after, dict) and bool(after.get("required"))
-            return Change("parameter-added", required, where,
-                          f"new {'required' if required else 'optional'} {location} parameter `{param}`")
+            return Change(
+                "parameter-added",
+                required,
+                where,
+                f"new {'required' if required else 'optional'} {location} parameter `{param}`",
+            )
         if state == "removed":
             return Change("parameter-removed", True, where, f"{location} parameter `{param}` removed")
     if rest == ["required"]:
         if after is True:
-            return Change("parameter-required", True, where, f"{location} parameter `{param}` is now required")
+            return Change(
+                "parameter-required", True, where, f"{location} parameter `{param}` is now required"
+            )
         return Change("parameter-optional", False, where, f"{location} parameter `{param}` is now optional")
     if rest == ["deprecated"]:
-        return Change("parameter-deprecated", False, where,
-                      f"{location} parameter `{param}` is {'now' if after else 'no longer'} deprecated")
+        return Change(
+            "parameter-deprecated",
+            False,
+            where,
+            f"{location} parameter `{param}` is {'now' if after else 'no longer'} deprecated",
+        )
     if rest and rest[0] == "description":
         return Change("docs-changed", False, where, "description changed")
-    return _schema_change(state, where, rest[1:] if rest and rest[0] == "schema" else rest, before, after,
-                          removal_breaks=False)
+    return _schema_change(
+        state, where, rest[1:] if rest and rest[0] == "schema" else rest, before, after, removal_breaks=False
+    )
 
 
 def _request_body(state: str, rest: list[str], before: Any, after: Any) -> Change:
@@ -209,13 +225,21 @@ def _request_body(state: str, rest: list[str], before: Any, after: Any) -> Chang
     if not rest:
         if state == "added":
             required = isinstance(after, dict) and bool(after.get("required"))
-            return Change("body-added", required, where, "operation now takes a request body"
-                          + (" (required)" if required else ""))
+            return Change(
+                "body-added",
+                required,
+                where,
+                "operation now takes a request body" + (" (required)" if required else ""),
+            )
         if state == "removed":
             return Change("body-removed", True, where, "operation no longer takes a request body")
     if rest == ["required"]:
-        return Change("body-required" if after else "body-optional", bool(after), where,
-                      "request body is now " + ("required" if after else "optional"))
+        return Change(
+            "body-required" if after else "body-optional",
+            bool(after),
+            where,
+            "request body is now " + ("required" if after else "optional"),
+        )
     if rest[0] == "mode":
         return Change("body-type-changed", True, where, f"body mode changed from {before} to {after}")
     if rest[0] == "media" and len(rest) == 2:
@@ -248,8 +272,12 @@ def _response(state: str, status: str, rest: list[str], before: Any, after: Any)
     if rest[0] == "media" and len(rest) == 2:
         # Callers read the body, not the label: a response's media type changing breaks no request.
         verb = "now" if state == "added" else "no longer"
-        return Change(f"response-media-{'added' if state == 'added' else 'removed'}", False, where,
-                      f"response {status} {verb} comes as `{rest[1]}`")
+        return Change(
+            f"response-media-{'added' if state == 'added' else 'removed'}",
+            False,
+            where,
+            f"response {status} {verb} comes as `{rest[1]}`",
+        )
     change = _schema_change(state, where, rest[1:], before, after, removal_breaks=True)
     if change.kind in ("enum-narrowed", "field-required", "field-optional"):
         # What a response may contain narrowing, or promising a field, never breaks a caller.
@@ -283,8 +311,12 @@ def _schema_change(
         if state == "added":
             return Change("enum-widened", False, at, f"value `{last}` now allowed")
     if last == "enum" and state in ("added", "removed"):
-        return Change("enum-narrowed" if state == "added" else "enum-widened", state == "added", at,
-                      "values are now restricted" if state == "added" else "values are no longer restricted")
+        return Change(
+            "enum-narrowed" if state == "added" else "enum-widened",
+            state == "added",
+            at,
+            "values are now restricted" if state == "added" else "values are no longer restricted",
+        )
     if last == "required" and state in ("added", "removed"):
         if state == "added":
             return Change("field-required", True, at, "fields are now required: " + _names(after))
@@ -300,10 +332,12 @@ def _schema_change(
         if state == "added":
             return Change("field-added", False, at, f"new field `{last}`")
         if state == "removed":
-            return Change("field-removed", removal_breaks or where.startswith("response"), at,
-                          f"field `{last}` removed")
-    if last in ("type", "format") or (state == "changed" and not isinstance(before, dict)
-                                      and type(before) is not type(after)):
+            return Change(
+                "field-removed", removal_breaks or where.startswith("response"), at, f"field `{last}` removed"
+            )
+    if last in ("type", "format") or (
+        state == "changed" and not isinstance(before, dict) and type(before) is not type(after)
+    ):
         return Change("type-changed", True, at, f"{last or 'type'} changed from `{before}` to `{after}`")
     return Change("schema-changed", False, at, f"schema `{last or 'value'}` {state}")
 

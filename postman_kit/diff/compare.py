@@ -51,7 +51,9 @@ class Comparison:
     _checker: RequestChecker | None = None
     _old_checker: RequestChecker | None = None
     # id(saved request) → (it, the endpoint it went to, its moved request, that request's problems)
-    _moved: dict[int, tuple[SavedRequest, Endpoint, Request, list[Problem] | None]] = field(default_factory=dict)
+    _moved: dict[int, tuple[SavedRequest, Endpoint, Request, list[Problem] | None]] = field(
+        default_factory=dict
+    )
 
     @property
     def checker(self) -> RequestChecker | None:
@@ -90,8 +92,13 @@ class Comparison:
         new_side = self.new.side
         # On a moved endpoint the path's shape changed: the user's values go to NEW's parameters by name.
         moved_values = (saved.path_params or None) if endpoint.key != saved.key else None
-        request = transplant_request(saved.item.request, endpoint.template, new_side.profile.revision_header,
-                                     new_side.revision or "", moved_values)
+        request = transplant_request(
+            saved.item.request,
+            endpoint.template,
+            new_side.profile.revision_header,
+            new_side.revision or "",
+            moved_values,
+        )
         before = self.upstream_item(saved)
         if before is not None and endpoint.item is not None:
             refresh_headers(request, before.request, endpoint.item.request)
@@ -106,7 +113,9 @@ class Comparison:
     def old_problems(self, saved: SavedRequest) -> list[Problem] | None:
         """The errors OLD's own spec finds in a saved request as the user saved it; None when that spec is not
         known (a fork compared without --base or --revisions)."""
-        reference = self.base if self.base is not None else (self.old if self.old.side.api is not None else None)
+        reference = (
+            self.base if self.base is not None else (self.old if self.old.side.api is not None else None)
+        )
         if reference is None or reference.side.api is None:
             return None
         if self._old_checker is None:
@@ -151,17 +160,25 @@ def prepare(old: Side, new: Side, base: Side | None = None) -> Comparison:
         old_index = index_collection_side(old, references)
     fork_matching = match_endpoints(old_index, new_index)
     matching = match_endpoints(base_index, new_index) if base_index is not None else fork_matching
-    return Comparison(old=old_index, new=new_index, base=base_index, matching=matching,
-                      fork_matching=fork_matching)
+    return Comparison(
+        old=old_index, new=new_index, base=base_index, matching=matching, fork_matching=fork_matching
+    )
 
 
 def endpoint_ref(endpoint: Endpoint, successor: Endpoint | None = None) -> EndpointRef:
-    return EndpointRef(endpoint.method, endpoint.template, endpoint.name, endpoint.folder, endpoint.operation_id,
-                       successor.label if successor is not None else None)
+    return EndpointRef(
+        endpoint.method,
+        endpoint.template,
+        endpoint.name,
+        endpoint.folder,
+        endpoint.operation_id,
+        successor.label if successor is not None else None,
+    )
 
 
-def judge(old_revision: str | None, new_revision: str | None, today: date,
-          revisions: RevisionList | None) -> Verdict:
+def judge(
+    old_revision: str | None, new_revision: str | None, today: date, revisions: RevisionList | None
+) -> Verdict:
     """How stale OLD is: revisions behind NEW, and OLD's lifecycle as of `today`."""
     released = revisions.revisions if revisions else []
     old_date = revision_date(old_revision or "")
@@ -175,15 +192,31 @@ def judge(old_revision: str | None, new_revision: str | None, today: date,
     if revisions is not None and old_revision and new_revision:
         missed = revisions_between(old_revision, new_revision, released)
         behind = len(missed)
-        newer = [r for r in released if new_date and (d := revision_date(r)) is not None and d > new_date
-                 and r.endswith(".pre") == new_revision.endswith(".pre")]
+        newer = [
+            r
+            for r in released
+            if new_date
+            and (d := revision_date(r)) is not None
+            and d > new_date
+            and r.endswith(".pre") == new_revision.endswith(".pre")
+        ]
     life = lifecycle(old_revision, today, released) if old_revision else None
-    return Verdict(old_revision=old_revision, new_revision=new_revision, today=today.isoformat(), stale=stale,
-                   lifecycle=life, revisions_behind=behind, missed_revisions=missed, newer_than_new=newer,
-                   old_newer=bool(old_date and new_date and old_date > new_date))
+    return Verdict(
+        old_revision=old_revision,
+        new_revision=new_revision,
+        today=today.isoformat(),
+        stale=stale,
+        lifecycle=life,
+        revisions_behind=behind,
+        missed_revisions=missed,
+        newer_than_new=newer,
+        old_newer=bool(old_date and new_date and old_date > new_date),
+    )
 
 
-def endpoint_changes(comparison: Comparison, old: Endpoint, new: Endpoint, include_docs: bool) -> list[Change]:
+def endpoint_changes(
+    comparison: Comparison, old: Endpoint, new: Endpoint, include_docs: bool
+) -> list[Change]:
     """What changed between two matched endpoints: contract (via deepdiff) plus name, folder and path moves."""
     old_op = old.operation
     new_op = new.operation
@@ -195,7 +228,9 @@ def endpoint_changes(comparison: Comparison, old: Endpoint, new: Endpoint, inclu
         assert old_api is not None and comparison.new.side.api is not None
         changes = comparison.comparer.compare(
             operation_signature(old_op, comparison.shapes(old_api, include_docs), old_profile),
-            operation_signature(new_op, comparison.shapes(comparison.new.side.api, include_docs), new_profile),
+            operation_signature(
+                new_op, comparison.shapes(comparison.new.side.api, include_docs), new_profile
+            ),
         )
     elif old.item is not None and new.item is not None:
         changes = comparison.comparer.compare(
@@ -210,8 +245,14 @@ def endpoint_changes(comparison: Comparison, old: Endpoint, new: Endpoint, inclu
     if old.name != new.name:
         changes.append(Change("request-renamed", False, "name", f"'{old.name}' is now '{new.name}'"))
     if old.folder != new.folder:
-        changes.append(Change("moved", False, "folder",
-                              f"moved from {'/'.join(old.folder) or '(top)'} to {'/'.join(new.folder) or '(top)'}"))
+        changes.append(
+            Change(
+                "moved",
+                False,
+                "folder",
+                f"moved from {'/'.join(old.folder) or '(top)'} to {'/'.join(new.folder) or '(top)'}",
+            )
+        )
     path = path_change(old, new)
     return changes + [path] if path is not None else changes
 
@@ -219,8 +260,12 @@ def endpoint_changes(comparison: Comparison, old: Endpoint, new: Endpoint, inclu
 def path_change(old: Endpoint, new: Endpoint) -> Change | None:
     """A move to another path breaks every caller; a trailing slash dropped or a parameter renamed does not."""
     if old.key != new.key:
-        return Change("path-moved", True, "path",
-                      f"moved from `{old.template}` to `{new.template}`: the old path no longer answers")
+        return Change(
+            "path-moved",
+            True,
+            "path",
+            f"moved from `{old.template}` to `{new.template}`: the old path no longer answers",
+        )
     if _spec_path(old.template) != _spec_path(new.template):
         return Change("path-changed", False, "path", f"`{old.template}` is now `{new.template}`")
     return None
@@ -233,7 +278,9 @@ def _spec_path(template: str) -> str:
 def not_in_new(comparison: Comparison, saved: SavedRequest) -> str:
     """Why a saved request has no operation in NEW, naming where its operation went when it moved."""
     request = saved.item.request
-    message = f"{saved.key[0]} {request.url.path_template} is not an operation in v{comparison.new.side.revision}"
+    message = (
+        f"{saved.key[0]} {request.url.path_template} is not an operation in v{comparison.new.side.revision}"
+    )
     successor = comparison.fork_matching.successors.get(saved.key)
     return message + (f"; it is now {successor.label}" if successor is not None else "")
 
@@ -253,14 +300,19 @@ def saved_verdicts(comparison: Comparison) -> list[SavedRequestVerdict]:
         else:
             found = comparison.check(saved, new_endpoint)
             after = None if found is None else [(p.code, p.message) for p in found]
-        verdicts.append(SavedRequestVerdict(
-            name=saved.item.name, folder=saved.folder, method=request.method, url=request.url.raw,
-            operation=endpoint_ref(old_endpoint) if old_endpoint else None,
-            new_operation=endpoint_ref(new_endpoint) if new_endpoint else None,
-            status=saved_status(before, after),
-            problems=[m for _, m in after] if after is not None else [UNCHECKED],
-            old_problems=[p.message for p in before] if before else [],
-        ))
+        verdicts.append(
+            SavedRequestVerdict(
+                name=saved.item.name,
+                folder=saved.folder,
+                method=request.method,
+                url=request.url.raw,
+                operation=endpoint_ref(old_endpoint) if old_endpoint else None,
+                new_operation=endpoint_ref(new_endpoint) if new_endpoint else None,
+                status=saved_status(before, after),
+                problems=[m for _, m in after] if after is not None else [UNCHECKED],
+                old_problems=[p.message for p in before] if before else [],
+            )
+        )
     return verdicts
 
 
@@ -316,16 +368,20 @@ def compare_sides(
     notes: list[str] = []
     partial = not old.is_spec and base is None
     if partial:
-        notes.append(f"OLD's spec (v{old.revision}) is not known: changes compare the requests only, and a "
-                     "saved request broken in NEW may have been broken before "
-                     "(give --base SPEC or --revisions DIR for the full comparison)")
+        notes.append(
+            f"OLD's spec (v{old.revision}) is not known: changes compare the requests only, and a "
+            "saved request broken in NEW may have been broken before "
+            "(give --base SPEC or --revisions DIR for the full comparison)"
+        )
     return DiffReport(
         old_source=old.source,
         new_source=new.source,
         verdict=judge(old.revision, new.revision, today, revisions),
         added=[endpoint_ref(e) for e in sorted(comparison.matching.added, key=lambda e: _order(e.key))],
-        removed=[endpoint_ref(e, comparison.matching.successors.get(e.key))
-                 for e in sorted(comparison.matching.removed, key=lambda e: _order(e.key))],
+        removed=[
+            endpoint_ref(e, comparison.matching.successors.get(e.key))
+            for e in sorted(comparison.matching.removed, key=lambda e: _order(e.key))
+        ],
         changed=changed,
         unchanged=unchanged,
         saved=saved_verdicts(comparison),

@@ -85,11 +85,17 @@ class UpgradeReport:
         return {
             "output": self.output,
             "verdict": self.diff.verdict.to_json(),
-            "summary": {"carried": len(self.carried), "editsKept": len(self.edits_kept),
-                        "dropped": len(self.dropped), "conflicts": len(self.conflicts),
-                        "keysReplaced": len(self.keys_replaced),
-                        "foldersKept": len(self.folders_kept), "unmatched": len(self.unmatched),
-                        "added": len(self.diff.added), "changed": len(self.diff.changed)},
+            "summary": {
+                "carried": len(self.carried),
+                "editsKept": len(self.edits_kept),
+                "dropped": len(self.dropped),
+                "conflicts": len(self.conflicts),
+                "keysReplaced": len(self.keys_replaced),
+                "foldersKept": len(self.folders_kept),
+                "unmatched": len(self.unmatched),
+                "added": len(self.diff.added),
+                "changed": len(self.diff.changed),
+            },
             "carried": self.carried,
             "editsKept": self.edits_kept,
             "dropped": self.dropped,
@@ -104,8 +110,15 @@ class UpgradeReport:
 
 
 def upgrade_sides(
-    old: Side, new: Side, *, today: date, base: Side | None = None, revisions: RevisionList | None = None,
-    include_docs: bool = False, classify: bool = True, take_new: bool = False,
+    old: Side,
+    new: Side,
+    *,
+    today: date,
+    base: Side | None = None,
+    revisions: RevisionList | None = None,
+    include_docs: bool = False,
+    classify: bool = True,
+    take_new: bool = False,
 ) -> tuple[Collection, UpgradeReport]:
     """The upgraded collection and what happened to each part of OLD; pure (nothing is written).
 
@@ -113,9 +126,18 @@ def upgrade_sides(
     afterwards).
     """
     comparison = prepare(old, new, base)
-    report = UpgradeReport(diff=compare_sides(old, new, today=today, base=base, revisions=revisions,
-                                              include_docs=include_docs, comparison=comparison,
-                                              classify=classify))
+    report = UpgradeReport(
+        diff=compare_sides(
+            old,
+            new,
+            today=today,
+            base=base,
+            revisions=revisions,
+            include_docs=include_docs,
+            comparison=comparison,
+            classify=classify,
+        )
+    )
     result = new.collection if take_new else Collection.from_json(new.collection.to_json())
     merger = _Merger(comparison, result, report)
     merger.carry_edits()
@@ -178,11 +200,14 @@ class _Merger:
             self.report.notes.append(
                 f"{len(no_base)} upstream request(s) (e.g. {no_base[0]}) have no example recording what upstream "
                 f"generated and v{self.old_revision}'s spec was not given: any edits you made to them are not "
-                "carried (give --base SPEC or --revisions DIR to carry them)")
+                "carried (give --base SPEC or --revisions DIR to carry them)"
+            )
         for endpoint in self.comparison.fork_matching.removed:
             successor = self.comparison.fork_matching.successors.get(endpoint.key)
-            self.report.dropped.append(f"{endpoint.label} ({endpoint.name}): not an operation in "
-                                       f"v{self.new_revision}" + (f"; see {successor.label}" if successor else ""))
+            self.report.dropped.append(
+                f"{endpoint.label} ({endpoint.name}): not an operation in "
+                f"v{self.new_revision}" + (f"; see {successor.label}" if successor else "")
+            )
 
     def _as_generated(self, item: Item) -> Item | None:
         """One of the fork's upstream requests as upstream generated it, read from its own examples: generate
@@ -192,9 +217,18 @@ class _Merger:
         data = self.comparison.old.side.item_json.get(id(item)) or item.to_json()
         for example in data.get("response") or []:
             original = example.get("originalRequest") if isinstance(example, dict) else None
-            if isinstance(original, dict) and str(original.get("method") or "GET").upper() == item.request.method:
-                return Item(id=item.id, name=item.name, request=Request.from_json(original),
-                            response=item.response, description=item.description, event=item.event)
+            if (
+                isinstance(original, dict)
+                and str(original.get("method") or "GET").upper() == item.request.method
+            ):
+                return Item(
+                    id=item.id,
+                    name=item.name,
+                    request=Request.from_json(original),
+                    response=item.response,
+                    description=item.description,
+                    event=item.event,
+                )
         return None
 
     def _apply_edits(self, mine: Item, base: Item, target: Item, label: str) -> None:
@@ -213,9 +247,11 @@ class _Merger:
                     own.value = variable.value
                     kept.append(f"path variable `{variable.key}`")
                 if not owns:  # the operation moved to a path without this parameter
-                    self.report.dropped.append(f"{label}: your path variable `{variable.key}={variable.value}` "
-                                               f"(not a parameter of {target.request.url.path_template} in "
-                                               f"v{self.new_revision})")
+                    self.report.dropped.append(
+                        f"{label}: your path variable `{variable.key}={variable.value}` "
+                        f"(not a parameter of {target.request.url.path_template} in "
+                        f"v{self.new_revision})"
+                    )
         base_headers = {h.key.lower(): h for h in base.request.header}
         target_headers = {h.key.lower(): h for h in target.request.header}
         revision_header = (self.comparison.new.side.profile.revision_header or "").lower()
@@ -223,11 +259,16 @@ class _Merger:
             before = base_headers.get(header.key.lower())
             if before is not None and (before.value, before.disabled) == (header.value, header.disabled):
                 continue
-            if header.key.lower() == revision_header and header.value.strip() == self.old_revision and (
-                    header.key.lower() in target_headers):
+            if (
+                header.key.lower() == revision_header
+                and header.value.strip() == self.old_revision
+                and (header.key.lower() in target_headers)
+            ):
                 # OLD's revision typed in place of the variable: the one unambiguous fix, named in the report.
-                self.report.rewritten.append(f"{label}: {header.key} header {header.value.strip()} → "
-                                             f"{target_headers[header.key.lower()].value}")
+                self.report.rewritten.append(
+                    f"{label}: {header.key} header {header.value.strip()} → "
+                    f"{target_headers[header.key.lower()].value}"
+                )
                 continue
             if header.key.lower() in target_headers:
                 target_headers[header.key.lower()].value = header.value
@@ -235,8 +276,10 @@ class _Merger:
             else:
                 target.request.header.append(header)
             kept.append(f"header `{header.key}`")
-        if mine.request.body is not None and base.request.body is not None and (
-            mine.request.body.to_json() != base.request.body.to_json()
+        if (
+            mine.request.body is not None
+            and base.request.body is not None
+            and (mine.request.body.to_json() != base.request.body.to_json())
         ):
             previous = target.request.body
             target.request.body = mine.request.body
@@ -266,23 +309,32 @@ class _Merger:
         base_query = {q.key: q for q in base.url.query}
         for query in mine.url.query:
             before = base_query.get(query.key)
-            if before is not None and before.disabled == query.disabled and (
-                    before.value == query.value or query.value in OLD_PLACEHOLDERS):
+            if (
+                before is not None
+                and before.disabled == query.disabled
+                and (before.value == query.value or query.value in OLD_PLACEHOLDERS)
+            ):
                 continue
             own = next((q for q in target.request.url.query if q.key == query.key), None)
             if own is None:
                 if not query.disabled:
                     self.report.dropped.append(
-                        f"{label}: query `{query.key}` is not a parameter in v{self.new_revision}")
+                        f"{label}: query `{query.key}` is not a parameter in v{self.new_revision}"
+                    )
                 continue
             previous = (own.value, own.disabled)
             own.value, own.disabled = query.value, query.disabled
             index = next(i for i, q in enumerate(target.request.url.query) if q is own)
-            problems = [p for p in self._problems(target.request)
-                        if (m := _QUERY_POINTER.match(p.pointer)) and int(m.group(1)) == index]
+            problems = [
+                p
+                for p in self._problems(target.request)
+                if (m := _QUERY_POINTER.match(p.pointer)) and int(m.group(1)) == index
+            ]
             if problems:
                 own.value, own.disabled = previous
-                self.report.dropped.append(f"{label}: your `{query.key}={query.value}` ({problems[0].message})")
+                self.report.dropped.append(
+                    f"{label}: your `{query.key}={query.value}` ({problems[0].message})"
+                )
             else:
                 kept.append(f"query `{query.key}`")
         mine_keys = {q.key for q in mine.url.query}
@@ -311,8 +363,9 @@ class _Merger:
         self.home_counts = Counter(self._home(e.item) for e in old.endpoints.values() if e.item is not None)
         self._lay(old.side.collection.items, self.result.items, (), ())
 
-    def _lay(self, nodes: list[Node], target: list[Node], trail: tuple[str, ...],
-             origin: tuple[str, ...] | None) -> None:
+    def _lay(
+        self, nodes: list[Node], target: list[Node], trail: tuple[str, ...], origin: tuple[str, ...] | None
+    ) -> None:
         """Place OLD's `nodes` (a folder's children at `trail`) into `target`, NEW's list for that folder.
         `origin` is the folder of OLD's spec that `trail` stands for (None for a folder the user made)."""
         anchor: Node | None = None
@@ -323,8 +376,15 @@ class _Merger:
                 if counterpart is None:
                     if not self._holds_user_work(node, trail + (node.name,), node_origin):
                         continue  # an upstream folder NEW no longer has, with nothing of the user's in it
-                    counterpart = Folder(id=node.id, name=node.name, items=[], description=node.description,
-                                         auth=node.auth, event=list(node.event), extra=dict(node.extra))
+                    counterpart = Folder(
+                        id=node.id,
+                        name=node.name,
+                        items=[],
+                        description=node.description,
+                        auth=node.auth,
+                        event=list(node.event),
+                        extra=dict(node.extra),
+                    )
                     _insert_after(target, anchor, counterpart)
                     kept = "/".join(trail + (node.name,))
                     if node_origin is not None and self.base_folders is not None:
@@ -349,11 +409,14 @@ class _Merger:
                 siblings.remove(upstream)
                 _insert_after(target, anchor, upstream)
                 self.places[upstream.id or ""] = (target, trail, upstream)
-                self.report.edits_kept.append(f"{'/'.join(trail + (upstream.name,))}: kept where you moved it")
+                self.report.edits_kept.append(
+                    f"{'/'.join(trail + (upstream.name,))}: kept where you moved it"
+                )
                 anchor = upstream
 
-    def _folder_origin(self, folder: Folder, trail: tuple[str, ...],
-                       origin: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    def _folder_origin(
+        self, folder: Folder, trail: tuple[str, ...], origin: tuple[str, ...] | None
+    ) -> tuple[str, ...] | None:
         """The folder of OLD's spec that one of the fork's folders stands for: the same name under the same
         parent, else the one the user renamed; None for a folder the user made. Without OLD's spec every folder
         stands for itself (nothing counts as the user's)."""
@@ -365,8 +428,9 @@ class _Merger:
             return origin + (folder.name,)
         return self._renamed_from(folder, origin)
 
-    def _folder_counterpart(self, folder: Folder, old_siblings: list[Node], target: list[Node],
-                            origin: tuple[str, ...] | None) -> Folder | None:
+    def _folder_counterpart(
+        self, folder: Folder, old_siblings: list[Node], target: list[Node], origin: tuple[str, ...] | None
+    ) -> Folder | None:
         """NEW's folder for one of OLD's: the same name under the same parent, else the upstream folder the user
         renamed when NEW still has it."""
         same = next((n for n in target if isinstance(n, Folder) and n.name == folder.name), None)
@@ -401,14 +465,18 @@ class _Merger:
             return None
         return base.endpoints[endpoint.key].folder
 
-    def _holds_user_work(self, folder: Folder, trail: tuple[str, ...], origin: tuple[str, ...] | None) -> bool:
+    def _holds_user_work(
+        self, folder: Folder, trail: tuple[str, ...], origin: tuple[str, ...] | None
+    ) -> bool:
         """A folder OLD has and NEW lacks is kept when it holds a saved request or a request the user moved there,
         or when it is empty and not one of upstream's (the user made it)."""
         if not folder.items:
             return origin is None or self.base_folders is None or origin not in self.base_folders
         for node in folder.items:
             if isinstance(node, Folder):
-                if self._holds_user_work(node, trail + (node.name,), self._folder_origin(node, trail, origin)):
+                if self._holds_user_work(
+                    node, trail + (node.name,), self._folder_origin(node, trail, origin)
+                ):
                     return True
             elif id(node) in self.saved_by_item or (
                 self._upstream_in_result(node) is not None and self._user_moved(node, origin)
@@ -443,8 +511,10 @@ class _Merger:
         if endpoint is None or self._result_item(endpoint) is None:
             if not self._known_in_old(saved):  # kept as it was, marks of an earlier upgrade included
                 label = "/".join(trail + (item.name,))
-                self.report.unmatched.append(f"{label} ({saved.key[0]} {item.request.url.path_template}): "
-                                             "not an operation of either revision; kept as it was")
+                self.report.unmatched.append(
+                    f"{label} ({saved.key[0]} {item.request.url.path_template}): "
+                    "not an operation of either revision; kept as it was"
+                )
                 return item
             _unmark(item)
             label = "/".join(trail + (item.name,))
@@ -460,11 +530,15 @@ class _Merger:
             sent = {h.value for h in item.request.header if h.key.lower() == revision_header.lower()}
             now_sent = {h.value for h in request.header if h.key.lower() == revision_header.lower()}
             for value in sorted(sent - now_sent):
-                self.report.rewritten.append(f"{label}: {revision_header} header {value} → {self.new_revision}")
+                self.report.rewritten.append(
+                    f"{label}: {revision_header} header {value} → {self.new_revision}"
+                )
         if request.url.path_template.rstrip("/") != item.request.url.path_template.rstrip("/"):
-            self.report.rewritten.append(f"{label}: path {item.request.url.path_template} → "
-                                         f"{request.url.path_template} (the operation's path in "
-                                         f"v{self.new_revision})")
+            self.report.rewritten.append(
+                f"{label}: path {item.request.url.path_template} → "
+                f"{request.url.path_template} (the operation's path in "
+                f"v{self.new_revision})"
+            )
         before = self.comparison.upstream_item(saved)
         if before is not None and endpoint.item is not None and item.description == before.description:
             item.description = endpoint.item.description  # upstream's words, never the user's
@@ -482,7 +556,9 @@ class _Merger:
 
     def _known_in_old(self, saved: SavedRequest) -> bool:
         base = self.comparison.base
-        return saved.key in self.comparison.old.endpoints or (base is not None and saved.key in base.endpoints)
+        return saved.key in self.comparison.old.endpoints or (
+            base is not None and saved.key in base.endpoints
+        )
 
     def _mark(self, item: Item, problems: list[str]) -> None:
         """Say what is wrong where the user looks in Postman, changing nothing the request sends: a `⚠ ` before
@@ -492,8 +568,9 @@ class _Merger:
         kit["upgradedFrom"] = self.old_revision
         item.extra[KIT_KEY] = kit
         item.name = CONFLICT_MARK + item.name
-        note = (f"{NOTE_HEADING} v{self.old_revision} to v{self.new_revision}:**\n"
-                + "\n".join(f"- {p}" for p in problems))
+        note = f"{NOTE_HEADING} v{self.old_revision} to v{self.new_revision}:**\n" + "\n".join(
+            f"- {p}" for p in problems
+        )
         item.description = note + ("\n\n" + item.description if item.description else "")
 
     # -- variables ---------------------------------------------------------------------------------------------
@@ -508,21 +585,35 @@ class _Merger:
             if keys and variable.key == self.key_variable:
                 self.report.notes.append(
                     f"variable `{variable.key}` held a private key ({truncate_key(keys[0])})"
-                    "; it is left empty: keep keys in an environment, never in a collection")
+                    "; it is left empty: keep keys in an environment, never in a collection"
+                )
                 value = replace_keys(value, lambda key: "")
             elif keys:
                 value = self._replaced(value, "collection", f"variable `{variable.key}`")
             existing = self.result.variable(variable.key)
             if existing is None:
-                self.result.variables.append(Variable(variable.key, value, variable.type, variable.description,
-                                                      variable.disabled, dict(variable.extra)))
-            elif variable.key != revision_key and variable.key in base_values and base_values[variable.key] != value:
+                self.result.variables.append(
+                    Variable(
+                        variable.key,
+                        value,
+                        variable.type,
+                        variable.description,
+                        variable.disabled,
+                        dict(variable.extra),
+                    )
+                )
+            elif (
+                variable.key != revision_key
+                and variable.key in base_values
+                and base_values[variable.key] != value
+            ):
                 existing.value = value
                 self.report.edits_kept.append(f"collection variable `{variable.key}`")
 
     # -- keys pasted into what OLD carried -------------------------------------------------------------------
     def _replaced(self, text: str, label: str, where: str) -> str:
         """`text` with each private key in it replaced by `{{key variable}}`, each replacement reported."""
+
         def replacement(key: str) -> str:
             entry = KeyReplacement(label, where, truncate_key(key), self.key_variable)
             if entry not in self.report.keys_replaced:
@@ -552,7 +643,9 @@ class _Merger:
         if isinstance(node, dict):
             return {key: self._replaced_in(value, path + (key,), label, root) for key, value in node.items()}
         if isinstance(node, list):
-            return [self._replaced_in(value, path + (index,), label, root) for index, value in enumerate(node)]
+            return [
+                self._replaced_in(value, path + (index,), label, root) for index, value in enumerate(node)
+            ]
         return node
 
 

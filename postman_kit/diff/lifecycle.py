@@ -95,6 +95,7 @@ def revisions_between(old: str, new: str, released: list[str]) -> list[str]:
         return []
     beta = new.endswith(".pre")
     return sorted(
-        r for r in released
+        r
+        for r in released
         if r.endswith(".pre") == beta and (d := revision_date(r)) is not None and low < d <= high
     )

@@ -122,16 +122,19 @@ def index_spec_side(side: Side) -> SideIndex:
         if op is None:
             continue
         key = endpoint_key(op.method, op.path)
-        endpoints.setdefault(key, Endpoint(
-            key=key,
-            method=op.method,
-            template=op.path,
-            item=item,
-            folder=trail,
-            operation=op,
-            operation_id=op.operation_id,
-            aliases=tuple(side.profile.aliases(op)),
-        ))
+        endpoints.setdefault(
+            key,
+            Endpoint(
+                key=key,
+                method=op.method,
+                template=op.path,
+                item=item,
+                folder=trail,
+                operation=op,
+                operation_id=op.operation_id,
+                aliases=tuple(side.profile.aliases(op)),
+            ),
+        )
     return SideIndex(side=side, endpoints=endpoints, saved=[])
 
 
@@ -154,7 +157,9 @@ def index_collection_side(side: Side, references: list[SideIndex]) -> SideIndex:
             if index == upstream:
                 endpoints[key] = _fork_endpoint(key, trail, item)
             else:
-                saved.append(SavedRequest(item=item, folder=trail, key=key, template=template, path_params=params))
+                saved.append(
+                    SavedRequest(item=item, folder=trail, key=key, template=template, path_params=params)
+                )
     return SideIndex(side=side, endpoints=endpoints, saved=[_own_route(s, endpoints) for s in saved])
 
 
@@ -178,7 +183,9 @@ def _own_route(saved: SavedRequest, endpoints: dict[Key, Endpoint]) -> SavedRequ
     if not fits:
         return saved
     _, endpoint, params = min(fits, key=lambda fit: fit[0])  # the most literal template wins
-    return SavedRequest(item=saved.item, folder=saved.folder, key=endpoint.key, template=None, path_params=params)
+    return SavedRequest(
+        item=saved.item, folder=saved.folder, key=endpoint.key, template=None, path_params=params
+    )
 
 
 def _fork_endpoint(key: Key, trail: tuple[str, ...], item: Item) -> Endpoint:
@@ -282,8 +289,11 @@ def _moved(old: list[Endpoint], new: dict[Key, Endpoint]) -> list[tuple[Endpoint
     """Each left-over OLD endpoint with the NEW endpoint it moved to, when its operation names pick exactly one
     and no other left-over OLD endpoint's names pick that one too."""
     candidates = {
-        endpoint.key: [c for c in new.values()
-                       if c.method == endpoint.method and _operation_names(endpoint) & _operation_names(c)]
+        endpoint.key: [
+            c
+            for c in new.values()
+            if c.method == endpoint.method and _operation_names(endpoint) & _operation_names(c)
+        ]
         for endpoint in old
     }
     claims: dict[Key, int] = {}

@@ -89,7 +89,9 @@ class _Writer:
         reserve = [0] * (len(self.sections) + 1)
         for index in range(len(self.sections) - 1, -1, -1):
             section = self.sections[index]
-            reserve[index] = reserve[index + 1] + len(self._opening(section)) + len(self._closing(section)) + 120
+            reserve[index] = (
+                reserve[index + 1] + len(self._opening(section)) + len(self._closing(section)) + 120
+            )
         budget = MARKDOWN_LIMIT - COMMENT_MARGIN - len(head) - len(tail)
         for index, section in enumerate(self.sections):
             block = [self._opening(section)]
@@ -125,7 +127,7 @@ class _Writer:
 
 def _shown(line: str) -> str:
     line = printable(line)
-    return line if len(line) <= LINE_LIMIT else line[:LINE_LIMIT - 1] + "…"
+    return line if len(line) <= LINE_LIMIT else line[: LINE_LIMIT - 1] + "…"
 
 
 def _render(report: DiffReport, upgrade: UpgradeReport | None, markdown: bool) -> str:
@@ -138,7 +140,8 @@ def _render(report: DiffReport, upgrade: UpgradeReport | None, markdown: bool) -
     breaking_ops = sum(1 for c in report.changed if c.breaking)
     counts = report.saved_counts()
     saved = f"{len(report.saved)} saved request(s)" + (
-        " (" + ", ".join(f"{n} {status}" for status, n in counts.items()) + ")" if counts else "")
+        " (" + ", ".join(f"{n} {status}" for status, n in counts.items()) + ")" if counts else ""
+    )
     out.lines.append(
         f"{len(report.added)} added, {len(report.removed)} removed, {len(report.changed)} changed "
         f"({breaking_ops} breaking), {report.unchanged} unchanged; {saved}"
@@ -151,10 +154,21 @@ def _render(report: DiffReport, upgrade: UpgradeReport | None, markdown: bool) -
         _upgrade_sections(out, upgrade)
     else:
         _section(out, "Saved requests", report.saved, lambda s: _saved_line(out, s), yours=True)
-    _section(out, "Removed operations", report.removed, lambda e: out.bullet(
-        f"{out.code(e.label)} {e.name}" + (f" (its operation is now at {out.code(e.successor)})" if e.successor else "")))
-    _section(out, "Added operations", report.added,
-             lambda e: out.bullet(f"{out.code(e.label)} {e.name} ({'/'.join(e.folder)})"))
+    _section(
+        out,
+        "Removed operations",
+        report.removed,
+        lambda e: out.bullet(
+            f"{out.code(e.label)} {e.name}"
+            + (f" (its operation is now at {out.code(e.successor)})" if e.successor else "")
+        ),
+    )
+    _section(
+        out,
+        "Added operations",
+        report.added,
+        lambda e: out.bullet(f"{out.code(e.label)} {e.name} ({'/'.join(e.folder)})"),
+    )
     ordered = sorted(report.changed, key=lambda c: (not c.breaking, c.new.path, c.new.method))
     _section(out, "Changed operations", ordered, lambda c: _changed_lines(out, c))
     for note in report.notes:
@@ -162,8 +176,9 @@ def _render(report: DiffReport, upgrade: UpgradeReport | None, markdown: bool) -
     return out.text()
 
 
-def _section(out: _Writer, title: str, entries: list[Any], line: Callable[[Any], None], *,
-             yours: bool = False) -> None:
+def _section(
+    out: _Writer, title: str, entries: list[Any], line: Callable[[Any], None], *, yours: bool = False
+) -> None:
     """A titled list; `yours` marks the user's own work, shown first and open in markdown."""
     if not entries:
         return
@@ -204,15 +219,35 @@ def _upgrade_sections(out: _Writer, upgrade: UpgradeReport) -> None:
         + (f", {len(upgrade.keys_replaced)} pasted key(s) replaced" if upgrade.keys_replaced else "")
         + (f"; wrote {upgrade.output}" if upgrade.output else "")
     )
-    _section(out, "Private keys replaced (revoke them: they were in the collection)",
-             upgrade.keys_replaced, lambda k: out.bullet(k.text()), yours=True)
+    _section(
+        out,
+        "Private keys replaced (revoke them: they were in the collection)",
+        upgrade.keys_replaced,
+        lambda k: out.bullet(k.text()),
+        yours=True,
+    )
     statuses = {saved.label: saved.status for saved in upgrade.diff.saved}  # kept in place: the same labels
-    _section(out, "Conflicts (kept as you wrote them, marked ⚠ for review)", upgrade.conflicts,
-             lambda c: _conflict(out, c, statuses.get(c.label)), yours=True)
-    _section(out, "Kept as they were (not an operation of either revision)", upgrade.unmatched, out.bullet,
-             yours=True)
-    _section(out, "Folders kept (yours, or OLD's holding your requests)", upgrade.folders_kept, out.bullet,
-             yours=True)
+    _section(
+        out,
+        "Conflicts (kept as you wrote them, marked ⚠ for review)",
+        upgrade.conflicts,
+        lambda c: _conflict(out, c, statuses.get(c.label)),
+        yours=True,
+    )
+    _section(
+        out,
+        "Kept as they were (not an operation of either revision)",
+        upgrade.unmatched,
+        out.bullet,
+        yours=True,
+    )
+    _section(
+        out,
+        "Folders kept (yours, or OLD's holding your requests)",
+        upgrade.folders_kept,
+        out.bullet,
+        yours=True,
+    )
     _section(out, "Carried", upgrade.carried, out.bullet, yours=True)
     _section(out, "Fixed for you", upgrade.rewritten, out.bullet, yours=True)
     _section(out, "Edits kept", upgrade.edits_kept, out.bullet)

@@ -65,8 +65,9 @@ def load_side(source: str, options: BuildOptions | None = None, *, full_examples
     if isinstance(data, dict) and ("openapi" in data or "swagger" in data):
         return side_from_api(read_api(loaded), options)
     if isinstance(data, dict) and isinstance(data.get("info"), dict) and isinstance(data.get("item"), list):
-        return _collection_side(collection_from_json(data, loaded.source, nesting_checked=loaded.nesting_checked),
-                                full_examples)
+        return _collection_side(
+            collection_from_json(data, loaded.source, nesting_checked=loaded.nesting_checked), full_examples
+        )
     raise InputError(loaded.source, "neither an OpenAPI document nor a Postman collection (v2.x)")
 
 
@@ -108,8 +109,13 @@ def _with_example_labels(nodes: Any, raw_items: list[dict[str, Any]]) -> list[An
         raw_items.append(node)
         examples = node.get("response")
         if isinstance(examples, list):
-            node = {**node, "response": [
-                {k: e[k] for k in _EXAMPLE_LABELS if k in e} if isinstance(e, dict) else e for e in examples]}
+            node = {
+                **node,
+                "response": [
+                    {k: e[k] for k in _EXAMPLE_LABELS if k in e} if isinstance(e, dict) else e
+                    for e in examples
+                ],
+            }
         out.append(node)
     return out
 

@@ -16,7 +16,9 @@ from postman_kit.collection import Item
 from postman_kit.openapi import Api, MediaType, Operation
 from postman_kit.profiles import Profile
 
-DOC_KEYS = frozenset({"description", "summary", "example", "examples", "title", "externalDocs", "x-stoplight"})
+DOC_KEYS = frozenset(
+    {"description", "summary", "example", "examples", "title", "externalDocs", "x-stoplight"}
+)
 MAX_SCHEMA_DEPTH = 24
 
 
@@ -82,8 +84,10 @@ def operation_signature(op: Operation, shapes: SchemaShapes, profile: Profile) -
     parameters: dict[str, Any] = {}
     for param in op.parameters:
         schema = shapes.shape(param.schema)
-        is_revision = profile.revision_header and param.location == "header" and (
-            param.name.lower() == profile.revision_header.lower()
+        is_revision = (
+            profile.revision_header
+            and param.location == "header"
+            and (param.name.lower() == profile.revision_header.lower())
         )
         if is_revision and isinstance(schema, dict):
             schema = {k: v for k, v in schema.items() if k != "default"}
@@ -93,8 +97,10 @@ def operation_signature(op: Operation, shapes: SchemaShapes, profile: Profile) -
         parameters[f"{param.location} {param.name}"] = entry
     body = None
     if op.request_body is not None:
-        body = {"required": op.request_body.required, **_content(op.request_body.content,
-                                                                   op.request_body.preferred, shapes)}
+        body = {
+            "required": op.request_body.required,
+            **_content(op.request_body.content, op.request_body.preferred, shapes),
+        }
     responses = {r.status: _content(r.content, r.preferred, shapes) for r in op.responses}
     allowed = profile.allowed_filters(op)
     signature: dict[str, Any] = {
@@ -132,9 +138,7 @@ def _security(op: Operation) -> dict[str, Any]:
 def item_signature(item: Item, include_docs: bool, revision_header: str | None) -> dict[str, Any]:
     """What a request shows when no spec is at hand: its parameters, body fields, auth and example codes."""
     request = item.request
-    query = {
-        q.key: {"required": not q.disabled} for q in request.url.query if q.key is not None
-    }
+    query = {q.key: {"required": not q.disabled} for q in request.url.query if q.key is not None}
     headers = {
         h.key.lower(): {"required": not h.disabled}
         for h in request.header
@@ -146,9 +150,11 @@ def item_signature(item: Item, include_docs: bool, revision_header: str | None) 
         body = {"mode": request.body.mode, "fields": _body_fields(request.body.raw)}
     auth = request.auth.to_json() if request.auth is not None else {"inherit": True}
     signature: dict[str, Any] = {
-        "parameters": {**{f"query {k}": v for k, v in query.items()},
-                       **{f"header {k}": v for k, v in headers.items()},
-                       **{f"path {k}": {"required": True} for k in variables}},
+        "parameters": {
+            **{f"query {k}": v for k, v in query.items()},
+            **{f"header {k}": v for k, v in headers.items()},
+            **{f"path {k}": {"required": True} for k in variables},
+        },
         "requestBody": body,
         # Success examples only: error examples (troubleshooting ones) say nothing about the contract.
         "responses": {str(r.code): True for r in item.response if 200 <= r.code < 300},

@@ -12,7 +12,10 @@ _TEMPLATE_PARAM = re.compile(r"^\{(.+)\}$")
 
 
 def transplant_request(
-    request: Request, new_template: str, revision_header: str | None, revision: str,
+    request: Request,
+    new_template: str,
+    revision_header: str | None,
+    revision: str,
     moved_values: Mapping[str, str] | None = None,
 ) -> Request:
     """A copy of `request` calling `new_template`: literal segments from NEW, the user's values where NEW
@@ -46,8 +49,13 @@ def transplant_request(
             path.append(user_segments[position] if position < len(user_segments) else ":" + param.group(1))
         position += 1
     copy.url = Url(
-        host=copy.url.host, path=path, query=copy.url.query, variable=copy.url.variable,
-        protocol=copy.url.protocol, port=copy.url.port, extra=copy.url.extra,
+        host=copy.url.host,
+        path=path,
+        query=copy.url.query,
+        variable=copy.url.variable,
+        protocol=copy.url.protocol,
+        port=copy.url.port,
+        extra=copy.url.extra,
     )
     copy.url.rebuild_raw()
     if revision_header:
@@ -78,6 +86,8 @@ def refresh_headers(request: Request, old_upstream: Request, new_upstream: Reque
             replacement = after.get(name)
             if replacement is None:
                 continue  # NEW no longer sends it
-            header = Header(header.key, replacement.value, header.description, header.disabled, dict(header.extra))
+            header = Header(
+                header.key, replacement.value, header.description, header.disabled, dict(header.extra)
+            )
         kept.append(header)
     request.header = kept

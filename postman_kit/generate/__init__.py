@@ -60,9 +60,12 @@ def generate(
         raise InputError(api.source, f"{len(result.warnings)} problem(s) with --strict: {result.warnings[0]}")
     out = Path(out_dir)
     if collection_format == "v3":
-        written = write_v3_collection(result.collection.to_json(), out,
-                                      environments=(result.environment, result.globals),
-                                      protect=input_paths(source))
+        written = write_v3_collection(
+            result.collection.to_json(),
+            out,
+            environments=(result.environment, result.globals),
+            protect=input_paths(source),
+        )
         return GenerateResult(build=result, files=written)
     files = {
         output_file(out, result.collection_filename): result.collection.to_json(),

@@ -114,7 +114,9 @@ def revision_slug(revision: str) -> str:
 def build(api: Api, options: BuildOptions | None = None) -> Build:
     options = options or BuildOptions()
     if options.folders not in FOLDER_MODES:
-        raise InputError(None, f"unknown folder mode {options.folders!r}; choose from {', '.join(FOLDER_MODES)}")
+        raise InputError(
+            None, f"unknown folder mode {options.folders!r}; choose from {', '.join(FOLDER_MODES)}"
+        )
     profile = get_profile(options.profile, api)
     if options.key_variable or options.public_key_variable:
         from dataclasses import replace
@@ -150,10 +152,16 @@ def build(api: Api, options: BuildOptions | None = None) -> Build:
     )
 
 
-def _environment(api: Api, options: BuildOptions, builder: _CollectionBuilder, revision: str) -> dict[str, Any]:
-    values = [{"key": options.base_url_variable, "value": builder.base_url, "type": "default", "enabled": True}]
+def _environment(
+    api: Api, options: BuildOptions, builder: _CollectionBuilder, revision: str
+) -> dict[str, Any]:
+    values = [
+        {"key": options.base_url_variable, "value": builder.base_url, "type": "default", "enabled": True}
+    ]
     for var in builder.auth_variables:
-        values.append({"key": var.key, "value": "", "type": "secret" if var.secret else "default", "enabled": True})
+        values.append(
+            {"key": var.key, "value": "", "type": "secret" if var.secret else "default", "enabled": True}
+        )
     return {
         "id": ids.environment_id(api.title, revision),
         "name": f"{api.title} (v{revision})",
@@ -182,12 +190,14 @@ class _CollectionBuilder:
         self.revision = revision
         self.warnings: list[str] = []
         spec_examples = SpecExamples(api.document)
-        self.request_examples = ExampleBuilder(api.document, "request", unique_values=True,
-                                               spec_examples=spec_examples)
+        self.request_examples = ExampleBuilder(
+            api.document, "request", unique_values=True, spec_examples=spec_examples
+        )
         self.response_examples = ExampleBuilder(api.document, "response", spec_examples=spec_examples)
         self.values = RequestValues(api, self.request_examples)
-        self.error_examples = error_examples(api, profile, options.troubleshooting,
-                                             self.response_examples if options.response_bodies else None)
+        self.error_examples = error_examples(
+            api, profile, options.troubleshooting, self.response_examples if options.response_bodies else None
+        )
         self.collection_auth = requirement_auth(api, api.security, profile)[0]
         if self.collection_auth is not None and self.collection_auth.type == "noauth":
             self.collection_auth = None
@@ -254,7 +264,9 @@ class _CollectionBuilder:
         return self._by_tag(ops)
 
     def _folder(self, trail: tuple[str, ...], description: str, items: list[Node]) -> Folder:
-        return Folder(id=ids.folder_id(self.api.title, trail), name=trail[-1], items=items, description=description)
+        return Folder(
+            id=ids.folder_id(self.api.title, trail), name=trail[-1], items=items, description=description
+        )
 
     def _by_tag(self, ops: list[Operation]) -> list[Node]:
         declared = {tag.name: tag.description for tag in self.api.tags}
@@ -287,7 +299,9 @@ class _CollectionBuilder:
         groups: dict[str, list[Operation]] = {}
         for op in ops:
             groups.setdefault(_path_group(op.path), []).append(op)
-        return [self._folder((name,), "", [self.item(op) for op in members]) for name, members in groups.items()]
+        return [
+            self._folder((name,), "", [self.item(op) for op in members]) for name, members in groups.items()
+        ]
 
     # -- requests --------------------------------------------------------------------------------------------
     def item(self, op: Operation) -> Item:
@@ -334,7 +348,11 @@ class _CollectionBuilder:
         values = {name: self.path_value(p, op) for name, p in params.items()}
         path, named = serialize.postman_path(path_key, values)
         variables = [
-            Variable(key=name, value=values.get(name, ""), description=params[name].description if name in params else "")
+            Variable(
+                key=name,
+                value=values.get(name, ""),
+                description=params[name].description if name in params else "",
+            )
             for name in named
         ]
         query = [QueryParam(key, value) for key, value in key_query]
@@ -346,7 +364,11 @@ class _CollectionBuilder:
 
     def query_params(self, op: Operation, param: Parameter) -> list[QueryParam]:
         profile = self.profile
-        if profile.public_key_param == param.name and profile.is_client_operation(op) and profile.public_key_variable:
+        if (
+            profile.public_key_param == param.name
+            and profile.is_client_operation(op)
+            and profile.public_key_variable
+        ):
             return [QueryParam(param.name, "{{" + profile.public_key_variable + "}}", param.description)]
         if param.name == profile.filter_param:
             allowed = profile.allowed_filters(op)
@@ -355,9 +377,13 @@ class _CollectionBuilder:
             if value is not None:
                 return [QueryParam(param.name, value, param.description, disabled=not param.required)]
         if param.media_type is not None:
-            pairs = [(param.name, serialize.content_text(self.parameter_example(param, op), param.media_type))]
+            pairs = [
+                (param.name, serialize.content_text(self.parameter_example(param, op), param.media_type))
+            ]
         else:
-            pairs = serialize.query_pairs(param.name, self.parameter_example(param, op), param.style, param.explode)
+            pairs = serialize.query_pairs(
+                param.name, self.parameter_example(param, op), param.style, param.explode
+            )
         return [
             QueryParam(key, value, param.description if index == 0 else "", disabled=not param.required)
             for index, (key, value) in enumerate(pairs)
@@ -404,10 +430,17 @@ class _CollectionBuilder:
             if param.name.lower() in SKIPPED_HEADERS:
                 continue
             if self.profile.revision_header and param.name.lower() == self.profile.revision_header.lower():
-                headers.append(Header(param.name, "{{" + self.options.revision_variable + "}}", param.description))
+                headers.append(
+                    Header(param.name, "{{" + self.options.revision_variable + "}}", param.description)
+                )
                 continue
             headers.append(
-                Header(param.name, self.parameter_value(param, op), param.description, disabled=not param.required)
+                Header(
+                    param.name,
+                    self.parameter_value(param, op),
+                    param.description,
+                    disabled=not param.required,
+                )
             )
         headers += self.cookie_headers(op)
         return headers
@@ -418,7 +451,10 @@ class _CollectionBuilder:
         cookies = op.params_in("cookie")
         if not cookies:
             return []
-        pairs = {p.name: serialize.query_pairs(p.name, self.parameter_example(p, op), p.style, p.explode) for p in cookies}
+        pairs = {
+            p.name: serialize.query_pairs(p.name, self.parameter_example(p, op), p.style, p.explode)
+            for p in cookies
+        }
         required = [pair for p in cookies if p.required for pair in pairs[p.name]]
         headers = [Header("Cookie", serialize.cookie_text(required))] if required else []
         if len(required) < sum(len(v) for v in pairs.values()):
@@ -448,7 +484,9 @@ class _CollectionBuilder:
             pairs = serialize.form_pairs(value, media.encoding)
             return Body("urlencoded", urlencoded=[{"key": k, "value": v} for k, v in pairs])
         if kind.startswith("multipart/"):
-            fields = serialize.multipart_fields(value, self._properties(schema), media.encoding, self.api.resolve)
+            fields = serialize.multipart_fields(
+                value, self._properties(schema), media.encoding, self.api.resolve
+            )
             return Body("formdata", formdata=fields)
         if kind.endswith("json") or "+json" in kind:
             return Body("raw", raw=json_text(value), language="json")
@@ -488,10 +526,15 @@ class _CollectionBuilder:
             parts.append("**Scopes:** " + ", ".join(f"`{s}`" for s in scopes))
         limits = self.profile.rate_limit(op)
         if limits and "*Rate limits*" not in text:
-            parts.append("**Rate limits:** " + ", ".join(f"{k.capitalize()}: `{v}`" for k, v in limits.items()))
+            parts.append(
+                "**Rate limits:** " + ", ".join(f"{k.capitalize()}: `{v}`" for k, v in limits.items())
+            )
         allowed = self.profile.allowed_filters(op)
         if allowed:
-            lines = [f"- `{rule.field}`: " + ", ".join(f"`{o}`" for o in rule.operators) for rule in allowed.rules.values()]
+            lines = [
+                f"- `{rule.field}`: " + ", ".join(f"`{o}`" for o in rule.operators)
+                for rule in allowed.rules.values()
+            ]
             parts.append("**Allowed filters:**\n" + "\n".join(lines))
         if op.operation_id:
             parts.append(f"Operation ID: `{op.operation_id}`")
@@ -512,7 +555,9 @@ class _CollectionBuilder:
             names.add(name)
             media = response.preferred
             headers = [Header("Content-Type", media.media_type)] if media is not None else []
-            body, language = saved_body(media, self.response_examples if self.options.response_bodies else None)
+            body, language = saved_body(
+                media, self.response_examples if self.options.response_bodies else None
+            )
             examples.append(
                 Response(
                     id=ids.example_id(item_id, name, code),

@@ -22,8 +22,21 @@ from postman_kit.openapi import Operation
 # Ajv (Postman's validator) throws on formats it does not know; these it knows and the sandbox produces.
 CHECKED_FORMATS = frozenset({"date-time", "date", "uuid"})
 _COPIED = (
-    "type", "enum", "const", "required", "minimum", "maximum", "minLength", "maxLength", "pattern",
-    "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties", "multipleOf",
+    "type",
+    "enum",
+    "const",
+    "required",
+    "minimum",
+    "maximum",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "minProperties",
+    "maxProperties",
+    "multipleOf",
 )
 _COMPONENT_PREFIX = "#/components/schemas/"
 
@@ -31,7 +44,7 @@ _COMPONENT_PREFIX = "#/components/schemas/"
 def definition_name(ref: str) -> str:
     """`#/components/schemas/Profile` → `Profile`; any other pointer keeps its path, made key-safe."""
     if ref.startswith(_COMPONENT_PREFIX):
-        return ref[len(_COMPONENT_PREFIX):]
+        return ref[len(_COMPONENT_PREFIX) :]
     return ref.lstrip("#/").replace("/", ".")
 
 
@@ -64,8 +77,12 @@ class SchemaBundle:
             hidden = "writeOnly" if self.direction == "response" else "readOnly"
             if "required" in out:
                 out["required"] = [
-                    name for name in out["required"]
-                    if not (isinstance(schema["properties"].get(name), dict) and schema["properties"][name].get(hidden))
+                    name
+                    for name in out["required"]
+                    if not (
+                        isinstance(schema["properties"].get(name), dict)
+                        and schema["properties"][name].get(hidden)
+                    )
                 ]
                 if not out["required"]:
                     del out["required"]
@@ -77,7 +94,9 @@ class SchemaBundle:
             out["additionalProperties"] = self.convert(schema["additionalProperties"])
         if "items" in schema:
             items = schema["items"]
-            out["items"] = [self.convert(i) for i in items] if isinstance(items, list) else self.convert(items)
+            out["items"] = (
+                [self.convert(i) for i in items] if isinstance(items, list) else self.convert(items)
+            )
         for key in ("allOf", "anyOf"):
             if isinstance(schema.get(key), list):
                 out[key] = [self.convert(part) for part in schema[key]]
@@ -106,7 +125,7 @@ class SchemaBundle:
             if isinstance(node, dict):
                 ref = node.get("$ref")
                 if isinstance(ref, str) and ref.startswith("#/definitions/"):
-                    name = ref[len("#/definitions/"):]
+                    name = ref[len("#/definitions/") :]
                     if name not in found:
                         found.add(name)
                         stack.append(self.definitions[name])
@@ -210,9 +229,15 @@ class ContractBuilder:
                 errors[str(example.code)] = code
         # Each script hands Ajv only the definitions its schemas reach: Ajv checks a whole schema document
         # against the meta-schema before validating, and the full table costs a tenth of a second per request.
-        definitions = self.bundle.reached([r["schema"] for r in responses.values() if r["schema"] is not None])
-        return {"success": documented_success(op), "responses": responses, "errors": dict(sorted(errors.items())),
-                "definitions": definitions}
+        definitions = self.bundle.reached(
+            [r["schema"] for r in responses.values() if r["schema"] is not None]
+        )
+        return {
+            "success": documented_success(op),
+            "responses": responses,
+            "errors": dict(sorted(errors.items())),
+            "definitions": definitions,
+        }
 
     def test_event(self, op: Operation, examples: list[Response]) -> dict[str, Any]:
         """A Postman `test` event checking a response to `op` against the spec."""
@@ -223,8 +248,12 @@ class ContractBuilder:
     def variable(self) -> Variable:
         """The collection variable holding every schema definition the test scripts refer to."""
         definitions = dict(sorted(self.bundle.definitions.items()))
-        return Variable(SCHEMAS_VARIABLE, json.dumps(definitions, sort_keys=True, separators=(",", ":")), "string",
-                        "Response schemas the contract tests validate against (generated; do not edit).")
+        return Variable(
+            SCHEMAS_VARIABLE,
+            json.dumps(definitions, sort_keys=True, separators=(",", ":")),
+            "string",
+            "Response schemas the contract tests validate against (generated; do not edit).",
+        )
 
 
 _KNOWN_2XX = tuple(str(status.value) for status in HTTPStatus if 200 <= status.value <= 299)

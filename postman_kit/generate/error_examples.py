@@ -48,8 +48,10 @@ def parse_statuses(text: str) -> tuple[int, ...] | None:
     for part in text.split(","):
         part = part.strip()
         if not part.isdigit() or not 400 <= int(part) <= 599:
-            raise ValueError(f"unknown error status {part!r}; choose error statuses (400-599) such as "
-                             f"{','.join(str(s) for s in TROUBLESHOOTING_STATUSES)}, or all or none")
+            raise ValueError(
+                f"unknown error status {part!r}; choose error statuses (400-599) such as "
+                f"{','.join(str(s) for s in TROUBLESHOOTING_STATUSES)}, or all or none"
+            )
         statuses.append(int(part))
     return tuple(sorted(set(statuses)))
 
@@ -58,8 +60,9 @@ class ErrorExamples(Protocol):
     def examples(self, op: Operation, request: Request, item_id: str) -> list[Response]: ...
 
 
-def error_examples(api: Api, profile: Profile, statuses: tuple[int, ...] | None,
-                   builder: ExampleBuilder | None) -> ErrorExamples:
+def error_examples(
+    api: Api, profile: Profile, statuses: tuple[int, ...] | None, builder: ExampleBuilder | None
+) -> ErrorExamples:
     """The profile's error examples for `api`, limited to `statuses` (None: all); `builder` makes bodies from
     schemas (None: documented error examples carry no body)."""
     if profile.error_examples == "troubleshooting":
@@ -74,7 +77,9 @@ class Troubleshooter:
     items a create makes) is worked out once per API, not once per request.
     """
 
-    def __init__(self, api: Api, profile: Profile, statuses: tuple[int, ...] = TROUBLESHOOTING_STATUSES) -> None:
+    def __init__(
+        self, api: Api, profile: Profile, statuses: tuple[int, ...] = TROUBLESHOOTING_STATUSES
+    ) -> None:
         self.api = api
         self.profile = profile
         self.statuses = statuses
@@ -97,12 +102,22 @@ class Troubleshooter:
             if status == 405:
                 for method in unsupported_methods(api, op):
                     detail = f'Method "{method}" not allowed.'
-                    examples.append(_example(item_id, status, detail, _with_method(request, method), media_type,
-                                             f"405 Method Not Allowed ({method})", method=method))
+                    examples.append(
+                        _example(
+                            item_id,
+                            status,
+                            detail,
+                            _with_method(request, method),
+                            media_type,
+                            f"405 Method Not Allowed ({method})",
+                            method=method,
+                        )
+                    )
                 continue
             detail = self._detail(op, request, status)
-            examples.append(_example(item_id, status, detail, request, media_type,
-                                     f"{status} {status_text(status)}"))
+            examples.append(
+                _example(item_id, status, detail, request, media_type, f"{status} {status_text(status)}")
+            )
         return examples
 
     def _detail(self, op: Operation, request: Request, status: int) -> str:
@@ -116,7 +131,9 @@ class Troubleshooter:
             return f"{resource_type(self.api, op)} with id {value} does not exist."
         # 409: Klaviyo's guide adds that an update was perhaps meant; name the method that updates, when there is
         # one.
-        kind = _singular(next((s for s in reversed(op.path.split("/")) if s and not s.startswith("{")), "resource"))
+        kind = _singular(
+            next((s for s in reversed(op.path.split("/")) if s and not s.startswith("{")), "resource")
+        )
         detail = f"A {_humanize(kind).lower()} with these attributes already exists."
         update = self._updates.get(op.path.rstrip("/"))
         if update is not None:
@@ -132,16 +149,21 @@ class DocumentedErrors:
     schema the spec's 4xx responses share, else one without a body, since no shape is known.
     """
 
-    def __init__(self, api: Api, profile: Profile, statuses: tuple[int, ...] | None,
-                 builder: ExampleBuilder | None) -> None:
+    def __init__(
+        self, api: Api, profile: Profile, statuses: tuple[int, ...] | None, builder: ExampleBuilder | None
+    ) -> None:
         self.profile = profile
         self.statuses = statuses
         self.builder = builder
         shared = _shared_error_media(api)
         self._stand_ins: dict[int, DocumentedResponse] = {}
         for code in (401, 403):
-            documented = next((r for op in api.operations for r in op.responses if r.status == str(code)), None)
-            self._stand_ins[code] = documented or DocumentedResponse(str(code), "", [shared] if shared else [])
+            documented = next(
+                (r for op in api.operations for r in op.responses if r.status == str(code)), None
+            )
+            self._stand_ins[code] = documented or DocumentedResponse(
+                str(code), "", [shared] if shared else []
+            )
 
     def examples(self, op: Operation, request: Request, item_id: str) -> list[Response]:
         """The examples for one generated request, by status (a `default` stands as 500), documented order
@@ -170,16 +192,18 @@ class DocumentedErrors:
             if media is not None and media.example is None:
                 value = _with_status(value, code)
             body, language = body_text(value, media)
-            examples.append(Response(
-                id=ids.example_id(item_id, name, code),
-                name=name,
-                original_request=request,
-                status=status_text(code),
-                code=code,
-                header=[Header("Content-Type", media.media_type)] if media is not None else [],
-                body=body,
-                preview_language=language,
-            ))
+            examples.append(
+                Response(
+                    id=ids.example_id(item_id, name, code),
+                    name=name,
+                    original_request=request,
+                    status=status_text(code),
+                    code=code,
+                    header=[Header("Content-Type", media.media_type)] if media is not None else [],
+                    body=body,
+                    preview_language=language,
+                )
+            )
         return examples
 
 
@@ -307,8 +331,15 @@ def resource_type(api: Api, op: Operation) -> str:
     return _humanize(_singular(segments[index - 1])) if index > 0 else "Resource"
 
 
-def _example(item_id: str, status: int, detail: str, original: Request, media_type: str, name: str,
-             method: str | None = None) -> Response:
+def _example(
+    item_id: str,
+    status: int,
+    detail: str,
+    original: Request,
+    media_type: str,
+    name: str,
+    method: str | None = None,
+) -> Response:
     before_id, before_detail, after = _body_template(status, method)
     return Response(
         id=ids.example_id(item_id, name, status),

@@ -49,7 +49,9 @@ def scheme_auth(scheme: SecurityScheme, profile: Profile) -> tuple[Auth | None, 
         var = own or profile.key_variable
         value = key_prefix(scheme) + "{{" + var + "}}"
         name = scheme.param_name or "Authorization"
-        if scheme.location == "cookie":  # Postman's API Key auth has no cookie place: it sends the Cookie header
+        if (
+            scheme.location == "cookie"
+        ):  # Postman's API Key auth has no cookie place: it sends the Cookie header
             auth = Auth("apikey", {"key": "Cookie", "value": f"{name}={value}", "in": "header"})
         else:
             where = "query" if scheme.location == "query" else "header"
@@ -63,7 +65,13 @@ def scheme_auth(scheme: SecurityScheme, profile: Profile) -> tuple[Auth | None, 
         var = own or profile.token_variable
         return Auth("bearer", {"token": "{{" + var + "}}"}), [AuthVariable(var, True)]
     if scheme.type in ("oauth2", "openIdConnect"):
-        var = profile.token_variable if own is None else own if own.lower().endswith("token") else own + "AccessToken"
+        var = (
+            profile.token_variable
+            if own is None
+            else own
+            if own.lower().endswith("token")
+            else own + "AccessToken"
+        )
         return Auth("bearer", {"token": "{{" + var + "}}"}), [AuthVariable(var, True, _token_hint(scheme))]
     return None, []
 

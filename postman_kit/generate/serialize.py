@@ -106,7 +106,9 @@ def _matrix(name: str, value: Any, explode: bool) -> str:
     return f";{name}={scalar_text(value)}"
 
 
-def query_pairs(name: str, value: Any, style: str | None = None, explode: bool | None = None) -> list[tuple[str, str]]:
+def query_pairs(
+    name: str, value: Any, style: str | None = None, explode: bool | None = None
+) -> list[tuple[str, str]]:
     """A query (or cookie, or form field) parameter as key/value pairs, by style."""
     style, explode = style_and_explode("query", style, explode)
     if style == "deepObject":
@@ -199,9 +201,12 @@ def postman_path(path: str, values: dict[str, str]) -> tuple[list[str], list[str
     names: list[str] = []
     for segment in segments:
         match = _TEMPLATE.match(segment)
-        rest = segment[match.end():] if match else ""
-        if match and "." not in match.group(1) and ":" not in match.group(1) and (
-            rest == "" or (rest.startswith(".") and "{" not in rest)
+        rest = segment[match.end() :] if match else ""
+        if (
+            match
+            and "." not in match.group(1)
+            and ":" not in match.group(1)
+            and (rest == "" or (rest.startswith(".") and "{" not in rest))
         ):
             name = match.group(1)
             out.append(f":{name}{rest}")
@@ -224,7 +229,9 @@ def multipart_fields(
     value = value if isinstance(value, dict) else {}
     encoding = encoding or {}
     names = list(value)
-    names += [name for name, prop in properties.items() if name not in value and _file_property(prop, resolve)]
+    names += [
+        name for name, prop in properties.items() if name not in value and _file_property(prop, resolve)
+    ]
     fields: list[dict[str, Any]] = []
     for name in names:
         prop = found if isinstance(found := properties.get(name), dict) else {}

@@ -11,7 +11,9 @@ def full_validation_problems(api: Api) -> list[str]:
     """Every problem openapi-spec-validator finds, as one line each (capped)."""
     from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 
-    validator_class = OpenAPIV31SpecValidator if api.openapi_version.startswith("3.1") else OpenAPIV30SpecValidator
+    validator_class = (
+        OpenAPIV31SpecValidator if api.openapi_version.startswith("3.1") else OpenAPIV30SpecValidator
+    )
     problems: list[str] = []
     for error in validator_class(api.document).iter_errors():
         where = "/".join(str(p) for p in getattr(error, "absolute_path", []) or [])

@@ -35,7 +35,12 @@ class Breakdown:
         return self.errors / self.calls if self.calls else 0.0
 
     def to_json(self) -> dict[str, Any]:
-        return {"key": self.key, "calls": self.calls, "errors": self.errors, "error_rate": round(self.error_rate, 4)}
+        return {
+            "key": self.key,
+            "calls": self.calls,
+            "errors": self.errors,
+            "error_rate": round(self.error_rate, 4),
+        }
 
 
 @dataclass
@@ -94,8 +99,14 @@ def compute(connection: Connection, where: CallFilter, now: float) -> Activity:
     if use_totals:
         sources.append(_PrunedTotals(where, until, bucket_minutes))
 
-    result = Activity(total=0, errors=0, since=where.since, until=until, bucket_seconds=bucket_minutes * 60,
-                      includes_pruned_totals=use_totals)
+    result = Activity(
+        total=0,
+        errors=0,
+        since=where.since,
+        until=until,
+        bucket_seconds=bucket_minutes * 60,
+        includes_pruned_totals=use_totals,
+    )
     categories: dict[str, Breakdown] = {}
     statuses: dict[str, Breakdown] = {}
     methods: dict[str, Breakdown] = {}
@@ -122,8 +133,11 @@ def compute(connection: Connection, where: CallFilter, now: float) -> Activity:
 
     groups = {group: Breakdown(group) for group in STATUS_GROUPS}
     for status in statuses.values():
-        group = groups[f"{status.key[0]}xx"] if f"{status.key[0]}xx" in groups else groups.setdefault(
-            status.key, Breakdown(status.key))
+        group = (
+            groups[f"{status.key[0]}xx"]
+            if f"{status.key[0]}xx" in groups
+            else groups.setdefault(status.key, Breakdown(status.key))
+        )
         group.calls += status.calls
         group.errors += status.errors
     result.by_status_group = [g for g in groups.values() if g.calls or g.key in ("2xx", "4xx", "5xx")]
@@ -147,7 +161,9 @@ def _ranked(table: dict[str, Breakdown]) -> list[Breakdown]:
     return sorted(table.values(), key=lambda b: (-b.calls, b.key))
 
 
-def _filled(buckets: dict[int, TimeBucket], start: float | None, until: float, minutes: int) -> list[TimeBucket]:
+def _filled(
+    buckets: dict[int, TimeBucket], start: float | None, until: float, minutes: int
+) -> list[TimeBucket]:
     """Every bucket from the period's start to its end, empty ones included, so the chart's gaps show."""
     width = minutes * 60
     if start is None and not buckets:
@@ -188,12 +204,18 @@ class _Counted:
     condition: ColumnElement[bool]
 
     def _sums(self) -> tuple[ColumnElement[int], ColumnElement[int]]:
-        return (func.sum(self.count).label("calls"),
-                func.sum(case((self.status >= 400, self.count), else_=0)).label("errors"))
+        return (
+            func.sum(self.count).label("calls"),
+            func.sum(case((self.status >= 400, self.count), else_=0)).label("errors"),
+        )
 
     def breakdown(self) -> Select:
-        keys = (self.endpoint.label("endpoint"), self.category.label("category"), self.method.label("method"),
-                self.status.label("status"))
+        keys = (
+            self.endpoint.label("endpoint"),
+            self.category.label("category"),
+            self.method.label("method"),
+            self.status.label("status"),
+        )
         return select(*keys, *self._sums()).where(self.condition).group_by(*keys)
 
     def timeline(self) -> Select:
@@ -212,14 +234,23 @@ class _LiveCalls:
 
     def counted(self) -> _Counted:
         c = calls.c
-        return _Counted(func.coalesce(c.operation, c.path), c.category, c.method, c.status, literal(1),
-                        c.minute // self.bucket_minutes, self.where.condition())
+        return _Counted(
+            func.coalesce(c.operation, c.path),
+            c.category,
+            c.method,
+            c.status,
+            literal(1),
+            c.minute // self.bucket_minutes,
+            self.where.condition(),
+        )
 
 
 class _HourlyTotals:
     """Stored calls of the hours from `first_hour` up to (not including) `end_hour`; None: unbounded."""
 
-    def __init__(self, where: CallFilter, first_hour: int | None, end_hour: int | None, bucket_minutes: int) -> None:
+    def __init__(
+        self, where: CallFilter, first_hour: int | None, end_hour: int | None, bucket_minutes: int
+    ) -> None:
         self.where = where
         self.first_hour = first_hour
         self.end_hour = end_hour
@@ -232,8 +263,15 @@ class _HourlyTotals:
             parts.append(t.hour >= self.first_hour)
         if self.end_hour is not None:
             parts.append(t.hour < self.end_hour)
-        return _Counted(t.operation, t.category, t.method, t.status, t.calls, (t.hour * 60) // self.bucket_minutes,
-                        and_(true(), *parts))
+        return _Counted(
+            t.operation,
+            t.category,
+            t.method,
+            t.status,
+            t.calls,
+            (t.hour * 60) // self.bucket_minutes,
+            and_(true(), *parts),
+        )
 
 
 def _kept_dimensions(where: CallFilter, table: Table) -> list[ColumnElement[bool]]:
@@ -264,8 +302,15 @@ class _PrunedTotals:
 
     def counted(self) -> _Counted:
         t = daily_totals.c
-        return _Counted(t.operation, t.category, t.method, t.status, t.calls, (t.day * 1440) // self.bucket_minutes,
-                        self.condition())
+        return _Counted(
+            t.operation,
+            t.category,
+            t.method,
+            t.status,
+            t.calls,
+            (t.day * 1440) // self.bucket_minutes,
+            self.condition(),
+        )
 
 
 def _first_timestamp(connection: Connection, where: CallFilter, use_totals: bool) -> float | None:
@@ -280,8 +325,11 @@ def _first_timestamp(connection: Connection, where: CallFilter, use_totals: bool
     first_hour = connection.execute(select(func.min(hourly_totals.c.hour)).where(hours)).scalar()
     first = None
     if first_hour is not None:
-        in_hour = replace(where, since=first_hour * 3600.0, until=min((first_hour + 1) * 3600.0,
-                                                                     where.until if where.until is not None else math.inf))
+        in_hour = replace(
+            where,
+            since=first_hour * 3600.0,
+            until=min((first_hour + 1) * 3600.0, where.until if where.until is not None else math.inf),
+        )
         first = connection.execute(select(func.min(calls.c.timestamp)).where(in_hour.condition())).scalar()
     days = and_(true(), *_kept_dimensions(where, daily_totals))
     first_day = connection.execute(select(func.min(daily_totals.c.day)).where(days)).scalar()

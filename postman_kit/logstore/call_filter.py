@@ -30,7 +30,9 @@ class StatusFilter:
     def parse(cls, text: str) -> StatusFilter:
         match = _STATUS.match(text.strip())
         if not match:
-            raise InputError("--status", f"expected a status such as 404 or a group such as 4xx, got {text!r}")
+            raise InputError(
+                "--status", f"expected a status such as 404 or a group such as 4xx, got {text!r}"
+            )
         if match.group(1):
             group = int(match.group(1)) * 100
             return cls(group, group + 99, f"{match.group(1)}xx")
@@ -48,9 +50,15 @@ class StatusFilter:
 # the dashboard's status groups by name: "all" is no constraint
 STATUS_WORDS = {"all": (), "success": ("2xx",), "failed": ("4xx", "5xx"), "errors": ("4xx", "5xx")}
 # `--source` words for the kind of credential (anything else is a key's or an app's name)
-SOURCE_KINDS = {"private": ("private",), "public": ("public", "public-onsite"), "onsite": ("public-onsite",),
-                "public-onsite": ("public-onsite",), "public-other": ("public",), "oauth": ("oauth",),
-                "none": ("none",)}
+SOURCE_KINDS = {
+    "private": ("private",),
+    "public": ("public", "public-onsite"),
+    "onsite": ("public-onsite",),
+    "public-onsite": ("public-onsite",),
+    "public-other": ("public",),
+    "oauth": ("oauth",),
+    "none": ("none",),
+}
 
 
 def parse_statuses(values: list[str] | tuple[str, ...]) -> tuple[StatusFilter, ...]:
@@ -99,7 +107,9 @@ class CallFilter:
         if self.categories:
             parts.append(calls.c.category.in_(self.categories))
         if self.resource_id:
-            ids = select(call_resource_ids.c.call_id).where(call_resource_ids.c.resource_id == self.resource_id)
+            ids = select(call_resource_ids.c.call_id).where(
+                call_resource_ids.c.resource_id == self.resource_id
+            )
             parts.append(calls.c.id.in_(ids))
         if self.since is not None:
             parts.append(calls.c.timestamp >= self.since)

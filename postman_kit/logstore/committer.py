@@ -47,7 +47,9 @@ _Queued = tuple[CallRecord, _ThreadWaiter | _LoopWaiter]  # a call and who waits
 class GroupCommitter:
     """Calls handed to `record`/`record_async` are written by `write_batch` on one thread, in batches."""
 
-    def __init__(self, write_batch: Callable[[list[CallRecord]], int], name: str = "log-store-writer") -> None:
+    def __init__(
+        self, write_batch: Callable[[list[CallRecord]], int], name: str = "log-store-writer"
+    ) -> None:
         self._write_batch = write_batch
         self._name = name
         self._queue: queue.SimpleQueue = queue.SimpleQueue()

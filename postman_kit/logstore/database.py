@@ -23,7 +23,7 @@ def display_target(target: str | Path) -> str:
 
 def sqlite_path(target: str | Path) -> Path:
     text = str(target)
-    return Path(text[len("sqlite:///"):]) if text.startswith("sqlite:///") else Path(text)
+    return Path(text[len("sqlite:///") :]) if text.startswith("sqlite:///") else Path(text)
 
 
 def create_store_engine(target: str | Path) -> Engine:

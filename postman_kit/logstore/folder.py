@@ -21,8 +21,12 @@ log = logging.getLogger("postman_kit.logstore")
 
 
 class JournalFolder:
-    def __init__(self, journal: CallJournal, write_rows: Callable[[list[StoredRows]], int],
-                 name: str = "log-store-folder") -> None:
+    def __init__(
+        self,
+        journal: CallJournal,
+        write_rows: Callable[[list[StoredRows]], int],
+        name: str = "log-store-folder",
+    ) -> None:
         self.journal = journal
         self._write_rows = write_rows
         self._appended = threading.Event()
@@ -41,7 +45,10 @@ class JournalFolder:
         """Commit every call appended so far; returns how many calls were new to the store."""
         with self._folding:
             calls, offset = self.journal.take()
-            added = sum(self._write_rows(calls[start:start + MAX_BATCH]) for start in range(0, len(calls), MAX_BATCH))
+            added = sum(
+                self._write_rows(calls[start : start + MAX_BATCH])
+                for start in range(0, len(calls), MAX_BATCH)
+            )
             self.journal.folded(offset)
             return added
 

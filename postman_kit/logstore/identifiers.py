@@ -77,12 +77,28 @@ def normalized(value: str) -> str:
 def identifiers(call: CallRecord) -> dict[str, str]:
     """value → kind for every identifier in `call`; the first kind found for a value wins, a specific kind
     (email, job, ...) over a plain resource id."""
-    return identifiers_of(call.id, call.key_hash, call.operation, call.path, call.resource_ids, call.query,
-                          call.request_body, call.response_body)
+    return identifiers_of(
+        call.id,
+        call.key_hash,
+        call.operation,
+        call.path,
+        call.resource_ids,
+        call.query,
+        call.request_body,
+        call.response_body,
+    )
 
 
-def identifiers_of(call_id: str, key_hash: str, template: str | None, path: str, resource_ids: list[str],
-                   query: str, request_body: str, response_body: str) -> dict[str, str]:
+def identifiers_of(
+    call_id: str,
+    key_hash: str,
+    template: str | None,
+    path: str,
+    resource_ids: list[str],
+    query: str,
+    request_body: str,
+    response_body: str,
+) -> dict[str, str]:
     """`identifiers` from a call's fields (a journal's rows hold them, not a CallRecord)."""
     found: dict[str, str] = {}
 

@@ -45,9 +45,19 @@ def journal_line(call: CallRecord) -> bytes:
 
 def _stored(row: dict) -> StoredRows:
     """A journal line's call row and identifier rows (a line an older postman-kit wrote has no key hash)."""
-    found = identifiers_of(row["id"], row.pop("key_hash", ""), row["operation"], row["path"],
-                           row.pop("resource_ids"), row["query"], row["request_body"], row["response_body"])
-    return row, [{"call_id": row["id"], "resource_id": scrubbed(value), "kind": kind} for value, kind in found.items()]
+    found = identifiers_of(
+        row["id"],
+        row.pop("key_hash", ""),
+        row["operation"],
+        row["path"],
+        row.pop("resource_ids"),
+        row["query"],
+        row["request_body"],
+        row["response_body"],
+    )
+    return row, [
+        {"call_id": row["id"], "resource_id": scrubbed(value), "kind": kind} for value, kind in found.items()
+    ]
 
 
 def rows_in(data: bytes) -> tuple[list[StoredRows], int]:

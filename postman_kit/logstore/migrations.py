@@ -16,7 +16,9 @@ from postman_kit.logstore import schema, totals
 def _create_first_tables(connection: Connection) -> None:
     # Creates the tables as schema.py defines them now; later migrations check before they alter, so a
     # new store passes through them unchanged and an old one is brought up to date.
-    schema.metadata.create_all(connection, tables=[schema.calls, schema.call_resource_ids, schema.daily_totals])
+    schema.metadata.create_all(
+        connection, tables=[schema.calls, schema.call_resource_ids, schema.daily_totals]
+    )
 
 
 def _add_status_class(connection: Connection) -> None:
@@ -55,7 +57,9 @@ def _add_attribution_and_identifiers(connection: Connection) -> None:
                 spelled += " NOT NULL DEFAULT ''"
             connection.execute(text(f"ALTER TABLE calls ADD COLUMN {spelled}"))
     if "kind" not in {column["name"] for column in inspect(connection).get_columns("call_resource_ids")}:
-        connection.execute(text("ALTER TABLE call_resource_ids ADD COLUMN kind VARCHAR(16) NOT NULL DEFAULT 'resource'"))
+        connection.execute(
+            text("ALTER TABLE call_resource_ids ADD COLUMN kind VARCHAR(16) NOT NULL DEFAULT 'resource'")
+        )
     schema.store_settings.create(connection, checkfirst=True)
     _create_index(connection, "ix_calls_path_timestamp")
     _create_index(connection, "ix_calls_source_kind_timestamp")
@@ -70,7 +74,10 @@ def _create_index(connection: Connection, name: str) -> None:
 
 
 MIGRATIONS: list[Callable[[Connection], None]] = [
-    _create_first_tables, _add_status_class, _add_route_status_index, _add_hourly_totals,
+    _create_first_tables,
+    _add_status_class,
+    _add_route_status_index,
+    _add_hourly_totals,
     _add_attribution_and_identifiers,
 ]
 LATEST_VERSION = len(MIGRATIONS)

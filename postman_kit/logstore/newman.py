@@ -49,13 +49,19 @@ def read_newman_report(path: str | Path) -> dict[str, Any]:
         raise InputError(str(path), f"not JSON: {exc}") from None
     run = report.get("run") if isinstance(report, dict) else None
     if not isinstance(run, dict) or not isinstance(run.get("executions"), list):
-        raise InputError(str(path), "not a newman JSON report (no run.executions); "
-                                    "write one with `newman run ... -r json --reporter-json-export FILE`")
+        raise InputError(
+            str(path),
+            "not a newman JSON report (no run.executions); "
+            "write one with `newman run ... -r json --reporter-json-export FILE`",
+        )
     return report
 
 
 def calls_from_newman_report(
-    report: dict[str, Any], source: str = "newman", index: OperationIndex | None = None, name: str | None = None
+    report: dict[str, Any],
+    source: str = "newman",
+    index: OperationIndex | None = None,
+    name: str | None = None,
 ) -> NewmanImport:
     """Every execution with a response, as a CallRecord; `index` (from the spec) names endpoints exactly.
 
@@ -78,10 +84,14 @@ def calls_from_newman_report(
         if not isinstance(response, dict) or not isinstance(request, dict) or "code" not in response:
             result.skipped += 1
             continue
-        response = {**response, "code": _status(response["code"], f"{where}.response.code", name),
-                    "responseTime": _milliseconds(response.get("responseTime"), f"{where}.response.responseTime",
-                                                  _LONGEST_RESPONSE_MS, name),
-                    "stream": _stream(response.get("stream"), f"{where}.response.stream", name)}
+        response = {
+            **response,
+            "code": _status(response["code"], f"{where}.response.code", name),
+            "responseTime": _milliseconds(
+                response.get("responseTime"), f"{where}.response.responseTime", _LONGEST_RESPONSE_MS, name
+            ),
+            "stream": _stream(response.get("stream"), f"{where}.response.stream", name),
+        }
         item = _object(execution.get("item"))
         timestamp = (started_ms + elapsed_ms) / 1000
         elapsed_ms += response["responseTime"]
@@ -93,9 +103,17 @@ def calls_from_newman_report(
     return result
 
 
-def _call(execution: dict[str, Any], position: int, item: dict[str, Any], request: dict[str, Any],
-          response: dict[str, Any], timestamp: float, source: str, categories: dict[str, str],
-          index: OperationIndex | None) -> CallRecord:
+def _call(
+    execution: dict[str, Any],
+    position: int,
+    item: dict[str, Any],
+    request: dict[str, Any],
+    response: dict[str, Any],
+    timestamp: float,
+    source: str,
+    categories: dict[str, str],
+    index: OperationIndex | None,
+) -> CallRecord:
     method = str(request.get("method") or "GET").upper()
     path, query = _path_and_query(request.get("url"))
     template = _saved_template(item)
@@ -115,8 +133,15 @@ def _call(execution: dict[str, Any], position: int, item: dict[str, Any], reques
     # a call the sandbox served is stamped with the id it recorded it under: the import then adds nothing
     stamped = _header(response_headers, CALL_ID_HEADER)
     return CallRecord(
-        id=stamped or content_call_id(timestamp, str(position), str(cursor.get("iteration", 0)),
-                                      str(cursor.get("httpRequestId") or execution.get("id") or ""), method, path),
+        id=stamped
+        or content_call_id(
+            timestamp,
+            str(position),
+            str(cursor.get("iteration", 0)),
+            str(cursor.get("httpRequestId") or execution.get("id") or ""),
+            method,
+            path,
+        ),
         timestamp=timestamp,
         method=method,
         path=path,
@@ -221,7 +246,8 @@ def _path_and_query(url: Any) -> tuple[str, str]:
     queries = url.get("query")
     query = "&".join(
         f"{q.get('key', '')}={q.get('value') or ''}" if q.get("value") is not None else str(q.get("key", ""))
-        for q in (queries if isinstance(queries, list) else []) if isinstance(q, dict) and not q.get("disabled")
+        for q in (queries if isinstance(queries, list) else [])
+        if isinstance(q, dict) and not q.get("disabled")
     )
     return unquote(path) if "%" in path else path, query
 
@@ -258,8 +284,11 @@ def _request_body(body: Any) -> str:
         return str(body.get("raw") or "")
     if mode in ("urlencoded", "formdata"):
         params = body.get(mode)
-        return "&".join(f"{p.get('key', '')}={p.get('value', '')}" for p in (params if isinstance(params, list) else [])
-                        if isinstance(p, dict) and not p.get("disabled"))
+        return "&".join(
+            f"{p.get('key', '')}={p.get('value', '')}"
+            for p in (params if isinstance(params, list) else [])
+            if isinstance(p, dict) and not p.get("disabled")
+        )
     if mode == "graphql":
         return compact_json_text(body.get("graphql") or {})
     return ""

@@ -27,13 +27,17 @@ def prune_before(connection: Connection, cutoff: float) -> PruneResult:
     daily: dict[tuple, dict] = {}
     for row in grouped:
         key = (row["hour"] // 24, row["operation"], row["category"], row["method"], row["status"])
-        entry = daily.setdefault(key, {**dict(zip(DAILY_KEY, key, strict=True)), "calls": 0, "duration_ms": 0.0})
+        entry = daily.setdefault(
+            key, {**dict(zip(DAILY_KEY, key, strict=True)), "calls": 0, "duration_ms": 0.0}
+        )
         entry["calls"] += row["calls"]
         entry["duration_ms"] += float(row["duration_ms"] or 0)
     if daily:
         upsert = totals.adding_upsert(connection.dialect, daily_totals, DAILY_KEY)
         connection.execute(upsert, [daily[key] for key in sorted(daily)])
     totals.subtract(connection, grouped)
-    connection.execute(delete(call_resource_ids).where(call_resource_ids.c.call_id.in_(select(calls.c.id).where(old))))
+    connection.execute(
+        delete(call_resource_ids).where(call_resource_ids.c.call_id.in_(select(calls.c.id).where(old)))
+    )
     deleted = connection.execute(delete(calls).where(old)).rowcount
     return PruneResult(deleted=deleted, cutoff=cutoff, days=len({key[0] for key in daily}))

@@ -43,8 +43,11 @@ def path_resource_ids(template: str | None, path: str) -> list[str]:
     template_parts, path_parts = split_path(template), split_path(path)
     if len(template_parts) != len(path_parts):
         return []
-    return [value for name, value in zip(template_parts, path_parts, strict=True)
-            if name.startswith(("{", ":")) and value]
+    return [
+        value
+        for name, value in zip(template_parts, path_parts, strict=True)
+        if name.startswith(("{", ":")) and value
+    ]
 
 
 def response_resource_ids(body: str) -> list[str]:

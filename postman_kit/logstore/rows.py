@@ -86,7 +86,9 @@ def call_row(call: CallRecord) -> dict[str, Any]:
 def resource_id_rows(call: CallRecord) -> list[dict[str, str]]:
     """The call's identifier rows (identifiers.py): every id, email, ... it carries, each with its kind."""
     found = identifiers(call)
-    return [{"call_id": call.id, "resource_id": scrubbed(value), "kind": kind} for value, kind in found.items()]
+    return [
+        {"call_id": call.id, "resource_id": scrubbed(value), "kind": kind} for value, kind in found.items()
+    ]
 
 
 def call_from_row(row: Mapping[Any, Any], resource_ids: list[str] | None = None) -> CallRecord:

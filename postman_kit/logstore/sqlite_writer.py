@@ -65,7 +65,9 @@ class SqliteCallWriter:
             if id_rows:
                 cursor.executemany(self._resource_id.sql, [self._resource_id.parameters(r) for r in id_rows])
             if added:
-                cursor.executemany(self._totals.sql, [self._totals.parameters(r) for r in totals.summed(added)])
+                cursor.executemany(
+                    self._totals.sql, [self._totals.parameters(r) for r in totals.summed(added)]
+                )
             self._connection.commit()
         except BaseException:
             self._connection.rollback()
@@ -76,4 +78,3 @@ class SqliteCallWriter:
 
     def close(self) -> None:
         self._connection.close()
-

@@ -63,8 +63,14 @@ def store_target(data_dir: str | Path = DEFAULT_DATA_DIR, store: str | None = No
 class LogStore:
     """Calls kept in full for `retention_days`, daily totals for ever."""
 
-    def __init__(self, engine: Engine, name: str, retention_days: float = DEFAULT_RETENTION_DAYS,
-                 journal: Path | None = None, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        name: str,
+        retention_days: float = DEFAULT_RETENTION_DAYS,
+        journal: Path | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self.engine = engine
         self.name = name
         self.retention_days = retention_days
@@ -114,7 +120,7 @@ class LogStore:
         try:
             with self._writing(), self.engine.begin() as connection:
                 for start in range(0, len(batch), BATCH_SIZE):
-                    added += self._insert_new(connection, batch[start:start + BATCH_SIZE])
+                    added += self._insert_new(connection, batch[start : start + BATCH_SIZE])
         except IntegrityError:
             if len(batch) > 1:
                 raise
@@ -169,7 +175,9 @@ class LogStore:
             try:
                 with self._writing(), self.engine.begin() as connection:
                     if connection.execute(stored).scalar() is None:  # another process may have won the race
-                        connection.execute(store_settings.insert().values(name=_HASH_SECRET, value=secrets.token_hex(32)))
+                        connection.execute(
+                            store_settings.insert().values(name=_HASH_SECRET, value=secrets.token_hex(32))
+                        )
                     found = connection.execute(stored).scalar()
             except (OperationalError, IntegrityError):
                 # a store we may only read has never hashed a key: a fresh secret rightly matches nothing
@@ -189,7 +197,9 @@ class LogStore:
         if not where.resource_id:
             return where
         value = where.resource_id.strip()
-        return replace(where, resource_id=self.key_hash(value) if is_private_key(value) else normalized(value))
+        return replace(
+            where, resource_id=self.key_hash(value) if is_private_key(value) else normalized(value)
+        )
 
     def _claim_journal(self) -> JournalFolder | None:
         with self._claim_lock:
@@ -238,7 +248,9 @@ class LogStore:
     @staticmethod
     def _insert_new(connection: Connection, chunk: list[CallRecord]) -> int:
         if len(chunk) > 1:  # a batch (an import) looks first; a single call just inserts
-            known = set(connection.execute(select(calls.c.id).where(calls.c.id.in_([c.id for c in chunk]))).scalars())
+            known = set(
+                connection.execute(select(calls.c.id).where(calls.c.id.in_([c.id for c in chunk]))).scalars()
+            )
             chunk = [c for c in {c.id: c for c in chunk}.values() if c.id not in known]
             if not chunk:
                 return 0
@@ -286,7 +298,9 @@ class LogStore:
                 query = select(calls).where(branch).order_by(*newest).limit(offset + limit)
                 rows += connection.execute(query).mappings().all()
             # branches are disjoint, each newest first: merge them and cut the page
-            rows = sorted(rows, key=lambda row: (row["timestamp"], row["id"]), reverse=True)[offset:offset + limit]
+            rows = sorted(rows, key=lambda row: (row["timestamp"], row["id"]), reverse=True)[
+                offset : offset + limit
+            ]
             ids = self._resource_ids(connection, [row["id"] for row in rows])
         return [call_from_row(row, ids.get(row["id"], [])) for row in rows]
 
@@ -299,7 +313,9 @@ class LogStore:
                 matching = select(calls.c.id).where(branch)
                 if cap is not None:
                     matching = matching.limit(cap + 1 - total)
-                total += connection.execute(select(func.count()).select_from(matching.subquery())).scalar_one()
+                total += connection.execute(
+                    select(func.count()).select_from(matching.subquery())
+                ).scalar_one()
                 if cap is not None and total > cap:
                     break
         return total
@@ -312,14 +328,20 @@ class LogStore:
             found |= set(connection.execute(select(daily_totals.c.category).distinct()).scalars())
         return sorted(category for category in found if category)
 
-    def activity(self, where: CallFilter | None = None, now: float | None = None) -> activity_queries.Activity:
+    def activity(
+        self, where: CallFilter | None = None, now: float | None = None
+    ) -> activity_queries.Activity:
         """Totals, error rate and breakdowns; includes pruned calls' daily totals unless the filter
         looks at something they do not keep (path, source, revision, identifier)."""
         self.fold_journal()
         with self.engine.connect() as connection:
-            return activity_queries.compute(connection, self._searchable(where), self.clock() if now is None else now)
+            return activity_queries.compute(
+                connection, self._searchable(where), self.clock() if now is None else now
+            )
 
-    def prune(self, now: float | None = None, retention_days: float | None = None) -> prune_queries.PruneResult:
+    def prune(
+        self, now: float | None = None, retention_days: float | None = None
+    ) -> prune_queries.PruneResult:
         """Delete calls older than the retention, folding them into the daily totals first."""
         self.fold_journal()
         days = self.retention_days if retention_days is None else retention_days
@@ -352,7 +374,9 @@ class LogStore:
 
 
 def open_store(
-    target: str | Path, retention_days: float = DEFAULT_RETENTION_DAYS, create: bool = True,
+    target: str | Path,
+    retention_days: float = DEFAULT_RETENTION_DAYS,
+    create: bool = True,
     clock: Callable[[], float] = time.time,
 ) -> LogStore:
     """Open (and migrate) the store at `target`: a SQLite file path or a postgresql:// URL.
@@ -364,12 +388,16 @@ def open_store(
     if not is_postgres(target):
         path = sqlite_path(target)
         if not path.exists() and not create:
-            raise InputError(name, "no log store here yet: run the sandbox or `postman-kit logs import` first")
+            raise InputError(
+                name, "no log store here yet: run the sandbox or `postman-kit logs import` first"
+            )
         if path.is_dir():
             raise InputError(name, "is a directory; give the store file (or --data DIR)")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            create_private_file(path)  # calls hold request bodies: owner-only, and its -wal/-shm take its mode
+            create_private_file(
+                path
+            )  # calls hold request bodies: owner-only, and its -wal/-shm take its mode
         except OSError as exc:
             raise InputError(name, f"cannot create the store: {exc.strerror or exc}") from None
     engine = create_store_engine(target)
@@ -383,7 +411,8 @@ def open_store(
         engine.dispose()
         reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
         raise InputError(name, f"cannot open the log store: {reason}") from None
-    store = LogStore(engine, name, retention_days, journal=None if is_postgres(target) else journal_path(path),
-                     clock=clock)
+    store = LogStore(
+        engine, name, retention_days, journal=None if is_postgres(target) else journal_path(path), clock=clock
+    )
     store.fold_journal()  # calls a killed sandbox left
     return store

@@ -32,8 +32,10 @@ def summed(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
         entry = sums.setdefault(hour_key(row), [0, 0.0])
         entry[0] += 1
         entry[1] += row["duration_ms"]
-    return [{**dict(zip(KEY_COLUMNS, key, strict=True)), "calls": int(count), "duration_ms": duration}
-            for key, (count, duration) in sorted(sums.items())]
+    return [
+        {**dict(zip(KEY_COLUMNS, key, strict=True)), "calls": int(count), "duration_ms": duration}
+        for key, (count, duration) in sorted(sums.items())
+    ]
 
 
 def adding_upsert(dialect: Dialect, table: Table = hourly_totals, key: tuple[str, ...] = KEY_COLUMNS):
@@ -43,8 +45,10 @@ def adding_upsert(dialect: Dialect, table: Table = hourly_totals, key: tuple[str
     statement = insert_for(table)
     return statement.on_conflict_do_update(
         index_elements=list(key),
-        set_={"calls": table.c.calls + statement.excluded.calls,
-              "duration_ms": table.c.duration_ms + statement.excluded.duration_ms},
+        set_={
+            "calls": table.c.calls + statement.excluded.calls,
+            "duration_ms": table.c.duration_ms + statement.excluded.duration_ms,
+        },
     )
 
 
@@ -60,13 +64,18 @@ def subtract(connection: Connection, grouped: Iterable[Mapping[str, Any]]) -> No
     for row in grouped:
         hours.add(row["hour"])
         key = and_(*(hourly_totals.c[name] == row[name] for name in KEY_COLUMNS))
-        connection.execute(update(hourly_totals).where(key).values(
-            calls=hourly_totals.c.calls - row["calls"],
-            duration_ms=hourly_totals.c.duration_ms - float(row["duration_ms"] or 0),
-        ))
+        connection.execute(
+            update(hourly_totals)
+            .where(key)
+            .values(
+                calls=hourly_totals.c.calls - row["calls"],
+                duration_ms=hourly_totals.c.duration_ms - float(row["duration_ms"] or 0),
+            )
+        )
     if hours:
-        connection.execute(delete(hourly_totals).where(hourly_totals.c.hour <= max(hours),
-                                                       hourly_totals.c.calls <= 0))
+        connection.execute(
+            delete(hourly_totals).where(hourly_totals.c.hour <= max(hours), hourly_totals.c.calls <= 0)
+        )
 
 
 def grouped_calls(where=None):
@@ -74,8 +83,15 @@ def grouped_calls(where=None):
     hour = (calls.c.minute // 60).label("hour")
     operation = func.coalesce(calls.c.operation, calls.c.path).label("operation")
     category = func.coalesce(calls.c.category, "").label("category")
-    query = select(hour, operation, category, calls.c.method, calls.c.status,
-                   func.count().label("calls"), func.sum(calls.c.duration_ms).label("duration_ms"))
+    query = select(
+        hour,
+        operation,
+        category,
+        calls.c.method,
+        calls.c.status,
+        func.count().label("calls"),
+        func.sum(calls.c.duration_ms).label("duration_ms"),
+    )
     if where is not None:
         query = query.where(where)
     return query.group_by(hour, operation, category, calls.c.method, calls.c.status)
@@ -84,5 +100,6 @@ def grouped_calls(where=None):
 def rebuild(connection: Connection) -> None:
     """Recompute every row from the calls (the migration that introduces the table, for existing stores)."""
     connection.execute(delete(hourly_totals))
-    connection.execute(insert(hourly_totals).from_select(
-        [*KEY_COLUMNS, "calls", "duration_ms"], grouped_calls()))
+    connection.execute(
+        insert(hourly_totals).from_select([*KEY_COLUMNS, "calls", "duration_ms"], grouped_calls())
+    )

@@ -19,9 +19,17 @@ _TITLES = {
 class ApiError(Exception):
     """A request the sandbox refuses: becomes one JSON:API error with `status`, `code`, `title`, `detail`."""
 
-    def __init__(self, status: int, detail: str, *, code: str | None = None, title: str | None = None,
-                 pointer: str | None = None, parameter: str | None = None,
-                 headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        *,
+        code: str | None = None,
+        title: str | None = None,
+        pointer: str | None = None,
+        parameter: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(detail)
         default_code, default_title = _TITLES.get(status, ("error", "Error."))
         self.status = status
@@ -48,5 +56,9 @@ class ApiError(Exception):
 
 
 def method_not_allowed(method: str, allowed: tuple[str, ...]) -> ApiError:
-    return ApiError(405, f'Method "{method}" not allowed.', title=f'Method "{method}" not allowed.',
-                    headers={"Allow": ", ".join(allowed)})
+    return ApiError(
+        405,
+        f'Method "{method}" not allowed.',
+        title=f'Method "{method}" not allowed.',
+        headers={"Allow": ", ".join(allowed)},
+    )

@@ -30,10 +30,20 @@ METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 _RECORDED_REQUEST_HEADERS = ("accept", "content-type", "revision", "user-agent", "authorization")
 
 
-def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder: CallRecorder | None,
-               rate_limits: bool = True, extra_routes: Sequence[BaseRoute] = (), host: str = "127.0.0.1",
-               allowed_hosts: Sequence[str] = (), max_body: int = DEFAULT_MAX_BODY,
-               reset: bool = False, job_seconds: float = DEFAULT_JOB_SECONDS) -> Starlette:
+def create_app(
+    api: Api,
+    *,
+    keys: KeyRing,
+    data_dir: str | Path | None,
+    recorder: CallRecorder | None,
+    rate_limits: bool = True,
+    extra_routes: Sequence[BaseRoute] = (),
+    host: str = "127.0.0.1",
+    allowed_hosts: Sequence[str] = (),
+    max_body: int = DEFAULT_MAX_BODY,
+    reset: bool = False,
+    job_seconds: float = DEFAULT_JOB_SECONDS,
+) -> Starlette:
     """A Starlette app serving `api`; `extra_routes` (e.g. the activity dashboard) are matched first.
 
     `recorder=None` serves without recording anything (what benchmarks compare recording against).
@@ -66,8 +76,9 @@ def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder
             headers[CALL_ID_HEADER] = call_id
             duration = round((time.perf_counter() - started) * 1000, 3)
             await record(incoming, outcome, content, headers, duration, request.url.query, call_id, sandbox)
-        return Response(content, status_code=outcome.status, headers=headers,
-                        media_type=JSON_API if content else None)
+        return Response(
+            content, status_code=outcome.status, headers=headers, media_type=JSON_API if content else None
+        )
 
     async def record(*details: Any) -> None:
         # Recorded before the answer is sent, as the guard records its answers: a server killed at any moment
@@ -84,8 +95,12 @@ def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder
 
     routes = [*extra_routes, Route("/{path:path}", serve, methods=METHODS)]
     # refusals (Host, body size) and 500s are answered by the guard, recorded as every call is
-    guard = Middleware(RequestGuard, max_body=max_body, hosts=allowed_host_names(host, allowed_hosts),
-                       record=record if recorder is not None else None)
+    guard = Middleware(
+        RequestGuard,
+        max_body=max_body,
+        hosts=allowed_host_names(host, allowed_hosts),
+        record=record if recorder is not None else None,
+    )
     app = Starlette(routes=routes, lifespan=lifespan, middleware=[guard])
     # A path the catch-all route cannot match (one holding a newline, `%0A`) is served too, as a JSON:API 404
     # that is recorded, instead of Starlette's plain-text one.
@@ -94,11 +109,21 @@ def create_app(api: Api, *, keys: KeyRing, data_dir: str | Path | None, recorder
     return app
 
 
-def call_record(incoming: Incoming, outcome: Outcome, content: bytes, response_headers: dict[str, str],
-                duration_ms: float, query: str, call_id: str | None = None, sandbox: Sandbox | None = None) -> CallRecord:
+def call_record(
+    incoming: Incoming,
+    outcome: Outcome,
+    content: bytes,
+    response_headers: dict[str, str],
+    duration_ms: float,
+    query: str,
+    call_id: str | None = None,
+    sandbox: Sandbox | None = None,
+) -> CallRecord:
     """The log entry for one call: keys truncated wherever they appear; attributed from the request itself, so a
     call the sandbox refused (401, 403, 404, 405, ...) carries its key, source and revision too."""
-    request_headers = {name: incoming.headers[name] for name in _RECORDED_REQUEST_HEADERS if name in incoming.headers}
+    request_headers = {
+        name: incoming.headers[name] for name in _RECORDED_REQUEST_HEADERS if name in incoming.headers
+    }
     if "authorization" in request_headers:
         request_headers["authorization"] = _truncated_authorization(request_headers["authorization"])
     response_headers = {**response_headers, "content-type": JSON_API} if content else dict(response_headers)
@@ -147,8 +172,9 @@ def call_record(incoming: Incoming, outcome: Outcome, content: bytes, response_h
     )
 
 
-def _own_job_url(incoming: Incoming, outcome: Outcome, content: bytes,
-                 response_headers: dict[str, str]) -> str | None:
+def _own_job_url(
+    incoming: Incoming, outcome: Outcome, content: bytes, response_headers: dict[str, str]
+) -> str | None:
     """The job link of a call that started or read a job this sandbox runs; None for an answer built from the
     spec's example (its `https://example.com` leads nowhere)."""
     if not content:

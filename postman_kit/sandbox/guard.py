@@ -41,7 +41,9 @@ def parse_size(text: str) -> int:
     """Bytes in `text`: a number with an optional unit, KB/MB/GB counted in 1024s (`1MB`, `512KB`, `2048`)."""
     match = _SIZE.fullmatch(text.strip())
     if match is None:
-        raise ValueError(f"{text!r} is not a size: give bytes or a number with KB, MB or GB (e.g. 1MB, 512KB)")
+        raise ValueError(
+            f"{text!r} is not a size: give bytes or a number with KB, MB or GB (e.g. 1MB, 512KB)"
+        )
     return int(match.group(1)) * _UNITS[match.group(2).lower()]
 
 
@@ -69,8 +71,14 @@ class BodyTooLarge(Exception):
 class RequestGuard:
     """ASGI middleware around the whole sandbox app (API and /_activity)."""
 
-    def __init__(self, app: ASGIApp, *, max_body: int = DEFAULT_MAX_BODY,
-                 hosts: frozenset[str] = allowed_host_names("127.0.0.1"), record: CallRecording | None = None) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_body: int = DEFAULT_MAX_BODY,
+        hosts: frozenset[str] = allowed_host_names("127.0.0.1"),
+        record: CallRecording | None = None,
+    ) -> None:
         self.app = app
         self.max_body = max_body
         self.hosts = hosts
@@ -114,31 +122,47 @@ class RequestGuard:
         except Exception as exc:
             if response_started:
                 raise
-            log.error("%s %s answered 500: %s: %s", scope.get("method"), scope.get("path"), type(exc).__name__,
-                      str(exc).splitlines()[0][:200] if str(exc) else "")
+            log.error(
+                "%s %s answered 500: %s: %s",
+                scope.get("method"),
+                scope.get("path"),
+                type(exc).__name__,
+                str(exc).splitlines()[0][:200] if str(exc) else "",
+            )
             error = ApiError(500, "The sandbox failed to answer this request; the server's log says why.")
             await self._answer(scope, send, error, b"".join(body), started)
 
     def _refusal(self, scope: dict) -> ApiError | None:
-        hosts = [value.decode("latin-1") for name, value in scope.get("headers", ()) if name.lower() == b"host"]
+        hosts = [
+            value.decode("latin-1") for name, value in scope.get("headers", ()) if name.lower() == b"host"
+        ]
         if not hosts:
             return ApiError(400, "The request has no Host header.", parameter="Host")
         refused = next((value for value in hosts if host_name(value) not in self.hosts), None)
         if refused is not None:
             allowed = ", ".join(sorted(self.hosts))
-            return ApiError(421, f"Host {refused[:100]!r} does not name this sandbox (accepted: {allowed}); "
-                                 "start it with --allow-host NAME to accept another name.", parameter="Host")
+            return ApiError(
+                421,
+                f"Host {refused[:100]!r} does not name this sandbox (accepted: {allowed}); "
+                "start it with --allow-host NAME to accept another name.",
+                parameter="Host",
+            )
         length = _content_length(scope)
         if length is not None and length > self.max_body:
             return self._too_large()
         return None
 
     def _too_large(self) -> ApiError:
-        return ApiError(413, f"The request body is larger than this sandbox accepts ({self.max_body} bytes); "
-                             "start it with --max-body SIZE to accept more.", pointer="/data")
+        return ApiError(
+            413,
+            f"The request body is larger than this sandbox accepts ({self.max_body} bytes); "
+            "start it with --max-body SIZE to accept more.",
+            pointer="/data",
+        )
 
-    async def _answer(self, scope: dict, send: Callable, error: ApiError, request_body: bytes,
-                      started: float) -> None:
+    async def _answer(
+        self, scope: dict, send: Callable, error: ApiError, request_body: bytes, started: float
+    ) -> None:
         document = error.document()
         content = orjson.dumps(document)
         headers = {**error.headers, "content-type": JSON_API, "content-length": str(len(content))}
@@ -149,8 +173,13 @@ class RequestGuard:
             outcome = Outcome(status=error.status, document=document)
             duration = round((time.perf_counter() - started) * 1000, 3)
             await self.record(incoming, outcome, content, headers, duration, _raw_query(scope))
-        await send({"type": "http.response.start", "status": error.status,
-                    "headers": [(name.encode(), value.encode("latin-1")) for name, value in headers.items()]})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": error.status,
+                "headers": [(name.encode(), value.encode("latin-1")) for name, value in headers.items()],
+            }
+        )
         await send({"type": "http.response.body", "body": content})
 
 
@@ -169,5 +198,10 @@ def _incoming(scope: dict, body: bytes) -> Incoming:
     headers: dict[str, Any] = {}
     for name, value in scope.get("headers", ()):
         headers.setdefault(name.decode("latin-1").lower(), value.decode("latin-1"))
-    return Incoming(method=scope.get("method", "GET"), path=scope.get("path", "/"),
-                    query=dict(parse_qsl(_raw_query(scope), keep_blank_values=True)), headers=headers, body=body)
+    return Incoming(
+        method=scope.get("method", "GET"),
+        path=scope.get("path", "/"),
+        query=dict(parse_qsl(_raw_query(scope), keep_blank_values=True)),
+        headers=headers,
+        body=body,
+    )

@@ -59,8 +59,10 @@ def progress(job: Job, now: float, seconds: float) -> dict[str, Any]:
     elif elapsed < queued_for:
         status, done = "queued", 0
     else:
-        status, done = "processing", min(job.total - 1, int(job.total * (elapsed - queued_for) /
-                                                           (seconds - queued_for)))
+        status, done = (
+            "processing",
+            min(job.total - 1, int(job.total * (elapsed - queued_for) / (seconds - queued_for))),
+        )
     if stopped:
         status = "cancelled"
     attributes: dict[str, Any] = {

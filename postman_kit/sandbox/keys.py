@@ -40,7 +40,9 @@ class ApiKey:
         """Scopes an operation needs that this key lacks; a `:write` scope also grants `:read`."""
         if FULL_ACCESS in self.scopes:
             return []
-        granted = set(self.scopes) | {s.rsplit(":", 1)[0] + ":read" for s in self.scopes if s.endswith(":write")}
+        granted = set(self.scopes) | {
+            s.rsplit(":", 1)[0] + ":read" for s in self.scopes if s.endswith(":write")
+        }
         return [scope for scope in required if scope not in granted]
 
     @property
@@ -83,8 +85,9 @@ def keys_from_data(data: Any, source: str) -> KeyRing:
             scopes = [FULL_ACCESS]
         if not isinstance(scopes, list) or not all(isinstance(s, str) for s in scopes):
             raise InputError(source, f"key {truncate_key(str(secret))}: `scopes` must be a list of strings")
-        ring.private[str(secret)] = ApiKey(str(secret), str(spec.get("name") or truncate_key(str(secret))),
-                                           frozenset(scopes))
+        ring.private[str(secret)] = ApiKey(
+            str(secret), str(spec.get("name") or truncate_key(str(secret))), frozenset(scopes)
+        )
     raw_companies = data.get("company_ids") or {}
     if isinstance(raw_companies, list):
         raw_companies = {str(c): {} for c in raw_companies}

@@ -39,8 +39,11 @@ def decode_cursor(cursor: str) -> int:
             raise ValueError
         return int(number)
     except (ValueError, binascii.Error, UnicodeDecodeError):
-        raise ApiError(400, f"Invalid page cursor {cursor!r}; use the links.next URL of the previous page",
-                       parameter=PAGE_CURSOR) from None
+        raise ApiError(
+            400,
+            f"Invalid page cursor {cursor!r}; use the links.next URL of the previous page",
+            parameter=PAGE_CURSOR,
+        ) from None
 
 
 def _schema(api: Api, param: Parameter) -> dict[str, Any]:
@@ -82,15 +85,20 @@ def _sort_key(attributes: dict[str, Any], resource_id: str, name: str) -> tuple[
     return (0, value if isinstance(value, (int, float)) else str(value))
 
 
-def select(records: list[tuple[str, dict[str, Any]]], plan: ListQuery) -> tuple[list[tuple[str, dict[str, Any]]], bool]:
+def select(
+    records: list[tuple[str, dict[str, Any]]], plan: ListQuery
+) -> tuple[list[tuple[str, dict[str, Any]]], bool]:
     """Filter, sort and page `records`; also says whether a next page exists."""
     if plan.conditions:
         records = [
-            (rid, attrs) for rid, attrs in records
+            (rid, attrs)
+            for rid, attrs in records
             if all(evaluate(c, {**attrs, "id": rid}) for c in plan.conditions)
         ]
     if plan.sort:
         name = plan.sort.lstrip("-")
-        records = sorted(records, key=lambda r: _sort_key(r[1], r[0], name), reverse=plan.sort.startswith("-"))
-    page = records[plan.offset: plan.offset + plan.page_size]
+        records = sorted(
+            records, key=lambda r: _sort_key(r[1], r[0], name), reverse=plan.sort.startswith("-")
+        )
+    page = records[plan.offset : plan.offset + plan.page_size]
     return page, plan.offset + plan.page_size < len(records)

@@ -64,8 +64,12 @@ class ResourceStore:
                 continue
             self._items.setdefault(str(type_name), {})[str(resource_id)] = value
         if skipped:
-            log.warning("%s: skipped %d stored resource(s) that cannot be served (%s)", path, len(skipped),
-                        ", ".join(skipped[:5]) + (", …" if len(skipped) > 5 else ""))
+            log.warning(
+                "%s: skipped %d stored resource(s) that cannot be served (%s)",
+                path,
+                len(skipped),
+                ", ".join(skipped[:5]) + (", …" if len(skipped) > 5 else ""),
+            )
 
     def get(self, type_name: str, resource_id: str) -> dict[str, Any] | None:
         return self._items.get(type_name, {}).get(resource_id)

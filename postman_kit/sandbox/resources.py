@@ -56,8 +56,11 @@ class ResourceKind:
     def accepted_attributes(self, given: dict[str, Any]) -> dict[str, Any]:
         """The attributes of a request a resource keeps: its own, and null only where the schema allows null
         (a null elsewhere means "not given": the default or the stored value stays)."""
-        return {name: value for name, value in given.items()
-                if name in self.attribute_names and (value is not None or name in self.nullable)}
+        return {
+            name: value
+            for name, value in given.items()
+            if name in self.attribute_names and (value is not None or name in self.nullable)
+        }
 
     def new_id(self) -> str:
         return ID_STYLES.get(self.id_style, ulid)()
@@ -102,8 +105,10 @@ def _merged_properties(api: Api, schema: Any, depth: int = 0) -> tuple[dict[str,
     required: set[str] = set()
     if not isinstance(schema, dict) or depth > 8:
         return properties, required
-    parts = [*(_merged_properties(api, part, depth + 1) for part in schema.get("allOf") or []),
-             (schema.get("properties") or {}, set(schema.get("required") or []))]
+    parts = [
+        *(_merged_properties(api, part, depth + 1) for part in schema.get("allOf") or []),
+        (schema.get("properties") or {}, set(schema.get("required") or [])),
+    ]
     for more, more_required in parts:
         for name, value in more.items():
             # allOf parts may each describe the same property (Klaviyo adds `attributes` fields this way)
@@ -185,7 +190,9 @@ def find_resource_kinds(api: Api, profile: Profile) -> dict[str, ResourceKind]:
             continue
         properties, _ = _merged_properties(api, resource_schema)
         attr_properties, attr_required = _merged_properties(api, properties.get("attributes"))
-        related = [op for p, ops in by_path.items() if p == item or p.startswith(item + "/") for op in ops.values()]
+        related = [
+            op for p, ops in by_path.items() if p == item or p.startswith(item + "/") for op in ops.values()
+        ]
         kinds[path] = ResourceKind(
             type=type_name,
             collection=path,

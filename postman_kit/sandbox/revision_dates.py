@@ -31,7 +31,9 @@ def resolve_revision(requested: str | None, served: str) -> str:
     served_day, served_suffix = parse_revision(served)
     if suffix != served_suffix:
         kind = "beta" if served_suffix else "stable"
-        raise RevisionError(f"Revision {requested} is not available; this sandbox serves the {kind} revision {served}")
+        raise RevisionError(
+            f"Revision {requested} is not available; this sandbox serves the {kind} revision {served}"
+        )
     if day < served_day:
         raise RevisionError(
             f"Revision {requested} is not available; this sandbox serves {served}, released after {requested}"

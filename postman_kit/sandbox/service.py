@@ -69,9 +69,16 @@ def _label(type_name: str) -> str:
 class Sandbox:
     """One spec revision served from a resource store."""
 
-    def __init__(self, api: Api, keys: KeyRing, data_dir: str | Path | None = None,
-                 rate_limits: bool = True, profile: Profile | None = None, reset: bool = False,
-                 job_seconds: float = DEFAULT_JOB_SECONDS) -> None:
+    def __init__(
+        self,
+        api: Api,
+        keys: KeyRing,
+        data_dir: str | Path | None = None,
+        rate_limits: bool = True,
+        profile: Profile | None = None,
+        reset: bool = False,
+        job_seconds: float = DEFAULT_JOB_SECONDS,
+    ) -> None:
         self.api = api
         self.keys = keys
         self.profile = profile or detect_profile(api)
@@ -122,8 +129,9 @@ class Sandbox:
         who = self._authenticate(op, incoming, outcome)
         outcome.revision = self._revision(op, incoming)
         self._throttle(op, who)
-        _refuse(path_problems(self.api, op, [SentValue(name, value)
-                                             for name, value in match.path_params.items()]))
+        _refuse(
+            path_problems(self.api, op, [SentValue(name, value) for name, value in match.path_params.items()])
+        )
         plan = check_query(self.api, op, self.profile, incoming.query)
         body = self._body(op, incoming)
         self._act(op, match.template, match.path_params, plan, body, incoming, outcome)
@@ -133,9 +141,12 @@ class Sandbox:
         if self.profile.is_client_operation(op):
             param = self.profile.public_key_param or ""
             if self._private_key(op, incoming.headers) is not None:
-                raise ApiError(400, "Client endpoints take the public key (company_id) only; "
-                                    "remove the private key from the Authorization header.",
-                               parameter=param)
+                raise ApiError(
+                    400,
+                    "Client endpoints take the public key (company_id) only; "
+                    "remove the private key from the Authorization header.",
+                    parameter=param,
+                )
             company_id = incoming.query.get(param)
             if not company_id:
                 raise ApiError(400, f"Missing required query parameter {param}", parameter=param)
@@ -157,7 +168,9 @@ class Sandbox:
         return "key:" + key.secret
 
     def _private_key(self, op: Operation, headers: dict[str, str]) -> str | None:
-        schemes = [self.api.security_schemes.get(name) for req in (op.security or self.api.security) for name in req]
+        schemes = [
+            self.api.security_schemes.get(name) for req in (op.security or self.api.security) for name in req
+        ]
         for scheme in schemes:
             if scheme is None or scheme.type != "apiKey" or scheme.location != "header":
                 continue
@@ -167,7 +180,7 @@ class Sandbox:
             prefix = key_prefix(scheme)
             if prefix and not value.startswith(prefix):
                 return None
-            return value[len(prefix):].strip() or None
+            return value[len(prefix) :].strip() or None
         return None
 
     def _revision(self, op: Operation, incoming: Incoming) -> str | None:
@@ -186,14 +199,19 @@ class Sandbox:
     def _throttle(self, op: Operation, who: str) -> None:
         if self.limiter is None:
             return
-        limits = [limit for name, text in self.profile.rate_limit(op).items() if (limit := parse_limit(name, text))]
+        limits = [
+            limit for name, text in self.profile.rate_limit(op).items() if (limit := parse_limit(name, text))
+        ]
         if not limits:
             return
         wait = self.limiter.take(who, f"{op.method} {op.path}", limits)
         if wait is not None:
             described = ", ".join(f"{k} {v}" for k, v in self.profile.rate_limit(op).items())
-            raise ApiError(429, f"Request was throttled ({described}). Expected available in {retry_after(wait)} "
-                                "second(s).", headers={"Retry-After": retry_after(wait)})
+            raise ApiError(
+                429,
+                f"Request was throttled ({described}). Expected available in {retry_after(wait)} second(s).",
+                headers={"Retry-After": retry_after(wait)},
+            )
 
     def _body(self, op: Operation, incoming: Incoming) -> Any:
         """The parsed JSON body, or None; raises 400 (415 for a Content-Type the operation does not take) as
@@ -205,13 +223,28 @@ class Sandbox:
             parsed[0] = parse_json_body(incoming.body)  # JsonRefused is a ValueError: one line saying why
             return parsed[0]
 
-        _refuse(body_problems(self.schemas, op, sent=bool(incoming.body.strip()),
-                              content_type=content_type or None, read=read))
+        _refuse(
+            body_problems(
+                self.schemas,
+                op,
+                sent=bool(incoming.body.strip()),
+                content_type=content_type or None,
+                read=read,
+            )
+        )
         return parsed[0]
 
     # -- resources ---------------------------------------------------------------------------------------------
-    def _act(self, op: Operation, template: str, params: dict[str, str], plan: ListQuery, body: Any,
-             incoming: Incoming, outcome: Outcome) -> None:
+    def _act(
+        self,
+        op: Operation,
+        template: str,
+        params: dict[str, str],
+        plan: ListQuery,
+        body: Any,
+        incoming: Incoming,
+        outcome: Outcome,
+    ) -> None:
         path = normalize_path(template)
         kind = self.kinds.get(path)
         if kind is not None and op.method in ("GET", "POST"):
@@ -236,7 +269,9 @@ class Sandbox:
             raise ApiError(404, f"{_label(kind.type)} with id {resource_id} does not exist.")
         return attributes
 
-    def _create(self, kind: ResourceKind, op: Operation, body: Any, incoming: Incoming, outcome: Outcome) -> None:
+    def _create(
+        self, kind: ResourceKind, op: Operation, body: Any, incoming: Incoming, outcome: Outcome
+    ) -> None:
         data = body.get("data") if isinstance(body, dict) else None
         given = data.get("attributes") if isinstance(data, dict) else None
         given = given if isinstance(given, dict) else {}
@@ -246,9 +281,12 @@ class Sandbox:
                 continue
             existing = self.store.find(kind.type, name, value)
             if existing is not None:
-                raise ApiError(409, f"A {_label(kind.type).lower()} with {name} {value!r} already exists "
-                                    f"(id {existing}). To change it, use PATCH {kind.item.replace('{}', existing)}.",
-                               pointer="/data/attributes/" + name)
+                raise ApiError(
+                    409,
+                    f"A {_label(kind.type).lower()} with {name} {value!r} already exists "
+                    f"(id {existing}). To change it, use PATCH {kind.item.replace('{}', existing)}.",
+                    pointer="/data/attributes/" + name,
+                )
         given_id = data.get("id") if isinstance(data, dict) else None
         # a job names what it works on by id (a campaign send job's id is the campaign's)
         named = is_job_type(kind.type) and isinstance(given_id, str) and given_id
@@ -274,18 +312,29 @@ class Sandbox:
         url = incoming.base_url + incoming.path
         links: dict[str, str] = {"self": _with_query(url, incoming.query)}
         if has_next:
-            links["next"] = _with_query(url, {**incoming.query, "page[cursor]": encode_cursor(plan.offset + plan.page_size)})
+            links["next"] = _with_query(
+                url, {**incoming.query, "page[cursor]": encode_cursor(plan.offset + plan.page_size)}
+            )
         if plan.offset > 0:
-            links["prev"] = _with_query(url, {**incoming.query,
-                                              "page[cursor]": encode_cursor(max(0, plan.offset - plan.page_size))})
+            links["prev"] = _with_query(
+                url, {**incoming.query, "page[cursor]": encode_cursor(max(0, plan.offset - plan.page_size))}
+            )
         outcome.document = {
             "data": [self._resource(kind, rid, attrs, incoming, fields) for rid, attrs in page],
             "links": links,
         }
         outcome.resource_ids.extend(rid for rid, _ in page)
 
-    def _item(self, kind: ResourceKind, op: Operation, resource_id: str, plan: ListQuery, body: Any,
-              incoming: Incoming, outcome: Outcome) -> None:
+    def _item(
+        self,
+        kind: ResourceKind,
+        op: Operation,
+        resource_id: str,
+        plan: ListQuery,
+        body: Any,
+        incoming: Incoming,
+        outcome: Outcome,
+    ) -> None:
         attributes = self._require(kind, resource_id)
         if op.method == "DELETE":
             self.store.delete(kind.type, resource_id)
@@ -298,8 +347,11 @@ class Sandbox:
         if op.method == "PATCH":
             data = body.get("data") if isinstance(body, dict) else None
             if isinstance(data, dict) and data.get("id") not in (None, resource_id):
-                raise ApiError(400, f"data.id {data.get('id')!r} does not match the id in the path ({resource_id}).",
-                               pointer="/data/id")
+                raise ApiError(
+                    400,
+                    f"data.id {data.get('id')!r} does not match the id in the path ({resource_id}).",
+                    pointer="/data/id",
+                )
             given = data.get("attributes") if isinstance(data, dict) else None
             job = self.jobs.get((kind.type, resource_id))
             if job is not None and isinstance(given, dict) and given.get("action") == "cancel":
@@ -311,8 +363,9 @@ class Sandbox:
             self.store.put(kind.type, resource_id, attributes)
         outcome.status, schema = self._success(op)
         if schema is not None:  # an operation documented as 204 answers no body
-            outcome.document = {"data": self._resource(kind, resource_id, attributes, incoming,
-                                                       plan.fields.get(kind.type))}
+            outcome.document = {
+                "data": self._resource(kind, resource_id, attributes, incoming, plan.fields.get(kind.type))
+            }
 
     def _servable(self, kind: ResourceKind, given: dict[str, Any]) -> dict[str, Any]:
         """The given attributes the resource's own schema describes; one the request schema took but the
@@ -328,8 +381,11 @@ class Sandbox:
 
     def _job_attributes(self, kind: ResourceKind, job: Job) -> dict[str, Any]:
         """A running job's status, counts and times, as far as the job's schema describes them."""
-        return {name: value for name, value in progress(job, time.time(), self.job_seconds).items()
-                if name in kind.attribute_names and (value is not None or name in kind.nullable)}
+        return {
+            name: value
+            for name, value in progress(job, time.time(), self.job_seconds).items()
+            if name in kind.attribute_names and (value is not None or name in kind.nullable)
+        }
 
     def _seed(self, kind: ResourceKind, resource_id: str) -> None:
         attributes = kind.fixture(resource_id)
@@ -338,15 +394,23 @@ class Sandbox:
             attributes[name] = now
         self.store.put(kind.type, resource_id, attributes)
 
-    def _resource(self, kind: ResourceKind, resource_id: str, attributes: dict[str, Any], incoming: Incoming,
-                  fields: list[str] | None) -> dict[str, Any]:
+    def _resource(
+        self,
+        kind: ResourceKind,
+        resource_id: str,
+        attributes: dict[str, Any],
+        incoming: Incoming,
+        fields: list[str] | None,
+    ) -> dict[str, Any]:
         resource = {k: v for k, v in kind.template.items() if k not in ("type", "id", "attributes", "links")}
         resource["type"] = kind.type
         resource["id"] = resource_id
         job = self.jobs.get((kind.type, resource_id))
         if job is not None:
             attributes = {**attributes, **self._job_attributes(kind, job)}
-        resource["attributes"] = {k: v for k, v in attributes.items() if k in fields} if fields else attributes
+        resource["attributes"] = (
+            {k: v for k, v in attributes.items() if k in fields} if fields else attributes
+        )
         if "links" in kind.template:
             resource["links"] = {"self": f"{incoming.base_url}{kind.item.replace('{}', resource_id)}"}
         return resource

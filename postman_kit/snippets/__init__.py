@@ -69,7 +69,9 @@ LANGUAGE_LIST = (
     Language("powershell", "PowerShell - RestMethod", powershell.render, ("powershell-restmethod",)),
     Language("rust-reqwest", "Rust - reqwest", rust.render, ("rust",)),
 )
-LANGUAGES: dict[str, Callable[[ResolvedRequest], str]] = {language.name: language.render for language in LANGUAGE_LIST}
+LANGUAGES: dict[str, Callable[[ResolvedRequest], str]] = {
+    language.name: language.render for language in LANGUAGE_LIST
+}
 # Every name `--lang` accepts, Postman's codegen names included, to the language it means.
 LANGUAGE_NAMES: dict[str, str] = {
     name: language.name for language in LANGUAGE_LIST for name in (language.name, *language.aliases)
@@ -111,8 +113,10 @@ def render(request: ResolvedRequest, language: str) -> str:
     text = LANGUAGES[LANGUAGE_NAMES[language]](request)
     for variable, value in request.secret_values.items():
         if value in text:
-            raise InputError(None, f"the {language} snippet would contain the value of {{{{{variable}}}}}; "
-                                   f"refusing to print it")
+            raise InputError(
+                None,
+                f"the {language} snippet would contain the value of {{{{{variable}}}}}; refusing to print it",
+            )
     return text
 
 

@@ -40,8 +40,13 @@ def string_literal(text: str) -> str:
     return json.dumps(text, ensure_ascii=False).replace("\ufeff", "\\ufeff")
 
 
-def expression(text: Text, environment: Callable[[str], str], empty: str = '""',
-               literal: Callable[[str], str] = string_literal, join: str = " + ") -> str:
+def expression(
+    text: Text,
+    environment: Callable[[str], str],
+    empty: str = '""',
+    literal: Callable[[str], str] = string_literal,
+    join: str = " + ",
+) -> str:
     """`text` as a string expression: literals and environment lookups joined with `+` (or `join`)."""
     pieces = [literal(p) if isinstance(p, str) else environment(p.name) for p in merged(text)]
     return join.join(pieces) if pieces else empty
@@ -93,7 +98,9 @@ def concatenated(text: Text, quote: Callable[[Text], str], indent: str, end: str
     """`text` as source lines of quoted literals joined with ` +` (JavaScript, Java, C#, Go, PowerShell), one
     per body line, the last ending with `end`."""
     literals = [quote(line) for line in lines_of(text)]
-    return [f"{indent}{literal}" + (" +" if i < len(literals) - 1 else end) for i, literal in enumerate(literals)]
+    return [
+        f"{indent}{literal}" + (" +" if i < len(literals) - 1 else end) for i, literal in enumerate(literals)
+    ]
 
 
 def credentials(request: ResolvedRequest) -> Text:
@@ -140,8 +147,11 @@ def split_url(request: ResolvedRequest, language: str) -> Target:
     scheme, _, rest = head.partition("://")
     origin, slash, path = rest.partition("/")
     if not slash and len(url) > 1 or scheme.lower() not in ("http", "https"):
-        raise InputError(None, f"{request.path}: the {language} snippet needs a literal http(s) origin in the "
-                               f"URL, not one read from the environment")
+        raise InputError(
+            None,
+            f"{request.path}: the {language} snippet needs a literal http(s) origin in the "
+            f"URL, not one read from the environment",
+        )
     parsed = urlsplit(f"{scheme}://{origin}")
     port = parsed.port or (443 if parsed.scheme == "https" else 80)
     host = parsed.hostname or ""

@@ -27,4 +27,3 @@ def render(request: ResolvedRequest) -> str:
         # --data-raw sends the text as given: `@` is not a file name, newlines are kept.
         args.append("--data-raw " + shell.word(request.body))
     return "\n".join(opening_comment(request, "#")) + "\n" + shell.command(args) + "\n"
-

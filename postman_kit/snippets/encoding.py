@@ -14,7 +14,7 @@ _CLIENT_REWRITTEN = "{}|\\^`"
 # postman-url-encoder's QUERY_ENCODE_SET and PATH_ENCODE_SET (C0 controls, DEL and non-ASCII are always encoded).
 QUERY_UNSAFE = frozenset(" \"#'<>" + _CLIENT_REWRITTEN)
 _HEX_PAIR = re.compile(r"[0-9A-Fa-f]{2}")
-PATH_UNSAFE = frozenset(" \"#<>`?{}" + _CLIENT_REWRITTEN)
+PATH_UNSAFE = frozenset(' "#<>`?{}' + _CLIENT_REWRITTEN)
 
 
 def percent_encode(text: str, unsafe: frozenset[str]) -> str:
@@ -27,7 +27,7 @@ def percent_encode(text: str, unsafe: frozenset[str]) -> str:
     out = []
     for index, char in enumerate(text):
         code = ord(char)
-        if char == "%" and not _HEX_PAIR.fullmatch(text[index + 1:index + 3]):
+        if char == "%" and not _HEX_PAIR.fullmatch(text[index + 1 : index + 3]):
             out.append("%25")
         elif code < 0x20 or code >= 0x7F or char in unsafe:
             out.append("".join(f"%{byte:02X}" for byte in char.encode("utf-8", "surrogatepass")))

@@ -24,10 +24,16 @@ def _multipart(request: ResolvedRequest) -> list[str]:
         if part.file is None:
             out += _fatal_on_error(f"err := writer.WriteField({_value((part.name,))}, {_value(part.value)})")
             continue
-        out += [f"\tfile{index}, err := os.Open({_value((part.file,))})", "\tif err != nil {",
-                "\t\tlog.Fatal(err)", "\t}",
-                f"\tpart{index}, err := writer.CreateFormFile({_value((part.name,))}, {_value((part.filename,))})",
-                "\tif err != nil {", "\t\tlog.Fatal(err)", "\t}"]
+        out += [
+            f"\tfile{index}, err := os.Open({_value((part.file,))})",
+            "\tif err != nil {",
+            "\t\tlog.Fatal(err)",
+            "\t}",
+            f"\tpart{index}, err := writer.CreateFormFile({_value((part.name,))}, {_value((part.filename,))})",
+            "\tif err != nil {",
+            "\t\tlog.Fatal(err)",
+            "\t}",
+        ]
         out += _fatal_on_error(f"_, err := io.Copy(part{index}, file{index})")
         out.append(f"\tfile{index}.Close()")
     return out + _fatal_on_error("err := writer.Close()")
@@ -48,8 +54,11 @@ def render(request: ResolvedRequest) -> str:
     out += [f'\t"{name}"' for name in imports]
     out += [")", "", "func main() {"]
     for name in secrets:
-        out += [f'\tif os.Getenv("{name}") == "" {{',
-                f'\t\tlog.Fatal("Set {name} in the environment first.")', "\t}"]
+        out += [
+            f'\tif os.Getenv("{name}") == "" {{',
+            f'\t\tlog.Fatal("Set {name} in the environment first.")',
+            "\t}",
+        ]
     body = "nil"
     if request.body is not None:
         out.append("\tbody := strings.NewReader(")
@@ -66,8 +75,11 @@ def render(request: ResolvedRequest) -> str:
         "\t}",
     ]
     # Direct map assignment keeps the header name as written (Header.Set would canonicalize it).
-    out += [f"\treq.Header[{string_literal(h.name)}] = append(req.Header[{string_literal(h.name)}], "
-            f"{_value(h.value)})" for h in request.headers]
+    out += [
+        f"\treq.Header[{string_literal(h.name)}] = append(req.Header[{string_literal(h.name)}], "
+        f"{_value(h.value)})"
+        for h in request.headers
+    ]
     if request.form:
         out.append('\treq.Header.Set("Content-Type", writer.FormDataContentType())')
     if request.basic_auth is not None:

@@ -44,6 +44,9 @@ def _escaped_text(text: Text, header: str) -> Text:
         for index, char in enumerate(literal[:-1]):
             if char == "\\" and literal[index + 1] in _SEPARATOR_CHARACTERS:
                 # HTTPie has no escape for a backslash itself, so this value cannot be written exactly.
-                raise InputError(None, f"header {header!r}: HTTPie cannot send a backslash followed by "
-                                       f"{literal[index + 1]!r}; use another --lang")
+                raise InputError(
+                    None,
+                    f"header {header!r}: HTTPie cannot send a backslash followed by "
+                    f"{literal[index + 1]!r}; use another --lang",
+                )
     return tuple(_escaped(p) if isinstance(p, str) else p for p in text)

@@ -50,9 +50,13 @@ def form_data(request: ResolvedRequest) -> list[str]:
     """A spec FormData of the request's multipart form (Node 18+: fetch and axios both send it)."""
     out = ['const fs = require("fs");'] if any(part.file for part in request.form or []) else []
     out.append("const form = new FormData();")
-    out += [f"form.append({value((part.name,))}, {value(part.value)});" if part.file is None else
-            f"form.append({value((part.name,))}, new Blob([fs.readFileSync({value((part.file,))})]), "
-            f"{value((part.filename,))});" for part in request.form or []]
+    out += [
+        f"form.append({value((part.name,))}, {value(part.value)});"
+        if part.file is None
+        else f"form.append({value((part.name,))}, new Blob([fs.readFileSync({value((part.file,))})]), "
+        f"{value((part.filename,))});"
+        for part in request.form or []
+    ]
     return out
 
 

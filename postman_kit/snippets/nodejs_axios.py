@@ -24,7 +24,7 @@ def render(request: ResolvedRequest) -> str:
         out.append("  ),")
     out += [
         "  maxBodyLength: Infinity,",
-        "  responseType: \"text\",",
+        '  responseType: "text",',
         "  validateStatus: () => true,",
         "};",
         "",

@@ -16,10 +16,16 @@ def _multipart(request: ResolvedRequest) -> list[str]:
     out = ['const boundary = require("crypto").randomUUID();', "const body = Buffer.concat(["]
     for part in request.form or []:
         head = value((part_head(part),))
-        content = (f'Buffer.from({value(part.value)}, "utf8")' if part.file is None
-                   else f"fs.readFileSync({value((part.file,))})")
-        out += [f'  Buffer.from("--" + boundary + "\\r\\n" + {head}, "utf8"),', f"  {content},",
-                '  Buffer.from("\\r\\n", "utf8"),']
+        content = (
+            f'Buffer.from({value(part.value)}, "utf8")'
+            if part.file is None
+            else f"fs.readFileSync({value((part.file,))})"
+        )
+        out += [
+            f'  Buffer.from("--" + boundary + "\\r\\n" + {head}, "utf8"),',
+            f"  {content},",
+            '  Buffer.from("\\r\\n", "utf8"),',
+        ]
     out += ['  Buffer.from("--" + boundary + "--\\r\\n", "utf8"),', "]);"]
     return out
 
@@ -44,8 +50,13 @@ def render(request: ResolvedRequest) -> str:
     has_body = bool(request.form) or request.body is not None
     if has_body:
         headers.append(('"Content-Length"', "body.length"))
-    out += ["const options = {", f'  method: "{request.method}",', f"  hostname: {value((target.host.strip('[]'),))},",
-            f"  port: {target.port},", f"  path: {value(target.target)},"]
+    out += [
+        "const options = {",
+        f'  method: "{request.method}",',
+        f"  hostname: {value((target.host.strip('[]'),))},",
+        f"  port: {target.port},",
+        f"  path: {value(target.target)},",
+    ]
     out += header_object(request, headers)
     out += [
         "};",

@@ -30,7 +30,9 @@ def render(request: ResolvedRequest) -> str:
         f"    CURLOPT_CUSTOMREQUEST => {single_quoted(request.method)},",
         "    CURLOPT_RETURNTRANSFER => true,",
     ]
-    headers = [value((h.name + ": ",) + h.value) if h.value else value((h.name + ";",)) for h in request.headers]
+    headers = [
+        value((h.name + ": ",) + h.value) if h.value else value((h.name + ";",)) for h in request.headers
+    ]
     if request.basic_auth is not None:
         headers.append(f"'Authorization: Basic ' . base64_encode({value(credentials(request))})")
     if headers:
@@ -40,9 +42,13 @@ def render(request: ResolvedRequest) -> str:
     if request.form:
         # An array makes cURL send multipart/form-data; CURLFile parts are files, every other value is text.
         out.append("    CURLOPT_POSTFIELDS => [")
-        out += [f"        {value((part.name,))} => {value(part.value)}," if part.file is None else
-                f"        {value((part.name,))} => new CURLFile({value((part.file,))}, null, "
-                f"{value((part.filename,))})," for part in request.form]
+        out += [
+            f"        {value((part.name,))} => {value(part.value)},"
+            if part.file is None
+            else f"        {value((part.name,))} => new CURLFile({value((part.file,))}, null, "
+            f"{value((part.filename,))}),"
+            for part in request.form
+        ]
         out.append("    ],")
     elif request.body is not None:
         out.append(f"    CURLOPT_POSTFIELDS => {value(request.body)},")
@@ -51,10 +57,10 @@ def render(request: ResolvedRequest) -> str:
         "",
         "$response = curl_exec($curl);",
         "if ($response === false) {",
-        "    fwrite(STDERR, curl_error($curl) . \"\\n\");",
+        '    fwrite(STDERR, curl_error($curl) . "\\n");',
         "    exit(1);",
         "}",
-        "echo curl_getinfo($curl, CURLINFO_RESPONSE_CODE), \"\\n\", $response, \"\\n\";",
+        'echo curl_getinfo($curl, CURLINFO_RESPONSE_CODE), "\\n", $response, "\\n";',
         "curl_close($curl);",
     ]
     return "\n".join(out) + "\n"

@@ -34,12 +34,20 @@ def render(request: ResolvedRequest) -> str:
         encoded = f"[Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes({value(credentials(request))}))"
         out.append(f"    'Authorization' = 'Basic ' + {encoded}")
     out.append("}")
-    args = [f"-Uri {value(request.url)}", f"-Method {_literal(request.method)}", "-Headers $headers",
-            "-SkipHeaderValidation"]
+    args = [
+        f"-Uri {value(request.url)}",
+        f"-Method {_literal(request.method)}",
+        "-Headers $headers",
+        "-SkipHeaderValidation",
+    ]
     if request.form:
         out.append("$form = @{")
-        out += [f"    {value((part.name,))} = {value(part.value)}" if part.file is None else
-                f"    {value((part.name,))} = Get-Item -LiteralPath {value((part.file,))}" for part in request.form]
+        out += [
+            f"    {value((part.name,))} = {value(part.value)}"
+            if part.file is None
+            else f"    {value((part.name,))} = Get-Item -LiteralPath {value((part.file,))}"
+            for part in request.form
+        ]
         out.append("}")
         args.append("-Form $form")
     elif request.body is not None:

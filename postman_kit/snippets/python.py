@@ -15,7 +15,6 @@ def value(text: Text) -> str:
     return expression(text, _environment)
 
 
-
 def _header_entries(request: ResolvedRequest) -> list[tuple[str, str]]:
     entries = [(value((h.name,)), value(h.value)) for h in merged_headers(request.headers)]
     if request.basic_auth is not None:
@@ -41,8 +40,15 @@ def render(request: ResolvedRequest) -> str:
         call.append("headers=headers")
     if request.form:
         out.append("files = [")
-        out += [f"    ({value((part.name,))}, " + (f"(None, {value(part.value)}))," if part.file is None else
-                f"({value((part.filename,))}, open({value((part.file,))}, \"rb\")))," ) for part in request.form]
+        out += [
+            f"    ({value((part.name,))}, "
+            + (
+                f"(None, {value(part.value)})),"
+                if part.file is None
+                else f'({value((part.filename,))}, open({value((part.file,))}, "rb"))),'
+            )
+            for part in request.form
+        ]
         out.append("]")
         call.append("files=files")
     if request.body is not None:
@@ -52,6 +58,10 @@ def render(request: ResolvedRequest) -> str:
         # Bytes, so requests sends the text exactly (UTF-8) and adds no Content-Type of its own.
         call.append('data=body.encode("utf-8")')
     call.append("timeout=30")
-    out += ["", f"response = requests.request({', '.join(call)})", "print(response.status_code)",
-            "print(response.text)"]
+    out += [
+        "",
+        f"response = requests.request({', '.join(call)})",
+        "print(response.status_code)",
+        "print(response.text)",
+    ]
     return "\n".join(out) + "\n"

@@ -15,21 +15,23 @@ from postman_kit.snippets.request import ResolvedRequest
 
 
 def _multipart(request: ResolvedRequest) -> list[str]:
-    out = ["boundary = uuid.uuid4().hex", "body = b\"\""]
+    out = ["boundary = uuid.uuid4().hex", 'body = b""']
     for part in request.form or []:
         head = value((part_head(part),))
         out.append(f'body += ("--" + boundary + "\\r\\n" + {head}).encode("utf-8")')
         if part.file is None:
             out.append(f'body += ({value(part.value)}).encode("utf-8") + b"\\r\\n"')
         else:
-            out += [f"with open({value((part.file,))}, \"rb\") as file:", '    body += file.read() + b"\\r\\n"']
+            out += [f'with open({value((part.file,))}, "rb") as file:', '    body += file.read() + b"\\r\\n"']
     out.append('body += ("--" + boundary + "--\\r\\n").encode("utf-8")')
     return out
 
 
 def render(request: ResolvedRequest) -> str:
     target = split_url(request, "http.client")
-    modules = ["http.client"] + (["base64"] if request.basic_auth else []) + (["os"] if request.secrets else [])
+    modules = (
+        ["http.client"] + (["base64"] if request.basic_auth else []) + (["os"] if request.secrets else [])
+    )
     modules += ["uuid"] if request.form else []
     out = opening_comment(request, "#") + [f"import {name}" for name in sorted(modules)] + [""]
     connection = "HTTPSConnection" if target.scheme == "https" else "HTTPConnection"
@@ -49,9 +51,11 @@ def render(request: ResolvedRequest) -> str:
     out += [f"    {name}: {text}," for name, text in headers]
     out.append("}")
     body = "body" if request.form or request.body is not None else "None"
-    out += [f'connection.request("{request.method}", {value(target.target)}, body={body}, headers=headers)',
-            "response = connection.getresponse()",
-            "print(response.status)",
-            'print(response.read().decode("utf-8", "replace"))',
-            "connection.close()"]
+    out += [
+        f'connection.request("{request.method}", {value(target.target)}, body={body}, headers=headers)',
+        "response = connection.getresponse()",
+        "print(response.status)",
+        'print(response.read().decode("utf-8", "replace"))',
+        "connection.close()",
+    ]
     return "\n".join(out) + "\n"

@@ -16,11 +16,16 @@ BOUNDARY = "postman-kit-snippet-boundary-7MA4YWxkTrZu0gW"
 def _body(request: ResolvedRequest) -> Text | None:
     if request.form:
         if any(part.file for part in request.form):
-            raise InputError(None, f"{request.path}: a raw HTTP message cannot hold a file's bytes; "
-                                   f"use another --lang")
+            raise InputError(
+                None, f"{request.path}: a raw HTTP message cannot hold a file's bytes; use another --lang"
+            )
         parts: list[TextPart] = []
         for part in request.form:
-            parts += [f"--{BOUNDARY}\r\nContent-Disposition: {disposition(part.name)}\r\n\r\n", *part.value, "\r\n"]
+            parts += [
+                f"--{BOUNDARY}\r\nContent-Disposition: {disposition(part.name)}\r\n\r\n",
+                *part.value,
+                "\r\n",
+            ]
         return (*parts, f"--{BOUNDARY}--\r\n")
     return request.body
 
@@ -28,15 +33,23 @@ def _body(request: ResolvedRequest) -> Text | None:
 def render(request: ResolvedRequest) -> str:
     target = split_url(request, "raw HTTP")
     out = opening_comment(request, "#")
-    out.append("# Prints the HTTP/1.1 request; send it with: sh THIS_FILE | "
-               + (f"openssl s_client -quiet -connect {target.host}:{target.port}" if target.scheme == "https"
-                  else f"nc {target.host} {target.port}"))
+    out.append(
+        "# Prints the HTTP/1.1 request; send it with: sh THIS_FILE | "
+        + (
+            f"openssl s_client -quiet -connect {target.host}:{target.port}"
+            if target.scheme == "https"
+            else f"nc {target.host} {target.port}"
+        )
+    )
     body = _body(request)
-    words = [shell.word(line) for line in (
-        (f"{request.method} ",) + target.target + (" HTTP/1.1",),
-        (f"Host: {target.authority}",),
-        *((header.name + ": ",) + header.value for header in request.headers),
-    )]
+    words = [
+        shell.word(line)
+        for line in (
+            (f"{request.method} ",) + target.target + (" HTTP/1.1",),
+            (f"Host: {target.authority}",),
+            *((header.name + ": ",) + header.value for header in request.headers),
+        )
+    ]
     if request.form:
         words.append(shell.quote(f"Content-Type: multipart/form-data; boundary={BOUNDARY}"))
     if request.basic_auth is not None:

@@ -42,7 +42,9 @@ class EnvironmentValue:
     """A secret the snippet reads from the environment variable `name` at run time."""
 
     name: str
-    variable: str | None = None  # the Postman variable it replaces; None for a literal key found in the request
+    variable: str | None = (
+        None  # the Postman variable it replaces; None for a literal key found in the request
+    )
 
 
 TextPart = str | EnvironmentValue
@@ -139,15 +141,19 @@ def resolve_request(
 
 
 class _Resolver:
-    def __init__(self, collection: Collection, located: LocatedItem, scopes: VariableScopes,
-                 key_env: str | None) -> None:
+    def __init__(
+        self, collection: Collection, located: LocatedItem, scopes: VariableScopes, key_env: str | None
+    ) -> None:
         self.located = located
         self.request = located.item.request
         self.scopes = scopes
         self.auth = located.effective_auth(collection)
         if self.auth is not None and self.auth.type not in SECRET_ATTRIBUTE:
-            raise InputError(None, f"{located.path}: {self.auth.type} auth is not supported by snippet "
-                                   f"(supported: apikey, bearer, basic, noauth)")
+            raise InputError(
+                None,
+                f"{located.path}: {self.auth.type} auth is not supported by snippet "
+                f"(supported: apikey, bearer, basic, noauth)",
+            )
         key_variables = auth_key_variables(self.auth)
         self.env_names = {name: env_name(name) for name in scopes.secret_keys()}
         for variable in key_variables:
@@ -200,17 +206,22 @@ class _Resolver:
         for name in self.scopes.unresolved(template):
             if name in self.env_names:  # read from the environment, defined or not
                 continue
-            if name.startswith("$"):  # a Postman dynamic variable ({{$guid}}): kept as typed, as Postman's own
-                continue              # code panel keeps it (generate writes them into fields kept unique)
-            raise InputError(None, f"{self.located.path}: variable {{{{{name}}}}} is not defined in the "
-                                   f"collection, environment or globals; define it (-e ENV, -g GLOBALS)")
+            if name.startswith(
+                "$"
+            ):  # a Postman dynamic variable ({{$guid}}): kept as typed, as Postman's own
+                continue  # code panel keeps it (generate writes them into fields kept unique)
+            raise InputError(
+                None,
+                f"{self.located.path}: variable {{{{{name}}}}} is not defined in the "
+                f"collection, environment or globals; define it (-e ENV, -g GLOBALS)",
+            )
 
     def literal(self, text: str) -> list[TextPart]:
         """A literal, with any private key typed straight into the request swapped for the key's variable."""
         out: list[TextPart] = []
         position = 0
         for match in PRIVATE_KEY.finditer(text):
-            out += [text[position:match.start()], EnvironmentValue(self.key_env)]
+            out += [text[position : match.start()], EnvironmentValue(self.key_env)]
             position = match.end()
         out.append(text[position:])
         return [p for p in out if p != ""]
@@ -221,8 +232,11 @@ class _Resolver:
         parts = self.scopes.parts(template, self.env_names)
         for part in parts:
             if isinstance(part, Reference):
-                raise InputError(None, f"{self.located.path}: {part.variable!r} is a secret, but {template!r} is "
-                                       f"a name or a file path, which a snippet writes as a literal")
+                raise InputError(
+                    None,
+                    f"{self.located.path}: {part.variable!r} is a secret, but {template!r} is "
+                    f"a name or a file path, which a snippet writes as a literal",
+                )
         return "".join(p for p in parts if isinstance(p, str))
 
     # -- URL -------------------------------------------------------------------------------------------------
@@ -233,7 +247,8 @@ class _Resolver:
             url.variable = self.request.url.variable
         path_values = {v.key: v.value for v in url.variable if not v.disabled}
         segments = [
-            str(path_values.get(s[1:], s)) if s.startswith(":") and s[1:] in path_values else s for s in url.path
+            str(path_values.get(s[1:], s)) if s.startswith(":") and s[1:] in path_values else s
+            for s in url.path
         ]
         template = _origin(url) + ("/" + "/".join(segments) if url.path else "")
         parts = self.text(template, encode_path)
@@ -254,9 +269,13 @@ class _Resolver:
 
     # -- headers, auth, body ---------------------------------------------------------------------------------
     def headers(self) -> list[tuple[str, list[TextPart]]]:
-        return [(self.plain(h.key), self.text(h.value)) for h in self.request.header if not h.disabled and h.key]
+        return [
+            (self.plain(h.key), self.text(h.value)) for h in self.request.header if not h.disabled and h.key
+        ]
 
-    def apply_auth(self, headers: list[tuple[str, list[TextPart]]], query: list[tuple[str, str | None]]) -> None:
+    def apply_auth(
+        self, headers: list[tuple[str, list[TextPart]]], query: list[tuple[str, str | None]]
+    ) -> None:
         auth = self.auth
         if auth is None or auth.type == "basic":
             return
@@ -278,8 +297,10 @@ class _Resolver:
             return None
         # Postman replaces any Authorization header the request has with the Basic one.
         headers[:] = [h for h in headers if h[0].lower() != "authorization"]
-        return BasicCredentials(merged(self.text(str(self.auth.get("username") or ""))),
-                                merged(self.text(str(self.auth.get("password") or ""))))
+        return BasicCredentials(
+            merged(self.text(str(self.auth.get("username") or ""))),
+            merged(self.text(str(self.auth.get("password") or ""))),
+        )
 
     def body(self, headers: list[tuple[str, list[TextPart]]]) -> list[TextPart] | None:
         body = self.request.body
@@ -305,8 +326,11 @@ class _Resolver:
                 # The multipart Content-Type carries a boundary only the sending client knows.
                 headers[:] = [h for h in headers if h[0].lower() != "content-type"]
             return None
-        raise InputError(None, f"{self.located.path}: {body.mode} bodies are not supported by snippet "
-                               f"(supported: raw, urlencoded, formdata)")
+        raise InputError(
+            None,
+            f"{self.located.path}: {body.mode} bodies are not supported by snippet "
+            f"(supported: raw, urlencoded, formdata)",
+        )
 
     def form_fields(self, entries: list[dict[str, object]]) -> list[FormField]:
         fields: list[FormField] = []

@@ -5,8 +5,15 @@ from __future__ import annotations
 from postman_kit.snippets.code import bracket_free, expression, merged_headers, opening_comment, single_quoted
 from postman_kit.snippets.request import ResolvedRequest, Text
 
-_CLASSES = {"GET": "Get", "POST": "Post", "PUT": "Put", "PATCH": "Patch", "DELETE": "Delete", "HEAD": "Head",
-            "OPTIONS": "Options"}
+_CLASSES = {
+    "GET": "Get",
+    "POST": "Post",
+    "PUT": "Put",
+    "PATCH": "Patch",
+    "DELETE": "Delete",
+    "HEAD": "Head",
+    "OPTIONS": "Options",
+}
 
 
 def value(text: Text) -> str:
@@ -29,16 +36,22 @@ def render(request: ResolvedRequest) -> str:
     if request.method in _CLASSES:
         out.append(f"request = Net::HTTP::{_CLASSES[request.method]}.new(uri)")
     else:
-        out.append(f"request = Net::HTTPGenericRequest.new({single_quoted(request.method)}, "
-                   f"{'true' if has_body else 'false'}, true, uri)")
+        out.append(
+            f"request = Net::HTTPGenericRequest.new({single_quoted(request.method)}, "
+            f"{'true' if has_body else 'false'}, true, uri)"
+        )
     out += [f"request[{value((h.name,))}] = {value(h.value)}" for h in merged_headers(request.headers)]
     if request.basic_auth is not None:
         basic = request.basic_auth
         out.append(f"request.basic_auth({value(basic.username)}, {value(basic.password)})")
     if request.form:
-        fields = [f"[{value((part.name,))}, {value(part.value)}]" if part.file is None else
-                  f"[{value((part.name,))}, File.open({value((part.file,))}, \"rb\"), "
-                  f"{{ filename: {value((part.filename,))} }}]" for part in request.form]
+        fields = [
+            f"[{value((part.name,))}, {value(part.value)}]"
+            if part.file is None
+            else f'[{value((part.name,))}, File.open({value((part.file,))}, "rb"), '
+            f"{{ filename: {value((part.filename,))} }}]"
+            for part in request.form
+        ]
         out.append("request.set_form([")
         out += [f"  {field}," for field in fields]
         out.append('], "multipart/form-data")')

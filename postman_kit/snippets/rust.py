@@ -31,7 +31,11 @@ def value(text: Text) -> str:
     parts = merged(text)
     if all(isinstance(p, str) for p in parts):
         return literal("".join(p for p in parts if isinstance(p, str)))
-    return "[" + expression(text, lambda name: f'env("{name}").as_str()', literal=literal, join=", ") + "].concat()"
+    return (
+        "["
+        + expression(text, lambda name: f'env("{name}").as_str()', literal=literal, join=", ")
+        + "].concat()"
+    )
 
 
 def render(request: ResolvedRequest) -> str:
@@ -55,12 +59,18 @@ def render(request: ResolvedRequest) -> str:
         out.append("    ].concat();")
     if request.form:
         out.append("    let form = reqwest::blocking::multipart::Form::new()")
-        out += [f"        .text({value((part.name,))}, {value(part.value)})" if part.file is None else
-                f"        .file({value((part.name,))}, {value((part.file,))})?" for part in request.form]
+        out += [
+            f"        .text({value((part.name,))}, {value(part.value)})"
+            if part.file is None
+            else f"        .file({value((part.name,))}, {value((part.file,))})?"
+            for part in request.form
+        ]
         out[-1] += ";"
     method = f"reqwest::Method::from_bytes(b{literal(request.method)})?"
-    out += ["    let response = reqwest::blocking::Client::new()",
-            f"        .request({method}, {value(request.url)})"]
+    out += [
+        "    let response = reqwest::blocking::Client::new()",
+        f"        .request({method}, {value(request.url)})",
+    ]
     out += [f"        .header({value((h.name,))}, {value(h.value)})" for h in request.headers]
     if request.basic_auth is not None:
         basic = request.basic_auth

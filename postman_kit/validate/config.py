@@ -27,8 +27,9 @@ class ValidateConfig:
     globals: str | None = None
     source: str | None = None  # the file the settings came from
 
-    def with_options(self, *, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-                     fail_on: str | None = None) -> ValidateConfig:
+    def with_options(
+        self, *, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), fail_on: str | None = None
+    ) -> ValidateConfig:
         """The command line on top of the file: --select replaces, --ignore adds."""
         return replace(
             self,

@@ -19,8 +19,13 @@ from postman_kit.validate.target import Target, VariablesFile
 def selected_rules(config: ValidateConfig, with_spec: bool, profile: Profile | None = None) -> list[Rule]:
     """The rules that can report anything: selected by id, or by family for the saved-request ones; a
     profile's own rules only for that profile (all of them when `profile` is None)."""
-    return [r for r in RULES if config.is_selected(r.id) and (with_spec or not r.needs_spec)
-            and (profile is None or r.profile in (None, profile.name))]
+    return [
+        r
+        for r in RULES
+        if config.is_selected(r.id)
+        and (with_spec or not r.needs_spec)
+        and (profile is None or r.profile in (None, profile.name))
+    ]
 
 
 def target_profile(data: dict[str, Any], api: Api | None) -> Profile:
@@ -37,8 +42,9 @@ def check_target(target: Target, rules: Sequence[Rule], config: ValidateConfig) 
             if rule_id != rule.id and not config.is_selected(rule_id):
                 continue
             severity = config.severity_of(rule_id, hit.severity or rule.severity)
-            findings.append(Finding(rule_id, severity, hit.message, hit.file or target.source, hit.item,
-                                    hit.pointer))
+            findings.append(
+                Finding(rule_id, severity, hit.message, hit.file or target.source, hit.item, hit.pointer)
+            )
     return findings
 
 
@@ -58,14 +64,25 @@ def collection_model(data: dict[str, Any]) -> Collection:
                 out.append({**node, "item": without_original_requests(node.get("item") or [])})
             else:
                 responses = node.get("response")
-                out.append({**node, "response": [
-                    {k: v for k, v in r.items() if k != "originalRequest"} if isinstance(r, dict) else r
-                    for r in responses] if isinstance(responses, list) else responses})
+                out.append(
+                    {
+                        **node,
+                        "response": [
+                            {k: v for k, v in r.items() if k != "originalRequest"}
+                            if isinstance(r, dict)
+                            else r
+                            for r in responses
+                        ]
+                        if isinstance(responses, list)
+                        else responses,
+                    }
+                )
         return out
 
     items = data.get("item")
-    return Collection.from_json({**data, "item": without_original_requests(items) if isinstance(items, list) else
-                                 items})
+    return Collection.from_json(
+        {**data, "item": without_original_requests(items) if isinstance(items, list) else items}
+    )
 
 
 def validate_collection(
@@ -95,10 +112,17 @@ def validate_collection(
     rules = selected_rules(config, api is not None, profile)
     findings = check_target(target, rules, config)
     if located is not None and located.sources:
-        findings = [_in_v3_file(finding, located) if finding.file == source else finding for finding in findings]
+        findings = [
+            _in_v3_file(finding, located) if finding.file == source else finding for finding in findings
+        ]
     findings = sorted(set(findings), key=Finding.sort_key)
-    return Report(files=[source], findings=findings, items={source: [ref.path for ref in target.items]},
-                  rules=rules, fail_on=config.fail_on)
+    return Report(
+        files=[source],
+        findings=findings,
+        items={source: [ref.path for ref in target.items]},
+        rules=rules,
+        fail_on=config.fail_on,
+    )
 
 
 def _in_v3_file(finding: Finding, located: CollectionFile) -> Finding:
@@ -121,8 +145,13 @@ def validate(
     return _validate(collections, spec, environment, globals_file, config or ValidateConfig())
 
 
-def _validate(collections: Sequence[str], spec: str | None, environment: str | None, globals_file: str | None,
-              config: ValidateConfig) -> Report:
+def _validate(
+    collections: Sequence[str],
+    spec: str | None,
+    environment: str | None,
+    globals_file: str | None,
+    config: ValidateConfig,
+) -> Report:
     spec = spec or config.spec
     environment = environment or config.environment
     globals_file = globals_file or config.globals
@@ -135,8 +164,9 @@ def _validate(collections: Sequence[str], spec: str | None, environment: str | N
     report.sources = {file.source: file.text for file in loaded if file.text is not None}
     report.sources.update({f.source: f.text for f in (env, glob) if f is not None and f.text is not None})
     for file in loaded:
-        one = validate_collection(file.data, file.source, api=api, environment=env, globals_file=glob,
-                                  config=config, located=file)
+        one = validate_collection(
+            file.data, file.source, api=api, environment=env, globals_file=glob, config=config, located=file
+        )
         ran.update(rule.id for rule in one.rules)
         report.files.extend(one.files)
         report.findings.extend(one.findings)

@@ -88,7 +88,9 @@ class Report:
     items: dict[str, list[str]] = field(default_factory=dict)  # file → every request path checked
     rules: list[Rule] = field(default_factory=list)
     fail_on: Severity = Severity.ERROR
-    sources: dict[str, str] = field(default_factory=dict)  # file → its text as read, where findings are located
+    sources: dict[str, str] = field(
+        default_factory=dict
+    )  # file → its text as read, where findings are located
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)

@@ -14,8 +14,15 @@ RULES: list[Rule] = []
 CheckFunction = Callable[["Target"], Iterator[Hit]]
 
 
-def rule(rule_id: str, severity: Severity, summary: str, why: str, *, needs_spec: bool = False,
-         profile: str | None = None) -> Callable[[CheckFunction], CheckFunction]:
+def rule(
+    rule_id: str,
+    severity: Severity,
+    summary: str,
+    why: str,
+    *,
+    needs_spec: bool = False,
+    profile: str | None = None,
+) -> Callable[[CheckFunction], CheckFunction]:
     """Register a check function as the rule `rule_id` (`family/name`); with `profile`, the rule checks that
     API's conventions and runs only when the collection (or its spec) is that API's."""
 

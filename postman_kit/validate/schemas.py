@@ -57,7 +57,9 @@ def fast_check(name: str) -> Any:
     content and the Python version, and reused by later runs.
     """
     schema = load_schema(name)
-    digest = hashlib.sha256(json.dumps(schema, sort_keys=True).encode() + sys.version.encode()).hexdigest()[:16]
+    digest = hashlib.sha256(json.dumps(schema, sort_keys=True).encode() + sys.version.encode()).hexdigest()[
+        :16
+    ]
     cache = cache_dir() / f"{name}-{digest}.marshal"
     try:
         source_name, entry, code = marshal.loads(cache.read_bytes())

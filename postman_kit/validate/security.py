@@ -18,8 +18,12 @@ def required_schemes(api: Api, security: list[dict[str, list[str]]]) -> list[Sec
     (`security: []`, or an empty alternative `{}`) or names no scheme the document defines."""
     if not security or any(not alternative for alternative in security):
         return None
-    schemes = [api.security_schemes[name] for alternative in security for name in alternative
-               if name in api.security_schemes]
+    schemes = [
+        api.security_schemes[name]
+        for alternative in security
+        for name in alternative
+        if name in api.security_schemes
+    ]
     return schemes or None
 
 
@@ -53,7 +57,9 @@ def _fits(request: Request, auth: Auth | None, scheme: SecurityScheme) -> bool:
             key = str(auth.get("key") or "").lower()
             value = str(auth.get("value") or "")
             if scheme.location == "cookie" and key == "cookie" and where == "header":
-                return bool(cookie_value(value, scheme.param_name or ""))  # `Cookie: api_key={{apiKeyCookie}}`
+                return bool(
+                    cookie_value(value, scheme.param_name or "")
+                )  # `Cookie: api_key={{apiKeyCookie}}`
             # Postman's API Key auth has no cookie place: a cookie key sent under its own name is what it can do.
             right_place = where == (scheme.location or "header") or scheme.location == "cookie"
             prefix = key_prefix(scheme)

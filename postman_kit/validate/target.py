@@ -102,8 +102,12 @@ class Target:
     def item_path_at(self, pointer: str) -> str | None:
         """The path of the request or folder a JSON pointer falls in (the deepest one)."""
         best: tuple[int, str] | None = None
-        for path, where in [(r.path, r.pointer) for r in self.items] + [(f.path, f.pointer) for f in self.folders]:
-            if (pointer == where or pointer.startswith(where + "/")) and (best is None or len(where) > best[0]):
+        for path, where in [(r.path, r.pointer) for r in self.items] + [
+            (f.path, f.pointer) for f in self.folders
+        ]:
+            if (pointer == where or pointer.startswith(where + "/")) and (
+                best is None or len(where) > best[0]
+            ):
                 best = (len(where), path)
         return best[1] if best else None
 
@@ -120,7 +124,9 @@ class Target:
             request = ref.item.request
             derived = {ids.operation_id(title, request.method, request.url.path_template) for title in titles}
             operation_id = ref.item.kit.get("operationId")
-            if ref.item.id in derived or (isinstance(operation_id, str) and operation_id not in operation_ids):
+            if ref.item.id in derived or (
+                isinstance(operation_id, str) and operation_id not in operation_ids
+            ):
                 found.append(ref)
                 if isinstance(operation_id, str):
                     operation_ids.add(operation_id)
@@ -165,8 +171,11 @@ class Target:
         """The folders holding the collection's own requests (not a folder a user made for saved requests)."""
         if not self.kit_made:
             return list(self.folders)
-        return [folder for folder in self.folders
-                if any(ref.pointer.startswith(folder.pointer + "/") for ref in self.own_items)]
+        return [
+            folder
+            for folder in self.folders
+            if any(ref.pointer.startswith(folder.pointer + "/") for ref in self.own_items)
+        ]
 
     @cached_property
     def revision(self) -> str | None:

@@ -10,15 +10,24 @@ from typing import Any
 
 
 def _pairs(entries: Any, keys: tuple[str, ...] = ("key", "value", "disabled", "description")) -> list[Any]:
-    return [{key: str(entry[key]) if key == "value" else entry[key] for key in keys
-             if entry.get(key) not in (None, False, "")} for entry in entries or [] if isinstance(entry, dict)]
+    return [
+        {
+            key: str(entry[key]) if key == "value" else entry[key]
+            for key in keys
+            if entry.get(key) not in (None, False, "")
+        }
+        for entry in entries or []
+        if isinstance(entry, dict)
+    ]
 
 
 def auth_summary(auth: Any) -> Any:
     if not isinstance(auth, dict):
         return None
     kind = auth.get("type")
-    return kind, {a["key"]: a.get("value") for a in auth.get(kind) or []} if isinstance(auth.get(kind), list) else {}
+    return kind, {a["key"]: a.get("value") for a in auth.get(kind) or []} if isinstance(
+        auth.get(kind), list
+    ) else {}
 
 
 def _events(events: Any) -> list[Any]:
@@ -30,7 +39,11 @@ def _body(body: Any) -> Any:
         return None
     mode = body.get("mode")
     if mode == "raw":
-        return mode, body.get("raw") or "", ((body.get("options") or {}).get("raw") or {}).get("language") or "text"
+        return (
+            mode,
+            body.get("raw") or "",
+            ((body.get("options") or {}).get("raw") or {}).get("language") or "text",
+        )
     if mode in ("formdata", "urlencoded"):
         return mode, _pairs(body.get(mode), ("key", "value", "disabled", "description", "type", "src"))
     return mode, body.get(mode)
@@ -40,26 +53,53 @@ def _request(request: Any, with_auth: bool = True) -> Any:
     if not isinstance(request, dict):
         return None
     url = request.get("url")
-    url = (url, [], []) if isinstance(url, str) else (url.get("raw"), _pairs(url.get("query")),
-                                                       _pairs(url.get("variable")))
-    return {"method": request.get("method"), "header": _pairs(request.get("header")), "url": url,
-            "body": _body(request.get("body")), "auth": auth_summary(request.get("auth")) if with_auth else None,
-            "description": request.get("description")}
+    url = (
+        (url, [], [])
+        if isinstance(url, str)
+        else (url.get("raw"), _pairs(url.get("query")), _pairs(url.get("variable")))
+    )
+    return {
+        "method": request.get("method"),
+        "header": _pairs(request.get("header")),
+        "url": url,
+        "body": _body(request.get("body")),
+        "auth": auth_summary(request.get("auth")) if with_auth else None,
+        "description": request.get("description"),
+    }
 
 
 def _node(node: dict[str, Any]) -> Any:
     if "request" not in node:
-        return {"folder": node["name"], "description": node.get("description"), "auth": auth_summary(node.get("auth")),
-                "event": _events(node.get("event")), "item": [_node(child) for child in node["item"]]}
-    return {"name": node["name"], "event": _events(node.get("event")), "request": _request(node["request"]),
-            "examples": [{"name": e.get("name"), "code": e.get("code"), "body": e.get("body") or "",
-                          "header": _pairs(e.get("header"), ("key", "value")),
-                          "request": _request(e.get("originalRequest"), with_auth=False)}
-                         for e in node.get("response") or []]}
+        return {
+            "folder": node["name"],
+            "description": node.get("description"),
+            "auth": auth_summary(node.get("auth")),
+            "event": _events(node.get("event")),
+            "item": [_node(child) for child in node["item"]],
+        }
+    return {
+        "name": node["name"],
+        "event": _events(node.get("event")),
+        "request": _request(node["request"]),
+        "examples": [
+            {
+                "name": e.get("name"),
+                "code": e.get("code"),
+                "body": e.get("body") or "",
+                "header": _pairs(e.get("header"), ("key", "value")),
+                "request": _request(e.get("originalRequest"), with_auth=False),
+            }
+            for e in node.get("response") or []
+        ],
+    }
 
 
 def comparable(data: dict[str, Any]) -> dict[str, Any]:
-    return {"name": data["info"]["name"], "description": data["info"].get("description"),
-            "auth": auth_summary(data.get("auth")), "event": _events(data.get("event")),
-            "variable": _pairs(data.get("variable"), ("key", "value", "disabled")),
-            "item": [_node(child) for child in data["item"]]}
+    return {
+        "name": data["info"]["name"],
+        "description": data["info"].get("description"),
+        "auth": auth_summary(data.get("auth")),
+        "event": _events(data.get("event")),
+        "variable": _pairs(data.get("variable"), ("key", "value", "disabled")),
+        "item": [_node(child) for child in data["item"]],
+    }

@@ -36,9 +36,13 @@ def older_example_document(revision: str = OLD_REVISION) -> dict[str, Any]:
     doc["paths"] = paths
     events_item = paths["/api/events/{id}/"]
     events_item["delete"] = {
-        "operationId": "delete_event", "summary": "Delete Event", "tags": ["Events"],
-        "parameters": [{"$ref": "#/components/parameters/Revision"},
-                       {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+        "operationId": "delete_event",
+        "summary": "Delete Event",
+        "tags": ["Events"],
+        "parameters": [
+            {"$ref": "#/components/parameters/Revision"},
+            {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
+        ],
         "responses": {"204": {"description": "Success"}},
     }
     events_item["get"]["security"] = []
@@ -65,7 +69,13 @@ def make_specs(folder: Path) -> dict[str, Path]:
     new = write_spec(revisions, example_document(), "2026-07-15.json")
     old_collection = folder / "old.postman_collection.json"
     old_collection.write_bytes(dumps(build_collection_from_spec(str(old)).collection.to_json()))
-    return {"old": old, "new": new, "between": between, "revisions": revisions, "old_collection": old_collection}
+    return {
+        "old": old,
+        "new": new,
+        "between": between,
+        "revisions": revisions,
+        "old_collection": old_collection,
+    }
 
 
 def find_folder(collection: dict[str, Any], *names: str) -> dict[str, Any]:

@@ -29,7 +29,9 @@ def minimal_spec(paths: dict[str, Any] | None = None, **top: Any) -> dict[str, A
         "openapi": "3.0.3",
         "info": {"title": "Test API", "version": "1.0"},
         "servers": [{"url": "https://api.example.test"}],
-        "paths": paths if paths is not None else {"/things": {"get": {"summary": "List things", "responses": OK}}},
+        "paths": paths
+        if paths is not None
+        else {"/things": {"get": {"summary": "List things", "responses": OK}}},
     }
     doc.update(copy.deepcopy(top))
     return doc

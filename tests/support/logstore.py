@@ -76,7 +76,10 @@ def private_postgres() -> Iterator[str | None]:
         return
     as_user: list[str] = []
     if os.geteuid() == 0:
-        if shutil.which("runuser") is None or subprocess.run(["id", "postgres"], capture_output=True, check=False).returncode:
+        if (
+            shutil.which("runuser") is None
+            or subprocess.run(["id", "postgres"], capture_output=True, check=False).returncode
+        ):
             yield None
             return
         as_user = ["runuser", "-u", "postgres", "--"]
@@ -85,13 +88,35 @@ def private_postgres() -> Iterator[str | None]:
         shutil.chown(data, "postgres")
     port = _free_port()
     try:
-        if _run(*as_user, initdb, "-D", str(data / "db"), "-U", "postgres", "--auth=trust", "-E", "UTF8",
-                "--no-sync"):
+        if _run(
+            *as_user,
+            initdb,
+            "-D",
+            str(data / "db"),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--no-sync",
+        ):
             yield None
             return
         options = f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off"
-        if _run(*as_user, pg_ctl, "-D", str(data / "db"), "-o", options, "-l", str(data / "log"), "-w", "-t",
-                "60", "start"):
+        if _run(
+            *as_user,
+            pg_ctl,
+            "-D",
+            str(data / "db"),
+            "-o",
+            options,
+            "-l",
+            str(data / "log"),
+            "-w",
+            "-t",
+            "60",
+            "start",
+        ):
             yield None
             return
         try:
@@ -108,36 +133,62 @@ def newman_report(executions: list[dict[str, Any]], started_ms: float = NOW * 10
     for execution in executions:
         folders.setdefault(execution.pop("_folder"), []).append(execution["item"])
     return {
-        "collection": {"item": [{"id": f"folder-{name}", "name": name, "item": items}
-                                for name, items in folders.items()]},
+        "collection": {
+            "item": [{"id": f"folder-{name}", "name": name, "item": items} for name, items in folders.items()]
+        },
         "environment": {"values": [{"key": "privateKey", "value": FULL_KEY}]},
-        "run": {"timings": {"started": started_ms, "completed": started_ms + 1000}, "executions": executions,
-                "failures": []},
+        "run": {
+            "timings": {"started": started_ms, "completed": started_ms + 1000},
+            "executions": executions,
+            "failures": [],
+        },
     }
 
 
-def newman_execution(folder: str, saved_path: list[str], sent_path: list[str], status: int,
-                     method: str = "GET", body: str = "", response_body: str = "",
-                     response_time: int = 10, query: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def newman_execution(
+    folder: str,
+    saved_path: list[str],
+    sent_path: list[str],
+    status: int,
+    method: str = "GET",
+    body: str = "",
+    response_body: str = "",
+    response_time: int = 10,
+    query: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
     item_id = f"item-{method}-{'/'.join(saved_path)}"
     return {
         "_folder": folder,
         "id": f"exec-{next(_serial)}",
         "cursor": {"iteration": 0, "httpRequestId": f"http-{next(_serial)}"},
-        "item": {"id": item_id, "name": f"{method} {'/'.join(saved_path)}",
-                 "request": {"url": {"host": ["{{baseUrl}}"], "path": saved_path}, "method": method}},
+        "item": {
+            "id": item_id,
+            "name": f"{method} {'/'.join(saved_path)}",
+            "request": {"url": {"host": ["{{baseUrl}}"], "path": saved_path}, "method": method},
+        },
         "request": {
-            "url": {"protocol": "http", "host": ["127", "0", "0", "1"], "port": "8000", "path": sent_path,
-                    "query": query or []},
+            "url": {
+                "protocol": "http",
+                "host": ["127", "0", "0", "1"],
+                "port": "8000",
+                "path": sent_path,
+                "query": query or [],
+            },
             "method": method,
-            "header": [{"key": "revision", "value": "2026-07-15"},
-                       {"key": "Authorization", "value": f"Klaviyo-API-Key {FULL_KEY}", "system": True}],
+            "header": [
+                {"key": "revision", "value": "2026-07-15"},
+                {"key": "Authorization", "value": f"Klaviyo-API-Key {FULL_KEY}", "system": True},
+            ],
             "body": {"mode": "raw", "raw": body} if body else None,
         },
-        "response": {"id": "r", "code": status, "status": "", "header": [{"key": "Content-Type",
-                                                                          "value": "application/vnd.api+json"}],
-                     "stream": {"type": "Buffer", "data": list(response_body.encode())},
-                     "responseTime": response_time},
+        "response": {
+            "id": "r",
+            "code": status,
+            "status": "",
+            "header": [{"key": "Content-Type", "value": "application/vnd.api+json"}],
+            "stream": {"type": "Buffer", "data": list(response_body.encode())},
+            "responseTime": response_time,
+        },
     }
 
 
@@ -158,10 +209,17 @@ COMPANY_ID = "AbC123"
 def write_keys_file(folder: Path) -> Path:
     """A full-access key, a key that may only read profiles, and a company id."""
     path = folder / "keys.json"
-    path.write_text(json.dumps({
-        "keys": {FULL_KEY: {"name": "ci"}, READ_ONLY_KEY: {"name": "dashboard", "scopes": ["profiles:read"]}},
-        "company_ids": {COMPANY_ID: {"name": "storefront"}},
-    }))
+    path.write_text(
+        json.dumps(
+            {
+                "keys": {
+                    FULL_KEY: {"name": "ci"},
+                    READ_ONLY_KEY: {"name": "dashboard", "scopes": ["profiles:read"]},
+                },
+                "company_ids": {COMPANY_ID: {"name": "storefront"}},
+            }
+        )
+    )
     return path
 
 
@@ -170,9 +228,23 @@ def running_sandbox(spec: Path, data: Path, keys_file: Path) -> Iterator[tuple[s
     """`postman-kit sandbox` in its own process on a free port; yields its base URL and the process."""
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "postman_kit.cli", "sandbox", str(spec), "--port", str(port), "--data", str(data),
-         "--keys", str(keys_file), "--no-rate-limits"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "postman_kit.cli",
+            "sandbox",
+            str(spec),
+            "--port",
+            str(port),
+            "--data",
+            str(data),
+            "--keys",
+            str(keys_file),
+            "--no-rate-limits",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         try:
@@ -212,7 +284,9 @@ def hourly_totals_and_calls(store: Any) -> tuple[list[tuple], list[tuple]]:
 
     def rows(query: Any) -> list[tuple]:
         with store.engine.connect() as connection:
-            return sorted((r.hour, r.operation, r.category, r.method, r.status, r.calls, round(r.duration_ms, 6))
-                          for r in connection.execute(query))
+            return sorted(
+                (r.hour, r.operation, r.category, r.method, r.status, r.calls, round(r.duration_ms, 6))
+                for r in connection.execute(query)
+            )
 
     return rows(select(hourly_totals)), rows(totals.grouped_calls())

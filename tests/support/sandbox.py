@@ -27,20 +27,39 @@ COMPANY_ID = "AbC123"
 KEYS = {
     "keys": {
         FULL_KEY: {"name": "newman"},
-        NO_EVENTS_WRITE_KEY: {"name": "readers", "scopes": [
-            "profiles:write", "lists:write", "events:read", "flows:read", "metrics:read", "tags:read",
-            "segments:read", "push-tokens:write", "conversations:read", "subscriptions:write", "catalogs:write"]},
+        NO_EVENTS_WRITE_KEY: {
+            "name": "readers",
+            "scopes": [
+                "profiles:write",
+                "lists:write",
+                "events:read",
+                "flows:read",
+                "metrics:read",
+                "tags:read",
+                "segments:read",
+                "push-tokens:write",
+                "conversations:read",
+                "subscriptions:write",
+                "catalogs:write",
+            ],
+        },
     },
     "company_ids": [COMPANY_ID],
 }
 
 
 @contextlib.contextmanager
-def running_sandbox(api: Api, data_dir: Path, rate_limits: bool = True,
-                    recorder: Any = None) -> Iterator[str]:
+def running_sandbox(
+    api: Api, data_dir: Path, rate_limits: bool = True, recorder: Any = None
+) -> Iterator[str]:
     """The sandbox on a free 127.0.0.1 port in a background thread; yields its base URL."""
-    app = create_app(api, keys=keys_from_data(KEYS, "keys"), data_dir=data_dir,
-                     recorder=recorder or MemoryRecorder(), rate_limits=rate_limits)
+    app = create_app(
+        api,
+        keys=keys_from_data(KEYS, "keys"),
+        data_dir=data_dir,
+        recorder=recorder or MemoryRecorder(),
+        rate_limits=rate_limits,
+    )
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -63,9 +82,23 @@ def generated_collection(spec: str, out_dir: Path) -> Path:
 
 
 def run_newman(collection: Path, base_url: str, key: str, report: Path) -> dict:
-    args = [newman_path(), "run", str(collection), "--env-var", f"baseUrl={base_url}", "--env-var",
-            f"privateKey={key}", "--global-var", f"companyId={COMPANY_ID}", "--reporters", "json",
-            "--reporter-json-export", str(report), "--timeout-request", "10000"]
+    args = [
+        newman_path(),
+        "run",
+        str(collection),
+        "--env-var",
+        f"baseUrl={base_url}",
+        "--env-var",
+        f"privateKey={key}",
+        "--global-var",
+        f"companyId={COMPANY_ID}",
+        "--reporters",
+        "json",
+        "--reporter-json-export",
+        str(report),
+        "--timeout-request",
+        "10000",
+    ]
     # newman exits 1 when an assertion fails; the JSON report says which, and the tests read that
     subprocess.run(args, check=False, capture_output=True, text=True, timeout=300)
     return json.loads(report.read_text())["run"]

@@ -12,18 +12,25 @@ LOCAL = "http://127.0.0.1"  # the sandbox answers only Host names of its bound a
 
 
 def key_ring():
-    return keys_from_data({
-        "keys": {
-            FULL_KEY: {"name": "ci"},
-            READ_ONLY_KEY: {"name": "dashboard", "scopes": ["profiles:read", "lists:write"]},
+    return keys_from_data(
+        {
+            "keys": {
+                FULL_KEY: {"name": "ci"},
+                READ_ONLY_KEY: {"name": "dashboard", "scopes": ["profiles:read", "lists:write"]},
+            },
+            "company_ids": {COMPANY_ID: {"name": "storefront"}},
         },
-        "company_ids": {COMPANY_ID: {"name": "storefront"}},
-    }, "keys.yaml")
+        "keys.yaml",
+    )
 
 
 def headers(key: str = FULL_KEY, **extra: str) -> dict[str, str]:
-    return {"Authorization": f"Klaviyo-API-Key {key}", "revision": REVISION,
-            "Content-Type": "application/vnd.api+json", **extra}
+    return {
+        "Authorization": f"Klaviyo-API-Key {key}",
+        "revision": REVISION,
+        "Content-Type": "application/vnd.api+json",
+        **extra,
+    }
 
 
 def profile_body(email: str, **attributes: str) -> dict:

@@ -30,11 +30,14 @@ def render(report: Report, *, color: bool = False) -> str:
             failing = [f for f in found if f.severity >= report.fail_on]
             for finding in failing:
                 failure = ET.SubElement(element, "failure", type=finding.rule, message=finding.message)
-                failure.text = f"{finding.severity.label} {finding.rule} at {finding.pointer or '/'}: {finding.message}"
+                failure.text = (
+                    f"{finding.severity.label} {finding.rule} at {finding.pointer or '/'}: {finding.message}"
+                )
             notes = [f for f in found if f.severity < report.fail_on]
             if notes:
                 ET.SubElement(element, "system-out").text = "\n".join(
-                    f"{f.severity.label} {f.rule}: {f.message}" for f in notes)
+                    f"{f.severity.label} {f.rule}: {f.message}" for f in notes
+                )
             suite_failures += bool(failing)
         suite.set("failures", str(suite_failures))
         total += len(cases)

@@ -19,8 +19,9 @@ def as_dict(report: Report) -> dict[str, Any]:
     known = {r.id for r in rules}
     extra = sorted({f.rule for f in report.findings} - known)
     descriptors = [_descriptor(rule) for rule in rules]
-    descriptors += [{"id": rule_id, "name": _name(rule_id), "shortDescription": {"text": rule_id}}
-                    for rule_id in extra]
+    descriptors += [
+        {"id": rule_id, "name": _name(rule_id), "shortDescription": {"text": rule_id}} for rule_id in extra
+    ]
     index = {d["id"]: i for i, d in enumerate(descriptors)}
     positions = finding_positions(report)
     results = []
@@ -31,27 +32,40 @@ def as_dict(report: Report) -> dict[str, Any]:
             location["physicalLocation"]["region"] = {"startLine": position[0], "startColumn": position[1]}
         if finding.item:
             location["logicalLocations"] = [{"fullyQualifiedName": finding.item, "kind": "member"}]
-        fingerprint = hashlib.sha256("\x1f".join(
-            [finding.rule, finding.file, finding.item or "", finding.pointer, finding.message]).encode()).hexdigest()
-        results.append({
-            "ruleId": finding.rule,
-            "ruleIndex": index[finding.rule],
-            "level": LEVELS[finding.severity],
-            "message": {"text": (f"{finding.item}: " if finding.item else "") + finding.message},
-            "locations": [location],
-            "partialFingerprints": {"postmanKitFinding/v1": fingerprint},
-            "properties": {"pointer": finding.pointer},
-        })
+        fingerprint = hashlib.sha256(
+            "\x1f".join(
+                [finding.rule, finding.file, finding.item or "", finding.pointer, finding.message]
+            ).encode()
+        ).hexdigest()
+        results.append(
+            {
+                "ruleId": finding.rule,
+                "ruleIndex": index[finding.rule],
+                "level": LEVELS[finding.severity],
+                "message": {"text": (f"{finding.item}: " if finding.item else "") + finding.message},
+                "locations": [location],
+                "partialFingerprints": {"postmanKitFinding/v1": fingerprint},
+                "properties": {"pointer": finding.pointer},
+            }
+        )
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "postman-kit", "version": __version__, "semanticVersion": __version__,
-                                "rules": descriptors}},
-            "artifacts": [{"location": {"uri": file}} for file in report.files],
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "postman-kit",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": descriptors,
+                    }
+                },
+                "artifacts": [{"location": {"uri": file}} for file in report.files],
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
     }
 
 

@@ -18,14 +18,25 @@ from postman_kit.validate.target import ItemRef, Target, is_variable
 from postman_kit.writer import compact_json_text
 
 # The attribute of each auth type that holds the credential.
-CREDENTIAL_ATTRIBUTES = {"apikey": "value", "bearer": "token", "basic": "password", "digest": "password",
-                         "oauth2": "accessToken", "hawk": "authKey", "awsv4": "secretKey", "ntlm": "password"}
+CREDENTIAL_ATTRIBUTES = {
+    "apikey": "value",
+    "bearer": "token",
+    "basic": "password",
+    "digest": "password",
+    "oauth2": "accessToken",
+    "hawk": "authKey",
+    "awsv4": "secretKey",
+    "ntlm": "password",
+}
 
 
-@rule("auth/collection-auth", Severity.ERROR,
-      "Requests send credentials the way the spec's security schemes say (API Key, Bearer, Basic, OAuth 2.0 or "
-      "none), from a {{variable}}; without a spec, Klaviyo's `Klaviyo-API-Key {{privateKey}}`.",
-      "Requests inherit the collection's auth; set once, the key lives only in the environment.")
+@rule(
+    "auth/collection-auth",
+    Severity.ERROR,
+    "Requests send credentials the way the spec's security schemes say (API Key, Bearer, Basic, OAuth 2.0 or "
+    "none), from a {{variable}}; without a spec, Klaviyo's `Klaviyo-API-Key {{privateKey}}`.",
+    "Requests inherit the collection's auth; set once, the key lives only in the environment.",
+)
 def collection_auth(target: Target) -> Iterator[Hit]:
     if target.api is not None:
         yield from _auth_against_spec(target)
@@ -50,9 +61,12 @@ def _auth_against_spec(target: Target) -> Iterator[Hit]:
         accepted = describe(schemes)
         own = ref.item.request.auth
         if own is not None and own.type != "inherit":
-            yield Hit(f"the request's own {own.type} auth does not fit {found.operation.method} "
-                      f"{found.operation.path}, which accepts {accepted}; set it to that or let it inherit",
-                      ref.pointer + "/request/auth", ref.path)
+            yield Hit(
+                f"the request's own {own.type} auth does not fit {found.operation.method} "
+                f"{found.operation.path}, which accepts {accepted}; set it to that or let it inherit",
+                ref.pointer + "/request/auth",
+                ref.path,
+            )
         else:
             inheriting.append(ref.path)
             if accepted not in expected:
@@ -60,9 +74,12 @@ def _auth_against_spec(target: Target) -> Iterator[Hit]:
     if inheriting:
         auth = target.collection.auth
         sent = "no auth" if auth is None or auth.type == "noauth" else f"{auth.type} auth"
-        yield Hit(f"{len(inheriting)} request(s) (e.g. {inheriting[0]}) inherit {sent} from the collection, but "
-                  f"their operations accept {' / '.join(expected)}; set the collection's auth to that, with the "
-                  "credential from a {{variable}} kept in the environment", "/auth")
+        yield Hit(
+            f"{len(inheriting)} request(s) (e.g. {inheriting[0]}) inherit {sent} from the collection, but "
+            f"their operations accept {' / '.join(expected)}; set the collection's auth to that, with the "
+            "credential from a {{variable}} kept in the environment",
+            "/auth",
+        )
 
 
 def _auth_by_profile(target: Target) -> Iterator[Hit]:
@@ -73,20 +90,29 @@ def _auth_by_profile(target: Target) -> Iterator[Hit]:
     if auth is None or auth.type == "noauth":
         inheriting = [ref for ref in private if ref.auth is None]
         if inheriting:
-            yield Hit(f"the collection has no auth, so {len(inheriting)} request(s) send no key; set the "
-                      f"collection's auth to API Key with the value {{{{{variable}}}}}", "/auth")
+            yield Hit(
+                f"the collection has no auth, so {len(inheriting)} request(s) send no key; set the "
+                f"collection's auth to API Key with the value {{{{{variable}}}}}",
+                "/auth",
+            )
         return
     attribute = CREDENTIAL_ATTRIBUTES.get(auth.type)
     value = str(auth.get(attribute, "") or "") if attribute else ""
     if attribute and "{{" + variable + "}}" not in value:
         shown = value if is_variable(value) else _masked(value)
-        yield Hit(f"the collection's {auth.type} auth sends {shown!r}, not the {{{{{variable}}}}} variable; "
-                  f"use {{{{{variable}}}}} and keep the key in the environment", f"/auth/{auth.type}")
+        yield Hit(
+            f"the collection's {auth.type} auth sends {shown!r}, not the {{{{{variable}}}}} variable; "
+            f"use {{{{{variable}}}}} and keep the key in the environment",
+            f"/auth/{auth.type}",
+        )
 
 
-@rule("auth/literal-key", Severity.ERROR,
-      "No request, folder or collection auth holds a literal key instead of a {{variable}}.",
-      "A literal key is shared with everyone the collection is shared with, and lands in git.")
+@rule(
+    "auth/literal-key",
+    Severity.ERROR,
+    "No request, folder or collection auth holds a literal key instead of a {{variable}}.",
+    "A literal key is shared with everyone the collection is shared with, and lands in git.",
+)
 def literal_key(target: Target) -> Iterator[Hit]:
     places: list[tuple[str, str | None, Auth | None]] = [("/auth", None, target.collection.auth)]
     places += [(ref.pointer + "/auth", ref.path, ref.folder.auth) for ref in target.folders]
@@ -97,9 +123,12 @@ def literal_key(target: Target) -> Iterator[Hit]:
         attribute = CREDENTIAL_ATTRIBUTES.get(auth.type)
         value = auth.get(attribute) if attribute else None
         if isinstance(value, str) and value.strip() and not _from_variables(auth, value):
-            yield Hit(f"{auth.type} auth holds a literal credential {_masked(value)!r}; replace it with "
-                      f"{{{{{target.profile.key_variable}}}}} and put the key in the environment as a secret",
-                      f"{pointer}/{auth.type}", path)
+            yield Hit(
+                f"{auth.type} auth holds a literal credential {_masked(value)!r}; replace it with "
+                f"{{{{{target.profile.key_variable}}}}} and put the key in the environment as a secret",
+                f"{pointer}/{auth.type}",
+                path,
+            )
 
 
 def _from_variables(auth: Auth, value: str) -> bool:
@@ -111,25 +140,37 @@ def _from_variables(auth: Auth, value: str) -> bool:
     return is_variable(value)
 
 
-@rule("auth/authorization-header", Severity.ERROR,
-      "No request sets an `Authorization` header by hand (outside Klaviyo: by hand with a literal value).",
-      "A hand-set header overrides the collection's auth and usually holds a pasted key.")
+@rule(
+    "auth/authorization-header",
+    Severity.ERROR,
+    "No request sets an `Authorization` header by hand (outside Klaviyo: by hand with a literal value).",
+    "A hand-set header overrides the collection's auth and usually holds a pasted key.",
+)
 def authorization_header(target: Target) -> Iterator[Hit]:
     for ref in target.items:
         for index, header in enumerate(ref.item.request.header):
             # Outside Klaviyo's convention, `Authorization: Bearer {{token}}` by hand is a way to send credentials.
             from_variable = target.profile is GENERIC and is_variable(header.value)
             if header.key.strip().lower() == "authorization" and not header.disabled and not from_variable:
-                hint = ("client endpoints send no key at all" if is_client_request(target, ref)
-                        else "remove it and let the request inherit the collection's auth")
-                yield Hit(f"the request sets the Authorization header by hand ({_masked(header.value)!r}); {hint}",
-                          f"{ref.pointer}/request/header/{index}", ref.path)
+                hint = (
+                    "client endpoints send no key at all"
+                    if is_client_request(target, ref)
+                    else "remove it and let the request inherit the collection's auth"
+                )
+                yield Hit(
+                    f"the request sets the Authorization header by hand ({_masked(header.value)!r}); {hint}",
+                    f"{ref.pointer}/request/header/{index}",
+                    ref.path,
+                )
 
 
-@rule("auth/client-auth", Severity.ERROR,
-      "Client endpoints (`/client/…`) use No Auth and never send the private key.",
-      "Client endpoints are called from browsers and apps: a private key sent there is a leaked key.",
-      profile=KLAVIYO.name)
+@rule(
+    "auth/client-auth",
+    Severity.ERROR,
+    "Client endpoints (`/client/…`) use No Auth and never send the private key.",
+    "Client endpoints are called from browsers and apps: a private key sent there is a leaked key.",
+    profile=KLAVIYO.name,
+)
 def client_auth(target: Target) -> Iterator[Hit]:
     for ref in target.items:
         if not is_client_request(target, ref):
@@ -137,15 +178,21 @@ def client_auth(target: Target) -> Iterator[Hit]:
         auth = ref.auth
         if auth is not None and auth.type != "noauth":
             where = "its own" if ref.item.request.auth is not None else "the inherited"
-            yield Hit(f"client endpoint {ref.item.request.url.path_template} sends {where} {auth.type} auth "
-                      "(the private key); set the request's auth to No Auth and identify with company_id",
-                      ref.pointer + "/request/auth", ref.path)
+            yield Hit(
+                f"client endpoint {ref.item.request.url.path_template} sends {where} {auth.type} auth "
+                "(the private key); set the request's auth to No Auth and identify with company_id",
+                ref.pointer + "/request/auth",
+                ref.path,
+            )
 
 
-@rule("auth/client-company-id", Severity.ERROR,
-      "Client endpoints send `company_id` from the {{companyId}} variable.",
-      "The public key identifies the account on client endpoints; a global variable keeps every collection in step.",
-      profile=KLAVIYO.name)
+@rule(
+    "auth/client-company-id",
+    Severity.ERROR,
+    "Client endpoints send `company_id` from the {{companyId}} variable.",
+    "The public key identifies the account on client endpoints; a global variable keeps every collection in step.",
+    profile=KLAVIYO.name,
+)
 def client_company_id(target: Target) -> Iterator[Hit]:
     profile = target.profile
     param = profile.public_key_param
@@ -158,27 +205,40 @@ def client_company_id(target: Target) -> Iterator[Hit]:
         query = ref.item.request.url.query
         index = next((i for i, q in enumerate(query) if q.key == param and not q.disabled), None)
         if index is None:
-            yield Hit(f"client request has no {param} query parameter; add {param}={{{{{variable}}}}}",
-                      ref.pointer + "/request/url/query", ref.path)
+            yield Hit(
+                f"client request has no {param} query parameter; add {param}={{{{{variable}}}}}",
+                ref.pointer + "/request/url/query",
+                ref.path,
+            )
         elif (query[index].value or "").strip() != "{{" + variable + "}}":
-            yield Hit(f"{param} is {query[index].value!r}; use {{{{{variable}}}}} (a global variable) instead",
-                      f"{ref.pointer}/request/url/query/{index}/value", ref.path, severity=Severity.WARNING)
+            yield Hit(
+                f"{param} is {query[index].value!r}; use {{{{{variable}}}}} (a global variable) instead",
+                f"{ref.pointer}/request/url/query/{index}/value",
+                ref.path,
+                severity=Severity.WARNING,
+            )
 
 
-@rule("auth/secret-value", Severity.ERROR,
-      "No value in the collection, or in a variable of the environment or globals not typed secret, looks like a "
-      "private key or bearer token.",
-      "Collections are shared and committed; a key in one is a leaked key. In an environment, a key belongs in a "
-      "variable of type secret, which Postman masks.")
+@rule(
+    "auth/secret-value",
+    Severity.ERROR,
+    "No value in the collection, or in a variable of the environment or globals not typed secret, looks like a "
+    "private key or bearer token.",
+    "Collections are shared and committed; a key in one is a leaked key. In an environment, a key belongs in a "
+    "variable of type secret, which Postman masks.",
+)
 def secret_value(target: Target) -> Iterator[Hit]:
     patterns = target.profile.secret_regexes()
     if _holds_secret(target.data, patterns):
         for pointer, text in _strings(target.data, ""):
             secret = _secret_in(text, patterns)
             if secret is not None:
-                yield Hit(f"a secret ({truncate_key(secret)}) is stored here; revoke it, remove it, and refer to "
-                          f"{{{{{target.profile.key_variable}}}}} kept as a secret in your local environment",
-                          pointer, target.item_path_at(pointer))
+                yield Hit(
+                    f"a secret ({truncate_key(secret)}) is stored here; revoke it, remove it, and refer to "
+                    f"{{{{{target.profile.key_variable}}}}} kept as a secret in your local environment",
+                    pointer,
+                    target.item_path_at(pointer),
+                )
     key_names = _key_variables(target)
     for file in (target.environment, target.globals):
         if file is None or not _holds_secret(file.data, patterns):
@@ -186,20 +246,29 @@ def secret_value(target: Target) -> Iterator[Hit]:
         for index, value in file.values():
             # The key kept as a secret variable is the right place; a key variable of another type is
             # auth/environment-secret's to report.
-            if value.get("type") == "secret" or (file is target.environment and value.get("key") in key_names):
+            if value.get("type") == "secret" or (
+                file is target.environment and value.get("key") in key_names
+            ):
                 continue
             for pointer, text in _strings(value, f"/values/{index}"):
                 secret = _secret_in(text, patterns)
                 if secret is not None:
-                    yield Hit(f"a secret ({truncate_key(secret)}) is kept in a variable of type "
-                              f"{value.get('type') or 'default'!r}; set the variable's type to secret",
-                              pointer, f"{file.scope} variable {value.get('key')!r}", file=file.source)
+                    yield Hit(
+                        f"a secret ({truncate_key(secret)}) is kept in a variable of type "
+                        f"{value.get('type') or 'default'!r}; set the variable's type to secret",
+                        pointer,
+                        f"{file.scope} variable {value.get('key')!r}",
+                        file=file.source,
+                    )
                     break
 
 
-@rule("auth/environment-secret", Severity.WARNING,
-      "The environment marks the key variable as secret.",
-      "Postman masks secret variables on screen and in shared workspaces.")
+@rule(
+    "auth/environment-secret",
+    Severity.WARNING,
+    "The environment marks the key variable as secret.",
+    "Postman masks secret variables on screen and in shared workspaces.",
+)
 def environment_secret(target: Target) -> Iterator[Hit]:
     env = target.environment
     if env is None:
@@ -207,9 +276,13 @@ def environment_secret(target: Target) -> Iterator[Hit]:
     keys = _key_variables(target)
     for index, value in env.values():
         if value.get("key") in keys and value.get("type") != "secret":
-            yield Hit(f"environment variable {value.get('key')!r} holds a key but its type is "
-                      f"{value.get('type') or 'default'!r}; set its type to secret",
-                      f"/values/{index}/type", f"environment variable {value.get('key')!r}", file=env.source)
+            yield Hit(
+                f"environment variable {value.get('key')!r} holds a key but its type is "
+                f"{value.get('type') or 'default'!r}; set its type to secret",
+                f"/values/{index}/type",
+                f"environment variable {value.get('key')!r}",
+                file=env.source,
+            )
 
 
 def _key_variables(target: Target) -> set[str]:
@@ -220,8 +293,10 @@ def _holds_secret(data: Any, patterns: list[re.Pattern[str]]) -> bool:
     """One look over the serialized file first: almost every file holds no secret at all, and a plain
     substring test (`pk_`) is a hundred times quicker than the regex over megabytes."""
     text = compact_json_text(data)
-    return any((prefix is None or prefix in text) and pattern.search(text)
-               for pattern, prefix in zip(patterns, map(_literal_prefix, patterns), strict=True))
+    return any(
+        (prefix is None or prefix in text) and pattern.search(text)
+        for pattern, prefix in zip(patterns, map(_literal_prefix, patterns), strict=True)
+    )
 
 
 def _secret_in(text: str, patterns: list[re.Pattern[str]]) -> str | None:

@@ -18,100 +18,156 @@ from postman_kit.validate.rules.requests import request_checker
 from postman_kit.validate.target import FolderRef, ItemRef, Target
 
 
-@rule("lint/collection-description", Severity.WARNING,
-      "The collection has a description.",
-      "The description is the first thing a user of a shared collection reads.")
+@rule(
+    "lint/collection-description",
+    Severity.WARNING,
+    "The collection has a description.",
+    "The description is the first thing a user of a shared collection reads.",
+)
 def collection_description(target: Target) -> Iterator[Hit]:
     if not target.collection.info.description.strip():
-        yield Hit("the collection has no description; say what API and revision it is for", "/info/description")
+        yield Hit(
+            "the collection has no description; say what API and revision it is for", "/info/description"
+        )
 
 
-@rule("lint/folder-description", Severity.INFO,
-      "Every folder has a description.",
-      "Folder descriptions tell users which requests belong together and why.")
+@rule(
+    "lint/folder-description",
+    Severity.INFO,
+    "Every folder has a description.",
+    "Folder descriptions tell users which requests belong together and why.",
+)
 def folder_description(target: Target) -> Iterator[Hit]:
     for ref in _authored_folders(target):
         if not ref.folder.description.strip():
             yield Hit("the folder has no description", ref.pointer + "/description", ref.path)
 
 
-@rule("lint/request-description", Severity.WARNING,
-      "Every request has a description.",
-      "A saved request without a description leaves the next user guessing what it is for.")
+@rule(
+    "lint/request-description",
+    Severity.WARNING,
+    "Every request has a description.",
+    "A saved request without a description leaves the next user guessing what it is for.",
+)
 def request_description(target: Target) -> Iterator[Hit]:
     for ref, op in _authored_items(target):
         documented = op is None or op.description.strip()  # a summary alone became the request's name
         if documented and not ref.item.request.description.strip() and not ref.item.description.strip():
-            yield Hit("the request has no description; say what it does and when to use it",
-                      ref.pointer + "/request/description", ref.path)
+            yield Hit(
+                "the request has no description; say what it does and when to use it",
+                ref.pointer + "/request/description",
+                ref.path,
+            )
 
 
-@rule("lint/parameter-description", Severity.INFO,
-      "Every enabled query parameter and path variable has a description.",
-      "Parameters without descriptions are guesswork for the next user.")
+@rule(
+    "lint/parameter-description",
+    Severity.INFO,
+    "Every enabled query parameter and path variable has a description.",
+    "Parameters without descriptions are guesswork for the next user.",
+)
 def parameter_description(target: Target) -> Iterator[Hit]:
     for ref, op in _authored_items(target):
         url = ref.item.request.url
         for index, query in enumerate(url.query):
-            if not query.disabled and query.key and not query.description.strip() and _documented(op, query.key,
-                                                                                                   "query"):
-                yield Hit(f"query parameter {query.key!r} has no description",
-                          f"{ref.pointer}/request/url/query/{index}/description", ref.path)
+            if (
+                not query.disabled
+                and query.key
+                and not query.description.strip()
+                and _documented(op, query.key, "query")
+            ):
+                yield Hit(
+                    f"query parameter {query.key!r} has no description",
+                    f"{ref.pointer}/request/url/query/{index}/description",
+                    ref.path,
+                )
         for index, variable in enumerate(url.variable):
             if not variable.description.strip() and _documented(op, variable.key, "path"):
-                yield Hit(f"path variable :{variable.key} has no description",
-                          f"{ref.pointer}/request/url/variable/{index}/description", ref.path)
+                yield Hit(
+                    f"path variable :{variable.key} has no description",
+                    f"{ref.pointer}/request/url/variable/{index}/description",
+                    ref.path,
+                )
 
 
-@rule("lint/success-example", Severity.WARNING,
-      "Every request has an example with a 2xx status.",
-      "A success example shows users what they get back, and mock servers serve it.")
+@rule(
+    "lint/success-example",
+    Severity.WARNING,
+    "Every request has an example with a 2xx status.",
+    "A success example shows users what they get back, and mock servers serve it.",
+)
 def success_example(target: Target) -> Iterator[Hit]:
     for ref, op in _authored_items(target):
         documented = op is None or any(status_code(r.status) is not None for r in op.success_responses)
         if documented and not any(200 <= example.code < 300 for example in ref.item.response):
-            yield Hit("the request has no 2xx example; send it once and save the response as an example",
-                      ref.pointer + "/response", ref.path)
+            yield Hit(
+                "the request has no 2xx example; send it once and save the response as an example",
+                ref.pointer + "/response",
+                ref.path,
+            )
 
 
-@rule("lint/delete-example-status", Severity.WARNING,
-      "DELETE requests' success examples are 200 or 204.",
-      "A DELETE answers 204 No Content (or 200); another success status in an example misleads.")
+@rule(
+    "lint/delete-example-status",
+    Severity.WARNING,
+    "DELETE requests' success examples are 200 or 204.",
+    "A DELETE answers 204 No Content (or 200); another success status in an example misleads.",
+)
 def delete_example_status(target: Target) -> Iterator[Hit]:
     for ref, op in _authored_items(target):
         if ref.item.request.method != "DELETE":
             continue
         documented = {status_code(r.status) for r in op.success_responses} if op is not None else set()
         for index, example in enumerate(ref.item.response):
-            if 200 <= example.code < 300 and example.code not in (200, 204) and example.code not in documented:
-                yield Hit(f"DELETE example {example.name!r} has status {example.code}; use 204 (or 200)",
-                          f"{ref.pointer}/response/{index}/code", ref.path)
+            if (
+                200 <= example.code < 300
+                and example.code not in (200, 204)
+                and example.code not in documented
+            ):
+                yield Hit(
+                    f"DELETE example {example.name!r} has status {example.code}; use 204 (or 200)",
+                    f"{ref.pointer}/response/{index}/code",
+                    ref.path,
+                )
 
 
-@rule("lint/insecure-url", Severity.WARNING,
-      "No request or variable uses an `http://` URL.",
-      "Keys sent over plain HTTP can be read on the way.")
+@rule(
+    "lint/insecure-url",
+    Severity.WARNING,
+    "No request or variable uses an `http://` URL.",
+    "Keys sent over plain HTTP can be read on the way.",
+)
 def insecure_url(target: Target) -> Iterator[Hit]:
     # The spec's own plain-HTTP servers are the API's choice, not the user's: there is no https:// to switch to.
     servers = [s.url.split("{", 1)[0].lower() for s in target.api.servers] if target.api is not None else []
 
     def insecure(url: str) -> bool:
         url = url.lower()
-        return url.startswith("http://") and not _is_local(url) and not any(
-            server.startswith("http://") and url.startswith(server) for server in servers)
+        return (
+            url.startswith("http://")
+            and not _is_local(url)
+            and not any(server.startswith("http://") and url.startswith(server) for server in servers)
+        )
 
     for index, variable in enumerate(target.collection.variables):
         if insecure(str(variable.value or "")):
-            yield Hit(f"variable {variable.key!r} is {variable.value!r}; use https://", f"/variable/{index}/value")
+            yield Hit(
+                f"variable {variable.key!r} is {variable.value!r}; use https://", f"/variable/{index}/value"
+            )
     for ref in target.items:
         raw = target.resolve(ref.item.request.url.raw)
         if insecure(raw):
-            yield Hit(f"the request URL {raw!r} uses http://; use https://", ref.pointer + "/request/url", ref.path)
+            yield Hit(
+                f"the request URL {raw!r} uses http://; use https://", ref.pointer + "/request/url", ref.path
+            )
 
 
-@rule("lint/patch-body", Severity.WARNING,
-      "PATCH requests have a body.",
-      "A PATCH without a body changes nothing; it is usually a request saved before the body was written.")
+@rule(
+    "lint/patch-body",
+    Severity.WARNING,
+    "PATCH requests have a body.",
+    "A PATCH without a body changes nothing; it is usually a request saved before the body was written.",
+)
 def patch_body(target: Target) -> Iterator[Hit]:
     for ref in target.items:
         request = ref.item.request
@@ -119,8 +175,11 @@ def patch_body(target: Target) -> Iterator[Hit]:
             continue
         op = _operation(target, ref)
         if op is None or op.request_body is not None:  # with the spec: only where the operation takes a body
-            yield Hit("the PATCH request has no body; add the attributes to change", ref.pointer + "/request/body",
-                      ref.path)
+            yield Hit(
+                "the PATCH request has no body; add the attributes to change",
+                ref.pointer + "/request/body",
+                ref.path,
+            )
 
 
 def _authored_items(target: Target) -> Iterator[tuple[ItemRef, Operation | None]]:
@@ -141,9 +200,12 @@ def _authored_folders(target: Target) -> Iterator[FolderRef]:
     if not target.kit_made:
         yield from target.own_folders
         return
-    described = {tag.name for tag in target.api.tags if tag.description.strip()} if target.api is not None else set()
-    yield from (ref for ref in target.own_folders
-                if ref.folder.name in described and ref.pointer.count("/item/") == 1)
+    described = (
+        {tag.name for tag in target.api.tags if tag.description.strip()} if target.api is not None else set()
+    )
+    yield from (
+        ref for ref in target.own_folders if ref.folder.name in described and ref.pointer.count("/item/") == 1
+    )
 
 
 def _operation(target: Target, ref: ItemRef) -> Operation | None:

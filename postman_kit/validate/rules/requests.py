@@ -12,22 +12,44 @@ from postman_kit.validate.target import ItemRef, Target
 
 # code → (summary, why); the codes are postman_kit.conformance's stable problem ids.
 PROBLEM_RULES: dict[str, tuple[str, str]] = {
-    "unknown-path": ("The request's path exists in the spec's revision.",
-                     "A path that no longer exists answers 404 at run time."),
-    "method-not-allowed": ("The path supports the request's method.", "The API answers 405 Method Not Allowed."),
+    "unknown-path": (
+        "The request's path exists in the spec's revision.",
+        "A path that no longer exists answers 404 at run time.",
+    ),
+    "method-not-allowed": (
+        "The path supports the request's method.",
+        "The API answers 405 Method Not Allowed.",
+    ),
     "empty-path-variable": ("Every path variable (`:id`) has a value.", "An empty id calls the wrong URL."),
-    "unknown-query-param": ("Every query parameter is one the operation knows.",
-                            "Unknown parameters are rejected with 400, often after a typo."),
+    "unknown-query-param": (
+        "Every query parameter is one the operation knows.",
+        "Unknown parameters are rejected with 400, often after a typo.",
+    ),
     "missing-query-param": ("Required query parameters are present.", "The API answers 400."),
-    "invalid-enum-value": (("`fields[type]`, `sort`, `include`, `additional-fields[type]` and other enumerated "
-                           "parameters use allowed values."), "A misspelled field is rejected with 400."),
+    "invalid-enum-value": (
+        (
+            "`fields[type]`, `sort`, `include`, `additional-fields[type]` and other enumerated "
+            "parameters use allowed values."
+        ),
+        "A misspelled field is rejected with 400.",
+    ),
     "invalid-number": ("Numeric parameters hold numbers.", "The API answers 400."),
-    "out-of-range": ("`page[size]` and other bounded parameters are within their bounds.", "The API answers 400."),
-    "pattern-mismatch": ("Path parameters with a `pattern` hold values that match it.",
-                         "A malformed id (Twilio's `CA` and 32 hex digits) answers 404 or 400."),
-    "filter-syntax": ("`filter` parses with the filter grammar.", "An unparsable filter is rejected with 400."),
-    "filter-not-allowed": ("Every filter field, operator and value type is allowed for the operation.",
-                           "Filters are allowed per field and operator; anything else is rejected with 400."),
+    "out-of-range": (
+        "`page[size]` and other bounded parameters are within their bounds.",
+        "The API answers 400.",
+    ),
+    "pattern-mismatch": (
+        "Path parameters with a `pattern` hold values that match it.",
+        "A malformed id (Twilio's `CA` and 32 hex digits) answers 404 or 400.",
+    ),
+    "filter-syntax": (
+        "`filter` parses with the filter grammar.",
+        "An unparsable filter is rejected with 400.",
+    ),
+    "filter-not-allowed": (
+        "Every filter field, operator and value type is allowed for the operation.",
+        "Filters are allowed per field and operator; anything else is rejected with 400.",
+    ),
     "missing-header": ("Required headers are present.", "The API answers 400."),
     "missing-body": ("Operations that need a body are sent one.", "The API answers 400."),
     "content-type-mismatch": ("Content-Type is one the operation accepts.", "The API answers 415."),
@@ -61,8 +83,12 @@ def _check_for(code: str) -> CheckFunction:
         for ref, problem in request_problems(target):
             known = problem.code in PROBLEM_RULES
             if problem.code == code or (code == OTHER and not known):
-                yield Hit(problem.message, ref.pointer + "/request" + problem.pointer, ref.path,
-                          severity=_severity(problem.severity))
+                yield Hit(
+                    problem.message,
+                    ref.pointer + "/request" + problem.pointer,
+                    ref.path,
+                    severity=_severity(problem.severity),
+                )
 
     check.__name__ = code.replace("-", "_")
     return check
@@ -76,8 +102,9 @@ def _severity(name: str) -> Severity | None:
 
 
 def _register(code: str, summary: str, why: str) -> Callable[..., Iterator[Hit]]:
-    return rule(f"request/{code}", Severity.ERROR, summary, why, needs_spec=True,
-                profile=PROFILE_CODES.get(code))(_check_for(code))
+    return rule(
+        f"request/{code}", Severity.ERROR, summary, why, needs_spec=True, profile=PROFILE_CODES.get(code)
+    )(_check_for(code))
 
 
 for _code, (_summary, _why) in PROBLEM_RULES.items():
