@@ -350,7 +350,9 @@ class _V3Reader:
                         self.name, f"{self._relative(entry)}: a folder without {DEFINITION.as_posix()}"
                     )
                 data, source = self._read_yaml(definition, ("collection",))
-            elif kind == "file" and entry.name.endswith(_REQUEST_SUFFIX):
+            elif entry.name.endswith(_REQUEST_SUFFIX):
+                # a FIFO or device named as a request is refused (never opened), not skipped: a request the
+                # user keeps must not vanish from what validate, diff and upgrade see
                 data, source = self._read_yaml(entry, ("http-request", "graphql-request"))
             else:
                 continue  # a README or any file that is not part of the collection

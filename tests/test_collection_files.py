@@ -276,6 +276,13 @@ def test_a_symlink_out_of_the_directory_is_never_followed(tmp_path, run_cli) -> 
     _bad_input(run_cli, directory, "a symbolic link to a directory")
 
 
+def test_a_fifo_named_as_a_request_is_refused_not_skipped(tmp_path, run_cli) -> None:
+    """Never opened (it would hang), and never silently left out of what the commands see."""
+    directory = _minimal(tmp_path / "c")
+    os.mkfifo(directory / "Piped.request.yaml")
+    _bad_input(run_cli, directory, "not a regular file")
+
+
 def test_folders_nested_past_the_limit_are_refused(tmp_path, run_cli) -> None:
     directory = _minimal(tmp_path / "c")
     folder = directory
