@@ -54,6 +54,7 @@ _MAY_HOLD_ANCHOR = re.compile(r"(?:^|[\s\[{,:])&[^\s\[\]{},]", re.MULTILINE)
 # what nests past MAX_NESTING (shapes.py) within this bound is refused after the parse. The bound is that high so
 # that a file with a few thousand brackets, as OpenAI's 3 MB spec has (5,614), skips the event count below: it
 # cost a quarter of that spec's load (0.48 s of 1.9 s CPU; benchmarks/bench_generate.py, real-world specs).
+# PyYAML 6.0.4 bundles a libyaml that stops at 1,000 levels itself; with it this bound is only a second guard.
 MAX_YAML_DEPTH = 8_000
 # What a line's indentation and leading block indicators (`- `, `? `, `: `) can open: each level of block nesting
 # takes at least one column or one indicator.
@@ -320,6 +321,8 @@ def _parse_yaml(text: str, name: str, lines: dict[tuple[Any, ...], int] | None =
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f" at line {mark.line + 1} column {mark.column + 1}" if mark else ""
+        if "maximum nesting depth" in str(exc.problem):  # libyaml 0.2.6 (PyYAML 6.0.4) stops at 1,000 levels
+            raise InputError(name, f"YAML document nests too deeply for the YAML parser{where}") from None
         raise InputError(name, f"invalid YAML: {_one_line(exc.problem or exc.context)}{where}") from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
@@ -406,7 +409,7 @@ def _check_yaml_depth(text: str, name: str) -> None:
                     mark = event.start_mark
                     raise InputError(
                         name,
-                        f"YAML document nests deeper than {MAX_YAML_DEPTH:,} levels (line {mark.line + 1})",
+                        f"YAML document nests too deeply (more than {MAX_YAML_DEPTH:,} levels, line {mark.line + 1})",
                     )
             elif isinstance(event, ends):
                 depth -= 1

@@ -252,7 +252,7 @@ def test_a_directory_without_a_definition_is_refused(tmp_path, run_cli) -> None:
         ),
         (
             "$kind: http-request\nbody: " + "[" * 10_000 + "]" * 10_000 + "\n",
-            "nests deeper than 8,000 levels",
+            "nests too deeply",
         ),
         ("$kind: http-request\nurl: [unclosed\n", "invalid YAML"),
         ("- a list\n", "not a YAML mapping"),
