@@ -30,7 +30,7 @@ from postman_kit.errors import InputError
 from postman_kit.postman_yaml import dump
 from postman_kit.secrets import redact_bytes
 from postman_kit.terminal import printable
-from postman_kit.writer import _write_all
+from postman_kit.writer import _write_all, output_mode
 
 _UNSAFE_CHARACTERS = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 _FALLBACK_NAMES = {
@@ -127,12 +127,9 @@ def refuse_links_on_the_way(out_dir: Path, files: Iterable[Path]) -> None:
             if directory in checked or not _is_inside(directory, out_dir) or directory == out_dir:
                 continue
             checked.add(directory)
-            try:
-                mode = os.lstat(directory).st_mode
-            except FileNotFoundError:
+            mode = output_mode(directory)
+            if mode is None:
                 continue
-            except OSError as exc:
-                raise InputError(str(directory), f"cannot write output: {exc.strerror or exc}") from None
             if stat.S_ISLNK(mode):
                 raise InputError(str(directory), "is a symbolic link; refusing to write through it")
             if not stat.S_ISDIR(mode):

@@ -160,15 +160,20 @@ _SPECIAL_KINDS = (
 )
 
 
-def _refuse_special_file(path: Path) -> None:
-    """Refuse to replace anything but a regular file (the path itself, not what a symlink points to)."""
+def output_mode(path: Path) -> int | None:
+    """The file mode of an output path itself (a symlink's own, not its target's); None when nothing is there."""
     try:
-        mode = os.lstat(path).st_mode
+        return os.lstat(path).st_mode
     except FileNotFoundError:
-        return
+        return None
     except OSError as exc:
         raise InputError(str(path), f"cannot write output: {exc.strerror or exc}") from None
-    if stat.S_ISREG(mode):
+
+
+def _refuse_special_file(path: Path) -> None:
+    """Refuse to replace anything but a regular file (the path itself, not what a symlink points to)."""
+    mode = output_mode(path)
+    if mode is None or stat.S_ISREG(mode):
         return
     kind = next((name for test, name in _SPECIAL_KINDS if test(mode)), "not a regular file")
     raise InputError(str(path), f"is {kind}; refusing to replace it (give a regular file or a new path)")

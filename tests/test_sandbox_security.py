@@ -197,7 +197,9 @@ def test_a_served_50_mb_body_leaves_the_memory_as_it_was_and_data_files_private(
             assert httpx.get(f"{base_url}/api/profiles", headers=auth).status_code == 200
             before = rss_mb(process.pid)
             for chunked in (False, True):
-                assert post_raw(port, 50 * MB, chunked).startswith(b"HTTP/1.1 413 ")  # the phrase varies by Python
+                assert post_raw(port, 50 * MB, chunked).startswith(
+                    b"HTTP/1.1 413 "
+                )  # the phrase varies by Python
             grown = rss_mb(process.pid) - before
             assert grown < 10, f"RSS grew {grown:.1f} MB"
             assert httpx.get(f"{base_url}/api/profiles", headers=auth).status_code == 200
