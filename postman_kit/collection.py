@@ -27,6 +27,13 @@ def _description_text(value: Any) -> str:
     return str(value or "")
 
 
+def _text_or_none(value: Any) -> str | None:
+    """A query key or value as text: the shape check lets a number or a boolean stand where Postman writes text."""
+    if value is None or isinstance(value, str):
+        return value
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)  # as Postman sends them
+
+
 def _pop_extra(data: dict[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k not in known}
 
@@ -108,7 +115,7 @@ class QueryParam(_KeyValue):
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> QueryParam:
-        return cls._from_parts(data, data.get("key"), data.get("value"))
+        return cls._from_parts(data, _text_or_none(data.get("key")), _text_or_none(data.get("value")))
 
 
 @dataclass(slots=True)

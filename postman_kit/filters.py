@@ -53,18 +53,26 @@ def rules_from_extension(extension: Any) -> AllowedFilters:
     for name, spec in extension.items():
         if not isinstance(spec, dict):
             continue
-        operators = spec.get("operators") or {}
+        operators = spec.get("operators")
+        if not isinstance(operators, dict):
+            operators = {}
         value = spec.get("value") or {}
         enum = value.get("enum") if isinstance(value, dict) else None
+        value_format = value.get("format") if isinstance(value, dict) else None
         rules[str(name)] = FilterRule(
             field=str(name),
-            single=tuple(operators.get("single") or ()),
-            list=tuple(operators.get("list") or ()),
+            single=_names(operators.get("single")),
+            list=_names(operators.get("list")),
             value_type=str(value.get("type") or "string") if isinstance(value, dict) else "string",
-            value_format=value.get("format") if isinstance(value, dict) else None,
+            value_format=value_format if isinstance(value_format, str) else None,
             value_enum=tuple(enum) if isinstance(enum, list) else (),
         )
     return AllowedFilters(rules=rules, source="x-klaviyo-filters")
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    """The operator names of a list; anything else in a hand-edited extension is not an operator."""
+    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
 
 
 def rules_from_description(description: str) -> AllowedFilters:

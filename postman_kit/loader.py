@@ -665,7 +665,11 @@ def _bundle_external_refs(document: LoadedDocument) -> None:
     def external_key(ref: str, current: str | None, lenient: bool) -> str:
         file_part, _, pointer = ref.partition("#")
         if not file_part:
-            return key_for(current, pointer, lenient)  # type: ignore[arg-type]
+            if current is None:  # only `$ref: ""` gets here from the root document
+                raise InputError(document.source, f"$ref {ref!r} names no file and no part of one")
+            return key_for(current, pointer, lenient)
+        if any(ord(c) < 0x20 or c == "\x7f" for c in file_part):
+            raise InputError(current or document.source, f"$ref {ref!r} holds a control character")
         if _SCHEME.match(file_part) and not is_url(file_part):
             raise InputError(
                 current or document.source, f"$ref {ref!r} is not a relative path or http(s) URL"

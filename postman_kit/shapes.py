@@ -48,8 +48,8 @@ _OPENAPI_PARTS: dict[str, Any] = {
             "type": {"type": ["string", "array"], "items": {"type": "string"}},
             "required": {"type": "array", "items": {"type": "string"}},
             "properties": _ref("schemaMap"),  # not a mapping: example building skips it
-            "items": {"type": ["object", "boolean", "array"]},
-            "additionalProperties": {"type": ["object", "boolean"]},
+            "items": {"anyOf": [{"type": "array"}, _ref("schema")]},
+            "additionalProperties": _ref("schema"),
             "allOf": _ref("schemas"),
             "anyOf": _ref("schemas"),
             "oneOf": _ref("schemas"),
@@ -141,7 +141,10 @@ _URL = {
         "raw": _TEXT,
         "host": {"type": ["array", "string"], "items": _SCALAR},
         "path": {"type": ["array", "string"], "items": {"type": ["string", "object"]}},
-        "query": {"type": ["array", "null"], "items": {"type": "object"}},
+        "query": {
+            "type": ["array", "null"],
+            "items": {"type": "object", "properties": {"key": _SCALAR, "value": _SCALAR}},
+        },
         "variable": _OBJECTS,
     },
 }
@@ -159,6 +162,7 @@ _REQUEST = {
 _NODE = {
     "type": "object",
     "properties": {
+        "id": _SCALAR,
         "name": _SCALAR,
         "item": {"type": "array", "items": {"$ref": "#/definitions/node"}},
         "request": _REQUEST,

@@ -10,9 +10,23 @@ strings replaced in the written text.
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
+import resource
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+import yaml
+from click.testing import CliRunner
+
+from postman_kit.cli import cli
+from tests.support.logstore import newman_execution, newman_report
+from tests.tools import EXAMPLE_SPEC, ROOT
 
 HUGE_INT_MARKER = "\x00HUGE-INT\x00"
 DEEP_ARRAY_MARKER = "\x00DEEP-ARRAY\x00"
@@ -162,3 +176,142 @@ def mutate_text(raw: bytes, offset: int, insert: bytes, cut: int = 0) -> bytes:
     """Bytes inserted (and some cut) at a position: what a bad paste or a truncated download does."""
     at = offset % (len(raw) + 1)
     return raw[:at] + insert + raw[at + cut :]
+
+
+# Running every command on a mutant, and what a user relies on after each.
+
+FORK = ROOT / "tests" / "fixtures" / "forks" / "klaviyo-2023-10-15-fork.postman_collection.json"
+ENVIRONMENT = ROOT / "collections" / "acme-marketing-api-v2026-07-15.postman_environment.json"
+# A command's work is bounded by CPU time (a loop, a bomb), so a loaded machine does not fail the suite; a wait
+# (a FIFO, a lock) by the wall clock, six times as long.
+SECONDS_PER_COMMAND = 10
+WALL_SECONDS_PER_COMMAND = 60
+
+
+def sample_report() -> dict[str, Any]:
+    return newman_report(
+        [
+            newman_execution(
+                "Profiles",
+                ["api", "profiles", ":id"],
+                ["api", "profiles", "01GDD"],
+                404,
+                response_body='{"errors": [{"status": "404", "code": "not_found"}]}',
+            ),
+            newman_execution(
+                "Events",
+                ["api", "events"],
+                ["api", "events"],
+                202,
+                method="POST",
+                body='{"a": 1}',
+                query=[{"key": "filter", "value": "equals(a,1)"}],
+            ),
+        ]
+    )
+
+
+DOCUMENTS: dict[str, Callable[[], Any]] = {
+    "spec": lambda: yaml.safe_load(EXAMPLE_SPEC.read_text()),
+    "collection": lambda: json.loads(FORK.read_text()),
+    "environment": lambda: json.loads(ENVIRONMENT.read_text()),
+    "report": sample_report,
+}
+
+
+def commands(kind: str, mutant: Path, inputs: Path, out: Path) -> list[list[str]]:
+    """Every command that reads a document of this kind, the mutant in its place."""
+    spec, fork, data = str(inputs / "spec.json"), str(inputs / "fork.json"), str(out / "data")
+    m = str(mutant)
+    return {
+        "spec": [
+            ["generate", m, "-o", str(out), "-q"],
+            ["validate", fork, "--spec", m],
+            ["diff", fork, m],
+            ["upgrade", fork, "--to", m, "-o", str(out / "up.json")],
+            ["logs", "import", str(inputs / "report.json"), "--spec", m, "--data", data],
+        ],
+        "collection": [
+            ["validate", m],
+            ["validate", m, "--spec", spec, "-o", str(out / "report.txt")],
+            ["diff", m, spec, "--format", "json"],
+            ["upgrade", m, "--to", spec, "-o", str(out / "up.json")],
+            ["snippet", m, "--list"],
+            ["snippet", m, "Get Events", "-l", "python"],
+            ["diff", spec, m],
+        ],
+        "environment": [["validate", fork, "-e", m], ["snippet", fork, "Get Events", "-e", m]],
+        "report": [["logs", "import", m, "--data", data]],
+    }[kind]
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def check_outcome(
+    args: list[str], exit_code: int, stdout: str, stderr: str, out: Path, cpu: float, wall: float
+) -> None:
+    """What a user relies on after any command, whatever its input held."""
+    shown = " ".join(a if len(a) < 80 else a[:77] + "..." for a in args)
+    assert exit_code in (0, 1, 2), f"{shown}: exit {exit_code}\n{stderr[-2000:]}"
+    assert "Traceback" not in stdout + stderr, f"{shown}:\n{stderr[-3000:]}"
+    if exit_code == 2:
+        assert stderr.count("\n") == 1 and stderr.startswith("postman-kit: error: "), f"{shown}: {stderr!r}"
+        left = [p for p in out.rglob("*") if p.is_file()] if out.exists() else []
+        assert not left, f"{shown}: exit 2 yet wrote {left}"
+    temp = [p for p in out.rglob("*") if p.name.endswith(".tmp")] if out.exists() else []
+    assert not temp, f"{shown}: left temp files {temp}"
+    assert cpu < SECONDS_PER_COMMAND, f"{shown}: took {cpu:.1f} s of CPU"
+    assert wall < WALL_SECONDS_PER_COMMAND, f"{shown}: took {wall:.1f} s"
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+class Workspace:
+    """The real inputs in a temp directory, and an output directory emptied before each command."""
+
+    def __init__(self) -> None:
+        self.root = Path(tempfile.mkdtemp(prefix="pk-fuzz-"))
+        self.inputs = self.root / "inputs"
+        self.inputs.mkdir()
+        (self.inputs / "spec.json").write_text(json.dumps(DOCUMENTS["spec"]()))
+        shutil.copy(FORK, self.inputs / "fork.json")
+        (self.inputs / "report.json").write_text(json.dumps(sample_report()))
+        self.out = self.root / "out"
+        self.runner = CliRunner()
+
+    def run_all(self, kind: str, mutant_bytes: bytes, suffix: str = ".json") -> list[int]:
+        """Every command of this kind on the mutant, each outcome checked; their exit codes."""
+        mutant = self.inputs / f"mutant{suffix}"
+        mutant.write_bytes(mutant_bytes)
+        before = digest(self.inputs)
+        codes = []
+        for args in commands(kind, mutant, self.inputs, self.out):
+            shutil.rmtree(self.out, ignore_errors=True)
+            self.out.mkdir()
+            started, cpu = time.monotonic(), time.process_time()
+            result = self.runner.invoke(cli, args, catch_exceptions=False)
+            check_outcome(
+                args,
+                result.exit_code,
+                result.stdout,
+                result.stderr,
+                self.out,
+                time.process_time() - cpu,
+                time.monotonic() - started,
+            )
+            codes.append(result.exit_code)
+        assert digest(self.inputs) == before, f"{kind}: a command changed an input"
+        mutant.unlink()
+        return codes
+
+    def remove(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
