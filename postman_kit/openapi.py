@@ -350,7 +350,7 @@ def _read_scheme(key: str, raw: dict[str, Any]) -> SecurityScheme:
         name=key,
         type=str(raw.get("type", "")),
         location=raw.get("in"),
-        param_name=raw.get("name"),
+        param_name=None if raw.get("name") is None else str(raw["name"]),
         scheme=(raw.get("scheme") or "").lower() or None,
         description=raw.get("description") or "",
         flows=raw.get("flows") or {},

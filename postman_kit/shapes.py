@@ -77,6 +77,17 @@ _OPENAPI_PARTS: dict[str, Any] = {
         },
     },
     "parameters": {"type": "array", "items": _ref("parameter")},
+    "securityScheme": {
+        "type": "object",
+        "properties": {
+            "type": _SCALAR,
+            "name": _SCALAR,
+            "in": _TEXT,
+            "scheme": _TEXT,
+            "description": _TEXT,
+            "flows": _MAP_OF_OBJECTS,
+        },
+    },
     "response": {"type": "object", "properties": {"description": _TEXT, "content": _ref("content")}},
     "requestBody": {"type": "object", "properties": {"description": _TEXT, "content": _ref("content")}},
     "operation": {
@@ -124,7 +135,7 @@ OPENAPI_SHAPE = {
         "components": {
             "type": "object",
             "properties": {
-                "securitySchemes": _MAP_OF_OBJECTS,
+                "securitySchemes": {"type": "object", "additionalProperties": _ref("securityScheme")},
                 "parameters": {"type": "object", "additionalProperties": _ref("parameter")},
                 "responses": {"type": "object", "additionalProperties": _ref("response")},
                 "requestBodies": _MAP_OF_OBJECTS,

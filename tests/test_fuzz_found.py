@@ -68,6 +68,11 @@ def _required_objects_in_items(spec: dict[str, Any]) -> None:
     }
 
 
+def _security_scheme_fields_as_lists(spec: dict[str, Any]) -> None:
+    for scheme in spec["components"]["securitySchemes"].values():
+        scheme["name"], scheme["scheme"] = ["Authorization"], ["bearer"]
+
+
 def _filter_operators_as_text(spec: dict[str, Any]) -> None:
     filters = first_operation(spec, "x-klaviyo-filters")["x-klaviyo-filters"]
     next(iter(filters.values()))["operators"] = "equals"
@@ -100,6 +105,7 @@ CASES: dict[str, tuple[str, Callable[[Any], None]]] = {
     'a spec with `$ref: ""`': ("spec", _empty_ref),
     "a spec $ref whose file name holds a NUL byte": ("spec", _nul_in_ref),
     "an array's item schema whose required list holds an object": ("spec", _required_objects_in_items),
+    "a security scheme whose name and scheme are lists": ("spec", _security_scheme_fields_as_lists),
     "x-klaviyo-filters operators given as text": ("spec", _filter_operators_as_text),
     "x-klaviyo-filters operator names given as a list and an object": (
         "spec",
