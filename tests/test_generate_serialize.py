@@ -96,6 +96,21 @@ def test_postman_path_variables_wherever_postman_can_hold_them() -> None:
     assert segments == ["v2", "op1:cancel"] and names == []
 
 
+def test_a_path_value_holding_a_url_stays_one_segment(tmp_path: Path) -> None:
+    """Stripe's `/v1/file_links/{link}`: the name suggests a URL, whose slashes would make three segments."""
+    assert (
+        serialize.path_text("link", "https://example.com/a b?c#d")
+        == "https:%2F%2Fexample.com%2Fa%20b%3Fc%23d"
+    )
+    assert serialize.path_text("id", "{{$guid}}") == "{{$guid}}"
+    link = {"name": "link", "in": "path", "required": True, "schema": {"type": "string"}}
+    doc = minimal_spec(
+        {"/file_links/{link}": {"get": {"summary": "Get link", "parameters": [link], "responses": OK}}}
+    )
+    url = requests_by_name(build_json(tmp_path, doc))["Get link"]["request"]["url"]
+    assert url["variable"] == [{"key": "link", "value": "https:%2F%2Fexample.com"}]
+
+
 def wire_spec() -> dict[str, Any]:
     binary = {"type": "string", "format": "binary"}
     return minimal_spec(

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import re
+import urllib.parse
 from collections.abc import Callable
 from typing import Any
 
@@ -64,13 +65,20 @@ def _flat(value: dict[str, Any]) -> list[str]:
 
 
 def path_text(name: str, value: Any, style: str | None = None, explode: bool | None = None) -> str:
-    """What replaces `{name}` in a path: `5`, `.5`, `;id=5`, `3,4,5`, …"""
+    """What replaces `{name}` in a path: `5`, `.5`, `;id=5`, `3,4,5`, …; a value holding `/`, `?`, `#`, `%` or
+    white space has them percent-encoded, so it stays one segment (`https%3A%2F%2Fexample.com`)."""
     style, explode = style_and_explode("path", style, explode)
     if style == "label":
-        return _prefixed(".", value, explode, "." if explode else ",")
-    if style == "matrix":
-        return _matrix(name, value, explode)
-    return simple_text(value, explode)
+        text = _prefixed(".", value, explode, "." if explode else ",")
+    elif style == "matrix":
+        text = _matrix(name, value, explode)
+    else:
+        text = simple_text(value, explode)
+    return _SEGMENT_BREAKERS.sub(lambda m: urllib.parse.quote(m.group(0), safe=""), text)
+
+
+# What would end a path segment or the path (or start an escape) if sent as is; `:` stays, as Postman keeps it.
+_SEGMENT_BREAKERS = re.compile(r"[/?#%\s]")
 
 
 def simple_text(value: Any, explode: bool = False) -> str:
