@@ -263,6 +263,8 @@ def load_openapi(spec: Path) -> Any:
     from openapi_core.configurations import Config
 
     read_brackets_as_documented()
+    read_multipart_text_as_typed()
+    read_discriminator_as_annotation()
     text = spec.read_text(encoding="utf-8")
     # JSON with json (Twilio's spec has escapes PyYAML refuses), the rest with PyYAML's C loader when present.
     data = (
@@ -270,7 +272,27 @@ def load_openapi(spec: Path) -> Any:
         if spec.suffix == ".json"
         else yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     )
-    return OpenAPI.from_dict(data, base_uri=spec.resolve().as_uri(), config=Config(spec_validator_cls=None))
+    config = Config(spec_validator_cls=None, extra_media_type_deserializers=media_types_as_documented(data))
+    return OpenAPI.from_dict(data, base_uri=spec.resolve().as_uri(), config=config)
+
+
+def media_types_as_documented(document: dict[str, Any]) -> dict[str, Any]:
+    """Two readers openapi-core lacks, each what the media type means:
+    - `application/json-patch+json` (RFC 6902, Box's metadata updates) is JSON; openapi-core hands its bytes to
+      the schema (`b'[...]' is not of type 'array'`).
+    - Under OpenAPI 3.1, a multipart file part (`type: string, format: binary`) is a string of octets;
+      openapi-core reads it as `bytes`, which its 3.1 (JSON Schema 2020-12) validator rejects as not a string
+      (OpenAI's uploads). The octets are read as text, one character per byte. Its 3.0 validator takes bytes."""
+
+    def json_loads(value: bytes, **parameters: str) -> Any:
+        return json.loads(value)
+
+    readers: dict[str, Any] = {"application/json-patch+json": json_loads}
+    if str(document.get("openapi", "")).startswith("3.1"):
+        readers["application/octet-stream"] = lambda value, **parameters: (
+            value.decode("latin-1") if isinstance(value, bytes) else value
+        )
+    return readers
 
 
 def read_brackets_as_documented() -> None:
@@ -281,6 +303,52 @@ def read_brackets_as_documented() -> None:
     from openapi_core.deserializing.styles import style_deserializers
 
     style_deserializers["deepObject"] = bracket_loads
+
+
+def read_discriminator_as_annotation() -> None:
+    """Under OpenAPI 3.1 the discriminator is an annotation: `oneOf`/`anyOf`/`allOf` decide validity. The installed
+    openapi-schema-validator (openapi-core 0.23 pins it below 0.9) still requires the discriminator's value to name
+    a schema when there is no mapping, so OpenAI's `role: developer` (no schema named `developer`) can never pass;
+    0.9 reads it as an annotation ("discriminator is annotation-only in OAS 3.1+"), as done here. 3.0 unchanged."""
+    from jsonschema import Draft202012Validator
+    from openapi_schema_validator import OAS31Validator
+
+    for keyword in ("oneOf", "anyOf", "allOf"):
+        OAS31Validator.VALIDATORS[keyword] = Draft202012Validator.VALIDATORS[keyword]
+
+
+def read_multipart_text_as_typed() -> None:
+    """A multipart part of a primitive schema carries the value as text (`orderId: 1` is the part `1`), as a
+    form-encoded field does; openapi-core casts form fields by their schema but hands multipart text parts to the
+    schema as strings (`'1' is not of type 'integer'`). Its own caster is applied to them too. A part of a `string`
+    schema sent with a content type of its own (`application/sdp`) is that text, not bytes."""
+    from openapi_core.deserializing.media_types.deserializers import MediaTypeDeserializer
+
+    read = MediaTypeDeserializer.decode_property_content_type
+    if getattr(read, "casts_multipart_text", False):
+        return
+
+    def decode_property_content_type(
+        self: Any, name: str, schema: Any, location: Any, encoding: Any = None
+    ) -> Any:
+        value = read(self, name, schema, location, encoding)
+        if not self.mimetype.startswith("multipart"):
+            return value
+        # a part of a `string` schema sent with a content type of its own (`application/sdp`) is that text
+        text_part = (schema / "type").read_str(None) == "string" and (schema / "format").read_str(
+            None
+        ) != "binary"
+        if isinstance(value, bytes) and text_part:
+            return value.decode("utf-8", "surrogateescape")
+        if not (isinstance(value, str) and self.schema_caster):
+            return value
+        try:
+            return self.schema_caster.evolve(schema).cast(value)
+        except Exception:  # noqa: BLE001 - what does not cast is left for the validator to report
+            return value
+
+    decode_property_content_type.casts_multipart_text = True  # type: ignore[attr-defined]
+    MediaTypeDeserializer.decode_property_content_type = decode_property_content_type  # type: ignore[method-assign]
 
 
 def bracket_loads(explode: bool, name: str, schema_type: str, location: Any) -> Any:

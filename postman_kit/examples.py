@@ -160,6 +160,8 @@ class ExampleBuilder:
         for key in ("oneOf", "anyOf"):
             branches = schema.get(key)
             if isinstance(branches, list) and branches:
+                if isinstance(schema.get("properties"), dict):
+                    return self._object_with_branch(schema, key, branches, refs, depth)
                 for branch in branches:
                     value = self._build(branch, refs, depth + 1, name)
                     if value is not _CUT and value is not None:
@@ -205,6 +207,30 @@ class ExampleBuilder:
         if kind == "null":
             return None
         return None
+
+    def _object_with_branch(
+        self, schema: dict[str, Any], key: str, branches: list[Any], refs: tuple[str, ...], depth: int
+    ) -> Any:
+        """An object whose `oneOf`/`anyOf` branches add constraints to its own properties (OpenAI's file batch:
+        `anyOf: [{required: [file_ids]}, {required: [files]}]`): its properties with the first object branch's,
+        less those only another branch requires, so one branch holds (and, for `oneOf`, only one)."""
+        rest = {k: v for k, v in schema.items() if k != key}
+        parts = [self._target(b["$ref"]) if isinstance(b, dict) and "$ref" in b else b for b in branches]
+        parts = [b if isinstance(b, dict) and b.get("type", "object") == "object" else None for b in parts]
+        for index, part in enumerate(parts):
+            if part is None:
+                continue
+            own = set(_names(rest.get("required"))) | set(_names(part.get("required")))
+            elsewhere = {
+                n for i, p in enumerate(parts) if p and i != index for n in _names(p.get("required"))
+            }
+            merged = dict(rest)
+            merged["required"] = sorted(own)
+            added = part.get("properties")
+            properties = {**rest["properties"], **(added if isinstance(added, dict) else {})}
+            merged["properties"] = {n: s for n, s in properties.items() if n in own or n not in elsewhere}
+            return self._object(merged, refs, depth)
+        return self._object(rest, refs, depth)
 
     def _all_of(self, schema: dict[str, Any], refs: tuple[str, ...], depth: int, name: str | None) -> Any:
         scalar = self._scalar_all_of(schema)
@@ -709,3 +735,8 @@ def _is_json_type(value: Any, kind: Any) -> bool:
 
 def _looks_object(schema: Any) -> bool:
     return isinstance(schema, dict) and (schema.get("type") == "object" or "properties" in schema)
+
+
+def _names(value: Any) -> list[str]:
+    """The property names of a `required` list (anything else in it is not a name)."""
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import orjson
 import pytest
 
@@ -128,6 +129,32 @@ def test_a_discriminator_names_the_branch_the_value_was_built_from() -> None:
     assert builder.build({"anyOf": [{"type": "number"}, {"type": "integer"}]}) == 1
     # a discriminator naming no property of the branch adds none
     assert builder.build({"oneOf": one_of, "discriminator": {"propertyName": "type"}}) == {"kind": "example"}
+
+
+def test_branches_that_add_constraints_to_an_object_choose_its_properties() -> None:
+    """OpenAI's file batch: `file_ids` or `files`, never neither (the body was `null`) and, under oneOf, not both."""
+    batch = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "file_ids": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+            "files": {"type": "array", "minItems": 1, "items": {"type": "object"}},
+            "attributes": {"type": "object"},
+        },
+    }
+    builder = ExampleBuilder({})
+    for key in ("anyOf", "oneOf"):
+        schema = {**batch, key: [{"required": ["file_ids"]}, {"required": ["files"]}]}
+        value = builder.build(schema)
+        assert sorted(value) == ["attributes", "file_ids"]
+        jsonschema.validate(value, schema)
+    # a branch with properties of its own adds them; a branch of another type is passed over
+    schema = {
+        "type": "object",
+        "properties": {"name": {"type": "string"}},
+        "oneOf": [{"type": "string"}, {"properties": {"age": {"type": "integer"}}, "required": ["age"]}],
+    }
+    assert sorted(builder.build(schema)) == ["age", "name"]
 
 
 def test_unique_fields_get_a_dynamic_value_only_in_requests_a_client_sends() -> None:
