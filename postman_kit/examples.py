@@ -232,6 +232,24 @@ class ExampleBuilder:
             return self._object(merged, refs, depth)
         return self._object(rest, refs, depth)
 
+    def _declared(self, schema: Any, seen: tuple[str, ...] = ()) -> set[str]:
+        """The property names a schema describes, through `$ref`s and `allOf`."""
+        if isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
+            ref = schema["$ref"]
+            return (
+                set()
+                if ref in seen or not ref.startswith("#")
+                else self._declared(self._target(ref), (*seen, ref))
+            )
+        if not isinstance(schema, dict):
+            return set()
+        properties = schema.get("properties")
+        names = set(properties) if isinstance(properties, dict) else set()
+        parts = schema.get("allOf")
+        for part in parts if isinstance(parts, list) else ():
+            names |= self._declared(part, seen)
+        return names
+
     def _all_of(self, schema: dict[str, Any], refs: tuple[str, ...], depth: int, name: str | None) -> Any:
         scalar = self._scalar_all_of(schema)
         if scalar is not None:
@@ -241,7 +259,9 @@ class ExampleBuilder:
         for part in schema["allOf"]:
             value = self._build(part, refs, depth + 1, name)
             if isinstance(value, dict):
-                merged.update(value)
+                # a part requiring what another part describes filled it in itself: the describing part's value wins
+                declared = self._declared(part)
+                merged.update({k: v for k, v in value.items() if k not in merged or k in declared})
             elif value is not _CUT and value is not None:
                 other = value
         rest = {k: v for k, v in schema.items() if k != "allOf"}
@@ -367,7 +387,7 @@ class ExampleBuilder:
     def _object(self, schema: dict[str, Any], refs: tuple[str, ...], depth: int) -> Any:
         out: dict[str, Any] = {}
         skip = "readOnly" if self.direction == "request" else "writeOnly"
-        required = set(schema.get("required") or [])
+        required = set(_names(schema.get("required")))
         properties = schema.get("properties")
         for name, prop in properties.items() if isinstance(properties, dict) else ():
             target = prop
@@ -390,8 +410,13 @@ class ExampleBuilder:
             if self.unique_values and isinstance(value, str) and isinstance(target, dict):
                 value = unique_value(name, value, target)
             out[name] = value
-        wanted = schema.get("minProperties")
         extra = schema.get("additionalProperties")
+        for name in sorted(required - out.keys()):
+            if isinstance(name, str) and not (isinstance(properties, dict) and name in properties):
+                # required yet not described (Box's `grant_type`): whatever `additionalProperties` allows
+                value = self._build(extra, refs, depth + 1, name) if isinstance(extra, dict) else _CUT
+                out[name] = self._string({}, name) if value is _CUT or value is None else value
+        wanted = schema.get("minProperties")
         if isinstance(wanted, int) and len(out) < wanted and isinstance(extra, dict):
             # a map that must not be empty: entries named as Swagger UI names them
             value = self._build(extra, refs, depth + 1)

@@ -157,6 +157,18 @@ def test_branches_that_add_constraints_to_an_object_choose_its_properties() -> N
     assert sorted(builder.build(schema)) == ["age", "name"]
 
 
+def test_a_required_property_the_schema_does_not_describe_is_still_sent() -> None:
+    """Box's token revocation requires `grant_type` without describing it; a validator requires it all the same."""
+    revoke = {"type": "object", "properties": {"token": {"type": "string"}}, "required": ["grant_type"]}
+    value = ExampleBuilder({}).build(revoke)
+    assert sorted(value) == ["grant_type", "token"] and isinstance(value["grant_type"], str)
+    jsonschema.validate(value, revoke)
+    # an allOf part requiring what another part describes keeps the describing part's value
+    schemas = {"Base": {"type": "object", "properties": {"id": {"type": "integer", "example": 7}}}}
+    child = {"allOf": [{"$ref": "#/components/schemas/Base"}, {"type": "object", "required": ["id"]}]}
+    assert ExampleBuilder({"components": {"schemas": schemas}}).build(child) == {"id": 7}
+
+
 def test_unique_fields_get_a_dynamic_value_only_in_requests_a_client_sends() -> None:
     schema = {
         "type": "object",
