@@ -187,6 +187,12 @@ def point_at_recorder(collection: dict[str, Any], environment: dict[str, Any] | 
         if value.startswith("https://"):
             https_hosts.add(urlsplit(value).netloc)
             return "http://" + value[len("https://") :]
+        if value == "https":  # a server variable for the scheme (`{scheme}://developer.uspto.gov`)
+            return "http"
+        scheme_variable = re.match(r"\{\{[^{}]+\}\}://([^/]+)", value)
+        if scheme_variable:
+            https_hosts.add(scheme_variable.group(1))
+            return value
         if base and not value.startswith("http://") and not value.startswith("{{"):
             return FALLBACK_HOST + ("" if not value or value.startswith("/") else "/") + value
         if value == "":
@@ -257,7 +263,7 @@ def run_newman(
 
 
 # -- checking ----------------------------------------------------------------------------------------------------
-def load_openapi(spec: Path) -> Any:
+def load_openapi(spec: Path) -> list[Any]:
     import yaml
     from openapi_core import OpenAPI
     from openapi_core.configurations import Config
@@ -273,7 +279,29 @@ def load_openapi(spec: Path) -> Any:
         else yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     )
     config = Config(spec_validator_cls=None, extra_media_type_deserializers=media_types_as_documented(data))
-    return OpenAPI.from_dict(data, base_uri=spec.resolve().as_uri(), config=config)
+    return [
+        OpenAPI.from_dict(view, base_uri=spec.resolve().as_uri(), config=config)
+        for view in path_key_views(data)
+    ]
+
+
+def path_key_views(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """The document, then one view per alternative of the path keys its authors wrote as alternatives of one path
+    (Box's `/files/{file_id}#add_shared_link`, OpenAI's `/responses?beta=true`): openapi-core matches a request
+    against `/files/{file_id}` alone, so a request made for another alternative (removing a shared link with
+    `shared_link: null`) would be checked against the wrong operation. A request conforms if one view accepts it."""
+    paths = document.get("paths") or {}
+    groups: dict[str, list[str]] = {}
+    for key in paths:
+        groups.setdefault(re.split(r"[#?]", key, maxsplit=1)[0], []).append(key)
+    alternatives = {base: keys for base, keys in groups.items() if len(keys) > 1}
+    views = [document]
+    for index in range(max((len(keys) for keys in alternatives.values()), default=0)):
+        view_paths = dict(paths)
+        for base, keys in alternatives.items():
+            view_paths[base] = paths[keys[min(index, len(keys) - 1)]]
+        views.append({**document, "paths": view_paths})
+    return views
 
 
 def media_types_as_documented(document: dict[str, Any]) -> dict[str, Any]:
@@ -303,6 +331,24 @@ def read_brackets_as_documented() -> None:
     from openapi_core.deserializing.styles import style_deserializers
 
     style_deserializers["deepObject"] = bracket_loads
+    for style, prefix in (("matrix", ";"), ("label", ".")):
+        style_deserializers[style] = prefixed_loads(style_deserializers[style], prefix)
+
+
+def prefixed_loads(loads: Any, prefix: str) -> Any:
+    """openapi-core reads a `matrix`/`label` path parameter only from a template written `{;id}`/`{.id}` (RFC 6570);
+    OpenAPI writes `{id}` with `style: matrix`, which openapi-core then cannot find (`Missing required path
+    parameter: ';id'`). The value under `{id}` is offered under the names it looks for."""
+    if getattr(loads, "reads_plain_template", False):
+        return loads
+
+    def read(explode: bool, name: str, schema_type: str, location: Any) -> Any:
+        if name in location and f"{prefix}{name}" not in location:
+            location = {**location, f"{prefix}{name}": location[name], f"{prefix}{name}*": location[name]}
+        return loads(explode, name, schema_type, location)
+
+    read.reads_plain_template = True  # type: ignore[attr-defined]
+    return read
 
 
 def read_discriminator_as_annotation() -> None:
@@ -385,7 +431,17 @@ def bracket_loads(explode: bool, name: str, schema_type: str, location: Any) -> 
     return value
 
 
-def check_request(openapi: Any, recorded: Recorded, https_hosts: set[str]) -> tuple[str, str] | None:
+def check_request(views: list[Any], recorded: Recorded, https_hosts: set[str]) -> tuple[str, str] | None:
+    """None when one view of the spec accepts the request, else the first view's (reason class, detail)."""
+    failures = [check_request_against(openapi, recorded, https_hosts) for openapi in views[:1]]
+    for openapi in views[1:]:
+        if failures[-1] is None:
+            break
+        failures.append(check_request_against(openapi, recorded, https_hosts))
+    return None if failures[-1] is None else failures[0]
+
+
+def check_request_against(openapi: Any, recorded: Recorded, https_hosts: set[str]) -> tuple[str, str] | None:
     """None when the request conforms, else (reason class, detail)."""
     from openapi_core.testing import MockRequest
     from werkzeug.datastructures import MultiDict
