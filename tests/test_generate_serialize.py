@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -231,3 +232,20 @@ def test_requests_carry_their_values_as_the_spec_serializes_them(tmp_path: Path)
     variables = {v["key"]: v["value"] for v in collection["variable"]}
     assert variables["baseUrl"] == "https://{{region}}.example.test/v1"
     assert variables["region"] == "eu" and variables["uploadBaseUrl"] == "https://upload.example.test/api"
+
+
+def test_a_json_example_written_as_text_is_sent_as_the_document_it_spells(tmp_path: Path) -> None:
+    """readme's request examples: `examples.cat.value: "{\\n  \\"name\\": \\"Fluffy\\"\\n}"` for an object schema."""
+    pet = {"type": "object", "properties": {"name": {"type": "string"}}}
+    spelled = {
+        "application/json": {"schema": pet, "examples": {"cat": {"value": '{\n  "name": "Fluffy"\n}'}}}
+    }
+    text = {"application/json": {"schema": {"type": "string"}, "example": '{"a": 1}'}}
+    paths = {
+        "/pets": {"post": {"summary": "Add pet", "requestBody": {"content": spelled}, "responses": OK}},
+        "/notes": {"post": {"summary": "Add note", "requestBody": {"content": text}, "responses": OK}},
+    }
+    requests = requests_by_name(build_json(tmp_path, minimal_spec(paths)))
+    assert json.loads(requests["Add pet"]["request"]["body"]["raw"]) == {"name": "Fluffy"}
+    # a string schema keeps its text, JSON-looking or not
+    assert json.loads(requests["Add note"]["request"]["body"]["raw"]) == '{"a": 1}'

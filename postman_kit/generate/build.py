@@ -6,6 +6,7 @@ elsewhere (:mod:`postman_kit.writer`).
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -506,6 +507,16 @@ class _CollectionBuilder:
         return properties
 
     def _media_example(self, media: MediaType, builder: ExampleBuilder) -> Any:
+        if isinstance(media.example, str) and "json" in media.media_type.lower():
+            schema = self.api.resolve(media.schema) if media.schema is not None else None
+            if not (isinstance(schema, dict) and schema.get("type") == "string"):
+                # an example written as JSON text (`"{\n  \"name\": \"Fluffy\"\n}"`) means the document it spells
+                try:
+                    spelled = json.loads(media.example)
+                except ValueError:
+                    spelled = None
+                if isinstance(spelled, dict | list):
+                    return spelled
         if media.example is not None:
             return media.example
         if media.schema is not None:
