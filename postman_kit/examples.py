@@ -7,6 +7,7 @@ responses.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -517,7 +518,9 @@ def unique_value(name: str, value: str, schema: dict[str, Any]) -> str:
 
 
 # formats whose shape _format_agrees checks
-_SHAPED_FORMATS = frozenset({"email", "idn-email", "uri", "url", "iri", "date-time", "date", "uuid"})
+_SHAPED_FORMATS = frozenset({"email", "idn-email", "uri", "url", "iri", "date-time", "date", "time", "uuid"})
+# RFC 3339's full-time, what JSON Schema's `time` format is: the offset is part of it
+_FULL_TIME = re.compile(r"\d{2}:\d{2}:\d{2}(\.\d+)?([zZ]|[+-]\d{2}:\d{2})")
 
 
 def _format_agrees(schema: dict[str, Any], value: str) -> bool:
@@ -533,6 +536,8 @@ def _format_agrees(schema: dict[str, Any], value: str) -> bool:
         return value[:4].isdigit() and value[4:5] == "-"
     if fmt == "uuid":
         return len(value) == 36 and value.count("-") == 4
+    if fmt == "time":
+        return _FULL_TIME.fullmatch(value) is not None
     return fmt not in FORMAT_EXAMPLES
 
 

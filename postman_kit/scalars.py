@@ -17,7 +17,7 @@ from typing import Any, TypeGuard
 FORMAT_EXAMPLES: dict[str, Any] = {
     "date-time": "2024-01-01T00:00:00Z",
     "date": "2024-01-01",
-    "time": "00:00:00",
+    "time": "00:00:00Z",
     "duration": "P1D",
     "email": "jane.doe@example.com",
     "idn-email": "jane.doe@example.com",
@@ -121,7 +121,7 @@ NAME_EXAMPLES: dict[str, str] = {
     "password": "********",
     "version": "1.0.0",
     "date": "2024-01-01",
-    "time": "00:00:00",
+    "time": "00:00:00Z",
 }
 _DATE_TIME_NAME = re.compile(r"(^|_)(created|updated|modified|deleted|timestamp|datetime)$|_at$|At$")
 _DATE_NAME = re.compile(r"(^|_)(date|day)$|_date$|Date$")
