@@ -143,10 +143,10 @@ class ExampleBuilder:
         ref = schema.get("$ref")
         if isinstance(ref, str) and ref.startswith("#"):
             return self._build_ref(ref, refs, depth)
-        if "example" in schema and _fits(schema, schema["example"]):
+        if "example" in schema and self._example_fits(schema, schema["example"]):
             return schema["example"]
         examples = schema.get("examples")
-        if isinstance(examples, list) and examples and _fits(schema, examples[0]):
+        if isinstance(examples, list) and examples and self._example_fits(schema, examples[0]):
             return examples[0]
         if "const" in schema:
             return schema["const"]
@@ -154,7 +154,11 @@ class ExampleBuilder:
         if isinstance(enum, list) and enum:
             non_null = [e for e in enum if e is not None]
             return non_null[0] if non_null else None
-        if "default" in schema and schema["default"] is not None:
+        if (
+            "default" in schema
+            and schema["default"] is not None
+            and self._example_fits(schema, schema["default"])
+        ):
             return schema["default"]
         if "allOf" in schema:
             return self._all_of(schema, refs, depth, name)
@@ -163,13 +167,25 @@ class ExampleBuilder:
             if isinstance(branches, list) and branches:
                 if isinstance(schema.get("properties"), dict):
                     return self._object_with_branch(schema, key, branches, refs, depth)
-                for branch in branches:
+                first: Any = _CUT
+                for index, branch in enumerate(branches):
                     value = self._build(branch, refs, depth + 1, name)
-                    if value is not _CUT and value is not None:
-                        if key == "oneOf":
-                            value = self._only_number(branches, value)
+                    if value is _CUT or value is None:
+                        continue
+                    if key == "anyOf":
                         return self._discriminated(schema, branch, value)
-                return _CUT
+                    value = self._discriminated(schema, branch, self._only_number(branches, value))
+                    if not self._fits_another(branches, index, value):
+                        return value
+                    if name is not None:  # the name's value may be what makes it fit both (an enum's entry)
+                        plain = self._build(branch, refs, depth + 1)
+                        if plain is not _CUT and plain is not None:
+                            plain = self._discriminated(schema, branch, self._only_number(branches, plain))
+                            if not self._fits_another(branches, index, plain):
+                                return plain
+                    # valid under another branch too, so under none for `oneOf`: try the next branch's value
+                    first = value if first is _CUT else first
+                return first
         kind = schema.get("type")
         if isinstance(kind, list):
             kind = next((k for k in kind if k != "null"), None)
@@ -208,6 +224,66 @@ class ExampleBuilder:
         if kind == "null":
             return None
         return None
+
+    def _example_fits(self, schema: dict[str, Any], value: Any) -> bool:
+        """The schema's own example suits it, and under a `oneOf` fits one branch only (Klaviyo's font family:
+        a name from the enum of one branch is also any string of the other)."""
+        if not _fits(schema, value):
+            return False
+        branches = schema.get("oneOf")
+        return not (
+            isinstance(branches, list) and len(branches) > 1 and self._fits_another(branches, -1, value, 2)
+        )
+
+    def _fits_another(self, branches: list[Any], index: int, value: Any, enough: int = 1) -> bool:
+        """`value`, built from branch `index` of a `oneOf`, fits `enough` other branches as well (readme's
+        `oneOf: [{properties: {a}}, {properties: {b}}]`: any object fits both)."""
+        fitting = 0
+        for other, branch in enumerate(branches):
+            if other != index and self._could_fit(branch, value):
+                fitting += 1
+                if fitting >= enough:
+                    return True
+        return False
+
+    def _could_fit(self, schema: Any, value: Any, depth: int = 6) -> bool:
+        """Nothing in `schema`, looked at a few levels deep, rules `value` out: its type, enum, required keys,
+        formats, properties (and `additionalProperties: false`), items, `allOf` parts and some `oneOf`/`anyOf`
+        branch. A validator's verdict where the kit's values are concerned, without a validator's cost (building
+        Klaviyo's collection with jsonschema deciding took twice as long; benchmarks/bench_generate.py)."""
+        if depth == 0 or schema is True:
+            return True
+        if not isinstance(schema, dict):
+            return schema is not False
+        ref = schema.get("$ref")
+        if isinstance(ref, str):
+            return not ref.startswith("#") or self._could_fit(self._target(ref), value, depth - 1)
+        if not _fits(schema, value):
+            return False
+        parts = schema.get("allOf")
+        if isinstance(parts, list) and not all(self._could_fit(part, value, depth - 1) for part in parts):
+            return False
+        for key in ("oneOf", "anyOf"):
+            branches = schema.get(key)
+            if (
+                isinstance(branches, list)
+                and branches
+                and not any(self._could_fit(branch, value, depth - 1) for branch in branches)
+            ):
+                return False
+        if isinstance(value, dict):
+            properties = schema.get("properties")
+            properties = properties if isinstance(properties, dict) else {}
+            for key, item in value.items():
+                if key in properties:
+                    if not self._could_fit(properties[key], item, depth - 1):
+                        return False
+                elif schema.get("additionalProperties") is False:
+                    return False
+        items = schema.get("items")
+        if isinstance(value, list) and isinstance(items, dict):
+            return all(self._could_fit(items, item, depth - 1) for item in value[:3])
+        return True
 
     def _object_with_branch(
         self, schema: dict[str, Any], key: str, branches: list[Any], refs: tuple[str, ...], depth: int

@@ -163,6 +163,25 @@ def test_branches_that_add_constraints_to_an_object_choose_its_properties() -> N
     assert sorted(builder.build(schema)) == ["age", "name"]
 
 
+def test_a_one_of_value_fits_one_branch_only_where_the_spec_allows_one() -> None:
+    """Klaviyo's font family: `oneOf: [string, string from an enum]` with the enum's first entry as example and
+    default; that entry fits both branches, so under oneOf none. A plain string fits the first alone."""
+    fonts = ["Arial Black,Arial", "Georgia"]
+    font = {
+        "example": fonts[0],
+        "default": fonts[0],
+        "oneOf": [{"type": "string"}, {"type": "string", "enum": fonts}],
+    }
+    value = ExampleBuilder({}).build(font, "font_family")
+    assert value not in fonts and isinstance(value, str)
+    # a branch whose value another branch also takes gives way to one that is its own
+    shape = {"oneOf": [{"type": "string", "enum": ["x"]}, {"type": "string"}]}
+    assert ExampleBuilder({}).build(shape) == "example"
+    # where every value fits both (two objects of optional properties) the first branch's stays
+    loose = {"oneOf": [{"properties": {"a": {"type": "string"}}}, {"properties": {"b": {"type": "string"}}}]}
+    assert ExampleBuilder({}).build(loose) == {"a": "example"}
+
+
 def test_a_required_property_the_schema_does_not_describe_is_still_sent() -> None:
     """Box's token revocation requires `grant_type` without describing it; a validator requires it all the same."""
     revoke = {"type": "object", "properties": {"token": {"type": "string"}}, "required": ["grant_type"]}
