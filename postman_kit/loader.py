@@ -330,6 +330,11 @@ def _parse_yaml(text: str, name: str, lines: dict[tuple[Any, ...], int] | None =
         raise InputError(name, f"invalid YAML: character U+{code:04X} is not allowed (line {line})") from None
     except yaml.YAMLError as exc:
         raise InputError(name, f"invalid YAML: {_one_line(str(exc))}") from None
+    except ValueError as exc:  # a scalar PyYAML's constructor cannot make: `2024-13-45`, 5,000 digits
+        if "integer string conversion" in str(exc):
+            limit = sys.get_int_max_str_digits()
+            raise InputError(name, f"invalid YAML: a number has more than {limit:,} digits") from None
+        raise InputError(name, f"invalid YAML: {_one_line(str(exc))}") from None
     finally:
         loader.dispose()
 

@@ -127,7 +127,7 @@ def apply(document: Any, mutations: list[Mutation]) -> Any:
     for mutation in mutations:
         places = nodes(document)
         if not places:
-            return ODD_VALUES[mutation.payload % len(ODD_VALUES)]
+            return copy.deepcopy(ODD_VALUES[mutation.payload % len(ODD_VALUES)])
         container, key = places[mutation.target % len(places)]
         _mutate(container, key, mutation)
     return document
@@ -137,8 +137,8 @@ def _mutate(container: Any, key: Any, mutation: Mutation) -> None:
     value = container[key]
     payload = mutation.payload
     kind = mutation.kind
-    if kind == "retype":
-        container[key] = ODD_VALUES[payload % len(ODD_VALUES)]
+    if kind == "retype":  # a copy: a later mutation must not change the shared value (or make a cycle of it)
+        container[key] = copy.deepcopy(ODD_VALUES[payload % len(ODD_VALUES)])
     elif kind == "delete":
         del container[key]
     elif kind == "duplicate":

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from tests.fuzzing import DOCUMENTS, Workspace
+from tests.tools import EXAMPLE_SPEC
 
 
 @pytest.fixture(scope="module")
@@ -133,3 +134,13 @@ def test_a_number_as_a_query_key_is_read_as_its_text(workspace: Workspace) -> No
     query["key"], query["value"] = 5, True
     outcomes = workspace.run_all("collection", json.dumps(fork).encode())
     assert all(code in (0, 1) for code in outcomes), outcomes
+
+
+def test_a_yaml_spec_with_a_5000_digit_number_is_one_line(workspace: Workspace) -> None:
+    """JSON's reader said so already; PyYAML's constructor raised Python's own digit-limit ValueError."""
+    text = EXAMPLE_SPEC.read_text().replace(
+        'version: "2026-07-15"', 'version: "2026-07-15"\n  x-n: ' + "9" * 5000
+    )
+    assert "9" * 5000 in text
+    outcomes = workspace.run_all("spec", text.encode(), suffix=".yaml")
+    assert outcomes[0] == 2  # generate
