@@ -482,8 +482,9 @@ class ExampleBuilder:
                     value = {} if _looks_object(target) else None
                 else:
                     continue
-            elif name not in required and isinstance(target, dict) and not _fits(target, value):
-                continue  # the spec contradicts itself here (e.g. an enum of strings typed integer): leave it out
+            elif name not in required and not self._could_fit(target, value, 2):
+                # the spec contradicts itself here (an enum of strings typed integer, `allOf: [string, integer]`)
+                continue
             if self.unique_values and isinstance(value, str) and isinstance(target, dict):
                 value = unique_value(name, value, target)
             out[name] = value

@@ -266,6 +266,8 @@ def number_value(schema: dict[str, Any], integer: bool) -> int | float:
             value = math.ceil(low / step) * step
         if low_open and value <= low:
             value += step or 1
+    elif step is not None:  # no lower bound: the first positive multiple
+        value = math.ceil(value / step) * step
     if high is not None and (value > high or (high_open and value >= high)):
         value = high
         if step is not None:

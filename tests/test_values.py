@@ -44,6 +44,8 @@ def test_format_name_and_bounds_choose_the_value() -> None:
     assert string_value({"type": "string", "pattern": "^[0-9]+$"}, "email") == "0"
     assert number_value({"type": "integer", "minimum": 8000}, integer=True) == 8000
     assert number_value({"type": "integer", "minimum": 7, "multipleOf": 5}, integer=True) == 10
+    assert number_value({"type": "integer", "multipleOf": 2}, integer=True) == 2  # readme's `multipleOf: 2`
+    assert number_value({"type": "number", "multipleOf": 0.25}, integer=False) == 1
     assert number_value({"type": "integer", "maximum": 0, "exclusiveMaximum": True}, integer=True) == -1
 
 
@@ -180,6 +182,20 @@ def test_a_one_of_value_fits_one_branch_only_where_the_spec_allows_one() -> None
     # where every value fits both (two objects of optional properties) the first branch's stays
     loose = {"oneOf": [{"properties": {"a": {"type": "string"}}}, {"properties": {"b": {"type": "string"}}}]}
     assert ExampleBuilder({}).build(loose) == {"a": "example"}
+
+
+def test_an_optional_property_no_value_can_satisfy_is_left_out() -> None:
+    """readme's quirks: `incompatible: {allOf: [string, integer]}` has no valid value; sending one fails the body."""
+    body = {
+        "type": "object",
+        "properties": {
+            "incompatible": {"allOf": [{"type": "string"}, {"type": "integer"}]},
+            "compatible": {"allOf": [{"type": "object", "properties": {"name": {"type": "string"}}}]},
+        },
+    }
+    assert sorted(ExampleBuilder({}).build(body)) == ["compatible"]
+    required = {**body, "required": ["incompatible"]}  # required: sent all the same, as the spec asks
+    assert "incompatible" in ExampleBuilder({}).build(required)
 
 
 def test_a_required_property_the_schema_does_not_describe_is_still_sent() -> None:
