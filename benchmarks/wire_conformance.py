@@ -270,6 +270,7 @@ def load_openapi(spec: Path) -> list[Any]:
 
     read_brackets_as_documented()
     read_multipart_text_as_typed()
+    read_undeclared_form_fields()
     read_discriminator_as_annotation()
     text = spec.read_text(encoding="utf-8")
     # JSON with json (Twilio's spec has escapes PyYAML refuses), the rest with PyYAML's C loader when present.
@@ -278,6 +279,7 @@ def load_openapi(spec: Path) -> list[Any]:
         if spec.suffix == ".json"
         else yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     )
+    name_mappings_as_refs(data)
     config = Config(spec_validator_cls=None, extra_media_type_deserializers=media_types_as_documented(data))
     return [
         OpenAPI.from_dict(view, base_uri=spec.resolve().as_uri(), config=config)
@@ -302,6 +304,26 @@ def path_key_views(document: dict[str, Any]) -> list[dict[str, Any]]:
             view_paths[base] = paths[keys[min(index, len(keys) - 1)]]
         views.append({**document, "paths": view_paths})
     return views
+
+
+def name_mappings_as_refs(node: Any) -> None:
+    """A discriminator `mapping` value may be a schema's name (`OptionOne`) or a reference (OpenAPI 3.0 and 3.1,
+    Discriminator Object); openapi-core reads every value as a reference, so a name never resolves. Names are
+    written as the references they stand for."""
+    if isinstance(node, list):
+        for item in node:
+            name_mappings_as_refs(item)
+        return
+    if not isinstance(node, dict):
+        return
+    discriminator = node.get("discriminator")
+    mapping = discriminator.get("mapping") if isinstance(discriminator, dict) else None
+    if isinstance(mapping, dict):
+        for key, value in mapping.items():
+            if isinstance(value, str) and "/" not in value and "#" not in value:
+                mapping[key] = f"#/components/schemas/{value}"
+    for value in node.values():
+        name_mappings_as_refs(value)
 
 
 def media_types_as_documented(document: dict[str, Any]) -> dict[str, Any]:
@@ -361,6 +383,30 @@ def read_discriminator_as_annotation() -> None:
 
     for keyword in ("oneOf", "anyOf", "allOf"):
         OAS31Validator.VALIDATORS[keyword] = Draft202012Validator.VALIDATORS[keyword]
+
+
+def read_undeclared_form_fields() -> None:
+    """openapi-core builds a form or multipart body from the fields its schema declares and drops the rest, so a
+    field a schema requires without declaring it (Box's token revocation: `grant_type`) reads as missing. Fields
+    it dropped are kept, as sent (bracketed names stay with the deepObject reader)."""
+    from openapi_core.deserializing.media_types.deserializers import MediaTypeDeserializer
+
+    decode = MediaTypeDeserializer.decode
+    if getattr(decode, "keeps_undeclared", False):
+        return
+
+    def decode_keeping(self: Any, location: Any, schema_only: bool = False) -> Any:
+        properties = decode(self, location, schema_only)
+        if schema_only or not hasattr(location, "keys"):
+            return properties
+        kept = dict(properties)
+        for key in location:
+            if key not in kept and "[" not in key:
+                kept[key] = location[key]
+        return kept
+
+    decode_keeping.keeps_undeclared = True  # type: ignore[attr-defined]
+    MediaTypeDeserializer.decode = decode_keeping  # type: ignore[method-assign]
 
 
 def read_multipart_text_as_typed() -> None:
