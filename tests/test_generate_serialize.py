@@ -249,3 +249,31 @@ def test_a_json_example_written_as_text_is_sent_as_the_document_it_spells(tmp_pa
     assert json.loads(requests["Add pet"]["request"]["body"]["raw"]) == {"name": "Fluffy"}
     # a string schema keeps its text, JSON-looking or not
     assert json.loads(requests["Add note"]["request"]["body"]["raw"]) == '{"a": 1}'
+
+
+def test_a_file_body_the_spec_gives_as_base64_text_is_sent_as_that_text(tmp_path: Path) -> None:
+    """Spotify's playlist cover: `image/jpeg` with `type: string, format: base64` and an example of the data."""
+    jpeg = {"type": "string", "format": "base64", "example": "/9j/2wCEABoZGSccJz4l"}
+    raw = {"type": "string", "format": "binary"}
+    paths = {
+        "/cover": {
+            "put": {
+                "summary": "Cover",
+                "requestBody": {"content": {"image/jpeg": {"schema": jpeg}}},
+                "responses": OK,
+            }
+        },
+        "/upload": {
+            "put": {
+                "summary": "Upload",
+                "requestBody": {"content": {"image/png": {"schema": raw}}},
+                "responses": OK,
+            }
+        },
+    }
+    requests = requests_by_name(build_json(tmp_path, minimal_spec(paths)))
+    assert requests["Cover"]["request"]["body"]["raw"] == "/9j/2wCEABoZGSccJz4l"
+    assert requests["Upload"]["request"]["body"] == {
+        "mode": "file",
+        "file": {},
+    }  # bytes: the user picks a file

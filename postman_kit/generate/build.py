@@ -479,6 +479,10 @@ class _CollectionBuilder:
         kind = media.media_type.split(";")[0].strip().lower()
         schema = self.api.resolve(media.schema) if media.schema else None
         if serialize.is_binary(schema) or serialize.is_file_media_type(kind):
+            text = self._media_example(media, self.request_examples) if _is_text_encoded(schema) else None
+            if isinstance(text, str) and text:
+                # the file's content as text the spec shows (Spotify's cover image: base64 JPEG data)
+                return Body("raw", raw=text, language="text")
             return Body("file", extra={"file": {}})
         value = self._media_example(media, self.request_examples)
         if kind == "application/x-www-form-urlencoded":
@@ -600,3 +604,10 @@ def _path_group(path: str) -> str:
 
 
 __all__ = ["Build", "BuildOptions", "build", "collection_name", "find_revision", "revision_slug", "slugify"]
+
+
+def _is_text_encoded(schema: Any) -> bool:
+    """A body schema that says the content is text standing for bytes (`format: base64`, `contentEncoding`)."""
+    return isinstance(schema, dict) and (
+        schema.get("format") in ("base64", "byte") or isinstance(schema.get("contentEncoding"), str)
+    )
