@@ -280,6 +280,7 @@ def load_openapi(spec: Path) -> list[Any]:
         else yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     )
     name_mappings_as_refs(data)
+    drop_ignored_headers(data)
     config = Config(spec_validator_cls=None, extra_media_type_deserializers=media_types_as_documented(data))
     return [
         OpenAPI.from_dict(view, base_uri=spec.resolve().as_uri(), config=config)
@@ -304,6 +305,32 @@ def path_key_views(document: dict[str, Any]) -> list[dict[str, Any]]:
             view_paths[base] = paths[keys[min(index, len(keys) - 1)]]
         views.append({**document, "paths": view_paths})
     return views
+
+
+def drop_ignored_headers(document: dict[str, Any]) -> None:
+    """ "If `in` is "header" and the name is Accept, Content-Type or Authorization, the parameter definition SHALL
+    be ignored" (OpenAPI 3.0 and 3.1, Parameter Object); openapi-core requires it all the same (readme's
+    schema-circular declares a required `Authorization` header)."""
+    ignored = {"accept", "content-type", "authorization"}
+
+    def kept(parameters: Any) -> Any:
+        if not isinstance(parameters, list):
+            return parameters
+        return [
+            p
+            for p in parameters
+            if not (isinstance(p, dict) and p.get("in") == "header" and str(p.get("name")).lower() in ignored)
+        ]
+
+    for path_item in (document.get("paths") or {}).values():
+        if not isinstance(path_item, dict):
+            continue
+        path_item["parameters"] = kept(path_item.get("parameters"))
+        if path_item["parameters"] is None:
+            del path_item["parameters"]
+        for operation in path_item.values():
+            if isinstance(operation, dict) and "parameters" in operation:
+                operation["parameters"] = kept(operation["parameters"])
 
 
 def name_mappings_as_refs(node: Any) -> None:
