@@ -271,6 +271,7 @@ def load_openapi(spec: Path) -> list[Any]:
     read_brackets_as_documented()
     read_multipart_text_as_typed()
     read_undeclared_form_fields()
+    read_text_bodies_as_text()
     read_discriminator_as_annotation()
     text = spec.read_text(encoding="utf-8")
     # JSON with json (Twilio's spec has escapes PyYAML refuses), the rest with PyYAML's C loader when present.
@@ -410,6 +411,30 @@ def read_discriminator_as_annotation() -> None:
 
     for keyword in ("oneOf", "anyOf", "allOf"):
         OAS31Validator.VALIDATORS[keyword] = Draft202012Validator.VALIDATORS[keyword]
+
+
+def read_text_bodies_as_text() -> None:
+    """A body of a media type openapi-core has no reader for (`image/jpeg`) reaches the schema as bytes; when the
+    schema says it is a string other than `format: binary` (Spotify's cover image: base64 text), it is that
+    text."""
+    from openapi_core.deserializing.media_types.deserializers import MediaTypeDeserializer
+
+    deserialize = MediaTypeDeserializer.deserialize
+    if getattr(deserialize, "reads_text", False):
+        return
+
+    def deserialize_text(self: Any, value: bytes) -> Any:
+        result = deserialize(self, value)
+        schema = self.schema
+        text = (
+            schema is not None
+            and (schema / "type").read_str(None) == "string"
+            and (schema / "format").read_str(None) != "binary"
+        )
+        return result.decode("utf-8", "surrogateescape") if isinstance(result, bytes) and text else result
+
+    deserialize_text.reads_text = True  # type: ignore[attr-defined]
+    MediaTypeDeserializer.deserialize = deserialize_text  # type: ignore[method-assign]
 
 
 def read_undeclared_form_fields() -> None:
