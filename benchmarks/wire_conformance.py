@@ -439,8 +439,8 @@ def read_text_bodies_as_text() -> None:
 
 def read_undeclared_form_fields() -> None:
     """openapi-core builds a form or multipart body from the fields its schema declares and drops the rest, so a
-    field a schema requires without declaring it (Box's token revocation: `grant_type`) reads as missing. Fields
-    it dropped are kept, as sent (bracketed names stay with the deepObject reader)."""
+    field a schema requires without declaring it (Box's token revocation: `grant_type`) reads as missing. Such
+    required fields are kept, as sent."""
     from openapi_core.deserializing.media_types.deserializers import MediaTypeDeserializer
 
     decode = MediaTypeDeserializer.decode
@@ -451,9 +451,10 @@ def read_undeclared_form_fields() -> None:
         properties = decode(self, location, schema_only)
         if schema_only or not hasattr(location, "keys"):
             return properties
+        required = (self.schema / "required").read_value() if "required" in self.schema else []
         kept = dict(properties)
-        for key in location:
-            if key not in kept and "[" not in key:
+        for key in required if isinstance(required, list) else ():
+            if key not in kept and key in location:
                 kept[key] = location[key]
         return kept
 
@@ -561,7 +562,7 @@ def check_request_against(openapi: Any, recorded: Recorded, https_hosts: set[str
     request = MockRequest(
         f"{scheme}://{parts.netloc}",
         recorded.method,
-        unquote(parts.path),
+        unquote(re.sub("%2[fF]", "%252F", parts.path)),  # an encoded `/` stays inside its segment
         args=MultiDict(parse_qsl(parts.query, keep_blank_values=True)),
         headers=dict(headers),
         cookies=cookies,
