@@ -25,7 +25,7 @@ import yaml
 from click.testing import CliRunner
 
 from postman_kit.cli import cli
-from tests.support.logstore import newman_execution, newman_report
+from tests.support.logstore import newman_execution, newman_report, profile_not_found
 from tests.tools import EXAMPLE_SPEC, ROOT
 
 HUGE_INT_MARKER = "\x00HUGE-INT\x00"
@@ -191,13 +191,7 @@ WALL_SECONDS_PER_COMMAND = 60
 def sample_report() -> dict[str, Any]:
     return newman_report(
         [
-            newman_execution(
-                "Profiles",
-                ["api", "profiles", ":id"],
-                ["api", "profiles", "01GDD"],
-                404,
-                response_body='{"errors": [{"status": "404", "code": "not_found"}]}',
-            ),
+            profile_not_found(),
             newman_execution(
                 "Events",
                 ["api", "events"],

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from postman_kit.logstore import open_store
-from tests.support.logstore import FULL_KEY, SHOWN_KEY, make_call, newman_execution, newman_report
+from tests.support.logstore import (
+    FULL_KEY,
+    SHOWN_KEY,
+    make_call,
+    newman_execution,
+    newman_report,
+    profile_not_found,
+)
 
 
 @pytest.fixture
@@ -17,13 +24,7 @@ def report_file(tmp_path: Path) -> Path:
     now_ms = time.time() * 1000 - 60_000
     report = newman_report(
         [
-            newman_execution(
-                "Profiles",
-                ["api", "profiles", ":id"],
-                ["api", "profiles", "01GDD"],
-                404,
-                response_body='{"errors": [{"status": "404", "code": "not_found"}]}',
-            ),
+            profile_not_found(),
             newman_execution(
                 "Profiles",
                 ["api", "profiles", ":id"],

@@ -12,20 +12,20 @@ from postman_kit.errors import InputError
 from postman_kit.logstore.newman import calls_from_newman_report, read_newman_report
 from postman_kit.openapi import load_api
 from postman_kit.routing import OperationIndex
-from tests.support.logstore import FULL_KEY, NOW, SHOWN_KEY, newman_execution, newman_report
+from tests.support.logstore import (
+    FULL_KEY,
+    NOW,
+    SHOWN_KEY,
+    newman_execution,
+    newman_report,
+    profile_not_found,
+)
 
 
 def sample_report() -> dict:
     return newman_report(
         [
-            newman_execution(
-                "Profiles",
-                ["api", "profiles", ":id"],
-                ["api", "profiles", "01GDD"],
-                404,
-                response_body='{"errors": [{"status": "404", "code": "not_found"}]}',
-                response_time=12,
-            ),
+            profile_not_found(response_time=12),
             newman_execution(
                 "Profiles",
                 ["api", "profiles"],

@@ -290,3 +290,15 @@ def hourly_totals_and_calls(store: Any) -> tuple[list[tuple], list[tuple]]:
             )
 
     return rows(select(hourly_totals)), rows(totals.grouped_calls())
+
+
+def profile_not_found(**options: Any) -> dict[str, Any]:
+    """The newman execution most report tests start from: `GET /api/profiles/01GDD` answered 404 `not_found`."""
+    return newman_execution(
+        "Profiles",
+        ["api", "profiles", ":id"],
+        ["api", "profiles", "01GDD"],
+        404,
+        response_body='{"errors": [{"status": "404", "code": "not_found"}]}',
+        **options,
+    )
