@@ -412,9 +412,9 @@ def _check_yaml_depth(text: str, name: str) -> None:
                 depth += 1
                 if depth > MAX_YAML_DEPTH:
                     mark = event.start_mark
+                    where = f", line {mark.line + 1}" if mark is not None else ""
                     raise InputError(
-                        name,
-                        f"YAML document nests too deeply (more than {MAX_YAML_DEPTH:,} levels, line {mark.line + 1})",
+                        name, f"YAML document nests too deeply (more than {MAX_YAML_DEPTH:,} levels{where})"
                     )
             elif isinstance(event, ends):
                 depth -= 1
