@@ -277,3 +277,13 @@ def test_a_file_body_the_spec_gives_as_base64_text_is_sent_as_that_text(tmp_path
         "mode": "file",
         "file": {},
     }  # bytes: the user picks a file
+
+
+def test_a_json_text_example_nested_past_the_limit_stays_text(tmp_path: Path) -> None:
+    """Parsing the example's text must not recurse without bound: 100,000 brackets raised RecursionError."""
+    for depth in (100_000, 300):
+        text = "[" * depth + "]" * depth
+        content = {"application/json": {"schema": {"type": "array"}, "example": text}}
+        paths = {"/a": {"post": {"summary": "Deep", "requestBody": {"content": content}, "responses": OK}}}
+        body = requests_by_name(build_json(tmp_path, minimal_spec(paths)))["Deep"]["request"]["body"]["raw"]
+        assert json.loads(body) == text

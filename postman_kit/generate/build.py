@@ -37,6 +37,7 @@ from postman_kit.generate.servers import ServerHosts, postman_url
 from postman_kit.naming import collection_name
 from postman_kit.openapi import Api, MediaType, Operation, Parameter, status_code
 from postman_kit.profiles import Profile, find_revision, get_profile
+from postman_kit.shapes import nesting_exceeds
 from postman_kit.terminal import has_control_character, printable
 from postman_kit.writer import json_text
 
@@ -517,9 +518,9 @@ class _CollectionBuilder:
                 # an example written as JSON text (`"{\n  \"name\": \"Fluffy\"\n}"`) means the document it spells
                 try:
                     spelled = json.loads(media.example)
-                except ValueError:
+                except (ValueError, RecursionError):
                     spelled = None
-                if isinstance(spelled, dict | list):
+                if isinstance(spelled, dict | list) and not nesting_exceeds(spelled):
                     return spelled
         if media.example is not None:
             return media.example
