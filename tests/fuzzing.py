@@ -94,6 +94,26 @@ INJECTIONS: list[str] = [
     "(",
     "and(" * 600,
 ]
+# Bytes a bad paste or a truncated download puts into a YAML spec (inserted at an offset, some bytes cut).
+TEXT_INSERTS = [
+    b"\x00",
+    b"\t",
+    b"\r",
+    b"\xff\xfe",
+    b"*a",
+    b"&a [*a, *a]",
+    b"\n  - ",
+    b": :",
+    b"{",
+    b"]",
+    b"\\ud800",
+    b'"\\ud800"',
+    b"9" * 5000,
+    b"[" * 3000,
+    b"---\n",
+    b"!!python/object:os.system",
+]
+
 KINDS = ("retype", "delete", "duplicate", "deepen", "inject", "rekey", "swap")
 
 

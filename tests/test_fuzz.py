@@ -4,7 +4,7 @@ file, never changes an input, and finishes in bounded time.
 
 The default suite runs a small, derandomized budget (the same examples every run). A long run:
 `POSTMAN_KIT_FUZZ_EXAMPLES=10000 python -m pytest -m fuzz -p no:cacheprovider` (random examples, that many per
-test). Commands run in-process through click's CliRunner with catch_exceptions=False, so an unexpected exception
+test; `benchmarks/fuzz_long.py` runs such a long run past failures and logs each). Commands run in-process through click's CliRunner with catch_exceptions=False, so an unexpected exception
 fails the example with its traceback; a few fixed mutants also run through the real program.
 """
 
@@ -26,6 +26,7 @@ from tests import fuzzing
 from tests.fuzzing import (
     DOCUMENTS,
     KINDS,
+    TEXT_INSERTS,
     WALL_SECONDS_PER_COMMAND,
     Mutation,
     Workspace,
@@ -78,26 +79,6 @@ def test_every_command_survives_a_mutated_document(workspace: Workspace, kind: s
         workspace.run_all(kind, fuzzing.dumps(fuzzing.apply(original, changes)))
 
     run()
-
-
-TEXT_INSERTS = [
-    b"\x00",
-    b"\t",
-    b"\r",
-    b"\xff\xfe",
-    b"*a",
-    b"&a [*a, *a]",
-    b"\n  - ",
-    b": :",
-    b"{",
-    b"]",
-    b"\\ud800",
-    b'"\\ud800"',
-    b"9" * 5000,
-    b"[" * 3000,
-    b"---\n",
-    b"!!python/object:os.system",
-]
 
 
 @fuzz_settings(8)
