@@ -10,6 +10,8 @@ fails the example with its traceback; a few fixed mutants also run through the r
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import os
 import shutil
 import time
@@ -35,7 +37,7 @@ from tests.fuzzing import (
     commands,
     digest,
 )
-from tests.tools import CORPUS, EXAMPLE_SPEC, run_program
+from tests.tools import CORPUS, EXAMPLE_SPEC, ROOT, run_program
 
 pytestmark = pytest.mark.fuzz
 
@@ -145,3 +147,17 @@ def test_the_program_survives_fixed_mutants(tmp_path: Path, kind: str, changes: 
         assert digest(space.inputs) == before
     finally:
         space.remove()
+
+
+def test_the_long_run_script_runs_each_kind_and_replays_a_log(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("fuzz_long", ROOT / "benchmarks" / "fuzz_long.py")
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    assert script.main(["environment", "--cases", "3", "--out", str(tmp_path)]) == 0
+    assert not list(tmp_path.glob("*.jsonl"))  # no failure, no log
+    log = tmp_path / "logged.jsonl"
+    log.write_text(
+        json.dumps({"kind": "report", "index": 0, "case": [[1, "retype", 12]], "error": ""}) + "\n"
+    )
+    assert script.main(["--replay", str(log)]) == 0
