@@ -169,22 +169,18 @@ class ExampleBuilder:
                     return self._object_with_branch(schema, key, branches, refs, depth)
                 first: Any = _CUT
                 for index, branch in enumerate(branches):
-                    value = self._build(branch, refs, depth + 1, name)
-                    if value is _CUT or value is None:
-                        continue
-                    if key == "anyOf":
-                        return self._discriminated(schema, branch, value)
-                    value = self._discriminated(schema, branch, self._only_number(branches, value))
-                    if not self._fits_another(branches, index, value):
-                        return value
-                    if name is not None:  # the name's value may be what makes it fit both (an enum's entry)
-                        plain = self._build(branch, refs, depth + 1)
-                        if plain is not _CUT and plain is not None:
-                            plain = self._discriminated(schema, branch, self._only_number(branches, plain))
-                            if not self._fits_another(branches, index, plain):
-                                return plain
-                    # valid under another branch too, so under none for `oneOf`: try the next branch's value
-                    first = value if first is _CUT else first
+                    # the name's value may be what makes a branch's value fit another too (an enum's entry)
+                    for hint in (name, None) if name is not None else (None,):
+                        value = self._build(branch, refs, depth + 1, hint)
+                        if value is _CUT or value is None:
+                            break
+                        if key == "anyOf":
+                            return self._discriminated(schema, branch, value)
+                        value = self._discriminated(schema, branch, self._only_number(branches, value))
+                        if not self._fits_another(branches, index, value):
+                            return value
+                        # valid under another branch too, so under none for `oneOf`: try the next value
+                        first = value if first is _CUT else first
                 return first
         kind = schema.get("type")
         if isinstance(kind, list):
@@ -495,7 +491,7 @@ class ExampleBuilder:
             out[name] = value
         extra = schema.get("additionalProperties")
         for name in sorted(required - out.keys()):
-            if isinstance(name, str) and not (isinstance(properties, dict) and name in properties):
+            if not (isinstance(properties, dict) and name in properties):
                 # required yet not described (Box's `grant_type`): whatever `additionalProperties` allows
                 value = self._build(extra, refs, depth + 1, name) if isinstance(extra, dict) else _CUT
                 out[name] = self._string({}, name) if value is _CUT or value is None else value

@@ -145,7 +145,7 @@ _TEXT_SEARCHES = _Searches(
     _BASIC_CREDENTIALS,
 )
 # Written output is searched as bytes: a collection's megabytes are neither decoded nor encoded again for it, and
-# `bytes.lower` is one quick pass where `str.lower` is not (Stripe's 36 MB collection: 1.9 s → 0.3 s on a busy
+# `bytes.lower` is one quick pass where `str.lower` is not (Stripe's 36 MB collection: 1.9 s → 0.5 s on a busy
 # machine; benchmarks/bench_generate.py, the real-world rows).
 _BYTES_SEARCHES = _TEXT_SEARCHES.as_bytes()
 
@@ -179,7 +179,7 @@ def _redact_once(text: Any, searches: _Searches) -> Any:
         text = searches.key.sub(_truncated_key, text)
     folded = text.lower() if isinstance(text, bytes) else None
     for patterns, replace in ((searches.bearer, _truncated_bearer), (searches.basic, _truncated_basic)):
-        if folded is not None and patterns[1][0] not in folded:  # the scheme word in lower case
+        if folded is not None and patterns[0][0].lower() not in folded:  # the scheme word in any case
             continue
         for word, pattern in patterns:
             if word in text:

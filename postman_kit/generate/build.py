@@ -604,11 +604,11 @@ def _path_group(path: str) -> str:
     return segments[0] if segments else "root"
 
 
-__all__ = ["Build", "BuildOptions", "build", "collection_name", "find_revision", "revision_slug", "slugify"]
-
-
 def _is_text_encoded(schema: Any) -> bool:
     """A body schema that says the content is text standing for bytes (`format: base64`, `contentEncoding`)."""
     return isinstance(schema, dict) and (
         schema.get("format") in ("base64", "byte") or isinstance(schema.get("contentEncoding"), str)
     )
+
+
+__all__ = ["Build", "BuildOptions", "build", "collection_name", "find_revision", "revision_slug", "slugify"]
