@@ -427,28 +427,41 @@ def read_discriminator_as_annotation() -> None:
         OAS31Validator.VALIDATORS[keyword] = Draft202012Validator.VALIDATORS[keyword]
 
 
+def wrap_once(owner: Any, attribute: str, wrap: Any) -> None:
+    """`owner.attribute` replaced by `wrap(original)`, once per process: specs are loaded one after another."""
+    original = getattr(owner, attribute)
+    if getattr(original, "wrapped_for_the_oracle", False):
+        return
+    wrapped = wrap(original)
+    wrapped.wrapped_for_the_oracle = True
+    setattr(owner, attribute, wrapped)
+
+
+def is_text_schema(schema: Any) -> bool:
+    """A `string` schema other than `format: binary`: text, whatever bytes carried it."""
+    return (
+        schema is not None
+        and (schema / "type").read_str(None) == "string"
+        and (schema / "format").read_str(None) != "binary"
+    )
+
+
 def read_text_bodies_as_text() -> None:
     """A body of a media type openapi-core has no reader for (`image/jpeg`) reaches the schema as bytes; when the
     schema says it is a string other than `format: binary` (Spotify's cover image: base64 text), it is that
     text."""
     from openapi_core.deserializing.media_types.deserializers import MediaTypeDeserializer
 
-    deserialize = MediaTypeDeserializer.deserialize
-    if getattr(deserialize, "reads_text", False):
-        return
+    def wrap(deserialize: Any) -> Any:
+        def deserialize_text(self: Any, value: bytes) -> Any:
+            result = deserialize(self, value)
+            if isinstance(result, bytes) and is_text_schema(self.schema):
+                return result.decode("utf-8", "surrogateescape")
+            return result
 
-    def deserialize_text(self: Any, value: bytes) -> Any:
-        result = deserialize(self, value)
-        schema = self.schema
-        text = (
-            schema is not None
-            and (schema / "type").read_str(None) == "string"
-            and (schema / "format").read_str(None) != "binary"
-        )
-        return result.decode("utf-8", "surrogateescape") if isinstance(result, bytes) and text else result
+        return deserialize_text
 
-    deserialize_text.reads_text = True  # type: ignore[attr-defined]
-    MediaTypeDeserializer.deserialize = deserialize_text  # type: ignore[method-assign]
+    wrap_once(MediaTypeDeserializer, "deserialize", wrap)
 
 
 def read_undeclared_form_fields() -> None:
@@ -457,23 +470,21 @@ def read_undeclared_form_fields() -> None:
     required fields are kept, as sent."""
     from openapi_core.deserializing.media_types.deserializers import MediaTypeDeserializer
 
-    decode = MediaTypeDeserializer.decode
-    if getattr(decode, "keeps_undeclared", False):
-        return
+    def wrap(decode: Any) -> Any:
+        def decode_keeping(self: Any, location: Any, schema_only: bool = False) -> Any:
+            properties = decode(self, location, schema_only)
+            if schema_only or not hasattr(location, "keys"):
+                return properties
+            required = (self.schema / "required").read_value() if "required" in self.schema else []
+            kept = dict(properties)
+            for key in required if isinstance(required, list) else ():
+                if key not in kept and key in location:
+                    kept[key] = location[key]
+            return kept
 
-    def decode_keeping(self: Any, location: Any, schema_only: bool = False) -> Any:
-        properties = decode(self, location, schema_only)
-        if schema_only or not hasattr(location, "keys"):
-            return properties
-        required = (self.schema / "required").read_value() if "required" in self.schema else []
-        kept = dict(properties)
-        for key in required if isinstance(required, list) else ():
-            if key not in kept and key in location:
-                kept[key] = location[key]
-        return kept
+        return decode_keeping
 
-    decode_keeping.keeps_undeclared = True  # type: ignore[attr-defined]
-    MediaTypeDeserializer.decode = decode_keeping  # type: ignore[method-assign]
+    wrap_once(MediaTypeDeserializer, "decode", wrap)
 
 
 def read_multipart_text_as_typed() -> None:
@@ -483,31 +494,25 @@ def read_multipart_text_as_typed() -> None:
     schema sent with a content type of its own (`application/sdp`) is that text, not bytes."""
     from openapi_core.deserializing.media_types.deserializers import MediaTypeDeserializer
 
-    read = MediaTypeDeserializer.decode_property_content_type
-    if getattr(read, "casts_multipart_text", False):
-        return
+    def wrap(read: Any) -> Any:
+        def decode_property_content_type(
+            self: Any, name: str, schema: Any, location: Any, encoding: Any = None
+        ) -> Any:
+            value = read(self, name, schema, location, encoding)
+            if not self.mimetype.startswith("multipart"):
+                return value
+            if isinstance(value, bytes) and is_text_schema(schema):
+                return value.decode("utf-8", "surrogateescape")
+            if not (isinstance(value, str) and self.schema_caster):
+                return value
+            try:
+                return self.schema_caster.evolve(schema).cast(value)
+            except Exception:  # noqa: BLE001 - what does not cast is left for the validator to report
+                return value
 
-    def decode_property_content_type(
-        self: Any, name: str, schema: Any, location: Any, encoding: Any = None
-    ) -> Any:
-        value = read(self, name, schema, location, encoding)
-        if not self.mimetype.startswith("multipart"):
-            return value
-        # a part of a `string` schema sent with a content type of its own (`application/sdp`) is that text
-        text_part = (schema / "type").read_str(None) == "string" and (schema / "format").read_str(
-            None
-        ) != "binary"
-        if isinstance(value, bytes) and text_part:
-            return value.decode("utf-8", "surrogateescape")
-        if not (isinstance(value, str) and self.schema_caster):
-            return value
-        try:
-            return self.schema_caster.evolve(schema).cast(value)
-        except Exception:  # noqa: BLE001 - what does not cast is left for the validator to report
-            return value
+        return decode_property_content_type
 
-    decode_property_content_type.casts_multipart_text = True  # type: ignore[attr-defined]
-    MediaTypeDeserializer.decode_property_content_type = decode_property_content_type  # type: ignore[method-assign]
+    wrap_once(MediaTypeDeserializer, "decode_property_content_type", wrap)
 
 
 def bracket_loads(explode: bool, name: str, schema_type: str, location: Any) -> Any:
