@@ -379,3 +379,34 @@ def test_unique_items_and_non_empty_maps_are_built_as_their_schema_asks() -> Non
         {"type": "object", "minProperties": 1, "additionalProperties": {"type": "integer", "minimum": 5}}
     )
     assert config == {"additionalProp1": 5}
+
+
+@pytest.mark.corpus
+def test_vendor_requests_this_stop_mended_are_ones_their_specs_accept(tmp_path: Path) -> None:
+    """The requests the wire check found wrong, as the vendors' own specs generate them: Stripe's file link id
+    stays one path segment, OpenAI's file batch names its files, Spotify's cover carries its base64 data, and the
+    body of Klaviyo's Create Form picks font families only the free-text branch of their oneOf takes."""
+    corpus = require_corpus()
+    built = {}
+    for name, spec in (
+        ("stripe", corpus / "real-world" / "stripe-spec3-2022-04-12.json"),
+        ("openai", corpus / "real-world" / "openai.yaml"),
+        ("spotify", corpus / "real-world" / "spotify.yml"),
+        ("klaviyo", corpus / "klaviyo" / "stable" / "2026-07-15.json"),
+    ):
+        result = generate(str(spec), tmp_path / name)
+        built[name] = {
+            (item["request"]["method"], item["request"]["url"]["raw"]): item["request"]
+            for item in _items(orjson.loads(result.files[0].read_bytes())["item"])
+        }
+    link = built["stripe"][("GET", "{{baseUrl}}/v1/file_links/:link")]["url"]["variable"][0]["value"]
+    assert "/" not in link
+    batch = built["openai"][("POST", "{{baseUrl}}/vector_stores/:vector_store_id/file_batches")]["body"][
+        "raw"
+    ]
+    assert "file_ids" in orjson.loads(batch)
+    cover = built["spotify"][("PUT", "{{baseUrl}}/playlists/:playlist_id/images")]["body"]
+    assert cover["mode"] == "raw" and cover["raw"].startswith("/9j/")
+    form = built["klaviyo"][("POST", "{{baseUrl}}/api/forms")]["body"]["raw"]
+    families = set(re.findall(r'"font_family": "([^"]*)"', form))
+    assert families and "Arial, 'Helvetica Neue', Helvetica, sans-serif" not in families
