@@ -387,6 +387,33 @@ def test_operations_given_as_refs_to_other_files_are_read(tmp_path: Path) -> Non
     assert names == ["Create thing", "List things"]
 
 
+def test_descriptions_kept_in_another_file_are_read_as_text(tmp_path: Path) -> None:
+    """DigitalOcean writes its tags' and its API's long descriptions as `$ref`s into description.yml; OpenAPI
+    wants text there, and the tags (the collection's folders) carry it, as Redocly and openapi-to-postmanv2 do."""
+    (tmp_path / "description.yml").write_text(
+        "introduction: |\n  # Introduction\n  The DigitalOcean API lets you manage Droplets.\n"
+        "droplets: The Droplets you run.\n"
+    )
+    (tmp_path / "resources").mkdir()
+    (tmp_path / "resources" / "list.yml").write_text(
+        "operationId: droplets_list\nsummary: List All Droplets\ntags: [Droplets]\n"
+        "description:\n  $ref: '../description.yml#/droplets'\nresponses:\n  '200': {description: OK}\n"
+    )
+    doc = minimal_spec({"/v2/droplets": {"get": {"$ref": "resources/list.yml"}}})
+    doc["info"]["description"] = {"$ref": "description.yml#/introduction"}
+    doc["tags"] = [{"name": "Droplets", "description": {"$ref": "description.yml#/droplets"}}]
+    spec = write_spec(tmp_path, doc, "spec.yaml")
+    result, _ = generate(spec, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    collection = json.loads(next((tmp_path / "out").glob("*.postman_collection.json")).read_text())
+    assert collection["info"]["description"].startswith(
+        "# Introduction\nThe DigitalOcean API lets you manage"
+    )
+    folder = collection["item"][0]
+    assert (folder["name"], folder["description"]) == ("Droplets", "The Droplets you run.")
+    assert folder["item"][0]["request"]["description"].startswith("The Droplets you run.")
+
+
 def walk(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     for item in items:
