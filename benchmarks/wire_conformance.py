@@ -2,6 +2,7 @@
 
     python benchmarks/wire_conformance.py                 # every corpus spec, postman-kit and openapi2postmanv2
     python benchmarks/wire_conformance.py --only stripe --only twilio --tool kit -v
+    python benchmarks/wire_conformance.py --spec path/to/openapi.yaml --tool kit -v   # any spec of yours
 
 For each spec of ../shared/corpus (real-world/*, the readme edge-case specs, Twilio, Klaviyo 2026-07-15), the
 collection is generated (postman-kit from this checkout, in process; openapi2postmanv2 from .ci/node) and run
@@ -788,6 +789,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only", action="append", default=[], help="specs whose name contains this (repeatable)"
     )
+    parser.add_argument(
+        "--spec",
+        action="append",
+        type=Path,
+        default=[],
+        help="measure this spec file instead of the corpus (repeatable; named by its file name)",
+    )
     parser.add_argument("--tool", action="append", choices=TOOLS, help="which generators (default: both)")
     parser.add_argument("--jobs", type=int, default=4)
     parser.add_argument("--top", type=int, default=3, help="failure reasons shown per spec")
@@ -800,7 +808,8 @@ def main(argv: list[str] | None = None) -> int:
     if not (NODE_BIN / "newman").exists():
         print(f"wire_conformance: newman is not installed in {NODE_BIN}", file=sys.stderr)
         return 1
-    specs = [(n, p) for n, p in corpus_specs() if not args.only or any(o in n for o in args.only)]
+    listed = [(p.stem, p) for p in args.spec] if args.spec else corpus_specs()
+    specs = [(n, p) for n, p in listed if not args.only or any(o in n for o in args.only)]
     if not specs:
         print(f"wire_conformance: no spec found under {CORPUS}", file=sys.stderr)
         return 1
