@@ -77,6 +77,69 @@ def test_api_key_in_a_cookie_is_sent_as_the_cookie_header(tmp_path: Path) -> Non
     }
 
 
+# Plaid's spec: every call needs three keys at once, `[{clientId: [], secret: [], plaidVersion: []}]`
+PLAID_SCHEMES = {
+    "clientId": {"type": "apiKey", "in": "header", "name": "PLAID-CLIENT-ID"},
+    "secret": {"type": "apiKey", "in": "header", "name": "PLAID-SECRET"},
+    "plaidVersion": {"type": "apiKey", "in": "header", "name": "Plaid-Version"},
+}
+
+
+def test_keys_a_requirement_wants_together_are_all_sent(run_cli, tmp_path: Path) -> None:
+    security = [{"clientId": [], "secret": [], "plaidVersion": []}]
+    spec = write_spec(tmp_path, secured_spec(PLAID_SCHEMES, security))
+    run_cli("generate", spec, "--out", tmp_path / "out")
+    collection = json.loads((tmp_path / "out" / "test-api-v1.0.postman_collection.json").read_text())
+    assert auth_attributes(collection["auth"]) == {
+        "key": "PLAID-CLIENT-ID",
+        "value": "{{clientId}}",
+        "in": "header",
+    }
+    request = requests_by_name(collection)["List things"]["request"]
+    assert [(h["key"], h["value"]) for h in request["header"] if h["key"] != "Accept"] == [
+        ("PLAID-SECRET", "{{secret}}"),
+        ("Plaid-Version", "{{plaidVersion}}"),
+    ]
+    environment = json.loads((tmp_path / "out" / "test-api-v1.0.postman_environment.json").read_text())
+    assert [(v["key"], v["type"]) for v in environment["values"]][1:] == [
+        ("clientId", "secret"),
+        ("secret", "secret"),
+        ("plaidVersion", "secret"),
+    ]
+
+
+def test_companion_keys_go_where_their_scheme_says_and_replace_a_parameter_of_the_same_name(
+    tmp_path: Path,
+) -> None:
+    schemes = {
+        "bearer": {"type": "http", "scheme": "bearer"},
+        "app": {"type": "apiKey", "in": "query", "name": "app_key"},
+        "session": {"type": "apiKey", "in": "cookie", "name": "sid"},
+        "tenant": {"type": "apiKey", "in": "header", "name": "X-Tenant"},
+    }
+    parameters = [
+        {"name": "app_key", "in": "query", "required": True, "schema": {"type": "string"}},
+        {"name": "X-Tenant", "in": "header", "schema": {"type": "string"}},
+        {"name": "theme", "in": "cookie", "schema": {"type": "string", "example": "dark"}},
+    ]
+    operations = {"get": {"summary": "List things", "parameters": parameters, "responses": OK}}
+    security = [{"bearer": [], "app": [], "session": [], "tenant": []}, {"app": []}]
+    collection = build_json(tmp_path, secured_spec(schemes, security, operations))
+    assert collection["auth"] == {
+        "type": "bearer",
+        "bearer": [{"key": "token", "value": "{{bearer}}", "type": "string"}],
+    }
+    request = requests_by_name(collection)["List things"]["request"]
+    assert [(q["key"], q["value"]) for q in request["url"]["query"]] == [("app_key", "{{app}}")]
+    assert [
+        (h["key"], h["value"], h.get("disabled", False)) for h in request["header"] if h["key"] != "Accept"
+    ] == [
+        ("X-Tenant", "{{tenant}}", False),
+        ("Cookie", "sid={{session}}", False),
+        ("Cookie", "sid={{session}}; theme=dark", True),
+    ]
+
+
 def test_http_bearer(tmp_path: Path) -> None:
     scheme = {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
     collection = build_json(tmp_path, secured_spec({"jwt": scheme}, [{"jwt": []}]))

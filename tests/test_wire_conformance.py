@@ -34,3 +34,38 @@ def test_generated_requests_conform_on_the_wire() -> None:
     total = harness.totals(outcomes, "kit")
     assert total.requests >= 7
     assert total.conformant == total.requests, harness.report(outcomes, ("kit",), verbose=True)
+
+
+def test_every_key_a_requirement_wants_together_reaches_the_wire(tmp_path) -> None:
+    """Plaid's spec asks for three keys at once (client id, secret, version): openapi-core finds the request
+    unauthenticated unless all three arrive."""
+    import json
+
+    newman_path()
+    harness = load_harness()
+    schemes = {
+        "clientId": {"type": "apiKey", "in": "header", "name": "PLAID-CLIENT-ID"},
+        "secret": {"type": "apiKey", "in": "header", "name": "PLAID-SECRET"},
+        "region": {"type": "apiKey", "in": "query", "name": "region_key"},
+    }
+    body = {"type": "object", "required": ["count"], "properties": {"count": {"type": "integer"}}}
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "Keys", "version": "1"},
+        "servers": [{"url": "https://api.example.test"}],
+        "security": [{"clientId": [], "secret": [], "region": []}],
+        "components": {"securitySchemes": schemes},
+        "paths": {
+            "/accounts/get": {
+                "post": {
+                    "requestBody": {"required": True, "content": {"application/json": {"schema": body}}},
+                    "responses": {"200": {"description": "OK"}},
+                }
+            }
+        },
+    }
+    path = tmp_path / "keys.json"
+    path.write_text(json.dumps(spec))
+    outcomes = harness.run([("keys", path)], ("kit",), jobs=1)
+    total = harness.totals(outcomes, "kit")
+    assert (total.conformant, total.requests) == (1, 1), harness.report(outcomes, ("kit",), verbose=True)

@@ -32,7 +32,13 @@ from postman_kit.examples import ExampleBuilder, RequestValues, SpecExamples
 from postman_kit.filters import allowed_example, example_filter
 from postman_kit.generate import serialize
 from postman_kit.generate.error_examples import error_examples, saved_body
-from postman_kit.generate.request_auth import operation_auth, requirement_auth, used_variables
+from postman_kit.generate.request_auth import (
+    CompanionKey,
+    companion_keys,
+    operation_auth,
+    requirement_auth,
+    used_variables,
+)
 from postman_kit.generate.servers import ServerHosts, postman_url
 from postman_kit.naming import collection_name
 from postman_kit.openapi import Api, MediaType, Operation, Parameter, status_code
@@ -358,8 +364,11 @@ class _CollectionBuilder:
             for name in named
         ]
         query = [QueryParam(key, value) for key, value in key_query]
+        keys = self._companions(op, "query")
         for param in op.params_in("query"):
-            query += self.query_params(op, param)
+            if param.name not in keys:
+                query += self.query_params(op, param)
+        query += [QueryParam(key.name, key.value) for key in keys.values()]
         url = Url(host=[self.servers.host(op)], path=path, query=query, variable=variables)
         url.rebuild_raw()
         return url
@@ -428,8 +437,9 @@ class _CollectionBuilder:
         accept = self._accept(op)
         if accept:
             headers.append(Header("Accept", accept))
+        keys = {name.lower(): key for name, key in self._companions(op, "header").items()}
         for param in op.params_in("header"):
-            if param.name.lower() in SKIPPED_HEADERS:
+            if param.name.lower() in SKIPPED_HEADERS or param.name.lower() in keys:
                 continue
             if self.profile.revision_header and param.name.lower() == self.profile.revision_header.lower():
                 headers.append(
@@ -444,23 +454,31 @@ class _CollectionBuilder:
                     disabled=not param.required,
                 )
             )
+        headers += [Header(key.name, key.value) for key in keys.values()]
         headers += self.cookie_headers(op)
         return headers
+
+    def _companions(self, op: Operation, location: str) -> dict[str, CompanionKey]:
+        """The API keys `op` sends in `location` beside its auth (Plaid's client id and secret), by name."""
+        keys = companion_keys(self.api, op.security, self.profile)[0]
+        return {key.name: key for key in keys if key.location == location}
 
     def cookie_headers(self, op: Operation) -> list[Header]:
         """Cookie parameters as one `Cookie` header (form style): the required ones enabled; when some are
         optional, a disabled header with all of them beside it to switch to."""
-        cookies = op.params_in("cookie")
-        if not cookies:
+        keys = self._companions(op, "cookie")
+        cookies = [p for p in op.params_in("cookie") if p.name not in keys]
+        if not cookies and not keys:
             return []
         pairs = {
             p.name: serialize.query_pairs(p.name, self.parameter_example(p, op), p.style, p.explode)
             for p in cookies
         }
-        required = [pair for p in cookies if p.required for pair in pairs[p.name]]
+        credentials = [(key.name, key.value) for key in keys.values()]
+        required = credentials + [pair for p in cookies if p.required for pair in pairs[p.name]]
         headers = [Header("Cookie", serialize.cookie_text(required))] if required else []
-        if len(required) < sum(len(v) for v in pairs.values()):
-            everything = [pair for p in cookies for pair in pairs[p.name]]
+        if len(required) < len(credentials) + sum(len(v) for v in pairs.values()):
+            everything = credentials + [pair for p in cookies for pair in pairs[p.name]]
             headers.append(Header("Cookie", serialize.cookie_text(everything), disabled=True))
         return headers
 

@@ -82,20 +82,69 @@ def requirement_auth(
     """Auth for a security requirement list: [] → noauth; else the first scheme Postman can send.
 
     Only one auth fits a Postman request: of an alternative that needs several schemes at once, the first one
-    Postman can send is used.
+    Postman can send is used, and the other API keys go beside it (:func:`companion_keys`).
     """
+    auth, variables, _, _ = _chosen(api, requirement, profile)
+    return auth, variables
+
+
+@dataclass(slots=True, frozen=True)
+class CompanionKey:
+    """An API key a request sends beside its auth, because the security requirement wants them together (Plaid
+    sends PLAID-CLIENT-ID, PLAID-SECRET and Plaid-Version on every call): a header, query or cookie `name`
+    whose value is `{{variable}}`."""
+
+    location: str
+    name: str
+    value: str
+
+
+def companion_keys(
+    api: Api, requirement: list[dict[str, list[str]]], profile: Profile
+) -> tuple[list[CompanionKey], list[AuthVariable]]:
+    """The API keys of the chosen alternative that the auth does not send, and their variables."""
+    _, _, alternative, used = _chosen(api, requirement, profile)
+    keys: list[CompanionKey] = []
+    variables: list[AuthVariable] = []
+    taken = {_place(api.security_schemes[used])} if used else set()
+    for name in alternative:
+        scheme = api.security_schemes.get(name)
+        if name == used or scheme is None or scheme.type != "apiKey" or not scheme.param_name:
+            continue
+        if _place(scheme) in taken:  # a second scheme on the auth's own header
+            continue
+        taken.add(_place(scheme))
+        variable = scheme_auth(scheme, profile)[1][0]
+        value = key_prefix(scheme) + "{{" + variable.key + "}}"
+        keys.append(CompanionKey(_place(scheme)[0], scheme.param_name, value))
+        variables.append(variable)
+    return keys, variables
+
+
+def _place(scheme: SecurityScheme) -> tuple[str, str]:
+    """Where a scheme puts its credential: ("header", "authorization") for every scheme but an API key."""
+    if scheme.type != "apiKey":
+        return ("header", "authorization")
+    location = scheme.location if scheme.location in ("query", "cookie") else "header"
+    return (location, (scheme.param_name or "Authorization").lower())
+
+
+def _chosen(
+    api: Api, requirement: list[dict[str, list[str]]], profile: Profile
+) -> tuple[Auth | None, list[AuthVariable], dict[str, list[str]], str | None]:
+    """The auth a requirement list gets, its variables, the alternative it comes from and the scheme it is."""
     if requirement == []:
-        return Auth("noauth"), []
+        return Auth("noauth"), [], {}, None
     for alternative in requirement:
         if not alternative:  # {} means "optional auth": no auth satisfies it
-            return Auth("noauth"), []
+            return Auth("noauth"), [], {}, None
         for name in alternative:
             scheme = api.security_schemes.get(name)
             if scheme is not None:
                 auth, variables = scheme_auth(scheme, profile)
                 if auth is not None:
-                    return auth, variables
-    return None, []
+                    return auth, variables, alternative, name
+    return None, [], {}, None
 
 
 def operation_auth(api: Api, op: Operation, profile: Profile, collection_auth: Auth | None) -> Auth | None:
@@ -109,10 +158,13 @@ def operation_auth(api: Api, op: Operation, profile: Profile, collection_auth: A
 
 
 def used_variables(api: Api, profile: Profile) -> list[AuthVariable]:
-    """Every variable the collection's and the operations' auth refer to, the collection's first, once each."""
+    """Every variable the collection's and the operations' auth and companion keys refer to, the collection's
+    first, once each."""
     variables: dict[str, AuthVariable] = {}
     for requirement in [api.security, *(op.security for op in api.operations)]:
-        for var in requirement_auth(api, requirement, profile)[1]:
+        for var in (
+            requirement_auth(api, requirement, profile)[1] + companion_keys(api, requirement, profile)[1]
+        ):
             variables.setdefault(var.key, var)
     return list(variables.values())
 
