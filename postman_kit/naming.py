@@ -13,6 +13,8 @@ from dataclasses import dataclass
 _CHANNEL_IN_TITLE = re.compile(r"\s*\((?:beta|stable)\)\s*$", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*\((stable|beta)\)\s*", re.IGNORECASE)
 _STAMP = re.compile(r"\s*\(v(\d{4}-\d{2}-\d{2}(?:\.[A-Za-z0-9]+)?)\)")
+# Any other API's version, stamped the same way at the end: `(Stable) Plaid API (v2020-09-14_1.697.4)`, `(v1)`
+_VERSION_STAMP = re.compile(r"\s*\(v[^()\s]+\)\s*$")
 
 
 def collection_name(title: str, revision: str, channel: str) -> str:
@@ -38,7 +40,7 @@ def parse_collection_name(name: str) -> CollectionName:
     channel = label.group(1).lower() if label else None
     rest = name[label.end() :] if label else name
     stamps = list(_STAMP.finditer(rest))
-    if not stamps:
-        return CollectionName(title=rest.strip(), channel=channel)
+    if not stamps:  # not a Klaviyo-style revision: the title still drops another API's version stamp
+        return CollectionName(title=_VERSION_STAMP.sub("", rest).strip(), channel=channel)
     stamp = stamps[-1]
     return CollectionName(title=rest[: stamp.start()].strip(), revision=stamp.group(1), channel=channel)

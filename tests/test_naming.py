@@ -39,7 +39,10 @@ def test_a_generated_name_reads_back() -> None:
         # Names with no stamp: diff matches on the title alone, validate falls back to the revision variable.
         ("Klaviyo API", CollectionName("Klaviyo API")),
         ("(Beta) Klaviyo API", CollectionName("Klaviyo API", None, "beta")),
-        ("Acme API (v1)", CollectionName("Acme API (v1)")),
+        # Another API's version stamped at the end: the title without it (generate's own ids derive from it).
+        ("Acme API (v1)", CollectionName("Acme API")),
+        ("(Stable) The Plaid API (v2020-09-14_1.697.4)", CollectionName("The Plaid API", None, "stable")),
+        ("Acme API (v1) mine", CollectionName("Acme API (v1) mine")),
     ],
 )
 def test_names_read_from_collections(name: str, expected: CollectionName) -> None:

@@ -329,7 +329,9 @@ def test_revision_of_another_spec_is_a_warning(example, api):
 
 def test_structure_rules(example):
     data = copy.deepcopy(example)
-    data["item"][0]["item"][0]["name"] = "Get Events Copy"
+    duplicate = copy.deepcopy(data["item"][0]["item"][0])  # as Postman's Duplicate makes it: a new id
+    duplicate.update(id="0b5e4a8e-2f0c-4c39-9d1e-3c7f1e0d9a11", name=duplicate["name"] + " Copy")
+    data["item"][0]["item"].append(duplicate)
     data["item"][0]["item"][1]["request"]["url"] = {"raw": "", "host": [], "path": []}
     data["item"][0]["item"][2]["request"]["header"] = [{"key": "Accept"}]  # no value
     report = validate_collection(data)
@@ -342,6 +344,37 @@ def test_structure_rules(example):
         and "'value' is a required property" in schema.message
     )
     assert schema.item == "Events/Get Event"
+
+
+def test_the_api_s_own_names_are_not_copies(run_cli, tmp_path: Path) -> None:
+    """Plaid names an operation "Retrieve an Asset Report Audit Copy": generate keeps the spec's name, and
+    validate does not take it for a duplicate."""
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "Reports", "version": "1"},
+        "servers": [{"url": "https://api.example.test"}],
+        "paths": {
+            "/asset_report/audit_copy/get": {
+                "post": {
+                    "summary": "Retrieve an Asset Report Audit Copy",
+                    "tags": ["Audit Copy"],
+                    "responses": {"200": {"description": "OK"}},
+                }
+            }
+        },
+    }
+    spec_file = tmp_path / "reports.json"
+    spec_file.write_text(json.dumps(spec))
+    run_cli("generate", spec_file, "-o", tmp_path / "out")
+    collection = next((tmp_path / "out").glob("*collection.json"))
+    assert run_cli("validate", collection).output.count("structure/copy-name") == 0
+    data = json.loads(collection.read_text())
+    duplicate = copy.deepcopy(data["item"][0]["item"][0])
+    duplicate.update(id="6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b", name=duplicate["name"] + " Copy")
+    data["item"][0]["item"].append(duplicate)
+    forked = tmp_path / "fork.json"
+    forked.write_text(json.dumps(data))
+    assert run_cli("validate", forked).output.count("structure/copy-name") == 1
 
 
 def test_lint_rules(example, api):

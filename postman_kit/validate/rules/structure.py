@@ -57,8 +57,16 @@ def empty_url(target: Target) -> Iterator[Hit]:
     'Postman appends " Copy" when you duplicate; a saved request deserves a name that says what it does.',
 )
 def copy_name(target: Target) -> Iterator[Hit]:
-    named = [(ref.path, ref.pointer, ref.item.name) for ref in target.items]
-    named += [(ref.path, ref.pointer, ref.folder.name) for ref in target.folders]
+    # In a collection postman-kit made, the API's own requests and folders carry the spec's names ("Retrieve an
+    # Asset Report Audit Copy" is a Plaid operation); a duplicate made in Postman has a new id and is checked.
+    own = {id(ref.item) for ref in target.generated_items}
+    own_folders = {id(ref.folder) for ref in target.own_folders} if target.kit_made else set()
+    named = [(ref.path, ref.pointer, ref.item.name) for ref in target.items if id(ref.item) not in own]
+    named += [
+        (ref.path, ref.pointer, ref.folder.name)
+        for ref in target.folders
+        if id(ref.folder) not in own_folders
+    ]
     for path, pointer, name in named:
         if name.rstrip().endswith(COPY_SUFFIX):
             base = name.rstrip()[: -len(COPY_SUFFIX)].rstrip()
