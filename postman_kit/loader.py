@@ -577,6 +577,23 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _LENIENT_KEYS = ("x-", "description")
 
 
+# Keywords that make a mapping a schema rather than a map of property schemas
+_SCHEMA_KEYWORDS = frozenset(
+    (
+        "type",
+        "properties",
+        "allOf",
+        "oneOf",
+        "anyOf",
+        "items",
+        "$ref",
+        "enum",
+        "required",
+        "additionalProperties",
+    )
+)
+
+
 def _lenient_key(key: Any) -> bool:
     return isinstance(key, str) and key.startswith(_LENIENT_KEYS)
 
@@ -723,6 +740,39 @@ def _bundle_external_refs(document: LoadedDocument) -> None:
                 return text
         return rewrite(node, current, True)
 
+    def property_map(node: Any, current: str | None) -> Any:
+        """`properties` given whole as a `$ref` to a map of property schemas (DigitalOcean's load balancer:
+        `properties: {$ref: 'attributes.yml#/load_balancer_droplet_tag'}`) is that map, as Redocly and
+        swagger-parser read it; a map holding a property that is itself named `$ref`, or a ref to a schema
+        (`type`, `properties`, … at its top), is left as written."""
+        ref = node.get("$ref") if isinstance(node, dict) and len(node) == 1 else None
+        if isinstance(ref, str) and (current is not None or not ref.startswith("#")):
+            location, pointer = target_of(ref, current)
+            target = resolve_pointer(load_file(location), pointer, ref)
+            if (
+                isinstance(target, dict)
+                and target
+                and all(isinstance(v, dict) for v in target.values())
+                and not _SCHEMA_KEYWORDS.intersection(target)
+            ):
+                return rewrite(_deep_copy(target), location)
+        return rewrite(node, current)
+
+    def mapping_refs(node: Any, current: str | None) -> Any:
+        """A discriminator whose `mapping` names schemas in other files (DigitalOcean's floating IP actions:
+        `assign: 'models/floating_ip_actions.yml#/floating_ip_action_assign'`) names their bundled copies, as
+        the `$ref`s of its `oneOf` do; a bare schema name (`Cat`) stays as it is."""
+        mapping = node.get("mapping") if isinstance(node, dict) else None
+        if not isinstance(mapping, dict):
+            return rewrite(node, current)
+        named = {
+            value: rewrite({"$ref": target}, current)["$ref"]
+            if isinstance(target, str) and ("#" in target or "/" in target)
+            else target
+            for value, target in mapping.items()
+        }
+        return {k: named if k == "mapping" else rewrite(v, current) for k, v in node.items()}
+
     def rewrite(node: Any, current: str | None, lenient: bool = False) -> Any:
         """Rewrite refs in `node`, which lives in file `current` (None for the root)."""
         if isinstance(node, dict):
@@ -744,6 +794,10 @@ def _bundle_external_refs(document: LoadedDocument) -> None:
             return {
                 k: description_text(v, current)
                 if k == "description"
+                else mapping_refs(v, current)
+                if k == "discriminator"
+                else property_map(v, current)
+                if k == "properties"
                 else rewrite(v, current, lenient or _lenient_key(k))
                 for k, v in node.items()
             }

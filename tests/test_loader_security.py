@@ -414,6 +414,53 @@ def test_descriptions_kept_in_another_file_are_read_as_text(tmp_path: Path) -> N
     assert folder["item"][0]["request"]["description"].startswith("The Droplets you run.")
 
 
+def test_schemas_split_across_files_as_digitalocean_writes_them(tmp_path: Path) -> None:
+    """DigitalOcean's models: a discriminator mapping naming schemas in another file, and a whole `properties`
+    map given as a `$ref`. The body names the branch its discriminator maps, and holds the referenced map's
+    properties, not a property called `$ref`."""
+    (tmp_path / "models").mkdir()
+    (tmp_path / "models" / "actions.yml").write_text(
+        "unassign:\n  type: object\n  required: [type]\n  properties:\n"
+        "    type: {type: string, enum: [assign, unassign], example: unassign}\n"
+        "assign:\n  type: object\n  required: [type, droplet_id]\n  properties:\n"
+        "    type: {type: string, enum: [assign, unassign], example: assign}\n"
+        "    droplet_id: {type: integer, example: 758604968}\n"
+    )
+    (tmp_path / "models" / "attributes.yml").write_text(
+        "droplet_ids:\n  droplet_ids:\n    type: array\n    items: {type: integer}\n    example: [3164444]\n"
+    )
+    (tmp_path / "models" / "add_droplets.yml").write_text(
+        "type: object\nrequired: [droplet_ids]\nproperties:\n  $ref: 'attributes.yml#/droplet_ids'\n"
+    )
+    action = {
+        "anyOf": [{"$ref": "models/actions.yml#/assign"}, {"$ref": "models/actions.yml#/unassign"}],
+        "discriminator": {
+            "propertyName": "type",
+            "mapping": {"unassign": "models/actions.yml#/unassign", "assign": "models/actions.yml#/assign"},
+        },
+    }
+
+    def post(summary: str, schema: dict[str, Any]) -> dict[str, Any]:
+        content = {"application/json": {"schema": schema}}
+        return {"post": {"summary": summary, "requestBody": {"content": content}, "responses": OK}}
+
+    doc = minimal_spec(
+        {
+            "/v2/floating_ips/{ip}/actions": post("Act", action),
+            "/v2/load_balancers/{id}/droplets": post("Add droplets", {"$ref": "models/add_droplets.yml"}),
+        }
+    )
+    spec = write_spec(tmp_path, doc, "spec.yaml")
+    result, _ = generate(spec, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    collection = json.loads(next((tmp_path / "out").glob("*.postman_collection.json")).read_text())
+    bodies = {item["name"]: json.loads(item["request"]["body"]["raw"]) for item in walk(collection["item"])}
+    assert bodies == {
+        "Act": {"type": "assign", "droplet_id": 758604968},
+        "Add droplets": {"droplet_ids": [3164444]},
+    }
+
+
 def walk(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     for item in items:
