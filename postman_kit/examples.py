@@ -348,6 +348,11 @@ class ExampleBuilder:
             own = self._object(rest, refs, depth)
             if isinstance(own, dict):
                 merged.update(own)
+        elif rest.get("required") and (merged or other is None):
+            # required beside the parts yet described by none of them (DigitalOcean's uptime check `method`)
+            described = self._declared(schema)
+            own = self._object({**rest, "properties": {}}, refs, depth)
+            merged.update({k: v for k, v in own.items() if k not in merged and k not in described})
         if merged and name is not None and self._component(name) is schema:
             # a subtype of a base with a discriminator (`Cat: allOf [Pet, …]`) names itself in its property
             for part in schema["allOf"]:

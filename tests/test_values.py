@@ -208,6 +208,15 @@ def test_a_required_property_the_schema_does_not_describe_is_still_sent() -> Non
     schemas = {"Base": {"type": "object", "properties": {"id": {"type": "integer", "example": 7}}}}
     child = {"allOf": [{"$ref": "#/components/schemas/Base"}, {"type": "object", "required": ["id"]}]}
     assert ExampleBuilder({"components": {"schemas": schemas}}).build(child) == {"id": 7}
+    # required beside allOf, described by no part (DigitalOcean's uptime check `method`): sent, as it must be
+    check = {
+        "type": "object",
+        "allOf": [{"type": "object", "properties": {"name": {"type": "string", "example": "Landing page"}}}],
+        "required": ["name", "method"],
+    }
+    value = ExampleBuilder({}).build(check)
+    assert value == {"name": "Landing page", "method": "GET"}
+    jsonschema.validate(value, check)
 
 
 def test_unique_fields_get_a_dynamic_value_only_in_requests_a_client_sends() -> None:
