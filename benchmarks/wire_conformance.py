@@ -288,6 +288,7 @@ def load_openapi(spec: Path) -> list[Any]:
     read_undeclared_form_fields()
     read_text_bodies_as_text()
     read_discriminator_as_annotation()
+    read_property_maps_by_reference()
     text = spec.read_text(encoding="utf-8")
     # JSON with json (Twilio's spec has escapes PyYAML refuses), the rest with PyYAML's C loader when present.
     data = (
@@ -296,6 +297,7 @@ def load_openapi(spec: Path) -> list[Any]:
         else yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     )
     name_mappings_as_refs(data)
+    property_maps_inlined(data, spec.resolve().as_uri())
     drop_ignored_headers(data)
     config = Config(spec_validator_cls=None, extra_media_type_deserializers=media_types_as_documented(data))
     return [
@@ -426,6 +428,66 @@ def read_discriminator_as_annotation() -> None:
 
     for keyword in ("oneOf", "anyOf", "allOf"):
         OAS31Validator.VALIDATORS[keyword] = Draft202012Validator.VALIDATORS[keyword]
+
+
+def read_property_maps_by_reference() -> None:
+    """DigitalOcean writes a schema's whole `properties` map as a `$ref` into another file (`properties: {$ref:
+    attributes.yml#/load_balancer_droplet_tag}`), as Redocly and swagger-parser read it; openapi-core takes
+    `$ref` for a property's name and its string for the schema, and crashes on every request that reaches it
+    (218 of DigitalOcean's). Each file openapi-core reads gets those maps inlined (property_maps_inlined)."""
+    from jsonschema_path.handlers.file import BaseFilePathHandler
+
+    def wrap(read: Any) -> Any:
+        def read_inlining(self: Any, uri: str) -> Any:
+            data = read(self, uri)
+            property_maps_inlined(data, uri, lambda other: read(self, other))
+            return data
+
+        return read_inlining
+
+    wrap_once(BaseFilePathHandler, "__call__", wrap)
+
+
+def property_maps_inlined(node: Any, uri: str, read: Any = None) -> None:
+    """Replace each `properties: {$ref: X}` under `node` (from the file at `uri`) by the map X names, its own
+    relative `$ref`s made absolute, since they now sit in another file."""
+    import urllib.parse
+
+    if isinstance(node, list):
+        for item in node:
+            property_maps_inlined(item, uri, read)
+        return
+    if not isinstance(node, dict):
+        return
+    found = node.get("properties")
+    if isinstance(found, dict) and set(found) == {"$ref"} and isinstance(found["$ref"], str):
+        file_part, _, pointer = found["$ref"].partition("#")
+        target_uri = urllib.parse.urljoin(uri, file_part) if file_part else uri
+        if read is None:
+            from jsonschema_path.handlers import default_handlers
+
+            read = default_handlers["file"]
+        target: Any = read(target_uri)
+        for part in pointer.strip("/").split("/") if pointer.strip("/") else []:
+            target = target[part.replace("~1", "/").replace("~0", "~")]
+        node["properties"] = absolute_refs(target, target_uri)
+    for value in node.values():
+        property_maps_inlined(value, uri, read)
+
+
+def absolute_refs(node: Any, uri: str) -> Any:
+    import urllib.parse
+
+    if isinstance(node, list):
+        return [absolute_refs(item, uri) for item in node]
+    if not isinstance(node, dict):
+        return node
+    return {
+        key: urllib.parse.urljoin(uri, value)
+        if key == "$ref" and isinstance(value, str)
+        else absolute_refs(value, uri)
+        for key, value in node.items()
+    }
 
 
 def wrap_once(owner: Any, attribute: str, wrap: Any) -> None:
