@@ -120,8 +120,6 @@ NAME_EXAMPLES: dict[str, str] = {
     "colour": "#336699",
     "password": "********",
     "version": "1.0.0",
-    "method": "GET",  # an HTTP check's or webhook's method (DigitalOcean's uptime check requires one undescribed)
-    "httpmethod": "GET",
     "date": "2024-01-01",
     "time": "00:00:00Z",
 }
