@@ -479,9 +479,7 @@ class ExampleBuilder:
                 ref = prop["$ref"]
                 if ref.startswith("#"):
                     target = self._target(ref)
-            if isinstance(target, dict) and target.get(skip) and name not in required:
-                continue
-            if isinstance(target, dict) and target.get(skip):
+            if isinstance(target, dict) and self._marked(target, skip):
                 continue
             value = self._build(prop, refs, depth + 1, name)
             if value is _CUT:
@@ -507,6 +505,21 @@ class ExampleBuilder:
             for number in range(1, wanted - len(out) + 1):
                 out[f"additionalProp{number}"] = None if value is _CUT else value
         return out
+
+    def _marked(self, schema: dict[str, Any], keyword: str, depth: int = 0) -> bool:
+        """`readOnly`/`writeOnly` on the schema, or on one of its `allOf` parts (Asana's `supported_goal`:
+        `allOf: [GoalCompact, {readOnly: true}]`): an annotation any part gives holds for the whole."""
+        if schema.get(keyword):
+            return True
+        parts = schema.get("allOf")
+        if not isinstance(parts, list) or depth > 8:
+            return False
+        for part in parts:
+            if isinstance(part, dict) and isinstance(part.get("$ref"), str) and part["$ref"].startswith("#"):
+                part = self._target(part["$ref"])
+            if isinstance(part, dict) and self._marked(part, keyword, depth + 1):
+                return True
+        return False
 
     def _string(self, schema: dict[str, Any], name: str | None) -> str:
         # the value depends on these keywords and the name only: inline schemas that repeat them share it

@@ -419,3 +419,33 @@ def test_vendor_requests_this_stop_mended_are_ones_their_specs_accept(tmp_path: 
     form = built["klaviyo"][("POST", "{{baseUrl}}/api/forms")]["body"]["raw"]
     families = set(re.findall(r'"font_family": "([^"]*)"', form))
     assert families and "Arial, 'Helvetica Neue', Helvetica, sans-serif" not in families
+
+
+def test_read_only_given_by_an_all_of_part_is_not_sent() -> None:
+    """Asana marks `supported_goal` read-only in an allOf part beside the goal's schema; a request that sends it
+    is refused (`Tried to write read-only property`)."""
+    schemas = {
+        "GoalCompact": {
+            "type": "object",
+            "properties": {"name": {"type": "string", "example": "Grow traffic"}},
+        },
+        "GoalRelationship": {
+            "type": "object",
+            "properties": {
+                "contribution_weight": {"type": "number", "example": 1.0},
+                "supported_goal": {
+                    "allOf": [
+                        {"$ref": "#/components/schemas/GoalCompact"},
+                        {"type": "object", "readOnly": True},
+                    ]
+                },
+            },
+        },
+    }
+    document = {"components": {"schemas": schemas}}
+    ref = {"$ref": "#/components/schemas/GoalRelationship"}
+    assert ExampleBuilder(document, "request").build(ref) == {"contribution_weight": 1.0}
+    assert ExampleBuilder(document, "response").build(ref) == {
+        "contribution_weight": 1.0,
+        "supported_goal": {"name": "Grow traffic"},
+    }
