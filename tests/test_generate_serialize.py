@@ -287,3 +287,36 @@ def test_a_json_text_example_nested_past_the_limit_stays_text(tmp_path: Path) ->
         paths = {"/a": {"post": {"summary": "Deep", "requestBody": {"content": content}, "responses": OK}}}
         body = requests_by_name(build_json(tmp_path, minimal_spec(paths)))["Deep"]["request"]["body"]["raw"]
         assert json.loads(body) == text
+
+
+def test_content_encoding_binary_is_a_file(tmp_path: Path) -> None:
+    """Discord's sticker upload: a multipart `file` typed `contentEncoding: binary` (raw octets, as JSON Schema
+    names them) is a file part, and so is such a body; base64 stays text."""
+    octets = {"type": "string", "contentEncoding": "binary"}
+    sticker = {
+        "type": "object",
+        "required": ["name", "file"],
+        "properties": {"name": {"type": "string", "example": "wave"}, "file": octets},
+    }
+    paths = {
+        "/stickers": {
+            "post": {
+                "summary": "Create sticker",
+                "requestBody": {"content": {"multipart/form-data": {"schema": sticker}}},
+                "responses": OK,
+            }
+        },
+        "/raw": {
+            "put": {
+                "summary": "Upload",
+                "requestBody": {"content": {"application/octet-stream": {"schema": octets}}},
+                "responses": OK,
+            }
+        },
+    }
+    requests = requests_by_name(build_json(tmp_path, minimal_spec(paths, openapi="3.1.0")))
+    assert requests["Create sticker"]["request"]["body"]["formdata"] == [
+        {"key": "name", "value": "wave", "type": "text"},
+        {"key": "file", "type": "file"},
+    ]
+    assert requests["Upload"]["request"]["body"] == {"mode": "file", "file": {}}

@@ -625,7 +625,8 @@ def _path_group(path: str) -> str:
 def _is_text_encoded(schema: Any) -> bool:
     """A body schema that says the content is text standing for bytes (`format: base64`, `contentEncoding`)."""
     return isinstance(schema, dict) and (
-        schema.get("format") in ("base64", "byte") or isinstance(schema.get("contentEncoding"), str)
+        schema.get("format") in ("base64", "byte")
+        or (isinstance(schema.get("contentEncoding"), str) and schema["contentEncoding"] != "binary")
     )
 
 

@@ -176,11 +176,13 @@ def form_pairs(value: Any, encoding: dict[str, Any] | None = None) -> list[tuple
 
 
 def is_binary(schema: Any) -> bool:
-    """A schema for file content: `format: binary` (3.0), or a `contentMediaType` without a text
-    `contentEncoding` such as base64 (3.1)."""
+    """A schema for file content: `format: binary` (3.0), `contentEncoding: binary` (raw octets, as JSON
+    Schema names them), or a `contentMediaType` without a text `contentEncoding` such as base64 (3.1)."""
     if not isinstance(schema, dict):
         return False
-    if schema.get("format") == "binary":
+    if (
+        schema.get("format") == "binary" or schema.get("contentEncoding") == "binary"
+    ):  # Discord's sticker file
         return True
     return "contentMediaType" in schema and "contentEncoding" not in schema
 
