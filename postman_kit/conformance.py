@@ -67,7 +67,7 @@ class RequestChecker:
         self.profile = profile
         self.index = OperationIndex(api)
         # date-times checked as the sandbox checks them: a body it refuses is one validate reports
-        self.schemas = SchemaChecker(api.document, api.openapi_version, formats=True)
+        self.schemas = SchemaChecker(api.document, api.openapi_version, formats=True, requests=True)
 
     def route(self, request: Request) -> RouteMatch | MethodNotAllowed | None:
         """The operation a request is for. Where several share its method and path (path keys told apart by a

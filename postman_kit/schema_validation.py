@@ -52,6 +52,48 @@ def validator_classes() -> tuple[Any, Any]:
 
 
 @functools.cache
+def request_validator_classes() -> tuple[Any, Any]:
+    """validator_classes() for request bodies: a required property the schema marks `readOnly` is not asked of
+    a request (OpenAPI 3.0, Schema Object: "required will take effect on the response only"), as openapi-core
+    reads it; PagerDuty requires the `id` and `created_at` its servers assign."""
+    from jsonschema import validators
+
+    openapi30, openapi31 = validator_classes()
+    return (
+        validators.extend(openapi30, {"required": _writable_required(openapi30.VALIDATORS["required"])}),
+        validators.extend(openapi31, {"required": _writable_required(openapi31.VALIDATORS["required"])}),
+    )
+
+
+def _writable_required(required_fn: Any) -> Any:
+    def check(validator: Any, names: Any, instance: Any, schema: dict[str, Any]) -> Any:
+        properties = schema.get("properties")
+        if isinstance(properties, dict) and isinstance(names, list):
+            names = [n for n in names if not _read_only(validator, properties.get(n))]
+        yield from required_fn(validator, names, instance, schema)
+
+    return check
+
+
+def _read_only(validator: Any, schema: Any, depth: int = 0) -> bool:
+    """The property schema (through `$ref`s and `allOf` parts) says `readOnly`."""
+    if not isinstance(schema, dict) or depth > 8:
+        return False
+    ref = schema.get("$ref")
+    if isinstance(ref, str):
+        try:
+            schema = validator._resolver.lookup(ref).contents
+        except Exception:  # noqa: BLE001 - an unresolvable ref marks nothing; validation reports it
+            return False
+        if not isinstance(schema, dict):
+            return False
+    if schema.get("readOnly") is True:
+        return True
+    parts = schema.get("allOf")
+    return isinstance(parts, list) and any(_read_only(validator, part, depth + 1) for part in parts)
+
+
+@functools.cache
 def _format_checker() -> Any:
     """The formats a server refuses to store wrongly: date-times, which every later read and filter
     compares."""
@@ -67,14 +109,21 @@ class SchemaChecker:
 
     `formats=True` also checks the `date-time` format (the sandbox refuses `expires_at: "AAA"` as the API
     does); without it formats are annotations, as for checking saved requests whose values are placeholders.
+    `requests=True` reads schemas as a request's: a required `readOnly` property is not asked for.
     """
 
     def __init__(
-        self, document: dict[str, Any], openapi_version: str = "3.0", *, formats: bool = False
+        self,
+        document: dict[str, Any],
+        openapi_version: str = "3.0",
+        *,
+        formats: bool = False,
+        requests: bool = False,
     ) -> None:
         self.document = document
         self.is_31 = openapi_version.startswith("3.1")
         self.formats = formats
+        self.requests = requests
         self._validators: dict[int, Any] = {}
 
     def _validator(self, schema: dict[str, Any]) -> Any:
@@ -82,7 +131,7 @@ class SchemaChecker:
         validator = self._validators.get(key)
         if validator is None:
             root = {"components": self.document.get("components") or {}, **schema}
-            openapi30, openapi31 = validator_classes()
+            openapi30, openapi31 = request_validator_classes() if self.requests else validator_classes()
             format_checker = _format_checker() if self.formats else None
             validator = (openapi31 if self.is_31 else openapi30)(root, format_checker=format_checker)
             self._validators[key] = validator

@@ -100,3 +100,42 @@ def test_required_inputs_and_content_type(checker):
 def test_empty_path_variable(checker):
     saved = request("GET", "{{baseUrl}}/api/lists/:id")
     assert codes(checker.check(saved)) == ["empty-path-variable"]
+
+
+def test_a_request_need_not_send_what_the_server_assigns(tmp_path):
+    """PagerDuty requires `id` and `created_at` in schemas its create requests share with its responses, and
+    marks them readOnly: under OpenAPI 3.0 that requirement holds for responses only."""
+    import json
+
+    from postman_kit.profiles import GENERIC
+
+    option = {
+        "type": "object",
+        "required": ["id", "created_at", "data"],
+        "properties": {
+            "id": {"type": "string", "readOnly": True},
+            "created_at": {"$ref": "#/components/schemas/Stamp"},
+            "data": {"type": "string"},
+        },
+    }
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "Options", "version": "1"},
+        "servers": [{"url": "https://api.example.test"}],
+        "components": {"schemas": {"Stamp": {"type": "string", "format": "date-time", "readOnly": True}}},
+        "paths": {
+            "/options": {
+                "post": {
+                    "requestBody": {"content": {"application/json": {"schema": option}}},
+                    "responses": {"201": {"description": "Created"}},
+                }
+            }
+        },
+    }
+    path = tmp_path / "options.json"
+    path.write_text(json.dumps(spec))
+    options = RequestChecker(load_api(str(path)), GENERIC)
+    sent = request("POST", "https://api.example.test/options", '{"data": "a"}', headers=())
+    assert options.check(sent) == []
+    [problem] = options.check(request("POST", "https://api.example.test/options", "{}", headers=()))
+    assert "'data' is a required property" in problem.message
