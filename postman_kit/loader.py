@@ -47,7 +47,20 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 # Where a YAML anchor (`&name`) can start: after a space, a line start, a flow indicator or a key's colon. Text
 # that has none (OpenAI's 3 MB spec) holds no alias, and the expansion walk, a tenth of its load, is skipped; prose
 # such as `R&D` or `a=1&b=2` never matches.
-_MAY_HOLD_ANCHOR = re.compile(r"(?:^|[\s\[{,:])&[^\s\[\]{},]", re.MULTILINE)
+_ANCHOR_NAME_START = re.compile(r"&[^\s\[\]{},]")
+
+
+def _may_hold_anchor(text: str) -> bool:
+    """Whether `text` has an `&` where an anchor can start. Found from the `&`s, which are few: a pattern that
+    must try its start at every character took 0.1 s on OpenAI's spec, a sixth of its `generate`
+    (benchmarks/bench_generate.py); this takes a millisecond."""
+    for found in _ANCHOR_NAME_START.finditer(text):
+        at = found.start()
+        if at == 0 or text[at - 1].isspace() or text[at - 1] in "[{,:":
+            return True
+    return False
+
+
 # A YAML document nesting deeper than this is refused before it is composed: PyYAML's C composer recurses on the
 # C stack with no limit (50,000 levels crash the process) and libyaml slows down quadratically (9,000 levels
 # compose in 0.4 s, 20,000 in 2.7 s, 1,000,000 run past 40 minutes). Real specs and collections nest below 100;
@@ -313,7 +326,7 @@ def _parse_yaml(text: str, name: str, lines: dict[tuple[Any, ...], int] | None =
         node = loader.get_single_node()
         if node is None:
             raise InputError(name, "file is empty")
-        if _MAY_HOLD_ANCHOR.search(text):  # an alias needs an anchor: without one nothing can expand
+        if _may_hold_anchor(text):  # an alias needs an anchor: without one nothing can expand
             _check_expansion(node, name)
         if lines is not None:
             _node_lines(node, (), depth, lines)
@@ -400,6 +413,12 @@ def _check_yaml_depth(text: str, name: str) -> None:
     import yaml
 
     openers = text.count("[") + text.count("{")
+    room = MAX_YAML_DEPTH - openers
+    # A lead is a run of ` \t-?:` at a line's start: when no line starts with a longer run than `room`, no lead
+    # is longer either. That search has a literal to look for (a line break), the exact count has not: 9 ms
+    # against 52 on OpenAI's spec (benchmarks/bench_generate.py).
+    if room >= len(text) or (room >= 0 and not re.search(f"\n[ \t\\-?:]{{{room + 1}}}", "\n" + text)):
+        return
     if openers + max(len(lead) for lead in _BLOCK_LEAD.findall(text)) <= MAX_YAML_DEPTH:
         return
     parser = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)

@@ -7,6 +7,8 @@ import socket
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from postman_kit.errors import InputError
 from postman_kit.loader import collect_refs, load_document, parse_text
@@ -375,3 +377,15 @@ def test_url_that_answers_404_is_refused(run_cli, tmp_path: Path) -> None:
 
 def test_empty_stdin_is_refused(run_cli, tmp_path: Path) -> None:
     assert_one_line_error(run_cli("generate", "-", "--out", tmp_path, input=""), "<stdin>", "empty")
+
+
+@given(st.text(alphabet="&: \t\n\r\x0b\x1c[]{},ab\u00a0\u2028", max_size=30))
+def test_an_anchor_is_looked_for_where_yaml_can_start_one(text: str) -> None:
+    """The quick look for anchors agrees with the rule it stands for: an `&` at the start, after whitespace, a
+    flow indicator or a colon, followed by a character an anchor name may hold."""
+    import re
+
+    from postman_kit.loader import _may_hold_anchor
+
+    rule = re.compile(r"(?:^|[\s\[{,:])&[^\s\[\]{},]", re.MULTILINE)
+    assert _may_hold_anchor(text) == bool(rule.search(text))

@@ -330,6 +330,16 @@ def test_a_v3_request_file_nesting_deeply_is_refused(tmp_path: Path) -> None:
         parse_yaml_with_lines(("url: " + "[" * 100_000).encode(), "a.request.yaml")
 
 
+def test_block_nesting_without_brackets_is_refused_on_any_line() -> None:
+    """Sequences opened by `- ` alone, on the first line or after others: no bracket counts them."""
+    from postman_kit.errors import InputError
+    from postman_kit.loader import parse_text
+
+    for text in ("- " * 9_000 + "1\n", "x:\n  " + "- " * 9_000 + "1\n"):
+        with pytest.raises(InputError, match="nests too deeply"):
+            parse_text(text.encode(), "s.yaml")
+
+
 def test_nesting_below_the_limit_and_many_brackets_still_load() -> None:
     from postman_kit.loader import parse_text
 
