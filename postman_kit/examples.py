@@ -143,10 +143,19 @@ class ExampleBuilder:
         ref = schema.get("$ref")
         if isinstance(ref, str) and ref.startswith("#"):
             return self._build_ref(ref, refs, depth)
-        if "example" in schema and self._example_fits(schema, schema["example"]):
+        if (
+            "example" in schema
+            and self._example_fits(schema, schema["example"])
+            and not _placeholder(schema, name, schema["example"])
+        ):
             return schema["example"]
         examples = schema.get("examples")
-        if isinstance(examples, list) and examples and self._example_fits(schema, examples[0]):
+        if (
+            isinstance(examples, list)
+            and examples
+            and self._example_fits(schema, examples[0])
+            and not _placeholder(schema, name, examples[0])
+        ):
             return examples[0]
         if "const" in schema:
             return schema["const"]
@@ -506,6 +515,72 @@ class ExampleBuilder:
                 out[f"additionalProp{number}"] = None if value is _CUT else value
         return out
 
+    def mended(self, schema: Any, value: Any) -> Any:
+        """The spec's own example with the placeholder word some tools write for every string (Plaid's
+        `"client_id": "string"`, `"account_ids": ["string"]`) replaced: an optional property holding it is left
+        out, as the author gave no value; a required one or a list entry gets a value as the schema suggests.
+        Where the word can mean itself (an enum or const holding it, a property naming a type or format:
+        PagerDuty's `data_type: string`), it stays."""
+        return self._mend(schema, value, 0)
+
+    def _mend(self, schema: Any, value: Any, depth: int) -> Any:
+        schema = self._resolved(schema)
+        if depth > MAX_DEPTH:
+            return value
+        if isinstance(value, dict):
+            properties, required = self._shape(schema, 0)
+            out: dict[str, Any] = {}
+            for key, item in value.items():
+                prop = properties.get(key)
+                if _placeholder(self._resolved(prop), key, item):
+                    if key in required:
+                        out[key] = self._replacement(prop, key)
+                    continue
+                out[key] = self._mend(prop, item, depth + 1)
+            return out
+        if isinstance(value, list):
+            items = schema.get("items") if isinstance(schema, dict) else None
+            return [
+                self._replacement(items, None)
+                if _placeholder(self._resolved(items), None, item)
+                else self._mend(items, item, depth + 1)
+                for item in value
+            ]
+        return value
+
+    def _replacement(self, schema: Any, name: str | None) -> Any:
+        value = self.build(schema, name) if isinstance(schema, dict) else None
+        return (
+            value
+            if isinstance(value, str | int | float | dict | list) and value != "string"
+            else (string_value({}, name))
+        )
+
+    def _resolved(self, schema: Any) -> Any:
+        for _ in range(8):
+            ref = schema.get("$ref") if isinstance(schema, dict) else None
+            if not (isinstance(ref, str) and ref.startswith("#")):
+                break
+            schema = self._target(ref)
+        return schema
+
+    def _shape(self, schema: Any, depth: int) -> tuple[dict[str, Any], set[str]]:
+        """Properties an object schema describes (with its allOf parts' and, to find them, its branches') and
+        the names it requires (its own and its allOf parts')."""
+        schema = self._resolved(schema)
+        if not isinstance(schema, dict) or depth > 8:
+            return {}, set()
+        properties = dict(schema["properties"]) if isinstance(schema.get("properties"), dict) else {}
+        required = set(_names(schema.get("required")))
+        for key in ("allOf", "oneOf", "anyOf"):
+            for part in schema.get(key) or () if isinstance(schema.get(key), list) else ():
+                found, needed = self._shape(part, depth + 1)
+                for name, prop in found.items():
+                    properties.setdefault(name, prop)
+                if key == "allOf":
+                    required |= needed
+        return properties, required
+
     def _marked(self, schema: dict[str, Any], keyword: str, depth: int = 0) -> bool:
         """`readOnly`/`writeOnly` on the schema, or on one of its `allOf` parts (Asana's `supported_goal`:
         `allOf: [GoalCompact, {readOnly: true}]`): an annotation any part gives holds for the whole."""
@@ -548,6 +623,24 @@ class ExampleBuilder:
 
 
 _NUMBER_FORMATS = {"int32": "integer", "int64": "integer", "float": "number", "double": "number"}
+
+
+# The word schema-to-example tools write for any string (Stoplight's mocks, Swagger UI's `"string"`)
+PLACEHOLDER_WORDS = frozenset(("string", "<string>"))
+_TYPE_NAME = re.compile(r"(type|format|kind)s?$", re.IGNORECASE)
+
+
+def _placeholder(schema: Any, name: str | None, value: Any) -> bool:
+    """`value` is the placeholder word where the schema gives it no meaning of its own."""
+    if not isinstance(value, str) or value not in PLACEHOLDER_WORDS:
+        return False
+    if name is not None and _TYPE_NAME.search(name):
+        return False
+    if isinstance(schema, dict):
+        enum = schema.get("enum")
+        if (isinstance(enum, list) and value in enum) or schema.get("const") == value:
+            return False
+    return True
 
 
 def _discriminator_value(mapping: dict[str, Any], ref: str) -> str:

@@ -458,3 +458,57 @@ def test_response_bodies_can_be_left_out_keeping_every_example(tmp_path: Path) -
 def test_example_response_ids_are_distinct(example_items: dict[str, Any]) -> None:
     ids = [r["id"] for item in example_items.values() for r in item["response"]]
     assert len(ids) == len(set(ids))
+
+
+def test_a_spec_example_of_placeholder_words_is_mended(tmp_path: Path) -> None:
+    """Plaid's request examples hold `"string"` for every string (a mock tool's output): an optional field so
+    given is left out, a required one and list entries get values; a word an enum holds, or a property naming a
+    type, keeps it."""
+    schemas = {
+        "AccessToken": {"type": "string"},
+        "AccountsGetRequest": {
+            "type": "object",
+            "required": ["access_token", "field"],
+            "properties": {
+                "client_id": {"type": "string"},
+                "access_token": {"$ref": "#/components/schemas/AccessToken"},
+                "options": {
+                    "type": "object",
+                    "properties": {"account_ids": {"type": "array", "items": {"type": "string"}}},
+                },
+                "field": {
+                    "type": "object",
+                    "properties": {
+                        "data_type": {"type": "string"},
+                        "kind": {"type": "string", "enum": ["string", "number"]},
+                    },
+                },
+            },
+        },
+    }
+    example = {
+        "client_id": "string",
+        "access_token": "string",
+        "options": {"account_ids": ["string"]},
+        "field": {"data_type": "string", "kind": "string"},
+    }
+    media = {
+        "schema": {"$ref": "#/components/schemas/AccountsGetRequest"},
+        "examples": {"one": {"value": example}},
+    }
+    paths = {
+        "/accounts/get": {
+            "post": {
+                "summary": "Retrieve accounts",
+                "requestBody": {"content": {"application/json": media}},
+                "responses": OK,
+            }
+        }
+    }
+    doc = minimal_spec(paths, components={"schemas": schemas})
+    body = json.loads(
+        requests_by_name(build_json(tmp_path, doc))["Retrieve accounts"]["request"]["body"]["raw"]
+    )
+    assert "client_id" not in body
+    assert body["access_token"] not in ("string", "") and body["options"]["account_ids"][0] != "string"
+    assert body["field"] == {"data_type": "string", "kind": "string"}

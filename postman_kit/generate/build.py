@@ -541,7 +541,7 @@ class _CollectionBuilder:
                 if isinstance(spelled, dict | list) and not nesting_exceeds(spelled):
                     return spelled
         if media.example is not None:
-            return media.example
+            return builder.mended(media.schema, media.example)
         if media.schema is not None:
             return builder.build(media.schema)
         return None
