@@ -448,14 +448,16 @@ def read_property_maps_by_reference() -> None:
     wrap_once(BaseFilePathHandler, "__call__", wrap)
 
 
-def property_maps_inlined(node: Any, uri: str, read: Any = None) -> None:
+def property_maps_inlined(node: Any, uri: str, read: Any = None, document: Any = None) -> None:
     """Replace each `properties: {$ref: X}` under `node` (from the file at `uri`) by the map X names, its own
-    relative `$ref`s made absolute, since they now sit in another file."""
+    relative `$ref`s made absolute, since they now sit in another file. As in postman-kit's loader, only a map
+    of property schemas is taken so: a ref to a schema (a property named `$ref`) is left as written."""
     import urllib.parse
 
+    document = node if document is None else document
     if isinstance(node, list):
         for item in node:
-            property_maps_inlined(item, uri, read)
+            property_maps_inlined(item, uri, read, document)
         return
     if not isinstance(node, dict):
         return
@@ -463,16 +465,34 @@ def property_maps_inlined(node: Any, uri: str, read: Any = None) -> None:
     if isinstance(found, dict) and set(found) == {"$ref"} and isinstance(found["$ref"], str):
         file_part, _, pointer = found["$ref"].partition("#")
         target_uri = urllib.parse.urljoin(uri, file_part) if file_part else uri
-        if read is None:
-            from jsonschema_path.handlers import default_handlers
+        try:
+            if not file_part:
+                target: Any = document
+            elif read is not None:
+                target = read(target_uri)
+            else:
+                from jsonschema_path.handlers.file import BaseFilePathHandler
+                from jsonschema_path.handlers.urllib import UrllibHandler
 
-            read = default_handlers["file"]
-        target: Any = read(target_uri)
-        for part in pointer.strip("/").split("/") if pointer.strip("/") else []:
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        node["properties"] = absolute_refs(target, target_uri)
+                target = unwrapped(BaseFilePathHandler.__call__)(UrllibHandler("file"), target_uri)
+            for part in pointer.strip("/").split("/") if pointer.strip("/") else []:
+                target = target[part.replace("~1", "/").replace("~0", "~")]
+        except (OSError, KeyError, IndexError, TypeError, ValueError):
+            target = None
+        schema_words = {"type", "properties", "allOf", "oneOf", "anyOf", "items", "$ref", "enum", "required"}
+        if (
+            isinstance(target, dict)
+            and target
+            and all(isinstance(v, dict) for v in target.values())
+            and not schema_words.intersection(target)
+        ):
+            node["properties"] = absolute_refs(target, target_uri) if file_part else target
     for value in node.values():
-        property_maps_inlined(value, uri, read)
+        property_maps_inlined(value, uri, read, document)
+
+
+def unwrapped(function: Any) -> Any:
+    return getattr(function, "original_for_the_oracle", function)
 
 
 def absolute_refs(node: Any, uri: str) -> Any:
@@ -497,6 +517,7 @@ def wrap_once(owner: Any, attribute: str, wrap: Any) -> None:
         return
     wrapped = wrap(original)
     wrapped.wrapped_for_the_oracle = True
+    wrapped.original_for_the_oracle = original
     setattr(owner, attribute, wrapped)
 
 
