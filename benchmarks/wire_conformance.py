@@ -55,6 +55,11 @@ Results (a full run takes 15+ minutes on a busy 2-core machine; `--only` narrows
     6 where openapi-core reads otherwise (a spec's string `default` it checks for an absent parameter, a path's
     servers preferred to its operation's, a `label` value holding its own separator, a `time` example without
     an offset that the spec itself gives).
+    At stop 26, the same 2,230/2,253 on the corpus, and vendors' specs given with `--spec` (kit/o2p): Discord
+    241/150 of 241, Plaid 329/1 of 329, Asana 247/6 of 247, Adyen Checkout v71 28/12 of 28, DigitalOcean 654/313 of
+    659 (after properties maps by `$ref` were read for openapi-core: 218 requests it crashed on), PagerDuty
+    400/278 of 465; 1,899/1,969 = 96.4% against 38.6%. PagerDuty's 65 are its spec contradicting itself (its own
+    examples send reference ids its schemas mark readOnly; discriminators whose values name no schema).
 """
 
 from __future__ import annotations
