@@ -473,3 +473,46 @@ def walk(nodes: list[dict]):
     for node in nodes:
         yield node
         yield from walk(node.get("item", []))
+
+
+def test_the_spec_s_own_example_is_information_in_the_api_s_requests_and_an_error_in_a_copy(
+    run_cli, tmp_path: Path
+) -> None:
+    """PagerDuty documents a body that leaves out a field its schema requires: generate keeps the documented
+    body, and validate tells it as the spec's, at info; the same body in a request the user saved is an error."""
+    body = {"type": "object", "required": ["name", "secrets"], "properties": {"name": {"type": "string"}}}
+    example = {"name": "My Connection"}
+    media = {"schema": body, "example": example}
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "Connections", "version": "1"},
+        "servers": [{"url": "https://api.example.test"}],
+        "paths": {
+            "/connections": {
+                "post": {
+                    "summary": "Create a connection",
+                    "description": "Creates one.",
+                    "tags": ["Connections"],
+                    "requestBody": {"content": {"application/json": media}},
+                    "responses": {"201": {"description": "Created"}},
+                }
+            }
+        },
+        "tags": [{"name": "Connections", "description": "Connections."}],
+    }
+    spec_file = tmp_path / "connections.json"
+    spec_file.write_text(json.dumps(spec))
+    run_cli("generate", spec_file, "-o", tmp_path / "out")
+    collection = next((tmp_path / "out").glob("*collection.json"))
+    result = run_cli("validate", collection, "--spec", spec_file, "--fail-on", "info")
+    assert (
+        "info    request/body-schema  the spec's own example for this request does not match" in result.output
+    )
+    data = json.loads(collection.read_text())
+    saved = copy.deepcopy(data["item"][0]["item"][0])
+    saved.update(id="5d0e4c1a-7b2f-4e8a-9c3d-2f1e0a9b8c7d", name="My connection")
+    data["item"][0]["item"].append(saved)
+    forked = tmp_path / "fork.json"
+    forked.write_text(json.dumps(data))
+    result = run_cli("validate", forked, "--spec", spec_file)
+    assert result.exit_code == 1 and "error   request/body-schema  body does not match" in result.output
