@@ -363,18 +363,29 @@ def test_the_api_s_own_names_are_not_copies(run_cli, tmp_path: Path) -> None:
             }
         },
     }
-    spec_file = tmp_path / "reports.json"
+    collection, _ = generated(run_cli, tmp_path, spec)
+    assert run_cli("validate", collection).output.count("structure/copy-name") == 0
+    forked = saved_copy(collection, lambda name: name + " Copy")
+    assert run_cli("validate", forked).output.count("structure/copy-name") == 1
+
+
+def generated(run_cli, tmp_path: Path, spec: dict) -> tuple[Path, Path]:
+    """`spec` written to a file and generated: (the collection, the spec file)."""
+    spec_file = tmp_path / "spec.json"
     spec_file.write_text(json.dumps(spec))
     run_cli("generate", spec_file, "-o", tmp_path / "out")
-    collection = next((tmp_path / "out").glob("*collection.json"))
-    assert run_cli("validate", collection).output.count("structure/copy-name") == 0
+    return next((tmp_path / "out").glob("*collection.json")), spec_file
+
+
+def saved_copy(collection: Path, rename) -> Path:
+    """The collection with its first request duplicated as Postman's Duplicate does (a new id), renamed."""
     data = json.loads(collection.read_text())
     duplicate = copy.deepcopy(data["item"][0]["item"][0])
-    duplicate.update(id="6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b", name=duplicate["name"] + " Copy")
+    duplicate.update(id="6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b", name=rename(duplicate["name"]))
     data["item"][0]["item"].append(duplicate)
-    forked = tmp_path / "fork.json"
+    forked = collection.parent.parent / "fork.json"
     forked.write_text(json.dumps(data))
-    assert run_cli("validate", forked).output.count("structure/copy-name") == 1
+    return forked
 
 
 def test_lint_rules(example, api):
@@ -500,19 +511,11 @@ def test_the_spec_s_own_example_is_information_in_the_api_s_requests_and_an_erro
         },
         "tags": [{"name": "Connections", "description": "Connections."}],
     }
-    spec_file = tmp_path / "connections.json"
-    spec_file.write_text(json.dumps(spec))
-    run_cli("generate", spec_file, "-o", tmp_path / "out")
-    collection = next((tmp_path / "out").glob("*collection.json"))
+    collection, spec_file = generated(run_cli, tmp_path, spec)
     result = run_cli("validate", collection, "--spec", spec_file, "--fail-on", "info")
     assert (
         "info    request/body-schema  the spec's own example for this request does not match" in result.output
     )
-    data = json.loads(collection.read_text())
-    saved = copy.deepcopy(data["item"][0]["item"][0])
-    saved.update(id="5d0e4c1a-7b2f-4e8a-9c3d-2f1e0a9b8c7d", name="My connection")
-    data["item"][0]["item"].append(saved)
-    forked = tmp_path / "fork.json"
-    forked.write_text(json.dumps(data))
+    forked = saved_copy(collection, lambda name: "My connection")
     result = run_cli("validate", forked, "--spec", spec_file)
     assert result.exit_code == 1 and "error   request/body-schema  body does not match" in result.output
