@@ -550,11 +550,9 @@ class ExampleBuilder:
 
     def _replacement(self, schema: Any, name: str | None) -> Any:
         value = self.build(schema, name) if isinstance(schema, dict) else None
-        return (
-            value
-            if isinstance(value, str | int | float | dict | list) and value != "string"
-            else (string_value({}, name))
-        )
+        if isinstance(value, str | int | float | dict | list) and value not in PLACEHOLDER_WORDS:
+            return value
+        return string_value({}, name)
 
     def _resolved(self, schema: Any) -> Any:
         for _ in range(8):
@@ -573,7 +571,8 @@ class ExampleBuilder:
         properties = dict(schema["properties"]) if isinstance(schema.get("properties"), dict) else {}
         required = set(_names(schema.get("required")))
         for key in ("allOf", "oneOf", "anyOf"):
-            for part in schema.get(key) or () if isinstance(schema.get(key), list) else ():
+            parts = schema.get(key)
+            for part in parts if isinstance(parts, list) else ():
                 found, needed = self._shape(part, depth + 1)
                 for name, prop in found.items():
                     properties.setdefault(name, prop)
@@ -589,12 +588,10 @@ class ExampleBuilder:
         parts = schema.get("allOf")
         if not isinstance(parts, list) or depth > 8:
             return False
-        for part in parts:
-            if isinstance(part, dict) and isinstance(part.get("$ref"), str) and part["$ref"].startswith("#"):
-                part = self._target(part["$ref"])
-            if isinstance(part, dict) and self._marked(part, keyword, depth + 1):
-                return True
-        return False
+        return any(
+            isinstance(resolved := self._resolved(part), dict) and self._marked(resolved, keyword, depth + 1)
+            for part in parts
+        )
 
     def _string(self, schema: dict[str, Any], name: str | None) -> str:
         # the value depends on these keywords and the name only: inline schemas that repeat them share it

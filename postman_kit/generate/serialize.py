@@ -180,9 +180,8 @@ def is_binary(schema: Any) -> bool:
     Schema names them), or a `contentMediaType` without a text `contentEncoding` such as base64 (3.1)."""
     if not isinstance(schema, dict):
         return False
-    if (
-        schema.get("format") == "binary" or schema.get("contentEncoding") == "binary"
-    ):  # Discord's sticker file
+    # `contentEncoding: binary`: Discord's sticker file
+    if schema.get("format") == "binary" or schema.get("contentEncoding") == "binary":
         return True
     return "contentMediaType" in schema and "contentEncoding" not in schema
 

@@ -132,6 +132,11 @@ class Target:
                     operation_ids.add(operation_id)
         return found or self._named_as_generated()
 
+    @cached_property
+    def generated_ids(self) -> frozenset[int]:
+        """`id()` of each generated request's Item, to ask whether a request is one of the API's own."""
+        return frozenset(id(ref.item) for ref in self.generated_items)
+
     def _named_as_generated(self) -> list[ItemRef]:
         """A collection that went through Postman without its ids and extensions: with the spec, the first
         request per operation that still has the name generate gave it (summary, else operationId)."""

@@ -109,9 +109,7 @@ def _documented_example(target: Target, ref: ItemRef) -> bool:
     """The request is one of the API's own, generated with the body the spec documents for it (PagerDuty's
     examples leave out fields its schemas require): what the body lacks is the spec's to mend, so it is told as
     information, not held against the collection. A copy the user saved is judged in full."""
-    if "generated-ids" not in target.memo:
-        target.memo["generated-ids"] = {id(generated.item) for generated in target.generated_items}
-    if id(ref.item) not in target.memo["generated-ids"]:
+    if id(ref.item) not in target.generated_ids:
         return False
     checker, body = target.checker, ref.item.request.body
     if checker is None or body is None or body.mode != "raw":

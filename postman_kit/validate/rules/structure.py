@@ -59,9 +59,12 @@ def empty_url(target: Target) -> Iterator[Hit]:
 def copy_name(target: Target) -> Iterator[Hit]:
     # In a collection postman-kit made, the API's own requests and folders carry the spec's names ("Retrieve an
     # Asset Report Audit Copy" is a Plaid operation); a duplicate made in Postman has a new id and is checked.
-    own = {id(ref.item) for ref in target.generated_items}
     own_folders = {id(ref.folder) for ref in target.own_folders} if target.kit_made else set()
-    named = [(ref.path, ref.pointer, ref.item.name) for ref in target.items if id(ref.item) not in own]
+    named = [
+        (ref.path, ref.pointer, ref.item.name)
+        for ref in target.items
+        if id(ref.item) not in target.generated_ids
+    ]
     named += [
         (ref.path, ref.pointer, ref.folder.name)
         for ref in target.folders
