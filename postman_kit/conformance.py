@@ -235,9 +235,13 @@ def query_problems(api: Api, profile: Profile, op: Operation, sent: list[SentVal
     # a query written into the path key (`/responses?beta=true`) is part of the operation: always sent, as is
     fixed = dict(split_path_key(op.path)[1])
     present: set[str] = set()
+    spread = _spread_names(api, known)
     for item in sent:
         key, value = item.name, item.value
         param = known.get(key)
+        if param is None and (owner := _serialized_owner(key, known, spread)) is not None:
+            present.add(owner.name)  # one part of an object or array serialized by its style
+            continue
         if param is None and key in fixed:
             present.add(key)
             if value is not None and value != fixed[key]:
@@ -289,6 +293,40 @@ def query_problems(api: Api, profile: Profile, op: Operation, sent: list[SentVal
                 )
             )
     return problems
+
+
+def _spread_names(api: Api, known: dict[str, Parameter]) -> dict[str, Parameter]:
+    """Keys a form-style, exploded object parameter sends on its own: its properties' names (Intercom's
+    `filter`, one of `{user_id}`, `{email}`, … is sent as `user_id=…`)."""
+    spread: dict[str, Parameter] = {}
+    for param in known.values():
+        if (param.style or "form") != "form" or param.explode is False:
+            continue
+        for name in _property_names(api, param.schema, 0):
+            spread.setdefault(name, param)
+    return spread
+
+
+def _property_names(api: Api, schema: Any, depth: int) -> list[str]:
+    schema = api.resolve(schema) if isinstance(schema, dict) else None
+    if not isinstance(schema, dict) or depth > 8:
+        return []
+    properties = schema.get("properties")
+    names = [name for name in properties if isinstance(name, str)] if isinstance(properties, dict) else []
+    for key in ("allOf", "oneOf", "anyOf"):
+        parts = schema.get(key)
+        for part in parts if isinstance(parts, list) else ():
+            names += _property_names(api, part, depth + 1)
+    return names
+
+
+def _serialized_owner(key: str, known: dict[str, Parameter], spread: dict[str, Parameter]) -> Parameter | None:
+    """The parameter a query key serializes a part of: `created[gt]` and `expand[]` (deepObject, brackets) or
+    an exploded form object's property."""
+    head = key.partition("[")[0]
+    if head != key and key.endswith("]") and head in known:
+        return known[head]
+    return spread.get(key)
 
 
 def header_problems(

@@ -139,3 +139,49 @@ def test_a_request_need_not_send_what_the_server_assigns(tmp_path):
     assert options.check(sent) == []
     [problem] = options.check(request("POST", "https://api.example.test/options", "{}", headers=()))
     assert "'data' is a required property" in problem.message
+
+
+def test_query_keys_a_parameter_s_style_spreads_belong_to_it(tmp_path):
+    """Stripe's `created[gt]=1` and `expand[]=customer` (deepObject) and Intercom's required `filter`, an
+    exploded form object sent as `user_id=…`: each key is its parameter's, not an unknown one."""
+    import json
+
+    from postman_kit.profiles import GENERIC
+
+    branches = [
+        {"type": "object", "properties": {name: {"type": "string"}}, "required": [name]}
+        for name in ("user_id", "email")
+    ]
+    created = {"type": "object", "properties": {"gt": {"type": "integer"}, "lt": {"type": "integer"}}}
+    parameters = [
+        {
+            "name": "filter",
+            "in": "query",
+            "required": True,
+            "style": "form",
+            "explode": True,
+            "schema": {"type": "object", "oneOf": branches},
+        },
+        {"name": "created", "in": "query", "style": "deepObject", "explode": True, "schema": created},
+        {
+            "name": "expand",
+            "in": "query",
+            "style": "deepObject",
+            "explode": True,
+            "schema": {"type": "array", "items": {"type": "string"}},
+        },
+    ]
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "Events", "version": "1"},
+        "paths": {
+            "/events": {"get": {"parameters": parameters, "responses": {"200": {"description": "OK"}}}}
+        },
+    }
+    path = tmp_path / "events.json"
+    path.write_text(json.dumps(spec))
+    events = RequestChecker(load_api(str(path)), GENERIC)
+    clean = request("GET", "{{baseUrl}}/events?user_id=abc&created[gt]=1&expand[]=customer", headers=())
+    assert events.check(clean) == []
+    wrong = request("GET", "{{baseUrl}}/events?colour=red&created[gt]=1", headers=())
+    assert codes(events.check(wrong)) == ["unknown-query-param", "missing-query-param"]
