@@ -512,3 +512,16 @@ def test_a_spec_example_of_placeholder_words_is_mended(tmp_path: Path) -> None:
     assert "client_id" not in body
     assert body["access_token"] not in ("string", "") and body["options"]["account_ids"][0] != "string"
     assert body["field"] == {"data_type": "string", "kind": "string"}
+
+
+def test_a_path_template_variable_no_path_parameter_declares_gets_a_value(tmp_path: Path) -> None:
+    """Intercom's `/export/reporting_data/{job_identifier}` declares `job_identifier` `in: query`; the path
+    still needs a value (an empty segment is another URL), the same-named parameter's; a name no parameter
+    declares at all gets one as its name suggests."""
+    job = {"name": "job_identifier", "in": "query", "required": True, "schema": {"type": "string"}}
+    job["example"] = "job1"
+    item = one_request(tmp_path, {"parameters": [job]}, path="/export/{job_identifier}/parts/v{version}")
+    url = item["request"]["url"]
+    assert url["variable"] == [{"key": "job_identifier", "value": "job1"}]
+    assert url["path"][:2] == ["export", ":job_identifier"] and url["path"][3] not in ("", "v")
+    assert [q["key"] for q in url["query"]] == ["job_identifier"]

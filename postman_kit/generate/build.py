@@ -354,6 +354,11 @@ class _CollectionBuilder:
         path_key, key_query = serialize.split_path_key(op.path)
         params = {p.name: p for p in op.params_in("path")}
         values = {name: self.path_value(p, op) for name, p in params.items()}
+        for name in serialize.template_names(path_key):
+            if name not in values:
+                # a template variable no path parameter declares (Intercom's `{job_identifier}`, declared
+                # `in: query`): a value as the same-named parameter, or the name, suggests
+                values[name] = self.path_value(self._undeclared_path_parameter(op, name), op)
         path, named = serialize.postman_path(path_key, values)
         variables = [
             Variable(
@@ -399,6 +404,12 @@ class _CollectionBuilder:
             QueryParam(key, value, param.description if index == 0 else "", disabled=not param.required)
             for index, (key, value) in enumerate(pairs)
         ]
+
+    def _undeclared_path_parameter(self, op: Operation, name: str) -> Parameter:
+        namesake = next((p for p in op.parameters if p.name == name and p.media_type is None), None)
+        schema = namesake.schema if namesake is not None and namesake.schema else {"type": "string"}
+        example = namesake.example if namesake is not None else None
+        return Parameter(name, "path", required=True, schema=schema, example=example)
 
     def path_value(self, param: Parameter, op: Operation) -> str:
         value = self.parameter_example(param, op)

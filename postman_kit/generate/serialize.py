@@ -198,6 +198,11 @@ def content_text(value: Any, media_type: str) -> str:
     return scalar_text(value)
 
 
+def template_names(path: str) -> list[str]:
+    """The `{name}`s of a path template, in order."""
+    return _TEMPLATE.findall(path)
+
+
 def postman_path(path: str, values: dict[str, str]) -> tuple[list[str], list[str]]:
     """The path's segments in Postman's form, and the names of the path variables they use.
 
