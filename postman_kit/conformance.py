@@ -320,7 +320,9 @@ def _property_names(api: Api, schema: Any, depth: int) -> list[str]:
     return names
 
 
-def _serialized_owner(key: str, known: dict[str, Parameter], spread: dict[str, Parameter]) -> Parameter | None:
+def _serialized_owner(
+    key: str, known: dict[str, Parameter], spread: dict[str, Parameter]
+) -> Parameter | None:
     """The parameter a query key serializes a part of: `created[gt]` and `expand[]` (deepObject, brackets) or
     an exploded form object's property."""
     head = key.partition("[")[0]
