@@ -293,9 +293,10 @@ def _check_local_refs(doc: dict[str, Any], name: str, refs: frozenset[str] | Non
         else:
             return
     seen: set[str] = set()
-    stack: list[tuple[Any, str]] = [(doc, "")]
+    # each node with what holds it: an `examples` map's entries are Example Objects, whose `value` is data
+    stack: list[tuple[Any, str, str]] = [(doc, "", "")]
     while stack:
-        node, where = stack.pop()
+        node, where, holder = stack.pop()
         if isinstance(node, dict):
             ref = node.get("$ref")
             if isinstance(ref, str) and ref not in seen:
@@ -306,12 +307,20 @@ def _check_local_refs(doc: dict[str, Any], name: str, refs: frozenset[str] | Non
                     except InputError:
                         raise InputError(name, f"dangling $ref {ref!r} at #{where}") from None
             for key, value in node.items():
-                if isinstance(value, (dict, list)):
-                    stack.append((value, f"{where}/{_pointer_token(str(key))}"))
+                if (
+                    not isinstance(value, (dict, list))
+                    or key == "example"
+                    or (key == "value" and holder == "examples")
+                ):
+                    continue  # an example's value is data: a `$ref` in it is a key like any other (Okta's)
+                inner = (
+                    "examples" if holder == "examples-map" else "examples-map" if key == "examples" else ""
+                )
+                stack.append((value, f"{where}/{_pointer_token(str(key))}", inner))
         elif isinstance(node, list):
             for index, value in enumerate(node):
                 if isinstance(value, (dict, list)):
-                    stack.append((value, f"{where}/{index}"))
+                    stack.append((value, f"{where}/{index}", ""))
 
 
 def _pointer_token(key: str) -> str:

@@ -336,6 +336,27 @@ def test_dangling_ref_in_a_component_is_reported_with_its_location(tmp_path: Pat
     assert "dangling $ref '#/components/schemas/B' at #/components/schemas/A" in str(caught.value)
 
 
+def test_a_ref_inside_an_example_value_is_data_not_a_reference(tmp_path: Path) -> None:
+    """Okta's examples show JSON Schemas of its own (`{"$ref": "#/definitions/custom"}` in a user schema
+    example): the example is data, so the spec loads; a dangling ref in a schema still does not."""
+    shown = {"properties": {"profile": {"allOf": [{"$ref": "#/definitions/custom"}]}}}
+    examples = {"UserSchema": {"value": shown}}
+    media = {"schema": {"type": "object"}, "example": shown, "examples": {"inline": {"value": shown}}}
+    doc = minimal_spec(
+        {
+            "/schemas": {
+                "get": {"responses": {"200": {"description": "OK", "content": {"application/json": media}}}}
+            }
+        },
+        components={"examples": examples},
+    )
+    api = load_api(str(write_spec(tmp_path, doc, "spec.json")))
+    assert api.document["components"]["examples"]["UserSchema"]["value"] == shown
+    doc["components"]["schemas"] = {"A": {"$ref": "#/definitions/custom"}}
+    with pytest.raises(InputError, match="dangling"):
+        load_api(str(write_spec(tmp_path, doc, "spec.json")))
+
+
 def test_not_utf8_is_refused(run_cli, tmp_path: Path) -> None:
     spec = tmp_path / "latin1.yaml"
     spec.write_bytes("openapi: 3.0.0\ninfo: {title: Caf\u00e9}\n".encode("latin-1"))
