@@ -340,7 +340,7 @@ class _CollectionBuilder:
         if body is not None:
             media = op.request_body.preferred if op.request_body else None
             if media is not None and body.mode in ("raw", "file"):
-                headers.append(Header("Content-Type", media.media_type))
+                headers.append(Header("Content-Type", _sent_media_type(media.media_type, body)))
         return Request(
             method=op.method,
             url=url,
@@ -527,6 +527,9 @@ class _CollectionBuilder:
             return Body("raw", raw=json_text(value), language="json")
         if "xml" in kind:
             return Body("raw", raw=value if isinstance(value, str) else "", language="xml")
+        if "*" in kind and value is not None and not isinstance(value, str):
+            # any media type (Apideck's proxy: `*/*`, an object example first): the example as JSON
+            return Body("raw", raw=json_text(value), language="json")
         return Body("raw", raw=value if isinstance(value, str) else "", language="text")
 
     def _properties(self, schema: Any) -> dict[str, Any]:
@@ -642,3 +645,14 @@ def _is_text_encoded(schema: Any) -> bool:
 
 
 __all__ = ["Build", "BuildOptions", "build", "collection_name", "find_revision", "revision_slug", "slugify"]
+
+
+def _sent_media_type(declared: str, body: Body) -> str:
+    """The Content-Type a body goes out with: the declared one, or for a range (`*/*`, `text/*`) the type of
+    what is sent, as no request can be of type `*/*`."""
+    kind = declared.split(";")[0].strip()
+    if "*" not in kind:
+        return declared
+    if body.mode == "file":
+        return "application/octet-stream"
+    return "application/json" if body.language == "json" else "text/plain"
