@@ -525,3 +525,19 @@ def test_a_path_template_variable_no_path_parameter_declares_gets_a_value(tmp_pa
     assert url["variable"] == [{"key": "job_identifier", "value": "job1"}]
     assert url["path"][:2] == ["export", ":job_identifier"] and url["path"][3] not in ("", "v")
     assert [q["key"] for q in url["query"]] == ["job_identifier"]
+
+
+def test_a_body_of_any_media_type_goes_out_as_its_example_with_a_real_content_type(tmp_path: Path) -> None:
+    """Apideck's proxy takes `*/*`, an object (with its example) or text: the request sends the example as
+    JSON, typed `application/json`; no request can be of type `*/*`."""
+    company = {"type": "object", "properties": {}, "example": {"name": "Bluth Company"}}
+    schema = {"anyOf": [company, {"type": "string"}]}
+    body = {"required": False, "content": {"*/*": {"schema": schema}}}
+    item = one_request(tmp_path, {"requestBody": body}, method="patch")
+    assert body_of(item) == {"name": "Bluth Company"}
+    assert headers(item["request"])["Content-Type"] == "application/json"
+    text = {"content": {"*/*": {"schema": {"type": "string", "example": "hello"}}}}
+    item = one_request(tmp_path, {"requestBody": text}, method="post")
+    assert (
+        item["request"]["body"]["raw"] == "hello" and headers(item["request"])["Content-Type"] == "text/plain"
+    )
