@@ -520,37 +520,120 @@ class ExampleBuilder:
         `"client_id": "string"`, `"account_ids": ["string"]`) replaced: an optional property holding it is left
         out, as the author gave no value; a required one or a list entry gets a value as the schema suggests.
         Where the word can mean itself (an enum or const holding it, a property naming a type or format:
-        PagerDuty's `data_type: string`), it stays."""
+        PagerDuty's `data_type: string`), it stays.
+
+        An optional property the schema marks readOnly (writeOnly for a response) is left out too: an example
+        copied from a response (PagerDuty's `id`, `self`, `html_url` in a create body) is not sent back. One the
+        schema also requires stays, as the author's API asks for it (PagerDuty's reference `{id, type}`)."""
         return self._mend(schema, value, 0)
+
+    def fitted(self, schema: Any, value: Any) -> Any:
+        """A parameter's example as its schema types it (a `time` written without its offset); objects and
+        arrays as :meth:`mended` leaves them."""
+        if isinstance(value, dict | list):
+            return self._mend(schema, value, 0)
+        return self._repaired(schema, None, value)
 
     def _mend(self, schema: Any, value: Any, depth: int) -> Any:
         schema = self._resolved(schema)
         if depth > MAX_DEPTH:
             return value
+        if isinstance(value, dict) and isinstance(schema, dict) and "properties" not in schema:
+            branch = self._branch_of(schema, value)
+            if branch is not None:
+                return self._mend(branch, value, depth + 1)
         if isinstance(value, dict):
             properties, required = self._shape(schema, 0)
+            definite = self._shape(schema, 0, branches=False)[0]
+            extra = schema.get("additionalProperties") if isinstance(schema, dict) else None
+            hidden = "readOnly" if self.direction == "request" else "writeOnly"
             out: dict[str, Any] = {}
             for key, item in value.items():
-                prop = properties.get(key)
+                if key not in required and self._describes_marked(schema, key, hidden, 0):
+                    continue
+                if key not in properties and isinstance(extra, dict):
+                    definite[key] = extra  # a map's entry (Intercom's custom attributes, strings)
+                prop = properties.get(key, definite.get(key))
                 if _placeholder(self._resolved(prop), key, item):
                     if key in required:
                         out[key] = self._replacement(prop, key)
                     continue
+                if key in definite and not _fits_leaf(self._resolved(prop), item):
+                    if key in required or item is not None:
+                        out[key] = self._repaired(prop, key, item)
+                    continue
                 out[key] = self._mend(prop, item, depth + 1)
+            # a required property the example leaves out (Xero's bank transaction with `Lineitems` for its
+            # `LineItems`), where the example is the schema's object (not one wrapped in another key, as
+            # PagerDuty's connection)
+            missing = sorted(required - value.keys()) if not value or value.keys() & properties.keys() else []
+            for key in missing:
+                prop = properties.get(key)
+                if not (isinstance(prop, dict) and self._marked(self._resolved(prop), hidden)):
+                    out[key] = self._replacement(prop, key)
             return out
         if isinstance(value, list):
             items = schema.get("items") if isinstance(schema, dict) else None
             return [
                 self._replacement(items, None)
                 if _placeholder(self._resolved(items), None, item)
+                else self._repaired(items, None, item)
+                if not _fits_leaf(self._resolved(items), item)
                 else self._mend(items, item, depth + 1)
                 for item in value
             ]
         return value
 
+    def _branch_of(self, schema: dict[str, Any], value: dict[str, Any]) -> Any:
+        """The `oneOf`/`anyOf` branch an example object is an instance of (Intercom's reply: the branch whose
+        `message_type` enum holds the example's `close`): the one describing most of its keys with no enum or
+        const it contradicts; None where no branch is plainly it."""
+        branches = schema.get("oneOf") or schema.get("anyOf")
+        if not isinstance(branches, list) or schema.get("allOf"):
+            return None
+        best, best_score = None, 0
+        for branch in branches:
+            properties, _ = self._shape(branch, 0, branches=False)
+            if not properties:
+                continue
+            score = 0
+            for key, item in value.items():
+                prop = self._resolved(properties.get(key))
+                if not isinstance(prop, dict):
+                    continue
+                allowed = prop.get("enum") if isinstance(prop.get("enum"), list) else None
+                if "const" in prop:
+                    allowed = [prop["const"]]
+                if allowed is not None and not isinstance(item, dict | list) and item not in allowed:
+                    score = -1
+                    break
+                score += 1
+            if score > best_score:
+                best, best_score = branch, score
+        return best
+
+    def _repaired(self, schema: Any, name: str | None, value: Any) -> Any:
+        """An example value of the wrong type or outside its enum, as the schema wants it: the same value spelled
+        as the type asks where nothing is lost (Intercom's `admin_id: 991267731` for a string, Xero's
+        `Amount: "50.00"` for a number, `"APNs"` for the enum's `apns`), else a value built from the schema."""
+        resolved = self._resolved(schema)
+        if _fits_leaf(resolved, value):  # also where the schema is no plain dict to judge by
+            return value
+        if "array" in _listed(resolved.get("type")) and not isinstance(value, list):
+            # one item written where a list is declared (Twilio's `StatusCallbackEvent: ringing`)
+            return [self._repaired(resolved.get("items"), name, value)]
+        spelled = _respelled(resolved, value)
+        if spelled is not None and _fits_leaf(resolved, spelled):
+            return spelled
+        built = self._replacement(schema, name)
+        # where the schema admits no value of its own either (Intercom's 24-character `uuid`), the author's stays
+        return built if _fits_leaf(resolved, built) else value
+
     def _replacement(self, schema: Any, name: str | None) -> Any:
         value = self.build(schema, name) if isinstance(schema, dict) else None
-        if isinstance(value, str | int | float | dict | list) and value not in PLACEHOLDER_WORDS:
+        if isinstance(value, int | float | dict | list) or (
+            isinstance(value, str) and value not in PLACEHOLDER_WORDS
+        ):
             return value
         return string_value({}, name)
 
@@ -562,23 +645,38 @@ class ExampleBuilder:
             schema = self._target(ref)
         return schema
 
-    def _shape(self, schema: Any, depth: int) -> tuple[dict[str, Any], set[str]]:
-        """Properties an object schema describes (with its allOf parts' and, to find them, its branches') and
-        the names it requires (its own and its allOf parts')."""
+    def _shape(self, schema: Any, depth: int, branches: bool = True) -> tuple[dict[str, Any], set[str]]:
+        """Properties an object schema describes (with its allOf parts' and, to find them, unless `branches`
+        is false, its branches') and the names it requires (its own and its allOf parts')."""
         schema = self._resolved(schema)
         if not isinstance(schema, dict) or depth > 8:
             return {}, set()
         properties = dict(schema["properties"]) if isinstance(schema.get("properties"), dict) else {}
         required = set(_names(schema.get("required")))
-        for key in ("allOf", "oneOf", "anyOf"):
+        for key in ("allOf", "oneOf", "anyOf") if branches else ("allOf",):
             parts = schema.get(key)
             for part in parts if isinstance(parts, list) else ():
-                found, needed = self._shape(part, depth + 1)
+                found, needed = self._shape(part, depth + 1, branches)
                 for name, prop in found.items():
                     properties.setdefault(name, prop)
                 if key == "allOf":
                     required |= needed
         return properties, required
+
+    def _describes_marked(self, schema: Any, name: str, keyword: str, depth: int) -> bool:
+        """Does the object schema, or one of its `allOf` parts, describe property `name` as `keyword`
+        (readOnly/writeOnly)? Any part that does makes sending it invalid (PagerDuty's shared `Tag/allOf/0`)."""
+        schema = self._resolved(schema)
+        if not isinstance(schema, dict) or depth > 8:
+            return False
+        properties = schema.get("properties")
+        prop = self._resolved(properties.get(name)) if isinstance(properties, dict) else None
+        if isinstance(prop, dict) and self._marked(prop, keyword):
+            return True
+        parts = schema.get("allOf")
+        if not isinstance(parts, list):
+            return False
+        return any(self._describes_marked(part, name, keyword, depth + 1) for part in parts)
 
     def _marked(self, schema: dict[str, Any], keyword: str, depth: int = 0) -> bool:
         """`readOnly`/`writeOnly` on the schema, or on one of its `allOf` parts (Asana's `supported_goal`:
@@ -625,6 +723,81 @@ _NUMBER_FORMATS = {"int32": "integer", "int64": "integer", "float": "number", "d
 # The word schema-to-example tools write for any string (Stoplight's mocks, Swagger UI's `"string"`)
 PLACEHOLDER_WORDS = frozenset(("string", "<string>"))
 _TYPE_NAME = re.compile(r"(type|format|kind)s?$", re.IGNORECASE)
+
+
+def _fits_leaf(schema: Any, value: Any) -> bool:
+    """A scalar (or null) example value agrees with its plain schema's type and enum; objects, arrays and
+    composed schemas are looked into by the caller or left as written."""
+    if isinstance(value, dict | list) or not isinstance(schema, dict):
+        return True
+    if any(key in schema for key in ("allOf", "oneOf", "anyOf", "not", "$ref")):
+        return True
+    if value is None:
+        return bool(schema.get("nullable")) or "null" in _listed(schema.get("type")) or "type" not in schema
+    enum = schema.get("enum")
+    if isinstance(enum, list) and value not in enum:
+        return False
+    if (
+        isinstance(value, str)
+        and schema.get("format") in _CHECKED_FORMATS
+        and not _format_holds(schema, value)
+    ):
+        return False  # Xero's `dateOfBirth: 1999-01-01T00:00:00Z` for a date
+    kinds = _listed(schema.get("type"))
+    return not kinds or any(_is_json_type(value, kind) for kind in kinds)
+
+
+# formats validators check (openapi-core, jsonschema's format checker) and an example can be read into
+_CHECKED_FORMATS = frozenset({"date", "date-time", "time", "uuid", "email", "idn-email"})
+
+
+def _format_holds(schema: dict[str, Any], value: str) -> bool:
+    if schema.get("format") == "date":
+        return re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None  # a full-date, nothing after it
+    return _format_agrees(schema, value)
+
+
+def _listed(kind: Any) -> list[Any]:
+    return kind if isinstance(kind, list) else [kind] if isinstance(kind, str) else []
+
+
+def _respelled(schema: dict[str, Any], value: Any) -> Any:
+    """`value` written as the schema's type or enum asks, when that loses nothing; None when it cannot be."""
+    enum = schema.get("enum")
+    if isinstance(enum, list):
+        folded = [
+            e for e in enum if isinstance(e, str) and isinstance(value, str) and e.lower() == value.lower()
+        ]
+        return folded[0] if len(folded) == 1 else next((e for e in enum if str(e) == str(value)), None)
+    kinds = _listed(schema.get("type"))
+    if "string" in kinds and isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str) and schema.get("format") == "date" and is_date_time(value):
+        return value[:10]
+    if (
+        isinstance(value, str)
+        and schema.get("format") == "time"
+        and re.fullmatch(r"\d{2}:\d{2}:\d{2}(\.\d+)?", value)
+    ):
+        return value + "Z"  # RFC 3339's full-time has its offset
+    if (
+        isinstance(value, str)
+        and schema.get("format") == "date-time"
+        and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)
+    ):
+        return value + "T00:00:00Z"
+    if isinstance(value, str):
+        text = value.strip()
+        if "integer" in kinds and re.fullmatch(r"-?[0-9]+", text):
+            return int(text)
+        if "number" in kinds and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?", text):
+            number = float(text)
+            return int(number) if number.is_integer() and abs(number) < 2**53 else number  # "12.00" is 12
+        if "boolean" in kinds and text in ("true", "false"):
+            return text == "true"
+    if "integer" in kinds and isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
 
 
 def _placeholder(schema: Any, name: str | None, value: Any) -> bool:

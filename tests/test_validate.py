@@ -489,10 +489,11 @@ def walk(nodes: list[dict]):
 def test_the_spec_s_own_example_is_information_in_the_api_s_requests_and_an_error_in_a_copy(
     run_cli, tmp_path: Path
 ) -> None:
-    """PagerDuty documents a body that leaves out a field its schema requires: generate keeps the documented
-    body, and validate tells it as the spec's, at info; the same body in a request the user saved is an error."""
+    """PagerDuty documents a body wrapped in a key its schema does not describe (`{"connection": {…}}` where
+    the schema is the connection): generate keeps the documented body, and validate tells it as the spec's, at
+    info; the same body in a request the user saved is an error."""
     body = {"type": "object", "required": ["name", "secrets"], "properties": {"name": {"type": "string"}}}
-    example = {"name": "My Connection"}
+    example = {"connection": {"name": "My Connection"}}
     media = {"schema": body, "example": example}
     spec = {
         "openapi": "3.0.3",

@@ -449,3 +449,113 @@ def test_read_only_given_by_an_all_of_part_is_not_sent() -> None:
         "contribution_weight": 1.0,
         "supported_goal": {"name": "Grow traffic"},
     }
+
+
+def test_a_read_only_field_the_schema_also_requires_stays_in_the_documented_example() -> None:
+    """PagerDuty's references: a shared part marks `id` and `type` readOnly, a sibling part requires both. No
+    body satisfies both; the author's example sends them, as the API asks, and an optional readOnly `self`
+    (copied from a response) is left out."""
+    entity = {
+        "type": "object",
+        "properties": {
+            "id": {"type": "string", "readOnly": True},
+            "type": {"type": "string", "readOnly": True},
+            "self": {"type": "string", "readOnly": True},
+        },
+    }
+    document = {"components": {"schemas": {"Entity": entity}}}
+    reference = {
+        "allOf": [{"$ref": "#/components/schemas/Entity"}, {"type": "object", "required": ["id", "type"]}]
+    }
+    example = {"id": "PWL7QXS", "type": "team_reference", "self": "https://api.example.test/teams/PWL7QXS"}
+    assert ExampleBuilder(document, "request").mended(reference, example) == {
+        "id": "PWL7QXS",
+        "type": "team_reference",
+    }
+    assert ExampleBuilder(document, "response").mended(reference, example) == example
+
+
+def test_a_documented_example_is_sent_as_its_schema_types_it() -> None:
+    """Vendors' examples drift from their schemas: Intercom's `admin_id: 991267731` where a string is declared,
+    Xero's `Amount: "50.00"` for a number and a bank transaction without its required `LineItems`, a
+    platform spelled `APNs` for the enum's `apns`. The request sends the example's values as the schema types
+    them (Twilio's one `ringing` where a list is declared: a list of it), a value built from the schema where
+    none can be read off, and leaves the rest as written."""
+    line = {"type": "object", "properties": {"Description": {"type": "string", "example": "Coffee"}}}
+    schema = {
+        "type": "object",
+        "required": ["admin_id", "LineItems"],
+        "properties": {
+            "admin_id": {"type": "string"},
+            "Amount": {"type": "number"},
+            "Count": {"type": "integer"},
+            "platform": {"type": "string", "enum": ["apns", "fcm"]},
+            "state": {"type": "string", "enum": ["open", "closed"]},
+            "note": {"type": "string"},
+            "LineItems": {"type": "array", "items": line},
+            "tags": {"type": "array", "items": {"type": "string"}},
+            "events": {"type": "array", "items": {"type": "string"}},
+        },
+    }
+    example = {
+        "events": "ringing",
+        "admin_id": 991267731,
+        "Amount": "50.00",
+        "Count": "3",
+        "platform": "APNs",
+        "state": "pending",
+        "note": None,
+        "tags": ["a", 7],
+    }
+    assert ExampleBuilder({}, "request").mended(schema, example) == {
+        "admin_id": "991267731",
+        "Amount": 50,
+        "Count": 3,
+        "platform": "apns",
+        "state": "open",
+        "tags": ["a", "7"],
+        "events": ["ringing"],
+        "LineItems": [{"Description": "Coffee"}],
+    }
+    fine = {"admin_id": "991267731", "LineItems": [], "note": "as written"}
+    assert ExampleBuilder({}, "request").mended(schema, fine) == fine
+
+
+def test_a_documented_example_is_mended_against_the_branch_it_is_an_instance_of() -> None:
+    """Intercom's reply body is one of several objects told apart by `message_type`; its example's
+    `admin_id` is a number where that branch declares a string. Xero's date of birth is written as a
+    date-time, a custom attribute map holds a number for a string, and a 24-character id is declared a uuid,
+    which no value can be: that one is sent as the author wrote it."""
+    close = {
+        "type": "object",
+        "properties": {
+            "message_type": {"type": "string", "enum": ["close"]},
+            "admin_id": {"type": "string"},
+            "born": {"type": "string", "format": "date"},
+            "custom": {"type": "object", "additionalProperties": {"type": "string"}},
+            "contact": {"type": "string", "format": "uuid", "minLength": 24, "maxLength": 24},
+        },
+    }
+    note = {
+        "type": "object",
+        "properties": {"message_type": {"type": "string", "enum": ["note"]}, "admin_id": {"type": "integer"}},
+    }
+    reply = {"oneOf": [note, close]}
+    example = {
+        "message_type": "close",
+        "admin_id": 991267708,
+        "born": "1999-01-01T00:00:00Z",
+        "custom": {"total_amount": 99.99},
+        "contact": "6762f11b1bb69f9f2193bba3",
+    }
+    assert ExampleBuilder({}, "request").mended(reply, example) == {
+        "message_type": "close",
+        "admin_id": "991267708",
+        "born": "1999-01-01",
+        "custom": {"total_amount": "99.99"},
+        "contact": "6762f11b1bb69f9f2193bba3",
+    }
+    assert ExampleBuilder({}, "request").mended(reply, {"message_type": "note", "admin_id": 7}) == {
+        "message_type": "note",
+        "admin_id": 7,
+    }

@@ -69,3 +69,73 @@ def test_every_key_a_requirement_wants_together_reaches_the_wire(tmp_path) -> No
     outcomes = harness.run([("keys", path)], ("kit",), jobs=1)
     total = harness.totals(outcomes, "kit")
     assert (total.conformant, total.requests) == (1, 1), harness.report(outcomes, ("kit",), verbose=True)
+
+
+def test_a_documented_example_copied_from_a_response_is_sent_without_its_read_only_fields(tmp_path) -> None:
+    """PagerDuty's and DigitalOcean's create examples hold fields their schemas mark readOnly (`id`, `self`, a
+    `vpc` the server assigns): openapi-core refuses a request that sends one."""
+    import json
+
+    newman_path()
+    harness = load_harness()
+    entity = {
+        "type": "object",
+        "properties": {
+            "id": {"type": "string", "readOnly": True},
+            "self": {"type": "string", "format": "uri", "readOnly": True},
+            "type": {"type": "string"},
+        },
+    }
+    team = {
+        "type": "object",
+        "required": ["id", "type"],
+        "properties": {"id": {"type": "string"}, "type": {"type": "string"}},
+    }
+    ruleset = {
+        "allOf": [
+            {"$ref": "#/components/schemas/Entity"},
+            {
+                "type": "object",
+                "required": ["name"],
+                "properties": {"name": {"type": "string"}, "team": {"$ref": "#/components/schemas/Team"}},
+            },
+        ]
+    }
+    example = {
+        "ruleset": {
+            "id": "P5IYCNZ",
+            "self": "https://api.example.test/rulesets/P5IYCNZ",
+            "name": "MySQL Clusters",
+            "team": {"id": "PWL7QXS", "type": "team_reference"},
+        }
+    }
+    body = {"type": "object", "properties": {"ruleset": {"$ref": "#/components/schemas/Ruleset"}}}
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "Rulesets", "version": "1"},
+        "servers": [{"url": "https://api.example.test"}],
+        "components": {"schemas": {"Entity": entity, "Team": team, "Ruleset": ruleset}},
+        "paths": {
+            "/rulesets": {
+                "post": {
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/json": {"schema": body, "example": example}},
+                    },
+                    "responses": {"201": {"description": "Created"}},
+                }
+            }
+        },
+    }
+    path = tmp_path / "rulesets.json"
+    path.write_text(json.dumps(spec))
+    outcomes = harness.run([("rulesets", path)], ("kit",), jobs=1)
+    total = harness.totals(outcomes, "kit")
+    assert (total.conformant, total.requests) == (1, 1), harness.report(outcomes, ("kit",), verbose=True)
+    from postman_kit import generate
+
+    collection = json.loads(generate(str(path), tmp_path / "out").files[0].read_text())
+    sent = json.loads(collection["item"][0]["item"][0]["request"]["body"]["raw"])
+    assert sent == {
+        "ruleset": {"name": "MySQL Clusters", "team": {"id": "PWL7QXS", "type": "team_reference"}}
+    }

@@ -425,7 +425,9 @@ class _CollectionBuilder:
         return serialize.header_text(value, param.explode)
 
     def parameter_example(self, param: Parameter, op: Operation | None = None) -> Any:
-        value = param.example
+        value = (
+            self.request_examples.fitted(param.schema, param.example) if param.example is not None else None
+        )
         if value is None:
             value = self._enum_example(param)
         if value is None:
