@@ -378,15 +378,15 @@ def _fast_yaml() -> Any:
 def _parse_yaml_fast(text: str) -> Any:
     """`text` read by fastyaml-rs when that reads it as PyYAML would; None when it does not, or may not, or the
     document is empty or null: the caller then reads it with libyaml (_parse_yaml), which words any error."""
-    fast_yaml = _fast_yaml()
     if (
-        fast_yaml is None
-        or _block_scalar_at_end(text)
+        _block_scalar_at_end(text)
         or _may_hold_anchor(text)
         or _may_hold_tag_or_directive(text)
         or any(character in text for character in _CHARACTERS_READ_APART)
         or _may_hold_yaml12_only_syntax(text)
         or _may_hold_divergent_number(text)
+        # imported only after the guards: 10 ms that a document they send to libyaml does not pay
+        or (fast_yaml := _fast_yaml()) is None
     ):
         return None
     try:
