@@ -276,7 +276,9 @@ def _parse_text(text: str, name: str, looks_json: bool) -> Any:
                     name, "invalid JSON: a string holds a lone UTF-16 surrogate (\\ud800-\\udfff)"
                 )
             return data
-    return _parse_yaml(text, name)
+    # openai.yaml: parse_text 0.11 s, 0.61 s on libyaml alone (benchmarks/bench_generate.py, real-world)
+    data = _parse_yaml_fast(text)
+    return data if data is not None else _parse_yaml(text, name)
 
 
 def _has_lone_surrogate(data: Any) -> bool:
@@ -314,6 +316,241 @@ def parse_yaml_with_lines(raw: bytes, name: str, depth: int = 3) -> tuple[Any, d
         raise InputError(name, "file is empty")
     lines: dict[tuple[Any, ...], int] = {}
     return _parse_yaml(_decode(body, raw, name), name, lines, depth), lines
+
+
+# -- the fast YAML path ------------------------------------------------------------------------------------------
+# fastyaml-rs (`fast_yaml`) parses a spec about ten times as fast as libyaml, but reads YAML 1.2 where PyYAML reads
+# YAML 1.1: plain `on`, `017`, `1e3` or `1_000` mean different things, and some flow-style syntax libyaml refuses
+# it accepts. A document takes it only when the guards below find nothing that the two could read differently;
+# anything else, and anything it refuses, goes to _parse_yaml, so data and error messages are libyaml's exactly.
+# A node can start here: after a line break, `[`, `{` or `,`, or after `-`, `?` or `:` and a space.
+_PLAIN_START_AFTER = "\n\r[{,"
+# A plain scalar ends here: at a line end or comment, at a flow indicator, or at `: ` (a key's colon).
+_PLAIN_END = re.compile(r"[ \t]*(?:$|[\r\n#,\]}]|:(?:[ \t\r\n]|$))")
+# Plain numbers YAML 1.2 reads as numbers and YAML 1.1 otherwise: a leading zero (`017` is 15 in 1.1, 17 in 1.2;
+# `09` a string in 1.1; `000` and `07` are alike in both, as `1,000` in prose is), `0o17` and `0X1F` (strings in 1.1), an exponent without a dot or without a sign (`1e3`,
+# `1.0e3`: strings in 1.1), a signed leading dot (`-.5`: a string in 1.1); and `0x_`/`0b_`, which YAML 1.1 takes
+# for numbers it cannot build (an error, which a later duplicate key would hide from the data check).
+_DIVERGENT_NUMBER = re.compile(
+    r"[-+]?0[0-9]*[89][0-9]*|[-+]?0+[1-7][0-7]+|[-+]?0[oO][0-7]+|[-+]?0X[0-9a-fA-F]+|[-+]?0[xb]_+"
+    r"|[-+]?[0-9]+[eE][-+]?[0-9]+|[-+]?[0-9]*\.[0-9]*[eE][0-9]+|[-+]\.[0-9]+(?:[eE][-+]?[0-9]+)?"
+)
+# What each of those holds, one search apiece: a search led by a literal is fast (all four: 10 ms on OpenAI's spec,
+# one alternation of them: 60 ms). The whole token around each is checked then.
+_DIVERGENT_NUMBER_HINTS = tuple(
+    re.compile(hint) for hint in (r"0[0-9oOXxb]", r"e[-+]?[0-9]", r"E[-+]?[0-9]", r"\.(?<=[-+]\.)[0-9]")
+)
+_TOKEN_END = re.compile(r"[^\s,\[\]{}#:]*")
+# Words YAML 1.1 reads as booleans and YAML 1.2 as strings; `<<` (merge) and `=` (value) it gives meaning too.
+_YAML11_WORDS = frozenset(
+    ("yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "<<", "=")
+)
+# A plain scalar starting with one of these in a flow collection (`[a, ?b]`, `[:b]`, `[|]`) libyaml refuses or
+# reads as a key; fastyaml-rs takes it for a string.
+_FLOW_INDICATOR_FIRSTS = frozenset(":?|>")
+# The first characters of a string _reads_differently_plain may hold suspect (besides _YAML11_WORDS): numbers'
+# and flow indicators'.
+_SUSPECT_FIRSTS = frozenset("-+.0123456789") | _FLOW_INDICATOR_FIRSTS
+# Characters the two place apart: a tab (libyaml refuses it in more places than fastyaml-rs: `-\tx`, `a:\tb`,
+# ` \tx`), a byte order mark after the start (which libyaml skips), and NEL, LS and PS, line breaks to YAML 1.1.
+_CHARACTERS_READ_APART = ("\t", "\ufeff", "\x85", "\u2028", "\u2029")
+# A colon right before a flow indicator: `[x:]`, `{a:}`, `{a:?b}`, `{a:[b]}` (but `{"a":[1]}` both read alike).
+_COLON_BEFORE_FLOW_INDICATOR = re.compile(r":[,?\[\]{}]")
+# A colon at the start or after a space, a line break or a flow indicator, before a space or a line break: a key
+# may be left out.
+_LONE_COLON = re.compile(r":(?<![^ \r\n\[{,]:)(?=[ \r\n]|$)")
+# A document start or end marker after the first line.
+_LATER_DOCUMENT_MARKER = tuple(re.compile(rf"{br}(?:---|\.\.\.)(?:[ \t\r\n]|$)") for br in ("\n", "\r"))
+# A literal or folded block scalar's header, ending a line: `|`, `>-`, `|2` (a comment may follow).
+_BLOCK_SCALAR_HEADER = re.compile(r"(?:^|[ ])[|>][-+0-9]*[ ]*(?:#.*)?$")
+
+
+@functools.cache
+def _fast_yaml() -> Any:
+    """fastyaml-rs's module, or None where it is not installed (the libyaml path then reads every document)."""
+    try:
+        import fast_yaml
+    except ImportError:
+        return None
+    return fast_yaml
+
+
+def _parse_yaml_fast(text: str) -> Any:
+    """`text` read by fastyaml-rs when that reads it as PyYAML would; None when it does not, or may not, or the
+    document is empty or null: the caller then reads it with libyaml (_parse_yaml), which words any error."""
+    if (
+        _block_scalar_at_end(text)
+        or _may_hold_anchor(text)
+        or _may_hold_tag_or_directive(text)
+        or any(character in text for character in _CHARACTERS_READ_APART)
+        or _may_hold_yaml12_only_syntax(text)
+        or _may_hold_divergent_number(text)
+        # imported only after the guards: 10 ms that a document they send to libyaml does not pay
+        or (fast_yaml := _fast_yaml()) is None
+    ):
+        return None
+    try:
+        data = fast_yaml.safe_load(text, max_documents=1)
+    except Exception:  # noqa: BLE001 - whatever it refuses, libyaml refuses or reads, in its own words
+        return None
+    if data is None or any(_written_plain(text, value) for value in _yaml11_strings(data)):
+        return None
+    return data
+
+
+def _block_scalar_at_end(text: str) -> bool:
+    """Whether a literal or folded block scalar may end the text with no line break after it, or with no text in
+    it: libyaml drops its last line break there, fastyaml-rs keeps it (`a: |\\n  x` is 'x' against 'x\\n', and
+    `a: |\\n` '' against '\\n')."""
+    if "|" not in text and ">" not in text:
+        return False
+    return not text.endswith("\n") or _BLOCK_SCALAR_HEADER.search(_last_content_line(text)) is not None
+
+
+def _last_content_line(text: str) -> str:
+    """The last line of `text` that holds more than blanks or a comment."""
+    end = len(text)
+    while True:
+        start = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
+        line = text[start:end]
+        if start == 0 or (line.strip() and not line.lstrip().startswith("#")):
+            return line
+        end = start - 1
+
+
+def _may_hold_yaml12_only_syntax(text: str) -> bool:
+    """Whether `text` may hold syntax fastyaml-rs reads and libyaml refuses or reads otherwise: a colon right
+    before a flow indicator (`[x:]`, `{a:?b}`), a key left out before its colon (` : x`, `{ : x}`), or a document
+    marker after the first line, where libyaml ends a root block scalar and fastyaml-rs reads on (` |\\n---\\n`)."""
+    for found in _COLON_BEFORE_FLOW_INDICATOR.finditer(text):
+        at = found.start()
+        if text[at + 1] not in "[{" or at == 0 or text[at - 1] not in "\"'":
+            return True
+    if any(_at_node_start(text, found.start()) for found in _LONE_COLON.finditer(text)):
+        return True
+    return any(marker.search(text) for marker in _LATER_DOCUMENT_MARKER)
+
+
+def _may_hold_tag_or_directive(text: str) -> bool:
+    """Whether a `!` may start a tag, or a `%` a directive: fastyaml-rs drops tags (`!!binary`, `! 12`, an unknown
+    `!!python/object`), which PyYAML builds or refuses, and it reads no `%YAML 1.1` or `%TAG` directive."""
+    if text.startswith("%") or "\n%" in text or "\r%" in text:
+        return True
+    at = text.find("!")
+    while at != -1:
+        if _at_node_start(text, at):
+            return True
+        at = text.find("!", at + 1)
+    return False
+
+
+def _may_hold_divergent_number(text: str) -> bool:
+    """Whether a plain scalar that YAML 1.1 and 1.2 read as different numbers, or one as a number and the other as
+    a string, may be in `text` (see _DIVERGENT_NUMBER). A number fastyaml-rs made carries no trace of how it was
+    written (`017` and `17` are both 17), so this is looked for in the text."""
+    checked: set[int] = set()
+    for hints in _DIVERGENT_NUMBER_HINTS:
+        for hint in hints.finditer(text):
+            start = hint.start()
+            while start > 0 and text[start - 1] in "-+.0123456789_eEoOxXbB":
+                start -= 1
+            if start in checked:
+                continue
+            checked.add(start)
+            end = _TOKEN_END.match(text, hint.start()).end()  # type: ignore[union-attr]
+            if (
+                _DIVERGENT_NUMBER.fullmatch(text, start, end)
+                and _PLAIN_END.match(text, end)
+                and _at_node_start(text, start)
+            ):
+                return True
+    return False
+
+
+def _at_node_start(text: str, at: int) -> bool:
+    """Whether a plain scalar (or a tag) can start at `at`: at the text's or a line's start or after `[`, `{` or
+    `,` (spaces between or not), after `-`, `?` or `:` and a space, or right after the colon of a quoted or flow
+    key (`{"a":yes}`)."""
+    before = at
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    if before == 0 or text[before - 1] in _PLAIN_START_AFTER:
+        return True
+    indicator = text[before - 1]
+    if indicator not in ":?-":
+        return False
+    return before < at or (indicator == ":" and before > 1 and text[before - 2] in "\"']}")
+
+
+def _yaml11_strings(data: Any) -> set[str]:
+    """The strings and string keys in `data` that YAML 1.1 may read otherwise had they been written plain (see
+    _reads_differently_plain), with `<<` and `=`, which a merge or a later duplicate key can hide from the data.
+
+    A data check, not a text one: quoted `'yes'` and plain `yes` both come out of fastyaml-rs as 'yes', and only
+    the plain one is True to YAML 1.1; _written_plain then tells them apart in the text. Of a string starting
+    with a flow indicator only the first word is kept: a plain scalar may fold lines into it (`[>+\\n  a]`)."""
+    found = {"<<", "="}
+    add = found.add
+    stack = [data]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node = pop()
+        kind = type(node)
+        if kind is dict:
+            for key in node:
+                if (
+                    type(key) is str
+                    and (key in _YAML11_WORDS or key[:1] in _SUSPECT_FIRSTS)
+                    and _reads_differently_plain(key)
+                ):
+                    add(key if key[:1] not in _FLOW_INDICATOR_FIRSTS else key.split(maxsplit=1)[0])
+            values: Any = node.values()
+        elif kind is list:
+            values = node
+        else:
+            values = (node,)  # the document is one scalar
+        for value in values:
+            kind = type(value)
+            if kind is str:
+                if (value in _YAML11_WORDS or value[:1] in _SUSPECT_FIRSTS) and _reads_differently_plain(
+                    value
+                ):
+                    add(value if value[:1] not in _FLOW_INDICATOR_FIRSTS else value.split(maxsplit=1)[0])
+            elif kind is dict or kind is list:
+                push(value)
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _reads_differently_plain(value: str) -> bool:
+    """Whether `value`, written as a plain scalar, may not come out as the string `value` from both parsers:
+    YAML 1.1's booleans (`yes`, `Off`), numbers YAML 1.2 keeps as strings (`1_000`, `0b101`, `1:20`), `<<` and
+    `=`, and a string starting with a flow indicator that libyaml reads otherwise in a flow collection (`?b`)."""
+    if value in _YAML11_WORDS or value[:1] in _FLOW_INDICATOR_FIRSTS:
+        return True
+    loader: Any = _yaml_loader_class()
+    resolvers = loader.yaml_implicit_resolvers.get(value[:1], ())
+    if not any(regexp.match(value) for _, regexp in resolvers):
+        return False  # a string to YAML 1.1 too
+    try:  # YAML 1.1 reads it as a number: where YAML 1.2 does too, the text had it quoted (`'200'`), not plain
+        return type(_fast_yaml().safe_load(value)) is str
+    except Exception:  # noqa: BLE001 - unreadable alone: let the text decide
+        return True
+
+
+def _written_plain(text: str, value: str) -> bool:
+    """Whether `value` stands in `text` as a whole plain scalar: at a node's start, up to a plain scalar's end;
+    or, for one starting with a flow indicator, whether a plain scalar may start with it (see _yaml11_strings)."""
+    may_go_on = value[:1] in _FLOW_INDICATOR_FIRSTS
+    at = text.find(value)
+    while at != -1:
+        end = at + len(value)
+        if _at_node_start(text, at) and (
+            _PLAIN_END.match(text, end) or (may_go_on and text[end : end + 1] in (" ", "\r", "\n"))
+        ):
+            return True
+        at = text.find(value, at + 1)
+    return False
 
 
 def _parse_yaml(text: str, name: str, lines: dict[tuple[Any, ...], int] | None = None, depth: int = 0) -> Any:
