@@ -726,25 +726,16 @@ _TYPE_NAME = re.compile(r"(type|format|kind)s?$", re.IGNORECASE)
 
 
 def _fits_leaf(schema: Any, value: Any) -> bool:
-    """A scalar (or null) example value agrees with its plain schema's type and enum; objects, arrays and
-    composed schemas are looked into by the caller or left as written."""
+    """A scalar (or null) example value agrees with its plain schema's type, enum and checked format (see
+    :func:`_fits`, strictly); objects, arrays and composed schemas are looked into by the caller or left as
+    written, and a schema with no type takes null."""
     if isinstance(value, dict | list) or not isinstance(schema, dict):
         return True
     if any(key in schema for key in ("allOf", "oneOf", "anyOf", "not", "$ref")):
         return True
-    if value is None:
-        return bool(schema.get("nullable")) or "null" in _listed(schema.get("type")) or "type" not in schema
-    enum = schema.get("enum")
-    if isinstance(enum, list) and value not in enum:
-        return False
-    if (
-        isinstance(value, str)
-        and schema.get("format") in _CHECKED_FORMATS
-        and not _format_holds(schema, value)
-    ):
-        return False  # Xero's `dateOfBirth: 1999-01-01T00:00:00Z` for a date
-    kinds = _listed(schema.get("type"))
-    return not kinds or any(_is_json_type(value, kind) for kind in kinds)
+    if value is None and "type" not in schema:
+        return True
+    return _fits(schema, value, strict=True)
 
 
 # formats validators check (openapi-core, jsonschema's format checker) and an example can be read into
@@ -752,6 +743,8 @@ _CHECKED_FORMATS = frozenset({"date", "date-time", "time", "uuid", "email", "idn
 
 
 def _format_holds(schema: dict[str, Any], value: str) -> bool:
+    if schema.get("format") not in _CHECKED_FORMATS:
+        return True
     if schema.get("format") == "date":
         return re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None  # a full-date, nothing after it
     return _format_agrees(schema, value)
@@ -1085,9 +1078,10 @@ _JSON_TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
-def _fits(schema: dict[str, Any], value: Any) -> bool:
+def _fits(schema: dict[str, Any], value: Any, strict: bool = False) -> bool:
     """A shallow check of a spec's own example against its schema's type, enum, required keys and the shape of
-    a few formats.
+    a few formats; `strict`, the formats validators check, a date read as a full-date (Xero's `dateOfBirth:
+    1999-01-01T00:00:00Z` for a date).
 
     Specs carry examples that contradict their schema (`"APNs"` for an enum of `apns`, `fcm`; a JSON text where
     an array is declared); a request built from one fails validation, so a synthesized value is used instead.
@@ -1103,10 +1097,10 @@ def _fits(schema: dict[str, Any], value: Any) -> bool:
             return False
     elif isinstance(kind, list) and kind and not any(_is_json_type(value, k) for k in kind):
         return False
-    if (
-        isinstance(value, str)
-        and schema.get("format") in _SHAPED_FORMATS
-        and not _format_agrees(schema, value)
+    if isinstance(value, str) and (
+        not _format_holds(schema, value)
+        if strict
+        else schema.get("format") in _SHAPED_FORMATS and not _format_agrees(schema, value)
     ):
         return False  # Train Travel's trip_id example, one hex digit short of a uuid
     required = schema.get("required")
