@@ -126,8 +126,11 @@ def _documented_example(target: Target, ref: ItemRef) -> bool:
         return False
     if sent == media.example:
         return True
-    # as generate sends it: placeholders mended, optional readOnly fields left out
-    return bool(sent == ExampleBuilder(checker.api.document, "request").mended(media.schema, media.example))
+    # as generate sends it: placeholders mended, optional readOnly fields left out; one builder per target, as
+    # its index of the spec's property examples is built on first use
+    if "request-examples" not in target.memo:
+        target.memo["request-examples"] = ExampleBuilder(checker.api.document, "request")
+    return bool(sent == target.memo["request-examples"].mended(media.schema, media.example))
 
 
 def _severity(name: str) -> Severity | None:
