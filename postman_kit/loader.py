@@ -328,9 +328,10 @@ _PLAIN_START_AFTER = "\n\r[{,"
 # A plain scalar ends here: at a line end or comment, at a flow indicator, or at `: ` (a key's colon).
 _PLAIN_END = re.compile(r"[ \t]*(?:$|[\r\n#,\]}]|:(?:[ \t\r\n]|$))")
 # Plain numbers YAML 1.2 reads as numbers and YAML 1.1 otherwise: a leading zero (`017` is 15 in 1.1, 17 in 1.2;
-# `09` a string in 1.1; `000` and `07` are alike in both, as `1,000` in prose is), `0o17` and `0X1F` (strings in 1.1), an exponent without a dot or without a sign (`1e3`,
-# `1.0e3`: strings in 1.1), a signed leading dot (`-.5`: a string in 1.1); and `0x_`/`0b_`, which YAML 1.1 takes
-# for numbers it cannot build (an error, which a later duplicate key would hide from the data check).
+# `09` a string in 1.1; `000` and `07` are alike in both, as `1,000` in prose is), `0o17` and `0X1F` (strings in
+# 1.1), an exponent without a dot or without a sign (`1e3`, `1.0e3`: strings in 1.1), a signed leading dot (`-.5`:
+# a string in 1.1); and `0x_`/`0b_`, which YAML 1.1 takes for numbers it cannot build (an error, which a later
+# duplicate key would hide from the data check).
 _DIVERGENT_NUMBER = re.compile(
     r"[-+]?0[0-9]*[89][0-9]*|[-+]?0+[1-7][0-7]+|[-+]?0[oO][0-7]+|[-+]?0X[0-9a-fA-F]+|[-+]?0[xb]_+"
     r"|[-+]?[0-9]+[eE][-+]?[0-9]+|[-+]?[0-9]*\.[0-9]*[eE][0-9]+|[-+]\.[0-9]+(?:[eE][-+]?[0-9]+)?"
@@ -489,6 +490,8 @@ def _yaml11_strings(data: Any) -> set[str]:
     A data check, not a text one: quoted `'yes'` and plain `yes` both come out of fastyaml-rs as 'yes', and only
     the plain one is True to YAML 1.1; _written_plain then tells them apart in the text. Of a string starting
     with a flow indicator only the first word is kept: a plain scalar may fold lines into it (`[>+\\n  a]`)."""
+    # keys and values are checked inline, not through a shared helper: a call per string made this walk 45% slower
+    # on OpenAI's spec (15 → 21 ms of parse_text's 0.11 s)
     found = {"<<", "="}
     add = found.add
     stack = [data]
