@@ -12,6 +12,7 @@ from postman_kit.generate import build_collection_from_spec
 from postman_kit.validate import Severity, ValidateConfig, load_config, validate, validate_collection
 from postman_kit.validate.reporters import render
 from postman_kit.validate.target import VariablesFile
+from tests.support.generate import minimal_spec
 from tests.tools import run_program
 
 FIXTURES = Path(__file__).parent / "fixtures" / "validate"
@@ -349,20 +350,14 @@ def test_structure_rules(example):
 def test_the_api_s_own_names_are_not_copies(run_cli, tmp_path: Path) -> None:
     """Plaid names an operation "Retrieve an Asset Report Audit Copy": generate keeps the spec's name, and
     validate does not take it for a duplicate."""
-    spec = {
-        "openapi": "3.0.3",
-        "info": {"title": "Reports", "version": "1"},
-        "servers": [{"url": "https://api.example.test"}],
-        "paths": {
-            "/asset_report/audit_copy/get": {
-                "post": {
-                    "summary": "Retrieve an Asset Report Audit Copy",
-                    "tags": ["Audit Copy"],
-                    "responses": {"200": {"description": "OK"}},
-                }
-            }
-        },
+    operation = {
+        "summary": "Retrieve an Asset Report Audit Copy",
+        "tags": ["Audit Copy"],
+        "responses": {"200": {"description": "OK"}},
     }
+    spec = minimal_spec(
+        {"/asset_report/audit_copy/get": {"post": operation}}, info={"title": "Reports", "version": "1"}
+    )
     collection, _ = generated(run_cli, tmp_path, spec)
     assert run_cli("validate", collection).output.count("structure/copy-name") == 0
     forked = saved_copy(collection, lambda name: name + " Copy")
@@ -495,23 +490,18 @@ def test_the_spec_s_own_example_is_information_in_the_api_s_requests_and_an_erro
     body = {"type": "object", "required": ["name", "secrets"], "properties": {"name": {"type": "string"}}}
     example = {"connection": {"name": "My Connection"}}
     media = {"schema": body, "example": example}
-    spec = {
-        "openapi": "3.0.3",
-        "info": {"title": "Connections", "version": "1"},
-        "servers": [{"url": "https://api.example.test"}],
-        "paths": {
-            "/connections": {
-                "post": {
-                    "summary": "Create a connection",
-                    "description": "Creates one.",
-                    "tags": ["Connections"],
-                    "requestBody": {"content": {"application/json": media}},
-                    "responses": {"201": {"description": "Created"}},
-                }
-            }
-        },
-        "tags": [{"name": "Connections", "description": "Connections."}],
+    operation = {
+        "summary": "Create a connection",
+        "description": "Creates one.",
+        "tags": ["Connections"],
+        "requestBody": {"content": {"application/json": media}},
+        "responses": {"201": {"description": "Created"}},
     }
+    spec = minimal_spec(
+        {"/connections": {"post": operation}},
+        info={"title": "Connections", "version": "1"},
+        tags=[{"name": "Connections", "description": "Connections."}],
+    )
     collection, spec_file = generated(run_cli, tmp_path, spec)
     result = run_cli("validate", collection, "--spec", spec_file, "--fail-on", "info")
     assert (

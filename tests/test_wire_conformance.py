@@ -4,10 +4,12 @@ recording proxy, and openapi-core finds them as the spec documents them."""
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 
 import pytest
 
+from tests.support.generate import minimal_spec, write_spec
 from tests.tools import ROOT, newman_path, require_corpus
 
 pytestmark = [pytest.mark.newman, pytest.mark.corpus]
@@ -39,8 +41,6 @@ def test_generated_requests_conform_on_the_wire() -> None:
 def test_every_key_a_requirement_wants_together_reaches_the_wire(tmp_path) -> None:
     """Plaid's spec asks for three keys at once (client id, secret, version): openapi-core finds the request
     unauthenticated unless all three arrive."""
-    import json
-
     newman_path()
     harness = load_harness()
     schemes = {
@@ -49,24 +49,21 @@ def test_every_key_a_requirement_wants_together_reaches_the_wire(tmp_path) -> No
         "region": {"type": "apiKey", "in": "query", "name": "region_key"},
     }
     body = {"type": "object", "required": ["count"], "properties": {"count": {"type": "integer"}}}
-    spec = {
-        "openapi": "3.0.3",
-        "info": {"title": "Keys", "version": "1"},
-        "servers": [{"url": "https://api.example.test"}],
-        "security": [{"clientId": [], "secret": [], "region": []}],
-        "components": {"securitySchemes": schemes},
-        "paths": {
-            "/accounts/get": {
-                "post": {
-                    "requestBody": {"required": True, "content": {"application/json": {"schema": body}}},
-                    "responses": {"200": {"description": "OK"}},
-                }
-            }
-        },
+    operation = {
+        "requestBody": {"required": True, "content": {"application/json": {"schema": body}}},
+        "responses": {"200": {"description": "OK"}},
     }
-    path = tmp_path / "keys.json"
-    path.write_text(json.dumps(spec))
-    outcomes = harness.run([("keys", path)], ("kit",), jobs=1)
+    spec = minimal_spec(
+        {"/accounts/get": {"post": operation}},
+        security=[{"clientId": [], "secret": [], "region": []}],
+        components={"securitySchemes": schemes},
+    )
+    assert_the_one_request_conforms(harness, write_spec(tmp_path, spec, "keys.json"))
+
+
+def assert_the_one_request_conforms(harness, path) -> None:
+    """Generate the spec at `path`, send its one request through newman, and have openapi-core accept it."""
+    outcomes = harness.run([(path.stem, path)], ("kit",), jobs=1)
     total = harness.totals(outcomes, "kit")
     assert (total.conformant, total.requests) == (1, 1), harness.report(outcomes, ("kit",), verbose=True)
 
@@ -74,8 +71,6 @@ def test_every_key_a_requirement_wants_together_reaches_the_wire(tmp_path) -> No
 def test_a_documented_example_copied_from_a_response_is_sent_without_its_read_only_fields(tmp_path) -> None:
     """PagerDuty's and DigitalOcean's create examples hold fields their schemas mark readOnly (`id`, `self`, a
     `vpc` the server assigns): openapi-core refuses a request that sends one."""
-    import json
-
     newman_path()
     harness = load_harness()
     entity = {
@@ -110,28 +105,19 @@ def test_a_documented_example_copied_from_a_response_is_sent_without_its_read_on
         }
     }
     body = {"type": "object", "properties": {"ruleset": {"$ref": "#/components/schemas/Ruleset"}}}
-    spec = {
-        "openapi": "3.0.3",
-        "info": {"title": "Rulesets", "version": "1"},
-        "servers": [{"url": "https://api.example.test"}],
-        "components": {"schemas": {"Entity": entity, "Team": team, "Ruleset": ruleset}},
-        "paths": {
-            "/rulesets": {
-                "post": {
-                    "requestBody": {
-                        "required": True,
-                        "content": {"application/json": {"schema": body, "example": example}},
-                    },
-                    "responses": {"201": {"description": "Created"}},
-                }
-            }
+    operation = {
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": body, "example": example}},
         },
+        "responses": {"201": {"description": "Created"}},
     }
-    path = tmp_path / "rulesets.json"
-    path.write_text(json.dumps(spec))
-    outcomes = harness.run([("rulesets", path)], ("kit",), jobs=1)
-    total = harness.totals(outcomes, "kit")
-    assert (total.conformant, total.requests) == (1, 1), harness.report(outcomes, ("kit",), verbose=True)
+    spec = minimal_spec(
+        {"/rulesets": {"post": operation}},
+        components={"schemas": {"Entity": entity, "Team": team, "Ruleset": ruleset}},
+    )
+    path = write_spec(tmp_path, spec, "rulesets.json")
+    assert_the_one_request_conforms(harness, path)
     from postman_kit import generate
 
     collection = json.loads(generate(str(path), tmp_path / "out").files[0].read_text())
