@@ -185,3 +185,40 @@ def test_query_keys_a_parameter_s_style_spreads_belong_to_it(tmp_path):
     assert events.check(clean) == []
     wrong = request("GET", "{{baseUrl}}/events?colour=red&created[gt]=1", headers=())
     assert codes(events.check(wrong)) == ["unknown-query-param", "missing-query-param"]
+
+
+@pytest.mark.corpus
+def test_a_stripe_fork_that_enables_a_list_filter_stays_clean(tmp_path):
+    """As a user does in Postman: in Stripe's generated List charges, tick `created[gt]` and `expand[]` (the
+    deepObject filters generate leaves disabled) and fill them in; validate sees the `created` and `expand`
+    parameters, not unknown keys. A key no parameter spreads is still unknown."""
+    import json
+
+    from postman_kit import generate
+    from postman_kit.validate import validate_collection
+    from tests.tools import require_corpus
+
+    spec = require_corpus() / "real-world" / "stripe-spec3-2022-04-12.json"
+    data = json.loads(generate(str(spec), tmp_path / "out").files[0].read_text())
+
+    def walk(nodes):
+        for node in nodes:
+            yield node
+            yield from walk(node.get("item", []))
+
+    charges = next(
+        node
+        for node in walk(data["item"])
+        if node.get("request", {}).get("url", {}).get("raw", "").endswith("/v1/charges")
+        and node["request"]["method"] == "GET"
+    )
+    query = charges["request"]["url"]["query"]
+    query += [{"key": "created[gt]", "value": "1680000000"}, {"key": "expand[]", "value": "data.customer"}]
+    for entry in query:
+        entry.pop("disabled", None)
+    api = load_api(str(spec))
+    codes_found = {f.rule for f in validate_collection(data, api=api).findings}
+    assert "request/unknown-query-param" not in codes_found
+    query.append({"key": "colour", "value": "red"})
+    codes_found = {f.rule for f in validate_collection(data, api=api).findings}
+    assert "request/unknown-query-param" in codes_found
