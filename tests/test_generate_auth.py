@@ -108,6 +108,26 @@ def test_keys_a_requirement_wants_together_are_all_sent(run_cli, tmp_path: Path)
     ]
 
 
+def test_a_bearer_scheme_listed_after_an_api_key_is_still_the_auth(tmp_path: Path) -> None:
+    """readme's security-multiple spec wants `{apiKey_header, basic, oauth2}` at once: the API key goes beside
+    the auth as a header, and the basic scheme (which only an auth can send) is the auth, not left out."""
+    schemes = {
+        "apiKey_header": {"type": "apiKey", "in": "header", "name": "X-API-KEY"},
+        "basic": {"type": "http", "scheme": "basic"},
+        "oauth2": {
+            "type": "oauth2",
+            "flows": {"implicit": {"authorizationUrl": "https://a.example/", "scopes": {}}},
+        },
+    }
+    security = [{"apiKey_header": [], "basic": [], "oauth2": []}]
+    collection = build_json(tmp_path, secured_spec(schemes, security))
+    assert collection["auth"]["type"] == "basic"
+    request = requests_by_name(collection)["List things"]["request"]
+    assert [(h["key"], h["value"]) for h in request["header"] if h["key"] != "Accept"] == [
+        ("X-API-KEY", "{{apiKeyHeader}}")
+    ]
+
+
 def test_companion_keys_go_where_their_scheme_says_and_replace_a_parameter_of_the_same_name(
     tmp_path: Path,
 ) -> None:

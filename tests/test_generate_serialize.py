@@ -97,6 +97,25 @@ def test_postman_path_variables_wherever_postman_can_hold_them() -> None:
     assert segments == ["v2", "op1:cancel"] and names == []
 
 
+@pytest.mark.parametrize(
+    ("style", "explode", "value", "wire"),
+    [
+        ("label", True, {"name": "Ann", "note": "x=y"}, ".name=Ann.note=x%3Dy"),
+        ("label", False, ["a b", "c,d"], ".a%20b,c%2Cd"),
+        ("simple", False, ["a,b", "c"], "a%2Cb,c"),
+        ("simple", True, {"k": "x=y"}, "k=x%3Dy"),
+        ("matrix", True, {"k": "a;b"}, ";k=a%3Bb"),
+        # a single value is not split by the server: its delimiters stay as written
+        ("label", False, "v1.2", ".v1.2"),
+        ("simple", False, "a,b", "a,b"),
+    ],
+)
+def test_an_item_holding_its_styles_delimiter_is_escaped_so_the_server_splits_where_it_was_joined(
+    style: str, explode: bool, value: Any, wire: str
+) -> None:
+    assert serialize.path_text("id", value, style, explode) == wire
+
+
 def test_a_path_value_holding_a_url_stays_one_segment(tmp_path: Path) -> None:
     """Stripe's `/v1/file_links/{link}`: the name suggests a URL, whose slashes would make three segments."""
     assert (

@@ -82,7 +82,8 @@ def requirement_auth(
     """Auth for a security requirement list: [] → noauth; else the first scheme Postman can send.
 
     Only one auth fits a Postman request: of an alternative that needs several schemes at once, the first one
-    Postman can send is used, and the other API keys go beside it (:func:`companion_keys`).
+    Postman can send that is not an API key is used (an API key is the auth when the alternative has nothing
+    else), and the API keys go beside it (:func:`companion_keys`).
     """
     auth, variables, _, _ = _chosen(api, requirement, profile)
     return auth, variables
@@ -138,13 +139,19 @@ def _chosen(
     for alternative in requirement:
         if not alternative:  # {} means "optional auth": no auth satisfies it
             return Auth("noauth"), [], {}, None
-        for name in alternative:
-            scheme = api.security_schemes.get(name)
-            if scheme is not None:
-                auth, variables = scheme_auth(scheme, profile)
-                if auth is not None:
-                    return auth, variables, alternative, name
+        # API keys can go beside the auth as companions, other schemes only as the auth: with a bearer or basic
+        # scheme in the alternative, that one is the auth, or the request would not send it at all.
+        named = [(name, api.security_schemes[name]) for name in alternative if name in api.security_schemes]
+        for name, scheme in sorted(named, key=lambda pair: _companion(pair[1])):
+            auth, variables = scheme_auth(scheme, profile)
+            if auth is not None:
+                return auth, variables, alternative, name
     return None, [], {}, None
+
+
+def _companion(scheme: SecurityScheme) -> bool:
+    """The scheme can be sent beside the auth (an API key under its own name)."""
+    return scheme.type == "apiKey" and bool(scheme.param_name)
 
 
 def operation_auth(api: Api, op: Operation, profile: Profile, collection_auth: Auth | None) -> Auth | None:

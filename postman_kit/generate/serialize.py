@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import json
 import re
-import urllib.parse
 from collections.abc import Callable
 from typing import Any
 
@@ -66,19 +65,44 @@ def _flat(value: dict[str, Any]) -> list[str]:
 
 def path_text(name: str, value: Any, style: str | None = None, explode: bool | None = None) -> str:
     """What replaces `{name}` in a path: `5`, `.5`, `;id=5`, `3,4,5`, …; a value holding `/`, `?`, `#`, `%` or
-    white space has them percent-encoded, so it stays one segment (`https%3A%2F%2Fexample.com`)."""
+    white space has them percent-encoded, so it stays one segment (`https%3A%2F%2Fexample.com`), and an item of an
+    array or object has the style's own delimiters encoded too, so the server splits it where it was joined
+    (`a%2Cb,c`, as RFC 6570 escapes a `,` in `{list}`)."""
     style, explode = style_and_explode("path", style, explode)
+    if isinstance(value, (list, dict)):
+        value = _escaped_items(value, _ITEM_DELIMITERS.get(style, _ITEM_DELIMITERS["simple"]))
+    elif value is not None:
+        value = _escaped(scalar_text(value), _SEGMENT_BREAKERS)
     if style == "label":
-        text = _prefixed(".", value, explode, "." if explode else ",")
-    elif style == "matrix":
-        text = _matrix(name, value, explode)
-    else:
-        text = simple_text(value, explode)
-    return _SEGMENT_BREAKERS.sub(lambda m: urllib.parse.quote(m.group(0), safe=""), text)
+        return _prefixed(".", value, explode, "." if explode else ",")
+    if style == "matrix":
+        return _matrix(_escaped(name, _SEGMENT_BREAKERS), value, explode)
+    return simple_text(value, explode)
 
 
 # What would end a path segment or the path (or start an escape) if sent as is; `:` stays, as Postman keeps it.
 _SEGMENT_BREAKERS = re.compile(r"[/?#%\s]")
+# ... and, inside an array's or object's items, what the style joins them with.
+_ITEM_DELIMITERS = {
+    "simple": re.compile(r"[/?#%\s,=]"),
+    # `.` is unreserved: RFC 3986 has an encoded one mean the same, so a server cannot tell it from the delimiter
+    "label": re.compile(r"[/?#%\s,=]"),
+    "matrix": re.compile(r"[/?#%\s,=;]"),
+}
+
+
+def _escaped(text: str, characters: re.Pattern[str]) -> str:
+    return characters.sub(lambda m: "".join(f"%{byte:02X}" for byte in m.group(0).encode()), text)
+
+
+def _escaped_items(
+    value: list[Any] | dict[str, Any], characters: re.Pattern[str]
+) -> list[str] | dict[str, str]:
+    if isinstance(value, list):
+        return [_escaped(scalar_text(item), characters) for item in value]
+    return {
+        _escaped(str(key), characters): _escaped(scalar_text(item), characters) for key, item in value.items()
+    }
 
 
 def simple_text(value: Any, explode: bool = False) -> str:
