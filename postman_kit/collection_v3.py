@@ -45,9 +45,6 @@ _RESERVED_SEGMENTS = {".", "..", ".resources"}
 MAX_NAME_BYTES = 200
 
 
-COLLECTION_FORMATS = ("v2.1", "v3")
-
-
 def write_v3_collection(
     collection: dict[str, Any],
     out_dir: Path,

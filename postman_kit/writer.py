@@ -18,6 +18,10 @@ from postman_kit.loader import is_url
 from postman_kit.secrets import redact_bytes
 from postman_kit.terminal import printable
 
+# The collection formats `generate` and `upgrade` write: three v2.1 JSON files, or Postman v12's v3 git layout
+# (postman_kit.collection_v3, imported only when asked for).
+COLLECTION_FORMATS = ("v2.1", "v3")
+
 
 def dumps(value: Any) -> bytes:
     """JSON with 2-space indentation and a final newline; key order as built, never random.

@@ -7,13 +7,13 @@ from pathlib import Path
 import click
 
 from postman_kit.cli import finish
-from postman_kit.collection_v3 import COLLECTION_FORMATS, collection_directory_name
 from postman_kit.commands.refroots import ref_root_option
 from postman_kit.generate import generate
 from postman_kit.generate.build import FOLDER_MODES, BuildOptions
 from postman_kit.generate.error_examples import parse_statuses
 from postman_kit.secrets import redact
 from postman_kit.terminal import printable
+from postman_kit.writer import COLLECTION_FORMATS
 
 
 @click.command("generate")
@@ -137,6 +137,8 @@ def generate_command(
         + (f", {len(result.warnings)} warning(s)" if result.warnings else "")
     )
     if collection_format == "v3":  # a file a request: the directory stands for them
+        from postman_kit.collection_v3 import collection_directory_name
+
         environments = [path for path in result.files if path.parent.name == "environments"]
         collection_files = len(result.files) - len(environments)
         directory = (

@@ -7,12 +7,12 @@ from datetime import datetime
 import click
 
 from postman_kit.cli import finish
-from postman_kit.collection_v3 import COLLECTION_FORMATS
 from postman_kit.commands.diff import as_date, shared_options
 from postman_kit.commands.refroots import ref_root_option
 from postman_kit.diff import FAIL_ON, failures, upgrade
 from postman_kit.diff.classify import lean_deepdiff_import
 from postman_kit.diff.report import render_upgrade
+from postman_kit.writer import COLLECTION_FORMATS
 
 
 @click.command("upgrade")

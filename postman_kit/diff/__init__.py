@@ -15,7 +15,7 @@ from pathlib import Path
 
 from postman_kit.collection import Collection
 from postman_kit.collection_files import is_collection_directory
-from postman_kit.collection_v3 import COLLECTION_FORMATS, collection_directory_name, write_v3_collection
+from postman_kit.collection_v3 import collection_directory_name, write_v3_collection
 from postman_kit.diff.changes import Change, DiffReport, OperationChange, SavedRequestVerdict, Verdict
 from postman_kit.diff.compare import compare_sides, prepare
 from postman_kit.diff.fork_upgrade import UpgradeReport, upgrade_sides
@@ -25,7 +25,7 @@ from postman_kit.diff.sides import Side, load_side
 from postman_kit.errors import InputError
 from postman_kit.generate.build import BuildOptions
 from postman_kit.secrets import redact_bytes
-from postman_kit.writer import dumps, input_paths, write_output
+from postman_kit.writer import COLLECTION_FORMATS, dumps, input_paths, write_output
 
 FAIL_ON = ("stale", "deprecated", "retired", "breaking", "conflict", "any")
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from postman_kit.collection_v3 import COLLECTION_FORMATS, write_v3_collection
 from postman_kit.errors import InputError
 from postman_kit.generate.build import Build, BuildOptions, build
 from postman_kit.generate.speccheck import full_validation_problems
 from postman_kit.openapi import Api, load_api
-from postman_kit.writer import input_paths, output_file, write_json_files
+from postman_kit.writer import COLLECTION_FORMATS, input_paths, output_file, write_json_files
 
 GenerateOptions = BuildOptions
 
@@ -60,6 +59,10 @@ def generate(
         raise InputError(api.source, f"{len(result.warnings)} problem(s) with --strict: {result.warnings[0]}")
     out = Path(out_dir)
     if collection_format == "v3":
+        # Imported here: it is a tenth of the start-up a small spec's v2.1 run pays (benchmarks/bench_generate.py,
+        # Train Travel).
+        from postman_kit.collection_v3 import write_v3_collection
+
         written = write_v3_collection(
             result.collection.to_json(),
             out,
