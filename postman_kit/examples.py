@@ -242,7 +242,18 @@ class ExampleBuilder:
 
     def _may_send(self, schema: dict[str, Any], value: Any) -> bool:
         """An optional property's value suits its schema: the shallow check, and where parts or branches compose
-        the schema a look into them (the deeper look everywhere cost Stripe 0.2 s; benchmarks/bench_generate.py)."""
+        the schema a look into them (the deeper look everywhere cost Stripe 0.2 s; benchmarks/bench_generate.py).
+        In a request, a value that fits several branches of a `oneOf` does not: no branch built one that fits
+        only its own (Klaviyo's campaign `send_options`, three identical branches), and the server would refuse
+        it. A response example keeps it, to show the property."""
+        if "oneOf" in schema and self.direction == "request":
+            branches = schema["oneOf"]
+            if (
+                isinstance(branches, list)
+                and len(branches) > 1
+                and self._fits_another(branches, -1, value, 2)
+            ):
+                return False
         composed = "allOf" in schema or "oneOf" in schema or "anyOf" in schema
         return self._could_fit(schema, value, 2) if composed else _fits(schema, value)
 
@@ -1091,6 +1102,8 @@ def _fits(schema: dict[str, Any], value: Any, strict: bool = False) -> bool:
     enum = schema.get("enum")
     if isinstance(enum, list) and value not in enum:
         return False
+    if "const" in schema and not _same(value, schema["const"]):
+        return False  # Discord's privacy level, `oneOf: [{const: 1}, {const: 2}]`
     kind = schema.get("type")
     if isinstance(kind, str):  # the common case, checked without building a list and a generator
         if not _is_json_type(value, kind):
@@ -1105,6 +1118,11 @@ def _fits(schema: dict[str, Any], value: Any, strict: bool = False) -> bool:
         return False  # Train Travel's trip_id example, one hex digit short of a uuid
     required = schema.get("required")
     return not (isinstance(value, dict) and isinstance(required, list) and not set(required) <= set(value))
+
+
+def _same(value: Any, const: Any) -> bool:
+    """Equal as JSON values: `true` is not `1`."""
+    return value == const and isinstance(value, bool) == isinstance(const, bool)
 
 
 def _is_json_type(value: Any, kind: Any) -> bool:

@@ -184,6 +184,24 @@ def test_a_one_of_value_fits_one_branch_only_where_the_spec_allows_one() -> None
     assert ExampleBuilder({}).build(loose) == {"a": "example"}
 
 
+def test_an_optional_property_whose_value_fits_several_one_of_branches_is_left_out() -> None:
+    """Klaviyo's Create Campaign: `send_options` is `oneOf` three identical `{use_smart_sending}` objects, so any
+    value fits all three and openapi-core refuses the body; left out, the body is valid. A required one stays."""
+    smart = {"type": "object", "properties": {"use_smart_sending": {"type": "boolean"}}}
+    body = {
+        "type": "object",
+        "properties": {"name": {"type": "string"}, "send_options": {"oneOf": [smart, smart, smart]}},
+    }
+    value = ExampleBuilder({}).build(body)
+    assert list(value) == ["name"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**value, "send_options": {"use_smart_sending": True}}, body)
+    assert "send_options" in ExampleBuilder({}).build({**body, "required": ["send_options"]})
+    # branches a value can tell apart keep the property
+    apart = {"oneOf": [{**smart, "required": ["use_smart_sending"]}, {"type": "string"}]}
+    assert "send_options" in ExampleBuilder({}).build({**body, "properties": {"send_options": apart}})
+
+
 def test_an_optional_property_no_value_can_satisfy_is_left_out() -> None:
     """readme's quirks: `incompatible: {allOf: [string, integer]}` has no valid value; sending one fails the body."""
     body = {
