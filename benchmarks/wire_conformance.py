@@ -377,9 +377,11 @@ def name_mappings_as_refs(node: Any) -> None:
 
 
 def media_types_as_documented(document: dict[str, Any]) -> dict[str, Any]:
-    """Two readers openapi-core lacks, each what the media type means:
-    - `application/json-patch+json` (RFC 6902, Box's metadata updates) is JSON; openapi-core hands its bytes to
-      the schema (`b'[...]' is not of type 'array'`).
+    """Readers openapi-core lacks, each what the media type means:
+    - Every `+json` type the document's bodies name (RFC 6839: `application/json-patch+json`, Box's metadata
+      updates; Vimeo's `application/vnd.vimeo.album+json`) is JSON; openapi-core reads only `application/json`
+      and `application/vnd.api+json` and hands the others' bytes to the schema (`b'[...]' is not of type
+      'array'`).
     - Under OpenAPI 3.1, a multipart file part (`type: string, format: binary`) is a string of octets;
       openapi-core reads it as `bytes`, which its 3.1 (JSON Schema 2020-12) validator rejects as not a string
       (OpenAI's uploads). The octets are read as text, one character per byte. Its 3.0 validator takes bytes."""
@@ -387,12 +389,32 @@ def media_types_as_documented(document: dict[str, Any]) -> dict[str, Any]:
     def json_loads(value: bytes, **parameters: str) -> Any:
         return json.loads(value)
 
-    readers: dict[str, Any] = {"application/json-patch+json": json_loads}
+    readers: dict[str, Any] = dict.fromkeys(sorted(_json_suffixed(document)), json_loads)
     if str(document.get("openapi", "")).startswith("3.1"):
         readers["application/octet-stream"] = lambda value, **parameters: (
             value.decode("latin-1") if isinstance(value, bytes) else value
         )
     return readers
+
+
+def _json_suffixed(node: Any) -> set[str]:
+    """The `+json` media types the document's `content` maps name, without their parameters."""
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            content = node.get("content")
+            if isinstance(content, dict):
+                found.update(
+                    kind.split(";")[0].strip().lower()
+                    for kind in content
+                    if isinstance(kind, str) and kind.split(";")[0].strip().lower().endswith("+json")
+                )
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found - {"application/vnd.api+json"}
 
 
 def read_brackets_as_documented() -> None:
