@@ -339,3 +339,21 @@ def test_content_encoding_binary_is_a_file(tmp_path: Path) -> None:
         {"key": "file", "type": "file"},
     ]
     assert requests["Upload"]["request"]["body"] == {"mode": "file", "file": {}}
+
+
+def test_an_object_part_of_a_multipart_body_is_sent_as_json() -> None:
+    """Onfido's live photo upload sends `location` (an object) beside the file: OpenAPI's default content type for
+    an object part is `application/json`, which a server reading typed parts (Spring's @RequestPart) needs. A
+    part the `encoding` types keeps that type; a text part stays plain."""
+    location = {"type": "object", "properties": {"country": {"type": "string"}}}
+    properties = {"location": location, "note": {"type": "string"}, "meta": location}
+    value = {"location": {"country": "GBR"}, "note": "hi", "meta": {"country": "FRA"}}
+    fields = serialize.multipart_fields(value, properties, {"meta": {"contentType": "application/xml"}})
+    assert fields[0] == {
+        "key": "location",
+        "value": '{"country":"GBR"}',
+        "type": "text",
+        "contentType": "application/json",
+    }
+    assert fields[1] == {"key": "note", "value": "hi", "type": "text"}
+    assert fields[2]["contentType"] == "application/xml"

@@ -262,8 +262,9 @@ def multipart_fields(
     resolve: Callable[[Any], Any] = lambda node: node,
 ) -> list[dict[str, Any]]:
     """A `multipart/form-data` body as Postman formdata entries: a binary property (or an array of binary
-    items) is a `file` entry; an array of other values is one part per item; objects are JSON text, the
-    default content type of an object part; an `encoding` entry's `contentType` is kept on the entry."""
+    items) is a `file` entry; an array of other values is one part per item; objects are JSON text sent as
+    `application/json`, the default content type of an object part (Onfido's `location`); an `encoding`
+    entry's `contentType` is kept on the entry."""
     value = value if isinstance(value, dict) else {}
     encoding = encoding or {}
     names = list(value)
@@ -283,7 +284,8 @@ def multipart_fields(
         items = item if isinstance(item, list) and prop.get("type") == "array" else [item]
         for part in items:
             text = content_text(part, content_type) if content_type else scalar_text(part)
-            fields.append({"key": str(name), "value": text, "type": "text", **extra})
+            typed = extra or ({"contentType": "application/json"} if isinstance(part, dict) else {})
+            fields.append({"key": str(name), "value": text, "type": "text", **typed})
     return fields
 
 
