@@ -1069,9 +1069,30 @@ def _bundle_external_refs(document: LoadedDocument) -> None:
             root[key] = rewrite(root[key], None, _lenient_key(key))
     components = root["components"]
     for key in list(components.keys()):
-        if key != BUNDLE_SECTION:
+        if key in _COMPONENT_MAPS:
+            # SendGrid's entry document gives each map whole as a `$ref` to a file of them (`schemas: {$ref:
+            # ./spec/components/schemas.json}`): the map that file holds, as bundlers read it
+            components[key] = property_map(components[key], None)
+        elif key != BUNDLE_SECTION:
             components[key] = rewrite(components[key], None, _lenient_key(key))
     document.warnings = tuple(warnings)
+
+
+# The Components Object's maps of named parts.
+_COMPONENT_MAPS = frozenset(
+    {
+        "schemas",
+        "responses",
+        "parameters",
+        "examples",
+        "requestBodies",
+        "headers",
+        "securitySchemes",
+        "links",
+        "callbacks",
+        "pathItems",
+    }
+)
 
 
 def _deep_copy(node: Any) -> Any:

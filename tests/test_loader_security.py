@@ -471,6 +471,55 @@ def test_schemas_split_across_files_as_digitalocean_writes_them(tmp_path: Path) 
     }
 
 
+def test_component_maps_given_whole_as_refs_to_files_as_sendgrid_writes_them(tmp_path: Path) -> None:
+    """SendGrid's entry document: `components: {schemas: {$ref: ./spec/components/schemas.json}, securitySchemes:
+    {$ref: …}}`, each map in a file of its own whose entries refer to one another. Generated as if written
+    inline: the body from the schema, the auth from the scheme. A map refused stays refused, with its file named."""
+    components = tmp_path / "spec" / "components"
+    components.mkdir(parents=True)
+    (components / "schemas.json").write_text(
+        json.dumps(
+            {
+                "email": {"type": "string", "format": "email"},
+                "sender": {
+                    "type": "object",
+                    "required": ["from"],
+                    "properties": {"from": {"$ref": "#/email"}},
+                },
+            }
+        )
+    )
+    (components / "securitySchemes.json").write_text(
+        json.dumps({"BearerAuth": {"type": "http", "scheme": "bearer"}})
+    )
+    content = {"application/json": {"schema": {"$ref": "#/components/schemas/sender"}}}
+    doc = minimal_spec(
+        {
+            "/v3/senders": {
+                "post": {"summary": "Create sender", "requestBody": {"content": content}, "responses": OK}
+            }
+        },
+        security=[{"BearerAuth": []}],
+        components={
+            "schemas": {"$ref": "./spec/components/schemas.json"},
+            "securitySchemes": {"$ref": "./spec/components/securitySchemes.json"},
+        },
+    )
+    spec = write_spec(tmp_path, doc, "oas_v3.json")
+    result, _ = generate(spec, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    collection = json.loads(next((tmp_path / "out").glob("*.postman_collection.json")).read_text())
+    assert collection["auth"]["type"] == "bearer"
+    (item,) = walk(collection["item"])
+    assert json.loads(item["request"]["body"]["raw"]) == {"from": "jane.doe@example.com"}
+    (components / "securitySchemes.json").write_text(json.dumps(["not", "a", "map"]))
+    result, _ = generate(spec, "-o", tmp_path / "again")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"postman-kit: error: {spec}: ") and result.stderr.count("\n") == 1
+    assert "securitySchemes" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "again").exists()
+
+
 def walk(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     for item in items:
