@@ -369,6 +369,57 @@ def test_multipart_forms_keep_text_and_files_and_drop_the_boundaryless_content_t
     assert "--form 'file=@\"/data/logo.png\"'" in lines
 
 
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        # where a language can type a part, the part's own Content-Type is in the code (each runs in
+        # test_snippet_run where its runtime is installed; these are the ones that are not, here)
+        ("go", 'head1.Set("Content-Type", "application/json")'),
+        ("rust-reqwest", 'Part::text("{\\"country\\":\\"GBR\\"}").mime_str("application/json")?'),
+        ("csharp-httpclient", 'ContentType = MediaTypeHeaderValue.Parse("application/json")'),
+        ("curl", """--form 'location="{\\"country\\":\\"GBR\\"}";type=application/json'"""),
+        # where it cannot, the snippet leaves the type out and says so
+        ("ruby", None),
+        ("php-curl", None),
+        ("powershell", None),
+        ("httpie", None),
+        ("javascript", None),
+        ("nodejs-axios", None),
+    ],
+)
+def test_a_part_of_its_own_content_type_keeps_it_or_the_snippet_says_it_cannot(
+    language: str, typed: str | None
+) -> None:
+    """generate writes `contentType: application/json` on an object part of a multipart body (OpenAPI's default);
+    Postman sends that type, so a snippet does too, or warns."""
+    body = {
+        "mode": "formdata",
+        "formdata": [
+            {"key": "name", "value": "x", "type": "text"},
+            {
+                "key": "location",
+                "value": '{"country":"GBR"}',
+                "type": "text",
+                "contentType": "application/json",
+            },
+            {"key": "logo", "src": "/data/logo.png", "type": "file", "contentType": "image/png"},
+        ],
+    }
+    collection = _collection(_request("Up", "https://api.test/up", method="POST", body=body))
+    request = resolve_item(collection, "Up")
+    assert [part.content_type for part in request.form or []] == [None, "application/json", "image/png"]
+    text = LANGUAGES[language](request)
+    warned = [w for w in request.warnings if "'location' is sent without its content type" in w]
+    if typed is not None:
+        assert typed in text and not warned
+    else:
+        assert len(warned) == 1
+    # every language but PowerShell's -Form types a file part
+    assert "image/png" in text or any(
+        "'logo' is sent without its content type" in w for w in request.warnings
+    )
+
+
 # -- quoting ----------------------------------------------------------------------------------------------------
 @pytest.mark.skipif(shutil.which("sh") is None, reason="needs a POSIX shell")
 def test_shell_words_expand_to_the_exact_text() -> None:

@@ -71,13 +71,15 @@ def _utf8(value: str | None) -> str | None:
 
 
 def _multipart_fields(content_type: str, body: bytes) -> bytes:
-    """A multipart body as its fields (name, file name, content): each client picks its own boundary."""
+    """A multipart body as its fields (name, file name, content, and a text part's own Content-Type): each client
+    picks its own boundary, and a file part's type by its own rules."""
     message = BytesParser().parsebytes(b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + body)
     fields = [
         [
             _utf8(part.get_param("name", header="content-disposition")),
             _utf8(part.get_filename()),
             part.get_payload(decode=True).decode("utf-8"),
+            None if part.get_filename() is not None else part.get("Content-Type"),
         ]
         for part in message.get_payload()
     ]
@@ -246,6 +248,13 @@ def _multipart_item(upload: Path) -> dict[str, Any]:
                 "formdata": [
                     {"key": "name", "value": TRICKY_VALUE, "type": "text"},
                     {"key": "hidden", "value": "false", "type": "text"},
+                    # an object part as generate writes it (OpenAPI's default type for one)
+                    {
+                        "key": "location",
+                        "value": '{"country":"GBR"}',
+                        "type": "text",
+                        "contentType": "application/json",
+                    },
                     {"key": "skipped", "value": "x", "type": "text", "disabled": True},
                     {"key": "file", "src": str(upload), "type": "file"},
                 ],
@@ -462,13 +471,31 @@ def _differential(
         return {name: job.result() for name, job in jobs.items()}
 
 
+# Languages whose form API types only file parts: a text part's own Content-Type is left out, and `snippet` says
+# so on stderr (test_a_text_part_a_language_cannot_type_is_announced).
+UNTYPED_TEXT_PARTS = {"httpie", "javascript", "nodejs-axios", "php-curl", "powershell", "ruby"}
+
+
 def _assert_same_as_newman(recorded: dict[str, list[Recorded]], paths: list[str]) -> None:
     expected = recorded.pop("newman")
     for language, records in recorded.items():
         assert len(records) == len(paths), language
         for path, got, want in zip(paths, records, expected, strict=False):
+            if language in UNTYPED_TEXT_PARTS:
+                want = _without_text_part_types(want)
             if got is not None and not _same_as_newman(got, want):  # None: the language refuses the request
                 assert got == want, f"{language} snippet for {path!r} differs from newman"
+
+
+def _without_text_part_types(record: Recorded) -> Recorded:
+    """A multipart record as a client that cannot type text parts sends it."""
+    if not dict(record.headers).get("content-type", "").startswith("multipart/"):
+        return record
+    fields = json.loads(record.body)
+    for field in fields:
+        if field[1] is None:
+            field[3] = None
+    return dataclasses.replace(record, body=json.dumps(fields, ensure_ascii=False).encode())
 
 
 # Postman dynamic variables that generate writes into fields kept unique (email, phone_number, external_id):
@@ -685,9 +712,10 @@ def test_every_language_sends_what_newman_sends(example_collection, tmp_path) ->
     assert json.loads(newman[4].body)["note"] == TRICKY_VALUE
     assert dict(newman[6].headers)["authorization"].startswith("Basic ")
     assert json.loads(newman[7].body) == [
-        ["name", None, TRICKY_VALUE],
-        ["hidden", None, "false"],
-        ["file", "logo 'x' $1.txt", "file content: é 日本\n"],
+        ["name", None, TRICKY_VALUE, None],
+        ["hidden", None, "false", None],
+        ["location", None, '{"country":"GBR"}', "application/json"],
+        ["file", "logo 'x' $1.txt", "file content: é 日本\n", None],
     ]
     _assert_same_as_newman(recorded, EXAMPLE_PATHS)
 

@@ -173,9 +173,22 @@ def disposition(name: str, filename: str | None = None) -> str:
     return value + f"; filename={quoted(filename)}" if filename is not None else value
 
 
+def warn_untyped_text_parts(request: ResolvedRequest, tool: str, *, files_too: bool = False) -> None:
+    """Say which text parts (and, with `files_too`, file parts) go without the Content-Type their entry sets,
+    where `tool` has no way to type them (Postman sends the type)."""
+    for part in request.form or []:
+        if part.content_type and (part.file is None or files_too):
+            request.warnings.append(
+                f"form field {part.name!r} is sent without its content type {part.content_type}: {tool} types "
+                + ("no part" if files_too else "only file parts")
+            )
+
+
 def part_head(part: FormField) -> str:
     """The header lines of one multipart part, through the blank line, for languages that build the body."""
     head = f"Content-Disposition: {disposition(part.name, part.filename if part.file else None)}\r\n"
-    if part.file is not None:
+    if part.content_type is not None:
+        head += f"Content-Type: {part.content_type}\r\n"
+    elif part.file is not None:
         head += "Content-Type: application/octet-stream\r\n"
     return head + "\r\n"

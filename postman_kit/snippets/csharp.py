@@ -59,11 +59,17 @@ def render(request: ResolvedRequest) -> str:
     if request.form:
         out.append("var form = new MultipartFormDataContent();")
         for part in request.form:
+            # A part of its own type carries exactly that Content-Type (StringContent would add a charset)
+            typed = (
+                f" {{ Headers = {{ ContentType = MediaTypeHeaderValue.Parse({value((part.content_type,))}) }} }}"
+                if part.content_type
+                else ""
+            )
             if part.file is None:
-                out.append(f"form.Add(new StringContent({value(part.value)}), {value((part.name,))});")
+                out.append(f"form.Add(new StringContent({value(part.value)}){typed}, {value((part.name,))});")
             else:
                 out.append(
-                    f"form.Add(new ByteArrayContent(File.ReadAllBytes({value((part.file,))})), "
+                    f"form.Add(new ByteArrayContent(File.ReadAllBytes({value((part.file,))})){typed}, "
                     f"{value((part.name,))}, {value((part.filename,))});"
                 )
         out.append("request.Content = form;")

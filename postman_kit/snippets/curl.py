@@ -18,12 +18,26 @@ def render(request: ResolvedRequest) -> str:
     if request.basic_auth is not None:  # curl builds `Authorization: Basic ...` from the credentials
         args.append("--user " + shell.word(credentials(request)))
     for part in request.form or []:
-        if part.file is None:  # --form-string: the value is never read as @file or <file
+        typed = f";type={part.content_type}" if part.content_type else ""
+        if part.file is None and typed and all(isinstance(piece, str) for piece in part.value):
+            # A typed text part: a double-quoted value is never read as @file or <file, and `;type=` follows it
+            text = "".join(piece for piece in part.value if isinstance(piece, str))
+            args.append("--form " + shell.word((f'{part.name}="{_curl_quoted(text)}"{typed}',)))
+        elif part.file is None:  # --form-string: the value is never read as @file or <file
+            if typed:
+                request.warnings.append(
+                    f"form field {part.name!r} is sent without its content type {part.content_type}: curl can "
+                    "type a part only when its value is written out, not read from the environment"
+                )
             args.append("--form-string " + shell.word((part.name + "=",) + part.value))
         else:
-            path = part.file.replace("\\", "\\\\").replace('"', '\\"')
-            args.append("--form " + shell.word((f'{part.name}=@"{path}"',)))
+            args.append("--form " + shell.word((f'{part.name}=@"{_curl_quoted(part.file)}"{typed}',)))
     if request.body is not None:
         # --data-raw sends the text as given: `@` is not a file name, newlines are kept.
         args.append("--data-raw " + shell.word(request.body))
     return "\n".join(opening_comment(request, "#")) + "\n" + shell.command(args) + "\n"
+
+
+def _curl_quoted(text: str) -> str:
+    """`text` inside a double-quoted `--form` value, as curl reads one back."""
+    return text.replace("\\", "\\\\").replace('"', '\\"')

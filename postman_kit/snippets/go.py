@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from postman_kit.snippets.code import concatenated, expression, opening_comment, string_literal
+from postman_kit.snippets.code import concatenated, disposition, expression, opening_comment, string_literal
 from postman_kit.snippets.request import ResolvedRequest, Text
 
 
@@ -21,7 +21,21 @@ def _fatal_on_error(statement: str) -> list[str]:
 def _multipart(request: ResolvedRequest) -> list[str]:
     out = ["\tvar form bytes.Buffer", "\twriter := multipart.NewWriter(&form)"]
     for index, part in enumerate(request.form or []):
-        if part.file is None:
+        if part.content_type is not None:  # a part of its own type: its header written out
+            head = disposition(part.name, part.filename if part.file is not None else None)
+            out += [
+                f"\thead{index} := textproto.MIMEHeader{{}}",
+                f'\thead{index}.Set("Content-Disposition", {string_literal(head)})',
+                f'\thead{index}.Set("Content-Type", {string_literal(part.content_type)})',
+                f"\tpart{index}, err := writer.CreatePart(head{index})",
+                "\tif err != nil {",
+                "\t\tlog.Fatal(err)",
+                "\t}",
+            ]
+            if part.file is None:
+                out += _fatal_on_error(f"_, err := io.WriteString(part{index}, {_value(part.value)})")
+                continue
+        elif part.file is None:
             out += _fatal_on_error(f"err := writer.WriteField({_value((part.name,))}, {_value(part.value)})")
             continue
         out += [
@@ -29,11 +43,14 @@ def _multipart(request: ResolvedRequest) -> list[str]:
             "\tif err != nil {",
             "\t\tlog.Fatal(err)",
             "\t}",
-            f"\tpart{index}, err := writer.CreateFormFile({_value((part.name,))}, {_value((part.filename,))})",
-            "\tif err != nil {",
-            "\t\tlog.Fatal(err)",
-            "\t}",
         ]
+        if part.content_type is None:
+            out += [
+                f"\tpart{index}, err := writer.CreateFormFile({_value((part.name,))}, {_value((part.filename,))})",
+                "\tif err != nil {",
+                "\t\tlog.Fatal(err)",
+                "\t}",
+            ]
         out += _fatal_on_error(f"_, err := io.Copy(part{index}, file{index})")
         out.append(f"\tfile{index}.Close()")
     return out + _fatal_on_error("err := writer.Close()")
@@ -45,6 +62,8 @@ def render(request: ResolvedRequest) -> str:
     imports = ["fmt", "io", "log", "net/http"]
     if request.form:
         imports += ["bytes", "mime/multipart"]
+    if any(part.content_type is not None for part in request.form or []):
+        imports.append("net/textproto")
     if secrets or files:
         imports.append("os")
     if request.body is not None:

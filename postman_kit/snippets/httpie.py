@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from postman_kit.errors import InputError
 from postman_kit.snippets import shell
-from postman_kit.snippets.code import credentials, opening_comment
+from postman_kit.snippets.code import credentials, opening_comment, warn_untyped_text_parts
 from postman_kit.snippets.request import ResolvedRequest, Text
 
 # Characters HTTPie reads as item separators (`:` header, `==` query, `=` / `:=` data, `@` file, `;` empty).
@@ -23,11 +23,13 @@ def render(request: ResolvedRequest) -> str:
             args.append(shell.word((_escaped(header.name) + ";",)))
     if request.basic_auth is not None:
         args.append("--auth " + shell.word(credentials(request)))
+    warn_untyped_text_parts(request, "HTTPie")
     for part in request.form or []:
         if part.file is None:
             args.append(shell.word((_escaped(part.name) + "=",) + _escaped_text(part.value, part.name)))
         else:
-            args.append(shell.word((_escaped(part.name) + "@" + _escaped(part.file),)))
+            typed = f";type={part.content_type}" if part.content_type else ""
+            args.append(shell.word((_escaped(part.name) + "@" + _escaped(part.file) + typed,)))
     if request.body is not None:
         args.append("--raw " + shell.word(request.body))
     return "\n".join(opening_comment(request, "#")) + "\n" + shell.command(args) + "\n"

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import json
 
-from postman_kit.snippets.code import concatenated, credentials, expression, merged_headers, opening_comment
+from postman_kit.snippets.code import (
+    concatenated,
+    credentials,
+    expression,
+    merged_headers,
+    opening_comment,
+    warn_untyped_text_parts,
+)
 from postman_kit.snippets.request import ResolvedRequest, Text
 
 
@@ -50,11 +57,13 @@ def form_data(request: ResolvedRequest) -> list[str]:
     """A spec FormData of the request's multipart form (Node 18+: fetch and axios both send it)."""
     out = ['const fs = require("fs");'] if any(part.file for part in request.form or []) else []
     out.append("const form = new FormData();")
+    warn_untyped_text_parts(request, "FormData")
     out += [
         f"form.append({value((part.name,))}, {value(part.value)});"
         if part.file is None
-        else f"form.append({value((part.name,))}, new Blob([fs.readFileSync({value((part.file,))})]), "
-        f"{value((part.filename,))});"
+        else f"form.append({value((part.name,))}, new Blob([fs.readFileSync({value((part.file,))})]"
+        + (f", {{ type: {value((part.content_type,))} }}" if part.content_type else "")
+        + f"), {value((part.filename,))});"
         for part in request.form or []
     ]
     return out

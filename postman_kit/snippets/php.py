@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from postman_kit.snippets.code import credentials, expression, opening_comment, single_quoted
+from postman_kit.snippets.code import (
+    credentials,
+    expression,
+    opening_comment,
+    single_quoted,
+    warn_untyped_text_parts,
+)
 from postman_kit.snippets.request import ResolvedRequest, Text
 
 
@@ -45,10 +51,11 @@ def render(request: ResolvedRequest) -> str:
         out += [
             f"        {value((part.name,))} => {value(part.value)},"
             if part.file is None
-            else f"        {value((part.name,))} => new CURLFile({value((part.file,))}, null, "
-            f"{value((part.filename,))}),"
+            else f"        {value((part.name,))} => new CURLFile({value((part.file,))}, "
+            f"{value((part.content_type,)) if part.content_type else 'null'}, {value((part.filename,))}),"
             for part in request.form
         ]
+        warn_untyped_text_parts(request, "PHP's cURL")
         out.append("    ],")
     elif request.body is not None:
         out.append(f"    CURLOPT_POSTFIELDS => {value(request.body)},")

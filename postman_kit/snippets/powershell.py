@@ -9,6 +9,7 @@ from postman_kit.snippets.code import (
     merged_headers,
     opening_comment,
     single_quoted,
+    warn_untyped_text_parts,
 )
 from postman_kit.snippets.request import ResolvedRequest, Text
 
@@ -50,6 +51,7 @@ def render(request: ResolvedRequest) -> str:
         ]
         out.append("}")
         args.append("-Form $form")
+        warn_untyped_text_parts(request, "Invoke-RestMethod -Form", files_too=True)
     elif request.body is not None:
         out.append("$body = (")
         out += concatenated(request.body, value, "    ", "")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from postman_kit.snippets.code import credentials, expression, lines_of, merged_headers, opening_comment
-from postman_kit.snippets.request import ResolvedRequest, Text
+from postman_kit.snippets.request import FormField, ResolvedRequest, Text
 
 
 def _environment(name: str) -> str:
@@ -43,9 +43,9 @@ def render(request: ResolvedRequest) -> str:
         out += [
             f"    ({value((part.name,))}, "
             + (
-                f"(None, {value(part.value)})),"
+                f"(None, {value(part.value)}{_typed(part)})),"
                 if part.file is None
-                else f'({value((part.filename,))}, open({value((part.file,))}, "rb"))),'
+                else f'({value((part.filename,))}, open({value((part.file,))}, "rb"){_typed(part)})),'
             )
             for part in request.form
         ]
@@ -65,3 +65,8 @@ def render(request: ResolvedRequest) -> str:
         "print(response.text)",
     ]
     return "\n".join(out) + "\n"
+
+
+def _typed(part: FormField) -> str:
+    """The part's own Content-Type, as a file tuple's third entry (requests sends none for a bare value)."""
+    return f", {value((part.content_type,))}" if part.content_type else ""

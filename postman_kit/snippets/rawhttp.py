@@ -21,8 +21,9 @@ def _body(request: ResolvedRequest) -> Text | None:
             )
         parts: list[TextPart] = []
         for part in request.form:
+            typed = f"Content-Type: {part.content_type}\r\n" if part.content_type else ""
             parts += [
-                f"--{BOUNDARY}\r\nContent-Disposition: {disposition(part.name)}\r\n\r\n",
+                f"--{BOUNDARY}\r\nContent-Disposition: {disposition(part.name)}\r\n{typed}\r\n",
                 *part.value,
                 "\r\n",
             ]

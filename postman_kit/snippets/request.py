@@ -68,11 +68,14 @@ class BasicCredentials:
 
 @dataclass(frozen=True)
 class FormField:
-    """One part of a multipart form: a text value, or a file read from `file` (sent under its base name)."""
+    """One part of a multipart form: a text value, or a file read from `file` (sent under its base name), and the
+    part's own Content-Type when the entry sets one (`contentType`: generate writes `application/json` for an
+    object part)."""
 
     name: str
     value: Text = ()
     file: str | None = None
+    content_type: str | None = None
 
     @property
     def filename(self) -> str:
@@ -338,15 +341,23 @@ class _Resolver:
             if not isinstance(entry, dict) or entry.get("disabled"):
                 continue
             name = self.plain(str(entry.get("key") or ""))
+            typed = entry.get("contentType")
+            content_type = self.plain(typed).strip() or None if isinstance(typed, str) else None
+            if content_type is not None and any(ord(c) < 0x20 or ord(c) == 0x7F for c in content_type):
+                self.warnings.append(
+                    f"form field {name!r}: content type {content_type!r} is not a header value"
+                )
+                content_type = None
             if entry.get("type") != "file":
-                fields.append(FormField(name, merged(self.text(value_text(entry.get("value"))))))
+                value = merged(self.text(value_text(entry.get("value"))))
+                fields.append(FormField(name, value, content_type=content_type))
                 continue
             sources = entry.get("src")
             for source in sources if isinstance(sources, list) else [sources]:
                 if not source:
                     self.warnings.append(f"form field {name!r} names no file; left out")
                     continue
-                fields.append(FormField(name, file=self.plain(str(source))))
+                fields.append(FormField(name, file=self.plain(str(source)), content_type=content_type))
         return fields
 
 

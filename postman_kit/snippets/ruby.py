@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from postman_kit.snippets.code import bracket_free, expression, merged_headers, opening_comment, single_quoted
+from postman_kit.snippets.code import (
+    bracket_free,
+    expression,
+    merged_headers,
+    opening_comment,
+    single_quoted,
+    warn_untyped_text_parts,
+)
 from postman_kit.snippets.request import ResolvedRequest, Text
 
 _CLASSES = {
@@ -49,9 +56,12 @@ def render(request: ResolvedRequest) -> str:
             f"[{value((part.name,))}, {value(part.value)}]"
             if part.file is None
             else f'[{value((part.name,))}, File.open({value((part.file,))}, "rb"), '
-            f"{{ filename: {value((part.filename,))} }}]"
+            f"{{ filename: {value((part.filename,))}"
+            + (f", content_type: {value((part.content_type,))}" if part.content_type else "")
+            + " }]"
             for part in request.form
         ]
+        warn_untyped_text_parts(request, "Net::HTTP's set_form")
         out.append("request.set_form([")
         out += [f"  {field}," for field in fields]
         out.append('], "multipart/form-data")')

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from postman_kit.snippets.code import expression, lines_of, opening_comment
-from postman_kit.snippets.request import ResolvedRequest, Text, merged
+from postman_kit.snippets.request import FormField, ResolvedRequest, Text, merged
 
 
 def literal(text: str) -> str:
@@ -60,7 +60,9 @@ def render(request: ResolvedRequest) -> str:
     if request.form:
         out.append("    let form = reqwest::blocking::multipart::Form::new()")
         out += [
-            f"        .text({value((part.name,))}, {value(part.value)})"
+            f"        .part({value((part.name,))}, {_typed_part(part)})"
+            if part.content_type is not None
+            else f"        .text({value((part.name,))}, {value(part.value)})"
             if part.file is None
             else f"        .file({value((part.name,))}, {value((part.file,))})?"
             for part in request.form
@@ -87,3 +89,13 @@ def render(request: ResolvedRequest) -> str:
         "}",
     ]
     return "\n".join(out) + "\n"
+
+
+def _typed_part(part: FormField) -> str:
+    """A part of its own Content-Type (`Part::text(..).mime_str(..)`, or a file's)."""
+    made = (
+        f"reqwest::blocking::multipart::Part::text({value(part.value)})"
+        if part.file is None
+        else f"reqwest::blocking::multipart::Part::file({value((part.file,))})?"
+    )
+    return f"{made}.mime_str({literal(part.content_type or '')})?"
