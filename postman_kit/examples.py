@@ -157,6 +157,12 @@ class ExampleBuilder:
             and not _placeholder(schema, name, examples[0])
         ):
             return examples[0]
+        if "example" in schema and not isinstance(schema["example"], dict | list):
+            # written in another type where nothing is lost (Xero's account code `example: 090`, a number to
+            # YAML 1.2, for a string): the value respelled, rather than one made up
+            spelled = _respelled(schema, schema["example"])
+            if spelled is not None and self._example_fits(schema, spelled):
+                return spelled
         if "const" in schema:
             return schema["const"]
         enum = schema.get("enum")

@@ -74,29 +74,13 @@ MAX_YAML_DEPTH = 8_000
 _BLOCK_LEAD = re.compile(r"^[ \t]*(?:[-?:][ \t]+)*", re.MULTILINE)
 
 
-@functools.cache
-def _yaml_loader_class() -> type:
-    """Safe YAML with JSON's data model: `2026-07-15` stays a string, as OpenAPI means it.
-
-    Built on first use: JSON specs, the common case, never pay for importing PyYAML.
-    """
-    import yaml
-
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    loader: Any = type("_YamlLoader", (base,), {})  # on the C loader where PyYAML has one
-    loader.yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
-    return loader
-
-
-# YAML 1.2's core schema, which Postman's YAML files are written in (js-yaml): `off`, `yes` and `1:20` stay
-# strings, as PyYAML's YAML 1.1 would not keep them.
+# YAML 1.2's core schema: what OpenAPI recommends for specs ("YAML version 1.2 is RECOMMENDED") and what Postman's
+# tools and openapi-to-postmanv2 read with (js-yaml, `yaml`): `NO` (Norway), `off`, `yes` and `1:20` stay strings,
+# as PyYAML's YAML 1.1 would not keep them, and `2026-07-15` is no timestamp.
 _YAML12_SCALARS = (
     ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", "~nN"),
     ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
     (
         "tag:yaml.org,2002:float",
         r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
@@ -106,20 +90,24 @@ _YAML12_SCALARS = (
 
 
 @functools.cache
-def _yaml12_loader_class() -> type:
-    """Safe YAML resolving plain scalars by YAML 1.2's core schema."""
+def _yaml12_loader_class(merge: bool = False) -> type:
+    """Safe YAML resolving plain scalars by YAML 1.2's core schema; with `merge`, `<<` merges mappings into its
+    own, as js-yaml does for the specs it reads (Postman's `yaml` package, writing collections, does not).
+
+    Built on first use: JSON specs, the common case, never pay for importing PyYAML."""
     import yaml
 
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader where PyYAML has one
     resolvers: dict[Any, list[tuple[str, Any]]] = {}
-    for tag, pattern, firsts in _YAML12_SCALARS:
+    scalars = (*_YAML12_SCALARS, *([("tag:yaml.org,2002:merge", r"^(?:<<)$", "<")] if merge else []))
+    for tag, pattern, firsts in scalars:
         for first in [*firsts, *([None] if tag.endswith("null") else [])]:
             resolvers.setdefault(first, []).append((tag, re.compile(pattern)))
     loader: Any = type("_Yaml12Loader", (base,), {"yaml_implicit_resolvers": resolvers})
 
     def construct_int(self: Any, node: Any) -> int:
         text = self.construct_scalar(node)
-        return int(text, 16) if text.startswith("0x") else int(text, 10)
+        return int(text[2:], 16 if text[1] == "x" else 8) if text[:2] in ("0x", "0o") else int(text, 10)
 
     loader.add_constructor("tag:yaml.org,2002:int", construct_int)
     return loader
@@ -319,39 +307,25 @@ def parse_yaml_with_lines(raw: bytes, name: str, depth: int = 3) -> tuple[Any, d
 
 
 # -- the fast YAML path ------------------------------------------------------------------------------------------
-# fastyaml-rs (`fast_yaml`) parses a spec about ten times as fast as libyaml, but reads YAML 1.2 where PyYAML reads
-# YAML 1.1: plain `on`, `017`, `1e3` or `1_000` mean different things, and some flow-style syntax libyaml refuses
-# it accepts. A document takes it only when the guards below find nothing that the two could read differently;
-# anything else, and anything it refuses, goes to _parse_yaml, so data and error messages are libyaml's exactly.
+# fastyaml-rs (`fast_yaml`) parses a spec about ten times as fast as libyaml. Both read YAML 1.2's core schema here,
+# but fastyaml-rs takes a few more numbers (`0X1F`, `-0o17`), orders keys a merge brings in otherwise, and accepts
+# some flow-style syntax libyaml refuses. A document takes it only when the guards below find nothing that the two
+# could read differently; anything else, and anything it refuses, goes to _parse_yaml, so data and error messages
+# are libyaml's exactly.
 # A node can start here: after a line break, `[`, `{` or `,`, or after `-`, `?` or `:` and a space.
 _PLAIN_START_AFTER = "\n\r[{,"
 # A plain scalar ends here: at a line end or comment, at a flow indicator, or at `: ` (a key's colon).
 _PLAIN_END = re.compile(r"[ \t]*(?:$|[\r\n#,\]}]|:(?:[ \t\r\n]|$))")
-# Plain numbers YAML 1.2 reads as numbers and YAML 1.1 otherwise: a leading zero (`017` is 15 in 1.1, 17 in 1.2;
-# `09` a string in 1.1; `000` and `07` are alike in both, as `1,000` in prose is), `0o17` and `0X1F` (strings in
-# 1.1), an exponent without a dot or without a sign (`1e3`, `1.0e3`: strings in 1.1), a signed leading dot (`-.5`:
-# a string in 1.1); and `0x_`/`0b_`, which YAML 1.1 takes for numbers it cannot build (an error, which a later
-# duplicate key would hide from the data check).
-_DIVERGENT_NUMBER = re.compile(
-    r"[-+]?0[0-9]*[89][0-9]*|[-+]?0+[1-7][0-7]+|[-+]?0[oO][0-7]+|[-+]?0X[0-9a-fA-F]+|[-+]?0[xb]_+"
-    r"|[-+]?[0-9]+[eE][-+]?[0-9]+|[-+]?[0-9]*\.[0-9]*[eE][0-9]+|[-+]\.[0-9]+(?:[eE][-+]?[0-9]+)?"
-)
-# What each of those holds, one search apiece: a search led by a literal is fast (all four: 10 ms on OpenAI's spec,
-# one alternation of them: 60 ms). The whole token around each is checked then.
-_DIVERGENT_NUMBER_HINTS = tuple(
-    re.compile(hint) for hint in (r"0[0-9oOXxb]", r"e[-+]?[0-9]", r"E[-+]?[0-9]", r"\.(?<=[-+]\.)[0-9]")
-)
+# Plain numbers fastyaml-rs reads and YAML 1.2's core schema leaves strings: hexadecimal and octal with a capital
+# prefix or a sign (`0X1F`, `0O17`, `-0x1F`, `+0o17`).
+_DIVERGENT_NUMBER = re.compile(r"[-+]?0[XO][0-9a-fA-F]+|[-+]0[xo][0-9a-fA-F]+")
+# What each of those holds, found by a search led by a literal (fast: a few ms on OpenAI's spec); the whole token
+# around each is checked then.
+_DIVERGENT_NUMBER_HINTS = (re.compile(r"0[XOxo]"),)
 _TOKEN_END = re.compile(r"[^\s,\[\]{}#:]*")
-# Words YAML 1.1 reads as booleans and YAML 1.2 as strings; `<<` (merge) and `=` (value) it gives meaning too.
-_YAML11_WORDS = frozenset(
-    ("yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "<<", "=")
-)
 # A plain scalar starting with one of these in a flow collection (`[a, ?b]`, `[:b]`, `[|]`) libyaml refuses or
 # reads as a key; fastyaml-rs takes it for a string.
 _FLOW_INDICATOR_FIRSTS = frozenset(":?|>")
-# The first characters of a string _reads_differently_plain may hold suspect (besides _YAML11_WORDS): numbers'
-# and flow indicators'.
-_SUSPECT_FIRSTS = frozenset("-+.0123456789") | _FLOW_INDICATOR_FIRSTS
 # Characters the two place apart: a tab (libyaml refuses it in more places than fastyaml-rs: `-\tx`, `a:\tb`,
 # ` \tx`), a byte order mark after the start (which libyaml skips), and NEL, LS and PS, line breaks to YAML 1.1.
 _CHARACTERS_READ_APART = ("\t", "\ufeff", "\x85", "\u2028", "\u2029")
@@ -377,7 +351,7 @@ def _fast_yaml() -> Any:
 
 
 def _parse_yaml_fast(text: str) -> Any:
-    """`text` read by fastyaml-rs when that reads it as PyYAML would; None when it does not, or may not, or the
+    """`text` read by fastyaml-rs when that reads it as libyaml would; None when it does not, or may not, or the
     document is empty or null: the caller then reads it with libyaml (_parse_yaml), which words any error."""
     if (
         _block_scalar_at_end(text)
@@ -394,7 +368,7 @@ def _parse_yaml_fast(text: str) -> Any:
         data = fast_yaml.safe_load(text, max_documents=1)
     except Exception:  # noqa: BLE001 - whatever it refuses, libyaml refuses or reads, in its own words
         return None
-    if data is None or any(_written_plain(text, value) for value in _yaml11_strings(data)):
+    if data is None or any(_written_plain(text, value) for value in _strings_read_apart(data)):
         return None
     return data
 
@@ -446,8 +420,8 @@ def _may_hold_tag_or_directive(text: str) -> bool:
 
 
 def _may_hold_divergent_number(text: str) -> bool:
-    """Whether a plain scalar that YAML 1.1 and 1.2 read as different numbers, or one as a number and the other as
-    a string, may be in `text` (see _DIVERGENT_NUMBER). A number fastyaml-rs made carries no trace of how it was
+    """Whether a plain scalar that fastyaml-rs reads as a number and YAML 1.2's core schema as a string may be in
+    `text` (see _DIVERGENT_NUMBER). A number fastyaml-rs made carries no trace of how it was
     written (`017` and `17` are both 17), so this is looked for in the text."""
     checked: set[int] = set()
     for hints in _DIVERGENT_NUMBER_HINTS:
@@ -483,16 +457,16 @@ def _at_node_start(text: str, at: int) -> bool:
     return before < at or (indicator == ":" and before > 1 and text[before - 2] in "\"']}")
 
 
-def _yaml11_strings(data: Any) -> set[str]:
-    """The strings and string keys in `data` that YAML 1.1 may read otherwise had they been written plain (see
-    _reads_differently_plain), with `<<` and `=`, which a merge or a later duplicate key can hide from the data.
+def _strings_read_apart(data: Any) -> set[str]:
+    """The strings and string keys in `data` that libyaml may read otherwise had they been written plain: one
+    starting with a flow indicator (`?b` in a flow collection; only its first word is kept, as a plain scalar may
+    fold lines into it: `[>+\\n  a]`), and `<<`, whose merged keys fastyaml-rs orders otherwise.
 
-    A data check, not a text one: quoted `'yes'` and plain `yes` both come out of fastyaml-rs as 'yes', and only
-    the plain one is True to YAML 1.1; _written_plain then tells them apart in the text. Of a string starting
-    with a flow indicator only the first word is kept: a plain scalar may fold lines into it (`[>+\\n  a]`)."""
+    A data check, not a text one: quoted `'?b'` and plain `?b` both come out of fastyaml-rs as '?b', and only the
+    plain one is read otherwise; _written_plain then tells them apart in the text."""
     # keys and values are checked inline, not through a shared helper: a call per string made this walk 45% slower
     # on OpenAI's spec (15 → 21 ms of parse_text's 0.11 s)
-    found = {"<<", "="}
+    found = {"<<"}
     add = found.add
     stack = [data]
     pop, push = stack.pop, stack.append
@@ -501,12 +475,8 @@ def _yaml11_strings(data: Any) -> set[str]:
         kind = type(node)
         if kind is dict:
             for key in node:
-                if (
-                    type(key) is str
-                    and (key in _YAML11_WORDS or key[:1] in _SUSPECT_FIRSTS)
-                    and _reads_differently_plain(key)
-                ):
-                    add(key if key[:1] not in _FLOW_INDICATOR_FIRSTS else key.split(maxsplit=1)[0])
+                if type(key) is str and key[:1] in _FLOW_INDICATOR_FIRSTS:
+                    add(key.split(maxsplit=1)[0])
             values: Any = node.values()
         elif kind is list:
             values = node
@@ -515,35 +485,16 @@ def _yaml11_strings(data: Any) -> set[str]:
         for value in values:
             kind = type(value)
             if kind is str:
-                if (value in _YAML11_WORDS or value[:1] in _SUSPECT_FIRSTS) and _reads_differently_plain(
-                    value
-                ):
-                    add(value if value[:1] not in _FLOW_INDICATOR_FIRSTS else value.split(maxsplit=1)[0])
+                if value[:1] in _FLOW_INDICATOR_FIRSTS:
+                    add(value.split(maxsplit=1)[0])
             elif kind is dict or kind is list:
                 push(value)
     return found
 
 
-@functools.lru_cache(maxsize=4096)
-def _reads_differently_plain(value: str) -> bool:
-    """Whether `value`, written as a plain scalar, may not come out as the string `value` from both parsers:
-    YAML 1.1's booleans (`yes`, `Off`), numbers YAML 1.2 keeps as strings (`1_000`, `0b101`, `1:20`), `<<` and
-    `=`, and a string starting with a flow indicator that libyaml reads otherwise in a flow collection (`?b`)."""
-    if value in _YAML11_WORDS or value[:1] in _FLOW_INDICATOR_FIRSTS:
-        return True
-    loader: Any = _yaml_loader_class()
-    resolvers = loader.yaml_implicit_resolvers.get(value[:1], ())
-    if not any(regexp.match(value) for _, regexp in resolvers):
-        return False  # a string to YAML 1.1 too
-    try:  # YAML 1.1 reads it as a number: where YAML 1.2 does too, the text had it quoted (`'200'`), not plain
-        return type(_fast_yaml().safe_load(value)) is str
-    except Exception:  # noqa: BLE001 - unreadable alone: let the text decide
-        return True
-
-
 def _written_plain(text: str, value: str) -> bool:
     """Whether `value` stands in `text` as a whole plain scalar: at a node's start, up to a plain scalar's end;
-    or, for one starting with a flow indicator, whether a plain scalar may start with it (see _yaml11_strings)."""
+    or, for one starting with a flow indicator, whether a plain scalar may start with it (see _strings_read_apart)."""
     may_go_on = value[:1] in _FLOW_INDICATOR_FIRSTS
     at = text.find(value)
     while at != -1:
@@ -557,11 +508,12 @@ def _written_plain(text: str, value: str) -> bool:
 
 
 def _parse_yaml(text: str, name: str, lines: dict[tuple[Any, ...], int] | None = None, depth: int = 0) -> Any:
-    """A YAML document; with `lines`, read by YAML 1.2's core schema and with its keys' lines recorded there."""
+    """A YAML document read by YAML 1.2's core schema (merging `<<` keys, but with `lines`, where its keys' lines
+    are recorded instead)."""
     import yaml
 
     _check_yaml_depth(text, name)
-    loader = (_yaml_loader_class() if lines is None else _yaml12_loader_class())(text)
+    loader = _yaml12_loader_class(merge=lines is None)(text)
     try:
         node = loader.get_single_node()
         if node is None:

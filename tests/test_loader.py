@@ -193,10 +193,10 @@ def _pyyaml_data(text: str, loader_class: type) -> object:
 def test_yaml_reads_as_pyyaml_constructs_it() -> None:
     # Mappings, lists and strings are built directly: the data must be PyYAML's own, value for value and with
     # an alias's object shared, whatever the tags, merge keys, key types and nesting.
-    from postman_kit.loader import _yaml12_loader_class, _yaml_loader_class, parse_yaml_with_lines
+    from postman_kit.loader import _yaml12_loader_class, parse_yaml_with_lines
 
     data = parse_text(YAML_BY_PYYAML_RULES.encode(), "spec.yaml")
-    assert data == _pyyaml_data(YAML_BY_PYYAML_RULES, _yaml_loader_class())
+    assert data == _pyyaml_data(YAML_BY_PYYAML_RULES, _yaml12_loader_class(merge=True))
     assert data["merged"] == {
         "type": "object",
         "required": ["id"],
@@ -205,6 +205,9 @@ def test_yaml_reads_as_pyyaml_constructs_it() -> None:
     }
     assert data["shared"][0] is data["shared"][1] is data["base"]
     assert list(data["responses"]) == [200, "4XX", 1.5, True, None, 31]
+    # YAML 1.2's core schema, as OpenAPI recommends and js-yaml reads: `yes` and `1_000` are strings, `0o17` octal
+    assert data["responses"][True] == "yes"
+    assert data["numbers"][:2] == ["1_000", 15]
     with_lines, _ = parse_yaml_with_lines(YAML_BY_PYYAML_RULES.encode(), "spec.yaml")
     assert with_lines == _pyyaml_data(YAML_BY_PYYAML_RULES, _yaml12_loader_class())
 
@@ -221,13 +224,15 @@ def test_yaml_as_deep_as_allowed_reads_as_pyyaml_reads_it() -> None:
 
 @pytest.mark.corpus
 def test_corpus_yaml_specs_read_as_pyyaml_constructs_them() -> None:
-    from postman_kit.loader import _yaml_loader_class
+    from postman_kit.loader import _yaml12_loader_class
 
     specs = sorted(p for p in require_corpus().rglob("*") if p.suffix in (".yaml", ".yml"))
     assert specs
     for spec in specs:
         text = spec.read_text(encoding="utf-8")
-        assert parse_text(spec.read_bytes(), str(spec)) == _pyyaml_data(text, _yaml_loader_class()), spec
+        assert parse_text(spec.read_bytes(), str(spec)) == _pyyaml_data(text, _yaml12_loader_class(True)), (
+            spec
+        )
 
 
 def test_circular_schemas_load_and_generate(run_cli, tmp_path: Path) -> None:

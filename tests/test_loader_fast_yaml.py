@@ -1,6 +1,7 @@
 """YAML read through fastyaml-rs reads exactly as through libyaml alone: the same data, type for type, and the same
-error text. fastyaml-rs reads YAML 1.2 and PyYAML YAML 1.1; the loader's guards send every document the two could
-read apart to libyaml (postman_kit/loader.py, "the fast YAML path")."""
+error text. Both read YAML 1.2's core schema; the loader's guards send every document the two could read apart
+(numbers fastyaml-rs takes beyond the core schema, merge order, flow syntax libyaml refuses) to libyaml
+(postman_kit/loader.py, "the fast YAML path")."""
 
 from __future__ import annotations
 
@@ -53,7 +54,7 @@ def takes_fast_path(text: str) -> bool:
     return loader._parse_yaml_fast(text) is not None
 
 
-# -- property: random documents rich in what YAML 1.1 and 1.2 read apart ----------------------------------------
+# -- property: random documents rich in what YAML 1.1 and 1.2, or the two parsers, read apart --------------------
 SENSITIVE = [
     *(
         "yes",
@@ -73,7 +74,8 @@ SENSITIVE = [
         "true",
         "False",
     ),
-    *("null", "~", "017", "09", "00", "07", "0o17", "0X1F", "0x1F", "-0x1F", "0b101", "0b_", "1_000", "1:20"),
+    *("null", "~", "017", "09", "00", "07", "0o17", "0O17", "+0o17", "0X1F", "0x1F", "-0x1F", "0b101", "0b_"),
+    *("1_000", "1:20"),
     *(
         "190:20:30",
         "0:1.5",
@@ -158,7 +160,7 @@ def yaml_documents(draw: st.DrawFn) -> bytes:
 @example(b'x: {"a":yes}\n')
 @example(b"a: [x,\n  1,017]\n")
 @example(b"yes\n")
-def test_fastyaml_and_libyaml_read_yaml_11_sensitive_documents_alike(raw: bytes) -> None:
+def test_fastyaml_and_libyaml_read_number_and_word_sensitive_documents_alike(raw: bytes) -> None:
     assert_reads_alike(raw)
 
 
@@ -179,22 +181,23 @@ def test_every_short_number_like_plain_scalar_reads_alike() -> None:
 @pytest.mark.parametrize(
     ("text", "data"),
     [
-        (
-            "enabled: yes\nstatus: off\n",
-            {"enabled": True, "status": False},
-        ),  # DigitalOcean's droplet status enum
+        # DigitalOcean's droplet status enum (`new`, `active`, `off`, `archive`): YAML 1.1 made `off` false
+        ("enabled: yes\nstatus: off\n", {"enabled": "yes", "status": "off"}),
+        ("country: {enum: [NO, SE, DK]}\n", {"country": {"enum": ["NO", "SE", "DK"]}}),  # Norway
         ("enum: ['yes', 'no', \"on\"]\n", {"enum": ["yes", "no", "on"]}),  # Plaid quotes them to keep strings
-        ("on: push\n", {True: "push"}),
-        ("mode: 017\n", {"mode": 15}),
-        ("zip: 09\n", {"zip": "09"}),
-        ("example: 3e-05\n", {"example": "3e-05"}),  # DigitalOcean's gen-ai example stays the string written
-        ("limit: 1e3\n", {"limit": "1e3"}),
-        ("a: 0o17\nb: 0X1F\n", {"a": "0o17", "b": "0X1F"}),
-        ("a: 1_000\nb: 1:20\nc: 0b101\n", {"a": 1000, "b": 80, "c": 5}),
-        ("a: -.5\n", {"a": "-.5"}),
+        ("on: push\n", {"on": "push"}),
+        ("flag: true\nnone: null\nalso: ~\n", {"flag": True, "none": None, "also": None}),
+        ("mode: 017\n", {"mode": 17}),
+        ("zip: 09\n", {"zip": 9}),
+        ("example: 3e-05\n", {"example": 3e-05}),
+        ("limit: 1e3\n", {"limit": 1000.0}),
+        ("a: 0o17\nb: 0X1F\nc: -0x1F\nd: 0x1F\n", {"a": 15, "b": "0X1F", "c": "-0x1F", "d": 31}),
+        ("a: 1_000\nb: 1:20\nc: 0b101\n", {"a": "1_000", "b": "1:20", "c": "0b101"}),
+        ("a: -.5\nb: .inf\n", {"a": -0.5, "b": math.inf}),
         ("since: 2024-01-01\n", {"since": "2024-01-01"}),
         ("200:\n  description: OK\n", {200: {"description": "OK"}}),
-        ('x: {"a":yes}\n', {"x": {"a": True}}),
+        ('x: {"a":yes}\n', {"x": {"a": "yes"}}),
+        ("a: =\n", {"a": "="}),
         ("a: [x, ?b]\n", {"a": ["x", {"b": None}]}),
         ("a: |\n  line", {"a": "line"}),  # a literal block at the end of a file with no last line break
         ("a: |\n", {"a": ""}),
@@ -206,7 +209,7 @@ def test_every_short_number_like_plain_scalar_reads_alike() -> None:
         ),  # merged keys first, as in PyYAML
     ],
 )
-def test_yaml_11_readings_are_kept(text: str, data: Any) -> None:
+def test_yaml_12_core_readings(text: str, data: Any) -> None:
     assert outcome(text.encode()) == typed(data)
     assert_reads_alike(text.encode())
 
@@ -221,8 +224,6 @@ def test_yaml_11_readings_are_kept(text: str, data: Any) -> None:
         ("a: [x:]\n", "found unexpected ':'"),
         ("- a\n-\t{ }\n", "found character that cannot start any token"),  # a tab after a block indicator
         ("a: &x [1]\nb: &x [2]\nc: *x\n", "second occurrence"),  # an anchor defined twice
-        ("a: =\n", "could not determine a constructor for the tag 'tag:yaml.org,2002:value'"),
-        ("a: 0b_\na: 1\n", "invalid YAML"),  # a duplicate key would hide it from fastyaml-rs's data
     ],
 )
 def test_refusals_keep_their_words(text: str, message: str) -> None:
@@ -258,7 +259,7 @@ def test_without_fastyaml_every_document_takes_libyaml(monkeypatch: pytest.Monke
     monkeypatch.setitem(sys.modules, "fast_yaml", None)  # `import fast_yaml` raises ImportError
     try:
         assert loader._fast_yaml() is None
-        assert parse_text(b"a: yes\n", "spec.yaml") == {"a": True}
+        assert parse_text(b"a: yes\nb: 0X1F\n", "spec.yaml") == {"a": "yes", "b": "0X1F"}
     finally:
         loader._fast_yaml.cache_clear()
 
@@ -272,3 +273,25 @@ def test_corpus_yaml_specs_read_alike_through_fastyaml() -> None:
         assert_reads_alike(spec.read_bytes())
     openai = require_corpus() / "real-world" / "openai.yaml"
     assert takes_fast_path(openai.read_text(encoding="utf-8"))  # what the fast path is for
+
+
+def test_a_yaml_spec_keeps_norway_and_an_off_status_as_the_strings_written(tmp_path) -> None:
+    """OpenAPI recommends YAML 1.2, and openapi-to-postmanv2 reads specs that way (js-yaml): a country enum
+    `[NO, SE, DK]` and DigitalOcean's droplet status `off` are strings, so the request goes to `/countries/NO`,
+    not `/countries/false`, and a status filter is `status=off`."""
+    from postman_kit.generate import build_collection_from_spec
+    from tests.support.generate import requests_by_name
+
+    spec = tmp_path / "countries.yaml"
+    spec.write_text(
+        "openapi: 3.1.0\ninfo: {title: Countries, version: '1'}\npaths:\n"
+        "  /countries/{code}:\n    get:\n      summary: Get country\n      parameters:\n"
+        "        - {name: code, in: path, required: true, schema: {type: string, enum: [NO, SE, DK]}}\n"
+        "        - name: status\n          in: query\n          required: true\n"
+        "          schema: {type: string, enum: [off, active]}\n"
+        "      responses: {'200': {description: OK}}\n"
+    )
+    collection = build_collection_from_spec(str(spec)).collection.to_json()
+    request = requests_by_name(collection)["Get country"]["request"]
+    assert request["url"]["variable"][0]["value"] == "NO"
+    assert request["url"]["query"] == [{"key": "status", "value": "off"}]

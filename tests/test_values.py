@@ -29,11 +29,13 @@ def test_a_pattern_gives_a_string_it_matches() -> None:
 def test_format_name_and_bounds_choose_the_value() -> None:
     assert string_value({"type": "string", "format": "email"}) == "jane.doe@example.com"
     assert string_value({"type": "string", "format": "uuid"}) == "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-    # JSON Schema's `time` is RFC 3339's full-time: the offset is part of it, and a spec example without one is
-    # passed over
+    # JSON Schema's `time` is RFC 3339's full-time: the offset is part of it, and a spec example without one gets
+    # UTC's; a number written for a string is spelled as one (Xero's account code `example: 090`, 90 to YAML 1.2)
     time = {"type": "string", "format": "time"}
     assert string_value(time) == "00:00:00Z"
-    assert ExampleBuilder({}).build({**time, "example": "23:20:50.52"}) == "00:00:00Z"
+    assert ExampleBuilder({}).build({**time, "example": "23:20:50.52"}) == "23:20:50.52Z"
+    assert ExampleBuilder({}).build({"type": "string", "example": 90}) == "90"
+    assert ExampleBuilder({}).build({"type": "integer", "example": "12"}) == 12
     assert ExampleBuilder({}).build({**time, "example": "23:20:50.52+01:00"}) == "23:20:50.52+01:00"
     assert string_value({"type": "string"}, "first_name") == "Jane"
     assert string_value({"type": "string"}, "callbackUrl") == "https://example.com"
