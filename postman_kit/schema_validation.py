@@ -144,9 +144,11 @@ class SchemaChecker:
             found = sorted(
                 validator.iter_errors(instance), key=lambda e: (-len(e.absolute_path), str(e.message))
             )
-        except (AttributeError, TypeError):
-            # A keyword of the wrong type in the spec's schema (`properties: null`) that the reader tolerates:
-            # the spec gives no rule to judge the value by, so nothing is reported against the user's request.
+        except (AttributeError, TypeError, RecursionError):
+            # A keyword of the wrong type in the spec's schema (`properties: null`) that the reader tolerates, or
+            # schemas that include one another in a loop with nothing in between (`A: allOf: [B]`, `B: allOf: [A]`,
+            # which no validator finishes): the spec gives no rule to judge the value by, so nothing is reported
+            # against the user's request.
             return []
         messages = []
         for error in found[:MAX_ERRORS]:

@@ -222,3 +222,43 @@ def test_a_stripe_fork_that_enables_a_list_filter_stays_clean(tmp_path):
     query.append({"key": "colour", "value": "red"})
     codes_found = {f.rule for f in validate_collection(data, api=api).findings}
     assert "request/unknown-query-param" in codes_found
+
+
+def test_schemas_that_include_one_another_in_a_loop_are_no_crash(tmp_path):
+    """`A: allOf: [B, …]`, `B: allOf: [C, …]`, `C: allOf: [A, …]`: no validator finishes such a schema, and generate
+    takes the spec; validate reports nothing against the body instead of failing with a traceback."""
+    import json
+
+    from postman_kit.profiles import GENERIC
+
+    def part(other, field, kind):
+        extra = {"type": "object", "required": [field], "properties": {field: {"type": kind}}}
+        return {"allOf": [{"$ref": f"#/components/schemas/{other}"}, extra]}
+
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "Loop", "version": "1"},
+        "servers": [{"url": "https://api.example.test"}],
+        "components": {
+            "schemas": {
+                "A": part("B", "a", "string"),
+                "B": part("C", "b", "integer"),
+                "C": part("A", "c", "boolean"),
+            }
+        },
+        "paths": {
+            "/nodes": {
+                "post": {
+                    "requestBody": {
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/A"}}}
+                    },
+                    "responses": {"201": {"description": "Created"}},
+                }
+            }
+        },
+    }
+    path = tmp_path / "loop.json"
+    path.write_text(json.dumps(spec))
+    checker = RequestChecker(load_api(str(path)), GENERIC)
+    sent = request("POST", "https://api.example.test/nodes", '{"a": "x", "b": 1, "c": true}', headers=())
+    assert checker.check(sent) == []
