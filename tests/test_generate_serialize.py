@@ -357,3 +357,26 @@ def test_an_object_part_of_a_multipart_body_is_sent_as_json() -> None:
     }
     assert fields[1] == {"key": "note", "value": "hi", "type": "text"}
     assert fields[2]["contentType"] == "application/xml"
+
+
+def test_a_server_whose_scheme_is_a_variable_is_its_own_url_not_a_path_under_the_base(tmp_path: Path) -> None:
+    """A path-level server `{scheme}://other.example.com/{version}` (scheme `https` or `http`): newman sent the
+    request to `https://api.example.test/http://other.example.com/v9/other`, the URL glued under the base."""
+    other = {
+        "servers": [
+            {
+                "url": "{scheme}://other.example.com/{version}",
+                "variables": {
+                    "scheme": {"default": "https", "enum": ["https", "http"]},
+                    "version": {"default": "v9"},
+                },
+            }
+        ],
+        "get": {"summary": "Get other", "responses": OK},
+    }
+    collection = build_json(tmp_path, minimal_spec({"/other": other}))
+    request = requests_by_name(collection)["Get other"]["request"]
+    assert request["url"]["raw"] == "{{otherBaseUrl}}/other"
+    variables = {v["key"]: v["value"] for v in collection["variable"]}
+    assert variables["otherBaseUrl"] == "{{scheme}}://other.example.com/{{version}}"
+    assert (variables["scheme"], variables["version"]) == ("https", "v9")

@@ -39,7 +39,7 @@ from postman_kit.generate.request_auth import (
     requirement_auth,
     used_variables,
 )
-from postman_kit.generate.servers import ServerHosts, postman_url
+from postman_kit.generate.servers import ServerHosts, is_absolute, postman_url
 from postman_kit.naming import collection_name
 from postman_kit.openapi import Api, MediaType, Operation, Parameter, status_code
 from postman_kit.profiles import Profile, find_revision, get_profile
@@ -255,7 +255,7 @@ class _CollectionBuilder:
             return self.options.base_url.rstrip("/")
         if self.api.servers:
             url = postman_url(self.api.servers[0])
-            if not re.match(r"^[a-z][a-z0-9+.-]*://", url, re.IGNORECASE):
+            if not is_absolute(url):
                 self.warnings.append(f"server URL {url!r} is relative; set baseUrl with --base-url")
             return url
         self.warnings.append("the spec has no servers; baseUrl is empty (set it with --base-url)")

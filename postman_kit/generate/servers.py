@@ -10,7 +10,13 @@ from postman_kit.collection import Variable
 from postman_kit.openapi import Operation, Server
 
 _SERVER_VARIABLE = re.compile(r"\{([^{}]+)\}")
-_ABSOLUTE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+# A URL with a scheme, or whose scheme is a server variable (`{{scheme}}://api.example.com`)
+_ABSOLUTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*|\{\{[^{}]+\}\})://", re.IGNORECASE)
+
+
+def is_absolute(url: str) -> bool:
+    """Whether a server URL (Postman form) names its scheme, itself or through a variable."""
+    return _ABSOLUTE.match(url) is not None
 
 
 def postman_url(server: Server) -> str:
@@ -23,7 +29,7 @@ def postman_url(server: Server) -> str:
 def variable_name(url: str, base_variable: str, taken: set[str]) -> str:
     """A readable, unused name for another server: its host's first label before the base URL variable's name
     (`https://upload.box.com/api/2.0` → `uploadBaseUrl`)."""
-    host = urlsplit(url).hostname or ""
+    host = urlsplit(re.sub(r"^\{\{[^{}]+\}\}://", "scheme://", url)).hostname or ""
     label = re.sub(r"[^A-Za-z0-9]", "", host.split(".")[0]) if host and not host.startswith("{") else ""
     stem = f"{label}{base_variable[:1].upper()}{base_variable[1:]}" if label else f"{base_variable}Server"
     name, number = stem, 2
@@ -71,7 +77,7 @@ class ServerHosts:
         url = postman_url(server)
         if url == self._document_url:
             return "{{" + self.base_variable + "}}"
-        if not _ABSOLUTE.match(url):
+        if not is_absolute(url):
             parts = urlsplit(self.base_url)
             if not parts.scheme:
                 return "{{" + self.base_variable + "}}"
@@ -85,4 +91,4 @@ class ServerHosts:
         return "{{" + name + "}}"
 
 
-__all__ = ["ServerHosts", "postman_url", "variable_name"]
+__all__ = ["ServerHosts", "is_absolute", "postman_url", "variable_name"]
