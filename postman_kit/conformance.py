@@ -21,7 +21,7 @@ from postman_kit.collection import Request
 from postman_kit.filters import FilterSyntaxError, check_filter, parse_filter
 from postman_kit.openapi import Api, Operation, Parameter, RequestBody, split_path_key
 from postman_kit.profiles import Profile
-from postman_kit.routing import MethodNotAllowed, OperationIndex, RouteMatch
+from postman_kit.routing import MethodNotAllowed, OperationIndex, RouteMatch, decoded
 from postman_kit.schema_validation import SchemaChecker
 
 _VARIABLE = re.compile(r"\{\{([^{}]+)\}\}")
@@ -148,6 +148,7 @@ class RequestChecker:
         for name, segment in path_params.items():
             value = str(values.get(segment[1:]) or "") if segment.startswith(":") else segment
             value = _substitute(value, variables)
+            value = value if _VARIABLE.search(value) else decoded(value)  # `a%20b` reaches the server as `a b`
             if not value:
                 continue  # empty is empty-path-variable's
             index = next((i for i, part in enumerate(request.url.path) if segment in part), 0)

@@ -16,6 +16,7 @@ method on one path. They are a match's `alternatives`; which one a request is fo
 from __future__ import annotations
 
 import re
+import urllib.parse
 from dataclasses import dataclass, field
 
 from postman_kit.openapi import Api, Operation, split_path_key
@@ -92,7 +93,13 @@ def _template_segment(part: str) -> tuple[Segment, str | None]:
         return None, whole.group(1)
     if _PARAM_IN_SEGMENT.search(part):
         return _PartialSegment.parse(part), None
-    return part, None
+    return decoded(part), None
+
+
+def decoded(part: str) -> str:
+    """A path segment as the server reads it: percent-escapes decoded (`100%25` is the spec's `100%`, `a%20b` a
+    value `a b`). Decoded after the path is split, so an escaped `/` stays inside its segment."""
+    return urllib.parse.unquote(part) if "%" in part else part
 
 
 class OperationIndex:
@@ -119,6 +126,7 @@ class OperationIndex:
     def _find(self, parts: list[str]) -> tuple[_Route, dict[str, str]] | None:
         """The best route for concrete or wildcard segments (`:id`, `{id}`, `{{var}}` are wildcards)."""
         best: tuple[int, _Route, dict[str, str]] | None = None
+        parts = [decoded(part) for part in parts]
         wildcards = [_WILDCARD.match(part) is not None for part in parts]  # once, not once per route
         # A route of exactly this shape (wildcards where it has parameters, the same literals elsewhere) scores
         # the most at every segment, so it wins outright: most requests (a collection's own) end the search here.

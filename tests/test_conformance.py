@@ -262,3 +262,34 @@ def test_schemas_that_include_one_another_in_a_loop_are_no_crash(tmp_path):
     checker = RequestChecker(load_api(str(path)), GENERIC)
     sent = request("POST", "https://api.example.test/nodes", '{"a": "x", "b": 1, "c": true}', headers=())
     assert checker.check(sent) == []
+
+
+def test_path_segments_are_read_as_the_server_decodes_them(tmp_path):
+    """`/files/100%/{file name}` with `file name` one of `a b`: the generated request goes to `/files/100%25/:file
+    name` with the value `a%20b`, which the server reads as `100%` and `a b`; validate finds it clean."""
+    import json
+
+    from postman_kit.profiles import GENERIC
+
+    name = {
+        "name": "file name",
+        "in": "path",
+        "required": True,
+        "schema": {"type": "string", "enum": ["a b"]},
+    }
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "Files", "version": "1"},
+        "servers": [{"url": "https://api.example.test"}],
+        "paths": {
+            "/files/100%/{file name}": {
+                "get": {"parameters": [name], "responses": {"200": {"description": "OK"}}}
+            }
+        },
+    }
+    path = tmp_path / "files.json"
+    path.write_text(json.dumps(spec))
+    checker = RequestChecker(load_api(str(path)), GENERIC)
+    assert checker.check(request("GET", "https://api.example.test/files/100%25/a%20b", headers=())) == []
+    [problem] = checker.check(request("GET", "https://api.example.test/files/100%25/a%20c", headers=()))
+    assert "does not accept `a c`" in problem.message

@@ -380,3 +380,8 @@ def test_a_server_whose_scheme_is_a_variable_is_its_own_url_not_a_path_under_the
     variables = {v["key"]: v["value"] for v in collection["variable"]}
     assert variables["otherBaseUrl"] == "{{scheme}}://other.example.com/{{version}}"
     assert (variables["scheme"], variables["version"]) == ("https", "v9")
+
+
+def test_a_percent_sign_in_a_path_key_is_sent_escaped_and_an_escape_as_written() -> None:
+    segments, names = serialize.postman_path("/files/100%/{id}/a%2Fb", {})
+    assert segments == ["files", "100%25", ":id", "a%2Fb"] and names == ["id"]

@@ -34,6 +34,7 @@ from postman_kit.openapi import split_path_key
 FILE_MEDIA_TYPES = frozenset({"application/octet-stream", "application/pdf", "application/zip"})
 FILE_MEDIA_PREFIXES = ("image/", "audio/", "video/")
 _TEMPLATE = re.compile(r"\{([^{}]+)\}")
+_TEMPLATE_OR_LONE_PERCENT = re.compile(r"\{[^{}]+\}|%(?![0-9A-Fa-f]{2})")
 DEFAULT_STYLES = {"path": "simple", "query": "form", "header": "simple", "cookie": "form"}
 _DELIMITERS = {"spaceDelimited": " ", "pipeDelimited": "|"}
 
@@ -238,6 +239,8 @@ def postman_path(path: str, values: dict[str, str]) -> tuple[list[str], list[str
     out: list[str] = []
     names: list[str] = []
     for segment in segments:
+        # a `%` the path key holds as text (`/files/100%/{id}`) is sent as `%25`; an escape (`a%2Fb`) stays one
+        segment = _TEMPLATE_OR_LONE_PERCENT.sub(lambda m: "%25" if m.group(0) == "%" else m.group(0), segment)
         match = _TEMPLATE.match(segment)
         rest = segment[match.end() :] if match else ""
         if (
