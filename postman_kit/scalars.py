@@ -263,20 +263,36 @@ def number_value(schema: dict[str, Any], integer: bool) -> int | float:
     if low is not None:
         value = low
         if step is not None:
-            value = math.ceil(low / step) * step
+            value = _multiple(low, step, up=True)
         if low_open and value <= low:
             value += step or 1
     elif step is not None:  # no lower bound: the first positive multiple
-        value = math.ceil(value / step) * step
+        value = _multiple(value, step, up=True)
     if high is not None and (value > high or (high_open and value >= high)):
         value = high
         if step is not None:
-            value = math.floor(high / step) * step
+            value = _multiple(high, step, up=False)
         if high_open and value >= high:
             value -= step or 1
+    if (
+        not integer
+        and step is None
+        and low is not None
+        and high is not None
+        and (value < low or value > high or (low_open and value == low) or (high_open and value == high))
+    ):
+        value = (low + high) / 2  # a range narrower than one (`exclusiveMinimum: 0.5, exclusiveMaximum: 0.6`)
     if integer:
         return int(value)
     return round(value, 10) if isinstance(value, float) else value
+
+
+def _multiple(value: float, step: float, up: bool) -> float:
+    """The multiple of `step` next to `value` (above it or below it); in integers where both are, so an int64
+    bound past 2**53 stays exact (`minimum: 9007199254740993`)."""
+    if isinstance(value, int) and isinstance(step, int):
+        return -(-value // step) * step if up else value // step * step
+    return (math.ceil(value / step) if up else math.floor(value / step)) * step
 
 
 def _is_number(value: Any) -> TypeGuard[int | float]:

@@ -26,6 +26,17 @@ def test_a_pattern_gives_a_string_it_matches() -> None:
     assert pattern_examples(".^") == ()  # nothing matches: no value is claimed to
 
 
+def test_narrow_and_huge_bounds_give_a_number_inside_them() -> None:
+    """A range narrower than one (3.1's numeric `exclusiveMinimum: 0.5, exclusiveMaximum: 0.6`, or 3.0's boolean
+    form) gets its midpoint, not `-0.4`; an int64 bound past 2**53 stays exact (it came out as 9007199254740992)."""
+    assert number_value({"exclusiveMinimum": 0.5, "exclusiveMaximum": 0.6}, integer=False) == 0.55
+    narrow_30 = {"minimum": 0.5, "maximum": 0.6, "exclusiveMinimum": True, "exclusiveMaximum": True}
+    assert number_value(narrow_30, integer=False) == 0.55
+    assert number_value({"type": "integer", "minimum": 9007199254740993}, integer=True) == 9007199254740993
+    assert number_value({"exclusiveMinimum": 9007199254740993}, integer=True) == 9007199254740994
+    assert number_value({"multipleOf": 3, "minimum": 9007199254740994}, integer=True) == 9007199254740996
+
+
 def test_format_name_and_bounds_choose_the_value() -> None:
     assert string_value({"type": "string", "format": "email"}) == "jane.doe@example.com"
     assert string_value({"type": "string", "format": "uuid"}) == "3fa85f64-5717-4562-b3fc-2c963f66afa6"
