@@ -7,6 +7,7 @@ responses.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 # required values null.
 MAX_DEPTH = 28
 _CUT = object()
+# A JSON media type (`application/json`, `application/vnd.x+json`) with any parameters.
+_JSON_MEDIA = re.compile(r"^application/(?:[\w.+-]*\+)?json\s*(?:;|$)", re.IGNORECASE)
 
 
 @dataclass(slots=True, frozen=True)
@@ -709,12 +712,20 @@ class ExampleBuilder:
         )
 
     def _string(self, schema: dict[str, Any], name: str | None) -> str:
+        media = schema.get("contentMediaType")
+        if isinstance(media, str) and _JSON_MEDIA.match(media) and "contentEncoding" not in schema:
+            # a string holding a JSON document (JSON Schema's `contentMediaType`): the document its
+            # `contentSchema` describes, as text
+            inner = schema.get("contentSchema")
+            value = self.build(inner) if isinstance(inner, dict) else {}
+            return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
         # the value depends on these keywords and the name only: inline schemas that repeat them share it
         key = (
             schema.get("format"),
             schema.get("pattern"),
             schema.get("minLength"),
             schema.get("maxLength"),
+            schema.get("contentEncoding"),
             name,
         )
         value = self._strings.get(key)

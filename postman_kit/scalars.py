@@ -174,6 +174,9 @@ def string_value(schema: dict[str, Any], name: str | None = None) -> str:
     pattern = schema.get("pattern")
     pattern = pattern if isinstance(pattern, str) else None
     fmt = schema.get("format")
+    encoding = schema.get("contentEncoding")
+    if fmt is None and isinstance(encoding, str) and encoding.lower() in ("base64", "base64url"):
+        fmt = "byte"  # JSON Schema's way of saying 3.0's `format: byte`
     candidates = [FORMAT_EXAMPLES.get(fmt) if isinstance(fmt, str) else None, name_example(name)]
     for candidate in candidates:
         if candidate is not None and string_fits(schema, candidate, pattern):

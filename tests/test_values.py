@@ -37,6 +37,17 @@ def test_narrow_and_huge_bounds_give_a_number_inside_them() -> None:
     assert number_value({"multipleOf": 3, "minimum": 9007199254740994}, integer=True) == 9007199254740996
 
 
+def test_a_string_holding_encoded_content_is_that_content() -> None:
+    """JSON Schema's content keywords (OpenAPI 3.1): `contentEncoding: base64` is 3.0's `format: byte`, and a
+    `contentMediaType: application/json` string holds the JSON text of its `contentSchema`."""
+    builder = ExampleBuilder({})
+    assert builder.build({"type": "string", "contentEncoding": "base64"}, "image") == "ZXhhbXBsZQ=="
+    assert builder.build({"type": "string"}, "image") != "ZXhhbXBsZQ=="  # the cache tells the two apart
+    meta = {"type": "object", "required": ["w"], "properties": {"w": {"type": "integer"}}}
+    text = builder.build({"type": "string", "contentMediaType": "application/json", "contentSchema": meta})
+    jsonschema.validate(orjson.loads(text), meta)
+
+
 def test_format_name_and_bounds_choose_the_value() -> None:
     assert string_value({"type": "string", "format": "email"}) == "jane.doe@example.com"
     assert string_value({"type": "string", "format": "uuid"}) == "3fa85f64-5717-4562-b3fc-2c963f66afa6"
