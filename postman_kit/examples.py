@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from postman_kit.errors import InputError
 from postman_kit.loader import resolve_pointer
 from postman_kit.scalars import (
     FORMAT_EXAMPLES,
@@ -101,6 +102,13 @@ class ExampleBuilder:
         return target
 
     def _build_ref(self, ref: str, refs: tuple[str, ...], depth: int) -> Any:
+        target = self._target(ref)
+        if isinstance(target, dict) and "discriminator" in target:
+            subtype = self._subtype(ref, target, refs)
+            if subtype is not None:
+                mapped, name, key = subtype
+                value = self._build_ref(mapped, refs, depth)
+                return {**value, name: key} if isinstance(value, dict) and name in value else value
         met = self._refs_met
         if ref in refs:
             if met:
@@ -430,6 +438,30 @@ class ExampleBuilder:
             return None
         mapping = discriminator.get("mapping")
         return discriminator["propertyName"], mapping if isinstance(mapping, dict) else {}
+
+    def _subtype(
+        self, ref: str, target: dict[str, Any], refs: tuple[str, ...]
+    ) -> tuple[str, str, str] | None:
+        """(the first mapped subtype's ref, the discriminator property, its value for that subtype) for a base
+        schema whose discriminator maps its subtypes (Pet: `pet_type` `kitty` → Cat, `doggo` → Dog), used as
+        itself: a body of it is one of them, and `pet_type: example` names none. None inside a subtype (Cat's
+        `allOf` holds Pet), where the mapping names the base itself, or for a `oneOf`/`anyOf` (chosen there)."""
+        found = self._discriminator(target)
+        if found is None or not found[1] or "oneOf" in target or "anyOf" in target:
+            return None
+        name, mapping = found
+        mapped = {
+            key: value if value.startswith("#") else f"#/components/schemas/{value}"
+            for key, value in mapping.items()
+            if isinstance(value, str)
+        }
+        if not mapped or ref in mapped.values() or any(value in refs for value in mapped.values()):
+            return None
+        key, first = next(iter(mapped.items()))
+        try:
+            return (first, name, key) if isinstance(self._target(first), dict) else None
+        except InputError:  # a mapping naming no schema: the base as written
+            return None
 
     def _discriminated(self, schema: dict[str, Any], branch: Any, value: Any) -> Any:
         """A `oneOf`/`anyOf` branch's value, its discriminator property naming that branch, as validators and

@@ -263,13 +263,15 @@ def number_value(schema: dict[str, Any], integer: bool) -> int | float:
     if integer:
         step = max(1, math.ceil(step)) if step is not None and step == int(step) else (step or 1)
     value: float = 1
-    if low is not None:
+    # A range from zero or above starts at its bound; one from below zero that reaches 1 keeps 1 (OpenAI's int64
+    # seed, minimum -9223372036854776000), as one without a lower bound does.
+    if low is not None and (low >= 0 or (high is not None and high < 1)):
         value = low
         if step is not None:
             value = _multiple(low, step, up=True)
         if low_open and value <= low:
             value += step or 1
-    elif step is not None:  # no lower bound: the first positive multiple
+    elif step is not None:  # below zero or no lower bound: the first positive multiple
         value = _multiple(value, step, up=True)
     if high is not None and (value > high or (high_open and value >= high)):
         value = high

@@ -48,6 +48,35 @@ def test_a_string_holding_encoded_content_is_that_content() -> None:
     jsonschema.validate(orjson.loads(text), meta)
 
 
+def test_a_base_schema_whose_discriminator_maps_its_subtypes_is_built_as_the_first_of_them() -> None:
+    """`Pet` (discriminator `pet_type`, mapping `kitty` → Cat, `doggo` → Dog) used as a body itself: `pet_type:
+    example` names no subtype, so the body is a Cat, `kitty` and all Cat requires; Cat itself (whose allOf holds
+    Pet) and Dog stay themselves."""
+    pet = {
+        "type": "object",
+        "required": ["pet_type"],
+        "properties": {"pet_type": {"type": "string"}},
+        "discriminator": {
+            "propertyName": "pet_type",
+            "mapping": {"kitty": "#/components/schemas/Cat", "doggo": "Dog"},
+        },
+    }
+
+    def subtype(field: str, kind: str) -> dict[str, Any]:
+        own = {"type": "object", "required": [field], "properties": {field: {"type": kind}}}
+        return {"allOf": [{"$ref": "#/components/schemas/Pet"}, own]}
+
+    document = {
+        "components": {
+            "schemas": {"Pet": pet, "Cat": subtype("meows", "boolean"), "Dog": subtype("barks", "integer")}
+        }
+    }
+    builder = ExampleBuilder(document)
+    assert builder.build({"$ref": "#/components/schemas/Pet"}) == {"pet_type": "kitty", "meows": True}
+    assert builder.build({"$ref": "#/components/schemas/Dog"})["barks"] == 1
+    assert "meows" not in builder.build({"$ref": "#/components/schemas/Dog"})
+
+
 def test_format_name_and_bounds_choose_the_value() -> None:
     assert string_value({"type": "string", "format": "email"}) == "jane.doe@example.com"
     assert string_value({"type": "string", "format": "uuid"}) == "3fa85f64-5717-4562-b3fc-2c963f66afa6"
