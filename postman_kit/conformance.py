@@ -442,22 +442,22 @@ def _value_problems(api: Api, param: Parameter, value: str, pointer: str) -> lis
         enum = items.get("enum") if isinstance(items, dict) else None
         if isinstance(enum, list):
             for part in (p.strip() for p in value.split(",")):
-                if part and part not in [str(e) for e in enum]:
+                if part and part not in _enum_texts(enum):
                     return [
                         Problem(
                             "invalid-enum-value",
-                            f"`{name}` does not accept `{part}`; " + _allowed(part, enum),
+                            f"`{name}` does not accept `{part}`; " + _allowed(part, _enum_texts(enum)),
                             pointer,
                             parameter=name,
                         )
                     ]
         return []
     enum = schema.get("enum")
-    if isinstance(enum, list) and value not in [str(e) for e in enum]:
+    if isinstance(enum, list) and value not in _enum_texts(enum):
         return [
             Problem(
                 "invalid-enum-value",
-                f"`{name}` does not accept `{value}`; " + _allowed(value, [str(e) for e in enum]),
+                f"`{name}` does not accept `{value}`; " + _allowed(value, _enum_texts(enum)),
                 pointer,
                 parameter=name,
             )
@@ -541,6 +541,22 @@ def _suggest(word: str, choices: list[str]) -> str:
     if len(choices) <= 12:
         return "allowed: " + (", ".join(f"`{c}`" for c in sorted(choices)) or "none")
     return f"{len(choices)} are defined"
+
+
+def _enum_texts(enum: list[Any]) -> list[str]:
+    """An enum's values as a URL or header carries them: `true` (not Python's `True`), `1` for `1.0` too, and
+    `null` as `null` or nothing."""
+    texts: list[str] = []
+    for item in enum:
+        if isinstance(item, bool):
+            texts.append("true" if item else "false")
+        elif item is None:
+            texts += ["null", ""]
+        elif isinstance(item, float) and item.is_integer():
+            texts += [str(item), str(int(item))]
+        else:
+            texts.append(str(item))
+    return texts
 
 
 def _allowed(value: str, enum: list[Any]) -> str:

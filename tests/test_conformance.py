@@ -293,3 +293,33 @@ def test_path_segments_are_read_as_the_server_decodes_them(tmp_path):
     assert checker.check(request("GET", "https://api.example.test/files/100%25/a%20b", headers=())) == []
     [problem] = checker.check(request("GET", "https://api.example.test/files/100%25/a%20c", headers=()))
     assert "does not accept `a c`" in problem.message
+
+
+def test_enum_values_are_compared_as_the_wire_carries_them(tmp_path):
+    """`enum: [true]` is sent as `active=true` (validate said: did you mean `True`?), `enum: [1.0, 2.5]` takes
+    `1`, and a nullable enum takes `x`; a value outside them is still reported."""
+    import json
+
+    from postman_kit.profiles import GENERIC
+
+    def param(name, schema):
+        return {"name": name, "in": "query", "required": True, "schema": schema}
+
+    parameters = [
+        param("active", {"type": "boolean", "enum": [True]}),
+        param("level", {"type": "number", "enum": [1.0, 2.5]}),
+        param("maybe", {"type": ["string", "null"], "enum": ["x", None]}),
+    ]
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "Flags", "version": "1"},
+        "servers": [{"url": "https://api.example.test"}],
+        "paths": {"/flags": {"get": {"parameters": parameters, "responses": {"200": {"description": "OK"}}}}},
+    }
+    path = tmp_path / "flags.json"
+    path.write_text(json.dumps(spec))
+    checker = RequestChecker(load_api(str(path)), GENERIC)
+    url = "https://api.example.test/flags?active=true&level=1&maybe=x"
+    assert checker.check(request("GET", url, headers=())) == []
+    [problem] = checker.check(request("GET", url.replace("active=true", "active=True"), headers=()))
+    assert "does not accept `True`" in problem.message and "`true`" in problem.message
