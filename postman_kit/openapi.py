@@ -15,6 +15,9 @@ from postman_kit.shapes import check_openapi_shape
 _PREFIX_IN_DESCRIPTION = re.compile(r"`([A-Za-z][\w.-]*) [\w-]+`")
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
+# Where OpenAPI 3.0 and 3.1 put a parameter (`in`).
+PARAMETER_LOCATIONS = frozenset({"path", "query", "header", "cookie"})
+
 
 @dataclass(slots=True)
 class Parameter:
@@ -436,6 +439,12 @@ def _read_operation(
         param = _read_parameter(doc, name, raw_param)
         if param is None:
             warnings.append(f"{method.upper()} {path}: skipped a parameter without 'name' and 'in'")
+            continue
+        if param.location not in PARAMETER_LOCATIONS:
+            warnings.append(
+                f"{method.upper()} {path}: skipped parameter {param.name!r} in {param.location!r}: "
+                "OpenAPI 3.0 and 3.1 place parameters in path, query, header or cookie"
+            )
             continue
         params[(param.location, param.name)] = param  # operation-level overrides path-level
     body = None

@@ -11,7 +11,7 @@ import pytest
 
 from postman_kit import generate, writer
 from postman_kit.errors import InputError
-from tests.support.generate import assert_one_line_error, minimal_spec, write_spec
+from tests.support.generate import OK, assert_one_line_error, minimal_spec, write_spec
 from tests.tools import run_program
 
 EXAMPLE_FILES = (
@@ -104,6 +104,18 @@ def test_spec_without_servers_warns_and_leaves_base_url_empty(run_cli, tmp_path:
     assert "1 warning(s)" in result.stdout
     environment = json.loads((tmp_path / "out" / "test-api-v1.0.postman_environment.json").read_text())
     assert environment["values"][0]["value"] == ""
+
+
+def test_a_parameter_in_a_place_openapi_does_not_have_is_skipped_with_a_warning(
+    run_cli, tmp_path: Path
+) -> None:
+    """`in: querystring` (OpenAPI 3.2's) or `in: body` (Swagger 2's) in a 3.x spec: no request can place it, so it
+    is left out, and said so, instead of silently."""
+    odd = {"name": "filter", "in": "querystring", "required": True, "schema": {"type": "string"}}
+    doc = minimal_spec({"/q": {"get": {"summary": "Q", "parameters": [odd], "responses": OK}}})
+    result = run_cli("generate", write_spec(tmp_path, doc), "--out", tmp_path / "out")
+    assert result.exit_code == 0
+    assert "warning: GET /q: skipped parameter 'filter' in 'querystring'" in result.stderr
 
 
 def test_strict_turns_warnings_into_an_error_and_writes_nothing(run_cli, tmp_path: Path) -> None:
