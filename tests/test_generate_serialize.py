@@ -385,3 +385,18 @@ def test_a_server_whose_scheme_is_a_variable_is_its_own_url_not_a_path_under_the
 def test_a_percent_sign_in_a_path_key_is_sent_escaped_and_an_escape_as_written() -> None:
     segments, names = serialize.postman_path("/files/100%/{id}/a%2Fb", {})
     assert segments == ["files", "100%25", ":id", "a%2Fb"] and names == ["id"]
+
+
+def test_multipart_parts_offered_as_a_file_or_a_list_by_one_of_are_a_file_and_repeated_parts() -> None:
+    """Together's transcription upload: `file: oneOf: [binary, uri]` is a file part (it was an empty text part),
+    and `oneOf: [string, array]` with a list example is one part per item (it was one part of JSON text)."""
+    properties = {
+        "file": {"oneOf": [{"type": "string", "format": "binary"}, {"type": "string", "format": "uri"}]},
+        "either": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
+    }
+    fields = serialize.multipart_fields({"either": ["word", "segment"]}, properties)
+    assert fields == [
+        {"key": "either", "value": "word", "type": "text"},
+        {"key": "either", "value": "segment", "type": "text"},
+        {"key": "file", "type": "file"},
+    ]

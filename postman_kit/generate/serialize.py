@@ -284,7 +284,7 @@ def multipart_fields(
             fields.append({"key": str(name), "type": "file", **extra})
             continue
         item = value.get(name)
-        items = item if isinstance(item, list) and prop.get("type") == "array" else [item]
+        items = item if isinstance(item, list) and _may_be_array(prop, resolve) else [item]
         for part in items:
             text = content_text(part, content_type) if content_type else scalar_text(part)
             typed = extra or ({"contentType": "application/json"} if isinstance(part, dict) else {})
@@ -293,11 +293,27 @@ def multipart_fields(
 
 
 def _file_property(prop: Any, resolve: Callable[[Any], Any]) -> bool:
+    """A binary property, an array of binary items, or one whose `oneOf`/`anyOf` offers a file (Together's
+    `file: oneOf: [binary, uri]`): a file part, the user's file chosen in Postman."""
     if not isinstance(prop, dict):
         return False
     if prop.get("type") == "array":
         return is_binary(resolve(prop.get("items")))
-    return is_binary(prop)
+    branches = [resolve(b) for key in ("oneOf", "anyOf") for b in _listed(prop.get(key))]
+    return is_binary(prop) or any(_file_property(branch, resolve) for branch in branches)
+
+
+def _may_be_array(prop: dict[str, Any], resolve: Callable[[Any], Any]) -> bool:
+    """The property is an array, or a `oneOf`/`anyOf` with an array branch (`either: oneOf: [string, array]`):
+    a list value is then one part per item."""
+    if prop.get("type") == "array":
+        return True
+    branches = [resolve(b) for key in ("oneOf", "anyOf") for b in _listed(prop.get(key))]
+    return any(isinstance(b, dict) and b.get("type") == "array" for b in branches)
+
+
+def _listed(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 __all__ = [
