@@ -148,7 +148,9 @@ class RequestChecker:
         for name, segment in path_params.items():
             value = str(values.get(segment[1:]) or "") if segment.startswith(":") else segment
             value = _substitute(value, variables)
-            value = value if _VARIABLE.search(value) else decoded(value)  # `a%20b` reaches the server as `a b`
+            value = (
+                value if _VARIABLE.search(value) else decoded(value)
+            )  # `a%20b` reaches the server as `a b`
             if not value:
                 continue  # empty is empty-path-variable's
             index = next((i for i, part in enumerate(request.url.path) if segment in part), 0)

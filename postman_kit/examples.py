@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 # required values null.
 MAX_DEPTH = 28
 _CUT = object()
+# Keywords beside a `$ref` that say nothing about its value.
+_ANNOTATIONS = frozenset({"description", "summary", "title", "$comment", "deprecated"})
+_COMPOSED = frozenset({"allOf", "oneOf", "anyOf"})
 # A JSON media type (`application/json`, `application/vnd.x+json`) with any parameters.
 _JSON_MEDIA = re.compile(r"^application/(?:[\w.+-]*\+)?json\s*(?:;|$)", re.IGNORECASE)
 
@@ -83,6 +86,8 @@ class ExampleBuilder:
         self._deepest = 0  # the deepest depth reached by the ref being built
         self._depth_cuts = 0  # how many times MAX_DEPTH has cut a value short
         self._strings: dict[tuple[Any, ...], str] = {}
+        # OpenAPI 3.1 (JSON Schema 2020-12) applies the keywords beside a `$ref`; 3.0 ignores them
+        self._ref_siblings = str(document.get("openapi", "")).startswith("3.1")
 
     def build(self, schema: Any, name: str | None = None) -> Any:
         """An example of `schema`; `name` (a property's or parameter's) suggests realistic text where the schema
@@ -153,6 +158,10 @@ class ExampleBuilder:
             return None
         ref = schema.get("$ref")
         if isinstance(ref, str) and ref.startswith("#"):
+            if self._ref_siblings and len(schema) > 1:
+                beside = {k: v for k, v in schema.items() if k != "$ref" and k not in _ANNOTATIONS}
+                if beside:
+                    return self._with_siblings(ref, beside, refs, depth, name)
             return self._build_ref(ref, refs, depth)
         if (
             "example" in schema
@@ -365,6 +374,18 @@ class ExampleBuilder:
         for part in parts if isinstance(parts, list) else ():
             names |= self._declared(part, seen)
         return names
+
+    def _with_siblings(
+        self, ref: str, beside: dict[str, Any], refs: tuple[str, ...], depth: int, name: str | None
+    ) -> Any:
+        """A 3.1 `$ref` with keywords beside it (`{$ref: Name, maxLength: 5}`, `{$ref: Color, example: blue}`):
+        a plain target as the two merged, the beside ones winning; a structured one as `allOf` of both."""
+        target = self._target(ref)
+        if ref in refs or not isinstance(target, dict):
+            return self._build_ref(ref, refs, depth)
+        if "$ref" not in target and not _looks_structured(target) and not _COMPOSED.intersection(target):
+            return self._build({**target, **beside}, (*refs, ref), depth + 1, name)
+        return self._all_of({"allOf": [{"$ref": ref}], **beside}, refs, depth, name)
 
     def _all_of(self, schema: dict[str, Any], refs: tuple[str, ...], depth: int, name: str | None) -> Any:
         scalar = self._scalar_all_of(schema)
@@ -1165,8 +1186,28 @@ def _fits(schema: dict[str, Any], value: Any, strict: bool = False) -> bool:
         else schema.get("format") in _SHAPED_FORMATS and not _format_agrees(schema, value)
     ):
         return False  # Train Travel's trip_id example, one hex digit short of a uuid
+    if not _within_bounds(schema, value):
+        return False
     required = schema.get("required")
     return not (isinstance(value, dict) and isinstance(required, list) and not set(required) <= set(value))
+
+
+def _within_bounds(schema: dict[str, Any], value: Any) -> bool:
+    """A string within `minLength`/`maxLength`, a number within `minimum`/`maximum` (a 3.1 `$ref`'s `maxLength:
+    5` beside a name example of 19 characters)."""
+    if isinstance(value, str):
+        shortest, longest = schema.get("minLength"), schema.get("maxLength")
+        return not (
+            (isinstance(shortest, int) and len(value) < shortest)
+            or (isinstance(longest, int) and len(value) > longest)
+        )
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        low, high = schema.get("minimum"), schema.get("maximum")
+        return not (
+            (isinstance(low, int | float) and not isinstance(low, bool) and value < low)
+            or (isinstance(high, int | float) and not isinstance(high, bool) and value > high)
+        )
+    return True
 
 
 def _same(value: Any, const: Any) -> bool:

@@ -77,6 +77,29 @@ def test_a_base_schema_whose_discriminator_maps_its_subtypes_is_built_as_the_fir
     assert "meows" not in builder.build({"$ref": "#/components/schemas/Dog"})
 
 
+def test_keywords_beside_a_ref_apply_under_openapi_31_only() -> None:
+    """JSON Schema 2020-12 applies `{$ref: Name, maxLength: 5}` and `{$ref: Level, minimum: 50}` whole; OpenAPI
+    3.0 ignores what sits beside a `$ref`. A spec example outside the bounds is not used."""
+    schemas = {
+        "Name": {"type": "string", "example": "Alexander the Great"},
+        "Color": {"type": "string", "enum": ["red", "blue", "green"]},
+        "Level": {"type": "integer", "minimum": 1, "maximum": 100, "example": 3},
+    }
+    body = {
+        "type": "object",
+        "properties": {
+            "nick": {"$ref": "#/components/schemas/Name", "description": "short", "maxLength": 5},
+            "color": {"$ref": "#/components/schemas/Color", "example": "blue"},
+            "level": {"$ref": "#/components/schemas/Level", "minimum": 50},
+        },
+    }
+    value = ExampleBuilder({"openapi": "3.1.0", "components": {"schemas": schemas}}).build(body)
+    assert len(value["nick"]) <= 5 and value["color"] == "blue" and value["level"] >= 50
+    jsonschema.validate(value["level"], {**schemas["Level"], "minimum": 50})
+    as_30 = ExampleBuilder({"openapi": "3.0.3", "components": {"schemas": schemas}}).build(body)
+    assert as_30 == {"nick": "Alexander the Great", "color": "red", "level": 3}
+
+
 def test_format_name_and_bounds_choose_the_value() -> None:
     assert string_value({"type": "string", "format": "email"}) == "jane.doe@example.com"
     assert string_value({"type": "string", "format": "uuid"}) == "3fa85f64-5717-4562-b3fc-2c963f66afa6"
