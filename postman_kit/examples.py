@@ -261,10 +261,24 @@ class ExampleBuilder:
         a name from the enum of one branch is also any string of the other)."""
         if not _fits(schema, value):
             return False
+        if isinstance(value, list) and not self._items_typed(schema, value):
+            return False  # Together's frame_images example: a list of lists where the items are objects
         branches = schema.get("oneOf")
         return not (
             isinstance(branches, list) and len(branches) > 1 and self._fits_another(branches, -1, value, 2)
         )
+
+    def _items_typed(self, schema: dict[str, Any], value: list[Any]) -> bool:
+        """A list's first items are of the type its `items` schema declares (a shape check, not a validation)."""
+        items = schema.get("items")
+        if isinstance(items, dict) and isinstance(items.get("$ref"), str) and items["$ref"].startswith("#"):
+            items = self._target(items["$ref"])
+        if not isinstance(items, dict) or _COMPOSED.intersection(items):
+            return True
+        kind = items.get("type") or ("object" if "properties" in items else None)
+        if not isinstance(kind, str):
+            return True
+        return all(item is None or _is_json_type(item, kind) for item in value[:3])
 
     def _may_send(self, schema: dict[str, Any], value: Any) -> bool:
         """An optional property's value suits its schema: the shallow check, and where parts or branches compose

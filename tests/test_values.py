@@ -100,6 +100,16 @@ def test_keywords_beside_a_ref_apply_under_openapi_31_only() -> None:
     assert as_30 == {"nick": "Alexander the Great", "color": "red", "level": 3}
 
 
+def test_a_list_example_whose_items_are_not_the_declared_type_is_not_used() -> None:
+    """Together's video `frame_images` example is a list holding a list of frames, where the items are frame
+    objects: validate flagged the body built from it."""
+    frame = {"type": "object", "required": ["input_image"], "properties": {"input_image": {"type": "string"}}}
+    frames = {"type": "array", "items": frame, "example": [[{"input_image": "a"}, {"input_image": "b"}]]}
+    value = ExampleBuilder({}).build(frames)
+    jsonschema.validate(value, frames)
+    assert ExampleBuilder({}).build({**frames, "example": [{"input_image": "a"}]}) == [{"input_image": "a"}]
+
+
 def test_format_name_and_bounds_choose_the_value() -> None:
     assert string_value({"type": "string", "format": "email"}) == "jane.doe@example.com"
     assert string_value({"type": "string", "format": "uuid"}) == "3fa85f64-5717-4562-b3fc-2c963f66afa6"
