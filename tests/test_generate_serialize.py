@@ -400,3 +400,19 @@ def test_multipart_parts_offered_as_a_file_or_a_list_by_one_of_are_a_file_and_re
         {"key": "either", "value": "segment", "type": "text"},
         {"key": "file", "type": "file"},
     ]
+
+
+def test_an_optional_json_body_with_no_value_to_give_is_left_out(tmp_path: Path) -> None:
+    """Deepgram's Create a Project Key: an optional body `oneOf: [{description: Any type}, {description: Any
+    type}]` was sent as `null`, which no schema of it accepts; a required one is still sent."""
+    anything = {"oneOf": [{"description": "Any type"}, {"description": "Any type"}]}
+
+    def post(required: bool) -> dict[str, Any]:
+        body = {"required": required, "content": {"application/json": {"schema": anything}}}
+        return {"post": {"summary": f"Create {required}", "requestBody": body, "responses": OK}}
+
+    collection = build_json(tmp_path, minimal_spec({"/keys": post(False), "/must": post(True)}))
+    requests = requests_by_name(collection)
+    assert "body" not in requests["Create False"]["request"]
+    assert not any(h["key"] == "Content-Type" for h in requests["Create False"]["request"]["header"])
+    assert requests["Create True"]["request"]["body"]["mode"] == "raw"

@@ -526,6 +526,8 @@ class _CollectionBuilder:
             )
             return Body("formdata", formdata=fields)
         if kind.endswith("json") or "+json" in kind:
+            if value is None and not op.request_body.required:
+                return None  # an optional body with no value to give (Deepgram's oneOf of two "any type"s)
             return Body("raw", raw=json_text(value), language="json")
         if "xml" in kind:
             return Body("raw", raw=value if isinstance(value, str) else "", language="xml")
