@@ -118,6 +118,15 @@ def test_a_parameter_in_a_place_openapi_does_not_have_is_skipped_with_a_warning(
     assert "warning: GET /q: skipped parameter 'filter' in 'querystring'" in result.stderr
 
 
+def test_a_spec_of_webhooks_only_says_why_its_collection_is_empty(run_cli, tmp_path: Path) -> None:
+    doc = minimal_spec({})
+    doc["openapi"] = "3.1.0"
+    doc["webhooks"] = {"newPet": {"post": {"summary": "New pet", "responses": OK}}}
+    result = run_cli("generate", write_spec(tmp_path, doc), "--out", tmp_path / "out")
+    assert result.exit_code == 0
+    assert "no operations under `paths`" in result.stderr and "1 webhook(s)" in result.stderr
+
+
 def test_strict_turns_warnings_into_an_error_and_writes_nothing(run_cli, tmp_path: Path) -> None:
     doc = minimal_spec()
     del doc["servers"]

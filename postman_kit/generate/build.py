@@ -210,6 +210,16 @@ class _CollectionBuilder:
         if self.collection_auth is not None and self.collection_auth.type == "noauth":
             self.collection_auth = None
         self.auth_variables = used_variables(api, profile)
+        if not api.operations:
+            webhooks = api.document.get("webhooks")
+            self.warnings.append(
+                "the spec has no operations under `paths`: the collection has no requests"
+                + (
+                    f" (its {len(webhooks)} webhook(s) are calls the API makes, not requests it serves)"
+                    if isinstance(webhooks, dict) and webhooks
+                    else ""
+                )
+            )
         self.base_url = self._base_url()
         self.servers = ServerHosts(api.servers, options.base_url_variable, self.base_url)
         for op in api.operations:  # every server variable is known before items are built
