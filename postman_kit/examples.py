@@ -229,6 +229,10 @@ class ExampleBuilder:
                 kind = _inferred_kind(schema)
         if kind == "object":
             return self._object(schema, refs, depth)
+        if kind == "array" and (
+            isinstance(schema.get("prefixItems"), list) or isinstance(schema.get("contains"), dict)
+        ):
+            return self._tuple(schema, refs, depth, name)
         if kind == "array":
             item = self._build(schema.get("items") or {}, refs, depth + 1, name)
             if item is _CUT or item is None:
@@ -388,6 +392,29 @@ class ExampleBuilder:
         for part in parts if isinstance(parts, list) else ():
             names |= self._declared(part, seen)
         return names
+
+    def _tuple(
+        self, schema: dict[str, Any], refs: tuple[str, ...], depth: int, name: str | None
+    ) -> list[Any]:
+        """An array of JSON Schema 2020-12's `prefixItems` (a tuple: `[lat, lon, "WGS84"]`), then `items` up to
+        `minItems`, with `minContains` (default 1) entries its `contains` schema takes."""
+        out: list[Any] = []
+        for part in schema.get("prefixItems") or []:
+            value = self._build(part, refs, depth + 1, name)
+            out.append(None if value is _CUT else value)
+        contains = schema.get("contains")
+        if isinstance(contains, dict):
+            wanted = schema.get("minContains")
+            value = self._build(contains, refs, depth + 1, name)
+            out += [None if value is _CUT else value] * (
+                wanted if isinstance(wanted, int) and wanted > 0 else 1
+            )
+        items = schema.get("items")
+        least = schema.get("minItems")
+        if isinstance(items, dict) and isinstance(least, int) and len(out) < least:
+            value = self._build(items, refs, depth + 1, name)
+            out += [None if value is _CUT else value] * min(least - len(out), 3)
+        return out
 
     def _with_siblings(
         self, ref: str, beside: dict[str, Any], refs: tuple[str, ...], depth: int, name: str | None

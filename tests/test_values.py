@@ -110,6 +110,22 @@ def test_a_list_example_whose_items_are_not_the_declared_type_is_not_used() -> N
     assert ExampleBuilder({}).build({**frames, "example": [{"input_image": "a"}]}) == [{"input_image": "a"}]
 
 
+def test_tuples_and_contains_of_json_schema_2020_12_get_values_they_take() -> None:
+    """`prefixItems` (a `[lat, lon, "WGS84"]` tuple, `items: false`) was sent as `[]`, and `contains` with
+    `minContains: 2` as one entry."""
+    point = {
+        "type": "array",
+        "prefixItems": [{"type": "number", "minimum": -90, "maximum": 90}, {"type": "string", "enum": ["WGS84"]}],
+        "items": False,
+        "minItems": 2,
+    }
+    roles = {"type": "array", "items": {"type": "string"}, "contains": {"const": "admin"}, "minContains": 2}
+    opened = {"type": "array", "prefixItems": [{"const": "header"}], "items": {"type": "integer"}, "minItems": 3}
+    for schema in (point, roles, opened):
+        jsonschema.Draft202012Validator(schema).validate(ExampleBuilder({}).build(schema))
+    assert ExampleBuilder({}).build(point) == [1, "WGS84"]
+
+
 def test_format_name_and_bounds_choose_the_value() -> None:
     assert string_value({"type": "string", "format": "email"}) == "jane.doe@example.com"
     assert string_value({"type": "string", "format": "uuid"}) == "3fa85f64-5717-4562-b3fc-2c963f66afa6"
