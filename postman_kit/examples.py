@@ -622,6 +622,14 @@ class ExampleBuilder:
                 value = self._build(extra, refs, depth + 1, name) if isinstance(extra, dict) else _CUT
                 out[name] = self._string({}, name) if value is _CUT or value is None else value
         wanted = schema.get("minProperties")
+        patterns = schema.get("patternProperties")
+        if isinstance(wanted, int) and len(out) < wanted and isinstance(patterns, dict):
+            # a map whose keys follow patterns (`^x-[a-z]+$`): entries under names the patterns match
+            for pattern, prop in patterns.items():
+                names = [n for n in pattern_examples(pattern) if n not in out] if isinstance(pattern, str) else []
+                if names and isinstance(prop, dict) and len(out) < wanted:
+                    value = self._build(prop, refs, depth + 1, names[0])
+                    out[names[0]] = None if value is _CUT else value
         if isinstance(wanted, int) and len(out) < wanted and isinstance(extra, dict):
             # a map that must not be empty: entries named as Swagger UI names them
             value = self._build(extra, refs, depth + 1)

@@ -126,6 +126,18 @@ def test_tuples_and_contains_of_json_schema_2020_12_get_values_they_take() -> No
     assert ExampleBuilder({}).build(point) == [1, "WGS84"]
 
 
+def test_a_map_that_must_hold_an_entry_gets_one_under_a_name_its_pattern_takes() -> None:
+    labels = {
+        "type": "object",
+        "minProperties": 1,
+        "patternProperties": {"^x-[a-z]+$": {"type": "string", "maxLength": 8}},
+        "additionalProperties": False,
+    }
+    value = ExampleBuilder({}).build(labels)
+    assert len(value) == 1
+    jsonschema.Draft202012Validator(labels).validate(value)
+
+
 def test_format_name_and_bounds_choose_the_value() -> None:
     assert string_value({"type": "string", "format": "email"}) == "jane.doe@example.com"
     assert string_value({"type": "string", "format": "uuid"}) == "3fa85f64-5717-4562-b3fc-2c963f66afa6"
