@@ -20,6 +20,7 @@ from postman_kit.scalars import (
     name_key,
     number_value,
     pattern_examples,
+    pattern_matches,
     string_fits,
     string_value,
 )
@@ -156,6 +157,8 @@ class ExampleBuilder:
             self._deepest = depth
         if not isinstance(schema, dict):
             return None
+        if "not" in schema:
+            return self._not(schema, refs, depth, name)
         ref = schema.get("$ref")
         if isinstance(ref, str) and ref.startswith("#"):
             if self._ref_siblings and len(schema) > 1:
@@ -393,6 +396,35 @@ class ExampleBuilder:
             names |= self._declared(part, seen)
         return names
 
+    def _not(self, schema: dict[str, Any], refs: tuple[str, ...], depth: int, name: str | None) -> Any:
+        """A value of the schema without its `not`, moved off what `not` rules out where a scalar can be (`not:
+        {enum: [example, admin]}` → `example2`; `not: {const: 1}` with `minimum: 1` → 2)."""
+        rest = {k: v for k, v in schema.items() if k != "not"}
+        value = self._build(rest, refs, depth, name)
+        ruled_out = schema["not"]
+        if (
+            isinstance(ruled_out, dict)
+            and isinstance(ruled_out.get("$ref"), str)
+            and ruled_out["$ref"].startswith("#")
+        ):
+            ruled_out = self._target(ruled_out["$ref"])
+        if not isinstance(ruled_out, dict) or not _matches_plainly(ruled_out, value):
+            return value
+        if isinstance(value, str):
+            candidates: list[Any] = [f"{value}{n}" for n in (2, 3)] + [f"x{value}", value.upper() + "1"]
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            candidates = [value + 1, value + 2, value - 1]
+        else:
+            return value
+        for candidate in candidates:
+            if (
+                not _matches_plainly(ruled_out, candidate)
+                and _fits(rest, candidate)
+                and _within_bounds(rest, candidate)
+            ):
+                return candidate
+        return value
+
     def _tuple(
         self, schema: dict[str, Any], refs: tuple[str, ...], depth: int, name: str | None
     ) -> list[Any]:
@@ -626,7 +658,9 @@ class ExampleBuilder:
         if isinstance(wanted, int) and len(out) < wanted and isinstance(patterns, dict):
             # a map whose keys follow patterns (`^x-[a-z]+$`): entries under names the patterns match
             for pattern, prop in patterns.items():
-                names = [n for n in pattern_examples(pattern) if n not in out] if isinstance(pattern, str) else []
+                names = (
+                    [n for n in pattern_examples(pattern) if n not in out] if isinstance(pattern, str) else []
+                )
                 if names and isinstance(prop, dict) and len(out) < wanted:
                     value = self._build(prop, refs, depth + 1, names[0])
                     out[names[0]] = None if value is _CUT else value
@@ -1257,6 +1291,14 @@ def _within_bounds(schema: dict[str, Any], value: Any) -> bool:
             or (isinstance(high, int | float) and not isinstance(high, bool) and value > high)
         )
     return True
+
+
+def _matches_plainly(schema: dict[str, Any], value: Any) -> bool:
+    """`value` meets what a plain `not` schema names: its enum, const, pattern and type (other keywords unread)."""
+    if not _fits(schema, value):
+        return False
+    pattern = schema.get("pattern")
+    return not (isinstance(pattern, str) and isinstance(value, str) and not pattern_matches(pattern, value))
 
 
 def _same(value: Any, const: Any) -> bool:

@@ -138,6 +138,17 @@ def test_a_map_that_must_hold_an_entry_gets_one_under_a_name_its_pattern_takes()
     jsonschema.Draft202012Validator(labels).validate(value)
 
 
+def test_a_value_not_rules_out_is_moved_off_it() -> None:
+    """`not: {enum: [example, admin]}` was sent `example`; `not: {const: 1}` beside `minimum: 1` was sent 1."""
+    for schema in (
+        {"type": "string", "not": {"enum": ["example", "admin"]}},
+        {"type": "string", "not": {"const": "Example name"}},
+        {"type": "string", "not": {"pattern": "^[a-z]+$"}},
+        {"type": "integer", "minimum": 1, "not": {"const": 1}},
+    ):
+        jsonschema.Draft202012Validator(schema).validate(ExampleBuilder({}).build(schema, "name"))
+
+
 def test_format_name_and_bounds_choose_the_value() -> None:
     assert string_value({"type": "string", "format": "email"}) == "jane.doe@example.com"
     assert string_value({"type": "string", "format": "uuid"}) == "3fa85f64-5717-4562-b3fc-2c963f66afa6"
