@@ -396,6 +396,31 @@ class ExampleBuilder:
             names |= self._declared(part, seen)
         return names
 
+    def _dependents(
+        self, schema: dict[str, Any], out: dict[str, Any], refs: tuple[str, ...], depth: int
+    ) -> None:
+        """What a property present brings with it (JSON Schema 2020-12): `dependentRequired` names and the
+        required properties of a `dependentSchemas` entry (a card number wants its `cvv`), added to `out`."""
+        required = schema.get("dependentRequired")
+        dependents = schema.get("dependentSchemas")
+        if not isinstance(required, dict) and not isinstance(dependents, dict):
+            return
+        properties = schema.get("properties") if isinstance(schema.get("properties"), dict) else {}
+        for present in list(out):
+            wanted: dict[str, Any] = {}
+            names = required.get(present) if isinstance(required, dict) else None
+            for name in _names(names):
+                wanted[name] = properties.get(name, {})
+            extra = dependents.get(present) if isinstance(dependents, dict) else None
+            if isinstance(extra, dict):
+                own = extra.get("properties") if isinstance(extra.get("properties"), dict) else {}
+                for name in _names(extra.get("required")):
+                    wanted[name] = own.get(name, properties.get(name, {}))
+            for name, prop in wanted.items():
+                if name not in out:
+                    value = self._build(prop, refs, depth + 1, name)
+                    out[name] = self._string({}, name) if value is _CUT or value is None else value
+
     def _not(self, schema: dict[str, Any], refs: tuple[str, ...], depth: int, name: str | None) -> Any:
         """A value of the schema without its `not`, moved off what `not` rules out where a scalar can be (`not:
         {enum: [example, admin]}` → `example2`; `not: {const: 1}` with `minimum: 1` → 2)."""
@@ -653,6 +678,7 @@ class ExampleBuilder:
                 # required yet not described (Box's `grant_type`): whatever `additionalProperties` allows
                 value = self._build(extra, refs, depth + 1, name) if isinstance(extra, dict) else _CUT
                 out[name] = self._string({}, name) if value is _CUT or value is None else value
+        self._dependents(schema, out, refs, depth)
         wanted = schema.get("minProperties")
         patterns = schema.get("patternProperties")
         if isinstance(wanted, int) and len(out) < wanted and isinstance(patterns, dict):

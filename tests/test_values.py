@@ -115,12 +115,20 @@ def test_tuples_and_contains_of_json_schema_2020_12_get_values_they_take() -> No
     `minContains: 2` as one entry."""
     point = {
         "type": "array",
-        "prefixItems": [{"type": "number", "minimum": -90, "maximum": 90}, {"type": "string", "enum": ["WGS84"]}],
+        "prefixItems": [
+            {"type": "number", "minimum": -90, "maximum": 90},
+            {"type": "string", "enum": ["WGS84"]},
+        ],
         "items": False,
         "minItems": 2,
     }
     roles = {"type": "array", "items": {"type": "string"}, "contains": {"const": "admin"}, "minContains": 2}
-    opened = {"type": "array", "prefixItems": [{"const": "header"}], "items": {"type": "integer"}, "minItems": 3}
+    opened = {
+        "type": "array",
+        "prefixItems": [{"const": "header"}],
+        "items": {"type": "integer"},
+        "minItems": 3,
+    }
     for schema in (point, roles, opened):
         jsonschema.Draft202012Validator(schema).validate(ExampleBuilder({}).build(schema))
     assert ExampleBuilder({}).build(point) == [1, "WGS84"]
@@ -147,6 +155,26 @@ def test_a_value_not_rules_out_is_moved_off_it() -> None:
         {"type": "integer", "minimum": 1, "not": {"const": 1}},
     ):
         jsonschema.Draft202012Validator(schema).validate(ExampleBuilder({}).build(schema, "name"))
+
+
+def test_a_property_brings_what_depends_on_it() -> None:
+    """`dependentSchemas: {credit_card: {required: [cvv]}}`: the card number was sent without its cvv."""
+    card = {"type": "string", "pattern": "^[0-9]{16}$"}
+    pay = {
+        "type": "object",
+        "required": ["amount"],
+        "properties": {"amount": {"type": "integer"}, "credit_card": card, "address": {"type": "string"}},
+        "dependentRequired": {"credit_card": ["address"]},
+        "dependentSchemas": {
+            "credit_card": {
+                "required": ["cvv"],
+                "properties": {"cvv": {"type": "string", "pattern": "^[0-9]{3}$"}},
+            }
+        },
+    }
+    value = ExampleBuilder({}).build(pay)
+    assert {"credit_card", "address", "cvv"} <= set(value)
+    jsonschema.Draft202012Validator(pay).validate(value)
 
 
 def test_format_name_and_bounds_choose_the_value() -> None:
