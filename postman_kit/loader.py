@@ -708,6 +708,10 @@ def load_document(source: str) -> LoadedDocument:
         scan = _scan(data)
     document = LoadedDocument(data=data, source=name, base=base)
     if isinstance(data, dict):
+        # a bytes search first: the walk is for 3.1 documents that name schemas by `$id` or `$anchor`
+        identified = b"$id" in raw or b"$anchor" in raw
+        if identified and str(data.get("openapi", "")).startswith("3.1") and _point_identified_refs(data):
+            scan = _scan(data)
         if any(not ref.startswith("#") for ref in scan.refs):
             _bundle_external_refs(document)
             scan = _scan(data)
@@ -716,6 +720,74 @@ def load_document(source: str) -> LoadedDocument:
         raise InputError(name, f"document nests deeper than {MAX_NESTING} levels")
     document.nesting_checked = True
     return document
+
+
+def _point_identified_refs(data: dict[str, Any]) -> bool:
+    """OpenAPI 3.1's schemas are JSON Schema 2020-12 resources: a schema with `$id` sets the base its `$ref`s are
+    read against (`#/$defs/line` inside `$id: https://example.com/schemas/cart` is that schema's own `$defs`), a
+    `$ref` may name a schema by its `$id` (`https://example.com/schemas/address`, or `inner` beside it) and
+    `#skuAnchor` names a `$anchor`. Each such `$ref` found to name a schema of this document is rewritten as the
+    JSON pointer to it, so the rest of the kit reads it like any other; the others are left as written. Whether
+    any was rewritten. `example`s and `examples` are data, and are not looked into."""
+    ids: dict[str, str] = {}
+    anchors: dict[tuple[str, str], str] = {}
+    found: list[tuple[dict[str, Any], str]] = []  # (a node holding a $ref, the base its $ref is read against)
+
+    def visit(node: Any, pointer: str, base: str) -> None:
+        if isinstance(node, list):
+            for index, item in enumerate(node):
+                visit(item, f"{pointer}/{index}", base)
+            return
+        if not isinstance(node, dict):
+            return
+        own = node.get("$id")
+        if isinstance(own, str) and own:
+            base = urllib.parse.urljoin(base, own).split("#", 1)[0]
+            ids.setdefault(base, pointer)
+        anchor = node.get("$anchor")
+        if isinstance(anchor, str) and anchor:
+            anchors.setdefault((base, anchor), pointer)
+        if isinstance(node.get("$ref"), str):
+            found.append((node, base))
+        for key, value in node.items():
+            if key not in ("example", "examples"):
+                visit(value, f"{pointer}/{_escaped_token(str(key))}", base)
+
+    visit(data, "", "")
+    changed = False
+    for node, base in found:
+        ref = node["$ref"]
+        if not base and ref.startswith("#/"):
+            continue  # an ordinary pointer into the document
+        target = urllib.parse.urljoin(base, ref) if base else ref
+        uri, _, fragment = target.partition("#")
+        if uri and uri not in ids:
+            continue
+        root = ids.get(uri, "") if uri else ""
+        if fragment.startswith("/"):
+            pointer: str | None = root + fragment
+        elif fragment:  # an anchor of the resource, else the one anchor of that name in the document
+            named = [at for (_, name), at in anchors.items() if name == fragment]
+            pointer = anchors.get((uri, fragment), named[0] if len(named) == 1 else None)
+        else:
+            pointer = root if uri else None
+        if pointer is None or "#" + pointer == ref or not _points_somewhere(data, pointer):
+            continue  # `#/components/schemas/X` inside a schema with `$id`: meant, and read, document-wide
+        node["$ref"] = "#" + pointer
+        changed = True
+    return changed
+
+
+def _points_somewhere(data: Any, pointer: str) -> bool:
+    try:
+        resolve_pointer(data, pointer, "")
+    except InputError:
+        return False
+    return True
+
+
+def _escaped_token(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
 
 
 def collect_refs(data: Any) -> frozenset[str]:

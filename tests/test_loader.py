@@ -415,3 +415,69 @@ def test_an_anchor_is_looked_for_where_yaml_can_start_one(text: str) -> None:
 
     rule = re.compile(r"(?:^|[\s\[{,:])&[^\s\[\]{},]", re.MULTILINE)
     assert _may_hold_anchor(text) == bool(rule.search(text))
+
+
+def test_openapi_31_schemas_named_by_id_or_anchor_resolve(tmp_path: Path) -> None:
+    """JSON Schema 2020-12 resources in a 3.1 spec: `#/$defs/line` inside a schema with `$id` is that schema's
+    own, `https://example.com/schemas/address` and `inner` name schemas by `$id`, `#skuAnchor` a `$anchor`. Each
+    was refused (dangling, a URL fetch, a missing file); each body is now built from the schema it names."""
+    import jsonschema
+
+    from postman_kit.generate import build_collection_from_spec
+
+    cart = {
+        "$id": "https://example.com/schemas/cart",
+        "type": "object",
+        "required": ["lines", "to", "sku", "v", "note"],
+        "properties": {
+            "lines": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/line"}},
+            "to": {"$ref": "https://example.com/schemas/address"},
+            "sku": {"$ref": "#skuAnchor"},
+            "v": {"$ref": "inner"},
+            # a document-wide pointer inside a schema with `$id`, as specs write them: still the document's
+            "note": {"$ref": "#/components/schemas/Note"},
+        },
+        "$defs": {
+            "line": {
+                "type": "object",
+                "required": ["qty"],
+                "properties": {"qty": {"type": "integer", "minimum": 2}},
+            }
+        },
+    }
+    schemas = {
+        "Cart": cart,
+        "Address": {
+            "$id": "https://example.com/schemas/address",
+            "type": "object",
+            "required": ["zip"],
+            "properties": {"zip": {"type": "string", "pattern": "^[0-9]{5}$"}},
+        },
+        "Inner": {"$id": "https://example.com/schemas/inner", "type": "string", "pattern": "^in[0-9]$"},
+        "Sku": {"$anchor": "skuAnchor", "type": "string", "pattern": "^SKU[0-9]{3}$"},
+        "Note": {"type": "string", "enum": ["gift"]},
+    }
+    content = {"application/json": {"schema": {"$ref": "#/components/schemas/Cart"}}}
+    doc = minimal_spec(
+        {
+            "/carts": {
+                "post": {"summary": "Create cart", "requestBody": {"content": content}, "responses": OK}
+            }
+        },
+        components={"schemas": schemas},
+    )
+    doc["openapi"] = "3.1.0"
+    spec = tmp_path / "carts.json"
+    spec.write_text(json.dumps(doc))
+    collection = build_collection_from_spec(str(spec)).collection.to_json()
+    body = json.loads(collection["item"][0]["item"][0]["request"]["body"]["raw"])
+    resolved = {
+        **cart,
+        "properties": {
+            "lines": {"type": "array", "minItems": 1, "items": cart["$defs"]["line"]},
+            "to": schemas["Address"],
+            "sku": schemas["Sku"],
+            "v": schemas["Inner"],
+        },
+    }
+    jsonschema.Draft202012Validator(resolved).validate(body)
