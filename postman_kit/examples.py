@@ -405,7 +405,8 @@ class ExampleBuilder:
         dependents = schema.get("dependentSchemas")
         if not isinstance(required, dict) and not isinstance(dependents, dict):
             return
-        properties = schema.get("properties") if isinstance(schema.get("properties"), dict) else {}
+        declared = schema.get("properties")
+        properties: dict[str, Any] = declared if isinstance(declared, dict) else {}
         for present in list(out):
             wanted: dict[str, Any] = {}
             names = required.get(present) if isinstance(required, dict) else None
@@ -413,7 +414,8 @@ class ExampleBuilder:
                 wanted[name] = properties.get(name, {})
             extra = dependents.get(present) if isinstance(dependents, dict) else None
             if isinstance(extra, dict):
-                own = extra.get("properties") if isinstance(extra.get("properties"), dict) else {}
+                described = extra.get("properties")
+                own: dict[str, Any] = described if isinstance(described, dict) else {}
                 for name in _names(extra.get("required")):
                     wanted[name] = own.get(name, properties.get(name, {}))
             for name, prop in wanted.items():
