@@ -28,6 +28,16 @@ def codes(problems):
     return [p.code for p in problems]
 
 
+def generic_checker(tmp_path, paths, version="3.0.3", **top):
+    """A checker under the generic profile for a spec of `paths` (server https://api.example.test), read from a
+    file as a user's spec is."""
+    from postman_kit.profiles import GENERIC
+    from tests.support.generate import minimal_spec, write_spec
+
+    doc = minimal_spec(paths, openapi=version, **top)
+    return RequestChecker(load_api(str(write_spec(tmp_path, doc, "spec.json"))), GENERIC)
+
+
 def test_the_guides_saved_request_is_clean(checker):
     saved = request(
         "GET",
@@ -227,39 +237,17 @@ def test_a_stripe_fork_that_enables_a_list_filter_stays_clean(tmp_path):
 def test_schemas_that_include_one_another_in_a_loop_are_no_crash(tmp_path):
     """`A: allOf: [B, …]`, `B: allOf: [C, …]`, `C: allOf: [A, …]`: no validator finishes such a schema, and generate
     takes the spec; validate reports nothing against the body instead of failing with a traceback."""
-    import json
-
-    from postman_kit.profiles import GENERIC
 
     def part(other, field, kind):
         extra = {"type": "object", "required": [field], "properties": {field: {"type": kind}}}
         return {"allOf": [{"$ref": f"#/components/schemas/{other}"}, extra]}
 
-    spec = {
-        "openapi": "3.1.0",
-        "info": {"title": "Loop", "version": "1"},
-        "servers": [{"url": "https://api.example.test"}],
-        "components": {
-            "schemas": {
-                "A": part("B", "a", "string"),
-                "B": part("C", "b", "integer"),
-                "C": part("A", "c", "boolean"),
-            }
-        },
-        "paths": {
-            "/nodes": {
-                "post": {
-                    "requestBody": {
-                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/A"}}}
-                    },
-                    "responses": {"201": {"description": "Created"}},
-                }
-            }
-        },
+    schemas = {"A": part("B", "a", "string"), "B": part("C", "b", "integer"), "C": part("A", "c", "boolean")}
+    content = {"application/json": {"schema": {"$ref": "#/components/schemas/A"}}}
+    paths = {
+        "/nodes": {"post": {"requestBody": {"content": content}, "responses": {"201": {"description": "OK"}}}}
     }
-    path = tmp_path / "loop.json"
-    path.write_text(json.dumps(spec))
-    checker = RequestChecker(load_api(str(path)), GENERIC)
+    checker = generic_checker(tmp_path, paths, "3.1.0", components={"schemas": schemas})
     sent = request("POST", "https://api.example.test/nodes", '{"a": "x", "b": 1, "c": true}', headers=())
     assert checker.check(sent) == []
 
@@ -267,29 +255,18 @@ def test_schemas_that_include_one_another_in_a_loop_are_no_crash(tmp_path):
 def test_path_segments_are_read_as_the_server_decodes_them(tmp_path):
     """`/files/100%/{file name}` with `file name` one of `a b`: the generated request goes to `/files/100%25/:file
     name` with the value `a%20b`, which the server reads as `100%` and `a b`; validate finds it clean."""
-    import json
-
-    from postman_kit.profiles import GENERIC
-
     name = {
         "name": "file name",
         "in": "path",
         "required": True,
         "schema": {"type": "string", "enum": ["a b"]},
     }
-    spec = {
-        "openapi": "3.1.0",
-        "info": {"title": "Files", "version": "1"},
-        "servers": [{"url": "https://api.example.test"}],
-        "paths": {
-            "/files/100%/{file name}": {
-                "get": {"parameters": [name], "responses": {"200": {"description": "OK"}}}
-            }
-        },
+    paths = {
+        "/files/100%/{file name}": {
+            "get": {"parameters": [name], "responses": {"200": {"description": "OK"}}}
+        }
     }
-    path = tmp_path / "files.json"
-    path.write_text(json.dumps(spec))
-    checker = RequestChecker(load_api(str(path)), GENERIC)
+    checker = generic_checker(tmp_path, paths, "3.1.0")
     assert checker.check(request("GET", "https://api.example.test/files/100%25/a%20b", headers=())) == []
     [problem] = checker.check(request("GET", "https://api.example.test/files/100%25/a%20c", headers=()))
     assert "does not accept `a c`" in problem.message
@@ -298,9 +275,6 @@ def test_path_segments_are_read_as_the_server_decodes_them(tmp_path):
 def test_enum_values_are_compared_as_the_wire_carries_them(tmp_path):
     """`enum: [true]` is sent as `active=true` (validate said: did you mean `True`?), `enum: [1.0, 2.5]` takes
     `1`, and a nullable enum takes `x`; a value outside them is still reported."""
-    import json
-
-    from postman_kit.profiles import GENERIC
 
     def param(name, schema):
         return {"name": name, "in": "query", "required": True, "schema": schema}
@@ -310,15 +284,8 @@ def test_enum_values_are_compared_as_the_wire_carries_them(tmp_path):
         param("level", {"type": "number", "enum": [1.0, 2.5]}),
         param("maybe", {"type": ["string", "null"], "enum": ["x", None]}),
     ]
-    spec = {
-        "openapi": "3.1.0",
-        "info": {"title": "Flags", "version": "1"},
-        "servers": [{"url": "https://api.example.test"}],
-        "paths": {"/flags": {"get": {"parameters": parameters, "responses": {"200": {"description": "OK"}}}}},
-    }
-    path = tmp_path / "flags.json"
-    path.write_text(json.dumps(spec))
-    checker = RequestChecker(load_api(str(path)), GENERIC)
+    paths = {"/flags": {"get": {"parameters": parameters, "responses": {"200": {"description": "OK"}}}}}
+    checker = generic_checker(tmp_path, paths, "3.1.0")
     url = "https://api.example.test/flags?active=true&level=1&maybe=x"
     assert checker.check(request("GET", url, headers=())) == []
     [problem] = checker.check(request("GET", url.replace("active=true", "active=True"), headers=()))
