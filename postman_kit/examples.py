@@ -113,7 +113,7 @@ class ExampleBuilder:
             subtype = self._subtype(ref, target, refs)
             if subtype is not None:
                 mapped, name, key = subtype
-                value = self._build_ref(mapped, refs, depth)
+                value = self._build_ref(mapped, (*refs, ref), depth)  # the base once: mappings may loop
                 return {**value, name: key} if isinstance(value, dict) and name in value else value
         met = self._refs_met
         if ref in refs:

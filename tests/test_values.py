@@ -177,6 +177,22 @@ def test_a_property_brings_what_depends_on_it() -> None:
     jsonschema.Draft202012Validator(pay).validate(value)
 
 
+def test_discriminator_mappings_that_lead_back_to_each_other_end() -> None:
+    """A maps its subtypes to B, B to A (hostile, or a spec's mistake): the base is followed once, not until
+    Python's recursion limit ends generate with a traceback."""
+
+    def based(key: str, other: str) -> dict[str, Any]:
+        mapping = {key: f"#/components/schemas/{other}"}
+        return {
+            "type": "object",
+            "properties": {"k": {"type": "string"}},
+            "discriminator": {"propertyName": "k", "mapping": mapping},
+        }
+
+    document = {"components": {"schemas": {"A": based("b", "B"), "B": based("a", "A")}}}
+    assert ExampleBuilder(document).build({"$ref": "#/components/schemas/A"}) == {"k": "b"}
+
+
 def test_format_name_and_bounds_choose_the_value() -> None:
     assert string_value({"type": "string", "format": "email"}) == "jane.doe@example.com"
     assert string_value({"type": "string", "format": "uuid"}) == "3fa85f64-5717-4562-b3fc-2c963f66afa6"
