@@ -709,7 +709,7 @@ def load_document(source: str) -> LoadedDocument:
     document = LoadedDocument(data=data, source=name, base=base)
     if isinstance(data, dict):
         # a bytes search first: the walk is for 3.1 documents that name schemas by `$id` or `$anchor`
-        identified = b"$id" in raw or b"$anchor" in raw
+        identified = (b"$id" in raw or b"$anchor" in raw) and not scan.too_deep  # too deep: refused below
         if identified and str(data.get("openapi", "")).startswith("3.1") and _point_identified_refs(data):
             scan = _scan(data)
         if any(not ref.startswith("#") for ref in scan.refs):
