@@ -416,3 +416,21 @@ def test_an_optional_json_body_with_no_value_to_give_is_left_out(tmp_path: Path)
     assert "body" not in requests["Create False"]["request"]
     assert not any(h["key"] == "Content-Type" for h in requests["Create False"]["request"]["header"])
     assert requests["Create True"]["request"]["body"]["mode"] == "raw"
+
+
+def test_a_multipart_property_whose_one_of_refers_back_to_itself_ends(tmp_path: Path) -> None:
+    """`X: {oneOf: [{$ref: X}, {type: string}]}` as a multipart field: looking for a file among its branches ran
+    into Python's recursion limit, a traceback."""
+    schemas = {"X": {"oneOf": [{"$ref": "#/components/schemas/X"}, {"type": "string"}]}}
+    schema = {"type": "object", "properties": {"f": {"$ref": "#/components/schemas/X"}}}
+    paths = {
+        "/x": {
+            "post": {
+                "summary": "Upload",
+                "requestBody": {"content": {"multipart/form-data": {"schema": schema}}},
+                "responses": OK,
+            }
+        }
+    }
+    collection = build_json(tmp_path, minimal_spec(paths, components={"schemas": schemas}))
+    assert requests_by_name(collection)["Upload"]["request"]["body"]["mode"] == "formdata"

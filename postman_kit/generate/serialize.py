@@ -292,15 +292,18 @@ def multipart_fields(
     return fields
 
 
-def _file_property(prop: Any, resolve: Callable[[Any], Any]) -> bool:
+def _file_property(prop: Any, resolve: Callable[[Any], Any], depth: int = 0) -> bool:
     """A binary property, an array of binary items, or one whose `oneOf`/`anyOf` offers a file (Together's
-    `file: oneOf: [binary, uri]`): a file part, the user's file chosen in Postman."""
+    `file: oneOf: [binary, uri]`): a file part, the user's file chosen in Postman. Branches are looked into a
+    few levels deep, so one that refers back to itself ends."""
     if not isinstance(prop, dict):
         return False
     if prop.get("type") == "array":
         return is_binary(resolve(prop.get("items")))
-    branches = [resolve(b) for key in ("oneOf", "anyOf") for b in _listed(prop.get(key))]
-    return is_binary(prop) or any(_file_property(branch, resolve) for branch in branches)
+    if is_binary(prop):
+        return True
+    branches = [resolve(b) for key in ("oneOf", "anyOf") for b in _listed(prop.get(key))] if depth < 4 else []
+    return any(_file_property(branch, resolve, depth + 1) for branch in branches)
 
 
 def _may_be_array(prop: dict[str, Any], resolve: Callable[[Any], Any]) -> bool:
