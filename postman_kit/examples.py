@@ -16,6 +16,7 @@ from postman_kit.errors import InputError
 from postman_kit.loader import resolve_pointer
 from postman_kit.scalars import (
     FORMAT_EXAMPLES,
+    NEUTRAL_STRING,
     is_date_time,
     name_key,
     number_value,
@@ -87,6 +88,7 @@ class ExampleBuilder:
         self._deepest = 0  # the deepest depth reached by the ref being built
         self._depth_cuts = 0  # how many times MAX_DEPTH has cut a value short
         self._strings: dict[tuple[Any, ...], str] = {}
+        self._standing_in: set[str] = set()  # bases being built as their first subtype (see _subtype)
         # OpenAPI 3.1 (JSON Schema 2020-12) applies the keywords beside a `$ref`; 3.0 ignores them
         self._ref_siblings = str(document.get("openapi", "")).startswith("3.1")
 
@@ -109,11 +111,15 @@ class ExampleBuilder:
 
     def _build_ref(self, ref: str, refs: tuple[str, ...], depth: int) -> Any:
         target = self._target(ref)
-        if isinstance(target, dict) and "discriminator" in target:
+        if isinstance(target, dict) and "discriminator" in target and ref not in self._standing_in:
             subtype = self._subtype(ref, target, refs)
             if subtype is not None:
                 mapped, name, key = subtype
-                value = self._build_ref(mapped, (*refs, ref), depth)  # the base once: mappings may loop
+                self._standing_in.add(ref)  # a base stands in for its subtype once: mappings may loop
+                try:
+                    value = self._build_ref(mapped, refs, depth)
+                finally:
+                    self._standing_in.discard(ref)
                 return {**value, name: key} if isinstance(value, dict) and name in value else value
         met = self._refs_met
         if ref in refs:
@@ -692,9 +698,13 @@ class ExampleBuilder:
                 if names and isinstance(prop, dict) and len(out) < wanted:
                     value = self._build(prop, refs, depth + 1, names[0])
                     out[names[0]] = None if value is _CUT else value
-        if isinstance(wanted, int) and len(out) < wanted and isinstance(extra, dict):
-            # a map that must not be empty: entries named as Swagger UI names them
-            value = self._build(extra, refs, depth + 1)
+        if (
+            isinstance(wanted, int)
+            and len(out) < wanted
+            and (isinstance(extra, dict) or extra in (True, None))
+        ):
+            # a map that must not be empty: entries named as Swagger UI names them (any value where any is allowed)
+            value = self._build(extra, refs, depth + 1) if isinstance(extra, dict) else NEUTRAL_STRING
             for number in range(1, wanted - len(out) + 1):
                 out[f"additionalProp{number}"] = None if value is _CUT else value
         return out
