@@ -334,6 +334,9 @@ _COLON_BEFORE_FLOW_INDICATOR = re.compile(r":[,?\[\]{}]")
 # A colon at the start or after a space, a line break or a flow indicator, before a space or a line break: a key
 # may be left out.
 _LONE_COLON = re.compile(r":(?<![^ \r\n\[{,]:)(?=[ \r\n]|$)")
+# A flow collection's entry or a value starting with a flow indicator (`[:b]`, `{?a}`, `[x, |]`, `{a: ?b}`), which
+# libyaml refuses or reads as a key and fastyaml-rs takes for a string; a block scalar's header (`a: >-`) is none.
+_FLOW_INDICATOR_ENTRY = re.compile(r"[\[{,]\s*[:?|>]|:[ \t]+(?:[?:](?=\S)|[|>](?=[^\s\-+0-9#]))")
 # A document start or end marker after the first line.
 _LATER_DOCUMENT_MARKER = tuple(re.compile(rf"{br}(?:---|\.\.\.)(?:[ \t\r\n]|$)") for br in ("\n", "\r"))
 # A literal or folded block scalar's header, ending a line: `|`, `>-`, `|2` (a comment may follow).
@@ -402,6 +405,8 @@ def _may_hold_yaml12_only_syntax(text: str) -> bool:
         if text[at + 1] not in "[{" or at == 0 or text[at - 1] not in "\"'":
             return True
     if any(_at_node_start(text, found.start()) for found in _LONE_COLON.finditer(text)):
+        return True
+    if _FLOW_INDICATOR_ENTRY.search(text):  # in the text: a later duplicate key hides it from the data
         return True
     return any(marker.search(text) for marker in _LATER_DOCUMENT_MARKER)
 

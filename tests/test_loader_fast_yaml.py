@@ -160,6 +160,8 @@ def yaml_documents(draw: st.DrawFn) -> bytes:
 @example(b'x: {"a":yes}\n')
 @example(b"a: [x,\n  1,017]\n")
 @example(b"yes\n")
+@example(b"yes: [:b]\nyes: yes\n")  # a later duplicate key hides the refused `[:b]` from fastyaml-rs's data
+@example(b"yes: {yes: yes, yes: ?b}\nyes: yes\n")  # and a flow value `?b`
 def test_fastyaml_and_libyaml_read_number_and_word_sensitive_documents_alike(raw: bytes) -> None:
     assert_reads_alike(raw)
 
