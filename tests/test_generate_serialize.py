@@ -14,6 +14,14 @@ from tests.support.generate import OK, build_json, headers, minimal_spec, reques
 ARRAY, OBJECT = [3, 4, 5], {"role": "admin", "firstName": "Alex"}
 
 
+def with_body(summary: str, media_type: str, schema: Any, required: bool | None = None) -> dict[str, Any]:
+    """A path item with one POST sending `schema` as `media_type`."""
+    body: dict[str, Any] = {"content": {media_type: {"schema": schema}}}
+    if required is not None:
+        body["required"] = required
+    return {"post": {"summary": summary, "requestBody": body, "responses": OK}}
+
+
 @pytest.mark.parametrize(
     ("style", "explode", "value", "wire"),
     [
@@ -406,12 +414,11 @@ def test_an_optional_json_body_with_no_value_to_give_is_left_out(tmp_path: Path)
     """Deepgram's Create a Project Key: an optional body `oneOf: [{description: Any type}, {description: Any
     type}]` was sent as `null`, which no schema of it accepts; a required one is still sent."""
     anything = {"oneOf": [{"description": "Any type"}, {"description": "Any type"}]}
-
-    def post(required: bool) -> dict[str, Any]:
-        body = {"required": required, "content": {"application/json": {"schema": anything}}}
-        return {"post": {"summary": f"Create {required}", "requestBody": body, "responses": OK}}
-
-    collection = build_json(tmp_path, minimal_spec({"/keys": post(False), "/must": post(True)}))
+    paths = {
+        "/keys": with_body("Create False", "application/json", anything, required=False),
+        "/must": with_body("Create True", "application/json", anything, required=True),
+    }
+    collection = build_json(tmp_path, minimal_spec(paths))
     requests = requests_by_name(collection)
     assert "body" not in requests["Create False"]["request"]
     assert not any(h["key"] == "Content-Type" for h in requests["Create False"]["request"]["header"])
@@ -423,14 +430,6 @@ def test_a_multipart_property_whose_one_of_refers_back_to_itself_ends(tmp_path: 
     into Python's recursion limit, a traceback."""
     schemas = {"X": {"oneOf": [{"$ref": "#/components/schemas/X"}, {"type": "string"}]}}
     schema = {"type": "object", "properties": {"f": {"$ref": "#/components/schemas/X"}}}
-    paths = {
-        "/x": {
-            "post": {
-                "summary": "Upload",
-                "requestBody": {"content": {"multipart/form-data": {"schema": schema}}},
-                "responses": OK,
-            }
-        }
-    }
+    paths = {"/x": with_body("Upload", "multipart/form-data", schema)}
     collection = build_json(tmp_path, minimal_spec(paths, components={"schemas": schemas}))
     assert requests_by_name(collection)["Upload"]["request"]["body"]["mode"] == "formdata"
