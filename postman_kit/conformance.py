@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import Any, TypeGuard
 
 from postman_kit.collection import Request
 from postman_kit.filters import FilterSyntaxError, check_filter, parse_filter
@@ -406,7 +406,11 @@ def body_problems(
         value = read()
     except ValueError as exc:
         return [Problem("invalid-json-body", f"the body is refused: {exc}", "/body/raw")]
-    if media.schema is not None and not isinstance(value, NotRead):
+    if (
+        media.schema is not None
+        and not isinstance(value, NotRead)
+        and not _admits_no_value(schemas, media.schema)
+    ):
         for message in schemas.errors(media.schema, value):
             where, _, _ = message.partition(": ")
             problems.append(
@@ -418,6 +422,40 @@ def body_problems(
                 )
             )
     return problems
+
+
+def _admits_no_value(schemas: SchemaChecker, schema: Any) -> bool:
+    """A body schema whose `allOf` parts share no type (readme's `allOf: [{type: string}, {type: integer}]`): no
+    body can match it, so none is reported against the user's request (what generate sends is no better)."""
+    schema = _local_target(schemas.document, schema)
+    parts = schema.get("allOf") if isinstance(schema, dict) else None
+    if not isinstance(parts, list):
+        return False
+    allowed: set[str] | None = None
+    for part in parts:
+        part = _local_target(schemas.document, part)
+        kind = part.get("type") if isinstance(part, dict) else None
+        kinds = {kind} if isinstance(kind, str) else set(kind) if isinstance(kind, list) else None
+        if kinds is None:
+            continue
+        if "number" in kinds:
+            kinds.add("integer")  # every integer is a number
+        allowed = kinds if allowed is None else allowed & kinds
+    return allowed is not None and not allowed
+
+
+def _local_target(document: dict[str, Any], schema: Any) -> Any:
+    """The schema a local `$ref` names (one step), else the schema itself."""
+    ref = schema.get("$ref") if isinstance(schema, dict) else None
+    if not isinstance(ref, str) or not ref.startswith("#/"):
+        return schema
+    node: Any = document
+    for token in ref[2:].split("/"):
+        token = token.replace("~1", "/").replace("~0", "~")
+        if not isinstance(node, dict) or token not in node:
+            return schema
+        node = node[token]
+    return node
 
 
 def is_revision(text: str) -> bool:
@@ -434,10 +472,13 @@ def is_revision(text: str) -> bool:
 
 def _value_problems(api: Api, param: Parameter, value: str, pointer: str) -> list[Problem]:
     """One value against its parameter's schema: enum (of each comma-separated item for an array), integer
-    or number, minimum and maximum."""
+    or number, minimum and maximum (exclusive ones too)."""
     schema = api.resolve(param.schema) if param.schema else {}
     if not isinstance(schema, dict):
         return []
+    beside = {k: v for k, v in param.schema.items() if k != "$ref"} if "$ref" in param.schema else {}
+    if beside and api.openapi_version.startswith("3.1"):
+        schema = {**schema, **beside}  # 3.1 applies what sits beside a `$ref` (`{$ref: Code, maxLength: 4}`)
     name = param.name
     if schema.get("type") == "array" or "items" in schema:
         items = api.resolve(schema.get("items") or {})
@@ -486,7 +527,30 @@ def _value_problems(api: Api, param: Parameter, value: str, pointer: str) -> lis
                 parameter=name,
             )
         ]
+    # exclusive bounds: 3.1's numbers (`exclusiveMinimum: 10`), or 3.0's flags on minimum and maximum
+    above = schema.get("exclusiveMinimum")
+    below = schema.get("exclusiveMaximum")
+    above = minimum if above is True else above
+    below = maximum if below is True else below
+    wrong = [
+        f"more than {above}" if _is_number(above) and number <= above else "",
+        f"less than {below}" if _is_number(below) and number >= below else "",
+    ]
+    if any(wrong):
+        allowed = " and ".join(text for text in wrong if text)
+        return [
+            Problem(
+                "out-of-range",
+                f"`{name}`={value} is out of range; allowed: {allowed}",
+                pointer,
+                parameter=name,
+            )
+        ]
     return []
+
+
+def _is_number(value: Any) -> TypeGuard[int | float]:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _filter(profile: Profile, op: Operation, value: str, pointer: str) -> list[Problem]:

@@ -290,3 +290,55 @@ def test_enum_values_are_compared_as_the_wire_carries_them(tmp_path):
     assert checker.check(request("GET", url, headers=())) == []
     [problem] = checker.check(request("GET", url.replace("active=true", "active=True"), headers=()))
     assert "does not accept `True`" in problem.message and "`true`" in problem.message
+
+
+def test_exclusive_bounds_and_bounds_beside_a_ref_are_checked(tmp_path):
+    """3.1's numeric `exclusiveMinimum: 10` took `c=5`; 3.0's flag form and a `minimum: 50` beside a 3.1 `$ref`
+    are limits too."""
+
+    def param(name, schema):
+        return {"name": name, "in": "query", "required": True, "schema": schema}
+
+    parameters = [
+        param("c", {"type": "number", "exclusiveMinimum": 10}),
+        param("level", {"$ref": "#/components/schemas/Level", "minimum": 50}),
+    ]
+    schemas = {"Level": {"type": "integer", "minimum": 1, "maximum": 100}}
+    paths = {"/n": {"get": {"parameters": parameters, "responses": {"200": {"description": "OK"}}}}}
+    checker = generic_checker(tmp_path, paths, "3.1.0", components={"schemas": schemas})
+    assert checker.check(request("GET", "https://api.example.test/n?c=10.5&level=50", headers=())) == []
+    problems = checker.check(request("GET", "https://api.example.test/n?c=10&level=3", headers=()))
+    assert sorted(p.message for p in problems) == [
+        "`c`=10 is out of range; allowed: more than 10",
+        "`level`=3 is out of range; allowed: 50 to 100",
+    ]
+    flags = {"type": "integer", "minimum": 1, "exclusiveMinimum": True}
+    old = generic_checker(
+        tmp_path,
+        {"/m": {"get": {"parameters": [param("x", flags)], "responses": {"200": {"description": "OK"}}}}},
+    )
+    [problem] = old.check(request("GET", "https://api.example.test/m?x=1", headers=()))
+    assert problem.message == "`x`=1 is out of range; allowed: more than 1"
+
+
+def test_a_body_schema_no_value_can_match_is_not_held_against_the_request(tmp_path):
+    """readme's quirks: a required body `allOf: [{type: string}, {type: integer}]` admits no value, so every body
+    fails it, the one generate sends too; validate reported that as the request's error."""
+    impossible = {"allOf": [{"type": "string"}, {"type": "integer"}]}
+    merged = {
+        "allOf": [{"type": "number"}, {"type": "integer", "minimum": 1}]
+    }  # integers are numbers: checked
+
+    def put(schema):
+        content = {"application/json": {"schema": schema}}
+        return {
+            "put": {
+                "requestBody": {"required": True, "content": content},
+                "responses": {"200": {"description": "OK"}},
+            }
+        }
+
+    checker = generic_checker(tmp_path, {"/quirk": put(impossible), "/fine": put(merged)})
+    assert checker.check(request("PUT", "https://api.example.test/quirk", "1", headers=())) == []
+    problems = checker.check(request("PUT", "https://api.example.test/fine", '"a"', headers=()))
+    assert problems and {problem.code for problem in problems} == {"body-schema"}
