@@ -18,7 +18,9 @@ from datetime import date
 from typing import Any, TypeGuard
 
 from postman_kit.collection import Request
+from postman_kit.errors import InputError
 from postman_kit.filters import FilterSyntaxError, check_filter, parse_filter
+from postman_kit.loader import resolve_pointer
 from postman_kit.openapi import Api, Operation, Parameter, RequestBody, split_path_key
 from postman_kit.profiles import Profile
 from postman_kit.routing import MethodNotAllowed, OperationIndex, RouteMatch, decoded
@@ -449,13 +451,10 @@ def _local_target(document: dict[str, Any], schema: Any) -> Any:
     ref = schema.get("$ref") if isinstance(schema, dict) else None
     if not isinstance(ref, str) or not ref.startswith("#/"):
         return schema
-    node: Any = document
-    for token in ref[2:].split("/"):
-        token = token.replace("~1", "/").replace("~0", "~")
-        if not isinstance(node, dict) or token not in node:
-            return schema
-        node = node[token]
-    return node
+    try:
+        return resolve_pointer(document, ref[1:], "spec")
+    except InputError:
+        return schema
 
 
 def is_revision(text: str) -> bool:
