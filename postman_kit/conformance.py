@@ -217,13 +217,31 @@ def path_problems(api: Api, op: Operation, sent: list[SentValue]) -> list[Proble
         if param is None or param.style in ("label", "matrix") or param.media_type or item.value is None:
             continue  # `.x` and `;x=1` carry their style's prefix; a `content` value is its media type's
         found = _value_problems(api, param, item.value, item.pointer)
-        schema = api.resolve(param.schema) if param.schema else {}
-        pattern = schema.get("pattern") if isinstance(schema, dict) else None
+        schema = api.parameter_schema(param)
+        pattern = schema.get("pattern")
         if not found and isinstance(pattern, str) and not _matches(pattern, item.value):
             found = [
                 Problem(
                     "pattern-mismatch",
                     f"path parameter `{item.name}`={item.value} does not match `{pattern}`",
+                    item.pointer,
+                    parameter=item.name,
+                )
+            ]
+        shortest, longest = schema.get("minLength"), schema.get("maxLength")
+        if (
+            not found
+            and schema.get("type") == "string"
+            and (
+                (isinstance(shortest, int) and len(item.value) < shortest)
+                or (isinstance(longest, int) and len(item.value) > longest)
+            )
+        ):
+            found = [
+                Problem(
+                    "out-of-range",
+                    f"path parameter `{item.name}`={item.value} has {len(item.value)} characters; allowed: "
+                    f"{shortest if isinstance(shortest, int) else 0} to {longest if isinstance(longest, int) else 'any'}",
                     item.pointer,
                     parameter=item.name,
                 )
@@ -472,12 +490,7 @@ def is_revision(text: str) -> bool:
 def _value_problems(api: Api, param: Parameter, value: str, pointer: str) -> list[Problem]:
     """One value against its parameter's schema: enum (of each comma-separated item for an array), integer
     or number, minimum and maximum (exclusive ones too)."""
-    schema = api.resolve(param.schema) if param.schema else {}
-    if not isinstance(schema, dict):
-        return []
-    beside = {k: v for k, v in param.schema.items() if k != "$ref"} if "$ref" in param.schema else {}
-    if beside and api.openapi_version.startswith("3.1"):
-        schema = {**schema, **beside}  # 3.1 applies what sits beside a `$ref` (`{$ref: Code, maxLength: 4}`)
+    schema = api.parameter_schema(param)
     name = param.name
     if schema.get("type") == "array" or "items" in schema:
         items = api.resolve(schema.get("items") or {})

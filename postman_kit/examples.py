@@ -1163,8 +1163,7 @@ class RequestValues:
         return self.builder.build(schema, param.name)
 
     def _schema(self, param: Parameter) -> dict[str, Any]:
-        schema = self.api.resolve(param.schema) if param.schema else {}
-        return schema if isinstance(schema, dict) else {}
+        return self.api.parameter_schema(param)
 
     def _from_path(self, name: str, path: str) -> list[Any]:
         """Examples of path parameter `name` on `path`'s operations, then of the resource's id in the response of

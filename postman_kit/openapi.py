@@ -159,6 +159,15 @@ class Api:
     def resolve(self, node: Any) -> Any:
         return resolve(self.document, node, self.source)
 
+    def parameter_schema(self, param: Parameter) -> dict[str, Any]:
+        """A parameter's schema, its `$ref` resolved; under 3.1 with what sits beside the `$ref` applied
+        (`{$ref: Code, maxLength: 4, example: ABCD}`), as JSON Schema 2020-12 reads it."""
+        schema = self.resolve(param.schema) if param.schema else {}
+        if not isinstance(schema, dict):
+            return {}
+        beside = {k: v for k, v in param.schema.items() if k != "$ref"} if "$ref" in param.schema else {}
+        return {**schema, **beside} if beside and self.openapi_version.startswith("3.1") else schema
+
     @cached_property
     def methods(self) -> frozenset[str]:
         """Every HTTP method some operation uses."""

@@ -342,3 +342,27 @@ def test_a_body_schema_no_value_can_match_is_not_held_against_the_request(tmp_pa
     assert checker.check(request("PUT", "https://api.example.test/quirk", "1", headers=())) == []
     problems = checker.check(request("PUT", "https://api.example.test/fine", '"a"', headers=()))
     assert problems and {problem.code for problem in problems} == {"body-schema"}
+
+
+def test_a_path_value_longer_than_its_schema_allows_is_reported(tmp_path):
+    """`{$ref: Code, maxLength: 4}` under 3.1 (Code's own example is ten letters): validate took `ABCDEFGHIJ`, and
+    generate sent it; both read the length beside the `$ref` now."""
+    code = {
+        "name": "code",
+        "in": "path",
+        "required": True,
+        "schema": {"$ref": "#/components/schemas/Code", "maxLength": 4},
+    }
+    schemas = {"Code": {"type": "string", "pattern": "^[A-Z]+$", "example": "ABCDEFGHIJ"}}
+    paths = {"/users/{code}": {"get": {"parameters": [code], "responses": {"200": {"description": "OK"}}}}}
+    checker = generic_checker(tmp_path, paths, "3.1.0", components={"schemas": schemas})
+    assert checker.check(request("GET", "https://api.example.test/users/ABCD", headers=())) == []
+    [problem] = checker.check(request("GET", "https://api.example.test/users/ABCDEFGHIJ", headers=()))
+    assert problem.code == "out-of-range" and "10 characters; allowed: 0 to 4" in problem.message
+    from postman_kit.examples import ExampleBuilder, RequestValues
+
+    api = load_api(str(tmp_path / "spec.json"))
+    value = RequestValues(api, ExampleBuilder(api.document)).parameter(
+        api.operations[0].parameters[0], api.operations[0]
+    )
+    assert isinstance(value, str) and len(value) <= 4
