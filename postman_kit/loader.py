@@ -27,7 +27,7 @@ from typing import Any
 import orjson
 
 from postman_kit.errors import InputError
-from postman_kit.shapes import MAX_NESTING
+from postman_kit.shapes import MAX_NESTING, pointer_token
 
 # A YAML document whose aliases add more than this many nodes to it, expanded, is refused (alias bombs): every
 # later walk over the document sees the expanded tree. OpenAI's 3 MB spec is 110,000 nodes.
@@ -321,7 +321,7 @@ _PLAIN_END = re.compile(r"[ \t]*(?:$|[\r\n#,\]}]|:(?:[ \t\r\n]|$))")
 _DIVERGENT_NUMBER = re.compile(r"[-+]?0[XO][0-9a-fA-F]+|[-+]0[xo][0-9a-fA-F]+")
 # What each of those holds, found by a search led by a literal (fast: a few ms on OpenAI's spec); the whole token
 # around each is checked then.
-_DIVERGENT_NUMBER_HINTS = (re.compile(r"0[XOxo]"),)
+_DIVERGENT_NUMBER_HINT = re.compile(r"0[XOxo]")
 _TOKEN_END = re.compile(r"[^\s,\[\]{}#:]*")
 # A plain scalar starting with one of these in a flow collection (`[a, ?b]`, `[:b]`, `[|]`) libyaml refuses or
 # reads as a key; fastyaml-rs takes it for a string.
@@ -429,21 +429,20 @@ def _may_hold_divergent_number(text: str) -> bool:
     `text` (see _DIVERGENT_NUMBER). A number fastyaml-rs made carries no trace of how it was
     written (`017` and `17` are both 17), so this is looked for in the text."""
     checked: set[int] = set()
-    for hints in _DIVERGENT_NUMBER_HINTS:
-        for hint in hints.finditer(text):
-            start = hint.start()
-            while start > 0 and text[start - 1] in "-+.0123456789_eEoOxXbB":
-                start -= 1
-            if start in checked:
-                continue
-            checked.add(start)
-            end = _TOKEN_END.match(text, hint.start()).end()  # type: ignore[union-attr]
-            if (
-                _DIVERGENT_NUMBER.fullmatch(text, start, end)
-                and _PLAIN_END.match(text, end)
-                and _at_node_start(text, start)
-            ):
-                return True
+    for hint in _DIVERGENT_NUMBER_HINT.finditer(text):
+        start = hint.start()
+        while start > 0 and text[start - 1] in "-+.0123456789_eEoOxXbB":
+            start -= 1
+        if start in checked:
+            continue
+        checked.add(start)
+        end = _TOKEN_END.match(text, hint.start()).end()  # type: ignore[union-attr]
+        if (
+            _DIVERGENT_NUMBER.fullmatch(text, start, end)
+            and _PLAIN_END.match(text, end)
+            and _at_node_start(text, start)
+        ):
+            return True
     return False
 
 
@@ -756,7 +755,7 @@ def _point_identified_refs(data: dict[str, Any]) -> bool:
             found.append((node, base))
         for key, value in node.items():
             if key not in ("example", "examples"):
-                visit(value, f"{pointer}/{_escaped_token(str(key))}", base)
+                visit(value, f"{pointer}/{pointer_token(str(key))}", base)
 
     visit(data, "", "")
     changed = False
@@ -789,10 +788,6 @@ def _points_somewhere(data: Any, pointer: str) -> bool:
     except InputError:
         return False
     return True
-
-
-def _escaped_token(key: str) -> str:
-    return key.replace("~", "~0").replace("/", "~1")
 
 
 def collect_refs(data: Any) -> frozenset[str]:

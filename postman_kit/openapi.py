@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl
 
 from postman_kit.errors import InputError
 from postman_kit.loader import LoadedDocument, load_document, resolve_pointer
-from postman_kit.shapes import check_openapi_shape
+from postman_kit.shapes import check_openapi_shape, pointer_token
 
 _PREFIX_IN_DESCRIPTION = re.compile(r"`([A-Za-z][\w.-]*) [\w-]+`")
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -328,16 +328,11 @@ def _check_local_refs(doc: dict[str, Any], name: str, refs: frozenset[str] | Non
                 inner = (
                     "examples" if holder == "examples-map" else "examples-map" if key == "examples" else ""
                 )
-                stack.append((value, f"{where}/{_pointer_token(str(key))}", inner))
+                stack.append((value, f"{where}/{pointer_token(str(key))}", inner))
         elif isinstance(node, list):
             for index, value in enumerate(node):
                 if isinstance(value, (dict, list)):
                     stack.append((value, f"{where}/{index}", ""))
-
-
-def _pointer_token(key: str) -> str:
-    """A mapping key as one JSON pointer segment: `/api/profiles` → `~1api~1profiles`."""
-    return key.replace("~", "~0").replace("/", "~1")
 
 
 def read_servers(raw: Any) -> list[Server]:

@@ -286,12 +286,13 @@ def _check(document: Any, source: str, kind: str, what: str, nesting_checked: bo
     try:
         _validator(kind)(document)
     except fastjsonschema.JsonSchemaValueException as exc:
-        pointer = "/" + "/".join(_pointer_token(str(part)) for part in exc.path[1:])
+        pointer = "/" + "/".join(pointer_token(str(part)) for part in exc.path[1:])
         expected = exc.message.rsplit(" must be ", 1)[-1]
         raise InputError(source, f"not a valid {what}: #{pointer} must be {expected}") from None
 
 
-def _pointer_token(key: str) -> str:
+def pointer_token(key: str) -> str:
+    """A mapping key as one JSON pointer segment: `/api/profiles` → `~1api~1profiles`."""
     return key.replace("~", "~0").replace("/", "~1")
 
 
