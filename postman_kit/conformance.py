@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, TypeGuard
+from typing import Any
 
 from postman_kit.collection import Request
 from postman_kit.errors import InputError
@@ -24,6 +24,7 @@ from postman_kit.loader import resolve_pointer
 from postman_kit.openapi import Api, Operation, Parameter, RequestBody, split_path_key
 from postman_kit.profiles import Profile
 from postman_kit.routing import MethodNotAllowed, OperationIndex, RouteMatch, decoded
+from postman_kit.scalars import number_bounds, string_fits
 from postman_kit.schema_validation import SchemaChecker
 
 _VARIABLE = re.compile(r"\{\{([^{}]+)\}\}")
@@ -228,15 +229,8 @@ def path_problems(api: Api, op: Operation, sent: list[SentValue]) -> list[Proble
                     parameter=item.name,
                 )
             ]
-        shortest, longest = schema.get("minLength"), schema.get("maxLength")
-        if (
-            not found
-            and schema.get("type") == "string"
-            and (
-                (isinstance(shortest, int) and len(item.value) < shortest)
-                or (isinstance(longest, int) and len(item.value) > longest)
-            )
-        ):
+        if not found and schema.get("type") == "string" and not string_fits(schema, item.value, None):
+            shortest, longest = schema.get("minLength"), schema.get("maxLength")
             found = [
                 Problem(
                     "out-of-range",
@@ -540,13 +534,10 @@ def _value_problems(api: Api, param: Parameter, value: str, pointer: str) -> lis
             )
         ]
     # exclusive bounds: 3.1's numbers (`exclusiveMinimum: 10`), or 3.0's flags on minimum and maximum
-    above = schema.get("exclusiveMinimum")
-    below = schema.get("exclusiveMaximum")
-    above = minimum if above is True else above
-    below = maximum if below is True else below
+    low, low_open, high, high_open = number_bounds(schema)
     wrong = [
-        f"more than {above}" if _is_number(above) and number <= above else "",
-        f"less than {below}" if _is_number(below) and number >= below else "",
+        f"more than {low}" if low_open and low is not None and number <= low else "",
+        f"less than {high}" if high_open and high is not None and number >= high else "",
     ]
     if any(wrong):
         allowed = " and ".join(text for text in wrong if text)
@@ -559,10 +550,6 @@ def _value_problems(api: Api, param: Parameter, value: str, pointer: str) -> lis
             )
         ]
     return []
-
-
-def _is_number(value: Any) -> TypeGuard[int | float]:
-    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _filter(profile: Profile, op: Operation, value: str, pointer: str) -> list[Problem]:

@@ -248,18 +248,9 @@ def _sized(value: str, schema: dict[str, Any]) -> str:
 
 def number_value(schema: dict[str, Any], integer: bool) -> int | float:
     """A number within the schema's bounds, a multiple of its `multipleOf` where one fits."""
-    minimum, maximum = schema.get("minimum"), schema.get("maximum")
-    exclusive_min, exclusive_max = schema.get("exclusiveMinimum"), schema.get("exclusiveMaximum")
-    low: float | None = minimum if _is_number(minimum) else None
-    high: float | None = maximum if _is_number(maximum) else None
-    low_open = exclusive_min is True
-    high_open = exclusive_max is True
-    if _is_number(exclusive_min):  # OpenAPI 3.1 / JSON Schema 2019+: a number
-        low, low_open = exclusive_min, True
-    if _is_number(exclusive_max):
-        high, high_open = exclusive_max, True
+    low, low_open, high, high_open = number_bounds(schema)
     multiple_of = schema.get("multipleOf")
-    step: float | None = multiple_of if _is_number(multiple_of) and multiple_of > 0 else None
+    step: float | None = multiple_of if is_number(multiple_of) and multiple_of > 0 else None
     if integer:
         step = max(1, math.ceil(step)) if step is not None and step == int(step) else (step or 1)
     value: float = 1
@@ -292,6 +283,22 @@ def number_value(schema: dict[str, Any], integer: bool) -> int | float:
     return round(value, 10) if isinstance(value, float) else value
 
 
+def number_bounds(schema: dict[str, Any]) -> tuple[float | None, bool, float | None, bool]:
+    """(lower bound, whether it is exclusive, upper bound, whether it is exclusive): OpenAPI 3.0's `minimum` with
+    `exclusiveMinimum: true`, or 3.1's (JSON Schema 2019+) numeric `exclusiveMinimum`, which wins."""
+    minimum, maximum = schema.get("minimum"), schema.get("maximum")
+    exclusive_min, exclusive_max = schema.get("exclusiveMinimum"), schema.get("exclusiveMaximum")
+    low: float | None = minimum if is_number(minimum) else None
+    high: float | None = maximum if is_number(maximum) else None
+    low_open = exclusive_min is True
+    high_open = exclusive_max is True
+    if is_number(exclusive_min):
+        low, low_open = exclusive_min, True
+    if is_number(exclusive_max):
+        high, high_open = exclusive_max, True
+    return low, low_open, high, high_open
+
+
 def _multiple(value: float, step: float, up: bool) -> float:
     """The multiple of `step` next to `value` (above it or below it); in integers where both are, so an int64
     bound past 2**53 stays exact (`minimum: 9007199254740993`)."""
@@ -300,7 +307,8 @@ def _multiple(value: float, step: float, up: bool) -> float:
     return (math.ceil(value / step) if up else math.floor(value / step)) * step
 
 
-def _is_number(value: Any) -> TypeGuard[int | float]:
+def is_number(value: Any) -> TypeGuard[int | float]:
+    """A JSON number: an int or float, not a bool."""
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
