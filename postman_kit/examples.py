@@ -18,6 +18,7 @@ from postman_kit.scalars import (
     FORMAT_EXAMPLES,
     NEUTRAL_STRING,
     is_date_time,
+    is_number,
     name_key,
     number_value,
     pattern_examples,
@@ -283,9 +284,7 @@ class ExampleBuilder:
 
     def _items_typed(self, schema: dict[str, Any], value: list[Any]) -> bool:
         """A list's first items are of the type its `items` schema declares (a shape check, not a validation)."""
-        items = schema.get("items")
-        if isinstance(items, dict) and isinstance(items.get("$ref"), str) and items["$ref"].startswith("#"):
-            items = self._target(items["$ref"])
+        items = self._resolved(schema.get("items"))
         if not isinstance(items, dict) or _COMPOSED.intersection(items):
             return True
         kind = items.get("type") or ("object" if "properties" in items else None)
@@ -434,27 +433,19 @@ class ExampleBuilder:
         {enum: [example, admin]}` → `example2`; `not: {const: 1}` with `minimum: 1` → 2)."""
         rest = {k: v for k, v in schema.items() if k != "not"}
         value = self._build(rest, refs, depth, name)
-        ruled_out = schema["not"]
-        if (
-            isinstance(ruled_out, dict)
-            and isinstance(ruled_out.get("$ref"), str)
-            and ruled_out["$ref"].startswith("#")
-        ):
-            ruled_out = self._target(ruled_out["$ref"])
+        ruled_out = self._resolved(schema["not"])
         if not isinstance(ruled_out, dict) or not _matches_plainly(ruled_out, value):
             return value
         if isinstance(value, str):
             candidates: list[Any] = [f"{value}{n}" for n in (2, 3)] + [f"x{value}", value.upper() + "1"]
-        elif isinstance(value, int | float) and not isinstance(value, bool):
+        elif is_number(value):
             candidates = [value + 1, value + 2, value - 1]
         else:
             return value
         for candidate in candidates:
-            if (
-                not _matches_plainly(ruled_out, candidate)
-                and _fits(rest, candidate)
-                and _within_bounds(rest, candidate)
-            ):
+            if not _matches_plainly(ruled_out, candidate) and _fits(
+                rest, candidate
+            ):  # _fits holds the bounds
                 return candidate
         return value
 
@@ -1316,17 +1307,10 @@ def _within_bounds(schema: dict[str, Any], value: Any) -> bool:
     """A string within `minLength`/`maxLength`, a number within `minimum`/`maximum` (a 3.1 `$ref`'s `maxLength:
     5` beside a name example of 19 characters)."""
     if isinstance(value, str):
-        shortest, longest = schema.get("minLength"), schema.get("maxLength")
-        return not (
-            (isinstance(shortest, int) and len(value) < shortest)
-            or (isinstance(longest, int) and len(value) > longest)
-        )
-    if isinstance(value, int | float) and not isinstance(value, bool):
+        return string_fits(schema, value, None)
+    if is_number(value):
         low, high = schema.get("minimum"), schema.get("maximum")
-        return not (
-            (isinstance(low, int | float) and not isinstance(low, bool) and value < low)
-            or (isinstance(high, int | float) and not isinstance(high, bool) and value > high)
-        )
+        return not ((is_number(low) and value < low) or (is_number(high) and value > high))
     return True
 
 

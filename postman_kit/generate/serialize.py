@@ -302,8 +302,9 @@ def _file_property(prop: Any, resolve: Callable[[Any], Any], depth: int = 0) -> 
         return is_binary(resolve(prop.get("items")))
     if is_binary(prop):
         return True
-    branches = [resolve(b) for key in ("oneOf", "anyOf") for b in _listed(prop.get(key))] if depth < 4 else []
-    return any(_file_property(branch, resolve, depth + 1) for branch in branches)
+    return depth < 4 and any(
+        _file_property(branch, resolve, depth + 1) for branch in _branches(prop, resolve)
+    )
 
 
 def _may_be_array(prop: dict[str, Any], resolve: Callable[[Any], Any]) -> bool:
@@ -311,12 +312,17 @@ def _may_be_array(prop: dict[str, Any], resolve: Callable[[Any], Any]) -> bool:
     a list value is then one part per item."""
     if prop.get("type") == "array":
         return True
-    branches = [resolve(b) for key in ("oneOf", "anyOf") for b in _listed(prop.get(key))]
-    return any(isinstance(b, dict) and b.get("type") == "array" for b in branches)
+    return any(isinstance(b, dict) and b.get("type") == "array" for b in _branches(prop, resolve))
 
 
-def _listed(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
+def _branches(prop: dict[str, Any], resolve: Callable[[Any], Any]) -> list[Any]:
+    """A property's `oneOf` and `anyOf` branches, resolved."""
+    found: list[Any] = []
+    for key in ("oneOf", "anyOf"):
+        branches = prop.get(key)
+        if isinstance(branches, list):
+            found += [resolve(branch) for branch in branches]
+    return found
 
 
 __all__ = [
