@@ -10,13 +10,14 @@ from postman_kit.collection import Variable
 from postman_kit.openapi import Operation, Server
 
 _SERVER_VARIABLE = re.compile(r"\{([^{}]+)\}")
-# A URL with a scheme, or whose scheme is a server variable (`{{scheme}}://api.example.com`)
-_ABSOLUTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*|\{\{[^{}]+\}\})://", re.IGNORECASE)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+# a scheme given by a server variable: `{{scheme}}://api.example.com`
+_VARIABLE_SCHEME = re.compile(r"^\{\{[^{}]+\}\}://")
 
 
 def is_absolute(url: str) -> bool:
     """Whether a server URL (Postman form) names its scheme, itself or through a variable."""
-    return _ABSOLUTE.match(url) is not None
+    return _SCHEME.match(url) is not None or _VARIABLE_SCHEME.match(url) is not None
 
 
 def postman_url(server: Server) -> str:
@@ -29,7 +30,7 @@ def postman_url(server: Server) -> str:
 def variable_name(url: str, base_variable: str, taken: set[str]) -> str:
     """A readable, unused name for another server: its host's first label before the base URL variable's name
     (`https://upload.box.com/api/2.0` → `uploadBaseUrl`)."""
-    host = urlsplit(re.sub(r"^\{\{[^{}]+\}\}://", "scheme://", url)).hostname or ""
+    host = urlsplit(_VARIABLE_SCHEME.sub("scheme://", url)).hostname or ""
     label = re.sub(r"[^A-Za-z0-9]", "", host.split(".")[0]) if host and not host.startswith("{") else ""
     stem = f"{label}{base_variable[:1].upper()}{base_variable[1:]}" if label else f"{base_variable}Server"
     name, number = stem, 2
