@@ -63,36 +63,6 @@ def spec_id(path: Path) -> str:
     return str(path.relative_to(CORPUS)) if CORPUS in path.parents else path.name
 
 
-# What generate writes today that its spec rejects: request bodies built from contradictory schemas (allOf
-# branches that exclude each other, additionalProperties: false inside allOf), stringified examples, and values
-# that miss a constraint. validate is right to report them; they are generate's to fix, and leave this list then.
-GENERATED_BODY_PROBLEMS = {
-    "real-world/box.json": {"Invites/Create user invite"},
-    "real-world/openai.yaml": {"Vector stores/Create a vector store file batch."},
-    "real-world/readme-oas-examples/3.0/json/readme.json": {"Docs/Create doc"},
-    "real-world/readme-oas-examples/3.0/json/request-examples.json": {
-        "Multiple examples/Stringified JSON arrays in an `examples` value",
-        "Multiple examples/Stringified JSON object in an `examples` value",
-    },
-    "real-world/readme-oas-examples/3.0/json/schema-additional-properties.json": {
-        "post/Should allow additionalProperties in JSON schema"
-    },
-    "real-world/readme-oas-examples/3.0/json/schema-enums.json": {"Enums/Boolean enum support"},
-    "real-world/readme-oas-examples/3.0/json/schema-types.json": {
-        "Numbers/`format` data types",
-        "Quirks/Incompatible allOf schemas on a root requestBody",
-        "Quirks/Incompatible allOf schemas on a root requestBody (with other schema properties)",
-        "Quirks/Incompatible nested allOf schemas",
-    },
-    "real-world/readme-oas-examples/3.1/json/schema-types.json": {
-        "Numbers/`format` data types",
-        "Quirks/Incompatible allOf schemas on a root requestBody",
-        "Quirks/Incompatible allOf schemas on a root requestBody (with other schema properties)",
-        "Quirks/Incompatible nested allOf schemas",
-    },
-}
-
-
 def generated_and_validated(spec: Path) -> tuple[dict[str, Any], Report]:
     """The collection generate writes for `spec`, and validate's report on it with its environment and globals."""
     api = load_api(str(spec))
@@ -113,13 +83,7 @@ def generated_and_validated(spec: Path) -> tuple[dict[str, Any], Report]:
 @pytest.mark.parametrize("spec", every_spec(), ids=spec_id)
 def test_the_kits_own_output_has_no_finding_of_any_level(spec: Path):
     _, report = generated_and_validated(spec)
-    known = GENERATED_BODY_PROBLEMS.get(spec_id(spec), set())
-    found = [
-        f"{f.severity.label} {f.rule} {f.item}: {f.message}"
-        for f in report.findings
-        if not (f.rule == "request/body-schema" and f.item in known)
-    ]
-    assert found == []
+    assert [f"{f.severity.label} {f.rule} {f.item}: {f.message}" for f in report.findings] == []
 
 
 @functools.cache

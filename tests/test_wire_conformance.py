@@ -13,7 +13,15 @@ from tests.support.generate import minimal_spec, write_spec
 from tests.tools import ROOT, newman_path, require_corpus
 
 pytestmark = [pytest.mark.newman, pytest.mark.corpus]
-SUBSET = ("readme-3.0/parameters-cookies", "readme-3.1/petstore-simple", "readme-3.1/petstore")
+# with two that failed before stop 28: an AND of an API key, basic and OAuth 2 (the basic auth was dropped), and a
+# body whose optional `oneOf` had no value valid under one branch only
+SUBSET = (
+    "readme-3.0/parameters-cookies",
+    "readme-3.1/petstore-simple",
+    "readme-3.1/petstore",
+    "readme-3.0/security-multiple",
+    "readme-3.0/schema-deprecated",
+)
 
 
 def load_harness():
