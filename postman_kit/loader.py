@@ -339,6 +339,13 @@ _LONE_COLON = re.compile(r":(?<![^ \r\n\[{,]:)(?=[ \r\n]|$)")
 _FLOW_INDICATOR_ENTRY = re.compile(r"[\[{,]\s*[:?|>]|:[ \t]+(?:[?:](?=\S)|[|>](?=[^\s\-+0-9#]))")
 # A document start or end marker after the first line.
 _LATER_DOCUMENT_MARKER = tuple(re.compile(rf"{br}(?:---|\.\.\.)(?:[ \t\r\n]|$)") for br in ("\n", "\r"))
+# A line of text, with its line break.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+# A line ending in a block scalar's header after a plain key or a `-`, with no indentation indicator: the key's
+# column (or the one after the `-`) is the first group's length.
+_BLOCK_SCALAR_LINE = re.compile(
+    r"([ ]*(?:-[ ]+)*)(?:[A-Za-z0-9_$./-]+:[ ]+|(?<=-[ ]))[|>][-+]?[ ]*(?:[ ]#[^\r\n]*)?(?:\r\n|\r|\n|$)"
+)
 # A literal or folded block scalar's header, ending a line: `|`, `>-`, `|2` (a comment may follow).
 _BLOCK_SCALAR_HEADER = re.compile(r"(?:^|[ ])[|>][-+0-9]*[ ]*(?:#.*)?$")
 
@@ -356,24 +363,70 @@ def _fast_yaml() -> Any:
 def _parse_yaml_fast(text: str) -> Any:
     """`text` read by fastyaml-rs when that reads it as libyaml would; None when it does not, or may not, or the
     document is empty or null: the caller then reads it with libyaml (_parse_yaml), which words any error."""
-    if (
-        _block_scalar_at_end(text)
-        or _may_hold_anchor(text)
-        or _may_hold_tag_or_directive(text)
-        or any(character in text for character in _CHARACTERS_READ_APART)
-        or _may_hold_yaml12_only_syntax(text)
-        or _may_hold_divergent_number(text)
-        # imported only after the guards: 10 ms that a document they send to libyaml does not pay
-        or (fast_yaml := _fast_yaml()) is None
-    ):
+    if _block_scalar_at_end(text) or any(character in text for character in _CHARACTERS_READ_APART):
+        return None
+    # Prose in block scalars looks like syntax to the text guards (`![diagram](…)` like a tag, `&quot;` like an
+    # anchor, `spotify:track:{id}`) and sent Spotify's and Train Travel's specs to libyaml, whose reading took
+    # 95 of Spotify's 160 ms in `generate` (benchmarks/bench_generate.py, real-world); the guards look again
+    # without that text.
+    syntax = text
+    if _may_hold_syntax_read_apart(text):
+        syntax = _without_block_scalar_text(text)
+        if _may_hold_syntax_read_apart(syntax):
+            return None
+    # imported only after the guards: 10 ms that a document they send to libyaml does not pay
+    if (fast_yaml := _fast_yaml()) is None:
         return None
     try:
         data = fast_yaml.safe_load(text, max_documents=1)
     except Exception:  # noqa: BLE001 - whatever it refuses, libyaml refuses or reads, in its own words
         return None
-    if data is None or any(_written_plain(text, value) for value in _strings_read_apart(data)):
+    if data is None or any(_written_plain(syntax, value) for value in _strings_read_apart(data)):
         return None
     return data
+
+
+def _may_hold_syntax_read_apart(text: str) -> bool:
+    return (
+        _may_hold_anchor(text)
+        or _may_hold_tag_or_directive(text)
+        or _may_hold_yaml12_only_syntax(text)
+        or _may_hold_divergent_number(text)
+    )
+
+
+def _without_block_scalar_text(text: str) -> str:
+    """`text` with the content lines of its block scalars left out, their line breaks kept: the lines below a
+    header after a plain key or a `-` (`description: |`, `- >-`) that are blank or indented at least as deep as
+    the first that is not, which must be deeper than the key. Both parsers read those lines as text.
+
+    Only a header of that shape counts, with no indentation indicator, and a line is never taken for content
+    unless it is: a header inside a quoted scalar hides only more of that scalar's text, and one inside a flow
+    collection (`{b: |`, which libyaml refuses) comes out of fastyaml-rs as a string starting with `|`, which
+    _strings_read_apart finds, and the header stays in the text _written_plain then reads."""
+    lines = _LINE.findall(text)
+    kept: list[str] = []
+    at = 0
+    while at < len(lines):
+        line = lines[at]
+        kept.append(line)
+        at += 1
+        header = _BLOCK_SCALAR_LINE.match(line)
+        if header is None:
+            continue
+        key_column = len(header.group(1))
+        indent = None
+        while at < len(lines):
+            content = lines[at].rstrip("\r\n")
+            words = content.lstrip(" ")
+            if words:
+                width = len(content) - len(words)
+                if width < (indent if indent is not None else key_column + 1):
+                    break
+                indent = width if indent is None else indent
+            kept.append(lines[at][len(content) :])
+            at += 1
+    return "".join(kept)
 
 
 def _block_scalar_at_end(text: str) -> bool:
