@@ -336,7 +336,11 @@ _COLON_BEFORE_FLOW_INDICATOR = re.compile(r":[,?\[\]{}]")
 _LONE_COLON = re.compile(r":(?<![^ \r\n\[{,]:)(?=[ \r\n]|$)")
 # A flow collection's entry or a value starting with a flow indicator (`[:b]`, `{?a}`, `[x, |]`, `{a: ?b}`), which
 # libyaml refuses or reads as a key and fastyaml-rs takes for a string; a block scalar's header (`a: >-`) is none.
-_FLOW_INDICATOR_ENTRY = re.compile(r"[\[{,]\s*[:?|>]|:[ \t]+(?:[?:](?=\S)|[|>](?=[^\s\-+0-9#]))")
+# Two patterns, not one alternation: 14 ms against 30 on OpenAI's spec.
+_FLOW_INDICATOR_ENTRY = (
+    re.compile(r"[\[{,]\s*[:?|>]"),
+    re.compile(r":[ \t]+(?:[?:](?=\S)|[|>](?=[^\s\-+0-9#]))"),
+)
 # A document start or end marker after the first line.
 _LATER_DOCUMENT_MARKER = tuple(re.compile(rf"{br}(?:---|\.\.\.)(?:[ \t\r\n]|$)") for br in ("\n", "\r"))
 # A line of text, with its line break.
@@ -459,7 +463,7 @@ def _may_hold_yaml12_only_syntax(text: str) -> bool:
             return True
     if any(_at_node_start(text, found.start()) for found in _LONE_COLON.finditer(text)):
         return True
-    if _FLOW_INDICATOR_ENTRY.search(text):  # in the text: a later duplicate key hides it from the data
+    if any(entry.search(text) for entry in _FLOW_INDICATOR_ENTRY):  # a later duplicate key hides it from the data
         return True
     return any(marker.search(text) for marker in _LATER_DOCUMENT_MARKER)
 
