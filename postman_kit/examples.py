@@ -275,6 +275,15 @@ class ExampleBuilder:
         a name from the enum of one branch is also any string of the other)."""
         if not _fits(schema, value):
             return False
+        if (
+            not isinstance(value, dict | list)
+            and _COMPOSED.intersection(schema)
+            and not self._could_fit(schema, value)
+        ):
+            # a scalar no part or branch takes (Meilisearch's log mode: `default: Human` beside `oneOf: [{$ref:
+            # LogMode}]`, whose enum is lower case); an object or a list example is the spec's own to show, and
+            # kept where a detail of it (a null the schema does not allow) is off
+            return False
         if isinstance(value, list) and not self._items_typed(schema, value):
             return False  # Together's frame_images example: a list of lists where the items are objects
         branches = schema.get("oneOf")

@@ -425,6 +425,17 @@ def test_an_optional_json_body_with_no_value_to_give_is_left_out(tmp_path: Path)
     assert requests["Create True"]["request"]["body"]["mode"] == "raw"
 
 
+def test_a_plain_text_body_of_a_boolean_or_number_is_its_text(tmp_path: Path) -> None:
+    """Meilisearch's facet-search switch: `text/plain` with `{type: boolean}` was sent as an empty body."""
+    paths = {
+        "/switch": with_body("Switch", "text/plain", {"type": "boolean"}),
+        "/count": with_body("Count", "text/plain", {"type": "integer", "example": 5}),
+        "/name": with_body("Name", "text/plain", {"type": "string", "example": "ab"}),
+    }
+    requests = requests_by_name(build_json(tmp_path, minimal_spec(paths)))
+    assert [requests[name]["request"]["body"]["raw"] for name in ("Switch", "Count", "Name")] == ["true", "5", "ab"]
+
+
 def test_a_multipart_property_whose_one_of_refers_back_to_itself_ends(tmp_path: Path) -> None:
     """`X: {oneOf: [{$ref: X}, {type: string}]}` as a multipart field: looking for a file among its branches ran
     into Python's recursion limit, a traceback."""

@@ -110,6 +110,15 @@ def test_a_list_example_whose_items_are_not_the_declared_type_is_not_used() -> N
     assert ExampleBuilder({}).build({**frames, "example": [{"input_image": "a"}]}) == [{"input_image": "a"}]
 
 
+def test_a_default_outside_its_one_of_branches_is_not_used() -> None:
+    """Meilisearch's log mode: `{oneOf: [{$ref: LogMode}], default: Human}` where LogMode's enum is lower case;
+    the request sent `Human`, which no branch takes."""
+    spec = {"components": {"schemas": {"LogMode": {"type": "string", "enum": ["human", "json"]}}}}
+    mode = {"oneOf": [{"$ref": "#/components/schemas/LogMode"}], "default": "Human"}
+    assert ExampleBuilder(spec).build(mode) == "human"
+    assert ExampleBuilder(spec).build({**mode, "default": "json"}) == "json"  # a default that fits is kept
+
+
 def test_tuples_and_contains_of_json_schema_2020_12_get_values_they_take() -> None:
     """`prefixItems` (a `[lat, lon, "WGS84"]` tuple, `items: false`) was sent as `[]`, and `contains` with
     `minContains: 2` as one entry."""

@@ -544,7 +544,7 @@ class _CollectionBuilder:
         if "*" in kind and value is not None and not isinstance(value, str):
             # any media type (Apideck's proxy: `*/*`, an object example first): the example as JSON
             return Body("raw", raw=json_text(value), language="json")
-        return Body("raw", raw=value if isinstance(value, str) else "", language="text")
+        return Body("raw", raw=_as_text(value), language="text")
 
     def _properties(self, schema: Any) -> dict[str, Any]:
         """A body schema's properties, resolved, with those of its `allOf` parts."""
@@ -648,6 +648,16 @@ def _path_group(path: str) -> str:
     if len(segments) > 1 and segments[0].lower() in {"api", "v1", "v2", "v3", "rest"}:
         segments = segments[1:]
     return segments[0] if segments else "root"
+
+
+def _as_text(value: Any) -> str:
+    """A plain-text body's value as the text it is sent as: a string as written, a number or boolean in its
+    usual spelling (Meilisearch's facet-search switch, a `text/plain` boolean: `true`), anything else empty."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool | int | float):
+        return json_text(value)
+    return ""
 
 
 def _is_text_encoded(schema: Any) -> bool:
