@@ -188,6 +188,7 @@ class _Merger:
             if place is None or pair.old.item is None:
                 continue
             base_item = base.endpoints[pair.old.key].item if base and pair.old.key in base.endpoints else None
+            from_spec = base_item is not None
             if base_item is None:
                 base_item = self._as_generated(pair.old.item)
             _, trail, target = place
@@ -195,7 +196,9 @@ class _Merger:
             if base_item is None:
                 no_base.append(label)
                 continue
-            self._apply_edits(pair.old.item, base_item, target, label)
+            self._apply_edits(
+                pair.old.item, base_item, target, label, exact=base_item is not None and from_spec
+            )
         if no_base:
             self.report.notes.append(
                 f"{len(no_base)} upstream request(s) (e.g. {no_base[0]}) have no example recording what upstream "
@@ -231,13 +234,24 @@ class _Merger:
                 )
         return None
 
-    def _apply_edits(self, mine: Item, base: Item, target: Item, label: str) -> None:
+    def _apply_edits(self, mine: Item, base: Item, target: Item, label: str, exact: bool = False) -> None:
+        """`exact`: `base` is the request OLD's spec builds, not one read back from the item's examples, which do
+        not record its description or auth; only then are those compared."""
         # A built item's examples share its request's parts; edits go to a copy, so examples show NEW's call.
         target.request = Request.from_json(target.request.to_json())
         kept: list[str] = []
         if mine.name != base.name:
             target.name = mine.name
             kept.append(f"name '{mine.name}'")
+        if exact and (mine.request.description, mine.description) != (
+            base.request.description,
+            base.description,
+        ):
+            target.request.description, target.description = mine.request.description, mine.description
+            kept.append("description")
+        if exact and _auth_json(mine.request.auth) != _auth_json(base.request.auth):
+            target.request.auth = mine.request.auth
+            kept.append("auth")
         kept += self._query_edits(mine.request, base.request, target, label)
         base_vars = {v.key: v.value for v in base.request.url.variable}
         for variable in mine.request.url.variable:
@@ -316,6 +330,11 @@ class _Merger:
             ):
                 continue
             own = next((q for q in target.request.url.query if q.key == query.key), None)
+            if own is None and before is None:
+                # one the user added, a parameter of neither spec (a debug flag the API takes unlisted): theirs
+                target.request.url.query.append(query)
+                kept.append(f"query `{query.key}` (yours)")
+                continue
             if own is None:
                 if not query.disabled:
                     self.report.dropped.append(
@@ -357,8 +376,12 @@ class _Merger:
         self.upstream_by_item = {id(e.item): e for e in old.endpoints.values() if e.item is not None}
         base = self.comparison.base
         self.base_folders: set[tuple[str, ...]] | None = None
+        self.base_folder_descriptions: dict[tuple[str, ...], str] | None = None
         if base is not None:
             self.base_folders = {trail for trail, _ in base.side.collection.folders()}
+            self.base_folder_descriptions = {
+                trail: folder.description for trail, folder in base.side.collection.folders()
+            }
         # how many of the fork's upstream requests OLD's spec puts in each folder
         self.home_counts = Counter(self._home(e.item) for e in old.endpoints.values() if e.item is not None)
         self._lay(old.side.collection.items, self.result.items, (), ())
@@ -390,6 +413,8 @@ class _Merger:
                     if node_origin is not None and self.base_folders is not None:
                         kept += f" (v{self.old_revision}'s folder, kept for your requests in it)"
                     self.report.folders_kept.append(kept)
+                else:
+                    self._carry_folder_settings(node, counterpart, trail + (node.name,), node_origin)
                 anchor = counterpart
                 self._lay(node.items, counterpart.items, trail + (node.name,), node_origin)
                 continue
@@ -413,6 +438,29 @@ class _Merger:
                     f"{'/'.join(trail + (upstream.name,))}: kept where you moved it"
                 )
                 anchor = upstream
+
+    def _carry_folder_settings(
+        self, mine: Folder, target: Folder, trail: tuple[str, ...], origin: tuple[str, ...] | None
+    ) -> None:
+        """What the user set on an upstream folder goes onto NEW's: generate gives a folder only its name and its
+        tag's description, so a folder's auth, scripts and other Postman fields are the user's. An edited
+        description is known only with OLD's spec, against the one that spec gave the folder."""
+        kept: list[str] = []
+        if mine.auth is not None and target.auth is None:
+            target.auth = mine.auth
+            kept.append("auth")
+        if mine.event and not target.event:
+            target.event = list(mine.event)
+            kept.append("scripts")
+        for key, value in mine.extra.items():
+            target.extra.setdefault(key, value)
+        if origin is not None and self.base_folder_descriptions is not None:
+            before = self.base_folder_descriptions.get(origin)
+            if before is not None and mine.description != before:
+                target.description = mine.description
+                kept.append("description")
+        if kept:
+            self.report.edits_kept.append(f"folder '{'/'.join(trail)}': " + ", ".join(kept))
 
     def _folder_origin(
         self, folder: Folder, trail: tuple[str, ...], origin: tuple[str, ...] | None
@@ -718,3 +766,7 @@ def _fork_name(old: Side, new: Side, default: str) -> str:
 def _carry_collection_scripts(old: Collection, result: Collection) -> None:
     if old.event and not result.event:
         result.event = old.event
+
+
+def _auth_json(auth: Any) -> Any:
+    return None if auth is None else auth.to_json()
