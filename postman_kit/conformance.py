@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from postman_kit.collection import Request
 from postman_kit.errors import InputError
@@ -629,3 +630,36 @@ def _allowed(value: str, enum: list[Any]) -> str:
     listed = ", ".join(f"`{e}`" for e in enum[:15]) + (", …" if len(enum) > 15 else "")
     hint = f"did you mean `{close[0]}`? " if close else ""
     return f"{hint}allowed: {listed}"
+
+
+# Hosts that may serve any API: the sandbox and a local copy of the API.
+_LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]", "::1", "0.0.0.0"})
+
+
+def api_hosts(api: Api) -> frozenset[str]:
+    """The host names the spec's servers name (the document's, its paths' and operations'); empty when any of
+    them is relative or names its host through a variable, where a request's host tells nothing."""
+    servers = list(api.servers) + [server for op in api.operations for server in op.servers]
+    hosts = set()
+    for server in servers:
+        host = urlsplit(server.url).hostname if "://" in server.url else None
+        if not host or "{" in server.url.split("://", 1)[1].split("/", 1)[0]:
+            return frozenset()
+        hosts.add(host.lower())
+    return frozenset(hosts)
+
+
+def other_host(request: Request, hosts: frozenset[str]) -> Problem | None:
+    """A finding for a request written to another service's host (`https://relay.example.com/hook` in a fork of
+    Clerk's collection), which is not this API's to judge; None for a request to the API, to a variable host
+    (`{{baseUrl}}`) or to a local one."""
+    host = ".".join(request.url.host).lower()
+    if not hosts or not host or "{{" in host or host in hosts or host in _LOCAL_HOSTS:
+        return None
+    named = ", ".join(sorted(hosts))
+    return Problem(
+        "other-host",
+        f"not a request to this API: {host} is none of the spec's server hosts ({named}); not checked",
+        "/url/host",
+        severity="info",
+    )

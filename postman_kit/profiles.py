@@ -46,6 +46,9 @@ class Profile:
     error_examples: str = "documented"
     # Whether `filter_param`'s values follow the filter grammar of postman_kit.filters (`equals(email,'x')`).
     filter_grammar: bool = False
+    # Whether dated revisions follow Klaviyo's lifecycle (stable a year, deprecated a year, then retired); other
+    # APIs' dated versions (Clerk's `2025-04-10`) say nothing of when they are deprecated.
+    revision_lifecycle: bool = False
     # Literal secrets that must never appear in a collection.
     secret_patterns: tuple[str, ...] = (BEARER.pattern,)
     # Text that, in a collection's auth or variables, says the collection is for this API (no spec at hand).
@@ -121,6 +124,7 @@ KLAVIYO = Profile(
     filters_extension="x-klaviyo-filters",
     error_examples="troubleshooting",
     filter_grammar=True,
+    revision_lifecycle=True,
     secret_patterns=(PRIVATE_KEY.pattern, BEARER.pattern),
     collection_markers=("Klaviyo-API-Key", "klaviyo.com"),
     extra={

@@ -86,7 +86,7 @@ class SavedRequestVerdict:
     url: str
     operation: EndpointRef | None  # the endpoint it calls in OLD, when one matches
     new_operation: EndpointRef | None  # the same endpoint in NEW
-    # fine, already-broken, broken-by-new, fixed-by-new; broken (OLD's spec unknown), unchecked (NEW's unknown)
+    # fine, already-broken, broken-by-new, fixed-by-new; broken (OLD's spec unknown), unchecked (NEW's spec unknown, or a request to another service's host)
     status: str
     problems: list[str] = field(default_factory=list)  # NEW's
     old_problems: list[str] = field(default_factory=list)  # OLD's own spec's, when known

@@ -7,6 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from postman_kit.collection import Item, Request
+from postman_kit.conformance import api_hosts, other_host
 from postman_kit.diff.changes import (
     Change,
     DiffReport,
@@ -177,9 +178,14 @@ def endpoint_ref(endpoint: Endpoint, successor: Endpoint | None = None) -> Endpo
 
 
 def judge(
-    old_revision: str | None, new_revision: str | None, today: date, revisions: RevisionList | None
+    old_revision: str | None,
+    new_revision: str | None,
+    today: date,
+    revisions: RevisionList | None,
+    with_lifecycle: bool = True,
 ) -> Verdict:
-    """How stale OLD is: revisions behind NEW, and OLD's lifecycle as of `today`."""
+    """How stale OLD is: revisions behind NEW, and OLD's lifecycle as of `today` (`with_lifecycle`: the API's
+    profile follows Klaviyo's revision lifecycle)."""
     released = revisions.revisions if revisions else []
     old_date = revision_date(old_revision or "")
     new_date = revision_date(new_revision or "")
@@ -200,7 +206,7 @@ def judge(
             and d > new_date
             and r.endswith(".pre") == new_revision.endswith(".pre")
         ]
-    life = lifecycle(old_revision, today, released) if old_revision else None
+    life = lifecycle(old_revision, today, released) if old_revision and with_lifecycle else None
     return Verdict(
         old_revision=old_revision,
         new_revision=new_revision,
@@ -289,10 +295,27 @@ def saved_verdicts(comparison: Comparison) -> list[SavedRequestVerdict]:
     """Each saved request judged against OLD's own spec (when known) and NEW's: fine, already broken, broken by
     NEW or fixed by NEW, so a fork's old mistakes are not blamed on the new revision."""
     verdicts: list[SavedRequestVerdict] = []
+    new_api = comparison.new.side.api
+    hosts = api_hosts(new_api) if new_api is not None else frozenset()
     for saved in comparison.old.saved:
         old_endpoint = comparison.old.endpoints.get(saved.key)
         new_endpoint = comparison.new_endpoint_for(saved)
         request = saved.item.request
+        elsewhere = other_host(request, hosts)
+        if elsewhere is not None:  # another service's request (a webhook relay): not this API's to judge
+            verdicts.append(
+                SavedRequestVerdict(
+                    name=saved.item.name,
+                    folder=saved.folder,
+                    method=request.method,
+                    url=request.url.raw,
+                    operation=None,
+                    new_operation=None,
+                    status="unchecked",
+                    problems=[elsewhere.message],
+                )
+            )
+            continue
         before = comparison.old_problems(saved)
         after: list[tuple[str, str]] | None  # NEW's problems as (code, message)
         if new_endpoint is None:
@@ -376,7 +399,7 @@ def compare_sides(
     return DiffReport(
         old_source=old.source,
         new_source=new.source,
-        verdict=judge(old.revision, new.revision, today, revisions),
+        verdict=judge(old.revision, new.revision, today, revisions, new.profile.revision_lifecycle),
         added=[endpoint_ref(e) for e in sorted(comparison.matching.added, key=lambda e: _order(e.key))],
         removed=[
             endpoint_ref(e, comparison.matching.successors.get(e.key))

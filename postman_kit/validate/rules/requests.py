@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 
-from postman_kit.conformance import Problem, RequestChecker
+from postman_kit.conformance import Problem, RequestChecker, api_hosts, other_host
 from postman_kit.examples import ExampleBuilder
 from postman_kit.profiles import KLAVIYO
 from postman_kit.routing import RouteMatch
@@ -15,6 +15,10 @@ from postman_kit.validate.target import ItemRef, Target
 
 # code → (summary, why); the codes are postman_kit.conformance's stable problem ids.
 PROBLEM_RULES: dict[str, tuple[str, str]] = {
+    "other-host": (
+        "A request to a host none of the spec's servers names is not checked against the spec.",
+        "A fork holds the user's calls to other services (a webhook relay); their paths are not this API's.",
+    ),
     "unknown-path": (
         "The request's path exists in the spec's revision.",
         "A path that no longer exists answers 404 at run time.",
@@ -75,7 +79,12 @@ def request_problems(target: Target) -> list[tuple[ItemRef, Problem]]:
         found: list[tuple[ItemRef, Problem]] = []
         checker = request_checker(target)
         if checker is not None:
+            hosts = api_hosts(checker.api)
             for ref in target.items:
+                elsewhere = other_host(ref.item.request, hosts)
+                if elsewhere is not None:
+                    found.append((ref, elsewhere))
+                    continue
                 found.extend((ref, problem) for problem in checker.check(ref.item.request, target.variables))
         target.memo["request-problems"] = found
     return target.memo["request-problems"]

@@ -1,0 +1,173 @@
+"""A fork of a dated, non-Klaviyo API's collection, edited as users edit one in the Postman app and exported
+(v2.1), brought to the next version: what the user set on a request's docs pane, on an API folder and in a
+request's params stays; a call to another service kept in the fork is neither judged against the API nor lost.
+Clerk's Backend API, whose versions are dates like Klaviyo's revisions, is where these were found."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+def notes_spec(version: str, *, with_archive: bool) -> dict[str, Any]:
+    listing = {
+        "operationId": "ListNotes",
+        "summary": "List notes",
+        "tags": ["Notes"],
+        "parameters": [{"name": "limit", "in": "query", "schema": {"type": "integer", "maximum": 100}}],
+        "responses": {"200": {"description": "OK"}},
+    }
+    paths: dict[str, Any] = {
+        "/notes": {
+            "get": listing,
+            "post": {
+                "operationId": "CreateNote",
+                "summary": "Create note",
+                "tags": ["Notes"],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["text"],
+                                "properties": {"text": {"type": "string", "example": "Buy milk"}},
+                            }
+                        }
+                    },
+                },
+                "responses": {"201": {"description": "Created"}},
+            },
+        },
+        "/notes/{note_id}": {
+            "delete": {
+                "operationId": "DeleteNote",
+                "summary": "Delete note",
+                "tags": ["Notes"],
+                "description": "Deletes a note for good.",
+                "parameters": [
+                    {"name": "note_id", "in": "path", "required": True, "schema": {"type": "string"}}
+                ],
+                "responses": {"204": {"description": "Deleted"}},
+            }
+        },
+    }
+    if with_archive:
+        paths["/notes/{note_id}/archive"] = {
+            "post": {
+                "operationId": "ArchiveNote",
+                "summary": "Archive note",
+                "tags": ["Notes"],
+                "parameters": [
+                    {"name": "note_id", "in": "path", "required": True, "schema": {"type": "string"}}
+                ],
+                "responses": {"200": {"description": "OK"}},
+            }
+        }
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "Notes API", "version": version},
+        "servers": [{"url": "https://api.notes.example/v1"}],
+        "tags": [{"name": "Notes", "description": "Your notes."}],
+        "security": [{"bearerAuth": []}],
+        "components": {"securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}},
+        "paths": paths,
+    }
+
+
+def items(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    found = []
+    for node in nodes:
+        found += items(node["item"]) if "item" in node else [node]
+    return found
+
+
+def named(collection: dict[str, Any], name: str) -> dict[str, Any]:
+    return next(item for item in items(collection["item"]) if item["name"] == name)
+
+
+def edit_in_postman(collection: dict[str, Any]) -> dict[str, Any]:
+    """What a user does in the app: a note on a request's docs pane, a folder pre-request script, a query param
+    of their own, a request to their webhook relay in a folder of their own; then Export (v2.1) adds its ids."""
+    fork = copy.deepcopy(collection)
+    fork["info"]["_exporter_id"] = "31415926"
+    named(fork, "Delete note")["request"]["description"] = "Careful: this is production data."
+    listing = named(fork, "List notes")["request"]["url"]
+    listing.setdefault("query", []).append(
+        {"key": "debug", "value": "1", "description": "support asked for it"}
+    )
+    listing["raw"] += ("&" if "?" in listing["raw"] else "?") + "debug=1"
+    notes = next(node for node in fork["item"] if node["name"] == "Notes")
+    notes["event"] = [
+        {"listen": "prerequest", "script": {"type": "text/javascript", "exec": ["console.log('notes');"]}}
+    ]
+    relay = {
+        "name": "Tell the relay",
+        "request": {
+            "method": "POST",
+            "header": [{"key": "Content-Type", "value": "application/json", "type": "text"}],
+            "body": {"mode": "raw", "raw": '{"hello": "world"}', "options": {"raw": {"language": "json"}}},
+            "url": {
+                "raw": "https://relay.example.com/hook",
+                "protocol": "https",
+                "host": ["relay", "example", "com"],
+                "path": ["hook"],
+            },
+        },
+        "response": [],
+    }
+    fork["item"].append({"name": "Mine", "item": [relay]})
+    return fork
+
+
+@pytest.fixture
+def fork_and_specs(tmp_path: Path, run_cli) -> tuple[Path, Path, Path]:
+    old_spec, new_spec = tmp_path / "old.json", tmp_path / "new.json"
+    old_spec.write_text(json.dumps(notes_spec("2025-04-10", with_archive=False)))
+    new_spec.write_text(json.dumps(notes_spec("2026-05-12", with_archive=True)))
+    assert run_cli("generate", old_spec, "-o", tmp_path / "gen").exit_code == 0
+    [generated] = (tmp_path / "gen").glob("*.postman_collection.json")
+    fork = tmp_path / "fork.json"
+    fork.write_text(json.dumps(edit_in_postman(json.loads(generated.read_text())), indent="\t"))
+    return fork, old_spec, new_spec
+
+
+def test_the_users_docs_note_folder_script_and_own_query_param_survive_the_upgrade(fork_and_specs, run_cli):
+    fork, old_spec, new_spec = fork_and_specs
+    out = fork.parent / "upgraded.json"
+    result = run_cli("upgrade", fork, "--to", new_spec, "--base", old_spec, "-o", out)
+    assert result.exit_code == 0, result.output
+    upgraded = json.loads(out.read_text())
+    assert named(upgraded, "Delete note")["request"]["description"] == "Careful: this is production data."
+    notes = next(node for node in upgraded["item"] if node["name"] == "Notes")
+    assert notes["event"][0]["script"]["exec"] == ["console.log('notes');"]
+    assert {"Archive note", "Tell the relay"} <= {item["name"] for item in items(upgraded["item"])}
+    debug = [q for q in named(upgraded, "List notes")["request"]["url"]["query"] if q["key"] == "debug"]
+    assert debug == [{"key": "debug", "value": "1", "description": "support asked for it"}]
+    report = result.output
+    assert "Delete note: description" in report and "folder 'Notes': scripts" in report
+    assert "query `debug` (yours)" in report and "Dropped" not in report
+
+
+def test_a_call_to_another_service_is_not_judged_against_the_api(fork_and_specs, run_cli):
+    fork, old_spec, new_spec = fork_and_specs
+    diff = run_cli("diff", fork, new_spec, "--base", old_spec)
+    assert "[unchecked] Mine/Tell the relay" in diff.output
+    assert "relay.example.com is none of the spec's server hosts (api.notes.example)" in diff.output
+    assert "already-broken" not in diff.output
+    checked = run_cli("validate", fork, "--spec", old_spec, "--format", "json")
+    findings = json.loads(checked.output)["findings"]
+    relay = [f for f in findings if f["item"] == "Mine/Tell the relay"]
+    assert [(f["rule"], f["severity"]) for f in relay] == [("request/other-host", "info")]
+
+
+def test_dated_versions_of_another_api_are_not_given_klaviyos_lifecycle(fork_and_specs, run_cli):
+    fork, old_spec, new_spec = fork_and_specs
+    diff = run_cli("diff", fork, new_spec, "--base", old_spec, "--today", "2027-06-01")
+    first = diff.output.splitlines()[0]
+    assert first == "STALE: v2025-04-10 is older than v2026-05-12"
+    assert run_cli("diff", fork, new_spec, "--today", "2027-06-01", "--fail-on", "retired").exit_code == 0
