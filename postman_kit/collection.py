@@ -134,6 +134,19 @@ class Header(_KeyValue):
         return cls._from_parts(data, str(data.get("key", "")), "" if value is None else str(value))
 
 
+# The attribute of each auth type that holds the credential.
+CREDENTIAL_ATTRIBUTES = {
+    "apikey": "value",
+    "bearer": "token",
+    "basic": "password",
+    "digest": "password",
+    "oauth2": "accessToken",
+    "hawk": "authKey",
+    "awsv4": "secretKey",
+    "ntlm": "password",
+}
+
+
 @dataclass(slots=True)
 class Auth:
     """A RequestAuth: `type` plus the attributes of that type (key → value)."""

@@ -433,7 +433,11 @@ def test_a_plain_text_body_of_a_boolean_or_number_is_its_text(tmp_path: Path) ->
         "/name": with_body("Name", "text/plain", {"type": "string", "example": "ab"}),
     }
     requests = requests_by_name(build_json(tmp_path, minimal_spec(paths)))
-    assert [requests[name]["request"]["body"]["raw"] for name in ("Switch", "Count", "Name")] == ["true", "5", "ab"]
+    assert [requests[name]["request"]["body"]["raw"] for name in ("Switch", "Count", "Name")] == [
+        "true",
+        "5",
+        "ab",
+    ]
 
 
 def test_a_multipart_property_whose_one_of_refers_back_to_itself_ends(tmp_path: Path) -> None:

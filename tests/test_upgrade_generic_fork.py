@@ -171,3 +171,27 @@ def test_dated_versions_of_another_api_are_not_given_klaviyos_lifecycle(fork_and
     first = diff.output.splitlines()[0]
     assert first == "STALE: v2025-04-10 is older than v2026-05-12"
     assert run_cli("diff", fork, new_spec, "--today", "2027-06-01", "--fail-on", "retired").exit_code == 0
+
+
+def test_a_credential_typed_into_a_carried_auth_becomes_a_variable(fork_and_specs, run_cli):
+    """A token pasted into an API folder's auth is sent from NEW's own token variable; one pasted into the relay
+    request's auth gets a variable of its own (the API's token must not go to another service), and neither
+    reaches the upgrade in full."""
+    fork, old_spec, new_spec = fork_and_specs
+    data = json.loads(fork.read_text())
+    folder_token, relay_token = "sk_live_" + "f0" * 16, "rk_live_" + "e1" * 16
+    notes = next(node for node in data["item"] if node["name"] == "Notes")
+    notes["auth"] = {"type": "bearer", "bearer": [{"key": "token", "value": folder_token, "type": "string"}]}
+    relay = named(data, "Tell the relay")
+    relay["request"]["auth"] = {"type": "bearer", "bearer": [{"key": "token", "value": relay_token}]}
+    fork.write_text(json.dumps(data))
+    out = fork.parent / "upgraded.json"
+    result = run_cli("upgrade", fork, "--to", new_spec, "--base", old_spec, "-o", out)
+    text = out.read_text()
+    assert folder_token not in text and relay_token not in text
+    upgraded = json.loads(text)
+    notes = next(node for node in upgraded["item"] if node["name"] == "Notes")
+    assert notes["auth"]["bearer"] == [{"key": "token", "value": "{{bearerAuth}}", "type": "string"}]
+    assert named(upgraded, "Tell the relay")["request"]["auth"]["bearer"][0]["value"] == "{{relayToken}}"
+    assert "folder Notes: bearer auth (sk_…f0f0) → {{bearerAuth}}" in result.output
+    assert "Mine/Tell the relay: bearer auth (…e1e1) → {{relayToken}}" in result.output

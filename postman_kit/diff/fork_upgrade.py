@@ -16,7 +16,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from postman_kit.collection import Collection, Folder, Item, Node, Request, Variable
+from postman_kit.collection import (
+    CREDENTIAL_ATTRIBUTES,
+    Auth,
+    Collection,
+    Folder,
+    Item,
+    Node,
+    Request,
+    Variable,
+)
+from postman_kit.conformance import api_hosts, other_host
 from postman_kit.diff.changes import DiffReport
 from postman_kit.diff.compare import Comparison, compare_sides, not_in_new, prepare
 from postman_kit.diff.matching import Endpoint, SavedRequest
@@ -146,6 +156,7 @@ def upgrade_sides(
     result.info.name = _fork_name(old, new, result.info.name)
     _carry_collection_scripts(old.collection, result)
     merger.replace_pasted_keys()
+    merger.replace_literal_credentials()
     return result, report
 
 
@@ -684,6 +695,41 @@ class _Merger:
         if self.result.event and find_keys(json_text(self.result.event)):
             self.result.event = self._replaced_in(self.result.event, ("event",), "collection")
 
+    def replace_literal_credentials(self) -> None:
+        """Nor does a credential typed into the auth of a request or folder OLD carried (a bearer token, an API
+        key, a password; pasted keys are replaced above): each becomes the variable NEW's own auth of that type
+        sends, else the key variable, and is reported truncated."""
+        api = self.comparison.new.side.api
+        hosts = api_hosts(api) if api is not None else frozenset()
+        for item, label in self.carried_items:
+            # a call to another service is not sent this API's credential: a variable of its own, named by its host
+            elsewhere = other_host(item.request, hosts) is not None
+            own = _host_label(item.request.url.host) + "Token" if elsewhere else None
+            self._credential_to_variable(item.request.auth, label, own)
+        for trail, folder in self.result.folders():
+            self._credential_to_variable(folder.auth, "folder " + "/".join(trail))
+
+    def _credential_to_variable(self, auth: Auth | None, label: str, variable: str | None = None) -> None:
+        attribute = CREDENTIAL_ATTRIBUTES.get(auth.type) if auth is not None else None
+        if auth is None or attribute is None:
+            return
+        value = auth.attributes.get(attribute)
+        words = value.split() if isinstance(value, str) else []
+        if not words or _VARIABLE_REFERENCE.fullmatch(words[-1]):
+            return  # empty, or sent from a {{variable}} (`Klaviyo-API-Key {{privateKey}}`)
+        own = self.result.auth
+        if variable is not None:
+            pass
+        elif own is not None and own.type == auth.type:
+            found = _VARIABLE_REFERENCE.search(str(own.attributes.get(attribute) or ""))
+            variable = found.group(1).strip() if found else self.key_variable
+        else:
+            variable = self.key_variable
+        auth.attributes[attribute] = "{{" + variable + "}}"
+        self.report.keys_replaced.append(
+            KeyReplacement(label, f"{auth.type} auth", truncate_key(value), variable)
+        )
+
     def _replaced_in(self, node: Any, path: tuple[Any, ...], label: str, root: Any = None) -> Any:
         root = node if root is None else root
         if isinstance(node, str):
@@ -770,3 +816,9 @@ def _carry_collection_scripts(old: Collection, result: Collection) -> None:
 
 def _auth_json(auth: Any) -> Any:
     return None if auth is None else auth.to_json()
+
+
+def _host_label(host: list[str]) -> str:
+    """A host's first label as a variable name's start: `relay.example.com` → `relay`."""
+    first = re.sub(r"[^A-Za-z0-9]", "", host[0]) if host else ""
+    return first[:1].lower() + first[1:] if first else "other"

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from postman_kit.collection import Auth
+from postman_kit.collection import CREDENTIAL_ATTRIBUTES, Auth
 from postman_kit.profiles import GENERIC, KLAVIYO
 from postman_kit.routing import RouteMatch
 from postman_kit.secrets import truncate_key
@@ -16,18 +16,6 @@ from postman_kit.validate.rules.requests import request_checker
 from postman_kit.validate.security import cookie_pairs, describe, required_schemes, sends_credentials
 from postman_kit.validate.target import ItemRef, Target, is_variable
 from postman_kit.writer import compact_json_text
-
-# The attribute of each auth type that holds the credential.
-CREDENTIAL_ATTRIBUTES = {
-    "apikey": "value",
-    "bearer": "token",
-    "basic": "password",
-    "digest": "password",
-    "oauth2": "accessToken",
-    "hawk": "authKey",
-    "awsv4": "secretKey",
-    "ntlm": "password",
-}
 
 
 @rule(
