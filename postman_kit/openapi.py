@@ -243,16 +243,32 @@ def read_api(loaded: LoadedDocument) -> Api:
         schemes[key] = _read_scheme(key, scheme)
     global_security = doc.get("security") or []
     operations: list[Operation] = []
-    for path, raw_item in paths.items():
+    items: list[tuple[str, dict[str, Any]]] = []
+    for key, raw_item in paths.items():
         item = resolve(doc, raw_item, name)
         if not isinstance(item, dict):
-            raise InputError(name, f"path item {path!r} is not a mapping")
-        methods = tuple(m.upper() for m in HTTP_METHODS if isinstance(item.get(m), dict))
+            raise InputError(name, f"path item {key!r} is not a mapping")
+        items.append((_braced(key, warnings), item))
+    # the methods of each path, for its 405 examples: one path may be written both ways (`{slug}` and `:slug`)
+    path_methods: dict[str, set[str]] = {}
+    for path, item in items:
+        path_methods.setdefault(path, set()).update(
+            m.upper() for m in HTTP_METHODS if isinstance(item.get(m), dict)
+        )
+    seen: set[tuple[str, str]] = set()
+    for path, item in items:
+        methods = tuple(m.upper() for m in HTTP_METHODS if m.upper() in path_methods[path])
         shared = item.get("parameters") or []
         for method in HTTP_METHODS:
             raw_op = resolve(doc, item.get(method), name)  # an operation may be a `$ref` to another file
             if not isinstance(raw_op, dict):
                 continue
+            if (path, method) in seen:
+                warnings.append(
+                    f"{method.upper()} {path}: given twice (with `{{name}}` and `:name`); the first kept"
+                )
+                continue
+            seen.add((path, method))
             operations.append(
                 _read_operation(
                     doc,
@@ -287,6 +303,21 @@ def read_api(loaded: LoadedDocument) -> Api:
         operations=operations,
         warnings=warnings,
     )
+
+
+# A whole path segment written Express-style, `:id`, where OpenAPI writes `{id}` (Hono and Express exports).
+_COLON_SEGMENT = re.compile(r"(?<=/):([A-Za-z_][A-Za-z0-9_]*)(?=/|$)")
+
+
+def _braced(path: str, warnings: list[str]) -> str:
+    """`path` with each segment written `:name` read as the path parameter `{name}`, as its authors mean it
+    (a real path segment does not start with a colon; a request would otherwise go out holding `:id`)."""
+    braced = _COLON_SEGMENT.sub(r"{\1}", path)
+    if braced != path:
+        warnings.append(
+            f"path {path}: read as {braced} (OpenAPI writes a path parameter `{{name}}`, not `:name`)"
+        )
+    return braced
 
 
 def _check_local_refs(doc: dict[str, Any], name: str, refs: frozenset[str] | None = None) -> None:

@@ -541,3 +541,40 @@ def test_a_body_of_any_media_type_goes_out_as_its_example_with_a_real_content_ty
     assert (
         item["request"]["body"]["raw"] == "hello" and headers(item["request"])["Content-Type"] == "text/plain"
     )
+
+
+def test_express_style_path_segments_are_path_parameters(tmp_path: Path, run_cli) -> None:
+    """Hono and Express exports write `/todos/:id` for `/todos/{id}`; requests went out holding `:id` with no
+    value, and a spec giving one path both ways (`{slug}` for GET, `:slug` for DELETE) made validate call the
+    DELETE a 405. Both spellings are one path parameter, with a warning."""
+    paths = {
+        "/articles/{slug}": {
+            "get": {"summary": "Get article", "responses": OK},
+            "parameters": [{"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}}],
+        },
+        "/articles/:slug": {"delete": {"summary": "Delete article", "responses": OK}},
+        "/todos/:id/progress": {
+            "get": {
+                "summary": "Todo progress",
+                "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+                "responses": OK,
+            }
+        },
+        "/a:b/x": {"get": {"summary": "Colon inside", "responses": OK}},
+    }
+    spec = tmp_path / "spec.json"
+    spec.write_text(json.dumps(minimal_spec(paths)))
+    result = run_cli("generate", spec, "-o", tmp_path / "out")
+    assert "path /articles/:slug: read as /articles/{slug}" in result.stderr
+    collection = json.loads(next((tmp_path / "out").glob("*.postman_collection.json")).read_text())
+    requests = requests_by_name(collection)
+    url = requests["Delete article"]["request"]["url"]
+    assert url["path"] == ["articles", ":slug"] and url["variable"][0]["value"]
+    progress = requests["Todo progress"]["request"]["url"]["variable"]
+    assert progress[0]["key"] == "id" and progress[0]["value"].isdigit()
+    assert requests["Colon inside"]["request"]["url"]["path"] == [
+        "a:b",
+        "x",
+    ]  # not a parameter: kept as written
+    checked = run_cli("validate", next((tmp_path / "out").glob("*.postman_collection.json")), "--spec", spec)
+    assert checked.exit_code == 0, checked.output
