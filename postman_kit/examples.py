@@ -521,7 +521,7 @@ class ExampleBuilder:
             # a subtype of a base with a discriminator (`Cat: allOf [Pet, …]`) names itself in its property
             for part in schema["allOf"]:
                 found = self._discriminator(part)
-                if found is not None and found[0] in merged:
+                if found is not None and found[0] in merged and not self._chooses(part):
                     merged[found[0]] = self._naming_value(
                         schema, found[0], found[1], "#/components/schemas/" + name, merged[found[0]]
                     )
@@ -551,6 +551,13 @@ class ExampleBuilder:
     def _component(self, name: str) -> Any:
         schemas = (self.document.get("components") or {}).get("schemas")
         return schemas.get(name) if isinstance(schemas, dict) else None
+
+    def _chooses(self, schema: Any) -> bool:
+        """Whether a schema with a discriminator picks among its own `oneOf`/`anyOf` branches: it then names one
+        of them, not a schema that includes it (AdaptChat's channel payload: `allOf: [ChannelInfo, …]`, where
+        ChannelInfo's inline branches hold `type: text` and the like, sent the payload's name as `type`)."""
+        target = self._resolved(schema)
+        return isinstance(target, dict) and ("oneOf" in target or "anyOf" in target)
 
     def _discriminator(self, schema: Any) -> tuple[str, dict[str, Any]] | None:
         """(property name, mapping) of the discriminator a schema (or the `$ref` it is) declares, else None."""

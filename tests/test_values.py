@@ -119,6 +119,32 @@ def test_a_default_outside_its_one_of_branches_is_not_used() -> None:
     assert ExampleBuilder(spec).build({**mode, "default": "json"}) == "json"  # a default that fits is kept
 
 
+def test_a_discriminator_choosing_among_its_own_branches_names_one_of_them() -> None:
+    """AdaptChat's channel payload, `allOf: [ChannelInfo, {name…}]`, where ChannelInfo's discriminator `type`
+    picks among its inline `oneOf` branches (`type: {enum: [text]}`, …): the body sent the payload's own schema
+    name as `type`, which no branch takes."""
+    info = {
+        "discriminator": {"propertyName": "type"},
+        "oneOf": [
+            {
+                "type": "object",
+                "required": ["type"],
+                "properties": {"type": {"type": "string", "enum": [kind]}},
+            }
+            for kind in ("text", "voice")
+        ],
+    }
+    payload = {
+        "allOf": [
+            {"$ref": "#/components/schemas/ChannelInfo"},
+            {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}},
+        ]
+    }
+    spec = {"components": {"schemas": {"ChannelInfo": info, "ChannelPayload": payload}}}
+    value = ExampleBuilder(spec).build({"$ref": "#/components/schemas/ChannelPayload"})
+    assert value["type"] == "text" and "name" in value
+
+
 def test_tuples_and_contains_of_json_schema_2020_12_get_values_they_take() -> None:
     """`prefixItems` (a `[lat, lon, "WGS84"]` tuple, `items: false`) was sent as `[]`, and `contains` with
     `minContains: 2` as one entry."""
