@@ -17,11 +17,25 @@ _STAMP = re.compile(r"\s*\(v(\d{4}-\d{2}-\d{2}(?:\.[A-Za-z0-9]+)?)\)")
 _VERSION_STAMP = re.compile(r"\s*\(v[^()\s]+\)\s*$")
 
 
+# A semantic version's pre-release (`0.2.0-draft`, `1.4.0-beta.2`, `2.0-rc1`); a date's dashes are none.
+_PRE_RELEASE = re.compile(r"^[vV]?\d+\.\d+(?:\.\d+)*-[0-9A-Za-z][0-9A-Za-z.-]*$")
+
+
+def is_pre_release(revision: str) -> bool:
+    """Klaviyo's `.pre` revisions and a semantic version's pre-release: the Beta channel."""
+    return revision.endswith(".pre") or _PRE_RELEASE.match(revision) is not None
+
+
+def stamped(revision: str) -> str:
+    """`2026-07-15` → `v2026-07-15`; a version written with its own `v` (`v0.4`) keeps just that one."""
+    return revision if re.match(r"[vV]\d", revision) else "v" + revision
+
+
 def collection_name(title: str, revision: str, channel: str) -> str:
     """`(Beta) Klaviyo API (v2026-07-15.pre)`: the label leads, so a beta spec's "Klaviyo API (Beta)" title
     does not say it twice."""
     label = "Beta" if channel == "beta" else "Stable"
-    return f"({label}) {_CHANNEL_IN_TITLE.sub('', title) or title} (v{revision})"
+    return f"({label}) {_CHANNEL_IN_TITLE.sub('', title) or title} ({stamped(revision)})"
 
 
 @dataclass(slots=True, frozen=True)

@@ -47,3 +47,26 @@ def test_a_generated_name_reads_back() -> None:
 )
 def test_names_read_from_collections(name: str, expected: CollectionName) -> None:
     assert parse_collection_name(name) == expected
+
+
+def test_another_apis_version_is_stamped_once_and_a_pre_release_is_beta(tmp_path, run_cli) -> None:
+    """Agent Protocol's `version: v0.4` was stamped `(vv0.4)`, and OpenWeatherMap's `0.2.0-draft` labelled
+    Stable; a date's dashes (Plaid's `2020-09-14_1.697.4`) are no pre-release."""
+    import json
+
+    for version, name, file in [
+        ("v0.4", "(Stable) Notes (v0.4)", "notes-v0.4.postman_collection.json"),
+        ("0.2.0-draft", "(Beta) Notes (v0.2.0-draft)", "notes-v0.2.0-draft.postman_collection.json"),
+        ("2.0-rc1", "(Beta) Notes (v2.0-rc1)", "notes-v2.0-rc1.postman_collection.json"),
+        ("2020-09-14_1.697.4", "(Stable) Notes (v2020-09-14_1.697.4)", None),
+    ]:
+        spec = tmp_path / "spec.json"
+        spec.write_text(
+            json.dumps({"openapi": "3.0.3", "info": {"title": "Notes", "version": version}, "paths": {}})
+        )
+        out = tmp_path / version
+        assert run_cli("generate", spec, "-o", out).exit_code == 0
+        [written] = out.glob("*.postman_collection.json")
+        assert json.loads(written.read_text())["info"]["name"] == name
+        assert file is None or written.name == file
+        assert parse_collection_name(name).title == "Notes"

@@ -33,7 +33,7 @@ from postman_kit.writer import COLLECTION_FORMATS
 @click.option(
     "--channel",
     type=click.Choice(["stable", "beta"]),
-    help="Name label (default: beta when the revision ends in .pre).",
+    help="Name label (default: beta when the revision ends in .pre or is a pre-release version, such as 2.0.0-rc.1).",
 )
 @click.option("--base-url", help="baseUrl for the environment (default: the spec's first server).")
 @click.option(

@@ -40,7 +40,7 @@ from postman_kit.generate.request_auth import (
     used_variables,
 )
 from postman_kit.generate.servers import ServerHosts, is_absolute, postman_url
-from postman_kit.naming import collection_name
+from postman_kit.naming import collection_name, is_pre_release, stamped
 from postman_kit.openapi import Api, MediaType, Operation, Parameter, status_code
 from postman_kit.profiles import Profile, find_revision, get_profile
 from postman_kit.shapes import nesting_exceeds
@@ -90,11 +90,11 @@ class Build:
     # `a/b` must not lead a file out of the output directory (see slugify and revision_slug).
     @property
     def collection_filename(self) -> str:
-        return f"{self.slug}-v{revision_slug(self.revision)}.postman_collection.json"
+        return f"{self.slug}-{stamped(revision_slug(self.revision))}.postman_collection.json"
 
     @property
     def environment_filename(self) -> str:
-        return f"{self.slug}-v{revision_slug(self.revision)}.postman_environment.json"
+        return f"{self.slug}-{stamped(revision_slug(self.revision))}.postman_environment.json"
 
     @property
     def globals_filename(self) -> str:
@@ -141,7 +141,7 @@ def build(api: Api, options: BuildOptions | None = None) -> Build:
         # It would reach the revision header every request sends, and the terminal: refused, not rewritten.
         source = "--revision" if options.revision else api.source
         raise InputError(source, f"revision '{printable(revision)}' holds a control character")
-    channel = options.channel or ("beta" if revision.endswith(".pre") else "stable")
+    channel = options.channel or ("beta" if is_pre_release(revision) else "stable")
     builder = _CollectionBuilder(api, profile, options, revision)
     collection = builder.collection(collection_name(api.title, revision, channel))
     slug = slugify(api.title)
