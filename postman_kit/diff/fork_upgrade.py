@@ -254,10 +254,9 @@ class _Merger:
         if mine.name != base.name:
             target.name = mine.name
             kept.append(f"name '{mine.name}'")
-        if exact and (mine.request.description, mine.description) != (
-            base.request.description,
-            base.description,
-        ):
+        # words the user wrote; an emptied description is more likely an older export's than an edit
+        written = (mine.request.description, mine.description)
+        if exact and any(written) and written != (base.request.description, base.description):
             target.request.description, target.description = mine.request.description, mine.description
             kept.append("description")
         if exact and _auth_json(mine.request.auth) != _auth_json(base.request.auth):
@@ -455,7 +454,8 @@ class _Merger:
     ) -> None:
         """What the user set on an upstream folder goes onto NEW's: generate gives a folder only its name and its
         tag's description, so a folder's auth, scripts and other Postman fields are the user's. An edited
-        description is known only with OLD's spec, against the one that spec gave the folder."""
+        description is known only with OLD's spec, against the one that spec gave the folder; an empty one is
+        not taken for an edit (exports of older collections have none)."""
         kept: list[str] = []
         if mine.auth is not None and target.auth is None:
             target.auth = mine.auth
@@ -467,7 +467,7 @@ class _Merger:
             target.extra.setdefault(key, value)
         if origin is not None and self.base_folder_descriptions is not None:
             before = self.base_folder_descriptions.get(origin)
-            if before is not None and mine.description != before:
+            if before is not None and mine.description and mine.description != before:
                 target.description = mine.description
                 kept.append("description")
         if kept:
