@@ -58,3 +58,23 @@ def parse_collection_name(name: str) -> CollectionName:
         return CollectionName(title=_VERSION_STAMP.sub("", rest).strip(), channel=channel)
     stamp = stamps[-1]
     return CollectionName(title=rest[: stamp.start()].strip(), revision=stamp.group(1), channel=channel)
+
+
+# A request's name is at most this long: a summary written as a paragraph (OpenAI's, with markdown links and line
+# breaks) is cut to its first sentence, or at a word.
+NAME_LIMIT = 100
+_MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")
+
+
+def request_name(summary: str, operation_id: str | None, method: str, path: str) -> str:
+    """An operation's request name: its summary on one line with markdown links read as their text, cut to its
+    first sentence (else at a word, with `…`) past NAME_LIMIT characters; else its operationId; else
+    `METHOD /path`."""
+    line = " ".join(_MARKDOWN_LINK.sub(r"\1", summary).split())
+    if len(line) > NAME_LIMIT:
+        end = line.find(". ")
+        if 0 < end < NAME_LIMIT:
+            line = line[:end]
+        else:
+            line = line[: NAME_LIMIT - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return line or operation_id or f"{method} {path}"

@@ -578,3 +578,33 @@ def test_express_style_path_segments_are_path_parameters(tmp_path: Path, run_cli
     ]  # not a parameter: kept as written
     checked = run_cli("validate", next((tmp_path / "out").glob("*.postman_collection.json")), "--spec", spec)
     assert checked.exit_code == 0, checked.output
+
+
+def test_requests_sharing_a_name_in_a_folder_are_told_apart(tmp_path: Path) -> None:
+    """Plaid's `Get transaction data` for /transactions/get and /processor/transactions/get, and OpenAI's paths
+    told apart by `?beta=true`: one name per request in a folder; a summary cut short stays in the description."""
+    paths = {
+        "/transactions/get": {"post": {"summary": "Get transaction data", "tags": ["t"], "responses": OK}},
+        "/processor/transactions/get": {
+            "post": {"summary": "Get transaction data", "tags": ["t"], "responses": OK}
+        },
+        "/responses": {"post": {"summary": "Create a response", "tags": ["t"], "responses": OK}},
+        "/responses?beta=true": {"post": {"summary": "Create a response", "tags": ["t"], "responses": OK}},
+        "/other": {"get": {"summary": "Get transaction data", "tags": ["u"], "responses": OK}},
+        "/long": {
+            "get": {
+                "summary": "Lists things. Returns a page of things, newest first.\n" + "More. " * 20,
+                "responses": OK,
+            }
+        },
+    }
+    requests = requests_by_name(build_json(tmp_path, minimal_spec(paths)))
+    assert {
+        "Get transaction data (POST /transactions/get)",
+        "Get transaction data (POST /processor/transactions/get)",
+        "Create a response (POST /responses)",
+        "Create a response (POST /responses?beta=true)",
+        "Get transaction data",  # alone in its folder: as the spec names it
+        "Lists things",
+    } == set(requests)
+    assert requests["Lists things"]["request"]["description"].startswith("Lists things. Returns a page")

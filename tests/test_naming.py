@@ -70,3 +70,22 @@ def test_another_apis_version_is_stamped_once_and_a_pre_release_is_beta(tmp_path
         assert json.loads(written.read_text())["info"]["name"] == name
         assert file is None or written.name == file
         assert parse_collection_name(name).title == "Notes"
+
+
+def test_a_paragraph_summary_names_a_request_by_its_first_sentence() -> None:
+    """OpenAI's summaries are paragraphs with markdown links and line breaks; a name is one line."""
+    from postman_kit.naming import NAME_LIMIT, request_name
+
+    paragraph = (
+        "Creates a model response. Provide [text](/docs/guides/text) or\n[image](/docs/guides/images) inputs to "
+        "generate [text](/docs/guides/text)\nor [JSON](/docs/guides/structured-outputs) outputs. Have the model "
+        "call\nyour own [custom code](/docs/guides/function-calling) or use built-in\n[tools](/docs/guides/tools)."
+    )
+    assert request_name(paragraph, "createResponse", "POST", "/responses") == "Creates a model response"
+    assert request_name("Get [a](x) thing\n", None, "GET", "/t") == "Get a thing"
+    long = "word " * 40
+    assert len(request_name(long, None, "GET", "/t")) <= NAME_LIMIT and request_name(
+        long, None, "", ""
+    ).endswith("…")
+    assert request_name("", "listThings", "GET", "/t") == "listThings"
+    assert request_name("  ", None, "GET", "/t") == "GET /t"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,7 +41,7 @@ from postman_kit.generate.request_auth import (
     used_variables,
 )
 from postman_kit.generate.servers import ServerHosts, is_absolute, postman_url
-from postman_kit.naming import collection_name, is_pre_release, stamped
+from postman_kit.naming import collection_name, is_pre_release, request_name, stamped
 from postman_kit.openapi import Api, MediaType, Operation, Parameter, status_code
 from postman_kit.profiles import Profile, find_revision, get_profile
 from postman_kit.shapes import nesting_exceeds
@@ -229,6 +230,7 @@ class _CollectionBuilder:
     # -- collection ------------------------------------------------------------------------------------------
     def collection(self, name: str) -> Collection:
         items = self._folders()
+        _tell_apart(items)
         variables = [
             Variable(self.options.base_url_variable, self.base_url, "string"),
             Variable(self.options.revision_variable, self.revision, "string"),
@@ -336,7 +338,7 @@ class _CollectionBuilder:
             kit["aliases"] = aliases
         return Item(
             id=item_id,
-            name=op.summary or op.operation_id or f"{op.method} {op.path}",
+            name=request_name(op.summary, op.operation_id, op.method, op.path),
             request=request,
             response=responses,
             event=[self.contracts.test_event(op, responses)] if self.contracts is not None else [],
@@ -581,6 +583,13 @@ class _CollectionBuilder:
         if op.deprecated:
             parts.append("**Deprecated.**")
         text = op.description.strip()
+        summary = " ".join(op.summary.split())
+        if (
+            summary
+            and request_name(op.summary, None, "", "") != summary
+            and summary not in " ".join(text.split())
+        ):
+            parts.append(op.summary.strip())  # the summary the request's name was cut from
         if text:
             parts.append(text)
         scopes = self.profile.scopes(op)
@@ -648,6 +657,26 @@ def _path_group(path: str) -> str:
     if len(segments) > 1 and segments[0].lower() in {"api", "v1", "v2", "v3", "rest"}:
         segments = segments[1:]
     return segments[0] if segments else "root"
+
+
+def _tell_apart(nodes: list[Node]) -> None:
+    """Requests of one folder that share a name (Plaid's `Get transaction data` for /transactions/get and
+    /processor/transactions/get, OpenAI's paths told apart by `?beta=true`) each get their method and path
+    after it: one name picks one request, in Postman's sidebar and in `snippet`."""
+    items = [node for node in nodes if isinstance(node, Item)]
+    counts = Counter(item.name for item in items)
+    shared = [item for item in items if counts[item.name] > 1]
+    places = {id(item): f"{item.request.method} {item.request.url.path_template}" for item in shared}
+    alike = Counter(f"{item.name} {places[id(item)]}" for item in shared)
+    for item in shared:
+        place = places[id(item)]
+        if alike[f"{item.name} {place}"] > 1:  # the same path too, told apart by a fixed query (`?beta=true`)
+            query = [f"{q.key}={q.value}" for q in item.request.url.query if not q.disabled and q.key]
+            place += "?" + "&".join(query) if query else ""
+        item.name += f" ({place})"
+    for node in nodes:
+        if isinstance(node, Folder):
+            _tell_apart(node.items)
 
 
 def _as_text(value: Any) -> str:
