@@ -63,14 +63,16 @@ def parse_collection_name(name: str) -> CollectionName:
 # A request's name is at most this long: a summary written as a paragraph (OpenAI's, with markdown links and line
 # breaks) is cut to its first sentence, or at a word.
 NAME_LIMIT = 100
-_MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\s]*\)")
+# Only a summary's start can reach a name: a spec's summary is not bounded, and the pattern is not linear.
+_SUMMARY_READ = 20 * NAME_LIMIT
 
 
 def request_name(summary: str, operation_id: str | None, method: str, path: str) -> str:
     """An operation's request name: its summary on one line with markdown links read as their text, cut to its
     first sentence (else at a word, with `…`) past NAME_LIMIT characters; else its operationId; else
     `METHOD /path`."""
-    line = " ".join(_MARKDOWN_LINK.sub(r"\1", summary).split())
+    line = " ".join(_MARKDOWN_LINK.sub(r"\1", summary[:_SUMMARY_READ]).split())
     if len(line) > NAME_LIMIT:
         end = line.find(". ")
         if 0 < end < NAME_LIMIT:

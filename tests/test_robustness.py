@@ -364,3 +364,16 @@ def test_a_recorded_path_with_terminal_escapes_is_shown_escaped_by_logs_and_acti
     assert "\x1b" not in shown.stdout and "\r" not in shown.stdout and "\\rFORGED" in shown.stdout
     activity = run_program("activity", "--data", data, "--since", "1d")
     assert activity.returncode == 0 and "\x1b" not in activity.stdout
+
+
+def test_a_summary_made_to_stall_the_name_pattern_generates_in_bounded_time(tmp_path: Path) -> None:
+    """A summary of a million `[` (or `[a](`): the markdown-link pattern that makes request names tried each
+    start again to the end, hours of work; the name reads only the summary's start."""
+    paths = {
+        "/a": {"get": {"summary": "[" * 1_000_000, "responses": {"200": {"description": "ok"}}}},
+        "/b": {"get": {"summary": "[a](" * 250_000, "responses": {"200": {"description": "ok"}}}},
+    }
+    spec = tmp_path / "spec.json"
+    spec.write_text(json.dumps({"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": paths}))
+    result = run_program("generate", str(spec), "-o", str(tmp_path / "out"), timeout=60)
+    assert result.returncode == 0, result.stderr
