@@ -130,3 +130,49 @@ def test_newman_runs_the_generated_collection_with_the_right_auth(
     assert ("DELETE", "/api/lists/Y6nRLr") in by_route
     get_profiles = next(s for s in seen if (s.method, s.path) == ("GET", "/api/profiles"))
     assert get_profiles.query == {}  # optional parameters, the filter included, stay disabled
+
+
+def test_newman_sends_the_body_of_a_get_that_requires_one(
+    tmp_path: Path, recording_server: tuple[str, list[Seen]]
+) -> None:
+    """A Ktor example's `GET /greeting` requires a JSON body; Postman and newman drop a GET's body unless the
+    item turns body pruning off, so the request arrived without it."""
+    import json
+
+    base_url, seen = recording_server
+    body = {
+        "type": "object",
+        "required": ["name"],
+        "properties": {"name": {"type": "string", "example": "Ada"}},
+    }
+    spec = tmp_path / "spec.json"
+    spec.write_text(
+        json.dumps(
+            {
+                "openapi": "3.0.3",
+                "info": {"title": "Greetings", "version": "1"},
+                "paths": {
+                    "/greeting": {
+                        "get": {
+                            "requestBody": {
+                                "required": True,
+                                "content": {"application/json": {"schema": body}},
+                            },
+                            "responses": {"200": {"description": "ok"}},
+                        }
+                    }
+                },
+            }
+        )
+    )
+    collection, environment, _ = generate(str(spec), tmp_path / "out").files
+    run = subprocess.run(
+        [newman_path(), "run", str(collection), "-e", str(environment), "--env-var", f"baseUrl={base_url}"],
+        capture_output=True,
+        text=True,
+        timeout=NEWMAN_TIMEOUT_SECONDS,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+    [request] = seen
+    assert (request.method, request.path, json.loads(request.body)) == ("GET", "/greeting", {"name": "Ada"})

@@ -336,13 +336,18 @@ class _CollectionBuilder:
         aliases = self.profile.aliases(op)
         if aliases:
             kit["aliases"] = aliases
+        extra: dict[str, Any] = {KIT_KEY: kit} if kit else {}
+        body = request.body
+        if body is not None and op.method in _BODY_PRUNED and (body.raw or body.urlencoded or body.formdata):
+            # Postman drops a GET's body unless told not to (a search API's `GET /greeting` with a required body)
+            extra["protocolProfileBehavior"] = {"disableBodyPruning": True}
         return Item(
             id=item_id,
             name=request_name(op.summary, op.operation_id, op.method, op.path),
             request=request,
             response=responses,
             event=[self.contracts.test_event(op, responses)] if self.contracts is not None else [],
-            extra={KIT_KEY: kit} if kit else {},
+            extra=extra,
         )
 
     def request(self, op: Operation) -> Request:
@@ -657,6 +662,11 @@ def _path_group(path: str) -> str:
     if len(segments) > 1 and segments[0].lower() in {"api", "v1", "v2", "v3", "rest"}:
         segments = segments[1:]
     return segments[0] if segments else "root"
+
+
+# Methods whose body Postman and newman leave out unless the item's protocolProfileBehavior says
+# `disableBodyPruning` (postman-runtime's list).
+_BODY_PRUNED = frozenset({"GET", "COPY", "HEAD", "PURGE", "UNLOCK"})
 
 
 def _tell_apart(nodes: list[Node]) -> None:
