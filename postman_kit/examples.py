@@ -178,7 +178,7 @@ class ExampleBuilder:
             and self._example_fits(schema, schema["example"])
             and not _placeholder(schema, name, schema["example"])
         ):
-            return schema["example"]
+            return self._as_sent(schema, schema["example"])
         examples = schema.get("examples")
         if (
             isinstance(examples, list)
@@ -186,7 +186,7 @@ class ExampleBuilder:
             and self._example_fits(schema, examples[0])
             and not _placeholder(schema, name, examples[0])
         ):
-            return examples[0]
+            return self._as_sent(schema, examples[0])
         if "example" in schema and not isinstance(schema["example"], dict | list):
             # written in another type where nothing is lost (Xero's account code `example: 090`, a number to
             # YAML 1.2, for a string): the value respelled, rather than one made up
@@ -269,6 +269,13 @@ class ExampleBuilder:
         if kind == "null":
             return None
         return None
+
+    def _as_sent(self, schema: dict[str, Any], value: Any) -> Any:
+        """A schema's own object or list example, in a request, mended as a media type's example is (see
+        :meth:`mended`): 4Players' auth request example sent `email: "email"` for a `format: email` property."""
+        if self.direction == "request" and isinstance(value, dict | list):
+            return self._mend(schema, value, 0)
+        return value
 
     def _example_fits(self, schema: dict[str, Any], value: Any) -> bool:
         """The schema's own example suits it, and under a `oneOf` fits one branch only (Klaviyo's font family:
