@@ -670,6 +670,24 @@ class ExampleBuilder:
         merged.update((k, v) for k, v in schema.items() if k != "allOf")
         return merged
 
+    def _stub(self, schema: dict[str, Any], refs: tuple[str, ...], depth: int) -> dict[str, Any]:
+        """What stands for a required object the value is already inside of (a cycle of refs: 1EdTech's Profile →
+        endorsement → issuer → Profile): its required properties that hold no object, each with its value; the
+        issuer was `{}`, where Profile requires `id` and `type`."""
+        properties = schema.get("properties")
+        out: dict[str, Any] = {}
+        for name in _names(schema.get("required")):
+            prop = self._resolved(properties.get(name)) if isinstance(properties, dict) else None
+            items = self._resolved(prop.get("items")) if isinstance(prop, dict) else None
+            if not isinstance(prop, dict) or _looks_object(prop) or _looks_object(items):
+                continue
+            if _COMPOSED.intersection(prop) or (isinstance(items, dict) and _COMPOSED.intersection(items)):
+                continue
+            value = self._build(prop, refs, depth + 1, name)
+            if value is not _CUT:
+                out[name] = value
+        return out
+
     def _object(self, schema: dict[str, Any], refs: tuple[str, ...], depth: int) -> Any:
         out: dict[str, Any] = {}
         skip = "readOnly" if self.direction == "request" else "writeOnly"
@@ -686,7 +704,7 @@ class ExampleBuilder:
             value = self._build(prop, refs, depth + 1, name)
             if value is _CUT:
                 if name in required:
-                    value = {} if _looks_object(target) else None
+                    value = self._stub(target, refs, depth + 1) if _looks_object(target) else None
                 else:
                     continue
             elif name not in required and isinstance(target, dict) and not self._may_send(target, value):

@@ -160,6 +160,31 @@ def test_a_schemas_own_object_example_is_mended_in_a_request_and_kept_in_a_respo
     assert ExampleBuilder({}, "response").build(schema) == {"email": "email", "password": "hunter2"}
 
 
+def test_a_required_object_cut_by_a_cycle_of_refs_keeps_its_required_scalars() -> None:
+    """1EdTech's Open Badges: Profile → endorsement → EndorsementCredential → issuer → Profile. Where the cycle
+    is cut, the issuer was `{}`, which Profile's `required: [id, type]` refuses."""
+    profile = {
+        "type": "object",
+        "required": ["id", "type"],
+        "properties": {
+            "id": {"type": "string"},
+            "type": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+            "endorsement": {"type": "array", "items": {"$ref": "#/components/schemas/Endorsement"}},
+        },
+    }
+    endorsement = {
+        "type": "object",
+        "required": ["issuer"],
+        "properties": {"issuer": {"$ref": "#/components/schemas/Profile"}},
+    }
+    spec = {"components": {"schemas": {"Profile": profile, "Endorsement": endorsement}}}
+    value = ExampleBuilder(spec).build({"$ref": "#/components/schemas/Profile"})
+    inner = value["endorsement"][0]["issuer"]
+    assert set(inner) == {"id", "type"} and inner["type"]
+    resolver = {"components": spec["components"], **profile}
+    jsonschema.validate(value, resolver)
+
+
 def test_tuples_and_contains_of_json_schema_2020_12_get_values_they_take() -> None:
     """`prefixItems` (a `[lat, lon, "WGS84"]` tuple, `items: false`) was sent as `[]`, and `contains` with
     `minContains: 2` as one entry."""
