@@ -306,6 +306,7 @@ def read_api(loaded: LoadedDocument) -> Api:
 
 
 # A whole path segment written Express-style, `:id`, where OpenAPI writes `{id}` (Hono and Express exports).
+_PATH_PARAMETER = re.compile(r"\{[^{}/]*\}")
 _COLON_SEGMENT = re.compile(r"(?<=/):([A-Za-z_][A-Za-z0-9_]*)(?=/|$)")
 
 
@@ -317,6 +318,8 @@ def _braced(path: str, warnings: list[str]) -> str:
         warnings.append(
             f"path {path}: read as {braced} (OpenAPI writes a path parameter `{{name}}`, not `:name`)"
         )
+    if any(brace in _PATH_PARAMETER.sub("", braced) for brace in "{}"):
+        warnings.append(f"path {path}: a brace that opens or closes no path parameter is sent as written")
     return braced
 
 

@@ -76,3 +76,32 @@ def test_generating_from_json_imports_neither_validators_nor_yaml_nor_the_web_st
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
+
+
+def test_a_path_that_breaks_the_full_validator_is_a_warning_not_a_traceback(tmp_path: Path) -> None:
+    """A FastAPI app's paths `/user/auth}` and `/user/{me` (stray braces): openapi-spec-validator's path parser
+    raised a ValueError out of `generate --validate`, a traceback with exit 1."""
+    paths = {"/user/auth}": {"get": {"responses": OK}}, "/user/{me": {"get": {"responses": OK}}}
+    spec = write_spec(tmp_path, minimal_spec(paths))
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from postman_kit.cli import main; main()",
+            "generate",
+            str(spec),
+            "--validate",
+            "-o",
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "warning: spec validation: the validator stopped" in result.stderr
+    assert (
+        "path /user/{me: a brace that opens or closes no path parameter is sent as written" in result.stderr
+    )
+    assert "path /user/auth}: a brace" in result.stderr

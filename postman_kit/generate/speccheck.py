@@ -15,7 +15,16 @@ def full_validation_problems(api: Api) -> list[str]:
         OpenAPIV31SpecValidator if api.openapi_version.startswith("3.1") else OpenAPIV30SpecValidator
     )
     problems: list[str] = []
-    for error in validator_class(api.document).iter_errors():
+    errors = validator_class(api.document).iter_errors()
+    while True:
+        try:
+            error = next(errors)
+        except StopIteration:
+            break
+        except Exception as exc:  # noqa: BLE001 - the validator's own failure (a path `/user/{me` breaks its
+            # path-template parser with a ValueError) is its finding, not a traceback
+            problems.append(f"spec validation: the validator stopped: {exc}".splitlines()[0])
+            break
         where = "/".join(str(p) for p in getattr(error, "absolute_path", []) or [])
         message = str(getattr(error, "message", error)).splitlines()[0]
         if len(message) > 200:
