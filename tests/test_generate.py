@@ -221,3 +221,18 @@ def test_spec_copied_elsewhere_generates_the_same_collection(
     assert (tmp_path / "a" / EXAMPLE_FILES[0]).read_bytes() == (
         tmp_path / "b" / EXAMPLE_FILES[0]
     ).read_bytes()
+
+
+def test_accented_titles_keep_their_letters_in_file_names_and_a_root_server_is_named_as_written(
+    tmp_path: Path, run_cli
+) -> None:
+    """`Café API` made `caf-api-…` files; a server `url: /` was warned about as ''."""
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        "openapi: 3.1.0\ninfo: {title: Café Ünïcode API, version: '1'}\nservers: [{url: /}]\n"
+        "paths:\n  /a: {get: {responses: {'200': {description: ok}}}}\n"
+    )
+    result = run_cli("generate", spec, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "cafe-unicode-api-v1.postman_collection.json").exists()
+    assert "server URL '/' is relative" in result.stderr

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -107,8 +108,11 @@ REVISION_SLUG_MAX = 32
 
 
 def slugify(text: str) -> str:
-    """`Klaviyo API` → `klaviyo-api`: lower-case letters, digits and single dashes, at most SLUG_MAX long."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """`Klaviyo API` → `klaviyo-api`: ASCII lower-case letters, digits and single dashes (file names the writer
+    accepts anywhere), at most SLUG_MAX long. An accented letter loses its accent (`Café` → `cafe`, which was
+    `caf`); a letter with no ASCII form is left out."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
     return slug[:SLUG_MAX].rstrip("-") or "api"
 
 
@@ -266,9 +270,11 @@ class _CollectionBuilder:
         if self.options.base_url:
             return self.options.base_url.rstrip("/")
         if self.api.servers:
-            url = postman_url(self.api.servers[0])
+            server = self.api.servers[0]
+            url = postman_url(server)
             if not is_absolute(url):
-                self.warnings.append(f"server URL {url!r} is relative; set baseUrl with --base-url")
+                written = server.template or server.url or "/"  # `/` is kept as '' (no trailing slash)
+                self.warnings.append(f"server URL {written!r} is relative; set baseUrl with --base-url")
             return url
         self.warnings.append("the spec has no servers; baseUrl is empty (set it with --base-url)")
         return ""
