@@ -570,3 +570,70 @@ def test_cli_accepts_postmans_generator_names(run_cli, files) -> None:
     ours = run_cli("snippet", files["collection"], "Get Lists", "--lang", "python")
     postmans = run_cli("snippet", files["collection"], "Get Lists", "--lang", "python-requests")
     assert postmans.exit_code == 0 and postmans.stdout == ours.stdout
+
+
+# -- collections exported from the Postman app and committed to public repositories --------------------------------
+def test_requests_sharing_a_path_are_picked_by_method_and_listed_so(tmp_path, run_cli) -> None:
+    """PlayingWithAuthentication's three `2FA-Setup` requests (GET, DELETE, POST) in one folder: the snippet
+    silently gave the GET, and the POST and DELETE could not be picked."""
+    items = [
+        {
+            **_request("2FA-Setup", "https://api.test/setup"),
+            "request": {"method": method, "header": [], "url": "https://api.test/setup"},
+        }
+        for method in ("GET", "DELETE", "POST")
+    ]
+    data = {"info": {"name": "T"}, "item": [{"name": "Auth", "item": items}]}
+    path = tmp_path / "c.postman_collection.json"
+    path.write_text(json.dumps(data))
+    listed = run_cli("snippet", path, "--list").stdout.splitlines()
+    assert listed == ["GET Auth/2FA-Setup", "DELETE Auth/2FA-Setup", "POST Auth/2FA-Setup"]
+    ambiguous = run_cli("snippet", path, "Auth/2FA-Setup")
+    assert ambiguous.exit_code == 2 and "3 requests have the path 'Auth/2FA-Setup'" in ambiguous.stderr
+    post = run_cli("snippet", path, "POST Auth/2FA-Setup")
+    assert post.exit_code == 0 and "--request POST" in post.stdout
+
+
+def test_a_name_ending_in_a_space_is_picked_as_listed() -> None:
+    """A Twilio collection's `Create Verification ` (a trailing space): the path `--list` prints failed."""
+    collection = _collection(_request("Create Verification ", "https://api.test/v"))
+    assert resolve_item(collection, "Create Verification ").method == "GET"
+
+
+def test_a_hand_written_authorization_header_reads_its_token_from_the_environment() -> None:
+    """PayPal's collections send `Authorization: Bearer {{access_token}}` by hand: the token's value was
+    printed (truncated to garbage by the redaction), and the first line said no secret was needed."""
+    collection = _collection(
+        _request(
+            "Delete token",
+            "https://api.test/t",
+            header=[{"key": "Authorization", "value": "Bearer {{access_token}}"}],
+        )
+    )
+    environment = {"values": [{"key": "access_token", "value": "A21AA" + "x" * 40, "enabled": True}]}
+    text = render_snippet(collection, "Delete token", environment=environment)
+    assert "A21AA" not in text and "${ACCESS_TOKEN:?" in text
+    assert "ACCESS_TOKEN" in _first_line(text)
+
+
+def test_a_file_field_with_no_file_chosen_is_named_in_a_warning() -> None:
+    """Contentstack's asset upload exports its file field as `src: []`: it was dropped without a word."""
+    body = {
+        "mode": "formdata",
+        "formdata": [
+            {"key": "asset[upload]", "type": "file", "src": []},
+            {"key": "title", "value": "x", "type": "text"},
+        ],
+    }
+    collection = _collection(_request("Upload", "https://api.test/a", method="POST", body=body))
+    resolved = resolve_item(collection, "Upload")
+    assert "form field 'asset[upload]' names no file; left out" in resolved.warnings
+
+
+def test_a_dynamic_variable_kept_as_typed_is_named_in_a_warning() -> None:
+    """PayPal's `PayPal-Request-Id: {{$guid}}`: kept as Postman's code panel keeps it, and now said."""
+    collection = _collection(
+        _request("Capture", "https://api.test/c", header=[{"key": "PayPal-Request-Id", "value": "{{$guid}}"}])
+    )
+    resolved = resolve_item(collection, "Capture")
+    assert any("{{$guid}} is a Postman dynamic variable" in w for w in resolved.warnings)

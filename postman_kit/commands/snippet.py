@@ -12,7 +12,7 @@ from postman_kit.collection import Collection
 from postman_kit.collection_files import read_collection
 from postman_kit.errors import InputError
 from postman_kit.secrets import redact
-from postman_kit.snippets import LANGUAGE_LIST, LANGUAGE_NAMES, located_items, render, resolve_item
+from postman_kit.snippets import LANGUAGE_LIST, LANGUAGE_NAMES, item_references, render, resolve_item
 from postman_kit.terminal import printable
 from postman_kit.variables import load_variable_file
 
@@ -102,8 +102,8 @@ def snippet_command(
         )
     collection = load_collection(collection_file)
     if list_items:
-        for located in located_items(collection):
-            click.echo(printable(located.path))
+        for reference, _ in item_references(collection):
+            click.echo(printable(reference))
         return
     if not item:
         raise InputError(None, "give the ITEM to print (an item path or a request name); --list shows them")

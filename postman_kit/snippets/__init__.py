@@ -35,7 +35,7 @@ from postman_kit.snippets import (
     rust,
     wget,
 )
-from postman_kit.snippets.items import LocatedItem, find_item, located_items
+from postman_kit.snippets.items import LocatedItem, find_item, item_references, located_items
 from postman_kit.snippets.request import ResolvedRequest, auth_key_variables, resolve_request
 from postman_kit.variables import VariableScopes
 
@@ -152,6 +152,7 @@ __all__ = [
     "ResolvedRequest",
     "default_key_env",
     "find_item",
+    "item_references",
     "located_items",
     "render",
     "render_snippet",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -41,17 +42,44 @@ def located_items(collection: Collection) -> Iterator[LocatedItem]:
     yield from visit(collection.items, ())
 
 
+def item_references(collection: Collection) -> list[tuple[str, LocatedItem]]:
+    """Each request item with the reference that picks it alone, as `--list` prints them: its item path; where
+    requests share one (three `2FA-Setup` requests in one folder: GET, POST, DELETE), the method before it
+    (`POST Auth/2FA-Setup`), and where that is shared too, its place among them after it (`… #2`)."""
+    items = list(located_items(collection))
+    paths = Counter(located.path for located in items)
+    routes = Counter(f"{located.item.request.method} {located.path}" for located in items)
+    seen: Counter[str] = Counter()
+    out: list[tuple[str, LocatedItem]] = []
+    for located in items:
+        reference = located.path
+        if paths[reference] > 1:
+            reference = f"{located.item.request.method} {located.path}"
+            if routes[reference] > 1:
+                seen[reference] += 1
+                reference += f" #{seen[reference]}"
+        out.append((reference, located))
+    return out
+
+
 def find_item(collection: Collection, reference: str, source: str | None = None) -> LocatedItem:
-    """The item whose path is `reference`, else the only item named `reference`.
+    """The item `reference` picks as `--list` prints it (see item_references), else the only item named so.
+    It is read as typed first: a name may end in a space.
 
     Raises :class:`InputError` naming the closest paths when there is no match or the name is ambiguous.
     """
-    items = list(located_items(collection))
+    references = item_references(collection)
+    items = [located for _, located in references]
+    for wanted in dict.fromkeys((reference, reference.strip().strip("/"))):
+        picked = [located for written, located in references if written == wanted]
+        if picked:
+            return picked[0]
+        shared = [written for written, located in references if located.path == wanted]
+        if shared:
+            listed = ", ".join(repr(written) for written in shared[:MAX_SUGGESTIONS])
+            raise InputError(source, f"{len(shared)} requests have the path {wanted!r}; give one of {listed}")
     wanted = reference.strip().strip("/")
-    for located in items:
-        if located.path == wanted:
-            return located
-    named = [located for located in items if located.item.name == wanted]
+    named = [located for located in items if located.item.name in (reference, wanted)]
     if len(named) == 1:
         return named[0]
     if named:

@@ -161,6 +161,13 @@ class _Resolver:
         self.env_names = {name: env_name(name) for name in scopes.secret_keys()}
         for variable in key_variables:
             self.env_names[variable] = key_env or env_name(variable)
+        # a credential typed into an Authorization header by hand (PayPal's `Bearer {{access_token}}`) is read
+        # from the environment as the auth's key is: its value is not the snippet's to hold
+        for header in self.request.header:
+            if not header.disabled and header.key.strip().lower() in _CREDENTIAL_HEADERS:
+                for name in references(header.value or ""):
+                    if not name.startswith("$"):
+                        self.env_names.setdefault(name, env_name(name))
         self.key_env = key_env or (self.env_names[key_variables[0]] if key_variables else "PRIVATE_KEY")
         self.warnings: list[str] = []
         self.form: list[FormField] | None = None
@@ -209,10 +216,15 @@ class _Resolver:
         for name in self.scopes.unresolved(template):
             if name in self.env_names:  # read from the environment, defined or not
                 continue
-            if name.startswith(
-                "$"
-            ):  # a Postman dynamic variable ({{$guid}}): kept as typed, as Postman's own
-                continue  # code panel keeps it (generate writes them into fields kept unique)
+            if name.startswith("$"):
+                # a Postman dynamic variable ({{$guid}}): kept as typed, as Postman's own code panel keeps it
+                # (generate writes them into fields kept unique); the snippet says so
+                message = (
+                    f"{{{{{name}}}}} is a Postman dynamic variable, kept as typed: replace it before running"
+                )
+                if message not in self.warnings:
+                    self.warnings.append(message)
+                continue
             raise InputError(
                 None,
                 f"{self.located.path}: variable {{{{{name}}}}} is not defined in the "
@@ -353,12 +365,15 @@ class _Resolver:
                 fields.append(FormField(name, value, content_type=content_type))
                 continue
             sources = entry.get("src")
-            for source in sources if isinstance(sources, list) else [sources]:
-                if not source:
-                    self.warnings.append(f"form field {name!r} names no file; left out")
-                    continue
+            chosen = [source for source in (sources if isinstance(sources, list) else [sources]) if source]
+            if not chosen:  # `src: null`, `""` or `[]` (Postman's export of a file field with none chosen)
+                self.warnings.append(f"form field {name!r} names no file; left out")
+            for source in chosen:
                 fields.append(FormField(name, file=self.plain(str(source)), content_type=content_type))
         return fields
+
+
+_CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization"})
 
 
 def _origin(url: Url) -> str:
