@@ -510,3 +510,27 @@ def test_the_spec_s_own_example_is_information_in_the_api_s_requests_and_an_erro
     forked = saved_copy(collection, lambda name: "My connection")
     result = run_cli("validate", forked, "--spec", spec_file)
     assert result.exit_code == 1 and "error   request/body-schema  body does not match" in result.output
+
+
+def test_a_collection_variable_named_for_a_credential_holding_one_is_an_error(tmp_path, run_cli) -> None:
+    """PayPal's Partner APIs collection keeps its sandbox `client_secret` in a collection variable of type
+    default: no pattern for keys matched it, and validate said nothing. Names that merely hold `token`
+    (`page_token`) and placeholders (`<client secret>`) are left alone."""
+    data = {
+        "info": {
+            "name": "T",
+            "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+        },
+        "item": [],
+        "variable": [
+            {"key": "client_secret", "value": "EKsTd1v8q2xYz0Lp3Wm5Rt7Uv9Aa1Bb3Cc5Dd"},
+            {"key": "page_token", "value": "abcdefgh12345678"},
+            {"key": "apiKey", "value": "<your API key>"},
+        ],
+    }
+    path = tmp_path / "c.postman_collection.json"
+    path.write_text(json.dumps(data))
+    result = run_cli("validate", path, "--format", "json")
+    findings = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "auth/secret-value"]
+    assert [(f["pointer"], f["severity"]) for f in findings] == [("/variable/0/value", "error")]
+    assert "EKsTd1v8" not in result.stdout and "(…c5Dd)" in findings[0]["message"]

@@ -119,6 +119,29 @@ def literal_key(target: Target) -> Iterator[Hit]:
             )
 
 
+# A variable named for a credential (PayPal's `client_secret`), whatever its value looks like; a name that merely
+# holds `token` (`page_token`, `token_url`) is not one.
+_CREDENTIAL_NAME = re.compile(
+    r"(?i)(?:^|[_-]|(?<=[a-z]))(?:client[_-]?secret|secret|password|passwd|api[_-]?key|private[_-]?key|"
+    r"access[_-]?token|refresh[_-]?token|auth[_-]?token|bearer[_-]?token)$"
+)
+
+
+def _looks_like_a_credential(value: str) -> bool:
+    """A value a credential could be: a word of eight characters or more, not a `{{variable}}` nor a placeholder
+    (`<client secret>`, `YOUR_SECRET`, `xxxx`)."""
+    text = value.strip()
+    lowered = text.lower()
+    return (
+        len(text) >= 8
+        and not any(c.isspace() for c in text)
+        and "{{" not in text
+        and not text.startswith("<")
+        and "your" not in lowered
+        and "xxxx" not in lowered
+    )
+
+
 def _from_variables(auth: Auth, value: str) -> bool:
     """The credential comes from a {{variable}}: the value's last word, or, for an API Key sent as a Cookie
     header (`api_key={{apiKeyCookie}}`), every cookie's value."""
@@ -227,6 +250,17 @@ def secret_value(target: Target) -> Iterator[Hit]:
                     pointer,
                     target.item_path_at(pointer),
                 )
+    found = {pointer for pointer, text in _strings(target.data, "") if _secret_in(text, patterns) is not None}
+    for index, variable in enumerate(target.collection.variables):
+        held = variable.value if isinstance(variable.value, str) else ""
+        pointer = f"/variable/{index}/value"
+        if _CREDENTIAL_NAME.search(variable.key) and _looks_like_a_credential(held) and pointer not in found:
+            yield Hit(
+                f"collection variable {variable.key!r} holds a credential ({truncate_key(held)}); revoke it, "
+                "remove it, and keep it in your local environment as a secret",
+                pointer,
+                f"collection variable {variable.key!r}",
+            )
     key_names = _key_variables(target)
     for file in (target.environment, target.globals):
         if file is None or not _holds_secret(file.data, patterns):
