@@ -301,28 +301,20 @@ def saved_verdicts(comparison: Comparison) -> list[SavedRequestVerdict]:
         old_endpoint = comparison.old.endpoints.get(saved.key)
         new_endpoint = comparison.new_endpoint_for(saved)
         request = saved.item.request
-        elsewhere = other_host(request, hosts)
-        if elsewhere is not None:  # another service's request (a webhook relay): not this API's to judge
-            verdicts.append(
-                SavedRequestVerdict(
-                    name=saved.item.name,
-                    folder=saved.folder,
-                    method=request.method,
-                    url=request.url.raw,
-                    operation=None,
-                    new_operation=None,
-                    status="unchecked",
-                    problems=[elsewhere.message],
-                )
-            )
-            continue
         before = comparison.old_problems(saved)
         after: list[tuple[str, str]] | None  # NEW's problems as (code, message)
-        if new_endpoint is None:
-            after = [("not-in-new", not_in_new(comparison, saved))]
+        elsewhere = other_host(request, hosts)
+        if elsewhere is not None:  # another service's request (a webhook relay): not this API's to judge
+            old_endpoint = new_endpoint = None
+            before, after, status, problems = None, None, "unchecked", [elsewhere.message]
         else:
-            found = comparison.check(saved, new_endpoint)
-            after = None if found is None else [(p.code, p.message) for p in found]
+            if new_endpoint is None:
+                after = [("not-in-new", not_in_new(comparison, saved))]
+            else:
+                found = comparison.check(saved, new_endpoint)
+                after = None if found is None else [(p.code, p.message) for p in found]
+            status = saved_status(before, after)
+            problems = [m for _, m in after] if after is not None else [UNCHECKED]
         verdicts.append(
             SavedRequestVerdict(
                 name=saved.item.name,
@@ -331,8 +323,8 @@ def saved_verdicts(comparison: Comparison) -> list[SavedRequestVerdict]:
                 url=request.url.raw,
                 operation=endpoint_ref(old_endpoint) if old_endpoint else None,
                 new_operation=endpoint_ref(new_endpoint) if new_endpoint else None,
-                status=saved_status(before, after),
-                problems=[m for _, m in after] if after is not None else [UNCHECKED],
+                status=status,
+                problems=problems,
                 old_problems=[p.message for p in before] if before else [],
             )
         )
