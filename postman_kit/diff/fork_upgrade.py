@@ -207,9 +207,7 @@ class _Merger:
             if base_item is None:
                 no_base.append(label)
                 continue
-            self._apply_edits(
-                pair.old.item, base_item, target, label, exact=base_item is not None and from_spec
-            )
+            self._apply_edits(pair.old.item, base_item, target, label, exact=from_spec)
         if no_base:
             self.report.notes.append(
                 f"{len(no_base)} upstream request(s) (e.g. {no_base[0]}) have no example recording what upstream "
