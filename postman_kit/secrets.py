@@ -195,3 +195,36 @@ def replace_keys(text: str, replacement: Callable[[str], str]) -> str:
 def find_keys(text: str) -> list[str]:
     """The private keys in `text`, decoded, in order."""
     return [unescaped(m.group(0)) for m in PRIVATE_KEY.finditer(text)]
+
+
+# A variable named for a credential (PayPal's `client_secret`), whatever its value looks like; a name that merely
+# holds `token` (`page_token`, `token_url`) is not one.
+_CREDENTIAL_NAME = re.compile(
+    r"(?i)(?:^|[_-]|(?<=[a-z]))(?:client[_-]?secret|secret|password|passwd|api[_-]?key|private[_-]?key|"
+    r"access[_-]?token|refresh[_-]?token|auth[_-]?token|bearer[_-]?token)$"
+)
+
+
+def _looks_like_a_credential(value: str) -> bool:
+    """A value a credential could be: a word of eight characters or more, not a `{{variable}}` nor a placeholder
+    (`<client secret>`, `YOUR_SECRET`, `xxxx`)."""
+    text = value.strip()
+    lowered = text.lower()
+    return (
+        len(text) >= 8
+        and not any(c.isspace() for c in text)
+        and "{{" not in text
+        and not text.startswith("<")
+        and "your" not in lowered
+        and "xxxx" not in lowered
+    )
+
+
+def holds_named_credential(name: str, value: object) -> bool:
+    """A variable named for a credential (`client_secret`, `apiKey`) whose value is one: no key pattern finds
+    such a secret, its name does."""
+    return (
+        isinstance(value, str)
+        and _CREDENTIAL_NAME.search(name) is not None
+        and _looks_like_a_credential(value)
+    )

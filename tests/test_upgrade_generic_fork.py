@@ -195,3 +195,18 @@ def test_a_credential_typed_into_a_carried_auth_becomes_a_variable(fork_and_spec
     assert named(upgraded, "Tell the relay")["request"]["auth"]["bearer"][0]["value"] == "{{relayToken}}"
     assert "folder Notes: bearer auth (sk_…f0f0) → {{bearerAuth}}" in result.output
     assert "Mine/Tell the relay: bearer auth (…e1e1) → {{relayToken}}" in result.output
+
+
+def test_a_credential_kept_in_a_collection_variable_is_left_empty(fork_and_specs, run_cli) -> None:
+    """PayPal's collections keep `client_secret` in a collection variable: the upgrade wrote it again in full."""
+    fork, old_spec, new_spec = fork_and_specs
+    data = json.loads(fork.read_text())
+    secret = "EKsTd1v8q2xYz0Lp3Wm5Rt7Uv9Aa1Bb3Cc5Dd"
+    data.setdefault("variable", []).append({"key": "client_secret", "value": secret})
+    fork.write_text(json.dumps(data))
+    out = fork.parent / "upgraded.json"
+    result = run_cli("upgrade", fork, "--to", new_spec, "--base", old_spec, "-o", out)
+    assert secret not in out.read_text()
+    kept = {v["key"]: v["value"] for v in json.loads(out.read_text())["variable"]}
+    assert kept["client_secret"] == ""
+    assert "variable `client_secret` held a credential (…c5Dd); it is left empty" in result.output

@@ -32,7 +32,7 @@ from postman_kit.diff.compare import Comparison, compare_sides, not_in_new, prep
 from postman_kit.diff.matching import Endpoint, SavedRequest
 from postman_kit.diff.revisions import RevisionList
 from postman_kit.diff.sides import Side
-from postman_kit.secrets import find_keys, replace_keys, truncate_key
+from postman_kit.secrets import find_keys, holds_named_credential, replace_keys, truncate_key
 from postman_kit.writer import json_text
 
 if TYPE_CHECKING:
@@ -647,6 +647,12 @@ class _Merger:
                 value = replace_keys(value, lambda key: "")
             elif keys:
                 value = self._replaced(value, "collection", f"variable `{variable.key}`")
+            elif holds_named_credential(variable.key, value):  # PayPal's `client_secret`, typed in
+                self.report.notes.append(
+                    f"variable `{variable.key}` held a credential ({truncate_key(value)}); it is left empty: "
+                    "keep it in an environment as a secret, never in a collection"
+                )
+                value = ""
             existing = self.result.variable(variable.key)
             if existing is None:
                 self.result.variables.append(

@@ -9,7 +9,7 @@ from typing import Any
 from postman_kit.collection import CREDENTIAL_ATTRIBUTES, Auth
 from postman_kit.profiles import GENERIC, KLAVIYO
 from postman_kit.routing import RouteMatch
-from postman_kit.secrets import truncate_key
+from postman_kit.secrets import holds_named_credential, truncate_key
 from postman_kit.validate.model import Hit, Severity
 from postman_kit.validate.registry import rule
 from postman_kit.validate.rules.requests import request_checker
@@ -117,29 +117,6 @@ def literal_key(target: Target) -> Iterator[Hit]:
                 f"{pointer}/{auth.type}",
                 path,
             )
-
-
-# A variable named for a credential (PayPal's `client_secret`), whatever its value looks like; a name that merely
-# holds `token` (`page_token`, `token_url`) is not one.
-_CREDENTIAL_NAME = re.compile(
-    r"(?i)(?:^|[_-]|(?<=[a-z]))(?:client[_-]?secret|secret|password|passwd|api[_-]?key|private[_-]?key|"
-    r"access[_-]?token|refresh[_-]?token|auth[_-]?token|bearer[_-]?token)$"
-)
-
-
-def _looks_like_a_credential(value: str) -> bool:
-    """A value a credential could be: a word of eight characters or more, not a `{{variable}}` nor a placeholder
-    (`<client secret>`, `YOUR_SECRET`, `xxxx`)."""
-    text = value.strip()
-    lowered = text.lower()
-    return (
-        len(text) >= 8
-        and not any(c.isspace() for c in text)
-        and "{{" not in text
-        and not text.startswith("<")
-        and "your" not in lowered
-        and "xxxx" not in lowered
-    )
 
 
 def _from_variables(auth: Auth, value: str) -> bool:
@@ -254,7 +231,7 @@ def secret_value(target: Target) -> Iterator[Hit]:
     for index, variable in enumerate(target.collection.variables):
         held = variable.value if isinstance(variable.value, str) else ""
         pointer = f"/variable/{index}/value"
-        if _CREDENTIAL_NAME.search(variable.key) and _looks_like_a_credential(held) and pointer not in found:
+        if holds_named_credential(variable.key, held) and pointer not in found:
             yield Hit(
                 f"collection variable {variable.key!r} holds a credential ({truncate_key(held)}); revoke it, "
                 "remove it, and keep it in your local environment as a secret",
