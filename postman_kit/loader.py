@@ -266,7 +266,18 @@ def _parse_text(text: str, name: str, looks_json: bool) -> Any:
             return data
     # openai.yaml: parse_text 0.11 s, 0.61 s on libyaml alone (benchmarks/bench_generate.py, real-world)
     data = _parse_yaml_fast(text)
-    return data if data is not None else _parse_yaml(text, name)
+    if data is not None:
+        return data
+    try:
+        return _parse_yaml(text, name)
+    except InputError as exc:
+        if name.lower().endswith(".json") and not looks_json:
+            # a `.json` file that is not JSON (program output saved ahead of the document) is said to be so first
+            first = text.lstrip()[:1]
+            raise InputError(
+                name, f"invalid JSON: it starts with {first!r}, not {{ or [ (read as YAML: {exc.message})"
+            ) from None
+        raise
 
 
 def _has_lone_surrogate(data: Any) -> bool:

@@ -481,3 +481,12 @@ def test_openapi_31_schemas_named_by_id_or_anchor_resolve(tmp_path: Path) -> Non
         },
     }
     jsonschema.Draft202012Validator(resolved).validate(body)
+
+
+def test_a_json_file_with_output_ahead_of_its_document_is_said_to_be_bad_json() -> None:
+    """A FastAPI app's committed `openapi.json` starts with two lines its program printed: the error spoke of
+    YAML only. A YAML document in a `.json` file still reads."""
+    raw = b'Loading app...\nServer ready\n{"openapi": "3.0.0", "paths": {}}\n'
+    with pytest.raises(InputError, match=r"invalid JSON: it starts with 'L', not \{ or \[ \(read as YAML: "):
+        parse_text(raw, "openapi.json")
+    assert parse_text(b"openapi: 3.0.0\npaths: {}\n", "openapi.json") == {"openapi": "3.0.0", "paths": {}}
