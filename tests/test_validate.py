@@ -534,3 +534,47 @@ def test_a_collection_variable_named_for_a_credential_holding_one_is_an_error(tm
     findings = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "auth/secret-value"]
     assert [(f["pointer"], f["severity"]) for f in findings] == [("/variable/0/value", "error")]
     assert "EKsTd1v8" not in result.stdout and "(…c5Dd)" in findings[0]["message"]
+
+
+def test_lint_reads_a_generated_request_by_its_own_operation(tmp_path, run_cli) -> None:
+    """Obsidian's API has `GET /vault/{filename}` (described) and `GET /vault/{pathToDirectory}/` (a summary
+    only): routing reads the two paths alike, so validate asked the kit's own directory request for the file
+    operation's description. A generated request is read by the operation its id was derived from."""
+    ok = {"200": {"description": "ok"}}
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "Vault", "version": "1"},
+        "servers": [{"url": "https://vault.test"}],
+        "paths": {
+            "/vault/{filename}": {
+                "get": {
+                    "summary": "Get a file",
+                    "description": "Returns the file.",
+                    "parameters": [
+                        {"name": "filename", "in": "path", "required": True, "schema": {"type": "string"}}
+                    ],
+                    "responses": ok,
+                }
+            },
+            "/vault/{pathToDirectory}/": {
+                "get": {
+                    "summary": "List a directory",
+                    "parameters": [
+                        {
+                            "name": "pathToDirectory",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        }
+                    ],
+                    "responses": ok,
+                }
+            },
+        },
+    }
+    path = tmp_path / "spec.json"
+    path.write_text(json.dumps(spec))
+    assert run_cli("generate", path, "-o", tmp_path / "out").exit_code == 0
+    [collection] = (tmp_path / "out").glob("*.postman_collection.json")
+    result = run_cli("validate", collection, "--spec", path)
+    assert result.exit_code == 0 and "0 finding(s)" in result.stdout, result.stdout

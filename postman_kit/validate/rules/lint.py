@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from postman_kit import ids
 from postman_kit.collection import Body
 from postman_kit.openapi import Operation, status_code
 from postman_kit.routing import RouteMatch
@@ -209,6 +210,17 @@ def _authored_folders(target: Target) -> Iterator[FolderRef]:
 
 
 def _operation(target: Target, ref: ItemRef) -> Operation | None:
+    """The operation a request is for: by the id generate derived from it, else by routing its URL (which reads
+    `/vault/{file}` and `/vault/{dir}/` alike: Obsidian's API has both)."""
+    api = target.api
+    if api is not None and ref.item.id:
+        if "operations-by-id" not in target.memo:
+            target.memo["operations-by-id"] = {
+                ids.operation_id(api.title, op.method, op.path): op for op in api.operations
+            }
+        by_id = target.memo["operations-by-id"].get(ref.item.id)
+        if by_id is not None:
+            return by_id
     checker = request_checker(target)
     found = checker.route(ref.item.request) if checker is not None else None
     return found.operation if isinstance(found, RouteMatch) else None
