@@ -200,7 +200,7 @@ def documented_specs(draw: st.DrawFn) -> bytes:
     if draw(st.booleans()):
         at = draw(st.integers(0, len(text)))
         text = text[:at] + draw(st.sampled_from(list(":?-|>,[]{}#'\"!&*%@ "))) + text[at:]
-    return text.encode()
+    return text.replace("\n", draw(st.sampled_from(["\n", "\n", "\r\n", "\r"]))).encode()
 
 
 @settings(max_examples=1000, deadline=None)
