@@ -1192,7 +1192,13 @@ class RequestValues:
             for found in self._path_values[key]:
                 if _param_fits(schema, found):
                     return found
-        return self.builder.build(schema, param.name)
+        value = self.builder.build(schema, param.name)
+        if param.location == "path" and isinstance(value, str) and not value.strip():
+            # a path segment must hold something: Prowlarr's `{path}` with pattern `^(?!api/).*` was sent
+            # empty, as `GET /`, another operation
+            segment = next((word for word in _SEGMENT_WORDS if _param_fits(schema, word)), None)
+            return segment if segment is not None else value
+        return value
 
     def _schema(self, param: Parameter) -> dict[str, Any]:
         return self.api.parameter_schema(param)
@@ -1251,6 +1257,10 @@ def _property(api: Api, schema: Any, name: str) -> Any:
             if key.lower() == name.lower():
                 return api.resolve(prop)
     return None
+
+
+# Values a path segment may take where the schema's own value is empty.
+_SEGMENT_WORDS = ("example", "abc123", "1", "a")
 
 
 def _param_fits(schema: dict[str, Any], value: Any) -> bool:

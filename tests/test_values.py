@@ -824,3 +824,19 @@ def test_a_documented_example_is_mended_against_the_branch_it_is_an_instance_of(
         "message_type": "note",
         "admin_id": 7,
     }
+
+
+def test_a_path_parameter_whose_pattern_takes_an_empty_string_gets_a_segment(tmp_path) -> None:
+    """Prowlarr's `GET /{path}` with `pattern: ^(?!api/).*`: the pattern's first match is the empty string, and
+    the request went out as `GET /`, which is another operation."""
+    from tests.support.generate import OK, build_json, minimal_spec, requests_by_name
+
+    param = {
+        "name": "path",
+        "in": "path",
+        "required": True,
+        "schema": {"type": "string", "pattern": "^(?!api/).*"},
+    }
+    spec = minimal_spec({"/{path}": {"get": {"summary": "Static", "parameters": [param], "responses": OK}}})
+    [variable] = requests_by_name(build_json(tmp_path, spec))["Static"]["request"]["url"]["variable"]
+    assert variable["value"] == "example"
