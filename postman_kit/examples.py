@@ -784,7 +784,9 @@ class ExampleBuilder:
                     if key in required:
                         out[key] = self._replacement(prop, key)
                     continue
-                if key in definite and not _fits_leaf(self._resolved(prop), item):
+                if key in definite and (
+                    not _fits_leaf(self._resolved(prop), item) or _other_container(self._resolved(prop), item)
+                ):
                     if key in required or item is not None:
                         out[key] = self._repaired(prop, key, item)
                     continue
@@ -843,8 +845,8 @@ class ExampleBuilder:
         as the type asks where nothing is lost (Intercom's `admin_id: 991267731` for a string, Xero's
         `Amount: "50.00"` for a number, `"APNs"` for the enum's `apns`), else a value built from the schema."""
         resolved = self._resolved(schema)
-        if _fits_leaf(resolved, value):  # also where the schema is no plain dict to judge by
-            return value
+        if _fits_leaf(resolved, value) and not _other_container(resolved, value):
+            return value  # also where the schema is no plain dict to judge by
         if "array" in _listed(resolved.get("type")) and not isinstance(value, list):
             # one item written where a list is declared (Twilio's `StatusCallbackEvent: ringing`)
             return [self._repaired(resolved.get("items"), name, value)]
@@ -957,6 +959,13 @@ _NUMBER_FORMATS = {"int32": "integer", "int64": "integer", "float": "number", "d
 # The word schema-to-example tools write for any string (Stoplight's mocks, Swagger UI's `"string"`)
 PLACEHOLDER_WORDS = frozenset(("string", "<string>"))
 _TYPE_NAME = re.compile(r"(type|format|kind)s?$", re.IGNORECASE)
+
+
+def _other_container(schema: Any, value: Any) -> bool:
+    """A list where the schema wants an object, or an object where it wants a list (Svix's event type example
+    gives its `schemas` map a `required: [...]` list among the objects its values must be)."""
+    kind = schema.get("type") if isinstance(schema, dict) else None
+    return (isinstance(value, list) and kind == "object") or (isinstance(value, dict) and kind == "array")
 
 
 def _fits_leaf(schema: Any, value: Any) -> bool:

@@ -840,3 +840,17 @@ def test_a_path_parameter_whose_pattern_takes_an_empty_string_gets_a_segment(tmp
     spec = minimal_spec({"/{path}": {"get": {"summary": "Static", "parameters": [param], "responses": OK}}})
     [variable] = requests_by_name(build_json(tmp_path, spec))["Static"]["request"]["url"]["variable"]
     assert variable["value"] == "example"
+
+
+def test_a_list_in_an_example_where_the_schema_wants_an_object_is_mended() -> None:
+    """Svix's event type `schemas` map (values: objects) has an example holding `required: ["invoiceId"]`, a
+    list; strings were mended to objects and the list stayed, which the API's validator refused. Okta's
+    `elements` example is a list for an object as well."""
+    schema = {
+        "type": "object",
+        "properties": {"schemas": {"type": "object", "additionalProperties": {"type": "object"}}},
+        "example": {"schemas": {"title": "Invoice", "properties": {"id": {}}, "required": ["id"]}},
+    }
+    sent = ExampleBuilder({}).build(schema)
+    jsonschema.validate(sent, schema)
+    assert sent["schemas"]["properties"] == {"id": {}}
