@@ -134,6 +134,10 @@ class Header(_KeyValue):
         return cls._from_parts(data, str(data.get("key", "")), "" if value is None else str(value))
 
 
+# Methods whose body Postman and newman leave out unless the item's protocolProfileBehavior says
+# `disableBodyPruning` (postman-runtime's list).
+BODY_PRUNED_METHODS = frozenset({"GET", "COPY", "HEAD", "PURGE", "UNLOCK"})
+
 # The attribute of each auth type that holds the credential.
 CREDENTIAL_ATTRIBUTES = {
     "apikey": "value",

@@ -637,3 +637,18 @@ def test_a_dynamic_variable_kept_as_typed_is_named_in_a_warning() -> None:
     )
     resolved = resolve_item(collection, "Capture")
     assert any("{{$guid}} is a Postman dynamic variable" in w for w in resolved.warnings)
+
+
+def test_a_get_body_is_sent_only_where_the_item_turns_body_pruning_off() -> None:
+    """Postman and newman leave out a GET's body unless the item's protocolProfileBehavior says
+    `disableBodyPruning` (generate says so where the spec gives a GET a body); the snippet sends what they send."""
+    body = {"mode": "raw", "raw": '{"q": 1}', "options": {"raw": {"language": "json"}}}
+    plain = _request("Search", "https://api.test/s", body=body)
+    unpruned = {
+        **_request("Search all", "https://api.test/s", body=body),
+        "protocolProfileBehavior": {"disableBodyPruning": True},
+    }
+    collection = _collection(plain, unpruned)
+    left_out = resolve_item(collection, "Search")
+    assert left_out.body is None and any("body left out" in w for w in left_out.warnings)
+    assert "--data-raw" in render_snippet(collection, "Search all")

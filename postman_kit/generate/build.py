@@ -15,6 +15,7 @@ from typing import Any
 
 from postman_kit import ids
 from postman_kit.collection import (
+    BODY_PRUNED_METHODS,
     Body,
     Collection,
     Folder,
@@ -344,7 +345,11 @@ class _CollectionBuilder:
             kit["aliases"] = aliases
         extra: dict[str, Any] = {KIT_KEY: kit} if kit else {}
         body = request.body
-        if body is not None and op.method in _BODY_PRUNED and (body.raw or body.urlencoded or body.formdata):
+        if (
+            body is not None
+            and op.method in BODY_PRUNED_METHODS
+            and (body.raw or body.urlencoded or body.formdata)
+        ):
             # Postman drops a GET's body unless told not to (a search API's `GET /greeting` with a required body)
             extra["protocolProfileBehavior"] = {"disableBodyPruning": True}
         return Item(
@@ -668,11 +673,6 @@ def _path_group(path: str) -> str:
     if len(segments) > 1 and segments[0].lower() in {"api", "v1", "v2", "v3", "rest"}:
         segments = segments[1:]
     return segments[0] if segments else "root"
-
-
-# Methods whose body Postman and newman leave out unless the item's protocolProfileBehavior says
-# `disableBodyPruning` (postman-runtime's list).
-_BODY_PRUNED = frozenset({"GET", "COPY", "HEAD", "PURGE", "UNLOCK"})
 
 
 def _tell_apart(nodes: list[Node]) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from urllib.parse import quote
 
-from postman_kit.collection import Auth, Collection, Url, parse_raw_url
+from postman_kit.collection import BODY_PRUNED_METHODS, Auth, Collection, Url, parse_raw_url
 from postman_kit.errors import InputError
 from postman_kit.secrets import PRIVATE_KEY
 from postman_kit.snippets.encoding import encode_path, encode_query
@@ -320,6 +320,15 @@ class _Resolver:
     def body(self, headers: list[tuple[str, list[TextPart]]]) -> list[TextPart] | None:
         body = self.request.body
         if body is None or body.extra.get("disabled"):
+            return None
+        behaviour = self.located.item.extra.get("protocolProfileBehavior")
+        pruning_off = isinstance(behaviour, dict) and behaviour.get("disableBodyPruning") is True
+        if self.request.method.upper() in BODY_PRUNED_METHODS and not pruning_off:
+            # Postman and newman send no body with a GET unless the item turns body pruning off
+            self.warnings.append(
+                f"{self.request.method.upper()} body left out, as Postman sends it (the item does not turn "
+                "body pruning off)"
+            )
             return None
         if body.mode == "raw":
             if not body.raw:
