@@ -217,17 +217,18 @@ def client_company_id(target: Target) -> Iterator[Hit]:
 )
 def secret_value(target: Target) -> Iterator[Hit]:
     patterns = target.profile.secret_regexes()
+    found: set[str] = set()  # where a key pattern found a secret: reported once, not again by name
     if _holds_secret(target.data, patterns):
         for pointer, text in _strings(target.data, ""):
             secret = _secret_in(text, patterns)
             if secret is not None:
+                found.add(pointer)
                 yield Hit(
                     f"a secret ({truncate_key(secret)}) is stored here; revoke it, remove it, and refer to "
                     f"{{{{{target.profile.key_variable}}}}} kept as a secret in your local environment",
                     pointer,
                     target.item_path_at(pointer),
                 )
-    found = {pointer for pointer, text in _strings(target.data, "") if _secret_in(text, patterns) is not None}
     for index, variable in enumerate(target.collection.variables):
         held = variable.value if isinstance(variable.value, str) else ""
         pointer = f"/variable/{index}/value"
