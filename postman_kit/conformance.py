@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
 
 from postman_kit.collection import Request
 from postman_kit.errors import InputError
@@ -636,23 +635,11 @@ def _allowed(value: str, enum: list[Any]) -> str:
 _LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]", "::1", "0.0.0.0"})
 
 
-def api_hosts(api: Api) -> frozenset[str]:
-    """The host names the spec's servers name (the document's, its paths' and operations'); empty when any of
-    them is relative or names its host through a variable, where a request's host tells nothing."""
-    servers = list(api.servers) + [server for op in api.operations for server in op.servers]
-    hosts = set()
-    for server in servers:
-        host = urlsplit(server.url).hostname if "://" in server.url else None
-        if not host or "{" in server.url.split("://", 1)[1].split("/", 1)[0]:
-            return frozenset()
-        hosts.add(host.lower())
-    return frozenset(hosts)
-
-
-def other_host(request: Request, hosts: frozenset[str]) -> Problem | None:
+def other_host(request: Request, api: Api | None) -> Problem | None:
     """A finding for a request written to another service's host (`https://relay.example.com/hook` in a fork of
-    Clerk's collection), which is not this API's to judge; None for a request to the API, to a variable host
-    (`{{baseUrl}}`) or to a local one."""
+    Clerk's collection), which is not this API's to judge; None for a request to the API (one of its
+    `server_hosts`), to a variable host (`{{baseUrl}}`) or to a local one, and without the API's spec."""
+    hosts = api.server_hosts if api is not None else frozenset()
     host = ".".join(request.url.host).lower()
     if not hosts or not host or "{{" in host or host in hosts or host in _LOCAL_HOSTS:
         return None

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
 
 from postman_kit.errors import InputError
 from postman_kit.loader import LoadedDocument, load_document, resolve_pointer
@@ -172,6 +172,18 @@ class Api:
     def methods(self) -> frozenset[str]:
         """Every HTTP method some operation uses."""
         return frozenset(op.method for op in self.operations)
+
+    @cached_property
+    def server_hosts(self) -> frozenset[str]:
+        """The host names the spec's servers name (the document's, its paths' and operations'); empty when any
+        of them is relative or names its host through a variable, where a request's host tells nothing."""
+        hosts = set()
+        for server in list(self.servers) + [server for op in self.operations for server in op.servers]:
+            host = urlsplit(server.url).hostname if "://" in server.url else None
+            if not host or "{" in server.url.split("://", 1)[1].split("/", 1)[0]:
+                return frozenset()
+            hosts.add(host.lower())
+        return frozenset(hosts)
 
     def operation(self, method: str, path: str) -> Operation | None:
         for op in self.operations:

@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from postman_kit.collection import Item, Request
-from postman_kit.conformance import api_hosts, other_host
+from postman_kit.conformance import other_host
 from postman_kit.diff.changes import (
     Change,
     DiffReport,
@@ -295,15 +295,13 @@ def saved_verdicts(comparison: Comparison) -> list[SavedRequestVerdict]:
     """Each saved request judged against OLD's own spec (when known) and NEW's: fine, already broken, broken by
     NEW or fixed by NEW, so a fork's old mistakes are not blamed on the new revision."""
     verdicts: list[SavedRequestVerdict] = []
-    new_api = comparison.new.side.api
-    hosts = api_hosts(new_api) if new_api is not None else frozenset()
     for saved in comparison.old.saved:
         old_endpoint = comparison.old.endpoints.get(saved.key)
         new_endpoint = comparison.new_endpoint_for(saved)
         request = saved.item.request
         before = comparison.old_problems(saved)
         after: list[tuple[str, str]] | None  # NEW's problems as (code, message)
-        elsewhere = other_host(request, hosts)
+        elsewhere = other_host(request, comparison.new.side.api)
         if elsewhere is not None:  # another service's request (a webhook relay): not this API's to judge
             old_endpoint = new_endpoint = None
             before, after, status, problems = None, None, "unchecked", [elsewhere.message]

@@ -26,12 +26,13 @@ from postman_kit.collection import (
     Request,
     Variable,
 )
-from postman_kit.conformance import api_hosts, other_host
+from postman_kit.conformance import other_host
 from postman_kit.diff.changes import DiffReport
 from postman_kit.diff.compare import Comparison, compare_sides, not_in_new, prepare
 from postman_kit.diff.matching import Endpoint, SavedRequest
 from postman_kit.diff.revisions import RevisionList
 from postman_kit.diff.sides import Side
+from postman_kit.generate.servers import host_label
 from postman_kit.secrets import find_keys, holds_named_credential, replace_keys, truncate_key
 from postman_kit.writer import json_text
 
@@ -704,10 +705,9 @@ class _Merger:
         key, a password; pasted keys are replaced above): each becomes the variable NEW's own auth of that type
         sends, else the key variable, and is reported truncated."""
         api = self.comparison.new.side.api
-        hosts = api_hosts(api) if api is not None else frozenset()
         for item, label in self.carried_items:
             # a call to another service is not sent this API's credential: a variable of its own, named by its host
-            elsewhere = other_host(item.request, hosts) is not None
+            elsewhere = other_host(item.request, api) is not None
             own = _host_label(item.request.url.host) + "Token" if elsewhere else None
             self._credential_to_variable(item.request.auth, label, own)
         for trail, folder in self.result.folders():
@@ -721,14 +721,11 @@ class _Merger:
         words = value.split() if isinstance(value, str) else []
         if not words or _VARIABLE_REFERENCE.fullmatch(words[-1]):
             return  # empty, or sent from a {{variable}} (`Klaviyo-API-Key {{privateKey}}`)
-        own = self.result.auth
-        if variable is not None:
-            pass
-        elif own is not None and own.type == auth.type:
-            found = _VARIABLE_REFERENCE.search(str(own.attributes.get(attribute) or ""))
+        if variable is None:  # what NEW's own auth of this type sends, else the key variable
+            own = self.result.auth
+            sent = own.attributes.get(attribute) if own is not None and own.type == auth.type else None
+            found = _VARIABLE_REFERENCE.search(str(sent or ""))
             variable = found.group(1).strip() if found else self.key_variable
-        else:
-            variable = self.key_variable
         auth.attributes[attribute] = "{{" + variable + "}}"
         self.report.keys_replaced.append(
             KeyReplacement(label, f"{auth.type} auth", truncate_key(value), variable)
@@ -823,6 +820,6 @@ def _auth_json(auth: Any) -> Any:
 
 
 def _host_label(host: list[str]) -> str:
-    """A host's first label as a variable name's start: `relay.example.com` → `relay`."""
-    first = re.sub(r"[^A-Za-z0-9]", "", host[0]) if host else ""
+    """A request host's first label as a variable name's start: `relay.example.com` → `relay`."""
+    first = host_label(".".join(host)) if host else ""
     return first[:1].lower() + first[1:] if first else "other"

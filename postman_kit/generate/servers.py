@@ -31,12 +31,17 @@ def variable_name(url: str, base_variable: str, taken: set[str]) -> str:
     """A readable, unused name for another server: its host's first label before the base URL variable's name
     (`https://upload.box.com/api/2.0` → `uploadBaseUrl`)."""
     host = urlsplit(_VARIABLE_SCHEME.sub("scheme://", url)).hostname or ""
-    label = re.sub(r"[^A-Za-z0-9]", "", host.split(".")[0]) if host and not host.startswith("{") else ""
+    label = host_label(host) if host and not host.startswith("{") else ""
     stem = f"{label}{base_variable[:1].upper()}{base_variable[1:]}" if label else f"{base_variable}Server"
     name, number = stem, 2
     while name in taken:
         name, number = f"{stem}{number}", number + 1
     return name
+
+
+def host_label(host: str) -> str:
+    """A host's first label, letters and digits only, to start a variable's name: `upload.box.com` → `upload`."""
+    return re.sub(r"[^A-Za-z0-9]", "", host.split(".")[0])
 
 
 class ServerHosts:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 
-from postman_kit.conformance import Problem, RequestChecker, api_hosts, other_host
+from postman_kit.conformance import Problem, RequestChecker, other_host
 from postman_kit.examples import ExampleBuilder
 from postman_kit.profiles import KLAVIYO
 from postman_kit.routing import RouteMatch
@@ -79,9 +79,8 @@ def request_problems(target: Target) -> list[tuple[ItemRef, Problem]]:
         found: list[tuple[ItemRef, Problem]] = []
         checker = request_checker(target)
         if checker is not None:
-            hosts = api_hosts(checker.api)
             for ref in target.items:
-                elsewhere = other_host(ref.item.request, hosts)
+                elsewhere = other_host(ref.item.request, checker.api)
                 if elsewhere is not None:
                     found.append((ref, elsewhere))
                     continue
