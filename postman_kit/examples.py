@@ -459,9 +459,8 @@ class ExampleBuilder:
         else:
             return value
         for candidate in candidates:
-            if not _matches_plainly(ruled_out, candidate) and _fits(
-                rest, candidate
-            ):  # _fits holds the bounds
+            # _fits holds the bounds
+            if not _matches_plainly(ruled_out, candidate) and _fits(rest, candidate):
                 return candidate
         return value
 
@@ -784,9 +783,7 @@ class ExampleBuilder:
                     if key in required:
                         out[key] = self._replacement(prop, key)
                     continue
-                if key in definite and (
-                    not _fits_leaf(self._resolved(prop), item) or _other_container(self._resolved(prop), item)
-                ):
+                if key in definite and not _fits_shape(self._resolved(prop), item):
                     if key in required or item is not None:
                         out[key] = self._repaired(prop, key, item)
                     continue
@@ -845,8 +842,8 @@ class ExampleBuilder:
         as the type asks where nothing is lost (Intercom's `admin_id: 991267731` for a string, Xero's
         `Amount: "50.00"` for a number, `"APNs"` for the enum's `apns`), else a value built from the schema."""
         resolved = self._resolved(schema)
-        if _fits_leaf(resolved, value) and not _other_container(resolved, value):
-            return value  # also where the schema is no plain dict to judge by
+        if _fits_shape(resolved, value):  # also where the schema is no plain dict to judge by
+            return value
         if "array" in _listed(resolved.get("type")) and not isinstance(value, list):
             # one item written where a list is declared (Twilio's `StatusCallbackEvent: ringing`)
             return [self._repaired(resolved.get("items"), name, value)]
@@ -961,11 +958,13 @@ PLACEHOLDER_WORDS = frozenset(("string", "<string>"))
 _TYPE_NAME = re.compile(r"(type|format|kind)s?$", re.IGNORECASE)
 
 
-def _other_container(schema: Any, value: Any) -> bool:
-    """A list where the schema wants an object, or an object where it wants a list (Svix's event type example
+def _fits_shape(schema: Any, value: Any) -> bool:
+    """An example value an example is mended around rather than replaced: a scalar as :func:`_fits_leaf` judges
+    it, a list or object where the schema does not want the other kind of container (Svix's event type example
     gives its `schemas` map a `required: [...]` list among the objects its values must be)."""
     kind = schema.get("type") if isinstance(schema, dict) else None
-    return (isinstance(value, list) and kind == "object") or (isinstance(value, dict) and kind == "array")
+    other = (isinstance(value, list) and kind == "object") or (isinstance(value, dict) and kind == "array")
+    return _fits_leaf(schema, value) and not other
 
 
 def _fits_leaf(schema: Any, value: Any) -> bool:

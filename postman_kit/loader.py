@@ -474,9 +474,8 @@ def _may_hold_yaml12_only_syntax(text: str) -> bool:
             return True
     if any(_at_node_start(text, found.start()) for found in _LONE_COLON.finditer(text)):
         return True
-    if any(
-        entry.search(text) for entry in _FLOW_INDICATOR_ENTRY
-    ):  # a later duplicate key hides it from the data
+    # looked for in the text: a later duplicate key hides it from the data
+    if any(entry.search(text) for entry in _FLOW_INDICATOR_ENTRY):
         return True
     return any(marker.search(text) for marker in _LATER_DOCUMENT_MARKER)
 
