@@ -127,11 +127,11 @@ class OperationIndex:
         """The best route for concrete or wildcard segments (`:id`, `{id}`, `{{var}}` are wildcards)."""
         best: tuple[int, _Route, dict[str, str]] | None = None
         parts = [decoded(part) for part in parts]
-        wildcards = [_WILDCARD.match(part) is not None for part in parts]  # once, not once per route
+        wildcards = [_WILDCARD.match(part) for part in parts]  # once, not once per route
         # A route of exactly this shape (wildcards where it has parameters, the same literals elsewhere) scores
         # the most at every segment, so it wins outright: most requests (a collection's own) end the search here.
         exact = self._by_shape.get(
-            tuple(None if w else part for part, w in zip(parts, wildcards, strict=True))
+            tuple(None if w is not None else part for part, w in zip(parts, wildcards, strict=True))
         )
         if exact is not None:
             return exact, {name or "": part for part, name in zip(parts, exact.names, strict=True) if name}
@@ -143,7 +143,7 @@ class OperationIndex:
             ):
                 if segment is None:
                     params[name or ""] = part
-                    score += _WILDCARD_FOR_PARAM if wildcard else _VALUE_FOR_PARAM
+                    score += _VALUE_FOR_PARAM if wildcard is None else _WILDCARD_FOR_PARAM
                 elif isinstance(segment, _PartialSegment):
                     values = _partial_values(part, segment)
                     if values is None:
@@ -152,10 +152,11 @@ class OperationIndex:
                     score += _PARTIAL
                 elif part == segment:
                     score += _LITERAL
-                elif wildcard:
-                    score += (
-                        _WILDCARD_FOR_LITERAL  # a user's {{var}} may stand for a literal segment: ranked last
-                    )
+                elif wildcard is not None and wildcard.group("var"):
+                    # A user's {{var}} may stand for a literal segment (`{{version}}` for `v1`): ranked last. A
+                    # path variable (`:note_id`, `{note_id}`) names a parameter, never a literal: taking it for
+                    # one moved a fork's `/notes/:note_id/legacy_export` onto `/notes/exports/{export_id}`.
+                    score += _WILDCARD_FOR_LITERAL
                 else:
                     break
             else:

@@ -31,3 +31,31 @@ def test_missing_method_is_a_405_and_unknown_path_none(example_spec):
     assert index.match("DELETE", "/api/events") == MethodNotAllowed("/api/events", ("GET", "POST"))
     assert index.match("GET", "/api/nothing-here") is None
     assert index.match_segments("GET", ["api", "lists", ":id"]).operation.operation_id == "get_list"
+
+
+def test_a_path_variable_names_a_parameter_and_never_stands_for_a_literal(tmp_path):
+    """A fork's `/notes/:note_id/legacy_export` (in no revision) was routed onto `/notes/exports/{export_id}`,
+    `:note_id` taken for the literal `exports`, and upgrade rewrote the user's request to call that endpoint."""
+    import json
+
+    ok = {"200": {"description": "OK"}}
+    spec = tmp_path / "notes.json"
+    spec.write_text(
+        json.dumps(
+            {
+                "openapi": "3.0.3",
+                "info": {"title": "Notes", "version": "1"},
+                "paths": {
+                    "/notes/{note_id}": {"get": {"operationId": "get_note", "responses": ok}},
+                    "/notes/exports/{export_id}": {"get": {"operationId": "get_export", "responses": ok}},
+                },
+            }
+        )
+    )
+    index = OperationIndex(load_api(str(spec)))
+    for path in ("/notes/:note_id/legacy_export", "/notes/{note_id}/legacy_export"):
+        assert index.match("GET", path) is None, path
+    # a Postman variable may hold a literal segment: still routed, ranked below a parameter's fit
+    found = index.match("GET", "/notes/{{kind}}/e-1")
+    assert isinstance(found, RouteMatch) and found.operation.operation_id == "get_export"
+    assert index.match("GET", "/notes/exports/:export_id").operation.operation_id == "get_export"
