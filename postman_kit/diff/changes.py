@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from postman_kit.diff.lifecycle import Lifecycle
+from postman_kit.naming import stamped
 
 
 @dataclass(slots=True, frozen=True)
@@ -133,8 +134,8 @@ class Verdict:
         return self.lifecycle.status if self.lifecycle else "unknown"
 
     def headline(self) -> str:
-        old = f"v{self.old_revision}" if self.old_revision else "an unknown revision"
-        new = f"v{self.new_revision}" if self.new_revision else "NEW"
+        old = stamped(self.old_revision) if self.old_revision else "an unknown revision"
+        new = stamped(self.new_revision) if self.new_revision else "NEW"
         if self.old_newer:
             parts = [f"WARNING: {old} is newer than {new} (OLD and NEW swapped?)"]
         elif not self.stale:

@@ -17,7 +17,7 @@ from postman_kit.diff.changes import (
     Verdict,
 )
 from postman_kit.diff.classify import SignatureComparer
-from postman_kit.diff.lifecycle import lifecycle, revision_date, revisions_between
+from postman_kit.diff.lifecycle import lifecycle, revision_date, revision_order, revisions_between
 from postman_kit.diff.matching import (
     Endpoint,
     Key,
@@ -32,6 +32,7 @@ from postman_kit.diff.revisions import RevisionList
 from postman_kit.diff.sides import Side
 from postman_kit.diff.signature import SchemaShapes, item_signature, operation_signature
 from postman_kit.diff.transplant import refresh_headers, transplant_request
+from postman_kit.naming import stamped
 from postman_kit.openapi import Api
 
 if TYPE_CHECKING:
@@ -187,11 +188,9 @@ def judge(
     """How stale OLD is: revisions behind NEW, and OLD's lifecycle as of `today` (`with_lifecycle`: the API's
     profile follows Klaviyo's revision lifecycle)."""
     released = revisions.revisions if revisions else []
-    old_date = revision_date(old_revision or "")
     new_date = revision_date(new_revision or "")
-    stale = bool(old_date and new_date and old_date < new_date) or (
-        old_date is None and old_revision != new_revision
-    )
+    order = revision_order(old_revision, new_revision)
+    stale = order == -1 if order is not None else old_revision != new_revision
     behind: int | None = None
     missed: list[str] = []
     newer: list[str] = []
@@ -216,7 +215,7 @@ def judge(
         revisions_behind=behind,
         missed_revisions=missed,
         newer_than_new=newer,
-        old_newer=bool(old_date and new_date and old_date > new_date),
+        old_newer=order == 1,
     )
 
 
@@ -382,7 +381,8 @@ def compare_sides(
     partial = not old.is_spec and base is None
     if partial:
         notes.append(
-            f"OLD's spec (v{old.revision}) is not known: changes compare the requests only, and a "
+            f"OLD's spec{f' ({stamped(old.revision)})' if old.revision else ''} is not known: changes compare "
+            "the requests only, and a "
             "saved request broken in NEW may have been broken before "
             "(give --base SPEC or --revisions DIR for the full comparison)"
         )

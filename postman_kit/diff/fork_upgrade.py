@@ -23,6 +23,7 @@ from postman_kit.collection import (
     Folder,
     Item,
     Node,
+    QueryParam,
     Request,
     Variable,
 )
@@ -33,6 +34,7 @@ from postman_kit.diff.matching import Endpoint, SavedRequest
 from postman_kit.diff.revisions import RevisionList
 from postman_kit.diff.sides import Side
 from postman_kit.generate.servers import host_label
+from postman_kit.naming import stamped
 from postman_kit.secrets import find_keys, holds_named_credential, replace_keys, truncate_key
 from postman_kit.writer import json_text
 
@@ -89,6 +91,9 @@ class UpgradeReport:
     folders_kept: list[str] = field(default_factory=list)  # the user's own folders, kept where they were
     unmatched: list[str] = field(default_factory=list)  # saved requests of no operation of either revision
     rewritten: list[str] = field(default_factory=list)  # the unambiguous fixes made to saved requests
+    # parts of upstream requests unlike NEW's, left as NEW has them: without OLD's spec, whether the user or
+    # upstream changed them is unknown
+    not_carried: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     output: str | None = None
 
@@ -104,6 +109,7 @@ class UpgradeReport:
                 "keysReplaced": len(self.keys_replaced),
                 "foldersKept": len(self.folders_kept),
                 "unmatched": len(self.unmatched),
+                "notCarried": len(self.not_carried),
                 "added": len(self.diff.added),
                 "changed": len(self.diff.changed),
             },
@@ -115,6 +121,7 @@ class UpgradeReport:
             "foldersKept": self.folders_kept,
             "unmatched": self.unmatched,
             "rewritten": self.rewritten,
+            "notCarried": self.not_carried,
             "notes": self.notes,
             "diff": self.diff.to_json(),
         }
@@ -168,6 +175,9 @@ class _Merger:
         self.report = report
         self.new_revision = comparison.new.side.revision or "NEW"
         self.old_revision = comparison.old.side.revision or "OLD"
+        # as the report names them: `v1.1.0`, `v2026-07-15`; NEW and OLD when unknown
+        self.new_label = stamped(comparison.new.side.revision) if comparison.new.side.revision else "NEW"
+        self.old_label = stamped(comparison.old.side.revision) if comparison.old.side.revision else "OLD"
         # where each of NEW's requests sits in the result: item id → (the list holding it, folder trail)
         self.places: dict[str, tuple[list[Node], tuple[str, ...], Item]] = {}
         self._index(result.items, ())
@@ -212,14 +222,14 @@ class _Merger:
         if no_base:
             self.report.notes.append(
                 f"{len(no_base)} upstream request(s) (e.g. {no_base[0]}) have no example recording what upstream "
-                f"generated and v{self.old_revision}'s spec was not given: any edits you made to them are not "
+                f"generated and {self.old_label}'s spec was not given: any edits you made to them are not "
                 "carried (give --base SPEC or --revisions DIR to carry them)"
             )
         for endpoint in self.comparison.fork_matching.removed:
             successor = self.comparison.fork_matching.successors.get(endpoint.key)
             self.report.dropped.append(
                 f"{endpoint.label} ({endpoint.name}): not an operation in "
-                f"v{self.new_revision}" + (f"; see {successor.label}" if successor else "")
+                f"{self.new_label}" + (f"; see {successor.label}" if successor else "")
             )
 
     def _as_generated(self, item: Item) -> Item | None:
@@ -234,33 +244,37 @@ class _Merger:
                 isinstance(original, dict)
                 and str(original.get("method") or "GET").upper() == item.request.method
             ):
-                return Item(
-                    id=item.id,
-                    name=item.name,
-                    request=Request.from_json(original),
-                    response=item.response,
-                    description=item.description,
-                    event=item.event,
-                )
+                # Only the request is recorded: its name, docs, scripts and examples are the caller's to judge
+                # against NEW's (see _apply_edits).
+                return Item(id=item.id, name=item.name, request=Request.from_json(original))
         return None
 
     def _apply_edits(self, mine: Item, base: Item, target: Item, label: str, exact: bool = False) -> None:
-        """`exact`: `base` is the request OLD's spec builds, not one read back from the item's examples, which do
-        not record its description or auth; only then are those compared."""
+        """`exact`: `base` is the item OLD's spec builds. Otherwise it is the request read back from the item's
+        examples, which record neither its name, docs and auth, nor its scripts and examples: a name, docs or auth
+        unlike NEW's may then be the user's edit or upstream's change, so NEW's is kept and the difference named
+        under "Not carried"; scripts where NEW has none, and examples NEW has not, can only be the user's."""
         # A built item's examples share its request's parts; edits go to a copy, so examples show NEW's call.
         target.request = Request.from_json(target.request.to_json())
         kept: list[str] = []
-        if mine.name != base.name:
+        unknown: list[str] = []  # unlike NEW's, but whose change it was is unknown (inexact base)
+        if exact and mine.name != base.name:
             target.name = mine.name
             kept.append(f"name '{mine.name}'")
+        elif not exact and mine.name != target.name:
+            unknown.append(f"name '{mine.name}'")
         # words the user wrote; an emptied description is more likely an older export's than an edit
         written = (mine.request.description, mine.description)
         if exact and any(written) and written != (base.request.description, base.description):
             target.request.description, target.description = mine.request.description, mine.description
             kept.append("description")
+        elif not exact and any(written) and written != (target.request.description, target.description):
+            unknown.append("description")
         if exact and _auth_json(mine.request.auth) != _auth_json(base.request.auth):
             target.request.auth = mine.request.auth
             kept.append("auth")
+        elif not exact and _auth_json(mine.request.auth) != _auth_json(target.request.auth):
+            unknown.append("auth")
         kept += self._query_edits(mine.request, base.request, target, label)
         base_vars = {v.key: v.value for v in base.request.url.variable}
         for variable in mine.request.url.variable:
@@ -273,7 +287,7 @@ class _Merger:
                     self.report.dropped.append(
                         f"{label}: your path variable `{variable.key}={variable.value}` "
                         f"(not a parameter of {target.request.url.path_template} in "
-                        f"v{self.new_revision})"
+                        f"{self.new_label})"
                     )
         base_headers = {h.key.lower(): h for h in base.request.header}
         target_headers = {h.key.lower(): h for h in target.request.header}
@@ -312,11 +326,16 @@ class _Merger:
                 self.report.dropped.append(f"{label}: your body edit ({body_problems[0].message})")
             else:
                 kept.append("body")
-        if mine.event != base.event:
-            target.event = mine.event
-            kept.append("scripts")
-        # By name and code: a fork exported from Postman has new ids on the examples it kept.
-        base_examples = {(r.name, r.code) for r in base.response}
+        if mine.event != (base.event if exact else target.event):
+            if exact or not target.event:
+                target.event = mine.event
+                kept.append("scripts")
+            else:
+                unknown.append("scripts")
+        # By name and code: a fork exported from Postman has new ids on the examples it kept. Without OLD's
+        # spec, OLD's own examples are told apart by NEW's: an example NEW has is upstream's.
+        generated = base.response if exact else target.response
+        base_examples = {(r.name, r.code) for r in generated}
         if any((r.name, r.code) not in base_examples for r in mine.response):
             whole = self.comparison.old.side.full_item(mine)
             extra_examples = [r for r in whole.response if (r.name, r.code) not in base_examples]
@@ -326,45 +345,54 @@ class _Merger:
             target.request.url.rebuild_raw()
             self.report.edits_kept.append(f"{label}: " + ", ".join(kept))
             self.carried_items.append((target, label))
+        if unknown:
+            self.report.not_carried.append(f"{label}: " + ", ".join(unknown))
 
     def _query_edits(self, mine: Request, base: Request, target: Item, label: str) -> list[str]:
+        """Query edits by key: a key's entries together, so a repeated key (`tags=a&tags=b`, an array exploded)
+        is one edit, or none when its entries read as upstream generated them."""
         kept: list[str] = []
-        base_query = {q.key: q for q in base.url.query}
-        for query in mine.url.query:
-            before = base_query.get(query.key)
-            if (
-                before is not None
-                and before.disabled == query.disabled
-                and (before.value == query.value or query.value in OLD_PLACEHOLDERS)
-            ):
+        base_query = _by_key(base.url.query)
+        for key, entries in _by_key(mine.url.query).items():
+            before = base_query.get(key)
+            if before is not None and _same_entries(before, entries):
                 continue
-            own = next((q for q in target.request.url.query if q.key == query.key), None)
-            if own is None and before is None:
+            query = target.request.url.query
+            own = [index for index, q in enumerate(query) if q.key == key]
+            if not own and before is None:
                 # one the user added, a parameter of neither spec (a debug flag the API takes unlisted): theirs
-                target.request.url.query.append(query)
-                kept.append(f"query `{query.key}` (yours)")
+                query.extend(entries)
+                kept.append(f"query `{key}` (yours)")
                 continue
-            if own is None:
-                if not query.disabled:
+            if not own:
+                if any(not q.disabled for q in entries):
                     self.report.dropped.append(
-                        f"{label}: query `{query.key}` is not a parameter in v{self.new_revision}"
+                        f"{label}: query `{key}` is not a parameter in {self.new_label}"
                     )
                 continue
-            previous = (own.value, own.disabled)
-            own.value, own.disabled = query.value, query.disabled
-            index = next(i for i, q in enumerate(target.request.url.query) if q is own)
+            previous = list(query)
+            # the user's entries take the place of NEW's for this key
+            placed = [QueryParam(q.key, q.value, q.description, q.disabled, dict(q.extra)) for q in entries]
+            changed: list[QueryParam] = []
+            for index, entry in enumerate(query):
+                if entry.key != key:
+                    changed.append(entry)
+                elif index == own[0]:
+                    changed.extend(placed)
+            query[:] = changed
+            placed_ids = {id(entry) for entry in placed}
+            indices = {index for index, entry in enumerate(query) if id(entry) in placed_ids}
             problems = [
                 p
                 for p in self._problems(target.request)
-                if (m := _QUERY_POINTER.match(p.pointer)) and int(m.group(1)) == index
+                if (m := _QUERY_POINTER.match(p.pointer)) and int(m.group(1)) in indices
             ]
             if problems:
-                own.value, own.disabled = previous
-                self.report.dropped.append(
-                    f"{label}: your `{query.key}={query.value}` ({problems[0].message})"
-                )
+                query[:] = previous
+                value = next((q.value for q in entries if not q.disabled), entries[0].value)
+                self.report.dropped.append(f"{label}: your `{key}={value}` ({problems[0].message})")
             else:
-                kept.append(f"query `{query.key}`")
+                kept.append(f"query `{key}`")
         mine_keys = {q.key for q in mine.url.query}
         for key in base_query.keys() - mine_keys:
             target.request.url.query = [q for q in target.request.url.query if q.key != key]
@@ -420,7 +448,7 @@ class _Merger:
                     _insert_after(target, anchor, counterpart)
                     kept = "/".join(trail + (node.name,))
                     if node_origin is not None and self.base_folders is not None:
-                        kept += f" (v{self.old_revision}'s folder, kept for your requests in it)"
+                        kept += f" ({self.old_label}'s folder, kept for your requests in it)"
                     self.report.folders_kept.append(kept)
                 else:
                     self._carry_folder_settings(node, counterpart, trail + (node.name,), node_origin)
@@ -595,7 +623,7 @@ class _Merger:
             self.report.rewritten.append(
                 f"{label}: path {item.request.url.path_template} → "
                 f"{request.url.path_template} (the operation's path in "
-                f"v{self.new_revision})"
+                f"{self.new_label})"
             )
         before = self.comparison.upstream_item(saved)
         if before is not None and endpoint.item is not None and item.description == before.description:
@@ -626,7 +654,7 @@ class _Merger:
         kit["upgradedFrom"] = self.old_revision
         item.extra[KIT_KEY] = kit
         item.name = CONFLICT_MARK + item.name
-        note = f"{NOTE_HEADING} v{self.old_revision} to v{self.new_revision}:**\n" + "\n".join(
+        note = f"{NOTE_HEADING} {self.old_label} to {self.new_label}:**\n" + "\n".join(
             f"- {p}" for p in problems
         )
         item.description = note + ("\n\n" + item.description if item.description else "")
@@ -666,13 +694,19 @@ class _Merger:
                         dict(variable.extra),
                     )
                 )
-            elif (
-                variable.key != revision_key
-                and variable.key in base_values
-                and base_values[variable.key] != value
-            ):
+            elif variable.key == revision_key or existing.value == value:
+                continue
+            elif base is not None:
+                if variable.key in base_values and base_values[variable.key] != value:
+                    existing.value = value
+                    self.report.edits_kept.append(f"collection variable `{variable.key}`")
+            elif value not in (None, ""):
+                # Without OLD's spec a value unlike NEW's may be the user's (`baseUrl` pointed at staging) or
+                # upstream's: the user's is kept, as NEW's would send their requests elsewhere unasked.
+                self.report.edits_kept.append(
+                    f"collection variable `{variable.key}` (yours; {self.new_label} has {existing.value!r})"
+                )
                 existing.value = value
-                self.report.edits_kept.append(f"collection variable `{variable.key}`")
 
     # -- keys pasted into what OLD carried -------------------------------------------------------------------
     def _replaced(self, text: str, label: str, where: str) -> str:
@@ -744,6 +778,21 @@ class _Merger:
         return node
 
 
+def _by_key(query: list[QueryParam]) -> dict[str | None, list[QueryParam]]:
+    grouped: dict[str | None, list[QueryParam]] = {}
+    for entry in query:
+        grouped.setdefault(entry.key, []).append(entry)
+    return grouped
+
+
+def _same_entries(generated: list[QueryParam], mine: list[QueryParam]) -> bool:
+    """Whether a key's entries in the fork read as upstream generated them (OLD's placeholders count as such)."""
+    return len(generated) == len(mine) and all(
+        g.disabled == m.disabled and (g.value == m.value or m.value in OLD_PLACEHOLDERS)
+        for g, m in zip(generated, mine, strict=True)
+    )
+
+
 def _key_variable(collection: Collection) -> str:
     """The variable the collection's own auth sends the key in (`{{privateKey}}`), else `privateKey`."""
     auth = collection.auth
@@ -806,7 +855,9 @@ def _fork_name(old: Side, new: Side, default: str) -> str:
     """The fork's own name with its revision bumped (`My fork (v2023-10-15)` → `My fork (v2026-07-15)`)."""
     name = old.collection.info.name
     if old.revision and new.revision and old.revision in name:
-        return name.replace(old.revision, new.revision)
+        # the last one: the stamp ends the name (`Notes 1.0.0 tests (v1.0.0)` keeps the user's own words)
+        before, _, after = name.rpartition(old.revision)
+        return before + new.revision + after
     return name or default
 
 

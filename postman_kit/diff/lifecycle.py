@@ -46,6 +46,32 @@ def revision_date(revision: str) -> date | None:
         return None
 
 
+# Another API's version number: `1.1.0`, `v2`, `2.0.0-beta.1` (a pre-release comes before its release)
+_VERSION_NUMBER = re.compile(r"^[vV]?(\d+(?:\.\d+)*)(-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$")
+
+
+def revision_order(old: str | None, new: str | None) -> int | None:
+    """-1, 0 or 1 as `old` comes before, is, or comes after `new`, when both are dates or both version numbers
+    (`1.10.0` after `1.9.0`, `v2` the same as `2`); None when the two cannot be ordered."""
+    if not old or not new:
+        return None
+    old_date, new_date = revision_date(old), revision_date(new)
+    if old_date and new_date:
+        return (old_date > new_date) - (old_date < new_date)
+    old_number, new_number = _VERSION_NUMBER.match(old), _VERSION_NUMBER.match(new)
+    if old_date or new_date or old_number is None or new_number is None:
+        return None
+    old_key, new_key = _version_key(old_number), _version_key(new_number)
+    return (old_key > new_key) - (old_key < new_key)
+
+
+def _version_key(found: re.Match[str]) -> tuple[tuple[int, ...], bool]:
+    numbers = tuple(int(part) for part in found.group(1).split("."))
+    while len(numbers) > 1 and numbers[-1] == 0:  # `1.1` is `1.1.0`
+        numbers = numbers[:-1]
+    return numbers, found.group(2) is None
+
+
 def add_years(day: date, years: int) -> date:
     try:
         return day.replace(year=day.year + years)

@@ -216,6 +216,7 @@ def _upgrade_sections(out: _Writer, upgrade: UpgradeReport) -> None:
     out.lines.append(
         f"Upgrade: {len(upgrade.carried)} saved request(s) carried, {len(upgrade.conflicts)} conflict(s), "
         f"{len(upgrade.edits_kept)} edit(s) kept, {len(upgrade.dropped)} dropped"
+        + (f", {len(upgrade.not_carried)} not carried" if upgrade.not_carried else "")
         + (f", {len(upgrade.keys_replaced)} pasted key(s) replaced" if upgrade.keys_replaced else "")
         + (f"; wrote {upgrade.output}" if upgrade.output else "")
     )
@@ -252,6 +253,12 @@ def _upgrade_sections(out: _Writer, upgrade: UpgradeReport) -> None:
     _section(out, "Fixed for you", upgrade.rewritten, out.bullet, yours=True)
     _section(out, "Edits kept", upgrade.edits_kept, out.bullet)
     _section(out, "Dropped", upgrade.dropped, out.bullet)
+    _section(
+        out,
+        "Not carried (unlike NEW's, yours or upstream's: give --base OLD_SPEC to carry your edits)",
+        upgrade.not_carried,
+        out.bullet,
+    )
     for note in upgrade.notes:
         out.tail += ["", f"Note: {note}"]
 

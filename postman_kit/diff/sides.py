@@ -23,6 +23,11 @@ from postman_kit.openapi import Api, read_api
 from postman_kit.profiles import GENERIC, KLAVIYO, Profile, detect_profile, find_revision
 
 _DATED = re.compile(r"^\d{4}-\d{2}-\d{2}(?:\.pre)?$")
+# A revision as generate writes it into the `revision` variable: Klaviyo's date, another API's version (`1.1.0`,
+# `v0`, Plaid's `2020-09-14_1.697.4`)
+_REVISION_VALUE = re.compile(r"^[vV]?\d[0-9A-Za-z._+-]*$")
+# Another API's version as generate stamps it at the end of the name: `Notes API (v1.1.0)`
+_NAME_VERSION = re.compile(r"\(v([^()\s]+)\)\s*$")
 
 
 @dataclass(slots=True)
@@ -137,9 +142,14 @@ def spec_revision_of(api: Api) -> str:
 
 
 def collection_revision(collection: Collection, revision_variable: str = "revision") -> str | None:
-    """The fork's revision: its `revision` variable, else the revision headers it sends, else its name."""
+    """The fork's revision: its `revision` variable, else the (Klaviyo) revision headers it sends, else the
+    version stamped in its name."""
     variable = collection.variable(revision_variable)
-    if variable is not None and isinstance(variable.value, str) and _DATED.match(variable.value.strip()):
+    if (
+        variable is not None
+        and isinstance(variable.value, str)
+        and _REVISION_VALUE.match(variable.value.strip())
+    ):
         return variable.value.strip()
     sent = Counter(
         value.strip()
@@ -148,7 +158,10 @@ def collection_revision(collection: Collection, revision_variable: str = "revisi
     )
     if sent:
         return max(sent.items(), key=lambda pair: (pair[1], pair[0]))[0]
-    return parse_collection_name(collection.info.name).revision
+    named = parse_collection_name(collection.info.name).revision
+    if named is None and (found := _NAME_VERSION.search(collection.info.name)):
+        return found.group(1)
+    return named
 
 
 def _collection_profile(collection: Collection) -> Profile:
