@@ -150,9 +150,76 @@ _TEXT_SEARCHES = _Searches(
 _BYTES_SEARCHES = _TEXT_SEARCHES.as_bytes()
 
 
+# Credentials in the formats their issuers document, as users paste them into a fork (an `X-Api-Key` header, a
+# script, a saved example): Stripe's secret and restricted keys, GitHub's and GitLab's tokens, Slack's, AWS access
+# key ids, Google API keys, OpenAI's and Anthropic's keys, SendGrid's, npm's, and signed JWTs. Searched in what
+# users wrote (forks, reports, logs) and not in a generated collection's megabytes (`redact_bytes`), where the
+# alternation would cost Stripe's 36 MB a second and only a spec's own examples can stand.
+_ISSUED_TOKEN = re.compile(
+    r"(?<![A-Za-z0-9_-])(?:"
+    r"[sr]k_(?:live|test)_[A-Za-z0-9]{16,}"
+    r"|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|glpat-[A-Za-z0-9_-]{20,}"
+    r"|xox[abposr]-[A-Za-z0-9-]{10,}"
+    r"|(?:AKIA|ASIA)[A-Z0-9]{16}"
+    r"|AIza[A-Za-z0-9_-]{35}"
+    r"|sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}"
+    r"|SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}"
+    r"|npm_[A-Za-z0-9]{36}"
+    r"|eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"
+    r")"
+)
+_ISSUER_PREFIX = re.compile(
+    r"^(?:[sr]k_(?:live|test)_|gh[pousr]_|github_pat_|glpat-|xox[a-z]-|AKIA|ASIA|AIza|sk-(?:proj-|ant-)?|SG\.|"
+    r"npm_|eyJ)"
+)
+# A placeholder in an issued format: AWS's documented `AKIAIOSFODNN7EXAMPLE`, `sk-xxxx…`, `sk_test_YOUR_KEY…`
+_PLACEHOLDER_WORDS = ("example", "xxxx", "your", "dummy", "placeholder")
+# A credential in a URL's query by its parameter's name (`?api_key=…`, `&access_token=…`)
+_QUERY_CREDENTIAL = re.compile(
+    r"(?i)([?&](?:api[_-]?key|apikey|access[_-]?token|auth[_-]?token|token|client[_-]?secret|secret|password|key)=)"
+    r"([^&#\s\"'{}<>]{8,})"
+)
+
+
+def _is_issued(token: str) -> bool:
+    """A token in an issued format that is not a placeholder: letters and digits after its prefix, no stand-in
+    word."""
+    body = _ISSUER_PREFIX.sub("", token)
+    lowered = token.lower()
+    return (
+        any(c.isdigit() for c in body)
+        and any(c.isalpha() for c in body)
+        and not any(word in lowered for word in _PLACEHOLDER_WORDS)
+    )
+
+
+def find_tokens(text: str) -> list[str]:
+    """The issued-format credentials in `text` (see _ISSUED_TOKEN), in order."""
+    return [m.group(0) for m in _ISSUED_TOKEN.finditer(text) if _is_issued(m.group(0))]
+
+
+def replace_tokens(text: str, replacement: Callable[[str], str]) -> str:
+    """`text` with each issued-format credential in it replaced by `replacement(token)`."""
+    return _ISSUED_TOKEN.sub(
+        lambda m: replacement(m.group(0)) if _is_issued(m.group(0)) else m.group(0), text
+    )
+
+
 def redact(text: str) -> str:
-    """Replace every private key, bearer token and Basic credential in `text` with its truncated form."""
-    return _redact(text, _TEXT_SEARCHES)
+    """Replace every private key, bearer token, Basic credential, issued-format credential and credential named
+    in a URL's query in `text` with its truncated form."""
+    text = _redact(text, _TEXT_SEARCHES)
+    text = replace_tokens(text, truncate_key)
+    return _QUERY_CREDENTIAL.sub(_truncated_query_value, text)
+
+
+def _truncated_query_value(match: re.Match[str]) -> str:
+    value = match.group(2)
+    return (
+        match.group(0)
+        if value.startswith("{{") or value.startswith("%7B%7B")
+        else match.group(1) + truncate_key(value)
+    )
 
 
 def redact_bytes(data: bytes) -> bytes:
@@ -201,11 +268,16 @@ def find_keys(text: str) -> list[str]:
 # holds `token` (`page_token`, `token_url`) is not one.
 _CREDENTIAL_NAME = re.compile(
     r"(?i)(?:^|[_-]|(?<=[a-z]))(?:client[_-]?secret|secret|password|passwd|api[_-]?key|private[_-]?key|"
-    r"access[_-]?token|refresh[_-]?token|auth[_-]?token|bearer[_-]?token)$"
+    r"access[_-]?token|refresh[_-]?token|auth[_-]?token|bearer[_-]?token|token)$"
+)
+# Names that end in `token` and hold a page's or a sync's position, not a credential (`page_token`, `nextToken`)
+_POSITION_TOKEN = re.compile(
+    r"(?i)(?:page|next|prev|previous|continuation|cursor|pagination|sync|resume|start|delta|csrf|xsrf|"
+    r"idempotency)[_-]?token$"
 )
 
 
-def _looks_like_a_credential(value: str) -> bool:
+def looks_like_a_credential(value: str) -> bool:
     """A value a credential could be: a word of eight characters or more, not a `{{variable}}` nor a placeholder
     (`<client secret>`, `YOUR_SECRET`, `xxxx`)."""
     text = value.strip()
@@ -223,8 +295,9 @@ def _looks_like_a_credential(value: str) -> bool:
 def holds_named_credential(name: str, value: object) -> bool:
     """A variable named for a credential (`client_secret`, `apiKey`) whose value is one: no key pattern finds
     such a secret, its name does."""
-    return (
-        isinstance(value, str)
-        and _CREDENTIAL_NAME.search(name) is not None
-        and _looks_like_a_credential(value)
-    )
+    return isinstance(value, str) and is_credential_name(name) and looks_like_a_credential(value)
+
+
+def is_credential_name(name: str) -> bool:
+    """A name a credential is kept under: `client_secret`, `X-Api-Key`, `notesToken`; not `page_token`."""
+    return _CREDENTIAL_NAME.search(name) is not None and _POSITION_TOKEN.search(name) is None

@@ -65,6 +65,38 @@ def test_redact_finds_a_key_after_any_character_and_through_escapes(prefix: str,
     assert leaks(redact_bytes(text.encode())) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("X-Api-Key: sk_live_51HxYzAbCdEfGh1234567890abcdWXYZ", "X-Api-Key: sk_…WXYZ"),
+        ("token ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5 in a script", "token …3zA5 in a script"),
+        ("id AKIAZQ3DX7V2ABCDE9KQ", "id …E9KQ"),
+        ("xoxb-1234567890-abcdefGHIJ", "…GHIJ"),
+        ("jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI0MiJ9.c2lnbmF0dXJlX3NlY3JldF8xMjM0", "jwt …MjM0"),
+        (
+            '{"url": "{{baseUrl}}/notes?limit=5&api_key=Zq81mXk2Lw9pRt"}',
+            '{"url": "{{baseUrl}}/notes?limit=5&api_key=…9pRt"}',
+        ),
+    ],
+)
+def test_redact_finds_credentials_in_their_issuers_formats_and_by_query_name(text: str, shown: str) -> None:
+    """A fork's saved requests carry other services' keys: diff's and upgrade's JSON reports printed them."""
+    assert redact(text) == shown
+
+
+def test_redact_leaves_placeholders_in_issued_formats() -> None:
+    """What specs and docs show as examples (AWS's `AKIAIOSFODNN7EXAMPLE`, OpenAI's digits-only stand-in) and
+    variables in a query are no secret."""
+    for text in (
+        "AKIAIOSFODNN7EXAMPLE",
+        "sk-proj--123456789098765432123456789",
+        "sk_test_YOUR_SECRET_KEY_1234567890",
+        "?api_key={{apiKey}}",
+        "?page_token=abc&key=short",
+    ):
+        assert redact(text) == text
+
+
 def test_redact_keeps_what_is_no_secret() -> None:
     for text in (
         "Basic authentication",

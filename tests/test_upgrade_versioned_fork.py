@@ -182,3 +182,146 @@ def test_an_unedited_fork_reports_no_edit(specs, run_cli, tmp_path: Path) -> Non
     [fresh] = (tmp_path / "new").glob("*.postman_collection.json")
     assert out.read_bytes() == fresh.read_bytes()
     assert "vNone" not in result.output and "vOLD" not in result.output
+
+
+STRIPE_KEY = "sk_live_51HxYzAbCdEfGh1234567890abcdWXYZ"
+AWS_KEY_ID = "AKIAZQ3DX7V2ABCDE9KQ"
+GITHUB_TOKEN = "ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5"
+JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI0MiJ9.c2lnbmF0dXJlX3NlY3JldF8xMjM0"
+PASTED_BEARER = "Jq8x2LmN4pR7sT9vW1yZ3bC5dF6gH8kM0nP2qR4sT6u"
+EXAMPLE_KEY = "key_Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp"
+NOTES_TOKEN = "tok_7Hq2Kd9Lm3Np5Rs8Tv1Wx4Yz6Ab0Cd"
+
+
+def test_no_credential_a_user_typed_reaches_the_upgrade_or_its_report(specs, run_cli, tmp_path: Path) -> None:
+    """Where users paste credentials in the app, each of which the upgrade wrote in full: a Stripe key in an
+    `X-Api-Key` header, an AWS key id in an `api_key` query, a key in a saved example's body, a token in the
+    bearer auth its example recorded, a GitHub token in a script, a JWT typed into an `Authorization` header
+    (written truncated, so the request sent `Bearer …1234`), a token in a `notesToken` variable. Each becomes a
+    variable the request sends, listed truncated to revoke; the JSON report does not print them either."""
+    old_spec, new_spec, generated = specs
+    fork = exported(generated)
+    listing = named(fork, "List notes")["request"]
+    listing["header"].append({"key": "X-Api-Key", "value": STRIPE_KEY, "type": "text"})
+    listing["url"]["query"].append({"key": "api_key", "value": AWS_KEY_ID})
+    listing["url"]["raw"] += f"&api_key={AWS_KEY_ID}"
+    deleting = named(fork, "Delete note")
+    deleting["request"]["auth"] = {"type": "bearer", "bearer": [{"key": "token", "value": PASTED_BEARER}]}
+    deleting["response"].append(
+        {
+            "name": "Deleted (mine)",
+            "originalRequest": copy.deepcopy(deleting["request"]),
+            "status": "No Content",
+            "code": 204,
+            "header": [],
+            "body": json.dumps({"id": 1, "api_key": EXAMPLE_KEY}),
+        }
+    )
+    deleting["event"] = [
+        {
+            "listen": "prerequest",
+            "script": {
+                "type": "text/javascript",
+                "exec": [
+                    f"pm.request.headers.upsert({{key: 'Authorization', value: 'Bearer {GITHUB_TOKEN}'}});"
+                ],
+            },
+        }
+    ]
+    notes = next(node for node in fork["item"] if node["name"] == "Notes")
+    notes["item"].append(
+        {
+            "name": "Mine, by hand",
+            "request": {
+                "method": "GET",
+                "header": [{"key": "Authorization", "value": f"Bearer {JWT}", "type": "text"}],
+                "url": {"raw": "{{baseUrl}}/notes", "host": ["{{baseUrl}}"], "path": ["notes"]},
+            },
+        }
+    )
+    fork["variable"].append({"key": "notesToken", "value": NOTES_TOKEN})
+    fork["variable"].append({"key": "pageToken", "value": "CAoQAAxyz12345"})
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    result = run_cli(
+        "upgrade", tmp_path / "fork.json", "--to", new_spec, "--base", old_spec, "-o", out, "--format", "json"
+    )
+    assert result.exit_code == 0, result.output
+    secrets = (STRIPE_KEY, AWS_KEY_ID, GITHUB_TOKEN, JWT, PASTED_BEARER, EXAMPLE_KEY, NOTES_TOKEN)
+    for text in (out.read_text(), result.output):
+        assert not [secret for secret in secrets if secret in text]
+    upgraded = json.loads(out.read_text())
+    listing = named(upgraded, "List notes")["request"]
+    assert {"key": "X-Api-Key", "value": "{{xApiKey}}", "type": "text"} in listing["header"]
+    assert {"key": "api_key", "value": "{{apiKey}}"} in listing["url"]["query"]
+    assert "api_key={{apiKey}}" in listing["url"]["raw"]
+    mine = named(upgraded, "Mine, by hand")["request"]["header"]
+    assert mine == [{"key": "Authorization", "value": "Bearer {{bearerAuth}}", "type": "text"}]
+    deleting = named(upgraded, "Delete note")
+    example = next(r for r in deleting["response"] if r["name"] == "Deleted (mine)")
+    assert example["originalRequest"]["auth"]["bearer"][0]["value"] == "{{bearerAuth}}"
+    assert json.loads(example["body"])["api_key"] == "{{apiKey}}"
+    assert "Bearer {{bearerAuth}}" in deleting["event"][0]["script"]["exec"][0]
+    variables = {v["key"]: v["value"] for v in upgraded["variable"]}
+    assert variables["notesToken"] == "" and variables["pageToken"] == "CAoQAAxyz12345"
+    report = json.loads(result.output)
+    replaced = {(k["request"], k["where"], k["key"], k["variable"]) for k in report["keysReplaced"]}
+    assert ("Notes/List notes", "header `X-Api-Key`", "sk_…WXYZ", "xApiKey") in replaced
+    assert ("Notes/List notes", "query `api_key`", "…E9KQ", "apiKey") in replaced
+    assert ("Notes/Mine, by hand", "header `Authorization`", "…MjM0", "bearerAuth") in replaced
+    assert ("Notes/Delete note", "scripts", "…3zA5", "bearerAuth") in replaced
+    assert ("Notes/Delete note example `Deleted (mine)`", "bearer auth", "…sT6u", "bearerAuth") in replaced
+    assert any("`notesToken` held a credential" in note for note in report["notes"])
+
+
+def test_a_password_for_an_operations_own_basic_auth_becomes_news_variable(tmp_path: Path, run_cli) -> None:
+    """Twilio's specs give each operation its own Basic security: a pasted password became `{{privateKey}}`,
+    which neither the collection nor NEW's environment defines, so the request went out unauthenticated."""
+    specs = []
+    for version in ("1.0.0", "1.1.0"):
+        spec = notes_spec(version, with_archive=version == "1.1.0")
+        spec.pop("security")
+        spec["components"]["securitySchemes"] = {"accountSid_authToken": {"type": "http", "scheme": "basic"}}
+        for path in spec["paths"].values():
+            for operation in path.values():
+                operation["security"] = [{"accountSid_authToken": []}]
+        specs.append(tmp_path / f"{version}.json")
+        specs[-1].write_text(json.dumps(spec))
+    assert run_cli("generate", specs[0], "-o", tmp_path / "gen").exit_code == 0
+    [generated] = (tmp_path / "gen").glob("*.postman_collection.json")
+    fork = exported(json.loads(generated.read_text()))
+    listing = named(fork, "List notes")["request"]
+    generated_auth = copy.deepcopy(listing["auth"])
+    for attribute in listing["auth"]["basic"]:
+        if attribute["key"] == "password":
+            attribute["value"] = "0d9c4f2e7b1a3c5e8f6d2b4a9c7e1f3d"
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    result = run_cli("upgrade", tmp_path / "fork.json", "--to", specs[1], "--base", specs[0], "-o", out)
+    assert result.exit_code == 0, result.output
+    sent = {
+        a["key"]: a["value"]
+        for a in named(json.loads(out.read_text()), "List notes")["request"]["auth"]["basic"]
+    }
+    generated_password = {a["key"]: a["value"] for a in generated_auth["basic"]}["password"]
+    assert sent["password"] == generated_password and generated_password.startswith("{{")
+    assert "0d9c4f2e7b1a3c5e8f6d2b4a9c7e1f3d" not in out.read_text()
+
+
+def test_an_api_that_keeps_its_version_is_not_taken_for_the_forks_own(tmp_path: Path, run_cli) -> None:
+    """Pachca's spec says `1.0.0` in every revision. A fork at `1.0.0` was compared with NEW's spec as if it had
+    been generated from it, so every upstream change looked like the user's edit and was carried back."""
+    old_spec, new_spec = tmp_path / "old.json", tmp_path / "new.json"
+    old_spec.write_text(json.dumps(notes_spec("1.0.0", with_archive=False)))
+    changed = notes_spec("1.0.0", with_archive=True)
+    changed["paths"]["/notes"]["get"]["summary"] = "List all notes"
+    new_spec.write_text(json.dumps(changed))
+    assert run_cli("generate", old_spec, "-o", tmp_path / "gen").exit_code == 0
+    [fork] = (tmp_path / "gen").glob("*.postman_collection.json")
+    diff = run_cli("diff", fork, new_spec)
+    assert "PARTIAL comparison" in diff.output.splitlines()[0]
+    out = tmp_path / "up.json"
+    result = run_cli("upgrade", fork, "--to", new_spec, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "List all notes" in {item["name"] for item in items(json.loads(out.read_text())["item"])}
+    assert "Edits kept" not in result.output

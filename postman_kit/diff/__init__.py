@@ -58,9 +58,24 @@ def load_sides(
             base_side = load_side(base_source, reference_options)
             if not base_side.is_spec:
                 raise InputError(base_source, "--base must be an OpenAPI spec (OLD's revision)")
-        elif new_side.is_spec and old_side.revision is not None and old_side.revision == new_side.revision:
+        elif (
+            new_side.is_spec
+            and old_side.revision is not None
+            and old_side.revision == new_side.revision
+            and _holds_operations_of(old_side, new_side)
+        ):
             base_side = new_side  # NEW's spec is OLD's own: the comparison is complete without --revisions
     return old_side, new_side, base_side, revision_list
+
+
+def _holds_operations_of(fork: Side, new: Side) -> bool:
+    """Whether the fork holds (nearly) every request NEW's spec generates, as one generated from that spec does:
+    an API that changes without bumping its version (Pachca's stays `1.0.0`) must not have NEW's spec taken for
+    OLD's, which would make every upstream change look like the user's edit. A tenth may be gone: requests the
+    user deleted."""
+    wanted = {(item.request.method, item.request.url.path_template) for _, item in new.collection.walk()}
+    held = {(item.request.method, item.request.url.path_template) for _, item in fork.collection.walk()}
+    return len(wanted - held) <= len(wanted) // 10
 
 
 def diff(

@@ -10,8 +10,10 @@ upgraded to B with nothing added is exactly the collection generated from B.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -35,7 +37,14 @@ from postman_kit.diff.revisions import RevisionList
 from postman_kit.diff.sides import Side
 from postman_kit.generate.servers import host_label
 from postman_kit.naming import stamped
-from postman_kit.secrets import find_keys, holds_named_credential, replace_keys, truncate_key
+from postman_kit.secrets import (
+    find_keys,
+    find_tokens,
+    holds_named_credential,
+    looks_like_a_credential,
+    replace_keys,
+    truncate_key,
+)
 from postman_kit.writer import json_text
 
 if TYPE_CHECKING:
@@ -184,6 +193,8 @@ class _Merger:
         self.key_variable = _key_variable(result)
         # what came from OLD, where a pasted key may be: (item, its label in the upgrade)
         self.carried_items: list[tuple[Item, str]] = []
+        # the auth NEW gave each upstream request the user's edits went onto (by the item's identity)
+        self.new_auth: dict[int, Auth | None] = {}
 
     def _index(self, nodes: list[Node], trail: tuple[str, ...]) -> None:
         for node in nodes:
@@ -255,6 +266,7 @@ class _Merger:
         unlike NEW's may then be the user's edit or upstream's change, so NEW's is kept and the difference named
         under "Not carried"; scripts where NEW has none, and examples NEW has not, can only be the user's."""
         # A built item's examples share its request's parts; edits go to a copy, so examples show NEW's call.
+        self.new_auth[id(target)] = target.request.auth
         target.request = Request.from_json(target.request.to_json())
         kept: list[str] = []
         unknown: list[str] = []  # unlike NEW's, but whose change it was is unknown (inexact base)
@@ -713,26 +725,118 @@ class _Merger:
         """`text` with each private key in it replaced by `{{key variable}}`, each replacement reported."""
 
         def replacement(key: str) -> str:
-            entry = KeyReplacement(label, where, truncate_key(key), self.key_variable)
-            if entry not in self.report.keys_replaced:
-                self.report.keys_replaced.append(entry)
+            self._report_key(label, where, key, self.key_variable)
             return "{{" + self.key_variable + "}}"
 
         return replace_keys(text, replacement)
 
+    def _report_key(self, label: str, where: str, key: str, variable: str) -> None:
+        entry = KeyReplacement(label, where, truncate_key(key), variable)
+        if entry not in self.report.keys_replaced:
+            self.report.keys_replaced.append(entry)
+
     def replace_pasted_keys(self) -> None:
-        """No key typed into a saved request, an edit or a script of OLD reaches the upgrade: each becomes the
-        collection's key variable, in a header, the URL (host, path, query, variables), the body, the auth,
-        a description or an example alike."""
+        """No credential typed into a saved request, an edit, an example or a script of OLD reaches the upgrade.
+        A private key becomes the collection's key variable, in a header, the URL (host, path, query,
+        variables), the body, the auth, a description or an example alike. So does a credential in an issued
+        format (`sk_live_…`, `ghp_…`, a JWT) and a value kept under a credential's name (a header `X-Api-Key`,
+        a query `api_key`, `Authorization: Bearer …`), each as the variable _credential_variable names."""
+        api = self.comparison.new.side.api
         for item, label in self.carried_items:
             data = item.to_json()
-            if not find_keys(json_text(data)):
+            if find_keys(json_text(data)):
+                data = self._replaced_in(data, (), label)
+            elsewhere = other_host(item.request, api) is not None
+            host_variable = _host_label(item.request.url.host) + "Token" if elsewhere else None
+            found: dict[str, tuple[str, str]] = {}  # literal → (variable, where)
+            tokens: dict[str, tuple[str, str]] = {}  # the same for tokens found by their format
+            self._find_credentials(data, (), data, (found, tokens), host_variable)
+            found = {
+                **tokens,
+                **found,
+            }  # where a token also stands under a credential's name, the name names it
+            if not found and data == item.to_json():
                 continue
-            fresh = Item.from_json(self._replaced_in(data, (), label))
+            for literal, (variable, where) in found.items():
+                self._report_key(label, where, literal, variable)
+            data = _with_replaced(data, {literal: variable for literal, (variable, _) in found.items()})
+            fresh = Item.from_json(data)
             item.name, item.request, item.response = fresh.name, fresh.request, fresh.response
             item.description, item.event, item.extra = fresh.description, fresh.event, fresh.extra
-        if self.result.event and find_keys(json_text(self.result.event)):
-            self.result.event = self._replaced_in(self.result.event, ("event",), "collection")
+        scripts = [("collection", self.result)] + [
+            ("folder " + "/".join(trail), folder) for trail, folder in self.result.folders()
+        ]
+        for label, holder in scripts:
+            if not holder.event:
+                continue
+            events: Any = holder.event
+            if find_keys(json_text(events)):
+                events = self._replaced_in(events, ("event",), label)
+            pasted = {token: self.key_variable for token in find_tokens(json_text(events))}
+            for token in pasted:
+                self._report_key(label, "scripts", token, self.key_variable)
+            holder.event = _with_replaced(events, pasted)
+
+    def _find_credentials(
+        self,
+        node: Any,
+        path: tuple[Any, ...],
+        root: Any,
+        into: tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]],
+        host_variable: str | None,
+    ) -> None:
+        """Collect, in an item's JSON, each credential: issued-format tokens in any string, and the values of
+        entries named for a credential (headers, query, path variables, form fields). Auth is left to
+        replace_literal_credentials, which knows NEW's variable for each auth type."""
+        found, tokens = into
+        if isinstance(node, str):
+            for token in find_tokens(node):
+                tokens.setdefault(token, (host_variable or self.key_variable, _place(root, path)))
+            if path[-1:] in (("raw",), ("body",)) and node.lstrip()[:1] in ("{", "["):
+                # a JSON body (a request's, a saved example's): its fields named for a credential (`api_key`)
+                for name, value in _json_fields(node):
+                    if holds_named_credential(name, value):
+                        variable = host_variable or self._credential_variable(name)
+                        found.setdefault(value.strip(), (variable, f"{_place(root, path)} field `{name}`"))
+            return
+        if isinstance(node, list):
+            for index, value in enumerate(node):
+                self._find_credentials(value, path + (index,), root, into, host_variable)
+            return
+        if not isinstance(node, dict):
+            return
+        key, held = node.get("key"), node.get("value")
+        if isinstance(key, str) and isinstance(held, str) and "auth" not in path:
+            credential = _named_credential(key, held)
+            if credential is not None:
+                scheme = held.split()[0] if len(held.split()) == 2 else ""
+                variable = host_variable or self._credential_variable(key, scheme)
+                found.setdefault(credential, (variable, _place(root, path + ("value",))))
+        for name, value in node.items():
+            if name != "auth":
+                self._find_credentials(value, path + (name,), root, into, host_variable)
+
+    def _credential_variable(self, name: str, scheme: str = "") -> str:
+        """The variable a credential kept under `name` goes to: NEW's API-key variable when NEW's auth sends its
+        key under that name, the collection's key variable for an Authorization header, else one named for
+        where it was (`X-Api-Key` → `xApiKey`, `api_key` → `apiKey`)."""
+        if name.lower() == "authorization":
+            return self.key_variable if scheme.lower() != "basic" else "basicCredentials"
+        own = self.result.auth
+        if (
+            own is not None
+            and own.type == "apikey"
+            and str(own.attributes.get("key", "")).lower() == name.lower()
+        ):
+            found = _VARIABLE_REFERENCE.search(str(own.attributes.get("value", "")))
+            if found:
+                return found.group(1).strip()
+        words = [w for w in re.split(r"[^A-Za-z0-9]+", name) if w]
+        return (
+            (words[0].lower() + "".join(w[:1].upper() + w[1:] for w in words[1:]))
+            if words
+            else self.key_variable
+        )
 
     def replace_literal_credentials(self) -> None:
         """Nor does a credential typed into the auth of a request or folder OLD carried (a bearer token, an API
@@ -743,11 +847,21 @@ class _Merger:
             # a call to another service is not sent this API's credential: a variable of its own, named by its host
             elsewhere = other_host(item.request, api) is not None
             own = _host_label(item.request.url.host) + "Token" if elsewhere else None
-            self._credential_to_variable(item.request.auth, label, own)
+            generated = self.new_auth.get(id(item))
+            self._credential_to_variable(item.request.auth, label, own, generated)
+            for example in item.response:  # a saved example records the request as it was sent
+                if example.original_request is not None:
+                    self._credential_to_variable(
+                        example.original_request.auth, f"{label} example `{example.name}`", own, generated
+                    )
         for trail, folder in self.result.folders():
             self._credential_to_variable(folder.auth, "folder " + "/".join(trail))
 
-    def _credential_to_variable(self, auth: Auth | None, label: str, variable: str | None = None) -> None:
+    def _credential_to_variable(
+        self, auth: Auth | None, label: str, variable: str | None = None, generated: Auth | None = None
+    ) -> None:
+        """`generated`: the auth NEW gives the request itself (an operation's own security, as Twilio's specs
+        set it), looked at when the collection's auth is of another type."""
         attribute = CREDENTIAL_ATTRIBUTES.get(auth.type) if auth is not None else None
         if auth is None or attribute is None:
             return
@@ -757,6 +871,8 @@ class _Merger:
             return  # empty, or sent from a {{variable}} (`Klaviyo-API-Key {{privateKey}}`)
         if variable is None:  # what NEW's own auth of this type sends, else the key variable
             own = self.result.auth
+            if (own is None or own.type != auth.type) and generated is not None:
+                own = generated
             sent = own.attributes.get(attribute) if own is not None and own.type == auth.type else None
             found = _VARIABLE_REFERENCE.search(str(sent or ""))
             variable = found.group(1).strip() if found else self.key_variable
@@ -791,6 +907,52 @@ def _same_entries(generated: list[QueryParam], mine: list[QueryParam]) -> bool:
         g.disabled == m.disabled and (g.value == m.value or m.value in OLD_PLACEHOLDERS)
         for g, m in zip(generated, mine, strict=True)
     )
+
+
+def _named_credential(name: str, value: str) -> str | None:
+    """The credential in an entry's value when the entry is named for one: an `Authorization` header's word after
+    its scheme (`Bearer eyJ…`), a `X-Api-Key` header's or an `api_key` parameter's whole value; None for a
+    `{{variable}}`, a placeholder or another name."""
+    if name.lower() in ("authorization", "proxy-authorization"):
+        words = value.split()
+        credential = words[-1] if len(words) == 2 else None
+        return credential if credential is not None and looks_like_a_credential(credential) else None
+    return value.strip() if holds_named_credential(name, value) else None
+
+
+def _json_fields(text: str) -> Iterator[tuple[str, str]]:
+    """The string fields (name, value) of a JSON text, at any depth; none when it is not JSON."""
+    try:
+        stack = [json.loads(text)]
+    except ValueError:
+        return
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for name, value in node.items():
+                if isinstance(value, str):
+                    yield name, value
+                else:
+                    stack.append(value)
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
+def _with_replaced(node: Any, replacements: dict[str, str]) -> Any:
+    """`node` with every occurrence of each literal in its strings replaced by `{{variable}}`: the same
+    credential in a header, the raw URL and a script is replaced everywhere it stands."""
+    if not replacements:
+        return node
+    if isinstance(node, str):
+        for literal, variable in replacements.items():
+            if literal in node:
+                node = node.replace(literal, "{{" + variable + "}}")
+        return node
+    if isinstance(node, dict):
+        return {key: _with_replaced(value, replacements) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_with_replaced(value, replacements) for value in node]
+    return node
 
 
 def _key_variable(collection: Collection) -> str:
