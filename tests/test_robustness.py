@@ -217,6 +217,39 @@ def test_a_deep_filter_in_a_saved_request_is_a_finding_not_a_traceback(
         assert "RecursionError" not in result.stderr + result.stdout
 
 
+def test_a_pattern_pythons_re_cannot_read_is_no_traceback(tmp_path: Path) -> None:
+    """PingOne's spec writes `^[\\p{L}\\p{N} ]+$` (ECMA-262 Unicode property escapes): generate took it, but
+    validate on the kit's own output ended in re.error's traceback."""
+    spec = tmp_path / "spec.json"
+    name = {"type": "string", "pattern": "^[\\p{L}\\p{N} ]+$"}
+    body = {"type": "object", "required": ["name"], "properties": {"name": name}}
+    spec.write_text(
+        json.dumps(
+            {
+                "openapi": "3.1.0",
+                "info": {"title": "Things", "version": "1"},
+                "servers": [{"url": "https://api.example.test"}],
+                "paths": {
+                    "/things": {
+                        "post": {
+                            "requestBody": {
+                                "required": True,
+                                "content": {"application/json": {"schema": body}},
+                            },
+                            "responses": {"200": {"description": "OK"}},
+                        }
+                    }
+                },
+            }
+        )
+    )
+    assert run_program("generate", str(spec), "-o", str(tmp_path / "out")).returncode == 0
+    [collection] = (tmp_path / "out").glob("*.postman_collection.json")
+    result = run_program("validate", str(collection), "--spec", str(spec))
+    assert_survived(result)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 NEWMAN_CASES = {
     "code: abc": ({"code": "abc"}, "response.code"),
     "code: 1e3": ({"code": 1000.0}, "response.code"),
