@@ -106,6 +106,18 @@ def test_spec_without_servers_warns_and_leaves_base_url_empty(run_cli, tmp_path:
     assert environment["values"][0]["value"] == ""
 
 
+def test_a_server_url_without_a_scheme_is_sent_over_https(run_cli, tmp_path: Path) -> None:
+    """Rebilly's `servers: [{url: //api.rebilly.com/v2.1}]` went into baseUrl as written: newman read it as
+    `http:////api…` and sent none of its 246 requests."""
+    doc = minimal_spec()
+    doc["servers"] = [{"url": "//api.example.test/v2.1"}]
+    result = run_cli("generate", write_spec(tmp_path, doc), "--out", tmp_path / "out")
+    assert result.exit_code == 0
+    assert "server URL '//api.example.test/v2.1' names no scheme; https is assumed" in result.stderr
+    environment = json.loads((tmp_path / "out" / "test-api-v1.0.postman_environment.json").read_text())
+    assert environment["values"][0]["value"] == "https://api.example.test/v2.1"
+
+
 def test_a_parameter_in_a_place_openapi_does_not_have_is_skipped_with_a_warning(
     run_cli, tmp_path: Path
 ) -> None:

@@ -42,7 +42,7 @@ from postman_kit.generate.request_auth import (
     requirement_auth,
     used_variables,
 )
-from postman_kit.generate.servers import ServerHosts, is_absolute, postman_url
+from postman_kit.generate.servers import ServerHosts, is_absolute, is_scheme_relative, postman_url
 from postman_kit.naming import collection_name, is_pre_release, request_name, stamped
 from postman_kit.openapi import Api, MediaType, Operation, Parameter, status_code
 from postman_kit.profiles import Profile, find_revision, get_profile
@@ -273,7 +273,9 @@ class _CollectionBuilder:
         if self.api.servers:
             server = self.api.servers[0]
             url = postman_url(server)
-            if not is_absolute(url):
+            if is_scheme_relative(server.template or ""):
+                self.warnings.append(f"server URL {server.template!r} names no scheme; https is assumed")
+            elif not is_absolute(url):
                 written = server.template or server.url or "/"  # `/` is kept as '' (no trailing slash)
                 self.warnings.append(f"server URL {written!r} is relative; set baseUrl with --base-url")
             return url

@@ -21,10 +21,18 @@ def is_absolute(url: str) -> bool:
 
 
 def postman_url(server: Server) -> str:
-    """The server's URL with `{name}` written as Postman's `{{name}}` for each variable it declares."""
-    return _SERVER_VARIABLE.sub(
+    """The server's URL with `{name}` written as Postman's `{{name}}` for each variable it declares. A URL with
+    no scheme but a host (`//api.rebilly.com/v2.1`, relative to the scheme of wherever the spec is served from)
+    is given `https:`: Postman and newman would read it as `http:////api…` and send nothing."""
+    url = _SERVER_VARIABLE.sub(
         lambda m: "{{" + m.group(1) + "}}" if m.group(1) in server.variables else m.group(0), server.template
     )
+    return "https:" + url if is_scheme_relative(url) else url
+
+
+def is_scheme_relative(url: str) -> bool:
+    """`//host/path`: a network-path reference (RFC 3986 §4.2)."""
+    return url.startswith("//") and len(url) > 2 and url[2] != "/"
 
 
 def variable_name(url: str, base_variable: str, taken: set[str]) -> str:
