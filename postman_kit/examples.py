@@ -22,6 +22,7 @@ from postman_kit.scalars import (
     name_key,
     number_value,
     pattern_examples,
+    pattern_is_readable,
     pattern_matches,
     string_fits,
     string_value,
@@ -1363,10 +1364,13 @@ def _fits(schema: dict[str, Any], value: Any, strict: bool = False) -> bool:
 
 
 def _within_bounds(schema: dict[str, Any], value: Any) -> bool:
-    """A string within `minLength`/`maxLength`, a number within `minimum`/`maximum` (a 3.1 `$ref`'s `maxLength:
-    5` beside a name example of 19 characters)."""
+    """A string within `minLength`/`maxLength` and matching its `pattern` (FusionAuth's zone id example
+    `America/Denver` beside its own `^w+/w+$`), a number within `minimum`/`maximum` (a 3.1 `$ref`'s `maxLength:
+    5` beside a name example of 19 characters). A pattern Python's `re` cannot read holds any string."""
     if isinstance(value, str):
-        return string_fits(schema, value, None)
+        pattern = schema.get("pattern")
+        readable = isinstance(pattern, str) and pattern_is_readable(pattern)
+        return string_fits(schema, value, pattern if readable else None)
     if is_number(value):
         low, high = schema.get("minimum"), schema.get("maximum")
         return not ((is_number(low) and value < low) or (is_number(high) and value > high))

@@ -182,9 +182,17 @@ def string_value(schema: dict[str, Any], name: str | None = None) -> str:
         if candidate is not None and string_fits(schema, candidate, pattern):
             return candidate
     if pattern is not None:
-        for candidate in pattern_examples(pattern):
+        found = pattern_examples(pattern)
+        for candidate in found:
             if string_fits(schema, candidate, None):
                 return candidate
+        # The pattern's shortest strings are too short or too long for the length bounds (PayPal's four-digit
+        # `^[0-9]+$` got "exam"): each stretched with zeros or its own last character, or cut, as the pattern
+        # still matches.
+        for candidate in found:
+            for stretched in (_sized(candidate, schema), _sized(candidate, schema, candidate[-1:] or "0")):
+                if string_fits(schema, stretched, pattern):
+                    return stretched
     return _sized(NEUTRAL_STRING, schema)
 
 
@@ -202,6 +210,11 @@ def pattern_matches(pattern: str, value: str) -> bool:
     """OpenAPI patterns are unanchored ECMA-262 expressions; Python's `re` reads the common subset alike."""
     compiled = _compiled(pattern)
     return compiled is not None and compiled.search(value) is not None
+
+
+def pattern_is_readable(pattern: str) -> bool:
+    """Whether Python's `re` reads `pattern` (ECMA-262's `\\p{L}` it does not)."""
+    return _compiled(pattern) is not None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -237,10 +250,10 @@ def pattern_examples(pattern: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _sized(value: str, schema: dict[str, Any]) -> str:
+def _sized(value: str, schema: dict[str, Any], fill: str = "0") -> str:
     min_length, max_length = schema.get("minLength"), schema.get("maxLength")
     if isinstance(min_length, int) and min_length > len(value):
-        value = value + "0" * (min_length - len(value))
+        value = value + fill * (min_length - len(value))
     if isinstance(max_length, int) and 0 <= max_length < len(value):
         value = value[:max_length]
     return value
