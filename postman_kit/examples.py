@@ -900,9 +900,19 @@ class ExampleBuilder:
         if isinstance(prop, dict) and self._marked(prop, keyword):
             return True
         parts = schema.get("allOf")
-        if not isinstance(parts, list):
+        if isinstance(parts, list) and any(
+            self._describes_marked(part, name, keyword, depth + 1) for part in parts
+        ):
+            return True
+        # Under `oneOf`/`anyOf`, marked by every branch that describes it (BigCommerce's page: `oneOf: [{anyOf:
+        # [Page]}, [Page]]`, whose `channel_id` is readOnly); a branch that lets it be sent keeps it.
+        branches = schema.get("oneOf") or schema.get("anyOf")
+        if not isinstance(branches, list):
             return False
-        return any(self._describes_marked(part, name, keyword, depth + 1) for part in parts)
+        describing = [b for b in branches if name in self._shape(b, depth + 1)[0]]
+        return bool(describing) and all(
+            self._describes_marked(b, name, keyword, depth + 1) for b in describing
+        )
 
     def _marked(self, schema: dict[str, Any], keyword: str, depth: int = 0) -> bool:
         """`readOnly`/`writeOnly` on the schema, or on one of its `allOf` parts (Asana's `supported_goal`:

@@ -882,3 +882,25 @@ def test_a_schemas_example_its_own_pattern_refuses_gives_way() -> None:
     jsonschema.validate(value, body)
     unreadable = {"type": "string", "pattern": "^[\\p{L} ]+$", "example": "Zoë"}
     assert ExampleBuilder({}).build(unreadable) == "Zoë"
+
+
+def test_a_read_only_property_under_one_of_is_left_out_of_a_requests_example() -> None:
+    """BigCommerce's page body is `oneOf: [{anyOf: [Page]}, {type: array, items: Page}]` with Page's
+    `channel_id` readOnly: it was stripped from `$ref: Page` but sent from under the oneOf."""
+    page = {
+        "allOf": [
+            {
+                "type": "object",
+                "properties": {"channel_id": {"type": "integer", "readOnly": True}, "name": {"type": "string"}},
+            }
+        ]
+    }
+    document = {"openapi": "3.0.3", "components": {"schemas": {"Page": page}}}
+    body = {
+        "oneOf": [
+            {"anyOf": [{"$ref": "#/components/schemas/Page"}]},
+            {"type": "array", "items": {"$ref": "#/components/schemas/Page"}},
+        ]
+    }
+    mended = ExampleBuilder(document).mended(body, {"channel_id": 1, "name": "Content Page"})
+    assert mended == {"name": "Content Page"}
