@@ -306,6 +306,23 @@ def test_a_file_body_the_spec_gives_as_base64_text_is_sent_as_that_text(tmp_path
     }  # bytes: the user picks a file
 
 
+def test_bytes_the_spec_shows_as_text_are_sent(tmp_path: Path) -> None:
+    """NHS MESH's required `application/octet-stream` body gives `example: "... message payload bytes..."`: an
+    empty file slot sent nothing, where the spec shows what to send. Without an example the user picks a file."""
+    content = {"schema": {"format": "binary"}, "example": "... message payload bytes..."}
+    paths = {
+        "/outbox": {
+            "post": {
+                "summary": "Send",
+                "requestBody": {"required": True, "content": {"application/octet-stream": content}},
+                "responses": OK,
+            }
+        }
+    }
+    requests = requests_by_name(build_json(tmp_path, minimal_spec(paths)))
+    assert requests["Send"]["request"]["body"]["raw"] == "... message payload bytes..."
+
+
 def test_a_json_text_example_nested_past_the_limit_stays_text(tmp_path: Path) -> None:
     """Parsing the example's text must not recurse without bound: 100,000 brackets raised RecursionError."""
     for depth in (100_000, 300):

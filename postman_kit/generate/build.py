@@ -542,6 +542,8 @@ class _CollectionBuilder:
         schema = self.api.resolve(media.schema) if media.schema else None
         if serialize.is_binary(schema) or serialize.is_file_media_type(kind):
             text = self._media_example(media, self.request_examples) if _is_text_encoded(schema) else None
+            if not _is_text_encoded(schema) and isinstance(media.example, str):
+                text = media.example  # the bytes the spec shows as text (NHS MESH's message payload)
             if isinstance(text, str) and text:
                 # the file's content as text the spec shows (Spotify's cover image: base64 JPEG data)
                 return Body("raw", raw=text, language="text")
