@@ -189,7 +189,7 @@ class RequestChecker:
         )
 
         def read() -> Any:
-            text = _substitute(body.raw, variables) if body is not None else ""
+            text = _dynamic_values(_substitute(body.raw, variables)) if body is not None else ""
             unresolved = bool(_UNQUOTED_VARIABLE.search(text))
             try:
                 value = json.loads(_UNQUOTED_VARIABLE.sub("null", text))
@@ -589,6 +589,23 @@ def _substitute(text: str, variables: dict[str, str]) -> str:
     if not variables or "{{" not in text:
         return text
     return _VARIABLE.sub(lambda m: str(variables.get(m.group(1), m.group(0))), text)
+
+
+# What Postman's dynamic variables the kit writes (a unique email or phone per run) stand for when a body is
+# judged: values of their form, so `jane.doe+{{$guid}}@example.com` is checked like any email, not skipped.
+_DYNAMIC_VALUES = {
+    "$guid": "00000000-0000-4000-8000-000000000000",
+    "$randomUUID": "00000000-0000-4000-8000-000000000000",
+    "$timestamp": "1700000000",
+    "$isoTimestamp": "2024-01-01T00:00:00.000Z",
+    "$randomInt": "1",
+}
+
+
+def _dynamic_values(text: str) -> str:
+    if "{{$" not in text:
+        return text
+    return _VARIABLE.sub(lambda m: _DYNAMIC_VALUES.get(m.group(1), m.group(0)), text)
 
 
 def _matches(pattern: str, value: str) -> bool:

@@ -864,7 +864,9 @@ def test_a_list_in_an_example_where_the_schema_wants_an_object_is_mended() -> No
         ({"type": "string", "minLength": 3, "maxLength": 3, "pattern": "^[A-Z]{2}[0-9]+$"}, "AA0"),
     ],
 )
-def test_a_pattern_with_length_bounds_gets_a_value_that_meets_both(schema: dict[str, Any], value: str) -> None:
+def test_a_pattern_with_length_bounds_gets_a_value_that_meets_both(
+    schema: dict[str, Any], value: str
+) -> None:
     """PayPal's orders API: a four-digit `^[0-9]+$` got "exam", the neutral word cut to length, which the pattern
     refuses; the pattern's own shortest string was too short."""
     assert string_value(schema) == value
@@ -891,7 +893,10 @@ def test_a_read_only_property_under_one_of_is_left_out_of_a_requests_example() -
         "allOf": [
             {
                 "type": "object",
-                "properties": {"channel_id": {"type": "integer", "readOnly": True}, "name": {"type": "string"}},
+                "properties": {
+                    "channel_id": {"type": "integer", "readOnly": True},
+                    "name": {"type": "string"},
+                },
             }
         ]
     }
