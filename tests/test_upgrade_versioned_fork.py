@@ -325,3 +325,35 @@ def test_an_api_that_keeps_its_version_is_not_taken_for_the_forks_own(tmp_path: 
     assert result.exit_code == 0, result.output
     assert "List all notes" in {item["name"] for item in items(json.loads(out.read_text())["item"])}
     assert "Edits kept" not in result.output
+
+
+def test_settings_order_and_a_note_the_user_made_are_kept_and_a_deleted_request_is_named(
+    specs, run_cli, tmp_path: Path
+) -> None:
+    """Each was lost without a word, OLD's spec given: a request's settings (Postman's `protocolProfileBehavior`),
+    the order the user dragged an API folder's requests into, a note added to the collection's description. A
+    request the user deleted comes back from NEW, and the report now says so."""
+    old_spec, new_spec, generated = specs
+    fork = exported(generated)
+    notes = next(node for node in fork["item"] if node["name"] == "Notes")
+    named(fork, "List notes")["protocolProfileBehavior"] = {"followRedirects": False, "strictSSL": False}
+    notes["item"] = [item for item in reversed(notes["item"]) if item["name"] != "Get export"]
+    fork["info"]["description"] += "\n\nOur team: ask #notes-api before deleting anything."
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    result = run_cli("upgrade", tmp_path / "fork.json", "--to", new_spec, "--base", old_spec, "-o", out)
+    assert result.exit_code == 0, result.output
+    upgraded = json.loads(out.read_text())
+    assert named(upgraded, "List notes")["protocolProfileBehavior"] == {
+        "followRedirects": False,
+        "strictSSL": False,
+    }
+    order = [item["name"] for item in next(n for n in upgraded["item"] if n["name"] == "Notes")["item"]]
+    mine = [item["name"] for item in notes["item"]]
+    assert [name for name in order if name in mine] == mine
+    assert upgraded["info"]["description"].endswith("Our team: ask #notes-api before deleting anything.")
+    assert upgraded["info"]["description"].startswith("Revision `1.1.0` of Notes API")
+    report = result.output
+    assert "Notes/List notes: `protocolProfileBehavior`" in report
+    assert "folder 'Notes': your order of its requests" in report and "collection description" in report
+    assert "1 upstream request(s) you had deleted are back from v1.1.0 (e.g. Get export" in report

@@ -206,3 +206,23 @@ def test_a_body_holding_a_dynamic_variable_is_still_checked(tmp_path: Path, run_
     result = run_cli("validate", collection, "--spec", spec, "--format", "json")
     messages = [f["message"] for f in json.loads(result.output)["findings"]]
     assert any("'america/denver' does not match" in m for m in messages), messages
+
+
+def test_requests_under_a_folder_set_to_no_auth_are_blamed_on_that_folder(tmp_path: Path, run_cli) -> None:
+    """An API folder the user set to No Auth in the app: validate said its requests "inherit bearer auth from the
+    collection, but their operations accept Bearer Token", pointing at the collection's auth."""
+    from tests.test_upgrade_generic_fork import notes_spec
+
+    spec = tmp_path / "spec.json"
+    spec.write_text(json.dumps(notes_spec("1.0.0", with_archive=False)))
+    assert run_cli("generate", spec, "-o", tmp_path / "gen").exit_code == 0
+    [collection] = (tmp_path / "gen").glob("*.postman_collection.json")
+    data = json.loads(collection.read_text())
+    data["item"][0]["auth"] = {"type": "noauth"}
+    collection.write_text(json.dumps(data))
+    result = run_cli("validate", collection, "--spec", spec, "--format", "json")
+    [finding] = [f for f in json.loads(result.output)["findings"] if f["rule"] == "auth/collection-auth"]
+    assert finding["pointer"] == "/item/0/auth"
+    assert (
+        "inherit no auth from folder 'Notes', but their operations accept Bearer Token" in finding["message"]
+    )

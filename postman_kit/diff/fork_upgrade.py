@@ -57,6 +57,7 @@ _QUERY_POINTER = re.compile(r"^/url/query/(\d+)")
 # What generate wrote where it now writes a realistic value: in a fork, that text is upstream's, not an edit.
 OLD_PLACEHOLDERS = frozenset({"string"})
 _VARIABLE_REFERENCE = re.compile(r"\{\{([^{}]+)\}\}")
+KIT_MARKER = "x-postman-kit"  # what generate keeps on an item (Item.kit)
 DEFAULT_KEY_VARIABLE = "privateKey"
 
 
@@ -169,8 +170,10 @@ def upgrade_sides(
     merger = _Merger(comparison, result, report)
     merger.carry_edits()
     merger.carry_tree()
+    merger.carry_order()
     merger.carry_variables()
     result.info.name = _fork_name(old, new, result.info.name)
+    merger.carry_description()
     _carry_collection_scripts(old.collection, result)
     merger.replace_pasted_keys()
     merger.replace_literal_credentials()
@@ -195,6 +198,8 @@ class _Merger:
         self.carried_items: list[tuple[Item, str]] = []
         # the auth NEW gave each upstream request the user's edits went onto (by the item's identity)
         self.new_auth: dict[int, Auth | None] = {}
+        # NEW's request in the result, the fork's request it was paired with, and that one's endpoint key
+        self.paired: list[tuple[Item, Item, Any]] = []
 
     def _index(self, nodes: list[Node], trail: tuple[str, ...]) -> None:
         for node in nodes:
@@ -225,6 +230,7 @@ class _Merger:
             if base_item is None:
                 base_item = self._as_generated(pair.old.item)
             _, trail, target = place
+            self.paired.append((target, pair.old.item, pair.old.key))
             label = "/".join(trail + (target.name,))
             if base_item is None:
                 no_base.append(label)
@@ -236,6 +242,18 @@ class _Merger:
                 f"generated and {self.old_label}'s spec was not given: any edits you made to them are not "
                 "carried (give --base SPEC or --revisions DIR to carry them)"
             )
+        if base is not None:
+            # what OLD's spec generated and the fork no longer has: the user deleted it; NEW brings it back
+            restored = [
+                f"{new.name} ({new.label})"
+                for key, new in self.comparison.new.endpoints.items()
+                if key in base.endpoints and key not in self.comparison.old.endpoints
+            ]
+            if restored:
+                self.report.notes.append(
+                    f"{len(restored)} upstream request(s) you had deleted are back from {self.new_label} (e.g. "
+                    f"{restored[0]}); delete them again if you do not want them"
+                )
         for endpoint in self.comparison.fork_matching.removed:
             successor = self.comparison.fork_matching.successors.get(endpoint.key)
             self.report.dropped.append(
@@ -338,6 +356,17 @@ class _Merger:
                 self.report.dropped.append(f"{label}: your body edit ({body_problems[0].message})")
             else:
                 kept.append("body")
+        # Postman's other item fields the user set (`protocolProfileBehavior`: redirects, SSL, body pruning), key
+        # by key where they differ from what upstream generated
+        for field_name, value in mine.extra.items():
+            generated = base.extra.get(field_name) if exact else target.extra.get(field_name)
+            if value == generated or field_name == KIT_MARKER or field_name.startswith("_"):
+                continue  # the kit's own marker is NEW's; `_postman_…` fields are the app's bookkeeping
+            if isinstance(value, dict) and isinstance(target.extra.get(field_name), dict):
+                target.extra[field_name] = {**target.extra[field_name], **value}
+            else:
+                target.extra[field_name] = value
+            kept.append(f"`{field_name}`")
         if mine.event != (base.event if exact else target.event):
             if exact or not target.event:
                 target.event = mine.event
@@ -434,6 +463,62 @@ class _Merger:
         # how many of the fork's upstream requests OLD's spec puts in each folder
         self.home_counts = Counter(self._home(e.item) for e in old.endpoints.values() if e.item is not None)
         self._lay(old.side.collection.items, self.result.items, (), ())
+
+    def carry_description(self) -> None:
+        """What the user wrote in the collection's description: words added to upstream's (a note before or
+        after it) go around NEW's; a description rewritten whole is kept whole. Known with OLD's spec; without
+        it, a description unlike NEW's is named under "Not carried"."""
+        mine = self.comparison.old.side.collection.info.description
+        generated = self.result.info.description
+        base = self.comparison.base
+        if not mine.strip() or mine == generated:
+            return
+        if base is None:
+            old_revision, new_revision = self.comparison.old.side.revision, self.comparison.new.side.revision
+            if old_revision and new_revision and generated.replace(new_revision, old_revision) == mine:
+                return  # upstream's words, stamped with OLD's revision
+            self.report.not_carried.append("collection description")
+            return
+        before = base.side.collection.info.description
+        if mine == before:
+            return
+        if before and before in mine:
+            head, _, tail = mine.partition(before)
+            self.result.info.description = head + generated + tail
+        else:
+            self.result.info.description = mine
+        self.report.edits_kept.append("collection description")
+
+    def carry_order(self) -> None:
+        """Upstream requests the user reordered within a folder keep the user's order: where the fork orders them
+        otherwise than OLD's spec generated them, they take the places NEW gives them in the fork's order (NEW's
+        new requests and the user's own stay where they are). Known only with OLD's spec."""
+        base = self.comparison.base
+        if base is None:
+            return
+        fork_at = {
+            id(item): index for index, (_, item) in enumerate(self.comparison.old.side.collection.walk())
+        }
+        base_at = {id(item): index for index, (_, item) in enumerate(base.side.collection.walk())}
+        generated_at: dict[
+            int, tuple[int, int]
+        ] = {}  # result item → (fork position, OLD's generated position)
+        for target, mine, key in self.paired:
+            endpoint = base.endpoints.get(key)
+            if endpoint is not None and endpoint.item is not None and id(endpoint.item) in base_at:
+                generated_at[id(target)] = (fork_at[id(mine)], base_at[id(endpoint.item)])
+        lists = [((), self.result.items)] + [(trail, folder.items) for trail, folder in self.result.folders()]
+        for trail, nodes in lists:
+            slots = [index for index, node in enumerate(nodes) if id(node) in generated_at]
+            placed = [nodes[index] for index in slots]
+            by_fork = sorted(placed, key=lambda node: generated_at[id(node)][0])
+            by_base = sorted(placed, key=lambda node: generated_at[id(node)][1])
+            if [id(n) for n in by_fork] == [id(n) for n in by_base]:
+                continue  # the user kept upstream's order here
+            for index, node in zip(slots, by_fork, strict=True):
+                nodes[index] = node
+            where = "/".join(trail) or "the collection's top level"
+            self.report.edits_kept.append(f"folder '{where}': your order of its requests")
 
     def _lay(
         self, nodes: list[Node], target: list[Node], trail: tuple[str, ...], origin: tuple[str, ...] | None

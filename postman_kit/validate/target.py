@@ -27,6 +27,7 @@ class ItemRef:
     pointer: str
     item: Item
     inherited_auth: Auth | None = None  # the nearest folder's auth, else the collection's
+    auth_folder: FolderRef | None = None  # the folder `inherited_auth` is set on; None for the collection
 
     @property
     def auth(self) -> Auth | None:
@@ -86,18 +87,28 @@ class Target:
 
     def __post_init__(self) -> None:
         if not self.items and not self.folders:
-            self._index(self.collection.items, (), "", self.collection.auth)
+            self._index(self.collection.items, (), "", self.collection.auth, None)
 
-    def _index(self, nodes: list[Node], trail: tuple[str, ...], pointer: str, auth: Auth | None) -> None:
+    def _index(
+        self,
+        nodes: list[Node],
+        trail: tuple[str, ...],
+        pointer: str,
+        auth: Auth | None,
+        source: FolderRef | None,
+    ) -> None:
         for index, node in enumerate(nodes):
             here = f"{pointer}/item/{index}"
             path = "/".join(trail + (node.name,))
             if isinstance(node, Folder):
-                self.folders.append(FolderRef(path, here, node))
-                inherited = auth if node.auth is None or node.auth.type == "inherit" else node.auth
-                self._index(node.items, trail + (node.name,), here, inherited)
+                folder = FolderRef(path, here, node)
+                self.folders.append(folder)
+                if node.auth is None or node.auth.type == "inherit":
+                    self._index(node.items, trail + (node.name,), here, auth, source)
+                else:
+                    self._index(node.items, trail + (node.name,), here, node.auth, folder)
             else:
-                self.items.append(ItemRef(path, here, node, auth))
+                self.items.append(ItemRef(path, here, node, auth, source))
 
     def item_path_at(self, pointer: str) -> str | None:
         """The path of the request or folder a JSON pointer falls in (the deepest one)."""

@@ -14,7 +14,7 @@ from postman_kit.validate.model import Hit, Severity
 from postman_kit.validate.registry import rule
 from postman_kit.validate.rules.requests import request_checker
 from postman_kit.validate.security import cookie_pairs, describe, required_schemes, sends_credentials
-from postman_kit.validate.target import ItemRef, Target, is_variable
+from postman_kit.validate.target import FolderRef, ItemRef, Target, is_variable
 from postman_kit.writer import compact_json_text
 
 
@@ -39,6 +39,7 @@ def _auth_against_spec(target: Target) -> Iterator[Hit]:
         return
     inheriting: list[str] = []
     expected: list[str] = []
+    by_folder: dict[str, tuple[FolderRef, list[str], list[str]]] = {}
     for ref in target.items:
         found = checker.route(ref.item.request)
         if not isinstance(found, RouteMatch):
@@ -55,10 +56,28 @@ def _auth_against_spec(target: Target) -> Iterator[Hit]:
                 ref.pointer + "/request/auth",
                 ref.path,
             )
+        elif ref.auth_folder is not None:
+            # the folder's own auth is what the request inherits (an API folder set to No Auth in the app)
+            folder = ref.auth_folder
+            by_folder.setdefault(folder.pointer, (folder, [], []))
+            _, paths, wanted = by_folder[folder.pointer]
+            paths.append(ref.path)
+            if accepted not in wanted:
+                wanted.append(accepted)
         else:
             inheriting.append(ref.path)
             if accepted not in expected:
                 expected.append(accepted)
+    for folder, paths, wanted in by_folder.values():
+        auth = folder.folder.auth
+        sent = "no auth" if auth is None or auth.type == "noauth" else f"{auth.type} auth"
+        yield Hit(
+            f"{len(paths)} request(s) (e.g. {paths[0]}) inherit {sent} from folder '{folder.path}', but their "
+            f"operations accept {' / '.join(wanted)}; set the folder's auth to that, or to inherit the "
+            "collection's",
+            folder.pointer + "/auth",
+            folder.path,
+        )
     if inheriting:
         auth = target.collection.auth
         sent = "no auth" if auth is None or auth.type == "noauth" else f"{auth.type} auth"
