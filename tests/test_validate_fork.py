@@ -226,3 +226,39 @@ def test_requests_under_a_folder_set_to_no_auth_are_blamed_on_that_folder(tmp_pa
     assert (
         "inherit no auth from folder 'Notes', but their operations accept Bearer Token" in finding["message"]
     )
+
+
+def test_credentials_typed_into_a_fork_fail_the_gate_and_are_shown_truncated(tmp_path: Path, run_cli) -> None:
+    """Another service's key in an `X-Api-Key` header, a GitHub token in a script, a JWT typed after `Bearer`:
+    validate (the CI gate for secrets) knew only Klaviyo's keys and `Bearer` in some places."""
+    from tests.test_upgrade_generic_fork import notes_spec
+
+    spec = tmp_path / "spec.json"
+    spec.write_text(json.dumps(notes_spec("1.0.0", with_archive=False)))
+    assert run_cli("generate", spec, "-o", tmp_path / "gen").exit_code == 0
+    [collection] = (tmp_path / "gen").glob("*.postman_collection.json")
+    data = json.loads(collection.read_text())
+    stripe, github = "sk_live_51HxYzAbCdEfGh1234567890abcdWXYZ", "ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5"
+    jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI0MiJ9.c2lnbmF0dXJlX3NlY3JldF8xMjM0"
+    request = data["item"][0]["item"][0]
+    request["request"]["header"] += [
+        {"key": "X-Api-Key", "value": stripe},
+        {"key": "Authorization", "value": "Bearer " + jwt.replace("eyJ", "xyZ", 1)},
+    ]
+    request["event"] = [{"listen": "prerequest", "script": {"exec": [f"const token = '{github}';"]}}]
+    collection.write_text(json.dumps(data))
+    result = run_cli("validate", collection, "--spec", spec, "--format", "json")
+    assert result.exit_code == 1
+    found = {
+        f["pointer"]: f["message"]
+        for f in json.loads(result.output)["findings"]
+        if f["rule"] == "auth/secret-value"
+    }
+    assert sorted(found) == [
+        "/item/0/item/0/event/0/script/exec/0",
+        f"/item/0/item/0/request/header/{len(request['request']['header']) - 2}/value",
+        f"/item/0/item/0/request/header/{len(request['request']['header']) - 1}/value",
+    ]
+    for secret in (stripe, github, jwt):
+        assert secret not in result.output
+    assert any("(sk_…WXYZ)" in message for message in found.values())

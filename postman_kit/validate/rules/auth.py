@@ -9,7 +9,7 @@ from typing import Any
 from postman_kit.collection import CREDENTIAL_ATTRIBUTES, Auth
 from postman_kit.profiles import GENERIC, KLAVIYO
 from postman_kit.routing import RouteMatch
-from postman_kit.secrets import holds_named_credential, truncate_key
+from postman_kit.secrets import find_tokens, holds_named_credential, looks_like_a_credential, truncate_key
 from postman_kit.validate.model import Hit, Severity
 from postman_kit.validate.registry import rule
 from postman_kit.validate.rules.requests import request_checker
@@ -252,11 +252,21 @@ def secret_value(target: Target) -> Iterator[Hit]:
         held = variable.value if isinstance(variable.value, str) else ""
         pointer = f"/variable/{index}/value"
         if holds_named_credential(variable.key, held) and pointer not in found:
+            found.add(pointer)
             yield Hit(
                 f"collection variable {variable.key!r} holds a credential ({truncate_key(held)}); revoke it, "
                 "remove it, and keep it in your local environment as a secret",
                 pointer,
                 f"collection variable {variable.key!r}",
+            )
+    for pointer, secret in _typed_credentials(target.data, ""):
+        if pointer not in found:
+            found.add(pointer)
+            yield Hit(
+                f"a credential ({truncate_key(secret)}) is stored here; revoke it, remove it, and refer to a "
+                "{{variable}} kept as a secret in your local environment",
+                pointer,
+                target.item_path_at(pointer),
             )
     key_names = _key_variables(target)
     for file in (target.environment, target.globals):
@@ -335,6 +345,40 @@ def _literal_prefix(pattern: re.Pattern[str]) -> str | None:
     """The literal text every match starts with (`pk_` for `\\bpk_[A-Za-z0-9]{20,}`), when there is one."""
     match = re.match(r"(?:\\b)?([A-Za-z0-9_]+)", pattern.pattern)
     return match.group(1) if match else None
+
+
+def _typed_credentials(node: Any, pointer: str) -> Iterator[tuple[str, str]]:
+    """Credentials as users type them into a collection, each with its pointer: one in an issuer's format
+    (`sk_live_…`, `ghp_…`, an AWS key id, a JWT) in any string, and a header's value kept under a credential's
+    name (`X-Api-Key`, the word after `Bearer` in `Authorization`). A saved
+    response's body is left to the patterns above: its megabytes (Stripe's examples) are the API's answers."""
+    if isinstance(node, str):
+        if len(node) >= 20:
+            for token in find_tokens(node):
+                yield pointer, token
+                return
+        return
+    if isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _typed_credentials(value, f"{pointer}/{index}")
+        return
+    if not isinstance(node, dict):
+        return
+    key, value = node.get("key"), node.get("value")
+    # by name in headers only: a query or form field named `client_secret` or `password` holds the spec's own
+    # example in a generated request (Box's and Twilio's token endpoints), where a header never does
+    if isinstance(key, str) and isinstance(value, str) and "/header/" in pointer + "/":
+        words = value.split()
+        if key.lower() == "authorization" and len(words) == 2 and looks_like_a_credential(words[1]):
+            yield f"{pointer}/value", words[1]
+            return
+        if holds_named_credential(key, value):
+            yield f"{pointer}/value", value.strip()
+            return
+    response = "code" in node or "status" in node and "originalRequest" in node
+    for name, child in node.items():
+        if not (response and name == "body"):
+            yield from _typed_credentials(child, f"{pointer}/{_escape(str(name))}")
 
 
 def _strings(node: Any, pointer: str) -> Iterator[tuple[str, str]]:
