@@ -514,6 +514,21 @@ class ExampleBuilder:
                 merged.update({k: v for k, v in value.items() if k not in merged or k in declared})
             elif value is not _CUT and value is not None:
                 other = value
+        # A part closed to properties it does not name (`additionalProperties: false`) refuses every other
+        # part's: Algolia's settings, `allOf` of closed objects, take none but what every closed part names.
+        # A required property stays (no value fits such a schema; the fuller one is the likelier request).
+        needed = {
+            name
+            for part in schema["allOf"]
+            if isinstance(resolved := self._resolved(part), dict)
+            and isinstance(resolved.get("required"), list)
+            for name in resolved["required"]
+        }
+        for part in schema["allOf"]:
+            resolved = self._resolved(part)
+            if isinstance(resolved, dict) and resolved.get("additionalProperties") is False and merged:
+                allowed = self._declared(part)
+                merged = {k: v for k, v in merged.items() if k in allowed or k in needed}
         rest = {k: v for k, v in schema.items() if k != "allOf"}
         if rest.get("properties"):
             own = self._object(rest, refs, depth)
