@@ -1321,8 +1321,8 @@ def _declared_value(builder: ExampleBuilder, schema: Any, depth: int) -> Any:
         value = next((e for e in enum if e is not None), None)
         if value is not None:
             return value
-    if schema.get("default") is not None:
-        return schema["default"]
+    if schema.get("default") is not None and _fits(schema, schema["default"]):
+        return schema["default"]  # PayPal's `start_time` default, "Current date and time", fits no date-time
     for key in ("allOf", "oneOf", "anyOf"):
         for part in schema.get(key) or () if isinstance(schema.get(key), list) else ():
             value = _declared_value(builder, part, depth + 1)

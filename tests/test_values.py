@@ -934,3 +934,19 @@ def test_all_of_closed_objects_takes_only_what_every_closed_part_names() -> None
         "allOf": [closed[0], {"type": "object", "properties": {"query": {"type": "string", "example": "q"}}}]
     }
     assert ExampleBuilder({}).build(open_part) == {"facets": ["genre"]}
+
+
+def test_a_default_its_own_schema_refuses_is_not_a_parameters_value() -> None:
+    """PayPal's disputes `start_time` defaults to "Current date and time" beside a date-time pattern; PagerDuty's
+    `limit` (an integer from 1 to 100) to "20 - incident_summary". Both went out as the parameter's value."""
+    start = {
+        "type": "string",
+        "minLength": 20,
+        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T",
+        "default": "Current date and time",
+    }
+    limit = {"type": "integer", "minimum": 1, "maximum": 100, "default": "20 - incident_summary"}
+    builder = ExampleBuilder({})
+    assert builder.declared(start) is None and builder.declared(limit) is None
+    for schema in (start, limit):
+        jsonschema.validate(builder.build(schema), {k: v for k, v in schema.items() if k != "default"})
