@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.test_upgrade_generic_fork import items, named, notes_spec
+from tests.support.notes import items, named, notes_spec
 
 
 def versioned_spec(version: str, *, with_archive: bool) -> dict[str, Any]:

@@ -211,7 +211,7 @@ def test_a_body_holding_a_dynamic_variable_is_still_checked(tmp_path: Path, run_
 def test_requests_under_a_folder_set_to_no_auth_are_blamed_on_that_folder(tmp_path: Path, run_cli) -> None:
     """An API folder the user set to No Auth in the app: validate said its requests "inherit bearer auth from the
     collection, but their operations accept Bearer Token", pointing at the collection's auth."""
-    from tests.test_upgrade_generic_fork import notes_spec
+    from tests.support.notes import notes_spec
 
     spec = tmp_path / "spec.json"
     spec.write_text(json.dumps(notes_spec("1.0.0", with_archive=False)))
@@ -231,7 +231,7 @@ def test_requests_under_a_folder_set_to_no_auth_are_blamed_on_that_folder(tmp_pa
 def test_credentials_typed_into_a_fork_fail_the_gate_and_are_shown_truncated(tmp_path: Path, run_cli) -> None:
     """Another service's key in an `X-Api-Key` header, a GitHub token in a script, a JWT typed after `Bearer`:
     validate (the CI gate for secrets) knew only Klaviyo's keys and `Bearer` in some places."""
-    from tests.test_upgrade_generic_fork import notes_spec
+    from tests.support.notes import notes_spec
 
     spec = tmp_path / "spec.json"
     spec.write_text(json.dumps(notes_spec("1.0.0", with_archive=False)))
