@@ -652,3 +652,38 @@ def test_a_get_body_is_sent_only_where_the_item_turns_body_pruning_off() -> None
     left_out = resolve_item(collection, "Search")
     assert left_out.body is None and any("body left out" in w for w in left_out.warnings)
     assert "--data-raw" in render_snippet(collection, "Search all")
+
+
+@pytest.mark.parametrize("language", ["curl", "python", "javascript-fetch", "go"])
+def test_a_name_holding_a_line_break_never_leaves_the_snippets_comment(
+    run_cli, tmp_path: Path, language: str
+) -> None:
+    """A folder named `Things\\necho … > pwned.txt\\n#` broke out of the `# GET path` comment: running the curl
+    snippet, asked for by the request's name alone, ran the command the collection chose."""
+    marker = tmp_path / "pwned.txt"
+    collection = {
+        "info": {
+            "name": "C",
+            "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+        },
+        "item": [
+            {
+                "name": f"Things\necho ran > {marker}\n#\u2028x",
+                "item": [
+                    {
+                        "name": "Get thing",
+                        "request": {"method": "GET", "url": "https://api.example.invalid/things"},
+                    }
+                ],
+            }
+        ],
+    }
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(collection))
+    result = run_cli("snippet", path, "Get thing", "-l", language)
+    assert result.exit_code == 0, result.output
+    comment = [line for line in result.stdout.splitlines() if "echo ran" in line]
+    assert len(comment) == 1 and "\\necho ran" in comment[0] and "\\u2028" in comment[0]
+    if language == "curl":
+        subprocess.run(["sh", "-c", result.stdout.split("curl ", 1)[0]], check=True, timeout=10)
+        assert not marker.exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -13,7 +14,7 @@ from postman_kit.collection_files import read_collection
 from postman_kit.errors import InputError
 from postman_kit.secrets import redact
 from postman_kit.snippets import LANGUAGE_LIST, LANGUAGE_NAMES, item_references, render, resolve_item
-from postman_kit.terminal import printable
+from postman_kit.terminal import has_control_character, printable, printable_lines
 from postman_kit.variables import load_variable_file
 
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -121,7 +122,17 @@ def snippet_command(
         text = render(request, language)
     for warning in request.warnings:
         click.echo(f"warning: {printable(redact(request.path))}: {printable(redact(warning))}", err=True)
-    click.echo(redact(text), nl=False)
+    text = redact(text)
+    if has_control_character(text.replace("\n", "")) and sys.stdout.isatty():
+        # A name, header or body holding ESC or a bidirectional override would steer the terminal that shows
+        # the snippet; there it is shown escaped, and the exact code goes to a file or a pipe.
+        click.echo(
+            "warning: the snippet holds control characters, shown escaped here; redirect it to a file for the "
+            "exact code",
+            err=True,
+        )
+        text = printable_lines(text)
+    click.echo(text, nl=False)
 
 
 __all__ = ["load_collection", "snippet_command"]

@@ -17,6 +17,7 @@ from postman_kit.snippets.request import (
     TextPart,
     merged,
 )
+from postman_kit.terminal import printable
 
 
 def opening_comment(request: ResolvedRequest, prefix: str) -> list[str]:
@@ -27,7 +28,12 @@ def opening_comment(request: ResolvedRequest, prefix: str) -> list[str]:
         first = f"{prefix} Set {names} in the environment before running this; the snippet holds no secret."
     else:
         first = f"{prefix} No environment variable needed: this request carries no secret."
-    return [first, f"{prefix} {request.method} {request.path} (from postman-kit snippet)"]
+    # A line break in a folder's or request's name (or a separator a language reads as one) would end the
+    # comment, and what follows would run as code: every control character is written escaped.
+    return [
+        printable(first),
+        printable(f"{prefix} {request.method} {request.path} (from postman-kit snippet)"),
+    ]
 
 
 def _origin(secret: EnvironmentValue) -> str:
