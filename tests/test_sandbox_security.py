@@ -510,3 +510,25 @@ def test_a_killed_sandbox_loses_no_answered_call_500s_included(tmp_path: Path) -
         stored = {(call.path, call.status) for call in store.search(limit=len(answered) + 100)}
     # every answer, a 404 as a 500, is recorded before it is sent: no call a client got an answer to is lost
     assert [call for call in answered if call not in stored] == []
+
+
+def test_the_keys_file_is_never_written_through_a_link(tmp_path: Path) -> None:
+    """A data directory shipped with `keys.tmp` linked to a user's file had that file overwritten with the full
+    key on the sandbox's first start; a linked `keys.json` was replaced (or read)."""
+    from postman_kit.errors import InputError
+    from postman_kit.sandbox.keys import default_keys
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "keys.tmp").symlink_to(victim)
+    keys, path = default_keys(data)
+    assert victim.read_text() == "precious" and path.is_file() and not path.is_symlink()
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    linked = tmp_path / "linked"
+    linked.mkdir()
+    (linked / "keys.json").symlink_to(victim)
+    with pytest.raises(InputError, match="not a regular file"):
+        default_keys(linked)
+    assert victim.read_text() == "precious"

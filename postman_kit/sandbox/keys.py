@@ -13,10 +13,12 @@ survives restarts and is never printed in full.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
 import string
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -111,16 +113,26 @@ def load_keys(path: str | Path) -> KeyRing:
 def default_keys(data_dir: str | Path) -> tuple[KeyRing, Path]:
     """The data directory's keys file, created with a fresh full-access test key on first use."""
     path = Path(data_dir) / DEFAULT_KEYS_FILE
+    if path.is_symlink() or (os.path.lexists(path) and not path.is_file()):
+        # a symlink or other non-regular file is neither read nor replaced: a cloned repository could ship one
+        # pointing at a file of the user's
+        raise InputError(str(path), "is not a regular file; the sandbox keeps its keys only in one it made")
     if not path.exists():
         data = {
             "keys": {new_private_key(): {"name": "test key", "scopes": [FULL_ACCESS]}},
             "company_ids": {new_company_id(): {"name": "client"}},
         }
         path.parent.mkdir(parents=True, exist_ok=True)
-        temp = path.with_suffix(".tmp")
-        # The file holds a secret: readable by its owner only.
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=2)
-        os.replace(temp, path)
+        # The file holds a secret: readable by its owner only. A fresh name of its own (O_EXCL), so nothing
+        # already in the directory, a symlink above all, is written through.
+        fd, temp = tempfile.mkstemp(prefix=".keys-", suffix=".tmp", dir=path.parent)
+        try:
+            os.fchmod(fd, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(data, handle, indent=2)
+            os.replace(temp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise
     return load_keys(path), path
