@@ -603,3 +603,22 @@ def test_recording_from_the_event_loop_never_waits_for_another_process_holding_t
         other.execute("COMMIT")
         other.close()
         assert [call.path for call in store.search()] == ["/api/lists/while-locked"]
+
+
+def test_a_linked_log_database_is_refused_not_written_through(tmp_path) -> None:
+    """A data directory shipped with `logs.sqlite3` linked to another application's database had the log's
+    tables added to it by `logs import`."""
+    from postman_kit.errors import InputError
+    from postman_kit.logstore.database import create_store_engine
+
+    other = tmp_path / "other-app.db"
+    connection = sqlite3.connect(other)
+    connection.execute("create table mine(x)")
+    connection.commit()
+    connection.close()
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "logs.sqlite3").symlink_to(other)
+    with pytest.raises(InputError, match="not a regular file"):
+        create_store_engine(tmp_path / "data" / "logs.sqlite3")
+    tables = [row[0] for row in sqlite3.connect(other).execute("select name from sqlite_master")]
+    assert tables == ["mine"]

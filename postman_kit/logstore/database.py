@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+
+from postman_kit.errors import InputError
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 
@@ -30,6 +33,10 @@ def create_store_engine(target: str | Path) -> Engine:
     if is_postgres(target):
         return create_engine(_psycopg_url(str(target)), pool_pre_ping=True)
     path = sqlite_path(target)
+    if path.is_symlink() or (os.path.lexists(path) and not path.is_file()):
+        # written only as the file it is: a link (a data directory shipped with one) would put the log's tables
+        # into whatever database it points at
+        raise InputError(str(path), "is not a regular file; give the log database's own path")
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": 30})
     event.listen(engine, "connect", _tune_sqlite)
     return engine
