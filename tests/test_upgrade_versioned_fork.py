@@ -357,3 +357,40 @@ def test_settings_order_and_a_note_the_user_made_are_kept_and_a_deleted_request_
     assert "Notes/List notes: `protocolProfileBehavior`" in report
     assert "folder 'Notes': your order of its requests" in report and "collection description" in report
     assert "1 upstream request(s) you had deleted are back from v1.1.0 (e.g. Get export" in report
+
+
+def test_another_services_token_never_takes_the_apis_own_variable(tmp_path: Path, run_cli) -> None:
+    """A token pasted into a request to `relay.example.com` became `{{relayToken}}`, named by the host's first
+    label: where the API's own auth sends `{{relayToken}}`, the API's credential went to the other service."""
+    specs = []
+    for version in ("1.0.0", "1.1.0"):
+        spec = notes_spec(version, with_archive=False)
+        spec["components"]["securitySchemes"] = {"relayToken": {"type": "http", "scheme": "bearer"}}
+        spec["security"] = [{"relayToken": []}]
+        specs.append(tmp_path / f"{version}.json")
+        specs[-1].write_text(json.dumps(spec))
+    assert run_cli("generate", specs[0], "-o", tmp_path / "gen").exit_code == 0
+    [generated] = (tmp_path / "gen").glob("*.postman_collection.json")
+    fork = exported(json.loads(generated.read_text()))
+    assert fork["auth"]["bearer"][0]["value"] == "{{relayToken}}"
+    token = "Zq8x2LmN4pR7sT9vW1yZ3bC5dF6gH8kM0nP2qR4s"
+    fork["item"].append(
+        {
+            "name": "Tell the relay",
+            "request": {
+                "method": "POST",
+                "auth": {"type": "bearer", "bearer": [{"key": "token", "value": token}]},
+                "url": {
+                    "raw": "https://relay.example.com/hook",
+                    "host": ["relay", "example", "com"],
+                    "path": ["hook"],
+                },
+            },
+        }
+    )
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    result = run_cli("upgrade", tmp_path / "fork.json", "--to", specs[1], "--base", specs[0], "-o", out)
+    assert result.exit_code == 0, result.output
+    relay = named(json.loads(out.read_text()), "Tell the relay")["request"]["auth"]["bearer"][0]["value"]
+    assert relay == "{{relayExampleToken}}"

@@ -832,7 +832,7 @@ class _Merger:
             if find_keys(json_text(data)):
                 data = self._replaced_in(data, (), label)
             elsewhere = other_host(item.request, api) is not None
-            host_variable = _host_label(item.request.url.host) + "Token" if elsewhere else None
+            host_variable = self._other_host_variable(item.request.url.host) if elsewhere else None
             found: dict[str, tuple[str, str]] = {}  # literal → (variable, where)
             tokens: dict[str, tuple[str, str]] = {}  # the same for tokens found by their format
             self._find_credentials(data, (), data, (found, tokens), host_variable)
@@ -901,6 +901,21 @@ class _Merger:
             if name != "auth":
                 self._find_credentials(value, path + (name,), root, into, host_variable)
 
+    def _other_host_variable(self, host: list[str]) -> str:
+        """The variable a credential sent to another service goes to, named by its host (`{{relayToken}}`), and
+        never one the API's own requests send: `api.other-service.example` is `apiOtherServiceToken`, not the
+        API's `apiToken`."""
+        taken = {self.key_variable} | {v.key for v in self.result.variables}
+        own = self.result.auth
+        if own is not None:
+            taken |= {
+                m.group(1).strip()
+                for value in own.attributes.values()
+                for m in _VARIABLE_REFERENCE.finditer(str(value))
+            }
+        names = [label + "Token" for label in _host_labels(host)]
+        return next((name for name in names if name not in taken), names[-1] + "Other")
+
     def _credential_variable(self, name: str, scheme: str = "") -> str:
         """The variable a credential kept under `name` goes to: NEW's API-key variable when NEW's auth sends its
         key under that name, the collection's key variable for an Authorization header, else one named for
@@ -931,7 +946,7 @@ class _Merger:
         for item, label in self.carried_items:
             # a call to another service is not sent this API's credential: a variable of its own, named by its host
             elsewhere = other_host(item.request, api) is not None
-            own = _host_label(item.request.url.host) + "Token" if elsewhere else None
+            own = self._other_host_variable(item.request.url.host) if elsewhere else None
             generated = self.new_auth.get(id(item))
             self._credential_to_variable(item.request.auth, label, own, generated)
             for example in item.response:  # a saved example records the request as it was sent
@@ -1117,7 +1132,13 @@ def _auth_json(auth: Any) -> Any:
     return None if auth is None else auth.to_json()
 
 
-def _host_label(host: list[str]) -> str:
-    """A request host's first label as a variable name's start: `relay.example.com` → `relay`."""
-    first = host_label(".".join(host)) if host else ""
-    return first[:1].lower() + first[1:] if first else "other"
+def _host_labels(host: list[str]) -> list[str]:
+    """A request host's labels as variable names start (`relay.example.com` → `relay`, `relayExample`, …)."""
+    labels = (
+        [host_label(label) for label in ".".join(host).split(".")[:-1] if host_label(label)] if host else []
+    )
+    names = []
+    for count in range(1, len(labels) + 1):
+        joined = labels[0] + "".join(label[:1].upper() + label[1:] for label in labels[1:count])
+        names.append(joined[:1].lower() + joined[1:])
+    return names or ["other"]
