@@ -206,9 +206,17 @@ def string_fits(schema: dict[str, Any], value: str, pattern: str | None) -> bool
     return pattern is None or pattern_matches(pattern, value)
 
 
+# The longest value a pattern that is not `bounded` is run on: short enough that even exponential backtracking
+# ends at once (the kit's own candidates are shorter; a spec's example may be made longer to stall it).
+UNBOUNDED_PATTERN_TEXT = 16
+
+
 def pattern_matches(pattern: str, value: str) -> bool:
-    """OpenAPI patterns are unanchored ECMA-262 expressions; Python's `re` reads the common subset alike."""
+    """OpenAPI patterns are unanchored ECMA-262 expressions; Python's `re` reads the common subset alike. A
+    pattern not :func:`bounded` in time is run only on short values, and is no constraint on longer ones."""
     compiled = _compiled(pattern)
+    if compiled is not None and len(value) > UNBOUNDED_PATTERN_TEXT and not bounded(pattern):
+        return True
     return compiled is not None and compiled.search(value) is not None
 
 
@@ -219,10 +227,95 @@ def pattern_is_readable(pattern: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _compiled(pattern: str) -> re.Pattern[str] | None:
+    """`pattern` compiled, or None where Python's `re` cannot read it or it asks for a huge repetition count:
+    no value is made from such a pattern."""
     try:
-        return re.compile(pattern)
+        return re.compile(pattern) if not _huge_count(pattern) else None
     except (re.error, RecursionError, OverflowError):
         return None
+
+
+def _huge_count(pattern: str) -> bool:
+    """A repetition count past MAX_REPEAT_COUNT (`a{1000000000}`): no value is made from such a pattern."""
+    return any(int(count) > MAX_REPEAT_COUNT for count in re.findall(r"\{(\d{5,})", pattern))
+
+
+# A count a repetition may ask for and still be matched or enumerated quickly (`a{1000000000}` is a string of a
+# billion characters).
+MAX_REPEAT_COUNT = 10_000
+
+
+@functools.lru_cache(maxsize=4096)
+def bounded(pattern: str) -> bool:
+    """Whether a backtracking matcher (Python's `re`, and the validators built on it) runs `pattern` in bounded
+    time on any text: no count past MAX_REPEAT_COUNT, and no repetition of a part that could match the same
+    text in several ways (`^(x+x+)+y$`, `(a|aa)+`), which takes exponential time on a near miss. A repeated part
+    holding a repetition is bounded when a character its repetitions cannot match opens or closes it
+    (`(?:-[a-z0-9]+)*`, `([a-z]+\\.)*`, the slugs and dotted names specs write). A pattern that is not bounded
+    is read as no constraint rather than run on an example or a request."""
+    if len(pattern) > 10 * MAX_PATTERN_LENGTH:
+        return False
+    try:
+        from re import _compiler as compiler  # type: ignore[attr-defined]
+        from re import _constants as constants  # type: ignore[attr-defined]
+        from re import _parser as parser  # type: ignore[attr-defined]
+
+        parsed = parser.parse(pattern)
+    except (re.error, RecursionError, OverflowError, ImportError, AttributeError):
+        return False
+    repeats = {constants.MAX_REPEAT, constants.MIN_REPEAT, getattr(constants, "POSSESSIVE_REPEAT", None)}
+    single = {constants.LITERAL, constants.NOT_LITERAL, constants.IN, constants.ANY, constants.CATEGORY}
+
+    def matches(element: Any, char: str) -> bool:
+        return compiler.compile(parser.SubPattern(parsed.state, [element])).fullmatch(char) is not None
+
+    def delimited(body: Any) -> bool:
+        """A repeated body whose own repetitions are of one character each, opened or closed by a literal
+        character none of them matches."""
+        items = list(body)
+        inner = [av[2][0] for op, av in items if op in repeats and len(av[2]) == 1]
+        if any(op in repeats and (len(av[2]) != 1 or av[2][0][0] not in single) for op, av in items):
+            return False
+        if any(op not in repeats and op not in single for op, _ in items):
+            return False
+        ends = [items[0], items[-1]] if items else []
+        for op, av in ends:
+            if op == constants.LITERAL and not any(matches(element, chr(av)) for element in inner):
+                return True
+        return False
+
+    def safe(items: Any, depth: int) -> bool:
+        if depth > 50:
+            return False
+        for op, av in items:
+            if op in repeats:
+                low, high, sub = av
+                if low > MAX_REPEAT_COUNT or (high != constants.MAXREPEAT and high > MAX_REPEAT_COUNT):
+                    return False
+                body = sub[0][1][-1] if len(sub) == 1 and sub[0][0] == constants.SUBPATTERN else sub
+                nested = any(
+                    o in repeats or o == constants.BRANCH or o == constants.SUBPATTERN for o, _ in body
+                )
+                # a few repetitions of anything backtrack boundedly (an IPv4 pattern's `(…|…){3}`)
+                if (high == constants.MAXREPEAT or high > 10) and nested and not delimited(body):
+                    return False
+                if not safe(body, depth + 1):
+                    return False
+            elif not all(safe(part, depth + 1) for part in parts(op, av)):
+                return False
+        return True
+
+    def parts(op: Any, av: Any) -> list[Any]:
+        """The sub-patterns an element holds: a branch's alternatives, a group's or a lookaround's body."""
+        if op == constants.BRANCH:
+            return list(av[1])
+        if op == constants.SUBPATTERN:
+            return [av[-1]]
+        if op in (constants.ASSERT, constants.ASSERT_NOT):
+            return [av[1]]
+        return []
+
+    return safe(parsed, 0)
 
 
 @functools.lru_cache(maxsize=4096)

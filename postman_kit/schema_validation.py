@@ -11,7 +11,7 @@ import functools
 import re
 from typing import Any
 
-from postman_kit.scalars import is_date_time
+from postman_kit.scalars import bounded, is_date_time
 
 MAX_ERRORS = 5
 
@@ -31,6 +31,9 @@ def _readable_patterns(validator_fn: Any) -> Any:
     `validate`, a traceback on the kit's own output."""
 
     def check(validator: Any, value: Any, instance: Any, schema: dict[str, Any]) -> Any:
+        patterns = value if isinstance(value, dict) else [value]
+        if not all(isinstance(p, str) and bounded(p) for p in patterns):
+            return  # one a backtracking matcher could take exponential time on (`^(x+x+)+y$`): no constraint
         try:
             found = list(validator_fn(validator, value, instance, schema))
         except re.error:

@@ -250,6 +250,43 @@ def test_a_pattern_pythons_re_cannot_read_is_no_traceback(tmp_path: Path) -> Non
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_a_pattern_that_backtracks_without_bound_never_stalls_a_command(tmp_path: Path) -> None:
+    """`^(x+x+)+y$` beside a 37-character example (checked against its pattern since examples that break their
+    own are replaced) and `a{1000000000}` kept generate running past 30 s; validate ran the same patterns on
+    the requests."""
+    evil = {"type": "string", "pattern": "^(x+x+)+y$", "example": "x" * 37}
+    huge = {"type": "string", "pattern": "a{1000000000}"}
+    body = {"type": "object", "required": ["a", "b"], "properties": {"a": evil, "b": huge}}
+    spec = tmp_path / "spec.json"
+    spec.write_text(
+        json.dumps(
+            {
+                "openapi": "3.0.3",
+                "info": {"title": "Slow", "version": "1"},
+                "servers": [{"url": "https://api.example.test"}],
+                "paths": {
+                    "/t": {
+                        "post": {
+                            "parameters": [{"name": "q", "in": "query", "schema": evil}],
+                            "requestBody": {
+                                "required": True,
+                                "content": {"application/json": {"schema": body}},
+                            },
+                            "responses": {"200": {"description": "OK"}},
+                        }
+                    }
+                },
+            }
+        )
+    )
+    started = time.monotonic()
+    assert run_program("generate", str(spec), "-o", str(tmp_path / "out"), timeout=60).returncode == 0
+    [collection] = (tmp_path / "out").glob("*.postman_collection.json")
+    result = run_program("validate", str(collection), "--spec", str(spec), timeout=60)
+    assert_survived(result)
+    assert time.monotonic() - started < 20
+
+
 NEWMAN_CASES = {
     "code: abc": ({"code": "abc"}, "response.code"),
     "code: 1e3": ({"code": 1000.0}, "response.code"),
