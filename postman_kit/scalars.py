@@ -394,23 +394,28 @@ def number_bounds(schema: dict[str, Any]) -> tuple[float | None, bool, float | N
     `exclusiveMinimum: true`, or 3.1's (JSON Schema 2019+) numeric `exclusiveMinimum`, which wins."""
     minimum, maximum = schema.get("minimum"), schema.get("maximum")
     exclusive_min, exclusive_max = schema.get("exclusiveMinimum"), schema.get("exclusiveMaximum")
-    low: float | None = minimum if is_number(minimum) else None
-    high: float | None = maximum if is_number(maximum) else None
+    # an infinite bound (YAML's `.inf`) bounds nothing
+    low: float | None = minimum if is_number(minimum) and math.isfinite(minimum) else None
+    high: float | None = maximum if is_number(maximum) and math.isfinite(maximum) else None
     low_open = exclusive_min is True
     high_open = exclusive_max is True
-    if is_number(exclusive_min):
+    if is_number(exclusive_min) and math.isfinite(exclusive_min):
         low, low_open = exclusive_min, True
-    if is_number(exclusive_max):
+    if is_number(exclusive_max) and math.isfinite(exclusive_max):
         high, high_open = exclusive_max, True
     return low, low_open, high, high_open
 
 
 def _multiple(value: float, step: float, up: bool) -> float:
     """The multiple of `step` next to `value` (above it or below it); in integers where both are, so an int64
-    bound past 2**53 stays exact (`minimum: 9007199254740993`)."""
+    bound past 2**53 stays exact (`minimum: 9007199254740993`). Where the quotient is past a float's range
+    (`multipleOf: 1e-300` beside `minimum: 1e300`) no multiple is found: the value itself stands."""
     if isinstance(value, int) and isinstance(step, int):
         return -(-value // step) * step if up else value // step * step
-    return (math.ceil(value / step) if up else math.floor(value / step)) * step
+    quotient = value / step
+    if not math.isfinite(quotient):
+        return value
+    return (math.ceil(quotient) if up else math.floor(quotient)) * step
 
 
 def is_number(value: Any) -> TypeGuard[int | float]:

@@ -950,3 +950,18 @@ def test_a_default_its_own_schema_refuses_is_not_a_parameters_value() -> None:
     assert builder.declared(start) is None and builder.declared(limit) is None
     for schema in (start, limit):
         jsonschema.validate(builder.build(schema), {k: v for k, v in schema.items() if k != "default"})
+
+
+@pytest.mark.parametrize(
+    "schema",
+    [
+        {"type": "number", "multipleOf": 1e-300, "minimum": 1e300},
+        {"type": "integer", "minimum": float("inf")},
+        {"type": "integer", "exclusiveMaximum": float("-inf")},
+    ],
+)
+def test_bounds_past_a_floats_range_give_a_number_not_a_traceback(schema: dict[str, Any]) -> None:
+    """`multipleOf: 1e-300` beside `minimum: 1e300`, or YAML's `.inf` as a bound, raised OverflowError out of
+    generate, diff and upgrade."""
+    value = number_value(schema, schema["type"] == "integer")
+    assert isinstance(value, int | float) and value == value
