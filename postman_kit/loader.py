@@ -159,6 +159,12 @@ def read_source(source: str) -> tuple[bytes, str, str | None]:
     )
 
 
+def read_local_file(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """A local regular file's bytes, at most `limit`, as every input is read: a FIFO, a device (`/dev/zero`) or
+    a socket is refused in one line, never waited on or read without end."""
+    return _read_file(str(path), str(path), limit)
+
+
 def _read_bounded(stream: Any, name: str, limit: int = MAX_FILE_BYTES) -> bytes:
     data = stream.read(limit + 1)
     if len(data) > limit:

@@ -556,3 +556,31 @@ def test_the_referenced_files_together_are_capped(tmp_path: Path, monkeypatch: p
     )  # each file is ~90 bytes: the second one crosses it
     with pytest.raises(InputError, match="the files its \\$refs name add up to more than"):
         loader.load_document(str(spec))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_or_device_given_to_any_other_input_is_refused(tmp_path: Path) -> None:
+    """A FIFO as `--revisions`, as the report `logs import` reads or as validate's `--config` hung (or was called
+    missing); `/dev/zero` as the report was read until memory ran out."""
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    collection = tmp_path / "c.json"
+    v21 = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
+    collection.write_text(json.dumps({"info": {"name": "C", "schema": v21}, "item": []}))
+    spec = tmp_path / "spec.json"
+    spec.write_text(json.dumps({"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": {}}))
+    for args, source, problem in (
+        (["diff", collection, spec, "--revisions", fifo], fifo, "is a FIFO"),
+        (
+            ["upgrade", collection, "--to", spec, "-o", tmp_path / "up.json", "--revisions", fifo],
+            fifo,
+            "is a FIFO",
+        ),
+        (["logs", "import", fifo, "--data", tmp_path / "data"], fifo, "is a FIFO"),
+        (["logs", "import", "/dev/zero", "--data", tmp_path / "data"], "/dev/zero", "is a character device"),
+        (["validate", collection, "--config", fifo], fifo, "is a FIFO"),
+    ):
+        started = time.monotonic()
+        result = run_program(*(str(a) for a in args), timeout=FAST_SECONDS * 3)
+        assert_refused(result, time.monotonic() - started, source, problem)
+    assert not (tmp_path / "up.json").exists()

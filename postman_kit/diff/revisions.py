@@ -15,6 +15,7 @@ from pathlib import Path
 
 from postman_kit.diff.lifecycle import revision_date
 from postman_kit.errors import InputError
+from postman_kit.loader import read_local_file
 
 SPEC_SUFFIXES = (".json", ".yaml", ".yml")
 _NAME_REVISION = re.compile(r"^(\d{4}-\d{2}-\d{2}(?:\.pre)?)$")
@@ -86,11 +87,11 @@ def read_revisions(source: str | Path) -> RevisionList:
         if not specs:
             raise InputError(str(source), "no spec in this directory has a dated revision (YYYY-MM-DD)")
         return RevisionList(revisions=_sorted(specs), specs=specs, source=str(source))
+    if not path.exists():
+        raise InputError(str(source), "no such file or directory")
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(str(source), "no such file or directory") from None
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_local_file(path).decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise InputError(str(source), f"cannot read revisions: {exc}") from None
     revisions: list[str] = []
     for number, line in enumerate(text.splitlines(), 1):

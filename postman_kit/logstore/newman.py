@@ -18,6 +18,7 @@ import orjson
 
 from postman_kit.calls import CallRecord
 from postman_kit.errors import InputError
+from postman_kit.loader import read_local_file
 from postman_kit.logstore.records import CALL_ID_HEADER, content_call_id, job_url, path_category, resource_ids
 from postman_kit.logstore.rows import safe_header_value, safe_key
 from postman_kit.routing import MethodNotAllowed, OperationIndex, RouteMatch
@@ -27,6 +28,8 @@ from postman_kit.writer import compact_json_text
 _VARIABLE_SEGMENT = re.compile(r"^(?::(?P<colon>.+)|\{\{(?P<var>[^}]+)\}\})$")
 _AUTH_VALUE = re.compile(r"^(?:[A-Za-z][\w-]*\s+)?(?P<credential>\S+)$")
 # newman's clock is milliseconds since 1970; a start beyond the year 9999 cannot be shown as a date
+# A newman JSON report holds every response body of a run: far more than a spec may be, yet bounded
+REPORT_LIMIT = 1024 * 1024 * 1024
 _LATEST_MS = 253_402_300_799_000.0
 _LONGEST_RESPONSE_MS = 86_400_000.0 * 365
 
@@ -40,11 +43,7 @@ class NewmanImport:
 
 def read_newman_report(path: str | Path) -> dict[str, Any]:
     try:
-        report = orjson.loads(Path(path).read_bytes())
-    except FileNotFoundError:
-        raise InputError(str(path), "no such file") from None
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
+        report = orjson.loads(read_local_file(path, REPORT_LIMIT))
     except orjson.JSONDecodeError as exc:
         raise InputError(str(path), f"not JSON: {exc}") from None
     run = report.get("run") if isinstance(report, dict) else None

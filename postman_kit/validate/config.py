@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from postman_kit.errors import InputError
+from postman_kit.loader import read_local_file
 from postman_kit.validate.model import Severity
 from postman_kit.validate.schemas import json_pointer, validator
 
@@ -78,7 +79,7 @@ def load_config(path: str | Path | None = None, start: Path | None = None) -> Va
     found: tuple[Path, dict[str, Any]] | None
     if path is not None:
         path = Path(path)
-        if not path.is_file():
+        if not path.exists():
             raise InputError(str(path), "no such file")
         data = _read_toml(path)
         found = (path, data.get("tool", {}).get("postman-kit", {}) if path.name == "pyproject.toml" else data)
@@ -116,8 +117,7 @@ def config_from_table(table: dict[str, Any], source: str) -> ValidateConfig:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        # read as every input is: a FIFO or a device is named as such, never waited on
+        return tomllib.loads(read_local_file(path).decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(str(path), f"not valid TOML: {exc}") from None
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read file: {exc.strerror or exc}") from None
