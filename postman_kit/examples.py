@@ -38,6 +38,9 @@ _CUT = object()
 # Keywords beside a `$ref` that say nothing about its value.
 _ANNOTATIONS = frozenset({"description", "summary", "title", "$comment", "deprecated"})
 _COMPOSED = frozenset({"allOf", "oneOf", "anyOf"})
+# The most entries a value is given where a schema asks for at least some (`minProperties`, `minContains`): a
+# spec's `minProperties: 100000000` is no request anyone sends, and building it took minutes.
+MAX_ENTRIES = 100
 # A JSON media type (`application/json`, `application/vnd.x+json`) with any parameters.
 _JSON_MEDIA = re.compile(r"^application/(?:[\w.+-]*\+)?json\s*(?:;|$)", re.IGNORECASE)
 
@@ -479,7 +482,7 @@ class ExampleBuilder:
             wanted = schema.get("minContains")
             value = self._build(contains, refs, depth + 1, name)
             out += [None if value is _CUT else value] * (
-                wanted if isinstance(wanted, int) and wanted > 0 else 1
+                min(wanted, MAX_ENTRIES) if isinstance(wanted, int) and wanted > 0 else 1
             )
         items = schema.get("items")
         least = schema.get("minItems")
@@ -752,7 +755,7 @@ class ExampleBuilder:
         ):
             # a map that must not be empty: entries named as Swagger UI names them (any value where any is allowed)
             value = self._build(extra, refs, depth + 1) if isinstance(extra, dict) else NEUTRAL_STRING
-            for number in range(1, wanted - len(out) + 1):
+            for number in range(1, min(wanted, MAX_ENTRIES) - len(out) + 1):
                 out[f"additionalProp{number}"] = None if value is _CUT else value
         return out
 
@@ -1103,7 +1106,12 @@ UNIQUE_NAMES = frozenset({"email", "emailaddress", "phone", "phonenumber", "exte
 
 
 def _distinct(item: Any, count: int, item_schema: Any) -> list[Any]:
-    """`count` different items like `item`, for arrays with `uniqueItems` (fewer when none can be found)."""
+    """`count` different items like `item`, for arrays with `uniqueItems` (fewer when none can be found): an
+    enum's own values where the items have one (`a2` is no tag of `[a, b, c]`)."""
+    enum = item_schema.get("enum") if isinstance(item_schema, dict) else None
+    if isinstance(enum, list) and item in enum:
+        others = [value for value in enum if value != item and value is not None]
+        return [item, *others][:count]
     if isinstance(item, bool):
         return [item, not item][:count]
     if isinstance(item, (int, float)):

@@ -343,10 +343,14 @@ def pattern_examples(pattern: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+# The longest string made to meet a `minLength` (`minLength: 1000000000` asked for a gigabyte)
+MAX_GENERATED_LENGTH = 10_000
+
+
 def _sized(value: str, schema: dict[str, Any], fill: str = "0") -> str:
     min_length, max_length = schema.get("minLength"), schema.get("maxLength")
     if isinstance(min_length, int) and min_length > len(value):
-        value = value + fill * (min_length - len(value))
+        value = value + fill * (min(min_length, MAX_GENERATED_LENGTH) - len(value))
     if isinstance(max_length, int) and 0 <= max_length < len(value):
         value = value[:max_length]
     return value

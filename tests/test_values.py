@@ -965,3 +965,29 @@ def test_bounds_past_a_floats_range_give_a_number_not_a_traceback(schema: dict[s
     generate, diff and upgrade."""
     value = number_value(schema, schema["type"] == "integer")
     assert isinstance(value, int | float) and value == value
+
+
+def test_huge_minimums_give_a_bounded_value() -> None:
+    """`minLength: 1000000000` padded a gigabyte string; `minProperties` and `minContains` of a hundred million
+    built that many entries: generate ran for minutes on a 300-byte spec."""
+    builder = ExampleBuilder({"openapi": "3.1.0"})
+    assert len(builder.build({"type": "string", "minLength": 1_000_000_000})) <= 10_000
+    assert len(builder.build({"type": "object", "minProperties": 100_000_000})) <= 100
+    assert (
+        len(builder.build({"type": "array", "contains": {"type": "string"}, "minContains": 100_000_000}))
+        <= 100
+    )
+
+
+def test_unique_items_of_an_enum_are_the_enums_own_values() -> None:
+    """`uniqueItems` with `minItems: 3` over `enum: [a, b, c]` gave `["a", "a2", "a3"]`, which validate then
+    failed on the kit's own output."""
+    schema = {
+        "type": "array",
+        "minItems": 3,
+        "uniqueItems": True,
+        "items": {"type": "string", "enum": ["a", "b", "c"]},
+    }
+    value = ExampleBuilder({}).build(schema)
+    assert value == ["a", "b", "c"]
+    jsonschema.validate(value, schema)
