@@ -99,6 +99,10 @@ def _truncated_basic(match: re.Match[Any]) -> Any:
     return match.group(1) + match.group(2) + _like(match, truncate_key(_text(match.group(3))))
 
 
+def _truncated_url_password(match: re.Match[Any]) -> Any:
+    return match.group(1) + _like(match, truncate_key(_text(match.group(2)))) + match.group(3)
+
+
 def _text(value: str | bytes) -> str:
     return value.decode("ascii") if isinstance(value, bytes) else value  # the patterns match ASCII only
 
@@ -119,6 +123,7 @@ class _Searches:
     key: re.Pattern[Any]
     bearer: tuple[tuple[Any, re.Pattern[Any]], ...]
     basic: tuple[tuple[Any, re.Pattern[Any]], ...]
+    url_password: re.Pattern[Any]  # `https://user:password@host`
 
     def as_bytes(self) -> _Searches:
         def compiled(pattern: re.Pattern[str]) -> re.Pattern[bytes]:
@@ -132,6 +137,7 @@ class _Searches:
             compiled(self.key),
             tuple((word.encode("ascii"), compiled(pattern)) for word, pattern in self.bearer),
             tuple((word.encode("ascii"), compiled(pattern)) for word, pattern in self.basic),
+            compiled(self.url_password),
         )
 
 
@@ -143,6 +149,9 @@ _TEXT_SEARCHES = _Searches(
     PRIVATE_KEY,
     _BEARER_TOKENS,
     _BASIC_CREDENTIALS,
+    # a password in a URL's userinfo (a spec's server, a saved request, `--base-url`); a {{variable}} is none
+    # (RFC 3986's userinfo characters: a truncated `…` is none, so a password is truncated once)
+    re.compile(r"(://[A-Za-z0-9._~%!$&'()*+,;=-]{1,256}:)([A-Za-z0-9._~%!$&'()*+,;=:-]{1,256})(@)"),
 )
 # Written output is searched as bytes: a collection's megabytes are neither decoded nor encoded again for it, and
 # `bytes.lower` is one quick pass where `str.lower` is not (Stripe's 36 MB collection: 1.9 s → 0.5 s on a busy
@@ -244,6 +253,10 @@ def _redact_once(text: Any, searches: _Searches) -> Any:
         text = searches.literal_key.sub(_truncated_key, text)
     if searches.percent_start.search(text) or searches.json_escape in text:
         text = searches.key.sub(_truncated_key, text)
+    if searches.url_password.search(
+        text
+    ):  # a literal `://` starts it: `re` finds that quickly (18 ms in 36 MB)
+        text = searches.url_password.sub(_truncated_url_password, text)
     folded = text.lower() if isinstance(text, bytes) else None
     for patterns, replace in ((searches.bearer, _truncated_bearer), (searches.basic, _truncated_basic)):
         if folded is not None and patterns[0][0].lower() not in folded:  # the scheme word in any case

@@ -456,3 +456,12 @@ def test_redacting_a_json_document_leaves_valid_json_whatever_surrounds_the_key(
             assert json.loads(redacted) is not None, (value, redacted)
             assert KEY not in redacted and KEY not in json.loads(redacted)["v"], value
             assert redact(redacted) == redacted
+
+
+def test_a_password_in_a_urls_userinfo_is_shown_truncated_in_text_and_written_output() -> None:
+    """A spec's server `https://admin:…@api` and a saved request's URL were written and printed in full."""
+    url = "https://admin:s3cr3tPassw0rd@api.example.com/v1"
+    assert redact(url) == "https://admin:…w0rd@api.example.com/v1"
+    assert redact_bytes(url.encode()) == "https://admin:…w0rd@api.example.com/v1".encode()
+    for kept in ("https://u:{{password}}@host/", "mailto:a@b.com", "https://x.com/a:b@c"):
+        assert redact(kept) == kept

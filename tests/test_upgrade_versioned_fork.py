@@ -394,3 +394,82 @@ def test_another_services_token_never_takes_the_apis_own_variable(tmp_path: Path
     assert result.exit_code == 0, result.output
     relay = named(json.loads(out.read_text()), "Tell the relay")["request"]["auth"]["bearer"][0]["value"]
     assert relay == "{{relayExampleToken}}"
+
+
+def test_every_credential_an_auth_or_a_url_holds_becomes_a_variable(specs, run_cli, tmp_path: Path) -> None:
+    """Left in full: OAuth 2.0's client secret, password and refresh token, a JWT's signing secret, a token
+    followed by a variable, a password in a saved request's URL (`https://admin:…@host`, which Postman also
+    keeps as `url.auth`), and a `sk_live_` key in a collection variable of any name."""
+    old_spec, new_spec, generated = specs
+    fork = exported(generated)
+    secrets = [f"hunter2SuperSecretPw{letter}" for letter in "ABCDEFG"]
+    oauth2 = [
+        {"key": "accessToken", "value": "{{tok}}"},
+        {"key": "clientSecret", "value": secrets[0]},
+        {"key": "password", "value": secrets[1]},
+        {"key": "refreshToken", "value": secrets[2]},
+    ]
+    url = {
+        "raw": f"https://admin:{secrets[5]}@other.example.com/x",
+        "protocol": "https",
+        "host": ["other", "example", "com"],
+        "path": ["x"],
+        "auth": {"user": "admin", "password": secrets[5]},
+    }
+    fork["item"].append(
+        {
+            "name": "Mine",
+            "item": [
+                {
+                    "name": "oauth2",
+                    "request": {
+                        "method": "GET",
+                        "auth": {"type": "oauth2", "oauth2": oauth2},
+                        "url": "{{baseUrl}}/notes",
+                    },
+                },
+                {
+                    "name": "jwt",
+                    "request": {
+                        "method": "GET",
+                        "auth": {
+                            "type": "jwt",
+                            "jwt": [
+                                {"key": "secret", "value": secrets[3]},
+                                {"key": "algorithm", "value": "HS256"},
+                            ],
+                        },
+                        "url": "{{baseUrl}}/notes",
+                    },
+                },
+                {
+                    "name": "bearer",
+                    "request": {
+                        "method": "GET",
+                        "auth": {
+                            "type": "bearer",
+                            "bearer": [{"key": "token", "value": f"{secrets[4]} {{{{suffix}}}}"}],
+                        },
+                        "url": "{{baseUrl}}/notes",
+                    },
+                },
+                {"name": "other", "request": {"method": "GET", "url": url}},
+            ],
+        }
+    )
+    fork["variable"].append({"key": "gh", "value": "ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"})
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    result = run_cli("upgrade", tmp_path / "fork.json", "--to", new_spec, "--base", old_spec, "-o", out)
+    assert result.exit_code == 0, result.output
+    text = out.read_text()
+    assert not [secret for secret in [*secrets, "ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"] if secret in text]
+    assert not [secret for secret in secrets if secret in result.output]
+    upgraded = json.loads(text)
+    oauth = {a["key"]: a["value"] for a in named(upgraded, "oauth2")["request"]["auth"]["oauth2"]}
+    assert oauth["clientSecret"] == "{{oauth2ClientSecret}}" and oauth["accessToken"] == "{{tok}}"
+    other = named(upgraded, "other")["request"]["url"]
+    assert (
+        other["auth"]["password"] == "{{otherToken}}" and "{{otherToken}}@other.example.com" in other["raw"]
+    )
+    assert "Mine/oauth2: oauth2 auth `clientSecret` (…tPwA) → {{oauth2ClientSecret}}" in result.output

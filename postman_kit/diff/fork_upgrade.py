@@ -41,6 +41,7 @@ from postman_kit.secrets import (
     find_keys,
     find_tokens,
     holds_named_credential,
+    is_credential_name,
     looks_like_a_credential,
     replace_keys,
     truncate_key,
@@ -57,6 +58,8 @@ _QUERY_POINTER = re.compile(r"^/url/query/(\d+)")
 # What generate wrote where it now writes a realistic value: in a fork, that text is upstream's, not an edit.
 OLD_PLACEHOLDERS = frozenset({"string"})
 _VARIABLE_REFERENCE = re.compile(r"\{\{([^{}]+)\}\}")
+# A word naming how a credential is sent (`Klaviyo-API-Key`, `Bearer`), no part of the credential itself
+_SCHEME_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 KIT_MARKER = "x-postman-kit"  # what generate keeps on an item (Item.kit)
 DEFAULT_KEY_VARIABLE = "privateKey"
 
@@ -773,7 +776,10 @@ class _Merger:
                 value = replace_keys(value, lambda key: "")
             elif keys:
                 value = self._replaced(value, "collection", f"variable `{variable.key}`")
-            elif holds_named_credential(variable.key, value):  # PayPal's `client_secret`, typed in
+            elif holds_named_credential(variable.key, value) or (
+                isinstance(value, str) and find_tokens(value)
+            ):
+                # PayPal's `client_secret` typed in; a `sk_live_…` or `ghp_…` token under any name
                 self.report.notes.append(
                     f"variable `{variable.key}` held a credential ({truncate_key(value)}); it is left empty: "
                     "keep it in an environment as a secret, never in a collection"
@@ -890,15 +896,20 @@ class _Merger:
             return
         if not isinstance(node, dict):
             return
+        password = node.get("password")
+        if path[-2:] == ("url", "auth") and isinstance(password, str) and looks_like_a_credential(password):
+            # a URL's userinfo as Postman keeps it beside `raw` (`https://admin:…@host`)
+            found.setdefault(password, (host_variable or "password", "URL password"))
         key, held = node.get("key"), node.get("value")
-        if isinstance(key, str) and isinstance(held, str) and "auth" not in path:
+        if isinstance(key, str) and isinstance(held, str):
             credential = _named_credential(key, held)
             if credential is not None:
                 scheme = held.split()[0] if len(held.split()) == 2 else ""
                 variable = host_variable or self._credential_variable(key, scheme)
                 found.setdefault(credential, (variable, _place(root, path + ("value",))))
         for name, value in node.items():
-            if name != "auth":
+            # a request's auth is replace_literal_credentials' (a URL's userinfo `auth` is looked into)
+            if name != "auth" or path[-1:] not in (("request",), ("originalRequest",)):
                 self._find_credentials(value, path + (name,), root, into, host_variable)
 
     def _other_host_variable(self, host: list[str]) -> str:
@@ -962,12 +973,18 @@ class _Merger:
     ) -> None:
         """`generated`: the auth NEW gives the request itself (an operation's own security, as Twilio's specs
         set it), looked at when the collection's auth is of another type."""
-        attribute = CREDENTIAL_ATTRIBUTES.get(auth.type) if auth is not None else None
-        if auth is None or attribute is None:
+        if auth is None:
+            return
+        self._other_credentials_to_variables(auth, label, variable)
+        attribute = CREDENTIAL_ATTRIBUTES.get(auth.type)
+        if attribute is None:
             return
         value = auth.attributes.get(attribute)
         words = value.split() if isinstance(value, str) else []
-        if not words or _VARIABLE_REFERENCE.fullmatch(words[-1]):
+        # a leading scheme word (`Klaviyo-API-Key {{privateKey}}`) is no credential; any other literal word is
+        sent = words[1:] if len(words) > 1 and _SCHEME_WORD.fullmatch(words[0]) else words
+        literal = [w for w in sent if not _VARIABLE_REFERENCE.search(w)]
+        if not literal:
             return  # empty, or sent from a {{variable}} (`Klaviyo-API-Key {{privateKey}}`)
         if variable is None:  # what NEW's own auth of this type sends, else the key variable
             own = self.result.auth
@@ -980,6 +997,22 @@ class _Merger:
         self.report.keys_replaced.append(
             KeyReplacement(label, f"{auth.type} auth", truncate_key(value), variable)
         )
+
+    def _other_credentials_to_variables(self, auth: Auth, label: str, variable: str | None) -> None:
+        """An auth's credentials beyond its main one (OAuth 2.0's client secret, password and refresh token, a
+        JWT's signing secret): each typed in literally becomes a variable named for the auth and the attribute
+        (`{{oauth2ClientSecret}}`), and is reported truncated."""
+        main = CREDENTIAL_ATTRIBUTES.get(auth.type)
+        for attribute, value in list(auth.attributes.items()):
+            if attribute == main or not isinstance(value, str) or not looks_like_a_credential(value):
+                continue
+            if not (is_credential_name(attribute) or attribute.lower() in ("secret", "password")):
+                continue
+            name = variable or auth.type + attribute[:1].upper() + attribute[1:]
+            auth.attributes[attribute] = "{{" + name + "}}"
+            self.report.keys_replaced.append(
+                KeyReplacement(label, f"{auth.type} auth `{attribute}`", truncate_key(value), name)
+            )
 
     def _replaced_in(self, node: Any, path: tuple[Any, ...], label: str, root: Any = None) -> Any:
         root = node if root is None else root
