@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 from postman_kit.collection import Collection, Variable
 from postman_kit.collection_files import read_variables
 from postman_kit.errors import InputError
+from postman_kit.secrets import find_tokens, holds_named_credential
 
 VARIABLE_REFERENCE = re.compile(r"\{\{([^{}]*?)}}")
 # Postman's Substitutor.VARS_SUBREPLACE_LIMIT: how deep values referring to other variables are followed.
@@ -128,9 +129,18 @@ class VariableScopes:
         return None
 
     def secret_keys(self) -> set[str]:
-        """Every key whose visible definition is typed secret."""
+        """Every key whose visible definition is typed secret, or is named for a credential and holds one (a
+        collection's `apiKey` or `client_secret` typed in as a default variable)."""
         keys = {key for layer in self.layers for key in layer}
-        return {key for key in keys if self.get(key).secret}  # type: ignore[union-attr]
+        found = {key: self.get(key) for key in keys}
+        return {
+            key
+            for key, variable in found.items()
+            if variable is not None
+            and (
+                variable.secret or holds_named_credential(key, variable.value) or find_tokens(variable.value)
+            )
+        }
 
     def substitute(self, text: str) -> str:
         """Every `{{name}}` replaced by its value, secrets included (for sending, never for printing)."""

@@ -687,3 +687,41 @@ def test_a_name_holding_a_line_break_never_leaves_the_snippets_comment(
     if language == "curl":
         subprocess.run(["sh", "-c", result.stdout.split("curl ", 1)[0]], check=True, timeout=10)
         assert not marker.exists()
+
+
+def test_credentials_typed_into_an_auth_or_a_credential_variable_are_read_from_the_environment(
+    run_cli, tmp_path: Path
+) -> None:
+    """A Basic password typed into the auth was printed as `--user admin:…` under "this request carries no
+    secret"; a collection variable `apiKey` holding a key was written into the header in full."""
+    v21 = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
+    password, key = "hunter2SuperSecretPw", "AbCdEf0123456789GhIjKlMnOpQr"
+    basic = {
+        "type": "basic",
+        "basic": [{"key": "username", "value": "admin"}, {"key": "password", "value": password}],
+    }
+    collection = {
+        "info": {"name": "C", "schema": v21},
+        "variable": [{"key": "apiKey", "value": key}],
+        "item": [
+            {
+                "name": "basic",
+                "request": {"method": "GET", "auth": basic, "url": "https://api.example.com/things"},
+            },
+            {
+                "name": "keyed",
+                "request": {
+                    "method": "GET",
+                    "header": [{"key": "X-Api-Key", "value": "{{apiKey}}"}],
+                    "url": "https://api.example.com/things",
+                },
+            },
+        ],
+    }
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(collection))
+    for item, env in (("basic", "PRIVATE_KEY"), ("keyed", "API_KEY")):
+        result = run_cli("snippet", path, item)
+        assert result.exit_code == 0, result.output
+        assert password not in result.stdout and key not in result.stdout
+        assert f"${{{env}:?set {env}}}" in result.stdout and "carries no secret" not in result.stdout

@@ -982,8 +982,8 @@ class _Merger:
         value = auth.attributes.get(attribute)
         words = value.split() if isinstance(value, str) else []
         # a leading scheme word (`Klaviyo-API-Key {{privateKey}}`) is no credential; any other literal word is
-        sent = words[1:] if len(words) > 1 and _SCHEME_WORD.fullmatch(words[0]) else words
-        literal = [w for w in sent if not _VARIABLE_REFERENCE.search(w)]
+        given = words[1:] if len(words) > 1 and _SCHEME_WORD.fullmatch(words[0]) else words
+        literal = [w for w in given if not _VARIABLE_REFERENCE.search(w)]
         if not literal:
             return  # empty, or sent from a {{variable}} (`Klaviyo-API-Key {{privateKey}}`)
         if variable is None:  # what NEW's own auth of this type sends, else the key variable

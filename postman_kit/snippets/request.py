@@ -297,15 +297,40 @@ class _Resolver:
         if auth.type == "bearer":
             token = str(auth.get("token") or "")
             if token:
-                _replace_header(headers, "Authorization", self.text("Bearer " + token))
+                _replace_header(headers, "Authorization", ["Bearer ", *self.secret(token)])
             return
         key, value = str(auth.get("key") or ""), str(auth.get("value") or "")
         if not (key or value):
             return
         if auth.get("in") == "query":
+            if not references(value) and value:
+                self.literal_secret_warning()
+                value = "{{" + self._literal_key_variable() + "}}"
             query[:] = [pair for pair in query if pair[0] != key] + [(key, value)]
         else:
-            _replace_header(headers, self.plain(key), self.text(value))
+            _replace_header(headers, self.plain(key), self.secret(value))
+
+    def secret(self, template: str) -> list[TextPart]:
+        """An auth's credential: from its variable, read from the environment; a literal one typed into the auth
+        is read from the environment too (KEY_ENV, else PRIVATE_KEY), never written into the snippet."""
+        if template and not references(template):
+            self.literal_secret_warning()
+            return [EnvironmentValue(self.key_env)]
+        return self.text(template)
+
+    def literal_secret_warning(self) -> None:
+        message = (
+            f"the auth holds a literal credential; the snippet reads it from ${self.key_env} instead (keep it "
+            "in a secret variable)"
+        )
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+    def _literal_key_variable(self) -> str:
+        """A variable name standing for the auth's literal key, read from the environment like any secret."""
+        name = "__literal_auth_key__"
+        self.env_names[name] = self.key_env
+        return name
 
     def basic_auth(self, headers: list[tuple[str, list[TextPart]]]) -> BasicCredentials | None:
         if self.auth is None or self.auth.type != "basic":
@@ -314,7 +339,7 @@ class _Resolver:
         headers[:] = [h for h in headers if h[0].lower() != "authorization"]
         return BasicCredentials(
             merged(self.text(str(self.auth.get("username") or ""))),
-            merged(self.text(str(self.auth.get("password") or ""))),
+            merged(self.secret(str(self.auth.get("password") or ""))),
         )
 
     def body(self, headers: list[tuple[str, list[TextPart]]]) -> list[TextPart] | None:
