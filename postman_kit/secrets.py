@@ -184,9 +184,17 @@ _ISSUER_PREFIX = re.compile(
 # A placeholder in an issued format: AWS's documented `AKIAIOSFODNN7EXAMPLE`, `sk-xxxx…`, `sk_test_YOUR_KEY…`
 _PLACEHOLDER_WORDS = ("example", "xxxx", "your", "dummy", "placeholder")
 # A credential in a URL's query by its parameter's name (`?api_key=…`, `&access_token=…`)
-_QUERY_CREDENTIAL = re.compile(
-    r"(?i)([?&](?:api[_-]?key|apikey|access[_-]?token|auth[_-]?token|token|client[_-]?secret|secret|password|key)=)"
-    r"([^&#\s\"'{}<>]{8,})"
+_CREDENTIAL_FIELD = (
+    r"(?:api[_-]?key|apikey|access[_-]?token|refresh[_-]?token|id[_-]?token|auth[_-]?token|token|"
+    r"client[_-]?secret|secret|password)"
+)
+# A credential in a URL's query or a form body by its parameter's name (`?api_key=…`, `client_secret=…`,
+# Google's `key=…`)
+_QUERY_CREDENTIAL = re.compile(rf"(?i)((?:^|[?&\s])(?:{_CREDENTIAL_FIELD}|key)=)([^&#\s\"'{{}}<>]{{8,}})")
+# …and in a JSON body (`"access_token": "…"`), the escaped quotes of JSON in JSON too; not `"key"`, with which
+# Postman's own entries name their header or parameter
+_JSON_CREDENTIAL = re.compile(
+    rf'(?i)((?:\\*)"{_CREDENTIAL_FIELD}(?:\\*)"\s*:\s*(?:\\*)")([^"\\{{}}\s]{{8,}})'
 )
 
 
@@ -219,16 +227,15 @@ def redact(text: str) -> str:
     in a URL's query in `text` with its truncated form."""
     text = _redact(text, _TEXT_SEARCHES)
     text = replace_tokens(text, truncate_key)
-    return _QUERY_CREDENTIAL.sub(_truncated_query_value, text)
+    text = _QUERY_CREDENTIAL.sub(_truncated_query_value, text)
+    return _JSON_CREDENTIAL.sub(_truncated_query_value, text) if '"' in text else text
 
 
 def _truncated_query_value(match: re.Match[str]) -> str:
     value = match.group(2)
-    return (
-        match.group(0)
-        if value.startswith("{{") or value.startswith("%7B%7B")
-        else match.group(1) + truncate_key(value)
-    )
+    if value.startswith(("{{", "%7B%7B", "…")) or not looks_like_a_credential(value):
+        return match.group(0)
+    return match.group(1) + truncate_key(value)
 
 
 def redact_bytes(data: bytes) -> bytes:

@@ -121,3 +121,49 @@ def test_a_file_that_is_not_a_report_is_an_input_error(tmp_path: Path, content: 
     with pytest.raises(InputError, match=message) as caught:
         read_newman_report(path)
     assert caught.value.source == str(path)
+
+
+def test_credentials_a_run_sent_or_received_are_stored_truncated(tmp_path: Path, run_cli) -> None:
+    """An `access_token` query, an `X-Auth-Token` header, a `client_secret` form field and a token in the
+    response were stored and shown (`logs show --format json`) in full."""
+    secret = "4f9c2b7e1a8d3f6c0b5e9a2d7c4f1b8e"
+    body = json.dumps({"access_token": secret + "R"}).encode()
+    execution = {
+        "id": "e1",
+        "item": {"id": "i1", "name": "token"},
+        "request": {
+            "method": "POST",
+            "url": {
+                "protocol": "https",
+                "host": ["api", "example", "com"],
+                "path": ["token"],
+                "query": [{"key": "access_token", "value": secret + "Q"}],
+            },
+            "header": [{"key": "X-Auth-Token", "value": secret + "H"}],
+            "body": {"mode": "urlencoded", "urlencoded": [{"key": "client_secret", "value": secret + "B"}]},
+        },
+        "response": {
+            "code": 200,
+            "responseTime": 5,
+            "header": [],
+            "stream": {"type": "Buffer", "data": list(body)},
+        },
+    }
+    report = tmp_path / "report.json"
+    report.write_text(
+        json.dumps(
+            {
+                "collection": {"item": []},
+                "run": {"timings": {"started": 1796611820076}, "executions": [execution]},
+            }
+        )
+    )
+    assert run_cli("logs", "import", report, "--data", tmp_path / "data").exit_code == 0
+    found = json.loads(run_cli("logs", "search", "--data", tmp_path / "data", "--format", "json").output)
+    [call] = found["calls"]
+    shown = run_cli("logs", "show", call["id"], "--data", tmp_path / "data", "--format", "json").output
+    assert "/token" in shown and "…b8eQ" in shown
+    stored = (tmp_path / "data" / "logs.sqlite3").read_bytes()
+    for suffix in "QHBR":
+        assert secret + suffix not in shown
+        assert (secret + suffix).encode() not in stored

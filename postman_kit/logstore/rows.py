@@ -16,7 +16,7 @@ import orjson
 from postman_kit.calls import CallRecord
 from postman_kit.ids import normalize_path
 from postman_kit.logstore.identifiers import identifiers
-from postman_kit.secrets import redact, truncate_key
+from postman_kit.secrets import is_credential_name, redact, truncate_key
 
 # headers whose whole value is a credential (after an optional scheme word such as `Klaviyo-API-Key`)
 CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "x-api-key", "api-key", "apikey"})
@@ -41,7 +41,7 @@ def safe_key(key: str) -> str:
 
 
 def safe_header_value(name: str, value: str) -> str:
-    if name.lower() not in CREDENTIAL_HEADERS:
+    if name.lower() not in CREDENTIAL_HEADERS and not is_credential_name(name):  # `X-Auth-Token`, too
         return scrubbed(value)
     match = _SCHEME_AND_CREDENTIAL.match(value.strip())
     if not match:
