@@ -10,6 +10,7 @@ document itself came from a URL), plus the roots a user allows with :func:`allow
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import contextvars
 import functools
@@ -426,14 +427,19 @@ def _without_block_scalar_text(text: str) -> str:
     collection (`{b: |`, which libyaml refuses) comes out of fastyaml-rs as a string starting with `|`, which
     _strings_read_apart finds, and the header stays in the text _written_plain then reads."""
     lines = _LINE.findall(text)
+    quoted = _quoted_spans(text)
     kept: list[str] = []
     at = 0
+    offset = 0  # where `line` starts in `text`
     while at < len(lines):
         line = lines[at]
         kept.append(line)
         at += 1
         header = _BLOCK_SCALAR_LINE.match(line)
-        if header is None:
+        start, offset = offset, offset + len(line)
+        if header is None or _within_span(quoted, start):
+            # a header's look-alike inside a quoted scalar (`"see\n  b: |\n  ", 0X1F]`) is that scalar's text,
+            # and what follows it is YAML the guards must see
             continue
         key_column = len(header.group(1))
         indent = None
@@ -446,8 +452,32 @@ def _without_block_scalar_text(text: str) -> str:
                     break
                 indent = width if indent is None else indent
             kept.append(lines[at][len(content) :])
+            offset += len(lines[at])
             at += 1
     return "".join(kept)
+
+
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"?|\'(?:[^\']|\'\')*\'?')
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Where quoted scalars stand in `text`, as (start, end): a quote opens one only where a node may start
+    (`a: "…`, `- '…`, `["…`). Taken wider than YAML would (a quote in a block scalar's prose may open one), which
+    only keeps more text for the guards to look at."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    while (found := _QUOTED.search(text, at)) is not None:
+        if _at_node_start(text, found.start()):
+            spans.append((found.start(), found.end()))
+            at = found.end()
+        else:
+            at = found.start() + 1
+    return spans
+
+
+def _within_span(spans: list[tuple[int, int]], position: int) -> bool:
+    index = bisect.bisect_right(spans, (position, 1 << 62)) - 1
+    return index >= 0 and spans[index][0] < position < spans[index][1]
 
 
 def _block_scalar_at_end(text: str) -> bool:

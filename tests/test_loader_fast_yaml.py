@@ -365,3 +365,18 @@ def test_a_yaml_spec_keeps_norway_and_an_off_status_as_the_strings_written(tmp_p
     request = requests_by_name(collection)["Get country"]["request"]
     assert request["url"]["variable"][0]["value"] == "NO"
     assert request["url"]["query"] == [{"key": "status", "value": "off"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'a: {notes: ["see\n  b: |\n   ", 0X1F, -0o17]}\n',
+        "a: ['see\n  b: |\n   ', &x [1], *x]\n",
+        'a:\n  - "quote\n    c: >-\n     still quoted"\n  - 017\n',
+    ],
+)
+def test_a_block_header_inside_a_quoted_scalar_hides_nothing_from_the_guards(text: str) -> None:
+    """A `b: |` inside a quoted flow scalar is that scalar's text, not a block scalar: the lines after it were
+    taken for its content and left out of the guards, so fastyaml-rs read `0X1F` as 31 where YAML 1.2's core
+    schema reads the string, and an anchor hidden there skipped the alias limits."""
+    assert_reads_alike(text.encode())
