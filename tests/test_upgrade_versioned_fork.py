@@ -473,3 +473,17 @@ def test_every_credential_an_auth_or_a_url_holds_becomes_a_variable(specs, run_c
         other["auth"]["password"] == "{{otherToken}}" and "{{otherToken}}@other.example.com" in other["raw"]
     )
     assert "Mine/oauth2: oauth2 auth `clientSecret` (…tPwA) → {{oauth2ClientSecret}}" in result.output
+
+
+def test_a_body_the_user_gave_a_request_without_one_is_kept(specs, run_cli, tmp_path: Path) -> None:
+    """A body added to an upstream request whose operation takes none was dropped, named neither under "Edits
+    kept" nor "Dropped"."""
+    old_spec, new_spec, generated = specs
+    fork = exported(generated)
+    body = {"mode": "raw", "raw": '{"reason": "duplicate"}', "options": {"raw": {"language": "json"}}}
+    named(fork, "Delete note")["request"]["body"] = body
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    result = run_cli("upgrade", tmp_path / "fork.json", "--to", new_spec, "--base", old_spec, "-o", out)
+    assert named(json.loads(out.read_text()), "Delete note")["request"]["body"] == body
+    assert "Notes/Delete note: body (yours)" in result.output

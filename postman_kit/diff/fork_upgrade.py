@@ -348,8 +348,17 @@ class _Merger:
             kept.append(f"header `{header.key}`")
         if (
             mine.request.body is not None
-            and base.request.body is not None
-            and (mine.request.body.to_json() != base.request.body.to_json())
+            and base.request.body is None
+            and target.request.body is None
+            and _has_content(mine.request.body)
+        ):
+            # a body the user gave a request whose operation takes none (neither spec's): theirs, kept
+            target.request.body = mine.request.body
+            kept.append("body (yours)")
+        elif (
+            mine.request.body is not None
+            and (base.request.body is not None or _has_content(mine.request.body))
+            and (base.request.body is None or mine.request.body.to_json() != base.request.body.to_json())
         ):
             previous = target.request.body
             target.request.body = mine.request.body
@@ -1051,6 +1060,12 @@ def _named_credential(name: str, value: str) -> str | None:
         credential = words[-1] if len(words) == 2 else None
         return credential if credential is not None and looks_like_a_credential(credential) else None
     return value.strip() if holds_named_credential(name, value) else None
+
+
+def _has_content(body: Any) -> bool:
+    """A body that sends something: raw text, form fields, a file, a GraphQL query."""
+    data = body.to_json()
+    return any(data.get(key) for key in ("raw", "urlencoded", "formdata", "file", "graphql"))
 
 
 def _json_fields(text: str) -> Iterator[tuple[str, str]]:
