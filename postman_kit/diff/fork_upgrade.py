@@ -538,6 +538,7 @@ class _Merger:
         """Place OLD's `nodes` (a folder's children at `trail`) into `target`, NEW's list for that folder.
         `origin` is the folder of OLD's spec that `trail` stands for (None for a folder the user made)."""
         anchor: Node | None = None
+        at = -1  # where `anchor` stands in `target`, when it was put there here
         for node in nodes:
             if isinstance(node, Folder):
                 node_origin = self._folder_origin(node, trail, origin)
@@ -554,20 +555,21 @@ class _Merger:
                         event=list(node.event),
                         extra=dict(node.extra),
                     )
-                    _insert_after(target, anchor, counterpart)
+                    at = _insert_after(target, anchor, counterpart, at)
                     kept = "/".join(trail + (node.name,))
                     if node_origin is not None and self.base_folders is not None:
                         kept += f" ({self.old_label}'s folder, kept for your requests in it)"
                     self.report.folders_kept.append(kept)
                 else:
                     self._carry_folder_settings(node, counterpart, trail + (node.name,), node_origin)
+                    at = -1
                 anchor = counterpart
                 self._lay(node.items, counterpart.items, trail + (node.name,), node_origin)
                 continue
             saved = self.saved_by_item.get(id(node))
             if saved is not None:
                 item = self._carry_saved(saved, trail)
-                _insert_after(target, anchor, item)
+                at = _insert_after(target, anchor, item, at)
                 anchor = item
                 continue
             placed = self._upstream_in_result(node)
@@ -575,10 +577,10 @@ class _Merger:
                 continue
             siblings, upstream = placed
             if siblings is target:
-                anchor = upstream
+                anchor, at = upstream, -1
             elif self._user_moved(node, origin):
                 siblings.remove(upstream)
-                _insert_after(target, anchor, upstream)
+                at = _insert_after(target, anchor, upstream, at)
                 self.places[upstream.id or ""] = (target, trail, upstream)
                 self.report.edits_kept.append(
                     f"{'/'.join(trail + (upstream.name,))}: kept where you moved it"
@@ -1141,9 +1143,18 @@ def _place(root: Any, path: tuple[Any, ...]) -> str:
     return str(part)
 
 
-def _insert_after(siblings: list[Node], anchor: Node | None, node: Node) -> None:
-    position = 0 if anchor is None else next(i for i, n in enumerate(siblings) if n is anchor) + 1
+def _insert_after(siblings: list[Node], anchor: Node | None, node: Node, hint: int = -1) -> int:
+    """Insert `node` after `anchor` (first where None); returns where it went. `hint` is where `anchor` was last
+    put: a fork's saved requests go in one after another, and looking each anchor up again from the start made
+    40,000 of them take 30 s."""
+    if anchor is None:
+        position = 0
+    elif 0 <= hint < len(siblings) and siblings[hint] is anchor:
+        position = hint + 1
+    else:
+        position = next(i for i, n in enumerate(siblings) if n is anchor) + 1
     siblings.insert(position, node)
+    return position
 
 
 def _unmark(item: Item) -> None:
