@@ -56,6 +56,19 @@ def exported(collection: dict[str, Any]) -> dict[str, Any]:
     return fork
 
 
+def forked_versions(tmp_path: Path, run_cli: Any, edit: Any) -> tuple[list[Path], dict[str, Any]]:
+    """Notes API 1.0.0 and 1.1.0 (with archiving), each changed by `edit`, and 1.0.0's collection exported."""
+    specs = []
+    for version in ("1.0.0", "1.1.0"):
+        spec = notes_spec(version, with_archive=version == "1.1.0")
+        edit(spec)
+        specs.append(tmp_path / f"{version}.json")
+        specs[-1].write_text(json.dumps(spec))
+    assert run_cli("generate", specs[0], "-o", tmp_path / "gen").exit_code == 0
+    [generated] = (tmp_path / "gen").glob("*.postman_collection.json")
+    return specs, exported(json.loads(generated.read_text()))
+
+
 @pytest.fixture
 def specs(tmp_path: Path, run_cli) -> tuple[Path, Path, dict[str, Any]]:
     old_spec, new_spec = tmp_path / "old.json", tmp_path / "new.json"
@@ -277,19 +290,15 @@ def test_no_credential_a_user_typed_reaches_the_upgrade_or_its_report(specs, run
 def test_a_password_for_an_operations_own_basic_auth_becomes_news_variable(tmp_path: Path, run_cli) -> None:
     """Twilio's specs give each operation its own Basic security: a pasted password became `{{privateKey}}`,
     which neither the collection nor NEW's environment defines, so the request went out unauthenticated."""
-    specs = []
-    for version in ("1.0.0", "1.1.0"):
-        spec = notes_spec(version, with_archive=version == "1.1.0")
+
+    def per_operation_basic(spec: dict[str, Any]) -> None:
         spec.pop("security")
         spec["components"]["securitySchemes"] = {"accountSid_authToken": {"type": "http", "scheme": "basic"}}
         for path in spec["paths"].values():
             for operation in path.values():
                 operation["security"] = [{"accountSid_authToken": []}]
-        specs.append(tmp_path / f"{version}.json")
-        specs[-1].write_text(json.dumps(spec))
-    assert run_cli("generate", specs[0], "-o", tmp_path / "gen").exit_code == 0
-    [generated] = (tmp_path / "gen").glob("*.postman_collection.json")
-    fork = exported(json.loads(generated.read_text()))
+
+    specs, fork = forked_versions(tmp_path, run_cli, per_operation_basic)
     listing = named(fork, "List notes")["request"]
     generated_auth = copy.deepcopy(listing["auth"])
     for attribute in listing["auth"]["basic"]:
@@ -362,16 +371,12 @@ def test_settings_order_and_a_note_the_user_made_are_kept_and_a_deleted_request_
 def test_another_services_token_never_takes_the_apis_own_variable(tmp_path: Path, run_cli) -> None:
     """A token pasted into a request to `relay.example.com` became `{{relayToken}}`, named by the host's first
     label: where the API's own auth sends `{{relayToken}}`, the API's credential went to the other service."""
-    specs = []
-    for version in ("1.0.0", "1.1.0"):
-        spec = notes_spec(version, with_archive=False)
+
+    def relay_named_auth(spec: dict[str, Any]) -> None:
         spec["components"]["securitySchemes"] = {"relayToken": {"type": "http", "scheme": "bearer"}}
         spec["security"] = [{"relayToken": []}]
-        specs.append(tmp_path / f"{version}.json")
-        specs[-1].write_text(json.dumps(spec))
-    assert run_cli("generate", specs[0], "-o", tmp_path / "gen").exit_code == 0
-    [generated] = (tmp_path / "gen").glob("*.postman_collection.json")
-    fork = exported(json.loads(generated.read_text()))
+
+    specs, fork = forked_versions(tmp_path, run_cli, relay_named_auth)
     assert fork["auth"]["bearer"][0]["value"] == "{{relayToken}}"
     token = "Zq8x2LmN4pR7sT9vW1yZ3bC5dF6gH8kM0nP2qR4s"
     fork["item"].append(

@@ -37,9 +37,9 @@ def _auth_against_spec(target: Target) -> Iterator[Hit]:
     checker, api = request_checker(target), target.api
     if checker is None or api is None:
         return
-    inheriting: list[str] = []
-    expected: list[str] = []
-    by_folder: dict[str, tuple[FolderRef, list[str], list[str]]] = {}
+    # requests whose operation wants credentials their inherited auth does not send, by where that auth is set:
+    # a folder (an API folder set to No Auth in the app) or the collection (None)
+    inheriting: dict[str | None, tuple[FolderRef | None, list[str], list[str]]] = {}
     for ref in target.items:
         found = checker.route(ref.item.request)
         if not isinstance(found, RouteMatch):
@@ -56,36 +56,28 @@ def _auth_against_spec(target: Target) -> Iterator[Hit]:
                 ref.pointer + "/request/auth",
                 ref.path,
             )
-        elif ref.auth_folder is not None:
-            # the folder's own auth is what the request inherits (an API folder set to No Auth in the app)
-            folder = ref.auth_folder
-            by_folder.setdefault(folder.pointer, (folder, [], []))
-            _, paths, wanted = by_folder[folder.pointer]
-            paths.append(ref.path)
-            if accepted not in wanted:
-                wanted.append(accepted)
-        else:
-            inheriting.append(ref.path)
-            if accepted not in expected:
-                expected.append(accepted)
-    for folder, paths, wanted in by_folder.values():
-        auth = folder.folder.auth
+            continue
+        folder = ref.auth_folder
+        _, paths, wanted = inheriting.setdefault(folder.pointer if folder else None, (folder, [], []))
+        paths.append(ref.path)
+        if accepted not in wanted:
+            wanted.append(accepted)
+    for folder, paths, wanted in inheriting.values():
+        auth = folder.folder.auth if folder is not None else target.collection.auth
         sent = "no auth" if auth is None or auth.type == "noauth" else f"{auth.type} auth"
-        yield Hit(
-            f"{len(paths)} request(s) (e.g. {paths[0]}) inherit {sent} from folder '{folder.path}', but their "
-            f"operations accept {' / '.join(wanted)}; set the folder's auth to that, or to inherit the "
-            "collection's",
-            folder.pointer + "/auth",
-            folder.path,
+        source, advice = (
+            (f"folder '{folder.path}'", "set the folder's auth to that, or to inherit the collection's")
+            if folder is not None
+            else (
+                "the collection",
+                "set the collection's auth to that, with the credential from a {{variable}} kept in the environment",
+            )
         )
-    if inheriting:
-        auth = target.collection.auth
-        sent = "no auth" if auth is None or auth.type == "noauth" else f"{auth.type} auth"
         yield Hit(
-            f"{len(inheriting)} request(s) (e.g. {inheriting[0]}) inherit {sent} from the collection, but "
-            f"their operations accept {' / '.join(expected)}; set the collection's auth to that, with the "
-            "credential from a {{variable}} kept in the environment",
-            "/auth",
+            f"{len(paths)} request(s) (e.g. {paths[0]}) inherit {sent} from {source}, but their operations accept "
+            f"{' / '.join(wanted)}; {advice}",
+            (folder.pointer if folder is not None else "") + "/auth",
+            folder.path if folder is not None else None,
         )
 
 
