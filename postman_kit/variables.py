@@ -129,17 +129,21 @@ class VariableScopes:
         return None
 
     def secret_keys(self) -> set[str]:
-        """Every key whose visible definition is typed secret, or is named for a credential and holds one (a
-        collection's `apiKey` or `client_secret` typed in as a default variable)."""
+        """Every key whose visible definition is typed secret."""
+        keys = {key for layer in self.layers for key in layer}
+        return {key for key in keys if self.get(key).secret}  # type: ignore[union-attr]
+
+    def credential_keys(self) -> set[str]:
+        """Every key whose visible definition holds a credential though not typed secret: one named for it (a
+        collection's `apiKey` or `client_secret` typed in as a default variable), or in an issuer's format."""
         keys = {key for layer in self.layers for key in layer}
         found = {key: self.get(key) for key in keys}
         return {
             key
             for key, variable in found.items()
             if variable is not None
-            and (
-                variable.secret or holds_named_credential(key, variable.value) or find_tokens(variable.value)
-            )
+            and not variable.secret
+            and (holds_named_credential(key, variable.value) or bool(find_tokens(variable.value)))
         }
 
     def substitute(self, text: str) -> str:

@@ -158,7 +158,8 @@ class _Resolver:
                 f"(supported: apikey, bearer, basic, noauth)",
             )
         key_variables = auth_key_variables(self.auth)
-        self.env_names = {name: env_name(name) for name in scopes.secret_keys()}
+        # secrets, and variables holding a credential though not typed secret, are read from the environment
+        self.env_names = {name: env_name(name) for name in scopes.secret_keys() | scopes.credential_keys()}
         for variable in key_variables:
             self.env_names[variable] = key_env or env_name(variable)
         # a credential typed into an Authorization header by hand (PayPal's `Bearer {{access_token}}`) is read
