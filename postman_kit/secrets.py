@@ -244,6 +244,11 @@ def redact_bytes(data: bytes) -> bytes:
 
 
 def _redact(text: Any, searches: _Searches) -> Any:
+    # A URL's password once, before the rounds below: what truncating leaves (`…` is no userinfo character)
+    # cannot form another. A literal `://` starts the pattern, so `re` finds it quickly (12 ms in Stripe's 36 MB;
+    # once per round it was twice that, 4% of Stripe's generate: benchmarks/bench_generate.py, real-world).
+    if searches.url_password.search(text):
+        text = searches.url_password.sub(_truncated_url_password, text)
     # Until nothing changes: what a truncated key ends with, joined to what follows it, may be a key of its own
     # (`pk_…efpk` + `_7f3c…`). Each round shortens the text, so this ends.
     while True:
@@ -260,10 +265,6 @@ def _redact_once(text: Any, searches: _Searches) -> Any:
         text = searches.literal_key.sub(_truncated_key, text)
     if searches.percent_start.search(text) or searches.json_escape in text:
         text = searches.key.sub(_truncated_key, text)
-    if searches.url_password.search(
-        text
-    ):  # a literal `://` starts it: `re` finds that quickly (18 ms in 36 MB)
-        text = searches.url_password.sub(_truncated_url_password, text)
     folded = text.lower() if isinstance(text, bytes) else None
     for patterns, replace in ((searches.bearer, _truncated_bearer), (searches.basic, _truncated_basic)):
         if folded is not None and patterns[0][0].lower() not in folded:  # the scheme word in any case
