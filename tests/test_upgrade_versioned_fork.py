@@ -492,3 +492,29 @@ def test_a_body_the_user_gave_a_request_without_one_is_kept(specs, run_cli, tmp_
     result = run_cli("upgrade", tmp_path / "fork.json", "--to", new_spec, "--base", old_spec, "-o", out)
     assert named(json.loads(out.read_text()), "Delete note")["request"]["body"] == body
     assert "Notes/Delete note: body (yours)" in result.output
+
+
+def test_a_password_a_saved_request_sends_as_data_stays_as_written(specs, run_cli, tmp_path: Path) -> None:
+    """A body's `password` is what the request sends (a test user to create), not the API's key: made a
+    variable, the saved request would send `{{password}}`. An `api_key` field beside it is a credential."""
+    old_spec, new_spec, generated = specs
+    fork = exported(generated)
+    body = {"email": "qa@example.com", "password": "Welcome123!x", "api_key": "ak_9f8e7d6c5b4a3f2e1d0c"}
+    fork["item"].append(
+        {
+            "name": "Create test user",
+            "request": {
+                "method": "POST",
+                "body": {"mode": "raw", "raw": json.dumps(body), "options": {"raw": {"language": "json"}}},
+                "url": "https://accounts.example.com/users",
+            },
+        }
+    )
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    assert (
+        run_cli("upgrade", tmp_path / "fork.json", "--to", new_spec, "--base", old_spec, "-o", out).exit_code
+        == 0
+    )
+    sent = json.loads(named(json.loads(out.read_text()), "Create test user")["request"]["body"]["raw"])
+    assert sent["password"] == "Welcome123!x" and sent["api_key"].startswith("{{")

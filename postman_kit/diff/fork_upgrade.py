@@ -60,6 +60,7 @@ OLD_PLACEHOLDERS = frozenset({"string"})
 _VARIABLE_REFERENCE = re.compile(r"\{\{([^{}]+)\}\}")
 # A word naming how a credential is sent (`Klaviyo-API-Key`, `Bearer`), no part of the credential itself
 _SCHEME_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_PASSWORD_FIELD = re.compile(r"(?i)pass(?:word|wd)")
 KIT_MARKER = "x-postman-kit"  # what generate keeps on an item (Item.kit)
 DEFAULT_KEY_VARIABLE = "privateKey"
 
@@ -897,7 +898,8 @@ class _Merger:
             if path[-1:] in (("raw",), ("body",)) and node.lstrip()[:1] in ("{", "["):
                 # a JSON body (a request's, a saved example's): its fields named for a credential (`api_key`)
                 for name, value in _json_fields(node):
-                    if holds_named_credential(name, value):
+                    # a password in a body is a value the request sends (a user to create), not the API's key
+                    if holds_named_credential(name, value) and not _PASSWORD_FIELD.search(name):
                         variable = host_variable or self._credential_variable(name)
                         found.setdefault(value.strip(), (variable, f"{_place(root, path)} field `{name}`"))
             return
