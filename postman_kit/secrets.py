@@ -300,17 +300,20 @@ _POSITION_TOKEN = re.compile(
 
 def looks_like_a_credential(value: str) -> bool:
     """A value a credential could be: a word of eight characters or more, not a `{{variable}}` nor a placeholder
-    (`<client secret>`, `YOUR_SECRET`, `xxxx`)."""
+    (`<client secret>`, `YOUR_SECRET`, `xxxx`, `token_here`)."""
     text = value.strip()
     lowered = text.lower()
     return (
         len(text) >= 8
         and not any(c.isspace() for c in text)
         and "{{" not in text
-        and not text.startswith("<")
-        and "your" not in lowered
-        and "xxxx" not in lowered
+        and not text.startswith(("<", "{", "$"))  # `<token>`, `{access_token}`, `${TOKEN}`: templates
+        and not any(word in lowered for word in _STAND_IN_WORDS)
     )
+
+
+# Words a value standing in for a credential holds (`your_api_key`, `jwt_token_here`, `<token>`, `xxxx…`)
+_STAND_IN_WORDS = ("your", "xxxx", "here", "example", "placeholder", "dummy", "changeme", "redacted", "****")
 
 
 def holds_named_credential(name: str, value: object) -> bool:

@@ -465,3 +465,13 @@ def test_a_password_in_a_urls_userinfo_is_shown_truncated_in_text_and_written_ou
     assert redact_bytes(url.encode()) == "https://admin:…w0rd@api.example.com/v1".encode()
     for kept in ("https://u:{{password}}@host/", "mailto:a@b.com", "https://x.com/a:b@c"):
         assert redact(kept) == kept
+
+
+def test_stand_ins_for_a_credential_are_no_credential() -> None:
+    """Real exports write `jwt_token_here` (Tocaan's examples) and `{access_token}` (Wise's) where a token
+    goes: upgrade replaced them with variables and listed them as keys to revoke."""
+    from postman_kit.secrets import holds_named_credential
+
+    for value in ("jwt_token_here", "{access_token}", "${ACCESS_TOKEN}", "<access token>", "example-token-1"):
+        assert not holds_named_credential("access_token", value), value
+    assert holds_named_credential("access_token", "A21AAGx9f8e7d6c5b4a3")
