@@ -1,5 +1,6 @@
 from postman_kit.openapi import load_api
 from postman_kit.routing import MethodNotAllowed, OperationIndex, RouteMatch
+from tests.support.generate import OK, minimal_spec, write_spec
 
 
 def _index(example_spec):
@@ -36,22 +37,11 @@ def test_missing_method_is_a_405_and_unknown_path_none(example_spec):
 def test_a_path_variable_names_a_parameter_and_never_stands_for_a_literal(tmp_path):
     """A fork's `/notes/:note_id/legacy_export` (in no revision) was routed onto `/notes/exports/{export_id}`,
     `:note_id` taken for the literal `exports`, and upgrade rewrote the user's request to call that endpoint."""
-    import json
-
-    ok = {"200": {"description": "OK"}}
-    spec = tmp_path / "notes.json"
-    spec.write_text(
-        json.dumps(
-            {
-                "openapi": "3.0.3",
-                "info": {"title": "Notes", "version": "1"},
-                "paths": {
-                    "/notes/{note_id}": {"get": {"operationId": "get_note", "responses": ok}},
-                    "/notes/exports/{export_id}": {"get": {"operationId": "get_export", "responses": ok}},
-                },
-            }
-        )
-    )
+    paths = {
+        "/notes/{note_id}": {"get": {"operationId": "get_note", "responses": OK}},
+        "/notes/exports/{export_id}": {"get": {"operationId": "get_export", "responses": OK}},
+    }
+    spec = write_spec(tmp_path, minimal_spec(paths), "notes.json")
     index = OperationIndex(load_api(str(spec)))
     for path in ("/notes/:note_id/legacy_export", "/notes/{note_id}/legacy_export"):
         assert index.match("GET", path) is None, path

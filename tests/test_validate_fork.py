@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.generate import minimal_spec, write_spec
 from tests.tools import require_corpus
 
 PASTED_KEY = "pk_" + "5e" * 17
@@ -173,25 +174,12 @@ def test_a_body_holding_a_dynamic_variable_is_still_checked(tmp_path: Path, run_
     2 findings against 11 requests the API refuses)."""
     zone = {"type": "string", "pattern": "^[A-Z][a-z]+/[A-Z][a-z]+$"}
     schema = {"type": "object", "properties": {"email": {"type": "string", "format": "email"}, "tz": zone}}
-    spec = tmp_path / "spec.json"
-    spec.write_text(
-        json.dumps(
-            {
-                "openapi": "3.0.3",
-                "info": {"title": "Users", "version": "1"},
-                "servers": [{"url": "https://api.example.test"}],
-                "paths": {
-                    "/users": {
-                        "post": {
-                            "summary": "Create user",
-                            "requestBody": {"content": {"application/json": {"schema": schema}}},
-                            "responses": {"201": {"description": "Created"}},
-                        }
-                    }
-                },
-            }
-        )
-    )
+    creating = {
+        "summary": "Create user",
+        "requestBody": {"content": {"application/json": {"schema": schema}}},
+        "responses": {"201": {"description": "Created"}},
+    }
+    spec = write_spec(tmp_path, minimal_spec({"/users": {"post": creating}}), "spec.json")
     assert run_cli("generate", spec, "-o", tmp_path / "gen").exit_code == 0
     [collection] = (tmp_path / "gen").glob("*.postman_collection.json")
     data = json.loads(collection.read_text())
