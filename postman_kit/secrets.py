@@ -322,6 +322,17 @@ def holds_named_credential(name: str, value: object) -> bool:
     return isinstance(value, str) and is_credential_name(name) and looks_like_a_credential(value)
 
 
+def named_credential(name: str, value: str) -> str | None:
+    """The credential in a header's or parameter's value when it is named for one: an `Authorization` header's
+    word after its scheme (`Bearer eyJ…`), an `X-Api-Key` header's or an `api_key` parameter's whole value; None
+    for a `{{variable}}`, a placeholder or another name."""
+    if name.lower() in ("authorization", "proxy-authorization"):
+        words = value.split()
+        credential = words[-1] if len(words) == 2 else None
+        return credential if credential is not None and looks_like_a_credential(credential) else None
+    return value.strip() if holds_named_credential(name, value) else None
+
+
 def is_credential_name(name: str) -> bool:
     """A name a credential is kept under: `client_secret`, `X-Api-Key`, `notesToken`; not `page_token`."""
     return _CREDENTIAL_NAME.search(name) is not None and _POSITION_TOKEN.search(name) is None

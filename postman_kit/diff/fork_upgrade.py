@@ -43,6 +43,7 @@ from postman_kit.secrets import (
     holds_named_credential,
     is_credential_name,
     looks_like_a_credential,
+    named_credential,
     replace_keys,
     truncate_key,
 )
@@ -513,9 +514,8 @@ class _Merger:
             id(item): index for index, (_, item) in enumerate(self.comparison.old.side.collection.walk())
         }
         base_at = {id(item): index for index, (_, item) in enumerate(base.side.collection.walk())}
-        generated_at: dict[
-            int, tuple[int, int]
-        ] = {}  # result item → (fork position, OLD's generated position)
+        # result item → (its place in the fork, its place in what OLD's spec generated)
+        generated_at: dict[int, tuple[int, int]] = {}
         for target, mine, key in self.paired:
             endpoint = base.endpoints.get(key)
             if endpoint is not None and endpoint.item is not None and id(endpoint.item) in base_at:
@@ -846,7 +846,7 @@ class _Merger:
         a query `api_key`, `Authorization: Bearer …`), each as the variable _credential_variable names."""
         api = self.comparison.new.side.api
         for item, label in self.carried_items:
-            data = item.to_json()
+            data = original = item.to_json()
             if find_keys(json_text(data)):
                 data = self._replaced_in(data, (), label)
             elsewhere = other_host(item.request, api) is not None
@@ -854,11 +854,9 @@ class _Merger:
             found: dict[str, tuple[str, str]] = {}  # literal → (variable, where)
             tokens: dict[str, tuple[str, str]] = {}  # the same for tokens found by their format
             self._find_credentials(data, (), data, (found, tokens), host_variable)
-            found = {
-                **tokens,
-                **found,
-            }  # where a token also stands under a credential's name, the name names it
-            if not found and data == item.to_json():
+            # where a token also stands under a credential's name, the name names its variable
+            found = {**tokens, **found}
+            if not found and data is original:
                 continue
             for literal, (variable, where) in found.items():
                 self._report_key(label, where, literal, variable)
@@ -915,7 +913,7 @@ class _Merger:
             found.setdefault(password, (host_variable or "password", "URL password"))
         key, held = node.get("key"), node.get("value")
         if isinstance(key, str) and isinstance(held, str):
-            credential = _named_credential(key, held)
+            credential = named_credential(key, held)
             if credential is not None:
                 scheme = held.split()[0] if len(held.split()) == 2 else ""
                 variable = host_variable or self._credential_variable(key, scheme)
@@ -1019,7 +1017,7 @@ class _Merger:
         for attribute, value in list(auth.attributes.items()):
             if attribute == main or not isinstance(value, str) or not looks_like_a_credential(value):
                 continue
-            if not (is_credential_name(attribute) or attribute.lower() in ("secret", "password")):
+            if not is_credential_name(attribute):  # `clientSecret`, `password`, `refreshToken`, `secret`
                 continue
             name = variable or auth.type + attribute[:1].upper() + attribute[1:]
             auth.attributes[attribute] = "{{" + name + "}}"
@@ -1053,17 +1051,6 @@ def _same_entries(generated: list[QueryParam], mine: list[QueryParam]) -> bool:
         g.disabled == m.disabled and (g.value == m.value or m.value in OLD_PLACEHOLDERS)
         for g, m in zip(generated, mine, strict=True)
     )
-
-
-def _named_credential(name: str, value: str) -> str | None:
-    """The credential in an entry's value when the entry is named for one: an `Authorization` header's word after
-    its scheme (`Bearer eyJ…`), a `X-Api-Key` header's or an `api_key` parameter's whole value; None for a
-    `{{variable}}`, a placeholder or another name."""
-    if name.lower() in ("authorization", "proxy-authorization"):
-        words = value.split()
-        credential = words[-1] if len(words) == 2 else None
-        return credential if credential is not None and looks_like_a_credential(credential) else None
-    return value.strip() if holds_named_credential(name, value) else None
 
 
 def _has_content(body: Any) -> bool:

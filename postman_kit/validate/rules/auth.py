@@ -9,7 +9,7 @@ from typing import Any
 from postman_kit.collection import CREDENTIAL_ATTRIBUTES, Auth
 from postman_kit.profiles import GENERIC, KLAVIYO
 from postman_kit.routing import RouteMatch
-from postman_kit.secrets import find_tokens, holds_named_credential, looks_like_a_credential, truncate_key
+from postman_kit.secrets import find_tokens, holds_named_credential, named_credential, truncate_key
 from postman_kit.validate.model import Hit, Severity
 from postman_kit.validate.registry import rule
 from postman_kit.validate.rules.requests import request_checker
@@ -360,12 +360,9 @@ def _typed_credentials(node: Any, pointer: str) -> Iterator[tuple[str, str]]:
     # by name in headers only: a query or form field named `client_secret` or `password` holds the spec's own
     # example in a generated request (Box's and Twilio's token endpoints), where a header never does
     if isinstance(key, str) and isinstance(value, str) and "/header/" in pointer + "/":
-        words = value.split()
-        if key.lower() == "authorization" and len(words) == 2 and looks_like_a_credential(words[1]):
-            yield f"{pointer}/value", words[1]
-            return
-        if holds_named_credential(key, value):
-            yield f"{pointer}/value", value.strip()
+        credential = named_credential(key, value)
+        if credential is not None:
+            yield f"{pointer}/value", credential
             return
     response = "code" in node or "status" in node and "originalRequest" in node
     for name, child in node.items():
