@@ -991,3 +991,13 @@ def test_unique_items_of_an_enum_are_the_enums_own_values() -> None:
     value = ExampleBuilder({}).build(schema)
     assert value == ["a", "b", "c"]
     jsonschema.validate(value, schema)
+
+
+def test_a_repetition_count_past_pythons_digit_limit_is_no_traceback() -> None:
+    """A count of 6,000 digits (`a{999…}`) was read as a number to compare with the bound, which Python refuses
+    past 4,300 digits."""
+    from postman_kit.scalars import bounded
+
+    pattern = "a{" + "9" * 6000 + "}"
+    assert not bounded(pattern)
+    assert isinstance(string_value({"type": "string", "pattern": pattern}), str)
