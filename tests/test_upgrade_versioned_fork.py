@@ -518,3 +518,58 @@ def test_a_password_a_saved_request_sends_as_data_stays_as_written(specs, run_cl
     )
     sent = json.loads(named(json.loads(out.read_text()), "Create test user")["request"]["body"]["raw"])
     assert sent["password"] == "Welcome123!x" and sent["api_key"].startswith("{{")
+
+
+def test_a_fork_of_train_travel_edited_in_postman_upgrades_and_runs(tmp_path: Path, run_cli) -> None:
+    """Train Travel (the corpus's real-world spec, versioned `1.2.1`), forked and edited as in the app — a key
+    pasted into a header, a rename, a test script, `baseUrl` pointed at staging — upgraded without OLD's spec:
+    the fork is at NEW's version, so every edit is known and kept, the key becomes a variable, and newman (the
+    peer that runs collections in CI) runs every request of the upgrade."""
+    import subprocess
+
+    from tests.tools import newman_path, require_corpus
+
+    spec = require_corpus() / "real-world" / "train-travel" / "openapi.yaml"
+    assert run_cli("generate", spec, "-o", tmp_path / "gen").exit_code == 0
+    [generated] = (tmp_path / "gen").glob("*.postman_collection.json")
+    fork = exported(json.loads(generated.read_text()))
+    first = items(fork["item"])[0]
+    first["name"] = "My first call"
+    first["request"]["header"].append({"key": "X-Api-Key", "value": STRIPE_KEY, "type": "text"})
+    first["event"] = [
+        {"listen": "test", "script": {"type": "text/javascript", "exec": ["pm.test('ok', () => {});"]}}
+    ]
+    for variable in fork["variable"]:
+        if variable["key"] == "baseUrl":
+            variable["value"] = "https://staging.example.com"
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    result = run_cli("upgrade", tmp_path / "fork.json", "--to", spec, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert STRIPE_KEY not in out.read_text() and "Not carried" not in result.output
+    upgraded = json.loads(out.read_text())
+    mine = named(upgraded, "My first call")
+    assert mine["event"] == first["event"]
+    assert {"key": "X-Api-Key", "value": "{{xApiKey}}", "type": "text"} in mine["request"]["header"]
+    assert {v["key"]: v["value"] for v in upgraded["variable"]}["baseUrl"] == "https://staging.example.com"
+    report = tmp_path / "newman.json"
+    subprocess.run(
+        [
+            newman_path(),
+            "run",
+            str(out),
+            "--env-var",
+            "baseUrl=http://127.0.0.1:9",
+            "--timeout-request",
+            "200",
+            "--reporters",
+            "json",
+            "--reporter-json-export",
+            str(report),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    executions = json.loads(report.read_text())["run"]["executions"]
+    assert len(executions) == len(items(upgraded["item"]))
