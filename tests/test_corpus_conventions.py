@@ -128,6 +128,10 @@ def test_stripe_default_error_on_every_request_and_basic_auth(out_dir: Path) -> 
         assert set(json.loads(default[0]["body"])) == {"error"}  # Stripe's `error` component
         unauthorized = next(e for e in item["response"] if e["code"] == 401)
         assert set(json.loads(unauthorized["body"])) == {"error"}  # the same schema, Stripe's own
+        # what the error says, not the PaymentIntent, PaymentMethod, SetupIntent or Source it may carry
+        error = json.loads(default[0]["body"])["error"]
+        assert {"type", "message", "code", "doc_url"} <= error.keys(), op
+        assert not {"payment_intent", "payment_method", "setup_intent", "source"} & error.keys(), op
     assert auth_attributes(collection["auth"]) == {
         "username": "{{basicAuthUsername}}",
         "password": "{{basicAuthPassword}}",

@@ -120,6 +120,51 @@ def test_a_secured_operation_gets_a_401_and_a_403_for_scopes_in_the_spec_s_error
     assert codes(collection, "Delete thing") == [204, 401]  # no scopes named: no 403
 
 
+def test_an_error_built_from_its_schema_leaves_out_the_resources_it_may_embed(tmp_path: Path) -> None:
+    # Stripe's shape: an error that may carry the objects it concerns, each a schema of its own
+    thing = {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"}}}
+    api_error = {
+        "type": "object",
+        "required": ["type"],
+        "properties": {
+            "type": {"type": "string", "enum": ["api_error", "card_error"]},
+            "message": {"type": "string"},
+            "details": {"type": "object", "properties": {"field": {"type": "string"}}},  # the error's own
+            "thing": {"$ref": "#/components/schemas/Thing"},
+            "source": {
+                "anyOf": [{"$ref": "#/components/schemas/Thing"}, {"$ref": "#/components/schemas/Other"}]
+            },
+            "needed": {"$ref": "#/components/schemas/Other"},
+        },
+    }
+    wrapped = {"type": "object", "properties": {"error": {"$ref": "#/components/schemas/ApiError"}}}
+    responses = {
+        **OK,
+        "400": {"description": "Bad", "content": {"application/json": {"schema": wrapped}}},
+        "404": {
+            "description": "Gone",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}},
+        },
+    }
+    document = minimal_spec(
+        {"/things/{id}": {"get": {**GET, "responses": responses}}},
+        components={
+            "schemas": {
+                "Thing": thing,
+                "Other": thing,
+                "ApiError": {**api_error, "required": ["type", "needed"]},
+            }
+        },
+    )
+    collection = build_json(tmp_path, document)
+    found = examples(collection, "Get thing")
+    body = json.loads(found["400 Bad"]["body"])
+    assert set(body) == {"error"}  # the body's only property: kept, though optional and a $ref
+    # its own fields and inline object stay, the required $ref too; the optional schemas it embeds go
+    assert set(body["error"]) == {"type", "message", "details", "needed"}
+    assert set(json.loads(found["404 Gone"]["body"])) == {"id", "name"}  # a schema as the body is the body
+
+
 def test_a_401_documented_elsewhere_stands_in_for_operations_that_document_none(tmp_path: Path) -> None:
     unauthorized = {
         "description": "Bad or expired token",

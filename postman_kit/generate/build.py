@@ -209,8 +209,9 @@ class _CollectionBuilder:
         )
         self.response_examples = ExampleBuilder(api.document, "response", spec_examples=spec_examples)
         self.values = RequestValues(api, self.request_examples)
+        error_bodies = ExampleBuilder(api.document, "response", spec_examples=spec_examples, errors_only=True)
         self.error_examples = error_examples(
-            api, profile, options.troubleshooting, self.response_examples if options.response_bodies else None
+            api, profile, options.troubleshooting, error_bodies if options.response_bodies else None
         )
         self.collection_auth = requirement_auth(api, api.security, profile)[0]
         if self.collection_auth is not None and self.collection_auth.type == "noauth":
