@@ -244,6 +244,22 @@ def path_problems(api: Api, op: Operation, sent: list[SentValue]) -> list[Proble
     return problems
 
 
+def query_credentials(api: Api, op: Operation) -> set[str]:
+    """The query parameters the operation's security schemes carry a key in (apiKey `in: query`)."""
+    names: set[str] = set()
+    for requirement in op.security:
+        for name in requirement:
+            scheme = api.security_schemes.get(name)
+            if (
+                scheme is not None
+                and scheme.type == "apiKey"
+                and scheme.location == "query"
+                and scheme.param_name
+            ):
+                names.add(scheme.param_name)
+    return names
+
+
 def query_problems(api: Api, profile: Profile, op: Operation, sent: list[SentValue]) -> list[Problem]:
     """Unknown parameters, values outside their enum, type or bounds, filters the operation does not allow,
     and required parameters left out."""
@@ -253,12 +269,15 @@ def query_problems(api: Api, profile: Profile, op: Operation, sent: list[SentVal
     fixed = dict(split_path_key(op.path)[1])
     present: set[str] = set()
     spread = _spread_names(api, known)
+    credentials = query_credentials(api, op)
     for item in sent:
         key, value = item.name, item.value
         param = known.get(key)
         if param is None and (owner := _serialized_owner(key, known, spread)) is not None:
             present.add(owner.name)  # one part of an object or array serialized by its style
             continue
+        if param is None and key in credentials:
+            continue  # an apiKey the operation's security takes in the query (`?api_key=…`)
         if param is None and key in fixed:
             present.add(key)
             if value is not None and value != fixed[key]:

@@ -189,3 +189,20 @@ def test_api_key_in_a_cookie(version: str):
         "My requests/Cookie under another name": {"auth/collection-auth"},
         "My requests/No cookie": {"auth/collection-auth"},
     }
+
+
+def test_api_key_typed_into_the_query_is_the_scheme_s_not_an_unknown_parameter():
+    # `?apiKey=…` typed into the URL where the auth tab would have added it: the operation's apiKey scheme
+    # names that query parameter, so it is neither unknown nor misspelt
+    spec = require_corpus() / "real-world" / "readme-oas-examples" / "3.0" / "json" / "security.json"
+    found = findings_by_item(
+        spec,
+        [
+            saved("Key in the query", "GET", "/anything/apiKey", query={"apiKey": "{{apiKeyQuery}}"}),
+            saved("Misspelt key", "GET", "/anything/apiKey", query={"apikey": "{{apiKeyQuery}}"}),
+            saved("Key on a header operation", "PUT", "/anything/apiKey", query={"apiKey": "{{apiKeyQuery}}"}),
+        ],
+    )
+    assert "request/unknown-query-param" not in found.get("My requests/Key in the query", set())
+    assert "request/unknown-query-param" in found["My requests/Misspelt key"]
+    assert "request/unknown-query-param" in found["My requests/Key on a header operation"]

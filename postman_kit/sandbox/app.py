@@ -25,7 +25,6 @@ from postman_kit.sandbox.revision_dates import RevisionError, resolve_revision
 from postman_kit.sandbox.service import Incoming, Outcome, Sandbox
 from postman_kit.secrets import redact, truncate_key
 
-JSON_API = "application/vnd.api+json"
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 _RECORDED_REQUEST_HEADERS = ("accept", "content-type", "revision", "user-agent", "authorization")
 
@@ -77,7 +76,10 @@ def create_app(
             duration = round((time.perf_counter() - started) * 1000, 3)
             await record(incoming, outcome, content, headers, duration, request.url.query, call_id, sandbox)
         return Response(
-            content, status_code=outcome.status, headers=headers, media_type=JSON_API if content else None
+            content,
+            status_code=outcome.status,
+            headers=headers,
+            media_type=outcome.media_type if content else None,
         )
 
     async def record(*details: Any) -> None:
@@ -126,7 +128,9 @@ def call_record(
     }
     if "authorization" in request_headers:
         request_headers["authorization"] = _truncated_authorization(request_headers["authorization"])
-    response_headers = {**response_headers, "content-type": JSON_API} if content else dict(response_headers)
+    response_headers = (
+        {**response_headers, "content-type": outcome.media_type} if content else dict(response_headers)
+    )
     resource_ids = list(dict.fromkeys(outcome.resource_ids + _response_ids(outcome.document)))
     now = time.time()
     company_id = incoming.query.get("company_id", "")

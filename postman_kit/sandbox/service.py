@@ -7,18 +7,24 @@ the spec's example response.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from http.cookies import CookieError, SimpleCookie
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 from postman_kit.conformance import Problem, SentValue, body_problems, header_problems, path_problems
 from postman_kit.examples import ExampleBuilder
+from postman_kit.generate.error_examples import ERROR_MEDIA_TYPE as JSON_API
 from postman_kit.ids import normalize_path
 from postman_kit.logstore.records import path_category
-from postman_kit.openapi import Api, Operation, key_prefix, status_code
+from postman_kit.openapi import Api, Operation, SecurityScheme, key_prefix, status_code
 from postman_kit.profiles import Profile, detect_profile, find_revision
 from postman_kit.routing import MethodNotAllowed, OperationIndex
 from postman_kit.sandbox.api_errors import ApiError, method_not_allowed
@@ -56,6 +62,9 @@ class Outcome:
     key: str = ""  # the private key in full: truncated before it is recorded
     revision: str | None = None
     resource_ids: list[str] = field(default_factory=list)
+    media_type: str = (
+        JSON_API  # the answer's Content-Type: the operation's success media type; errors JSON:API
+    )
 
 
 def _now() -> str:
@@ -112,6 +121,7 @@ class Sandbox:
             outcome.status = error.status
             outcome.document = error.document()
             outcome.headers.update(error.headers)
+            outcome.media_type = JSON_API
         return outcome
 
     def _serve(self, incoming: Incoming, outcome: Outcome) -> None:
@@ -123,6 +133,7 @@ class Sandbox:
             outcome.category = path_category(self.index, match)
             raise method_not_allowed(incoming.method.upper(), match.allowed)
         op = match.operation
+        outcome.media_type = _json_media_type(_success_media(op)) or JSON_API
         outcome.operation = match.template
         outcome.category = op.tags[0] if op.tags else None
         outcome.resource_ids = list(match.path_params.values())
@@ -140,7 +151,7 @@ class Sandbox:
         """Who is calling (for rate limits); raises 400/401/403."""
         if self.profile.is_client_operation(op):
             param = self.profile.public_key_param or ""
-            if self._private_key(op, incoming.headers) is not None:
+            if self._private_key(op, incoming) is not None:
                 raise ApiError(
                     400,
                     "Client endpoints take the public key (company_id) only; "
@@ -156,10 +167,12 @@ class Sandbox:
             return "client:" + company_id
         if not op.security:
             return "anonymous"
-        secret = self._private_key(op, incoming.headers)
+        secret = self._private_key(op, incoming)
+        if secret is None and any(not requirement for requirement in op.security):
+            return "anonymous"  # `security: [{}, …]`: credentials are optional
         key = self.keys.key(secret) if secret else None
         if key is None:
-            raise ApiError(401, "Missing or invalid private key.")
+            raise ApiError(401, _missing_key_detail(self.api, op))
         outcome.key = key.secret
         outcome.source = key.name
         missing = key.missing_scopes(self.profile.scopes(op))
@@ -167,20 +180,18 @@ class Sandbox:
             raise ApiError(403, "Your API key is missing required scopes: " + ", ".join(missing))
         return "key:" + key.secret
 
-    def _private_key(self, op: Operation, headers: dict[str, str]) -> str | None:
-        schemes = [
-            self.api.security_schemes.get(name) for req in (op.security or self.api.security) for name in req
-        ]
-        for scheme in schemes:
-            if scheme is None or scheme.type != "apiKey" or scheme.location != "header":
-                continue
-            value = headers.get((scheme.param_name or "authorization").lower())
-            if value is None:
-                continue
-            prefix = key_prefix(scheme)
-            if prefix and not value.startswith(prefix):
-                return None
-            return value[len(prefix) :].strip() or None
+    def _private_key(self, op: Operation, incoming: Incoming) -> str | None:
+        """The key the request carries where the operation's security schemes put it: an apiKey header (after
+        its prefix, `Klaviyo-API-Key `), query parameter or cookie; a Bearer token (http bearer, OAuth 2.0,
+        OpenID Connect); either half of Basic credentials (Stripe sends the key as the user name, Twilio as
+        the password), whichever is a sandbox key. An operation without security is read by the API's (a client
+        endpoint sent the private key)."""
+        for requirement in op.security or self.api.security:
+            for name in requirement:
+                scheme = self.api.security_schemes.get(name)
+                found = _credential(scheme, incoming, self.keys.key) if scheme is not None else None
+                if found is not None:
+                    return found
         return None
 
     def _revision(self, op: Operation, incoming: Incoming) -> str | None:
@@ -430,6 +441,81 @@ class Sandbox:
             code, schema = self._success(op)
             self._example_cache[key] = (code, self._examples.build(schema) if schema is not None else None)
         return self._example_cache[key]
+
+
+def _success_media(op: Operation) -> str | None:
+    response = next(iter(op.success_responses), None)
+    media = response.preferred if response is not None else None
+    return media.media_type if media is not None else None
+
+
+def _json_media_type(media_type: str | None) -> str | None:
+    """A JSON media type as documented (`application/json`, `application/problem+json`); None for any other:
+    the sandbox answers JSON."""
+    if media_type and re.fullmatch(
+        r"application/(?:[\w.+-]*\+)?json", media_type.split(";")[0].strip().lower()
+    ):
+        return media_type
+    return None
+
+
+def _credential(scheme: SecurityScheme, incoming: Incoming, known: Callable[[str], Any]) -> str | None:
+    """What `incoming` carries where `scheme` puts a credential; None when it carries nothing there."""
+    if scheme.type == "apiKey":
+        name = scheme.param_name or "authorization"
+        if scheme.location == "query":
+            value = incoming.query.get(name)
+        elif scheme.location == "cookie":
+            value = _cookies(incoming.headers.get("cookie", "")).get(name)
+        else:
+            value = incoming.headers.get(name.lower())
+            prefix = key_prefix(scheme)
+            if value is not None and prefix:
+                if not value.startswith(prefix):
+                    return None
+                value = value[len(prefix) :]
+        return (value or "").strip() or None
+    if scheme.type not in ("http", "oauth2", "openIdConnect"):
+        return None  # mutualTLS: a certificate, which a local HTTP server does not see
+    word, _, value = incoming.headers.get("authorization", "").strip().partition(" ")
+    value = value.strip()
+    if scheme.type == "http" and (scheme.scheme or "").lower() == "basic":
+        if word.lower() != "basic":
+            return None
+        try:
+            user, _, password = base64.b64decode(value, validate=True).decode("utf-8").partition(":")
+        except (binascii.Error, UnicodeDecodeError):
+            return None
+        return next((half for half in (user, password) if half and known(half) is not None), user or None)
+    if scheme.type == "http" and (scheme.scheme or "bearer").lower() != "bearer":
+        return value if word.lower() == (scheme.scheme or "").lower() and value else None
+    return value if word.lower() == "bearer" and value else None
+
+
+def _cookies(header: str) -> dict[str, str]:
+    jar = SimpleCookie()
+    try:
+        jar.load(header)
+    except CookieError:
+        return {}
+    return {name: morsel.value for name, morsel in jar.items()}
+
+
+def _missing_key_detail(api: Api, op: Operation) -> str:
+    """The 401's detail: Klaviyo's words for a key scheme; for a token or Basic, where the sandbox's key goes."""
+    for requirement in op.security:
+        for name in requirement:
+            scheme = api.security_schemes.get(name)
+            if scheme is None or scheme.type == "apiKey":
+                continue
+            if scheme.type == "http" and (scheme.scheme or "").lower() == "basic":
+                return (
+                    "Missing or invalid credentials: send a sandbox key as the Basic user name or password."
+                )
+            if scheme.type in ("http", "oauth2", "openIdConnect"):
+                word = (scheme.scheme or "Bearer") if scheme.type == "http" else "Bearer"
+                return f"Missing or invalid credentials: send a sandbox key as the {word.capitalize()} token."
+    return "Missing or invalid private key."
 
 
 def _refuse(problems: list[Problem]) -> None:
