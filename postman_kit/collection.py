@@ -318,6 +318,46 @@ class Body:
         )
 
 
+def without_json_comments(text: str) -> str:
+    """A raw JSON body as Postman sends it: `// …` and `/* … */` comments outside strings removed, as
+    postman-runtime removes them (strip-json-comments 3.1.1, without whitespace) from a body whose language, else
+    Content-Type, is JSON. A quote after an odd run of backslashes neither opens nor closes a string, wherever it
+    stands: strip-json-comments reads it so, and Postman sends what it leaves. Hand-written: a JSON5 or
+    commented-JSON parser reads more than Postman strips (tests/test_json_comments.py checks it against
+    strip-json-comments itself)."""
+    if "//" not in text and "/*" not in text:
+        return text
+    out: list[str] = []
+    start = 0  # where the text not yet copied begins
+    in_string = False
+    i, n = 0, len(text)
+    while i < n:
+        char = text[i]
+        if char == '"':
+            before = i
+            while before > 0 and text[before - 1] == "\\":
+                before -= 1
+            if (i - before) % 2 == 0:
+                in_string = not in_string
+        elif not in_string and text.startswith("//", i):
+            out.append(text[start:i])
+            end = text.find("\n", i)
+            if end == -1:
+                return "".join(out)
+            i = start = end  # the line break stays; a `\r` before it goes with the comment
+            continue
+        elif not in_string and text.startswith("/*", i):
+            out.append(text[start:i])
+            end = text.find("*/", i + 2)
+            if end == -1:
+                return "".join(out)
+            i = start = end + 2
+            continue
+        i += 1
+    out.append(text[start:])
+    return "".join(out)
+
+
 @dataclass(slots=True)
 class Request:
     """A request: method, URL, headers, body and auth."""

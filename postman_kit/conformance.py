@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from postman_kit.collection import Request
+from postman_kit.collection import Request, without_json_comments
 from postman_kit.errors import InputError
 from postman_kit.filters import FilterSyntaxError, check_filter, parse_filter
 from postman_kit.loader import resolve_pointer
@@ -190,6 +190,8 @@ class RequestChecker:
 
         def read() -> Any:
             text = _dynamic_values(_substitute(body.raw, variables)) if body is not None else ""
+            if body is not None and body.language in ("json", None):
+                text = without_json_comments(text)  # as Postman sends it
             unresolved = bool(_UNQUOTED_VARIABLE.search(text))
             try:
                 value = json.loads(_UNQUOTED_VARIABLE.sub("null", text))

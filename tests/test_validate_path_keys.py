@@ -200,7 +200,9 @@ def test_api_key_typed_into_the_query_is_the_scheme_s_not_an_unknown_parameter()
         [
             saved("Key in the query", "GET", "/anything/apiKey", query={"apiKey": "{{apiKeyQuery}}"}),
             saved("Misspelt key", "GET", "/anything/apiKey", query={"apikey": "{{apiKeyQuery}}"}),
-            saved("Key on a header operation", "PUT", "/anything/apiKey", query={"apiKey": "{{apiKeyQuery}}"}),
+            saved(
+                "Key on a header operation", "PUT", "/anything/apiKey", query={"apiKey": "{{apiKeyQuery}}"}
+            ),
         ],
     )
     assert "request/unknown-query-param" not in found.get("My requests/Key in the query", set())

@@ -12,7 +12,7 @@ from typing import Any
 
 import orjson
 
-from postman_kit.collection import Item
+from postman_kit.collection import Item, without_json_comments
 from postman_kit.openapi import Api, MediaType, Operation
 from postman_kit.profiles import Profile
 
@@ -168,6 +168,7 @@ def item_signature(item: Item, include_docs: bool, revision_header: str | None) 
 def _body_fields(raw: str) -> Any:
     """The shape of a JSON body (keys and value types); text bodies count as text."""
     try:
+        raw = without_json_comments(raw)  # as Postman sends it
         value = orjson.loads(raw) if raw.strip() else None  # orjson refuses nesting past 254 levels
     except ValueError:
         return "text"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 
+from postman_kit.collection import without_json_comments
 from postman_kit.conformance import Problem, RequestChecker, other_host
 from postman_kit.examples import ExampleBuilder
 from postman_kit.profiles import KLAVIYO
@@ -129,7 +130,7 @@ def _documented_example(target: Target, ref: ItemRef) -> bool:
     if media is None or not isinstance(media.example, dict | list):
         return False
     try:
-        sent = json.loads(body.raw or "")
+        sent = json.loads(without_json_comments(body.raw or ""))
     except ValueError:
         return False
     if sent == media.example:
