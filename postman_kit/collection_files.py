@@ -38,7 +38,9 @@ _REQUEST_SUFFIX = ".request.yaml"
 _EXAMPLE_SUFFIX = ".example.yaml"
 _RAW_LANGUAGES = ("json", "xml", "text", "html", "javascript")
 # v3 script types (collection and folder definitions prefix them with `http:`) and v2.1's event names
-_SCRIPT_EVENTS = {"beforeRequest": "prerequest", "afterResponse": "test"}
+_SCRIPT_EVENTS = {"beforeRequest": "prerequest", "beforeQuery": "prerequest", "afterResponse": "test"}
+# collection_v3.DISABLED_SCRIPTS: v2.1's disabled scripts, which format 3.0.0 cannot switch off
+_DISABLED_SCRIPTS = "x-disabledScripts"
 # Where a v2.1 item key lives in a v3 request file, for locating findings.
 _V3_KEYS = {
     "header": "headers",
@@ -386,7 +388,7 @@ class _V3Reader:
         if data.get("id") is not None:
             item["id"] = str(data["id"])
         item["name"] = str(data.get("name") or path.name.removesuffix(_REQUEST_SUFFIX))
-        scripts = _events(data.get("scripts"))
+        scripts = _events(data.get("scripts")) + _events(data.get(_DISABLED_SCRIPTS), disabled=True)
         if scripts:
             item["event"] = scripts
         item["request"] = _request_json(data)
@@ -395,7 +397,11 @@ class _V3Reader:
         examples, example_sources = self._examples(path, data.get("examples"))
         item["response"] = examples
         item.update(
-            {key: value for key, value in data.items() if isinstance(key, str) and key.startswith("x-")}
+            {
+                key: value
+                for key, value in data.items()
+                if isinstance(key, str) and key.startswith("x-") and key != _DISABLED_SCRIPTS
+            }
         )
         self.sources[pointer] = ItemSource(source.file, source.lines, example_sources)
         return item
@@ -553,9 +559,11 @@ def _copy_common(definition: dict[str, Any], out: dict[str, Any]) -> None:
         auth = next((entry for entry in auth if isinstance(entry, dict)), None)
     if isinstance(auth, dict):
         out["auth"] = _auth_json(auth)
-    events = _events(definition.get("scripts"))
+    events = _events(definition.get("scripts")) + _events(definition.get(_DISABLED_SCRIPTS), disabled=True)
     if events:
         out["event"] = events
+    if isinstance(definition.get("settings"), dict) and definition["settings"]:
+        out["protocolProfileBehavior"] = definition["settings"]
     variables = _key_values(definition.get("variables"))
     if variables:
         out["variable"] = variables
@@ -573,8 +581,8 @@ def _auth_json(auth: dict[str, Any]) -> dict[str, Any]:
     return {"type": kind, kind: attributes}
 
 
-def _events(scripts: Any) -> list[dict[str, Any]]:
-    events = []
+def _events(scripts: Any, *, disabled: bool = False) -> list[dict[str, Any]]:
+    events: list[dict[str, Any]] = []
     for script in scripts if isinstance(scripts, list) else ():
         if not isinstance(script, dict):
             continue
@@ -582,12 +590,13 @@ def _events(scripts: Any) -> list[dict[str, Any]]:
         listen = _SCRIPT_EVENTS.get(kind, kind)
         code = script.get("code")
         exec_lines = str(code).split("\n") if code is not None else []
-        events.append(
-            {
-                "listen": listen,
-                "script": {"type": str(script.get("language") or "text/javascript"), "exec": exec_lines},
-            }
-        )
+        event: dict[str, Any] = {
+            "listen": listen,
+            "script": {"type": str(script.get("language") or "text/javascript"), "exec": exec_lines},
+        }
+        if disabled:
+            event["disabled"] = True
+        events.append(event)
     return events
 
 
@@ -647,10 +656,11 @@ def _url_json(data: dict[str, Any]) -> dict[str, Any]:
     without_hash, _, fragment = raw.partition("#")
     url = parse_raw_url(without_hash).to_json()
     url["raw"] = raw
-    url.pop("query", None)
-    query = _key_values(data.get("queryParams"))
-    if query:
-        url["query"] = query
+    if "queryParams" in data:  # else the query written in the URL, which Postman sends as it is
+        url.pop("query", None)
+        query = _key_values(data.get("queryParams"))
+        if query:
+            url["query"] = query
     variables = _key_values(data.get("pathVariables"))
     if variables:
         url["variable"] = variables

@@ -234,6 +234,7 @@ def _collection_definition(collection: dict[str, Any], ids: _IdMaker) -> dict[st
     out.update(_variables(collection.get("variable")))
     out.update(_scripts(collection.get("event"), "http:"))
     out.update(_shared_auth(collection.get("auth"), ids, "collection"))
+    out.update(_settings(collection.get("protocolProfileBehavior")))
     return out
 
 
@@ -247,6 +248,7 @@ def _folder_definition(
     out.update(_variables(folder.get("variable")))
     out.update(_scripts(folder.get("event"), "http:"))
     out.update(_shared_auth(folder.get("auth"), ids, place))
+    out.update(_settings(folder.get("protocolProfileBehavior")))
     out["order"] = order
     return out
 
@@ -254,13 +256,16 @@ def _folder_definition(
 def _request_file(item: dict[str, Any], file_name: str, order: int, examples: str | None) -> dict[str, Any]:
     request = item.get("request")
     request = {"url": request} if isinstance(request, str) else request if isinstance(request, dict) else {}
-    out: dict[str, Any] = {"$kind": "http-request"}
+    body = request.get("body")
+    graphql = isinstance(body, dict) and body.get("mode") == "graphql"
+    out: dict[str, Any] = {"$kind": "graphql-request" if graphql else "http-request"}
     out.update(_id(item))
     out.update(_name_entry(item.get("name"), file_name))
     out.update(_description(request.get("description")))
-    out.update(_http_request(request))
+    out.update(_graphql_request(request) if graphql else _http_request(request))
     out.update(_request_auth(request.get("auth")))  # before the scripts, as Postman's migration orders them
-    out.update(_scripts(item.get("event"), ""))
+    out.update(_scripts(item.get("event"), "", graphql=graphql))
+    out.update(_settings(item.get("protocolProfileBehavior")))
     if examples is not None:
         out["examples"] = f"./{examples}"
     out["order"] = order
@@ -349,23 +354,55 @@ def _variables(variables: Any) -> dict[str, Any]:
 
 
 _SCRIPT_TYPES = {"prerequest": "beforeRequest", "test": "afterResponse"}
+# Format 3.0.0 has no switch for a script: a disabled one is kept under this key, where Postman neither shows nor
+# runs it and postman_kit.collection_files reads it back as disabled (written as active, it would run).
+DISABLED_SCRIPTS = "x-disabledScripts"
 
 
-def _scripts(events: Any, prefix: str) -> dict[str, Any]:
-    scripts = []
+def _scripts(events: Any, prefix: str, *, graphql: bool = False) -> dict[str, Any]:
+    scripts: list[dict[str, Any]] = []
+    disabled: list[dict[str, Any]] = []
     for event in events or []:
         if not isinstance(event, dict) or event.get("listen") not in _SCRIPT_TYPES:
             continue
         script = found if isinstance(found := event.get("script"), dict) else {}
         code = script.get("exec")
+        kind = _SCRIPT_TYPES[event["listen"]]
         entry: dict[str, Any] = {
-            "type": prefix + _SCRIPT_TYPES[event["listen"]],
+            "type": prefix + ("beforeQuery" if graphql and kind == "beforeRequest" else kind),
             "code": "\n".join(code) if isinstance(code, list) else str(code or ""),
         }
         if script.get("type"):
             entry["language"] = str(script["type"])
-        scripts.append(entry)
-    return {"scripts": scripts} if scripts else {}
+        (disabled if event.get("disabled") is True else scripts).append(entry)
+    return ({"scripts": scripts} if scripts else {}) | ({DISABLED_SCRIPTS: disabled} if disabled else {})
+
+
+# The request settings (v2.1's `protocolProfileBehavior`) in the order `postman collection migrate` writes them;
+# it drops any other (`disableBodyPruning`) and a folder's or the collection's, which are written here too, after.
+_SETTINGS_ORDER = (
+    "protocolVersion",
+    "strictSSL",
+    "followRedirects",
+    "maxRedirects",
+    "followOriginalHttpMethod",
+    "followAuthorizationHeader",
+    "removeRefererHeaderOnRedirect",
+    "insecureHTTPParser",
+    "disableUrlEncoding",
+    "disableCookies",
+    "tlsPreferServerCiphers",
+    "tlsDisabledProtocols",
+    "tlsCipherSelection",
+)
+
+
+def _settings(behavior: Any) -> dict[str, Any]:
+    if not isinstance(behavior, dict) or not behavior:
+        return {}
+    ordered = {key: behavior[key] for key in _SETTINGS_ORDER if key in behavior}
+    ordered.update((key, value) for key, value in behavior.items() if key not in ordered)
+    return {"settings": ordered}
 
 
 def _credentials(auth: dict[str, Any]) -> dict[str, Any]:
@@ -414,6 +451,22 @@ def _http_request(request: dict[str, Any]) -> dict[str, Any]:
     body = request.get("body")
     if isinstance(body, dict):
         out["body"] = _body(body)
+    return out
+
+
+def _graphql_request(request: dict[str, Any]) -> dict[str, Any]:
+    """A GraphQL request as Postman's migration writes one: the URL with its query, the GraphQL query and
+    variables, then headers; the method only when it is not POST (which a `graphql-request` means)."""
+    body = found if isinstance(found := request.get("body"), dict) else {}
+    graphql = found if isinstance(found := body.get("graphql"), dict) else {}
+    out: dict[str, Any] = {"url": _url_text(request.get("url"))}
+    method = str(request.get("method") or "POST")
+    if method.upper() != "POST":
+        out["method"] = method
+    out["query"] = str(graphql.get("query") or "")
+    if graphql.get("variables"):
+        out["variables"] = str(graphql["variables"])
+    out.update(_key_values("headers", request.get("header")))
     return out
 
 

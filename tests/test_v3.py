@@ -526,3 +526,138 @@ def test_a_v3_fork_with_broken_yaml_is_one_line_for_upgrade(tmp_path: Path, exam
         "invalid YAML",
     )
     assert not (tmp_path / "out").exists()
+
+
+# -- what a user keeps that format 3.0.0 holds elsewhere -------------------------------------------------------
+
+SETTINGS = {  # every request setting Postman has, in another order than its migration writes them
+    "disableBodyPruning": True,
+    "tlsCipherSelection": ["ECDHE-RSA-AES128-GCM-SHA256"],
+    "followRedirects": False,
+    "strictSSL": False,
+    "maxRedirects": 3,
+    "protocolVersion": "http2",
+    "disableCookies": True,
+}
+
+
+def user_kept_collection() -> dict[str, Any]:
+    """A fork as the Postman app saves one: GraphQL requests (POST and GET), request settings on a request,
+    a folder and the collection, and scripts the user switched off."""
+    off = {
+        "listen": "prerequest",
+        "disabled": True,
+        "script": {"type": "text/javascript", "exec": ["// off"]},
+    }
+    test = {"listen": "test", "script": {"type": "text/javascript", "exec": ["pm.test('ok', () => {});"]}}
+    graphql = {
+        "name": "Viewer",
+        "event": [{**off, "script": {**off["script"], "exec": ["// query off"]}}, test],
+        "protocolProfileBehavior": {"followRedirects": False},
+        "request": {
+            "method": "POST",
+            "header": [{"key": "X-Team", "value": "growth"}],
+            "body": {
+                "mode": "graphql",
+                "graphql": {"query": "query Me { viewer { id } }", "variables": '{"n": 1}'},
+            },
+            "url": "https://api.example.test/graphql?team=growth",
+        },
+        "response": [],
+    }
+    get_graphql = {
+        "name": "Viewer by GET",
+        "request": {
+            "method": "GET",
+            "body": {"mode": "graphql", "graphql": {"query": "{ a }"}},
+            "url": "https://api.example.test/graphql",
+        },
+        "response": [],
+    }
+    settings = {
+        "name": "Settings",
+        "event": [off, test],
+        "protocolProfileBehavior": SETTINGS,
+        "request": {"method": "GET", "header": [], "url": "https://api.example.test/things"},
+        "response": [],
+    }
+    return {
+        "info": {
+            "name": "Kept",
+            "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+        },
+        "event": [{**off, "script": {**off["script"], "exec": ["// collection off"]}}],
+        "protocolProfileBehavior": {"strictSSL": False},
+        "item": [
+            graphql,
+            get_graphql,
+            {"name": "Folder", "protocolProfileBehavior": {"disableCookies": True}, "item": [settings]},
+        ],
+    }
+
+
+@pytest.mark.postman_cli
+def test_graphql_settings_and_switched_off_scripts_survive_v3(tmp_path: Path) -> None:
+    """GraphQL bodies are `graphql-request` files as Postman's migration writes them, request settings are
+    `settings` in its order (a folder's and the collection's too, which it drops), and a switched-off script is
+    kept off (format 3.0.0 has no switch: it is written aside, where Postman neither shows nor runs it). Read
+    back, each is what the user saved; Postman's linter finds nothing."""
+    from postman_kit.collection_v3 import write_v3_collection
+
+    collection = user_kept_collection()
+    write_v3_collection(collection, tmp_path / "ours")
+    (ours,) = (tmp_path / "ours" / "postman" / "collections").iterdir()
+    source = tmp_path / "kept.json"
+    source.write_text(json.dumps(collection))
+    migrated = postman_migrate(source, tmp_path / "migrated")
+    # the POST GraphQL request: Postman's migration but for the switched-off script, which it switches on
+    expected = (
+        (migrated / "Viewer.request.yaml")
+        .read_text()
+        .replace("  - type: beforeQuery\n    code: // query off\n    language: text/javascript\n", "")
+    )
+    assert (ours / "Viewer.request.yaml").read_text() == expected.replace(
+        "order:",
+        "x-disabledScripts:\n  - type: beforeQuery\n    code: // query off\n    language: text/javascript\n"
+        "settings:\n  followRedirects: false\norder:",
+    )
+    # settings in the migration's order; the one it drops (disableBodyPruning) kept after them
+    ours_settings = (ours / "Folder" / "Settings.request.yaml").read_text()
+    theirs_settings = (migrated / "Folder" / "Settings.request.yaml").read_text()
+    assert theirs_settings.split("settings:\n")[1].split("order:")[0] in ours_settings
+    assert "disableBodyPruning: true" in ours_settings and "disableBodyPruning" not in theirs_settings
+    report = lint(ours)
+    assert (report["errorCount"], report["warningCount"]) == (0, 0), report["diagnostics"]
+
+    back = read_collection(str(ours)).data
+    viewer, by_get, folder = back["item"]
+    assert viewer["request"]["body"] == collection["item"][0]["request"]["body"]
+    switched = {e["script"]["exec"][0]: e.get("disabled", False) for e in viewer["event"]}
+    assert switched == {"// query off": True, "pm.test('ok', () => {});": False}  # the order of kinds aside
+    assert (by_get["request"]["method"], by_get["request"]["body"]["graphql"]["query"]) == ("GET", "{ a }")
+    assert folder["protocolProfileBehavior"] == {"disableCookies": True}
+    assert folder["item"][0]["protocolProfileBehavior"] == SETTINGS
+    assert sorted(e.get("disabled", False) for e in folder["item"][0]["event"]) == [False, True]
+    assert back["protocolProfileBehavior"] == {"strictSSL": False}
+    assert back["event"][0]["disabled"] is True
+
+
+def test_a_v3_query_written_only_in_the_url_is_the_one_sent(tmp_path: Path, example: dict[str, Path]) -> None:
+    """A request file the user wrote with its query in `url` and no `queryParams` (Postman's CLI sends that
+    query): the kit reads the same query, for upgrade, snippet and validate alike."""
+    collection = tmp_path / "collection"
+    shutil.copytree(example["collection"], collection)
+    (collection / "Lists" / "Search lists.request.yaml").write_text(
+        "$kind: http-request\nurl: \"{{baseUrl}}/api/lists?filter=equals(name,'VIP')&page[size]=5\"\n"
+        "method: GET\norder: 99000\n"
+    )
+    (search,) = [
+        item
+        for folder in read_collection(str(collection)).data["item"]
+        for item in folder.get("item", [])
+        if item["name"] == "Search lists"
+    ]
+    assert [(q["key"], q["value"]) for q in search["request"]["url"]["query"]] == [
+        ("filter", "equals(name,'VIP')"),
+        ("page[size]", "5"),
+    ]
