@@ -131,6 +131,10 @@ def _format_checker() -> Any:
     return checker
 
 
+# Keywords that are no assertion yet change how a schema's references resolve.
+_IDENTIFYING_KEYWORDS = frozenset({"$id", "$schema", "$anchor", "$dynamicAnchor", "$vocabulary", "id"})
+
+
 class SchemaChecker:
     """Validators for one document, built once per schema and reused.
 
@@ -157,8 +161,12 @@ class SchemaChecker:
         key = id(schema)
         validator = self._validators.get(key)
         if validator is None:
-            root = {"components": self.document.get("components") or {}, **schema}
             openapi30, openapi31 = request_validator_classes() if self.requests else validator_classes()
+            # The schema, with the document's other top-level entries beside it for its `$ref`s to resolve in:
+            # `#/components/schemas/…`, but also `#/x-defs/…` or a root `$defs` (JSON references may point
+            # anywhere in the document). An entry named as a JSON Schema keyword is left out: it would apply.
+            keywords = (openapi31 if self.is_31 else openapi30).VALIDATORS.keys() | _IDENTIFYING_KEYWORDS
+            root = {key: value for key, value in self.document.items() if key not in keywords} | schema
             format_checker = _format_checker() if self.formats else None
             validator = (openapi31 if self.is_31 else openapi30)(root, format_checker=format_checker)
             self._validators[key] = validator

@@ -1,0 +1,39 @@
+"""A schema's `$ref` may point anywhere in the document, not only under `components`: a root extension
+(`#/x-defs/Tag`) or a root `$defs`, as some vendors bundle their schemas. generate reads them; validate and the
+sandbox judge values by them (a request too long for `Tag` is a finding), never a traceback."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from postman_kit.openapi import load_api
+from postman_kit.schema_validation import SchemaChecker
+from postman_kit.validate import validate_collection
+from tests.support.generate import OK, build_json, minimal_spec, requests_by_name, write_spec
+
+TAG = {"type": "string", "minLength": 3, "maxLength": 3, "example": "abc"}
+
+
+@pytest.mark.parametrize("where", ["x-defs", "$defs"])
+@pytest.mark.parametrize("version", ["3.0.3", "3.1.0"])
+def test_a_ref_into_a_root_extension_is_judged_not_a_crash(tmp_path: Path, where: str, version: str) -> None:
+    body = {"type": "object", "required": ["tag"], "properties": {"tag": {"$ref": f"#/{where}/Tag"}}}
+    operation = {
+        "summary": "Create thing",
+        "requestBody": {"required": True, "content": {"application/json": {"schema": body}}},
+        "responses": OK,
+    }
+    document = minimal_spec({"/things": {"post": operation}}, openapi=version, **{where: {"Tag": TAG}})
+    collection = build_json(tmp_path, document)
+    item = requests_by_name(collection)["Create thing"]
+    assert json.loads(item["request"]["body"]["raw"]) == {"tag": "abc"}
+    api = load_api(str(write_spec(tmp_path, document, "spec.json")))
+    assert validate_collection(collection, "c.json", api=api).findings == []
+    item["request"]["body"]["raw"] = json.dumps({"tag": "toolong"})
+    findings = validate_collection(collection, "c.json", api=api).findings
+    assert [f.rule for f in findings] == ["request/body-schema"] and "too long" in findings[0].message
+    checker = SchemaChecker(api.document, api.openapi_version)
+    assert checker.errors(body, {"tag": "ab"}) == ["/tag: 'ab' is too short"]
