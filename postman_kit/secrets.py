@@ -210,6 +210,10 @@ def _is_issued(token: str) -> bool:
     )
 
 
+# The shortest text an issued-format credential may be (a Slack token, `xoxb-` and ten): shorter text holds none.
+MIN_TOKEN_LENGTH = 15
+
+
 def find_tokens(text: str) -> list[str]:
     """The issued-format credentials in `text` (see _ISSUED_TOKEN), in order."""
     return [m.group(0) for m in _ISSUED_TOKEN.finditer(text) if _is_issued(m.group(0))]

@@ -475,3 +475,56 @@ def test_stand_ins_for_a_credential_are_no_credential() -> None:
     for value in ("jwt_token_here", "{access_token}", "${ACCESS_TOKEN}", "<access token>", "example-token-1"):
         assert not holds_named_credential("access_token", value), value
     assert holds_named_credential("access_token", "A21AAGx9f8e7d6c5b4a3")
+
+
+def test_credentials_a_spec_gives_as_examples_are_written_truncated(tmp_path: Path) -> None:
+    """Kratos's session token in a header's example, GitHub's tokens in a revoke body, an AWS key id in a query
+    example and a JWT in a path example: the generated collection holds none in full (each is truncated, as every
+    output writes a key) and validate finds nothing in the kit's own output."""
+    from postman_kit.generate import generate
+    from postman_kit.openapi import load_api
+    from postman_kit.validate import validate_collection
+    from tests.support.generate import minimal_spec, write_spec
+
+    session = "MP2YWEMeM8MxjkGKpH4dqOQ4Q4DlSPaj"
+    github = "ghp_" + "1234567890abcdef" * 2 + "12345678"
+    aws = "AKIA" + "Q3EGRJ5XK2PLMN7T"
+    jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
+    operations = {
+        "/whoami": {
+            "get": {
+                "summary": "Who am I",
+                "parameters": [
+                    {"name": "X-Session-Token", "in": "header", "required": True, "example": session,
+                     "schema": {"type": "string"}},
+                    {"name": "access_key", "in": "query", "required": True, "example": aws, "schema": {"type": "string"}},
+                ],
+                "responses": {"200": {"description": "OK"}},
+            }
+        },
+        "/sessions/{token}": {
+            "get": {
+                "summary": "Get session",
+                "parameters": [{"name": "token", "in": "path", "required": True, "example": jwt, "schema": {"type": "string"}}],
+                "responses": {"200": {"description": "OK"}},
+            }
+        },
+        "/credentials/revoke": {
+            "post": {
+                "summary": "Revoke credentials",
+                "requestBody": {
+                    "required": True,
+                    "content": {"application/json": {"schema": {"type": "object"}, "example": {"credentials": [github]}}},
+                },
+                "responses": {"202": {"description": "Accepted"}},
+            }
+        },
+    }  # fmt: skip
+    spec = write_spec(tmp_path, minimal_spec(operations), "spec.json")
+    result = generate(str(spec), tmp_path / "out")
+    text = result.files[0].read_text()
+    for secret in (session, github, aws, jwt):
+        assert secret not in text
+        assert truncate_key(secret) in text
+    report = validate_collection(json.loads(text), "c.json", api=load_api(str(spec)))
+    assert [f.rule for f in report.findings if f.rule.startswith("auth/")] == []

@@ -46,6 +46,7 @@ from postman_kit.generate.servers import ServerHosts, is_absolute, is_scheme_rel
 from postman_kit.naming import collection_name, is_pre_release, request_name, stamped
 from postman_kit.openapi import Api, MediaType, Operation, Parameter, status_code
 from postman_kit.profiles import Profile, find_revision, get_profile
+from postman_kit.secrets import MIN_TOKEN_LENGTH, named_credential, replace_tokens, truncate_key
 from postman_kit.shapes import nesting_exceeds
 from postman_kit.terminal import has_control_character, printable
 from postman_kit.writer import json_text
@@ -194,6 +195,37 @@ def _globals(api: Api, profile: Profile) -> dict[str, Any]:
         "values": values,
         "_postman_variable_scope": "globals",
     }
+
+
+def _truncate_credentials(request: Request) -> None:
+    """A credential the spec gives as an example (Kratos's session token in an `X-Session-Token` header,
+    GitHub's `ghp_…` tokens in a revoke body, a JWT) is written truncated, as every output writes a key: the
+    collection holds none in full, and validate finds none in it. Only what a request sends is searched: a
+    saved response is the API's answer (secrets.redact_bytes still truncates Klaviyo keys there)."""
+    for header in request.header:
+        credential = named_credential(header.key, header.value)
+        if credential is not None:
+            header.value = header.value.replace(credential, truncate_key(credential))
+        else:
+            header.value = _without_tokens(header.value)
+    url = request.url
+    url.raw = _without_tokens(url.raw)
+    for query in url.query:
+        if isinstance(query.value, str):
+            query.value = _without_tokens(query.value)
+    for variable in url.variable:
+        if isinstance(variable.value, str):
+            variable.value = _without_tokens(variable.value)
+    body = request.body
+    if body is not None:
+        body.raw = _without_tokens(body.raw)
+        for field in [*body.urlencoded, *body.formdata]:
+            if isinstance(field.get("value"), str):
+                field["value"] = _without_tokens(field["value"])
+
+
+def _without_tokens(text: str) -> str:
+    return replace_tokens(text, truncate_key) if len(text) >= MIN_TOKEN_LENGTH else text
 
 
 class _CollectionBuilder:
@@ -372,7 +404,7 @@ class _CollectionBuilder:
             media = op.request_body.preferred if op.request_body else None
             if media is not None and body.mode in ("raw", "file"):
                 headers.append(Header("Content-Type", _sent_media_type(media.media_type, body)))
-        return Request(
+        request = Request(
             method=op.method,
             url=url,
             header=headers,
@@ -380,6 +412,8 @@ class _CollectionBuilder:
             auth=operation_auth(self.api, op, self.profile, self.collection_auth),
             description=self.description(op),
         )
+        _truncate_credentials(request)
+        return request
 
     def url(self, op: Operation) -> Url:
         path_key, key_query = serialize.split_path_key(op.path)

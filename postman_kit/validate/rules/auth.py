@@ -9,7 +9,13 @@ from typing import Any
 from postman_kit.collection import CREDENTIAL_ATTRIBUTES, Auth
 from postman_kit.profiles import GENERIC, KLAVIYO
 from postman_kit.routing import RouteMatch
-from postman_kit.secrets import find_tokens, holds_named_credential, named_credential, truncate_key
+from postman_kit.secrets import (
+    MIN_TOKEN_LENGTH,
+    find_tokens,
+    holds_named_credential,
+    named_credential,
+    truncate_key,
+)
 from postman_kit.validate.model import Hit, Severity
 from postman_kit.validate.registry import rule
 from postman_kit.validate.rules.requests import request_checker
@@ -345,7 +351,7 @@ def _typed_credentials(node: Any, pointer: str) -> Iterator[tuple[str, str]]:
     name (`X-Api-Key`, the word after `Bearer` in `Authorization`). A saved
     response's body is left to the patterns above: its megabytes (Stripe's examples) are the API's answers."""
     if isinstance(node, str):
-        if len(node) >= 20:
+        if len(node) >= MIN_TOKEN_LENGTH:
             for token in find_tokens(node):
                 yield pointer, token
                 return
