@@ -235,6 +235,23 @@ def redact(text: str) -> str:
     return _JSON_CREDENTIAL.sub(_truncated_query_value, text) if '"' in text else text
 
 
+def credential_spans(text: str) -> list[tuple[int, int, str]]:
+    """Where `text` holds a credential :func:`redact` truncates, a private key aside: (start, end, name), the
+    name being the field or parameter that holds it (`client_secret=…`, `"refresh_token": "…"`), or "" for one
+    found by its issuer's format. In order, none overlapping."""
+    spans = [(m.start(), m.end(), "") for m in _ISSUED_TOKEN.finditer(text) if _is_issued(m.group(0))]
+    for pattern in (_QUERY_CREDENTIAL, _JSON_CREDENTIAL):
+        for match in pattern.finditer(text):
+            if _truncated_query_value(match) != match.group(0):
+                name = re.findall(r"[A-Za-z][A-Za-z0-9_-]*", match.group(1))[-1]
+                spans.append((match.start(2), match.end(2), name))
+    kept: list[tuple[int, int, str]] = []
+    for span in sorted(spans):
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
 def _truncated_query_value(match: re.Match[str]) -> str:
     value = match.group(2)
     if value.startswith(("{{", "%7B%7B", "…")) or not looks_like_a_credential(value):

@@ -725,3 +725,29 @@ def test_credentials_typed_into_an_auth_or_a_credential_variable_are_read_from_t
         assert result.exit_code == 0, result.output
         assert password not in result.stdout and key not in result.stdout
         assert f"${{{env}:?set {env}}}" in result.stdout and "carries no secret" not in result.stdout
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_credentials_typed_into_a_body_are_read_from_the_environment_never_sent_truncated(language) -> None:
+    """A `client_secret` form field, a `"refresh_token"` and a `ghp_…` token in a JSON body: printed, the
+    snippet would show each truncated (`…g0Ff`) and send that; it reads each from a variable of its own."""
+    secret, refresh = "Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0Ff", "rt_4f8a2c9e7b1d3f5a6c8e0b2d4f6a8c0e"
+    github = "ghp_" + "a1b2c3d4e5" * 3 + "f6a7b8c9d0"
+    form = _request(
+        "form",
+        "https://auth.test/token",
+        method="POST",
+        body={"mode": "urlencoded", "urlencoded": [{"key": "grant_type", "value": "client_credentials"},
+                                                   {"key": "client_secret", "value": secret}]},
+    )  # fmt: skip
+    raw = json.dumps({"refresh_token": refresh, "revoke": [github], "again": refresh})
+    body = _request("json", "https://auth.test/token", method="POST", body={"mode": "raw", "raw": raw})
+    collection = _collection(form, body)
+    text = render_snippet(collection, "form", language)
+    assert secret not in text and "…" not in text and "CLIENT_SECRET" in text
+    assert "carries no secret" not in text
+    resolved = resolve_item(collection, "json")
+    assert [s.name for s in resolved.secrets] == ["REFRESH_TOKEN", "TOKEN"]  # one variable per credential
+    text = render_snippet(collection, "json", language)
+    assert refresh not in text and github not in text and "…" not in text
+    assert any("literal credential (refresh_token)" in w for w in resolved.warnings)

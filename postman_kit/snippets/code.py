@@ -38,7 +38,9 @@ def opening_comment(request: ResolvedRequest, prefix: str) -> list[str]:
 
 def _origin(secret: EnvironmentValue) -> str:
     # Named without braces: a snippet holds no `{{`, so none can be mistaken for an unresolved variable.
-    return f"the Postman variable {secret.variable}" if secret.variable else "the private key"
+    if secret.variable:
+        return f"the Postman variable {secret.variable}"
+    return f"the {secret.literal} the request holds" if secret.literal else "the private key"
 
 
 def string_literal(text: str) -> str:

@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from postman_kit.collection import BODY_PRUNED_METHODS, Auth, Collection, Url, parse_raw_url
 from postman_kit.errors import InputError
-from postman_kit.secrets import PRIVATE_KEY
+from postman_kit.secrets import PRIVATE_KEY, credential_spans
 from postman_kit.snippets.encoding import encode_path, encode_query
 from postman_kit.snippets.items import LocatedItem
 from postman_kit.variables import Reference, VariableScopes, merge_literals, references, value_text
@@ -45,6 +45,7 @@ class EnvironmentValue:
     variable: str | None = (
         None  # the Postman variable it replaces; None for a literal key found in the request
     )
+    literal: str | None = None  # what holds a literal credential found in the request (`client_secret`)
 
 
 TextPart = str | EnvironmentValue
@@ -171,6 +172,7 @@ class _Resolver:
                         self.env_names.setdefault(name, env_name(name))
         self.key_env = key_env or (self.env_names[key_variables[0]] if key_variables else "PRIVATE_KEY")
         self.warnings: list[str] = []
+        self._literal_envs: dict[str, str] = {}  # a literal credential found in the request → its variable
         self.form: list[FormField] | None = None
 
     def resolve(self) -> ResolvedRequest:
@@ -233,14 +235,47 @@ class _Resolver:
             )
 
     def literal(self, text: str) -> list[TextPart]:
-        """A literal, with any private key typed straight into the request swapped for the key's variable."""
+        """A literal, with any credential typed straight into the request read from the environment instead:
+        a private key as the auth's key; another (a `client_secret` form field, a `"refresh_token"` in a JSON
+        body, a `ghp_…` token) from a variable named for its field, else TOKEN. The snippet would otherwise hold
+        it truncated, as every output shows a key, and send that."""
+        found: list[tuple[int, int, str, str | None]] = [
+            (m.start(), m.end(), self.key_env, None) for m in PRIVATE_KEY.finditer(text)
+        ]
+        spans = credential_spans(text)
+        named = {text[start:end]: name or "token" for start, end, name in reversed(spans)}
+        for value in named:  # wherever else the same value stands, under any name
+            spans += [(m.start(), m.end(), named[value]) for m in re.finditer(re.escape(value), text)]
+        for start, end, name in sorted(spans):
+            if not any(start < stop and begin < end for begin, stop, _, _ in found):
+                field = name or "token"
+                found.append((start, end, self._literal_credential_env(field, text[start:end]), field))
         out: list[TextPart] = []
         position = 0
-        for match in PRIVATE_KEY.finditer(text):
-            out += [text[position : match.start()], EnvironmentValue(self.key_env)]
-            position = match.end()
+        for start, end, env, holder in sorted(found, key=lambda span: span[0]):
+            out += [text[position:start], EnvironmentValue(env, literal=holder)]
+            position = end
         out.append(text[position:])
         return [p for p in out if p != ""]
+
+    def _literal_credential_env(self, name: str, value: str) -> str:
+        """The environment variable a literal credential is read from: one per distinct value, named for its
+        field (CLIENT_SECRET, then CLIENT_SECRET_2 for another value), with a warning that says so."""
+        env = self._literal_envs.get(value)
+        if env is None:
+            base = env_name(name)
+            taken = set(self._literal_envs.values()) | {self.key_env} | set(self.env_names.values())
+            env = (
+                base
+                if base not in taken
+                else next(f"{base}_{n}" for n in range(2, 10_000) if f"{base}_{n}" not in taken)
+            )
+            self._literal_envs[value] = env
+            self.warnings.append(
+                f"the request holds a literal credential ({name}); the snippet reads it from ${env} instead "
+                "(keep it in a secret variable)"
+            )
+        return env
 
     def plain(self, template: str) -> str:
         """Text that must be a literal (a header name, a file path): a secret there cannot be read at run time."""
