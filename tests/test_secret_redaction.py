@@ -528,3 +528,80 @@ def test_credentials_a_spec_gives_as_examples_are_written_truncated(tmp_path: Pa
         assert truncate_key(secret) in text
     report = validate_collection(json.loads(text), "c.json", api=load_api(str(spec)))
     assert [f.rule for f in report.findings if f.rule.startswith("auth/")] == []
+
+
+def test_each_secret_a_fork_holds_is_found_by_validate_and_becomes_a_variable_of_its_own(
+    run_cli, tmp_path: Path
+) -> None:
+    """A fork's own token calls, as users save them: OAuth 1.0's consumer and token secrets, EdgeGrid's client
+    secret, a `client_secret` form field, and on another service a Basic password beside a `refresh_token`
+    field. validate found none of the first four; upgrade made all of them one `{{apiToken}}` (the request could
+    no longer send both halves), defined nowhere."""
+    from tests.tools import EXAMPLE_SPEC
+
+    secrets = {
+        "consumer": "OAuth1-Consumer-Secret-9f8e7d6c5b4a",
+        "token": "OAuth1-Token-Secret-1a2b3c4d5e6f",
+        "edgegrid": "C113nt53KR3TN6N90yVuAgICxIRwsObLi0E67/N8eRN=",
+        "form": "Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0Ff",
+        "password": "3f9a1c2b7d8e4f60a1b2c3d4e5f60718",
+        "refresh": "AQCx9S4refreshTokenValueLongEnough1234567890abcdef",
+    }
+
+    def item(name: str, **request: Any) -> dict[str, Any]:
+        url = {"raw": "https://auth.other.test/token", "protocol": "https", "host": ["auth", "other", "test"],
+               "path": ["token"]}  # fmt: skip
+        return {"name": name, "request": {"method": "POST", "header": [], "url": url, **request}}
+
+    def attributes(**values: str) -> list[dict[str, str]]:
+        return [{"key": k, "value": v, "type": "string"} for k, v in values.items()]
+
+    fork = {
+        "info": {"name": "Mine", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+        "item": [
+            item("oauth1", auth={"type": "oauth1", "oauth1": attributes(
+                consumerKey="ck1", consumerSecret=secrets["consumer"], tokenSecret=secrets["token"])}),
+            item("edgegrid", auth={"type": "edgegrid", "edgegrid": attributes(clientSecret=secrets["edgegrid"])}),
+            item("form", body={"mode": "urlencoded", "urlencoded": [
+                {"key": "grant_type", "value": "client_credentials"}, {"key": "client_secret", "value": secrets["form"]}]}),
+            item("refresh", auth={"type": "basic", "basic": attributes(username="{{clientId}}", password=secrets["password"])},
+                 body={"mode": "urlencoded", "urlencoded": [{"key": "refresh_token", "value": secrets["refresh"]}]}),
+        ],
+    }  # fmt: skip
+    path = tmp_path / "fork.json"
+    path.write_text(json.dumps(fork))
+    found = run_cli("validate", path, "--select", "auth", "--format", "json")
+    flagged = json.loads(found.stdout)["findings"] if found.stdout.strip().startswith("{") else []
+    assert found.exit_code == 1
+    assert (
+        len(
+            {
+                (f["item"], f["message"])
+                for f in flagged
+                if f["rule"] in ("auth/literal-key", "auth/secret-value")
+            }
+        )
+        >= 6
+    )
+    out = tmp_path / "up.json"
+    result = run_cli("upgrade", path, "--to", EXAMPLE_SPEC, "-o", out)
+    assert result.exit_code == 0, result.output
+    text = out.read_text()
+    assert not [s for s in secrets.values() if s in text or s in result.output]
+    upgraded = json.loads(text)
+    sent: list[str] = []
+    for node in upgraded["item"]:
+        request = node.get("request") or {}
+        auth = request.get("auth") or {}
+        sent += [
+            a["value"]
+            for a in auth.get(auth.get("type"), [])
+            if a["key"] != "consumerKey" and a["key"] != "username"
+        ]
+        sent += [
+            f["value"] for f in (request.get("body") or {}).get("urlencoded", []) if f["key"] != "grant_type"
+        ]
+    assert len(sent) == len(secrets) and len(set(sent)) == len(secrets)  # one variable per secret
+    declared = {v["key"]: v["value"] for v in upgraded["variable"]}
+    for reference in sent:
+        assert reference.startswith("{{") and declared[reference.strip("{}")] == ""  # defined, empty

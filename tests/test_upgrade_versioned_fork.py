@@ -273,7 +273,8 @@ def test_no_credential_a_user_typed_reaches_the_upgrade_or_its_report(specs, run
     deleting = named(upgraded, "Delete note")
     example = next(r for r in deleting["response"] if r["name"] == "Deleted (mine)")
     assert example["originalRequest"]["auth"]["bearer"][0]["value"] == "{{bearerAuth}}"
-    assert json.loads(example["body"])["api_key"] == "{{apiKey}}"
+    # another key under the same name is another variable: two secrets never share one
+    assert json.loads(example["body"])["api_key"] == "{{apiKey2}}"
     assert "Bearer {{bearerAuth}}" in deleting["event"][0]["script"]["exec"][0]
     variables = {v["key"]: v["value"] for v in upgraded["variable"]}
     assert variables["notesToken"] == "" and variables["pageToken"] == "CAoQAAxyz12345"
@@ -475,8 +476,11 @@ def test_every_credential_an_auth_or_a_url_holds_becomes_a_variable(specs, run_c
     assert oauth["clientSecret"] == "{{oauth2ClientSecret}}" and oauth["accessToken"] == "{{tok}}"
     other = named(upgraded, "other")["request"]["url"]
     assert (
-        other["auth"]["password"] == "{{otherToken}}" and "{{otherToken}}@other.example.com" in other["raw"]
+        other["auth"]["password"] == "{{otherPassword}}"
+        and "{{otherPassword}}@other.example.com" in other["raw"]
     )
+    declared = {v["key"]: v["value"] for v in upgraded["variable"]}
+    assert declared["otherPassword"] == ""  # defined, empty: its value belongs in the environment
     assert "Mine/oauth2: oauth2 auth `clientSecret` (…tPwA) → {{oauth2ClientSecret}}" in result.output
 
 

@@ -182,6 +182,7 @@ def upgrade_sides(
     _carry_collection_scripts(old.collection, result)
     merger.replace_pasted_keys()
     merger.replace_literal_credentials()
+    merger.declare_credential_variables()
     return result, report
 
 
@@ -205,6 +206,10 @@ class _Merger:
         self.new_auth: dict[int, Auth | None] = {}
         # NEW's request in the result, the fork's request it was paired with, and that one's endpoint key
         self.paired: list[tuple[Item, Item, Any]] = []
+        # each credential taken out of the fork → the variable it became: one variable per value
+        self.credential_variables: dict[str, str] = {}
+        # what NEW's own auths send (an environment's variables), before anything of OLD's joins them
+        self.new_auth_variables = _auth_variables(result)
 
     def _index(self, nodes: list[Node], trail: tuple[str, ...]) -> None:
         for node in nodes:
@@ -855,7 +860,10 @@ class _Merger:
             tokens: dict[str, tuple[str, str]] = {}  # the same for tokens found by their format
             self._find_credentials(data, (), data, (found, tokens), host_variable)
             # where a token also stands under a credential's name, the name names its variable
-            found = {**tokens, **found}
+            found = {
+                literal: (self._variable_for(literal, variable), where)
+                for literal, (variable, where) in {**tokens, **found}.items()
+            }
             if not found and data is original:
                 continue
             for literal, (variable, where) in found.items():
@@ -898,7 +906,7 @@ class _Merger:
                 for name, value in _json_fields(node):
                     # a password in a body is a value the request sends (a user to create), not the API's key
                     if holds_named_credential(name, value) and not _PASSWORD_FIELD.search(name):
-                        variable = host_variable or self._credential_variable(name)
+                        variable = self._credential_variable(name, host=host_variable)
                         found.setdefault(value.strip(), (variable, f"{_place(root, path)} field `{name}`"))
             return
         if isinstance(node, list):
@@ -910,13 +918,15 @@ class _Merger:
         password = node.get("password")
         if path[-2:] == ("url", "auth") and isinstance(password, str) and looks_like_a_credential(password):
             # a URL's userinfo as Postman keeps it beside `raw` (`https://admin:…@host`)
-            found.setdefault(password, (host_variable or "password", "URL password"))
+            found.setdefault(
+                password, (self._credential_variable("password", host=host_variable), "URL password")
+            )
         key, held = node.get("key"), node.get("value")
         if isinstance(key, str) and isinstance(held, str):
             credential = named_credential(key, held)
             if credential is not None:
                 scheme = held.split()[0] if len(held.split()) == 2 else ""
-                variable = host_variable or self._credential_variable(key, scheme)
+                variable = self._credential_variable(key, scheme, host=host_variable)
                 found.setdefault(credential, (variable, _place(root, path + ("value",))))
         for name, value in node.items():
             # a request's auth is replace_literal_credentials' (a URL's userinfo `auth` is looked into)
@@ -938,10 +948,54 @@ class _Merger:
         names = [label + "Token" for label in _host_labels(host)]
         return next((name for name in names if name not in taken), names[-1] + "Other")
 
-    def _credential_variable(self, name: str, scheme: str = "") -> str:
+    def _variable_for(self, value: str, wanted: str) -> str:
+        """The variable a credential becomes: `wanted`, unless another credential took it (`hooksToken`, then
+        `hooksToken2`); the same value is always the same variable. Two secrets never share one, but for the
+        API's own credential: any key or token pasted for it goes to the variable NEW's auth sends it from."""
+        known = self.credential_variables.get(value)
+        if known is not None:
+            return known
+        if wanted == self.key_variable or wanted in self.new_auth_variables:
+            self.credential_variables[value] = wanted
+            return wanted
+        taken = set(self.credential_variables.values())
+        name, number = wanted, 2
+        while name in taken:
+            name, number = f"{wanted}{number}", number + 1
+        self.credential_variables[value] = name
+        return name
+
+    def declare_credential_variables(self) -> None:
+        """Each variable a credential became that neither the collection nor NEW's auth defines is added to the
+        collection, empty: `{{accountsToken}}` would otherwise be sent as typed. Its value belongs in the user's
+        environment, as a secret (an environment's value wins over the collection's)."""
+        defined = {v.key for v in self.result.variables} | {self.key_variable}
+        defined |= self.new_auth_variables
+        for name in sorted(set(self.credential_variables.values()) - defined):
+            self.result.variables.append(
+                Variable(
+                    name,
+                    "",
+                    "string",
+                    "A credential the upgrade took out of a request: set it in your environment, as a secret.",
+                )
+            )
+            self.report.notes.append(
+                f"collection variable `{name}` added, empty, for a credential taken out of a request: set it in "
+                "your environment as a secret"
+            )
+
+    def _credential_variable(self, name: str, scheme: str = "", *, host: str | None = None) -> str:
         """The variable a credential kept under `name` goes to: NEW's API-key variable when NEW's auth sends its
         key under that name, the collection's key variable for an Authorization header, else one named for
-        where it was (`X-Api-Key` → `xApiKey`, `api_key` → `apiKey`)."""
+        where it was (`X-Api-Key` → `xApiKey`, `api_key` → `apiKey`). Sent to another service (`host`: the
+        variable named for its host), an Authorization header's is that variable and another's is named for
+        the host and the field (`accountsRefreshToken`)."""
+        if host is not None:
+            if name.lower() in ("authorization", "proxy-authorization"):
+                return host
+            words = [w for w in re.split(r"[^A-Za-z0-9]+", name) if w]
+            return host.removesuffix("Token") + "".join(w[:1].upper() + w[1:] for w in words)
         if name.lower() == "authorization":
             return self.key_variable if scheme.lower() != "basic" else "basicCredentials"
         own = self.result.auth
@@ -1004,6 +1058,7 @@ class _Merger:
             sent = own.attributes.get(attribute) if own is not None and own.type == auth.type else None
             found = _VARIABLE_REFERENCE.search(str(sent or ""))
             variable = found.group(1).strip() if found else self.key_variable
+        variable = self._variable_for(" ".join(literal), variable)
         auth.attributes[attribute] = "{{" + variable + "}}"
         self.report.keys_replaced.append(
             KeyReplacement(label, f"{auth.type} auth", truncate_key(value), variable)
@@ -1019,7 +1074,8 @@ class _Merger:
                 continue
             if not is_credential_name(attribute):  # `clientSecret`, `password`, `refreshToken`, `secret`
                 continue
-            name = variable or auth.type + attribute[:1].upper() + attribute[1:]
+            prefix = variable.removesuffix("Token") if variable else auth.type
+            name = self._variable_for(value, prefix + attribute[:1].upper() + attribute[1:])
             auth.attributes[attribute] = "{{" + name + "}}"
             self.report.keys_replaced.append(
                 KeyReplacement(label, f"{auth.type} auth `{attribute}`", truncate_key(value), name)
@@ -1036,6 +1092,20 @@ class _Merger:
                 self._replaced_in(value, path + (index,), label, root) for index, value in enumerate(node)
             ]
         return node
+
+
+def _auth_variables(collection: Collection) -> set[str]:
+    """The variables the auths of a collection, its folders and its requests send (an environment's, as
+    generate writes them)."""
+    auths = [collection.auth] + [folder.auth for _, folder in collection.folders()]
+    auths += [item.request.auth for _, item in collection.walk()]
+    return {
+        m.group(1).strip()
+        for auth in auths
+        if auth is not None
+        for value in auth.attributes.values()
+        for m in _VARIABLE_REFERENCE.finditer(str(value))
+    }
 
 
 def _by_key(query: list[QueryParam]) -> dict[str | None, list[QueryParam]]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from postman_kit.collection import parse_raw_url
+
 # What Postman's migration keeps of a v2.1 collection, in a form both readings can be compared in. It drops
 # variable descriptions and types, an example's request auth and cookies, and turns an example without a status
 # text into "OK"; those are left out here.
@@ -53,11 +55,9 @@ def _request(request: Any, with_auth: bool = True) -> Any:
     if not isinstance(request, dict):
         return None
     url = request.get("url")
-    url = (
-        (url, [], [])
-        if isinstance(url, str)
-        else (url.get("raw"), _pairs(url.get("query")), _pairs(url.get("variable")))
-    )
+    if isinstance(url, str):  # a URL as one string: its query is what Postman sends, as the kit reads it
+        url = parse_raw_url(url).to_json()
+    url = (url.get("raw"), _pairs(url.get("query")), _pairs(url.get("variable")))
     return {
         "method": request.get("method"),
         "header": _pairs(request.get("header")),

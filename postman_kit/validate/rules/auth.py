@@ -134,6 +134,16 @@ def literal_key(target: Target) -> Iterator[Hit]:
                 f"{pointer}/{auth.type}",
                 path,
             )
+        # its other secrets, by their names: OAuth 1.0's consumer and token secrets, EdgeGrid's client secret,
+        # OAuth 2.0's client secret, refresh token and password (upgrade makes each a variable)
+        for name, held in auth.attributes.items():
+            if name != attribute and isinstance(held, str) and holds_named_credential(name, held):
+                yield Hit(
+                    f"{auth.type} auth `{name}` holds a literal credential {_masked(held)!r}; replace it with a "
+                    "{{variable}} kept as a secret in your environment",
+                    f"{pointer}/{auth.type}",
+                    path,
+                )
 
 
 def _from_variables(auth: Auth, value: str) -> bool:
@@ -257,6 +267,30 @@ def secret_value(target: Target) -> Iterator[Hit]:
                 pointer,
                 f"collection variable {variable.key!r}",
             )
+    generated = target.generated_ids
+    for ref in target.items:
+        if id(ref.item) in generated:
+            continue  # a form or query field of the API's own request holds the spec's example (Box's token call)
+        request = ref.item.request
+        places: list[tuple[str, Any, Any]] = [("url/query", q.key, q.value) for q in request.url.query]
+        places += [("url/variable", v.key, v.value) for v in request.url.variable]
+        if request.body is not None:
+            places += [("body/urlencoded", f.get("key"), f.get("value")) for f in request.body.urlencoded]
+            places += [("body/formdata", f.get("key"), f.get("value")) for f in request.body.formdata]
+        counts: dict[str, int] = {}
+        for where, name, held in places:
+            index = counts[where] = counts.get(where, -1) + 1
+            pointer = f"{ref.pointer}/request/{where}/{index}/value"
+            if isinstance(name, str) and isinstance(held, str) and pointer not in found:
+                credential = named_credential(name, held)
+                if credential is not None:
+                    found.add(pointer)
+                    yield Hit(
+                        f"a credential ({truncate_key(credential)}) is stored in `{name}`; revoke it, remove it, "
+                        "and refer to a {{variable}} kept as a secret in your local environment",
+                        pointer,
+                        ref.path,
+                    )
     for pointer, secret in _typed_credentials(target.data, ""):
         if pointer not in found:
             found.add(pointer)
