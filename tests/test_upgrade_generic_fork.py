@@ -135,3 +135,51 @@ def test_a_credential_kept_in_a_collection_variable_is_left_empty(fork_and_specs
     kept = {v["key"]: v["value"] for v in json.loads(out.read_text())["variable"]}
     assert kept["client_secret"] == ""
     assert "variable `client_secret` held a credential (…c5Dd); it is left empty" in result.output
+
+
+@pytest.mark.parametrize("with_base", [True, False])
+def test_an_edited_request_whose_operation_new_removes_is_kept_marked(
+    tmp_path: Path, run_cli, with_base: bool
+):
+    """NEW removes `POST /notes/{note_id}/archive`. The user had given that request a test script and a note id
+    of theirs: the request went with the operation, script and all, under the same "Dropped" line an untouched
+    request gets. Now it stays where it was, marked for review; an untouched one still goes."""
+    old_spec, new_spec = tmp_path / "old.json", tmp_path / "new.json"
+    old_spec.write_text(json.dumps(notes_spec("2025-04-10", with_archive=True)))
+    new_spec.write_text(json.dumps(notes_spec("2026-05-12", with_archive=False)))
+    assert run_cli("generate", old_spec, "-o", tmp_path / "gen").exit_code == 0
+    [generated] = (tmp_path / "gen").glob("*.postman_collection.json")
+    untouched = tmp_path / "untouched.json"
+    untouched.write_text(generated.read_text())
+    fork = json.loads(generated.read_text())
+    archive = named(fork, "Archive note")
+    archive["event"] = [
+        {
+            "listen": "test",
+            "script": {
+                "type": "text/javascript",
+                "exec": ["pm.test('archived', () => pm.response.to.have.status(200));"],
+            },
+        }
+    ]
+    archive["request"]["url"]["variable"][0]["value"] = "note_mine_42"
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    base = ["--base", old_spec] if with_base else []
+    out = tmp_path / "up.json"
+    result = run_cli(
+        "upgrade", tmp_path / "fork.json", "--to", new_spec, "-o", out, *base, "--format", "json"
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    kept = next(
+        i for i in items(json.loads(out.read_text())["item"]) if "archive" in i["request"]["url"]["raw"]
+    )
+    assert kept["name"].startswith("⚠ ") and kept["event"] == archive["event"]
+    assert kept["request"]["url"]["variable"][0]["value"] == "note_mine_42"
+    assert [c["request"] for c in report["conflicts"]] == ["Notes/" + archive["name"]]
+    assert not any("archive" in line for line in report["dropped"])
+    result = run_cli(
+        "upgrade", untouched, "--to", new_spec, "-o", tmp_path / "plain.json", *base, "--format", "json"
+    )
+    assert any("archive" in line for line in json.loads(result.stdout)["dropped"])
+    assert "archive" not in (tmp_path / "plain.json").read_text()

@@ -206,6 +206,8 @@ class _Merger:
         self.new_auth: dict[int, Auth | None] = {}
         # NEW's request in the result, the fork's request it was paired with, and that one's endpoint key
         self.paired: list[tuple[Item, Item, Any]] = []
+        # upstream requests NEW removed that the user had edited: id → (what they changed, NEW's successor)
+        self.kept_removed: dict[int, tuple[list[str], str | None]] = {}
         # each credential taken out of the fork → the variable it became: one variable per value
         self.credential_variables: dict[str, str] = {}
         # what NEW's own auths send (an environment's variables), before anything of OLD's joins them
@@ -266,10 +268,40 @@ class _Merger:
                 )
         for endpoint in self.comparison.fork_matching.removed:
             successor = self.comparison.fork_matching.successors.get(endpoint.key)
+            edits = self._edits_of(endpoint.item, endpoint.key) if endpoint.item is not None else []
+            if edits and endpoint.item is not None:
+                # the user's work on it outlives the operation: kept where it was, marked (see _lay)
+                self.kept_removed[id(endpoint.item)] = (edits, successor.label if successor else None)
+                continue
             self.report.dropped.append(
                 f"{endpoint.label} ({endpoint.name}): not an operation in "
                 f"{self.new_label}" + (f"; see {successor.label}" if successor else "")
             )
+
+    def _edits_of(self, item: Item, key: Any) -> list[str]:
+        """What the user changed on one of upstream's requests: against the request OLD's spec builds when it
+        is known, else the one the item's examples recorded (then only the request and scripts that are no
+        contract test count: a name or docs unlike NEW's may be upstream's)."""
+        base = self.comparison.base
+        generated = base.endpoints[key].item if base is not None and key in base.endpoints else None
+        exact = generated is not None
+        if generated is None:
+            generated = self._as_generated(item)
+        if generated is None:
+            return []
+        edits: list[str] = []
+        if _sends(item.request) != _sends(generated.request):
+            edits.append("request")
+        if exact:
+            if item.name != generated.name:
+                edits.append("name")
+            if item.event != generated.event:
+                edits.append("scripts")
+            if len(item.response) > len(generated.response):
+                edits.append("saved examples")
+        elif any(not _is_contract_test(event) for event in item.event):
+            edits.append("scripts")
+        return edits
 
     def _as_generated(self, item: Item) -> Item | None:
         """One of the fork's upstream requests as upstream generated it, read from its own examples: generate
@@ -580,6 +612,10 @@ class _Merger:
                 continue
             placed = self._upstream_in_result(node)
             if placed is None:
+                if id(node) in self.kept_removed:
+                    item = self._keep_removed(node, trail)
+                    at = _insert_after(target, anchor, item, at)
+                    anchor = item
                 continue
             siblings, upstream = placed
             if siblings is target:
@@ -681,8 +717,10 @@ class _Merger:
                     node, trail + (node.name,), self._folder_origin(node, trail, origin)
                 ):
                     return True
-            elif id(node) in self.saved_by_item or (
-                self._upstream_in_result(node) is not None and self._user_moved(node, origin)
+            elif (
+                id(node) in self.saved_by_item
+                or id(node) in self.kept_removed
+                or (self._upstream_in_result(node) is not None and self._user_moved(node, origin))
             ):
                 return True
         return False
@@ -700,6 +738,23 @@ class _Merger:
         if base is None or endpoint is None or endpoint.key not in base.endpoints:
             return False
         return base.endpoints[endpoint.key].folder != origin
+
+    def _keep_removed(self, node: Item, trail: tuple[str, ...]) -> Item:
+        """An upstream request NEW no longer has, which the user edited: kept as the user left it, marked, so
+        their scripts, values and examples are not lost with the operation."""
+        edits, successor = self.kept_removed[id(node)]
+        item = self.comparison.old.side.full_item(node)
+        _unmark(item)
+        label = "/".join(trail + (item.name,))
+        problems = [
+            f"{item.request.method} {item.request.url.path_template} is not an operation in {self.new_label}"
+            + (f" (see {successor})" if successor else "")
+            + f"; kept for your edits ({', '.join(edits)})"
+        ]
+        self._mark(item, problems)
+        self.report.conflicts.append(Conflict(label, problems))
+        self.carried_items.append((item, label))
+        return item
 
     def _carry_saved(self, saved: SavedRequest, trail: tuple[str, ...]) -> Item:
         item = self._saved_item(saved, trail)
@@ -1092,6 +1147,36 @@ class _Merger:
                 self._replaced_in(value, path + (index,), label, root) for index, value in enumerate(node)
             ]
         return node
+
+
+def _sends(request: Request) -> tuple[Any, ...]:
+    """What a request sends, as a user's edit would change it (Postman's export details aside)."""
+    body = request.body
+    sent_body = None
+    if body is not None and _has_content(body):
+        fields = [
+            (f.get("key"), f.get("value"), f.get("src"), bool(f.get("disabled")))
+            for f in [*body.urlencoded, *body.formdata]
+        ]
+        sent_body = (body.mode, body.raw, fields, json_text(body.extra.get("graphql")))
+    return (
+        request.method.upper(),
+        request.url.raw,
+        [(h.key.lower(), h.value, h.disabled) for h in request.header],
+        [(v.key, v.value) for v in request.url.variable],
+        sent_body,
+        json_text(request.auth.to_json()) if request.auth is not None else None,
+    )
+
+
+def _is_contract_test(event: dict[str, Any]) -> bool:
+    """The test script generate writes (`--tests`), not one the user wrote."""
+    script = event.get("script") if isinstance(event.get("script"), dict) else {}
+    lines = script.get("exec") if isinstance(script, dict) else None
+    first = lines[0] if isinstance(lines, list) and lines else lines if isinstance(lines, str) else ""
+    return event.get("listen") == "test" and str(first).startswith(
+        "// Contract tests from the spec (postman-kit"
+    )
 
 
 def _auth_variables(collection: Collection) -> set[str]:
