@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
+from urllib.parse import unquote_plus
 
 from postman_kit.collection import Request, without_json_comments
 from postman_kit.errors import InputError
@@ -166,7 +167,8 @@ class RequestChecker:
             if query.disabled or query.key is None:
                 continue
             value = _substitute(query.value or "", variables)
-            known = None if _VARIABLE.search(value) else value
+            # as the server reads it: Postman sends `%XX` and `+` as typed, and a query's `+` is a space
+            known = None if _VARIABLE.search(value) else unquote_plus(value)
             sent.append(SentValue(query.key, known, f"/url/query/{index}"))
         return query_problems(self.api, self.profile, op, sent)
 

@@ -133,3 +133,20 @@ def test_a_documented_example_copied_from_a_response_is_sent_without_its_read_on
     assert sent == {
         "ruleset": {"name": "MySQL Clusters", "team": {"id": "PWL7QXS", "type": "team_reference"}}
     }
+
+
+def test_plus_signs_and_percent_signs_in_query_values_arrive_as_the_spec_gives_them(tmp_path) -> None:
+    """A phone number (`+15005550006`), a date-time offset (`+00:00`) and `c++ 100%`: Postman sends `+` and `%`
+    as typed and the server read a space and a broken escape, so each arrived as another value."""
+    newman_path()
+    harness = load_harness()
+    parameters = [
+        {"name": "q", "in": "query", "required": True, "schema": {"type": "string", "enum": ["c++ 100%"]}},
+        {"name": "to", "in": "query", "required": True,
+         "schema": {"type": "string", "pattern": "^\\+[1-9][0-9]{7,14}$", "example": "+15005550006"}},
+        {"name": "since", "in": "query", "required": True,
+         "schema": {"type": "string", "format": "date-time", "example": "2026-07-15T09:30:00+02:00"}},
+    ]  # fmt: skip
+    operation = {"parameters": parameters, "responses": {"200": {"description": "OK"}}}
+    spec = minimal_spec({"/search": {"get": operation}})
+    assert_the_one_request_conforms(harness, write_spec(tmp_path, spec, "plus.json"))

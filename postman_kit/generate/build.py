@@ -439,6 +439,9 @@ class _CollectionBuilder:
             if param.name not in keys:
                 query += self.query_params(op, param)
         query += [QueryParam(key.name, key.value) for key in keys.values()]
+        for entry in query:
+            if entry.value:
+                entry.value = serialize.query_value(entry.value)
         url = Url(host=[self.servers.host(op)], path=path, query=query, variable=variables)
         url.rebuild_raw()
         return url

@@ -157,6 +157,17 @@ def query_pairs(
     return [(name, scalar_text(value))]
 
 
+_QUERY_UNSAFE = re.compile(r"\{\{[^{}]*\}\}|%(?![0-9A-Fa-f]{2})|\+")
+
+
+def query_value(text: str) -> str:
+    """A query value as Postman must hold it for the server to read `text`: a `+` and a lone `%` percent-encoded,
+    which Postman sends as typed (postman-url-encoder encodes neither) and a server reads as a space and a broken
+    escape (`c++ 100%` → `c%2B%2B 100%25`; `+00:00` in a date-time). An escape the spec's example already holds
+    (Spotify's `remaster%20track:Doxy`) is the authors' encoding and stays; so does a `{{variable}}`."""
+    return _QUERY_UNSAFE.sub(lambda m: m.group(0) if len(m.group(0)) > 1 else f"%{ord(m.group(0)):02X}", text)
+
+
 def bracket_pairs(name: str, value: Any) -> list[tuple[str, str]]:
     """deepObject and its nesting: `a[b]=1`, `a[b][c]=2`, `a[]=x` for scalars in a list, `a[0][b]=y` for
     objects in a list (indexes keep each object's fields together)."""
