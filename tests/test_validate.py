@@ -578,3 +578,24 @@ def test_lint_reads_a_generated_request_by_its_own_operation(tmp_path, run_cli) 
     [collection] = (tmp_path / "out").glob("*.postman_collection.json")
     result = run_cli("validate", collection, "--spec", path)
     assert result.exit_code == 0 and "0 finding(s)" in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize("with_spec", [True, False])
+def test_a_call_to_another_service_is_asked_for_no_revision_header(run_cli, tmp_path, with_spec):
+    """A Klaviyo fork's request to the team's webhook relay: validate demanded `revision: {{revision}}` of it (an
+    error, so CI failed) while saying the request is not the API's to check."""
+    run_cli("generate", SPEC, "-o", tmp_path)
+    path = next(tmp_path.glob("*.postman_collection.json"))
+    fork = json.loads(path.read_text())
+    url = {"raw": "https://hooks.example.com/relay", "protocol": "https", "host": ["hooks", "example", "com"],
+           "path": ["relay"]}  # fmt: skip
+    relay = {"name": "Notify relay", "request": {"method": "POST", "header": [], "url": url}, "response": []}
+    own = copy.deepcopy(next(i for f in fork["item"] for i in f.get("item", []) if "request" in i))
+    own["name"] = "Mine without revision"
+    own["request"]["header"] = [h for h in own["request"]["header"] if h["key"].lower() != "revision"]
+    fork["item"].append({"name": "My hooks", "item": [relay, own]})
+    path.write_text(json.dumps(fork))
+    spec = ["--spec", SPEC] if with_spec else []
+    result = run_cli("validate", path, *spec, "--select", "revision", "--format", "json")
+    flagged = [f["item"] for f in json.loads(result.stdout)["findings"]]
+    assert flagged == ["My hooks/Mine without revision"]  # the API's own request still must send it

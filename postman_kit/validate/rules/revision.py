@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from postman_kit.collection import Request, parse_raw_url
+from postman_kit.conformance import other_host
 from postman_kit.profiles import KLAVIYO, find_revision
 from postman_kit.validate.model import Hit, Severity
 from postman_kit.validate.registry import rule
@@ -23,6 +25,8 @@ def revision_header(target: Target) -> Iterator[Hit]:
     if not name or not expected or target.collection.variable(name) is None:
         return
     for ref in target.items:
+        if _to_another_service(target, ref.item.request):
+            continue  # a webhook relay's or a token endpoint's call asks for no revision of this API
         headers = ref.item.request.header
         index = next(
             (i for i, h in enumerate(headers) if h.key.lower() == name.lower() and not h.disabled), None
@@ -81,3 +85,18 @@ def spec_revision(target: Target) -> Iterator[Hit]:
             "`postman-kit upgrade` or check against the spec of the collection's own revision",
             "/variable",
         )
+
+
+def _to_another_service(target: Target, request: Request) -> bool:
+    """A request to a literal host that is none of the spec's servers (without the spec: not the host the
+    collection's `baseUrl` names)."""
+    host = ".".join(request.url.host).lower()
+    if not host or "{{" in host:
+        return False
+    checker = target.checker
+    if checker is not None:
+        return other_host(request, checker.api) is not None
+    base = target.resolve("{{baseUrl}}")
+    if "{{" in base or "://" not in base:
+        return False
+    return host != ".".join(parse_raw_url(base).host).lower()
