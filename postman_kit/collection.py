@@ -424,6 +424,7 @@ class Response:
     body: str = ""
     preview_language: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    cookie: list[Any] = field(default_factory=list)  # the cookies the saved response set, as Postman keeps them
 
     KNOWN = (
         "id",
@@ -439,7 +440,8 @@ class Response:
 
     def to_json(self, requests: dict[int, dict[str, Any]] | None = None) -> dict[str, Any]:
         """`requests` memoizes original requests by identity: an item's examples share one request object."""
-        out: dict[str, Any] = {"id": self.id, "name": self.name}
+        out: dict[str, Any] = {"id": self.id} if self.id else {}  # a saved example Postman exported without one
+        out["name"] = self.name
         original = self.original_request
         if original is not None:
             if requests is None:
@@ -454,7 +456,7 @@ class Response:
         if self.preview_language:
             out["_postman_previewlanguage"] = self.preview_language
         out["header"] = [h.to_json() for h in self.header]
-        out["cookie"] = []
+        out["cookie"] = list(self.cookie)
         out["body"] = self.body
         out.update(self.extra)
         return out
@@ -473,6 +475,7 @@ class Response:
             body=str(data.get("body") or ""),
             preview_language=data.get("_postman_previewlanguage"),
             extra=_pop_extra(data, cls.KNOWN),
+            cookie=list(found) if isinstance(found := data.get("cookie"), list) else [],
         )
 
     def content_type(self) -> str | None:

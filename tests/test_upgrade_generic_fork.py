@@ -183,3 +183,26 @@ def test_an_edited_request_whose_operation_new_removes_is_kept_marked(
     )
     assert any("archive" in line for line in json.loads(result.stdout)["dropped"])
     assert "archive" not in (tmp_path / "plain.json").read_text()
+
+
+def test_a_saved_example_keeps_its_cookies_and_no_id_is_made_up_for_it(fork_and_specs, run_cli):
+    """Postman saves the cookies a response set with every example, and exports a user's example without an
+    id: the upgrade emptied the cookies and wrote `"id": ""`."""
+    fork, old_spec, new_spec = fork_and_specs
+    data = json.loads(fork.read_text())
+    listing = named(data, "List notes")
+    cookie = {"domain": "api.notes.example", "path": "/", "secure": True, "httpOnly": True, "key": "__cf_bm",
+              "value": "saved-cookie"}  # fmt: skip
+    mine = {"name": "My saved response", "originalRequest": copy.deepcopy(listing["request"]), "status": "OK",
+            "code": 200, "header": [], "cookie": [cookie], "body": "[]"}  # fmt: skip
+    listing["response"].append(mine)
+    fork.write_text(json.dumps(data))
+    for base in (["--base", old_spec], []):
+        out = fork.parent / "up.json"
+        assert run_cli("upgrade", fork, "--to", new_spec, "-o", out, *base).exit_code == 0
+        saved = next(
+            r
+            for r in named(json.loads(out.read_text()), "List notes")["response"]
+            if r["name"] == mine["name"]
+        )
+        assert saved["cookie"] == [cookie] and "id" not in saved
