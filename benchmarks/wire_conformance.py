@@ -741,7 +741,7 @@ def describe_failure(exc: BaseException) -> tuple[str, str]:
     location = getattr(exc, "location", None)
     if name is not None and location is not None:
         where = f" {location}"
-    detail = str(exc)
+    detail = _text_of(exc)
     keyword = ""
     cause: BaseException | None = exc
     while cause is not None:
@@ -749,13 +749,22 @@ def describe_failure(exc: BaseException) -> tuple[str, str]:
         if errors:
             first = errors[0]
             keyword = f" [{getattr(first, 'validator', '')}]"
-            detail = f"{exc}: {getattr(first, 'message', first)}"
+            detail = f"{_text_of(exc)}: {getattr(first, 'message', first)}"
             break
         if cause is not exc:
-            detail = f"{exc}: {cause}"
+            detail = f"{_text_of(exc)}: {_text_of(cause)}"
             keyword = f" ({type(cause).__name__})"
         cause = cause.__cause__ or cause.__context__
     return f"{kind}{where}{keyword}", detail[:200]
+
+
+def _text_of(exc: BaseException) -> str:
+    """An exception's message; its class name when its own `__str__` raises (openapi-core's
+    MediaTypeDeserializeError decodes a value that is already text), so one odd request never stops a run."""
+    try:
+        return str(exc)
+    except Exception:  # noqa: BLE001 - any failure of a third party's __str__
+        return type(exc).__name__
 
 
 # -- one spec, one tool ------------------------------------------------------------------------------------------
