@@ -222,7 +222,8 @@ def point_at_recorder(collection: dict[str, Any], environment: dict[str, Any] | 
     def fix_variables(variables: list[dict[str, Any]]) -> None:
         for variable in variables:
             if isinstance(variable, dict) and "key" in variable:
-                is_base = str(variable.get("key")).lower() in {"baseurl", "base_url"}
+                # the kit's base URL, and an operation's own server beside it (`rootBaseUrl`, `uploadBaseUrl`)
+                is_base = str(variable.get("key")).lower().endswith(("baseurl", "base_url"))
                 variable["value"] = fix(variable.get("value", ""), is_base)
 
     fix_variables(collection.setdefault("variable", []))

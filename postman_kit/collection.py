@@ -424,7 +424,9 @@ class Response:
     body: str = ""
     preview_language: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
-    cookie: list[Any] = field(default_factory=list)  # the cookies the saved response set, as Postman keeps them
+    cookie: list[Any] = field(
+        default_factory=list
+    )  # the cookies the saved response set, as Postman keeps them
 
     KNOWN = (
         "id",
@@ -440,7 +442,9 @@ class Response:
 
     def to_json(self, requests: dict[int, dict[str, Any]] | None = None) -> dict[str, Any]:
         """`requests` memoizes original requests by identity: an item's examples share one request object."""
-        out: dict[str, Any] = {"id": self.id} if self.id else {}  # a saved example Postman exported without one
+        out: dict[str, Any] = (
+            {"id": self.id} if self.id else {}
+        )  # a saved example Postman exported without one
         out["name"] = self.name
         original = self.original_request
         if original is not None:

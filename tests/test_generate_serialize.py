@@ -384,6 +384,26 @@ def test_an_object_part_of_a_multipart_body_is_sent_as_json() -> None:
     assert fields[2]["contentType"] == "application/xml"
 
 
+def test_a_relative_path_server_beside_a_relative_base_is_its_own_variable(tmp_path: Path) -> None:
+    """SlurmDB's spec serves the API under `/slurmdb/v0.0.37/` and its own description under a path-level `/`:
+    both relative, the path's server was dropped and `/openapi` went to `/slurmdb/v0.0.37/openapi`."""
+    spec = minimal_spec(
+        {
+            "/things": {"get": {"summary": "List things", "responses": OK}},
+            "/openapi": {"servers": [{"url": "/"}], "get": {"summary": "Get description", "responses": OK}},
+            "/same": {"servers": [{"url": "/slurmdb/v0.0.37/"}], "get": {"summary": "Same", "responses": OK}},
+        },
+        servers=[{"url": "/slurmdb/v0.0.37/"}],
+    )
+    collection = build_json(tmp_path, spec)
+    requests = requests_by_name(collection)
+    assert requests["List things"]["request"]["url"]["raw"] == "{{baseUrl}}/things"
+    assert requests["Same"]["request"]["url"]["raw"] == "{{baseUrl}}/same"
+    assert requests["Get description"]["request"]["url"]["raw"] == "{{rootBaseUrl}}/openapi"
+    variables = {v["key"]: v["value"] for v in collection["variable"]}
+    assert (variables["baseUrl"], variables["rootBaseUrl"]) == ("/slurmdb/v0.0.37", "")
+
+
 def test_a_server_whose_scheme_is_a_variable_is_its_own_url_not_a_path_under_the_base(tmp_path: Path) -> None:
     """A path-level server `{scheme}://other.example.com/{version}` (scheme `https` or `http`): newman sent the
     request to `https://api.example.test/http://other.example.com/v9/other`, the URL glued under the base."""

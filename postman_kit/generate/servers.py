@@ -38,8 +38,11 @@ def is_scheme_relative(url: str) -> bool:
 def variable_name(url: str, base_variable: str, taken: set[str]) -> str:
     """A readable, unused name for another server: its host's first label before the base URL variable's name
     (`https://upload.box.com/api/2.0` → `uploadBaseUrl`)."""
-    host = urlsplit(_VARIABLE_SCHEME.sub("scheme://", url)).hostname or ""
+    parts = urlsplit(_VARIABLE_SCHEME.sub("scheme://", url))
+    host = parts.hostname or ""
     label = host_label(host) if host and not host.startswith("{") else ""
+    if not host and not parts.scheme:  # a relative server: its first path segment, or `root` for `/`
+        label = host_label(parts.path.strip("/").split("/")[0]) or "root"
     stem = f"{label}{base_variable[:1].upper()}{base_variable[1:]}" if label else f"{base_variable}Server"
     name, number = stem, 2
     while name in taken:
@@ -57,7 +60,8 @@ class ServerHosts:
 
     `base_url` is what `{{baseUrl}}` holds (the document's first server, or --base-url); an operation whose own
     first server is another URL gets a variable of its own, one per distinct URL, named by :func:`variable_name`.
-    A relative server URL of an operation is joined to the base URL's origin.
+    A relative server URL of an operation is joined to the base URL's origin; when the base URL is relative too
+    (`/slurmdb/v0.0.37`, beside a path's `/`), it is a variable of its own (`rootBaseUrl`), set as baseUrl is.
     """
 
     def __init__(self, servers: list[Server], base_variable: str, base_url: str) -> None:
@@ -93,9 +97,12 @@ class ServerHosts:
             return "{{" + self.base_variable + "}}"
         if not is_absolute(url):
             parts = urlsplit(self.base_url)
-            if not parts.scheme:
-                return "{{" + self.base_variable + "}}"
-            url = f"{parts.scheme}://{parts.netloc}/{url.lstrip('/')}".rstrip("/")
+            if parts.scheme:
+                url = f"{parts.scheme}://{parts.netloc}/{url.lstrip('/')}".rstrip("/")
+            else:  # relative to the same origin as the base URL: a variable of its own, set as baseUrl is
+                url = url.rstrip("/")
+                if url == self.base_url.rstrip("/"):
+                    return "{{" + self.base_variable + "}}"
         name = self.own.get(url)
         if name is None:
             name = self.own[url] = variable_name(url, self.base_variable, self._taken)
