@@ -485,3 +485,22 @@ def test_a_multipart_property_whose_one_of_refers_back_to_itself_ends(tmp_path: 
     paths = {"/x": with_body("Upload", "multipart/form-data", schema)}
     collection = build_json(tmp_path, minimal_spec(paths, components={"schemas": schemas}))
     assert requests_by_name(collection)["Upload"]["request"]["body"]["mode"] == "formdata"
+
+
+def test_an_array_of_enum_values_holds_as_many_as_min_items_asks(tmp_path: Path) -> None:
+    """`tags` (enum items, `minItems: 2`) was sent as one value; a body's array of the same schema had two."""
+
+    def array(**bounds: Any) -> dict[str, Any]:
+        return {"type": "array", "items": {"type": "string", "enum": ["a", "b", "c"]}, **bounds}
+
+    parameters = [
+        {"name": "two", "in": "query", "required": True, "schema": array(minItems=2)},
+        {"name": "five", "in": "query", "required": True, "schema": array(minItems=5)},
+        {"name": "one", "in": "query", "required": True, "schema": array()},
+    ]
+    spec = minimal_spec({"/search": {"get": {"summary": "Search", "parameters": parameters, "responses": OK}}})
+    query = requests_by_name(build_json(tmp_path, spec))["Search"]["request"]["url"]["query"]
+    sent: dict[str, list[str]] = {}
+    for entry in query:
+        sent.setdefault(entry["key"], []).append(entry["value"])
+    assert sent == {"two": ["a", "b"], "five": ["a", "b", "c", "a", "b"], "one": ["a"]}

@@ -510,7 +510,11 @@ class _CollectionBuilder:
             items = self.api.resolve(schema["items"])
             enum = items.get("enum") if isinstance(items, dict) else None
             if isinstance(enum, list) and enum:
-                return enum[:1]
+                # as many as `minItems` asks: the enum's first values, repeated only where items may repeat
+                wanted = found if isinstance(found := schema.get("minItems"), int) and found > 1 else 1
+                if wanted <= len(enum):
+                    return enum[:wanted]
+                return None if schema.get("uniqueItems") is True else (enum * wanted)[:wanted]
         return None
 
     def headers(self, op: Operation) -> list[Header]:
