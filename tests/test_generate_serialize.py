@@ -504,3 +504,22 @@ def test_an_array_of_enum_values_holds_as_many_as_min_items_asks(tmp_path: Path)
     for entry in query:
         sent.setdefault(entry["key"], []).append(entry["value"])
     assert sent == {"two": ["a", "b"], "five": ["a", "b", "c", "a", "b"], "one": ["a"]}
+
+
+@pytest.mark.parametrize(
+    ("declared", "schema", "sent"),
+    [
+        ("image/*", {"type": "string", "format": "binary"}, "image/png"),  # Traccar's device image
+        ("audio/*", {"type": "string", "format": "binary"}, "audio/mpeg"),
+        ("text/*", {"type": "object", "properties": {"a": {"type": "string"}}}, "text/plain"),
+        ("*/*", {"type": "string", "format": "binary"}, "application/octet-stream"),
+        ("*/*", {"type": "object", "properties": {"a": {"type": "string"}}}, "application/json"),
+    ],
+)
+def test_a_body_declared_as_a_range_goes_out_as_a_type_inside_it(
+    tmp_path: Path, declared: str, schema: dict[str, Any], sent: str
+) -> None:
+    body = {"required": True, "content": {declared: {"schema": schema}}}
+    spec = minimal_spec({"/upload": {"post": {"summary": "Upload", "requestBody": body, "responses": OK}}})
+    request = requests_by_name(build_json(tmp_path, spec))["Upload"]["request"]
+    assert {h["key"]: h["value"] for h in request["header"]}["Content-Type"] == sent
