@@ -1001,9 +1001,11 @@ class ExampleBuilder:
             if (
                 isinstance(known, str)
                 and string_fits(schema, known, schema.get("pattern"))
-                and ("format" not in schema or _format_agrees(schema, known))
+                and (
+                    "format" not in schema or (_format_agrees(schema, known) and _format_holds(schema, known))
+                )
             ):
-                return known
+                return known  # another property's example: in this one's format strictly (a date is no date-time)
         return string_value(schema, name)
 
 

@@ -1001,3 +1001,27 @@ def test_a_repetition_count_past_pythons_digit_limit_is_no_traceback() -> None:
     pattern = "a{" + "9" * 6000 + "}"
     assert not bounded(pattern)
     assert isinstance(string_value({"type": "string", "pattern": pattern}), str)
+
+
+def test_a_value_borrowed_from_a_namesake_keeps_to_this_propertys_format() -> None:
+    """Lithic's `dob` (`format: date`, no example) took `Individual.dob`'s example `1991-03-08 08:00:00`, a
+    date-time: openapi-core refused the request. A borrowed value must be of this property's format."""
+    document = {
+        "openapi": "3.1.0",
+        "components": {
+            "schemas": {
+                "Person": {"type": "object", "properties": {"dob": {"type": "string", "example": "1991-03-08 08:00:00"}}},
+                "Patch": {"type": "object", "properties": {"dob": {"type": "string", "format": "date"}}},
+                "Other": {"type": "object", "properties": {"dob": {"type": "string", "format": "date"}, "born": {"type": "string"}}},
+            }
+        },
+    }  # fmt: skip
+    builder = ExampleBuilder(document, "request")
+    dob = builder.build({"$ref": "#/components/schemas/Patch"})["dob"]
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", dob)
+    untyped = ExampleBuilder(document, "request").build(
+        {"type": "object", "properties": {"dob": {"type": "string"}}}
+    )
+    assert (
+        untyped["dob"] == "1991-03-08 08:00:00"
+    )  # no format: the namesake's example is still the best guess
