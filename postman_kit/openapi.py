@@ -243,7 +243,7 @@ def read_api(loaded: LoadedDocument) -> Api:
     if not isinstance(paths, dict):
         raise InputError(name, "'paths' is not a mapping")
     warnings: list[str] = list(loaded.warnings)
-    _check_local_refs(doc, name, loaded.refs)
+    _check_local_refs(doc, name, loaded.refs, warnings)
 
     components = found if isinstance(found := doc.get("components"), dict) else {}
     raw_schemes = found if isinstance(found := components.get("securitySchemes"), dict) else {}
@@ -335,8 +335,12 @@ def _braced(path: str, warnings: list[str]) -> str:
     return braced
 
 
-def _check_local_refs(doc: dict[str, Any], name: str, refs: frozenset[str] | None = None) -> None:
-    """Every local `$ref` must point somewhere: a dangling one is bad input.
+def _check_local_refs(
+    doc: dict[str, Any], name: str, refs: frozenset[str] | None = None, warnings: list[str] | None = None
+) -> None:
+    """Every local `$ref` must point somewhere: a dangling one is bad input, but inside a schema, where it is
+    read as any value (`{}`) with a warning, as peers read it: Keycloak's one unresolvable property type, in a
+    schema only responses use, refused all 316 operations.
 
     With the loader's set of refs, each distinct ref is checked once; only a dangling one costs the walk
     that finds where it is.
@@ -351,6 +355,7 @@ def _check_local_refs(doc: dict[str, Any], name: str, refs: frozenset[str] | Non
         else:
             return
     seen: set[str] = set()
+    dangling: set[str] = set()
     # each node with what holds it: an `examples` map's entries are Example Objects, whose `value` is data
     stack: list[tuple[Any, str, str]] = [(doc, "", "")]
     while stack:
@@ -363,7 +368,12 @@ def _check_local_refs(doc: dict[str, Any], name: str, refs: frozenset[str] | Non
                     try:
                         resolve_pointer(doc, ref[1:], name)
                     except InputError:
-                        raise InputError(name, f"dangling $ref {ref!r} at #{where}") from None
+                        dangling.add(ref)
+            if isinstance(ref, str) and ref in dangling:
+                if warnings is None or "/schema" not in where:
+                    raise InputError(name, f"dangling $ref {ref!r} at #{where}")
+                del node["$ref"]
+                warnings.append(f"dangling $ref {ref!r} at #{where}: read as any value")
             for key, value in node.items():
                 if (
                     not isinstance(value, (dict, list))
