@@ -460,6 +460,10 @@ def _read_parameter(doc: dict[str, Any], name: str, raw: Any) -> Parameter | Non
 
 def _read_media(doc: dict[str, Any], name: str, content: Any) -> list[MediaType]:
     media: list[MediaType] = []
+    if isinstance(content, dict) and isinstance(content.get("$ref"), str):
+        content = resolve(
+            doc, content, name
+        )  # a shared content map (Lob's `content: {$ref: …}`), as Redocly reads it
     if not isinstance(content, dict):
         return media
     for media_type, raw in content.items():

@@ -63,7 +63,13 @@ _OPENAPI_PARTS: dict[str, Any] = {
     },
     "schemaMap": {"additionalProperties": _ref("schema")},
     "schemas": {"type": "array", "items": _ref("schema")},
-    "content": {"type": "object", "additionalProperties": _ref("mediaType")},
+    # `content: {$ref: …}`: no OpenAPI, but how Redocly-bundled repositories (Lob's) share a response's content;
+    # read as the map it points to (openapi._read_media)
+    "content": {
+        "type": "object",
+        "properties": {"$ref": {"type": "string"}},
+        "additionalProperties": _ref("mediaType"),
+    },
     "mediaType": {"type": "object", "properties": {"schema": _ref("schema"), "examples": _MAP_OF_OBJECTS}},
     "parameter": {
         "type": "object",

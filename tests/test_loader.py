@@ -512,3 +512,28 @@ def test_a_json_file_with_output_ahead_of_its_document_is_said_to_be_bad_json() 
     with pytest.raises(InputError, match=r"invalid JSON: it starts with 'L', not \{ or \[ \(read as YAML: "):
         parse_text(raw, "openapi.json")
     assert parse_text(b"openapi: 3.0.0\npaths: {}\n", "openapi.json") == {"openapi": "3.0.0", "paths": {}}
+
+
+def test_a_content_map_given_as_a_ref_is_read_as_the_map_it_points_to(tmp_path: Path) -> None:
+    """Lob's repository shares a response's content as `content: {$ref: responses/….yml}` (as Redocly bundles
+    it): inside a path item in another file it became a media type named `$ref` (`Accept: $ref` on 52
+    requests); written inline, the spec was refused. Both now read the map the ref points to."""
+    shared = {"application/json": {"schema": {"type": "object", "properties": {"id": {"type": "string"}}}}}
+    (tmp_path / "content.yaml").write_text(json.dumps(shared))
+    (tmp_path / "things.yaml").write_text(
+        json.dumps(
+            {"get": {"responses": {"200": {"description": "OK", "content": {"$ref": "content.yaml"}}}}}
+        )
+    )
+    doc = minimal_spec(
+        {
+            "/things": {"$ref": "things.yaml"},
+            "/others": {
+                "get": {"responses": {"200": {"description": "OK", "content": {"$ref": "#/x-content"}}}}
+            },
+        },
+        **{"x-content": shared},
+    )
+    api = load_api(str(write_spec(tmp_path, doc, "spec.json")))
+    for op in api.operations:
+        assert [m.media_type for m in op.responses[0].content] == ["application/json"], op.path
