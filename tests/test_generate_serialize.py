@@ -498,7 +498,9 @@ def test_an_array_of_enum_values_holds_as_many_as_min_items_asks(tmp_path: Path)
         {"name": "five", "in": "query", "required": True, "schema": array(minItems=5)},
         {"name": "one", "in": "query", "required": True, "schema": array()},
     ]
-    spec = minimal_spec({"/search": {"get": {"summary": "Search", "parameters": parameters, "responses": OK}}})
+    spec = minimal_spec(
+        {"/search": {"get": {"summary": "Search", "parameters": parameters, "responses": OK}}}
+    )
     query = requests_by_name(build_json(tmp_path, spec))["Search"]["request"]["url"]["query"]
     sent: dict[str, list[str]] = {}
     for entry in query:

@@ -329,3 +329,39 @@ def test_the_upstream_edit_is_kept_with_and_without_revisions(upgraded, tmp_path
         (t, n["name"]) for t, n in placed(with_revisions["item"])
     ]
     assert KEY.encode() not in out.read_bytes()
+
+
+def test_a_postman_export_without_ids_is_not_taken_for_the_users_requests(tmp_path: Path) -> None:
+    """Postman keeps neither the kit's item ids nor its extensions: a 2023-02-22 fork exported untouched, upgraded
+    without OLD's spec, had the requests 2026-07-15 renamed ("Get Campaign Tags" → "Get Tags for Campaign")
+    carried as the user's own, beside NEW's, some marked ⚠ as conflicts. A copy the user duplicated in the
+    same folder is still theirs."""
+    require_corpus()
+    old = json.loads(
+        json.dumps(build_collection_from_spec(str(STABLE / "2023-02-22.json")).collection.to_json())
+    )
+
+    def exported(nodes: list[dict[str, Any]]) -> None:
+        for node in nodes:
+            node.pop("id", None)
+            node.pop("x-postman-kit", None)
+            for example in node.get("response", []):
+                example.pop("id", None)
+            exported(node.get("item", []))
+
+    old["item"] = [folder(old["item"], "Campaigns")]
+    exported(old["item"])
+    campaigns = folder(folder(old["item"], "Campaigns")["item"], "Campaigns")["item"]
+    listing = next(i for i in campaigns if i["name"] == "Get Campaigns")
+    copy = json.loads(json.dumps(listing))
+    copy["name"] = "Get Campaigns Copy"
+    campaigns.insert(campaigns.index(listing) + 1, copy)
+    path = tmp_path / "fork.json"
+    path.write_text(json.dumps(old))
+    collection, report = upgrade(str(path), str(NEW), today=TODAY)
+    # the copy is the user's (NEW requires a `filter` it lacks); no upstream request is anyone's conflict
+    assert [c.label for c in report.conflicts] == ["Campaigns/Campaigns/Get Campaigns Copy"]
+    # nothing else counts as the user's but the one NEW moved to another folder as well as renamed (unknowable)
+    assert [c for c in report.carried if "/Relationships/" not in c] == []
+    names = [item.name for _, item in collection.walk()]
+    assert "Get Campaign Tags" not in names and "Get Tags for Campaign" in names

@@ -243,6 +243,13 @@ def _pick_upstream(
     for index, (_, item, _, _) in enumerate(members):
         if item.name in names:
             return index
+    # A fork exported from Postman keeps no ids, and NEW may have renamed the operation ("Get Campaign Tags" →
+    # "Get Tags for Campaign"): the request in the folder the reference puts the operation in is upstream's (a
+    # copy the user duplicated there comes after it; one saved in a folder of their own is in none of these).
+    folders = {e.folder for e in known}
+    for index, (trail, _, _, _) in enumerate(members):
+        if trail in folders:
+            return index
     return None
 
 
