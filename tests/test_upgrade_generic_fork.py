@@ -206,3 +206,46 @@ def test_a_saved_example_keeps_its_cookies_and_no_id_is_made_up_for_it(fork_and_
             if r["name"] == mine["name"]
         )
         assert saved["cookie"] == [cookie] and "id" not in saved
+
+
+def test_a_saved_copy_follows_upstreams_new_auth_and_its_examples_keep_what_they_recorded(
+    tmp_path: Path, run_cli
+):
+    """NEW replaces the security scheme (`bearerAuth` → `tokenAuth`): upstream's requests send `{{tokenAuth}}`,
+    but a copy the user saved kept `{{bearerAuth}}`, which nothing defines any more, and was called fine. And an
+    example the copy saved with another query was rewritten to the copy's current query."""
+    old_spec, new_spec = tmp_path / "old.json", tmp_path / "new.json"
+    old = notes_spec("2025-04-10", with_archive=False)
+    new = notes_spec("2026-05-12", with_archive=False)
+    new["components"]["securitySchemes"] = {"tokenAuth": {"type": "http", "scheme": "bearer"}}
+    for spec, scheme in ((old, "bearerAuth"), (new, "tokenAuth")):  # each operation's own, as Spotify's are
+        spec["security"] = []
+        for item in spec["paths"].values():
+            for operation in item.values():
+                operation["security"] = [{scheme: []}]
+    old_spec.write_text(json.dumps(old))
+    new_spec.write_text(json.dumps(new))
+    assert run_cli("generate", old_spec, "-o", tmp_path / "gen").exit_code == 0
+    [generated] = (tmp_path / "gen").glob("*.postman_collection.json")
+    fork = json.loads(generated.read_text())
+    notes = next(node for node in fork["item"] if node["name"] == "Notes")
+    mine = copy.deepcopy(named(fork, "List notes"))
+    mine.pop("id")
+    mine.pop("x-postman-kit", None)
+    mine["name"] = "My notes"
+    recorded = copy.deepcopy(mine["request"])
+    recorded["url"]["raw"] += "?limit=5"
+    recorded["url"]["query"] = [{"key": "limit", "value": "5"}]
+    mine["response"] = [
+        {"name": "Five", "originalRequest": recorded, "status": "OK", "code": 200, "header": [], "body": "[]"}
+    ]
+    notes["item"].append(mine)
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    result = run_cli("upgrade", tmp_path / "fork.json", "--to", new_spec, "--base", old_spec, "-o", out)
+    assert result.exit_code == 0, result.output
+    upgraded = json.loads(out.read_text())
+    upstream, copied = named(upgraded, "List notes"), named(upgraded, "My notes")
+    assert copied["request"]["auth"] == upstream["request"]["auth"]
+    assert "{{tokenAuth}}" in json.dumps(copied["request"]["auth"])
+    assert copied["response"][0]["originalRequest"]["url"]["query"] == [{"key": "limit", "value": "5"}]

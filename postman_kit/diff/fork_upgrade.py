@@ -800,9 +800,26 @@ class _Merger:
         before = self.comparison.upstream_item(saved)
         if before is not None and endpoint.item is not None and item.description == before.description:
             item.description = endpoint.item.description  # upstream's words, never the user's
+        if (
+            before is not None
+            and endpoint.item is not None
+            and _auth_json(item.request.auth) == _auth_json(before.request.auth)
+            and _auth_json(endpoint.item.request.auth) != _auth_json(before.request.auth)
+        ):
+            # the auth upstream gave the copy, untouched: it follows upstream's change (a scheme NEW replaced
+            # would leave it sending a variable nothing defines), as the upstream request itself does
+            new_auth = endpoint.item.request.auth
+            request.auth = Auth.from_json(new_auth.to_json()) if new_auth is not None else None
+            self.report.rewritten.append(f"{label}: auth → {self.new_label}'s, as upstream's request has it")
+        as_saved = json_text(item.request.to_json())
         item.request = request
         for example in item.response:
-            if example.original_request is not None:
+            # an example that recorded the request as saved follows it; one that recorded another call (other
+            # values, another query) keeps what it recorded
+            if (
+                example.original_request is not None
+                and json_text(example.original_request.to_json()) == as_saved
+            ):
                 example.original_request = request
         if checked:
             problems = [p.message for p in checked]
