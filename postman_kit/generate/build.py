@@ -604,7 +604,12 @@ class _CollectionBuilder:
                 return None  # an optional body with no value to give (Deepgram's oneOf of two "any type"s)
             return Body("raw", raw=json_text(value), language="json")
         if "xml" in kind:
-            return Body("raw", raw=value if isinstance(value, str) else "", language="xml")
+            if value is None or isinstance(value, str):
+                return Body("raw", raw=value or "", language="xml")
+            ref = media.schema.get("$ref") if isinstance(media.schema, dict) else None
+            root = ref.rsplit("/", 1)[-1] if isinstance(ref, str) else "root"
+            text = serialize.xml_text(value, media.schema, self.api.resolve, self._properties, root)
+            return Body("raw", raw=text, language="xml")
         if "*" in kind and value is not None and not isinstance(value, str):
             # any media type (Apideck's proxy: `*/*`, an object example first): the example as JSON
             return Body("raw", raw=json_text(value), language="json")

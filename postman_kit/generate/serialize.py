@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import re
+import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable
 from typing import Any
 
@@ -353,3 +354,100 @@ __all__ = [
     "split_path_key",
     "style_and_explode",
 ]
+
+
+def xml_text(
+    value: Any,
+    schema: Any,
+    resolve: Callable[[Any], Any],
+    properties: Callable[[Any], dict[str, Any]],
+    root: str,
+) -> str:
+    """A body's example as the XML document the schema's `xml` objects describe (OpenAPI's XML Object): the root
+    element named by `xml.name`, else `root` (the schema's component name); a property an element of its name,
+    or an attribute where `xml.attribute`; an array's items repeated under the item name, inside a wrapper
+    element where `xml.wrapped`; `xml.prefix` and `xml.namespace` as written."""
+    resolved = resolve(schema) if isinstance(schema, dict) else {}
+    element = ElementTree.Element(_xml_name(resolved, root))
+    _xml_namespace(element, resolved)
+    _xml_fill(element, value, resolved, resolve, properties)
+    ElementTree.indent(element)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(element, encoding="unicode")
+
+
+def _xml_of(schema: Any) -> dict[str, Any]:
+    found = schema.get("xml") if isinstance(schema, dict) else None
+    return found if isinstance(found, dict) else {}
+
+
+def _xml_name(schema: Any, default: str) -> str:
+    xml = _xml_of(schema)
+    name = str(xml.get("name") or default)
+    return f"{xml['prefix']}:{name}" if xml.get("prefix") else name
+
+
+def _xml_namespace(element: ElementTree.Element, schema: Any) -> None:
+    xml = _xml_of(schema)
+    if xml.get("namespace"):
+        element.set(f"xmlns:{xml['prefix']}" if xml.get("prefix") else "xmlns", str(xml["namespace"]))
+
+
+def _xml_fill(
+    element: ElementTree.Element,
+    value: Any,
+    schema: Any,
+    resolve: Callable[[Any], Any],
+    properties: Callable[[Any], dict[str, Any]],
+) -> None:
+    if isinstance(value, dict):
+        described = properties(schema)
+        for key, item in value.items():
+            prop = resolve(described.get(key)) if isinstance(described.get(key), dict) else {}
+            name = _xml_name(prop, str(key))
+            if _xml_of(prop).get("attribute") and not isinstance(item, dict | list):
+                element.set(name, _xml_scalar(item))
+            elif isinstance(item, list):
+                _xml_list(element, item, prop, str(key), resolve, properties)
+            else:
+                child = ElementTree.SubElement(element, name)
+                _xml_namespace(child, prop)
+                _xml_fill(child, item, prop, resolve, properties)
+    elif isinstance(value, list):
+        _xml_list(
+            element,
+            value,
+            {**schema, "xml": {}} if isinstance(schema, dict) else {},
+            "item",
+            resolve,
+            properties,
+        )
+    else:
+        element.text = _xml_scalar(value)
+
+
+def _xml_list(
+    parent: ElementTree.Element,
+    items: list[Any],
+    schema: Any,
+    name: str,
+    resolve: Callable[[Any], Any],
+    properties: Callable[[Any], dict[str, Any]],
+) -> None:
+    if _xml_of(schema).get("wrapped"):
+        parent = ElementTree.SubElement(parent, _xml_name(schema, name))
+    item_schema = (
+        resolve(schema.get("items"))
+        if isinstance(schema, dict) and isinstance(schema.get("items"), dict)
+        else {}
+    )
+    for item in items:
+        child = ElementTree.SubElement(parent, _xml_name(item_schema, name))
+        _xml_fill(child, item, item_schema, resolve, properties)
+
+
+def _xml_scalar(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
