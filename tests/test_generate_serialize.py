@@ -40,6 +40,9 @@ def with_body(summary: str, media_type: str, schema: Any, required: bool | None 
         ("matrix", True, ARRAY, ";id=3;id=4;id=5"),
         ("matrix", False, OBJECT, ";id=role,admin,firstName,Alex"),
         ("matrix", True, OBJECT, ";role=admin;firstName=Alex"),
+        # a matrix string holding `;` or `=` stays one value (appNG's `params` example was split into three)
+        ("matrix", False, "a=1;b=x%3Ay", ";id=a%3D1%3Bb%3Dx%253Ay"),
+        ("simple", False, "a=1;b", "a=1;b"),
     ],
 )
 def test_path_styles_follow_the_openapi_table(style: str, explode: bool, value: Any, wire: str) -> None:

@@ -74,7 +74,11 @@ def path_text(name: str, value: Any, style: str | None = None, explode: bool | N
     if isinstance(value, (list, dict)):
         value = _escaped_items(value, _ITEM_DELIMITERS.get(style, _ITEM_DELIMITERS["simple"]))
     elif value is not None:
-        value = _escaped(scalar_text(value), _SEGMENT_BREAKERS)
+        # a matrix value ends at the next `;` and its name at `=`: inside one, both are escaped (RFC 6570's
+        # `{;x}` with `a=1;b=2` is `;x=a%3D1%3Bb%3D2`)
+        value = _escaped(
+            scalar_text(value), _ITEM_DELIMITERS["matrix"] if style == "matrix" else _SEGMENT_BREAKERS
+        )
     if style == "label":
         return _prefixed(".", value, explode, "." if explode else ",")
     if style == "matrix":
