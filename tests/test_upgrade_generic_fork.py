@@ -249,3 +249,30 @@ def test_a_saved_copy_follows_upstreams_new_auth_and_its_examples_keep_what_they
     assert copied["request"]["auth"] == upstream["request"]["auth"]
     assert "{{tokenAuth}}" in json.dumps(copied["request"]["auth"])
     assert copied["response"][0]["originalRequest"]["url"]["query"] == [{"key": "limit", "value": "5"}]
+
+
+def test_upgrading_an_upgrade_again_to_the_same_version_changes_nothing(tmp_path: Path, run_cli):
+    """Upgrading the upgrade again to the same version rewrote each conflict mark's "from" to that version."""
+    old_spec, new_spec = tmp_path / "old.json", tmp_path / "new.json"
+    old_spec.write_text(json.dumps(notes_spec("2025-04-10", with_archive=False)))
+    new_spec.write_text(json.dumps(notes_spec("2026-05-12", with_archive=True)))  # adds Archive note
+    assert run_cli("generate", old_spec, "-o", tmp_path / "gen").exit_code == 0
+    [generated] = (tmp_path / "gen").glob("*.postman_collection.json")
+    fork = json.loads(generated.read_text())
+    notes = next(node for node in fork["item"] if node["name"] == "Notes")
+    mine = copy.deepcopy(named(fork, "List notes"))
+    mine.pop("id")
+    mine.pop("x-postman-kit", None)
+    mine["name"] = "Mine last"
+    mine["request"]["url"]["query"] = [{"key": "limit", "value": "1000"}]  # over the maximum: a conflict
+    mine["request"]["url"]["raw"] = mine["request"]["url"]["raw"].split("?")[0] + "?limit=1000"
+    notes["item"].append(mine)
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    once, twice = tmp_path / "once.json", tmp_path / "twice.json"
+    assert (
+        run_cli("upgrade", tmp_path / "fork.json", "--to", new_spec, "--base", old_spec, "-o", once).exit_code
+        == 0
+    )
+    assert "⚠ Mine last" in once.read_text()
+    assert run_cli("upgrade", once, "--to", new_spec, "--base", new_spec, "-o", twice).exit_code == 0
+    assert twice.read_bytes() == once.read_bytes()

@@ -206,6 +206,8 @@ class _Merger:
         self.new_auth: dict[int, Auth | None] = {}
         # NEW's request in the result, the fork's request it was paired with, and that one's endpoint key
         self.paired: list[tuple[Item, Item, Any]] = []
+        # the marks an earlier upgrade put on a request (origin revision, problems, note heading), by identity
+        self.earlier_marks: dict[int, tuple[Any, Any, str | None]] = {}
         # upstream requests NEW removed that the user had edited: id → (what they changed, NEW's successor)
         self.kept_removed: dict[int, tuple[list[str], str | None]] = {}
         # each credential taken out of the fork → the variable it became: one variable per value
@@ -744,7 +746,7 @@ class _Merger:
         their scripts, values and examples are not lost with the operation."""
         edits, successor = self.kept_removed[id(node)]
         item = self.comparison.old.side.full_item(node)
-        _unmark(item)
+        self._unmark(item)
         label = "/".join(trail + (item.name,))
         problems = [
             f"{item.request.method} {item.request.url.path_template} is not an operation in {self.new_label}"
@@ -774,13 +776,13 @@ class _Merger:
                     "not an operation of either revision; kept as it was"
                 )
                 return item
-            _unmark(item)
+            self._unmark(item)
             label = "/".join(trail + (item.name,))
             problems = [not_in_new(self.comparison, saved)]
             self._mark(item, problems)
             self.report.conflicts.append(Conflict(label, problems))
             return item
-        _unmark(item)
+        self._unmark(item)
         label = "/".join(trail + (item.name,))
         request, checked = self.comparison.moved(saved, endpoint)
         revision_header = self.comparison.new.side.profile.revision_header
@@ -835,17 +837,30 @@ class _Merger:
             base is not None and saved.key in base.endpoints
         )
 
+    def _unmark(self, item: Item) -> None:
+        """_unmark, remembering the marks: the same problems found again keep the upgrade they were found in."""
+        kit = item.kit
+        if "conflicts" in kit:
+            heading = (
+                item.description.partition("\n")[0] if item.description.startswith(NOTE_HEADING) else None
+            )
+            self.earlier_marks[id(item)] = (kit.get("upgradedFrom"), kit.get("conflicts"), heading)
+        _unmark(item)
+
     def _mark(self, item: Item, problems: list[str]) -> None:
         """Say what is wrong where the user looks in Postman, changing nothing the request sends: a `⚠ ` before
-        its name and a first paragraph in its description naming each problem."""
+        its name and a first paragraph in its description naming each problem. Problems an earlier upgrade found
+        and marked keep its mark (upgrading an upgrade again changes nothing)."""
+        origin, heading = self.old_revision, f"{NOTE_HEADING} {self.old_label} to {self.new_label}:**"
+        earlier = self.earlier_marks.get(id(item))
+        if earlier is not None and earlier[1] == problems and earlier[0] and earlier[2]:
+            origin, heading = earlier[0], earlier[2]
         kit = dict(item.kit)
         kit["conflicts"] = problems
-        kit["upgradedFrom"] = self.old_revision
+        kit["upgradedFrom"] = origin
         item.extra[KIT_KEY] = kit
         item.name = CONFLICT_MARK + item.name
-        note = f"{NOTE_HEADING} {self.old_label} to {self.new_label}:**\n" + "\n".join(
-            f"- {p}" for p in problems
-        )
+        note = heading + "\n" + "\n".join(f"- {p}" for p in problems)
         item.description = note + ("\n\n" + item.description if item.description else "")
 
     # -- variables ---------------------------------------------------------------------------------------------
