@@ -135,3 +135,21 @@ def test_train_travel_s_collection_passes_its_contract_tests_against_the_sandbox
     failed = [a["assertion"] for e in run["executions"] for a in e.get("assertions", []) if a.get("error")]
     assert failed == []
     assert run["stats"]["assertions"]["total"] >= 19
+
+
+@pytest.mark.parametrize(
+    ("path", "headers", "status"),
+    [
+        ("/basic", {"Authorization": "Basic éé"}, 401),  # not base64: a 401, not a 500
+        ("/basic", {"Authorization": "Basic " + base64.b64encode(b"\xff\xfe:x").decode()}, 401),
+        (
+            "/cookieKey",
+            {"Cookie": f"flag; theme=a b; session={FULL_KEY}"},
+            200,
+        ),  # a pair a strict parser refuses
+    ],
+)
+def test_malformed_credentials_cost_only_themselves(
+    sandbox: Sandbox, path: str, headers: dict[str, str], status: int
+):
+    assert call(sandbox, path, headers).status == status

@@ -14,7 +14,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from http.cookies import CookieError, SimpleCookie
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -484,7 +483,7 @@ def _credential(scheme: SecurityScheme, incoming: Incoming, known: Callable[[str
             return None
         try:
             user, _, password = base64.b64decode(value, validate=True).decode("utf-8").partition(":")
-        except (binascii.Error, UnicodeDecodeError):
+        except (binascii.Error, ValueError):  # not base64 (`é` included), or not UTF-8 once decoded
             return None
         return next((half for half in (user, password) if half and known(half) is not None), user or None)
     if scheme.type == "http" and (scheme.scheme or "bearer").lower() != "bearer":
@@ -493,12 +492,17 @@ def _credential(scheme: SecurityScheme, incoming: Incoming, known: Callable[[str
 
 
 def _cookies(header: str) -> dict[str, str]:
-    jar = SimpleCookie()
-    try:
-        jar.load(header)
-    except CookieError:
-        return {}
-    return {name: morsel.value for name, morsel in jar.items()}
+    """A Cookie header's pairs, each read alone: one a strict parser refuses (`flag`, `a=b c`) costs only itself
+    (http.cookies drops the whole header for it)."""
+    pairs: dict[str, str] = {}
+    for part in header.split(";"):
+        name, sep, value = part.strip().partition("=")
+        if sep and name:
+            value = value.strip()
+            if len(value) >= 2 and value[0] == value[-1] == '"':
+                value = value[1:-1]
+            pairs.setdefault(name, value)
+    return pairs
 
 
 def _missing_key_detail(api: Api, op: Operation) -> str:
