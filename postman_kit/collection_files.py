@@ -14,6 +14,7 @@ symbolic links are never followed out of it, and the files read, their sizes and
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import stat
@@ -640,7 +641,10 @@ def _request_json(data: dict[str, Any]) -> dict[str, Any]:
         if not graphql
         else {
             "mode": "graphql",
-            "graphql": {"query": str(data.get("query") or ""), "variables": str(data.get("variables") or "")},
+            "graphql": {
+                "query": str(data.get("query") or ""),
+                "variables": _graphql_variables(data.get("variables")),
+            },
         }
     )
     if body is not None:
@@ -649,6 +653,13 @@ def _request_json(data: dict[str, Any]) -> dict[str, Any]:
     if data.get("description") is not None:
         request["description"] = data["description"]
     return request
+
+
+def _graphql_variables(value: Any) -> str:
+    """A v3 request's GraphQL variables as v2.1 keeps them, JSON text (a YAML mapping written as JSON)."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def _url_json(data: dict[str, Any]) -> dict[str, Any]:

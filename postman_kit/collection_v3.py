@@ -18,6 +18,7 @@ CLI reads there (`postman workspace push`, `postman collection run -e`): the v2.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import stat
@@ -465,9 +466,14 @@ def _graphql_request(request: dict[str, Any]) -> dict[str, Any]:
         out["method"] = method
     out["query"] = str(graphql.get("query") or "")
     if graphql.get("variables"):
-        out["variables"] = str(graphql["variables"])
+        out["variables"] = _graphql_text(graphql["variables"])
     out.update(_key_values("headers", request.get("header")))
     return out
+
+
+def _graphql_text(value: Any) -> str:
+    """GraphQL variables as Postman keeps them, JSON text: an object some exports hold is written as JSON."""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def _url_text(url: Any) -> str:

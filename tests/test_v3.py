@@ -661,3 +661,27 @@ def test_a_v3_query_written_only_in_the_url_is_the_one_sent(tmp_path: Path, exam
         ("filter", "equals(name,'VIP')"),
         ("page[size]", "5"),
     ]
+
+
+def test_graphql_variables_given_as_an_object_are_written_and_read_as_json(tmp_path: Path) -> None:
+    """Some exports hold GraphQL variables as an object: v3 got Python's `{'id': 5}`, which is no JSON."""
+    from postman_kit.collection_v3 import write_v3_collection
+
+    body = {"mode": "graphql", "graphql": {"query": "query($id:ID){a(id:$id)}", "variables": {"id": 5}}}
+    collection = {
+        "info": {
+            "name": "G",
+            "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+        },
+        "item": [
+            {"name": "gql", "request": {"method": "POST", "body": body, "url": "https://x.test/graphql"}}
+        ],
+    }
+    write_v3_collection(collection, tmp_path / "out")
+    (written,) = (tmp_path / "out" / "postman" / "collections").iterdir()
+    assert "variables: '{\"id\": 5}'" in (written / "gql.request.yaml").read_text()
+    (written / "gql.request.yaml").write_text(
+        "$kind: graphql-request\nurl: https://x.test/graphql\nquery: '{a}'\nvariables:\n  id: 5\norder: 1000\n"
+    )
+    (item,) = read_collection(str(written)).data["item"]
+    assert json.loads(item["request"]["body"]["graphql"]["variables"]) == {"id": 5}
