@@ -461,9 +461,11 @@ def _read_parameter(doc: dict[str, Any], name: str, raw: Any) -> Parameter | Non
 def _read_media(doc: dict[str, Any], name: str, content: Any) -> list[MediaType]:
     media: list[MediaType] = []
     if isinstance(content, dict) and isinstance(content.get("$ref"), str):
-        content = resolve(
-            doc, content, name
-        )  # a shared content map (Lob's `content: {$ref: …}`), as Redocly reads it
+        # a shared content map (Lob's `content: {$ref: …}`), read as Redocly reads it
+        ref = content["$ref"]
+        content = resolve(doc, content, name)
+        if not isinstance(content, dict) or not all(isinstance(v, dict) for v in content.values()):
+            raise InputError(name, f"content $ref {ref!r} is not a map of media types")
     if not isinstance(content, dict):
         return media
     for media_type, raw in content.items():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import socket
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -537,3 +538,12 @@ def test_a_content_map_given_as_a_ref_is_read_as_the_map_it_points_to(tmp_path: 
     api = load_api(str(write_spec(tmp_path, doc, "spec.json")))
     for op in api.operations:
         assert [m.media_type for m in op.responses[0].content] == ["application/json"], op.path
+
+
+@pytest.mark.parametrize("target", ["text", [1, 2], {"application/json": 5}])
+def test_a_content_ref_to_anything_but_a_map_of_media_types_is_refused(tmp_path: Path, target: Any) -> None:
+    body = {"required": True, "content": {"$ref": "#/x-shared"}}
+    doc = minimal_spec({"/a": {"post": {"requestBody": body, "responses": {"200": {"description": "OK"}}}}})
+    doc["x-shared"] = target
+    with pytest.raises(InputError, match="content \\$ref '#/x-shared' is not a map of media types"):
+        load_api(str(write_spec(tmp_path, doc, "spec.json")))
