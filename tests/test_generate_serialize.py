@@ -563,3 +563,27 @@ def test_an_xml_body_is_the_document_the_schemas_xml_objects_describe(tmp_path: 
     assert [child.tag for child in root] == ["title", "authors", "tags", "inStock"]
     assert root.find("title").text == "Dune & Co" and root.find("inStock").text == "true"
     assert [a.tag for a in root.find("authors")] == ["author"]
+
+
+def test_an_xml_body_stays_well_formed_whatever_the_names_and_text(tmp_path: Path) -> None:
+    """Property names no XML name may be (`first name`, `1a`, `<`, empty), a prefix without its namespace and
+    control characters in text made documents no parser reads."""
+    import xml.etree.ElementTree as ElementTree
+
+    properties = {
+        "first name": {"type": "string", "example": "Ada"},
+        "1a": {"type": "string", "example": "x\x01y\x00z"},
+        "<": {"type": "string", "example": "lt"},
+        "tag": {"type": "string", "example": "t", "xml": {"prefix": "p"}},
+    }
+    schema = {"type": "object", "required": list(properties), "properties": properties}
+    body = {"required": True, "content": {"application/xml": {"schema": schema}}}
+    spec = minimal_spec({"/people": {"post": {"summary": "Add", "requestBody": body, "responses": OK}}})
+    raw = requests_by_name(build_json(tmp_path, spec))["Add"]["request"]["body"]["raw"]
+    root = ElementTree.fromstring(raw.split("\n", 1)[1])
+    assert [(child.tag, child.text) for child in root] == [
+        ("first_name", "Ada"),
+        ("_1a", "xyz"),
+        ("_", "lt"),
+        ("tag", "t"),
+    ]

@@ -386,8 +386,27 @@ def _xml_of(schema: Any) -> dict[str, Any]:
 
 def _xml_name(schema: Any, default: str) -> str:
     xml = _xml_of(schema)
-    name = str(xml.get("name") or default)
-    return f"{xml['prefix']}:{name}" if xml.get("prefix") else name
+    name = _xml_safe_name(str(xml.get("name") or default))
+    prefix = _xml_safe_name(str(xml.get("prefix") or ""))
+    # a prefix is written only with its namespace: a prefix no namespace declares makes the document unreadable
+    return f"{prefix}:{name}" if xml.get("prefix") and xml.get("namespace") else name
+
+
+# What an XML 1.0 name may not hold (a simplification of its productions: letters, digits, `_`, `-`, `.`, and any
+# non-ASCII letter), and the characters an XML 1.0 document may not hold at all.
+_XML_NAME_UNSAFE = re.compile(r"[^\w.\-]|^[^A-Za-z_\u00c0-\uffff]")
+_XML_UNSAFE_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe_name(name: str) -> str:
+    """A property name as an XML name: what no name may hold becomes `_` (`first name` → `first_name`, `1a` →
+    `_1a`), so the document stays well-formed."""
+    if not name:
+        return "_"
+    if _XML_NAME_UNSAFE.search(name) is None:
+        return name
+    name = re.sub(r"[^\w.\-]", "_", name)
+    return name if re.match(r"[A-Za-z_\u00c0-\uffff]", name) else "_" + name
 
 
 def _xml_namespace(element: ElementTree.Element, schema: Any) -> None:
@@ -409,7 +428,7 @@ def _xml_fill(
             prop = resolve(described.get(key)) if isinstance(described.get(key), dict) else {}
             name = _xml_name(prop, str(key))
             if _xml_of(prop).get("attribute") and not isinstance(item, dict | list):
-                element.set(name, _xml_scalar(item))
+                element.set(name.split(":")[-1], _xml_scalar(item))
             elif isinstance(item, list):
                 _xml_list(element, item, prop, str(key), resolve, properties)
             else:
@@ -454,4 +473,4 @@ def _xml_scalar(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return _XML_UNSAFE_TEXT.sub("", str(value))  # characters no XML 1.0 document may hold
