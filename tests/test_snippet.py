@@ -751,3 +751,17 @@ def test_credentials_typed_into_a_body_are_read_from_the_environment_never_sent_
     text = render_snippet(collection, "json", language)
     assert refresh not in text and github not in text and "…" not in text
     assert any("literal credential (refresh_token)" in w for w in resolved.warnings)
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_credential_typed_into_a_multipart_field_is_read_from_the_environment(language) -> None:
+    """A `client_secret` form-data field was printed in full by 13 languages (and truncated by curl and httpie,
+    which then sent `…2543`), under "this request carries no secret"."""
+    secret = "8f14e45fceea167a5a36dedd4bea2543"
+    fields = [{"key": "grant_type", "value": "client_credentials"}, {"key": "client_secret", "value": secret}]
+    item = _request(
+        "token", "https://auth.test/token", method="POST", body={"mode": "formdata", "formdata": fields}
+    )
+    text = render_snippet(_collection(item), "token", language)
+    assert secret not in text and "…2543" not in text and "CLIENT_SECRET" in text
+    assert "carries no secret" not in text

@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from postman_kit.collection import BODY_PRUNED_METHODS, Auth, Collection, Url, parse_raw_url
 from postman_kit.errors import InputError
-from postman_kit.secrets import PRIVATE_KEY, credential_spans
+from postman_kit.secrets import PRIVATE_KEY, credential_spans, holds_named_credential
 from postman_kit.snippets.encoding import encode_path, encode_query
 from postman_kit.snippets.items import LocatedItem
 from postman_kit.variables import Reference, VariableScopes, merge_literals, references, value_text
@@ -431,7 +431,12 @@ class _Resolver:
                 )
                 content_type = None
             if entry.get("type") != "file":
-                value = merged(self.text(value_text(entry.get("value"))))
+                typed = value_text(entry.get("value"))
+                if holds_named_credential(name, typed) and not references(typed):
+                    # a `client_secret` field typed in: read from the environment, as a literal key is
+                    value: Text = (EnvironmentValue(self._literal_credential_env(name, typed), literal=name),)
+                else:
+                    value = merged(self.text(typed))
                 fields.append(FormField(name, value, content_type=content_type))
                 continue
             sources = entry.get("src")
