@@ -753,7 +753,7 @@ def test_credentials_typed_into_a_body_are_read_from_the_environment_never_sent_
     assert any("literal credential (refresh_token)" in w for w in resolved.warnings)
 
 
-@pytest.mark.parametrize("language", sorted(LANGUAGES))
+@pytest.mark.parametrize("language", sorted(set(LANGUAGES) - {"wget"}))  # wget sends no multipart form
 def test_a_credential_typed_into_a_multipart_field_is_read_from_the_environment(language) -> None:
     """A `client_secret` form-data field was printed in full by 13 languages (and truncated by curl and httpie,
     which then sent `…2543`), under "this request carries no secret"."""
