@@ -605,3 +605,35 @@ def test_each_secret_a_fork_holds_is_found_by_validate_and_becomes_a_variable_of
     declared = {v["key"]: v["value"] for v in upgraded["variable"]}
     for reference in sent:
         assert reference.startswith("{{") and declared[reference.strip("{}")] == ""  # defined, empty
+
+
+def test_a_pasted_secret_never_takes_a_variable_the_collection_holds_for_something_else(
+    run_cli, tmp_path: Path
+) -> None:
+    """The fork has `xOtherToken = "abc"` (not a secret) and an `X-Other-Token` header holding a pasted key:
+    the key became `{{xOtherToken}}`, so the request sent "abc", unreported. A variable that held the very
+    secret stays its place."""
+    from tests.tools import EXAMPLE_SPEC
+
+    pasted, kept = "8f14e45fceea167a5a36dedd4bea2543", "c9f0f895fb98ab9159f51fd0297e236d"
+    url = {"raw": "https://other.test/x", "protocol": "https", "host": ["other", "test"], "path": ["x"]}
+    headers = [{"key": "X-Other-Token", "value": pasted}, {"key": "X-Kept-Token", "value": kept}]
+    fork = {
+        "info": {
+            "name": "Mine",
+            "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+        },
+        "variable": [{"key": "xOtherToken", "value": "abc"}, {"key": "keptToken", "value": kept}],
+        "item": [{"name": "call", "request": {"method": "GET", "header": headers, "url": url}}],
+    }
+    path = tmp_path / "fork.json"
+    path.write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    assert run_cli("upgrade", path, "--to", EXAMPLE_SPEC, "-o", out).exit_code == 0
+    upgraded = json.loads(out.read_text())
+    (call,) = [node for node in upgraded["item"] if node.get("name") == "call"]
+    sent = {h["key"]: h["value"] for h in call["request"]["header"]}
+    assert sent["X-Other-Token"] not in ("{{xOtherToken}}", pasted) and sent["X-Other-Token"].startswith("{{")
+    assert sent["X-Kept-Token"] == "{{keptToken}}"
+    variables = {v["key"]: v["value"] for v in upgraded["variable"]}
+    assert variables["xOtherToken"] == "abc" and variables["keptToken"] == ""

@@ -1045,7 +1045,15 @@ class _Merger:
         if wanted == self.key_variable or wanted in self.new_auth_variables:
             self.credential_variables[value] = wanted
             return wanted
-        taken = set(self.credential_variables.values())
+        # the fork's own variable that held this very secret (emptied by carry_variables) is its place
+        held = next(
+            (v.key for v in self.comparison.old.side.collection.variables if v.value == value and v.key), None
+        )
+        if held is not None:
+            self.credential_variables[value] = held
+            return held
+        # never one the collection already has for something else (`xOtherToken = "abc"` would be sent instead)
+        taken = set(self.credential_variables.values()) | {v.key for v in self.result.variables}
         name, number = wanted, 2
         while name in taken:
             name, number = f"{wanted}{number}", number + 1
