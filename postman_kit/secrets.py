@@ -310,7 +310,8 @@ def find_keys(text: str) -> list[str]:
 # holds `token` (`page_token`, `token_url`) is not one.
 _CREDENTIAL_NAME = re.compile(
     r"(?i)(?:^|[_-]|(?<=[a-z]))(?:client[_-]?secret|secret|password|passwd|api[_-]?key|private[_-]?key|"
-    r"access[_-]?token|refresh[_-]?token|auth[_-]?token|bearer[_-]?token|token)$"
+    r"secret[_-]?access[_-]?key|secret[_-]?key|access[_-]?token|refresh[_-]?token|auth[_-]?token|bearer[_-]?token|"
+    r"token)$"
 )
 # Names that end in `token` and hold a page's or a sync's position, not a credential (`page_token`, `nextToken`)
 _POSITION_TOKEN = re.compile(

@@ -637,3 +637,46 @@ def test_a_pasted_secret_never_takes_a_variable_the_collection_holds_for_somethi
     assert sent["X-Kept-Token"] == "{{keptToken}}"
     variables = {v["key"]: v["value"] for v in upgraded["variable"]}
     assert variables["xOtherToken"] == "abc" and variables["keptToken"] == ""
+
+
+def test_credentials_a_spec_names_or_shows_anywhere_are_written_truncated(tmp_path: Path) -> None:
+    """A spec's own credentials beyond issued tokens: a query `api_key` and `aws_secret_access_key` example,
+    `client_secret` in a form and a JSON body, a server URL's `?key=AIza…`, a token in the description and in an
+    OAuth response example. The kit's own validate found them in its output."""
+    from postman_kit.generate import generate
+    from postman_kit.openapi import load_api
+    from postman_kit.validate import validate_collection
+    from tests.support.generate import minimal_spec, write_spec
+
+    google = "AIzaSyA1234567890abcdefghijklmnopqrstu"
+    github = "ghp_AAAAbbbbCCCCdddd1111222233334444EEEE"
+    aws = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYzz9Qs8Ab3d"
+    client_secret = "8f14e45fceea167a5a36dedd4bea2543"
+    jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
+    form = {"type": "object", "properties": {"client_secret": {"type": "string", "example": client_secret}}}
+    token_response = {"application/json": {"example": {"access_token": jwt, "token_type": "Bearer"}}}
+    operations = {
+        "/token": {"post": {
+            "summary": "Token",
+            "parameters": [
+                {"name": "api_key", "in": "query", "required": True, "example": client_secret, "schema": {"type": "string"}},
+                {"name": "aws_secret_access_key", "in": "query", "required": True, "example": aws, "schema": {"type": "string"}},
+            ],
+            "requestBody": {"required": True, "content": {"application/x-www-form-urlencoded": {"schema": form}}},
+            "responses": {"200": {"description": "OK", "content": token_response}},
+        }},
+        "/keys": {"post": {
+            "summary": "Keys",
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object"}, "example": {"client_secret": client_secret}}}},
+            "responses": {"200": {"description": "OK"}},
+        }},
+    }  # fmt: skip
+    document = minimal_spec(operations, servers=[{"url": f"https://api.example.test/v1?key={google}"}])
+    document["info"]["description"] = f"Try it with {github}."
+    spec = write_spec(tmp_path, document, "spec.json")
+    result = generate(str(spec), tmp_path / "out")
+    written = "".join(path.read_text() for path in result.files)
+    for secret in (google, github, aws, client_secret, jwt, aws.replace("+", "%2B")):
+        assert secret not in written, secret
+    report = validate_collection(json.loads(result.files[0].read_text()), "c.json", api=load_api(str(spec)))
+    assert [f.rule for f in report.findings if f.rule.startswith("auth/")] == []

@@ -46,7 +46,14 @@ from postman_kit.generate.servers import ServerHosts, is_absolute, is_scheme_rel
 from postman_kit.naming import collection_name, is_pre_release, request_name, stamped
 from postman_kit.openapi import Api, MediaType, Operation, Parameter, status_code
 from postman_kit.profiles import Profile, find_revision, get_profile
-from postman_kit.secrets import MIN_TOKEN_LENGTH, named_credential, replace_tokens, truncate_key
+from postman_kit.secrets import (
+    MIN_TOKEN_LENGTH,
+    credential_spans,
+    named_credential,
+    redact,
+    replace_tokens,
+    truncate_key,
+)
 from postman_kit.shapes import nesting_exceeds
 from postman_kit.terminal import has_control_character, printable
 from postman_kit.writer import json_text
@@ -151,8 +158,16 @@ def build(api: Api, options: BuildOptions | None = None) -> Build:
     channel = options.channel or ("beta" if is_pre_release(revision) else "stable")
     builder = _CollectionBuilder(api, profile, options, revision)
     collection = builder.collection(collection_name(api.title, revision, channel))
+    # a credential the spec shows in its description or a server URL (`?key=AIza…`) is written truncated too
+    collection.info.description = replace_tokens(collection.info.description, truncate_key)
+    for variable in collection.variables:
+        if isinstance(variable.value, str):
+            variable.value = redact(variable.value)
     slug = slugify(api.title)
     environment = _environment(api, options, builder, revision)
+    for value in environment["values"]:
+        if isinstance(value.get("value"), str):
+            value["value"] = redact(value["value"])
     globals_file = _globals(api, profile)
     return Build(
         api=api,
@@ -209,19 +224,43 @@ def _truncate_credentials(request: Request) -> None:
         else:
             header.value = _without_tokens(header.value)
     url = request.url
-    url.raw = _without_tokens(url.raw)
+    changed = False
     for query in url.query:
-        if isinstance(query.value, str):
-            query.value = _without_tokens(query.value)
+        if isinstance(query.value, str) and query.key:
+            before, query.value = query.value, _without_credential(query.key, query.value)
+            changed = changed or query.value != before
+    if changed:
+        url.rebuild_raw()
+    url.raw = _without_tokens(url.raw)
     for variable in url.variable:
         if isinstance(variable.value, str):
-            variable.value = _without_tokens(variable.value)
+            variable.value = _without_credential(variable.key, variable.value)
     body = request.body
     if body is not None:
-        body.raw = _without_tokens(body.raw)
+        body.raw = _without_named_json(_without_tokens(body.raw))
         for field in [*body.urlencoded, *body.formdata]:
             if isinstance(field.get("value"), str):
-                field["value"] = _without_tokens(field["value"])
+                field["value"] = _without_credential(str(field.get("key") or ""), field["value"])
+
+
+def _without_credential(name: str, value: str) -> str:
+    """A parameter's or form field's value, a credential its name says it is (`api_key`, `client_secret`)
+    truncated, and any issued-format token in it."""
+    credential = named_credential(name, value)
+    if credential is not None:
+        value = value.replace(credential, truncate_key(credential))
+    return _without_tokens(value)
+
+
+def _without_named_json(text: str) -> str:
+    """A JSON body with the values of fields named for a credential (`"client_secret": "…"`) truncated; a
+    `password` is data the request sends (a user to create), as upgrade reads it too."""
+    if '"' not in text:
+        return text
+    spans = [span for span in credential_spans(text) if span[2] and "password" not in span[2].lower()]
+    for start, end, _ in reversed(spans):
+        text = text[:start] + truncate_key(text[start:end]) + text[end:]
+    return text
 
 
 def _without_tokens(text: str) -> str:

@@ -31,6 +31,7 @@ from postman_kit.examples import ExampleBuilder
 from postman_kit.openapi import Api, MediaType, Operation, status_code
 from postman_kit.openapi import Response as DocumentedResponse
 from postman_kit.profiles import Profile
+from postman_kit.secrets import MIN_TOKEN_LENGTH, replace_tokens, truncate_key
 from postman_kit.writer import json_text
 
 ERROR_MEDIA_TYPE = "application/vnd.api+json"
@@ -191,7 +192,7 @@ class DocumentedErrors:
             value = example_value(media, self.builder)
             if media is not None and media.example is None:
                 value = _with_status(value, code)
-            body, language = body_text(value, media)
+            body, language = _without_spec_tokens(body_text(value, media), media)
             examples.append(
                 Response(
                     id=ids.example_id(item_id, name, code),
@@ -235,7 +236,16 @@ def error_example_name(response: DocumentedResponse, code: int) -> str:
 def saved_body(media: MediaType | None, builder: ExampleBuilder | None) -> tuple[str, str | None]:
     """An example response's body and preview language: the media type's own example, else one built from its
     schema (no body without a builder)."""
-    return body_text(example_value(media, builder), media)
+    return _without_spec_tokens(body_text(example_value(media, builder), media), media)
+
+
+def _without_spec_tokens(body: tuple[str, str | None], media: MediaType | None) -> tuple[str, str | None]:
+    """A spec's own example, an issued-format credential in it (an OAuth response's `access_token: eyJ…`, a
+    `ghp_…`) truncated, as every output writes a key; a body built from a schema holds none."""
+    text, language = body
+    if media is None or media.example is None or len(text) < MIN_TOKEN_LENGTH:
+        return body
+    return replace_tokens(text, truncate_key), language
 
 
 def example_value(media: MediaType | None, builder: ExampleBuilder | None) -> Any:
