@@ -15,6 +15,28 @@ import pytest
 from tests.support.notes import items, named, notes_spec
 
 
+def generated_fork(
+    tmp_path: Path, run_cli, old: dict[str, Any], new: dict[str, Any]
+) -> tuple[dict, Path, Path]:
+    """OLD and NEW written as specs, and the collection OLD generates, to edit as a fork."""
+    old_spec, new_spec = tmp_path / "old.json", tmp_path / "new.json"
+    old_spec.write_text(json.dumps(old))
+    new_spec.write_text(json.dumps(new))
+    assert run_cli("generate", old_spec, "-o", tmp_path / "gen").exit_code == 0
+    [generated] = (tmp_path / "gen").glob("*.postman_collection.json")
+    return json.loads(generated.read_text()), old_spec, new_spec
+
+
+def saved_copy(fork: dict[str, Any], name: str) -> dict[str, Any]:
+    """A copy of "List notes" the user saved at the end of the Notes folder, as Postman exports it (no ids)."""
+    mine = copy.deepcopy(named(fork, "List notes"))
+    mine.pop("id")
+    mine.pop("x-postman-kit", None)
+    mine["name"] = name
+    next(node for node in fork["item"] if node["name"] == "Notes")["item"].append(mine)
+    return mine
+
+
 def edit_in_postman(collection: dict[str, Any]) -> dict[str, Any]:
     """What a user does in the app: a note on a request's docs pane, a folder pre-request script, a query param
     of their own, a request to their webhook relay in a folder of their own; then Export (v2.1) adds its ids."""
@@ -144,14 +166,10 @@ def test_an_edited_request_whose_operation_new_removes_is_kept_marked(
     """NEW removes `POST /notes/{note_id}/archive`. The user had given that request a test script and a note id
     of theirs: the request went with the operation, script and all, under the same "Dropped" line an untouched
     request gets. Now it stays where it was, marked for review; an untouched one still goes."""
-    old_spec, new_spec = tmp_path / "old.json", tmp_path / "new.json"
-    old_spec.write_text(json.dumps(notes_spec("2025-04-10", with_archive=True)))
-    new_spec.write_text(json.dumps(notes_spec("2026-05-12", with_archive=False)))
-    assert run_cli("generate", old_spec, "-o", tmp_path / "gen").exit_code == 0
-    [generated] = (tmp_path / "gen").glob("*.postman_collection.json")
+    old, new = notes_spec("2025-04-10", with_archive=True), notes_spec("2026-05-12", with_archive=False)
+    fork, old_spec, new_spec = generated_fork(tmp_path, run_cli, old, new)
     untouched = tmp_path / "untouched.json"
-    untouched.write_text(generated.read_text())
-    fork = json.loads(generated.read_text())
+    untouched.write_text(json.dumps(fork))
     archive = named(fork, "Archive note")
     archive["event"] = [
         {
@@ -214,7 +232,6 @@ def test_a_saved_copy_follows_upstreams_new_auth_and_its_examples_keep_what_they
     """NEW replaces the security scheme (`bearerAuth` → `tokenAuth`): upstream's requests send `{{tokenAuth}}`,
     but a copy the user saved kept `{{bearerAuth}}`, which nothing defines any more, and was called fine. And an
     example the copy saved with another query was rewritten to the copy's current query."""
-    old_spec, new_spec = tmp_path / "old.json", tmp_path / "new.json"
     old = notes_spec("2025-04-10", with_archive=False)
     new = notes_spec("2026-05-12", with_archive=False)
     new["components"]["securitySchemes"] = {"tokenAuth": {"type": "http", "scheme": "bearer"}}
@@ -223,23 +240,14 @@ def test_a_saved_copy_follows_upstreams_new_auth_and_its_examples_keep_what_they
         for item in spec["paths"].values():
             for operation in item.values():
                 operation["security"] = [{scheme: []}]
-    old_spec.write_text(json.dumps(old))
-    new_spec.write_text(json.dumps(new))
-    assert run_cli("generate", old_spec, "-o", tmp_path / "gen").exit_code == 0
-    [generated] = (tmp_path / "gen").glob("*.postman_collection.json")
-    fork = json.loads(generated.read_text())
-    notes = next(node for node in fork["item"] if node["name"] == "Notes")
-    mine = copy.deepcopy(named(fork, "List notes"))
-    mine.pop("id")
-    mine.pop("x-postman-kit", None)
-    mine["name"] = "My notes"
+    fork, old_spec, new_spec = generated_fork(tmp_path, run_cli, old, new)
+    mine = saved_copy(fork, "My notes")
     recorded = copy.deepcopy(mine["request"])
     recorded["url"]["raw"] += "?limit=5"
     recorded["url"]["query"] = [{"key": "limit", "value": "5"}]
     mine["response"] = [
         {"name": "Five", "originalRequest": recorded, "status": "OK", "code": 200, "header": [], "body": "[]"}
     ]
-    notes["item"].append(mine)
     (tmp_path / "fork.json").write_text(json.dumps(fork))
     out = tmp_path / "up.json"
     result = run_cli("upgrade", tmp_path / "fork.json", "--to", new_spec, "--base", old_spec, "-o", out)
@@ -253,20 +261,11 @@ def test_a_saved_copy_follows_upstreams_new_auth_and_its_examples_keep_what_they
 
 def test_upgrading_an_upgrade_again_to_the_same_version_changes_nothing(tmp_path: Path, run_cli):
     """Upgrading the upgrade again to the same version rewrote each conflict mark's "from" to that version."""
-    old_spec, new_spec = tmp_path / "old.json", tmp_path / "new.json"
-    old_spec.write_text(json.dumps(notes_spec("2025-04-10", with_archive=False)))
-    new_spec.write_text(json.dumps(notes_spec("2026-05-12", with_archive=True)))  # adds Archive note
-    assert run_cli("generate", old_spec, "-o", tmp_path / "gen").exit_code == 0
-    [generated] = (tmp_path / "gen").glob("*.postman_collection.json")
-    fork = json.loads(generated.read_text())
-    notes = next(node for node in fork["item"] if node["name"] == "Notes")
-    mine = copy.deepcopy(named(fork, "List notes"))
-    mine.pop("id")
-    mine.pop("x-postman-kit", None)
-    mine["name"] = "Mine last"
+    old, new = notes_spec("2025-04-10", with_archive=False), notes_spec("2026-05-12", with_archive=True)
+    fork, old_spec, new_spec = generated_fork(tmp_path, run_cli, old, new)
+    mine = saved_copy(fork, "Mine last")
     mine["request"]["url"]["query"] = [{"key": "limit", "value": "1000"}]  # over the maximum: a conflict
     mine["request"]["url"]["raw"] = mine["request"]["url"]["raw"].split("?")[0] + "?limit=1000"
-    notes["item"].append(mine)
     (tmp_path / "fork.json").write_text(json.dumps(fork))
     once, twice = tmp_path / "once.json", tmp_path / "twice.json"
     assert (
