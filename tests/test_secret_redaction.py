@@ -680,3 +680,27 @@ def test_credentials_a_spec_names_or_shows_anywhere_are_written_truncated(tmp_pa
         assert secret not in written, secret
     report = validate_collection(json.loads(result.files[0].read_text()), "c.json", api=load_api(str(spec)))
     assert [f.rule for f in report.findings if f.rule.startswith("auth/")] == []
+
+
+def test_a_resource_id_named_token_is_no_credential(tmp_path: Path) -> None:
+    """Lithic names its resources' ids `token` (`card_token`, `account_token`, a body's `token`: UUIDs); written
+    truncated as credentials, 140 of its 218 requests failed their `format: uuid`."""
+    from tests.support.generate import build_json, minimal_spec, requests_by_name
+
+    card, account = "7ef7d65c-9023-4da3-b113-3b8583fd7951", "ecbd1d58-0299-48b3-84da-6ed7f5bf9ec1"
+    uuid = {"type": "string", "format": "uuid"}
+    operation = {
+        "summary": "Simulate",
+        "parameters": [
+            {"name": "card_token", "in": "path", "required": True, "schema": {**uuid, "example": card}},
+            {"name": "account_token", "in": "query", "required": True, "schema": {**uuid, "example": account}},
+        ],
+        "requestBody": {"required": True, "content": {"application/json": {
+            "schema": {"type": "object", "properties": {"token": uuid}}, "example": {"token": card}}}},
+        "responses": {"200": {"description": "OK"}},
+    }  # fmt: skip
+    spec = minimal_spec({"/cards/{card_token}/simulate": {"post": operation}})
+    request = requests_by_name(build_json(tmp_path, spec))["Simulate"]["request"]
+    assert request["url"]["variable"][0]["value"] == card
+    assert request["url"]["query"][0]["value"] == account
+    assert json.loads(request["body"]["raw"]) == {"token": card}

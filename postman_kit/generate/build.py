@@ -232,9 +232,11 @@ def _truncate_credentials(request: Request) -> None:
     if changed:
         url.rebuild_raw()
     url.raw = _without_tokens(url.raw)
-    for variable in url.variable:
+    for (
+        variable
+    ) in url.variable:  # a path names a resource: `card_token` is an id, only an issued token is none
         if isinstance(variable.value, str):
-            variable.value = _without_credential(variable.key, variable.value)
+            variable.value = _without_tokens(variable.value)
     body = request.body
     if body is not None:
         body.raw = _without_named_json(_without_tokens(body.raw))
@@ -247,9 +249,14 @@ def _without_credential(name: str, value: str) -> str:
     """A parameter's or form field's value, a credential its name says it is (`api_key`, `client_secret`)
     truncated, and any issued-format token in it."""
     credential = named_credential(name, value)
-    if credential is not None:
+    if credential is not None and not _UUID.fullmatch(credential):
         value = value.replace(credential, truncate_key(credential))
     return _without_tokens(value)
+
+
+# A resource's id, whatever its field's name says (Lithic's `token` and `account_token` are UUIDs of cards and
+# accounts): no credential to truncate in a spec's example.
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
 def _without_named_json(text: str) -> str:
@@ -257,7 +264,11 @@ def _without_named_json(text: str) -> str:
     `password` is data the request sends (a user to create), as upgrade reads it too."""
     if '"' not in text:
         return text
-    spans = [span for span in credential_spans(text) if span[2] and "password" not in span[2].lower()]
+    spans = [
+        (start, end, name)
+        for start, end, name in credential_spans(text)
+        if name and "password" not in name.lower() and not _UUID.fullmatch(text[start:end])
+    ]
     for start, end, _ in reversed(spans):
         text = text[:start] + truncate_key(text[start:end]) + text[end:]
     return text
