@@ -704,3 +704,29 @@ def test_a_resource_id_named_token_is_no_credential(tmp_path: Path) -> None:
     assert request["url"]["variable"][0]["value"] == card
     assert request["url"]["query"][0]["value"] == account
     assert json.loads(request["body"]["raw"]) == {"token": card}
+
+
+def test_a_variable_whose_name_looks_like_a_token_is_left_as_typed(run_cli, tmp_path: Path) -> None:
+    """`{{ghp_…}}` names a variable; nothing is typed in. It was rewritten to the broken `{{{{apiKey}}}}`."""
+    from tests.tools import EXAMPLE_SPEC
+
+    name = "{{ghp_AAAAbbbbCCCCdddd1111222233334444EEEE}}"
+    url = {"raw": "https://other.test/x", "protocol": "https", "host": ["other", "test"], "path": ["x"]}
+    fork = {
+        "info": {
+            "name": "Mine",
+            "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+        },
+        "item": [
+            {
+                "name": "call",
+                "request": {"method": "GET", "header": [{"key": "X-Token", "value": name}], "url": url},
+            }
+        ],
+    }
+    path = tmp_path / "fork.json"
+    path.write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    assert run_cli("upgrade", path, "--to", EXAMPLE_SPEC, "-o", out).exit_code == 0
+    (call,) = [node for node in json.loads(out.read_text())["item"] if node.get("name") == "call"]
+    assert call["request"]["header"] == [{"key": "X-Token", "value": name}]

@@ -987,6 +987,8 @@ class _Merger:
         found, tokens = into
         if isinstance(node, str):
             for token in find_tokens(node):
+                if "{{" + token + "}}" in node:
+                    continue  # a variable's name that looks like a token (`{{ghp_…}}`): nothing is typed in
                 tokens.setdefault(token, (host_variable or self.key_variable, _place(root, path)))
             if path[-1:] in (("raw",), ("body",)) and node.lstrip()[:1] in ("{", "["):
                 # a JSON body (a request's, a saved example's): its fields named for a credential (`api_key`)
