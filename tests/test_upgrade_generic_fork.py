@@ -275,3 +275,36 @@ def test_upgrading_an_upgrade_again_to_the_same_version_changes_nothing(tmp_path
     assert "⚠ Mine last" in once.read_text()
     assert run_cli("upgrade", once, "--to", new_spec, "--base", new_spec, "-o", twice).exit_code == 0
     assert twice.read_bytes() == once.read_bytes()
+
+
+def test_a_value_an_earlier_version_wrote_with_a_bare_plus_is_not_taken_for_an_edit(tmp_path: Path, run_cli):
+    """Collections generated before `+` was written `%2B` hold `to=+15005550006`: against OLD's spec as generated
+    now, that read as the user's edit and was carried, so the server kept reading a space."""
+    from tests.support.generate import OK, minimal_spec
+
+    phone = {
+        "name": "to",
+        "in": "query",
+        "required": True,
+        "schema": {"type": "string", "example": "+15005550006"},
+    }
+    spec = minimal_spec(
+        {"/messages": {"get": {"summary": "List messages", "parameters": [phone], "responses": OK}}}
+    )
+    old, new = copy.deepcopy(spec), copy.deepcopy(spec)
+    old["info"]["version"], new["info"]["version"] = "1.0.0", "1.1.0"
+    fork, old_spec, new_spec = generated_fork(tmp_path, run_cli, old, new)
+    url = named(fork, "List messages")["request"]["url"]
+    assert url["query"][0]["value"] == "%2B15005550006"
+    url["query"][0]["value"] = "+15005550006"  # as an earlier version wrote it
+    url["raw"] = url["raw"].replace("%2B", "+")
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    result = run_cli(
+        "upgrade", tmp_path / "fork.json", "--to", new_spec, "--base", old_spec, "-o", out, "--format", "json"
+    )
+    assert json.loads(result.stdout)["editsKept"] == []
+    assert (
+        named(json.loads(out.read_text()), "List messages")["request"]["url"]["query"][0]["value"]
+        == "%2B15005550006"
+    )

@@ -35,6 +35,7 @@ from postman_kit.diff.compare import Comparison, compare_sides, not_in_new, prep
 from postman_kit.diff.matching import Endpoint, SavedRequest
 from postman_kit.diff.revisions import RevisionList
 from postman_kit.diff.sides import Side
+from postman_kit.generate.serialize import query_value
 from postman_kit.generate.servers import host_label
 from postman_kit.naming import stamped
 from postman_kit.secrets import (
@@ -1243,9 +1244,11 @@ def _by_key(query: list[QueryParam]) -> dict[str | None, list[QueryParam]]:
 
 
 def _same_entries(generated: list[QueryParam], mine: list[QueryParam]) -> bool:
-    """Whether a key's entries in the fork read as upstream generated them (OLD's placeholders count as such)."""
+    """Whether a key's entries in the fork read as upstream generated them (OLD's placeholders count as such, and
+    a value an earlier postman-kit wrote with a bare `+`, which it now writes `%2B`)."""
     return len(generated) == len(mine) and all(
-        g.disabled == m.disabled and (g.value == m.value or m.value in OLD_PLACEHOLDERS)
+        g.disabled == m.disabled
+        and (g.value == m.value or m.value in OLD_PLACEHOLDERS or query_value(m.value or "") == g.value)
         for g, m in zip(generated, mine, strict=True)
     )
 
