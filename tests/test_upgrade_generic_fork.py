@@ -308,3 +308,28 @@ def test_a_value_an_earlier_version_wrote_with_a_bare_plus_is_not_taken_for_an_e
         named(json.loads(out.read_text()), "List messages")["request"]["url"]["query"][0]["value"]
         == "%2B15005550006"
     )
+
+
+def test_a_key_typed_as_a_basic_user_name_becomes_the_variable_new_sends_it_from(tmp_path: Path, run_cli):
+    """Stripe takes its secret key as the Basic user name: one pasted there on an upstream request was carried
+    whole as "Edits kept: auth", with no "Private keys replaced"."""
+    old, new = notes_spec("2025-04-10", with_archive=False), notes_spec("2026-05-12", with_archive=False)
+    for spec in (old, new):
+        spec["components"]["securitySchemes"] = {"basicAuth": {"type": "http", "scheme": "basic"}}
+        spec["security"] = [{"basicAuth": []}]
+    fork, old_spec, new_spec = generated_fork(tmp_path, run_cli, old, new)
+    key = "sk_live_51HxQ2vLkdIwHu7ixZZZZZZZZZZZZZZ9876543210"
+    named(fork, "List notes")["request"]["auth"] = {
+        "type": "basic",
+        "basic": [{"key": "username", "value": key}, {"key": "password", "value": ""}],
+    }
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    result = run_cli("upgrade", tmp_path / "fork.json", "--to", new_spec, "--base", old_spec, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert key not in out.read_text() and key not in result.output
+    upgraded = json.loads(out.read_text())
+    sent = {a["key"]: a["value"] for a in named(upgraded, "List notes")["request"]["auth"]["basic"]}
+    collection = {a["key"]: a["value"] for a in upgraded["auth"]["basic"]}
+    assert sent["username"] == collection["username"]  # the variable NEW sends the user name from
+    assert "Private keys replaced" in result.output

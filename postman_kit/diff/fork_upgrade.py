@@ -1167,13 +1167,20 @@ class _Merger:
         JWT's signing secret): each typed in literally becomes a variable named for the auth and the attribute
         (`{{oauth2ClientSecret}}`), and is reported truncated."""
         main = CREDENTIAL_ATTRIBUTES.get(auth.type)
+        own = (
+            self.result.auth if self.result.auth is not None and self.result.auth.type == auth.type else None
+        )
         for attribute, value in list(auth.attributes.items()):
             if attribute == main or not isinstance(value, str) or not looks_like_a_credential(value):
                 continue
-            if not is_credential_name(attribute):  # `clientSecret`, `password`, `refreshToken`, `secret`
+            # `clientSecret`, `password`, `refreshToken`, `secret` by name; any attribute holding an issued
+            # token (Stripe's key as a Basic user name)
+            if not is_credential_name(attribute) and not find_tokens(value):
                 continue
+            sent = _VARIABLE_REFERENCE.search(str(own.attributes.get(attribute, ""))) if own else None
             prefix = variable.removesuffix("Token") if variable else auth.type
-            name = self._variable_for(value, prefix + attribute[:1].upper() + attribute[1:])
+            wanted = sent.group(1).strip() if sent else prefix + attribute[:1].upper() + attribute[1:]
+            name = self._variable_for(value, wanted)
             auth.attributes[attribute] = "{{" + name + "}}"
             self.report.keys_replaced.append(
                 KeyReplacement(label, f"{auth.type} auth `{attribute}`", truncate_key(value), name)
