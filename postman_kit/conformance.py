@@ -202,13 +202,28 @@ class RequestChecker:
                 raise ValueError(f"not valid JSON: {exc.msg} {where}") from None
             return NOT_READ if unresolved else value
 
+        def read_form() -> Any:
+            fields = (
+                [f for f in body.urlencoded if isinstance(f, dict) and not f.get("disabled")] if body else []
+            )
+            pairs = [
+                (str(f.get("key") or ""), _dynamic_values(_substitute(str(f.get("value") or ""), variables)))
+                for f in fields
+            ]
+            if any(_VARIABLE.search(value) for _, value in pairs):
+                return NOT_READ  # a value left to run time cannot be judged offline
+            media = op.request_body.preferred if op.request_body is not None else None
+            schema = self.api.resolve(media.schema) if media is not None and media.schema else {}
+            return form_value(pairs, schema, self.api.resolve)
+
         raw = body is not None and body.mode == "raw"
+        form = body is not None and body.mode == "urlencoded"
         return body_problems(
             self.schemas,
             op,
             sent=sent,
-            content_type=request.header_value("Content-Type"),
-            read=read if raw else None,
+            content_type=request.header_value("Content-Type") or (FORM_MEDIA_TYPE if form else None),
+            read=read if raw else read_form if form else None,
         )
 
 
@@ -437,7 +452,7 @@ def body_problems(
         )
         return problems
     judged = (content_type or media.media_type).split(";")[0].strip().lower()
-    if read is None or not _is_json(judged):
+    if read is None or not (_is_json(judged) or judged == FORM_MEDIA_TYPE):
         return problems  # a multipart or binary body the operation takes: accepted as it is
     try:
         value = read()
@@ -602,6 +617,92 @@ def accepts_content_type(body: RequestBody, content_type: str) -> bool:
     if sent in listed or "*/*" in listed or f"{sent.split('/')[0]}/*" in listed:
         return True
     return _is_json(sent) and any(_is_json(media) for media in listed)
+
+
+FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
+
+
+def form_value(pairs: list[tuple[str, str]], schema: Any, resolve: Callable[[Any], Any]) -> dict[str, Any]:
+    """A form body's fields as the object its schema describes: bracketed keys nested as Stripe documents them
+    (`metadata[order_id]`, `expand[]`, `items[0][price]`), and each text read as the type its property has (a
+    form holds only text: `amount=5` is the integer 5, `capture=false` the boolean)."""
+    value: dict[str, Any] = {}
+    for key, text in pairs:
+        name, _, rest = key.partition("[")
+        path = [name] + [part.rstrip("]") for part in rest.split("[")] if rest else [name]
+        node: Any = value
+        for index, part in enumerate(path):
+            last = index == len(path) - 1
+            if isinstance(node, list):
+                if last:
+                    node.append(text)
+                    break
+                if part == "" or not part.isdigit() or int(part) >= len(node):
+                    node.append([] if path[index + 1] == "" else {})
+                node = node[-1] if part == "" or not part.isdigit() else node[min(int(part), len(node) - 1)]
+                continue
+            if last:
+                node[part] = text
+            else:
+                node = node.setdefault(part, [] if path[index + 1] == "" or path[index + 1].isdigit() else {})
+    return _typed(value, schema, resolve, 0)
+
+
+def _typed(value: Any, schema: Any, resolve: Callable[[Any], Any], depth: int) -> Any:
+    schema = resolve(schema) if isinstance(schema, dict) else {}
+    if depth > 32 or not isinstance(schema, dict):
+        return value
+    parts = [schema] + [
+        resolve(branch)
+        for key in ("allOf", "anyOf", "oneOf")
+        for branch in schema.get(key) or []
+        if isinstance(branch, dict)
+    ]
+    parts = [part for part in parts if isinstance(part, dict)]
+    if isinstance(value, dict):
+        properties: dict[str, Any] = {}
+        for part in parts:
+            for name, prop in (
+                (part.get("properties") or {}).items() if isinstance(part.get("properties"), dict) else ()
+            ):
+                # a property several branches describe is read by any of them (Stripe's `customer_acceptance`)
+                properties[name] = {"anyOf": [properties[name], prop]} if name in properties else prop
+        extra = schema.get("additionalProperties")
+        fallback = extra if isinstance(extra, dict) else {}
+        return {k: _typed(v, properties.get(k, fallback), resolve, depth + 1) for k, v in value.items()}
+    items: Any = next((part["items"] for part in parts if isinstance(part.get("items"), dict)), {})
+    if isinstance(value, list):
+        return [_typed(v, items, resolve, depth + 1) for v in value]
+    kinds = {kind for part in parts for kind in _listed_types(part.get("type"))}
+    if not isinstance(value, str) or _free_string(parts, value):
+        return value
+    if "array" in kinds:
+        # one value of an array (`MediaUrl=x`), or the array joined by its style's delimiter (`a b`, `a|b`, `a,b`)
+        delimiter = next((d for d in (" ", "|", ",") if d in value), None)
+        return [
+            _typed(v, items, resolve, depth + 1) for v in (value.split(delimiter) if delimiter else [value])
+        ]
+    if "boolean" in kinds and value in ("true", "false"):
+        return value == "true"
+    if "integer" in kinds and re.fullmatch(r"-?\d+", value):
+        return int(value)
+    if "number" in kinds and re.fullmatch(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?", value):
+        return float(value)
+    return value
+
+
+def _free_string(parts: list[dict[str, Any]], value: str) -> bool:
+    """A part of the schema takes `value` as text: a string with no enum, or one whose enum holds it."""
+    for part in parts:
+        if "string" in _listed_types(part.get("type")) or (not part.get("type") and "enum" in part):
+            enum = part.get("enum")
+            if not isinstance(enum, list) or value in enum:
+                return True
+    return False
+
+
+def _listed_types(kind: Any) -> list[str]:
+    return kind if isinstance(kind, list) else [kind] if isinstance(kind, str) else []
 
 
 def _is_json(media_type: str) -> bool:
