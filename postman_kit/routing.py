@@ -123,9 +123,10 @@ class OperationIndex:
         for candidates in self._by_length.values():
             candidates.sort(key=lambda r: (-r.literal_count, r.template))
 
-    def _find(self, parts: list[str]) -> tuple[_Route, dict[str, str]] | None:
-        """The best route for concrete or wildcard segments (`:id`, `{id}`, `{{var}}` are wildcards)."""
-        best: tuple[int, _Route, dict[str, str]] | None = None
+    def _find(self, parts: list[str], method: str = "") -> tuple[_Route, dict[str, str]] | None:
+        """The best route for concrete or wildcard segments (`:id`, `{id}`, `{{var}}` are wildcards); of routes that
+        fit, one that has `method` first (Discourse's `GET /groups/{name}.json` beside `PUT /groups/{id}.json`)."""
+        best: tuple[tuple[bool, int], _Route, dict[str, str]] | None = None
         parts = [decoded(part) for part in parts]
         wildcards = [_WILDCARD.match(part) for part in parts]  # once, not once per route
         # A route of exactly this shape (wildcards where it has parameters, the same literals elsewhere) scores
@@ -133,7 +134,7 @@ class OperationIndex:
         exact = self._by_shape.get(
             tuple(None if w is not None else part for part, w in zip(parts, wildcards, strict=True))
         )
-        if exact is not None:
+        if exact is not None and (not method or method in exact.operations):
             return exact, {name or "": part for part, name in zip(parts, exact.names, strict=True) if name}
         for route in self._by_length.get(len(parts), []):
             score = 0
@@ -160,13 +161,14 @@ class OperationIndex:
                 else:
                     break
             else:
-                if best is None or score > best[0]:
-                    best = (score, route, params)
+                rank = (not method or method in route.operations, score)
+                if best is None or rank > best[0]:
+                    best = (rank, route, params)
         return (best[1], best[2]) if best else None
 
     def match(self, method: str, path: str) -> RouteMatch | MethodNotAllowed | None:
         """Route a request path (concrete or templated); None when no path fits."""
-        found = self._find(split_path(path))
+        found = self._find(split_path(path), method.upper())
         if found is None:
             return None
         route, params = found

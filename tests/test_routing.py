@@ -49,3 +49,20 @@ def test_a_path_variable_names_a_parameter_and_never_stands_for_a_literal(tmp_pa
     found = index.match("GET", "/notes/{{kind}}/e-1")
     assert isinstance(found, RouteMatch) and found.operation.operation_id == "get_export"
     assert index.match("GET", "/notes/exports/:export_id").operation.operation_id == "get_export"
+
+
+def test_of_paths_of_one_shape_the_one_with_the_method_is_taken(tmp_path):
+    """Discourse's `GET /groups/{name}.json` beside `PUT /groups/{id}.json`: a GET was routed to the `{id}` path
+    and judged a 405, on the kit's own output."""
+    parameter = {"in": "path", "required": True, "schema": {"type": "string"}}
+    spec = minimal_spec(
+        {
+            "/groups/{name}.json": {"get": {"parameters": [{"name": "name", **parameter}], "responses": OK}},
+            "/groups/{id}.json": {"put": {"parameters": [{"name": "id", **parameter}], "responses": OK}},
+        }
+    )
+    index = OperationIndex(load_api(str(write_spec(tmp_path, spec, "spec.json"))))
+    get, put = index.match("GET", "/groups/staff.json"), index.match("PUT", "/groups/7.json")
+    assert isinstance(get, RouteMatch) and get.template == "/groups/{name}.json"
+    assert isinstance(put, RouteMatch) and put.template == "/groups/{id}.json"
+    assert isinstance(index.match("DELETE", "/groups/7.json"), MethodNotAllowed)
