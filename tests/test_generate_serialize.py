@@ -587,3 +587,23 @@ def test_an_xml_body_stays_well_formed_whatever_the_names_and_text(tmp_path: Pat
         ("_", "lt"),
         ("tag", "t"),
     ]
+
+
+def test_a_required_path_parameter_whose_example_is_empty_gets_a_value(tmp_path: Path) -> None:
+    """Matrix's `stateKey` example is `""`: the path went out with `//` and the kit's own validate refused it."""
+    parameter = {
+        "name": "stateKey",
+        "in": "path",
+        "required": True,
+        "schema": {"type": "string"},
+        "example": "",
+    }
+    spec = minimal_spec(
+        {
+            "/rooms/state/{stateKey}": {
+                "get": {"summary": "Get state", "parameters": [parameter], "responses": OK}
+            }
+        }
+    )
+    request = requests_by_name(build_json(tmp_path, spec))["Get state"]["request"]
+    assert request["url"]["variable"][0]["value"] != ""

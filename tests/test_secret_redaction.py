@@ -730,3 +730,16 @@ def test_a_variable_whose_name_looks_like_a_token_is_left_as_typed(run_cli, tmp_
     assert run_cli("upgrade", path, "--to", EXAMPLE_SPEC, "-o", out).exit_code == 0
     (call,) = [node for node in json.loads(out.read_text())["item"] if node.get("name") == "call"]
     assert call["request"]["header"] == [{"key": "X-Token", "value": name}]
+
+
+def test_a_credential_in_a_spec_s_response_example_is_written_truncated(tmp_path: Path) -> None:
+    """Firefly's and Overseerr's response examples hold API keys under credential names; requests already
+    truncated them, the saved responses did not."""
+    from tests.support.generate import build_json, minimal_spec, requests_by_name
+
+    key = "iMLZLtLx2JHWhK9Dtyuoqyir8f14e45f"
+    example = {"api_key": key, "name": "reader"}
+    responses = {"200": {"description": "OK", "content": {"application/json": {"example": example}}}}
+    spec = minimal_spec({"/keys": {"post": {"summary": "Create key", "responses": responses}}})
+    saved = requests_by_name(build_json(tmp_path, spec))["Create key"]["response"][0]["body"]
+    assert key not in saved and json.loads(saved) == {"api_key": truncate_key(key), "name": "reader"}

@@ -46,6 +46,7 @@ from postman_kit.generate.servers import ServerHosts, is_absolute, is_scheme_rel
 from postman_kit.naming import collection_name, is_pre_release, request_name, stamped
 from postman_kit.openapi import Api, MediaType, Operation, Parameter, status_code
 from postman_kit.profiles import Profile, find_revision, get_profile
+from postman_kit.scalars import string_value
 from postman_kit.secrets import (
     MIN_TOKEN_LENGTH,
     credential_spans,
@@ -531,6 +532,10 @@ class _CollectionBuilder:
 
     def path_value(self, param: Parameter, op: Operation) -> str:
         value = self.parameter_example(param, op)
+        if value == "":
+            # an empty example (Matrix's `stateKey`) leaves `//` in the path, which validate refuses
+            schema = self.api.resolve(param.schema) if param.schema else {}
+            value = string_value(schema if isinstance(schema, dict) else {}, param.name) or "example"
         if param.media_type is not None:
             return serialize.content_text(value, param.media_type)
         return serialize.path_text(param.name, value, param.style, param.explode)

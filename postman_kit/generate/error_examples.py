@@ -31,7 +31,7 @@ from postman_kit.examples import ExampleBuilder
 from postman_kit.openapi import Api, MediaType, Operation, status_code
 from postman_kit.openapi import Response as DocumentedResponse
 from postman_kit.profiles import Profile
-from postman_kit.secrets import MIN_TOKEN_LENGTH, replace_tokens, truncate_key
+from postman_kit.secrets import MIN_TOKEN_LENGTH, redact
 from postman_kit.writer import json_text
 
 ERROR_MEDIA_TYPE = "application/vnd.api+json"
@@ -240,12 +240,12 @@ def saved_body(media: MediaType | None, builder: ExampleBuilder | None) -> tuple
 
 
 def _without_spec_tokens(body: tuple[str, str | None], media: MediaType | None) -> tuple[str, str | None]:
-    """A spec's own example, an issued-format credential in it (an OAuth response's `access_token: eyJ…`, a
-    `ghp_…`) truncated, as every output writes a key; a body built from a schema holds none."""
+    """A spec's own example, a credential in it (an OAuth response's `access_token: eyJ…`, a `ghp_…`, an
+    `"api_key": "…"`) truncated, as every output writes a key; a body built from a schema holds none."""
     text, language = body
     if media is None or media.example is None or len(text) < MIN_TOKEN_LENGTH:
         return body
-    return replace_tokens(text, truncate_key), language
+    return redact(text), language
 
 
 def example_value(media: MediaType | None, builder: ExampleBuilder | None) -> Any:
