@@ -333,3 +333,21 @@ def test_a_key_typed_as_a_basic_user_name_becomes_the_variable_new_sends_it_from
     collection = {a["key"]: a["value"] for a in upgraded["auth"]["basic"]}
     assert sent["username"] == collection["username"]  # the variable NEW sends the user name from
     assert "Private keys replaced" in result.output
+
+
+def test_without_olds_spec_a_copys_auth_is_the_users_and_stays(tmp_path: Path, run_cli):
+    """Without OLD's spec, the fork's own upstream request may hold the user's edits too (a Twilio fork's Basic
+    auth with their Account SID on both): the copy's auth was replaced by NEW's, the SID dropped unreported."""
+    old, new = notes_spec("2025-04-10", with_archive=False), notes_spec("2026-05-12", with_archive=False)
+    fork, _, new_spec = generated_fork(tmp_path, run_cli, old, new)
+    mine = {
+        "type": "basic",
+        "basic": [{"key": "username", "value": "AC0123"}, {"key": "password", "value": "{{pw}}"}],
+    }
+    named(fork, "List notes")["request"]["auth"] = mine
+    saved_copy(fork, "My notes")["request"]["auth"] = mine
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    assert run_cli("upgrade", tmp_path / "fork.json", "--to", new_spec, "-o", out).exit_code == 0
+    auth = named(json.loads(out.read_text()), "My notes")["request"]["auth"]
+    assert {a["key"]: a["value"] for a in auth["basic"]} == {"username": "AC0123", "password": "{{pw}}"}

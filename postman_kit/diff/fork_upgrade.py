@@ -805,6 +805,7 @@ class _Merger:
             item.description = endpoint.item.description  # upstream's words, never the user's
         if (
             before is not None
+            and self.comparison.base is not None  # without OLD's spec, the fork's own request may hold edits
             and endpoint.item is not None
             and _auth_json(item.request.auth) == _auth_json(before.request.auth)
             and _auth_json(endpoint.item.request.auth) != _auth_json(before.request.auth)
