@@ -19,7 +19,14 @@ import pytest
 from postman_kit.diff import diff, read_revisions
 from postman_kit.diff.jsondiff import NeedsDeepDiff, json_differences
 from postman_kit.diff.lifecycle import lifecycle
-from tests.support.diff import OLD_REVISION, TODAY, example_document, make_specs, write_spec
+from tests.support.diff import (
+    OLD_REVISION,
+    TODAY,
+    example_document,
+    make_specs,
+    older_example_document,
+    write_spec,
+)
 
 
 @pytest.fixture(scope="module")
@@ -386,3 +393,21 @@ def test_markdown_fits_a_pull_request_comment_whatever_the_fork_holds(specs):
     # every folded section is still there, with its count, even when nothing of it fits
     assert markdown.count("<details><summary>") == markdown.count("</details>") == 3
     assert len(render_diff(report, "text")) > 10 * MARKDOWN_LIMIT  # text keeps everything
+
+
+def test_a_fork_s_revision_missing_from_the_revisions_directory_is_aged_from_its_own_date(
+    tmp_path: Path,
+) -> None:
+    """The directory holds 2024-02-15, 2025-01-15 and 2026-07-15, not OLD's 2024-07-15: the fork's age and
+    lifecycle were reckoned from 2024-02-15, as if its stamp were a revision header Klaviyo serves by the latest
+    release on or before it. A fork's stamp is a released revision."""
+    found = make_specs(tmp_path)
+    (found["revisions"] / f"{OLD_REVISION}.json").unlink()
+    write_spec(found["revisions"], older_example_document("2024-02-15"), "2024-02-15.json")  # an earlier one
+    report = diff(str(found["old_collection"]), str(found["new"]), today=TODAY, revisions=found["revisions"])
+    expected = lifecycle(OLD_REVISION, TODAY)
+    assert report.verdict.lifecycle is not None and expected is not None
+    assert (report.verdict.lifecycle.release, report.verdict.lifecycle.age_days) == (
+        expected.release,
+        expected.age_days,
+    )

@@ -205,7 +205,9 @@ def judge(
             and d > new_date
             and r.endswith(".pre") == new_revision.endswith(".pre")
         ]
-    life = lifecycle(old_revision, today, released) if old_revision and with_lifecycle else None
+    # OLD's own revision was released (generate stamps the spec's), whether or not --revisions DIR holds it
+    released_too = [*released, old_revision] if old_revision and old_revision not in released else released
+    life = lifecycle(old_revision, today, released_too) if old_revision and with_lifecycle else None
     return Verdict(
         old_revision=old_revision,
         new_revision=new_revision,

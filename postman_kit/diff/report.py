@@ -135,7 +135,7 @@ def _render(report: DiffReport, upgrade: UpgradeReport | None, markdown: bool) -
     verdict = report.verdict
     first = verdict.headline()
     if report.partial:
-        first += "; PARTIAL comparison: OLD's own spec is not known (give --revisions DIR or --base SPEC)"
+        first += "; PARTIAL comparison: OLD's own spec is not known (give --base SPEC, or --revisions DIR holding it)"
     out.lines.append(f"**{first}**" if markdown else first)
     breaking_ops = sum(1 for c in report.changed if c.breaking)
     counts = report.saved_counts()
