@@ -25,7 +25,7 @@ from postman_kit.loader import resolve_pointer
 from postman_kit.openapi import Api, Operation, Parameter, RequestBody, split_path_key
 from postman_kit.profiles import Profile
 from postman_kit.routing import MethodNotAllowed, OperationIndex, RouteMatch, decoded
-from postman_kit.scalars import bounded, number_bounds, string_fits
+from postman_kit.scalars import bounded, listed_types, number_bounds, string_fits
 from postman_kit.schema_validation import SchemaChecker
 
 _VARIABLE = re.compile(r"\{\{([^{}]+)\}\}")
@@ -673,7 +673,7 @@ def _typed(value: Any, schema: Any, resolve: Callable[[Any], Any], depth: int) -
     items: Any = next((part["items"] for part in parts if isinstance(part.get("items"), dict)), {})
     if isinstance(value, list):
         return [_typed(v, items, resolve, depth + 1) for v in value]
-    kinds = {kind for part in parts for kind in _listed_types(part.get("type"))}
+    kinds = {kind for part in parts for kind in listed_types(part.get("type"))}
     if not isinstance(value, str) or _free_string(parts, value):
         return value
     if "array" in kinds:
@@ -694,15 +694,11 @@ def _typed(value: Any, schema: Any, resolve: Callable[[Any], Any], depth: int) -
 def _free_string(parts: list[dict[str, Any]], value: str) -> bool:
     """A part of the schema takes `value` as text: a string with no enum, or one whose enum holds it."""
     for part in parts:
-        if "string" in _listed_types(part.get("type")) or (not part.get("type") and "enum" in part):
+        if "string" in listed_types(part.get("type")) or (not part.get("type") and "enum" in part):
             enum = part.get("enum")
             if not isinstance(enum, list) or value in enum:
                 return True
     return False
-
-
-def _listed_types(kind: Any) -> list[str]:
-    return kind if isinstance(kind, list) else [kind] if isinstance(kind, str) else []
 
 
 def _is_json(media_type: str) -> bool:

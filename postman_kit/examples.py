@@ -19,6 +19,7 @@ from postman_kit.scalars import (
     NEUTRAL_STRING,
     is_date_time,
     is_number,
+    listed_types,
     name_key,
     number_value,
     pattern_examples,
@@ -891,7 +892,7 @@ class ExampleBuilder:
         resolved = self._resolved(schema)
         if _fits_shape(resolved, value):  # also where the schema is no plain dict to judge by
             return value
-        if "array" in _listed(resolved.get("type")) and not isinstance(value, list):
+        if "array" in listed_types(resolved.get("type")) and not isinstance(value, list):
             # one item written where a list is declared (Twilio's `StatusCallbackEvent: ringing`)
             return [self._repaired(resolved.get("items"), name, value)]
         spelled = _respelled(resolved, value)
@@ -1051,10 +1052,6 @@ def _format_holds(schema: dict[str, Any], value: str) -> bool:
     return _format_agrees(schema, value)
 
 
-def _listed(kind: Any) -> list[Any]:
-    return kind if isinstance(kind, list) else [kind] if isinstance(kind, str) else []
-
-
 def _respelled(schema: dict[str, Any], value: Any) -> Any:
     """`value` written as the schema's type or enum asks, when that loses nothing; None when it cannot be."""
     enum = schema.get("enum")
@@ -1063,7 +1060,7 @@ def _respelled(schema: dict[str, Any], value: Any) -> Any:
             e for e in enum if isinstance(e, str) and isinstance(value, str) and e.lower() == value.lower()
         ]
         return folded[0] if len(folded) == 1 else next((e for e in enum if str(e) == str(value)), None)
-    kinds = _listed(schema.get("type"))
+    kinds = listed_types(schema.get("type"))
     if "string" in kinds and isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, str) and schema.get("format") == "date" and is_date_time(value):

@@ -447,3 +447,8 @@ def is_date_time(value: object) -> bool:
     except ValueError:
         return False
     return True
+
+
+def listed_types(kind: Any) -> list[Any]:
+    """A schema's `type` as a list: `"string"` and `["string", "null"]` alike (anything else: none)."""
+    return kind if isinstance(kind, list) else [kind] if isinstance(kind, str) else []
