@@ -6,6 +6,7 @@ Every class reads from and writes to the collection JSON. Keys this model does n
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -356,6 +357,14 @@ def without_json_comments(text: str) -> str:
         i += 1
     out.append(text[start:])
     return "".join(out)
+
+
+def graphql_variables_text(value: Any) -> str:
+    """GraphQL variables as v2.1 keeps them, JSON text: an object (some exports, a v3 YAML mapping) written as
+    JSON; none is ``""``."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 @dataclass(slots=True)

@@ -14,7 +14,6 @@ symbolic links are never followed out of it, and the files read, their sizes and
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import stat
@@ -22,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from postman_kit.collection import parse_raw_url
+from postman_kit.collection import graphql_variables_text, parse_raw_url
 from postman_kit.errors import InputError
 from postman_kit.loader import MAX_FILE_BYTES, is_url, parse_text, parse_yaml_with_lines, read_source
 from postman_kit.shapes import MAX_NESTING, check_collection_shape, check_nesting, check_variables_shape
@@ -643,7 +642,7 @@ def _request_json(data: dict[str, Any]) -> dict[str, Any]:
             "mode": "graphql",
             "graphql": {
                 "query": str(data.get("query") or ""),
-                "variables": _graphql_variables(data.get("variables")),
+                "variables": graphql_variables_text(data.get("variables")),
             },
         }
     )
@@ -653,13 +652,6 @@ def _request_json(data: dict[str, Any]) -> dict[str, Any]:
     if data.get("description") is not None:
         request["description"] = data["description"]
     return request
-
-
-def _graphql_variables(value: Any) -> str:
-    """A v3 request's GraphQL variables as v2.1 keeps them, JSON text (a YAML mapping written as JSON)."""
-    if value is None:
-        return ""
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def _url_json(data: dict[str, Any]) -> dict[str, Any]:

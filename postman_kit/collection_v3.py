@@ -18,7 +18,6 @@ CLI reads there (`postman workspace push`, `postman collection run -e`): the v2.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import stat
@@ -27,6 +26,7 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from postman_kit.collection import graphql_variables_text
 from postman_kit.errors import InputError
 from postman_kit.postman_yaml import dump
 from postman_kit.secrets import redact_bytes
@@ -466,14 +466,9 @@ def _graphql_request(request: dict[str, Any]) -> dict[str, Any]:
         out["method"] = method
     out["query"] = str(graphql.get("query") or "")
     if graphql.get("variables"):
-        out["variables"] = _graphql_text(graphql["variables"])
+        out["variables"] = graphql_variables_text(graphql["variables"])
     out.update(_key_values("headers", request.get("header")))
     return out
-
-
-def _graphql_text(value: Any) -> str:
-    """GraphQL variables as Postman keeps them, JSON text: an object some exports hold is written as JSON."""
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def _url_text(url: Any) -> str:
