@@ -35,6 +35,7 @@ from postman_kit.diff.compare import Comparison, compare_sides, not_in_new, prep
 from postman_kit.diff.matching import Endpoint, SavedRequest
 from postman_kit.diff.revisions import RevisionList
 from postman_kit.diff.sides import Side
+from postman_kit.generate.contracts import CONTRACT_TEST_HEADER
 from postman_kit.generate.serialize import query_value
 from postman_kit.generate.servers import host_label
 from postman_kit.naming import stamped
@@ -1225,9 +1226,7 @@ def _is_contract_test(event: dict[str, Any]) -> bool:
     script = event.get("script") if isinstance(event.get("script"), dict) else {}
     lines = script.get("exec") if isinstance(script, dict) else None
     first = lines[0] if isinstance(lines, list) and lines else lines if isinstance(lines, str) else ""
-    return event.get("listen") == "test" and str(first).startswith(
-        "// Contract tests from the spec (postman-kit"
-    )
+    return event.get("listen") == "test" and str(first).startswith(CONTRACT_TEST_HEADER)
 
 
 def _auth_variables(collection: Collection) -> set[str]:

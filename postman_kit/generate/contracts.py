@@ -165,8 +165,12 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
 
 # -- contract tests for `generate --tests` -------------------------------------------------------------------
 SCHEMAS_VARIABLE = "postmanKitSchemas"
-_SCRIPT = """\
-// Contract tests from the spec (postman-kit generate --tests): documented status, Content-Type, body schema.
+# How the test script generate writes begins: upgrade tells it from a script the user wrote by it.
+CONTRACT_TEST_HEADER = "// Contract tests from the spec (postman-kit generate --tests)"
+_SCRIPT = (
+    CONTRACT_TEST_HEADER
+    + """\
+: documented status, Content-Type, body schema.
 const contract = __CONTRACT__;
 const status = String(pm.response.code);
 const text = pm.response.text();
@@ -198,6 +202,7 @@ if (expected && text) {
     }
 }
 """
+)
 
 
 class ContractBuilder:
