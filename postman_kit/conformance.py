@@ -619,6 +619,22 @@ def accepts_content_type(body: RequestBody, content_type: str) -> bool:
     return _is_json(sent) and any(_is_json(media) for media in listed)
 
 
+def cookie_pairs(text: str) -> list[tuple[str, str]]:
+    """A Cookie header's `name=value` pairs (`a=1; b={{b}}`), as a server reads them: each pair alone, so one
+    a strict parser refuses (`flag`, `a=b c`) costs only itself."""
+    pairs = []
+    for part in text.split(";"):
+        name, equals, value = part.partition("=")
+        if equals and name.strip():
+            pairs.append((name.strip(), value.strip()))
+    return pairs
+
+
+def cookie_value(text: str, name: str) -> str | None:
+    """The value of cookie `name` in a Cookie header's text (its first), or None when it is not there."""
+    return next((value for key, value in cookie_pairs(text) if key == name), None)
+
+
 FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
 
 

@@ -18,7 +18,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from postman_kit.conformance import Problem, SentValue, body_problems, header_problems, path_problems
+from postman_kit.conformance import (
+    Problem,
+    SentValue,
+    body_problems,
+    cookie_value,
+    header_problems,
+    path_problems,
+)
 from postman_kit.examples import ExampleBuilder
 from postman_kit.generate.error_examples import ERROR_MEDIA_TYPE as JSON_API
 from postman_kit.ids import normalize_path
@@ -465,7 +472,9 @@ def _credential(scheme: SecurityScheme, incoming: Incoming, known: Callable[[str
         if scheme.location == "query":
             value = incoming.query.get(name)
         elif scheme.location == "cookie":
-            value = _cookies(incoming.headers.get("cookie", "")).get(name)
+            value = cookie_value(incoming.headers.get("cookie", ""), name)
+            if value is not None and len(value) >= 2 and value[0] == value[-1] == '"':
+                value = value[1:-1]  # a quoted cookie value (RFC 6265) is read without its quotes
         else:
             value = incoming.headers.get(name.lower())
             prefix = key_prefix(scheme)
@@ -489,20 +498,6 @@ def _credential(scheme: SecurityScheme, incoming: Incoming, known: Callable[[str
     if scheme.type == "http" and (scheme.scheme or "bearer").lower() != "bearer":
         return value if word.lower() == (scheme.scheme or "").lower() and value else None
     return value if word.lower() == "bearer" and value else None
-
-
-def _cookies(header: str) -> dict[str, str]:
-    """A Cookie header's pairs, each read alone: one a strict parser refuses (`flag`, `a=b c`) costs only itself
-    (http.cookies drops the whole header for it)."""
-    pairs: dict[str, str] = {}
-    for part in header.split(";"):
-        name, sep, value = part.strip().partition("=")
-        if sep and name:
-            value = value.strip()
-            if len(value) >= 2 and value[0] == value[-1] == '"':
-                value = value[1:-1]
-            pairs.setdefault(name, value)
-    return pairs
 
 
 def _missing_key_detail(api: Api, op: Operation) -> str:

@@ -7,6 +7,7 @@ beyond what the spec's own `securitySchemes` declare.
 from __future__ import annotations
 
 from postman_kit.collection import Auth, Request
+from postman_kit.conformance import cookie_value
 from postman_kit.openapi import Api, SecurityScheme, key_prefix
 
 # Postman auth types that carry a token an http bearer / oauth2 / openIdConnect scheme accepts.
@@ -77,21 +78,6 @@ def _fits(request: Request, auth: Auth | None, scheme: SecurityScheme) -> bool:
     if scheme.type in ("oauth2", "openIdConnect"):
         return kind in _TOKEN_AUTHS or _carries(request, "header", "Authorization")
     return True  # a scheme type OpenAPI does not define: nothing to judge by
-
-
-def cookie_pairs(text: str) -> list[tuple[str, str]]:
-    """A Cookie header's `name=value` pairs (`a=1; b={{b}}`), as a server reads them."""
-    pairs = []
-    for part in text.split(";"):
-        name, equals, value = part.partition("=")
-        if equals and name.strip():
-            pairs.append((name.strip(), value.strip()))
-    return pairs
-
-
-def cookie_value(text: str, name: str) -> str | None:
-    """The value of cookie `name` in a Cookie header's text, or None when it is not there."""
-    return next((value for key, value in cookie_pairs(text) if key == name), None)
 
 
 def _carries(request: Request, location: str, name: str) -> bool:

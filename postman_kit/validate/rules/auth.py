@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from postman_kit.collection import CREDENTIAL_ATTRIBUTES, Auth
+from postman_kit.conformance import cookie_pairs
 from postman_kit.profiles import GENERIC, KLAVIYO
 from postman_kit.routing import RouteMatch
 from postman_kit.secrets import (
@@ -19,7 +20,7 @@ from postman_kit.secrets import (
 from postman_kit.validate.model import Hit, Severity
 from postman_kit.validate.registry import rule
 from postman_kit.validate.rules.requests import request_checker
-from postman_kit.validate.security import cookie_pairs, describe, required_schemes, sends_credentials
+from postman_kit.validate.security import describe, required_schemes, sends_credentials
 from postman_kit.validate.target import FolderRef, ItemRef, Target, is_variable
 from postman_kit.writer import compact_json_text
 
