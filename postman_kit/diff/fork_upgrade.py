@@ -1029,14 +1029,9 @@ class _Merger:
         """The variable a credential sent to another service goes to, named by its host (`{{relayToken}}`), and
         never one the API's own requests send: `api.other-service.example` is `apiOtherServiceToken`, not the
         API's `apiToken`."""
-        taken = {self.key_variable} | {v.key for v in self.result.variables}
-        own = self.result.auth
-        if own is not None:
-            taken |= {
-                m.group(1).strip()
-                for value in own.attributes.values()
-                for m in _VARIABLE_REFERENCE.finditer(str(value))
-            }
+        taken = (
+            {self.key_variable} | {v.key for v in self.result.variables} | _auth_references(self.result.auth)
+        )
         names = [label + "Token" for label in _host_labels(host)]
         return next((name for name in names if name not in taken), names[-1] + "Other")
 
@@ -1234,10 +1229,15 @@ def _auth_variables(collection: Collection) -> set[str]:
     generate writes them)."""
     auths = [collection.auth] + [folder.auth for _, folder in collection.folders()]
     auths += [item.request.auth for _, item in collection.walk()]
+    return {name for auth in auths for name in _auth_references(auth)}
+
+
+def _auth_references(auth: Auth | None) -> set[str]:
+    """The `{{variables}}` an auth's attributes send."""
+    if auth is None:
+        return set()
     return {
         m.group(1).strip()
-        for auth in auths
-        if auth is not None
         for value in auth.attributes.values()
         for m in _VARIABLE_REFERENCE.finditer(str(value))
     }
