@@ -452,7 +452,7 @@ def body_problems(
         )
         return problems
     judged = (content_type or media.media_type).split(";")[0].strip().lower()
-    if read is None or not (_is_json(judged) or judged == FORM_MEDIA_TYPE):
+    if read is None or not (is_json_media_type(judged) or judged == FORM_MEDIA_TYPE):
         return problems  # a multipart or binary body the operation takes: accepted as it is
     try:
         value = read()
@@ -616,7 +616,7 @@ def accepts_content_type(body: RequestBody, content_type: str) -> bool:
     listed = {m.media_type.split(";")[0].strip().lower() for m in body.content}
     if sent in listed or "*/*" in listed or f"{sent.split('/')[0]}/*" in listed:
         return True
-    return _is_json(sent) and any(_is_json(media) for media in listed)
+    return is_json_media_type(sent) and any(is_json_media_type(media) for media in listed)
 
 
 def cookie_pairs(text: str) -> list[tuple[str, str]]:
@@ -717,7 +717,8 @@ def _free_string(parts: list[dict[str, Any]], value: str) -> bool:
     return False
 
 
-def _is_json(media_type: str) -> bool:
+def is_json_media_type(media_type: str) -> bool:
+    """`application/json` or a `+json` type (`application/vnd.api+json`), lower-cased without parameters."""
     return media_type == "application/json" or media_type.endswith("+json")
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -24,6 +23,7 @@ from postman_kit.conformance import (
     body_problems,
     cookie_value,
     header_problems,
+    is_json_media_type,
     path_problems,
 )
 from postman_kit.examples import ExampleBuilder
@@ -458,9 +458,7 @@ def _success_media(op: Operation) -> str | None:
 def _json_media_type(media_type: str | None) -> str | None:
     """A JSON media type as documented (`application/json`, `application/problem+json`); None for any other:
     the sandbox answers JSON."""
-    if media_type and re.fullmatch(
-        r"application/(?:[\w.+-]*\+)?json", media_type.split(";")[0].strip().lower()
-    ):
+    if media_type and is_json_media_type(media_type.split(";")[0].strip().lower()):
         return media_type
     return None
 
