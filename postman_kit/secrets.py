@@ -235,11 +235,16 @@ def redact(text: str) -> str:
     return _JSON_CREDENTIAL.sub(_truncated_query_value, text) if '"' in text else text
 
 
-def credential_spans(text: str) -> list[tuple[int, int, str]]:
+def credential_spans(text: str, *, issued: bool = True) -> list[tuple[int, int, str]]:
     """Where `text` holds a credential :func:`redact` truncates, a private key aside: (start, end, name), the
     name being the field or parameter that holds it (`client_secret=…`, `"refresh_token": "…"`), or "" for one
-    found by its issuer's format. In order, none overlapping."""
-    spans = [(m.start(), m.end(), "") for m in _ISSUED_TOKEN.finditer(text) if _is_issued(m.group(0))]
+    found by its issuer's format (left out unless `issued`: a caller that replaced those already need not search
+    the text for them again). In order, none overlapping."""
+    spans = (
+        [(m.start(), m.end(), "") for m in _ISSUED_TOKEN.finditer(text) if _is_issued(m.group(0))]
+        if issued
+        else []
+    )
     for pattern in (_QUERY_CREDENTIAL, _JSON_CREDENTIAL):
         for match in pattern.finditer(text):
             if _truncated_query_value(match) != match.group(0):

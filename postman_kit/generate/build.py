@@ -265,10 +265,10 @@ def _without_named_json(text: str) -> str:
     `password` is data the request sends (a user to create), as upgrade reads it too."""
     if '"' not in text:
         return text
-    spans = [
+    spans = [  # issued tokens are _without_tokens' (called first), named ones this function's
         (start, end, name)
-        for start, end, name in credential_spans(text)
-        if name and "password" not in name.lower() and not _UUID.fullmatch(text[start:end])
+        for start, end, name in credential_spans(text, issued=False)
+        if "password" not in name.lower() and not _UUID.fullmatch(text[start:end])
     ]
     for start, end, _ in reversed(spans):
         text = text[:start] + truncate_key(text[start:end]) + text[end:]

@@ -192,7 +192,7 @@ class DocumentedErrors:
             value = example_value(media, self.builder)
             if media is not None and media.example is None:
                 value = _with_status(value, code)
-            body, language = _without_spec_tokens(body_text(value, media), media)
+            body, language = _without_spec_credentials(body_text(value, media), media)
             examples.append(
                 Response(
                     id=ids.example_id(item_id, name, code),
@@ -236,10 +236,12 @@ def error_example_name(response: DocumentedResponse, code: int) -> str:
 def saved_body(media: MediaType | None, builder: ExampleBuilder | None) -> tuple[str, str | None]:
     """An example response's body and preview language: the media type's own example, else one built from its
     schema (no body without a builder)."""
-    return _without_spec_tokens(body_text(example_value(media, builder), media), media)
+    return _without_spec_credentials(body_text(example_value(media, builder), media), media)
 
 
-def _without_spec_tokens(body: tuple[str, str | None], media: MediaType | None) -> tuple[str, str | None]:
+def _without_spec_credentials(
+    body: tuple[str, str | None], media: MediaType | None
+) -> tuple[str, str | None]:
     """A spec's own example, a credential in it (an OAuth response's `access_token: eyJ…`, a `ghp_…`, an
     `"api_key": "…"`) truncated, as every output writes a key; a body built from a schema holds none."""
     text, language = body
