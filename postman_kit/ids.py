@@ -33,6 +33,12 @@ def stable_uuid(*parts: str) -> str:
     return f"{text[:8]}-{text[8:12]}-5{text[13:16]}-{_VARIANT_DIGIT[text[16]]}{text[17:20]}-{text[20:32]}"
 
 
+def is_derived(text: str | None) -> bool:
+    """Is `text` an id of the form `stable_uuid` makes (a version 5 UUID)? Postman gives what it creates random,
+    version 4, ones."""
+    return text is not None and len(text) == 36 and text[14] == "5" and text.count("-") == 4
+
+
 def operation_id(api_title: str, method: str, path: str) -> str:
     return stable_uuid("operation", api_title, method.upper(), normalize_path(path))
 

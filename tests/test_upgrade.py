@@ -495,3 +495,28 @@ def test_a_saved_request_holding_an_integer_beyond_64_bits_is_carried_exactly(sp
     assert item["protocolProfileBehavior"] == {"maxRedirects": big}
     assert item["request"]["body"]["raw"] == json.dumps({"id": big})
     assert "Mine/Big id" in report.carried
+
+
+def test_without_olds_spec_a_folder_the_user_made_keeps_the_upstream_requests_dragged_into_it(
+    specs, fork, tmp_path
+):
+    """The fork still carries the folder ids generate derived, so a folder with an id Postman made at random is
+    the user's: what they dragged into it stays there, and diff does not call it upstream's move."""
+    collection = json.loads(fork.read_text())
+    lists = find_folder(collection, "Lists")
+    get_list = find_item(lists, "Get List")
+    lists["item"].remove(get_list)
+    collection["item"].append(
+        {"id": "3f0c2a9e-7b1d-4c56-9e8f-0a1b2c3d4e5f", "name": "Favourites", "item": [get_list]}
+    )
+    fork.write_text(json.dumps(collection))
+    out = tmp_path / "upgraded.json"
+    _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY)
+    assert report.diff.partial  # OLD's spec not known
+    upgraded = json.loads(out.read_text())
+    assert [n["name"] for n in find_folder(upgraded, "Favourites")["item"]] == ["Get List"]
+    names = [item["name"] for _, item in all_items(upgraded["item"])]
+    assert names.count("Get List") == 1
+    assert "Favourites/Get List: kept where you moved it" in report.edits_kept
+    moves = [c.detail for e in report.diff.changed for c in e.changes if c.kind == "moved"]
+    assert not any("Favourites" in detail for detail in moves)

@@ -251,7 +251,7 @@ def endpoint_changes(
         changes.append(Change("renamed", False, "operationId", f"`{old_id}` is now `{new.operation_id}`"))
     if old.name != new.name:
         changes.append(Change("request-renamed", False, "name", f"'{old.name}' is now '{new.name}'"))
-    if old.folder != new.folder:
+    if old.folder != new.folder and old.folder not in comparison.upstream_old.user_folders:
         changes.append(
             Change(
                 "moved",

@@ -662,11 +662,12 @@ class _Merger:
     ) -> tuple[str, ...] | None:
         """The folder of OLD's spec that one of the fork's folders stands for: the same name under the same
         parent, else the one the user renamed; None for a folder the user made. Without OLD's spec every folder
-        stands for itself (nothing counts as the user's)."""
-        if self.base_folders is None:
-            return trail + (folder.name,)
+        stands for itself (nothing counts as the user's), except one the fork's ids show the user made."""
         if origin is None:
             return None
+        if self.base_folders is None:
+            path = trail + (folder.name,)
+            return None if path in self.comparison.old.user_folders else path
         if origin + (folder.name,) in self.base_folders:
             return origin + (folder.name,)
         return self._renamed_from(folder, origin)
@@ -736,8 +737,11 @@ class _Merger:
         return (place[0], place[2]) if place is not None else None
 
     def _user_moved(self, item: Item, origin: tuple[str, ...] | None) -> bool:
-        """Did the user move this upstream request away from where OLD's spec put it?"""
+        """Did the user move this upstream request away from where OLD's spec put it? Without that spec: did
+        they put it in a folder of their own?"""
         base = self.comparison.base
+        if base is None:
+            return origin is None and id(item) in self.upstream_by_item
         endpoint = self.upstream_by_item.get(id(item))
         if base is None or endpoint is None or endpoint.key not in base.endpoints:
             return False

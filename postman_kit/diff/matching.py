@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from postman_kit import ids
-from postman_kit.collection import Item
+from postman_kit.collection import Collection, Item
 from postman_kit.diff.sides import Side
 from postman_kit.naming import parse_collection_name
 from postman_kit.openapi import Operation
@@ -72,6 +72,8 @@ class SideIndex:
     side: Side
     endpoints: dict[Key, Endpoint]
     saved: list[SavedRequest]
+    # a fork's folders the user made, known by their ids (see `_user_folders`)
+    user_folders: frozenset[tuple[str, ...]] = frozenset()
 
 
 @dataclass(slots=True)
@@ -160,7 +162,24 @@ def index_collection_side(side: Side, references: list[SideIndex]) -> SideIndex:
                 saved.append(
                     SavedRequest(item=item, folder=trail, key=key, template=template, path_params=params)
                 )
-    return SideIndex(side=side, endpoints=endpoints, saved=[_own_route(s, endpoints) for s in saved])
+    return SideIndex(
+        side=side,
+        endpoints=endpoints,
+        saved=[_own_route(s, endpoints) for s in saved],
+        user_folders=_user_folders(side.collection, titles),
+    )
+
+
+def _user_folders(collection: Collection, titles: set[str]) -> frozenset[tuple[str, ...]]:
+    """The fork's folders the user made, with everything under them: when the fork still carries the ids
+    generate derived for its folders (from the API's title and the folder's path), a folder whose id postman-kit
+    did not derive is the user's (Postman gives a new folder a random one). A fork whose folders all have other
+    ids (a Postman export or import that made new ones) tells nothing either way: the set is empty."""
+    folders = list(collection.folders())
+    if not any(folder.id == ids.folder_id(title, trail) for trail, folder in folders for title in titles):
+        return frozenset()
+    made = [trail for trail, folder in folders if not ids.is_derived(folder.id)]
+    return frozenset(trail for trail, _ in folders if any(trail[: len(mine)] == mine for mine in made))
 
 
 def _own_route(saved: SavedRequest, endpoints: dict[Key, Endpoint]) -> SavedRequest:
