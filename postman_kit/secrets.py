@@ -114,30 +114,34 @@ def _like(match: re.Match[Any], text: str) -> Any:
 
 @dataclass(frozen=True, slots=True)
 class _Searches:
-    """The patterns, and the quick tests before them, over text or (compiled again) over bytes."""
+    """The patterns, and the quick tests before them, over text or over bytes. A pattern is compiled, or (over
+    bytes) its source, which `re` compiles the first time a quick test lets a search run and then keeps in its
+    own cache: most outputs need few of them, and compiling all at import cost 8 of the 110 ms `generate` takes
+    on Train Travel's spec (benchmarks/bench_generate.py, real-world)."""
 
     literal_start: Any  # `pk_`
-    literal_key: re.Pattern[Any]
-    percent_start: re.Pattern[Any]  # what a percent-encoded key starts with
+    literal_key: re.Pattern[Any] | bytes
+    percent_start: re.Pattern[Any] | bytes  # what a percent-encoded key starts with
     json_escape: Any  # `\\u00`
-    key: re.Pattern[Any]
-    bearer: tuple[tuple[Any, re.Pattern[Any]], ...]
-    basic: tuple[tuple[Any, re.Pattern[Any]], ...]
-    url_password: re.Pattern[Any]  # `https://user:password@host`
+    key: re.Pattern[Any] | bytes
+    bearer: tuple[tuple[Any, re.Pattern[Any] | bytes], ...]
+    basic: tuple[tuple[Any, re.Pattern[Any] | bytes], ...]
+    url_password: re.Pattern[Any] | bytes  # `https://user:password@host`
 
     def as_bytes(self) -> _Searches:
-        def compiled(pattern: re.Pattern[str]) -> re.Pattern[bytes]:
-            return re.compile(pattern.pattern.encode("ascii"))
+        def source(pattern: re.Pattern[Any] | bytes) -> bytes:
+            assert isinstance(pattern, re.Pattern)
+            return pattern.pattern.encode("ascii")
 
         return _Searches(
             self.literal_start.encode("ascii"),
-            compiled(self.literal_key),
-            compiled(self.percent_start),
+            source(self.literal_key),
+            source(self.percent_start),
             self.json_escape.encode("ascii"),
-            compiled(self.key),
-            tuple((word.encode("ascii"), compiled(pattern)) for word, pattern in self.bearer),
-            tuple((word.encode("ascii"), compiled(pattern)) for word, pattern in self.basic),
-            compiled(self.url_password),
+            source(self.key),
+            tuple((word.encode("ascii"), source(pattern)) for word, pattern in self.bearer),
+            tuple((word.encode("ascii"), source(pattern)) for word, pattern in self.basic),
+            source(self.url_password),
         )
 
 
@@ -273,8 +277,8 @@ def _redact(text: Any, searches: _Searches) -> Any:
     # A URL's password once, before the rounds below: what truncating leaves (`…` is no userinfo character)
     # cannot form another. A literal `://` starts the pattern, so `re` finds it quickly (12 ms in Stripe's 36 MB;
     # once per round it was twice that, 4% of Stripe's generate: benchmarks/bench_generate.py, real-world).
-    if searches.url_password.search(text):
-        text = searches.url_password.sub(_truncated_url_password, text)
+    if re.search(searches.url_password, text):
+        text = re.sub(searches.url_password, _truncated_url_password, text)
     # Until nothing changes: what a truncated key ends with, joined to what follows it, may be a key of its own
     # (`pk_…efpk` + `_7f3c…`). Each round shortens the text, so this ends.
     while True:
@@ -288,16 +292,16 @@ def _redact_once(text: Any, searches: _Searches) -> Any:
     # Quick tests first: they are many times quicker than the patterns over a collection's megabytes, and most
     # texts hold none of what a secret starts with.
     if searches.literal_start in text:
-        text = searches.literal_key.sub(_truncated_key, text)
-    if searches.percent_start.search(text) or searches.json_escape in text:
-        text = searches.key.sub(_truncated_key, text)
+        text = re.sub(searches.literal_key, _truncated_key, text)
+    if re.search(searches.percent_start, text) or searches.json_escape in text:
+        text = re.sub(searches.key, _truncated_key, text)
     folded = text.lower() if isinstance(text, bytes) else None
     for patterns, replace in ((searches.bearer, _truncated_bearer), (searches.basic, _truncated_basic)):
         if folded is not None and patterns[0][0].lower() not in folded:  # the scheme word in any case
             continue
         for word, pattern in patterns:
             if word in text:
-                text = pattern.sub(replace, text)
+                text = re.sub(pattern, replace, text)
     return text
 
 
