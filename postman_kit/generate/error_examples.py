@@ -156,7 +156,7 @@ class DocumentedErrors:
         self.profile = profile
         self.statuses = statuses
         self.builder = builder
-        shared = _shared_error_media(api)
+        shared = shared_error_media(api)
         self._stand_ins: dict[int, DocumentedResponse] = {}
         for code in (401, 403):
             documented = next(
@@ -191,7 +191,7 @@ class DocumentedErrors:
             media = response.preferred
             value = example_value(media, self.builder)
             if media is not None and media.example is None:
-                value = _with_status(value, code)
+                value = with_status(value, code)
             body, language = _without_spec_credentials(body_text(value, media), media)
             examples.append(
                 Response(
@@ -267,19 +267,19 @@ def body_text(value: Any, media: MediaType | None) -> tuple[str, str | None]:
     return "", None
 
 
-def _with_status(value: Any, code: int, depth: int = 0) -> Any:
+def with_status(value: Any, code: int, depth: int = 0) -> Any:
     """A body built from an error schema, with the integer `status` its schema has (at the top, as Box's, or in
     an `error` object one level down, as Spotify's) set to the example's own status."""
     if not isinstance(value, dict):
         return value
     if depth == 0:
-        value = {key: _with_status(inner, code, 1) for key, inner in value.items()}
+        value = {key: with_status(inner, code, 1) for key, inner in value.items()}
     if isinstance(value.get("status"), int) and not isinstance(value["status"], bool):
         value = {**value, "status": code}
     return value
 
 
-def _shared_error_media(api: Api) -> MediaType | None:
+def shared_error_media(api: Api) -> MediaType | None:
     """The error schema most of the spec's 4xx and `default` responses use (the first one, on a tie)."""
     seen: dict[str, MediaType] = {}
     counts: Counter[str] = Counter()

@@ -42,6 +42,7 @@ from postman_kit.sandbox.ratelimit import RateLimiter, parse_limit, retry_after
 from postman_kit.sandbox.resource_store import ResourceStore
 from postman_kit.sandbox.resources import ResourceKind, find_resource_kinds
 from postman_kit.sandbox.revision_dates import RevisionError, resolve_revision
+from postman_kit.sandbox.spec_errors import SpecErrors
 from postman_kit.schema_validation import SchemaChecker, validator_classes
 
 STORE_FILE = "sandbox.sqlite3"
@@ -68,9 +69,10 @@ class Outcome:
     key: str = ""  # the private key in full: truncated before it is recorded
     revision: str | None = None
     resource_ids: list[str] = field(default_factory=list)
-    media_type: str = (
-        JSON_API  # the answer's Content-Type: the operation's success media type; errors JSON:API
-    )
+    # the answer's Content-Type: the operation's success media type; a refusal's, the spec's error media type or
+    # JSON:API
+    media_type: str = JSON_API
+    answered_by: Operation | None = None  # the operation the request was routed to, once it is
 
 
 def _now() -> str:
@@ -108,6 +110,12 @@ class Sandbox:
         self.schemas = SchemaChecker(api.document, api.openapi_version, formats=True)
         validator_classes()  # a server pays jsonschema's import at start, not in its first request
         self._examples = ExampleBuilder(api.document, "response")
+        # Klaviyo's API answers JSON:API error documents (ApiError's); any other, in its spec's own error shape
+        self._spec_errors = (
+            SpecErrors(api, self.schemas, self._examples)
+            if self.profile.error_examples == "documented"
+            else None
+        )
         self._example_cache: dict[tuple[str, str], tuple[int, Any]] = {}
         self._fixtures = {(kind.type, rid) for kind in self.kinds.values() for rid in kind.fixture_ids}
         for kind in self.kinds.values():
@@ -125,9 +133,9 @@ class Sandbox:
             self._serve(incoming, outcome)
         except ApiError as error:
             outcome.status = error.status
-            outcome.document = error.document()
             outcome.headers.update(error.headers)
-            outcome.media_type = JSON_API
+            spec_shaped = self._spec_errors.answer(outcome.answered_by, error) if self._spec_errors else None
+            outcome.document, outcome.media_type = spec_shaped or (error.document(), JSON_API)
         return outcome
 
     def _serve(self, incoming: Incoming, outcome: Outcome) -> None:
@@ -138,7 +146,7 @@ class Sandbox:
             outcome.operation = match.template
             outcome.category = path_category(self.index, match)
             raise method_not_allowed(incoming.method.upper(), match.allowed)
-        op = match.operation
+        op = outcome.answered_by = match.operation
         outcome.media_type = _json_media_type(_success_media(op)) or JSON_API
         outcome.operation = match.template
         outcome.category = op.tags[0] if op.tags else None
