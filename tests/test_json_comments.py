@@ -95,3 +95,32 @@ def test_a_commented_body_is_valid_and_its_edit_survives_an_upgrade(tmp_path: Pa
     assert "our onboarding profile" in upgraded and "first_name" in upgraded
     assert not any("Create Profile" in line for line in result.dropped)
     assert not any("Create Profile" in conflict.label for conflict in result.conflicts)
+
+
+def test_a_body_left_mid_edit_with_an_open_comment_survives_an_upgrade_verbatim(tmp_path: Path) -> None:
+    """A fork saved mid-edit (`/* TODO` never closed, as Postman lets one save) sends no valid JSON, so NEW's
+    request keeps NEW's body; the user's text is not lost: the copy after it holds it byte for byte, marked ⚠."""
+    stable = require_corpus() / "klaviyo" / "stable"
+    old_spec, new_spec = stable / "2023-02-22.json", stable / "2026-07-15.json"
+    old = json.loads(json.dumps(build_collection_from_spec(str(old_spec)).collection.to_json()))
+    raw = '{\n  "data": {\n    "type": "profile",\n    /* TODO ask marketing which fields\n    "attributes": {}\n'
+    fork_path = tmp_path / "fork.json"
+    fork_path.write_text(json.dumps(commented_fork(old, "Create Profile", raw), indent="\t"))
+    out = tmp_path / "upgraded.json"
+    _, result = upgrade(str(fork_path), str(new_spec), out, today=date(2026, 8, 1), base=str(old_spec))
+    assert not any("Create Profile" in line for line in result.dropped)
+
+    def items(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [leaf for node in nodes for leaf in (items(node["item"]) if "item" in node else [node])]
+
+    upgraded = items(json.loads(out.read_text())["item"])
+    names = [item["name"] for item in upgraded]
+    upstream = upgraded[names.index("Create Profile")]
+    assert json.loads(upstream["request"]["body"]["raw"])["data"]["type"] == "profile"  # NEW's, valid
+    mine = upgraded[names.index("Create Profile") + 1]
+    assert mine["name"] == "⚠ Create Profile (your edit)"
+    assert mine["request"]["body"]["raw"] == raw
+    assert "not valid JSON" in mine["description"]
+    assert [c.label for c in result.conflicts if "Create Profile" in c.label] == [
+        "Profiles/Profiles/Create Profile (your edit)"
+    ]

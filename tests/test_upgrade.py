@@ -193,7 +193,9 @@ def test_edits_to_upstream_requests_are_kept_with_the_base_spec(specs, fork, tmp
         assert saved_size.get("disabled") is True and saved_size["value"] == "20"
 
 
-def test_invalid_edits_are_dropped_and_reported(specs, fork, tmp_path):
+def test_an_edit_new_refuses_is_kept_in_a_marked_copy_beside_new_s_request(specs, fork, tmp_path):
+    """NEW's request keeps NEW's valid values; the user's value is not lost: a copy right after it sends it,
+    marked ⚠ with the reason, and upgrading the upgrade again keeps that copy as the user's saved request."""
     collection = json.loads(fork.read_text())
     get_profiles = find_item(find_folder(collection, "Profiles", "Profiles"), "Get Profiles")
     page_size = next(q for q in get_profiles["request"]["url"]["query"] if q["key"] == "page[size]")
@@ -202,10 +204,31 @@ def test_invalid_edits_are_dropped_and_reported(specs, fork, tmp_path):
     out = tmp_path / "upgraded.json"
     _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY, base=str(specs["old"]))
     upgraded = json.loads(out.read_text())
-    get_profiles = find_item(find_folder(upgraded, "Profiles", "Profiles"), "Get Profiles")
+    folder = find_folder(upgraded, "Profiles", "Profiles")
+    get_profiles = find_item(folder, "Get Profiles")
     page_size = next(q for q in get_profiles["request"]["url"]["query"] if q["key"] == "page[size]")
     assert page_size.get("disabled") is True and page_size["value"] == "20"
-    assert any("page[size]=500" in d and "out of range" in d for d in report.dropped)
+    names = [item["name"] for item in folder["item"]]
+    assert names[names.index("Get Profiles") + 1] == "⚠ Get Profiles (your edit)"
+    copy = folder["item"][names.index("Get Profiles") + 1]
+    sent = [q for q in copy["request"]["url"]["query"] if q["key"] == "page[size]"]
+    assert sent == [{**sent[0], "value": "500"}] and not sent[0].get("disabled")
+    assert "page[size]=500" in copy["request"]["url"]["raw"] and copy["response"] == []
+    assert "`page[size]`=500 is out of range" in copy["description"]
+    assert not any("page[size]" in line for line in report.dropped)
+    [conflict] = [c for c in report.conflicts if "Get Profiles" in c.label]
+    assert conflict.label == "Profiles/Profiles/Get Profiles (your edit)"
+    assert any("out of range" in problem for problem in conflict.problems)
+
+    again = tmp_path / "again.json"
+    _, second = upgrade(str(out), str(specs["new"]), again, today=TODAY, base=str(specs["new"]))
+    folder = find_folder(json.loads(again.read_text()), "Profiles", "Profiles")
+    names = [item["name"] for item in folder["item"]]
+    assert names.count("⚠ Get Profiles (your edit)") == 1 and names.count("Get Profiles") == 1
+    assert names[names.index("Get Profiles") + 1] == "⚠ Get Profiles (your edit)"
+    copy_again = folder["item"][names.index("Get Profiles") + 1]
+    assert copy_again["request"] == copy["request"] and copy_again["description"] == copy["description"]
+    assert not any("Get Profiles" in line for line in second.dropped)
 
 
 def edited_as_in_postman(fork: Path) -> None:
@@ -251,13 +274,19 @@ def test_without_the_base_spec_edits_are_told_from_upstream_by_the_examples(spec
     assert report.diff.partial and not report.notes
 
 
-def test_without_the_base_spec_an_edit_new_rejects_is_listed_not_lost(specs, fork, tmp_path):
+def test_without_the_base_spec_an_edit_new_rejects_is_kept_in_a_marked_copy(specs, fork, tmp_path):
     collection = json.loads(fork.read_text())
     get_profiles = find_item(find_folder(collection, "Profiles", "Profiles"), "Get Profiles")
     next(q for q in get_profiles["request"]["url"]["query"] if q["key"] == "page[size]")["value"] = "500"
     fork.write_text(json.dumps(collection))
-    _, report = upgrade(str(fork), str(specs["new"]), tmp_path / "upgraded.json", today=TODAY)
-    assert any("page[size]=500" in d and "out of range" in d for d in report.dropped)
+    out = tmp_path / "upgraded.json"
+    _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY)
+    assert not any("page[size]" in line for line in report.dropped)
+    assert any("`page[size]`=500 is out of range" in p for c in report.conflicts for p in c.problems)
+    names = [
+        item["name"] for item in find_folder(json.loads(out.read_text()), "Profiles", "Profiles")["item"]
+    ]
+    assert "⚠ Get Profiles (your edit)" in names
 
 
 def test_without_the_base_spec_or_examples_edits_are_not_guessed_and_the_note_says_so(specs, fork, tmp_path):

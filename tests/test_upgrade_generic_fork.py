@@ -351,3 +351,50 @@ def test_without_olds_spec_a_copys_auth_is_the_users_and_stays(tmp_path: Path, r
     assert run_cli("upgrade", tmp_path / "fork.json", "--to", new_spec, "-o", out).exit_code == 0
     auth = named(json.loads(out.read_text()), "My notes")["request"]["auth"]
     assert {a["key"]: a["value"] for a in auth["basic"]} == {"username": "AC0123", "password": "{{pw}}"}
+
+
+def test_a_query_value_for_a_parameter_new_removed_is_kept_in_a_marked_copy(tmp_path: Path, run_cli) -> None:
+    """`legacy=yes`, set on an upstream request whose parameter NEW removes: NEW's request sends what NEW
+    documents, and the user's value goes on in `⚠ List Things (your edit)` right after it; upgrading the result
+    to the same NEW again changes nothing."""
+
+    def spec(version: str, with_legacy: bool) -> dict[str, Any]:
+        limit = {"name": "limit", "in": "query", "schema": {"type": "integer", "maximum": 50, "example": 10}}
+        legacy = {"name": "legacy", "in": "query", "schema": {"type": "string", "example": "no"}}
+        ok = {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "object"}}}}}
+        operation = {
+            "operationId": "listThings",
+            "summary": "List Things",
+            "tags": ["Things"],
+            "responses": ok,
+        }
+        operation["parameters"] = [limit, legacy] if with_legacy else [limit]
+        return {
+            "openapi": "3.0.3",
+            "info": {"title": "Things", "version": version},
+            "servers": [{"url": "https://api.things.test"}],
+            "paths": {"/things": {"get": operation}},
+        }
+
+    fork, old_spec, new_spec = generated_fork(tmp_path, run_cli, spec("1.0.0", True), spec("2.0.0", False))
+    for query in fork["item"][0]["item"][0]["request"]["url"]["query"]:
+        if query["key"] == "legacy":
+            query["value"] = "yes"
+            query.pop("disabled", None)
+    fork_path = tmp_path / "fork.json"
+    fork_path.write_text(json.dumps(fork, indent="\t"))
+    out, again = tmp_path / "up.json", tmp_path / "again.json"
+    result = run_cli(
+        "upgrade", fork_path, "--to", new_spec, "--base", old_spec, "-o", out, "--format", "json"
+    )
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["dropped"] == []
+    assert [c["request"] for c in report["conflicts"]] == ["Things/List Things (your edit)"]
+    upgraded = json.loads(out.read_text())["item"][0]["item"]
+    assert [item["name"] for item in upgraded] == ["List Things", "⚠ List Things (your edit)"]
+    assert "legacy" not in upgraded[0]["request"]["url"]["raw"]
+    assert upgraded[1]["request"]["url"]["raw"] == "{{baseUrl}}/things?legacy=yes"
+    assert "`legacy` is not a query parameter" in upgraded[1]["description"]
+    assert run_cli("upgrade", out, "--to", new_spec, "--base", new_spec, "-o", again).exit_code == 0
+    assert json.loads(again.read_text())["item"] == json.loads(out.read_text())["item"]

@@ -54,7 +54,7 @@ def upgrade_command(
     collection_format: str | None,
 ) -> None:
     """Write OLD brought to NEW's revision to OUT: NEW's structure, auth, variables and examples, with every
-    saved request and still-valid edit of OLD carried over, conflicts kept but marked; then report.
+    saved request and edit of OLD carried over, conflicts kept but marked; then report.
 
     Exit status: 0, 1 when a --fail-on condition holds, 2 on bad input (nothing written).
     """

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -38,6 +38,7 @@ from postman_kit.diff.sides import Side
 from postman_kit.generate.contracts import CONTRACT_TEST_HEADER
 from postman_kit.generate.serialize import query_value
 from postman_kit.generate.servers import host_label
+from postman_kit.ids import stable_uuid
 from postman_kit.naming import stamped
 from postman_kit.secrets import (
     find_keys,
@@ -86,7 +87,8 @@ class KeyReplacement:
 
 @dataclass(slots=True)
 class Conflict:
-    """A saved request kept in the upgrade but not valid in NEW: kept as the user wrote it, and marked."""
+    """A saved request kept in the upgrade but not valid in NEW (or the copy of an upstream request holding the
+    user's edits NEW refuses): kept as the user wrote it, and marked."""
 
     label: str  # folder path and name in the upgraded collection
     problems: list[str]
@@ -210,6 +212,8 @@ class _Merger:
         self.paired: list[tuple[Item, Item, Any]] = []
         # the marks an earlier upgrade put on a request (origin revision, problems, note heading), by identity
         self.earlier_marks: dict[int, tuple[Any, Any, str | None]] = {}
+        # NEW's request in the result → the copy beside it holding the user's edits NEW refuses (see _keep_refused)
+        self.refused_copies: dict[int, Item] = {}
         # upstream requests NEW removed that the user had edited: id → (what they changed, NEW's successor)
         self.kept_removed: dict[int, tuple[list[str], str | None]] = {}
         # each credential taken out of the fork → the variable it became: one variable per value
@@ -334,6 +338,7 @@ class _Merger:
         target.request = Request.from_json(target.request.to_json())
         kept: list[str] = []
         unknown: list[str] = []  # unlike NEW's, but whose change it was is unknown (inexact base)
+        refused: list[tuple[str, Callable[[Request], None]]] = []  # edits NEW refuses: what, and how to redo
         if exact and mine.name != base.name:
             target.name = mine.name
             kept.append(f"name '{mine.name}'")
@@ -351,7 +356,7 @@ class _Merger:
             kept.append("auth")
         elif not exact and _auth_json(mine.request.auth) != _auth_json(target.request.auth):
             unknown.append("auth")
-        kept += self._query_edits(mine.request, base.request, target, label)
+        kept += self._query_edits(mine.request, base.request, target, label, refused)
         base_vars = {v.key: v.value for v in base.request.url.variable}
         for variable in mine.request.url.variable:
             if base_vars.get(variable.key) != variable.value and variable.value not in OLD_PLACEHOLDERS:
@@ -408,7 +413,9 @@ class _Merger:
             body_problems = [p for p in self._problems(target.request) if p.pointer.startswith("/body")]
             if body_problems:
                 target.request.body = previous
-                self.report.dropped.append(f"{label}: your body edit ({body_problems[0].message})")
+                refused.append(
+                    ("your body edit", lambda request: setattr(request, "body", mine.request.body))
+                )
             else:
                 kept.append("body")
         # Postman's other item fields the user set (`protocolProfileBehavior`: redirects, SSL, body pruning), key
@@ -443,8 +450,44 @@ class _Merger:
             self.carried_items.append((target, label))
         if unknown:
             self.report.not_carried.append(f"{label}: " + ", ".join(unknown))
+        if refused:
+            self._keep_refused(target, label, refused)
 
-    def _query_edits(self, mine: Request, base: Request, target: Item, label: str) -> list[str]:
+    def _keep_refused(
+        self, target: Item, label: str, refused: list[tuple[str, Callable[[Request], None]]]
+    ) -> None:
+        """Edits NEW refuses (a body that is no longer valid, or never was JSON: a comment left open; a query
+        value out of NEW's range, or for a parameter NEW no longer has) are the user's work all the same: NEW's request keeps NEW's valid values, and
+        a copy of it with the refused edits made too goes right after it, marked as a conflict, for the user to
+        settle. Upgrading again carries the copy as the saved request it then is."""
+        copy = Item.from_json(target.to_json())
+        copy.id = stable_uuid(target.id or label, "refused edits")
+        copy.name = f"{target.name} (your edit)"
+        copy.response = []  # NEW's request beside it holds the examples
+        copy.extra.pop(KIT_KEY, None)
+        for _, redo in refused:
+            redo(copy.request)
+        copy.request.url.rebuild_raw()
+        # what the checker finds, as a saved request's marks: upgrading the upgrade again finds and keeps the same
+        problems = [problem.message for problem in self._problems(copy.request)]
+        if not problems:
+            problems = [f"{what} ({self.new_label} refuses it)" for what, _ in refused]
+        siblings, trail, _ = self.places[target.id or ""]
+        _insert_after(siblings, target, copy)
+        self.refused_copies[id(target)] = copy
+        copy_label = "/".join(trail + (copy.name,))
+        self._mark(copy, problems)
+        self.report.conflicts.append(Conflict(copy_label, problems))
+        self.carried_items.append((copy, copy_label))
+
+    def _query_edits(
+        self,
+        mine: Request,
+        base: Request,
+        target: Item,
+        label: str,
+        refused: list[tuple[str, Callable[[Request], None]]],
+    ) -> list[str]:
         """Query edits by key: a key's entries together, so a repeated key (`tags=a&tags=b`, an array exploded)
         is one edit, or none when its entries read as upstream generated them."""
         kept: list[str] = []
@@ -461,10 +504,8 @@ class _Merger:
                 kept.append(f"query `{key}` (yours)")
                 continue
             if not own:
-                if any(not q.disabled for q in entries):
-                    self.report.dropped.append(
-                        f"{label}: query `{key}` is not a parameter in {self.new_label}"
-                    )
+                if any(not q.disabled for q in entries):  # a parameter NEW no longer has: in the copy
+                    refused.append((f"your query `{key}`", _query_redo(key, entries)))
                 continue
             previous = list(query)
             # the user's entries take the place of NEW's for this key
@@ -486,7 +527,7 @@ class _Merger:
             if problems:
                 query[:] = previous
                 value = next((q.value for q in entries if not q.disabled), entries[0].value)
-                self.report.dropped.append(f"{label}: your `{key}={value}` ({problems[0].message})")
+                refused.append((f"your `{key}={value}`", _query_redo(key, placed)))
             else:
                 kept.append(f"query `{key}`")
         mine_keys = {q.key for q in mine.url.query}
@@ -628,6 +669,10 @@ class _Merger:
                 siblings.remove(upstream)
                 at = _insert_after(target, anchor, upstream, at)
                 self.places[upstream.id or ""] = (target, trail, upstream)
+                copy = self.refused_copies.get(id(upstream))
+                if copy is not None:  # the copy of the user's refused edits stays beside it
+                    siblings.remove(copy)
+                    at = _insert_after(target, upstream, copy, at)
                 self.report.edits_kept.append(
                     f"{'/'.join(trail + (upstream.name,))}: kept where you moved it"
                 )
@@ -1341,6 +1386,18 @@ def _place(root: Any, path: tuple[Any, ...]) -> str:
     if part == "auth":
         return f"auth ({request['auth'].get('type', '')})"
     return str(part)
+
+
+def _query_redo(key: str | None, placed: list[QueryParam]) -> Callable[[Request], None]:
+    """What puts the user's entries for `key` in place of a request's own, as _query_edits did."""
+
+    def redo(request: Request) -> None:
+        query = request.url.query
+        at = next((index for index, q in enumerate(query) if q.key == key), len(query))
+        entries = [QueryParam(q.key, q.value, q.description, q.disabled, dict(q.extra)) for q in placed]
+        query[:] = [q for q in query[:at] if q.key != key] + entries + [q for q in query[at:] if q.key != key]
+
+    return redo
 
 
 def _insert_after(siblings: list[Node], anchor: Node | None, node: Node, hint: int = -1) -> int:
