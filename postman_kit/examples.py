@@ -28,6 +28,7 @@ from postman_kit.scalars import (
     string_fits,
     string_value,
 )
+from postman_kit.secrets import without_credentials
 
 if TYPE_CHECKING:
     from postman_kit.openapi import Api, Operation, Parameter
@@ -185,12 +186,14 @@ class ExampleBuilder:
                 if beside:
                     return self._with_siblings(ref, beside, refs, depth, name)
             return self._build_ref(ref, refs, depth)
+        # What the spec wrote (its examples and defaults) is shown with any credential in it truncated, as every
+        # output writes a key (an OAuth response's `access_token: eyJ…`, a `refresh_token`, an `sk_live_…`).
         if (
             "example" in schema
             and self._example_fits(schema, schema["example"])
             and not _placeholder(schema, name, schema["example"])
         ):
-            return self._as_sent(schema, schema["example"])
+            return without_credentials(self._as_sent(schema, schema["example"]), name)
         examples = schema.get("examples")
         if (
             isinstance(examples, list)
@@ -198,13 +201,13 @@ class ExampleBuilder:
             and self._example_fits(schema, examples[0])
             and not _placeholder(schema, name, examples[0])
         ):
-            return self._as_sent(schema, examples[0])
+            return without_credentials(self._as_sent(schema, examples[0]), name)
         if "example" in schema and not isinstance(schema["example"], dict | list):
             # written in another type where nothing is lost (Xero's account code `example: 090`, a number to
             # YAML 1.2, for a string): the value respelled, rather than one made up
             spelled = _respelled(schema, schema["example"])
             if spelled is not None and self._example_fits(schema, spelled):
-                return spelled
+                return without_credentials(spelled, name)
         if "const" in schema:
             return schema["const"]
         enum = schema.get("enum")
@@ -216,7 +219,7 @@ class ExampleBuilder:
             and schema["default"] is not None
             and self._example_fits(schema, schema["default"])
         ):
-            return schema["default"]
+            return without_credentials(schema["default"], name)
         if "allOf" in schema:
             return self._all_of(schema, refs, depth, name)
         for key in ("oneOf", "anyOf"):

@@ -364,6 +364,31 @@ def named_credential(name: str, value: str) -> str | None:
     return value.strip() if holds_named_credential(name, value) else None
 
 
+# A resource's id, whatever its field's name says (Lithic's `token` and `account_token` are UUIDs of cards and
+# accounts): no credential to truncate in a spec's example.
+UUID_TEXT = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
+def without_credentials(value: Any, name: str | None = None) -> Any:
+    """`value`, a spec's example (text, or objects and lists of it) under the property `name`, with each
+    credential in it truncated as every output writes a key: one its name says it is (`refresh_token: rt_…`,
+    a UUID aside) and any in an issuer's format (`sk_live_…`, a JWT). A `password` is data a request sends or
+    an API echoes (a user to create), as upgrade reads it too. The very object comes back when nothing changed."""
+    if isinstance(value, str):
+        if name is not None and "password" not in name.lower():
+            credential = named_credential(name, value)
+            if credential is not None and not UUID_TEXT.fullmatch(credential):
+                value = value.replace(credential, truncate_key(credential))
+        return replace_tokens(value, truncate_key) if len(value) >= MIN_TOKEN_LENGTH else value
+    if isinstance(value, dict):
+        entries = {key: without_credentials(inner, str(key)) for key, inner in value.items()}
+        return entries if any(entries[key] is not inner for key, inner in value.items()) else value
+    if isinstance(value, list):
+        items = [without_credentials(inner, name) for inner in value]
+        return items if any(new is not old for new, old in zip(items, value, strict=True)) else value
+    return value
+
+
 def is_credential_name(name: str) -> bool:
     """A name a credential is kept under: `client_secret`, `X-Api-Key`, `notesToken`; not `page_token`."""
     return _CREDENTIAL_NAME.search(name) is not None and _POSITION_TOKEN.search(name) is None

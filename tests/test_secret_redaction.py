@@ -743,3 +743,66 @@ def test_a_credential_in_a_spec_s_response_example_is_written_truncated(tmp_path
     spec = minimal_spec({"/keys": {"post": {"summary": "Create key", "responses": responses}}})
     saved = requests_by_name(build_json(tmp_path, spec))["Create key"]["response"][0]["body"]
     assert key not in saved and json.loads(saved) == {"api_key": truncate_key(key), "name": "reader"}
+
+
+SPEC_TOKENS = {
+    "client_secret": "cs_9f8e7d6c5b4a39281706f5e4d3c2b1a0",
+    "access_token": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.Zm9vYmFyYmF6cXV4cXV1eA",
+    "refresh_token": "rt_1234567890abcdef1234567890abcdef",
+    "stripe": "sk_live_51HqLyjWDarjtT1zdp7dcXYZ0123456789",
+}
+
+
+def test_credentials_in_a_spec_s_property_examples_are_truncated_in_every_generated_body(
+    run_cli, tmp_path: Path
+) -> None:
+    """A vendor's spec shows credentials as its schemas' property examples (an OAuth token response, a secret
+    in an error message): the request body, the saved success and error responses and every file hold them
+    truncated; a password (data a request sends) and a token field holding a UUID (an id) stay as written."""
+    ok = {
+        "type": "object",
+        "properties": {
+            "access_token": {"type": "string", "example": SPEC_TOKENS["access_token"]},
+            "refresh_token": {"type": "string", "example": SPEC_TOKENS["refresh_token"]},
+            "card_token": {"type": "string", "example": "0b8a4c1e-9c3d-4a6f-8f0e-2d9b7c6a5e41"},
+        },
+    }
+    failed = {
+        "type": "object",
+        "properties": {"message": {"type": "string", "default": f"key {SPEC_TOKENS['stripe']} is revoked"}},
+    }
+    body = {
+        "type": "object",
+        "properties": {
+            "client_secret": {"type": "string", "example": SPEC_TOKENS["client_secret"]},
+            "password": {"type": "string", "example": "correct-horse-battery-staple-42"},
+        },
+    }
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "Tokens", "version": "1"},
+        "servers": [{"url": "https://auth.tokens.test"}],
+        "paths": {
+            "/oauth/token": {
+                "post": {
+                    "summary": "Create Token",
+                    "requestBody": {"content": {"application/json": {"schema": body}}},
+                    "responses": {
+                        "200": {"description": "OK", "content": {"application/json": {"schema": ok}}},
+                        "401": {
+                            "description": "Revoked",
+                            "content": {"application/json": {"schema": failed}},
+                        },
+                    },
+                }
+            }
+        },
+    }
+    path = tmp_path / "spec.json"
+    path.write_text(json.dumps(spec))
+    assert run_cli("generate", path, "-o", tmp_path / "out").exit_code == 0
+    written = "".join(f.read_text() for f in sorted((tmp_path / "out").iterdir()))
+    for token in SPEC_TOKENS.values():
+        assert token not in written and token[-4:] in written
+    assert "correct-horse-battery-staple-42" in written
+    assert "0b8a4c1e-9c3d-4a6f-8f0e-2d9b7c6a5e41" in written

@@ -49,6 +49,7 @@ from postman_kit.profiles import Profile, find_revision, get_profile
 from postman_kit.scalars import string_value
 from postman_kit.secrets import (
     MIN_TOKEN_LENGTH,
+    UUID_TEXT,
     credential_spans,
     named_credential,
     redact,
@@ -250,14 +251,9 @@ def _without_credential(name: str, value: str) -> str:
     """A parameter's or form field's value, a credential its name says it is (`api_key`, `client_secret`)
     truncated, and any issued-format token in it."""
     credential = named_credential(name, value)
-    if credential is not None and not _UUID.fullmatch(credential):
+    if credential is not None and not UUID_TEXT.fullmatch(credential):
         value = value.replace(credential, truncate_key(credential))
     return _without_tokens(value)
-
-
-# A resource's id, whatever its field's name says (Lithic's `token` and `account_token` are UUIDs of cards and
-# accounts): no credential to truncate in a spec's example.
-_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
 def _without_named_json(text: str) -> str:
@@ -268,7 +264,7 @@ def _without_named_json(text: str) -> str:
     spans = [  # issued tokens are _without_tokens' (called first), named ones this function's
         (start, end, name)
         for start, end, name in credential_spans(text, issued=False)
-        if "password" not in name.lower() and not _UUID.fullmatch(text[start:end])
+        if "password" not in name.lower() and not UUID_TEXT.fullmatch(text[start:end])
     ]
     for start, end, _ in reversed(spans):
         text = text[:start] + truncate_key(text[start:end]) + text[end:]
