@@ -201,6 +201,11 @@ _JSON_CREDENTIAL = re.compile(
     rf'(?i)((?:\\*)"{_CREDENTIAL_FIELD}(?:\\*)"\s*:\s*(?:\\*)")([^"\\{{}}\s]{{8,}})'
 )
 
+# …and in an XML body, as an element's whole text (`<api_key>…</api_key>`, `<ns:client_secret>`)
+_XML_CREDENTIAL = re.compile(
+    rf"(?i)(<(?:[A-Za-z_][\w.-]*:)?{_CREDENTIAL_FIELD}(?:\s[^<>]*)?>)([^<>\s]{{8,}})(?=</)"
+)
+
 
 def _is_issued(token: str) -> bool:
     """A token in an issued format that is not a placeholder: letters and digits after its prefix, no stand-in
@@ -232,10 +237,12 @@ def replace_tokens(text: str, replacement: Callable[[str], str]) -> str:
 
 def redact(text: str) -> str:
     """Replace every private key, bearer token, Basic credential, issued-format credential and credential named
-    in a URL's query in `text` with its truncated form."""
+    in a URL's query, a JSON field or an XML element in `text` with its truncated form."""
     text = _redact(text, _TEXT_SEARCHES)
     text = replace_tokens(text, truncate_key)
     text = _QUERY_CREDENTIAL.sub(_truncated_query_value, text)
+    if "<" in text:
+        text = _XML_CREDENTIAL.sub(_truncated_query_value, text)
     return _JSON_CREDENTIAL.sub(_truncated_query_value, text) if '"' in text else text
 
 
@@ -249,10 +256,12 @@ def credential_spans(text: str, *, issued: bool = True) -> list[tuple[int, int, 
         if issued
         else []
     )
-    for pattern in (_QUERY_CREDENTIAL, _JSON_CREDENTIAL):
+    for pattern in (_QUERY_CREDENTIAL, _JSON_CREDENTIAL, _XML_CREDENTIAL):
         for match in pattern.finditer(text):
             if _truncated_query_value(match) != match.group(0):
-                name = re.findall(r"[A-Za-z][A-Za-z0-9_-]*", match.group(1))[-1]
+                # the element's own name, not an attribute's value (`<ns:api_key xmlns:ns="urn:x">`)
+                words = re.findall(r"[A-Za-z][A-Za-z0-9_-]*", match.group(1).split(None, 1)[0])
+                name = words[-1]
                 spans.append((match.start(2), match.end(2), name))
     kept: list[tuple[int, int, str]] = []
     for span in sorted(spans):

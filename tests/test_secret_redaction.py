@@ -77,6 +77,15 @@ def test_redact_finds_a_key_after_any_character_and_through_escapes(prefix: str,
             '{"url": "{{baseUrl}}/notes?limit=5&api_key=Zq81mXk2Lw9pRt"}',
             '{"url": "{{baseUrl}}/notes?limit=5&api_key=…9pRt"}',
         ),
+        # an XML body's element, a namespace prefix and attributes allowed; a page token is no credential
+        (
+            '<auth><ns:client_secret id="1">Zq81mXk2Lw9pRt</ns:client_secret><page_token>abcdefghij</page_token>',
+            '<auth><ns:client_secret id="1">…9pRt</ns:client_secret><page_token>abcdefghij</page_token>',
+        ),
+        (
+            "<api_key>{{apiKey}}</api_key><token>short</token>",
+            "<api_key>{{apiKey}}</api_key><token>short</token>",
+        ),
     ],
 )
 def test_redact_finds_credentials_in_their_issuers_formats_and_by_query_name(text: str, shown: str) -> None:

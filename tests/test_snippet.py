@@ -753,6 +753,23 @@ def test_credentials_typed_into_a_body_are_read_from_the_environment_never_sent_
     assert any("literal credential (refresh_token)" in w for w in resolved.warnings)
 
 
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_credential_in_an_xml_body_s_element_is_read_from_the_environment(language) -> None:
+    """A SOAP-style body's `<api_key>` was printed in full under "this request carries no secret"."""
+    key = "a9f8e7d6c5b4a39281706f5e4d3c2b1a0"
+    raw = f'<?xml version="1.0"?><auth><ns:api_key xmlns:ns="urn:x">{key}</ns:api_key><n>1</n></auth>'
+    body = _request(
+        "xml",
+        "https://auth.test/soap",
+        method="POST",
+        header=[{"key": "Content-Type", "value": "application/xml"}],
+        body={"mode": "raw", "raw": raw},
+    )
+    text = render_snippet(_collection(body), "xml", language)
+    assert key not in text and "…" not in text and "API_KEY" in text
+    assert "carries no secret" not in text and "<n>1</n>" in text
+
+
 @pytest.mark.parametrize("language", sorted(set(LANGUAGES) - {"wget"}))  # wget sends no multipart form
 def test_a_credential_typed_into_a_multipart_field_is_read_from_the_environment(language) -> None:
     """A `client_secret` form-data field was printed in full by 13 languages (and truncated by curl and httpie,
