@@ -342,7 +342,10 @@ def test_upgrade_replaces_every_pasted_key_and_lists_it(run_cli, world, fmt: str
         ]:
             assert expected in wheres, expected
     else:
-        assert "Private keys replaced" in shown.stdout and f"header `Authorization` ({SHOWN})" in shown.stdout
+        assert (
+            "Keys replaced (revoke them" in shown.stdout
+            and f"header `Authorization` ({SHOWN})" in shown.stdout
+        )
 
 
 def test_snippets_of_requests_with_a_pasted_key_never_print_it(run_cli, world) -> None:

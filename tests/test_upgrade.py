@@ -549,3 +549,79 @@ def test_without_olds_spec_a_folder_the_user_made_keeps_the_upstream_requests_dr
     assert "Favourites/Get List: kept where you moved it" in report.edits_kept
     moves = [c.detail for e in report.diff.changed for c in e.changes if c.kind == "moved"]
     assert not any("Favourites" in detail for detail in moves)
+
+
+KEY_PASTED = "pk_" + "a1b2c3d4e5" * 3 + "beef"
+
+
+def _apikey_value(auth: dict[str, Any] | None) -> str | None:
+    return next((kv["value"] for kv in (auth or {}).get("apikey", []) if kv["key"] == "value"), None)
+
+
+@pytest.mark.parametrize(
+    "auth",
+    [
+        # their own key variable
+        {"type": "apikey", "apikey": [{"key": "key", "value": "Authorization"},
+                                      {"key": "value", "value": "Klaviyo-API-Key {{myKlaviyoKey}}"},
+                                      {"key": "in", "value": "header"}]},
+        {"type": "bearer", "bearer": [{"key": "token", "value": "{{klaviyoOAuthToken}}"}]},  # OAuth
+    ],
+)  # fmt: skip
+def test_the_collection_auth_the_user_set_is_kept(specs, fork, tmp_path, auth):
+    """Every request inheriting the collection's auth went on sending NEW's `{{privateKey}}`, which the user's
+    environment does not define, and the report said nothing."""
+    collection = json.loads(fork.read_text())
+    collection["auth"] = auth
+    fork.write_text(json.dumps(collection))
+    out = tmp_path / "upgraded.json"
+    _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY, base=str(specs["old"]))
+    upgraded = json.loads(out.read_text())["auth"]
+    assert upgraded["type"] == auth["type"]
+    sent = {kv["key"]: kv["value"] for kv in upgraded[auth["type"]]}
+    assert sent == {kv["key"]: kv["value"] for kv in auth[auth["type"]]}
+    assert "collection auth" in report.edits_kept
+    _, blind = upgrade(str(fork), str(specs["new"]), tmp_path / "blind.json", today=TODAY)
+    assert any(line.startswith("collection auth") for line in blind.not_carried)  # yours or upstream's
+
+
+def test_a_key_pasted_into_the_collection_or_a_folder_auth_is_listed_and_keeps_its_scheme(
+    specs, fork, tmp_path
+):
+    """The folder's `Klaviyo-API-Key pk_…` became `{{privateKey}}` without the scheme word (every request in it
+    401), and the collection's was replaced without a word: neither was listed to revoke."""
+    collection = json.loads(fork.read_text())
+    pasted = {"type": "apikey", "apikey": [{"key": "key", "value": "Authorization"},
+                                           {"key": "value", "value": f"Klaviyo-API-Key {KEY_PASTED}"},
+                                           {"key": "in", "value": "header"}]}  # fmt: skip
+    collection["auth"] = pasted
+    find_folder(collection, "Profiles")["auth"] = json.loads(json.dumps(pasted))
+    fork.write_text(json.dumps(collection))
+    out = tmp_path / "upgraded.json"
+    _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY, base=str(specs["old"]))
+    upgraded = json.loads(out.read_text())
+    assert KEY_PASTED not in out.read_text()
+    assert _apikey_value(upgraded["auth"]) == "Klaviyo-API-Key {{privateKey}}"
+    assert _apikey_value(find_folder(upgraded, "Profiles")["auth"]) == "Klaviyo-API-Key {{privateKey}}"
+    listed = {(k.label, k.key) for k in report.keys_replaced}
+    assert {("collection", "pk_…beef"), ("folder Profiles", "pk_…beef")} <= listed
+    assert "collection auth" not in report.edits_kept  # the key went back to NEW's own variable
+
+
+def test_an_upstream_example_the_user_edited_is_kept_with_the_base_spec(specs, fork, tmp_path):
+    """A captured answer pasted into an upstream example's body was replaced by NEW's, unlisted."""
+    collection = json.loads(fork.read_text())
+    get_profiles = find_item(find_folder(collection, "Profiles", "Profiles"), "Get Profiles")
+    success = next(e for e in get_profiles["response"] if e["code"] == 200)
+    success["body"] = '{"data": [{"type": "profile", "id": "CAPTURED_FROM_PROD"}]}'
+    fork.write_text(json.dumps(collection))
+    out = tmp_path / "upgraded.json"
+    _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY, base=str(specs["old"]))
+    upgraded = find_item(find_folder(json.loads(out.read_text()), "Profiles", "Profiles"), "Get Profiles")
+    assert [e["body"] for e in upgraded["response"] if e["name"] == success["name"]] == [success["body"]]
+    assert any(f"example `{success['name']}`" in line for line in report.edits_kept)
+    assert (
+        sum("example `" in line for line in report.edits_kept) == 1
+    )  # upstream's own examples are not edits
+    _, blind = upgrade(str(fork), str(specs["new"]), tmp_path / "blind.json", today=TODAY)
+    assert any(f"example `{success['name']}`" in line for line in blind.not_carried)

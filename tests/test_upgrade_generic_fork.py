@@ -312,7 +312,7 @@ def test_a_value_an_earlier_version_wrote_with_a_bare_plus_is_not_taken_for_an_e
 
 def test_a_key_typed_as_a_basic_user_name_becomes_the_variable_new_sends_it_from(tmp_path: Path, run_cli):
     """Stripe takes its secret key as the Basic user name: one pasted there on an upstream request was carried
-    whole as "Edits kept: auth", with no "Private keys replaced"."""
+    whole as "Edits kept: auth", with no "Keys replaced (revoke them"."""
     old, new = notes_spec("2025-04-10", with_archive=False), notes_spec("2026-05-12", with_archive=False)
     for spec in (old, new):
         spec["components"]["securitySchemes"] = {"basicAuth": {"type": "http", "scheme": "basic"}}
@@ -332,7 +332,7 @@ def test_a_key_typed_as_a_basic_user_name_becomes_the_variable_new_sends_it_from
     sent = {a["key"]: a["value"] for a in named(upgraded, "List notes")["request"]["auth"]["basic"]}
     collection = {a["key"]: a["value"] for a in upgraded["auth"]["basic"]}
     assert sent["username"] == collection["username"]  # the variable NEW sends the user name from
-    assert "Private keys replaced" in result.output
+    assert "Keys replaced (revoke them" in result.output
 
 
 def test_without_olds_spec_a_copys_auth_is_the_users_and_stays(tmp_path: Path, run_cli):
@@ -398,3 +398,47 @@ def test_a_query_value_for_a_parameter_new_removed_is_kept_in_a_marked_copy(tmp_
     assert "`legacy` is not a query parameter" in upgraded[1]["description"]
     assert run_cli("upgrade", out, "--to", new_spec, "--base", new_spec, "-o", again).exit_code == 0
     assert json.loads(again.read_text())["item"] == json.loads(out.read_text())["item"]
+
+
+def test_a_token_pasted_where_operations_carry_their_own_auth_becomes_their_variable(
+    tmp_path: Path, run_cli
+) -> None:
+    """Spotify's operations each carry their OAuth auth (the collection has none): a token typed into a copy's
+    `Authorization` header became Klaviyo's `{{privateKey}}`, which nothing defines."""
+
+    def spec(version: str) -> dict[str, Any]:
+        ok = {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "object"}}}}}
+        operation = {"operationId": "getAlbum", "summary": "Get Album", "tags": ["Albums"], "responses": ok}
+        operation["security"] = [{"oauth": ["read"]}]
+        flows = {"authorizationCode": {"authorizationUrl": "https://auth.test/a", "tokenUrl": "https://auth.test/t",
+                                       "scopes": {"read": "read"}}}  # fmt: skip
+        return {
+            "openapi": "3.0.3",
+            "info": {"title": "Albums", "version": version},
+            "servers": [{"url": "https://api.albums.test"}],
+            "paths": {"/albums": {"get": operation}},
+            "components": {"securitySchemes": {"oauth": {"type": "oauth2", "flows": flows}}},
+        }
+
+    fork, old_spec, new_spec = generated_fork(tmp_path, run_cli, spec("1.0.0"), spec("2.0.0"))
+    upstream = fork["item"][0]["item"][0]
+    sent = upstream["request"]["auth"]["bearer"][0]["value"]
+    assert sent.startswith("{{") and "privateKey" not in sent
+    token = "BQD" + "x7Yk2Lm9Qp" * 4
+    mine = copy.deepcopy(upstream)
+    mine.pop("id", None)
+    mine.pop("x-postman-kit", None)
+    mine["name"] = "Get Album Copy"
+    mine["request"]["auth"] = {"type": "noauth"}
+    mine["request"]["header"].append({"key": "Authorization", "value": f"Bearer {token}"})
+    fork["item"][0]["item"].append(mine)
+    fork_path = tmp_path / "fork.json"
+    fork_path.write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    result = run_cli("upgrade", fork_path, "--to", new_spec, "--base", old_spec, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert token not in out.read_text() and token not in result.stdout
+    copied = named(json.loads(out.read_text()), "Get Album Copy")
+    assert [h["value"] for h in copied["request"]["header"] if h["key"] == "Authorization"] == [
+        f"Bearer {sent}"
+    ]

@@ -38,10 +38,12 @@ def load_sides(
     revisions: str | Path | None = None,
     options: BuildOptions | None = None,
     reference_options: BuildOptions | None = None,
+    base_options: BuildOptions | None = None,
 ) -> tuple[Side, Side, Side | None, RevisionList | None]:
     """Read OLD, NEW, the revisions list and OLD's own spec (`base`, else found in a revisions directory).
 
-    A spec is built with `options`; OLD's and base's specs with `reference_options` when given.
+    A spec is built with `options`; OLD's spec with `reference_options` when given, base's with `base_options`
+    (else `reference_options`).
     """
     revision_list = read_revisions(revisions) if revisions is not None else None
     reference_options = reference_options or options
@@ -55,7 +57,7 @@ def load_sides(
             found = revision_list.spec_for(old_side.revision)
             base_source = str(found) if found is not None else None
         if base_source is not None:
-            base_side = load_side(base_source, reference_options)
+            base_side = load_side(base_source, base_options or reference_options)
             if not base_side.is_spec:
                 raise InputError(base_source, "--base must be an OpenAPI spec (OLD's revision)")
         elif (
@@ -122,11 +124,18 @@ def upgrade(
     if collection_format not in (None, *COLLECTION_FORMATS):
         raise ValueError(f"collection_format must be one of {', '.join(COLLECTION_FORMATS)}")
     options = options or BuildOptions()
-    # OLD's and base's built collections are compared and merged from, never written: of their examples only
-    # names and codes are read, so their success bodies (a quarter of a build) are left out.
+    # OLD's and base's built collections are compared and merged from, never written. Base's examples are
+    # built whole: an upstream example whose body the user edited (a captured answer pasted in) is told by
+    # them. OLD's spec, when OLD is one, holds no edit: of its examples only names and codes are read.
     reference_options = replace(options, response_bodies=False)
     old_side, new_side, base_side, revision_list = load_sides(
-        old, new, base=base, revisions=revisions, options=options, reference_options=reference_options
+        old,
+        new,
+        base=base,
+        revisions=revisions,
+        options=options,
+        reference_options=reference_options,
+        base_options=options,
     )
     # NEW's side was built for this call alone: the upgrade may become it rather than a copy of it, unless
     # it also stands for OLD's spec (same revision), which the upgrade reads while it fills the copy.

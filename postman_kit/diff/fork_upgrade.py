@@ -178,6 +178,7 @@ def upgrade_sides(
     result = new.collection if take_new else Collection.from_json(new.collection.to_json())
     merger = _Merger(comparison, result, report)
     merger.carry_edits()
+    merger.carry_collection_auth()
     merger.carry_tree()
     merger.carry_order()
     merger.carry_variables()
@@ -444,6 +445,36 @@ class _Merger:
             extra_examples = [r for r in whole.response if (r.name, r.code) not in base_examples]
             target.response.extend(extra_examples)
             kept.append(f"{len(extra_examples)} saved example(s)")
+        # One of upstream's examples the user edited (a captured body pasted in): theirs, in place of NEW's. Without
+        # OLD's spec, one unlike NEW's may be upstream's regenerated example: named, NEW's kept.
+        answered: dict[tuple[str, int], tuple[str, str]] = {
+            (r.name, r.code): (r.status, r.body) for r in generated
+        }
+        edited = [
+            r
+            for r in self._examples_of(mine)
+            if answered.get((str(r.get("name")), _code(r)), (r.get("status"), r.get("body")))
+            != (r.get("status"), r.get("body"))
+        ]
+        if edited and exact:
+            whole = self.comparison.old.side.full_item(mine)
+            for example in whole.response:
+                if any((example.name, example.code) == (r.get("name"), r.get("code")) for r in edited):
+                    at = next(
+                        (
+                            i
+                            for i, r in enumerate(target.response)
+                            if (r.name, r.code) == (example.name, example.code)
+                        ),
+                        None,
+                    )
+                    if at is None:
+                        target.response.append(example)
+                    else:
+                        target.response[at] = example
+                    kept.append(f"example `{example.name}`")
+        elif edited:
+            unknown += [f"example `{r.get('name')}`" for r in edited]
         if kept:
             target.request.url.rebuild_raw()
             self.report.edits_kept.append(f"{label}: " + ", ".join(kept))
@@ -479,6 +510,12 @@ class _Merger:
         self._mark(copy, problems)
         self.report.conflicts.append(Conflict(copy_label, problems))
         self.carried_items.append((copy, copy_label))
+
+    def _examples_of(self, item: Item) -> list[dict[str, Any]]:
+        """The item's saved examples as the fork's JSON holds them (the model may keep only names and codes)."""
+        data = self.comparison.old.side.item_json.get(id(item))
+        examples = data.get("response") if data is not None else [r.to_json() for r in item.response]
+        return [e for e in examples or [] if isinstance(e, dict)]
 
     def _query_edits(
         self,
@@ -538,6 +575,33 @@ class _Merger:
 
     def _problems(self, request: Request) -> list[Problem]:
         return self.comparison.problems(request) or []
+
+    def carry_collection_auth(self) -> None:
+        """The collection's auth as the user set it: their own key variable, another scheme (an OAuth token), or
+        a key pasted in, which becomes the variable NEW's auth sends it from and is listed to revoke. With OLD's
+        spec, an auth unlike the one that spec generated is the user's and is kept; without it, one unlike NEW's
+        once its pasted credentials are variables may be upstream's change, so NEW's stays and it is named
+        under "Not carried"."""
+        mine = self.comparison.old.side.collection.auth
+        if mine is None:
+            return
+        mine = Auth.from_json(mine.to_json())
+        self._credential_to_variable(mine, "collection")  # against NEW's auth, still the result's
+        new = self.result.auth
+        if _auth_json(mine) == _auth_json(new):
+            return  # a key pasted over NEW's own variable, now that variable again
+        base = self.comparison.base
+        if base is None:
+            old_revision, new_revision = self.old_revision, self.new_revision
+            self.report.not_carried.append(
+                "collection auth"
+                + (f" (yours or {new_revision}'s change since {old_revision})" if old_revision else "")
+            )
+            return
+        if _auth_json(self.comparison.old.side.collection.auth) == _auth_json(base.side.collection.auth):
+            return  # upstream's, as OLD's spec generated it: NEW's takes its place
+        self.result.auth = mine
+        self.report.edits_kept.append("collection auth")
 
     # -- the fork's own tree ----------------------------------------------------------------------------------
     def carry_tree(self) -> None:
@@ -1203,9 +1267,10 @@ class _Merger:
             found = _VARIABLE_REFERENCE.search(str(sent or ""))
             variable = found.group(1).strip() if found else self.key_variable
         variable = self._variable_for(" ".join(literal), variable)
-        auth.attributes[attribute] = "{{" + variable + "}}"
+        # the scheme word stays (`Klaviyo-API-Key {{privateKey}}`): without it the API refuses the key
+        auth.attributes[attribute] = (words[0] + " " if given is not words else "") + "{{" + variable + "}}"
         self.report.keys_replaced.append(
-            KeyReplacement(label, f"{auth.type} auth", truncate_key(value), variable)
+            KeyReplacement(label, f"{auth.type} auth", truncate_key(" ".join(literal)), variable)
         )
 
     def _other_credentials_to_variables(self, auth: Auth, label: str, variable: str | None) -> None:
@@ -1263,6 +1328,11 @@ def _sends(request: Request) -> tuple[Any, ...]:
         sent_body,
         json_text(request.auth.to_json()) if request.auth is not None else None,
     )
+
+
+def _code(example: dict[str, Any]) -> int:
+    code = example.get("code")
+    return code if isinstance(code, int) else -1
 
 
 def _is_contract_test(event: dict[str, Any]) -> bool:
@@ -1351,14 +1421,20 @@ def _with_replaced(node: Any, replacements: dict[str, str]) -> Any:
 
 
 def _key_variable(collection: Collection) -> str:
-    """The variable the collection's own auth sends the key in (`{{privateKey}}`), else `privateKey`."""
-    auth = collection.auth
-    values = auth.attributes.values() if auth is not None else ()
-    for value in values:
-        found = _VARIABLE_REFERENCE.search(value) if isinstance(value, str) else None
-        if found:
-            return found.group(1).strip()
-    return DEFAULT_KEY_VARIABLE
+    """The variable the collection's own auth sends the key in (`{{privateKey}}`); without one, the variable
+    most of its requests' own auths send (Spotify's operations each carry their OAuth scopes:
+    `{{oauth20AccessToken}}`); else `privateKey`."""
+    counts: Counter[str] = Counter()
+    for auth in [collection.auth] + [item.request.auth for _, item in collection.walk()]:
+        values = auth.attributes.values() if auth is not None else ()
+        for value in values:
+            found = _VARIABLE_REFERENCE.search(value) if isinstance(value, str) else None
+            if found:
+                if auth is collection.auth:
+                    return found.group(1).strip()
+                counts[found.group(1).strip()] += 1
+                break
+    return counts.most_common(1)[0][0] if counts else DEFAULT_KEY_VARIABLE
 
 
 def _place(root: Any, path: tuple[Any, ...]) -> str:

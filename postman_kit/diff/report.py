@@ -222,7 +222,7 @@ def _upgrade_sections(out: _Writer, upgrade: UpgradeReport) -> None:
     )
     _section(
         out,
-        "Private keys replaced (revoke them: they were in the collection)",
+        "Keys replaced (revoke them: they were in the collection)",
         upgrade.keys_replaced,
         lambda k: out.bullet(k.text()),
         yours=True,
