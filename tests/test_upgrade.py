@@ -625,3 +625,26 @@ def test_an_upstream_example_the_user_edited_is_kept_with_the_base_spec(specs, f
     )  # upstream's own examples are not edits
     _, blind = upgrade(str(fork), str(specs["new"]), tmp_path / "blind.json", today=TODAY)
     assert any(f"example `{success['name']}`" in line for line in blind.not_carried)
+
+
+@pytest.mark.parametrize("with_base", [True, False])
+def test_a_request_the_user_pointed_at_another_host_keeps_it(specs, fork, tmp_path, with_base):
+    """Get Profiles sent to a local mock (`http://localhost:4010`, as Postman splits it) went back to
+    `{{baseUrl}}` without a word."""
+    collection = json.loads(fork.read_text())
+    url = find_item(find_folder(collection, "Profiles", "Profiles"), "Get Profiles")["request"]["url"]
+    url["raw"] = url["raw"].replace("{{baseUrl}}", "http://localhost:4010")
+    url.update(protocol="http", host=["localhost"], port="4010")
+    fork.write_text(json.dumps(collection))
+    out = tmp_path / "upgraded.json"
+    base = {"base": str(specs["old"])} if with_base else {}
+    _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY, **base)
+    upgraded = find_item(find_folder(json.loads(out.read_text()), "Profiles", "Profiles"), "Get Profiles")
+    assert upgraded["request"]["url"]["raw"].startswith("http://localhost:4010/api/profiles")
+    assert any(
+        line.startswith("Profiles/Profiles/Get Profiles:") and "host" in line for line in report.edits_kept
+    )
+    others = [
+        item for _, item in all_items(json.loads(out.read_text())["item"]) if item["name"] != "Get Profiles"
+    ]
+    assert [i["name"] for i in others if not i["request"]["url"]["raw"].startswith("{{baseUrl}}")] == []

@@ -27,6 +27,7 @@ from postman_kit.collection import (
     Node,
     QueryParam,
     Request,
+    Url,
     Variable,
 )
 from postman_kit.conformance import other_host
@@ -371,6 +372,15 @@ class _Merger:
                         f"(not a parameter of {target.request.url.path_template} in "
                         f"{self.new_label})"
                     )
+        # where it is sent (`http://localhost:4010` while trying a mock, production while `baseUrl` is staging)
+        if _origin(mine.request.url) != _origin(base.request.url):
+            url = target.request.url
+            url.protocol, url.host, url.port = (
+                mine.request.url.protocol,
+                mine.request.url.host,
+                mine.request.url.port,
+            )
+            kept.append("host")
         base_headers = {h.key.lower(): h for h in base.request.header}
         target_headers = {h.key.lower(): h for h in target.request.header}
         revision_header = (self.comparison.new.side.profile.revision_header or "").lower()
@@ -1328,6 +1338,12 @@ def _sends(request: Request) -> tuple[Any, ...]:
         sent_body,
         json_text(request.auth.to_json()) if request.auth is not None else None,
     )
+
+
+def _origin(url: Url) -> str:
+    """The scheme, host and port a URL sends to, as one text (Postman splits a host at its dots or not)."""
+    protocol = f"{url.protocol}://" if url.protocol else ""
+    return protocol + ".".join(url.host) + (f":{url.port}" if url.port else "")
 
 
 def _code(example: dict[str, Any]) -> int:
