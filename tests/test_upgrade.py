@@ -648,3 +648,31 @@ def test_a_request_the_user_pointed_at_another_host_keeps_it(specs, fork, tmp_pa
         item for _, item in all_items(json.loads(out.read_text())["item"]) if item["name"] != "Get Profiles"
     ]
     assert [i["name"] for i in others if not i["request"]["url"]["raw"].startswith("{{baseUrl}}")] == []
+
+
+def test_a_base_that_is_not_old_s_spec_is_refused(specs, fork, tmp_path, run_cli):
+    """Another revision (or another API) as --base was taken silently: every upstream difference between the two
+    became a user's "edit kept", carried over NEW's requests."""
+    out = tmp_path / "upgraded.json"
+    result = run_cli("upgrade", fork, "--to", specs["new"], "--base", specs["between"], "-o", out)
+    assert result.exit_code == 2 and not out.exists()
+    assert result.stderr.strip().splitlines() == [
+        f"postman-kit: error: {specs['between']}: --base is revision 2025-01-15, but OLD was generated from "
+        f"{OLD_REVISION} (its name says so); give that revision's spec"
+    ]
+
+
+def test_revisions_find_old_s_spec_by_its_stamp_not_a_revision_variable_the_user_moved(specs, fork, tmp_path):
+    """Users set the `revision` variable to try a newer revision; the requests are still OLD's stamped one's, and
+    taking the newer spec for OLD's reported upstream's changes between the two as the user's edits."""
+    collection = json.loads(fork.read_text())
+    for variable in collection["variable"]:
+        if variable["key"] == "revision":
+            variable["value"] = "2025-01-15"
+    fork.write_text(json.dumps(collection))
+    _, found = upgrade(
+        str(fork), str(specs["new"]), tmp_path / "a.json", today=TODAY, revisions=specs["revisions"]
+    )
+    _, given = upgrade(str(fork), str(specs["new"]), tmp_path / "b.json", today=TODAY, base=str(specs["old"]))
+    assert found.edits_kept == given.edits_kept
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()

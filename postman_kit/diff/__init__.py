@@ -21,7 +21,7 @@ from postman_kit.diff.compare import compare_sides, prepare
 from postman_kit.diff.fork_upgrade import UpgradeReport, upgrade_sides
 from postman_kit.diff.lifecycle import Lifecycle, lifecycle
 from postman_kit.diff.revisions import RevisionList, read_revisions
-from postman_kit.diff.sides import Side, load_side
+from postman_kit.diff.sides import Side, load_side, stamped_revision
 from postman_kit.errors import InputError
 from postman_kit.generate.build import BuildOptions
 from postman_kit.secrets import redact_bytes
@@ -53,13 +53,17 @@ def load_sides(
     base_side = None
     if not old_side.is_spec:
         base_source = base
+        # the spec OLD's upstream requests came from is the revision its name was stamped with; its `revision`
+        # variable may since have been set to try a newer one
+        generated_from = stamped_revision(old_side.collection) or old_side.revision
         if base_source is None and revision_list is not None:
-            found = revision_list.spec_for(old_side.revision)
+            found = revision_list.spec_for(generated_from)
             base_source = str(found) if found is not None else None
         if base_source is not None:
             base_side = load_side(base_source, base_options or reference_options)
             if not base_side.is_spec:
                 raise InputError(base_source, "--base must be an OpenAPI spec (OLD's revision)")
+            _check_base(base_source, base_side, old_side)
         elif (
             new_side.is_spec
             and old_side.revision is not None
@@ -68,6 +72,23 @@ def load_sides(
         ):
             base_side = new_side  # NEW's spec is OLD's own: the comparison is complete without --revisions
     return old_side, new_side, base_side, revision_list
+
+
+def _check_base(source: str, base: Side, old: Side) -> None:
+    """Refuse a --base that is not OLD's spec: every difference from it would be taken for the user's edit and
+    carried over NEW's. Another revision than OLD's name is stamped with, or an API none of whose operations
+    OLD holds, is a mistake, not a base."""
+    stamped = stamped_revision(old.collection)
+    if stamped is not None and base.revision is not None and stamped != base.revision:
+        raise InputError(
+            source,
+            f"--base is revision {base.revision}, but OLD was generated from {stamped} (its name says so); "
+            "give that revision's spec",
+        )
+    built = {(item.request.method, item.request.url.path_template) for _, item in base.collection.walk()}
+    held = {(item.request.method, item.request.url.path_template) for _, item in old.collection.walk()}
+    if built and held and not built & held:
+        raise InputError(source, "--base holds none of OLD's requests: it is not the spec OLD was generated from")
 
 
 def _holds_operations_of(fork: Side, new: Side) -> bool:

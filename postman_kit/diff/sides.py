@@ -141,6 +141,15 @@ def spec_revision_of(api: Api) -> str:
     return find_revision(api, detect_profile(api))
 
 
+def stamped_revision(collection: Collection) -> str | None:
+    """The revision generate stamped in the collection's name (`(v2024-02-15)`, another API's `(v1.1.0)`): the
+    spec the fork's upstream requests came from, whatever its `revision` variable was since set to."""
+    named = parse_collection_name(collection.info.name).revision
+    if named is None and (found := _NAME_VERSION.search(collection.info.name)):
+        return found.group(1)
+    return named
+
+
 def collection_revision(collection: Collection, revision_variable: str = "revision") -> str | None:
     """The fork's revision: its `revision` variable, else the (Klaviyo) revision headers it sends, else the
     version stamped in its name."""
@@ -158,10 +167,7 @@ def collection_revision(collection: Collection, revision_variable: str = "revisi
     )
     if sent:
         return max(sent.items(), key=lambda pair: (pair[1], pair[0]))[0]
-    named = parse_collection_name(collection.info.name).revision
-    if named is None and (found := _NAME_VERSION.search(collection.info.name)):
-        return found.group(1)
-    return named
+    return stamped_revision(collection)
 
 
 def _collection_profile(collection: Collection) -> Profile:
