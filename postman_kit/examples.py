@@ -101,6 +101,7 @@ class ExampleBuilder:
         self._refs_met: list[set[str]] = []  # one set per ref being built, innermost last
         self._deepest = 0  # the deepest depth reached by the ref being built
         self._depth_cuts = 0  # how many times MAX_DEPTH has cut a value short
+        self._stubs = 0  # how many required values a cycle of refs left as stubs (see _stub)
         self._strings: dict[tuple[Any, ...], str] = {}
         self._standing_in: set[str] = set()  # bases being built as their first subtype (see _subtype)
         # OpenAPI 3.1 (JSON Schema 2020-12) applies the keywords beside a `$ref`; 3.0 ignores them
@@ -735,7 +736,16 @@ class ExampleBuilder:
         required = set(_names(schema.get("required")))
         properties = schema.get("properties")
         embedded: list[tuple[str, Any]] = []  # left out of an error's body (errors_only)
+        # `maxProperties` leaves room for so many optional properties (OpenSearch's query DSL: one key of many);
+        # where it is that tight, a property a cycle of refs leaves a stub in (`{}` under `minProperties: 1`)
+        # gives way to the next one, kept only if none is whole
+        most = schema.get("maxProperties")
+        room = most - len(required) if isinstance(most, int) and not isinstance(most, bool) else None
+        stubbed: tuple[str, Any] | None = None
         for name, prop in properties.items() if isinstance(properties, dict) else ():
+            if room is not None and name not in required and room <= 0:
+                continue
+            stubs = self._stubs
             target = prop
             if isinstance(prop, dict) and "$ref" in prop and skip not in prop:
                 ref = prop["$ref"]
@@ -749,6 +759,7 @@ class ExampleBuilder:
             value = self._build(prop, refs, depth + 1, name)
             if value is _CUT:
                 if name in required:
+                    self._stubs += 1
                     value = self._stub(target, refs, depth + 1) if _looks_object(target) else None
                 else:
                     continue
@@ -756,7 +767,14 @@ class ExampleBuilder:
                 continue  # the spec contradicts itself (an enum of strings typed integer, `allOf: [string, integer]`)
             if self.unique_values and isinstance(value, str) and isinstance(target, dict):
                 value = unique_value(name, value, target)
+            if room is not None and name not in required:
+                if self._stubs != stubs and room == 1:
+                    stubbed = stubbed or (name, value)
+                    continue
+                room -= 1
             out[name] = value
+        if stubbed is not None and room == 1:
+            out[stubbed[0]] = stubbed[1]
         if embedded and not out:
             for name, prop in embedded:
                 value = self._build(prop, refs, depth + 1, name)

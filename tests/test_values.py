@@ -1025,3 +1025,34 @@ def test_a_value_borrowed_from_a_namesake_keeps_to_this_propertys_format() -> No
     assert (
         untyped["dob"] == "1991-03-08 08:00:00"
     )  # no format: the namesake's example is still the best guess
+
+
+def test_max_properties_leaves_room_for_so_many_keys_and_a_whole_one_is_chosen() -> None:
+    """OpenSearch's query DSL: a container that takes exactly one of its keys got all of them, and a key whose
+    required query loops back to the container was written `{}` where `minProperties: 1` refuses it."""
+    query = {
+        "type": "object",
+        "minProperties": 1,
+        "maxProperties": 1,
+        "properties": {
+            "has_child": {
+                "type": "object",
+                "required": ["query", "type"],
+                "properties": {"type": {"type": "string"}, "query": {"$ref": "#/components/schemas/Query"}},
+            },
+            "match_all": {"type": "object"},
+            "term": {"type": "object", "properties": {"field": {"type": "string"}}},
+        },
+    }
+    two_of = {"type": "object", "maxProperties": 2, "required": ["id"],
+              "properties": {"id": {"type": "integer"}, "a": {"type": "string"}, "b": {"type": "string"}}}  # fmt: skip
+    document = {"openapi": "3.1.0", "components": {"schemas": {"Query": query, "TwoOf": two_of}}}
+    for direction in ("request", "response"):
+        builder = ExampleBuilder(document, direction)
+        for name in ("Query", "TwoOf"):
+            schema = {"$ref": f"#/components/schemas/{name}"}
+            value = builder.build(schema)
+            validator = jsonschema.Draft202012Validator({**schema, "components": document["components"]})
+            assert list(validator.iter_errors(value)) == [], (name, value)
+        assert builder.build({"$ref": "#/components/schemas/Query"}) == {"match_all": {}}
+        assert set(builder.build({"$ref": "#/components/schemas/TwoOf"})) == {"id", "a"}
