@@ -607,3 +607,28 @@ def test_a_required_path_parameter_whose_example_is_empty_gets_a_value(tmp_path:
     )
     request = requests_by_name(build_json(tmp_path, spec))["Get state"]["request"]
     assert request["url"]["variable"][0]["value"] != ""
+
+
+def test_a_newline_delimited_json_body_is_one_document_a_line(tmp_path: Path) -> None:
+    """OpenSearch's `_bulk` takes `application/x-ndjson`: its body was one pretty-printed JSON array, which the API
+    refuses; it is each entry compact on a line of its own, the last line ended too."""
+    action = {
+        "type": "object",
+        "properties": {
+            "index": {"type": "object", "properties": {"_id": {"type": "string", "example": "1"}}},
+            "title": {"type": "string", "example": "Moby Dick"},
+        },
+    }
+    paths = {
+        "/_bulk": with_body("Bulk", "application/x-ndjson", {"type": "array", "items": action}),
+        "/_msearch": with_body("Msearch", "application/jsonl", action),
+    }
+    collection = build_json(tmp_path, minimal_spec(paths))
+    for name, count in (("Bulk", 1), ("Msearch", 1)):
+        request = requests_by_name(collection)[name]["request"]
+        raw = request["body"]["raw"]
+        assert raw.endswith("\n") and raw.count("\n") == count and "  " not in raw
+        lines = [json.loads(line) for line in raw.splitlines()]
+        assert lines == [{"index": {"_id": "1"}, "title": "Moby Dick"}]
+        assert request["body"]["options"]["raw"]["language"] == "text"
+    assert headers(requests_by_name(collection)["Bulk"]["request"])["Content-Type"] == "application/x-ndjson"

@@ -650,6 +650,8 @@ class _CollectionBuilder:
                 value, self._properties(schema), media.encoding, self.api.resolve
             )
             return Body("formdata", formdata=fields)
+        if kind in serialize.JSON_LINES_MEDIA_TYPES:
+            return Body("raw", raw=serialize.json_lines(value), language="text")
         if kind.endswith("json") or "+json" in kind:
             if value is None and not op.request_body.required:
                 return None  # an optional body with no value to give (Deepgram's oneOf of two "any type"s)

@@ -231,6 +231,22 @@ def is_file_media_type(kind: str) -> bool:
     return kind in FILE_MEDIA_TYPES or kind.startswith(FILE_MEDIA_PREFIXES)
 
 
+# Newline-delimited JSON (OpenSearch's and Elasticsearch's `_bulk` and `_msearch`, JSON Lines): one document a line
+JSON_LINES_MEDIA_TYPES = frozenset(
+    {"application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines",
+     "application/jsonlines", "application/json-lines"}
+)  # fmt: skip
+
+
+def json_lines(value: Any) -> str:
+    """A body in newline-delimited JSON: each entry of a list (an object alone) as compact JSON on its own line,
+    each line ended, as `_bulk` requires of the last; text the spec gives is sent as it is."""
+    if isinstance(value, str):
+        return value
+    entries = value if isinstance(value, list) else [value]
+    return "".join(json.dumps(entry, separators=(",", ":"), ensure_ascii=False) + "\n" for entry in entries)
+
+
 def content_text(value: Any, media_type: str) -> str:
     """A parameter given by `content`: its value in that media type (JSON written compactly)."""
     kind = media_type.split(";")[0].strip().lower()
