@@ -178,6 +178,27 @@ def test_http_basic(tmp_path: Path) -> None:
     }
 
 
+def test_another_http_scheme_sends_its_own_word_and_the_sandbox_takes_it(tmp_path: Path) -> None:
+    """CyberArk Conjur's `scheme: Token` went out as `Authorization: Bearer …`, which its API (and the sandbox,
+    reading the scheme's word) refuses: it is an API Key header carrying `Token {{tokenAuth}}`."""
+    from postman_kit.openapi import load_api
+    from postman_kit.sandbox.keys import keys_from_data
+    from postman_kit.sandbox.service import Incoming, Sandbox
+
+    spec = secured_spec({"tokenAuth": {"type": "http", "scheme": "Token"}}, [{"tokenAuth": []}])
+    collection = build_json(tmp_path, spec)
+    assert collection["auth"]["type"] == "apikey"
+    sent = auth_attributes(collection["auth"])
+    assert sent == {"key": "Authorization", "value": "Token {{tokenAuth}}", "in": "header"}
+    key = "pk_" + "7" * 34
+    sandbox = Sandbox(
+        load_api(str(write_spec(tmp_path, spec))), keys_from_data({"keys": {key: {}}}, "k"), None
+    )
+    header = {"authorization": sent["value"].replace("{{tokenAuth}}", key)}
+    assert sandbox.serve(Incoming("GET", "/things", {}, header)).status == 200
+    assert sandbox.serve(Incoming("GET", "/things", {}, {"authorization": f"Bearer {key}"})).status == 401
+
+
 def test_oauth2_is_a_bearer_access_token_and_the_description_says_where_to_get_one(tmp_path: Path) -> None:
     scheme = {
         "type": "oauth2",

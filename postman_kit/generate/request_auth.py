@@ -61,6 +61,12 @@ def scheme_auth(scheme: SecurityScheme, profile: Profile) -> tuple[Auth | None, 
         username, password = (own + "Username", own + "Password") if own else ("username", "password")
         auth = Auth(scheme.scheme, {"username": "{{" + username + "}}", "password": "{{" + password + "}}"})
         return auth, [AuthVariable(username, False), AuthVariable(password, True)]
+    if scheme.type == "http" and scheme.scheme and scheme.scheme.lower() != "bearer":
+        # another scheme (Conjur's `Token`, RFC 8120's `Mutual`): no Postman auth sends it, so the Authorization
+        # header it names is sent as an API Key, with the scheme's own word (a Bearer auth sent `Bearer …`)
+        var = own or profile.token_variable
+        value = f"{scheme.scheme[:1].upper()}{scheme.scheme[1:]} {{{{{var}}}}}"  # schemes are case-blind
+        return Auth("apikey", {"key": "Authorization", "value": value, "in": "header"}), [AuthVariable(var, True)]
     if scheme.type == "http":
         var = own or profile.token_variable
         return Auth("bearer", {"token": "{{" + var + "}}"}), [AuthVariable(var, True)]
