@@ -685,3 +685,22 @@ def test_graphql_variables_given_as_an_object_are_written_and_read_as_json(tmp_p
     )
     (item,) = read_collection(str(written)).data["item"]
     assert json.loads(item["request"]["body"]["graphql"]["variables"]) == {"id": 5}
+
+
+@pytest.mark.slow
+def test_an_untouched_v3_collection_upgrades_to_exactly_what_generate_gives(tmp_path: Path) -> None:
+    """Klaviyo's Upload Image From File, generated as v3: the form's file field reads back with `src: ""`, which
+    was taken for the user's body edit, so OLD's form values went over NEW's and the report listed an edit."""
+    require_corpus()
+    stable = CORPUS / "klaviyo" / "stable"
+    old = generated(tmp_path / "old", "--format", "v3", spec=stable / "2024-02-15.json")
+    new = generated(tmp_path / "new", spec=stable / "2026-07-15.json")
+    (fork,) = (old / "postman" / "collections").iterdir()
+    out = tmp_path / "up.json"
+    result = cli(
+        "upgrade", fork, "--to", stable / "2026-07-15.json", "--base", stable / "2024-02-15.json",
+        "-o", out, "--collection-format", "v2.1", "--format", "json",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["editsKept"] == []
+    assert out.read_bytes() == next(new.glob("*.postman_collection.json")).read_bytes()

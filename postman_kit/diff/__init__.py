@@ -88,7 +88,9 @@ def _check_base(source: str, base: Side, old: Side) -> None:
     built = {(item.request.method, item.request.url.path_template) for _, item in base.collection.walk()}
     held = {(item.request.method, item.request.url.path_template) for _, item in old.collection.walk()}
     if built and held and not built & held:
-        raise InputError(source, "--base holds none of OLD's requests: it is not the spec OLD was generated from")
+        raise InputError(
+            source, "--base holds none of OLD's requests: it is not the spec OLD was generated from"
+        )
 
 
 def _holds_operations_of(fork: Side, new: Side) -> bool:

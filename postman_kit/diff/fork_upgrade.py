@@ -417,7 +417,7 @@ class _Merger:
         elif (
             mine.request.body is not None
             and (base.request.body is not None or _has_content(mine.request.body))
-            and (base.request.body is None or mine.request.body.to_json() != base.request.body.to_json())
+            and (base.request.body is None or _body_sent(mine.request.body) != _body_sent(base.request.body))
         ):
             previous = target.request.body
             target.request.body = mine.request.body
@@ -1320,16 +1320,27 @@ class _Merger:
         return node
 
 
+def _body_sent(body: Any) -> tuple[Any, ...] | None:
+    """What a body sends, as a user's edit would change it: an absent form value or file and an empty one are
+    the same (v3's form writes `src: ""` where v2.1 has none), and so is the order of a field's keys."""
+    if body is None or not _has_content(body):
+        return None
+    fields = [
+        (
+            f.get("key"),
+            f.get("value") or "",
+            f.get("src") or "",
+            bool(f.get("disabled")),
+            f.get("type") or "text",
+        )
+        for f in [*body.urlencoded, *body.formdata]
+    ]
+    return (body.mode, body.raw, fields, json_text(body.extra.get("graphql")))
+
+
 def _sends(request: Request) -> tuple[Any, ...]:
     """What a request sends, as a user's edit would change it (Postman's export details aside)."""
-    body = request.body
-    sent_body = None
-    if body is not None and _has_content(body):
-        fields = [
-            (f.get("key"), f.get("value"), f.get("src"), bool(f.get("disabled")))
-            for f in [*body.urlencoded, *body.formdata]
-        ]
-        sent_body = (body.mode, body.raw, fields, json_text(body.extra.get("graphql")))
+    sent_body = _body_sent(request.body)
     return (
         request.method.upper(),
         request.url.raw,

@@ -66,7 +66,9 @@ def scheme_auth(scheme: SecurityScheme, profile: Profile) -> tuple[Auth | None, 
         # header it names is sent as an API Key, with the scheme's own word (a Bearer auth sent `Bearer …`)
         var = own or profile.token_variable
         value = f"{scheme.scheme[:1].upper()}{scheme.scheme[1:]} {{{{{var}}}}}"  # schemes are case-blind
-        return Auth("apikey", {"key": "Authorization", "value": value, "in": "header"}), [AuthVariable(var, True)]
+        return Auth("apikey", {"key": "Authorization", "value": value, "in": "header"}), [
+            AuthVariable(var, True)
+        ]
     if scheme.type == "http":
         var = own or profile.token_variable
         return Auth("bearer", {"token": "{{" + var + "}}"}), [AuthVariable(var, True)]
