@@ -676,3 +676,32 @@ def test_revisions_find_old_s_spec_by_its_stamp_not_a_revision_variable_the_user
     _, given = upgrade(str(fork), str(specs["new"]), tmp_path / "b.json", today=TODAY, base=str(specs["old"]))
     assert found.edits_kept == given.edits_kept
     assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+
+
+def test_without_the_base_spec_an_example_generate_made_is_not_taken_for_the_user_s(specs, fork, tmp_path):
+    """An untouched fork upgraded without OLD's spec reported upstream's examples NEW no longer has (a 405 for a
+    method the path now takes) as the user's and kept them; generate derives its examples' ids, Postman gives
+    the ones a user saves random ones."""
+    from postman_kit import ids
+
+    collection = json.loads(fork.read_text())
+    get_profiles = find_item(find_folder(collection, "Profiles", "Profiles"), "Get Profiles")
+    template = copy.deepcopy(get_profiles["response"][0])
+    upstream = {
+        **template,
+        "name": "405 Method Not Allowed (PUT)",
+        "code": 405,
+        "status": "Method Not Allowed",
+    }
+    upstream["id"] = ids.example_id(get_profiles["id"], upstream["name"], 405)
+    mine = {**template, "name": "Prod capture", "id": "9b2f6a0e-3c1d-4e8f-9a7b-5c4d3e2f1a0b"}
+    get_profiles["response"] += [upstream, mine]
+    fork.write_text(json.dumps(collection))
+    out = tmp_path / "upgraded.json"
+    _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY)
+    upgraded = find_item(find_folder(json.loads(out.read_text()), "Profiles", "Profiles"), "Get Profiles")
+    names = [e["name"] for e in upgraded["response"]]
+    assert "Prod capture" in names and "405 Method Not Allowed (PUT)" not in names
+    assert [line for line in report.edits_kept if "Get Profiles:" in line and "example" in line] == [
+        "Profiles/Profiles/Get Profiles: query `page[size]`, 1 saved example(s)"
+    ]

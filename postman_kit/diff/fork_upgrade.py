@@ -39,7 +39,7 @@ from postman_kit.diff.sides import Side
 from postman_kit.generate.contracts import CONTRACT_TEST_HEADER
 from postman_kit.generate.serialize import query_value
 from postman_kit.generate.servers import host_label
-from postman_kit.ids import stable_uuid
+from postman_kit.ids import is_derived, stable_uuid
 from postman_kit.naming import stamped
 from postman_kit.secrets import (
     find_keys,
@@ -452,9 +452,16 @@ class _Merger:
         base_examples = {(r.name, r.code) for r in generated}
         if any((r.name, r.code) not in base_examples for r in mine.response):
             whole = self.comparison.old.side.full_item(mine)
-            extra_examples = [r for r in whole.response if (r.name, r.code) not in base_examples]
-            target.response.extend(extra_examples)
-            kept.append(f"{len(extra_examples)} saved example(s)")
+            # without OLD's spec, one generate made (its derived id) is upstream's, one NEW no longer has (a 405
+            # for a method the path now takes); Postman gives what the user saves a random id
+            extra_examples = [
+                r
+                for r in whole.response
+                if (r.name, r.code) not in base_examples and (exact or not is_derived(r.id))
+            ]
+            if extra_examples:
+                target.response.extend(extra_examples)
+                kept.append(f"{len(extra_examples)} saved example(s)")
         # One of upstream's examples the user edited (a captured body pasted in): theirs, in place of NEW's. Without
         # OLD's spec, one unlike NEW's may be upstream's regenerated example: named, NEW's kept.
         answered: dict[tuple[str, int], tuple[str, str]] = {
