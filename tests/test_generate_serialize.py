@@ -632,3 +632,21 @@ def test_a_newline_delimited_json_body_is_one_document_a_line(tmp_path: Path) ->
         assert lines == [{"index": {"_id": "1"}, "title": "Moby Dick"}]
         assert request["body"]["options"]["raw"]["language"] == "text"
     assert headers(requests_by_name(collection)["Bulk"]["request"])["Content-Type"] == "application/x-ndjson"
+
+
+def test_a_binary_body_s_schema_example_is_sent_and_without_one_it_is_a_file_to_choose(
+    tmp_path: Path,
+) -> None:
+    """Okta's certificate publish gives its base64 DER certificate as the schema's `example` (3.1: `examples`):
+    the body was an empty file body, which sends nothing; a binary body with no example is a file to pick."""
+    certificate = "MIIFgjCCA2qgAwIBAgICEAcwDQYJKoZIhvcNAQELBQAw"
+    binary = {"type": "string", "format": "binary"}
+    paths = {
+        "/certs": with_body("Publish", "application/pkix-cert", {**binary, "example": certificate}),
+        "/certs31": with_body("Publish 31", "application/pkix-cert", {**binary, "examples": [certificate]}),
+        "/upload": with_body("Upload", "application/octet-stream", binary),
+    }
+    requests = requests_by_name(build_json(tmp_path, minimal_spec(paths)))
+    for name in ("Publish", "Publish 31"):
+        assert requests[name]["request"]["body"]["raw"] == certificate
+    assert requests["Upload"]["request"]["body"] == {"mode": "file", "file": {}}

@@ -637,6 +637,10 @@ class _CollectionBuilder:
             text = self._media_example(media, self.request_examples) if _is_text_encoded(schema) else None
             if not _is_text_encoded(schema) and isinstance(media.example, str):
                 text = media.example  # the bytes the spec shows as text (NHS MESH's message payload)
+            elif not _is_text_encoded(schema) and isinstance(schema, dict):
+                given = [schema.get("example"), *(schema.get("examples") or [None])[:1]]
+                # the same, given on the schema (Okta's base64 DER certificate)
+                text = next((example for example in given if isinstance(example, str)), None)
             if isinstance(text, str) and text:
                 # the file's content as text the spec shows (Spotify's cover image: base64 JPEG data)
                 return Body("raw", raw=text, language="text")
