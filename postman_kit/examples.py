@@ -341,6 +341,10 @@ class ExampleBuilder:
         composed = "allOf" in schema or "oneOf" in schema or "anyOf" in schema
         return self._could_fit(schema, value, 2) if composed else _fits(schema, value)
 
+    def fits_several(self, branches: list[Any], value: Any) -> bool:
+        """`value` fits more than one of a `oneOf`'s `branches`: valid under none of them."""
+        return self._fits_another(branches, -1, value, 2)
+
     def _fits_another(self, branches: list[Any], index: int, value: Any, enough: int = 1) -> bool:
         """`value`, built from branch `index` of a `oneOf`, fits `enough` other branches as well (readme's
         `oneOf: [{properties: {a}}, {properties: {b}}]`: any object fits both)."""
@@ -1273,14 +1277,14 @@ class RequestValues:
         """A value for `param` (see the class); `op`, the operation it belongs to, finds path ids."""
         schema = self._schema(param)
         declared = self.declared(param)
-        if declared is not None:
+        if declared is not None and not self._in_several_branches(schema, declared):
             return declared
         if op is not None and param.location == "path":
             key = (op.path, param.name)  # the path's operations share what the spec shows for it
             if key not in self._path_values:
                 self._path_values[key] = self._from_path(param.name, op.path)
             for found in self._path_values[key]:
-                if _param_fits(schema, found):
+                if _param_fits(schema, found) and not self._in_several_branches(schema, found):
                     return found
         value = self.builder.build(schema, param.name)
         if param.location == "path" and isinstance(value, str) and not value.strip():
@@ -1289,6 +1293,17 @@ class RequestValues:
             segment = next((word for word in _SEGMENT_WORDS if _param_fits(schema, word)), None)
             return segment if segment is not None else value
         return value
+
+    def _in_several_branches(self, schema: Any, value: Any) -> bool:
+        """An enum entry of one `oneOf` branch that another takes too (Okta's roleRef: a role type, or any id
+        string) is valid under neither; the spec's own `example` on the schema stands as written."""
+        branches = schema.get("oneOf") if isinstance(schema, dict) else None
+        return (
+            isinstance(branches, list)
+            and len(branches) > 1
+            and "example" not in schema
+            and self.builder.fits_several(branches, value)
+        )
 
     def _schema(self, param: Parameter) -> dict[str, Any]:
         return self.api.parameter_schema(param)

@@ -1056,3 +1056,39 @@ def test_max_properties_leaves_room_for_so_many_keys_and_a_whole_one_is_chosen()
             assert list(validator.iter_errors(value)) == [], (name, value)
         assert builder.build({"$ref": "#/components/schemas/Query"}) == {"match_all": {}}
         assert set(builder.build({"$ref": "#/components/schemas/TwoOf"})) == {"id", "a"}
+
+
+def test_a_parameter_under_one_of_an_enum_and_any_string_gets_a_value_only_one_branch_takes(tmp_path) -> None:
+    """Okta's roleRef (path) and scope (query): `oneOf: [RoleType enum, RoleId string]`. `SUPER_ADMIN` fits both
+    branches, so it is valid under neither; a body's value was already built as one branch alone takes."""
+    from postman_kit.examples import RequestValues
+    from postman_kit.openapi import load_api
+
+    ref = {"oneOf": [{"$ref": "#/components/schemas/RoleType"}, {"$ref": "#/components/schemas/RoleId"}]}
+    parameters = [
+        {"name": "roleRef", "in": "path", "required": True, "schema": ref},
+        {"name": "scope", "in": "query", "required": True, "schema": ref},
+    ]
+    schemas = {
+        "RoleType": {"type": "string", "enum": ["SUPER_ADMIN", "ORG_ADMIN"]},
+        "RoleId": {"type": "string"},
+    }
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "Roles", "version": "1"},
+        "paths": {
+            "/roles/{roleRef}": {
+                "get": {"parameters": parameters, "responses": {"200": {"description": "OK"}}}
+            }
+        },
+        "components": {"schemas": schemas},
+    }
+    path = tmp_path / "spec.json"
+    path.write_bytes(orjson.dumps(spec))
+    api = load_api(str(path))
+    values = RequestValues(api, ExampleBuilder(api.document))
+    validator = jsonschema.Draft4Validator({**ref, "components": spec["components"]})
+    for param in api.operations[0].parameters:
+        value = values.parameter(param, api.operations[0])
+        assert isinstance(value, str) and value not in ("SUPER_ADMIN", "ORG_ADMIN")
+        assert list(validator.iter_errors(value)) == [], (param.name, value)
