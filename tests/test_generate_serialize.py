@@ -650,3 +650,36 @@ def test_a_binary_body_s_schema_example_is_sent_and_without_one_it_is_a_file_to_
     for name in ("Publish", "Publish 31"):
         assert requests[name]["request"]["body"]["raw"] == certificate
     assert requests["Upload"]["request"]["body"] == {"mode": "file", "file": {}}
+
+
+def test_an_example_written_as_json_text_is_mended_as_one_written_as_yaml(tmp_path: Path) -> None:
+    """Xero Projects writes its examples as JSON text: `"rate": "99.99"` for a number and a missing required
+    `rate` went out as written (an object example was already mended), and `example: ""` went out as `""`."""
+    task = {
+        "type": "object",
+        "required": ["name", "rate"],
+        "properties": {"name": {"type": "string"}, "rate": {"type": "number"}, "status": {"type": "string"}},
+    }
+
+    def post(summary: str, example: Any) -> dict[str, Any]:
+        content = {"application/json": {"schema": task, "example": example}}
+        return {
+            "post": {
+                "summary": summary,
+                "requestBody": {"required": True, "content": content},
+                "responses": OK,
+            }
+        }
+
+    paths = {
+        "/projects": post("Text", '{ "name": "Kitchen", "rate": "99.99" }'),
+        "/tasks": post("Partial", '{ "status": "INPROGRESS" }'),
+        "/empty": post("Empty", ""),
+    }
+    requests = requests_by_name(build_json(tmp_path, minimal_spec(paths)))
+    bodies = {
+        name: json.loads(requests[name]["request"]["body"]["raw"]) for name in ("Text", "Partial", "Empty")
+    }
+    assert bodies["Text"] == {"name": "Kitchen", "rate": 99.99}
+    assert bodies["Partial"]["status"] == "INPROGRESS" and {"name", "rate"} <= set(bodies["Partial"])
+    assert isinstance(bodies["Empty"], dict) and {"name", "rate"} <= set(bodies["Empty"])

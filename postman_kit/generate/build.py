@@ -687,13 +687,16 @@ class _CollectionBuilder:
         if isinstance(media.example, str) and "json" in media.media_type.lower():
             schema = self.api.resolve(media.schema) if media.schema is not None else None
             if not (isinstance(schema, dict) and schema.get("type") == "string"):
-                # an example written as JSON text (`"{\n  \"name\": \"Fluffy\"\n}"`) means the document it spells
+                # an example written as JSON text (`"{\n  \"name\": \"Fluffy\"\n}"`) means the document it
+                # spells, mended as one written as YAML is (Xero's `"rate": "99.99"` for a number)
                 try:
                     spelled = json.loads(media.example)
                 except (ValueError, RecursionError):
                     spelled = None
                 if isinstance(spelled, dict | list) and not nesting_exceeds(spelled):
-                    return spelled
+                    return builder.mended(media.schema, spelled)
+                if not media.example.strip() and media.schema is not None:
+                    return builder.build(media.schema)  # `example: ""` for an object: no example given
         if media.example is not None:
             return builder.mended(media.schema, media.example)
         if media.schema is not None:
