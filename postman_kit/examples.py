@@ -548,6 +548,18 @@ class ExampleBuilder:
             if isinstance(resolved, dict) and resolved.get("additionalProperties") is False and merged:
                 allowed = self._declared(part)
                 merged = {k: v for k, v in merged.items() if k in allowed or k in needed}
+        # A property one part marks readOnly (writeOnly in a response) stays out though another part describes it
+        # again (Okta's AccessPolicy re-adds the base Policy's readOnly `_embedded`): JSON Schema applies both.
+        hidden = "readOnly" if self.direction == "request" else "writeOnly"
+        marked = {
+            key
+            for part in schema["allOf"]
+            if isinstance(resolved := self._resolved(part), dict) and isinstance(resolved.get("properties"), dict)
+            for key, prop in resolved["properties"].items()
+            if isinstance(target := self._resolved(prop), dict) and self._marked(target, hidden)
+        }
+        if marked:
+            merged = {k: v for k, v in merged.items() if k not in marked or k in needed}
         rest = {k: v for k, v in schema.items() if k != "allOf"}
         if rest.get("properties"):
             own = self._object(rest, refs, depth)

@@ -1092,3 +1092,29 @@ def test_a_parameter_under_one_of_an_enum_and_any_string_gets_a_value_only_one_b
         value = values.parameter(param, api.operations[0])
         assert isinstance(value, str) and value not in ("SUPER_ADMIN", "ORG_ADMIN")
         assert list(validator.iter_errors(value)) == [], (param.name, value)
+
+
+def test_a_property_one_all_of_part_marks_read_only_stays_out_though_another_part_describes_it() -> None:
+    """Okta's AccessPolicy: `allOf: [Policy, {properties: {_embedded: …}}]` where Policy's `_embedded` is
+    readOnly; the create body sent it, which the API (and validate) refuses. In a response it is shown."""
+    policy = {
+        "type": "object",
+        "required": ["name"],
+        "properties": {
+            "name": {"type": "string"},
+            "_embedded": {"type": "object", "readOnly": True, "additionalProperties": {"type": "object"}},
+        },
+    }
+    access = {
+        "allOf": [
+            {"$ref": "#/components/schemas/Policy"},
+            {
+                "type": "object",
+                "properties": {"_embedded": {"type": "object", "properties": {"kind": {"type": "string"}}}},
+            },
+        ]
+    }
+    document = {"openapi": "3.0.3", "components": {"schemas": {"Policy": policy, "AccessPolicy": access}}}
+    schema = {"$ref": "#/components/schemas/AccessPolicy"}
+    assert "_embedded" not in ExampleBuilder(document, "request").build(schema)
+    assert "_embedded" in ExampleBuilder(document, "response").build(schema)
