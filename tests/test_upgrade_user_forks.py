@@ -365,3 +365,48 @@ def test_a_postman_export_without_ids_is_not_taken_for_the_users_requests(tmp_pa
     assert [c for c in report.carried if "/Relationships/" not in c] == []
     names = [item.name for _, item in collection.walk()]
     assert "Get Campaign Tags" not in names and "Get Tags for Campaign" in names
+
+
+def test_a_postman_export_follows_an_operation_new_moved_to_another_path_with_the_base_spec(
+    tmp_path: Path,
+) -> None:
+    """Unsubscribe Profiles moved in 2026-07-15 to /api/profile-subscription-bulk-delete-jobs under its old
+    operationId as an alias. A fork exported from Postman (no ids, no x-postman-kit) had the user's test script
+    left on a ⚠ copy at the dead path, and the untouched Unsuppress Profiles listed as dropped; OLD's spec names
+    each request's operation, as the marks of a fork that kept them do."""
+    require_corpus()
+    old = json.loads(
+        json.dumps(build_collection_from_spec(str(STABLE / "2023-02-22.json")).collection.to_json())
+    )
+
+    def exported(nodes: list[dict[str, Any]]) -> None:
+        for node in nodes:
+            node.pop("id", None)
+            node.pop("x-postman-kit", None)
+            exported(node.get("item", []))
+
+    exported(old["item"])
+
+    def find(nodes: list[dict[str, Any]], name: str) -> dict[str, Any] | None:
+        for node in nodes:
+            if node.get("name") == name and "request" in node:
+                return node
+            found = find(node.get("item", []), name)
+            if found is not None:
+                return found
+        return None
+
+    script = {
+        "listen": "test",
+        "script": {"type": "text/javascript", "exec": ["pm.test('USER TEST', () => {});"]},
+    }
+    unsubscribe = find(old["item"], "Unsubscribe Profiles")
+    assert unsubscribe is not None
+    unsubscribe["event"] = [*unsubscribe.get("event", []), script]
+    path = tmp_path / "fork.json"
+    path.write_text(json.dumps(old))
+    collection, report = upgrade(str(path), str(NEW), today=TODAY, base=str(STABLE / "2023-02-22.json"))
+    carried = find(json.loads(json.dumps(collection.to_json()))["item"], "Bulk Unsubscribe Profiles")
+    assert carried is not None and "USER TEST" in json.dumps(carried.get("event"))
+    assert report.conflicts == []
+    assert not any("Unsuppress Profiles" in line or "Unsubscribe Profiles" in line for line in report.dropped)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -160,11 +160,23 @@ def prepare(old: Side, new: Side, base: Side | None = None) -> Comparison:
     else:
         references = [ref for ref in (new_index, base_index) if ref is not None and ref.side.api is not None]
         old_index = index_collection_side(old, references)
+        if base_index is not None:
+            _identify_from_base(old_index, base_index)
     fork_matching = match_endpoints(old_index, new_index)
     matching = match_endpoints(base_index, new_index) if base_index is not None else fork_matching
     return Comparison(
         old=old_index, new=new_index, base=base_index, matching=matching, fork_matching=fork_matching
     )
+
+
+def _identify_from_base(old: SideIndex, base: SideIndex) -> None:
+    """A fork exported from Postman keeps no marks of the operation a request was generated for (ids renewed,
+    `x-postman-kit` dropped): OLD's spec names it, so an operation NEW moved to another path under an alias is
+    still followed there (Klaviyo's unsubscribe_profiles), as it is for a fork that kept them."""
+    for key, endpoint in old.endpoints.items():
+        known = base.endpoints.get(key)
+        if endpoint.operation_id is None and known is not None and known.operation_id is not None:
+            old.endpoints[key] = replace(endpoint, operation_id=known.operation_id, aliases=known.aliases)
 
 
 def endpoint_ref(endpoint: Endpoint, successor: Endpoint | None = None) -> EndpointRef:
