@@ -411,3 +411,25 @@ def test_a_fork_s_revision_missing_from_the_revisions_directory_is_aged_from_its
         expected.release,
         expected.age_days,
     )
+
+
+def test_a_request_to_another_service_is_unchecked_whether_new_is_the_spec_or_its_collection(specs, tmp_path):
+    """A Slack webhook saved in the fork was `unchecked` against NEW's spec but `already-broken` ("not an
+    operation") against the collection generated from that same spec; OLD's spec names the API's hosts then."""
+    from postman_kit.generate import build_collection_from_spec
+
+    fork = json.loads(specs["old_collection"].read_text())
+    fork["item"].append(
+        {
+            "name": "Notify",
+            "request": {"method": "POST", "url": "https://hooks.slack.test/services/T000/B000"},
+        }
+    )
+    path = tmp_path / "fork.json"
+    path.write_text(json.dumps(fork))
+    new_collection = tmp_path / "new.postman_collection.json"
+    new_collection.write_text(json.dumps(build_collection_from_spec(str(specs["new"])).collection.to_json()))
+    for new in (specs["new"], new_collection):
+        [saved] = diff(str(path), str(new), today=TODAY, base=str(specs["old"])).saved
+        assert saved.status == "unchecked", (new, saved)
+        assert saved.problems[0].startswith("not a request to this API: hooks.slack.test is none of")

@@ -58,6 +58,14 @@ class Comparison:
     )
 
     @property
+    def api(self) -> Api | None:
+        """The API's spec whose servers say which hosts are its own: NEW's, else OLD's (NEW given as the
+        collection generated from its spec names the same API's hosts)."""
+        if self.new.side.api is not None:
+            return self.new.side.api
+        return self.base.side.api if self.base is not None else None
+
+    @property
     def checker(self) -> RequestChecker | None:
         """Checks requests against NEW's spec; None without it.
 
@@ -314,7 +322,7 @@ def saved_verdicts(comparison: Comparison) -> list[SavedRequestVerdict]:
         request = saved.item.request
         before = comparison.old_problems(saved)
         after: list[tuple[str, str]] | None  # NEW's problems as (code, message)
-        elsewhere = other_host(request, comparison.new.side.api)
+        elsewhere = other_host(request, comparison.api)
         if elsewhere is not None:  # another service's request (a webhook relay): not this API's to judge
             old_endpoint = new_endpoint = None
             before, after, status, problems = None, None, "unchecked", [elsewhere.message]

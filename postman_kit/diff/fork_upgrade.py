@@ -1069,7 +1069,7 @@ class _Merger:
         variables), the body, the auth, a description or an example alike. So does a credential in an issued
         format (`sk_live_…`, `ghp_…`, a JWT) and a value kept under a credential's name (a header `X-Api-Key`,
         a query `api_key`, `Authorization: Bearer …`), each as the variable _credential_variable names."""
-        api = self.comparison.new.side.api
+        api = self.comparison.api
         for item, label in self.carried_items:
             data = original = item.to_json()
             if find_keys(json_text(data)):
@@ -1243,7 +1243,7 @@ class _Merger:
         """Nor does a credential typed into the auth of a request or folder OLD carried (a bearer token, an API
         key, a password; pasted keys are replaced above): each becomes the variable NEW's own auth of that type
         sends, else the key variable, and is reported truncated."""
-        api = self.comparison.new.side.api
+        api = self.comparison.api
         for item, label in self.carried_items:
             # a call to another service is not sent this API's credential: a variable of its own, named by its host
             elsewhere = other_host(item.request, api) is not None
