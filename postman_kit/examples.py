@@ -554,7 +554,8 @@ class ExampleBuilder:
         marked = {
             key
             for part in schema["allOf"]
-            if isinstance(resolved := self._resolved(part), dict) and isinstance(resolved.get("properties"), dict)
+            if isinstance(resolved := self._resolved(part), dict)
+            and isinstance(resolved.get("properties"), dict)
             for key, prop in resolved["properties"].items()
             if isinstance(target := self._resolved(prop), dict) and self._marked(target, hidden)
         }

@@ -23,6 +23,8 @@ from tests.support.diff import (
     OLD_REVISION,
     TODAY,
     example_document,
+    find_folder,
+    find_item,
     make_specs,
     older_example_document,
     write_spec,
@@ -433,3 +435,19 @@ def test_a_request_to_another_service_is_unchecked_whether_new_is_the_spec_or_it
         [saved] = diff(str(path), str(new), today=TODAY, base=str(specs["old"])).saved
         assert saved.status == "unchecked", (new, saved)
         assert saved.problems[0].startswith("not a request to this API: hooks.slack.test is none of")
+
+
+def test_without_the_base_spec_a_renamed_request_is_not_said_to_be_upstream_s_rename(specs, tmp_path):
+    """A user's rename read "name: 'My Profiles' is now 'Get Profiles'", as if upstream had renamed it; without
+    OLD's spec whose rename it is is unknown (upgrade says so too), and with it the user's is no change at all."""
+    fork = json.loads(specs["old_collection"].read_text())
+    profiles = find_folder(fork, "Profiles", "Profiles")
+    find_item(profiles, "Get Profiles")["name"] = "My Profiles"
+    path = tmp_path / "fork.json"
+    path.write_text(json.dumps(fork))
+    blind = operation_changes(diff(str(path), str(specs["new"]), today=TODAY), "GET", "/api/profiles")
+    assert ("name", "'My Profiles' in OLD, 'Get Profiles' in NEW") in [(c.where, c.detail) for c in blind]
+    known = operation_changes(
+        diff(str(path), str(specs["new"]), today=TODAY, base=str(specs["old"])), "GET", "/api/profiles"
+    )
+    assert not any(c.where == "name" for c in known)

@@ -270,7 +270,14 @@ def endpoint_changes(
     if old_id and new.operation_id and old_id != new.operation_id:
         changes.append(Change("renamed", False, "operationId", f"`{old_id}` is now `{new.operation_id}`"))
     if old.name != new.name:
-        changes.append(Change("request-renamed", False, "name", f"'{old.name}' is now '{new.name}'"))
+        # without OLD's spec, a fork's name may be the user's rename as well as upstream's old one: said as it is
+        unknown_whose = comparison.base is None and not old_side.is_spec
+        said = (
+            f"'{old.name}' in OLD, '{new.name}' in NEW"
+            if unknown_whose
+            else f"'{old.name}' is now '{new.name}'"
+        )
+        changes.append(Change("request-renamed", False, "name", said))
     if old.folder != new.folder and old.folder not in comparison.upstream_old.user_folders:
         changes.append(
             Change(
