@@ -705,3 +705,22 @@ def test_without_the_base_spec_an_example_generate_made_is_not_taken_for_the_use
     assert [line for line in report.edits_kept if "Get Profiles:" in line and "example" in line] == [
         "Profiles/Profiles/Get Profiles: query `page[size]`, 1 saved example(s)"
     ]
+
+
+def test_collection_scripts_and_a_key_in_a_folder_description_are_listed(specs, fork, tmp_path):
+    """The collection's own test script was carried but not listed; a key pasted into a folder's description was
+    truncated in place but never listed to revoke."""
+    collection = json.loads(fork.read_text())
+    collection["event"] = [
+        {"listen": "test", "script": {"type": "text/javascript", "exec": ["pm.test('x', () => {});"]}}
+    ]
+    find_folder(collection, "Profiles")["description"] = f"staging key {KEY_PASTED}"
+    fork.write_text(json.dumps(collection))
+    out = tmp_path / "upgraded.json"
+    _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY, base=str(specs["old"]))
+    assert "collection scripts" in report.edits_kept
+    assert ("folder Profiles", "description", "pk_…beef") in [
+        (k.label, k.where, k.key) for k in report.keys_replaced
+    ]
+    assert KEY_PASTED not in out.read_text()
+    assert find_folder(json.loads(out.read_text()), "Profiles")["description"] == "staging key {{privateKey}}"

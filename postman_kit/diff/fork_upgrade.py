@@ -185,7 +185,7 @@ def upgrade_sides(
     merger.carry_variables()
     result.info.name = _fork_name(old, new, result.info.name)
     merger.carry_description()
-    _carry_collection_scripts(old.collection, result)
+    _carry_collection_scripts(old.collection, result, report)
     merger.replace_pasted_keys()
     merger.replace_literal_credentials()
     merger.declare_credential_variables()
@@ -1095,6 +1095,15 @@ class _Merger:
         scripts = [("collection", self.result)] + [
             ("folder " + "/".join(trail), folder) for trail, folder in self.result.folders()
         ]
+        # words the user wrote on a folder (or the collection): a key pasted there is listed to revoke too
+        for trail, folder in self.result.folders():
+            if folder.description and find_keys(folder.description):
+                folder.description = self._replaced(
+                    folder.description, "folder " + "/".join(trail), "description"
+                )
+        info = self.result.info
+        if info.description and find_keys(info.description):
+            info.description = self._replaced(info.description, "collection", "description")
         for label, holder in scripts:
             if not holder.event:
                 continue
@@ -1549,9 +1558,10 @@ def _fork_name(old: Side, new: Side, default: str) -> str:
     return name or default
 
 
-def _carry_collection_scripts(old: Collection, result: Collection) -> None:
+def _carry_collection_scripts(old: Collection, result: Collection, report: UpgradeReport) -> None:
     if old.event and not result.event:
         result.event = old.event
+        report.edits_kept.append("collection scripts")
 
 
 def _auth_json(auth: Any) -> Any:
