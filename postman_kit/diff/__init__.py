@@ -190,9 +190,8 @@ def _write_upgraded(collection: Collection, out: str | Path, inputs: set[Path], 
     if str(out) != "-":
         for directory in (path for path in inputs if path.is_dir()):
             if target.resolve().is_relative_to(directory.resolve()):
-                raise InputError(
-                    str(out), f"refusing to write inside the input collection directory {directory}"
-                )
+                what = "collection directory" if is_collection_directory(str(directory)) else "directory"
+                raise InputError(str(out), f"refusing to write inside the input {what} {directory}")
     if form == "v3":
         if str(out) == "-" or str(out).lower().endswith(".json") or Path(out).is_file():
             raise InputError(
