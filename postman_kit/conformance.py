@@ -520,15 +520,18 @@ def is_revision(text: str) -> bool:
 
 
 def _value_problems(api: Api, param: Parameter, value: str, pointer: str) -> list[Problem]:
-    """One value against its parameter's schema: enum (of each comma-separated item for an array), integer
-    or number, minimum and maximum (exclusive ones too)."""
+    """One value against its parameter's schema: enum (of each item for an array, split as its style joins
+    them), integer or number, minimum and maximum (exclusive ones too)."""
     schema = api.parameter_schema(param)
     name = param.name
     if schema.get("type") == "array" or "items" in schema:
         items = api.resolve(schema.get("items") or {})
         enum = items.get("enum") if isinstance(items, dict) else None
         if isinstance(enum, list):
-            for part in (p.strip() for p in value.split(",")):
+            # the items joined by the style's delimiter: `red green` (spaceDelimited), `asc|desc` (pipeDelimited)
+            delimiter = {"spacedelimited": " ", "pipedelimited": "|"}.get((param.style or "").lower(), ",")
+            parts = value.replace("%20", " ").split(delimiter) if delimiter == " " else value.split(delimiter)
+            for part in (p.strip() for p in parts):
                 if part and part not in _enum_texts(enum):
                     return [
                         Problem(

@@ -292,6 +292,24 @@ def test_enum_values_are_compared_as_the_wire_carries_them(tmp_path):
     assert "does not accept `True`" in problem.message and "`true`" in problem.message
 
 
+def test_array_items_are_split_as_their_style_joins_them(tmp_path):
+    """`spaceDelimited` (`colors=red green`) and `pipeDelimited` (`sort=asc|desc`), as the OpenAPI style table has
+    them and generate sends them, were read as one value outside the items' enum; a wrong item still is not."""
+    items = {"type": "array", "items": {"type": "string", "enum": ["red", "green", "asc", "desc"]}}
+    parameters = [
+        {"name": "colors", "in": "query", "required": True, "style": "spaceDelimited", "explode": False,
+         "schema": items},
+        {"name": "sort", "in": "query", "required": True, "style": "pipeDelimited", "explode": False,
+         "schema": items},
+    ]  # fmt: skip
+    paths = {"/search": {"get": {"parameters": parameters, "responses": {"200": {"description": "OK"}}}}}
+    checker = generic_checker(tmp_path, paths, "3.0.3")
+    url = "https://api.example.test/search?colors=red%20green&sort=asc|desc"
+    assert checker.check(request("GET", url, headers=())) == []
+    [problem] = checker.check(request("GET", url.replace("asc|desc", "asc|up"), headers=()))
+    assert "does not accept `up`" in problem.message
+
+
 def test_exclusive_bounds_and_bounds_beside_a_ref_are_checked(tmp_path):
     """3.1's numeric `exclusiveMinimum: 10` took `c=5`; 3.0's flag form and a `minimum: 50` beside a 3.1 `$ref`
     are limits too."""
