@@ -1234,6 +1234,11 @@ def _format_agrees(schema: dict[str, Any], value: str) -> bool:
     return fmt not in FORMAT_EXAMPLES
 
 
+# Names saying what kind of thing an object is: each schema's example names its own kind (Intercom's `type`:
+# `activity_log.list`, `admin`, `user`), never another field's or a parameter's of the same name.
+_KIND_NAMES = frozenset({"type", "kind", "object", "status", "state", "mode", "category", "resource_type"})
+
+
 class SpecExamples:
     """Examples the document's component schemas give for a property name (`id` → `01GDDKASAP8…`), for fields
     and parameters of the same name that give none: the first in document order; built on first use."""
@@ -1264,7 +1269,9 @@ class SpecExamples:
                     if type(prop) is dict:
                         example = prop.get("example")
                         if example is not None and type(example) in (str, int, float):
-                            found.setdefault(str(prop_name).lower(), example)
+                            key = str(prop_name).lower()
+                            if key not in _KIND_NAMES:
+                                found.setdefault(key, example)
         return found
 
 

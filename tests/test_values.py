@@ -1118,3 +1118,25 @@ def test_a_property_one_all_of_part_marks_read_only_stays_out_though_another_par
     schema = {"$ref": "#/components/schemas/AccessPolicy"}
     assert "_embedded" not in ExampleBuilder(document, "request").build(schema)
     assert "_embedded" in ExampleBuilder(document, "response").build(schema)
+
+
+def test_a_kind_naming_property_s_example_is_not_lent_to_a_parameter_of_that_name() -> None:
+    """Intercom's `GET /events?type=` ("The value must be user") was sent `activity_log.list`, the `type` of
+    another schema; an `id`'s example is still lent."""
+    from postman_kit.examples import SpecExamples
+
+    document = {
+        "components": {
+            "schemas": {
+                "activity_log_list": {
+                    "type": "object",
+                    "properties": {
+                        "type": {"type": "string", "example": "activity_log.list"},
+                        "id": {"example": "42"},
+                    },
+                }
+            }
+        }
+    }
+    examples = SpecExamples(document)
+    assert examples.example("type") is None and examples.example("id") == "42"
