@@ -812,9 +812,11 @@ class ExampleBuilder:
                 names = (
                     [n for n in pattern_examples(pattern) if n not in out] if isinstance(pattern, str) else []
                 )
-                if names and isinstance(prop, dict) and len(out) < wanted:
-                    value = self._build(prop, refs, depth + 1, names[0])
-                    out[names[0]] = None if value is _CUT else value
+                for entry in names if isinstance(prop, dict) else ():
+                    if len(out) >= min(wanted, MAX_ENTRIES):
+                        break
+                    value = self._build(prop, refs, depth + 1, entry)
+                    out[entry] = None if value is _CUT else value
         if (
             isinstance(wanted, int)
             and len(out) < wanted
@@ -824,7 +826,26 @@ class ExampleBuilder:
             value = self._build(extra, refs, depth + 1) if isinstance(extra, dict) else NEUTRAL_STRING
             for number in range(1, min(wanted, MAX_ENTRIES) - len(out) + 1):
                 out[f"additionalProp{number}"] = None if value is _CUT else value
+        self._conditional(schema, out, refs, depth)
         return out
+
+    def _conditional(
+        self, schema: dict[str, Any], out: dict[str, Any], refs: tuple[str, ...], depth: int
+    ) -> None:
+        """3.1's `if`/`then`/`else` (JSON Schema 2019+): the properties of the branch the value takes, built under
+        both their own schema and the branch's (a US `postal` code of five digits, a Canadian one of six)."""
+        condition = schema.get("if")
+        if not isinstance(condition, dict):
+            return
+        branch = schema.get("then") if self._could_fit(condition, out) else schema.get("else")
+        extras = branch.get("properties") if isinstance(branch, dict) else None
+        given = schema.get("properties")
+        properties: dict[str, Any] = given if isinstance(given, dict) else {}
+        for key, extra in extras.items() if isinstance(extras, dict) else ():
+            if key in out and isinstance(extra, dict):
+                value = self._build({"allOf": [properties.get(key, {}), extra]}, refs, depth + 1, key)
+                if value is not _CUT and value is not None:
+                    out[key] = value
 
     def mended(self, schema: Any, value: Any) -> Any:
         """The spec's own example with the placeholder word some tools write for every string (Plaid's

@@ -1140,3 +1140,30 @@ def test_a_kind_naming_property_s_example_is_not_lent_to_a_parameter_of_that_nam
     }
     examples = SpecExamples(document)
     assert examples.example("type") is None and examples.example("id") == "42"
+
+
+def test_if_then_else_and_pattern_properties_give_a_value_the_schema_takes() -> None:
+    """3.1's `if`/`then`/`else` was ignored (a US postal code of any text), and `patternProperties` under
+    `minProperties: 2` gave one key."""
+    address = {
+        "type": "object",
+        "required": ["country", "postal"],
+        "properties": {"country": {"type": "string", "enum": ["US", "CA"]}, "postal": {"type": "string"}},
+        "if": {"properties": {"country": {"const": "US"}}},
+        "then": {"properties": {"postal": {"pattern": "^[0-9]{5}$"}}},
+        "else": {"properties": {"postal": {"pattern": "^[A-Z][0-9][A-Z] [0-9][A-Z][0-9]$"}}},
+    }
+    canadian = {
+        **address,
+        "properties": {**address["properties"], "country": {"type": "string", "enum": ["CA"]}},
+    }
+    headers = {
+        "type": "object",
+        "minProperties": 2,
+        "patternProperties": {"^x-[a-z]+$": {"type": "integer"}},
+        "additionalProperties": False,
+    }
+    document = {"openapi": "3.1.0"}
+    for schema in (address, canadian, headers):
+        value = ExampleBuilder(document, "request").build(schema)
+        assert list(jsonschema.Draft202012Validator(schema).iter_errors(value)) == [], value
