@@ -193,7 +193,32 @@ def string_value(schema: dict[str, Any], name: str | None = None) -> str:
             for stretched in (_sized(candidate, schema), _sized(candidate, schema, candidate[-1:] or "0")):
                 if string_fits(schema, stretched, pattern):
                     return stretched
+    if fmt in _SIZED_FORMATS:
+        sized = next((c for c in _SIZED_FORMATS[fmt](schema) if string_fits(schema, c, pattern)), None)
+        if sized is not None:
+            return sized  # the format's value at the length the bounds allow, not text padded out of it
     return _sized(NEUTRAL_STRING, schema)
+
+
+def _base64_sized(schema: dict[str, Any]) -> list[str]:
+    """Base64 of `example` text cut or repeated, at each length a bound may ask (a multiple of four)."""
+    import base64
+
+    longest = schema.get("maxLength") if isinstance(schema.get("maxLength"), int) else 64
+    shortest = schema.get("minLength") if isinstance(schema.get("minLength"), int) else 0
+    size = max(1, min(longest, max(shortest, 12)) * 3 // 4)
+    text = ("example " * (size // 8 + 1))[:size].encode()
+    return [base64.b64encode(text[:n]).decode() for n in (size, size - 1, size - 2) if n > 0]
+
+
+def _email_sized(schema: dict[str, Any]) -> list[str]:
+    """An email address as short as `a@b.io`, or its local part grown to a minimum length."""
+    shortest = schema.get("minLength") if isinstance(schema.get("minLength"), int) else 0
+    grown = "jane.doe" + "x" * max(0, shortest - len("jane.doe@example.com")) + "@example.com"
+    return ["jo@ex.io", "a@b.io", grown]
+
+
+_SIZED_FORMATS = {"byte": _base64_sized, "email": _email_sized}
 
 
 def string_fits(schema: dict[str, Any], value: str, pattern: str | None) -> bool:

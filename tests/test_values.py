@@ -1167,3 +1167,18 @@ def test_if_then_else_and_pattern_properties_give_a_value_the_schema_takes() -> 
     for schema in (address, canadian, headers):
         value = ExampleBuilder(document, "request").build(schema)
         assert list(jsonschema.Draft202012Validator(schema).iter_errors(value)) == [], value
+
+
+def test_a_format_under_length_bounds_keeps_its_form() -> None:
+    """`format: byte` with `maxLength: 8` was `example` padded or cut (no base64), an email under `maxLength: 10`
+    was `example`: each is the format's own value at a length the bounds allow."""
+    import base64
+
+    for bounds in ({"maxLength": 8}, {"minLength": 20}, {"maxLength": 12, "minLength": 12}):
+        value = string_value({"type": "string", "format": "byte", **bounds})
+        assert base64.b64decode(value, validate=True) and len(value) % 4 == 0, value
+        assert len(value) <= bounds.get("maxLength", 999) and len(value) >= bounds.get("minLength", 0)
+    for bounds in ({"maxLength": 10}, {"minLength": 30}):
+        value = string_value({"type": "string", "format": "email", **bounds})
+        assert re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]+", value), value
+        assert len(value) <= bounds.get("maxLength", 999) and len(value) >= bounds.get("minLength", 0)
