@@ -204,8 +204,7 @@ def _base64_sized(schema: dict[str, Any]) -> list[str]:
     """Base64 of `example` text cut or repeated, at each length a bound may ask (a multiple of four)."""
     import base64
 
-    longest = schema.get("maxLength") if isinstance(schema.get("maxLength"), int) else 64
-    shortest = schema.get("minLength") if isinstance(schema.get("minLength"), int) else 0
+    longest, shortest = _length_bound(schema, "maxLength", 64), _length_bound(schema, "minLength", 0)
     size = max(1, min(longest, max(shortest, 12)) * 3 // 4)
     text = ("example " * (size // 8 + 1))[:size].encode()
     return [base64.b64encode(text[:n]).decode() for n in (size, size - 1, size - 2) if n > 0]
@@ -213,9 +212,14 @@ def _base64_sized(schema: dict[str, Any]) -> list[str]:
 
 def _email_sized(schema: dict[str, Any]) -> list[str]:
     """An email address as short as `a@b.io`, or its local part grown to a minimum length."""
-    shortest = schema.get("minLength") if isinstance(schema.get("minLength"), int) else 0
+    shortest = _length_bound(schema, "minLength", 0)
     grown = "jane.doe" + "x" * max(0, shortest - len("jane.doe@example.com")) + "@example.com"
     return ["jo@ex.io", "a@b.io", grown]
+
+
+def _length_bound(schema: dict[str, Any], keyword: str, default: int) -> int:
+    bound = schema.get(keyword)
+    return bound if isinstance(bound, int) and not isinstance(bound, bool) else default
 
 
 _SIZED_FORMATS = {"byte": _base64_sized, "email": _email_sized}
