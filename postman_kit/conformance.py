@@ -216,6 +216,10 @@ class RequestChecker:
             schema = self.api.resolve(media.schema) if media is not None and media.schema else {}
             return form_value(pairs, schema, self.api.resolve)
 
+        def read_lines() -> Any:
+            text = _dynamic_values(_substitute(body.raw, variables)) if body is not None else ""
+            return NOT_READ if _UNQUOTED_VARIABLE.search(text) else json_lines_read(text)
+
         raw = body is not None and body.mode == "raw"
         form = body is not None and body.mode == "urlencoded"
         return body_problems(
@@ -224,6 +228,7 @@ class RequestChecker:
             sent=sent,
             content_type=request.header_value("Content-Type") or (FORM_MEDIA_TYPE if form else None),
             read=read if raw else read_form if form else None,
+            read_lines=read_lines if raw else None,
         )
 
 
@@ -426,10 +431,12 @@ def body_problems(
     sent: bool,
     content_type: str | None,
     read: Callable[[], Any] | None,
+    read_lines: Callable[[], Any] | None = None,
 ) -> list[Problem]:
     """A required body left out, a Content-Type the operation does not take, and a JSON body that does not
     parse or does not match the request schema. `read` parses the body as its sender holds it (raising
-    ValueError with the reason, or returning NOT_READ); None for a body that is not text (a file, a form)."""
+    ValueError with the reason, or returning NOT_READ); None for a body that is not text (a file, a form).
+    `read_lines` parses newline-delimited JSON the same way, into the list of its documents."""
     spec_body = op.request_body
     if spec_body is None:
         return []
@@ -452,18 +459,23 @@ def body_problems(
         )
         return problems
     judged = (content_type or media.media_type).split(";")[0].strip().lower()
-    if read is None or not (is_json_media_type(judged) or judged == FORM_MEDIA_TYPE):
+    lines = judged in JSON_LINES_MEDIA_TYPES
+    if lines:
+        read = read_lines
+    if read is None or not (is_json_media_type(judged) or judged == FORM_MEDIA_TYPE or lines):
         return problems  # a multipart or binary body the operation takes: accepted as it is
     try:
         value = read()
     except ValueError as exc:
         return [Problem("invalid-json-body", f"the body is refused: {exc}", "/body/raw")]
-    if (
-        media.schema is not None
-        and not isinstance(value, NotRead)
-        and not _admits_no_value(schemas, media.schema)
-    ):
-        for message in schemas.errors(media.schema, value):
+    schema = media.schema
+    if lines and isinstance(value, list) and isinstance(schema, dict):
+        # the lines are the array a schema of `type: array` describes, else each a document of the schema
+        whole = _local_target(schemas.document, schema)
+        if not (isinstance(whole, dict) and (whole.get("type") == "array" or "items" in whole)):
+            schema = {"type": "array", "items": schema}
+    if schema is not None and not isinstance(value, NotRead) and not _admits_no_value(schemas, schema):
+        for message in schemas.errors(schema, value):
             where, _, _ = message.partition(": ")
             problems.append(
                 Problem(
@@ -718,6 +730,26 @@ def _free_string(parts: list[dict[str, Any]], value: str) -> bool:
             if not isinstance(enum, list) or value in enum:
                 return True
     return False
+
+
+# Newline-delimited JSON (OpenSearch's and Elasticsearch's `_bulk` and `_msearch`, JSON Lines): one document a line
+JSON_LINES_MEDIA_TYPES = frozenset(
+    {"application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines",
+     "application/jsonlines", "application/json-lines"}
+)  # fmt: skip
+
+
+def json_lines_read(text: str, parse: Callable[[str], Any] = json.loads) -> list[Any]:
+    """The documents of a newline-delimited JSON text, one a line (blank lines skipped); ValueError names the
+    first line that is none."""
+    documents: list[Any] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            try:
+                documents.append(parse(line))
+            except ValueError as exc:
+                raise ValueError(f"line {number} is not one JSON document: {exc}") from None
+    return documents
 
 
 def is_json_media_type(media_type: str) -> bool:

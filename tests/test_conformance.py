@@ -384,3 +384,25 @@ def test_a_path_value_longer_than_its_schema_allows_is_reported(tmp_path):
         api.operations[0].parameters[0], api.operations[0]
     )
     assert isinstance(value, str) and len(value) <= 4
+
+
+def test_a_newline_delimited_json_body_is_judged_a_document_a_line(tmp_path):
+    """OpenSearch's `_bulk` body (`application/x-ndjson`) was not judged at all: each line is a document of the
+    array's items (or of the schema itself), and a line that is none is named."""
+    action = {"type": "object", "properties": {"index": {"type": "object"}}}
+    content = {"application/x-ndjson": {"schema": {"type": "array", "items": action}}}
+    ok = {"200": {"description": "OK"}}
+    paths = {"/_bulk": {"post": {"requestBody": {"required": True, "content": content}, "responses": ok}}}
+    checker = generic_checker(tmp_path, paths)
+    ndjson = [("Content-Type", "application/x-ndjson")]
+
+    def judged(text: str) -> list[str]:
+        return [
+            p.message for p in checker.check(request("POST", "https://api.example.test/_bulk", text, ndjson))
+        ]
+
+    assert judged('{"index": {"_id": "1"}}\n{"index": {}}\n') == []
+    [broken] = judged('{"index": {}}\nnot json\n')
+    assert broken.startswith("the body is refused: line 2 is not one JSON document")
+    [wrong] = judged('{"index": 5}\n')
+    assert wrong == "body does not match the request schema at /0/index: 5 is not of type 'object'"

@@ -30,6 +30,7 @@ from postman_kit.collection import (
     Variable,
     status_text,
 )
+from postman_kit.conformance import JSON_LINES_MEDIA_TYPES
 from postman_kit.errors import InputError
 from postman_kit.examples import ExampleBuilder, RequestValues, SpecExamples
 from postman_kit.filters import allowed_example, example_filter
@@ -654,7 +655,7 @@ class _CollectionBuilder:
                 value, self._properties(schema), media.encoding, self.api.resolve
             )
             return Body("formdata", formdata=fields)
-        if kind in serialize.JSON_LINES_MEDIA_TYPES:
+        if kind in JSON_LINES_MEDIA_TYPES:
             return Body("raw", raw=serialize.json_lines(value), language="text")
         if kind.endswith("json") or "+json" in kind:
             if value is None and not op.request_body.required:

@@ -231,13 +231,6 @@ def is_file_media_type(kind: str) -> bool:
     return kind in FILE_MEDIA_TYPES or kind.startswith(FILE_MEDIA_PREFIXES)
 
 
-# Newline-delimited JSON (OpenSearch's and Elasticsearch's `_bulk` and `_msearch`, JSON Lines): one document a line
-JSON_LINES_MEDIA_TYPES = frozenset(
-    {"application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines",
-     "application/jsonlines", "application/json-lines"}
-)  # fmt: skip
-
-
 def json_lines(value: Any) -> str:
     """A body in newline-delimited JSON: each entry of a list (an object alone) as compact JSON on its own line,
     each line ended, as `_bulk` requires of the last; text the spec gives is sent as it is."""

@@ -24,6 +24,7 @@ from postman_kit.conformance import (
     cookie_value,
     header_problems,
     is_json_media_type,
+    json_lines_read,
     path_problems,
 )
 from postman_kit.examples import ExampleBuilder
@@ -248,6 +249,10 @@ class Sandbox:
             parsed[0] = parse_json_body(incoming.body)  # JsonRefused is a ValueError: one line saying why
             return parsed[0]
 
+        def read_lines() -> Any:
+            text = incoming.body.decode("utf-8", "replace")
+            return json_lines_read(text, lambda line: parse_json_body(line.encode()))
+
         _refuse(
             body_problems(
                 self.schemas,
@@ -255,6 +260,7 @@ class Sandbox:
                 sent=bool(incoming.body.strip()),
                 content_type=content_type or None,
                 read=read,
+                read_lines=read_lines,
             )
         )
         return parsed[0]
