@@ -724,3 +724,22 @@ def test_collection_scripts_and_a_key_in_a_folder_description_are_listed(specs, 
     ]
     assert KEY_PASTED not in out.read_text()
     assert find_folder(json.loads(out.read_text()), "Profiles")["description"] == "staging key {{privateKey}}"
+
+
+def test_the_order_the_user_dragged_top_level_folders_into_is_kept(specs, fork, tmp_path):
+    """The user's order of the API's folders went back to upstream's without a word; NEW's folders take the
+    places NEW gives them, in the fork's order."""
+    collection = json.loads(fork.read_text())
+    upstream = [node["name"] for node in collection["item"] if "item" in node and node["name"] != "Mine"]
+    last = next(node for node in collection["item"] if node["name"] == upstream[-1])
+    collection["item"].remove(last)
+    collection["item"].insert(0, last)
+    fork.write_text(json.dumps(collection))
+    out = tmp_path / "upgraded.json"
+    _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY, base=str(specs["old"]))
+    names = [node["name"] for node in json.loads(out.read_text())["item"]]
+    assert names.index(upstream[-1]) < names.index(upstream[0])
+    assert "folder 'the collection's top level': your order of its folders" in report.edits_kept
+    _, untouched = upgrade(str(specs["old_collection"]), str(specs["new"]), tmp_path / "u.json", today=TODAY,
+                           base=str(specs["old"]))  # fmt: skip
+    assert not any("order of its folders" in line for line in untouched.edits_kept)

@@ -695,6 +695,38 @@ class _Merger:
                 nodes[index] = node
             where = "/".join(trail) or "the collection's top level"
             self.report.edits_kept.append(f"folder '{where}': your order of its requests")
+        self._carry_folder_order(base.side.collection)
+
+    def _carry_folder_order(self, generated: Collection) -> None:
+        """Upstream folders the user dragged into another order among their siblings (at the top level, or in a
+        folder) keep it, as requests do: they take the places NEW gives them, in the fork's order."""
+
+        def places(collection: Collection) -> dict[tuple[str, ...], int]:
+            at: dict[tuple[str, ...], int] = {}
+            for trail, folder in [((), None), *collection.folders()]:
+                children = folder.items if folder is not None else collection.items
+                names = [node.name for node in children if isinstance(node, Folder)]
+                at.update({trail + (name,): index for index, name in enumerate(names)})
+            return at
+
+        fork_at, base_at = places(self.comparison.old.side.collection), places(generated)
+        for trail, nodes in [((), self.result.items), *((t, f.items) for t, f in self.result.folders())]:
+            slots = [
+                index
+                for index, node in enumerate(nodes)
+                if isinstance(node, Folder)
+                and trail + (node.name,) in fork_at
+                and trail + (node.name,) in base_at
+            ]
+            placed = [nodes[index] for index in slots]
+            by_fork = sorted(placed, key=lambda node: fork_at[trail + (node.name,)])
+            by_base = sorted(placed, key=lambda node: base_at[trail + (node.name,)])
+            if [id(n) for n in by_fork] == [id(n) for n in by_base]:
+                continue  # the user kept upstream's order here
+            for index, node in zip(slots, by_fork, strict=True):
+                nodes[index] = node
+            where = "/".join(trail) or "the collection's top level"
+            self.report.edits_kept.append(f"folder '{where}': your order of its folders")
 
     def _lay(
         self, nodes: list[Node], target: list[Node], trail: tuple[str, ...], origin: tuple[str, ...] | None
