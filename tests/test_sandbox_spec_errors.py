@@ -149,3 +149,26 @@ def test_an_error_shape_s_own_rules_hold_where_the_sandbox_s_words_would_break_t
     nowhere = served(sandbox, "GET", "/elsewhere", {"X-Key": KEY})
     assert nowhere.status == 404 and nowhere.document["request_id"] == "req_1"
     assert nowhere.document["message"] == "No endpoint matches /elsewhere."
+
+
+@pytest.mark.corpus
+def test_the_guard_s_refusals_come_in_the_spec_s_shape_too(tmp_path) -> None:
+    """A body over --max-body (413) and a Host the sandbox does not answer to (421) are refused before routing,
+    by the guard: they were JSON:API whatever the spec documents."""
+    from starlette.testclient import TestClient
+
+    from postman_kit.sandbox.app import create_app
+
+    spec = str(require_corpus() / "real-world" / "train-travel" / "openapi.yaml")
+    keys = keys_from_data({"keys": {KEY: {"name": "ci"}}}, "keys")
+    app = create_app(load_api(spec), keys=keys, data_dir=None, recorder=None, max_body=16)
+    with TestClient(app, base_url=BASE) as client:
+        large = client.post("/bookings", content=b'{"passenger_name": "a long enough name"}',
+                            headers={"Content-Type": "application/json"})  # fmt: skip
+        elsewhere = client.get("/stations", headers={"Host": "evil.test"})
+    for answer, status in ((large, 413), (elsewhere, 421)):
+        assert answer.status_code == status
+        assert answer.headers["content-type"] == "application/problem+json"
+        problem = answer.json()
+        assert problem["status"] == status and problem["detail"] and "errors" not in problem
+    assert large.json()["title"] == "Request Entity Too Large."

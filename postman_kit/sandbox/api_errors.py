@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from http import HTTPStatus
 from typing import Any
 
 from postman_kit.error_kinds import ERROR_KINDS
@@ -14,6 +15,14 @@ _TITLES = {
     500: ("error", "A server error occurred."),
     **{status: (kind.code, kind.title) for status, kind in ERROR_KINDS.items()},
 }
+
+
+def _phrase(status: int) -> str:
+    """`Request Entity Too Large.`: the status's reason phrase, for a refusal Klaviyo's guide names no title for."""
+    try:
+        return HTTPStatus(status).phrase + "."
+    except ValueError:
+        return "Error."
 
 
 class ApiError(Exception):
@@ -31,7 +40,7 @@ class ApiError(Exception):
         headers: dict[str, str] | None = None,
     ) -> None:
         super().__init__(detail)
-        default_code, default_title = _TITLES.get(status, ("error", "Error."))
+        default_code, default_title = _TITLES.get(status, ("error", _phrase(status)))
         self.status = status
         self.code = code or default_code
         self.title = title or default_title

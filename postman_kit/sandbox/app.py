@@ -102,6 +102,7 @@ def create_app(
         max_body=max_body,
         hosts=allowed_host_names(host, allowed_hosts),
         record=record if recorder is not None else None,
+        shape=sandbox.refusal,
     )
     app = Starlette(routes=routes, lifespan=lifespan, middleware=[guard])
     # A path the catch-all route cannot match (one holding a newline, `%0A`) is served too, as a JSON:API 404

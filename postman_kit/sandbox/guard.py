@@ -78,11 +78,14 @@ class RequestGuard:
         max_body: int = DEFAULT_MAX_BODY,
         hosts: frozenset[str] = allowed_host_names("127.0.0.1"),
         record: CallRecording | None = None,
+        shape: Callable[[ApiError], tuple[Any, str]] | None = None,
     ) -> None:
         self.app = app
         self.max_body = max_body
         self.hosts = hosts
         self.record = record
+        # a refusal's body and media type in the API's own error shape (Sandbox.refusal); JSON:API without one
+        self.shape = shape
 
     async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
         if scope["type"] != "http":
@@ -163,14 +166,14 @@ class RequestGuard:
     async def _answer(
         self, scope: dict, send: Callable, error: ApiError, request_body: bytes, started: float
     ) -> None:
-        document = error.document()
+        document, media_type = self.shape(error) if self.shape is not None else (error.document(), JSON_API)
         content = orjson.dumps(document)
-        headers = {**error.headers, "content-type": JSON_API, "content-length": str(len(content))}
+        headers = {**error.headers, "content-type": media_type, "content-length": str(len(content))}
         if error.status in (413, 421, 400):
             headers["connection"] = "close"  # a refused body is never read: the connection cannot be reused
         if self.record is not None:
             incoming = _incoming(scope, request_body)
-            outcome = Outcome(status=error.status, document=document)
+            outcome = Outcome(status=error.status, document=document, media_type=media_type)
             duration = round((time.perf_counter() - started) * 1000, 3)
             await self.record(incoming, outcome, content, headers, duration, _raw_query(scope))
         await send(

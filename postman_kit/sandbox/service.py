@@ -135,9 +135,13 @@ class Sandbox:
         except ApiError as error:
             outcome.status = error.status
             outcome.headers.update(error.headers)
-            spec_shaped = self._spec_errors.answer(outcome.answered_by, error) if self._spec_errors else None
-            outcome.document, outcome.media_type = spec_shaped or (error.document(), JSON_API)
+            outcome.document, outcome.media_type = self.refusal(error, outcome.answered_by)
         return outcome
+
+    def refusal(self, error: ApiError, op: Operation | None = None) -> tuple[Any, str]:
+        """A refusal's body and media type: in the spec's own error shape (see spec_errors), else JSON:API's."""
+        spec_shaped = self._spec_errors.answer(op, error) if self._spec_errors is not None else None
+        return spec_shaped or (error.document(), JSON_API)
 
     def _serve(self, incoming: Incoming, outcome: Outcome) -> None:
         match = self.index.match(incoming.method, incoming.path)
