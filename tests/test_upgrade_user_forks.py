@@ -331,6 +331,16 @@ def test_the_upstream_edit_is_kept_with_and_without_revisions(upgraded, tmp_path
     assert KEY.encode() not in out.read_bytes()
 
 
+def exported_from_postman(nodes: list[dict[str, Any]]) -> None:
+    """`nodes` as Postman exports them: neither the kit's item and example ids nor its extensions."""
+    for node in nodes:
+        node.pop("id", None)
+        node.pop("x-postman-kit", None)
+        for example in node.get("response", []):
+            example.pop("id", None)
+        exported_from_postman(node.get("item", []))
+
+
 def test_a_postman_export_without_ids_is_not_taken_for_the_users_requests(tmp_path: Path) -> None:
     """Postman keeps neither the kit's item ids nor its extensions: a 2023-02-22 fork exported untouched, upgraded
     without OLD's spec, had the requests 2026-07-15 renamed ("Get Campaign Tags" → "Get Tags for Campaign")
@@ -341,16 +351,8 @@ def test_a_postman_export_without_ids_is_not_taken_for_the_users_requests(tmp_pa
         json.dumps(build_collection_from_spec(str(STABLE / "2023-02-22.json")).collection.to_json())
     )
 
-    def exported(nodes: list[dict[str, Any]]) -> None:
-        for node in nodes:
-            node.pop("id", None)
-            node.pop("x-postman-kit", None)
-            for example in node.get("response", []):
-                example.pop("id", None)
-            exported(node.get("item", []))
-
     old["item"] = [folder(old["item"], "Campaigns")]
-    exported(old["item"])
+    exported_from_postman(old["item"])
     campaigns = folder(folder(old["item"], "Campaigns")["item"], "Campaigns")["item"]
     listing = next(i for i in campaigns if i["name"] == "Get Campaigns")
     copy = json.loads(json.dumps(listing))
@@ -379,13 +381,7 @@ def test_a_postman_export_follows_an_operation_new_moved_to_another_path_with_th
         json.dumps(build_collection_from_spec(str(STABLE / "2023-02-22.json")).collection.to_json())
     )
 
-    def exported(nodes: list[dict[str, Any]]) -> None:
-        for node in nodes:
-            node.pop("id", None)
-            node.pop("x-postman-kit", None)
-            exported(node.get("item", []))
-
-    exported(old["item"])
+    exported_from_postman(old["item"])
 
     def find(nodes: list[dict[str, Any]], name: str) -> dict[str, Any] | None:
         for node in nodes:

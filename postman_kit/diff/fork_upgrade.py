@@ -683,19 +683,42 @@ class _Merger:
             endpoint = base.endpoints.get(key)
             if endpoint is not None and endpoint.item is not None and id(endpoint.item) in base_at:
                 generated_at[id(target)] = (fork_at[id(mine)], base_at[id(endpoint.item)])
-        lists = [((), self.result.items)] + [(trail, folder.items) for trail, folder in self.result.folders()]
-        for trail, nodes in lists:
-            slots = [index for index, node in enumerate(nodes) if id(node) in generated_at]
-            placed = [nodes[index] for index in slots]
-            by_fork = sorted(placed, key=lambda node: generated_at[id(node)][0])
-            by_base = sorted(placed, key=lambda node: generated_at[id(node)][1])
-            if [id(n) for n in by_fork] == [id(n) for n in by_base]:
-                continue  # the user kept upstream's order here
-            for index, node in zip(slots, by_fork, strict=True):
-                nodes[index] = node
-            where = "/".join(trail) or "the collection's top level"
-            self.report.edits_kept.append(f"folder '{where}': your order of its requests")
+        for trail, nodes in self._lists():
+            self._keep_user_order(
+                trail,
+                nodes,
+                lambda node: generated_at[id(node)][0] if id(node) in generated_at else None,
+                lambda node: generated_at[id(node)][1] if id(node) in generated_at else None,
+                "requests",
+            )
         self._carry_folder_order(base.side.collection)
+
+    def _lists(self) -> list[tuple[tuple[str, ...], list[Node]]]:
+        """The result's top level and each folder's children, by folder path."""
+        return [((), self.result.items), *((trail, folder.items) for trail, folder in self.result.folders())]
+
+    def _keep_user_order(
+        self,
+        trail: tuple[str, ...],
+        nodes: list[Node],
+        fork_place: Callable[[Node], int | None],
+        base_place: Callable[[Node], int | None],
+        what: str,
+    ) -> None:
+        """The nodes both the fork and OLD's spec place keep the slots NEW gives them, filled in the fork's order
+        where the user changed upstream's, and the change is listed."""
+        slots = [
+            i for i, node in enumerate(nodes) if fork_place(node) is not None and base_place(node) is not None
+        ]
+        placed = [nodes[index] for index in slots]
+        by_fork = sorted(placed, key=lambda node: fork_place(node) or 0)
+        by_base = sorted(placed, key=lambda node: base_place(node) or 0)
+        if [id(n) for n in by_fork] == [id(n) for n in by_base]:
+            return  # the user kept upstream's order here
+        for index, node in zip(slots, by_fork, strict=True):
+            nodes[index] = node
+        where = "/".join(trail) or "the collection's top level"
+        self.report.edits_kept.append(f"folder '{where}': your order of its {what}")
 
     def _carry_folder_order(self, generated: Collection) -> None:
         """Upstream folders the user dragged into another order among their siblings (at the top level, or in a
@@ -710,23 +733,16 @@ class _Merger:
             return at
 
         fork_at, base_at = places(self.comparison.old.side.collection), places(generated)
-        for trail, nodes in [((), self.result.items), *((t, f.items) for t, f in self.result.folders())]:
-            slots = [
-                index
-                for index, node in enumerate(nodes)
-                if isinstance(node, Folder)
-                and trail + (node.name,) in fork_at
-                and trail + (node.name,) in base_at
-            ]
-            placed = [nodes[index] for index in slots]
-            by_fork = sorted(placed, key=lambda node: fork_at[trail + (node.name,)])
-            by_base = sorted(placed, key=lambda node: base_at[trail + (node.name,)])
-            if [id(n) for n in by_fork] == [id(n) for n in by_base]:
-                continue  # the user kept upstream's order here
-            for index, node in zip(slots, by_fork, strict=True):
-                nodes[index] = node
-            where = "/".join(trail) or "the collection's top level"
-            self.report.edits_kept.append(f"folder '{where}': your order of its folders")
+        for trail, nodes in self._lists():
+
+            def place(
+                at: dict[tuple[str, ...], int], node: Node, trail: tuple[str, ...] = trail
+            ) -> int | None:
+                return at.get(trail + (node.name,)) if isinstance(node, Folder) else None
+
+            self._keep_user_order(
+                trail, nodes, lambda node: place(fork_at, node), lambda node: place(base_at, node), "folders"
+            )
 
     def _lay(
         self, nodes: list[Node], target: list[Node], trail: tuple[str, ...], origin: tuple[str, ...] | None
