@@ -1289,7 +1289,8 @@ class SpecExamples:
                 for prop_name, prop in properties.items():
                     if type(prop) is dict:
                         example = prop.get("example")
-                        if example is not None and type(example) in (str, int, float):
+                        # an empty text lends nothing: Datadog's widgets' `query: ""` left required `query=` empty
+                        if example is not None and example != "" and type(example) in (str, int, float):
                             key = str(prop_name).lower()
                             if key not in _KIND_NAMES:
                                 found.setdefault(key, example)

@@ -962,7 +962,9 @@ def _scan(data: Any) -> _Scan:
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 # A `$ref` below one of these keys documents something; no request is built from it, so one that cannot be resolved
 # is a warning (Train Travel's `x-topics` points at a markdown file), as in other OpenAPI tools.
-_LENIENT_KEYS = ("x-", "description")
+# Where a $ref that cannot be read is left, with a warning: extensions, words, and examples (Dropbox Sign's example
+# files, one with a trailing comma), none of which a request needs
+_LENIENT_KEYS = ("x-", "description", "example")
 
 
 # Keywords that make a mapping a schema rather than a map of property schemas
@@ -1033,6 +1035,8 @@ def resolve_pointer(document: Any, pointer: str, source: str) -> Any:
             node = node[part]
         elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
             node = node[int(part)]
+        elif isinstance(node, dict) and part.isdigit() and int(part) in node:
+            node = node[int(part)]  # a YAML key written unquoted (`500:`, SuperTokens' responses) is a number
         else:
             raise InputError(source, f"$ref target not found: #{pointer}")
     return node
@@ -1128,7 +1132,7 @@ def _bundle_external_refs(document: LoadedDocument) -> None:
                 return text
         return rewrite(node, current, True)
 
-    def property_map(node: Any, current: str | None) -> Any:
+    def property_map(node: Any, current: str | None, lenient: bool = False) -> Any:
         """`properties` given whole as a `$ref` to a map of property schemas (DigitalOcean's load balancer:
         `properties: {$ref: 'attributes.yml#/load_balancer_droplet_tag'}`) is that map, as Redocly and
         swagger-parser read it; a map holding a property that is itself named `$ref`, or a ref to a schema
@@ -1143,8 +1147,8 @@ def _bundle_external_refs(document: LoadedDocument) -> None:
                 and all(isinstance(v, dict) for v in target.values())
                 and not _SCHEMA_KEYWORDS.intersection(target)
             ):
-                return rewrite(_deep_copy(target), location)
-        return rewrite(node, current)
+                return rewrite(_deep_copy(target), location, lenient)
+        return rewrite(node, current, lenient)
 
     def mapping_refs(node: Any, current: str | None) -> Any:
         """A discriminator whose `mapping` names schemas in other files (DigitalOcean's floating IP actions:
@@ -1201,7 +1205,7 @@ def _bundle_external_refs(document: LoadedDocument) -> None:
         if key in _COMPONENT_MAPS:
             # SendGrid's entry document gives each map whole as a `$ref` to a file of them (`schemas: {$ref:
             # ./spec/components/schemas.json}`): the map that file holds, as bundlers read it
-            components[key] = property_map(components[key], None)
+            components[key] = property_map(components[key], None, _lenient_key(key))
         elif key != BUNDLE_SECTION:
             components[key] = rewrite(components[key], None, _lenient_key(key))
     document.warnings = tuple(warnings)

@@ -238,11 +238,11 @@ def read_api(loaded: LoadedDocument) -> Api:
     info = doc.get("info")
     if not isinstance(info, dict):
         raise InputError(name, "OpenAPI document has no 'info' object")
-    check_openapi_shape(doc, name, nesting_checked=loaded.nesting_checked)
+    ignored = check_openapi_shape(doc, name, nesting_checked=loaded.nesting_checked)
     paths = doc.get("paths") or {}
     if not isinstance(paths, dict):
         raise InputError(name, "'paths' is not a mapping")
-    warnings: list[str] = list(loaded.warnings)
+    warnings: list[str] = list(loaded.warnings) + ignored
     _check_local_refs(doc, name, loaded.refs, warnings)
 
     components = found if isinstance(found := doc.get("components"), dict) else {}
@@ -444,6 +444,7 @@ def _read_parameter(doc: dict[str, Any], name: str, raw: Any) -> Parameter | Non
         first_example = resolve(doc, next(iter(param["examples"].values()), {}), name)
         if isinstance(first_example, dict):
             example = first_example.get("value")
+    example = _example_value(doc, example)
     return Parameter(
         name=str(param["name"]),
         location=str(param["in"]),
@@ -456,6 +457,21 @@ def _read_parameter(doc: dict[str, Any], name: str, raw: Any) -> Parameter | Non
         style=param.get("style") if isinstance(param.get("style"), str) else None,
         media_type=media_type,
     )
+
+
+def _example_value(doc: dict[str, Any], example: Any) -> Any:
+    """An example given as `{$ref: …}` alone (Dropbox Sign's `value: {$ref: examples/x.json}`, which OpenAPI
+    calls literal data but bundlers and peers read as a reference): what it names, bundled; None where it names
+    nothing the kit could read (a file left unresolved, with the loader's warning): never the `$ref` itself."""
+    if not (isinstance(example, dict) and len(example) == 1 and isinstance(example.get("$ref"), str)):
+        return example
+    ref = example["$ref"]
+    if not ref.startswith("#"):
+        return None
+    try:
+        return resolve_pointer(doc, ref[1:], "spec")
+    except InputError:
+        return None
 
 
 def _read_media(doc: dict[str, Any], name: str, content: Any) -> list[MediaType]:
@@ -475,6 +491,7 @@ def _read_media(doc: dict[str, Any], name: str, content: Any) -> list[MediaType]
             first = resolve(doc, next(iter(raw["examples"].values())), name)
             if isinstance(first, dict):
                 example = first.get("value")
+        example = _example_value(doc, example)
         schema = raw.get("schema")
         encoding = raw.get("encoding")
         media.append(

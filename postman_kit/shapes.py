@@ -267,10 +267,71 @@ def write_compiled_checks() -> None:
         (folder / f"{kind}.py").write_text(compiled_check(kind), encoding="utf-8")
 
 
-def check_openapi_shape(document: Any, source: str, *, nesting_checked: bool = False) -> None:
-    """Refuse an OpenAPI document whose structure the kit cannot read, naming the first bad place.
+# Keywords a spec may write in a form the kit cannot read where peers go on without them (InfluxDB's draft-3
+# `required: true` on a property, beside a `$ref` that OpenAPI 3.0 says makes it ignored; Manticore's `type: {}`;
+# Dropbox Sign's description given as a `$ref` to a Markdown file): left out, with a warning, not a refusal.
+_IGNORABLE = frozenset(
+    {"required", "type", "enum", "nullable", "format", "pattern", "properties", "items", "additionalProperties",
+     "allOf", "anyOf", "oneOf", "not", "description", "summary", "title", "tags", "examples"}
+)  # fmt: skip
+# How many such slips one document may hold before it is refused as unreadable (each is a check of the whole)
+MAX_IGNORED = 200
+
+
+def check_openapi_shape(document: Any, source: str, *, nesting_checked: bool = False) -> list[str]:
+    """Refuse an OpenAPI document whose structure the kit cannot read, naming the first bad place; a keyword in
+    a form peers ignore too (see _IGNORABLE) is left out instead, and a warning for each is returned.
     `nesting_checked`: the loader's walk already found the document within MAX_NESTING."""
-    _check(document, source, "openapi", "OpenAPI document", nesting_checked)
+    import fastjsonschema
+
+    if not nesting_checked:
+        check_nesting(document, source)
+    warnings: list[str] = []
+    while True:
+        try:
+            _validator("openapi")(document)
+            return warnings
+        except fastjsonschema.JsonSchemaValueException as exc:
+            path = [str(part) for part in exc.path[1:]]
+            if len(warnings) >= MAX_IGNORED or not _ignored(document, path):
+                _check(document, source, "openapi", "OpenAPI document", nesting_checked=True)
+                raise  # unreachable: _check raises the same error as an InputError
+            pointer = "/" + "/".join(pointer_token(part) for part in path)
+            warnings.append(
+                f"#{pointer} is not in a form the kit reads (it must be {_expected(exc)}): ignored"
+            )
+
+
+def _expected(exc: Any) -> str:
+    expected = exc.message.rsplit(" must be ", 1)[-1]
+    return expected if " cannot be validated" not in expected and "data." not in expected else "another form"
+
+
+def _ignored(document: Any, path: list[str]) -> bool:
+    """Leave out the keyword (or the entry of an allOf/anyOf/oneOf list) at `path` when it may be: whether it was."""
+    if not path:
+        return False
+    parent: Any = document
+    for part in path[:-1]:
+        if isinstance(parent, dict) and part in parent:
+            parent = parent[part]
+        elif isinstance(parent, list) and part.isdigit() and int(part) < len(parent):
+            parent = parent[int(part)]
+        else:
+            return False
+    last = path[-1]
+    if isinstance(parent, dict) and last in _IGNORABLE and last in parent:
+        del parent[last]
+        return True
+    if (
+        isinstance(parent, list)
+        and len(path) > 1
+        and path[-2] in ("allOf", "anyOf", "oneOf")
+        and last.isdigit()
+    ):
+        del parent[int(last)]
+        return True
+    return False
 
 
 def check_collection_shape(document: Any, source: str, *, nesting_checked: bool = False) -> None:

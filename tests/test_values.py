@@ -1182,3 +1182,13 @@ def test_a_format_under_length_bounds_keeps_its_form() -> None:
         value = string_value({"type": "string", "format": "email", **bounds})
         assert re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]+", value), value
         assert len(value) <= bounds.get("maxLength", 999) and len(value) >= bounds.get("minLength", 0)
+
+
+def test_an_empty_example_elsewhere_lends_no_value_to_a_required_parameter() -> None:
+    """Datadog's widgets show `query: ""`: its required `GET /api/v1/query?query=` was sent empty."""
+    from postman_kit.examples import SpecExamples
+
+    document = {
+        "components": {"schemas": {"Widget": {"properties": {"query": {"type": "string", "example": ""}}}}}
+    }
+    assert SpecExamples(document).example("query") is None

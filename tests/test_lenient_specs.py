@@ -1,0 +1,146 @@
+"""Slips in vendors' specs that peers read past: each was a refusal (exit 2, nothing written) of a whole API, and
+is now a warning, the request the spec means still generated. Found in InfluxDB's, SuperTokens', Dropbox Sign's
+and Manticore's published specs, which openapi2postmanv2 converts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+OK = {"200": {"description": "OK"}}
+
+
+def generated(run_cli, folder: Path, spec: dict[str, Any] | str, name: str = "spec.yaml") -> tuple[dict, str]:
+    """The collection generated from `spec` (a document, or YAML text as written), and the warnings shown."""
+    path = folder / name
+    path.write_text(spec if isinstance(spec, str) else yaml.safe_dump(spec, sort_keys=False))
+    result = run_cli("generate", path, "-o", folder / "out")
+    assert result.exit_code == 0, result.stderr
+    [collection] = (folder / "out").glob("*.postman_collection.json")
+    return json.loads(collection.read_text()), result.stderr
+
+
+def requests(collection: dict[str, Any]) -> list[dict[str, Any]]:
+    def walk(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [leaf for node in nodes for leaf in (walk(node["item"]) if "item" in node else [node])]
+
+    return walk(collection["item"])
+
+
+def test_keywords_in_a_form_the_kit_cannot_read_are_left_out_with_a_warning(run_cli, tmp_path: Path) -> None:
+    """InfluxDB's `required: true` beside a `$ref` (OpenAPI 3.0: ignored), a draft-3 `required: true` on a
+    property, and Manticore's `type: {}` each refused the whole spec."""
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "Slips", "version": "1"},
+        "servers": [{"url": "https://api.example.com"}],
+        "paths": {
+            "/dbrps": {
+                "post": {
+                    "requestBody": {
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DBRP"}}}
+                    },
+                    "responses": OK,
+                }
+            }
+        },
+        "components": {
+            "schemas": {
+                "Org": {"type": "object", "properties": {"id": {"type": "string", "example": "o1"}}},
+                "DBRP": {
+                    "type": "object",
+                    "properties": {
+                        "org": {"$ref": "#/components/schemas/Org", "required": True},
+                        "bucket": {"type": "string", "required": True, "example": "b1"},
+                        "anything": {"type": {}},
+                    },
+                },
+            }
+        },
+    }
+    collection, shown = generated(run_cli, tmp_path, spec)
+    [request] = requests(collection)
+    assert json.loads(request["request"]["body"]["raw"])["bucket"] == "b1"
+    ignored = [line for line in shown.splitlines() if "is not in a form the kit reads" in line]
+    assert len(ignored) == 3
+    assert any("#/components/schemas/DBRP/properties/org/required" in line for line in ignored)
+
+
+def test_a_ref_to_a_key_yaml_reads_as_a_number_is_followed(run_cli, tmp_path: Path) -> None:
+    """SuperTokens writes `500:` unquoted under components/responses, which YAML reads as the integer 500:
+    `$ref: '#/components/responses/500'` was dangling and the spec refused."""
+    text = """openapi: 3.0.0
+info: {title: Keys, version: "1"}
+servers: [{url: https://api.example.com}]
+paths:
+  /devices:
+    post:
+      responses:
+        '200': {description: ok}
+        '500': {$ref: '#/components/responses/500'}
+components:
+  responses:
+    500:
+      description: Internal error
+      content:
+        application/json:
+          schema: {type: object, properties: {message: {type: string, example: boom}}}
+"""
+    collection, _ = generated(run_cli, tmp_path, text)
+    [request] = requests(collection)
+    assert [e["code"] for e in request["response"]] == [200, 500]
+    assert json.loads(request["response"][1]["body"]) == {"message": "boom"}
+
+
+def test_an_example_value_given_as_a_ref_to_a_file_is_that_file_and_a_broken_one_a_warning(
+    run_cli, tmp_path: Path
+) -> None:
+    """Dropbox Sign gives each example as `value: {$ref: examples/x.json}`: the body sent was the bundled
+    pointer `{"$ref": "#/components/x-bundled/…"}`, and a file with a trailing comma (or missing) refused the
+    spec; a description given as a `$ref` to a Markdown file did too."""
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "examples" / "create.json").write_text('{"email_address": "newuser@example.com"}')
+    (tmp_path / "examples" / "broken.json").write_text('{"error": {"msg": "bad",},}')
+    (tmp_path / "intro.md").write_text("| a | b |\n|---|---|\n| 1 | 2 |\n")
+    schema = {"type": "object", "properties": {"email_address": {"type": "string"}}}
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "Files", "version": "1"},
+        "servers": [{"url": "https://api.example.com"}],
+        "tags": [{"name": "Accounts", "description": {"$ref": "intro.md"}}],
+        "paths": {
+            "/accounts": {
+                "post": {
+                    "tags": ["Accounts"],
+                    "requestBody": {
+                        "content": {
+                            "application/json": {
+                                "schema": schema,
+                                "examples": {"default": {"value": {"$ref": "examples/create.json"}}},
+                            }
+                        }
+                    },
+                    "responses": {
+                        "400": {
+                            "description": "Bad",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"type": "object"},
+                                    "examples": {"bad": {"value": {"$ref": "examples/broken.json"}}},
+                                }
+                            },
+                        }
+                    },
+                }
+            }
+        },
+        "components": {"examples": {"Missing": {"value": {"$ref": "examples/missing.json"}}}},
+    }
+    collection, shown = generated(run_cli, tmp_path, spec)
+    [request] = requests(collection)
+    assert json.loads(request["request"]["body"]["raw"]) == {"email_address": "newuser@example.com"}
+    assert "$ref" not in json.dumps(collection)
+    assert "examples/broken.json" in shown and "examples/missing.json" in shown and "intro.md" in shown
