@@ -683,3 +683,22 @@ def test_an_example_written_as_json_text_is_mended_as_one_written_as_yaml(tmp_pa
     assert bodies["Text"] == {"name": "Kitchen", "rate": 99.99}
     assert bodies["Partial"]["status"] == "INPROGRESS" and {"name", "rate"} <= set(bodies["Partial"])
     assert isinstance(bodies["Empty"], dict) and {"name", "rate"} <= set(bodies["Empty"])
+
+
+def test_a_required_body_of_any_text_or_yaml_is_never_sent_empty(tmp_path: Path) -> None:
+    """Jira's avatar uploads (`*/*`, an empty schema) and a YAML config body (an object schema) went out empty,
+    which the API (and validate) read as no body: a file to pick, and the object written as YAML."""
+    config = {
+        "type": "object",
+        "required": ["name"],
+        "properties": {"name": {"type": "string", "example": "web"}},
+    }
+    paths = {
+        "/avatar": with_body("Avatar", "*/*", {}, required=True),
+        "/config": with_body("Config", "application/yaml", config, required=True),
+        "/note": with_body("Note", "text/plain", {}, required=True),
+    }
+    requests = requests_by_name(build_json(tmp_path, minimal_spec(paths)))
+    assert requests["Avatar"]["request"]["body"] == {"mode": "file", "file": {}}
+    assert requests["Config"]["request"]["body"]["raw"] == "name: web\n"
+    assert requests["Note"]["request"]["body"]["raw"].strip()

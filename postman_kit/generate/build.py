@@ -47,7 +47,7 @@ from postman_kit.generate.servers import ServerHosts, is_absolute, is_scheme_rel
 from postman_kit.naming import collection_name, is_pre_release, request_name, stamped
 from postman_kit.openapi import Api, MediaType, Operation, Parameter, status_code
 from postman_kit.profiles import Profile, find_revision, get_profile
-from postman_kit.scalars import string_value
+from postman_kit.scalars import NEUTRAL_STRING, string_value
 from postman_kit.secrets import (
     MIN_TOKEN_LENGTH,
     UUID_TEXT,
@@ -671,7 +671,14 @@ class _CollectionBuilder:
         if "*" in kind and value is not None and not isinstance(value, str):
             # any media type (Apideck's proxy: `*/*`, an object example first): the example as JSON
             return Body("raw", raw=json_text(value), language="json")
-        return Body("raw", raw=_as_text(value), language="text")
+        if "yaml" in kind and isinstance(value, dict | list):
+            return Body("raw", raw=_yaml_text(value), language="text")  # a config document, as YAML writes it
+        text = _as_text(value)
+        if not text and op.request_body.required:
+            if "*" in kind:
+                return Body("file", extra={"file": {}})  # any content: a file to pick (Jira's avatar uploads)
+            text = json_text(value) if isinstance(value, dict | list) else NEUTRAL_STRING
+        return Body("raw", raw=text, language="text")
 
     def _properties(self, schema: Any) -> dict[str, Any]:
         """A body schema's properties, resolved, with those of its `allOf` parts."""
@@ -805,6 +812,12 @@ def _tell_apart(nodes: list[Node]) -> None:
     for node in nodes:
         if isinstance(node, Folder):
             _tell_apart(node.items)
+
+
+def _yaml_text(value: Any) -> str:
+    import yaml  # only for a YAML body
+
+    return yaml.safe_dump(value, sort_keys=False, allow_unicode=True, default_flow_style=False)
 
 
 def _as_text(value: Any) -> str:
