@@ -470,9 +470,12 @@ def body_problems(
         return [Problem("invalid-json-body", f"the body is refused: {exc}", "/body/raw")]
     schema = media.schema
     if lines and isinstance(value, list) and isinstance(schema, dict):
-        # the lines are the array a schema of `type: array` describes, else each a document of the schema
+        # the lines are the array a schema of `type: array` describes, else each a document of the schema; a
+        # `type: string` one describes the body's text (Manticore's bulk), which parsing it judged already
         whole = _local_target(schemas.document, schema)
-        if not (isinstance(whole, dict) and (whole.get("type") == "array" or "items" in whole)):
+        if isinstance(whole, dict) and whole.get("type") == "string":
+            schema = None
+        elif not (isinstance(whole, dict) and (whole.get("type") == "array" or "items" in whole)):
             schema = {"type": "array", "items": schema}
     if schema is not None and not isinstance(value, NotRead) and not _admits_no_value(schemas, schema):
         for message in schemas.errors(schema, value):

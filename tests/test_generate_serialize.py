@@ -702,3 +702,26 @@ def test_a_required_body_of_any_text_or_yaml_is_never_sent_empty(tmp_path: Path)
     assert requests["Avatar"]["request"]["body"] == {"mode": "file", "file": {}}
     assert requests["Config"]["request"]["body"]["raw"] == "name: web\n"
     assert requests["Note"]["request"]["body"]["raw"].strip()
+
+
+def test_a_newline_delimited_body_typed_as_text_is_still_json_lines(tmp_path: Path) -> None:
+    """Manticore's bulk body: `application/x-ndjson` with `type: string` was the bare word `example`, no JSON
+    document, which validate (and the API) refuse; the spec's own JSON lines are sent as given."""
+    lines = '{"insert": {"index": "t", "doc": {"a": 1}}}\n{"delete": {"index": "t", "id": 1}}'
+    paths = {
+        "/bulk": with_body("Bulk", "application/x-ndjson", {"type": "string"}, required=True),
+        "/given": with_body(
+            "Given", "application/x-ndjson", {"type": "string", "example": lines}, required=True
+        ),
+    }
+    collection = build_json(tmp_path, minimal_spec(paths))
+    requests = requests_by_name(collection)
+    assert requests["Bulk"]["request"]["body"]["raw"] == "{}\n"
+    assert requests["Given"]["request"]["body"]["raw"] == lines + "\n"
+    spec = tmp_path / "spec.json"
+    spec.write_text(json.dumps(minimal_spec(paths)))
+    from postman_kit.openapi import load_api
+    from postman_kit.validate import validate_collection
+
+    report = validate_collection(collection, "c.json", api=load_api(str(spec)))
+    assert [f.rule for f in report.findings if f.severity == "error"] == []

@@ -29,6 +29,7 @@ import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable
 from typing import Any
 
+from postman_kit.conformance import json_lines_read
 from postman_kit.openapi import split_path_key
 
 # Raw bodies of these media types are files (Postman's `file` body mode), whatever their schema says.
@@ -233,9 +234,13 @@ def is_file_media_type(kind: str) -> bool:
 
 def json_lines(value: Any) -> str:
     """A body in newline-delimited JSON: each entry of a list (an object alone) as compact JSON on its own line,
-    each line ended, as `_bulk` requires of the last; text the spec gives is sent as it is."""
+    each line ended, as `_bulk` requires of the last; text the spec gives is sent as it is when it is JSON lines."""
     if isinstance(value, str):
-        return value
+        try:
+            json_lines_read(value)
+        except ValueError:
+            return "{}\n"  # a string schema's made-up text (Manticore's): no document; an empty one is
+        return value if value.endswith("\n") or not value else value + "\n"
     entries = value if isinstance(value, list) else [value]
     return "".join(json.dumps(entry, separators=(",", ":"), ensure_ascii=False) + "\n" for entry in entries)
 
