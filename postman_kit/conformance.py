@@ -214,7 +214,8 @@ class RequestChecker:
                 return NOT_READ  # a value left to run time cannot be judged offline
             media = op.request_body.preferred if op.request_body is not None else None
             schema = self.api.resolve(media.schema) if media is not None and media.schema else {}
-            return form_value(pairs, schema, self.api.resolve)
+            encoding = media.encoding if media is not None else {}
+            return form_value(pairs, schema, self.api.resolve, encoding)
 
         def read_lines() -> Any:
             text = _dynamic_values(_substitute(body.raw, variables)) if body is not None else ""
@@ -656,12 +657,29 @@ def cookie_value(text: str, name: str) -> str | None:
 FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
 
 
-def form_value(pairs: list[tuple[str, str]], schema: Any, resolve: Callable[[Any], Any]) -> dict[str, Any]:
+def form_value(
+    pairs: list[tuple[str, str]],
+    schema: Any,
+    resolve: Callable[[Any], Any],
+    encoding: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """A form body's fields as the object its schema describes: bracketed keys nested as Stripe documents them
-    (`metadata[order_id]`, `expand[]`, `items[0][price]`), and each text read as the type its property has (a
-    form holds only text: `amount=5` is the integer 5, `capture=false` the boolean)."""
+    (`metadata[order_id]`, `expand[]`, `items[0][price]`), a key repeated as the array it sends (`ids=1&ids=2`),
+    a field the media type's `encoding` gives as JSON read as JSON, and each text read as the type its property
+    has (a form holds only text: `amount=5` is the integer 5, `capture=false` the boolean)."""
     value: dict[str, Any] = {}
+    json_fields = {
+        name
+        for name, entry in (encoding or {}).items()
+        if isinstance(entry, dict) and is_json_media_type(str(entry.get("contentType", "")).split(";")[0].strip())
+    }
     for key, text in pairs:
+        if key in json_fields:
+            try:
+                value[key] = json.loads(text)
+                continue
+            except ValueError:
+                pass  # judged as the text it is
         name, _, rest = key.partition("[")
         path = [name] + [part.rstrip("]") for part in rest.split("[")] if rest else [name]
         node: Any = value
@@ -676,7 +694,11 @@ def form_value(pairs: list[tuple[str, str]], schema: Any, resolve: Callable[[Any
                 node = node[-1] if part == "" or not part.isdigit() else node[min(int(part), len(node) - 1)]
                 continue
             if last:
-                node[part] = text
+                if part in node and not rest:  # a key sent again: the items of an exploded array
+                    earlier = node[part]
+                    node[part] = [*earlier, text] if isinstance(earlier, list) else [earlier, text]
+                else:
+                    node[part] = text
             else:
                 node = node.setdefault(part, [] if path[index + 1] == "" or path[index + 1].isdigit() else {})
     return _typed(value, schema, resolve, 0)

@@ -406,3 +406,35 @@ def test_a_newline_delimited_json_body_is_judged_a_document_a_line(tmp_path):
     assert broken.startswith("the body is refused: line 2 is not one JSON document")
     [wrong] = judged('{"index": 5}\n')
     assert wrong == "body does not match the request schema at /0/index: 5 is not of type 'object'"
+
+
+def test_a_form_reads_a_repeated_key_as_its_array_and_a_json_encoded_field_as_json(tmp_path):
+    """`ids=1&ids=2` (an exploded array, as generate and Postman send it) was read as the last value alone, and
+    a field the media type's `encoding` gives as `application/json` as text: validate refused the kit's own
+    output, which openapi-core accepts."""
+    schema = {
+        "type": "object",
+        "required": ["ids", "payload"],
+        "properties": {
+            "ids": {"type": "array", "items": {"type": "integer"}, "minItems": 2},
+            "payload": {"type": "object", "required": ["a"], "properties": {"a": {"type": "integer"}}},
+        },
+    }
+    form = {"schema": schema, "encoding": {"payload": {"contentType": "application/json"}}}
+    content = {"application/x-www-form-urlencoded": form}
+    ok = {"200": {"description": "OK"}}
+    paths = {"/tags": {"post": {"requestBody": {"required": True, "content": content}, "responses": ok}}}
+    checker = generic_checker(tmp_path, paths)
+
+    def judged(fields: list[tuple[str, str]]) -> list[str]:
+        sent = Request(
+            method="POST",
+            url=parse_raw_url("https://api.example.test/tags"),
+            header=[Header("Content-Type", "application/x-www-form-urlencoded")],
+            body=Body("urlencoded", urlencoded=[{"key": k, "value": v} for k, v in fields]),
+        )
+        return [p.message for p in checker.check(sent)]
+
+    assert judged([("ids", "1"), ("ids", "2"), ("payload", '{"a": 1}')]) == []
+    assert judged([("ids", "1"), ("payload", '{"a": 1}')]) != []  # one item of at least two
+    assert judged([("ids", "1"), ("ids", "2"), ("payload", '{"a": "x"}')]) != []
