@@ -1207,6 +1207,17 @@ def _distinct(item: Any, count: int, item_schema: Any) -> list[Any]:
         if isinstance(pattern, str):
             return list(dict.fromkeys((item, *pattern_examples(pattern))))[:count]
         return [item] + [f"{item}{n}" for n in range(2, count + 1)]
+    if isinstance(item, dict):
+        # objects told apart by one of their own values (`{id: 1}`, `{id: 2}`), an enum's or a const's aside
+        properties = item_schema.get("properties") if isinstance(item_schema, dict) else None
+        for key, value in item.items():
+            prop = properties.get(key) if isinstance(properties, dict) else None
+            if isinstance(prop, dict) and "const" in prop:
+                continue
+            if isinstance(value, str | int | float) and not isinstance(value, bool):
+                variants = _distinct(value, count, prop)
+                if len(variants) == count:
+                    return [{**item, key: variant} for variant in variants]
     return [item]
 
 

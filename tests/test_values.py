@@ -1192,3 +1192,16 @@ def test_an_empty_example_elsewhere_lends_no_value_to_a_required_parameter() -> 
         "components": {"schemas": {"Widget": {"properties": {"query": {"type": "string", "example": ""}}}}}
     }
     assert SpecExamples(document).example("query") is None
+
+
+def test_unique_items_of_objects_are_told_apart_by_one_of_their_values() -> None:
+    """`uniqueItems` with `minItems: 2` of objects gave one object, under the minimum."""
+    schema = {
+        "type": "array",
+        "uniqueItems": True,
+        "minItems": 2,
+        "items": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}},
+    }
+    value = ExampleBuilder({"openapi": "3.0.3"}, "request").build(schema)
+    assert len(value) == 2 and value[0] != value[1]
+    assert list(jsonschema.Draft4Validator(schema).iter_errors(value)) == []
