@@ -894,6 +894,12 @@ class ExampleBuilder:
                     if key in required or item is not None:
                         out[key] = self._repaired(prop, key, item)
                     continue
+                if isinstance(item, dict) and prop is not None and not self._could_fit(prop, item):
+                    # an object no branch of its schema takes (ElevenLabs' `query_params_schema` example, which
+                    # lacks the `properties` every branch asks for): built from the schema, or left out
+                    if key in required:
+                        out[key] = self._replacement(prop, key)
+                    continue
                 out[key] = self._mend(prop, item, depth + 1)
             # a required property the example leaves out (Xero's bank transaction with `Lineitems` for its
             # `LineItems`), where the example is the schema's object (not one wrapped in another key, as

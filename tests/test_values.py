@@ -1205,3 +1205,26 @@ def test_unique_items_of_objects_are_told_apart_by_one_of_their_values() -> None
     value = ExampleBuilder({"openapi": "3.0.3"}, "request").build(schema)
     assert len(value) == 2 and value[0] != value[1]
     assert list(jsonschema.Draft4Validator(schema).iter_errors(value)) == []
+
+
+def test_a_spec_example_s_object_no_branch_of_its_schema_takes_is_not_sent() -> None:
+    """ElevenLabs' tool schema example gives `query_params_schema: {param1: …}`, which lacks the `properties`
+    every branch of its `anyOf` requires: the body sent it and validate refused the kit's own output."""
+    params = {
+        "type": "object",
+        "required": ["properties"],
+        "additionalProperties": False,
+        "properties": {"properties": {"type": "object"}},
+    }
+    api_schema = {
+        "type": "object",
+        "required": ["url"],
+        "properties": {
+            "url": {"type": "string"},
+            "query_params_schema": {"anyOf": [params, {"type": "null"}]},
+        },
+        "example": {"url": "https://example.com/a", "query_params_schema": {"param1": {"type": "string"}}},
+    }
+    value = ExampleBuilder({"openapi": "3.1.0"}, "request").build(api_schema)
+    assert value == {"url": "https://example.com/a"}
+    assert list(jsonschema.Draft202012Validator(api_schema).iter_errors(value)) == []
