@@ -26,10 +26,12 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import orjson
+
 from postman_kit.collection import graphql_variables_text
 from postman_kit.errors import InputError
 from postman_kit.postman_yaml import dump
-from postman_kit.secrets import redact_bytes
+from postman_kit.secrets import redact, redact_bytes
 from postman_kit.terminal import printable
 from postman_kit.writer import _write_all, output_mode
 
@@ -62,6 +64,10 @@ def write_v3_collection(
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(str(out_dir), "is not a directory; give a directory for the output files")
+    # Keys are truncated in the data, before YAML folds a long line where a key stands (`…pk\⏎ _0123…`, which a
+    # search of the written text no longer finds and any YAML reader joins again); the text is searched after.
+    collection = orjson.loads(redact_bytes(orjson.dumps(collection)))
+    environments = [orjson.loads(redact_bytes(orjson.dumps(environment))) for environment in environments]
     root = out_dir / "postman" / "collections" / collection_directory_name(collection)
     files = {root / relative: text.encode() for relative, text in v3_collection_files(collection).items()}
     for environment in environments:
@@ -154,7 +160,9 @@ class _IdMaker:
 def _safe_name(name: str, kind: str) -> str:
     """A name as a file name: characters no file system takes become `-` (a run becomes one), surrounding
     blanks go, and an empty or reserved result takes the kind's fallback name."""
-    safe = _UNSAFE_CHARACTERS.sub("-", name).strip()
+    # a key in a name (a tag, a summary, a folder the user named) is no more written in full in a path than in
+    # the files: truncated first (`pk_…ef01`)
+    safe = _UNSAFE_CHARACTERS.sub("-", redact(name)).strip()
     safe = safe.encode()[:MAX_NAME_BYTES].decode(errors="ignore").strip()  # cut on a character's boundary
     if not safe or safe.lower() in _RESERVED_SEGMENTS:
         return _FALLBACK_NAMES[kind]

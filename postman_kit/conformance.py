@@ -671,7 +671,8 @@ def form_value(
     json_fields = {
         name
         for name, entry in (encoding or {}).items()
-        if isinstance(entry, dict) and is_json_media_type(str(entry.get("contentType", "")).split(";")[0].strip())
+        if isinstance(entry, dict)
+        and is_json_media_type(str(entry.get("contentType", "")).split(";")[0].strip())
     }
     for key, text in pairs:
         if key in json_fields:

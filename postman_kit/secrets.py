@@ -169,7 +169,7 @@ _BYTES_SEARCHES = _TEXT_SEARCHES.as_bytes()
 # users wrote (forks, reports, logs) and not in a generated collection's megabytes (`redact_bytes`), where the
 # alternation would cost Stripe's 36 MB a second and only a spec's own examples can stand.
 _ISSUED_TOKEN = re.compile(
-    r"(?<![A-Za-z0-9_-])(?:"
+    r"(?<![A-Za-z0-9])(?:"
     r"[sr]k_(?:live|test)_[A-Za-z0-9]{16,}"
     r"|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|glpat-[A-Za-z0-9_-]{20,}"
     r"|xox[abposr]-[A-Za-z0-9-]{10,}"
@@ -194,7 +194,7 @@ _CREDENTIAL_FIELD = (
 )
 # A credential in a URL's query or a form body by its parameter's name (`?api_key=…`, `client_secret=…`,
 # Google's `key=…`)
-_QUERY_CREDENTIAL = re.compile(rf"(?i)((?:^|[?&\s])(?:{_CREDENTIAL_FIELD}|key)=)([^&#\s\"'{{}}<>]{{8,}})")
+_QUERY_CREDENTIAL = re.compile(rf"(?i)((?:^|[?&;\s])(?:{_CREDENTIAL_FIELD}|key)=)([^&;#\s\"'{{}}<>]{{8,}})")
 # …and in a JSON body (`"access_token": "…"`), the escaped quotes of JSON in JSON too; not `"key"`, with which
 # Postman's own entries name their header or parameter
 _JSON_CREDENTIAL = re.compile(

@@ -818,3 +818,76 @@ def test_credentials_in_a_spec_s_property_examples_are_truncated_in_every_genera
         assert token not in written and token[-4:] in written
     assert "correct-horse-battery-staple-42" in written
     assert "0b8a4c1e-9c3d-4a6f-8f0e-2d9b7c6a5e41" in written
+
+
+def test_a_key_in_a_spec_s_names_reaches_no_file_name_line_or_file_in_full(run_cli, tmp_path: Path) -> None:
+    """A key in the title, a tag, a summary or a header name was written whole into v3 directory and file names,
+    the v2.1 file name's slug, the `wrote …` lines and the collection; an `sk_live_`/`ghp_` there, and an
+    `api_key=` in a description, too. A long key YAML folds across lines in v3 was read back whole."""
+    github = "ghp_" + "abcdefghijklmnopqrstuvwxyz0123456789"
+    spec = {
+        "openapi": "3.0.3",
+        "info": {
+            "title": f"Test {KEY} API",
+            "version": "1.0",
+            "description": "Try ?api_key=s3cr3tv4lue99 now",
+        },
+        "tags": [{"name": "sk_live_4eC39HqLyjWDarjtT1zdp7dc"}],
+        "paths": {
+            "/items": {
+                "get": {
+                    "tags": ["sk_live_4eC39HqLyjWDarjtT1zdp7dc"],
+                    "summary": f"Get {github} items",
+                    "description": "y" * 90 + KEY + "z" * 40,
+                    "parameters": [
+                        {"name": f"X-Auth-{github}", "in": "header", "schema": {"type": "string"}}
+                    ],
+                    "responses": {"200": {"description": "OK"}},
+                }
+            }
+        },
+    }
+    path = tmp_path / "spec.json"
+    path.write_text(json.dumps(spec))
+    secrets = (KEY, KEY[3:], github, "sk_live_4eC39HqLyjWDarjtT1zdp7dc", "s3cr3tv4lue99")
+    for form in ("v2.1", "v3"):
+        out = tmp_path / form
+        result = run_cli("generate", path, "-o", out, "--format", form)
+        assert result.exit_code == 0, result.stderr
+        written = [p for p in out.rglob("*") if p.is_file()]
+        names = "\n".join(str(p.relative_to(out)) for p in out.rglob("*"))
+        texts = result.stdout + result.stderr + names + "".join(p.read_text() for p in written)
+        assert [s for s in secrets if s in texts] == [], form
+        if form == "v3":  # what a YAML reader reads back holds none either
+            import yaml
+
+            loaded = json.dumps([yaml.safe_load(p.read_text()) for p in written if p.suffix == ".yaml"])
+            assert [s for s in secrets if s in loaded] == []
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("X-Api-Key", "Zq81mXk2Lw9pRtYy"),
+        ("X-Auth-Token", "Zq81mXk2Lw9pRtYy"),
+        ("Authorization", "Token Zq81mXk2Lw9pRtYy"),
+        ("Authorization", "Bearer Zq81mXk2Lw9p"),
+    ],
+)
+def test_a_credential_typed_into_a_header_is_read_from_the_environment_in_a_snippet(key, value) -> None:
+    """A header whose name says it holds a credential was printed into the code as typed; a form field's was
+    already read from the environment."""
+    from postman_kit.collection import Collection
+    from postman_kit.snippets import render_snippet
+
+    item = {"name": "h", "request": {"method": "GET", "header": [{"key": key, "value": value}],
+                                     "url": "https://api.test/x"}}  # fmt: skip
+    collection = Collection.from_json({"info": {"name": "c", "schema": "x"}, "item": [item]})
+    for language in ("curl", "python"):
+        text = render_snippet(collection, "h", language)
+        assert "Zq81mXk2Lw9p" not in text and "holds no secret" in text
+
+
+def test_a_query_credential_after_a_semicolon_is_truncated() -> None:
+    assert redact("/api/profiles?a=1;api_key=Zq9xSECRETvalue12") == "/api/profiles?a=1;api_key=…ue12"
+    assert redact("sid=1; token=abcdefgh12345") == "sid=1; token=…2345"

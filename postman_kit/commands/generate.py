@@ -133,7 +133,7 @@ def generate_command(
     requests = sum(1 for _ in collection.walk())
     folders_count = sum(1 for _ in collection.folders())
     click.echo(
-        f"{printable(collection.info.name)}: {requests} requests in {folders_count} folders"
+        f"{printable(redact(collection.info.name))}: {requests} requests in {folders_count} folders"
         + (f", {len(result.warnings)} warning(s)" if result.warnings else "")
     )
     if collection_format == "v3":  # a file a request: the directory stands for them
@@ -144,12 +144,12 @@ def generate_command(
         directory = (
             Path(out_dir) / "postman" / "collections" / collection_directory_name(collection.to_json())
         )
-        click.echo(f"  wrote {printable(str(directory))}/ ({collection_files} files)")
+        click.echo(f"  wrote {printable(redact(str(directory)))}/ ({collection_files} files)")
         shown = environments
     else:
         shown = result.files
     for path in shown:
-        click.echo(f"  wrote {printable(str(path))}")
+        click.echo(f"  wrote {printable(redact(str(path)))}")
 
 
 def troubleshooting_statuses(text: str) -> tuple[int, ...] | None:

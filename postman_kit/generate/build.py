@@ -161,12 +161,15 @@ def build(api: Api, options: BuildOptions | None = None) -> Build:
     channel = options.channel or ("beta" if is_pre_release(revision) else "stable")
     builder = _CollectionBuilder(api, profile, options, revision)
     collection = builder.collection(collection_name(api.title, revision, channel))
-    # a credential the spec shows in its description or a server URL (`?key=AIza…`) is written truncated too
-    collection.info.description = replace_tokens(collection.info.description, truncate_key)
+    # a credential the spec shows in its description or a server URL (`?key=AIza…`), or in a tag, a summary or
+    # an operation's description (names become file names too), is written truncated too
+    collection.info.description = redact(collection.info.description)
+    collection.info.name = redact(collection.info.name)
+    _truncate_in_words(collection.items)
     for variable in collection.variables:
         if isinstance(variable.value, str):
             variable.value = redact(variable.value)
-    slug = slugify(api.title)
+    slug = slugify(redact(api.title))
     environment = _environment(api, options, builder, revision)
     for value in environment["values"]:
         if isinstance(value.get("value"), str):
@@ -213,6 +216,21 @@ def _globals(api: Api, profile: Profile) -> dict[str, Any]:
         "values": values,
         "_postman_variable_scope": "globals",
     }
+
+
+def _truncate_in_words(nodes: list[Node]) -> None:
+    """Folder and request names and descriptions, and header names, with any credential in them truncated."""
+    for node in nodes:
+        node.name = redact(node.name)
+        if node.description:
+            node.description = redact(node.description)
+        if isinstance(node, Folder):
+            _truncate_in_words(node.items)
+            continue
+        if node.request.description:
+            node.request.description = redact(node.request.description)
+        for header in node.request.header:
+            header.key = redact(header.key)
 
 
 def _truncate_credentials(request: Request) -> None:

@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from postman_kit.collection import BODY_PRUNED_METHODS, Auth, Collection, Url, parse_raw_url
 from postman_kit.errors import InputError
-from postman_kit.secrets import PRIVATE_KEY, credential_spans, holds_named_credential
+from postman_kit.secrets import PRIVATE_KEY, credential_spans, holds_named_credential, named_credential
 from postman_kit.snippets.encoding import encode_path, encode_query
 from postman_kit.snippets.items import LocatedItem
 from postman_kit.variables import Reference, VariableScopes, merge_literals, references, value_text
@@ -320,9 +320,29 @@ class _Resolver:
 
     # -- headers, auth, body ---------------------------------------------------------------------------------
     def headers(self) -> list[tuple[str, list[TextPart]]]:
-        return [
-            (self.plain(h.key), self.text(h.value)) for h in self.request.header if not h.disabled and h.key
-        ]
+        """The request's headers; a credential typed into one its name says holds one (`X-Api-Key`, an
+        `X-Auth-Token`, the word after `Token` or `Bearer` in `Authorization`) read from the environment, as a
+        `client_secret` form field's is."""
+        out: list[tuple[str, list[TextPart]]] = []
+        for header in self.request.header:
+            if header.disabled or not header.key:
+                continue
+            value = header.value or ""
+            # a private key is the auth's own key (read as KEY_ENV by `text`); another credential by its name
+            credential = (
+                None if references(value) or PRIVATE_KEY.search(value) else named_credential(header.key, value)
+            )
+            if credential:
+                before, _, after = value.partition(credential)
+                field = (
+                    "token" if header.key.lower() in ("authorization", "proxy-authorization") else header.key
+                )
+                env = EnvironmentValue(self._literal_credential_env(field, credential), literal=field)
+                parts = [*self.text(before), env, *self.text(after)]
+                out.append((self.plain(header.key), [part for part in parts if part != ""]))
+            else:
+                out.append((self.plain(header.key), self.text(value)))
+        return out
 
     def apply_auth(
         self, headers: list[tuple[str, list[TextPart]]], query: list[tuple[str, str | None]]
