@@ -87,3 +87,16 @@ def test_activity_text_report_reads_like_the_dashboard(run_cli, data: Path) -> N
     )
     assert "Over time (5-minute buckets, errors in brackets)" in text
     assert FULL_KEY not in text
+
+
+def test_a_period_of_any_length_is_drawn_in_a_bounded_number_of_bars(run_cli, data: Path) -> None:
+    """`--since 99999999d` drew a bar a week over 270,000 years (6 GB, minutes); a period that ends before it
+    starts is bad input."""
+    started = time.monotonic()
+    result = run_cli("activity", "--data", data, "--since", "99999999d", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert len(json.loads(result.stdout)["timeline"]) <= 61
+    assert time.monotonic() - started < 20
+    backwards = run_cli("activity", "--data", data, "--since", "2020-01-01", "--until", "0001-01-01")
+    assert backwards.exit_code == 2
+    assert backwards.stderr == "postman-kit: error: --until: '0001-01-01' is before --since '2020-01-01'\n"

@@ -133,3 +133,11 @@ def test_pages_never_show_the_full_key_nor_load_anything_from_the_internet(
         assert FULL_KEY not in body
         assert not re.search(r'(?:src|href)="(?:https?:)?//', body)
         assert "<script" not in body
+
+
+def test_an_offset_no_integer_or_a_huge_one_is_the_first_page_not_a_500(client: TestClient) -> None:
+    """`offset=²` (a digit to str.isdigit, no number to int), 5,000 digits, or one past SQLite's 64 bits were
+    500s with a traceback in the server's log."""
+    for offset in ("²", "9" * 5000, "99999999999999999999999999"):
+        for page in ("/_activity/logs", "/_activity/api/logs"):
+            assert client.get(page, params={"offset": offset}).status_code == 200, (page, offset[:8])

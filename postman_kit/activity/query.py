@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from postman_kit.activity.periods import parse_instant
+from postman_kit.errors import InputError
 from postman_kit.logstore import CallFilter, parse_statuses
 
 
@@ -19,7 +20,12 @@ def call_filter(
     resource_id: str | None = None,
     timezone: str | None = None,
 ) -> CallFilter:
-    """Empty strings mean "no constraint", as an empty form field does."""
+    """Empty strings mean "no constraint", as an empty form field does; a period ending before it starts is bad
+    input."""
+    start = parse_instant(since, now, "--since", timezone) if since else None
+    end = parse_instant(until, now, "--until", timezone) if until else None
+    if start is not None and end is not None and end < start:
+        raise InputError("--until", f"{until!r} is before --since {since!r}")
     return CallFilter(
         path=(path or "").strip() or None,
         statuses=parse_statuses(statuses),
@@ -28,6 +34,6 @@ def call_filter(
         revisions=tuple(r for r in revisions if r),
         categories=tuple(c for c in categories if c),
         resource_id=(resource_id or "").strip() or None,
-        since=parse_instant(since, now, "--since", timezone) if since else None,
-        until=parse_instant(until, now, "--until", timezone) if until else None,
+        since=start,
+        until=end,
     )

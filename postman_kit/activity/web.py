@@ -89,8 +89,10 @@ def activity_routes(
         return (None if period == "all" else period), None
 
     def offset_of(request: Request) -> int:
+        # ASCII digits only (`²` is a digit to str.isdigit, no number to int) and few of them: SQLite's OFFSET
+        # is a 64-bit integer, and Python refuses to read thousands of digits
         text = request.query_params.get("offset", "0")
-        return int(text) if text.isdigit() else 0
+        return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else 0
 
     def dashboard(request: Request) -> Response:
         form = form_of(request)

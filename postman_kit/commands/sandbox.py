@@ -11,6 +11,7 @@ import click
 
 from postman_kit.commands.refroots import ref_root_option
 from postman_kit.errors import InputError
+from postman_kit.secrets import redact
 from postman_kit.terminal import printable
 
 if TYPE_CHECKING:
@@ -242,14 +243,14 @@ def _serve_on(
     port = listener.getsockname()[1]
     base = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
     click.echo(
-        f"{printable(api.title)} revision {printable(sandbox.revision)} at {base} "
+        f"{printable(redact(api.title))} revision {printable(sandbox.revision)} at {base} "
         f"({len(api.operations)} operations, {len(sandbox.kinds)} resource types, data in {data})"
     )
     for key in keys.private.values():
         scopes = "full access" if "*" in key.scopes else ", ".join(sorted(key.scopes))
-        click.echo(f"  key {key.truncated} ({key.name}: {scopes}; full key in {keys_path})")
+        click.echo(f"  key {key.truncated} ({redact(key.name)}: {scopes}; full key in {keys_path})")
     for company_id, name in keys.company_ids.items():
-        click.echo(f"  company_id {company_id} ({name})")
+        click.echo(f"  company_id {company_id} ({redact(name)})")
     click.echo(
         f"  rate limits {'off' if no_rate_limits else 'on'}; bodies up to {max_body} bytes; "
         f"calls logged to {store_url or data / LOG_STORE_FILE}"

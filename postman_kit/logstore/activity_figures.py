@@ -154,7 +154,10 @@ def choose_bucket_minutes(start: float | None, until: float) -> int:
     for minutes in BUCKET_MINUTES:
         if span_minutes / minutes <= MAX_BUCKETS:
             return minutes
-    return BUCKET_MINUTES[-1]
+    # longer than MAX_BUCKETS weeks (`--since 99999999d`): whole weeks a bar, still MAX_BUCKETS bars, not one a
+    # week over 270,000 years
+    week = BUCKET_MINUTES[-1]
+    return week * math.ceil(span_minutes / week / MAX_BUCKETS)
 
 
 def _ranked(table: dict[str, Breakdown]) -> list[Breakdown]:

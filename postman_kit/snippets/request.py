@@ -330,7 +330,9 @@ class _Resolver:
             value = header.value or ""
             # a private key is the auth's own key (read as KEY_ENV by `text`); another credential by its name
             credential = (
-                None if references(value) or PRIVATE_KEY.search(value) else named_credential(header.key, value)
+                None
+                if references(value) or PRIVATE_KEY.search(value)
+                else named_credential(header.key, value)
             )
             if credential:
                 before, _, after = value.partition(credential)
