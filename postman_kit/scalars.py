@@ -321,18 +321,36 @@ def bounded(pattern: str) -> bool:
                 return True
         return False
 
+    def unbounded_inside(body: Any) -> bool:
+        """The body repeats something without bound (`+`, `*`, `{2,}`), at any depth."""
+        for op, av in body:
+            if op in repeats and (av[1] == constants.MAXREPEAT or unbounded_inside(av[2])):
+                return True
+            if any(unbounded_inside(part) for part in parts(op, av)):
+                return True
+        return False
+
     def safe(items: Any, depth: int) -> bool:
         if depth > 50:
             return False
+        run = 0  # unbounded repetitions one after another (`\d*\d*\d*\d*x`: polynomial of their number)
         for op, av in items:
+            run = run + 1 if op in repeats and av[1] == constants.MAXREPEAT else 0 if op != constants.AT else run
+            if run > 3:
+                return False
             if op in repeats:
                 _, high, sub = av
                 body = sub[0][1][-1] if len(sub) == 1 and sub[0][0] == constants.SUBPATTERN else sub
                 nested = any(
                     o in repeats or o == constants.BRANCH or o == constants.SUBPATTERN for o, _ in body
                 )
-                # a few repetitions of anything backtrack boundedly (an IPv4 pattern's `(…|…){3}`)
-                if (high == constants.MAXREPEAT or high > 10) and nested and not delimited(body):
+                # a few repetitions of anything backtrack boundedly (an IPv4 pattern's `(…|…){3}`); more of a
+                # part that repeats without bound inside are polynomial of their count (`(\d+){10}`)
+                if (
+                    (high == constants.MAXREPEAT or high > 10 or (high > 3 and unbounded_inside(body)))
+                    and nested
+                    and not delimited(body)
+                ):
                     return False
                 if not safe(body, depth + 1):
                     return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -1228,3 +1229,17 @@ def test_a_spec_example_s_object_no_branch_of_its_schema_takes_is_not_sent() -> 
     value = ExampleBuilder({"openapi": "3.1.0"}, "request").build(api_schema)
     assert value == {"url": "https://example.com/a"}
     assert list(jsonschema.Draft202012Validator(api_schema).iter_errors(value)) == []
+
+
+def test_patterns_a_backtracking_matcher_runs_in_polynomial_time_of_high_degree_are_not_bounded() -> None:
+    """`^(\\d+){10}x$` and `\\d*\\d*\\d*\\d*\\d*x` passed as bounded: a 44-digit example stalled generate and
+    validate past a minute, and one such path id froze the sandbox. The patterns specs write stay bounded."""
+    from postman_kit.scalars import bounded
+
+    assert not bounded(r"^(\d+){10}x$") and not bounded(r"\d*\d*\d*\d*\d*x") and not bounded(r"(a|aa)+")
+    for written in (r"^(\d{1,3}\.){3}\d{1,3}$", r"^[a-z0-9]+(?:-[a-z0-9]+)*$", r"^AC[0-9a-fA-F]{32}$",
+                    r"^\s*\w+\s*$", r"^(0|[1-9][0-9]*)$"):  # fmt: skip
+        assert bounded(written), written
+    started = time.monotonic()
+    assert string_value({"type": "string", "pattern": r"^(\d+){10}x$", "example": "1" * 44}) is not None
+    assert time.monotonic() - started < 5
