@@ -891,3 +891,23 @@ def test_a_credential_typed_into_a_header_is_read_from_the_environment_in_a_snip
 def test_a_query_credential_after_a_semicolon_is_truncated() -> None:
     assert redact("/api/profiles?a=1;api_key=Zq9xSECRETvalue12") == "/api/profiles?a=1;api_key=…ue12"
     assert redact("sid=1; token=abcdefgh12345") == "sid=1; token=…2345"
+
+
+def test_upgrade_truncates_credentials_the_user_wrote_where_no_request_sends_them(
+    run_cli, world, tmp_path
+) -> None:
+    """A token in a folder's name or description, a header's or a collection variable's name, `?api_key=` in a
+    request's description: carried in full, where every request value's was replaced."""
+    github = "ghp_" + "abcdefghijklmnopqrstuvwxyz0123456789"
+    fork = json.loads(Path(world["fork"]).read_text())
+    fork["item"].append({"name": f"Ops {github}", "description": f"see {github}", "item": []})
+    first = next(item for _, item in all_items(fork["item"]) if "request" in item)
+    first["request"]["header"].append({"key": f"X-{github}", "value": "1"})
+    first["request"]["description"] = "Try ?api_key=s3cr3tv4lue99 first"
+    fork.setdefault("variable", []).append({"key": f"v_{github}", "value": "1"})
+    path = tmp_path / "fork.json"
+    path.write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    result = run_cli("upgrade", path, "--to", world["new"], "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert github not in out.read_text() and "s3cr3tv4lue99" not in out.read_text()

@@ -36,6 +36,7 @@ from postman_kit.diff.compare import Comparison, compare_sides, not_in_new, prep
 from postman_kit.diff.matching import Endpoint, SavedRequest
 from postman_kit.diff.revisions import RevisionList
 from postman_kit.diff.sides import Side
+from postman_kit.generate.build import truncate_in_words
 from postman_kit.generate.contracts import CONTRACT_TEST_HEADER
 from postman_kit.generate.serialize import query_value
 from postman_kit.generate.servers import host_label
@@ -48,6 +49,7 @@ from postman_kit.secrets import (
     is_credential_name,
     looks_like_a_credential,
     named_credential,
+    redact,
     replace_keys,
     truncate_key,
 )
@@ -189,6 +191,12 @@ def upgrade_sides(
     merger.replace_pasted_keys()
     merger.replace_literal_credentials()
     merger.declare_credential_variables()
+    # what no request sends but the user wrote (a folder named or described with a token, a header or variable
+    # name holding one, `?api_key=…` in a description): truncated, as every output writes a key
+    truncate_in_words(result.items)
+    for variable in result.variables:
+        variable.key = redact(variable.key)
+    result.info.description = redact(result.info.description)
     return result, report
 
 

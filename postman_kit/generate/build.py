@@ -165,7 +165,7 @@ def build(api: Api, options: BuildOptions | None = None) -> Build:
     # an operation's description (names become file names too), is written truncated too
     collection.info.description = redact(collection.info.description)
     collection.info.name = redact(collection.info.name)
-    _truncate_in_words(collection.items)
+    truncate_in_words(collection.items)
     for variable in collection.variables:
         if isinstance(variable.value, str):
             variable.value = redact(variable.value)
@@ -218,14 +218,14 @@ def _globals(api: Api, profile: Profile) -> dict[str, Any]:
     }
 
 
-def _truncate_in_words(nodes: list[Node]) -> None:
+def truncate_in_words(nodes: list[Node]) -> None:
     """Folder and request names and descriptions, and header names, with any credential in them truncated."""
     for node in nodes:
         node.name = redact(node.name)
         if node.description:
             node.description = redact(node.description)
         if isinstance(node, Folder):
-            _truncate_in_words(node.items)
+            truncate_in_words(node.items)
             continue
         if node.request.description:
             node.request.description = redact(node.request.description)
@@ -856,7 +856,16 @@ def _is_text_encoded(schema: Any) -> bool:
     )
 
 
-__all__ = ["Build", "BuildOptions", "build", "collection_name", "find_revision", "revision_slug", "slugify"]
+__all__ = [
+    "Build",
+    "BuildOptions",
+    "build",
+    "collection_name",
+    "find_revision",
+    "revision_slug",
+    "slugify",
+    "truncate_in_words",
+]
 
 
 def _sent_media_type(declared: str, body: Body) -> str:
