@@ -17,6 +17,7 @@ import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -532,3 +533,30 @@ def test_the_keys_file_is_never_written_through_a_link(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="not a regular file"):
         default_keys(linked)
     assert victim.read_text() == "precious"
+
+
+def test_a_body_that_stops_coming_is_answered_408_not_waited_for() -> None:
+    """A client that sends part of a declared body and stalls held the connection with no answer (slowloris):
+    each part of a body must come within the guard's time."""
+
+    from postman_kit.sandbox.guard import RequestGuard
+
+    async def app(scope: dict, receive: Any, send: Any) -> None:
+        await receive()  # the body, which never comes
+        raise AssertionError("unreachable")
+
+    sent: list[dict] = []
+
+    async def stalled() -> dict:
+        await asyncio.sleep(3600)
+        return {}
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    guard = RequestGuard(app, body_seconds=0.2)
+    scope = {"type": "http", "method": "POST", "path": "/x", "headers": [(b"host", b"127.0.0.1"),
+             (b"content-length", b"10")], "query_string": b""}  # fmt: skip
+    asyncio.run(asyncio.wait_for(guard(scope, stalled, send), timeout=10))
+    assert sent[0]["status"] == 408
+    assert b"did not arrive within 0.2 seconds" in sent[1]["body"]

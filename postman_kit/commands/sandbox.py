@@ -259,7 +259,8 @@ def _serve_on(
     if reset:
         click.echo("  resources reset to the seeded examples")
     try:
-        uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[listener])
+        # an idle connection is closed after 5 s (uvicorn's default), a stalled body after BODY_SECONDS (guard)
+        uvicorn.Server(uvicorn.Config(app, log_level="warning", timeout_keep_alive=5)).run(sockets=[listener])
     finally:
         store.close()
 

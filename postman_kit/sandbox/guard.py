@@ -12,6 +12,7 @@ Each of these answers is recorded like any other call, before it is sent: an ans
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import time
@@ -68,6 +69,14 @@ class BodyTooLarge(Exception):
     """Raised from `receive` once a body passes the limit; the guard answers 413."""
 
 
+class BodyTooSlow(Exception):
+    """Raised from `receive` when a body's next part does not come within BODY_SECONDS; the guard answers 408."""
+
+
+# How long the sandbox waits for each part of a request's body
+BODY_SECONDS = 30.0
+
+
 class RequestGuard:
     """ASGI middleware around the whole sandbox app (API and /_activity)."""
 
@@ -79,6 +88,7 @@ class RequestGuard:
         hosts: frozenset[str] = allowed_host_names("127.0.0.1"),
         record: CallRecording | None = None,
         shape: Callable[[ApiError], tuple[Any, str]] | None = None,
+        body_seconds: float = BODY_SECONDS,
     ) -> None:
         self.app = app
         self.max_body = max_body
@@ -86,6 +96,7 @@ class RequestGuard:
         self.record = record
         # a refusal's body and media type in the API's own error shape (Sandbox.refusal); JSON:API without one
         self.shape = shape
+        self.body_seconds = body_seconds
 
     async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
         if scope["type"] != "http":
@@ -102,7 +113,11 @@ class RequestGuard:
 
         async def counted_receive() -> dict:
             nonlocal size
-            message = await receive()
+            try:
+                # a body that stops coming (a client sending a byte a minute) holds no worker for long
+                message = await asyncio.wait_for(receive(), timeout=self.body_seconds)
+            except TimeoutError:
+                raise BodyTooSlow from None
             if message["type"] == "http.request":
                 chunk = message.get("body", b"")
                 size += len(chunk)
@@ -122,6 +137,13 @@ class RequestGuard:
             if response_started:
                 raise
             await self._answer(scope, send, self._too_large(), b"", started)
+        except BodyTooSlow:
+            if response_started:
+                raise
+            slow = ApiError(
+                408, f"The request body did not arrive within {self.body_seconds:g} seconds.", pointer="/data"
+            )
+            await self._answer(scope, send, slow, b"", started)
         except Exception as exc:
             if response_started:
                 raise
@@ -169,7 +191,7 @@ class RequestGuard:
         document, media_type = self.shape(error) if self.shape is not None else (error.document(), JSON_API)
         content = orjson.dumps(document)
         headers = {**error.headers, "content-type": media_type, "content-length": str(len(content))}
-        if error.status in (413, 421, 400):
+        if error.status in (408, 413, 421, 400):
             headers["connection"] = "close"  # a refused body is never read: the connection cannot be reused
         if self.record is not None:
             incoming = _incoming(scope, request_body)
