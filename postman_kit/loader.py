@@ -19,6 +19,7 @@ import os
 import re
 import stat
 import sys
+import time
 import urllib.parse
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -173,13 +174,31 @@ def _read_bounded(stream: Any, name: str, limit: int = MAX_FILE_BYTES) -> bytes:
     return data
 
 
+def _read_in_time(stream: Any, name: str, limit: int) -> bytes:
+    """A response read in chunks, at most `limit` bytes and URL_TIMEOUT_SECONDS in all: the timeout of each
+    read alone let a server sending a byte every few seconds hold the kit for ever."""
+    deadline = time.monotonic() + URL_TIMEOUT_SECONDS
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = stream.read1(64 * 1024) if hasattr(stream, "read1") else stream.read(64 * 1024)
+        if not chunk:
+            return b"".join(chunks)
+        size += len(chunk)
+        if size > limit:
+            raise InputError(name, f"larger than {limit // (1024 * 1024)} MB, the most the kit reads")
+        chunks.append(chunk)
+        if time.monotonic() > deadline:
+            raise InputError(name, f"cannot fetch URL: not read within {URL_TIMEOUT_SECONDS:g} seconds")
+
+
 def _read_url(url: str, limit: int = MAX_FILE_BYTES) -> bytes:
     import urllib.error
     import urllib.request
 
     try:
         with urllib.request.urlopen(url, timeout=URL_TIMEOUT_SECONDS) as response:
-            return _read_bounded(response, url, limit)
+            return _read_in_time(response, url, limit)
     except urllib.error.HTTPError as exc:
         raise InputError(url, f"cannot fetch URL: HTTP {exc.code} {exc.reason}") from None
     except (urllib.error.URLError, OSError, ValueError) as exc:

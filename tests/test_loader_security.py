@@ -584,3 +584,41 @@ def test_a_fifo_or_device_given_to_any_other_input_is_refused(tmp_path: Path) ->
         result = run_program(*(str(a) for a in args), timeout=FAST_SECONDS * 3)
         assert_refused(result, time.monotonic() - started, source, problem)
     assert not (tmp_path / "up.json").exists()
+
+
+def test_a_url_sent_a_byte_at_a_time_is_given_up_on_in_bounded_time(monkeypatch) -> None:
+    """A server sending a byte every few seconds kept `generate URL` reading for ever: each read had a timeout,
+    the whole none."""
+    import http.server
+    import threading
+
+    from postman_kit import loader
+    from postman_kit.errors import InputError
+
+    class Drip(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            self.send_response(200)
+            self.send_header("Content-Length", "1000")
+            self.end_headers()
+            for _ in range(1000):
+                try:
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                except OSError:
+                    return
+                time.sleep(0.2)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Drip)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setattr(loader, "URL_TIMEOUT_SECONDS", 1)
+    started = time.monotonic()
+    try:
+        with pytest.raises(InputError, match="not read within 1 seconds"):
+            loader._read_url(f"http://127.0.0.1:{server.server_address[1]}/spec.json")
+    finally:
+        server.shutdown()
+    assert time.monotonic() - started < 5
