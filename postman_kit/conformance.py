@@ -21,6 +21,7 @@ from urllib.parse import unquote_plus
 from postman_kit.collection import Request, without_json_comments
 from postman_kit.errors import InputError
 from postman_kit.filters import FilterSyntaxError, check_filter, parse_filter
+from postman_kit.json_lines import JSON_LINES_MEDIA_TYPES, json_lines_read
 from postman_kit.loader import resolve_pointer
 from postman_kit.openapi import Api, Operation, Parameter, RequestBody, split_path_key
 from postman_kit.profiles import Profile
@@ -756,26 +757,6 @@ def _free_string(parts: list[dict[str, Any]], value: str) -> bool:
             if not isinstance(enum, list) or value in enum:
                 return True
     return False
-
-
-# Newline-delimited JSON (OpenSearch's and Elasticsearch's `_bulk` and `_msearch`, JSON Lines): one document a line
-JSON_LINES_MEDIA_TYPES = frozenset(
-    {"application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines",
-     "application/jsonlines", "application/json-lines"}
-)  # fmt: skip
-
-
-def json_lines_read(text: str, parse: Callable[[str], Any] = json.loads) -> list[Any]:
-    """The documents of a newline-delimited JSON text, one a line (blank lines skipped); ValueError names the
-    first line that is none."""
-    documents: list[Any] = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.strip():
-            try:
-                documents.append(parse(line))
-            except ValueError as exc:
-                raise ValueError(f"line {number} is not one JSON document: {exc}") from None
-    return documents
 
 
 def is_json_media_type(media_type: str) -> bool:

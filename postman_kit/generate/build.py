@@ -10,6 +10,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,7 +31,6 @@ from postman_kit.collection import (
     Variable,
     status_text,
 )
-from postman_kit.conformance import JSON_LINES_MEDIA_TYPES
 from postman_kit.errors import InputError
 from postman_kit.examples import ExampleBuilder, RequestValues, SpecExamples
 from postman_kit.filters import allowed_example, example_filter
@@ -44,6 +44,7 @@ from postman_kit.generate.request_auth import (
     used_variables,
 )
 from postman_kit.generate.servers import ServerHosts, is_absolute, is_scheme_relative, postman_url
+from postman_kit.json_lines import JSON_LINES_MEDIA_TYPES
 from postman_kit.naming import collection_name, is_pre_release, request_name, stamped
 from postman_kit.openapi import Api, MediaType, Operation, Parameter, status_code
 from postman_kit.profiles import Profile, find_revision, get_profile
@@ -220,12 +221,31 @@ def _globals(api: Api, profile: Profile) -> dict[str, Any]:
 
 def truncate_in_words(nodes: list[Node]) -> None:
     """Folder and request names and descriptions, and header names, with any credential in them truncated."""
+    # All the words searched at once first, a line each: most specs hold no credential in them, and a search
+    # of each of Klaviyo's 1,500 names and descriptions took 13 ms of its 0.33 s (benchmarks/bench_generate.py)
+    joined = "\n".join(_words(nodes))
+    if redact(joined) != joined:
+        _truncate_each(nodes)
+
+
+def _words(nodes: list[Node]) -> Iterator[str]:
+    for node in nodes:
+        yield node.name
+        yield node.description or ""
+        if isinstance(node, Folder):
+            yield from _words(node.items)
+            continue
+        yield node.request.description or ""
+        yield from (header.key for header in node.request.header)
+
+
+def _truncate_each(nodes: list[Node]) -> None:
     for node in nodes:
         node.name = redact(node.name)
         if node.description:
             node.description = redact(node.description)
         if isinstance(node, Folder):
-            truncate_in_words(node.items)
+            _truncate_each(node.items)
             continue
         if node.request.description:
             node.request.description = redact(node.request.description)

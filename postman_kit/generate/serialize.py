@@ -29,7 +29,7 @@ import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable
 from typing import Any
 
-from postman_kit.conformance import json_lines_read
+from postman_kit.json_lines import json_lines_read
 from postman_kit.openapi import split_path_key
 
 # Raw bodies of these media types are files (Postman's `file` body mode), whatever their schema says.

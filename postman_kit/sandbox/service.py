@@ -24,12 +24,12 @@ from postman_kit.conformance import (
     cookie_value,
     header_problems,
     is_json_media_type,
-    json_lines_read,
     path_problems,
 )
 from postman_kit.examples import ExampleBuilder
 from postman_kit.generate.error_examples import ERROR_MEDIA_TYPE as JSON_API
 from postman_kit.ids import normalize_path
+from postman_kit.json_lines import json_lines_read
 from postman_kit.logstore.records import path_category
 from postman_kit.openapi import Api, Operation, SecurityScheme, key_prefix, status_code
 from postman_kit.profiles import Profile, detect_profile, find_revision
