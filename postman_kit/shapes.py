@@ -294,8 +294,7 @@ def check_openapi_shape(document: Any, source: str, *, nesting_checked: bool = F
         except fastjsonschema.JsonSchemaValueException as exc:
             path = [str(part) for part in exc.path[1:]]
             if len(warnings) >= MAX_IGNORED or not _ignored(document, path):
-                _check(document, source, "openapi", "OpenAPI document", nesting_checked=True)
-                raise  # unreachable: _check raises the same error as an InputError
+                raise _refusal(exc, source, "OpenAPI document") from None
             pointer = "/" + "/".join(pointer_token(part) for part in path)
             warnings.append(
                 f"#{pointer} is not in a form the kit reads (it must be {_expected(exc)}): ignored"
@@ -353,9 +352,14 @@ def _check(document: Any, source: str, kind: str, what: str, nesting_checked: bo
     try:
         _validator(kind)(document)
     except fastjsonschema.JsonSchemaValueException as exc:
-        pointer = "/" + "/".join(pointer_token(str(part)) for part in exc.path[1:])
-        expected = exc.message.rsplit(" must be ", 1)[-1]
-        raise InputError(source, f"not a valid {what}: #{pointer} must be {expected}") from None
+        raise _refusal(exc, source, what) from None
+
+
+def _refusal(exc: Any, source: str, what: str) -> InputError:
+    """The one line refusing a document the shape check failed on, naming the first bad place."""
+    pointer = "/" + "/".join(pointer_token(str(part)) for part in exc.path[1:])
+    expected = exc.message.rsplit(" must be ", 1)[-1]
+    return InputError(source, f"not a valid {what}: #{pointer} must be {expected}")
 
 
 def pointer_token(key: str) -> str:
