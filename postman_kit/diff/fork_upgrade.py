@@ -482,22 +482,17 @@ class _Merger:
             != (r.get("status"), r.get("body"))
         ]
         if edited and exact:
-            whole = self.comparison.old.side.full_item(mine)
-            for example in whole.response:
-                if any((example.name, example.code) == (r.get("name"), r.get("code")) for r in edited):
-                    at = next(
-                        (
-                            i
-                            for i, r in enumerate(target.response)
-                            if (r.name, r.code) == (example.name, example.code)
-                        ),
-                        None,
-                    )
-                    if at is None:
-                        target.response.append(example)
-                    else:
-                        target.response[at] = example
-                    kept.append(f"example `{example.name}`")
+            edited_keys = {(r.get("name"), r.get("code")) for r in edited}
+            at = {(r.name, r.code): index for index, r in enumerate(target.response)}
+            for example in self.comparison.old.side.full_item(mine).response:
+                key = (example.name, example.code)
+                if key not in edited_keys:
+                    continue
+                if key in at:
+                    target.response[at[key]] = example
+                else:
+                    target.response.append(example)
+                kept.append(f"example `{example.name}`")
         elif edited:
             unknown += [f"example `{r.get('name')}`" for r in edited]
         if kept:
@@ -513,9 +508,10 @@ class _Merger:
         self, target: Item, label: str, refused: list[tuple[str, Callable[[Request], None]]]
     ) -> None:
         """Edits NEW refuses (a body that is no longer valid, or never was JSON: a comment left open; a query
-        value out of NEW's range, or for a parameter NEW no longer has) are the user's work all the same: NEW's request keeps NEW's valid values, and
-        a copy of it with the refused edits made too goes right after it, marked as a conflict, for the user to
-        settle. Upgrading again carries the copy as the saved request it then is."""
+        value out of NEW's range, or for a parameter NEW no longer has) are the user's work all the same: NEW's
+        request keeps NEW's valid values, and a copy of it with the refused edits made too goes right after it,
+        marked as a conflict, for the user to settle. Upgrading again carries the copy as the saved request it
+        then is."""
         copy = Item.from_json(target.to_json())
         copy.id = stable_uuid(target.id or label, "refused edits")
         copy.name = f"{target.name} (your edit)"
@@ -570,17 +566,10 @@ class _Merger:
                     refused.append((f"your query `{key}`", _query_redo(key, entries)))
                 continue
             previous = list(query)
-            # the user's entries take the place of NEW's for this key
-            placed = [QueryParam(q.key, q.value, q.description, q.disabled, dict(q.extra)) for q in entries]
-            changed: list[QueryParam] = []
-            for index, entry in enumerate(query):
-                if entry.key != key:
-                    changed.append(entry)
-                elif index == own[0]:
-                    changed.extend(placed)
-            query[:] = changed
-            placed_ids = {id(entry) for entry in placed}
-            indices = {index for index, entry in enumerate(query) if id(entry) in placed_ids}
+            # the user's entries take the place of NEW's for this key: then the only ones under it
+            redo = _query_redo(key, entries)
+            redo(target.request)
+            indices = {index for index, entry in enumerate(query) if entry.key == key}
             problems = [
                 p
                 for p in self._problems(target.request)
@@ -589,7 +578,7 @@ class _Merger:
             if problems:
                 query[:] = previous
                 value = next((q.value for q in entries if not q.disabled), entries[0].value)
-                refused.append((f"your `{key}={value}`", _query_redo(key, placed)))
+                refused.append((f"your `{key}={value}`", redo))
             else:
                 kept.append(f"query `{key}`")
         mine_keys = {q.key for q in mine.url.query}
@@ -617,10 +606,8 @@ class _Merger:
             return  # a key pasted over NEW's own variable, now that variable again
         base = self.comparison.base
         if base is None:
-            old_revision, new_revision = self.old_revision, self.new_revision
             self.report.not_carried.append(
-                "collection auth"
-                + (f" (yours or {new_revision}'s change since {old_revision})" if old_revision else "")
+                f"collection auth (yours or {self.new_revision}'s change since {self.old_revision})"
             )
             return
         if _auth_json(self.comparison.old.side.collection.auth) == _auth_json(base.side.collection.auth):
@@ -1564,7 +1551,8 @@ def _place(root: Any, path: tuple[Any, ...]) -> str:
 
 
 def _query_redo(key: str | None, placed: list[QueryParam]) -> Callable[[Request], None]:
-    """What puts the user's entries for `key` in place of a request's own, as _query_edits did."""
+    """What puts (copies of) the user's entries for `key` in place of a request's own, where its first stood
+    (at the end when it has none)."""
 
     def redo(request: Request) -> None:
         query = request.url.query
