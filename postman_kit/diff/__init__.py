@@ -85,8 +85,7 @@ def _check_base(source: str, base: Side, old: Side) -> None:
             f"--base is revision {base.revision}, but OLD was generated from {stamped} (its name says so); "
             "give that revision's spec",
         )
-    built = {(item.request.method, item.request.url.path_template) for _, item in base.collection.walk()}
-    held = {(item.request.method, item.request.url.path_template) for _, item in old.collection.walk()}
+    built, held = _requests_of(base), _requests_of(old)
     if built and held and not built & held:
         raise InputError(
             source, "--base holds none of OLD's requests: it is not the spec OLD was generated from"
@@ -98,9 +97,13 @@ def _holds_operations_of(fork: Side, new: Side) -> bool:
     an API that changes without bumping its version (Pachca's stays `1.0.0`) must not have NEW's spec taken for
     OLD's, which would make every upstream change look like the user's edit. A tenth may be gone: requests the
     user deleted."""
-    wanted = {(item.request.method, item.request.url.path_template) for _, item in new.collection.walk()}
-    held = {(item.request.method, item.request.url.path_template) for _, item in fork.collection.walk()}
+    wanted, held = _requests_of(new), _requests_of(fork)
     return len(wanted - held) <= len(wanted) // 10
+
+
+def _requests_of(side: Side) -> set[tuple[str, str]]:
+    """The requests a side's collection sends, by method and path template."""
+    return {(item.request.method, item.request.url.path_template) for _, item in side.collection.walk()}
 
 
 def diff(
