@@ -378,17 +378,25 @@ def named_credential(name: str, value: str) -> str | None:
 UUID_TEXT = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
+def without_credential(name: str | None, value: str) -> str:
+    """A value kept under `name` (a parameter, a form field, a property), a credential its name says it is
+    (`api_key`, `client_secret`; a UUID is an id, whatever its name) truncated, and any in an issuer's format."""
+    if name is not None:
+        credential = named_credential(name, value)
+        if credential is not None and not UUID_TEXT.fullmatch(credential):
+            value = value.replace(credential, truncate_key(credential))
+    return replace_tokens(value, truncate_key) if len(value) >= MIN_TOKEN_LENGTH else value
+
+
 def without_credentials(value: Any, name: str | None = None) -> Any:
     """`value`, a spec's example (text, or objects and lists of it) under the property `name`, with each
-    credential in it truncated as every output writes a key: one its name says it is (`refresh_token: rt_…`,
-    a UUID aside) and any in an issuer's format (`sk_live_…`, a JWT). A `password` is data a request sends or
-    an API echoes (a user to create), as upgrade reads it too. The very object comes back when nothing changed."""
+    credential in it truncated as every output writes a key (see without_credential). A `password` is data a
+    request sends or an API echoes (a user to create), as upgrade reads it too. The very object comes back when
+    nothing changed."""
     if isinstance(value, str):
-        if name is not None and "password" not in name.lower():
-            credential = named_credential(name, value)
-            if credential is not None and not UUID_TEXT.fullmatch(credential):
-                value = value.replace(credential, truncate_key(credential))
-        return replace_tokens(value, truncate_key) if len(value) >= MIN_TOKEN_LENGTH else value
+        return without_credential(
+            name if name is not None and "password" not in name.lower() else None, value
+        )
     if isinstance(value, dict):
         entries = {key: without_credentials(inner, str(key)) for key, inner in value.items()}
         return entries if any(entries[key] is not inner for key, inner in value.items()) else value

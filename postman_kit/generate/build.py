@@ -57,6 +57,7 @@ from postman_kit.secrets import (
     redact,
     replace_tokens,
     truncate_key,
+    without_credential,
 )
 from postman_kit.shapes import nesting_exceeds
 from postman_kit.terminal import has_control_character, printable
@@ -268,7 +269,7 @@ def _truncate_credentials(request: Request) -> None:
     changed = False
     for query in url.query:
         if isinstance(query.value, str) and query.key:
-            before, query.value = query.value, _without_credential(query.key, query.value)
+            before, query.value = query.value, without_credential(query.key, query.value)
             changed = changed or query.value != before
     if changed:
         url.rebuild_raw()
@@ -283,16 +284,7 @@ def _truncate_credentials(request: Request) -> None:
         body.raw = _without_named_json(_without_tokens(body.raw))
         for field in [*body.urlencoded, *body.formdata]:
             if isinstance(field.get("value"), str):
-                field["value"] = _without_credential(str(field.get("key") or ""), field["value"])
-
-
-def _without_credential(name: str, value: str) -> str:
-    """A parameter's or form field's value, a credential its name says it is (`api_key`, `client_secret`)
-    truncated, and any issued-format token in it."""
-    credential = named_credential(name, value)
-    if credential is not None and not UUID_TEXT.fullmatch(credential):
-        value = value.replace(credential, truncate_key(credential))
-    return _without_tokens(value)
+                field["value"] = without_credential(str(field.get("key") or ""), field["value"])
 
 
 def _without_named_json(text: str) -> str:
