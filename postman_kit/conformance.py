@@ -191,8 +191,11 @@ class RequestChecker:
             body.raw.strip() or body.urlencoded or body.formdata or body.mode == "file"
         )
 
+        def sent_text() -> str:
+            return _dynamic_values(_substitute(body.raw, variables)) if body is not None else ""
+
         def read() -> Any:
-            text = _dynamic_values(_substitute(body.raw, variables)) if body is not None else ""
+            text = sent_text()
             if body is not None and body.language in ("json", None):
                 text = without_json_comments(text)  # as Postman sends it
             unresolved = bool(_UNQUOTED_VARIABLE.search(text))
@@ -219,7 +222,7 @@ class RequestChecker:
             return form_value(pairs, schema, self.api.resolve, encoding)
 
         def read_lines() -> Any:
-            text = _dynamic_values(_substitute(body.raw, variables)) if body is not None else ""
+            text = sent_text()
             return NOT_READ if _UNQUOTED_VARIABLE.search(text) else json_lines_read(text)
 
         raw = body is not None and body.mode == "raw"

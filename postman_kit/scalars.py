@@ -335,13 +335,10 @@ def bounded(pattern: str) -> bool:
             return False
         run = 0  # unbounded repetitions one after another (`\d*\d*\d*\d*x`: polynomial of their number)
         for op, av in items:
-            run = (
-                run + 1
-                if op in repeats and av[1] == constants.MAXREPEAT
-                else 0
-                if op != constants.AT
-                else run
-            )
+            if op in repeats and av[1] == constants.MAXREPEAT:
+                run += 1
+            elif op != constants.AT:  # an anchor leaves the run as it is
+                run = 0
             if run > 3:
                 return False
             if op in repeats:
