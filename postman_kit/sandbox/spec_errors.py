@@ -49,7 +49,6 @@ class SpecErrors:
     """The error bodies of one spec; `answer` gives a refusal's body and media type, or None for JSON:API."""
 
     def __init__(self, api: Api, checker: SchemaChecker, builder: ExampleBuilder) -> None:
-        self.api = api
         self.checker = checker
         self.builder = builder
         self.shared = shared_error_media(api)
@@ -77,9 +76,9 @@ class SpecErrors:
         body = self._bodies[key]
         if not isinstance(body, dict):
             return None  # no place for the words: JSON:API says more than a bare value would
-        # the lean body first (an error schema built whole may hold a payment intent, as Stripe's does), then the
-        # whole one, then the body without the refusal's words: the first the schema takes
-        # with the refusal's code as a string `code` too where the schema allows it (not Box's enum)
+        # The first the schema takes of: the lean body (an error schema built whole may hold a payment intent, as
+        # Stripe's does), then the whole one, each with the refusal's code as a word `code` (not where Box's enum
+        # refuses it) and then without; last, the body without the refusal's words.
         for worded in (_worded(body, error, codes=True), _worded(body, error, codes=False)):
             for candidate in (_lean(worded), worded):
                 if media.schema is None or not self.checker.errors(media.schema, candidate):
