@@ -687,6 +687,17 @@ def test_graphql_variables_given_as_an_object_are_written_and_read_as_json(tmp_p
     assert json.loads(item["request"]["body"]["graphql"]["variables"]) == {"id": 5}
 
 
+def _upgrades_untouched(tmp_path: Path, fork: Path, stable: Path, new: Path) -> None:
+    out = tmp_path / "up.json"
+    result = cli(
+        "upgrade", fork, "--to", stable / "2026-07-15.json", "--base", stable / "2024-02-15.json",
+        "-o", out, "--collection-format", "v2.1", "--format", "json",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["editsKept"] == []
+    assert out.read_bytes() == next(new.glob("*.postman_collection.json")).read_bytes()
+
+
 @pytest.mark.slow
 def test_an_untouched_v3_collection_upgrades_to_exactly_what_generate_gives(tmp_path: Path) -> None:
     """Klaviyo's Upload Image From File, generated as v3: the form's file field reads back with `src: ""`, which
@@ -696,11 +707,18 @@ def test_an_untouched_v3_collection_upgrades_to_exactly_what_generate_gives(tmp_
     old = generated(tmp_path / "old", "--format", "v3", spec=stable / "2024-02-15.json")
     new = generated(tmp_path / "new", spec=stable / "2026-07-15.json")
     (fork,) = (old / "postman" / "collections").iterdir()
-    out = tmp_path / "up.json"
-    result = cli(
-        "upgrade", fork, "--to", stable / "2026-07-15.json", "--base", stable / "2024-02-15.json",
-        "-o", out, "--collection-format", "v2.1", "--format", "json",
-    )  # fmt: skip
-    assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["editsKept"] == []
-    assert out.read_bytes() == next(new.glob("*.postman_collection.json")).read_bytes()
+    _upgrades_untouched(tmp_path, fork, stable, new)
+
+
+@pytest.mark.postman_cli
+@pytest.mark.slow
+def test_postmans_own_migration_of_an_untouched_collection_upgrades_to_exactly_what_generate_gives(
+    tmp_path: Path,
+) -> None:
+    """The same, with the v3 directory made by Postman's CLI (`postman collection migrate`) from the v2.1 file."""
+    require_corpus()
+    stable = CORPUS / "klaviyo" / "stable"
+    old = generated(tmp_path / "old", spec=stable / "2024-02-15.json")
+    new = generated(tmp_path / "new", spec=stable / "2026-07-15.json")
+    migrated = postman_migrate(next(old.glob("*.postman_collection.json")), tmp_path / "migrated")
+    _upgrades_untouched(tmp_path, migrated, stable, new)
