@@ -36,6 +36,7 @@ from postman_kit.openapi import Api, load_api
 from postman_kit.private_files import make_private_dir
 from postman_kit.sandbox.app import create_app
 from postman_kit.sandbox.guard import DEFAULT_MAX_BODY, host_name, parse_size
+from postman_kit.sandbox.http_protocol import HeaderDeadlineProtocol
 from postman_kit.sandbox.json_limits import MAX_JSON_DEPTH
 from postman_kit.sandbox.resource_store import ResourceStore
 from tests.support.logstore import FULL_KEY as SERVER_KEY
@@ -560,3 +561,93 @@ def test_a_body_that_stops_coming_is_answered_408_not_waited_for() -> None:
     asyncio.run(asyncio.wait_for(guard(scope, stalled, send), timeout=10))
     assert sent[0]["status"] == 408
     assert b"did not arrive within 0.2 seconds" in sent[1]["body"]
+
+
+class _QuickHeaderDeadline(HeaderDeadlineProtocol):
+    header_seconds = 0.5
+
+
+def _trickle(port: int, data: bytes, pause: float, limit: float) -> tuple[bytes, float]:
+    """Send `data` a byte per `pause` seconds (stopping once the server closes); what came back, and when."""
+    started = time.monotonic()
+    with socket.create_connection(("127.0.0.1", port), timeout=limit) as connection:
+        for byte in data:
+            try:
+                connection.sendall(bytes([byte]))
+            except OSError:
+                break
+            time.sleep(pause)
+            if time.monotonic() - started > limit:
+                break
+        received = b""
+        while chunk := connection.recv(4096):
+            received += chunk
+    return received, time.monotonic() - started
+
+
+def test_headers_sent_a_byte_at_a_time_are_answered_408_and_the_connection_closed() -> None:
+    """uvicorn set no time for a request's headers: a client sending them a byte at a time (slowloris), or
+    connecting and sending nothing, held a connection for as long as it liked."""
+    import uvicorn
+
+    async def app(scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"2")]})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    port = _free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="critical", http=_QuickHeaderDeadline)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        wait_for_port(port)
+        request = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + b"a" * 100 + b"\r\n\r\n"
+        received, seconds = _trickle(port, request, pause=0.05, limit=10)
+        assert received.startswith(b"HTTP/1.1 408 ") and b"did not arrive within 0.5 seconds" in received
+        assert seconds < 3
+        received, seconds = _trickle(port, b"", pause=0, limit=10)  # connected, and nothing sent
+        assert received.startswith(b"HTTP/1.1 408 ") and seconds < 3
+        # a request sent at once is answered, and the next on the same connection has its own time
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+            connection.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            time.sleep(0.3)
+            connection.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            time.sleep(0.3)
+            first = connection.recv(4096)
+            assert first.count(b"HTTP/1.1 200 ") == 2, first
+            connection.sendall(b"GET / HT")
+            rest = b""
+            while chunk := connection.recv(4096):
+                rest += chunk
+            assert rest.startswith(b"HTTP/1.1 408 ")
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.mark.slow  # waits out the sandbox's header time
+def test_the_sandbox_command_answers_trickled_headers_408_and_serves_others_meanwhile(tmp_path: Path) -> None:
+    from postman_kit.sandbox.http_protocol import HEADER_SECONDS
+
+    data = tmp_path / "sandbox"
+    with running_sandbox(EXAMPLE_SPEC, data, write_keys_file(tmp_path)) as (base, _process):
+        port = int(base.rsplit(":", 1)[1])
+        results: list[tuple[bytes, float]] = []
+        slow = [
+            threading.Thread(
+                target=lambda: results.append(_trickle(port, b"GET /api/profiles HTTP/1.1\r\nHost: local", 1, 60))
+            )
+            for _ in range(5)
+        ]
+        for thread in slow:
+            thread.start()
+        with httpx.Client(base_url=base, timeout=10) as http:
+            assert http.get("/api/profiles").status_code == 401  # served while the trickles go on
+        for thread in slow:
+            thread.join()
+    assert len(results) == 5
+    for received, seconds in results:
+        assert received.startswith(b"HTTP/1.1 408 ")
+        assert HEADER_SECONDS <= seconds < HEADER_SECONDS + 5

@@ -206,6 +206,7 @@ def _serve_on(
     from postman_kit.logstore import open_store
     from postman_kit.private_files import make_private_dir, restrict_to_owner
     from postman_kit.sandbox.app import create_app
+    from postman_kit.sandbox.http_protocol import HeaderDeadlineProtocol
     from postman_kit.sandbox.keys import default_keys, load_keys
 
     data = Path(data_dir)
@@ -259,8 +260,10 @@ def _serve_on(
     if reset:
         click.echo("  resources reset to the seeded examples")
     try:
-        # an idle connection is closed after 5 s (uvicorn's default), a stalled body after BODY_SECONDS (guard)
-        uvicorn.Server(uvicorn.Config(app, log_level="warning", timeout_keep_alive=5)).run(sockets=[listener])
+        # an idle connection is closed after 5 s (uvicorn's default), headers that stall after HEADER_SECONDS
+        # (HeaderDeadlineProtocol), a stalled body after BODY_SECONDS (guard)
+        config = uvicorn.Config(app, log_level="warning", timeout_keep_alive=5, http=HeaderDeadlineProtocol)
+        uvicorn.Server(config).run(sockets=[listener])
     finally:
         store.close()
 
