@@ -637,7 +637,9 @@ def test_the_sandbox_command_answers_trickled_headers_408_and_serves_others_mean
         results: list[tuple[bytes, float]] = []
         slow = [
             threading.Thread(
-                target=lambda: results.append(_trickle(port, b"GET /api/profiles HTTP/1.1\r\nHost: local", 1, 60))
+                target=lambda: results.append(
+                    _trickle(port, b"GET /api/profiles HTTP/1.1\r\nHost: local", 1, 60)
+                )
             )
             for _ in range(5)
         ]
