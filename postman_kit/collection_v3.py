@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import unicodedata
 import uuid
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
@@ -170,8 +171,9 @@ def _safe_name(name: str, kind: str) -> str:
 
 
 class _Names:
-    """File names in one directory: a name whose entry is taken (compared without case) gets ` 1`, ` 2`, …
-    until free. Folders and requests share one directory, so a folder `a.request.yaml` and a request `a`
+    """File names in one directory: a name whose entry is taken gets ` 1`, ` 2`, … until free. Names are compared
+    as macOS and Windows compare them, without case and (macOS) without Unicode normalisation: `Café` written
+    with a composed `é` and with `e` and a combining accent are one entry there, and the second overwrote the first. Folders and requests share one directory, so a folder `a.request.yaml` and a request `a`
     cannot land on the same entry."""
 
     def __init__(self) -> None:
@@ -182,17 +184,22 @@ class _Names:
 
     def claim(self, name: str, kind: str, suffix: str = "") -> str:
         base = _safe_name(name, kind)
-        key = (base + "\0" + suffix).lower()
+        key = _entry_key(base + "\0" + suffix)
         candidate = base
         counter = self.counters.get(key, 1)
         if counter > 1:
             candidate = f"{base} {counter - 1}"
-        while (candidate + suffix).lower() in self.taken:
+        while _entry_key(candidate + suffix) in self.taken:
             candidate = f"{base} {counter}"
             counter += 1
         self.counters[key] = counter
-        self.taken.add((candidate + suffix).lower())
+        self.taken.add(_entry_key(candidate + suffix))
         return candidate
+
+
+def _entry_key(name: str) -> str:
+    """What a case-insensitive, normalisation-insensitive file system compares of `name`."""
+    return unicodedata.normalize("NFD", name).lower()
 
 
 def _name_entry(name: Any, file_name: str) -> dict[str, Any]:

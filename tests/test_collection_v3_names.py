@@ -5,6 +5,7 @@ output directory, and reading the directory back gives every request and example
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -103,3 +104,22 @@ def test_a_folder_named_like_a_request_file_does_not_take_its_place(tmp_path: Pa
     names = sorted(item["name"] for item in walk(read_v3_collection(str(directory)).data["item"]))
     assert names == ["a", "inner"]
     assert len([path for path in written if path.name.endswith(".request.yaml")]) == 2
+
+
+def test_names_differing_only_by_unicode_normalisation_get_entries_of_their_own(tmp_path: Path) -> None:
+    """`Café` typed on macOS (e + combining accent) beside `Café` from a spec (composed é): macOS's file system
+    takes both names as one entry, so the second request overwrote the first there."""
+    composed, decomposed = "Caf\u00e9", "Cafe\u0301"
+    collection = {
+        "info": {"name": "c"},
+        "item": [request(composed), request(decomposed), {"name": "Ünits", "item": [request("x")]},
+                 {"name": "U\u0308nits", "item": [request("y")]}],
+    }  # fmt: skip
+    written = write_v3_collection(collection, tmp_path)
+    (directory,) = (tmp_path / "postman" / "collections").iterdir()
+    entries = [path.relative_to(directory).parts[0] for path in written if directory in path.parents]
+    assert (
+        len({unicodedata.normalize("NFD", entry).lower() for entry in set(entries)}) == len(set(entries)) >= 4
+    )
+    names = sorted(item["name"] for item in walk(read_v3_collection(str(directory)).data["item"]))
+    assert names == sorted([composed, decomposed, "x", "y"])
