@@ -43,7 +43,7 @@ FORK = (
 
 
 def generated_collection(spec: Path, scratch: Path) -> Path:
-    from postman_kit.generate import generate
+    from postman_kit.generation import generate
 
     result = generate(str(spec), scratch / "old")
     return next(p for p in result.files if p.name.endswith(".postman_collection.json"))

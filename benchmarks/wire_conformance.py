@@ -180,7 +180,7 @@ def use_kit(root: Path) -> None:
 
 def kit_files(spec: Path) -> tuple[dict[str, Any], dict[str, Any] | None]:
     """postman-kit's collection and environment for `spec`, built by the checkout :func:`use_kit` chose."""
-    from postman_kit.generate import build_collection_from_spec
+    from postman_kit.generation import build_collection_from_spec
 
     built = build_collection_from_spec(str(spec))
     return built.collection.to_json(), built.environment

@@ -1,6 +1,6 @@
 """Which error responses an API answers with, and which of them apply to an operation.
 
-`generate` saves one troubleshooting example for each (postman_kit/generate/error_examples.py), `validate`
+`generate` saves one troubleshooting example for each (postman_kit/generation/error_examples.py), `validate`
 checks that a saved request has them, and the sandbox answers with the same JSON:API errors.
 """
 

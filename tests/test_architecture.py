@@ -36,7 +36,7 @@ def test_a_climb_back_up_breaks_a_contract(tmp_path: Path) -> None:
     config.write_text(
         '[tool.importlinter]\nroot_package = "postman_kit"\n\n[[tool.importlinter.contracts]]\n'
         'name = "diff without generate"\ntype = "forbidden"\nsource_modules = ["postman_kit.diff"]\n'
-        'forbidden_modules = ["postman_kit.generate"]\n'
+        'forbidden_modules = ["postman_kit.generation"]\n'
     )
     result = lint_imports(config)
     assert result.returncode == 1, result.stdout[-2000:] + result.stderr[-2000:]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import jsonschema
 
-from postman_kit.generate.build import BuildOptions, build
-from postman_kit.generate.contracts import SCHEMAS_VARIABLE, SchemaBundle
+from postman_kit.generation.build import BuildOptions, build
+from postman_kit.generation.contracts import SCHEMAS_VARIABLE, SchemaBundle
 from postman_kit.openapi import load_api
 from postman_kit.writer import dumps
 from tests.tools import EXAMPLE_SPEC, official_validator

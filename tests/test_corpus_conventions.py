@@ -13,9 +13,9 @@ import jsonschema
 import pytest
 
 from postman_kit import generate, ids
-from postman_kit.generate.build import BuildOptions
-from postman_kit.generate.contracts import SCHEMAS_VARIABLE
-from postman_kit.generate.error_examples import error_status, needs_credentials
+from postman_kit.generation.build import BuildOptions
+from postman_kit.generation.contracts import SCHEMAS_VARIABLE
+from postman_kit.generation.error_examples import error_status, needs_credentials
 from postman_kit.openapi import Api
 from tests.support.generate import auth_attributes, request_items
 from tests.tools import CORPUS, require_corpus

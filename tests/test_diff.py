@@ -418,7 +418,7 @@ def test_a_fork_s_revision_missing_from_the_revisions_directory_is_aged_from_its
 def test_a_request_to_another_service_is_unchecked_whether_new_is_the_spec_or_its_collection(specs, tmp_path):
     """A Slack webhook saved in the fork was `unchecked` against NEW's spec but `already-broken` ("not an
     operation") against the collection generated from that same spec; OLD's spec names the API's hosts then."""
-    from postman_kit.generate import build_collection_from_spec
+    from postman_kit.generation import build_collection_from_spec
 
     fork = json.loads(specs["old_collection"].read_text())
     fork["item"].append(

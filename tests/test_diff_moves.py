@@ -17,7 +17,7 @@ import pytest
 from postman_kit.collection import Request
 from postman_kit.diff import diff, upgrade
 from postman_kit.diff.transplant import transplant_request
-from postman_kit.generate import build_collection_from_spec
+from postman_kit.generation import build_collection_from_spec
 from postman_kit.writer import dumps
 
 TODAY = date(2026, 11, 23)

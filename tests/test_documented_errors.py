@@ -11,7 +11,7 @@ from typing import Any
 
 import jsonschema
 
-from postman_kit.generate.contracts import SchemaBundle, documented_success
+from postman_kit.generation.contracts import SchemaBundle, documented_success
 from postman_kit.openapi import Operation, Response
 from tests.support.generate import OK, build_json, minimal_spec, requests_by_name
 

@@ -97,7 +97,7 @@ def test_items_without_operation_id_carry_no_kit_metadata(tmp_path: Path) -> Non
 
 
 def test_ids_are_distinct_within_a_collection(example_spec: Path) -> None:
-    from postman_kit.generate import build_collection_from_spec
+    from postman_kit.generation import build_collection_from_spec
 
     collection = build_collection_from_spec(str(example_spec)).collection
     ids = [item.id for _, item in collection.walk()] + [folder.id for _, folder in collection.folders()]

@@ -30,7 +30,7 @@ def body_of(item: dict[str, Any]) -> Any:
 
 @pytest.fixture(scope="module")
 def example_items(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
-    from postman_kit.generate import build_collection_from_spec
+    from postman_kit.generation import build_collection_from_spec
     from tests.tools import EXAMPLE_SPEC
 
     return requests_by_name(build_collection_from_spec(str(EXAMPLE_SPEC)).collection.to_json())

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from postman_kit.generate import serialize
+from postman_kit.generation import serialize
 from tests.support.generate import OK, build_json, headers, minimal_spec, requests_by_name
 
 ARRAY, OBJECT = [3, 4, 5], {"role": "admin", "firstName": "Alex"}

@@ -78,6 +78,27 @@ def test_generating_from_json_imports_neither_validators_nor_yaml_nor_the_web_st
     assert json.loads(result.stdout) == []
 
 
+def test_commands_that_build_no_collection_do_not_load_the_generator() -> None:
+    """`import postman_kit` loaded the whole generator (60-70 ms) before `snippet`, `logs`, `activity`,
+    `validate` or `sandbox` started; the package's names now load on first use, and the public API is unchanged."""
+    probe = (
+        "import sys\n"
+        "import postman_kit.cli\n"
+        "for name in ('snippet', 'logs', 'activity', 'validate', 'sandbox'):\n"
+        "    postman_kit.cli.cli.get_command(None, name)\n"
+        "print('postman_kit.generation' in sys.modules)\n"
+        "from postman_kit import generate, GenerateOptions\n"
+        "import postman_kit.generation.build\n"
+        "from postman_kit import generate as again\n"
+        "print(callable(generate) and again is generate is postman_kit.generation.generate)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "True"]
+
+
 def test_a_path_that_breaks_the_full_validator_is_a_warning_not_a_traceback(tmp_path: Path) -> None:
     """A FastAPI app's paths `/user/auth}` and `/user/{me` (stray braces): openapi-spec-validator's path parser
     raised a ValueError out of `generate --validate`, a traceback with exit 1."""

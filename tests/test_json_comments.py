@@ -16,7 +16,7 @@ import pytest
 
 from postman_kit.collection import without_json_comments
 from postman_kit.diff import upgrade
-from postman_kit.generate import build_collection_from_spec
+from postman_kit.generation import build_collection_from_spec
 from postman_kit.openapi import load_api
 from postman_kit.validate import validate_collection
 from tests.tools import NODE_TOOLS, require_corpus

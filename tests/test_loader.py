@@ -446,7 +446,7 @@ def test_openapi_31_schemas_named_by_id_or_anchor_resolve(tmp_path: Path) -> Non
     was refused (dangling, a URL fetch, a missing file); each body is now built from the schema it names."""
     import jsonschema
 
-    from postman_kit.generate import build_collection_from_spec
+    from postman_kit.generation import build_collection_from_spec
 
     cart = {
         "$id": "https://example.com/schemas/cart",

@@ -349,7 +349,7 @@ def test_a_yaml_spec_keeps_norway_and_an_off_status_as_the_strings_written(tmp_p
     """OpenAPI recommends YAML 1.2, and openapi-to-postmanv2 reads specs that way (js-yaml): a country enum
     `[NO, SE, DK]` and DigitalOcean's droplet status `off` are strings, so the request goes to `/countries/NO`,
     not `/countries/false`, and a status filter is `status=off`."""
-    from postman_kit.generate import build_collection_from_spec
+    from postman_kit.generation import build_collection_from_spec
     from tests.support.generate import requests_by_name
 
     spec = tmp_path / "countries.yaml"

@@ -15,8 +15,8 @@ from typing import Any
 import httpx
 import pytest
 
-from postman_kit.generate import generate
-from postman_kit.generate.build import BuildOptions
+from postman_kit.generation import generate
+from postman_kit.generation.build import BuildOptions
 from postman_kit.logstore import CallFilter, open_store
 from postman_kit.logstore.journal import journal_path
 from tests.support.logstore import (

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from postman_kit import generate
-from postman_kit.generate.build import BuildOptions
+from postman_kit.generation.build import BuildOptions
 from tests.support.generate import OK, minimal_spec, request_items, write_spec
 from tests.tools import CORPUS, newman_path, require_corpus
 

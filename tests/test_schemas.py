@@ -11,7 +11,7 @@ import copy
 import jsonschema
 import pytest
 
-from postman_kit.generate import build_collection_from_spec
+from postman_kit.generation import build_collection_from_spec
 from postman_kit.validate.schemas import SCHEMA_DIR, SCHEMA_FILES, load_schema
 from tests.tools import official_validator
 

@@ -493,7 +493,7 @@ def test_credentials_a_spec_gives_as_examples_are_written_truncated(tmp_path: Pa
     """Kratos's session token in a header's example, GitHub's tokens in a revoke body, an AWS key id in a query
     example and a JWT in a path example: the generated collection holds none in full (each is truncated, as every
     output writes a key) and validate finds nothing in the kit's own output."""
-    from postman_kit.generate import generate
+    from postman_kit.generation import generate
     from postman_kit.openapi import load_api
     from postman_kit.validate import validate_collection
     from tests.support.generate import minimal_spec, write_spec
@@ -655,7 +655,7 @@ def test_credentials_a_spec_names_or_shows_anywhere_are_written_truncated(tmp_pa
     """A spec's own credentials beyond issued tokens: a query `api_key` and `aws_secret_access_key` example,
     `client_secret` in a form and a JSON body, a server URL's `?key=AIza…`, a token in the description and in an
     OAuth response example. The kit's own validate found them in its output."""
-    from postman_kit.generate import generate
+    from postman_kit.generation import generate
     from postman_kit.openapi import load_api
     from postman_kit.validate import validate_collection
     from tests.support.generate import minimal_spec, write_spec

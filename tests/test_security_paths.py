@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from postman_kit.generate.build import REVISION_SLUG_MAX, SLUG_MAX, revision_slug, slugify
+from postman_kit.generation.build import REVISION_SLUG_MAX, SLUG_MAX, revision_slug, slugify
 from postman_kit.terminal import printable
 from tests.support.generate import assert_one_line_error, minimal_spec, write_spec
 from tests.tools import run_program

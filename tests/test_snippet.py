@@ -15,7 +15,7 @@ import pytest
 
 from postman_kit.collection import Collection
 from postman_kit.errors import InputError
-from postman_kit.generate import build_collection_from_spec
+from postman_kit.generation import build_collection_from_spec
 from postman_kit.snippets import LANGUAGES, render_snippet, resolve_item
 from postman_kit.snippets.code import string_literal
 from postman_kit.snippets.request import EnvironmentValue, env_name

@@ -33,7 +33,7 @@ import pytest
 
 from postman_kit.collection import Collection, parse_raw_url
 from postman_kit.errors import InputError
-from postman_kit.generate import build_collection_from_spec
+from postman_kit.generation import build_collection_from_spec
 from postman_kit.snippets import LANGUAGES, render_snippet
 from postman_kit.snippets.items import find_item
 from postman_kit.snippets.request import FORM_CONTENT_TYPE, RAW_CONTENT_TYPES

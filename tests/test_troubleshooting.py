@@ -8,9 +8,9 @@ import jsonschema
 import pytest
 
 from postman_kit.collection import Request, Url
-from postman_kit.generate import build_collection_from_spec
-from postman_kit.generate.build import BuildOptions
-from postman_kit.generate.error_examples import ERROR_KINDS, _example, error_document, parse_statuses
+from postman_kit.generation import build_collection_from_spec
+from postman_kit.generation.build import BuildOptions
+from postman_kit.generation.error_examples import ERROR_KINDS, _example, error_document, parse_statuses
 from postman_kit.validate.schemas import load_schema
 from postman_kit.writer import json_text
 

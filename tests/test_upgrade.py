@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from postman_kit.diff import upgrade
-from postman_kit.generate import build_collection_from_spec
+from postman_kit.generation import build_collection_from_spec
 from postman_kit.writer import dumps
 from tests.support.diff import OLD_REVISION, TODAY, all_items, find_folder, find_item, make_specs
 

@@ -15,7 +15,7 @@ from postman_kit import ids
 from postman_kit.collection import Collection
 from postman_kit.diff import compare_sides, load_side, upgrade, upgrade_sides
 from postman_kit.diff.sides import Side
-from postman_kit.generate.build import BuildOptions
+from postman_kit.generation.build import BuildOptions
 from postman_kit.writer import dumps
 from tests.tools import CORPUS, klaviyo_specs, require_corpus
 

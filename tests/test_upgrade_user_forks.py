@@ -19,8 +19,8 @@ import pytest
 from postman_kit.diff import upgrade
 from postman_kit.diff.fork_upgrade import CONFLICT_MARK, NOTE_HEADING
 from postman_kit.diff.report import MARKDOWN_LIMIT, render_diff, render_upgrade
-from postman_kit.generate import build_collection_from_spec
-from postman_kit.generate.build import BuildOptions
+from postman_kit.generation import build_collection_from_spec
+from postman_kit.generation.build import BuildOptions
 from postman_kit.secrets import truncate_key
 from postman_kit.writer import dumps
 from tests.tools import CORPUS, require_corpus

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from postman_kit.generate import build_collection_from_spec
+from postman_kit.generation import build_collection_from_spec
 from postman_kit.validate import Severity, ValidateConfig, load_config, validate, validate_collection
 from postman_kit.validate.reporters import render
 from postman_kit.validate.target import VariablesFile

@@ -14,7 +14,7 @@ from typing import Any
 import fastjsonschema
 import pytest
 
-from postman_kit.generate import build_collection_from_spec
+from postman_kit.generation import build_collection_from_spec
 from postman_kit.openapi import load_api
 from postman_kit.validate import Report, validate_collection
 from postman_kit.validate.schemas import fast_check

@@ -98,7 +98,7 @@ BROKEN = {
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict, Path]:
-    from postman_kit.generate import generate
+    from postman_kit.generation import generate
 
     spec = require_corpus() / "klaviyo" / "stable" / "2024-10-15.json"
     out = tmp_path_factory.mktemp("generated")

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from postman_kit.generate import build_collection_from_spec
+from postman_kit.generation import build_collection_from_spec
 from postman_kit.openapi import load_api
 from postman_kit.validate import validate_collection
 from postman_kit.validate.target import VariablesFile

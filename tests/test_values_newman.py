@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from postman_kit.generate import generate
-from postman_kit.generate.build import BuildOptions
+from postman_kit.generation import generate
+from postman_kit.generation.build import BuildOptions
 from postman_kit.openapi import load_api
 from tests.support.sandbox import FULL_KEY, run_newman, running_sandbox
 from tests.tools import klaviyo_specs, newman_path, require_corpus

@@ -8,9 +8,9 @@ import click
 
 from postman_kit.cli import finish
 from postman_kit.commands.refroots import ref_root_option
-from postman_kit.generate import generate
-from postman_kit.generate.build import FOLDER_MODES, BuildOptions
-from postman_kit.generate.error_examples import parse_statuses
+from postman_kit.generation import generate
+from postman_kit.generation.build import FOLDER_MODES, BuildOptions
+from postman_kit.generation.error_examples import parse_statuses
 from postman_kit.secrets import redact
 from postman_kit.terminal import printable
 from postman_kit.writer import COLLECTION_FORMATS

@@ -23,7 +23,7 @@ from postman_kit.diff.lifecycle import Lifecycle, lifecycle
 from postman_kit.diff.revisions import RevisionList, read_revisions
 from postman_kit.diff.sides import Side, load_side, stamped_revision
 from postman_kit.errors import InputError
-from postman_kit.generate.build import BuildOptions
+from postman_kit.generation.build import BuildOptions
 from postman_kit.secrets import redact_bytes
 from postman_kit.writer import COLLECTION_FORMATS, dumps, input_paths, write_output
 

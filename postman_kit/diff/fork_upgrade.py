@@ -36,10 +36,10 @@ from postman_kit.diff.compare import Comparison, compare_sides, not_in_new, prep
 from postman_kit.diff.matching import Endpoint, SavedRequest
 from postman_kit.diff.revisions import RevisionList
 from postman_kit.diff.sides import Side
-from postman_kit.generate.build import truncate_in_words
-from postman_kit.generate.contracts import CONTRACT_TEST_HEADER
-from postman_kit.generate.serialize import query_value
-from postman_kit.generate.servers import host_label
+from postman_kit.generation.build import truncate_in_words
+from postman_kit.generation.contracts import CONTRACT_TEST_HEADER
+from postman_kit.generation.serialize import query_value
+from postman_kit.generation.servers import host_label
 from postman_kit.ids import is_derived, stable_uuid
 from postman_kit.naming import stamped
 from postman_kit.secrets import (

@@ -15,8 +15,8 @@ from postman_kit.collection_files import (
     read_collection,
 )
 from postman_kit.errors import InputError
-from postman_kit.generate import build_collection_from_spec
-from postman_kit.generate.build import Build, BuildOptions
+from postman_kit.generation import build_collection_from_spec
+from postman_kit.generation.build import Build, BuildOptions
 from postman_kit.loader import load_document
 from postman_kit.naming import parse_collection_name
 from postman_kit.openapi import Api, read_api

@@ -27,7 +27,7 @@ from postman_kit.conformance import (
     path_problems,
 )
 from postman_kit.examples import ExampleBuilder
-from postman_kit.generate.error_examples import ERROR_MEDIA_TYPE as JSON_API
+from postman_kit.generation.error_examples import ERROR_MEDIA_TYPE as JSON_API
 from postman_kit.ids import normalize_path
 from postman_kit.json_lines import json_lines_read
 from postman_kit.logstore.records import path_category

@@ -20,7 +20,7 @@ from typing import Any
 
 from postman_kit.conformance import is_json_media_type
 from postman_kit.examples import ExampleBuilder
-from postman_kit.generate.error_examples import shared_error_media, with_status
+from postman_kit.generation.error_examples import shared_error_media, with_status
 from postman_kit.openapi import Api, MediaType, Operation, status_code
 from postman_kit.sandbox.api_errors import ApiError
 from postman_kit.schema_validation import SchemaChecker

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from postman_kit.generate import build_collection_from_spec
+from postman_kit.generation import build_collection_from_spec
 from postman_kit.writer import dumps
 from tests.tools import EXAMPLE_SPEC
 

@@ -17,8 +17,8 @@ from typing import Any
 
 import yaml
 
-from postman_kit.generate import build_collection_from_spec
-from postman_kit.generate.build import BuildOptions
+from postman_kit.generation import build_collection_from_spec
+from postman_kit.generation.build import BuildOptions
 
 OK = {"200": {"description": "OK"}}
 

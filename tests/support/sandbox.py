@@ -14,8 +14,8 @@ from typing import Any
 import uvicorn
 
 from postman_kit.calls import MemoryRecorder
-from postman_kit.generate import generate
-from postman_kit.generate.build import BuildOptions
+from postman_kit.generation import generate
+from postman_kit.generation.build import BuildOptions
 from postman_kit.openapi import Api
 from postman_kit.sandbox.app import create_app
 from postman_kit.sandbox.keys import keys_from_data

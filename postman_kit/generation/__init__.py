@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from postman_kit.errors import InputError
-from postman_kit.generate.build import Build, BuildOptions, build
-from postman_kit.generate.speccheck import full_validation_problems
+from postman_kit.generation.build import Build, BuildOptions, build
+from postman_kit.generation.speccheck import full_validation_problems
 from postman_kit.openapi import Api, load_api
 from postman_kit.writer import COLLECTION_FORMATS, input_paths, output_file, write_json_files
 

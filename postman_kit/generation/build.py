@@ -34,16 +34,16 @@ from postman_kit.collection import (
 from postman_kit.errors import InputError
 from postman_kit.examples import ExampleBuilder, RequestValues, SpecExamples
 from postman_kit.filters import allowed_example, example_filter
-from postman_kit.generate import serialize
-from postman_kit.generate.error_examples import error_examples, saved_body
-from postman_kit.generate.request_auth import (
+from postman_kit.generation import serialize
+from postman_kit.generation.error_examples import error_examples, saved_body
+from postman_kit.generation.request_auth import (
     CompanionKey,
     companion_keys,
     operation_auth,
     requirement_auth,
     used_variables,
 )
-from postman_kit.generate.servers import ServerHosts, is_absolute, is_scheme_relative, postman_url
+from postman_kit.generation.servers import ServerHosts, is_absolute, is_scheme_relative, postman_url
 from postman_kit.json_lines import JSON_LINES_MEDIA_TYPES
 from postman_kit.naming import collection_name, is_pre_release, request_name, stamped
 from postman_kit.openapi import Api, MediaType, Operation, Parameter, status_code
@@ -810,7 +810,7 @@ class _CollectionBuilder:
 
 
 def _contract_builder(api: Api, profile: Profile) -> Any:
-    from postman_kit.generate.contracts import (
+    from postman_kit.generation.contracts import (
         ContractBuilder,  # only with --tests: its script template is large
     )
 
