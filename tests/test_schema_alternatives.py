@@ -1,0 +1,115 @@
+"""Values nested in alternatives that hold one another (`oneOf`/`anyOf` branches whose items are the same
+alternatives again), as HubSpot's list filters are: seven branch kinds, each holding a list of branches. jsonschema
+judged every branch of every level in full, so each level cost seven times the one below: `validate` of the kit's
+own six-level body took 24 GB and minutes, and the sandbox could be made to do the same by one request. Each value
+is now judged in time linear in its size, with a bound for schemas no order of checks makes cheap."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+from postman_kit.openapi import load_api
+from postman_kit.schema_validation import SchemaChecker
+from tests.support.generate import OK, build_json, minimal_spec, requests_by_name, write_spec
+
+KINDS = ["OR", "AND", "NOT_ALL", "NOT_ANY", "RESTRICTED", "UNIFIED_EVENTS", "ASSOCIATION"]
+BRANCHES = {"oneOf": [{"$ref": f"#/components/schemas/{kind}Branch"} for kind in KINDS]}
+
+
+def branch(kind: str) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "required": ["filterBranchType", "filterBranches", "filters"],
+        "properties": {
+            "filterBranchType": {"type": "string", "enum": [kind]},
+            "filterBranches": {"type": "array", "items": BRANCHES},
+            "filters": {"type": "array", "items": {"$ref": "#/components/schemas/PropertyFilter"}},
+        },
+    }
+
+
+def hubspot_lists() -> dict[str, Any]:
+    body = {"type": "object", "required": ["filterBranch"], "properties": {"filterBranch": BRANCHES}}
+    operation = {
+        "summary": "Update list filters",
+        "requestBody": {"required": True, "content": {"application/json": {"schema": body}}},
+        "responses": OK,
+    }
+    schemas = {f"{kind}Branch": branch(kind) for kind in KINDS}
+    schemas["PropertyFilter"] = {
+        "type": "object",
+        "required": ["filterType", "property"],
+        "properties": {
+            "filterType": {"type": "string", "enum": ["PROPERTY"]},
+            "property": {"type": "string"},
+        },
+    }
+    return minimal_spec({"/lists/{listId}/filters": {"put": operation}}, components={"schemas": schemas})
+
+
+def nested(levels: int, filter_type: Any) -> dict[str, Any]:
+    node = {
+        "filterBranchType": "OR",
+        "filterBranches": [],
+        "filters": [{"filterType": filter_type, "property": "x"}],
+    }
+    for _ in range(levels):
+        node = {"filterBranchType": "AND", "filterBranches": [node], "filters": []}
+    return {"filterBranch": node}
+
+
+def test_a_deeply_nested_filter_is_judged_and_its_one_bad_value_named(tmp_path: Path) -> None:
+    spec = write_spec(tmp_path, hubspot_lists(), "spec.json")
+    collection = build_json(tmp_path, hubspot_lists())
+    item = requests_by_name(collection)["Update list filters"]
+    outcomes = {}
+    for name, filter_type in (("good", "PROPERTY"), ("bad", None)):
+        item["request"]["body"]["raw"] = json.dumps(nested(30, filter_type))
+        saved = tmp_path / f"{name}.json"
+        saved.write_text(json.dumps(collection))
+        outcomes[name] = subprocess.run(
+            [sys.executable, "-m", "postman_kit.cli", "validate", str(saved), "--spec", str(spec)],
+            capture_output=True,
+            text=True,
+            timeout=120,  # took minutes and gigabytes at 6 levels
+            check=False,
+        )
+    assert outcomes["good"].returncode == 0, outcomes["good"].stdout
+    assert outcomes["bad"].returncode == 1
+    innermost = (
+        "/filterBranch" + "/filterBranches/0" * 30 + "/filters/0/filterType: None is not of type 'string'"
+    )
+    assert innermost in outcomes["bad"].stdout.replace("\n", "")
+
+
+def test_alternatives_no_order_makes_cheap_leave_the_value_unjudged_not_the_process_stuck(
+    tmp_path: Path,
+) -> None:
+    """Each alternative holds the next level before the keyword that tells it apart, so every wrong branch judges
+    the whole level below before failing: exponential in any order of checks. Judging stops at a bound and the
+    value is left unjudged, as for a schema with no rule to judge by."""
+    alternatives = {"anyOf": [{"$ref": f"#/components/schemas/K{n}"} for n in range(7)]}
+    schemas = {
+        f"K{n}": {
+            "type": "object",
+            "properties": {"kids": {"type": "array", "items": alternatives}, "kind": {"enum": [n]}},
+            "required": ["kind"],
+        }
+        for n in range(7)
+    }
+    api = load_api(str(write_spec(tmp_path, minimal_spec(components={"schemas": schemas}), "spec.json")))
+    value: dict[str, Any] = {"kind": 6}
+    for _ in range(12):
+        value = {"kids": [value], "kind": 6}
+    checker = SchemaChecker(api.document, api.openapi_version)
+    found: list[list[str]] = []
+    judging = threading.Thread(target=lambda: found.append(checker.errors(alternatives, value)), daemon=True)
+    judging.start()
+    judging.join(timeout=120)  # 7^12 branch checks, unbounded, never finished
+    assert found == [[]]
+    assert checker.errors(alternatives, {"kids": [], "kind": 9}) != []  # a shallow value is still judged
