@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 # required values null.
 MAX_DEPTH = 28
 _CUT = object()
+# Keywords that make a schema's value more than a scalar's or an empty array's (see _shallow)
+_BRANCHING_KEYWORDS = frozenset({"$ref", "allOf", "oneOf", "anyOf", "not", "properties", "if", "prefixItems"})
+_SCALAR_TYPES = frozenset({"string", "integer", "number", "boolean"})
 # Keywords beside a `$ref` that say nothing about its value.
 _ANNOTATIONS = frozenset({"description", "summary", "title", "$comment", "deprecated"})
 _COMPOSED = frozenset({"allOf", "oneOf", "anyOf"})
@@ -151,6 +154,29 @@ class ExampleBuilder:
         self._deepest = max(self._deepest, depth + built.height)
         return built.value
 
+    def _shallow(self, schema: Any, refs: tuple[str, ...], name: str | None) -> Any:
+        """Past MAX_DEPTH, a value that needs no depth: a scalar's (HubSpot's `filterBranchType: AND` seven
+        alternatives down was `null`, though required and an enum) or an array's with no items (`[]` where none
+        are asked for), as a ref cycle ends; anything else is cut."""
+        for _ in range(8):  # a chain of refs to the schema
+            if not (
+                isinstance(schema, dict) and isinstance(ref := schema.get("$ref"), str) and ref[:1] == "#"
+            ):
+                break
+            if ref in refs:
+                return _CUT
+            schema = self._target(ref)
+        if not isinstance(schema, dict) or _BRANCHING_KEYWORDS & schema.keys():
+            return _CUT
+        kind = schema.get("type")
+        if isinstance(kind, list):
+            kind = next((k for k in kind if k != "null"), None)
+        if kind == "array" or (kind is None and "items" in schema):
+            return [] if not schema.get("minItems") else _CUT
+        if kind in _SCALAR_TYPES or "enum" in schema or "const" in schema or _inferred_kind(schema):
+            return self._build(schema, refs, MAX_DEPTH, name)
+        return _CUT
+
     def _build_new(self, ref: str, refs: tuple[str, ...], depth: int) -> _Built:
         outer_deepest, cuts = self._deepest, self._depth_cuts
         self._deepest = depth
@@ -173,7 +199,7 @@ class ExampleBuilder:
     def _build(self, schema: Any, refs: tuple[str, ...], depth: int, name: str | None = None) -> Any:
         if depth > MAX_DEPTH:
             self._depth_cuts += 1
-            return _CUT
+            return self._shallow(schema, refs, name)
         if depth > self._deepest:  # noqa: PLR1730 - the hot path: a comparison costs less than max()
             self._deepest = depth
         if not isinstance(schema, dict):

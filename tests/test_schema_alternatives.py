@@ -34,13 +34,18 @@ def branch(kind: str) -> dict[str, Any]:
 
 
 def hubspot_lists() -> dict[str, Any]:
-    body = {"type": "object", "required": ["filterBranch"], "properties": {"filterBranch": BRANCHES}}
+    body = {"$ref": "#/components/schemas/ListFilterUpdateRequest"}
     operation = {
         "summary": "Update list filters",
         "requestBody": {"required": True, "content": {"application/json": {"schema": body}}},
         "responses": OK,
     }
     schemas = {f"{kind}Branch": branch(kind) for kind in KINDS}
+    schemas["ListFilterUpdateRequest"] = {
+        "type": "object",
+        "required": ["filterBranch"],
+        "properties": {"filterBranch": BRANCHES},
+    }
     schemas["PropertyFilter"] = {
         "type": "object",
         "required": ["filterType", "property"],
@@ -61,6 +66,27 @@ def nested(levels: int, filter_type: Any) -> dict[str, Any]:
     for _ in range(levels):
         node = {"filterBranchType": "AND", "filterBranches": [node], "filters": []}
     return {"filterBranch": node}
+
+
+def nulls(value: Any) -> int:
+    if isinstance(value, dict):
+        return sum(nulls(v) for v in value.values())
+    if isinstance(value, list):
+        return sum(nulls(v) for v in value)
+    return value is None
+
+
+def test_the_generated_filter_ends_its_nesting_with_values_the_schema_takes(tmp_path: Path) -> None:
+    """Past the kit's nesting limit, seven branch kinds down, the innermost branch was
+    `{"filterBranchType": null, "filterBranches": null, "filters": null}`: required and not nullable."""
+    collection = build_json(tmp_path, hubspot_lists())
+    body = json.loads(requests_by_name(collection)["Update list filters"]["request"]["body"]["raw"])
+    assert nulls(body) == 0
+    api = load_api(str(write_spec(tmp_path, hubspot_lists(), "spec.json")))
+    schema = api.document["paths"]["/lists/{listId}/filters"]["put"]["requestBody"]["content"][
+        "application/json"
+    ]
+    assert SchemaChecker(api.document, api.openapi_version).errors(schema["schema"], body) == []
 
 
 def test_a_deeply_nested_filter_is_judged_and_its_one_bad_value_named(tmp_path: Path) -> None:
