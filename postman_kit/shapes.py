@@ -293,11 +293,12 @@ def check_openapi_shape(document: Any, source: str, *, nesting_checked: bool = F
             return warnings
         except fastjsonschema.JsonSchemaValueException as exc:
             path = [str(part) for part in exc.path[1:]]
-            if len(warnings) >= MAX_IGNORED or not _ignored(document, path):
+            done = _ignored(document, path) if len(warnings) < MAX_IGNORED else None
+            if done is None:
                 raise _refusal(exc, source, "OpenAPI document") from None
             pointer = "/" + "/".join(pointer_token(part) for part in path)
             warnings.append(
-                f"#{pointer} is not in a form the kit reads (it must be {_expected(exc)}): ignored"
+                f"#{pointer} is not in a form the kit reads (it must be {_expected(exc)}): {done}"
             )
 
 
@@ -306,10 +307,11 @@ def _expected(exc: Any) -> str:
     return expected if " cannot be validated" not in expected and "data." not in expected else "another form"
 
 
-def _ignored(document: Any, path: list[str]) -> bool:
-    """Leave out the keyword (or the entry of an allOf/anyOf/oneOf list) at `path` when it may be: whether it was."""
+def _ignored(document: Any, path: list[str]) -> str | None:
+    """Leave out the keyword (or the entry of an allOf/anyOf/oneOf list) at `path` when it may be, or read it as
+    peers do: what was done, or None when it may not be."""
     if not path:
-        return False
+        return None
     parent: Any = document
     for part in path[:-1]:
         if isinstance(parent, dict) and part in parent:
@@ -317,11 +319,16 @@ def _ignored(document: Any, path: list[str]) -> bool:
         elif isinstance(parent, list) and part.isdigit() and int(part) < len(parent):
             parent = parent[int(part)]
         else:
-            return False
+            return None
     last = path[-1]
+    if len(path) > 2 and path[-3] == "security" and isinstance(parent, dict) and parent.get(last) is None:
+        # Square's `security: [{oauth2: null}]`: the scheme with no scopes named, as o2p reads it; leaving the
+        # entry out would make the requirement `{}`, which asks for no credential at all
+        parent[last] = []
+        return "read as no scopes"
     if isinstance(parent, dict) and last in _IGNORABLE and last in parent:
         del parent[last]
-        return True
+        return "ignored"
     if (
         isinstance(parent, list)
         and len(path) > 1
@@ -329,8 +336,8 @@ def _ignored(document: Any, path: list[str]) -> bool:
         and last.isdigit()
     ):
         del parent[int(last)]
-        return True
-    return False
+        return "ignored"
+    return None
 
 
 def check_collection_shape(document: Any, source: str, *, nesting_checked: bool = False) -> None:

@@ -144,3 +144,42 @@ def test_an_example_value_given_as_a_ref_to_a_file_is_that_file_and_a_broken_one
     assert json.loads(request["request"]["body"]["raw"]) == {"email_address": "newuser@example.com"}
     assert "$ref" not in json.dumps(collection)
     assert "examples/broken.json" in shown and "examples/missing.json" in shown and "intro.md" in shown
+
+
+def test_a_security_requirement_with_null_scopes_is_read_as_none_named(run_cli, tmp_path: Path) -> None:
+    """Square's `security: [{oauth2: null}]` on one operation refused the whole spec (316 requests); the scheme is
+    still required, with no scopes named, and the request still sends its token."""
+    text = """
+openapi: 3.0.0
+info: {title: Square, version: "1"}
+servers: [{url: "https://connect.squareup.com"}]
+components:
+  securitySchemes:
+    oauth2:
+      type: oauth2
+      flows:
+        authorizationCode:
+          authorizationUrl: https://connect.squareup.com/oauth2/authorize
+          tokenUrl: https://connect.squareup.com/oauth2/token
+          scopes: {PAYMENTS_READ: read}
+paths:
+  /v2/payments:
+    get:
+      summary: List payments
+      security:
+      - oauth2: null
+      responses: {"200": {description: OK}}
+  /v2/locations:
+    get:
+      summary: List locations
+      security:
+      - oauth2: [PAYMENTS_READ]
+      responses: {"200": {description: OK}}
+"""
+    collection, shown = generated(run_cli, tmp_path, text)
+    assert "#/paths/~1v2~1payments/get/security/0/oauth2 is not in a form the kit reads" in shown
+    assert "read as no scopes" in shown
+    auth = {
+        item["name"]: item["request"].get("auth", collection.get("auth")) for item in requests(collection)
+    }
+    assert auth["List payments"] == auth["List locations"] and auth["List payments"]["type"] == "bearer"
