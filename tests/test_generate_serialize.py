@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -428,6 +429,33 @@ def test_a_server_whose_scheme_is_a_variable_is_its_own_url_not_a_path_under_the
     variables = {v["key"]: v["value"] for v in collection["variable"]}
     assert variables["otherBaseUrl"] == "{{scheme}}://other.example.com/{{version}}"
     assert (variables["scheme"], variables["version"]) == ("https", "v9")
+
+
+def test_a_server_variable_ending_the_url_with_a_slash_does_not_double_every_request_path(
+    tmp_path: Path,
+) -> None:
+    """Kong's Admin API: `{protocol}://{hostname}:{port}{path}` with `path` defaulting to `/` sent every request to
+    `http://localhost:8001//services`, which no route takes (0 of 144 and 0 of 599 requests conformed)."""
+    servers = [
+        {
+            "url": "{protocol}://{hostname}:{port}{path}",
+            "variables": {
+                "protocol": {"default": "http"},
+                "hostname": {"default": "localhost"},
+                "port": {"default": "8001"},
+                "path": {"default": "/"},
+            },
+        }
+    ]
+    spec = minimal_spec(
+        {"/services": {"get": {"summary": "List services", "responses": OK}}}, servers=servers
+    )
+    collection = build_json(tmp_path, spec)
+    variables = {v["key"]: v["value"] for v in collection["variable"]}
+    raw = requests_by_name(collection)["List services"]["request"]["url"]["raw"]
+    for _ in range(2):
+        raw = re.sub(r"\{\{(\w+)\}\}", lambda m: variables[m.group(1)], raw)
+    assert raw == "http://localhost:8001/services"
 
 
 def test_a_percent_sign_in_a_path_key_is_sent_escaped_and_an_escape_as_written() -> None:

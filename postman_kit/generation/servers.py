@@ -85,7 +85,12 @@ class ServerHosts:
             if isinstance(enum, list) and enum:
                 allowed = "One of: " + ", ".join(f"`{v}`" for v in enum)
                 description = f"{description}\n\n{allowed}" if description else allowed
-            self.variables.append(Variable(name, str(spec.get("default", "")), "string", description))
+            default = str(spec.get("default", ""))
+            if server.template.endswith("{" + name + "}"):
+                # the URL's last part (Kong's `{protocol}://{hostname}:{port}{path}`, `path: /`): every request
+                # path starts with `/`, so a default ending in one sent `//services`, which no server route takes
+                default = default.rstrip("/")
+            self.variables.append(Variable(name, default, "string", description))
 
     def host(self, op: Operation) -> str:
         """`{{baseUrl}}`, or the variable standing for the operation's own server."""
