@@ -159,6 +159,44 @@ def test_a_credential_kept_in_a_collection_variable_is_left_empty(fork_and_specs
     assert "variable `client_secret` held a credential (…c5Dd); it is left empty" in result.output
 
 
+def test_a_credential_in_a_folder_variable_is_left_empty_and_one_found_elsewhere_goes_everywhere(
+    fork_and_specs, run_cli
+) -> None:
+    """A live key kept in a folder's variables (Postman: folder > Variables) was written to the upgrade in full;
+    a token found in a folder's auth stayed in full where the user also noted it, in another folder's
+    description and in a request's script."""
+    fork, old_spec, new_spec = fork_and_specs
+    data = json.loads(fork.read_text())
+    live, token = "sk_live_" + "9a" * 16, "opaqueToken" + "7b" * 12
+    notes = next(node for node in data["item"] if node["name"] == "Notes")
+    notes["variable"] = [{"key": "liveKey", "value": live, "type": "string"}, {"key": "page", "value": "2"}]
+    notes["auth"] = {"type": "bearer", "bearer": [{"key": "token", "value": token, "type": "string"}]}
+    mine = next(node for node in data["item"] if node["name"] == "Mine")
+    mine["description"] = f"today's token: {token}"
+    relay = named(data, "Tell the relay")
+    relay["event"] = [
+        {"listen": "prerequest", "script": {"type": "text/javascript", "exec": [f"// {token}"]}}
+    ]
+    fork.write_text(json.dumps(data))
+    out = fork.parent / "upgraded.json"
+    result = run_cli("upgrade", fork, "--to", new_spec, "--base", old_spec, "-o", out)
+    text = out.read_text()
+    assert live not in text and token not in text and live not in result.output and token not in result.output
+    upgraded = json.loads(text)
+    notes = next(node for node in upgraded["item"] if node["name"] == "Notes")
+    assert notes["variable"] == [
+        {"key": "liveKey", "value": "", "type": "string"},
+        {"key": "page", "value": "2"},
+    ]
+    assert (
+        "folder Notes variable `liveKey` held a credential (sk_…9a9a); it is left empty: revoke it"
+        in result.output
+    )
+    mine = next(node for node in upgraded["item"] if node["name"] == "Mine")
+    assert mine["description"] == "today's token: {{bearerAuth}}"
+    assert named(upgraded, "Tell the relay")["event"][0]["script"]["exec"] == ["// {{bearerAuth}}"]
+
+
 @pytest.mark.parametrize("with_base", [True, False])
 def test_an_edited_request_whose_operation_new_removes_is_kept_marked(
     tmp_path: Path, run_cli, with_base: bool

@@ -43,6 +43,7 @@ from postman_kit.generation.servers import host_label
 from postman_kit.ids import is_derived, stable_uuid
 from postman_kit.naming import stamped
 from postman_kit.secrets import (
+    MIN_TOKEN_LENGTH,
     find_keys,
     find_tokens,
     holds_named_credential,
@@ -188,8 +189,10 @@ def upgrade_sides(
     result.info.name = _fork_name(old, new, result.info.name)
     merger.carry_description()
     _carry_collection_scripts(old.collection, result, report)
+    merger.carry_folder_variables()
     merger.replace_pasted_keys()
     merger.replace_literal_credentials()
+    merger.replace_found_credentials_everywhere()
     merger.declare_credential_variables()
     # what no request sends but the user wrote (a folder named or described with a token, a header or variable
     # name holding one, `?api_key=…` in a description): truncated, as every output writes a key
@@ -1054,17 +1057,8 @@ class _Merger:
                     "; it is left empty: keep keys in an environment, never in a collection"
                 )
                 value = replace_keys(value, lambda key: "")
-            elif keys:
-                value = self._replaced(value, "collection", f"variable `{variable.key}`")
-            elif holds_named_credential(variable.key, value) or (
-                isinstance(value, str) and find_tokens(value)
-            ):
-                # PayPal's `client_secret` typed in; a `sk_live_…` or `ghp_…` token under any name
-                self.report.notes.append(
-                    f"variable `{variable.key}` held a credential ({truncate_key(value)}); it is left empty: "
-                    "keep it in an environment as a secret, never in a collection"
-                )
-                value = ""
+            elif isinstance(value, str):
+                value = self._variable_value(variable.key, value, "collection")
             existing = self.result.variable(variable.key)
             if existing is None:
                 self.result.variables.append(
@@ -1090,6 +1084,63 @@ class _Merger:
                     f"collection variable `{variable.key}` (yours; {self.new_label} has {existing.value!r})"
                 )
                 existing.value = value
+
+    def _variable_value(self, name: str, value: str, label: str) -> str:
+        """A variable's value as carried: a private key in it becomes the key variable, another credential
+        (PayPal's `client_secret` typed in; a `sk_live_…` or `ghp_…` token under any name) is left out, each
+        reported to revoke."""
+        if find_keys(value):
+            return self._replaced(value, label, f"variable `{name}`")
+        if holds_named_credential(name, value) or find_tokens(value):
+            self.report.notes.append(
+                f"{label} variable `{name}` held a credential ({truncate_key(value)}); it is left empty: revoke "
+                "it, and keep credentials in an environment as secrets, never in a collection"
+            )
+            return ""
+        return value
+
+    def carry_folder_variables(self) -> None:
+        """A folder's own variables (Postman's folder > Variables) are carried with the folder; a credential in
+        one is treated as in a collection variable (it was written to the upgrade in full)."""
+        for trail, folder in self.result.folders():
+            variables = folder.extra.get("variable")
+            for entry in variables if isinstance(variables, list) else ():
+                if isinstance(entry, dict) and isinstance(entry.get("value"), str) and entry["value"]:
+                    label = "folder " + "/".join(trail)
+                    entry["value"] = self._variable_value(str(entry.get("key", "")), entry["value"], label)
+
+    def replace_found_credentials_everywhere(self) -> None:
+        """A credential found where it is known to be one (a token in the collection's OAuth auth, a header
+        `X-Api-Key`) is replaced wherever else the user wrote it too: in a folder's description, another
+        request's notes or a script, where nothing marks it as a credential. Short values (a password `admin`)
+        are left where they are not credentials: replacing every such word would change the user's text."""
+        literals = {
+            literal: variable
+            for literal, variable in self.credential_variables.items()
+            if len(literal) >= MIN_TOKEN_LENGTH
+        }
+        if not literals:
+            return
+        for _, item in self.result.walk():
+            data = item.to_json()
+            replaced = _with_replaced(data, literals)
+            if replaced != data:
+                fresh = Item.from_json(replaced)
+                item.name, item.request, item.response = fresh.name, fresh.request, fresh.response
+                item.description, item.event, item.extra = fresh.description, fresh.event, fresh.extra
+        for holder in [self.result, *(folder for _, folder in self.result.folders())]:
+            holder.event = _with_replaced(holder.event, literals)
+            holder.extra = _with_replaced(holder.extra, literals)
+        for _, folder in self.result.folders():
+            folder.description = _with_replaced(folder.description, literals)
+        self.result.info.description = _with_replaced(self.result.info.description, literals)
+        for variable in self.result.variables:
+            if isinstance(variable.value, str) and any(literal in variable.value for literal in literals):
+                self.report.notes.append(
+                    f"collection variable `{variable.key}` held a credential found elsewhere in the fork "
+                    f"({truncate_key(variable.value)}); it is left empty: set it in your environment, as a secret"
+                )
+                variable.value = ""
 
     # -- keys pasted into what OLD carried -------------------------------------------------------------------
     def _replaced(self, text: str, label: str, where: str) -> str:
