@@ -1128,10 +1128,11 @@ class _Merger:
                 fresh = Item.from_json(replaced)
                 item.name, item.request, item.response = fresh.name, fresh.request, fresh.response
                 item.description, item.event, item.extra = fresh.description, fresh.event, fresh.extra
-        for holder in [self.result, *(folder for _, folder in self.result.folders())]:
-            holder.event = _with_replaced(holder.event, literals)
-            holder.extra = _with_replaced(holder.extra, literals)
+        self.result.event = _with_replaced(self.result.event, literals)
+        self.result.extra = _with_replaced(self.result.extra, literals)
         for _, folder in self.result.folders():
+            folder.event = _with_replaced(folder.event, literals)
+            folder.extra = _with_replaced(folder.extra, literals)
             folder.description = _with_replaced(folder.description, literals)
         self.result.info.description = _with_replaced(self.result.info.description, literals)
         for variable in self.result.variables:
