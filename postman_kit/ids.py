@@ -40,7 +40,13 @@ def is_derived(text: str | None) -> bool:
 
 
 def operation_id(api_title: str, method: str, path: str) -> str:
-    return stable_uuid("operation", api_title, method.upper(), normalize_path(path))
+    """The id of the request generated for an operation. A path key's fixed query or fragment (OpenAI's
+    `/responses?beta=true` beside `/responses`, Box's `/oauth2/token#refresh`) tells operations that share a
+    method and path apart, so it is part of the id (two requests of one collection had one id); an ordinary
+    path's id is as it always was."""
+    cut = min((at for at in (path.find("?"), path.find("#")) if at >= 0), default=len(path))
+    parts = ("operation", api_title, method.upper(), normalize_path(path[:cut]))
+    return stable_uuid(*parts, path[cut:]) if cut < len(path) else stable_uuid(*parts)
 
 
 def folder_id(api_title: str, folder_path: tuple[str, ...]) -> str:

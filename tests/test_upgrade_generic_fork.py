@@ -480,3 +480,56 @@ def test_a_token_pasted_where_operations_carry_their_own_auth_becomes_their_vari
     assert [h["value"] for h in copied["request"]["header"] if h["key"] == "Authorization"] == [
         f"Bearer {sent}"
     ]
+
+
+def alternatives_spec(version: str) -> dict[str, Any]:
+    """Operations that share a method and path, told apart by the path key: OpenAI's fixed `?beta=true` and Box's
+    `#refresh` fragment."""
+
+    def op(summary: str, operation_id: str) -> dict[str, Any]:
+        return {"summary": summary, "operationId": operation_id, "responses": {"200": {"description": "OK"}}}
+
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "Alternatives", "version": version},
+        "servers": [{"url": "https://api.example.com"}],
+        "paths": {
+            "/responses": {"post": op("Create response", "createResponse")},
+            "/responses?beta=true": {"post": op("Create beta response", "createBetaResponse")},
+            "/oauth2/token": {"post": op("Request token", "requestToken")},
+            "/oauth2/token#refresh": {"post": op("Refresh token", "refreshToken")},
+        },
+    }
+
+
+def test_operations_sharing_a_path_have_ids_of_their_own_and_an_untouched_fork_upgrades_to_new(
+    tmp_path: Path, run_cli
+) -> None:
+    """OpenAI's `/responses?beta=true` beside `/responses` and Box's `/oauth2/token#refresh` beside `/oauth2/token`:
+    both requests of a pair had one id, so upgrading an untouched collection called one of them the user's saved
+    request, sent it to `/responses?beta=true?beta=true`, and added another copy at every upgrade."""
+    fork, old_spec, new_spec = generated_fork(
+        tmp_path, run_cli, alternatives_spec("1.0"), alternatives_spec("1.1")
+    )
+    ids_ = [item["id"] for item in items(fork["item"])]
+    assert len(ids_) == len(set(ids_)) == 4
+    assert run_cli("generate", new_spec, "-o", tmp_path / "new").exit_code == 0
+    [expected] = (tmp_path / "new").glob("*.postman_collection.json")
+    # as the previous version wrote it too: each pair's second request with the first one's id
+    earlier = copy.deepcopy(fork)
+    by_name = {item["name"]: item for item in items(earlier["item"])}
+    by_name["Create beta response"]["id"] = by_name["Create response"]["id"]
+    by_name["Refresh token"]["id"] = by_name["Request token"]["id"]
+    for name, data in (("fork", fork), ("earlier", earlier)):
+        path, out, again = (
+            tmp_path / f"{name}.json",
+            tmp_path / f"{name}-up.json",
+            tmp_path / f"{name}-up2.json",
+        )
+        path.write_text(json.dumps(data))
+        result = run_cli("upgrade", path, "--to", new_spec, "--base", old_spec, "-o", out)
+        assert result.exit_code == 0, result.output
+        assert "0 saved request(s) carried" in result.output
+        assert out.read_bytes() == expected.read_bytes()
+        assert run_cli("upgrade", out, "--to", new_spec, "-o", again).exit_code == 0
+        assert again.read_bytes() == expected.read_bytes()

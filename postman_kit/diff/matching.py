@@ -12,6 +12,7 @@ upstream request of their endpoint are the user's saved requests.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -19,7 +20,7 @@ from postman_kit import ids
 from postman_kit.collection import Collection, Item
 from postman_kit.diff.sides import Side
 from postman_kit.naming import parse_collection_name
-from postman_kit.openapi import Operation
+from postman_kit.openapi import Operation, split_path_key
 from postman_kit.routing import MethodNotAllowed, OperationIndex, RouteMatch
 
 Key = tuple[str, str]  # (METHOD, normalized path)
@@ -110,8 +111,13 @@ class Matching:
 
 @lru_cache(maxsize=4096)  # a fork's requests route to NEW's templates: each key is asked for on both sides
 def endpoint_key(method: str, path: str) -> Key:
-    segments = ["{}" if _POSTMAN_VARIABLE.match(s) else s for s in path.split("?", 1)[0].split("/") if s]
-    return method.upper(), ids.normalize_path("/" + "/".join(segments))
+    """An endpoint's key: its method and normalised path, and what tells operations sharing them apart in a spec's
+    path key (OpenAI's `/responses?beta=true` beside `/responses`, Box's `/oauth2/token#refresh`)."""
+    path, _, fragment = path.partition("#")
+    path, _, query = path.partition("?")
+    segments = ["{}" if _POSTMAN_VARIABLE.match(s) else s for s in path.split("/") if s]
+    apart = (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
+    return method.upper(), ids.normalize_path("/" + "/".join(segments)) + apart
 
 
 def index_spec_side(side: Side) -> SideIndex:
@@ -149,7 +155,7 @@ def index_collection_side(side: Side, references: list[SideIndex]) -> SideIndex:
         titles.add(named.title)  # ids were derived from the API title the fork was generated with
     groups: dict[Key, list[tuple[tuple[str, ...], Item, str | None, dict[str, str]]]] = {}
     for trail, item in side.collection.walk():
-        key, template, params = _route(item, routers)
+        key, template, params = _route(item, routers, titles)
         groups.setdefault(key, []).append((trail, item, template, params))
     endpoints: dict[Key, Endpoint] = {}
     saved: list[SavedRequest] = []
@@ -222,7 +228,7 @@ def _fork_endpoint(key: Key, trail: tuple[str, ...], item: Item) -> Endpoint:
 
 
 def _route(
-    item: Item, routers: list[tuple[SideIndex, OperationIndex]]
+    item: Item, routers: list[tuple[SideIndex, OperationIndex]], titles: set[str]
 ) -> tuple[Key, str | None, dict[str, str]]:
     """The endpoint a request calls: routed through the reference specs, so concrete ids normalize too."""
     method = item.request.method
@@ -230,10 +236,37 @@ def _route(
     for _, router in routers:
         found = router.match(method, path)
         if isinstance(found, RouteMatch):
-            return endpoint_key(method, found.template), found.template, dict(found.path_params)
+            template = _alternative(item, found, titles).path
+            return endpoint_key(method, template), template, dict(found.path_params)
         if isinstance(found, MethodNotAllowed):
             continue
     return endpoint_key(method, path), None, {}
+
+
+def _alternative(item: Item, found: RouteMatch, titles: set[str]) -> Operation:
+    """Of the operations sharing a request's method and path (`/responses` and `/responses?beta=true`), the one
+    the request is: the one whose id or operationId it carries, else the one whose fixed query it sends (the
+    most of it), else the one with neither a fixed query nor a fragment. Taking the first made an untouched
+    OpenAI or Box collection's other alternatives the user's saved requests, added again at every upgrade."""
+    alternatives = found.alternatives or (found.operation,)
+    if len(alternatives) == 1:
+        return alternatives[0]
+    marked = item.kit.get("operationId")
+    for op in alternatives:
+        if isinstance(marked, str) and op.operation_id == marked:
+            return op
+    sent = {(q.key, q.value) for q in item.request.url.query if not q.disabled}
+    fixed = [
+        (len(query), op)
+        for op in alternatives
+        if (query := split_path_key(op.path)[1]) and set(query) <= sent
+    ]
+    if fixed:
+        return max(fixed, key=lambda pair: pair[0])[1]
+    for op in alternatives:
+        if any(item.id == ids.operation_id(title, op.method, op.path) for title in titles):
+            return op
+    return next((op for op in alternatives if "?" not in op.path and "#" not in op.path), alternatives[0])
 
 
 def _pick_upstream(
@@ -277,12 +310,20 @@ def match_endpoints(old: SideIndex, new: SideIndex) -> Matching:
     pairs: list[Match] = []
     unmatched_new = dict(new.endpoints)
     new_by_id = {e.item.id: e for e in new.endpoints.values() if e.item is not None and e.item.id}
+    # an id two of OLD's requests carry tells neither apart (a hand-copied item; an earlier version gave the
+    # operations of `/responses` and `/responses?beta=true` one id): their keys pair them
+    old_ids = Counter(e.item.id for e in old.endpoints.values() if e.item is not None and e.item.id)
     remaining: list[Endpoint] = []
     for endpoint in old.endpoints.values():
         found = None
         how = ""
         item_id = endpoint.item.id if endpoint.item is not None else None
-        if item_id and item_id in new_by_id and new_by_id[item_id].key in unmatched_new:
+        if (
+            item_id
+            and old_ids[item_id] == 1
+            and item_id in new_by_id
+            and new_by_id[item_id].key in unmatched_new
+        ):
             found, how = new_by_id[item_id], "id"
         elif endpoint.key in unmatched_new:
             found, how = unmatched_new[endpoint.key], "path"

@@ -131,9 +131,18 @@ class Target:
             titles.add(self.api.title)
         found: list[ItemRef] = []
         operation_ids: set[str] = set()
+        # the ids of operations a path key's fixed query or fragment tells apart, which no URL path gives
+        of_operations = {
+            ids.operation_id(title, op.method, op.path)
+            for op in (self.api.operations if self.api is not None else ())
+            for title in titles
+            if "?" in op.path or "#" in op.path
+        }
         for ref in self.items:
             request = ref.item.request
-            derived = {ids.operation_id(title, request.method, request.url.path_template) for title in titles}
+            derived = of_operations | {
+                ids.operation_id(title, request.method, request.url.path_template) for title in titles
+            }
             operation_id = ref.item.kit.get("operationId")
             if ref.item.id in derived or (
                 isinstance(operation_id, str) and operation_id not in operation_ids
