@@ -241,6 +241,29 @@ def test_an_edited_request_whose_operation_new_removes_is_kept_marked(
     assert "archive" not in (tmp_path / "plain.json").read_text()
 
 
+@pytest.mark.parametrize("edit", ["description", "settings"])
+def test_a_request_new_removes_is_kept_for_its_notes_or_settings_too(tmp_path: Path, run_cli, edit: str):
+    """The user's notes on a request (its description) or its Settings tab were lost with the operation NEW
+    removes, under the "Dropped" line an untouched request gets; a header edit was kept."""
+    old, new = notes_spec("2025-04-10", with_archive=True), notes_spec("2026-05-12", with_archive=False)
+    fork, old_spec, new_spec = generated_fork(tmp_path, run_cli, old, new)
+    archive = named(fork, "Archive note")
+    if edit == "description":
+        archive["request"]["description"] = "Archiving is how we close a ticket; ask Dana first."
+    else:
+        archive["protocolProfileBehavior"] = {"followRedirects": False}
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    result = run_cli("upgrade", tmp_path / "fork.json", "--to", new_spec, "-o", out, "--base", old_spec)
+    assert result.exit_code == 0, result.output
+    kept = [i for i in items(json.loads(out.read_text())["item"]) if "archive" in i["request"]["url"]["raw"]]
+    assert [i["name"] for i in kept] == ["⚠ " + archive["name"]]
+    if edit == "description":
+        assert archive["request"]["description"] in kept[0]["request"]["description"]
+    else:
+        assert kept[0]["protocolProfileBehavior"] == {"followRedirects": False}
+
+
 def test_a_saved_example_keeps_its_cookies_and_no_id_is_made_up_for_it(fork_and_specs, run_cli):
     """Postman saves the cookies a response set with every example, and exports a user's example without an
     id: the upgrade emptied the cookies and wrote `"id": ""`."""

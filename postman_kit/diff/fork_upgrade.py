@@ -316,12 +316,22 @@ class _Merger:
         if exact:
             if item.name != generated.name:
                 edits.append("name")
+            if (item.description, item.request.description) != (
+                generated.description,
+                generated.request.description,
+            ):
+                edits.append("description")
             if item.event != generated.event:
                 edits.append("scripts")
             if len(item.response) > len(generated.response):
                 edits.append("saved examples")
         elif any(not _is_contract_test(event) for event in item.event):
             edits.append("scripts")
+        settings = "protocolProfileBehavior"
+        if item.extra.get(settings) != generated.extra.get(settings) and (
+            exact or settings not in generated.extra
+        ):
+            edits.append("settings")  # a request's settings (Postman's Settings tab)
         return edits
 
     def _as_generated(self, item: Item) -> Item | None:
