@@ -264,6 +264,24 @@ def test_a_request_new_removes_is_kept_for_its_notes_or_settings_too(tmp_path: P
         assert kept[0]["protocolProfileBehavior"] == {"followRedirects": False}
 
 
+def test_a_renamed_request_new_removes_survives_upgrading_the_upgrade_again(tmp_path: Path, run_cli) -> None:
+    """Kept as `⚠ Archive my note` for its new name, the request was dropped when the upgrade was upgraded again
+    to the same version (as CI does): against that version's spec its name reads as upstream's."""
+    old, new = notes_spec("2025-04-10", with_archive=True), notes_spec("2026-05-12", with_archive=False)
+    fork, old_spec, new_spec = generated_fork(tmp_path, run_cli, old, new)
+    named(fork, "Archive note")["name"] = "Archive my note"
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    once, twice = tmp_path / "once.json", tmp_path / "twice.json"
+    assert (
+        run_cli("upgrade", tmp_path / "fork.json", "--to", new_spec, "--base", old_spec, "-o", once).exit_code
+        == 0
+    )
+    assert "⚠ Archive my note" in [i["name"] for i in items(json.loads(once.read_text())["item"])]
+    result = run_cli("upgrade", once, "--to", new_spec, "-o", twice)
+    assert result.exit_code == 0 and "0 dropped" in result.output, result.output
+    assert twice.read_bytes() == once.read_bytes()
+
+
 def test_a_saved_example_keeps_its_cookies_and_no_id_is_made_up_for_it(fork_and_specs, run_cli):
     """Postman saves the cookies a response set with every example, and exports a user's example without an
     id: the upgrade emptied the cookies and wrote `"id": ""`."""

@@ -73,6 +73,10 @@ KIT_MARKER = "x-postman-kit"  # what generate keeps on an item (Item.kit)
 DEFAULT_KEY_VARIABLE = "privateKey"
 
 
+# an upstream request an earlier upgrade kept, marked, for the user's edits
+KEPT_BEFORE = "kept by an earlier upgrade"
+
+
 @dataclass(slots=True)
 class KeyReplacement:
     """A private key pasted into what OLD carried, replaced by the collection's key variable."""
@@ -290,6 +294,10 @@ class _Merger:
         for endpoint in self.comparison.fork_matching.removed:
             successor = self.comparison.fork_matching.successors.get(endpoint.key)
             edits = self._edits_of(endpoint.item, endpoint.key) if endpoint.item is not None else []
+            if not edits and endpoint.item is not None and endpoint.item.kit.get("conflicts"):
+                # kept by an earlier upgrade for edits that may not show against this one's base (a rename, when
+                # the upgrade is upgraded again to the same version): it stays the user's, marked as it was
+                edits = [KEPT_BEFORE]
             if edits and endpoint.item is not None:
                 # the user's work on it outlives the operation: kept where it was, marked (see _lay)
                 self.kept_removed[id(endpoint.item)] = (edits, successor.label if successor else None)
@@ -934,6 +942,11 @@ class _Merger:
         their scripts, values and examples are not lost with the operation."""
         edits, successor = self.kept_removed[id(node)]
         item = self.comparison.old.side.full_item(node)
+        if edits == [KEPT_BEFORE]:
+            label = "/".join(trail + (item.name.removeprefix(CONFLICT_MARK),))
+            self.report.conflicts.append(Conflict(label, [str(p) for p in item.kit.get("conflicts") or ()]))
+            self.carried_items.append((item, label))
+            return item
         self._unmark(item)
         label = "/".join(trail + (item.name,))
         problems = [
@@ -1100,7 +1113,9 @@ class _Merger:
         (PayPal's `client_secret` typed in; a `sk_live_…` or `ghp_…` token under any name) is left out, each
         reported to revoke."""
         if find_keys(value):
-            return self._replaced(value, label, f"variable `{name}`")
+            replaced = self._replaced(value, label, f"variable `{name}`")
+            # `apiKey = {{apiKey}}` would shadow the environment's value with its own name: left empty instead
+            return "" if replaced == "{{" + name + "}}" else replaced
         if holds_named_credential(name, value) or find_tokens(value):
             self.report.notes.append(
                 f"{label} variable `{name}` held a credential ({truncate_key(value)}); it is left empty: revoke "
