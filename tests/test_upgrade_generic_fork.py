@@ -169,7 +169,12 @@ def test_a_credential_in_a_folder_variable_is_left_empty_and_one_found_elsewhere
     data = json.loads(fork.read_text())
     live, token = "sk_live_" + "9a" * 16, "opaqueToken" + "7b" * 12
     notes = next(node for node in data["item"] if node["name"] == "Notes")
-    notes["variable"] = [{"key": "liveKey", "value": live, "type": "string"}, {"key": "page", "value": "2"}]
+    pasted = "pk_" + "0123456789abcdef" * 2 + "01"
+    notes["variable"] = [
+        {"key": "liveKey", "value": live, "type": "string"},
+        {"key": "page", "value": "2"},
+        {"key": "bearerAuth", "value": pasted},  # the key variable's own name: never `{{bearerAuth}}` itself
+    ]
     notes["auth"] = {"type": "bearer", "bearer": [{"key": "token", "value": token, "type": "string"}]}
     mine = next(node for node in data["item"] if node["name"] == "Mine")
     mine["description"] = f"today's token: {token}"
@@ -187,7 +192,9 @@ def test_a_credential_in_a_folder_variable_is_left_empty_and_one_found_elsewhere
     assert notes["variable"] == [
         {"key": "liveKey", "value": "", "type": "string"},
         {"key": "page", "value": "2"},
+        {"key": "bearerAuth", "value": ""},
     ]
+    assert pasted not in text
     assert (
         "folder Notes variable `liveKey` held a credential (sk_…9a9a); it is left empty: revoke it"
         in result.output
