@@ -223,16 +223,51 @@ def _is_issued(token: str) -> bool:
 MIN_TOKEN_LENGTH = 15
 
 
+# Secrets a URL holds by their place, not their format: the last part of a Slack or Discord webhook's path (whoever
+# has it posts to the channel) and the password of a URL's `user:password@`
+_URL_SECRET = re.compile(
+    r"hooks\.slack\.com/services/T[A-Z0-9]+/B[A-Z0-9]+/(?P<slack>[A-Za-z0-9]{20,})"
+    r"|discord(?:app)?\.com/api/webhooks/[0-9]+/(?P<discord>[A-Za-z0-9_-]{30,})"
+    r"|[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@{}\"'<>]+:(?P<password>[^/\s:@{}\"'<>]{6,})@"
+)
+_PLACEHOLDER_PASSWORDS = frozenset({"password", "passwd", "secret", "changeme"})
+
+
+def _token_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` holds an issued-format credential (see _ISSUED_TOKEN) or a URL's secret (_URL_SECRET)."""
+    spans = [(m.start(), m.end()) for m in _ISSUED_TOKEN.finditer(text) if _is_issued(m.group(0))]
+    if "://" in text or "webhooks" in text:
+        for match in _URL_SECRET.finditer(text):
+            name = match.lastgroup or ""
+            secret = match.group(name)
+            lowered = secret.lower()
+            if name == "password" and (
+                lowered in _PLACEHOLDER_PASSWORDS or any(word in lowered for word in _PLACEHOLDER_WORDS)
+            ):
+                continue
+            spans.append(match.span(name))
+        spans.sort()
+    return spans
+
+
 def find_tokens(text: str) -> list[str]:
-    """The issued-format credentials in `text` (see _ISSUED_TOKEN), in order."""
-    return [m.group(0) for m in _ISSUED_TOKEN.finditer(text) if _is_issued(m.group(0))]
+    """The issued-format credentials and URL secrets in `text`, in order."""
+    return [text[start:end] for start, end in _token_spans(text)]
 
 
 def replace_tokens(text: str, replacement: Callable[[str], str]) -> str:
-    """`text` with each issued-format credential in it replaced by `replacement(token)`."""
-    return _ISSUED_TOKEN.sub(
-        lambda m: replacement(m.group(0)) if _is_issued(m.group(0)) else m.group(0), text
-    )
+    """`text` with each issued-format credential and URL secret in it replaced by `replacement(token)`."""
+    spans = _token_spans(text)
+    if not spans:
+        return text
+    parts: list[str] = []
+    at = 0
+    for start, end in spans:
+        if start < at:
+            continue
+        parts += [text[at:start], replacement(text[start:end])]
+        at = end
+    return "".join(parts) + text[at:]
 
 
 def redact(text: str) -> str:
@@ -251,11 +286,7 @@ def credential_spans(text: str, *, issued: bool = True) -> list[tuple[int, int, 
     name being the field or parameter that holds it (`client_secret=…`, `"refresh_token": "…"`), or "" for one
     found by its issuer's format (left out unless `issued`: a caller that replaced those already need not search
     the text for them again). In order, none overlapping."""
-    spans = (
-        [(m.start(), m.end(), "") for m in _ISSUED_TOKEN.finditer(text) if _is_issued(m.group(0))]
-        if issued
-        else []
-    )
+    spans = [(start, end, "") for start, end in _token_spans(text)] if issued else []
     for pattern in (_QUERY_CREDENTIAL, _JSON_CREDENTIAL, _XML_CREDENTIAL):
         for match in pattern.finditer(text):
             if _truncated_query_value(match) != match.group(0):

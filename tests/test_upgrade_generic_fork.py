@@ -581,3 +581,28 @@ def test_operations_sharing_a_path_have_ids_of_their_own_and_an_untouched_fork_u
         assert out.read_bytes() == expected.read_bytes()
         assert run_cli("upgrade", out, "--to", new_spec, "-o", again).exit_code == 0
         assert again.read_bytes() == expected.read_bytes()
+
+
+def test_secrets_a_url_holds_by_their_place_are_replaced_and_never_printed(fork_and_specs, run_cli) -> None:
+    """A Slack webhook's secret is the last part of its path, a password sits in `user:password@`: both stayed in
+    the upgrade in full, and the webhook's was printed in the report (CI logs, a pull request's comment)."""
+    fork, old_spec, new_spec = fork_and_specs
+    data = json.loads(fork.read_text())
+    webhook_secret, password = "q9W8e7R6t5Y4u3I2o1P0aSdF", "hunter2hunter2x"
+    requests = {
+        "Slack webhook": f"https://hooks.slack.com/services/T0123ABCD/B0456EFGH/{webhook_secret}",
+        "Basic in URL": f"https://bob:{password}@api.example.com/notes",
+    }
+    mine = next(node for node in data["item"] if node["name"] == "Mine")
+    for name, raw in requests.items():
+        mine["item"].append({"name": name, "request": {"method": "POST", "header": [], "url": raw}})
+    fork.write_text(json.dumps(data))
+    for report_format in ("text", "markdown", "json"):
+        out = fork.parent / f"upgraded-{report_format}.json"
+        result = run_cli(
+            "upgrade", fork, "--to", new_spec, "--base", old_spec, "-o", out, "--format", report_format
+        )
+        assert result.exit_code == 0, result.output
+        for secret in (webhook_secret, password):
+            assert secret not in out.read_text() and secret not in result.output
+        assert "…aSdF" in result.output and "…er2x" in result.output

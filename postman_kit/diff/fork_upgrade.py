@@ -198,6 +198,7 @@ def upgrade_sides(
     merger.replace_literal_credentials()
     merger.replace_found_credentials_everywhere()
     merger.declare_credential_variables()
+    merger.scrub_report()
     # what no request sends but the user wrote (a folder named or described with a token, a header or variable
     # name holding one, `?api_key=…` in a description): truncated, as every output writes a key
     truncate_in_words(result.items)
@@ -235,6 +236,9 @@ class _Merger:
         self.kept_removed: dict[int, tuple[list[str], str | None]] = {}
         # each credential taken out of the fork → the variable it became: one variable per value
         self.credential_variables: dict[str, str] = {}
+        # every credential found in the fork, in full: the report never names a request by one (a Slack
+        # webhook's secret is the last part of its path)
+        self.found_secrets: set[str] = set()
         # what NEW's own auths send (an environment's variables), before anything of OLD's joins them
         self.new_auth_variables = _auth_variables(result)
 
@@ -1124,6 +1128,44 @@ class _Merger:
             return ""
         return value
 
+    def scrub_report(self) -> None:
+        """Each credential found in the fork truncated wherever the report's words hold it (a request's label
+        is its path, which may hold one): the report goes to CI logs and pull-request comments."""
+        secrets = sorted(
+            (
+                s
+                for s in self.found_secrets | set(self.credential_variables)
+                if len(s) >= MIN_TOKEN_LENGTH // 2
+            ),
+            key=len,
+            reverse=True,
+        )
+        if not secrets:
+            return
+
+        def scrubbed(text: str) -> str:
+            for secret in secrets:
+                if secret in text:
+                    text = text.replace(secret, truncate_key(secret))
+            return text
+
+        report = self.report
+        for name in (
+            "carried",
+            "edits_kept",
+            "dropped",
+            "folders_kept",
+            "unmatched",
+            "rewritten",
+            "not_carried",
+        ):
+            setattr(report, name, [scrubbed(line) for line in getattr(report, name)])
+        report.notes = [scrubbed(line) for line in report.notes]
+        report.conflicts = [
+            Conflict(scrubbed(c.label), [scrubbed(problem) for problem in c.problems])
+            for c in report.conflicts
+        ]
+
     def carry_folder_variables(self) -> None:
         """A folder's own variables (Postman's folder > Variables) are carried with the folder; a credential in
         one is treated as in a collection variable (it was written to the upgrade in full)."""
@@ -1179,6 +1221,7 @@ class _Merger:
         return replace_keys(text, replacement)
 
     def _report_key(self, label: str, where: str, key: str, variable: str) -> None:
+        self.found_secrets.add(key)
         entry = KeyReplacement(label, where, truncate_key(key), variable)
         if entry not in self.report.keys_replaced:
             self.report.keys_replaced.append(entry)
