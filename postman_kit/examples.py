@@ -920,6 +920,18 @@ class ExampleBuilder:
                     if key in required or item is not None:
                         out[key] = self._repaired(prop, key, item)
                     continue
+                if (
+                    item is not None
+                    and not isinstance(item, dict | list)
+                    and isinstance(resolved := self._resolved(prop), dict)
+                    and _COMPOSED.intersection(resolved)
+                    and not self._could_fit(resolved, item)
+                ):
+                    # a scalar no part of its composed schema takes (openapi-generator writes `""` for an enum
+                    # behind `allOf` and `"{}"` for an object: Authentik's 53 bodies, Fly's machine config)
+                    if key in required:
+                        out[key] = self._replacement(prop, key)
+                    continue
                 if isinstance(item, dict) and prop is not None and not self._could_fit(prop, item):
                     # an object no branch of its schema takes (ElevenLabs' `query_params_schema` example, which
                     # lacks the `properties` every branch asks for): built from the schema, or left out
