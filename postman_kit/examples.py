@@ -154,6 +154,11 @@ class ExampleBuilder:
         self._deepest = max(self._deepest, depth + built.height)
         return built.value
 
+    def _typed(self, schema: Any) -> bool:
+        """The schema (through a `$ref`) says anything of its values: a type, an enum, a const, a composition."""
+        schema = self._resolved(schema)
+        return isinstance(schema, dict) and any(key not in _ANNOTATIONS for key in schema)
+
     def _shallow(self, schema: Any, refs: tuple[str, ...], name: str | None) -> Any:
         """Past MAX_DEPTH, a value that needs no depth: a scalar's (HubSpot's `filterBranchType: AND` seven
         alternatives down was `null`, though required and an enum) or an array's with no items (`[]` where none
@@ -287,6 +292,8 @@ class ExampleBuilder:
             return self._tuple(schema, refs, depth, name)
         if kind == "array":
             item = self._build(schema.get("items") or {}, refs, depth + 1, name)
+            if item is None and schema.get("minItems") and not self._typed(schema.get("items")):
+                item = NEUTRAL_STRING  # items of any kind, some asked for (NetBox's choice set: `items: {}`)
             if item is _CUT or item is None:
                 return []
             count = max(1, min(int(schema.get("minItems") or 1), 3))
@@ -1384,9 +1391,11 @@ class RequestValues:
                 if _param_fits(schema, found) and not self._in_several_branches(schema, found):
                     return found
         value = self.builder.build(schema, param.name)
-        if param.location == "path" and isinstance(value, str) and not value.strip():
+        empty = value is None or (isinstance(value, str) and not value.strip())
+        if empty and (param.location == "path" or param.required):
             # a path segment must hold something: Prowlarr's `{path}` with pattern `^(?!api/).*` was sent
-            # empty, as `GET /`, another operation
+            # empty, as `GET /`, another operation; and a required parameter whose schema takes any value
+            # (`schema: {}`, none, Grocy's `$ref` to a schema its spec lacks) was sent empty, or as `:entity`
             segment = next((word for word in _SEGMENT_WORDS if _param_fits(schema, word)), None)
             return segment if segment is not None else value
         return value

@@ -1267,3 +1267,33 @@ def test_a_schema_examples_value_no_part_of_its_composed_schema_takes_is_not_sen
     body = ExampleBuilder(document).build({"$ref": "#/components/schemas/Create"})
     assert body == {"name": "web", "mode": "identifier", "region": "ams"}
     jsonschema.validate(body, {**schemas["Create"], "components": {"schemas": schemas}})
+
+
+def test_values_of_any_kind_are_still_sent_where_the_spec_asks_for_them(tmp_path: Path) -> None:
+    """A required parameter whose schema takes anything (`schema: {}`, none, a `$ref` to a schema the spec lacks,
+    as Grocy's do) was sent empty, a path's as the literal `:entity`; an array of `items: {}` under `minItems`
+    (NetBox's choice sets) was `[]`, too short."""
+    from tests.support.generate import build_json, minimal_spec, requests_by_name
+
+    body = {"type": "object", "required": ["choices"], "properties": {"choices": {"type": "array", "items": {},
+            "minItems": 2}}}  # fmt: skip
+    operation = {
+        "summary": "Create objects",
+        "parameters": [
+            {"name": "entity", "in": "path", "required": True, "schema": {}},
+            {"name": "q", "in": "query", "required": True},
+            {
+                "name": "X-H",
+                "in": "header",
+                "required": True,
+                "schema": {"$ref": "#/components/schemas/Gone"},
+            },
+        ],
+        "requestBody": {"required": True, "content": {"application/json": {"schema": body}}},
+        "responses": {"200": {"description": "OK"}},
+    }
+    collection = build_json(tmp_path, minimal_spec({"/objects/{entity}": {"post": operation}}))
+    request = requests_by_name(collection)["Create objects"]["request"]
+    assert request["url"]["variable"][0]["value"] and request["url"]["query"][0]["value"]
+    assert all(header["value"] for header in request["header"] if header["key"] == "X-H")
+    assert len(orjson.loads(request["body"]["raw"])["choices"]) == 2
