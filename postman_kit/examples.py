@@ -154,6 +154,20 @@ class ExampleBuilder:
         self._deepest = max(self._deepest, depth + built.height)
         return built.value
 
+    def _shown(self, schema: dict[str, Any], value: Any, name: str | None) -> Any:
+        """The spec's own value with any credential in it truncated; _CUT where the truncated text no longer
+        fits the schema (Exoscale's key example under `pattern: ^[ -~]+$`, which `…` breaks): a value is then
+        made from the schema, as the example cannot be shown."""
+        shown = without_credentials(value, name)
+        if (
+            shown is value
+            or shown == value
+            or isinstance(shown, dict | list)
+            or self._example_fits(schema, shown)
+        ):
+            return shown
+        return _CUT
+
     def _typed(self, schema: Any) -> bool:
         """The schema (through a `$ref`) says anything of its values: a type, an enum, a const, a composition."""
         schema = self._resolved(schema)
@@ -224,22 +238,28 @@ class ExampleBuilder:
             "example" in schema
             and self._example_fits(schema, schema["example"])
             and not _placeholder(schema, name, schema["example"])
+            and (shown := self._shown(schema, self._as_sent(schema, schema["example"]), name)) is not _CUT
         ):
-            return without_credentials(self._as_sent(schema, schema["example"]), name)
+            return shown
         examples = schema.get("examples")
         if (
             isinstance(examples, list)
             and examples
             and self._example_fits(schema, examples[0])
             and not _placeholder(schema, name, examples[0])
+            and (shown := self._shown(schema, self._as_sent(schema, examples[0]), name)) is not _CUT
         ):
-            return without_credentials(self._as_sent(schema, examples[0]), name)
+            return shown
         if "example" in schema and not isinstance(schema["example"], dict | list):
             # written in another type where nothing is lost (Xero's account code `example: 090`, a number to
             # YAML 1.2, for a string): the value respelled, rather than one made up
             spelled = _respelled(schema, schema["example"])
-            if spelled is not None and self._example_fits(schema, spelled):
-                return without_credentials(spelled, name)
+            if (
+                spelled is not None
+                and self._example_fits(schema, spelled)
+                and (shown := self._shown(schema, spelled, name)) is not _CUT
+            ):
+                return shown
         if "const" in schema:
             return schema["const"]
         enum = schema.get("enum")
@@ -250,8 +270,9 @@ class ExampleBuilder:
             "default" in schema
             and schema["default"] is not None
             and self._example_fits(schema, schema["default"])
+            and (shown := self._shown(schema, schema["default"], name)) is not _CUT
         ):
-            return without_credentials(schema["default"], name)
+            return shown
         if "allOf" in schema:
             return self._all_of(schema, refs, depth, name)
         for key in ("oneOf", "anyOf"):

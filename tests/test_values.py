@@ -1297,3 +1297,21 @@ def test_values_of_any_kind_are_still_sent_where_the_spec_asks_for_them(tmp_path
     assert request["url"]["variable"][0]["value"] and request["url"]["query"][0]["value"]
     assert all(header["value"] for header in request["header"] if header["key"] == "X-H")
     assert len(orjson.loads(request["body"]["raw"])["choices"]) == 2
+
+
+def test_a_credential_example_whose_truncation_breaks_the_schema_gives_way_to_a_made_value() -> None:
+    """Exoscale's key examples are shown truncated (`…af7b`), which broke their `pattern: ^[ -~]+$` (the `…` is no
+    ASCII) or `minLength`: the kit's own validate refused the body it wrote."""
+    key = "sk_live_" + "af7b" * 8
+    schemas = {
+        "printable": {"type": "string", "pattern": "^[ -~]+$", "example": key},
+        "long": {"type": "string", "minLength": 20, "example": key},
+        "plain": {"type": "string", "example": key},
+    }
+    builder = ExampleBuilder({})
+    for name, schema in schemas.items():
+        value = builder.build(schema, "api_key")
+        assert key not in value
+        jsonschema.validate(value, schema)
+        if name == "plain":
+            assert value.endswith("af7b") and "…" in value  # shown truncated where that still fits
