@@ -46,6 +46,10 @@ _COMPOSED = frozenset({"allOf", "oneOf", "anyOf"})
 # The most entries a value is given where a schema asks for at least some (`minProperties`, `minContains`): a
 # spec's `minProperties: 100000000` is no request anyone sends, and building it took minutes.
 MAX_ENTRIES = 100
+# The entries (object members, list items, all levels) past which a built value takes no more optional
+# properties: Microsoft Graph's entities name each other in optional properties, breadth upon depth, and its
+# POST /drives body was 202,206 nodes (a 1.9 GB collection, 66 s). Required properties are always built.
+MAX_BUILT_ENTRIES = 500
 # A JSON media type (`application/json`, `application/vnd.x+json`) with any parameters.
 _JSON_MEDIA = re.compile(r"^application/(?:[\w.+-]*\+)?json\s*(?:;|$)", re.IGNORECASE)
 
@@ -59,6 +63,7 @@ class _Built:
     height: int
     depth: int  # where it was built
     cut_by_depth: bool  # MAX_DEPTH cut something short: the value holds at `depth` only
+    size: int  # the entries (object members, list items) it holds, all levels counted
 
     def holds_at(self, depth: int, enclosing: tuple[str, ...]) -> bool:
         # A value built without meeting MAX_DEPTH is the same value at any depth that leaves it room; one that
@@ -105,6 +110,8 @@ class ExampleBuilder:
         self._deepest = 0  # the deepest depth reached by the ref being built
         self._depth_cuts = 0  # how many times MAX_DEPTH has cut a value short
         self._stubs = 0  # how many required values a cycle of refs left as stubs (see _stub)
+        self._spent = 0  # entries placed in the value being built (see MAX_BUILT_ENTRIES)
+        self._budget_cuts = 0  # optional properties left out for MAX_BUILT_ENTRIES
         self._strings: dict[tuple[Any, ...], str] = {}
         self._standing_in: set[str] = set()  # bases being built as their first subtype (see _subtype)
         # OpenAPI 3.1 (JSON Schema 2020-12) applies the keywords beside a `$ref`; 3.0 ignores them
@@ -113,7 +120,11 @@ class ExampleBuilder:
     def build(self, schema: Any, name: str | None = None) -> Any:
         """An example of `schema`; `name` (a property's or parameter's) suggests realistic text where the schema
         gives none."""
-        value = self._build(schema, (), 0, name)
+        spent, self._spent = self._spent, 0  # a string's JSON document is a value of its own (see _string)
+        try:
+            value = self._build(schema, (), 0, name)
+        finally:
+            self._spent = spent
         return None if value is _CUT else value
 
     def declared(self, schema: Any) -> Any:
@@ -149,6 +160,10 @@ class ExampleBuilder:
             built = self._cut_cache.get((ref, depth))
             if built is None or not built.holds_at(depth, refs):
                 built = self._build_new(ref, refs, depth)
+            else:
+                self._spent += built.size
+        else:
+            self._spent += built.size
         if met:
             met[-1].update(built.refs_met)
         self._deepest = max(self._deepest, depth + built.height)
@@ -167,6 +182,11 @@ class ExampleBuilder:
         ):
             return shown
         return _CUT
+
+    def _spending(self, spent: int, value: Any) -> Any:
+        """`value`, chosen of several built: the entries spent are those before them and its own."""
+        self._spent = spent + _entries(value)
+        return value
 
     def _typed(self, schema: Any) -> bool:
         """The schema (through a `$ref`) says anything of its values: a type, an enum, a const, a composition."""
@@ -198,6 +218,7 @@ class ExampleBuilder:
 
     def _build_new(self, ref: str, refs: tuple[str, ...], depth: int) -> _Built:
         outer_deepest, cuts = self._deepest, self._depth_cuts
+        spent, budget_cuts = self._spent, self._budget_cuts
         self._deepest = depth
         self._refs_met.append({ref})
         try:
@@ -207,8 +228,10 @@ class ExampleBuilder:
         finally:
             inner = self._refs_met.pop()
             deepest, self._deepest = self._deepest, max(outer_deepest, self._deepest)
-        built = _Built(value, frozenset(inner), deepest - depth, depth, self._depth_cuts != cuts)
-        if built.refs_met.isdisjoint(refs):
+        built = _Built(
+            value, frozenset(inner), deepest - depth, depth, self._depth_cuts != cuts, self._spent - spent
+        )
+        if built.refs_met.isdisjoint(refs) and self._budget_cuts == budget_cuts:  # a cut one holds only here
             if built.cut_by_depth:
                 self._cut_cache[(ref, depth)] = built
             else:
@@ -281,6 +304,7 @@ class ExampleBuilder:
                 if isinstance(schema.get("properties"), dict):
                     return self._object_with_branch(schema, key, branches, refs, depth)
                 first: Any = _CUT
+                spent = self._spent  # branches tried and passed over hold nothing of the value
                 for index, branch in enumerate(branches):
                     # the name's value may be what makes a branch's value fit another too (an enum's entry)
                     for hint in (name, None) if name is not None else (None,):
@@ -288,13 +312,13 @@ class ExampleBuilder:
                         if value is _CUT or value is None:
                             break
                         if key == "anyOf":
-                            return self._discriminated(schema, branch, value)
+                            return self._spending(spent, self._discriminated(schema, branch, value))
                         value = self._discriminated(schema, branch, self._only_number(branches, value))
                         if not self._fits_another(branches, index, value):
-                            return value
+                            return self._spending(spent, value)
                         # valid under another branch too, so under none for `oneOf`: try the next value
                         first = value if first is _CUT else first
-                return first
+                return self._spending(spent, first)
         kind = schema.get("type")
         if isinstance(kind, list):
             kind = next((k for k in kind if k != "null"), None)
@@ -816,6 +840,9 @@ class ExampleBuilder:
         for name, prop in properties.items() if isinstance(properties, dict) else ():
             if room is not None and name not in required and room <= 0:
                 continue
+            if self._spent > MAX_BUILT_ENTRIES and name not in required:
+                self._budget_cuts += 1
+                continue
             stubs = self._stubs
             target = prop
             if isinstance(prop, dict) and "$ref" in prop and skip not in prop:
@@ -881,6 +908,7 @@ class ExampleBuilder:
             for number in range(1, min(wanted, MAX_ENTRIES) - len(out) + 1):
                 out[f"additionalProp{number}"] = None if value is _CUT else value
         self._conditional(schema, out, refs, depth)
+        self._spent += len(out)
         return out
 
     def _conditional(
@@ -1147,6 +1175,15 @@ _NUMBER_FORMATS = {"int32": "integer", "int64": "integer", "float": "number", "d
 # The word schema-to-example tools write for any string (Stoplight's mocks, Swagger UI's `"string"`)
 PLACEHOLDER_WORDS = frozenset(("string", "<string>"))
 _TYPE_NAME = re.compile(r"(type|format|kind)s?$", re.IGNORECASE)
+
+
+def _entries(value: Any) -> int:
+    """The object members and list items `value` holds, all levels counted."""
+    if isinstance(value, dict):
+        return len(value) + sum(_entries(item) for item in value.values() if isinstance(item, dict | list))
+    if isinstance(value, list):
+        return len(value) + sum(_entries(item) for item in value if isinstance(item, dict | list))
+    return 0
 
 
 def _fits_shape(schema: Any, value: Any) -> bool:
