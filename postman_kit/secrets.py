@@ -236,7 +236,7 @@ _PLACEHOLDER_PASSWORDS = frozenset({"password", "passwd", "secret", "changeme"})
 def _token_spans(text: str) -> list[tuple[int, int]]:
     """Where `text` holds an issued-format credential (see _ISSUED_TOKEN) or a URL's secret (_URL_SECRET)."""
     spans = [(m.start(), m.end()) for m in _ISSUED_TOKEN.finditer(text) if _is_issued(m.group(0))]
-    if "://" in text or "webhooks" in text:
+    if "://" in text and ("@" in text or "hooks.slack.com" in text or "/webhooks/" in text):
         for match in _URL_SECRET.finditer(text):
             name = match.lastgroup or ""
             secret = match.group(name)
