@@ -416,6 +416,12 @@ class ExampleBuilder:
                 and self._fits_another(branches, -1, value, 2)
             ):
                 return False
+            if isinstance(branches, list) and len(branches) == 1:
+                # a one-branch `oneOf` around another (Outreach's relationships: `oneOf: [{title: user, oneOf:
+                # [data, links]}]`): the inner one's branches must not both take the value either
+                inner = self._resolved(branches[0])
+                if isinstance(inner, dict) and "oneOf" in inner and not self._may_send(inner, value):
+                    return False
         composed = "allOf" in schema or "oneOf" in schema or "anyOf" in schema
         return self._could_fit(schema, value, 2) if composed else _fits(schema, value)
 
