@@ -849,6 +849,8 @@ class ExampleBuilder:
             if self._spent > MAX_BUILT_ENTRIES and name not in required:
                 self._budget_cuts += 1
                 continue
+            if prop is False:
+                continue  # JSON Schema's `false`: the property must not be there (Vercel's); it was sent as null
             stubs = self._stubs
             target = prop
             if isinstance(prop, dict) and "$ref" in prop and skip not in prop:

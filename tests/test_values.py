@@ -1385,3 +1385,9 @@ def test_a_uuid_example_with_letters_no_uuid_has_gives_way_to_a_uuid() -> None:
     value = ExampleBuilder({}).build(schema)
     uuid = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
     assert uuid.fullmatch(value["tax_rate"]) and all(uuid.fullmatch(v) for v in value["rates"])
+
+
+def test_a_property_whose_schema_is_false_is_never_sent() -> None:
+    """JSON Schema's `false` (Vercel's spec) allows no value at all: the property was sent as null."""
+    schema = {"type": "object", "properties": {"name": {"type": "string"}, "legacy": False}}
+    assert set(ExampleBuilder({"openapi": "3.1.0"}).build(schema)) == {"name"}
