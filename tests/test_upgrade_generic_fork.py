@@ -606,3 +606,36 @@ def test_secrets_a_url_holds_by_their_place_are_replaced_and_never_printed(fork_
         for secret in (webhook_secret, password):
             assert secret not in out.read_text() and secret not in result.output
         assert "…aSdF" in result.output and "…er2x" in result.output
+
+
+@pytest.mark.parametrize("with_base", [True, False])
+def test_a_folder_the_user_made_under_an_upstream_folders_name_stays_a_folder_of_its_own(
+    fork_and_specs, run_cli, with_base: bool
+) -> None:
+    """The user's own "Notes" folder (No Auth, a status check in it) beside the API's "Notes" was merged into it:
+    the API's requests then sat under the user's No Auth and sent no credentials."""
+    fork, old_spec, new_spec = fork_and_specs
+    data = json.loads(fork.read_text())
+    mine = {
+        "id": "6c0f1a9e-8f3b-4a6e-9d2c-1b7e5a3c9f10",  # Postman gives a folder it makes a random id
+        "name": "Notes",
+        "description": "MY folder",
+        "auth": {"type": "noauth"},
+        "item": [
+            {
+                "name": "Status",
+                "request": {"method": "GET", "header": [], "url": "https://status.example.org/"},
+            }
+        ],
+    }
+    data["item"].append(mine)
+    fork.write_text(json.dumps(data))
+    out = fork.parent / "upgraded.json"
+    base = ["--base", old_spec] if with_base else []
+    result = run_cli("upgrade", fork, "--to", new_spec, "-o", out, *base)
+    assert result.exit_code == 0, result.output
+    folders = [node for node in json.loads(out.read_text())["item"] if node["name"] == "Notes"]
+    assert len(folders) == 2
+    api, own = folders
+    assert "auth" not in api and "List notes" in [i["name"] for i in items(api["item"])]
+    assert own["auth"] == {"type": "noauth"} and [i["name"] for i in own["item"]] == ["Status"]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from postman_kit import ids
 from postman_kit.collection import (
     CREDENTIAL_ATTRIBUTES,
     Auth,
@@ -659,6 +660,11 @@ class _Merger:
             }
         # how many of the fork's upstream requests OLD's spec puts in each folder
         self.home_counts = Counter(self._home(e.item) for e in old.endpoints.values() if e.item is not None)
+        # the folders the user made, told by their ids where the fork keeps the ones generate derived (Postman
+        # gives a new folder, or a duplicated one, a random id): one named as an upstream folder is still theirs
+        folders = [folder for _, folder in old.side.collection.folders()]
+        derived = any(ids.is_derived(folder.id) for folder in folders)
+        self.made_by_user = {id(f) for f in folders if derived and not ids.is_derived(f.id)}
         self._lay(old.side.collection.items, self.result.items, (), ())
 
     def carry_description(self) -> None:
@@ -857,11 +863,11 @@ class _Merger:
         """The folder of OLD's spec that one of the fork's folders stands for: the same name under the same
         parent, else the one the user renamed; None for a folder the user made. Without OLD's spec every folder
         stands for itself (nothing counts as the user's), except one the fork's ids show the user made."""
-        if origin is None:
+        if origin is None or id(folder) in self.made_by_user:
             return None
         if self.base_folders is None:
             path = trail + (folder.name,)
-            return None if path in self.comparison.old.user_folders else path
+            return None if path in self.comparison.old.user_folders and not self.made_by_user else path
         if origin + (folder.name,) in self.base_folders:
             return origin + (folder.name,)
         return self._renamed_from(folder, origin)
@@ -871,6 +877,8 @@ class _Merger:
     ) -> Folder | None:
         """NEW's folder for one of OLD's: the same name under the same parent, else the upstream folder the user
         renamed when NEW still has it."""
+        if id(folder) in self.made_by_user:
+            return None  # the user's own, though named as an upstream folder: a folder of its own still
         same = next((n for n in target if isinstance(n, Folder) and n.name == folder.name), None)
         if same is not None or origin is None or origin[-1] == folder.name:
             return same
