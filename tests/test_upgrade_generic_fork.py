@@ -639,3 +639,26 @@ def test_a_folder_the_user_made_under_an_upstream_folders_name_stays_a_folder_of
     api, own = folders
     assert "auth" not in api and "List notes" in [i["name"] for i in items(api["item"])]
     assert own["auth"] == {"type": "noauth"} and [i["name"] for i in own["item"]] == ["Status"]
+
+
+def test_what_the_user_set_on_a_folder_follows_it_when_new_renames_its_tag(tmp_path: Path, run_cli) -> None:
+    """NEW renames the tag Notes → Memos: the auth, script and description the user had set on the folder were
+    lost without a word, and its requests sent the collection's credential instead of the user's token."""
+    old = notes_spec("2025-04-10", with_archive=False)
+    new = json.loads(json.dumps(notes_spec("2026-05-12", with_archive=False)).replace('"Notes"', '"Memos"'))
+    fork, old_spec, new_spec = generated_fork(tmp_path, run_cli, old, new)
+    folder = next(node for node in fork["item"] if node["name"] == "Notes")
+    folder["auth"] = {
+        "type": "bearer",
+        "bearer": [{"key": "token", "value": "{{notesToken}}", "type": "string"}],
+    }
+    folder["event"] = [{"listen": "prerequest", "script": {"type": "text/javascript", "exec": ["// mine"]}}]
+    folder["description"] = "Only the sandbox account, please."
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    result = run_cli("upgrade", tmp_path / "fork.json", "--to", new_spec, "--base", old_spec, "-o", out)
+    assert result.exit_code == 0, result.output
+    [memos] = [node for node in json.loads(out.read_text())["item"] if node["name"] == "Memos"]
+    assert memos["auth"] == folder["auth"] and memos["event"] == folder["event"]
+    assert memos["description"] == folder["description"]
+    assert "folder 'Notes' is 'Memos' in" in result.output

@@ -781,6 +781,13 @@ class _Merger:
             if isinstance(node, Folder):
                 node_origin = self._folder_origin(node, trail, origin)
                 counterpart = self._folder_counterpart(node, nodes, target, node_origin)
+                if counterpart is None and node_origin is not None and self.base_folders is not None:
+                    counterpart = self._renamed_upstream(node, nodes, target)
+                    if counterpart is not None:
+                        self.report.notes.append(
+                            f"folder '{'/'.join(trail + (node.name,))}' is '{counterpart.name}' in "
+                            f"{self.new_label}: what you set on it follows its requests there"
+                        )
                 if counterpart is None:
                     if not self._holds_user_work(node, trail + (node.name,), node_origin):
                         continue  # an upstream folder NEW no longer has, with nothing of the user's in it
@@ -889,6 +896,26 @@ class _Merger:
             found.name = folder.name
             self.report.edits_kept.append(f"folder '{'/'.join(origin)}' renamed '{folder.name}'")
         return found
+
+    def _renamed_upstream(
+        self, folder: Folder, old_siblings: list[Node], target: list[Node]
+    ) -> Folder | None:
+        """NEW's folder that every upstream request of one of OLD's folders went to, where NEW renamed it (a tag
+        renamed: Payments → Billing) and the fork has no folder of that name: the folder the user's settings on
+        it follow."""
+        owners: list[Folder] = []
+        for node in folder.items:
+            placed = None if isinstance(node, Folder) else self._upstream_in_result(node)
+            if placed is not None:
+                owner = next((n for n in target if isinstance(n, Folder) and n.items is placed[0]), None)
+                if owner is None:
+                    return None
+                owners.append(owner)
+        if not owners or any(owner is not owners[0] for owner in owners):
+            return None
+        if any(isinstance(n, Folder) and n.name == owners[0].name for n in old_siblings):
+            return None
+        return owners[0]
 
     def _renamed_from(self, folder: Folder, origin: tuple[str, ...]) -> tuple[str, ...] | None:
         """The folder of OLD's spec beside `folder` that all its upstream requests came from, when they came from
