@@ -662,3 +662,26 @@ def test_what_the_user_set_on_a_folder_follows_it_when_new_renames_its_tag(tmp_p
     assert memos["auth"] == folder["auth"] and memos["event"] == folder["event"]
     assert memos["description"] == folder["description"]
     assert "folder 'Notes' is 'Memos' in" in result.output
+
+
+@pytest.mark.parametrize("with_base", [True, False])
+def test_a_request_whose_method_the_user_switched_to_no_operations_is_kept_as_they_left_it(
+    fork_and_specs, run_cli, with_base: bool
+) -> None:
+    """The user switched "List notes" to PUT (Postman's method menu) to probe the API: upgrade quietly turned it
+    back into NEW's GET."""
+    fork, old_spec, new_spec = fork_and_specs
+    data = json.loads(fork.read_text())
+    named(data, "List notes")["request"]["method"] = "PUT"
+    fork.write_text(json.dumps(data))
+    out = fork.parent / "upgraded.json"
+    base = ["--base", old_spec] if with_base else []
+    result = run_cli("upgrade", fork, "--to", new_spec, "-o", out, *base)
+    assert result.exit_code == 0, result.output
+    methods = [
+        i["request"]["method"]
+        for i in items(json.loads(out.read_text())["item"])
+        if i["name"] == "List notes"
+    ]
+    assert "PUT" in methods
+    assert "List notes (PUT /notes): not an operation of either revision; kept as it was" in result.output

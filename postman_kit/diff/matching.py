@@ -288,8 +288,12 @@ def _pick_upstream(
     for index, (_, item, _, _) in enumerate(members):
         if item.id and item.id in expected_ids:
             return index
+    methods = {e.operation_id: e.method.upper() for ref in references for e in ref.endpoints.values()}
     for index, (_, item, _, _) in enumerate(members):
-        if isinstance(item.kit.get("operationId"), str):
+        marked = item.kit.get("operationId")
+        # the user switched the method of the request generated for `marked` (a PUT to probe a GET's path): it
+        # calls that operation no more, and is theirs
+        if isinstance(marked, str) and methods.get(marked, method.upper()) == method.upper():
             return index
     names = {e.name for e in known}
     for index, (_, item, _, _) in enumerate(members):
