@@ -64,6 +64,7 @@ class _Built:
     depth: int  # where it was built
     cut_by_depth: bool  # MAX_DEPTH cut something short: the value holds at `depth` only
     size: int  # the entries (object members, list items) it holds, all levels counted
+    null_stubs: int  # required values in it recursion left as null
 
     def holds_at(self, depth: int, enclosing: tuple[str, ...]) -> bool:
         # A value built without meeting MAX_DEPTH is the same value at any depth that leaves it room; one that
@@ -111,6 +112,7 @@ class ExampleBuilder:
         self._depth_cuts = 0  # how many times MAX_DEPTH has cut a value short
         self._stubs = 0  # how many required values a cycle of refs left as stubs (see _stub)
         self._spent = 0  # entries placed in the value being built (see MAX_BUILT_ENTRIES)
+        self._null_stubs = 0  # required values recursion left as null (see the array case of _build)
         self._budget_cuts = 0  # optional properties left out for MAX_BUILT_ENTRIES
         self._strings: dict[tuple[Any, ...], str] = {}
         self._standing_in: set[str] = set()  # bases being built as their first subtype (see _subtype)
@@ -162,8 +164,10 @@ class ExampleBuilder:
                 built = self._build_new(ref, refs, depth)
             else:
                 self._spent += built.size
+                self._null_stubs += built.null_stubs
         else:
             self._spent += built.size
+            self._null_stubs += built.null_stubs
         if met:
             met[-1].update(built.refs_met)
         self._deepest = max(self._deepest, depth + built.height)
@@ -218,7 +222,7 @@ class ExampleBuilder:
 
     def _build_new(self, ref: str, refs: tuple[str, ...], depth: int) -> _Built:
         outer_deepest, cuts = self._deepest, self._depth_cuts
-        spent, budget_cuts = self._spent, self._budget_cuts
+        spent, budget_cuts, null_stubs = self._spent, self._budget_cuts, self._null_stubs
         self._deepest = depth
         self._refs_met.append({ref})
         try:
@@ -229,7 +233,13 @@ class ExampleBuilder:
             inner = self._refs_met.pop()
             deepest, self._deepest = self._deepest, max(outer_deepest, self._deepest)
         built = _Built(
-            value, frozenset(inner), deepest - depth, depth, self._depth_cuts != cuts, self._spent - spent
+            value,
+            frozenset(inner),
+            deepest - depth,
+            depth,
+            self._depth_cuts != cuts,
+            self._spent - spent,
+            self._null_stubs - null_stubs,
         )
         if built.refs_met.isdisjoint(refs) and self._budget_cuts == budget_cuts:  # a cut one holds only here
             if built.cut_by_depth:
@@ -336,10 +346,16 @@ class ExampleBuilder:
         ):
             return self._tuple(schema, refs, depth, name)
         if kind == "array":
+            null_stubs = self._null_stubs
             item = self._build(schema.get("items") or {}, refs, depth + 1, name)
             if item is None and schema.get("minItems") and not self._typed(schema.get("items")):
                 item = NEUTRAL_STRING  # items of any kind, some asked for (NetBox's choice set: `items: {}`)
             if item is _CUT or item is None:
+                return []
+            if self._null_stubs != null_stubs and not schema.get("minItems"):
+                # an item recursion left a required value of as null (HubSpot's innermost filter's `operation`):
+                # no item is better than one the API refuses
+                self._null_stubs = null_stubs
                 return []
             count = max(1, min(int(schema.get("minItems") or 1), 3))
             if count > 1 and schema.get("uniqueItems") is True:
@@ -867,6 +883,8 @@ class ExampleBuilder:
                 if name in required:
                     self._stubs += 1
                     value = self._stub(target, refs, depth + 1) if _looks_object(target) else None
+                    if value is None:
+                        self._null_stubs += 1
                 else:
                     continue
             elif name not in required and isinstance(target, dict) and not self._may_send(target, value):

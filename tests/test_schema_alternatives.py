@@ -48,11 +48,17 @@ def hubspot_lists() -> dict[str, Any]:
     }
     schemas["PropertyFilter"] = {
         "type": "object",
-        "required": ["filterType", "property"],
+        "required": ["filterType", "property", "operation"],
         "properties": {
             "filterType": {"type": "string", "enum": ["PROPERTY"]},
             "property": {"type": "string"},
+            "operation": {"oneOf": [{"$ref": "#/components/schemas/BoolOperation"}]},
         },
+    }
+    schemas["BoolOperation"] = {
+        "type": "object",
+        "required": ["operationType", "value"],
+        "properties": {"operationType": {"type": "string", "enum": ["BOOL"]}, "value": {"type": "boolean"}},
     }
     return minimal_spec({"/lists/{listId}/filters": {"put": operation}}, components={"schemas": schemas})
 
@@ -61,7 +67,13 @@ def nested(levels: int, filter_type: Any) -> dict[str, Any]:
     node = {
         "filterBranchType": "OR",
         "filterBranches": [],
-        "filters": [{"filterType": filter_type, "property": "x"}],
+        "filters": [
+            {
+                "filterType": filter_type,
+                "property": "x",
+                "operation": {"operationType": "BOOL", "value": True},
+            }
+        ],
     }
     for _ in range(levels):
         node = {"filterBranchType": "AND", "filterBranches": [node], "filters": []}
