@@ -441,6 +441,15 @@ class ExampleBuilder:
         composed = "allOf" in schema or "oneOf" in schema or "anyOf" in schema
         return self._could_fit(schema, value, 2) if composed else _fits(schema, value)
 
+    def lacks_required(self, schema: Any, value: Any) -> bool:
+        """`value` is an object without a property its schema requires (one the direction does not hide)."""
+        properties, required = self._shape(schema, 0)
+        hidden = "readOnly" if self.direction == "request" else "writeOnly"
+        return isinstance(value, dict) and any(
+            name not in value and not self._marked(self._resolved(properties.get(name)) or {}, hidden)
+            for name in required
+        )
+
     def fits_several(self, branches: list[Any], value: Any) -> bool:
         """`value` fits more than one of a `oneOf`'s `branches`: valid under none of them."""
         return self._fits_another(branches, -1, value, 2)

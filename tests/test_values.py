@@ -1391,3 +1391,18 @@ def test_a_property_whose_schema_is_false_is_never_sent() -> None:
     """JSON Schema's `false` (Vercel's spec) allows no value at all: the property was sent as null."""
     schema = {"type": "object", "properties": {"name": {"type": "string"}, "legacy": False}}
     assert set(ExampleBuilder({"openapi": "3.1.0"}).build(schema)) == {"name"}
+
+
+def test_a_body_example_that_lacks_what_its_schema_requires_gives_way_to_a_made_body(tmp_path: Path) -> None:
+    """PayPal's disputes spec swaps the examples of two operations: each body lacked the property its schema
+    requires, and the kit's own validate said so (as an info) of the body it sent."""
+    from tests.support.generate import build_json, minimal_spec, requests_by_name
+
+    schema = {"type": "object", "required": ["action"], "properties": {"action": {"type": "string",
+              "enum": ["BUYER_EVIDENCE", "SELLER_EVIDENCE"]}}}  # fmt: skip
+    media = {"application/json": {"schema": schema, "example": {"note": "Escalating to PayPal claim."}}}
+    operation = {"summary": "Require evidence", "requestBody": {"required": True, "content": media},
+                 "responses": {"200": {"description": "OK"}}}  # fmt: skip
+    collection = build_json(tmp_path, minimal_spec({"/disputes/{id}/require-evidence": {"post": operation}}))
+    body = orjson.loads(requests_by_name(collection)["Require evidence"]["request"]["body"]["raw"])
+    assert body == {"action": "BUYER_EVIDENCE"}
