@@ -444,6 +444,10 @@ class ExampleBuilder:
     def lacks_required(self, schema: Any, value: Any) -> bool:
         """`value` is an object without a property its schema requires (one the direction does not hide)."""
         properties, required = self._shape(schema, 0)
+        if isinstance(value, dict) and len(value) == 1:
+            [inner] = value.values()
+            if isinstance(inner, dict) and inner.keys() & properties.keys():
+                return False  # the object wrapped in a key (PagerDuty's `{"connection": {…}}`): as the API takes it
         hidden = "readOnly" if self.direction == "request" else "writeOnly"
         return isinstance(value, dict) and any(
             name not in value and not self._marked(self._resolved(properties.get(name)) or {}, hidden)
