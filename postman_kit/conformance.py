@@ -25,7 +25,7 @@ from postman_kit.json_lines import JSON_LINES_MEDIA_TYPES, json_lines_read
 from postman_kit.loader import resolve_pointer
 from postman_kit.openapi import Api, Operation, Parameter, RequestBody, split_path_key
 from postman_kit.profiles import Profile
-from postman_kit.routing import MethodNotAllowed, OperationIndex, RouteMatch, decoded
+from postman_kit.routing import MethodNotAllowed, OperationIndex, RouteMatch, api_path, decoded
 from postman_kit.scalars import bounded, listed_types, number_bounds, string_fits
 from postman_kit.schema_validation import SchemaChecker
 
@@ -77,7 +77,9 @@ class RequestChecker:
     def route(self, request: Request) -> RouteMatch | MethodNotAllowed | None:
         """The operation a request is for. Where several share its method and path (path keys told apart by a
         `#fragment` or a fixed `?query`), the one it fits best: the API tells them apart by what is sent."""
-        found = self.index.match_segments(request.method, request.url.path)
+        found = self.index.match_segments(
+            request.method, api_path(self.api, request.url.host, request.url.path)
+        )
         if not isinstance(found, RouteMatch) or len(found.alternatives) < 2:
             return found
         sent = {query.key for query in request.url.enabled_query()}

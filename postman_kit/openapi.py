@@ -185,6 +185,17 @@ class Api:
             hosts.add(host.lower())
         return frozenset(hosts)
 
+    @cached_property
+    def server_paths(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """host → the paths its servers' URLs put before every operation's (Spotify's `/v1`), longest first."""
+        found: dict[str, set[tuple[str, ...]]] = {}
+        for server in list(self.servers) + [server for op in self.operations for server in op.servers]:
+            parts = urlsplit(server.url) if "://" in server.url else None
+            if parts is not None and parts.hostname:
+                segments = tuple(segment for segment in parts.path.split("/") if segment)
+                found.setdefault(parts.hostname.lower(), set()).add(segments)
+        return {host: tuple(sorted(paths, key=lambda p: (-len(p), p))) for host, paths in found.items()}
+
     def operation(self, method: str, path: str) -> Operation | None:
         for op in self.operations:
             if op.method == method.upper() and op.path == path:

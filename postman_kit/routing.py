@@ -102,6 +102,19 @@ def decoded(part: str) -> str:
     return urllib.parse.unquote(part) if "%" in part else part
 
 
+def api_path(api: Api, host: list[str], path: list[str]) -> list[str]:
+    """A request's path segments as the spec writes its operations' paths: where the request names one of the
+    spec's server hosts itself (a URL pasted from the docs, `https://api.spotify.com/v1/me`), without the path
+    that server's URL puts before every operation (`/v1`)."""
+    name = ".".join(host).lower()
+    if not name or "{{" in name:
+        return path
+    for prefix in api.server_paths.get(name, ()):
+        if prefix and tuple(path[: len(prefix)]) == prefix:
+            return path[len(prefix) :]
+    return path
+
+
 class OperationIndex:
     """Routes requests to an API's operations."""
 

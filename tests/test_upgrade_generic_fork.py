@@ -685,3 +685,39 @@ def test_a_request_whose_method_the_user_switched_to_no_operations_is_kept_as_th
     ]
     assert "PUT" in methods
     assert "List notes (PUT /notes): not an operation of either revision; kept as it was" in result.output
+
+
+def test_urls_pasted_from_the_docs_with_the_servers_path_keep_it(tmp_path: Path, run_cli) -> None:
+    """Spotify's server is `https://api.spotify.com/v1`; users paste `https://api.spotify.com/v1/me` from its docs.
+    The upstream request so edited went out as `https://api.spotify.com/me` (the `/v1` dropped), a copy of it
+    was dropped as "not an operation", and a copy whose URL is only `raw` (valid v2.1) was read as `GET /`."""
+
+    def spec(version: str) -> dict[str, Any]:
+        me = {"get": {"summary": "Get current user", "responses": {"200": {"description": "OK"}}}}
+        return {"openapi": "3.0.3", "info": {"title": "Music", "version": version},
+                "servers": [{"url": "https://api.music.example/v1"}], "paths": {"/me": me}}  # fmt: skip
+
+    fork, old_spec, new_spec = generated_fork(tmp_path, run_cli, spec("1.0"), spec("1.1"))
+    pasted = "https://api.music.example/v1/me"
+    upstream = named(fork, "Get current user")
+    copy_ = saved_copy_of(upstream, "My me")
+    raw_only = saved_copy_of(upstream, "My raw me")
+    raw_only["request"]["url"] = {"raw": "{{baseUrl}}/me"}
+    upstream["request"]["url"] = pasted
+    copy_["request"]["url"] = pasted
+    fork["item"] += [copy_, raw_only]
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    result = run_cli("upgrade", tmp_path / "fork.json", "--to", new_spec, "--base", old_spec, "-o", out)
+    assert result.exit_code == 0, result.output
+    sent = {i["name"]: i["request"]["url"]["raw"] for i in items(json.loads(out.read_text())["item"])}
+    assert sent == {"Get current user": pasted, "My me": pasted, "My raw me": "{{baseUrl}}/me"}
+    assert "deleted" not in result.output and "Dropped" not in result.output
+
+
+def saved_copy_of(item: dict[str, Any], name: str) -> dict[str, Any]:
+    """A request the user duplicated, as Postman saves it: a new id, the copy's own name."""
+    mine = copy.deepcopy(item)
+    mine.pop("id", None)
+    mine["name"] = name
+    return mine

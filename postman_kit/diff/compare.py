@@ -34,6 +34,7 @@ from postman_kit.diff.signature import SchemaShapes, item_signature, operation_s
 from postman_kit.diff.transplant import refresh_headers, transplant_request
 from postman_kit.naming import stamped
 from postman_kit.openapi import Api
+from postman_kit.routing import api_path
 
 if TYPE_CHECKING:
     from postman_kit.conformance import Problem, RequestChecker
@@ -102,12 +103,16 @@ class Comparison:
         new_side = self.new.side
         # On a moved endpoint the path's shape changed: the user's values go to NEW's parameters by name.
         moved_values = (saved.path_params or None) if endpoint.key != saved.key else None
+        url = saved.item.request.url
+        api = new_side.api or (self.base.side.api if self.base is not None else None)
+        prefix = len(url.path) - len(api_path(api, url.host, url.path)) if api is not None else 0
         request = transplant_request(
             saved.item.request,
             endpoint.template,
             new_side.profile.revision_header,
             new_side.revision or "",
             moved_values,
+            prefix,
         )
         before = self.upstream_item(saved)
         if before is not None and endpoint.item is not None:

@@ -414,6 +414,12 @@ class _Merger:
                 mine.request.url.host,
                 mine.request.url.port,
             )
+            # the path the server's URL puts before the operation's, written out with the host (Spotify's `/v1`
+            # in `https://api.spotify.com/v1/me`, a URL pasted from the docs), goes with it
+            mine_path, base_path = mine.request.url.path, base.request.url.path
+            extra = len(mine_path) - len(base_path)
+            if extra > 0 and mine_path[extra:] == base_path:
+                url.path = mine_path[:extra] + url.path
             kept.append("host")
         base_headers = {h.key.lower(): h for h in base.request.header}
         target_headers = {h.key.lower(): h for h in target.request.header}

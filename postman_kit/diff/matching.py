@@ -21,7 +21,7 @@ from postman_kit.collection import Collection, Item
 from postman_kit.diff.sides import Side
 from postman_kit.naming import parse_collection_name
 from postman_kit.openapi import Operation, split_path_key
-from postman_kit.routing import MethodNotAllowed, OperationIndex, RouteMatch
+from postman_kit.routing import MethodNotAllowed, OperationIndex, RouteMatch, api_path
 
 Key = tuple[str, str]  # (METHOD, normalized path)
 _POSTMAN_VARIABLE = re.compile(r"^\{\{[^}]+\}\}$")
@@ -232,9 +232,10 @@ def _route(
 ) -> tuple[Key, str | None, dict[str, str]]:
     """The endpoint a request calls: routed through the reference specs, so concrete ids normalize too."""
     method = item.request.method
-    path = item.request.url.path_template
+    url = item.request.url
+    path = url.path_template
     for _, router in routers:
-        found = router.match(method, path)
+        found = router.match(method, "/" + "/".join(api_path(router.api, url.host, url.path)))
         if isinstance(found, RouteMatch):
             template = _alternative(item, found, titles).path
             return endpoint_key(method, template), template, dict(found.path_params)

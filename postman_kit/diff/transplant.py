@@ -17,6 +17,7 @@ def transplant_request(
     revision_header: str | None,
     revision: str,
     moved_values: Mapping[str, str] | None = None,
+    prefix: int = 0,
 ) -> Request:
     """A copy of `request` calling `new_template`: literal segments from NEW, the user's values where NEW
     has a parameter (so `/api/profiles/01H…/` becomes `/api/profiles/01H…`), and a literal revision header
@@ -25,9 +26,13 @@ def transplant_request(
     When the operation moved to a path of another shape, `moved_values` holds the user's value of each of
     OLD's path parameters: NEW's parameters take them by name, else in order from the last (a path names its
     resource last, after the parents NEW may have dropped).
+
+    `prefix`: how many of the request's first segments are its server's path, written out with a literal host
+    (Spotify's `/v1` in `https://api.spotify.com/v1/me`); they stay before NEW's path.
     """
     copy = Request.from_json(request.to_json())
-    user_segments = [s for s in copy.url.path if s]
+    server_path = copy.url.path[:prefix]
+    user_segments = [s for s in copy.url.path[prefix:] if s]
     new_segments = new_template.split("/")[1:] if new_template.startswith("/") else new_template.split("/")
     by_name = dict(moved_values or {})
     names = [m.group(1) for s in new_segments if (m := _TEMPLATE_PARAM.match(s))]
@@ -50,7 +55,7 @@ def transplant_request(
         position += 1
     copy.url = Url(
         host=copy.url.host,
-        path=path,
+        path=server_path + path,
         query=copy.url.query,
         variable=copy.url.variable,
         protocol=copy.url.protocol,
