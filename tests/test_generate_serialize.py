@@ -753,3 +753,9 @@ def test_a_newline_delimited_body_typed_as_text_is_still_json_lines(tmp_path: Pa
 
     report = validate_collection(collection, "c.json", api=load_api(str(spec)))
     assert [f.rule for f in report.findings if f.severity == "error"] == []
+
+
+def test_an_empty_object_has_no_form_field() -> None:
+    """Salesloft's free-form `custom_fields` (objects with no properties) went out as the text `{}`."""
+    assert serialize.form_pairs({"name": "Hogwarts", "custom_fields": [{}]}) == [("name", "Hogwarts")]
+    assert serialize.form_pairs({"tags": [{}, "a"]}) == [("tags", "a")]

@@ -213,6 +213,12 @@ def form_pairs(value: Any, encoding: dict[str, Any] | None = None) -> list[tuple
         if entry.get("contentType") and "style" not in entry and "explode" not in entry:
             pairs.append((str(key), scalar_text(item)))
             continue
+        if isinstance(item, list) and any(part == {} for part in item):
+            # an empty object has no form encoding (Salesloft's free-form `custom_fields` went out as the text
+            # `{}`, which no server reads as an object): such items are not sent
+            item = [part for part in item if part != {}]
+            if not item:
+                continue
         pairs += query_pairs(str(key), item, entry.get("style"), entry.get("explode"))
     return pairs
 
