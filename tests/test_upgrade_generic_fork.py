@@ -721,3 +721,23 @@ def saved_copy_of(item: dict[str, Any], name: str) -> dict[str, Any]:
     mine.pop("id", None)
     mine["name"] = name
     return mine
+
+
+def test_revisions_may_be_any_apis_version_numbers(tmp_path: Path, run_cli) -> None:
+    """`--revisions` took only Klaviyo's dates: a directory of another vendor's specs (1.2.1, 1.9.0, 1.10.0) or a
+    file listing its versions was refused, and every upgrade needed `--base`."""
+    fork, old_spec, new_spec = generated_fork(
+        tmp_path, run_cli, alternatives_spec("1.2.1"), alternatives_spec("1.10.0")
+    )
+    revisions = tmp_path / "revisions"
+    revisions.mkdir()
+    for version in ("1.2.1", "1.9.0", "1.10.0"):
+        (revisions / f"api-{version}.json").write_text(json.dumps(alternatives_spec(version)))
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    listed = tmp_path / "revisions.txt"
+    listed.write_text("1.2.1\n1.10.0\n1.9.0\n")
+    for source in (revisions, listed):
+        result = run_cli("diff", tmp_path / "fork.json", new_spec, "--revisions", source)
+        assert result.exit_code == 0, result.output
+        assert "v1.2.1 is 2 revision(s) behind v1.10.0" in result.output
+        assert ("PARTIAL" in result.output) == (source == listed)  # a directory holds OLD's own spec

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 _REVISION_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 STABLE_YEARS = 1
@@ -114,11 +115,27 @@ def lifecycle(revision: str, today: date, released: list[str] | None = None) -> 
     )
 
 
+def revision_key(revision: str) -> tuple[int, Any] | None:
+    """What orders a revision among others of its kind: a Klaviyo date, else a version number (`1.10.0` after
+    `1.9.0`); None for neither. Dates come before version numbers, which no list mixes in practice."""
+    day = revision_date(revision)
+    if day is not None:
+        return 0, (day, revision)
+    number = _VERSION_NUMBER.match(revision or "")
+    return (1, _version_key(number)) if number is not None else None
+
+
 def revisions_between(old: str, new: str, released: list[str]) -> list[str]:
     """Released revisions after `old` up to and including `new`, oldest first (same channel as `new`)."""
     low, high = revision_date(old), revision_date(new)
     if low is None or high is None:
-        return []
+        old_key, new_key = revision_key(old), revision_key(new)
+        if old_key is None or new_key is None or old_key[0] != 1 or new_key[0] != 1:
+            return []
+        between = [
+            (key, r) for r in released if (key := revision_key(r)) is not None and old_key < key <= new_key
+        ]
+        return [r for _, r in sorted(between)]
     beta = new.endswith(".pre")
     return sorted(
         r

@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
-from postman_kit.diff.lifecycle import revision_date
+from postman_kit.diff.lifecycle import revision_key
 from postman_kit.errors import InputError
 from postman_kit.loader import read_local_file
 
@@ -82,10 +81,13 @@ def read_revisions(source: str | Path) -> RevisionList:
         specs: dict[str, Path] = {}
         for spec in sorted(p for p in path.iterdir() if p.is_file() and p.name.endswith(SPEC_SUFFIXES)):
             revision = spec_revision(spec)
-            if revision is not None and revision_date(revision) is not None:
+            if revision is not None and revision_key(revision) is not None:
                 specs.setdefault(revision, spec)
         if not specs:
-            raise InputError(str(source), "no spec in this directory has a dated revision (YYYY-MM-DD)")
+            raise InputError(
+                str(source),
+                "no spec in this directory has a revision (a date YYYY-MM-DD or a version number)",
+            )
         return RevisionList(revisions=_sorted(specs), specs=specs, source=str(source))
     if not path.exists():
         raise InputError(str(source), "no such file or directory")
@@ -98,8 +100,11 @@ def read_revisions(source: str | Path) -> RevisionList:
         entry = line.split("#", 1)[0].strip()
         if not entry:
             continue
-        if revision_date(entry) is None:
-            raise InputError(str(source), f"line {number}: {entry!r} is not a revision (YYYY-MM-DD[.pre])")
+        if revision_key(entry) is None:
+            raise InputError(
+                str(source),
+                f"line {number}: {entry!r} is not a revision (YYYY-MM-DD[.pre] or a version number)",
+            )
         revisions.append(entry)
     if not revisions:
         raise InputError(str(source), "lists no revisions")
@@ -107,4 +112,4 @@ def read_revisions(source: str | Path) -> RevisionList:
 
 
 def _sorted(revisions: Iterable[str]) -> list[str]:
-    return sorted(set(revisions), key=lambda r: (revision_date(r) or date.min, r))
+    return sorted(set(revisions), key=lambda r: revision_key(r) or (2, r))
