@@ -226,7 +226,9 @@ class Url:
             # only `raw`, as a hand-written or converted collection may give it (valid v2.1): read as Postman reads
             # it, not as a request to `/` with no host
             parsed = parse_raw_url(raw)
-            parsed.variable = [Variable.from_json(v) for v in data.get("variable") or [] if isinstance(v, dict)]
+            parsed.variable = [
+                Variable.from_json(v) for v in data.get("variable") or [] if isinstance(v, dict)
+            ]
             parsed.extra = _pop_extra(data, cls.KNOWN)
             return parsed
         host = data.get("host") or []
