@@ -741,3 +741,58 @@ def test_revisions_may_be_any_apis_version_numbers(tmp_path: Path, run_cli) -> N
         assert result.exit_code == 0, result.output
         assert "v1.2.1 is 2 revision(s) behind v1.10.0" in result.output
         assert ("PARTIAL" in result.output) == (source == listed)  # a directory holds OLD's own spec
+
+
+def bookings_spec(version: str, search_path: str) -> dict[str, Any]:
+    ok = {"200": {"description": "OK"}}
+    search = {
+        "get": {
+            "summary": "Search bookings",
+            "operationId": "searchBookings",
+            "responses": ok,
+            "parameters": [{"name": "q", "in": "query", "schema": {"type": "string", "example": "Rex"}}],
+        }
+    }
+    one = {
+        "get": {
+            "summary": "Get a booking",
+            "operationId": "getBooking",
+            "responses": ok,
+            "parameters": [
+                {"name": "bookingId", "in": "path", "required": True, "schema": {"type": "string"}}
+            ],
+        }
+    }
+    return {"openapi": "3.0.3", "info": {"title": "Bookings", "version": version},
+            "servers": [{"url": "https://api.example.com"}],
+            "paths": {"/bookings/{bookingId}": one, search_path: search}}  # fmt: skip
+
+
+@pytest.mark.parametrize("with_base", [True, False])
+def test_an_operation_moved_off_a_path_another_template_fits_is_followed_not_taken_for_a_saved_request(
+    tmp_path: Path, run_cli, with_base: bool
+) -> None:
+    """Stripe's search moved from `/v1/customers/search`, which `/v1/customers/{customer}` also fits: the request
+    was taken for a saved request of that operation, "broken by NEW", its script left on a ⚠ copy at the dead path;
+    even an untouched collection did not upgrade to `generate NEW`."""
+    fork, old_spec, new_spec = generated_fork(
+        tmp_path, run_cli, bookings_spec("1.0", "/bookings/search"), bookings_spec("1.1", "/search/bookings")
+    )
+    assert run_cli("generate", new_spec, "-o", tmp_path / "new").exit_code == 0
+    [expected] = (tmp_path / "new").glob("*.postman_collection.json")
+    base = ["--base", old_spec] if with_base else []
+    (tmp_path / "untouched.json").write_text(json.dumps(fork))
+    out = tmp_path / "untouched-up.json"
+    assert run_cli("upgrade", tmp_path / "untouched.json", "--to", new_spec, "-o", out, *base).exit_code == 0
+    assert out.read_bytes() == expected.read_bytes()
+    script = [{"listen": "test", "script": {"type": "text/javascript", "exec": ["pm.test('ok', () => {});"]}}]
+    named(fork, "Search bookings")["event"] = script
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    result = run_cli("upgrade", tmp_path / "fork.json", "--to", new_spec, "-o", out, *base)
+    assert result.exit_code == 0 and "⚠" not in out.read_text(), result.output
+    search = named(json.loads(out.read_text()), "Search bookings")
+    assert (
+        search["request"]["url"]["raw"].startswith("{{baseUrl}}/search/bookings")
+        and search["event"] == script
+    )

@@ -234,9 +234,18 @@ def _route(
     method = item.request.method
     url = item.request.url
     path = url.path_template
+    marked = item.kit.get("operationId")
+    # the operation the request was generated for, where a reference names it: a path that now fits another
+    # operation's template (Stripe's `/v1/customers/search` ~ `/v1/customers/{customer}`, once search moved) is
+    # that operation's old path, not a request to the other
+    named = isinstance(marked, str) and any(
+        op.operation_id == marked for _, router in routers for op in router.api.operations
+    )
     for _, router in routers:
         found = router.match(method, "/" + "/".join(api_path(router.api, url.host, url.path)))
         if isinstance(found, RouteMatch):
+            if named and all(op.operation_id != marked for op in found.alternatives or (found.operation,)):
+                continue
             template = _alternative(item, found, titles).path
             return endpoint_key(method, template), template, dict(found.path_params)
         if isinstance(found, MethodNotAllowed):
