@@ -451,3 +451,12 @@ def test_without_the_base_spec_a_renamed_request_is_not_said_to_be_upstream_s_re
         diff(str(path), str(specs["new"]), today=TODAY, base=str(specs["old"])), "GET", "/api/profiles"
     )
     assert not any(c.where == "name" for c in known)
+
+
+def test_a_number_beyond_exact_integers_is_the_same_written_as_yaml_or_json() -> None:
+    """OpenAI's `seed.minimum` (-9223372036854776000) read from its YAML is an integer, from the same spec as JSON
+    the double -9.223372036854776e18: diff called that a BREAKING type change."""
+    assert json_differences({"minimum": -9223372036854776000}, {"minimum": -9.223372036854776e18}) == []
+    assert (
+        json_differences({"minimum": 1}, {"minimum": 1.5}) != []
+    )  # smaller numbers are told apart as before

@@ -38,6 +38,8 @@ def _walk(old: Any, new: Any, path: list[str], out: list[Entry]) -> None:
     kind = type(old)
     if kind not in _JSON or type(new) not in _JSON:
         raise NeedsDeepDiff
+    if _same_big_number(old, new):
+        return
     if kind is not type(new):
         out.append(("type_changes", path, old, new))
     elif kind is dict:
@@ -64,3 +66,16 @@ def _walk(old: Any, new: Any, path: list[str], out: list[Entry]) -> None:
                 _walk(before, after, path + [str(index)], out)
     elif old != new:
         out.append(("values_changed", path, old, new))
+
+
+# Past 2**53 a JSON number is no exact integer to most readers: OpenAI's `seed.minimum`, -9223372036854776000, is
+# that integer read from YAML and -9.223372036854776e18 read from the same spec as JSON
+_EXACT_LIMIT = 2**53
+
+
+def _same_big_number(old: Any, new: Any) -> bool:
+    """Two numbers beyond exact integers that name the same double: the same spec written as YAML and as JSON."""
+    numbers = (int, float)
+    if type(old) not in numbers or type(new) not in numbers or old == new:
+        return False
+    return max(abs(old), abs(new)) >= _EXACT_LIMIT and float(old) == float(new)
