@@ -796,3 +796,19 @@ def test_an_operation_moved_off_a_path_another_template_fits_is_followed_not_tak
         search["request"]["url"]["raw"].startswith("{{baseUrl}}/search/bookings")
         and search["event"] == script
     )
+
+
+def test_a_path_value_the_user_set_follows_a_parameter_new_only_renamed(tmp_path: Path, run_cli) -> None:
+    """NEW renames `{bookingId}` to `{booking_id}` (the same URL on the wire): the user's booking id was dropped for
+    NEW's example."""
+    old = bookings_spec("1.0", "/bookings/search")
+    new = json.loads(json.dumps(old).replace("bookingId", "booking_id"))
+    new["info"]["version"] = "1.1"
+    fork, old_spec, new_spec = generated_fork(tmp_path, run_cli, old, new)
+    named(fork, "Get a booking")["request"]["url"]["variable"][0]["value"] = "MY-BOOKING-42"
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    result = run_cli("upgrade", tmp_path / "fork.json", "--to", new_spec, "--base", old_spec, "-o", out)
+    assert result.exit_code == 0 and "Dropped" not in result.output, result.output
+    url = named(json.loads(out.read_text()), "Get a booking")["request"]["url"]
+    assert (url["variable"][0]["key"], url["variable"][0]["value"]) == ("booking_id", "MY-BOOKING-42")

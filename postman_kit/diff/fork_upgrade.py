@@ -397,6 +397,9 @@ class _Merger:
         for variable in mine.request.url.variable:
             if base_vars.get(variable.key) != variable.value and variable.value not in OLD_PLACEHOLDERS:
                 owns = [own for own in target.request.url.variable if own.key == variable.key]
+                if not owns:
+                    # NEW renamed the parameter (`{bookingId}` → `{booking_id}`): the one in the same segment
+                    owns = _same_segment(variable.key, mine.request.url, target.request.url)
                 for own in owns:
                     own.value = variable.value
                     kept.append(f"path variable `{variable.key}`")
@@ -1648,6 +1651,17 @@ def _json_fields(text: str) -> Iterator[tuple[str, str]]:
                     stack.append(value)
         elif isinstance(node, list):
             stack.extend(node)
+
+
+def _same_segment(name: str, mine: Url, target: Url) -> list[Variable]:
+    """The path variable of `target` in the segment `:name` holds in `mine`, where the two paths are as long
+    and that segment is a whole variable in both."""
+    if len(mine.path) != len(target.path) or f":{name}" not in mine.path:
+        return []
+    segment = target.path[mine.path.index(f":{name}")]
+    if not segment.startswith(":"):
+        return []
+    return [own for own in target.variable if own.key == segment[1:]]
 
 
 def _with_replaced(node: Any, replacements: dict[str, str]) -> Any:
