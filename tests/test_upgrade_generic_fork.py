@@ -812,3 +812,37 @@ def test_a_path_value_the_user_set_follows_a_parameter_new_only_renamed(tmp_path
     assert result.exit_code == 0 and "Dropped" not in result.output, result.output
     url = named(json.loads(out.read_text()), "Get a booking")["request"]["url"]
     assert (url["variable"][0]["key"], url["variable"][0]["value"]) == ("booking_id", "MY-BOOKING-42")
+
+
+def test_a_bearer_token_pasted_in_a_folder_goes_to_news_oauth_variable_not_its_api_key(
+    tmp_path: Path, run_cli
+) -> None:
+    """NEW sends an API key collection-wide and OAuth tokens on some operations: a bearer token the user pasted
+    into a folder's auth became `{{apiKey}}`, so the folder's requests sent the API key as a bearer token."""
+
+    def spec(version: str) -> dict[str, Any]:
+        ok = {"200": {"description": "OK"}}
+        schemes = {
+            "ApiKey": {"type": "apiKey", "in": "header", "name": "X-Api-Key"},
+            "OAuth2": {"type": "oauth2", "flows": {"clientCredentials": {"tokenUrl": "https://api.example.com/token",
+                                                                         "scopes": {}}}},
+        }  # fmt: skip
+        return {"openapi": "3.0.3", "info": {"title": "Trains", "version": version},
+                "servers": [{"url": "https://api.example.com"}], "security": [{"ApiKey": []}],
+                "components": {"securitySchemes": schemes},
+                "paths": {"/trips": {"get": {"summary": "List trips", "tags": ["Trips"], "responses": ok}},
+                          "/bookings": {"post": {"summary": "Book", "tags": ["Trips"], "responses": ok,
+                                                 "security": [{"OAuth2": []}]}}}}  # fmt: skip
+
+    fork, old_spec, new_spec = generated_fork(tmp_path, run_cli, spec("1.0"), spec("1.1"))
+    token = "tok_" + "5f3c" * 10
+    trips = next(node for node in fork["item"] if node["name"] == "Trips")
+    trips["auth"] = {"type": "bearer", "bearer": [{"key": "token", "value": token, "type": "string"}]}
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    result = run_cli("upgrade", tmp_path / "fork.json", "--to", new_spec, "--base", old_spec, "-o", out)
+    assert result.exit_code == 0, result.output
+    upgraded = json.loads(out.read_text())
+    trips = next(node for node in upgraded["item"] if node["name"] == "Trips")
+    book = named(upgraded, "Book")["request"]["auth"]
+    assert trips["auth"]["bearer"][0]["value"] == book[book["type"]][0]["value"] != "{{apiKey}}"

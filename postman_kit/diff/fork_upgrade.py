@@ -1437,9 +1437,22 @@ class _Merger:
                 return host
             words = [w for w in re.split(r"[^A-Za-z0-9]+", name) if w]
             return host.removesuffix("Token") + "".join(w[:1].upper() + w[1:] for w in words)
-        if name.lower() == "authorization":
-            return self.key_variable if scheme.lower() != "basic" else "basicCredentials"
         own = self.result.auth
+        if name.lower() == "authorization":
+            if scheme.lower() == "basic":
+                return "basicCredentials"
+            if scheme.lower() == "bearer":
+                # the variable a bearer token is sent from: the collection's own bearer or OAuth auth's, else NEW's
+                # OAuth operations' (Train Travel's `{{oauth2AccessToken}}`), not its API key's
+                bearer = own is not None and own.type in ("bearer", "oauth2")
+                sent = (
+                    own.attributes.get(CREDENTIAL_ATTRIBUTES[own.type])
+                    if own is not None and bearer
+                    else None
+                )
+                found = _VARIABLE_REFERENCE.search(str(sent or ""))
+                return found.group(1).strip() if found else self._sent_by_type("bearer", "token")
+            return self.key_variable
         if (
             own is not None
             and own.type == "apikey"
@@ -1498,13 +1511,29 @@ class _Merger:
                 own = generated
             sent = own.attributes.get(attribute) if own is not None and own.type == auth.type else None
             found = _VARIABLE_REFERENCE.search(str(sent or ""))
-            variable = found.group(1).strip() if found else self.key_variable
+            variable = found.group(1).strip() if found else self._sent_by_type(auth.type, attribute)
         variable = self._variable_for(" ".join(literal), variable)
         # the scheme word stays (`Klaviyo-API-Key {{privateKey}}`): without it the API refuses the key
         auth.attributes[attribute] = (words[0] + " " if given is not words else "") + "{{" + variable + "}}"
         self.report.keys_replaced.append(
             KeyReplacement(label, f"{auth.type} auth", truncate_key(" ".join(literal)), variable)
         )
+
+    def _sent_by_type(self, kind: str, attribute: str) -> str:
+        """The variable NEW's own requests send a credential of this auth type from, where they do (Train
+        Travel's OAuth operations, `{{oauth2AccessToken}}`, beside a collection-wide API key); else the key
+        variable. A bearer token typed into a folder went to the API key's variable and was sent as one."""
+        # a bearer token and an OAuth 2.0 access token are one credential on the wire
+        kinds = {"bearer", "oauth2"} if kind in ("bearer", "oauth2") else {kind}
+        counts: Counter[str] = Counter()
+        for _, item in self.result.walk():
+            auth = item.request.auth
+            if auth is not None and auth.type in kinds:
+                sent = auth.attributes.get(CREDENTIAL_ATTRIBUTES.get(auth.type, attribute))
+                found = _VARIABLE_REFERENCE.search(str(sent or ""))
+                if found:
+                    counts[found.group(1).strip()] += 1
+        return counts.most_common(1)[0][0] if counts else self.key_variable
 
     def _other_credentials_to_variables(self, auth: Auth, label: str, variable: str | None) -> None:
         """An auth's credentials beyond its main one (OAuth 2.0's client secret, password and refresh token, a
