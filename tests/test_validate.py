@@ -599,3 +599,15 @@ def test_a_call_to_another_service_is_asked_for_no_revision_header(run_cli, tmp_
     result = run_cli("validate", path, *spec, "--select", "revision", "--format", "json")
     flagged = [f["item"] for f in json.loads(result.stdout)["findings"]]
     assert flagged == ["My hooks/Mine without revision"]  # the API's own request still must send it
+
+
+def test_a_patch_whose_body_is_a_file_to_pick_has_a_body(run_cli, tmp_path: Path) -> None:
+    """Google Drive's `PATCH /upload/files/{fileId}` takes `application/octet-stream`: generate writes a file body
+    for the user to pick, and validate warned of the kit's own output that the PATCH had no body."""
+    media = {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}
+    operation = {"summary": "Update file", "requestBody": {"required": True, "content": media},
+                 "responses": {"200": {"description": "OK"}}}  # fmt: skip
+    spec = minimal_spec({"/upload/files/{fileId}": {"patch": operation}})
+    collection, spec_file = generated(run_cli, tmp_path, spec)
+    result = run_cli("validate", collection, "--spec", spec_file, "--fail-on", "info")
+    assert result.exit_code == 0 and "lint/patch-body" not in result.output, result.output

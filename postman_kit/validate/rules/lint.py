@@ -235,7 +235,15 @@ def _documented(op: Operation | None, name: str, location: str) -> bool:
 
 
 def _has_content(body: Body) -> bool:
-    return bool(body.raw.strip() or body.urlencoded or body.formdata or body.extra.get(body.mode))
+    # a file body is one whether or not its file is picked yet: generate leaves the choice to the user (Google
+    # Drive's octet-stream PATCH), and Postman asks for it when the request is sent
+    return bool(
+        body.raw.strip()
+        or body.urlencoded
+        or body.formdata
+        or body.mode == "file"
+        or body.extra.get(body.mode)
+    )
 
 
 def _is_local(url: str) -> bool:
