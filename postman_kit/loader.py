@@ -529,6 +529,8 @@ def _may_hold_yaml12_only_syntax(text: str) -> bool:
             return True
     if any(_at_node_start(text, found.start()) for found in _LONE_COLON.finditer(text)):
         return True
+    if "'::" in text or '"::' in text:
+        return True  # a quoted key's colon right before another (`{'a'::b}`): libyaml refuses, fastyaml-rs reads `:b`
     # looked for in the text: a later duplicate key hides it from the data
     if any(entry.search(text) for entry in _FLOW_INDICATOR_ENTRY):
         return True

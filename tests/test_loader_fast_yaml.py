@@ -230,6 +230,7 @@ def test_prose_in_block_scalars_takes_the_fast_path() -> None:
 @example(b"yes\n")
 @example(b"yes: [:b]\nyes: yes\n")  # a later duplicate key hides the refused `[:b]` from fastyaml-rs's data
 @example(b"yes: {yes: yes, yes: ?b}\nyes: yes\n")  # and a flow value `?b`
+@example(b"yes: yes\nyes: [{'yes'::b, 'yes':yes}]\n")  # and a quoted key's colon right before another
 def test_fastyaml_and_libyaml_read_number_and_word_sensitive_documents_alike(raw: bytes) -> None:
     assert_reads_alike(raw)
 
