@@ -1236,9 +1236,7 @@ class _Merger:
             data = item.to_json()
             replaced = _with_replaced(data, literals)
             if replaced != data:
-                fresh = Item.from_json(replaced)
-                item.name, item.request, item.response = fresh.name, fresh.request, fresh.response
-                item.description, item.event, item.extra = fresh.description, fresh.event, fresh.extra
+                _refill(item, replaced)
         self.result.event = _with_replaced(self.result.event, literals)
         self.result.extra = _with_replaced(self.result.extra, literals)
         for _, folder in self.result.folders():
@@ -1296,9 +1294,7 @@ class _Merger:
             for literal, (variable, where) in found.items():
                 self._report_key(label, where, literal, variable)
             data = _with_replaced(data, {literal: variable for literal, (variable, _) in found.items()})
-            fresh = Item.from_json(data)
-            item.name, item.request, item.response = fresh.name, fresh.request, fresh.response
-            item.description, item.event, item.extra = fresh.description, fresh.event, fresh.extra
+            _refill(item, data)
         scripts = [("collection", self.result)] + [
             ("folder " + "/".join(trail), folder) for trail, folder in self.result.folders()
         ]
@@ -1680,6 +1676,13 @@ def _json_fields(text: str) -> Iterator[tuple[str, str]]:
                     stack.append(value)
         elif isinstance(node, list):
             stack.extend(node)
+
+
+def _refill(item: Item, data: dict[str, Any]) -> None:
+    """`item`, in place (the result's folders hold it), as `data` reads: its JSON with credentials replaced."""
+    fresh = Item.from_json(data)
+    item.name, item.request, item.response = fresh.name, fresh.request, fresh.response
+    item.description, item.event, item.extra = fresh.description, fresh.event, fresh.extra
 
 
 def _same_segment(name: str, mine: Url, target: Url) -> list[Variable]:
