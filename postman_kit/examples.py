@@ -211,9 +211,7 @@ class ExampleBuilder:
             schema = self._target(ref)
         if not isinstance(schema, dict) or _BRANCHING_KEYWORDS & schema.keys():
             return _CUT
-        kind = schema.get("type")
-        if isinstance(kind, list):
-            kind = next((k for k in kind if k != "null"), None)
+        kind = _main_type(schema)
         if kind == "array" or (kind is None and "items" in schema):
             return [] if not schema.get("minItems") else _CUT
         if kind in _SCALAR_TYPES or "enum" in schema or "const" in schema or _inferred_kind(schema):
@@ -329,9 +327,7 @@ class ExampleBuilder:
                         # valid under another branch too, so under none for `oneOf`: try the next value
                         first = value if first is _CUT else first
                 return self._spending(spent, first)
-        kind = schema.get("type")
-        if isinstance(kind, list):
-            kind = next((k for k in kind if k != "null"), None)
+        kind = _main_type(schema)
         if kind is None:
             if "properties" in schema:
                 kind = "object"
@@ -1015,21 +1011,8 @@ class ExampleBuilder:
                     if key in required or item is not None:
                         out[key] = self._repaired(prop, key, item)
                     continue
-                if (
-                    item is not None
-                    and not isinstance(item, dict | list)
-                    and isinstance(resolved := self._resolved(prop), dict)
-                    and _COMPOSED.intersection(resolved)
-                    and not self._could_fit(resolved, item)
-                ):
-                    # a scalar no part of its composed schema takes (openapi-generator writes `""` for an enum
-                    # behind `allOf` and `"{}"` for an object: Authentik's 53 bodies, Fly's machine config)
-                    if key in required:
-                        out[key] = self._replacement(prop, key)
-                    continue
-                if isinstance(item, dict) and prop is not None and not self._could_fit(prop, item):
-                    # an object no branch of its schema takes (ElevenLabs' `query_params_schema` example, which
-                    # lacks the `properties` every branch asks for): built from the schema, or left out
+                if self._refuses(prop, item):
+                    # built from the schema, or left out
                     if key in required:
                         out[key] = self._replacement(prop, key)
                     continue
@@ -1054,6 +1037,22 @@ class ExampleBuilder:
                 for item in value
             ]
         return value
+
+    def _refuses(self, prop: Any, item: Any) -> bool:
+        """An example's object no branch of its schema takes (ElevenLabs' `query_params_schema` example, which
+        lacks the `properties` every branch asks for), or a scalar no part of its composed schema takes
+        (openapi-generator writes `""` for an enum behind `allOf` and `"{}"` for an object: Authentik's 53
+        bodies, Fly's machine config)."""
+        if prop is None or item is None or isinstance(item, list):
+            return False
+        if isinstance(item, dict):
+            return not self._could_fit(prop, item)
+        resolved = self._resolved(prop)
+        return (
+            isinstance(resolved, dict)
+            and bool(_COMPOSED.intersection(resolved))
+            and not self._could_fit(resolved, item)
+        )
 
     def _branch_of(self, schema: dict[str, Any], value: dict[str, Any]) -> Any:
         """The `oneOf`/`anyOf` branch an example object is an instance of (Intercom's reply: the branch whose
@@ -1214,6 +1213,12 @@ _NUMBER_FORMATS = {"int32": "integer", "int64": "integer", "float": "number", "d
 # The word schema-to-example tools write for any string (Stoplight's mocks, Swagger UI's `"string"`)
 PLACEHOLDER_WORDS = frozenset(("string", "<string>"))
 _TYPE_NAME = re.compile(r"(type|format|kind)s?$", re.IGNORECASE)
+
+
+def _main_type(schema: dict[str, Any]) -> Any:
+    """A schema's `type`, the first that is not `null` where it lists several (`[string, null]` is a string)."""
+    kind = schema.get("type")
+    return next((k for k in kind if k != "null"), None) if isinstance(kind, list) else kind
 
 
 def _entries(value: Any) -> int:
