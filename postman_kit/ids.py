@@ -44,9 +44,16 @@ def operation_id(api_title: str, method: str, path: str) -> str:
     `/responses?beta=true` beside `/responses`, Box's `/oauth2/token#refresh`) tells operations that share a
     method and path apart, so it is part of the id (two requests of one collection had one id); an ordinary
     path's id is as it always was."""
+    path, apart = split_apart(path)
+    parts = ("operation", api_title, method.upper(), normalize_path(path))
+    return stable_uuid(*parts, apart) if apart else stable_uuid(*parts)
+
+
+def split_apart(path: str) -> tuple[str, str]:
+    """A path key as its path and, as written, what tells operations sharing that path apart: its fixed query
+    and fragment (`/responses?beta=true` → `/responses`, `?beta=true`)."""
     cut = min((at for at in (path.find("?"), path.find("#")) if at >= 0), default=len(path))
-    parts = ("operation", api_title, method.upper(), normalize_path(path[:cut]))
-    return stable_uuid(*parts, path[cut:]) if cut < len(path) else stable_uuid(*parts)
+    return path[:cut], path[cut:]
 
 
 def folder_id(api_title: str, folder_path: tuple[str, ...]) -> str:

@@ -113,10 +113,8 @@ class Matching:
 def endpoint_key(method: str, path: str) -> Key:
     """An endpoint's key: its method and normalised path, and what tells operations sharing them apart in a spec's
     path key (OpenAI's `/responses?beta=true` beside `/responses`, Box's `/oauth2/token#refresh`)."""
-    path, _, fragment = path.partition("#")
-    path, _, query = path.partition("?")
+    path, apart = ids.split_apart(path)
     segments = ["{}" if _POSTMAN_VARIABLE.match(s) else s for s in path.split("/") if s]
-    apart = (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
     return method.upper(), ids.normalize_path("/" + "/".join(segments)) + apart
 
 
@@ -149,13 +147,16 @@ def index_spec_side(side: Side) -> SideIndex:
 def index_collection_side(side: Side, references: list[SideIndex]) -> SideIndex:
     """Endpoints and saved requests of a fork; `references` (NEW, and OLD's spec when known) route its URLs."""
     routers = [(ref, OperationIndex(ref.side.api)) for ref in references if ref.side.api is not None]
+    operation_ids = {
+        op.operation_id for _, router in routers for op in router.api.operations if op.operation_id
+    }
     titles = {ref.side.api.title for ref in references if ref.side.api is not None}
     named = parse_collection_name(side.collection.info.name)
     if named.title:
         titles.add(named.title)  # ids were derived from the API title the fork was generated with
     groups: dict[Key, list[tuple[tuple[str, ...], Item, str | None, dict[str, str]]]] = {}
     for trail, item in side.collection.walk():
-        key, template, params = _route(item, routers, titles)
+        key, template, params = _route(item, routers, titles, operation_ids)
         groups.setdefault(key, []).append((trail, item, template, params))
     endpoints: dict[Key, Endpoint] = {}
     saved: list[SavedRequest] = []
@@ -228,7 +229,7 @@ def _fork_endpoint(key: Key, trail: tuple[str, ...], item: Item) -> Endpoint:
 
 
 def _route(
-    item: Item, routers: list[tuple[SideIndex, OperationIndex]], titles: set[str]
+    item: Item, routers: list[tuple[SideIndex, OperationIndex]], titles: set[str], operation_ids: set[str]
 ) -> tuple[Key, str | None, dict[str, str]]:
     """The endpoint a request calls: routed through the reference specs, so concrete ids normalize too."""
     method = item.request.method
@@ -238,9 +239,7 @@ def _route(
     # the operation the request was generated for, where a reference names it: a path that now fits another
     # operation's template (Stripe's `/v1/customers/search` ~ `/v1/customers/{customer}`, once search moved) is
     # that operation's old path, not a request to the other
-    named = isinstance(marked, str) and any(
-        op.operation_id == marked for _, router in routers for op in router.api.operations
-    )
+    named = isinstance(marked, str) and marked in operation_ids
     for _, router in routers:
         found = router.match(method, "/" + "/".join(api_path(router.api, url.host, url.path)))
         if isinstance(found, RouteMatch):
