@@ -28,7 +28,7 @@ from postman_kit.scalars import (
     string_fits,
     string_value,
 )
-from postman_kit.secrets import without_credentials
+from postman_kit.secrets import UUID_TEXT, without_credentials
 
 if TYPE_CHECKING:
     from postman_kit.openapi import Api, Operation, Parameter
@@ -1401,9 +1401,6 @@ _SHAPED_FORMATS = frozenset({"email", "idn-email", "uri", "url", "iri", "date-ti
 _FULL_TIME = re.compile(r"\d{2}:\d{2}:\d{2}(\.\d+)?([zZ]|[+-]\d{2}:\d{2})")
 
 
-_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-
-
 def _format_agrees(schema: dict[str, Any], value: str) -> bool:
     """A value found elsewhere in the spec suits a formatted field only where it has that format's shape."""
     fmt = schema.get("format")
@@ -1416,7 +1413,7 @@ def _format_agrees(schema: dict[str, Any], value: str) -> bool:
     if fmt == "date":
         return value[:4].isdigit() and value[4:5] == "-"
     if fmt == "uuid":  # hex digits in 8-4-4-4-12 (Merge's `a12e7c20-1922-9df7-s75n-edfeewnn7384` is no uuid)
-        return _UUID.fullmatch(value) is not None
+        return UUID_TEXT.fullmatch(value) is not None
     if fmt == "time":
         return _FULL_TIME.fullmatch(value) is not None
     return fmt not in FORMAT_EXAMPLES
