@@ -438,3 +438,36 @@ def test_a_form_reads_a_repeated_key_as_its_array_and_a_json_encoded_field_as_js
     assert judged([("ids", "1"), ("ids", "2"), ("payload", '{"a": 1}')]) == []
     assert judged([("ids", "1"), ("payload", '{"a": 1}')]) != []  # one item of at least two
     assert judged([("ids", "1"), ("ids", "2"), ("payload", '{"a": "x"}')]) != []
+
+
+def test_a_form_field_left_to_run_time_is_present_and_judged_by_its_key(tmp_path):
+    """A field whose value is a `{{variable}}` made the whole form unjudged: a Stripe fork's pasted key in a field
+    the schema forbids was marked ⚠ by upgrade, then un-marked by the next upgrade once the key had become
+    `{{variable}}`, and validate never reported it. Its value is still left to run time; its key is not."""
+    schema = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["name", "amount"],
+        "properties": {"name": {"type": "string"}, "amount": {"type": "integer"}, "ids": {"type": "array"}},
+    }
+    content = {"application/x-www-form-urlencoded": {"schema": schema}}
+    ok = {"200": {"description": "OK"}}
+    paths = {"/things": {"post": {"requestBody": {"required": True, "content": content}, "responses": ok}}}
+    checker = generic_checker(tmp_path, paths)
+
+    def judged(fields: list[tuple[str, str]]) -> list[str]:
+        sent = Request(
+            method="POST",
+            url=parse_raw_url("https://api.example.test/things"),
+            header=[Header("Content-Type", "application/x-www-form-urlencoded")],
+            body=Body("urlencoded", urlencoded=[{"key": k, "value": v} for k, v in fields]),
+        )
+        return [p.message for p in checker.check(sent)]
+
+    assert judged([("name", "n"), ("amount", "{{amount}}"), ("ids", "{{id}}"), ("ids", "x")]) == []
+    [unexpected] = judged([("name", "n"), ("amount", "5"), ("key", "{{bearerToken}}")])
+    assert "'key' was unexpected" in unexpected
+    [missing] = judged([("amount", "{{amount}}")])
+    assert "'name' is a required property" in missing
+    [wrong] = judged([("name", "{{name}}"), ("amount", "five")])
+    assert "'five' is not of type 'integer'" in wrong

@@ -846,3 +846,41 @@ def test_a_bearer_token_pasted_in_a_folder_goes_to_news_oauth_variable_not_its_a
     trips = next(node for node in upgraded["item"] if node["name"] == "Trips")
     book = named(upgraded, "Book")["request"]["auth"]
     assert trips["auth"]["bearer"][0]["value"] == book[book["type"]][0]["value"] != "{{apiKey}}"
+
+
+def test_a_form_request_marked_for_a_pasted_key_stays_marked_when_upgraded_again(
+    tmp_path: Path, run_cli
+) -> None:
+    """A copy of a form request with a live key pasted into a field the schema forbids (as a Stripe fork holds
+    `key=sk_live_…`): the first upgrade marks it ⚠ and puts the key in a variable; upgrading that output again
+    dropped the ⚠ and its note, since a field holding a `{{variable}}` left the whole form unjudged."""
+
+    def spec(version: str) -> dict[str, Any]:
+        form = {"type": "object", "additionalProperties": False, "properties": {"name": {"type": "string"}}}
+        body = {"content": {"application/x-www-form-urlencoded": {"schema": form}}}
+        operation = {
+            "summary": "Create thing",
+            "requestBody": body,
+            "responses": {"200": {"description": "OK"}},
+        }
+        return {"openapi": "3.0.3", "info": {"title": "Forms", "version": version},
+                "servers": [{"url": "https://api.forms.example"}], "security": [{"Bearer": []}],
+                "components": {"securitySchemes": {"Bearer": {"type": "http", "scheme": "bearer"}}},
+                "paths": {"/v1/things": {"post": operation}}}  # fmt: skip
+
+    fork, old_spec, new_spec = generated_fork(tmp_path, run_cli, spec("1.0"), spec("1.1"))
+    mine = copy.deepcopy(named(fork, "Create thing"))
+    mine.pop("id")
+    mine.pop("x-postman-kit", None)
+    mine["name"] = "Create thing (live)"
+    mine["request"]["body"]["urlencoded"].append({"key": "key", "value": "sk_live_" + "9aQ2" * 10})
+    fork["item"].append(mine)
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    first, second = tmp_path / "up1.json", tmp_path / "up2.json"
+    result = run_cli("upgrade", tmp_path / "fork.json", "--to", new_spec, "--base", old_spec, "-o", first)
+    assert result.exit_code == 0, result.output
+    assert "⚠ Create thing (live)" in {item["name"] for item in items(json.loads(first.read_text())["item"])}
+    assert run_cli("upgrade", first, "--to", new_spec, "-o", second).exit_code == 0
+    assert second.read_bytes() == first.read_bytes()
+    validated = run_cli("validate", first, "--spec", new_spec)
+    assert validated.exit_code == 1 and "'key' was unexpected" in validated.output
