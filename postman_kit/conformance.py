@@ -242,7 +242,7 @@ class RequestChecker:
         # A field whose value is a `{{variable}}` is sent, so it counts as present (and as unexpected where the
         # schema allows no such field: a key pasted into a Stripe form), but its value is not judged offline.
         return [
-            problem
+            replace(problem, pointer="/body/urlencoded") if form and problem.pointer == "/body/raw" else problem
             for problem in problems
             if not any(_at_or_under(problem.body_pointer, where) for where in run_time)
         ]

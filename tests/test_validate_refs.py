@@ -85,3 +85,4 @@ def test_a_form_body_is_judged_by_its_schema_as_the_server_reads_it(tmp_path: Pa
     request["body"]["urlencoded"][1]["value"] = "lots"  # the other fields are still judged
     [wrong] = validate_collection(collection, "c.json", api=api).findings
     assert "'lots' is not of type 'integer'" in wrong.message
+    assert wrong.pointer.endswith("/request/body/urlencoded")  # where the form is, not a raw body it has not
