@@ -14,7 +14,7 @@ from typing import Any
 import orjson
 
 from postman_kit.errors import InputError
-from postman_kit.loader import is_url
+from postman_kit.loader import MAX_FILE_BYTES, is_url
 from postman_kit.secrets import redact_bytes
 from postman_kit.terminal import printable
 
@@ -35,6 +35,19 @@ def dumps(value: Any) -> bytes:
         )  # not `+ b"\n"`: a copy
     except (orjson.JSONEncodeError, TypeError):
         return (json.dumps(value, indent=2, ensure_ascii=False) + "\n").encode()
+
+
+def collection_dumps(value: Any) -> bytes:
+    """A collection file as :func:`dumps` writes it, or on one line when indented it would be more than the kit
+    reads (MAX_FILE_BYTES): a big fork's upgrade (76 MB indented, 41 MB on one line) stays one the kit can
+    upgrade and validate again, and Postman imports either."""
+    data = dumps(value)
+    if len(data) <= MAX_FILE_BYTES:
+        return data
+    try:
+        return orjson.dumps(value, option=orjson.OPT_APPEND_NEWLINE)
+    except (orjson.JSONEncodeError, TypeError):
+        return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
 
 
 def json_text(value: Any) -> str:
@@ -149,7 +162,7 @@ def _create_temp(path: Path) -> tuple[int, str]:
 
 def write_json_files(files: dict[Path, Any], protect: set[Path] | None = None) -> list[Path]:
     """Serialize every file, then write them all or none (:func:`_write_all` checks each path first)."""
-    payloads = {Path(path): redact_bytes(dumps(value)) for path, value in files.items()}
+    payloads = {Path(path): redact_bytes(collection_dumps(value)) for path, value in files.items()}
     _write_all(payloads, protect)
     return list(files)
 

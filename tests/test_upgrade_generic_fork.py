@@ -884,3 +884,29 @@ def test_a_form_request_marked_for_a_pasted_key_stays_marked_when_upgraded_again
     assert second.read_bytes() == first.read_bytes()
     validated = run_cli("validate", first, "--spec", new_spec)
     assert validated.exit_code == 1 and "'key' was unexpected" in validated.output
+
+
+def test_an_upgrade_too_big_to_read_indented_is_written_on_one_line_and_upgrades_again(
+    tmp_path: Path, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 5,000-request fork kept on one line (41 MB) upgraded to 76 MB of indented JSON, which the next upgrade
+    and validate refused as larger than the kit reads. Here the limit is made small instead of the fork big."""
+    import postman_kit.writer
+
+    fork, old_spec, new_spec = generated_fork(
+        tmp_path,
+        run_cli,
+        notes_spec("2026-01-01", with_archive=False),
+        notes_spec("2026-05-12", with_archive=True),
+    )
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    compact = len(json.dumps(fork, ensure_ascii=False, separators=(",", ":")))
+    monkeypatch.setattr(postman_kit.writer, "MAX_FILE_BYTES", compact * 3 // 2)
+    first, second = tmp_path / "up1.json", tmp_path / "up2.json"
+    assert run_cli("upgrade", tmp_path / "fork.json", "--to", new_spec, "-o", first).exit_code == 0
+    assert first.read_bytes().count(b"\n") == 1 and len(first.read_bytes()) <= compact * 3 // 2
+    assert run_cli("upgrade", first, "--to", new_spec, "-o", second).exit_code == 0
+    assert second.read_bytes() == first.read_bytes()
+    monkeypatch.undo()
+    run_cli("upgrade", tmp_path / "fork.json", "--to", new_spec, "-o", second)
+    assert json.loads(second.read_text()) == json.loads(first.read_text()) and b"\n  " in second.read_bytes()

@@ -25,7 +25,7 @@ from postman_kit.diff.sides import Side, load_side, stamped_revision
 from postman_kit.errors import InputError
 from postman_kit.generation.build import BuildOptions
 from postman_kit.secrets import redact_bytes
-from postman_kit.writer import COLLECTION_FORMATS, dumps, input_paths, write_output
+from postman_kit.writer import COLLECTION_FORMATS, collection_dumps, input_paths, write_output
 
 FAIL_ON = ("stale", "deprecated", "retired", "breaking", "conflict", "any")
 
@@ -204,7 +204,7 @@ def _write_upgraded(collection: Collection, out: str | Path, inputs: set[Path], 
             )
         write_v3_collection(data, Path(out), protect=inputs)
         return str(target)
-    write_output(out, redact_bytes(dumps(data)), protect=inputs)
+    write_output(out, redact_bytes(collection_dumps(data)), protect=inputs)
     return "<stdout>" if str(out) == "-" else str(out)
 
 
