@@ -478,6 +478,10 @@ def test_a_renamed_upstream_folder_and_a_moved_upstream_request_stay_the_users(s
     get_list = find_item(lists, "Get List")
     lists["item"].remove(get_list)
     find_folder(collection, "Mine")["item"].insert(0, get_list)  # dragged into the user's folder
+    get_list["event"] = [
+        {"listen": "test", "script": {"type": "text/javascript", "exec": ["pm.test('ok');"]}}
+    ]
+    find_item(lists, "Get Lists")["request"]["description"] = "my notes"
     fork.write_text(json.dumps(collection))
     out = tmp_path / "upgraded.json"
     _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY, revisions=specs["revisions"])
@@ -495,6 +499,12 @@ def test_a_renamed_upstream_folder_and_a_moved_upstream_request_stay_the_users(s
     assert names.count("Get List") == 1
     assert "folder 'Lists' renamed 'Audiences'" in report.edits_kept
     assert "Mine/Get List: kept where you moved it" in report.edits_kept
+    # its edits are reported where it is, not in the folder NEW gives it
+    assert (
+        "Mine/Get List: scripts" in report.edits_kept
+        and "Audiences/Get Lists: description" in report.edits_kept
+    )
+    assert not any(line.startswith("Lists/") for line in report.edits_kept)
 
 
 def test_without_the_base_spec_upstream_folders_are_not_taken_for_the_users(specs, fork, tmp_path):

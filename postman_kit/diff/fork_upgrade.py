@@ -30,6 +30,7 @@ from postman_kit.collection import (
     Request,
     Url,
     Variable,
+    item_path,
 )
 from postman_kit.conformance import other_host
 from postman_kit.diff.changes import DiffReport
@@ -674,7 +675,36 @@ class _Merger:
         folders = [folder for _, folder in old.side.collection.folders()]
         derived = any(ids.is_derived(folder.id) for folder in folders)
         self.made_by_user = {id(f) for f in folders if derived and not ids.is_derived(f.id)}
+        before = {id(item): item_path(trail, item) for trail, item in self.result.walk()}
         self._lay(old.side.collection.items, self.result.items, (), ())
+        moved = {
+            before[id(item)]: item_path(trail, item)
+            for trail, item in self.result.walk()
+            if id(item) in before
+        }
+        self._relabel({label: now for label, now in moved.items() if label != now})
+
+    def _relabel(self, moved: dict[str, str]) -> None:
+        """What carry_edits reported of an upstream request named it by its place in NEW's tree; where the user
+        keeps it elsewhere (dragged into their folder, or in an upstream folder they renamed), each line names
+        it where the upgrade has it."""
+
+        def where(label: str) -> str:
+            return moved.get(label, label)
+
+        def text(line: str) -> str:
+            label = next((label for label in moved if line.startswith(f"{label}: ")), None)
+            return line if label is None else moved[label] + line[len(label) :]
+
+        if not moved:
+            return
+        report = self.report
+        report.edits_kept[:] = map(text, report.edits_kept)
+        report.not_carried[:] = map(text, report.not_carried)
+        report.rewritten[:] = map(text, report.rewritten)
+        for conflict in report.conflicts:
+            conflict.label = where(conflict.label)
+        self.carried_items[:] = [(item, where(label)) for item, label in self.carried_items]
 
     def carry_description(self) -> None:
         """What the user wrote in the collection's description: words added to upstream's (a note before or
