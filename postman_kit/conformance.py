@@ -216,14 +216,14 @@ class RequestChecker:
             )
             pairs = []
             for field in fields:
-                value = _dynamic_values(_substitute(str(field.get("value") or ""), variables))
-                pairs.append((str(field.get("key") or ""), _RUN_TIME if _VARIABLE.search(value) else value))
+                text = _dynamic_values(_substitute(str(field.get("value") or ""), variables))
+                pairs.append((str(field.get("key") or ""), _RUN_TIME if _VARIABLE.search(text) else text))
             media = op.request_body.preferred if op.request_body is not None else None
             schema = self.api.resolve(media.schema) if media is not None and media.schema else {}
             encoding = media.encoding if media is not None else {}
-            value = form_value(pairs, schema, self.api.resolve, encoding)
-            run_time.extend(_pointers_to(value, _RUN_TIME))
-            return value
+            fields_read = form_value(pairs, schema, self.api.resolve, encoding)
+            run_time.extend(_pointers_to(fields_read, _RUN_TIME))
+            return fields_read
 
         def read_lines() -> Any:
             text = sent_text()
@@ -242,7 +242,9 @@ class RequestChecker:
         # A field whose value is a `{{variable}}` is sent, so it counts as present (and as unexpected where the
         # schema allows no such field: a key pasted into a Stripe form), but its value is not judged offline.
         return [
-            replace(problem, pointer="/body/urlencoded") if form and problem.pointer == "/body/raw" else problem
+            replace(problem, pointer="/body/urlencoded")
+            if form and problem.pointer == "/body/raw"
+            else problem
             for problem in problems
             if not any(_at_or_under(problem.body_pointer, where) for where in run_time)
         ]

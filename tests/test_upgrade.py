@@ -187,7 +187,10 @@ def test_edits_to_upstream_requests_are_kept_with_the_base_spec(specs, fork, tmp
     page_size = next(q for q in get_profiles["request"]["url"]["query"] if q["key"] == "page[size]")
     assert page_size == {"key": "page[size]", "value": "50", "description": page_size["description"]}
     assert "page[size]=50" in get_profiles["request"]["url"]["raw"]
-    assert report.edits_kept == ["Profiles/Profiles/Get Profiles: query `page[size]`"]
+    assert report.edits_kept == [
+        "Profiles/Profiles/Get Profiles: query `page[size]`",
+        "collection variable `listId` (yours)",  # the fork's own variable, kept
+    ]
     for example in get_profiles["response"]:  # examples show the call NEW documents, not the user's edit
         saved_size = next(q for q in example["originalRequest"]["url"]["query"] if q["key"] == "page[size]")
         assert saved_size.get("disabled") is True and saved_size["value"] == "20"
@@ -271,7 +274,9 @@ def test_without_the_base_spec_edits_are_told_from_upstream_by_the_examples(spec
         f"Profiles/Profiles/Get Profiles: revision header {OLD_REVISION} → {{{{revision}}}}"
         in report.rewritten
     )
-    assert report.diff.partial and not report.notes
+    # the fork's own variable: without OLD's spec, whose it is is unknown; kept all the same
+    assert report.diff.partial
+    assert report.notes == ["collection variable `listId` is not in v2026-07-15; kept as the fork has it"]
 
 
 def test_without_the_base_spec_an_edit_new_rejects_is_kept_in_a_marked_copy(specs, fork, tmp_path):
@@ -328,8 +333,11 @@ def test_variables_name_and_one_revision(specs, fork, tmp_path):
     text = out.read_text()
     upgraded = json.loads(text)
     assert upgraded["info"]["name"] == "Acme for the growth team (v2026-07-15)"
+    assert "collection name 'Acme for the growth team (v2026-07-15)' (yours)" in report.edits_kept
     variables = {v["key"]: v["value"] for v in upgraded["variable"]}
     assert variables["revision"] == "2026-07-15" and variables["listId"] == "Y6nRLr"
+    assert "collection variable `listId` (yours)" in report.edits_kept
+    assert not any("privateKey" in line for line in report.edits_kept)  # emptied, and told in a note
     assert variables["privateKey"] == "" and "pk_ab12" not in text
     assert any("pk_…ab12" in note for note in report.notes)
     assert OLD_REVISION not in text.replace("upgrading from v2024-07-15", "").replace('"2024-07-15"', "")

@@ -127,7 +127,10 @@ def test_fork_upgrade_keeps_edits_bumps_revisions_and_drops_the_key(upgraded_for
     assert variables["vipListId"] == "Y6nRLr" and variables["revision"] == "2026-07-15"
     # the fork's Get Profile id is the spec's own profile id, which generate now also writes: not an edit; its
     # `string` placeholders (what generate wrote before realistic values) are not edits either
-    assert report.edits_kept == ["Profiles/Profiles/Get Profiles: query `page[size]`"]
+    assert report.edits_kept == [
+        "Profiles/Profiles/Get Profiles: query `page[size]`",
+        "collection variable `vipListId` (yours)",
+    ]
 
 
 def test_fork_verdict_is_retired_and_counts_the_revisions(upgraded_fork):

@@ -192,7 +192,7 @@ def upgrade_sides(
     merger.carry_tree()
     merger.carry_order()
     merger.carry_variables()
-    result.info.name = _fork_name(old, new, result.info.name)
+    result.info.name = _fork_name(old, new, result.info.name, base, report)
     merger.carry_description()
     _carry_collection_scripts(old.collection, result, report)
     merger.carry_folder_variables()
@@ -1162,6 +1162,14 @@ class _Merger:
                 value = self._variable_value(variable.key, value, "collection")
             existing = self.result.variable(variable.key)
             if existing is None:
+                if value != variable.value:
+                    pass  # a credential left out of it: told in a note of its own
+                elif base is not None and variable.key not in base_values:
+                    self.report.edits_kept.append(f"collection variable `{variable.key}` (yours)")
+                else:
+                    self.report.notes.append(
+                        f"collection variable `{variable.key}` is not in {self.new_label}; kept as the fork has it"
+                    )
                 self.result.variables.append(
                     Variable(
                         variable.key,
@@ -1829,14 +1837,26 @@ def _unmark(item: Item) -> None:
         item.extra.pop(KIT_KEY, None)
 
 
-def _fork_name(old: Side, new: Side, default: str) -> str:
-    """The fork's own name with its revision bumped (`My fork (v2023-10-15)` → `My fork (v2026-07-15)`)."""
-    name = old.collection.info.name
-    if old.revision and new.revision and old.revision in name:
-        # the last one: the stamp ends the name (`Notes 1.0.0 tests (v1.0.0)` keeps the user's own words)
-        before, _, after = name.rpartition(old.revision)
-        return before + new.revision + after
-    return name or default
+def _fork_name(old: Side, new: Side, default: str, base: Side | None, report: UpgradeReport) -> str:
+    """The fork's own name with its revision bumped (`My fork (v2023-10-15)` → `My fork (v2026-07-15)`); one
+    unlike what upstream named it is reported as the user's (with OLD's spec) or as kept over NEW's."""
+
+    def bumped(name: str) -> str:
+        if old.revision and new.revision and old.revision in name:
+            # the last one: the stamp ends the name (`Notes 1.0.0 tests (v1.0.0)` keeps the user's own words)
+            before, _, after = name.rpartition(old.revision)
+            return before + new.revision + after
+        return name
+
+    name = bumped(old.collection.info.name)
+    if not name:
+        return default
+    if base is not None:
+        if name != bumped(base.collection.info.name):
+            report.edits_kept.append(f"collection name '{name}' (yours)")
+    elif name != default:
+        report.notes.append(f"the collection keeps the fork's name '{name}' (NEW's is '{default}')")
+    return name
 
 
 def _carry_collection_scripts(old: Collection, result: Collection, report: UpgradeReport) -> None:
