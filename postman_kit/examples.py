@@ -29,6 +29,7 @@ from postman_kit.scalars import (
     string_value,
 )
 from postman_kit.secrets import UUID_TEXT, without_credentials
+from postman_kit.shapes import nesting_exceeds
 
 if TYPE_CHECKING:
     from postman_kit.openapi import Api, Operation, Parameter
@@ -386,7 +387,7 @@ class ExampleBuilder:
     def _example_fits(self, schema: dict[str, Any], value: Any) -> bool:
         """The schema's own example suits it, and under a `oneOf` fits one branch only (Klaviyo's font family:
         a name from the enum of one branch is also any string of the other)."""
-        if not _fits(schema, value):
+        if not _fits(schema, value) or _text_for_structure(schema, value):
             return False
         if (
             not isinstance(value, dict | list)
@@ -1107,6 +1108,15 @@ class ExampleBuilder:
             return value
         return string_value({}, name)
 
+    def spelled(self, schema: Any, example: Any) -> Any:
+        """A JSON media type's own example as the document it means: one written as JSON text (`'{"data": …}'`)
+        for a schema that takes no text is the object or list it spells."""
+        resolved = self._resolved(schema) if schema is not None else {"type": ["object", "array"]}
+        if isinstance(resolved, dict) and "string" not in listed_types(resolved.get("type")):
+            document = _respelled({"type": ["object", "array"]}, example)
+            return example if document is None else document
+        return example
+
     def _resolved(self, schema: Any) -> Any:
         for _ in range(8):
             ref = schema.get("$ref") if isinstance(schema, dict) else None
@@ -1264,8 +1274,26 @@ def _format_holds(schema: dict[str, Any], value: str) -> bool:
     return _format_agrees(schema, value)
 
 
+def _text_for_structure(schema: dict[str, Any], value: Any) -> bool:
+    """A text example of a schema that describes an object or a list and takes no text: Zulip's webhook payload
+    (`properties` and no `type`, which a string satisfies) gives its example as JSON text."""
+    return (
+        isinstance(value, str)
+        and _looks_structured(schema)
+        and "string" not in listed_types(schema.get("type"))
+    )
+
+
 def _respelled(schema: dict[str, Any], value: Any) -> Any:
     """`value` written as the schema's type or enum asks, when that loses nothing; None when it cannot be."""
+    if _text_for_structure(schema, value) and value.lstrip()[:1] in ("{", "["):
+        try:
+            document = json.loads(value)
+        except (ValueError, RecursionError):
+            return None
+        if not isinstance(document, dict | list) or nesting_exceeds(document) or _holds_placeholder(document):
+            return None  # `{"type": "string"}`: a sketch of the value, not one (OpenAI's eval item schema)
+        return document
     enum = schema.get("enum")
     if isinstance(enum, list):
         folded = [
@@ -1301,6 +1329,15 @@ def _respelled(schema: dict[str, Any], value: Any) -> Any:
     if "integer" in kinds and isinstance(value, float) and value.is_integer():
         return int(value)
     return None
+
+
+def _holds_placeholder(value: Any) -> bool:
+    """An object or list with the placeholder word as a value anywhere in it."""
+    if isinstance(value, dict):
+        return any(_holds_placeholder(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_holds_placeholder(item) for item in value)
+    return isinstance(value, str) and value in PLACEHOLDER_WORDS
 
 
 def _placeholder(schema: Any, name: str | None, value: Any) -> bool:

@@ -273,9 +273,13 @@ def replace_tokens(text: str, replacement: Callable[[str], str]) -> str:
 def redact(text: str) -> str:
     """Replace every private key, bearer token, Basic credential, issued-format credential and credential named
     in a URL's query, a JSON field or an XML element in `text` with its truncated form."""
-    text = _redact(text, _TEXT_SEARCHES)
-    text = replace_tokens(text, truncate_key)
-    text = _QUERY_CREDENTIAL.sub(_truncated_query_value, text)
+    return _without_named_credentials(replace_tokens(_redact(text, _TEXT_SEARCHES), truncate_key))
+
+
+def _without_named_credentials(text: str) -> str:
+    """`text` with each credential a URL's query, a form, a JSON field or an XML element names truncated."""
+    if "=" in text:
+        text = _QUERY_CREDENTIAL.sub(_truncated_query_value, text)
     if "<" in text:
         text = _XML_CREDENTIAL.sub(_truncated_query_value, text)
     return _JSON_CREDENTIAL.sub(_truncated_query_value, text) if '"' in text else text
@@ -416,7 +420,10 @@ def without_credential(name: str | None, value: str) -> str:
         credential = named_credential(name, value)
         if credential is not None and not UUID_TEXT.fullmatch(credential):
             value = value.replace(credential, truncate_key(credential))
-    return replace_tokens(value, truncate_key) if len(value) >= MIN_TOKEN_LENGTH else value
+    if len(value) < MIN_TOKEN_LENGTH:
+        return value
+    # and one a text names (a JSON text's `"token": "…"`, a form's `client_secret=…`)
+    return _without_named_credentials(replace_tokens(value, truncate_key))
 
 
 def without_credentials(value: Any, name: str | None = None) -> Any:

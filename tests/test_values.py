@@ -49,6 +49,23 @@ def test_a_string_holding_encoded_content_is_that_content() -> None:
     jsonschema.validate(orjson.loads(text), meta)
 
 
+def test_an_object_or_list_example_written_as_json_text_is_the_document_it_spells() -> None:
+    """Zulip's webhook payload (`properties`, no `type`, which a string satisfies) gave its example as JSON text:
+    the response body was that text as one JSON string, with its `token` in full; Klaviyo's `phone_numbers`
+    array example is JSON text too, and was replaced by `["example"]`."""
+    builder = ExampleBuilder({}, "response")
+    token = "xvOzfurIutdRRVLzpXrIIHXJvNfaJLJ0"
+    payload = {"properties": {"data": {"type": "string"}, "token": {"type": "string"}}}
+    shown = builder.build({**payload, "example": f'{{"data": "hi", "token": "{token}"}}'})
+    assert shown == {"data": "hi", "token": "…JLJ0"}
+    phones = {"type": "array", "items": {"type": "string"}, "example": '["+15005550006", "+15005550007"]'}
+    assert ExampleBuilder({}).build(phones) == ["+15005550006", "+15005550007"]
+    # a string's example is text, whatever it spells; a credential it names is truncated all the same
+    text = builder.build({"type": "string", "example": f'{{"data":"hi","token":"{token}"}}'})
+    assert text == '{"data":"hi","token":"…JLJ0"}'
+    assert ExampleBuilder({}).build({"type": "object", "example": "{not json"}) == {}
+
+
 def test_a_base_schema_whose_discriminator_maps_its_subtypes_is_built_as_the_first_of_them() -> None:
     """`Pet` (discriminator `pet_type`, mapping `kitty` → Cat, `doggo` → Dog) used as a body itself: `pet_type:
     example` names no subtype, so the body is a Cat, `kitty` and all Cat requires; Cat itself (whose allOf holds

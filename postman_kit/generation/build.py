@@ -6,7 +6,6 @@ elsewhere (:mod:`postman_kit.writer`).
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections import Counter
@@ -59,7 +58,6 @@ from postman_kit.secrets import (
     truncate_key,
     without_credential,
 )
-from postman_kit.shapes import nesting_exceeds
 from postman_kit.terminal import has_control_character, printable
 from postman_kit.writer import json_text
 
@@ -723,17 +721,14 @@ class _CollectionBuilder:
 
     def _media_example(self, media: MediaType, builder: ExampleBuilder) -> Any:
         if isinstance(media.example, str) and "json" in media.media_type.lower():
-            schema = self.api.resolve(media.schema) if media.schema is not None else None
-            if not (isinstance(schema, dict) and schema.get("type") == "string"):
-                # an example written as JSON text (`"{\n  \"name\": \"Fluffy\"\n}"`) means the document it
-                # spells, mended as one written as YAML is (Xero's `"rate": "99.99"` for a number)
-                try:
-                    spelled = json.loads(media.example)
-                except (ValueError, RecursionError):
-                    spelled = None
-                if isinstance(spelled, dict | list) and not nesting_exceeds(spelled):
-                    return builder.mended(media.schema, spelled)
-                if not media.example.strip() and media.schema is not None:
+            # an example written as JSON text (`"{\n  \"name\": \"Fluffy\"\n}"`) means the document it spells,
+            # mended as one written as YAML is (Xero's `"rate": "99.99"` for a number)
+            spelled = builder.spelled(media.schema, media.example)
+            if spelled is not media.example:
+                return builder.mended(media.schema, spelled)
+            if not media.example.strip() and media.schema is not None:
+                schema = self.api.resolve(media.schema)
+                if not (isinstance(schema, dict) and schema.get("type") == "string"):
                     return builder.build(media.schema)  # `example: ""` for an object: no example given
         if media.example is not None:
             mended = builder.mended(media.schema, media.example)

@@ -255,7 +255,11 @@ def example_value(media: MediaType | None, builder: ExampleBuilder | None) -> An
     if media is None or builder is None:
         return None
     if media.example is not None:
-        return media.example
+        return (
+            builder.spelled(media.schema, media.example)
+            if "json" in media.media_type.lower()
+            else media.example
+        )
     return builder.build(media.schema) if media.schema is not None else None
 
 
