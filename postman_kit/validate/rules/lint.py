@@ -70,11 +70,13 @@ def request_description(target: Target) -> Iterator[Hit]:
 def parameter_description(target: Target) -> Iterator[Hit]:
     for ref, op in _authored_items(target):
         url = ref.item.request.url
+        # an exploded array's items are one parameter sent once per item (`domains=a&domains=b`): described once
+        described = {query.key for query in url.query if query.description.strip()}
         for index, query in enumerate(url.query):
             if (
                 not query.disabled
                 and query.key
-                and not query.description.strip()
+                and query.key not in described
                 and _documented(op, query.key, "query")
             ):
                 yield Hit(
