@@ -609,7 +609,9 @@ def key_prefix(scheme: SecurityScheme) -> str:
 def split_path_key(key: str) -> tuple[str, list[tuple[str, str]]]:
     """A path key as its authors mean it: `/files/{id}#get_shared_link` is the path `/files/{id}` (the fragment only
     tells operations apart and is never sent); `/responses?beta=true` is the path `/responses` with a fixed
-    query `beta=true` every request carries."""
+    query `beta=true` every request carries. A templated value there (Polar's `/v3/users/activities/?from={from}`)
+    is no fixed query but the place of a query parameter, which the operation's parameters send."""
     path = key.split("#", 1)[0]
     path, _, query = path.partition("?")
-    return path or "/", parse_qsl(query, keep_blank_values=True)
+    pairs = parse_qsl(query, keep_blank_values=True)
+    return path or "/", [(name, value) for name, value in pairs if not _PATH_PARAMETER.fullmatch(value)]

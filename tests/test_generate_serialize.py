@@ -99,6 +99,9 @@ def test_form_bodies_nest_brackets_as_stripe_documents() -> None:
 def test_path_keys_lose_fragments_and_keep_their_query() -> None:
     assert serialize.split_path_key("/files/{file_id}#get_shared_link") == ("/files/{file_id}", [])
     assert serialize.split_path_key("/responses/{id}?beta=true") == ("/responses/{id}", [("beta", "true")])
+    # Polar AccessLink writes where its query parameters go: their values are the parameters', never `{from}`
+    activities = "/v3/users/activities/?from={from}&to={to}&all=1"
+    assert serialize.split_path_key(activities) == ("/v3/users/activities/", [("all", "1")])
 
 
 def test_postman_path_variables_wherever_postman_can_hold_them() -> None:
