@@ -635,8 +635,10 @@ class ExampleBuilder:
             return self._build(scalar, refs, depth + 1, name)
         merged: dict[str, Any] = {}
         other: Any = None
+        cut = False
         for part in schema["allOf"]:
             value = self._build(part, refs, depth + 1, name)
+            cut = cut or value is _CUT
             if isinstance(value, dict):
                 # a part requiring what another part describes filled it in itself: the describing part's value wins
                 declared = self._declared(part)
@@ -689,6 +691,8 @@ class ExampleBuilder:
                     merged[found[0]] = self._naming_value(
                         schema, found[0], found[1], "#/components/schemas/" + name, merged[found[0]]
                     )
+        if cut and not merged and other is None:
+            return _CUT  # a part recursion cut, and nothing else: `{}` would lack what that part requires (Vapi)
         return merged if merged or other is None else other
 
     def _only_number(self, branches: list[Any], value: Any) -> Any:

@@ -66,6 +66,28 @@ def test_an_object_or_list_example_written_as_json_text_is_the_document_it_spell
     assert ExampleBuilder({}).build({"type": "object", "example": "{not json"}) == {}
 
 
+def test_an_optional_property_recursion_cuts_under_all_of_is_left_out_not_sent_empty() -> None:
+    """Vapi's JsonSchema requires `type` and its optional `items` is `allOf: [JsonSchema]`: where recursion cut
+    `items`, `{}` was sent, lacking the `type` its schema requires."""
+    json_schema = {
+        "type": "object",
+        "required": ["type"],
+        "properties": {
+            "type": {"type": "string", "enum": ["array", "string"]},
+            "items": {"allOf": [{"$ref": "#/components/schemas/JsonSchema"}]},
+        },
+    }
+    document = {"components": {"schemas": {"JsonSchema": json_schema}}}
+    body = {
+        "type": "object",
+        "required": ["schema"],
+        "properties": {"schema": {"$ref": "#/components/schemas/JsonSchema"}},
+    }
+    value = ExampleBuilder(document).build(body)
+    jsonschema.validate(value, {**body, "components": document["components"]})
+    assert value == {"schema": {"type": "array"}}
+
+
 def test_a_base_schema_whose_discriminator_maps_its_subtypes_is_built_as_the_first_of_them() -> None:
     """`Pet` (discriminator `pet_type`, mapping `kitty` → Cat, `doggo` → Dog) used as a body itself: `pet_type:
     example` names no subtype, so the body is a Cat, `kitty` and all Cat requires; Cat itself (whose allOf holds
