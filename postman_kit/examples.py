@@ -692,7 +692,9 @@ class ExampleBuilder:
                         schema, found[0], found[1], "#/components/schemas/" + name, merged[found[0]]
                     )
         if cut and not merged and other is None:
-            return _CUT  # a part recursion cut, and nothing else: `{}` would lack what that part requires (Vapi)
+            return (
+                _CUT  # a part recursion cut, and nothing else: `{}` would lack what that part requires (Vapi)
+            )
         return merged if merged or other is None else other
 
     def _only_number(self, branches: list[Any], value: Any) -> Any:

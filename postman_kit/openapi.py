@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from postman_kit.errors import InputError
 from postman_kit.loader import LoadedDocument, load_document, resolve_pointer
-from postman_kit.shapes import check_openapi_shape, pointer_token
+from postman_kit.shapes import PARAMETER_REQUIRED, check_openapi_shape, pointer_token
 
 _PREFIX_IN_DESCRIPTION = re.compile(r"`([A-Za-z][\w.-]*) [\w-]+`")
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -459,7 +459,7 @@ def _read_parameter(doc: dict[str, Any], name: str, raw: Any) -> Parameter | Non
     return Parameter(
         name=str(param["name"]),
         location=str(param["in"]),
-        required=bool(param.get("required")) or param["in"] == "path",
+        required=bool(param.get("required", param.get(PARAMETER_REQUIRED))) or param["in"] == "path",
         description=param.get("description") or "",
         schema=schema if isinstance(schema, dict) else {},
         example=example,

@@ -278,6 +278,15 @@ _IGNORABLE = frozenset(
 MAX_IGNORED = 200
 
 
+# Where a Parameter Object kept among the schemas (see _ignored) holds its `required`
+PARAMETER_REQUIRED = "x-postman-kit-parameter-required"
+
+
+def is_parameter_object(node: dict[str, Any]) -> bool:
+    """`node` reads as an OpenAPI Parameter Object: a name and where it is sent."""
+    return isinstance(node.get("name"), str) and node.get("in") in ("query", "header", "path", "cookie")
+
+
 def check_openapi_shape(document: Any, source: str, *, nesting_checked: bool = False) -> list[str]:
     """Refuse an OpenAPI document whose structure the kit cannot read, naming the first bad place; a keyword in
     a form peers ignore too (see _IGNORABLE) is left out instead, and a warning for each is returned.
@@ -326,6 +335,11 @@ def _ignored(document: Any, path: list[str]) -> str | None:
         # entry out would make the requirement `{}`, which asks for no credential at all
         parent[last] = []
         return "read as no scopes"
+    if isinstance(parent, dict) and last == "required" and is_parameter_object(parent):
+        # Alchemy keeps its Parameter Objects under components/schemas, read there as schemas: a parameter's
+        # `required: true` is no schema's, and is kept for the parameter the operations' `$ref`s read
+        parent[PARAMETER_REQUIRED] = parent.pop(last) is True
+        return "kept as the parameter's"
     if isinstance(parent, dict) and last in _IGNORABLE and last in parent:
         del parent[last]
         return "ignored"

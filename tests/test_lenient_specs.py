@@ -183,3 +183,24 @@ paths:
         item["name"]: item["request"].get("auth", collection.get("auth")) for item in requests(collection)
     }
     assert auth["List payments"] == auth["List locations"] and auth["List payments"]["type"] == "bearer"
+
+
+def test_a_parameter_object_kept_among_the_schemas_keeps_its_required(run_cli, tmp_path: Path) -> None:
+    """Alchemy Notify keeps its Parameter Objects under components/schemas and `$ref`s them from operations: read
+    there as a schema, `required: true` was left out, so the required `X-Alchemy-Token` header went disabled and
+    no request sent it (openapi-core: missing required header; o2p sends it)."""
+    token = {"name": "X-Alchemy-Token", "in": "header", "required": True, "schema": {"type": "string"},
+             "example": "your-X-Alchemy-Token"}  # fmt: skip
+    limit = {"name": "limit", "in": "query", "required": True, "schema": {"type": "integer"}, "example": 5}
+    operation = {"summary": "Read variable", "responses": OK,
+                 "parameters": [{"$ref": "#/components/schemas/X-Alchemy-Token"}, {"$ref": "#/components/schemas/limit"}]}  # fmt: skip
+    spec = {"openapi": "3.1.0", "info": {"title": "Notify", "version": "1"},
+            "servers": [{"url": "https://dashboard.alchemy.com/api"}], "paths": {"/variables": {"get": operation}},
+            "components": {"schemas": {"X-Alchemy-Token": token, "limit": limit}}}  # fmt: skip
+    collection, shown = generated(run_cli, tmp_path, spec)
+    [request] = requests(collection)
+    [header] = [h for h in request["request"]["header"] if h["key"] == "X-Alchemy-Token"]
+    assert not header.get("disabled")
+    [query] = request["request"]["url"]["query"]
+    assert (query["key"], query["value"], query.get("disabled", False)) == ("limit", "5", False)
+    assert shown.count("kept as the parameter's") == 2
