@@ -177,27 +177,42 @@ def string_value(schema: dict[str, Any], name: str | None = None) -> str:
     encoding = schema.get("contentEncoding")
     if fmt is None and isinstance(encoding, str) and encoding.lower() in ("base64", "base64url"):
         fmt = "byte"  # JSON Schema's way of saying 3.0's `format: byte`
+
+    def fits(candidate: str, pattern: str | None) -> bool:
+        # base64 too where the format asks for it (Polar's `format: byte` ids under `pattern: [0-9]+`)
+        return string_fits(schema, candidate, pattern) and (
+            fmt != "byte" or _BASE64.fullmatch(candidate) is not None
+        )
+
     candidates = [FORMAT_EXAMPLES.get(fmt) if isinstance(fmt, str) else None, name_example(name)]
     for candidate in candidates:
-        if candidate is not None and string_fits(schema, candidate, pattern):
+        if candidate is not None and fits(candidate, pattern):
             return candidate
     if pattern is not None:
         found = pattern_examples(pattern)
         for candidate in found:
-            if string_fits(schema, candidate, None):
+            if fits(candidate, None):
                 return candidate
         # The pattern's shortest strings are too short or too long for the length bounds (PayPal's four-digit
-        # `^[0-9]+$` got "exam"): each stretched with zeros or its own last character, or cut, as the pattern
-        # still matches.
+        # `^[0-9]+$` got "exam") or for base64's groups of four: each stretched with zeros or its own last
+        # character, or cut, as the pattern still matches.
         for candidate in found:
-            for stretched in (_sized(candidate, schema), _sized(candidate, schema, candidate[-1:] or "0")):
-                if string_fits(schema, stretched, pattern):
+            last = candidate[-1:] or "0"
+            for stretched in (
+                _sized(candidate, schema),
+                _sized(candidate, schema, last),
+                _sized(candidate + last * (-len(candidate) % 4), schema),
+            ):
+                if fits(stretched, pattern):
                     return stretched
     if fmt in _SIZED_FORMATS:
         sized = next((c for c in _SIZED_FORMATS[fmt](schema) if string_fits(schema, c, pattern)), None)
         if sized is not None:
             return sized  # the format's value at the length the bounds allow, not text padded out of it
     return _sized(NEUTRAL_STRING, schema)
+
+
+_BASE64 = re.compile(r"(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")
 
 
 def _base64_sized(schema: dict[str, Any]) -> list[str]:

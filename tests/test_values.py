@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 import time
 from pathlib import Path
@@ -86,6 +87,15 @@ def test_an_optional_property_recursion_cuts_under_all_of_is_left_out_not_sent_e
     value = ExampleBuilder(document).build(body)
     jsonschema.validate(value, {**body, "components": document["components"]})
     assert value == {"schema": {"type": "array"}}
+
+
+def test_a_base64_string_under_a_pattern_is_both() -> None:
+    """Polar AccessLink's sample type id is `format: byte` with `pattern: [0-9]+`: `abc123` (the name's example)
+    matched the unanchored pattern but is not base64, and the API refuses it."""
+    value = string_value({"type": "string", "format": "byte", "pattern": "[0-9]+"}, "type-id")
+    assert re.search("[0-9]+", value) and len(value) % 4 == 0
+    assert base64.b64decode(value, validate=True)
+    assert string_value({"type": "string", "format": "byte"}, "data") == "ZXhhbXBsZQ=="
 
 
 def test_a_base_schema_whose_discriminator_maps_its_subtypes_is_built_as_the_first_of_them() -> None:
