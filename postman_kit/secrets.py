@@ -56,7 +56,7 @@ def _scheme_patterns(scheme: str, credential: str) -> tuple[tuple[str, re.Patter
     )
 
 
-_BEARER_TOKENS = _scheme_patterns("Bearer", r"[A-Za-z0-9._~+/=-]{20,}")
+_BEARER_TOKENS = _scheme_patterns("Bearer", r"[A-Za-z0-9._~+/=-]{8,}")
 _BASIC_CREDENTIALS = _scheme_patterns("Basic", r"[A-Za-z0-9+/]{4,}={0,2}")
 _ESCAPE = re.compile(rf"{_BACKSLASHES}u([0-9A-Fa-f]{{4}})|{_PERCENT}([0-9A-Fa-f]{{2}})")
 
@@ -90,7 +90,20 @@ def _truncated_key(match: re.Match[Any]) -> Any:
 
 
 def _truncated_bearer(match: re.Match[Any]) -> Any:
-    return match.group(1) + match.group(2) + _like(match, truncate_key(_text(match.group(3))))
+    token = _text(match.group(3))
+    if len(token) < _SURE_BEARER_LENGTH and not _mixed(token):
+        return match.group(0)  # `Bearer ACCESS_TOKEN`: a word in a sentence, not a token
+    return match.group(1) + match.group(2) + _like(match, truncate_key(token))
+
+
+# A bearer token this long is one whatever it holds; a shorter one (`Bearer Ab12Cd34Ef56`) mixes letters and digits
+_SURE_BEARER_LENGTH = 20
+
+
+def _mixed(token: str) -> bool:
+    return (
+        any(c.isdigit() for c in token) and any(c.isalpha() for c in token) and looks_like_a_credential(token)
+    )
 
 
 def _truncated_basic(match: re.Match[Any]) -> Any:

@@ -911,3 +911,36 @@ def test_upgrade_truncates_credentials_the_user_wrote_where_no_request_sends_the
     result = run_cli("upgrade", path, "--to", world["new"], "-o", out)
     assert result.exit_code == 0, result.stderr
     assert github not in out.read_text() and "s3cr3tv4lue99" not in out.read_text()
+
+
+def test_credentials_hidden_in_a_cookie_a_url_password_an_operation_id_and_a_short_bearer_token(
+    run_cli, tmp_path: Path
+) -> None:
+    """Four places generate wrote a credential whole: a Cookie header example's `token=…`, the default of the
+    server variable that is the URL's userinfo password, an issued token in an operationId (kept in the
+    request's x-postman-kit mark) and a 12-character bearer token in a tag's description."""
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "Acme", "version": "1.0"},
+        "servers": [{"url": "https://{user}:{pw}@api.example.com/v1",
+                     "variables": {"user": {"default": "admin"}, "pw": {"default": "svrP4ssw0rdZ9"}}}],
+        "tags": [{"name": "items", "description": "Call with Authorization: Bearer Ab12Cd34Ef56"}],
+        "paths": {"/items": {"get": {
+            "operationId": "getItem_glpat-Ab1Cd2Ef3Gh4Ij5Kl6Mn7Op", "tags": ["items"],
+            "parameters": [{"name": "Cookie", "in": "header", "schema": {"type": "string"},
+                            "example": "session=1; token=CookieTok0987654"}],
+            "responses": {"200": {"description": "OK"}}}}},
+    }  # fmt: skip
+    path = tmp_path / "spec.json"
+    path.write_text(json.dumps(spec))
+    result = run_cli("generate", path, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    texts = result.output + "".join(p.read_text() for p in (tmp_path / "out").iterdir())
+    secrets = ("svrP4ssw0rdZ9", "glpat-Ab1Cd2Ef3Gh4Ij5Kl6Mn7Op", "Ab12Cd34Ef56", "CookieTok0987654")
+    assert [s for s in secrets if s in texts] == []
+    assert "token=…7654" in texts and "Bearer …Ef56" in texts
+    # a word after Bearer in a sentence is no token
+    assert redact("send Bearer ACCESS_TOKEN here") == "send Bearer ACCESS_TOKEN here"
+    [collection] = (tmp_path / "out").glob("*collection.json")
+    validated = run_cli("validate", collection)
+    assert validated.exit_code == 0, validated.output

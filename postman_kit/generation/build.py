@@ -219,7 +219,8 @@ def _globals(api: Api, profile: Profile) -> dict[str, Any]:
 
 
 def truncate_in_words(nodes: list[Node]) -> None:
-    """Folder and request names and descriptions, and header names, with any credential in them truncated."""
+    """Folder and request names and descriptions, header names and the operationIds the kit marks requests with,
+    with any credential in them truncated."""
     # All the words searched at once first, a line each: most specs hold no credential in them, and a search
     # of each of Klaviyo's 1,500 names and descriptions took 13 ms of its 0.33 s (benchmarks/bench_generate.py)
     joined = "\n".join(_words(nodes))
@@ -236,6 +237,7 @@ def _words(nodes: list[Node]) -> Iterator[str]:
             continue
         yield node.request.description or ""
         yield from (header.key for header in node.request.header)
+        yield str(node.kit.get("operationId") or "")
 
 
 def _truncate_each(nodes: list[Node]) -> None:
@@ -250,6 +252,8 @@ def _truncate_each(nodes: list[Node]) -> None:
             node.request.description = redact(node.request.description)
         for header in node.request.header:
             header.key = redact(header.key)
+        if isinstance(node.kit.get("operationId"), str):
+            node.kit["operationId"] = redact(node.kit["operationId"])
 
 
 def _truncate_credentials(request: Request) -> None:
@@ -261,8 +265,8 @@ def _truncate_credentials(request: Request) -> None:
         credential = named_credential(header.key, header.value)
         if credential is not None:
             header.value = header.value.replace(credential, truncate_key(credential))
-        else:
-            header.value = _without_tokens(header.value)
+        else:  # and one the value names (a Cookie's `token=…`)
+            header.value = without_credential(None, header.value)
     url = request.url
     changed = False
     for query in url.query:

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from postman_kit.collection import Variable
 from postman_kit.openapi import Operation, Server
+from postman_kit.secrets import holds_named_credential, truncate_key
 
 _SERVER_VARIABLE = re.compile(r"\{([^{}]+)\}")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
@@ -90,6 +91,12 @@ class ServerHosts:
                 # the URL's last part (Kong's `{protocol}://{hostname}:{port}{path}`, `path: /`): every request
                 # path starts with `/`, so a default ending in one sent `//services`, which no server route takes
                 default = default.rstrip("/")
+            if re.search(
+                r"://[^/@]*:\{" + re.escape(name) + r"\}@", server.template
+            ) or holds_named_credential(name, default):
+                # the password of the URL's userinfo (`https://{user}:{password}@…`), or a credential by its name:
+                # truncated, as every output writes a key; the user sets the real one in their environment
+                default = truncate_key(default)
             self.variables.append(Variable(name, default, "string", description))
 
     def host(self, op: Operation) -> str:
