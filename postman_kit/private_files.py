@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from pathlib import Path
+
+from postman_kit.errors import InputError
 
 PRIVATE_FILE_MODE = 0o600
 PRIVATE_DIR_MODE = 0o700
@@ -43,11 +46,25 @@ def create_private_file(path: str | Path) -> None:
 
 
 def restrict_to_owner(path: str | Path) -> None:
-    """Drop group and other permissions from an existing file this user owns (one written by an earlier
-    version, before its data was kept private); anything else is left as it is."""
+    """Drop group and other permissions from an existing regular file this user owns (one written by an earlier
+    version, before its data was kept private); anything else, a link above all, is left as it is."""
     try:
-        status = os.stat(path)
-        if status.st_uid == os.geteuid() and status.st_mode & 0o077:
+        status = os.lstat(path)
+        if stat.S_ISREG(status.st_mode) and status.st_uid == os.geteuid() and status.st_mode & 0o077:
             os.chmod(path, status.st_mode & 0o700)
     except OSError:
         pass  # missing, or not ours to change
+
+
+def refuse_unless_regular(path: str | Path) -> None:
+    """Refuse a data file the kit writes that is there as something else than a regular file: a symbolic link
+    (a data directory shipped with one) would have the kit write, empty or chmod whatever it points at."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read it: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(mode):
+        what = "a symbolic link" if stat.S_ISLNK(mode) else "not a regular file"
+        raise InputError(str(path), f"is {what}; the kit keeps its data in regular files only")

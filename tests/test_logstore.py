@@ -605,6 +605,25 @@ def test_recording_from_the_event_loop_never_waits_for_another_process_holding_t
         assert [call.path for call in store.search()] == ["/api/lists/while-locked"]
 
 
+@pytest.mark.parametrize("suffix", [".calls.jsonl", "-wal", "-shm", "-journal"])
+def test_a_linked_file_beside_the_log_database_is_refused_not_emptied(run_cli, tmp_path, suffix) -> None:
+    """A data directory shipped with the call journal (`logs.sqlite3.calls.jsonl`) linked to a user's file had
+    that file emptied by `logs search`, a command that only reads; SQLite's -wal/-shm/-journal likewise."""
+    from postman_kit.logstore import open_store
+
+    data = tmp_path / "data"
+    data.mkdir()
+    open_store(data / "logs.sqlite3").close()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious data outside DATA\n")
+    for file in data.glob(f"logs.sqlite3{suffix}"):
+        file.unlink()
+    (data / f"logs.sqlite3{suffix}").symlink_to(victim)
+    result = run_cli("logs", "search", "--data", data)
+    assert result.exit_code == 2 and "is a symbolic link" in result.stderr, result.output
+    assert victim.read_text() == "precious data outside DATA\n"
+
+
 def test_a_linked_log_database_is_refused_not_written_through(tmp_path) -> None:
     """A data directory shipped with `logs.sqlite3` linked to another application's database had the log's
     tables added to it by `logs import`."""

@@ -536,6 +536,28 @@ def test_the_keys_file_is_never_written_through_a_link(tmp_path: Path) -> None:
     assert victim.read_text() == "precious"
 
 
+def test_the_sandbox_refuses_a_data_directory_with_linked_files_and_changes_nothing_outside(
+    run_cli, tmp_path: Path
+) -> None:
+    """A data directory shipped with `sandbox.sqlite3-shm` linked to a directory and the call journal linked to
+    a file elsewhere: the sandbox chmodded both to owner-only, then appended to and emptied the file."""
+    outside = tmp_path / "outside"
+    (outside / "shared").mkdir(parents=True)
+    (outside / "shared").chmod(0o755)
+    other = outside / "other.txt"
+    other.write_text("shared\n")
+    other.chmod(0o644)
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "logs.sqlite3.calls.jsonl").symlink_to(other)
+    (data / "sandbox.sqlite3-shm").symlink_to(outside / "shared")
+    spec = Path(__file__).resolve().parent.parent / "collections" / "example-api.openapi.yaml"
+    result = run_cli("sandbox", spec, "--port", "0", "--data", data)
+    assert result.exit_code == 2 and "is a symbolic link" in result.stderr, result.output
+    assert other.read_text() == "shared\n" and oct(other.stat().st_mode & 0o777) == "0o644"
+    assert oct((outside / "shared").stat().st_mode & 0o777) == "0o755"
+
+
 def test_a_body_that_stops_coming_is_answered_408_not_waited_for() -> None:
     """A client that sends part of a declared body and stalls held the connection with no answer (slowloris):
     each part of a body must come within the guard's time."""

@@ -204,7 +204,7 @@ def _serve_on(
 
     from postman_kit.activity.web import activity_routes
     from postman_kit.logstore import open_store
-    from postman_kit.private_files import make_private_dir, restrict_to_owner
+    from postman_kit.private_files import make_private_dir, refuse_unless_regular, restrict_to_owner
     from postman_kit.sandbox.app import create_app
     from postman_kit.sandbox.http_protocol import HeaderDeadlineProtocol
     from postman_kit.sandbox.keys import default_keys, load_keys
@@ -217,6 +217,7 @@ def _serve_on(
     if not data.is_dir():
         raise InputError(data_dir, "is not a directory; give the sandbox's data directory")
     for name in _DATA_FILES:
+        refuse_unless_regular(data / name)
         restrict_to_owner(data / name)
     if keys_file:
         keys, keys_path = load_keys(keys_file), Path(keys_file)

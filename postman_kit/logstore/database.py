@@ -9,6 +9,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 from postman_kit.errors import InputError
+from postman_kit.logstore.journal import JOURNAL_SUFFIX
+from postman_kit.private_files import refuse_unless_regular
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 
@@ -37,6 +39,9 @@ def create_store_engine(target: str | Path) -> Engine:
         # written only as the file it is: a link (a data directory shipped with one) would put the log's tables
         # into whatever database it points at
         raise InputError(str(path), "is not a regular file; give the log database's own path")
+    for suffix in ("-wal", "-shm", "-journal", JOURNAL_SUFFIX):
+        # nor the files beside it SQLite and the call journal write, empty and truncate
+        refuse_unless_regular(path.with_name(path.name + suffix))
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": 30})
     event.listen(engine, "connect", _tune_sqlite)
     return engine
