@@ -761,3 +761,30 @@ def test_the_order_the_user_dragged_top_level_folders_into_is_kept(specs, fork, 
     _, untouched = upgrade(str(specs["old_collection"]), str(specs["new"]), tmp_path / "u.json", today=TODAY,
                            base=str(specs["old"]))  # fmt: skip
     assert not any("order of its folders" in line for line in untouched.edits_kept)
+
+
+def test_an_id_typed_into_the_url_and_a_path_pointed_elsewhere_stay_the_users(specs, fork, tmp_path):
+    """The commonest edit, an id typed into Postman's URL bar (`/api/lists/MYLIST77`, the `:id` variable gone),
+    was replaced by NEW's example id with no word; a request the user pointed at an endpoint the spec does not
+    document (`DELETE /api/lists-archive/:id`) got NEW's documented path back: it would delete the list."""
+    collection = json.loads(fork.read_text())
+    lists = find_folder(collection, "Lists")
+    url = find_item(lists, "Get List")["request"]["url"]
+    url["path"] = ["MYLIST77" if part == ":id" else part for part in url["path"]]
+    url["raw"] = url["raw"].replace(":id", "MYLIST77")
+    url.pop("variable", None)
+    url = find_item(lists, "Delete List")["request"]["url"]
+    url["path"] = ["api", "lists-archive", ":id"]
+    url["raw"] = "{{baseUrl}}/api/lists-archive/:id"
+    fork.write_text(json.dumps(collection))
+    out = tmp_path / "upgraded.json"
+    _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY, revisions=specs["revisions"])
+    lists = find_folder(json.loads(out.read_text()), "Lists")
+    get_list = find_item(lists, "Get List")["request"]["url"]
+    assert [(v["key"], v["value"]) for v in get_list["variable"]] == [("id", "MYLIST77")]
+    delete = find_item(lists, "Delete List")["request"]
+    assert delete["method"] == "DELETE" and delete["url"]["path"] == ["api", "lists-archive", ":id"]
+    assert "lists-archive" in delete["url"]["raw"]
+    assert "Lists/Get List: path variable `id`" in report.edits_kept
+    assert "Lists/Delete List: path /api/lists-archive/:id" in report.edits_kept
+    assert not any("deleted are back" in note for note in report.notes)

@@ -910,3 +910,32 @@ def test_an_upgrade_too_big_to_read_indented_is_written_on_one_line_and_upgrades
     monkeypatch.undo()
     run_cli("upgrade", tmp_path / "fork.json", "--to", new_spec, "-o", second)
     assert json.loads(second.read_text()) == json.loads(first.read_text()) and b"\n  " in second.read_bytes()
+
+
+def test_a_message_id_typed_into_a_twilio_style_segment_is_kept(tmp_path: Path, run_cli) -> None:
+    """Twilio's `/Messages/{Sid}.json` is `:Sid.json` in Postman; a user who typed the id into the URL bar
+    (`SM66…66.json`) had NEW's example id put back with "0 edit(s) kept"."""
+
+    def spec(version: str) -> dict[str, Any]:
+        sid = {"name": "Sid", "in": "path", "required": True,
+               "schema": {"type": "string", "pattern": "^SM[0-9a-f]{32}$"}}  # fmt: skip
+        get = {"summary": "Fetch a message", "parameters": [sid], "responses": {"200": {"description": "OK"}}}
+        return {"openapi": "3.0.3", "info": {"title": "Messages", "version": version},
+                "servers": [{"url": "https://api.twilio.example"}],
+                "paths": {"/Messages/{Sid}.json": {"get": get},
+                          "/Messages.json": {"get": {"summary": "List messages",
+                                                     "responses": {"200": {"description": "OK"}}}}}}  # fmt: skip
+
+    fork, old_spec, new_spec = generated_fork(tmp_path, run_cli, spec("1.0"), spec("1.1"))
+    message = "SM" + "6" * 32
+    url = named(fork, "Fetch a message")["request"]["url"]
+    assert url["path"] == ["Messages", ":Sid.json"]
+    url["path"] = ["Messages", f"{message}.json"]
+    url["raw"] = url["raw"].replace(":Sid.json", f"{message}.json")
+    url.pop("variable")
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    result = run_cli("upgrade", tmp_path / "fork.json", "--to", new_spec, "--base", old_spec, "-o", out)
+    assert result.exit_code == 0 and "Fetch a message: path variable `Sid`" in result.output, result.output
+    url = named(json.loads(out.read_text()), "Fetch a message")["request"]["url"]
+    assert [(v["key"], v["value"]) for v in url["variable"]] == [("Sid", message)]

@@ -264,11 +264,18 @@ class _Merger:
         `_as_generated`); a request with neither is left as NEW has it, and counted in a note."""
         base = self.comparison.base
         no_base: list[str] = []
+        # the operation a request is marked with, where the user pointed it at another path (an endpoint the spec
+        # does not document): what OLD's spec generated for that operation is what the user edited
+        base_by_id = (
+            {e.operation_id: e.item for e in base.endpoints.values() if e.operation_id} if base else {}
+        )
         for pair in self.comparison.fork_matching.pairs:
             place = self._result_item(pair.new)
             if place is None or pair.old.item is None:
                 continue
             base_item = base.endpoints[pair.old.key].item if base and pair.old.key in base.endpoints else None
+            if base_item is None and pair.old.operation_id:
+                base_item = base_by_id.get(pair.old.operation_id)
             from_spec = base_item is not None
             if base_item is None:
                 base_item = self._as_generated(pair.old.item)
@@ -287,10 +294,11 @@ class _Merger:
             )
         if base is not None:
             # what OLD's spec generated and the fork no longer has: the user deleted it; NEW brings it back
+            paired = {pair.new.key for pair in self.comparison.fork_matching.pairs}
             restored = [
                 f"{new.name} ({new.label})"
                 for key, new in self.comparison.new.endpoints.items()
-                if key in base.endpoints and key not in self.comparison.old.endpoints
+                if key in base.endpoints and key not in self.comparison.old.endpoints and key not in paired
             ]
             if restored:
                 self.report.notes.append(
@@ -394,19 +402,30 @@ class _Merger:
         elif not exact and _auth_json(mine.request.auth) != _auth_json(target.request.auth):
             unknown.append("auth")
         kept += self._query_edits(mine.request, base.request, target, label, refused)
+        typed = _typed_path_values(mine.request.url, base.request.url)
+        if typed is None and exact:
+            # the user pointed the request at another path (an endpoint the spec does not document): theirs, and
+            # where it is sent; NEW's documented path in its place would call another endpoint unasked
+            url = target.request.url
+            url.path = list(mine.request.url.path)
+            url.variable = [Variable.from_json(v.to_json()) for v in mine.request.url.variable]
+            kept.append(f"path /{'/'.join(url.path)}")
+        elif typed is None:
+            unknown.append(f"path /{'/'.join(mine.request.url.path)}")
         base_vars = {v.key: v.value for v in base.request.url.variable}
-        for variable in mine.request.url.variable:
-            if base_vars.get(variable.key) != variable.value and variable.value not in OLD_PLACEHOLDERS:
-                owns = [own for own in target.request.url.variable if own.key == variable.key]
+        values = [(v.key, v.value) for v in mine.request.url.variable] + list((typed or {}).items())
+        for name, value in values if typed is not None else ():
+            if base_vars.get(name) != value and value not in OLD_PLACEHOLDERS:
+                owns = [own for own in target.request.url.variable if own.key == name]
                 if not owns:
                     # NEW renamed the parameter (`{bookingId}` → `{booking_id}`): the one in the same segment
-                    owns = _same_segment(variable.key, mine.request.url, target.request.url)
+                    owns = _same_segment(name, mine.request.url, target.request.url)
                 for own in owns:
-                    own.value = variable.value
-                    kept.append(f"path variable `{variable.key}`")
+                    own.value = value
+                    kept.append(f"path variable `{name}`")
                 if not owns:  # the operation moved to a path without this parameter
                     self.report.dropped.append(
-                        f"{label}: your path variable `{variable.key}={variable.value}` "
+                        f"{label}: your path variable `{name}={value}` "
                         f"(not a parameter of {target.request.url.path_template} in "
                         f"{self.new_label})"
                     )
@@ -1721,6 +1740,32 @@ def _refill(item: Item, data: dict[str, Any]) -> None:
     fresh = Item.from_json(data)
     item.name, item.request, item.response = fresh.name, fresh.request, fresh.response
     item.description, item.event, item.extra = fresh.description, fresh.event, fresh.extra
+
+
+def _typed_path_values(mine: Url, base: Url) -> dict[str, str] | None:
+    """The values `mine` types where `base` has path variables (an id typed into Postman's URL bar:
+    `/api/lists/MYLIST77` for `/api/lists/:id`, Twilio's `SM…66.json` for `:Sid.json`, a `{{listId}}`): {} when
+    it types none, None when its path is not `base`'s at all (the user pointed the request at another one)."""
+    mine_path = [segment for segment in mine.path if segment] or [""]
+    base_path = [segment for segment in base.path if segment] or [""]
+    extra = len(mine_path) - len(base_path)
+    if extra > 0 and _origin(mine) != _origin(base):
+        mine_path = mine_path[extra:]  # the path of a server written out with its host (Spotify's `/v1`)
+    if len(mine_path) != len(base_path):
+        return None
+    typed: dict[str, str] = {}
+    for own, generated in zip(mine_path, base_path, strict=True):
+        if own == generated or (own.startswith(":") and generated.startswith(":")):
+            continue  # the same, or variables both (a renamed one is the variables' to tell)
+        if not generated.startswith(":"):
+            return None
+        # Postman reads a variable up to the segment's first `.` (`:Sid.json`: `Sid`, then `.json`)
+        name, dot, rest = generated[1:].partition(".")
+        suffix = dot + rest
+        if own.startswith(":") or len(own) <= len(suffix) or not own.endswith(suffix):
+            return None
+        typed[name] = own[: len(own) - len(suffix)]
+    return typed
 
 
 def _same_segment(name: str, mine: Url, target: Url) -> list[Variable]:
