@@ -165,6 +165,26 @@ def test_transplant_onto_a_moved_path_takes_values_by_name_then_from_the_last():
     assert partly.url.path == ["api", "templates", "WELCOME", "owners", "ACME"]
 
 
+def test_transplant_keeps_a_twilio_style_segment_as_postman_holds_it():
+    """Twilio's `/Messages/{Sid}.json` is Postman's `:Sid.json`: a saved request's `:Sid.json` (its value in the
+    variable) or typed `SM…33.json` became a literal `{Sid}.json`, sent as is and marked broken by NEW."""
+    template = "/Accounts/{AccountSid}/Messages/{Sid}.json"
+    typed = Request.from_json({"method": "GET", "url": "{{baseUrl}}/Accounts/AC1/Messages/SM33.json"})
+    assert transplant_request(typed, template, None, "").url.path == [
+        "Accounts",
+        "AC1",
+        "Messages",
+        "SM33.json",
+    ]
+    variable = Request.from_json(
+        {"method": "GET", "url": "{{baseUrl}}/Accounts/:AccountSid/Messages/:Sid.json"}
+    )
+    kept = transplant_request(variable, template, None, "").url.path
+    assert kept == ["Accounts", ":AccountSid", "Messages", ":Sid.json"]
+    moved = transplant_request(typed, "/Messages/{Sid}.json", None, "", {"Sid": "SM33"})
+    assert moved.url.path == ["Messages", "SM33.json"]
+
+
 def test_upgrade_keeps_edits_of_a_moved_operation_where_new_has_the_parameter(pair, tmp_path):
     old_spec, new_spec = pair
     fork = build_collection_from_spec(old_spec).collection.to_json()

@@ -9,6 +9,7 @@ from postman_kit.collection import Header, Request, Url
 
 _DATED = re.compile(r"^\d{4}-\d{2}-\d{2}(?:\.pre)?$")
 _TEMPLATE_PARAM = re.compile(r"^\{(.+)\}$")
+_SUFFIXED_PARAM = re.compile(r"^\{([^{}.:]+)\}(\.[^{}]*)$")
 
 
 def transplant_request(
@@ -45,13 +46,17 @@ def transplant_request(
         if not segment:
             path.append(segment)  # keep NEW's trailing slash, if it has one
             continue
-        param = _TEMPLATE_PARAM.match(segment)
+        # a parameter followed by a `.suffix` (Twilio's `{Sid}.json`) is Postman's `:Sid.json`, as generate writes it
+        param = _TEMPLATE_PARAM.match(segment) or _SUFFIXED_PARAM.match(segment)
+        suffix = param.group(2) if param is not None and param.re is _SUFFIXED_PARAM else ""
         if param is None:
             path.append(segment)
         elif moved_values is not None:
-            path.append(by_name.get(param.group(1)) or ":" + param.group(1))
+            path.append((by_name.get(param.group(1)) or ":" + param.group(1)) + suffix)
         else:
-            path.append(user_segments[position] if position < len(user_segments) else ":" + param.group(1))
+            path.append(
+                user_segments[position] if position < len(user_segments) else f":{param.group(1)}{suffix}"
+            )
         position += 1
     copy.url = Url(
         host=copy.url.host,
