@@ -272,8 +272,14 @@ def parse_raw_url(raw: str) -> Url:
         protocol, rest = rest.split("://", 1)
     rest, _, query_string = rest.partition("?")
     host_part, _, path_part = rest.partition("/")
+    # `user:password@` is no part of the host (Postman keeps it in the raw URL): read as one, the request went
+    # to the host `me` on the port `SECRET@a.klaviyo.com`
+    host_part = host_part.rpartition("@")[2]
     port = None
-    if ":" in host_part and not host_part.startswith("{{"):
+    if host_part.startswith("["):  # an IPv6 address, `[::1]:8080`
+        address, _, after = host_part.partition("]")
+        host_part, port = address + "]", after.removeprefix(":") or None
+    elif ":" in host_part and not host_part.startswith("{{"):
         host_part, port = host_part.rsplit(":", 1)
     query = []
     if query_string:

@@ -471,3 +471,18 @@ def test_a_form_field_left_to_run_time_is_present_and_judged_by_its_key(tmp_path
     assert "'name' is a required property" in missing
     [wrong] = judged([("name", "{{name}}"), ("amount", "five")])
     assert "'five' is not of type 'integer'" in wrong
+
+
+@pytest.mark.parametrize(
+    ("raw", "host", "port"),
+    [
+        ("https://me:SECRET@a.klaviyo.com/api/lists/ABC/", ["a", "klaviyo", "com"], None),
+        ("https://a.klaviyo.com:443/api/lists/ABC/", ["a", "klaviyo", "com"], "443"),
+        ("http://[::1]:8080/api/lists", ["[::1]"], "8080"),
+    ],
+)
+def test_a_url_written_as_text_is_read_with_its_host_as_postman_reads_it(raw, host, port):
+    """A saved request whose URL is a string (valid v2.1) with `user:password@` was read with the host `me` and
+    the port `SECRET@a.klaviyo.com`: upgraded, it was sent there."""
+    url = parse_raw_url(raw)
+    assert (url.host, url.port, url.path[:2]) == (host, port, ["api", "lists"])
