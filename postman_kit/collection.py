@@ -229,7 +229,7 @@ class Url:
             parsed.variable = [
                 Variable.from_json(v) for v in data.get("variable") or [] if isinstance(v, dict)
             ]
-            parsed.extra = _pop_extra(data, cls.KNOWN)
+            parsed.extra = {**parsed.extra, **_pop_extra(data, cls.KNOWN)}
             return parsed
         host = data.get("host") or []
         path = data.get("path") or []
@@ -256,7 +256,12 @@ class Url:
 
     def rebuild_raw(self) -> None:
         """Recompute `raw` from the parts, as Postman shows it."""
-        base = (self.protocol + "://" if self.protocol else "") + ".".join(self.host)
+        auth = self.extra.get("auth")
+        userinfo = ""
+        if isinstance(auth, dict) and isinstance(auth.get("user"), str):
+            password = auth.get("password")
+            userinfo = auth["user"] + (f":{password}" if isinstance(password, str) else "") + "@"
+        base = (self.protocol + "://" if self.protocol else "") + userinfo + ".".join(self.host)
         if self.port:
             base += ":" + self.port
         raw = base + ("/" + "/".join(self.path) if self.path else "")
@@ -272,9 +277,13 @@ def parse_raw_url(raw: str) -> Url:
         protocol, rest = rest.split("://", 1)
     rest, _, query_string = rest.partition("?")
     host_part, _, path_part = rest.partition("/")
-    # `user:password@` is no part of the host (Postman keeps it in the raw URL): read as one, the request went
-    # to the host `me` on the port `SECRET@a.klaviyo.com`
-    host_part = host_part.rpartition("@")[2]
+    # `user:password@` is no part of the host: read as one, the request went to the host `me` on the port
+    # `SECRET@a.klaviyo.com`. Postman keeps it as the URL's `auth`.
+    userinfo, at, host_part = host_part.rpartition("@")
+    extra: dict[str, Any] = {}
+    if at:
+        user, colon, password = userinfo.partition(":")
+        extra["auth"] = {"user": user, "password": password} if colon else {"user": user}
     port = None
     if host_part.startswith("["):  # an IPv6 address, `[::1]:8080`
         address, _, after = host_part.partition("]")
@@ -293,6 +302,7 @@ def parse_raw_url(raw: str) -> Url:
         query=query,
         protocol=protocol,
         port=port,
+        extra=extra,
     )
 
 
