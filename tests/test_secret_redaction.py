@@ -944,3 +944,29 @@ def test_credentials_hidden_in_a_cookie_a_url_password_an_operation_id_and_a_sho
     [collection] = (tmp_path / "out").glob("*collection.json")
     validated = run_cli("validate", collection)
     assert validated.exit_code == 0, validated.output
+
+
+def test_a_revision_that_is_a_credential_is_refused_not_written_into_file_names(
+    run_cli, tmp_path: Path
+) -> None:
+    """An `info.version` (or `--revision`) of `sk_live_…` went whole into the file names, the `wrote` lines and the
+    collection: no API's revision is a credential, so it is refused, nothing written."""
+    spec = {"openapi": "3.0.3", "info": {"title": "S", "version": "sk_live_4eC39HqLyjWDarjtT1zdp7dc"},
+            "paths": {"/a": {"get": {"responses": {"200": {"description": "OK"}}}}}}  # fmt: skip
+    path = tmp_path / "spec.json"
+    path.write_text(json.dumps(spec))
+    result = run_cli("generate", path, "-o", tmp_path / "out")
+    assert result.exit_code == 2 and "4eC39HqLyjWDarjtT1zdp7dc" not in result.output
+    assert (
+        result.stderr.count("\n") == 1
+        and "holds a credential; give the revision with --revision" in result.stderr
+    )
+    assert not (tmp_path / "out").exists()
+    token = "ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+    result = run_cli("generate", path, "-o", tmp_path / "out", "--revision", token)
+    assert (
+        result.exit_code == 2
+        and token not in result.output
+        and "--revision: revision '…6789' holds a credential" in result.stderr
+    )
+    assert run_cli("generate", path, "-o", tmp_path / "out", "--revision", "1.0").exit_code == 0

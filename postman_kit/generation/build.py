@@ -158,6 +158,12 @@ def build(api: Api, options: BuildOptions | None = None) -> Build:
         # It would reach the revision header every request sends, and the terminal: refused, not rewritten.
         source = "--revision" if options.revision else api.source
         raise InputError(source, f"revision '{printable(revision)}' holds a control character")
+    if redact(revision) != revision:
+        # It would stand in every file name, the revision variable and header and the printed summary: refused,
+        # as no API's revision is a credential (an `info.version` of `sk_live_…` is a slip to fix in the spec)
+        source = "--revision" if options.revision else api.source
+        hint = "" if options.revision else "; give the revision with --revision"
+        raise InputError(source, f"revision '{printable(redact(revision))}' holds a credential{hint}")
     channel = options.channel or ("beta" if is_pre_release(revision) else "stable")
     builder = _CollectionBuilder(api, profile, options, revision)
     collection = builder.collection(collection_name(api.title, revision, channel))
