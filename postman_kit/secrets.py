@@ -376,6 +376,7 @@ def find_keys(text: str) -> list[str]:
 # holds `token` (`page_token`, `token_url`) is not one.
 _CREDENTIAL_NAME = re.compile(
     r"(?i)(?:^|[_-]|(?<=[a-z]))(?:client[_-]?secret|secret|password|passwd|api[_-]?key|private[_-]?key|"
+    r"subscription[_-]?key|access[_-]?key|"
     r"secret[_-]?access[_-]?key|secret[_-]?key|access[_-]?token|refresh[_-]?token|auth[_-]?token|bearer[_-]?token|"
     r"token)$"
 )
@@ -411,14 +412,35 @@ def holds_named_credential(name: str, value: object) -> bool:
 
 
 def named_credential(name: str, value: str) -> str | None:
-    """The credential in a header's or parameter's value when it is named for one: an `Authorization` header's
-    word after its scheme (`Bearer eyJ…`), an `X-Api-Key` header's or an `api_key` parameter's whole value; None
-    for a `{{variable}}`, a placeholder or another name."""
-    if name.lower() in ("authorization", "proxy-authorization"):
+    """The (first) credential in a header's or parameter's value when it is named for one (see
+    named_credentials); None for a `{{variable}}`, a placeholder or another name."""
+    found = named_credentials(name, value)
+    return found[0] if found else None
+
+
+def named_credentials(name: str, value: str) -> list[str]:
+    """The credentials in a header's or parameter's value when it is named for them: an `Authorization` header's
+    word after its scheme (`Bearer eyJ…`; `X-Authorization` too), an OAuth 1.0 header's `oauth_token` and
+    `oauth_signature`, the session values of a `Cookie` or `Set-Cookie` header, an `X-Api-Key` header's or an
+    `api_key` parameter's whole value."""
+    lowered = name.lower()
+    if lowered in ("cookie", "set-cookie"):
+        # `sessionid=…; session_token=…`; a Set-Cookie sets one, its attributes (`HttpOnly`, `Path=/`) after it
+        pairs = value.split(";") if lowered == "cookie" else value.split(";", 1)[:1]
+        held = [pair.partition("=")[2].strip().strip('"') for pair in pairs if "=" in pair]
+        return [cookie for cookie in held if _mixed(cookie)]
+    if lowered.endswith("authorization"):
         words = value.split()
+        if words and words[0].lower() == "oauth":
+            return [
+                m.group(1) for m in _OAUTH_CREDENTIAL.finditer(value) if looks_like_a_credential(m.group(1))
+            ]
         credential = words[-1] if len(words) == 2 else None
-        return credential if credential is not None and looks_like_a_credential(credential) else None
-    return value.strip() if holds_named_credential(name, value) else None
+        return [credential] if credential is not None and looks_like_a_credential(credential) else []
+    return [value.strip()] if holds_named_credential(name, value) else []
+
+
+_OAUTH_CREDENTIAL = re.compile(r'oauth_(?:token|signature)="?([^",\s]+)')
 
 
 # A resource's id, whatever its field's name says (Lithic's `token` and `account_token` are UUIDs of cards and
@@ -429,9 +451,8 @@ UUID_TEXT = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F
 def without_credential(name: str | None, value: str) -> str:
     """A value kept under `name` (a parameter, a form field, a property), a credential its name says it is
     (`api_key`, `client_secret`; a UUID is an id, whatever its name) truncated, and any in an issuer's format."""
-    if name is not None:
-        credential = named_credential(name, value)
-        if credential is not None and not UUID_TEXT.fullmatch(credential):
+    for credential in named_credentials(name, value) if name is not None else ():
+        if not UUID_TEXT.fullmatch(credential):
             value = value.replace(credential, truncate_key(credential))
     if len(value) < MIN_TOKEN_LENGTH:
         return value

@@ -872,6 +872,10 @@ def test_a_key_in_a_spec_s_names_reaches_no_file_name_line_or_file_in_full(run_c
         ("X-Auth-Token", "Zq81mXk2Lw9pRtYy"),
         ("Authorization", "Token Zq81mXk2Lw9pRtYy"),
         ("Authorization", "Bearer Zq81mXk2Lw9p"),
+        ("Ocp-Apim-Subscription-Key", "Zq81mXk2Lw9pRtYy"),
+        ("X-Access-Key", "Zq81mXk2Lw9pRtYy"),
+        ("X-Authorization", 'OAuth oauth_consumer_key="ck1", oauth_token="Zq81mXk2Lw9pRtYy"'),
+        ("Cookie", "theme=dark; sessionid=Zq81mXk2Lw9pRt11; session_token=Zq81mXk2Lw9pRt22"),
     ],
 )
 def test_a_credential_typed_into_a_header_is_read_from_the_environment_in_a_snippet(key, value) -> None:
@@ -970,3 +974,13 @@ def test_a_revision_that_is_a_credential_is_refused_not_written_into_file_names(
         and "--revision: revision '…6789' holds a credential" in result.stderr
     )
     assert run_cli("generate", path, "-o", tmp_path / "out", "--revision", "1.0").exit_code == 0
+
+
+def test_a_session_cookie_is_a_credential_in_the_call_log() -> None:
+    """`logs show` printed a request's `Cookie: sessionid=…` and a response's `Set-Cookie: session=…` whole."""
+    from postman_kit.logstore.rows import safe_headers
+
+    headers = safe_headers(
+        {"Cookie": "theme=dark; sessionid=Sess1Cookie2345", "Set-Cookie": "s=Set9Cookie8765; HttpOnly"}
+    )
+    assert headers == {"Cookie": "theme=dark; sessionid=…2345", "Set-Cookie": "s=…8765; HttpOnly"}

@@ -51,7 +51,7 @@ from postman_kit.secrets import (
     holds_named_credential,
     is_credential_name,
     looks_like_a_credential,
-    named_credential,
+    named_credentials,
     redact,
     replace_keys,
     truncate_key,
@@ -1414,8 +1414,7 @@ class _Merger:
             )
         key, held = node.get("key"), node.get("value")
         if isinstance(key, str) and isinstance(held, str):
-            credential = named_credential(key, held)
-            if credential is not None:
+            for credential in named_credentials(key, held):
                 scheme = held.split()[0] if len(held.split()) == 2 else ""
                 variable = self._credential_variable(key, scheme, host=host_variable)
                 found.setdefault(credential, (variable, _place(root, path + ("value",))))

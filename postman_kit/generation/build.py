@@ -52,7 +52,7 @@ from postman_kit.secrets import (
     MIN_TOKEN_LENGTH,
     UUID_TEXT,
     credential_spans,
-    named_credential,
+    named_credentials,
     redact,
     replace_tokens,
     truncate_key,
@@ -268,11 +268,10 @@ def _truncate_credentials(request: Request) -> None:
     collection holds none in full, and validate finds none in it. Only what a request sends is searched: a
     saved response is the API's answer (secrets.redact_bytes still truncates Klaviyo keys there)."""
     for header in request.header:
-        credential = named_credential(header.key, header.value)
-        if credential is not None:
+        # one its name says it is (an `X-Api-Key`'s value, UUID or not; a Cookie's session), and one the value names
+        for credential in named_credentials(header.key, header.value):
             header.value = header.value.replace(credential, truncate_key(credential))
-        else:  # and one the value names (a Cookie's `token=…`)
-            header.value = without_credential(None, header.value)
+        header.value = without_credential(None, header.value)
     url = request.url
     changed = False
     for query in url.query:

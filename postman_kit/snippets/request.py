@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from postman_kit.collection import BODY_PRUNED_METHODS, Auth, Collection, Url, parse_raw_url
 from postman_kit.errors import InputError
-from postman_kit.secrets import PRIVATE_KEY, credential_spans, holds_named_credential, named_credential
+from postman_kit.secrets import PRIVATE_KEY, credential_spans, holds_named_credential, named_credentials
 from postman_kit.snippets.encoding import encode_path, encode_query
 from postman_kit.snippets.items import LocatedItem
 from postman_kit.variables import Reference, VariableScopes, merge_literals, references, value_text
@@ -329,18 +329,20 @@ class _Resolver:
                 continue
             value = header.value or ""
             # a private key is the auth's own key (read as KEY_ENV by `text`); another credential by its name
-            credential = (
-                None
-                if references(value) or PRIVATE_KEY.search(value)
-                else named_credential(header.key, value)
+            credentials = (
+                [] if references(value) or PRIVATE_KEY.search(value) else named_credentials(header.key, value)
             )
-            if credential:
-                before, _, after = value.partition(credential)
-                field = (
-                    "token" if header.key.lower() in ("authorization", "proxy-authorization") else header.key
-                )
-                env = EnvironmentValue(self._literal_credential_env(field, credential), literal=field)
-                parts = [*self.text(before), env, *self.text(after)]
+            if credentials:
+                field = "token" if header.key.lower().endswith("authorization") else header.key
+                parts: list[TextPart] = []
+                rest = value
+                for credential in credentials:  # a Cookie's sessions, each read from the environment
+                    before, found, after = rest.partition(credential)
+                    if found:
+                        env = EnvironmentValue(self._literal_credential_env(field, credential), literal=field)
+                        parts += [*self.text(before), env]
+                        rest = after
+                parts += self.text(rest)
                 out.append((self.plain(header.key), [part for part in parts if part != ""]))
             else:
                 out.append((self.plain(header.key), self.text(value)))
