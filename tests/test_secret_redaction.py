@@ -984,3 +984,28 @@ def test_a_session_cookie_is_a_credential_in_the_call_log() -> None:
         {"Cookie": "theme=dark; sessionid=Sess1Cookie2345", "Set-Cookie": "s=Set9Cookie8765; HttpOnly"}
     )
     assert headers == {"Cookie": "theme=dark; sessionid=…2345", "Set-Cookie": "s=…8765; HttpOnly"}
+
+
+def test_webhooks_in_names_are_truncated_by_snippet_list_and_upgrade(run_cli, tmp_path: Path) -> None:
+    """`snippet --list` printed a request name holding a Discord webhook whole, and upgrade wrote a Slack webhook
+    pasted into the collection's name into the upgraded file."""
+    discord = "https://discord.com/api/webhooks/123456789012345678/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcd"
+    slack = "https://hooks.slack.com/services/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"
+    item = {
+        "name": f"notify {discord}",
+        "request": {"method": "GET", "header": [], "url": "https://api.example.com/x"},
+    }
+    collection = {"info": {"name": f"S {slack}", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+                  "item": [item]}  # fmt: skip
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(collection))
+    listed = run_cli("snippet", path, "--list")
+    assert listed.exit_code == 0 and "AbCdEfGhIjKlMnOp" not in listed.output and "…abcd" in listed.output
+    spec = tmp_path / "spec.json"
+    spec.write_text(json.dumps({"openapi": "3.0.3", "info": {"title": "S", "version": "1.0"},
+                                "servers": [{"url": "https://api.example.com"}],
+                                "paths": {"/x": {"get": {"responses": {"200": {"description": "OK"}}}}}}))  # fmt: skip
+    out = tmp_path / "up.json"
+    result = run_cli("upgrade", path, "--to", spec, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "Nm1w2E3r4T5y6U7i8O9p0Aa1" not in out.read_text() + result.output

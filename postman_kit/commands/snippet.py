@@ -104,7 +104,7 @@ def snippet_command(
     collection = load_collection(collection_file)
     if list_items:
         for reference, _ in item_references(collection):
-            click.echo(printable(reference))
+            click.echo(printable(redact(reference)))
         return
     if not item:
         raise InputError(None, "give the ITEM to print (an item path or a request name); --list shows them")

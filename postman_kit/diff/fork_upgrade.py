@@ -207,6 +207,7 @@ def upgrade_sides(
     for variable in result.variables:
         variable.key = redact(variable.key)
     result.info.description = redact(result.info.description)
+    result.info.name = redact(result.info.name)  # a Slack webhook pasted into it
     return result, report
 
 
