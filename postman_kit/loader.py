@@ -127,6 +127,9 @@ class LoadedDocument:
         str, ...
     ] = ()  # `$ref`s left unresolved where nothing needs them (extensions, descriptions)
     nesting_checked: bool = False  # `data` nests at most MAX_NESTING deep (load_document's walk found it so)
+    files: frozenset[str] = (
+        frozenset()
+    )  # the local files its `$ref`s were read from: inputs, never written over
 
 
 # Extra places `$ref`s may resolve into: absolute directories and http(s) URL prefixes (`--allow-ref-root`).
@@ -1230,6 +1233,7 @@ def _bundle_external_refs(document: LoadedDocument) -> None:
         elif key != BUNDLE_SECTION:
             components[key] = rewrite(components[key], None, _lenient_key(key))
     document.warnings = tuple(warnings)
+    document.files = frozenset(location for location in files if not is_url(location))
 
 
 # The Components Object's maps of named parts.

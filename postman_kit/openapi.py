@@ -155,6 +155,7 @@ class Api:
     security: list[dict[str, list[str]]]
     operations: list[Operation]
     warnings: list[str] = field(default_factory=list)
+    files: frozenset[str] = frozenset()  # the local files the document's `$ref`s were read from
 
     def resolve(self, node: Any) -> Any:
         return resolve(self.document, node, self.source)
@@ -325,6 +326,7 @@ def read_api(loaded: LoadedDocument) -> Api:
         security=global_security,
         operations=operations,
         warnings=warnings,
+        files=loaded.files,
     )
 
 

@@ -433,3 +433,27 @@ def test_snippet_lists_item_names_escaped(run_cli, fork, tmp_path: Path) -> None
     listed = run_cli("snippet", edited, "--list")
     assert listed.exit_code == 0, listed.output
     assert listed.stdout.splitlines() == [f"things/List{printable(ESCAPES)}"]
+
+
+def test_a_file_the_spec_refs_is_an_input_generate_and_upgrade_never_write_over(
+    run_cli, tmp_path: Path
+) -> None:
+    """The spec's responses lived in `out/acme-v1.0.postman_collection.json`, the name generate gives its output
+    in `-o out`: generate wrote over it and the spec was left broken; upgrade `-o` it did the same."""
+    out = tmp_path / "out"
+    out.mkdir()
+    shared = out / "acme-v1.0.postman_collection.json"
+    shared.write_text('{"R": {"description": "ok"}}')
+    spec = {"openapi": "3.0.3", "info": {"title": "Acme", "version": "1.0"},
+            "servers": [{"url": "https://api.example.com"}],
+            "paths": {"/x": {"get": {"responses": {"200": {"$ref": "out/acme-v1.0.postman_collection.json#/R"}}}}}}  # fmt: skip
+    path = tmp_path / "spec.json"
+    path.write_text(json.dumps(spec))
+    result = run_cli("generate", path, "-o", out)
+    assert_one_line_error(result, str(shared), "refusing to overwrite an input file")
+    assert shared.read_text() == '{"R": {"description": "ok"}}'
+    assert run_cli("generate", path, "-o", tmp_path / "gen").exit_code == 0
+    [fork] = (tmp_path / "gen").glob("*.postman_collection.json")
+    result = run_cli("upgrade", fork, "--to", path, "-o", shared)
+    assert result.exit_code == 2 and "refusing to overwrite an input file" in result.stderr
+    assert shared.read_text() == '{"R": {"description": "ok"}}'

@@ -176,7 +176,13 @@ def upgrade(
     )
     if out is not None:
         form = collection_format or ("v3" if is_collection_directory(old) and str(out) != "-" else "v2.1")
-        report.output = _write_upgraded(collection, out, input_paths(old, new, base, revisions), form)
+        # the files the specs' `$ref`s were read from are inputs too
+        referenced = [
+            file for side in (old_side, new_side, base_side) if side and side.api for file in side.api.files
+        ]
+        report.output = _write_upgraded(
+            collection, out, input_paths(old, new, base, revisions, *referenced), form
+        )
     return collection, report
 
 

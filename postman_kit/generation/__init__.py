@@ -67,7 +67,7 @@ def generate(
             result.collection.to_json(),
             out,
             environments=(result.environment, result.globals),
-            protect=input_paths(source),
+            protect=input_paths(source, *api.files),
         )
         return GenerateResult(build=result, files=written)
     files = {
@@ -75,5 +75,5 @@ def generate(
         output_file(out, result.environment_filename): result.environment,
         output_file(out, result.globals_filename): result.globals,
     }
-    written = write_json_files(files, input_paths(source))
+    written = write_json_files(files, input_paths(source, *api.files))
     return GenerateResult(build=result, files=written)

@@ -41,7 +41,10 @@ def safe_key(key: str) -> str:
 
 
 def safe_header_value(name: str, value: str) -> str:
-    if name.lower() in ("cookie", "set-cookie"):  # a session is a credential; the cookie's name and flags stay
+    if name.lower() in (
+        "cookie",
+        "set-cookie",
+    ):  # a session is a credential; the cookie's name and flags stay
         return scrubbed(without_credential(name, value))
     if name.lower() not in CREDENTIAL_HEADERS and not is_credential_name(name):  # `X-Auth-Token`, too
         return scrubbed(value)
