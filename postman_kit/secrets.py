@@ -241,7 +241,7 @@ MIN_TOKEN_LENGTH = 15
 _URL_SECRET = re.compile(
     r"hooks\.slack\.com/services/T[A-Z0-9]+/B[A-Z0-9]+/(?P<slack>[A-Za-z0-9]{20,})"
     r"|discord(?:app)?\.com/api/webhooks/[0-9]+/(?P<discord>[A-Za-z0-9_-]{30,})"
-    r"|[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@{}\"'<>]+:(?P<password>[^/\s:@{}\"'<>]{6,})@"
+    r"|[A-Za-z][A-Za-z0-9+.-]{0,31}://[^/\s:@{}\"'<>]{1,256}:(?P<password>[^/\s:@{}\"'<>]{6,256})@"
 )
 _PLACEHOLDER_PASSWORDS = frozenset({"password", "passwd", "secret", "changeme"})
 

@@ -1009,3 +1009,20 @@ def test_webhooks_in_names_are_truncated_by_snippet_list_and_upgrade(run_cli, tm
     result = run_cli("upgrade", path, "--to", spec, "-o", out)
     assert result.exit_code == 0, result.output
     assert "Nm1w2E3r4T5y6U7i8O9p0Aa1" not in out.read_text() + result.output
+
+
+def test_a_long_run_of_letters_in_a_recorded_call_is_searched_in_bounded_time() -> None:
+    """A sandbox call's body of 200,000 letters (beside `://` and `@`): the URL-password and email patterns tried
+    each start to the end of the run, 40 s, and the sandbox answered nothing meanwhile. Bounded: a second."""
+    import subprocess
+    import sys
+
+    code = (
+        "from postman_kit.secrets import redact\n"
+        "from postman_kit.logstore.identifiers import identifiers_of\n"
+        "for text in ('://@' + 'a' * 200000, 'https://x/webhooks/' + 'a' * 200000, 'a' * 200000 + '@'):\n"
+        "    redact(text)\n"
+        "    identifiers_of('c', '', 'POST /x', '/x', [], '', text, '')\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=10)  # 40 s and more before
+    assert redact("https://bob:hunter2hunter2@api.example.com/a") == "https://bob:…ter2@api.example.com/a"
