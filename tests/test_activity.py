@@ -100,3 +100,25 @@ def test_a_period_of_any_length_is_drawn_in_a_bounded_number_of_bars(run_cli, da
     backwards = run_cli("activity", "--data", data, "--since", "2020-01-01", "--until", "0001-01-01")
     assert backwards.exit_code == 2
     assert backwards.stderr == "postman-kit: error: --until: '0001-01-01' is before --since '2020-01-01'\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("activity", "--since", "99999999999999999999h"),
+        ("activity", "--since", "0001-01-01T00:00:00-14:00"),
+        ("logs", "prune", "--retention", "99999999999w"),
+        ("logs", "search", "--since", "9999999999999w"),
+    ],
+)
+def test_a_period_past_what_dates_hold_is_read_as_all_of_time_not_a_traceback(run_cli, tmp_path, args) -> None:
+    """Durations past what a date or SQLite's integers hold, and a date whose UTC falls before year 1, ended
+    activity and logs with OverflowError and ValueError tracebacks; the sandbox's pages answered 500."""
+    data = tmp_path / "data"
+    with open_store(data / "logs.sqlite3") as store:
+        store.record(make_call())
+    result = run_cli(*args, "--data", data)
+    assert result.exit_code == 0, result.output
+    assert parse_instant("99999999999999999999h", time.time()) == 0.0
+    offset = run_cli("logs", "search", "--offset", "99999999999999999999", "--data", data)
+    assert offset.exit_code == 2 and "--offset" in offset.stderr

@@ -12,12 +12,17 @@ _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$", re.IGNORECASE)
 _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 
 
+# The widest period the kit reads: from the epoch to the end of year 9999 (what dates and SQLite's integers hold).
+# A duration or date past it is read as all of it: `--since 99999999999w` is every call, not a traceback.
+LATEST_INSTANT = 253_402_300_799.0
+
+
 def parse_duration(text: str, option: str = "--since") -> float:
     """`7d` → seconds."""
     match = _DURATION.match(text)
     if not match:
         raise InputError(option, f"expected a duration such as 30m, 24h, 7d or 2w, got {text!r}")
-    return float(match.group(1)) * _SECONDS[match.group(2).lower()]
+    return min(float(match.group(1)) * _SECONDS[match.group(2).lower()], LATEST_INSTANT)
 
 
 def start_of_today(now: float, timezone: str | None = None) -> float:
@@ -41,7 +46,7 @@ def parse_instant(text: str, now: float, option: str = "--since", timezone: str 
     if text.strip().lower() == "today":
         return start_of_today(now, timezone)
     if _DURATION.match(text):
-        return now - parse_duration(text, option)
+        return max(now - parse_duration(text, option), 0.0)
     try:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
@@ -50,7 +55,10 @@ def parse_instant(text: str, now: float, option: str = "--since", timezone: str 
         ) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.timestamp()
+    try:
+        return min(max(moment.timestamp(), 0.0), LATEST_INSTANT)
+    except (OverflowError, ValueError):  # `0001-01-01T00:00:00-14:00` is before year 1 in UTC
+        return 0.0
 
 
 def format_instant(timestamp: float) -> str:
