@@ -111,7 +111,9 @@ def test_a_period_of_any_length_is_drawn_in_a_bounded_number_of_bars(run_cli, da
         ("logs", "search", "--since", "9999999999999w"),
     ],
 )
-def test_a_period_past_what_dates_hold_is_read_as_all_of_time_not_a_traceback(run_cli, tmp_path, args) -> None:
+def test_a_period_past_what_dates_hold_is_read_as_all_of_time_not_a_traceback(
+    run_cli, tmp_path, args
+) -> None:
     """Durations past what a date or SQLite's integers hold, and a date whose UTC falls before year 1, ended
     activity and logs with OverflowError and ValueError tracebacks; the sandbox's pages answered 500."""
     data = tmp_path / "data"

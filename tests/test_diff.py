@@ -460,3 +460,11 @@ def test_a_number_beyond_exact_integers_is_the_same_written_as_yaml_or_json() ->
     assert (
         json_differences({"minimum": 1}, {"minimum": 1.5}) != []
     )  # smaller numbers are told apart as before
+
+
+def test_a_revision_of_thousands_of_digits_is_no_revision_not_a_traceback(run_cli, tmp_path) -> None:
+    """A `--revisions` list line of 5,000 digits ended diff and upgrade with Python's integer-digits ValueError."""
+    from postman_kit.diff.lifecycle import revision_key
+
+    assert revision_key("9" * 5000) is None and revision_key("1.10.0") is not None
+    assert revision_key("1." + "9" * 18) is not None

@@ -641,3 +641,21 @@ def test_a_linked_log_database_is_refused_not_written_through(tmp_path) -> None:
         create_store_engine(tmp_path / "data" / "logs.sqlite3")
     tables = [row[0] for row in sqlite3.connect(other).execute("select name from sqlite_master")]
     assert tables == ["mine"]
+
+
+@pytest.mark.parametrize(
+    "url", ["postgresql://u:pw@h:port/db", "postgresql://u:pw@127.0.0.1:1,127.0.0.2:1/db"]
+)
+def test_a_postgres_url_the_kit_cannot_read_is_one_line_not_a_traceback(run_cli, url) -> None:
+    """A port that is no number (or libpq's several hosts) ended logs and activity with a ValueError traceback."""
+    for args in (("logs", "search"), ("activity",)):
+        result = run_cli(*args, "--store", url)
+        assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.output
+        assert "not a database URL the kit reads" in result.stderr and ":pw@" not in result.stderr
+
+
+def test_a_password_in_a_postgres_urls_query_is_never_printed() -> None:
+    from postman_kit.logstore.database import display_target
+
+    shown = display_target("postgresql://u@127.0.0.1:1/db?sslpassword=Secr3tPassw0rd&sslmode=require")
+    assert "Secr3tPassw0rd" not in shown and "sslpassword=…w0rd" in shown and "sslmode=require" in shown

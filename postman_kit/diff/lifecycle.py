@@ -48,7 +48,8 @@ def revision_date(revision: str) -> date | None:
 
 
 # Another API's version number: `1.1.0`, `v2`, `2.0.0-beta.1` (a pre-release comes before its release)
-_VERSION_NUMBER = re.compile(r"^[vV]?(\d+(?:\.\d+)*)(-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$")
+# Parts of at most 18 digits: a version is no longer, and Python refuses to read an integer of 4,300 digits
+_VERSION_NUMBER = re.compile(r"^[vV]?(\d{1,18}(?:\.\d{1,18})*)(-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$")
 
 
 def revision_order(old: str | None, new: str | None) -> int | None:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from postman_kit.errors import InputError
 from postman_kit.logstore.journal import JOURNAL_SUFFIX
 from postman_kit.private_files import refuse_unless_regular
+from postman_kit.secrets import truncate_key
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 
@@ -20,10 +23,19 @@ def is_postgres(target: str | Path) -> bool:
 
 
 def display_target(target: str | Path) -> str:
-    """The target as it may be printed: a URL's password hidden."""
-    if is_postgres(target):
-        return make_url(_psycopg_url(str(target))).render_as_string(hide_password=True)
-    return str(target)
+    """The target as it may be printed: a URL's password hidden, and one its query gives (`?sslpassword=…`,
+    libpq's key password) truncated."""
+    if not is_postgres(target):
+        return str(target)
+    text = _psycopg_url(str(target))
+    try:
+        text = make_url(text).render_as_string(hide_password=True)
+    except (ValueError, ArgumentError):
+        text = re.sub(r"(://[^/@:]*:)[^/@]*@", r"\1***@", text)  # a URL make_url cannot read (`h:port`)
+    return _QUERY_SECRET.sub(lambda m: m.group(1) + truncate_key(m.group(2)), text)
+
+
+_QUERY_SECRET = re.compile(r"(?i)([?&][^=&]*(?:password|secret|key)[^=&]*=)([^&]+)")
 
 
 def sqlite_path(target: str | Path) -> Path:
@@ -33,7 +45,10 @@ def sqlite_path(target: str | Path) -> Path:
 
 def create_store_engine(target: str | Path) -> Engine:
     if is_postgres(target):
-        return create_engine(_psycopg_url(str(target)), pool_pre_ping=True)
+        try:
+            return create_engine(_psycopg_url(str(target)), pool_pre_ping=True)
+        except (ValueError, ArgumentError) as exc:  # a port that is no number (`h:port`, `h1:1,h2:1`)
+            raise InputError(display_target(target), f"not a database URL the kit reads: {exc}") from None
     path = sqlite_path(target)
     if path.is_symlink() or (os.path.lexists(path) and not path.is_file()):
         # written only as the file it is: a link (a data directory shipped with one) would put the log's tables
