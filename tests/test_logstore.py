@@ -23,6 +23,7 @@ from postman_kit.logstore.committer import GroupCommitter
 from postman_kit.logstore.journal import journal_path, read_rows
 from postman_kit.logstore.migrations import LATEST_VERSION
 from postman_kit.logstore.schema import calls, schema_version
+from postman_kit.secrets import redact
 from tests.support.logstore import (
     FULL_KEY,
     NOW,
@@ -659,3 +660,35 @@ def test_a_password_in_a_postgres_urls_query_is_never_printed() -> None:
 
     shown = display_target("postgresql://u@127.0.0.1:1/db?sslpassword=Secr3tPassw0rd&sslmode=require")
     assert "Secr3tPassw0rd" not in shown and "sslpassword=…w0rd" in shown and "sslmode=require" in shown
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "update calls set timestamp=1e308, minute=9223372036854775807",
+        "update calls set request_headers='{bad'",
+    ],
+)
+def test_a_store_holding_rows_the_kit_never_wrote_is_read_or_refused_in_one_line(
+    run_cli, tmp_path, change
+) -> None:
+    """A store edited by hand or by another program: a timestamp past year 9999 ended logs and activity with an
+    OverflowError traceback, headers that are no JSON with orjson's."""
+    from tests.support.logstore import make_call
+
+    data = tmp_path / "data"
+    with open_store(data / "logs.sqlite3") as store:
+        store.record(make_call())
+        [call] = store.search()
+    connection = sqlite3.connect(data / "logs.sqlite3")
+    connection.execute(change)
+    connection.commit()
+    connection.close()
+    for args in (("logs", "search"), ("logs", "show", call.id), ("activity",)):
+        result = run_cli(*args, "--data", data)
+        assert result.exit_code in (0, 2) and "Traceback" not in result.output, (args, result.output)
+        assert result.exit_code == 0 or result.stderr.count("\n") == 1
+
+
+def test_a_credential_in_a_stored_query_is_truncated_in_json_output_too() -> None:
+    assert redact('{"query": "api_key=Zq9xK2mN7pL4vB8c"}') == '{"query": "api_key=…vB8c"}'

@@ -62,4 +62,6 @@ def parse_instant(text: str, now: float, option: str = "--since", timezone: str 
 
 
 def format_instant(timestamp: float) -> str:
-    return datetime.fromtimestamp(timestamp, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """The instant in UTC, one of those the kit reads (a stored time past year 9999 shows as its end)."""
+    moment = min(max(timestamp, 0.0), LATEST_INSTANT) if timestamp == timestamp else 0.0  # NaN: the epoch
+    return datetime.fromtimestamp(moment, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import click
@@ -91,8 +92,15 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
-def open_cli_store(data_dir: str, store_url: str | None, create: bool = False) -> LogStore:
-    return open_store(store_target(data_dir, store_url), create=create)
+@contextlib.contextmanager
+def open_cli_store(data_dir: str, store_url: str | None, create: bool = False) -> Iterator[LogStore]:
+    """The store, open while the block runs; a row in it the kit never wrote (a timestamp past year 9999,
+    headers that are no JSON: a store edited by hand or by another program) is a one-line error."""
+    with open_store(store_target(data_dir, store_url), create=create) as store:
+        try:
+            yield store
+        except (ValueError, OverflowError) as exc:
+            raise InputError(store.name, f"holds a call the kit cannot read: {exc}") from None
 
 
 @click.group("logs")
