@@ -788,3 +788,32 @@ def test_an_id_typed_into_the_url_and_a_path_pointed_elsewhere_stay_the_users(sp
     assert "Lists/Get List: path variable `id`" in report.edits_kept
     assert "Lists/Delete List: path /api/lists-archive/:id" in report.edits_kept
     assert not any("deleted are back" in note for note in report.notes)
+
+
+def test_settings_on_the_collection_and_on_upstream_requests_and_a_removed_body_stay_the_users(
+    specs, fork, tmp_path
+):
+    """Collection settings (`protocolProfileBehavior`: redirects and SSL off), a request's `proxy` and
+    `certificate`, a body's `disabled`, and a body the user took out were dropped or brought back with no word."""
+    collection = json.loads(fork.read_text())
+    collection["protocolProfileBehavior"] = {"followRedirects": False, "strictSSL": False}
+    lists = find_folder(collection, "Lists")
+    get_lists = find_item(lists, "Get Lists")["request"]
+    get_lists["proxy"] = {"host": "proxy.internal", "port": 3128}
+    get_lists["certificate"] = {"matches": ["https://a.klaviyo.com/*"], "key": {"src": "client.key"}}
+    find_item(lists, "Create List")["request"]["body"]["disabled"] = True
+    find_item(lists, "Update List")["request"].pop("body")
+    fork.write_text(json.dumps(collection))
+    out = tmp_path / "upgraded.json"
+    _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY, revisions=specs["revisions"])
+    upgraded = json.loads(out.read_text())
+    assert upgraded["protocolProfileBehavior"] == {"followRedirects": False, "strictSSL": False}
+    lists = find_folder(upgraded, "Lists")
+    request = find_item(lists, "Get Lists")["request"]
+    assert request["proxy"]["host"] == "proxy.internal" and request["certificate"]["key"] == {
+        "src": "client.key"
+    }
+    assert find_item(lists, "Create List")["request"]["body"]["disabled"] is True
+    assert "body" not in find_item(lists, "Update List")["request"]
+    assert "collection settings: `protocolProfileBehavior`" in report.edits_kept
+    assert "Lists/Update List: body removed" in report.edits_kept

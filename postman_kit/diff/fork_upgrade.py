@@ -195,6 +195,7 @@ def upgrade_sides(
     result.info.name = _fork_name(old, new, result.info.name, base, report)
     merger.carry_description()
     _carry_collection_scripts(old.collection, result, report)
+    _carry_settings(old.collection.extra, result.extra, "collection", report)
     merger.carry_folder_variables()
     merger.replace_pasted_keys()
     merger.replace_literal_credentials()
@@ -469,7 +470,14 @@ class _Merger:
             else:
                 target.request.header.append(header)
             kept.append(f"header `{header.key}`")
-        if (
+        if mine.request.body is None and base.request.body is not None and target.request.body is not None:
+            # the user took the body out (Postman's "none"): theirs where OLD's spec is known, else named
+            if exact:
+                target.request.body = None
+                kept.append("body removed")
+            else:
+                unknown.append("body removed")
+        elif (
             mine.request.body is not None
             and base.request.body is None
             and target.request.body is None
@@ -504,6 +512,25 @@ class _Merger:
             else:
                 target.extra[field_name] = value
             kept.append(f"`{field_name}`")
+        # …and on the request, its URL and its body (`proxy`, `certificate`, a URL's `hash`, a body's `disabled`)
+        for part, mine_part, generated_part, new_part in (
+            ("", mine.request.extra, base.request.extra, target.request.extra),
+            ("url ", mine.request.url.extra, base.request.url.extra, target.request.url.extra),
+            (
+                "body ",
+                mine.request.body.extra if mine.request.body else {},
+                base.request.body.extra if base.request.body else {},
+                target.request.body.extra if target.request.body else None,
+            ),
+        ):
+            for field_name, value in mine_part.items():
+                generated_value = (
+                    generated_part.get(field_name) if exact else (new_part or {}).get(field_name)
+                )
+                if new_part is None or value == generated_value or field_name.startswith("_"):
+                    continue
+                new_part[field_name] = value
+                kept.append(f"{part}`{field_name}`")
         if mine.event != (base.event if exact else target.event):
             if exact or not target.event:
                 target.event = mine.event
@@ -1902,6 +1929,22 @@ def _fork_name(old: Side, new: Side, default: str, base: Side | None, report: Up
     elif name != default:
         report.notes.append(f"the collection keeps the fork's name '{name}' (NEW's is '{default}')")
     return name
+
+
+def _carry_settings(mine: dict[str, Any], target: dict[str, Any], label: str, report: UpgradeReport) -> None:
+    """Postman's fields the user set on the collection (`protocolProfileBehavior`: redirects, SSL verification),
+    which generate never writes, key by key onto the upgrade; `_postman_…` fields are the app's bookkeeping."""
+    kept = []
+    for name, value in mine.items():
+        if name.startswith("_") or value == target.get(name):
+            continue
+        if isinstance(value, dict) and isinstance(target.get(name), dict):
+            target[name] = {**target[name], **value}
+        else:
+            target[name] = value
+        kept.append(f"`{name}`")
+    if kept:
+        report.edits_kept.append(f"{label} settings: " + ", ".join(kept))
 
 
 def _carry_collection_scripts(old: Collection, result: Collection, report: UpgradeReport) -> None:
