@@ -939,3 +939,25 @@ def test_a_message_id_typed_into_a_twilio_style_segment_is_kept(tmp_path: Path, 
     assert result.exit_code == 0 and "Fetch a message: path variable `Sid`" in result.output, result.output
     url = named(json.loads(out.read_text()), "Fetch a message")["request"]["url"]
     assert [(v["key"], v["value"]) for v in url["variable"]] == [("Sid", message)]
+
+
+def test_an_auth_whose_entries_postman_wrote_in_another_order_is_no_edit(tmp_path: Path, run_cli) -> None:
+    """Postman exports a basic auth's `password` before its `username`: upgrade took that for the user's edit,
+    kept OLD's Basic auth and dropped NEW's API key, so every request sent the wrong credential."""
+
+    def spec(version: str, scheme: dict[str, Any]) -> dict[str, Any]:
+        return {"openapi": "3.0.3", "info": {"title": "Trains", "version": version},
+                "servers": [{"url": "https://api.example.com"}], "security": [{"S": []}],
+                "components": {"securitySchemes": {"S": scheme}},
+                "paths": {"/trips": {"get": {"summary": "List trips", "responses": {"200": {"description": "OK"}}}}}}  # fmt: skip
+
+    old = spec("1.0", {"type": "http", "scheme": "basic"})
+    new = spec("1.1", {"type": "apiKey", "in": "header", "name": "X-Api-Key"})
+    fork, old_spec, new_spec = generated_fork(tmp_path, run_cli, old, new)
+    assert fork["auth"]["type"] == "basic"
+    fork["auth"]["basic"] = fork["auth"]["basic"][::-1]
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    result = run_cli("upgrade", tmp_path / "fork.json", "--to", new_spec, "--base", old_spec, "-o", out)
+    assert result.exit_code == 0 and "collection auth" not in result.output, result.output
+    assert json.loads(out.read_text())["auth"]["type"] == "apikey"

@@ -1954,7 +1954,9 @@ def _carry_collection_scripts(old: Collection, result: Collection, report: Upgra
 
 
 def _auth_json(auth: Any) -> Any:
-    return None if auth is None else auth.to_json()
+    """An auth as compared: its type and attributes whatever their order (Postman's export writes a basic auth's
+    `password` before its `username`; a v3 file re-saved orders keys anew), which is no edit."""
+    return None if auth is None else {"type": auth.type, "attributes": dict(auth.attributes)}
 
 
 def _host_labels(host: list[str]) -> list[str]:
