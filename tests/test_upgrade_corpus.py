@@ -177,3 +177,52 @@ def test_operations_klaviyo_moved_are_changes_not_removals():
         "POST /api/templates/{id}/clone/": "POST /api/template-clone/",
     }
     assert report.removed == [] and all(c.breaking for c in report.changed if c.old.label in moves)
+
+
+@pytest.mark.corpus
+def test_what_the_user_set_on_an_api_subfolder_new_no_longer_has_stays_on_its_requests(
+    run_cli, tmp_path
+) -> None:
+    """Klaviyo 2023-02-22 → 2026-07-15: the subfolders Tags/Relationships and Lists/Lists are gone from NEW (their
+    requests moved up). A script and a description the user set on the first and a variable on the second were
+    dropped with no word, and the requests lost what those settings gave them."""
+    require_corpus()
+    assert run_cli("generate", STABLE / "2023-02-22.json", "-o", tmp_path / "old").exit_code == 0
+    [generated] = (tmp_path / "old").glob("*.postman_collection.json")
+    fork = json.loads(generated.read_text())
+    folders = {node["name"]: node for node in fork["item"]}
+
+    def sub(folder: str, name: str) -> dict[str, Any]:
+        return next(node for node in folders[folder]["item"] if node["name"] == name and "item" in node)
+
+    script = {"listen": "prerequest", "script": {"type": "text/javascript", "exec": ["// MY_FOLDER_SCRIPT"]}}
+    sub("Tags", "Relationships")["event"] = [script]
+    sub("Tags", "Relationships")["description"] = "MY_FOLDER_DESC"
+    sub("Lists", "Lists")["variable"] = [{"key": "MY_FOLDER_VAR", "value": "1"}]
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    result = run_cli(
+        "upgrade",
+        tmp_path / "fork.json",
+        "--to",
+        STABLE / "2026-07-15.json",
+        "--revisions",
+        STABLE,
+        "-o",
+        out,
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        "Tags/Relationships (v2023-02-22's folder, kept for what you set on it: scripts, description)"
+        in result.output
+    )
+    upgraded = {node["name"]: node for node in json.loads(out.read_text())["item"]}
+    lists = next(node for node in upgraded["Lists"]["item"] if node["name"] == "Lists" and "item" in node)
+    assert lists["variable"] == [{"key": "MY_FOLDER_VAR", "value": "1"}]
+    assert "Get Lists" in [
+        node["name"] for node in lists["item"]
+    ]  # the folder's requests are where it applies
+    tags = next(
+        node for node in upgraded["Tags"]["item"] if node["name"] == "Relationships" and "item" in node
+    )
+    assert tags["event"] == [script] and tags["item"]

@@ -722,6 +722,7 @@ class _Merger:
         folders = [folder for _, folder in old.side.collection.folders()]
         derived = any(ids.is_derived(folder.id) for folder in folders)
         self.made_by_user = {id(f) for f in folders if derived and not ids.is_derived(f.id)}
+        self.settings_lists: set[int] = set()  # the items of OLD's folders kept for what the user set on them
         before = {id(item): item_path(trail, item) for trail, item in self.result.walk()}
         self._lay(old.side.collection.items, self.result.items, (), ())
         moved = {
@@ -874,9 +875,14 @@ class _Merger:
                             f"folder '{'/'.join(trail + (node.name,))}' is '{counterpart.name}' in "
                             f"{self.new_label}: what you set on it follows its requests there"
                         )
+                settings = self._own_settings(node, trail + (node.name,)) if counterpart is None else []
                 if counterpart is None:
-                    if not self._holds_user_work(node, trail + (node.name,), node_origin):
+                    if not settings and not self._holds_user_work(node, trail + (node.name,), node_origin):
                         continue  # an upstream folder NEW no longer has, with nothing of the user's in it
+                    if settings:
+                        # what the user set on it (a bearer token, a script) still applies to its requests:
+                        # NEW's requests of it stay in it, not in the folders NEW moved them to
+                        self.settings_lists.add(id(node.items))
                     counterpart = Folder(
                         id=node.id,
                         name=node.name,
@@ -888,7 +894,9 @@ class _Merger:
                     )
                     at = _insert_after(target, anchor, counterpart, at)
                     kept = "/".join(trail + (node.name,))
-                    if node_origin is not None and self.base_folders is not None:
+                    if settings:
+                        kept += f" ({self.old_label}'s folder, kept for what you set on it: {', '.join(settings)})"
+                    elif node_origin is not None and self.base_folders is not None:
                         kept += f" ({self.old_label}'s folder, kept for your requests in it)"
                     self.report.folders_kept.append(kept)
                 else:
@@ -913,7 +921,7 @@ class _Merger:
             siblings, upstream = placed
             if siblings is target:
                 anchor, at = upstream, -1
-            elif self._user_moved(node, origin):
+            elif (moved := self._user_moved(node, origin)) or id(nodes) in self.settings_lists:
                 siblings.remove(upstream)
                 at = _insert_after(target, anchor, upstream, at)
                 self.places[upstream.id or ""] = (target, trail, upstream)
@@ -921,9 +929,12 @@ class _Merger:
                 if copy is not None:  # the copy of the user's refused edits stays beside it
                     siblings.remove(copy)
                     at = _insert_after(target, upstream, copy, at)
-                self.report.edits_kept.append(
-                    f"{'/'.join(trail + (upstream.name,))}: kept where you moved it"
-                )
+                if (
+                    moved
+                ):  # else it stays in a folder kept for what the user set on it, which the report names
+                    self.report.edits_kept.append(
+                        f"{'/'.join(trail + (upstream.name,))}: kept where you moved it"
+                    )
                 anchor = upstream
 
     def _carry_folder_settings(
@@ -1023,6 +1034,18 @@ class _Merger:
         if base is None or endpoint is None or endpoint.key not in base.endpoints:
             return None
         return base.endpoints[endpoint.key].folder
+
+    def _own_settings(self, folder: Folder, trail: tuple[str, ...]) -> list[str]:
+        """What the user set on one of OLD's folders: generate gives a folder no auth, scripts or variables, and
+        the description its tag has (known with OLD's spec)."""
+        found = [name for name, value in (("auth", folder.auth), ("scripts", folder.event)) if value]
+        if folder.extra.get("variable"):
+            found.append("variables")
+        if self.base_folder_descriptions is not None:
+            before = self.base_folder_descriptions.get(trail)
+            if before is not None and folder.description and folder.description != before:
+                found.append("description")
+        return found
 
     def _holds_user_work(
         self, folder: Folder, trail: tuple[str, ...], origin: tuple[str, ...] | None
