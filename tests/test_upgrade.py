@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -817,3 +818,19 @@ def test_settings_on_the_collection_and_on_upstream_requests_and_a_removed_body_
     assert "body" not in find_item(lists, "Update List")["request"]
     assert "collection settings: `protocolProfileBehavior`" in report.edits_kept
     assert "Lists/Update List: body removed" in report.edits_kept
+
+
+def test_query_parameters_the_user_removed_are_reported_in_the_requests_order(specs, fork, tmp_path):
+    """The same upgrade printed the "removed query" entries in another order from run to run (a set's), so a
+    pull request's comment of the report churned though the upgraded file did not."""
+    collection = json.loads(fork.read_text())
+    url = find_item(find_folder(collection, "Lists"), "Get Lists")["request"]["url"]
+    generated = [q["key"] for q in url["query"]]
+    url["query"] = url["query"][:1]
+    fork.write_text(json.dumps(collection))
+    _, report = upgrade(
+        str(fork), str(specs["new"]), tmp_path / "up.json", today=TODAY, revisions=specs["revisions"]
+    )
+    [line] = [line for line in report.edits_kept if line.startswith("Lists/Get Lists:")]
+    removed = re.findall(r"removed query `([^`]+)`", line)
+    assert len(removed) == len(generated) - 1 and removed == [key for key in generated[1:] if key in removed]

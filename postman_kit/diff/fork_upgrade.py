@@ -665,7 +665,7 @@ class _Merger:
             else:
                 kept.append(f"query `{key}`")
         mine_keys = {q.key for q in mine.url.query}
-        for key in base_query.keys() - mine_keys:
+        for key in [key for key in base_query if key not in mine_keys]:  # in the request's order, not a set's
             target.request.url.query = [q for q in target.request.url.query if q.key != key]
             kept.append(f"removed query `{key}`")
         return kept
