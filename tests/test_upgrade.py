@@ -834,3 +834,30 @@ def test_query_parameters_the_user_removed_are_reported_in_the_requests_order(sp
     [line] = [line for line in report.edits_kept if line.startswith("Lists/Get Lists:")]
     removed = re.findall(r"removed query `([^`]+)`", line)
     assert len(removed) == len(generated) - 1 and removed == [key for key in generated[1:] if key in removed]
+
+
+def test_a_copy_saved_after_a_request_stays_after_it_when_the_user_reordered_the_folder(
+    specs, fork, tmp_path
+):
+    """The user dragged Get List to the top of Lists and saved a copy of it after Get Lists: upgrade put the copy
+    before Get Lists, and upgrading that output again moved it once more, after Create List."""
+    collection = json.loads(fork.read_text())
+    lists = find_folder(collection, "Lists")
+    get_list = find_item(lists, "Get List")
+    lists["item"].remove(get_list)
+    lists["item"].insert(0, get_list)
+    copy = json.loads(json.dumps(get_list))
+    copy.pop("id", None)
+    copy.pop("x-postman-kit", None)
+    copy["name"] = "Get List copy"
+    lists["item"].insert(2, copy)
+    names = [node["name"] for node in lists["item"]]
+    assert names[:4] == ["Get List", "Get Lists", "Get List copy", "Create List"]
+    fork.write_text(json.dumps(collection))
+    first, second = tmp_path / "up1.json", tmp_path / "up2.json"
+    upgrade(str(fork), str(specs["new"]), first, today=TODAY, revisions=specs["revisions"])
+    upgrade(str(first), str(specs["new"]), second, today=TODAY, revisions=specs["revisions"])
+    for out in (first, second):
+        upgraded = [node["name"] for node in find_folder(json.loads(out.read_text()), "Lists")["item"]]
+        assert upgraded[:4] == ["Get List", "Get Lists", "Get List copy", "Create List"], out.name
+    assert second.read_bytes() == first.read_bytes()

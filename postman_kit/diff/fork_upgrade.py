@@ -818,8 +818,9 @@ class _Merger:
         base_place: Callable[[Node], int | None],
         what: str,
     ) -> None:
-        """The nodes both the fork and OLD's spec place keep the slots NEW gives them, filled in the fork's order
-        where the user changed upstream's, and the change is listed."""
+        """The nodes both the fork and OLD's spec place go in the fork's order where the user changed upstream's,
+        each with what follows it up to the next such node (a copy the user saved after it, a request NEW added
+        there): the copy stays where the user put it, and the change is listed."""
         slots = [
             i for i, node in enumerate(nodes) if fork_place(node) is not None and base_place(node) is not None
         ]
@@ -828,8 +829,11 @@ class _Merger:
         by_base = sorted(placed, key=lambda node: base_place(node) or 0)
         if [id(n) for n in by_fork] == [id(n) for n in by_base]:
             return  # the user kept upstream's order here
-        for index, node in zip(slots, by_fork, strict=True):
-            nodes[index] = node
+        groups = {
+            id(nodes[start]): nodes[start:end]
+            for start, end in zip(slots, [*slots[1:], len(nodes)], strict=True)
+        }
+        nodes[slots[0] :] = [member for node in by_fork for member in groups[id(node)]]
         where = "/".join(trail) or "the collection's top level"
         self.report.edits_kept.append(f"folder '{where}': your order of its {what}")
 
