@@ -12,6 +12,7 @@ import pytest
 
 from postman_kit.diff import upgrade
 from postman_kit.generation import build_collection_from_spec
+from postman_kit.secrets import truncate_key
 from postman_kit.writer import dumps
 from tests.support.diff import OLD_REVISION, TODAY, all_items, find_folder, find_item, make_specs
 
@@ -861,3 +862,21 @@ def test_a_copy_saved_after_a_request_stays_after_it_when_the_user_reordered_the
         upgraded = [node["name"] for node in find_folder(json.loads(out.read_text()), "Lists")["item"]]
         assert upgraded[:4] == ["Get List", "Get Lists", "Get List copy", "Create List"], out.name
     assert second.read_bytes() == first.read_bytes()
+
+
+def test_a_key_in_the_collections_or_a_folders_name_is_listed_to_revoke(specs, fork, tmp_path):
+    """A key pasted into the collection's name, a folder's name or a variable's name or description was truncated
+    in place but never named to revoke, though the shared collection had held it."""
+    collection = json.loads(fork.read_text())
+    collection["info"]["name"] += " " + KEY_PASTED
+    find_folder(collection, "Lists")["name"] = "Lists " + KEY_PASTED
+    collection["variable"].append({"key": "note", "value": "x", "description": "prod key " + KEY_PASTED})
+    fork.write_text(json.dumps(collection))
+    out = tmp_path / "up.json"
+    _, report = upgrade(str(fork), str(specs["new"]), out, today=TODAY, revisions=specs["revisions"])
+    [note] = [
+        note for note in report.notes if note.startswith("credential(s) written where no request sends")
+    ]
+    short = truncate_key(KEY_PASTED)
+    assert note.count(f"({short})") == 3 and KEY_PASTED not in out.read_text() + json.dumps(report.to_json())
+    assert "the collection's name" in note and "variable `note` description" in note

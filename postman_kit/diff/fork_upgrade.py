@@ -203,7 +203,9 @@ def upgrade_sides(
     merger.declare_credential_variables()
     merger.scrub_report()
     # what no request sends but the user wrote (a folder named or described with a token, a header or variable
-    # name holding one, `?api_key=…` in a description): truncated, as every output writes a key
+    # name holding one, `?api_key=…` in a description): truncated, as every output writes a key, and listed to
+    # revoke, as it was in the collection the user shares
+    _note_exposed_credentials(result, report)
     truncate_in_words(result.items)
     for variable in result.variables:
         variable.key = redact(variable.key)
@@ -1956,6 +1958,27 @@ def _fork_name(old: Side, new: Side, default: str, base: Side | None, report: Up
     elif name != default:
         report.notes.append(f"the collection keeps the fork's name '{name}' (NEW's is '{default}')")
     return name
+
+
+def _note_exposed_credentials(result: Collection, report: UpgradeReport) -> None:
+    """A note naming each key or token the collection's name, a folder's name or a variable's name or
+    description holds: the upgrade truncates them in place (no variable can stand there), and the user revokes."""
+    places = [("the collection's name", result.info.name)]
+    places += [(f"folder '{redact('/'.join(trail))}' name", folder.name) for trail, folder in result.folders()]
+    for variable in result.variables:
+        places += [(f"variable `{redact(variable.key)}` name", variable.key)]
+        places += [(f"variable `{redact(variable.key)}` description", variable.description or "")]
+    found = [
+        f"{where} ({truncate_key(credential)})"
+        for where, text in places
+        if text
+        for credential in [*find_keys(text), *find_tokens(text)]
+    ]
+    if found:
+        report.notes.append(
+            "credential(s) written where no request sends them, truncated in the upgrade; revoke them, they were "
+            "in the collection: " + "; ".join(found)
+        )
 
 
 def _carry_settings(mine: dict[str, Any], target: dict[str, Any], label: str, report: UpgradeReport) -> None:
