@@ -1013,10 +1013,17 @@ def _lenient_key(key: Any) -> bool:
 
 
 def _check_ref_target(location: str, ref: str, from_url: bool, roots: tuple[str, ...]) -> str | None:
-    """Why `location` (a resolved path or URL a `$ref` names) may not be read; None when it may."""
+    """Why `location` (a resolved path or URL a `$ref` names) may not be read; None when it may. A spec read from
+    a URL reads URLs under its own directory, as a file's refs stay inside its directory: not another host
+    (an internal service, `169.254.169.254`), nor its own server's other paths."""
     if is_url(location):
-        if from_url or any(location.startswith(root.rstrip("/") + "/") for root in roots if is_url(root)):
+        if any(location.startswith(root.rstrip("/") + "/") for root in roots if is_url(root)):
             return None
+        if from_url:
+            return (
+                f"$ref {ref!r} points outside the spec's own URL directory (allow its prefix with "
+                "--allow-ref-root URL)"
+            )
         return (
             f"$ref {ref!r} fetches a URL, which only a spec read from a URL may do (or allow its prefix with "
             "--allow-ref-root URL)"
@@ -1078,7 +1085,9 @@ def _bundle_external_refs(document: LoadedDocument) -> None:
     locations: dict[tuple[str | None, str], str] = {}
     warnings: list[str] = []
     from_url = document.base is not None and is_url(document.base)
-    roots = (*(() if from_url or document.base is None else (document.base,)), *_ref_roots.get())
+    # a spec read from a URL reads what is under its own URL's directory (its base is the document's URL)
+    own = _parent(document.base) if from_url and document.base else document.base
+    roots = (*(() if own is None else (own,)), *_ref_roots.get())
     read_bytes = 0
 
     def load_file(location: str) -> Any:

@@ -77,6 +77,29 @@ def test_generate_reads_a_url_and_its_relative_refs(run_cli, tmp_path: Path) -> 
     assert json.loads(body) == {"name": "kettle"}
 
 
+@pytest.mark.parametrize("ref", ["../outside.yaml#/Thing", "http://169.254.169.254/latest/meta-data#/Thing"])
+def test_a_spec_read_from_a_url_reads_no_url_outside_its_own_directory(
+    run_cli, tmp_path: Path, ref: str
+) -> None:
+    """A spec fetched from a URL could `$ref` any URL (another host: an internal service, a cloud's metadata
+    address; its own server's other paths) and the answer went into the collection. It reads what is under its
+    own URL's directory, as a file's refs stay inside its directory."""
+    site = tmp_path / "site"
+    (site / "specs").mkdir(parents=True)
+    body = {"content": {"application/json": {"schema": {"$ref": ref}}}}
+    doc = minimal_spec(
+        {"/things": {"post": {"summary": "Create thing", "requestBody": body, "responses": OK}}}
+    )
+    write_spec(site / "specs", doc, "api.yaml")
+    write_spec(site, {"Thing": {"type": "object"}}, "outside.yaml")
+    with serve_directory(site) as base:
+        result = run_cli("generate", f"{base}/specs/api.yaml", "--out", tmp_path / "out")
+    assert result.exit_code == 2 and "points outside the spec's own URL directory" in result.stderr, (
+        result.output
+    )
+    assert not (tmp_path / "out").exists()
+
+
 def test_relative_file_refs_are_bundled_including_refs_between_external_files(tmp_path: Path) -> None:
     (tmp_path / "common").mkdir()
     doc = minimal_spec(
