@@ -350,10 +350,10 @@ def bounded(pattern: str) -> bool:
             return False
         run = 0  # unbounded repetitions one after another (`\d*\d*\d*\d*x`: polynomial of their number)
         for op, av in items:
-            if op in repeats and av[1] == constants.MAXREPEAT:
-                run += 1
-            elif op != constants.AT:  # an anchor leaves the run as it is
-                run = 0
+            if op in repeats and (av[1] == constants.MAXREPEAT or unbounded_inside(av[2])):
+                run += 1  # `\d*`, and `(?:\d+)?`, which repeats without bound inside
+            elif op != constants.AT and not (op in repeats and av[0] == 0):
+                run = 0  # an anchor, and what may match nothing (`\d*a?\d*a?…`), leave the run as it is
             if run > 3:
                 return False
             if op in repeats:

@@ -1286,6 +1286,11 @@ def test_patterns_a_backtracking_matcher_runs_in_polynomial_time_of_high_degree_
     from postman_kit.scalars import bounded
 
     assert not bounded(r"^(\d+){10}x$") and not bounded(r"\d*\d*\d*\d*\d*x") and not bounded(r"(a|aa)+")
+    # a part that may match nothing between them does not end the run (60 digits never finished)
+    assert not bounded(r"^\d*a?\d*a?\d*a?\d*a?\d*a?x$") and not bounded(
+        r"^(?:\d+)?(?:\d+)?(?:\d+)?(?:\d+)?x$"
+    )
+    assert bounded(r"^[A-Za-z0-9_-]*\.?[A-Za-z0-9_-]*$") and bounded(r"^\+?[1-9]\d{1,14}$")
     for written in (r"^(\d{1,3}\.){3}\d{1,3}$", r"^[a-z0-9]+(?:-[a-z0-9]+)*$", r"^AC[0-9a-fA-F]{32}$",
                     r"^\s*\w+\s*$", r"^(0|[1-9][0-9]*)$"):  # fmt: skip
         assert bounded(written), written
