@@ -880,3 +880,21 @@ def test_a_key_in_the_collections_or_a_folders_name_is_listed_to_revoke(specs, f
     short = truncate_key(KEY_PASTED)
     assert note.count(f"({short})") == 3 and KEY_PASTED not in out.read_text() + note
     assert "the collection's name" in note and "variable `note` description" in note
+
+
+def test_a_fork_the_user_named_with_a_version_of_their_own_is_still_known_by_its_revision(
+    specs, fork, tmp_path
+):
+    """`Klaviyo prod (v2)`: the `(v2)` was read as OLD's revision `2` though the `revision` variable says which
+    Klaviyo revision it is: every edit went to "Not carried" and `--base` was refused."""
+    collection = json.loads(fork.read_text())
+    collection["info"]["name"] = "Klaviyo prod (v2)"
+    fork.write_text(json.dumps(collection))
+    _, report = upgrade(
+        str(fork), str(specs["new"]), tmp_path / "a.json", today=TODAY, revisions=specs["revisions"]
+    )
+    assert not report.diff.partial
+    _, report = upgrade(
+        str(fork), str(specs["new"]), tmp_path / "b.json", today=TODAY, base=str(specs["old"])
+    )
+    assert not report.diff.partial

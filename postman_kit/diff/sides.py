@@ -146,7 +146,11 @@ def stamped_revision(collection: Collection) -> str | None:
     spec the fork's upstream requests came from, whatever its `revision` variable was since set to."""
     named = parse_collection_name(collection.info.name).revision
     if named is None and (found := _NAME_VERSION.search(collection.info.name)):
-        return found.group(1)
+        # a version number in the name of a collection whose `revision` variable is a date (a Klaviyo fork the
+        # user named `Klaviyo prod (v2)`) is the user's word, not the revision generate stamped
+        variable = collection.variable("revision")
+        dated = variable is not None and isinstance(variable.value, str) and _DATED.match(variable.value.strip())
+        return None if dated else found.group(1)
     return named
 
 
