@@ -226,3 +226,37 @@ def test_what_the_user_set_on_an_api_subfolder_new_no_longer_has_stays_on_its_re
         node for node in upgraded["Tags"]["item"] if node["name"] == "Relationships" and "item" in node
     )
     assert tags["event"] == [script] and tags["item"]
+
+
+@pytest.mark.corpus
+def test_a_multi_hop_upgrade_notes_a_kept_request_about_the_last_hop_as_one_upgrade_does(
+    run_cli, tmp_path
+) -> None:
+    """A renamed request whose operation goes away, upgraded 2023-01-24 → 2023-06-15 → 2026-07-15, kept the first
+    hop's note ("… to v2023-06-15: … not an operation in v2023-06-15") in a collection now at 2026-07-15."""
+    require_corpus()
+    assert run_cli("generate", STABLE / "2023-01-24.json", "-o", tmp_path / "old").exit_code == 0
+    [generated] = (tmp_path / "old").glob("*.postman_collection.json")
+    fork = json.loads(generated.read_text())
+    item = next(
+        item for _, item in Collection.from_json(fork).walk() if item.name == "Get Event Relationships"
+    )
+    text = generated.read_text().replace(
+        f'"name": "{item.name}"', '"name": "Get Event Relationships (mine)"', 1
+    )
+    (tmp_path / "fork.json").write_text(text)
+    notes = []
+    for hops in (["2026-07-15"], ["2023-06-15", "2026-07-15"]):
+        source = tmp_path / "fork.json"
+        for index, revision in enumerate(hops):
+            out = tmp_path / f"{len(hops)}-{index}.json"
+            args = ("upgrade", source, "--to", STABLE / f"{revision}.json", "--revisions", STABLE, "-o", out)
+            assert run_cli(*args).exit_code == 0
+            source = out
+        kept = next(
+            item
+            for _, item in Collection.from_json(json.loads(source.read_text())).walk()
+            if "(mine)" in item.name
+        )
+        notes.append(kept.description.split("\n")[:2])
+    assert notes[0] == notes[1] and "to v2026-07-15:**" in notes[0][0], notes

@@ -1098,7 +1098,25 @@ class _Merger:
         item = self.comparison.old.side.full_item(node)
         if edits == [KEPT_BEFORE]:
             label = "/".join(trail + (item.name.removeprefix(CONFLICT_MARK),))
-            self.report.conflicts.append(Conflict(label, [str(p) for p in item.kit.get("conflicts") or ()]))
+            problems = [str(p) for p in item.kit.get("conflicts") or ()]
+            heading = item.description.partition("\n")[0] if item.description.startswith(NOTE_HEADING) else ""
+            origin = item.kit.get("upgradedFrom")
+            if heading and " to " in heading and not heading.endswith(f" to {self.new_label}:**"):
+                # kept by an upgrade to another revision (a multi-hop upgrade): its note says so about this one,
+                # from the revision the request was first kept in, as one upgrade straight here says
+                earlier = heading.rsplit(" to ", 1)[1].removesuffix(":**")
+                problems = [
+                    p.replace(f"operation in {earlier}", f"operation in {self.new_label}") for p in problems
+                ]
+                self._unmark(item)
+                self._mark(item, problems)
+                if isinstance(origin, str) and origin:
+                    item.extra[KIT_KEY] = {**item.kit, "upgradedFrom": origin}
+                    first = f"{NOTE_HEADING} {self.old_label} to"
+                    item.description = item.description.replace(
+                        first, f"{NOTE_HEADING} {stamped(origin)} to", 1
+                    )
+            self.report.conflicts.append(Conflict(label, problems))
             self.carried_items.append((item, label))
             return item
         self._unmark(item)
@@ -1124,7 +1142,16 @@ class _Merger:
         item = self.comparison.old.side.full_item(saved.item)
         endpoint = self.comparison.new_endpoint_for(saved)
         if endpoint is None or self._result_item(endpoint) is None:
-            if not self._known_in_old(saved):  # kept as it was, marks of an earlier upgrade included
+            if not self._known_in_old(saved) and "conflicts" in item.kit:
+                # marked by an earlier upgrade, of an operation neither revision has (a multi-hop upgrade): the
+                # mark says so about this upgrade, not the hop that found it
+                self._unmark(item)
+                label = "/".join(trail + (item.name,))
+                problems = [not_in_new(self.comparison, saved)]
+                self._mark(item, problems)
+                self.report.conflicts.append(Conflict(label, problems))
+                return item
+            if not self._known_in_old(saved):  # kept as it was
                 label = "/".join(trail + (item.name,))
                 self.report.unmatched.append(
                     f"{label} ({saved.key[0]} {item.request.url.path_template}): "
@@ -1964,7 +1991,9 @@ def _note_exposed_credentials(result: Collection, report: UpgradeReport) -> None
     """A note naming each key or token the collection's name, a folder's name or a variable's name or
     description holds: the upgrade truncates them in place (no variable can stand there), and the user revokes."""
     places = [("the collection's name", result.info.name)]
-    places += [(f"folder '{redact('/'.join(trail))}' name", folder.name) for trail, folder in result.folders()]
+    places += [
+        (f"folder '{redact('/'.join(trail))}' name", folder.name) for trail, folder in result.folders()
+    ]
     for variable in result.variables:
         places += [(f"variable `{redact(variable.key)}` name", variable.key)]
         places += [(f"variable `{redact(variable.key)}` description", variable.description or "")]

@@ -149,7 +149,9 @@ def stamped_revision(collection: Collection) -> str | None:
         # a version number in the name of a collection whose `revision` variable is a date (a Klaviyo fork the
         # user named `Klaviyo prod (v2)`) is the user's word, not the revision generate stamped
         variable = collection.variable("revision")
-        dated = variable is not None and isinstance(variable.value, str) and _DATED.match(variable.value.strip())
+        dated = (
+            variable is not None and isinstance(variable.value, str) and _DATED.match(variable.value.strip())
+        )
         return None if dated else found.group(1)
     return named
 
