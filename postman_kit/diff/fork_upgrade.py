@@ -1142,16 +1142,7 @@ class _Merger:
         item = self.comparison.old.side.full_item(saved.item)
         endpoint = self.comparison.new_endpoint_for(saved)
         if endpoint is None or self._result_item(endpoint) is None:
-            if not self._known_in_old(saved) and "conflicts" in item.kit:
-                # marked by an earlier upgrade, of an operation neither revision has (a multi-hop upgrade): the
-                # mark says so about this upgrade, not the hop that found it
-                self._unmark(item)
-                label = "/".join(trail + (item.name,))
-                problems = [not_in_new(self.comparison, saved)]
-                self._mark(item, problems)
-                self.report.conflicts.append(Conflict(label, problems))
-                return item
-            if not self._known_in_old(saved):  # kept as it was
+            if not self._known_in_old(saved):  # kept as it was, marks of an earlier upgrade included
                 label = "/".join(trail + (item.name,))
                 self.report.unmatched.append(
                     f"{label} ({saved.key[0]} {item.request.url.path_template}): "
