@@ -277,7 +277,13 @@ def _request_file(item: dict[str, Any], file_name: str, order: int, examples: st
     out: dict[str, Any] = {"$kind": "graphql-request" if graphql else "http-request"}
     out.update(_id(item))
     out.update(_name_entry(item.get("name"), file_name))
-    out.update(_description(request.get("description")))
+    # a v2.1 item may hold a description of its own beside its request's (upgrade's "Needs review" note): the
+    # file has one, the item's first
+    words = [
+        _description(part).get("description")
+        for part in (item.get("description"), request.get("description"))
+    ]
+    out.update(_description("\n\n".join(word for word in words if word)))
     out.update(_graphql_request(request) if graphql else _http_request(request))
     out.update(_request_auth(request.get("auth")))  # before the scripts, as Postman's migration orders them
     out.update(_scripts(item.get("event"), "", graphql=graphql))

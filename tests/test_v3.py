@@ -41,7 +41,8 @@ _AUTH_ENTRY_ID = re.compile(r"^(\s*- id: )[0-9a-f-]{36}$", re.MULTILINE)
 
 def kept_in_v3(data: dict[str, Any]) -> dict[str, Any]:
     """`comparable` less what format 3.0.0 has no place for: an example's request description (an upgraded
-    saved request's examples carry one)."""
+    saved request's examples carry one); a request item's own description (upgrade's "Needs review" note) is
+    the first paragraph of its request's, as the v3 writer keeps it."""
 
     def strip(node: dict[str, Any]) -> None:
         for example in node.get("examples", []):
@@ -50,7 +51,17 @@ def kept_in_v3(data: dict[str, Any]) -> dict[str, Any]:
         for child in node.get("item", []):
             strip(child)
 
-    kept = comparable(data)
+    def merged(node: Any) -> Any:
+        if not isinstance(node, dict):
+            return node
+        if isinstance(node.get("request"), dict) and node.get("description"):
+            request = node["request"]
+            words = [node["description"], request.get("description")]
+            node = {**node, "request": {**request, "description": "\n\n".join(w for w in words if w)}}
+            node.pop("description")
+        return {**node, "item": [merged(child) for child in node["item"]]} if "item" in node else node
+
+    kept = comparable(merged(data))
     strip(kept)
     return kept
 
@@ -722,3 +733,32 @@ def test_postmans_own_migration_of_an_untouched_collection_upgrades_to_exactly_w
     new = generated(tmp_path / "new", spec=stable / "2026-07-15.json")
     migrated = postman_migrate(next(old.glob("*.postman_collection.json")), tmp_path / "migrated")
     _upgrades_untouched(tmp_path, migrated, stable, new)
+
+
+@pytest.mark.corpus
+def test_a_v3_forks_marked_request_shows_its_note_and_upgrading_again_changes_nothing(tmp_path: Path) -> None:
+    """A v3 fork's saved request that NEW refuses got ⚠ but no "Needs review" note (the note went to a v2.1
+    item's own description, which format 3.0.0 has no place for); upgraded again, it got `⚠ ⚠` and a second note,
+    as a v3 file keeps no x-postman-kit mark to find the first by."""
+    require_corpus()
+    stable = CORPUS / "klaviyo" / "stable"
+    generated(tmp_path / "old", "--format", "v3", spec=stable / "2024-10-15.json")
+    [collection] = (tmp_path / "old" / "postman" / "collections").iterdir()
+    (collection / "Mine" / ".resources").mkdir(parents=True)
+    (collection / "Mine" / ".resources" / "definition.yaml").write_text(
+        "$kind: collection\nname: Mine\norder: 5000\n"
+    )
+    (collection / "Mine" / "no revision.request.yaml").write_text(
+        "$kind: http-request\nname: no revision\nmethod: GET\nurl: '{{baseUrl}}/api/lists/XYZ'\norder: 1000\n"
+    )
+    args = ("--to", stable / "2026-07-15.json", "--revisions", stable)
+    assert cli("upgrade", collection, *args, "-o", tmp_path / "up1").exit_code == 0
+    [first] = (tmp_path / "up1" / "postman" / "collections").iterdir()
+    [marked] = (first / "Mine").glob("*.request.yaml")
+    assert (
+        marked.name == "⚠ no revision.request.yaml"
+        and "Needs review after upgrading from v2024-10-15" in marked.read_text()
+    )
+    assert cli("upgrade", first, *args, "-o", tmp_path / "up2").exit_code == 0
+    [second] = (tmp_path / "up2" / "postman" / "collections").iterdir()
+    assert tree(second) == tree(first)

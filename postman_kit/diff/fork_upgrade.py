@@ -1188,6 +1188,7 @@ class _Merger:
             request.auth = Auth.from_json(new_auth.to_json()) if new_auth is not None else None
             self.report.rewritten.append(f"{label}: auth → {self.new_label}'s, as upstream's request has it")
         as_saved = json_text(item.request.to_json())
+        request.description = item.request.description  # as unmarked (a v3 fork's note is in it)
         item.request = request
         for example in item.response:
             # an example that recorded the request as saved follows it; one that recorded another call (other
@@ -1214,11 +1215,19 @@ class _Merger:
     def _unmark(self, item: Item) -> None:
         """_unmark, remembering the marks: the same problems found again keep the upgrade they were found in."""
         kit = item.kit
+        noted = next(
+            (d for d in (item.description, item.request.description) if d.startswith(NOTE_HEADING)), ""
+        )
+        heading = noted.partition("\n")[0] or None
         if "conflicts" in kit:
-            heading = (
-                item.description.partition("\n")[0] if item.description.startswith(NOTE_HEADING) else None
-            )
             self.earlier_marks[id(item)] = (kit.get("upgradedFrom"), kit.get("conflicts"), heading)
+        elif heading and item.name.startswith(CONFLICT_MARK):
+            # a v3 fork keeps no x-postman-kit mark: the note says where it was found and what
+            problems = [
+                line[2:] for line in noted.partition("\n\n")[0].splitlines()[1:] if line.startswith("- ")
+            ]
+            found = re.search(r" from v(\S+) to ", heading)
+            self.earlier_marks[id(item)] = (found.group(1) if found else None, problems, heading)
         _unmark(item)
 
     def _mark(self, item: Item, problems: list[str]) -> None:
@@ -1944,11 +1953,14 @@ def _insert_after(siblings: list[Node], anchor: Node | None, node: Node, hint: i
 def _unmark(item: Item) -> None:
     """Take off the marks an earlier upgrade put on a request, so they are said once, about this upgrade."""
     kit = item.kit
-    if "conflicts" not in kit:
-        return
+    noted = item.description.startswith(NOTE_HEADING) or item.request.description.startswith(NOTE_HEADING)
+    if "conflicts" not in kit and not (item.name.startswith(CONFLICT_MARK) and noted):
+        return  # (a v3 fork keeps no x-postman-kit mark: its ⚠ and note are the marks)
     item.name = item.name.removeprefix(CONFLICT_MARK)
     if item.description.startswith(NOTE_HEADING):
         item.description = item.description.partition("\n\n")[2]
+    elif item.request.description.startswith(NOTE_HEADING):  # a v3 fork keeps it in the request's description
+        item.request.description = item.request.description.partition("\n\n")[2]
     kit = {k: v for k, v in kit.items() if k not in ("conflicts", "upgradedFrom")}
     if kit:
         item.extra[KIT_KEY] = kit
