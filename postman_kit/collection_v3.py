@@ -18,12 +18,14 @@ CLI reads there (`postman workspace push`, `postman collection run -e`): the v2.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import re
 import stat
 import unicodedata
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -76,9 +78,26 @@ def write_v3_collection(
             environment
         ).encode()
     refuse_links_on_the_way(out_dir, files)
-    refuse_stale_files(root, files)
-    _write_all({path: redact_bytes(data) for path, data in files.items()}, protect)
+    with _writing_into(out_dir):  # a second run into the same directory waits, then finds this one's files
+        refuse_stale_files(root, files)
+        _write_all({path: redact_bytes(data) for path, data in files.items()}, protect)
     return list(files)
+
+
+@contextlib.contextmanager
+def _writing_into(out_dir: Path) -> Iterator[None]:
+    """Hold `out_dir` (or, while it does not exist, the nearest directory above it) for one writer at a time: two
+    runs writing a collection of the same name at once both found its directory free of stale files, and left
+    both request sets mixed in it."""
+    held = out_dir
+    while not held.is_dir() and held.parent != held:
+        held = held.parent
+    descriptor = os.open(held, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # releases the lock
 
 
 def environment_file_name(variables: dict[str, Any]) -> str:

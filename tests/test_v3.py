@@ -762,3 +762,29 @@ def test_a_v3_forks_marked_request_shows_its_note_and_upgrading_again_changes_no
     assert cli("upgrade", first, *args, "-o", tmp_path / "up2").exit_code == 0
     [second] = (tmp_path / "up2" / "postman" / "collections").iterdir()
     assert tree(second) == tree(first)
+
+
+def test_two_runs_writing_the_same_v3_collection_at_once_never_both_succeed_mixed(tmp_path: Path) -> None:
+    """Two `generate --format v3` runs into one `-o`, for two specs whose collections share a name: both exited 0
+    and left both request sets mixed in one directory, which the kit then refused to read back as one."""
+    import sys
+
+    for tag in "ab":
+        paths = {f"/{tag}{i}": {"get": {"operationId": f"{tag}op{i}", "tags": ["T"], "responses": {"200": {"description": "ok"}}}}
+                 for i in range(200)}  # fmt: skip
+        spec = {"openapi": "3.0.3", "info": {"title": "Same", "version": "1.0"}, "paths": paths,
+                "servers": [{"url": "https://x.example"}]}  # fmt: skip
+        (tmp_path / f"{tag}.json").write_text(json.dumps(spec))
+    command = [sys.executable, "-c", "from postman_kit.cli import main; main()", "generate"]
+    runs = [
+        subprocess.Popen(
+            [*command, str(tmp_path / f"{tag}.json"), "-o", str(tmp_path / "cc"), "--format", "v3", "-q"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )  # fmt: skip
+        for tag in "ab"
+    ]
+    codes = sorted(run.wait(timeout=120) for run in runs)
+    assert codes == [0, 2]
+    names = {path.name[:1] for path in (tmp_path / "cc").rglob("*.request.yaml")}
+    assert len(names) == 1 and len(list((tmp_path / "cc").rglob("*.request.yaml"))) == 200
