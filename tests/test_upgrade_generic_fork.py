@@ -961,3 +961,37 @@ def test_an_auth_whose_entries_postman_wrote_in_another_order_is_no_edit(tmp_pat
     result = run_cli("upgrade", tmp_path / "fork.json", "--to", new_spec, "--base", old_spec, "-o", out)
     assert result.exit_code == 0 and "collection auth" not in result.output, result.output
     assert json.loads(out.read_text())["auth"]["type"] == "apikey"
+
+
+def test_credentials_typed_into_saved_requests_auth_each_get_a_variable_of_their_own(
+    tmp_path: Path, run_cli
+) -> None:
+    """An API with no security of its own: a basic password and a bearer token typed into two saved requests'
+    auth both became `{{privateKey}}` (Klaviyo's key variable), which the upgraded collection did not define."""
+
+    def spec(version: str) -> dict[str, Any]:
+        return {"openapi": "3.0.3", "info": {"title": "Open", "version": version},
+                "servers": [{"url": "https://api.example.com"}],
+                "paths": {"/x": {"get": {"summary": "Get x", "tags": ["x"], "responses": {"200": {"description": "OK"}}}}}}  # fmt: skip
+
+    fork, old_spec, new_spec = generated_fork(tmp_path, run_cli, spec("1.0"), spec("1.1"))
+    folder = next(node for node in fork["item"] if node["name"] == "x")
+    for name, auth in (
+        ("basic", {"type": "basic", "basic": [{"key": "username", "value": "me"}, {"key": "password", "value": "S3cretPassw0rd22"}]}),
+        ("bearer", {"type": "bearer", "bearer": [{"key": "token", "value": "tok9Zq81mXk2Lw9pRt6789"}]}),
+    ):  # fmt: skip
+        mine = copy.deepcopy(named(fork, "Get x"))
+        mine.pop("id")
+        mine.pop("x-postman-kit", None)
+        mine["name"], mine["request"]["auth"] = f"saved {name}", auth
+        folder["item"].append(mine)
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    result = run_cli("upgrade", tmp_path / "fork.json", "--to", new_spec, "--base", old_spec, "-o", out)
+    assert result.exit_code == 0, result.output
+    upgraded = json.loads(out.read_text())
+    basic = named(upgraded, "saved basic")["request"]["auth"]["basic"]
+    bearer = named(upgraded, "saved bearer")["request"]["auth"]["bearer"]
+    used = {next(e["value"] for e in basic if e["key"] == "password"), bearer[0]["value"]}
+    assert used == {"{{basicPassword}}", "{{bearerToken}}"}
+    assert {"basicPassword", "bearerToken"} <= {v["key"] for v in upgraded["variable"]}

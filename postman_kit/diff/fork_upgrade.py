@@ -1669,7 +1669,12 @@ class _Merger:
                 found = _VARIABLE_REFERENCE.search(str(sent or ""))
                 if found:
                     counts[found.group(1).strip()] += 1
-        return counts.most_common(1)[0][0] if counts else self.key_variable
+        if counts:
+            return counts.most_common(1)[0][0]
+        # NEW sends no credential of this type: one of its own (`{{basicPassword}}`, `{{awsv4SecretKey}}`), never
+        # the API's key variable, which two different secrets would then share (and Klaviyo's `privateKey` names
+        # nothing in another API's collection)
+        return kind + attribute[:1].upper() + attribute[1:]
 
     def _other_credentials_to_variables(self, auth: Auth, label: str, variable: str | None) -> None:
         """An auth's credentials beyond its main one (OAuth 2.0's client secret, password and refresh token, a
