@@ -468,3 +468,24 @@ def test_a_revision_of_thousands_of_digits_is_no_revision_not_a_traceback(run_cl
 
     assert revision_key("9" * 5000) is None and revision_key("1.10.0") is not None
     assert revision_key("1." + "9" * 18) is not None
+
+
+@pytest.mark.corpus
+def test_a_fork_on_the_other_track_than_the_revisions_list_is_older_not_zero_behind(
+    run_cli, tmp_path
+) -> None:
+    """A stable fork diffed against a beta NEW with the stable revisions listed: "STALE: … 0 revision(s) behind"."""
+    from tests.tools import CORPUS, require_corpus
+
+    require_corpus()
+    stable, beta = CORPUS / "klaviyo" / "stable", CORPUS / "klaviyo" / "beta"
+    assert run_cli("generate", stable / "2024-10-15.json", "-o", tmp_path / "s").exit_code == 0
+    [fork] = (tmp_path / "s").glob("*.postman_collection.json")
+    result = run_cli(
+        "diff", fork, beta / "2026-07-15.pre.json", "--revisions", stable, "--today", "2026-12-07"
+    )
+    headline = result.output.splitlines()[0]
+    assert (
+        headline.startswith("STALE: v2024-10-15 is older than v2026-07-15.pre")
+        and "0 revision(s)" not in headline
+    )

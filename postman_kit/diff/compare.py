@@ -221,7 +221,9 @@ def judge(
     newer: list[str] = []
     if revisions is not None and old_revision and new_revision:
         missed = revisions_between(old_revision, new_revision, released)
-        behind = len(missed)
+        # none counted where OLD is older (a stable fork against a beta NEW, which the list's track does not
+        # hold): "older than", never "0 behind"
+        behind = len(missed) if missed or not stale else None
         newer = [
             r
             for r in released
