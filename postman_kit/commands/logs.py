@@ -113,7 +113,7 @@ def logs_command() -> None:
 @filter_options
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10000), help="Calls to show.")
 @click.option(
-    "--offset", default=0, show_default=True, type=click.IntRange(0, 2**62), help="Calls to skip first."
+    "--offset", default=0, show_default=True, type=click.IntRange(0, 10**9), help="Calls to skip first."
 )
 @click.option("--format", "output_format", type=FORMATS, default="text", show_default=True)
 @store_options
