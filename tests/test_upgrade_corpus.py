@@ -260,3 +260,26 @@ def test_a_multi_hop_upgrade_notes_a_kept_request_about_the_last_hop_as_one_upgr
         )
         notes.append(kept.description.split("\n")[:2])
     assert notes[0] == notes[1] and "to v2026-07-15:**" in notes[0][0], notes
+
+
+@pytest.mark.corpus
+def test_a_fork_whose_revision_variable_alone_was_bumped_is_not_compared_as_that_revision(
+    run_cli, tmp_path
+) -> None:
+    """A 2024-10-15 fork renamed without its stamp, whose user set `revision` to 2026-07-15 to try it: diff found
+    "0 added, 0 changed, 345 unchanged" (OLD taken for 2026-07-15's own requests) and upgrade kept every old
+    shape as the user's edit."""
+    require_corpus()
+    assert run_cli("generate", STABLE / "2024-10-15.json", "-o", tmp_path / "old").exit_code == 0
+    [generated] = (tmp_path / "old").glob("*.postman_collection.json")
+    fork = json.loads(generated.read_text())
+    fork["info"]["name"] = "My Klaviyo"
+    for variable in fork["variable"]:
+        if variable["key"] == "revision":
+            variable["value"] = "2026-07-15"
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    result = run_cli(
+        "diff", tmp_path / "fork.json", STABLE / "2026-07-15.json", "--revisions", STABLE, "--format", "json"
+    )
+    summary = json.loads(result.stdout)["summary"]
+    assert summary["added"] > 50 and summary["changed"] > 0, summary

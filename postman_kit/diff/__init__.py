@@ -55,7 +55,8 @@ def load_sides(
         base_source = base
         # the spec OLD's upstream requests came from is the revision its name was stamped with; its `revision`
         # variable may since have been set to try a newer one
-        generated_from = stamped_revision(old_side.collection) or old_side.revision
+        stamp = stamped_revision(old_side.collection)
+        generated_from = stamp or old_side.revision
         if base_source is None and revision_list is not None:
             found = revision_list.spec_for(generated_from)
             base_source = str(found) if found is not None else None
@@ -64,6 +65,10 @@ def load_sides(
             if not base_side.is_spec:
                 raise InputError(base_source, "--base must be an OpenAPI spec (OLD's revision)")
             _check_base(base_source, base_side, old_side)
+            if base is None and stamp is None and not _holds_operations_of(old_side, base_side):
+                # found by the `revision` variable alone, which the user may have set to try a newer revision (a
+                # fork renamed without its stamp): requests that are not that revision's are not compared with it
+                base_side = None
         elif (
             new_side.is_spec
             and old_side.revision is not None
