@@ -307,6 +307,16 @@ def _request_file(item: dict[str, Any], file_name: str, order: int, examples: st
     out.update(_request_auth(request.get("auth")))  # before the scripts, as Postman's migration orders them
     out.update(_scripts(item.get("event"), "", graphql=graphql))
     out.update(_settings(item.get("protocolProfileBehavior")))
+    # the user's own `x-` keys, which the reader keeps (`x-my-field`), as they wrote them; the kit's mark is the
+    # description's in v3, and disabled scripts are _scripts'
+    out.update(
+        (key, value)
+        for key, value in item.items()
+        if isinstance(key, str)
+        and key.startswith("x-")
+        and key not in ("x-postman-kit", "x-disabledScripts")
+        and key not in out
+    )
     if examples is not None:
         out["examples"] = f"./{examples}"
     out["order"] = order

@@ -788,3 +788,20 @@ def test_two_runs_writing_the_same_v3_collection_at_once_never_both_succeed_mixe
     assert codes == [0, 2]
     names = {path.name[:1] for path in (tmp_path / "cc").rglob("*.request.yaml")}
     assert len(names) == 1 and len(list((tmp_path / "cc").rglob("*.request.yaml"))) == 200
+
+
+def test_a_key_of_the_users_own_in_a_v3_request_file_stays_through_an_upgrade(
+    tmp_path: Path, v3_fork: Path
+) -> None:
+    """A hand-edited v3 request file's `x-my-field`: the upgrade's report said "Edits kept: `x-my-field`", but the
+    written file had lost it."""
+    fork = tmp_path / "fork"
+    shutil.copytree(v3_fork, fork)
+    [request] = sorted(fork.rglob("*.request.yaml"))[:1]
+    request.write_text(
+        request.read_text().replace("$kind: http-request\n", "$kind: http-request\nx-my-field: MINE\n", 1)
+    )
+    result = cli("upgrade", fork, "--to", EXAMPLE_SPEC, "-o", tmp_path / "up")
+    assert result.exit_code == 0, result.output
+    written = [path for path in (tmp_path / "up").rglob(request.name)]
+    assert len(written) == 1 and "x-my-field: MINE" in written[0].read_text()
