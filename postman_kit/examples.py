@@ -656,9 +656,8 @@ class ExampleBuilder:
             for name in resolved["required"]
         }
         for part in schema["allOf"]:
-            resolved = self._resolved(part)
-            if isinstance(resolved, dict) and resolved.get("additionalProperties") is False and merged:
-                allowed = self._declared(part)
+            allowed = self._closed_to(part, 0)
+            if allowed is not None and merged:
                 merged = {k: v for k, v in merged.items() if k in allowed or k in needed}
         # A property one part marks readOnly (writeOnly in a response) stays out though another part describes it
         # again (Okta's AccessPolicy re-adds the base Policy's readOnly `_embedded`): JSON Schema applies both.
@@ -696,6 +695,22 @@ class ExampleBuilder:
                 _CUT  # a part recursion cut, and nothing else: `{}` would lack what that part requires (Vapi)
             )
         return merged if merged or other is None else other
+
+    def _closed_to(self, part: Any, depth: int) -> set[str] | None:
+        """The only property names a part of an `allOf` lets through: a closed object's own, or, for a part that
+        is itself an `allOf` of closed objects (Algolia's search parameters), the names all of them allow; None
+        when the part is open."""
+        resolved = self._resolved(part)
+        if not isinstance(resolved, dict) or depth > 8:
+            return None
+        if resolved.get("additionalProperties") is False:
+            return self._declared(part)
+        allowed: set[str] | None = None
+        for inner in resolved.get("allOf") or () if isinstance(resolved.get("allOf"), list) else ():
+            closed = self._closed_to(inner, depth + 1)
+            if closed is not None:
+                allowed = closed if allowed is None else allowed & closed
+        return allowed
 
     def _only_number(self, branches: list[Any], value: Any) -> Any:
         """A whole number fits both `number` and `integer`, so under a oneOf listing both (Klaviyo's numeric

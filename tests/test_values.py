@@ -109,6 +109,33 @@ def test_an_object_of_thousands_of_optional_properties_is_built_within_the_entry
     assert MAX_BUILT_ENTRIES <= len(value) <= MAX_BUILT_ENTRIES + 2 and value["p4999"] == "v" * 20
 
 
+def test_a_one_of_whose_first_branch_is_an_all_of_of_closed_objects_sends_the_branch_that_takes_a_value() -> (
+    None
+):
+    """Algolia's browse body: `oneOf: [allOf [allOf [closed {query}, closed {filters}], closed {cursor}], closed
+    {params}]`. The first branch lets no property through (its closed parts share none), yet `{"cursor": …}` was
+    sent, valid under neither branch; `{"params": …}` fits the second alone."""
+
+    def closed(name: str, example: str) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {name: {"type": "string", "example": example}},
+        }
+
+    schemas = {
+        "Query": closed("query", "shoes"), "Filters": closed("filters", "price > 10"),
+        "Cursor": closed("cursor", "jMDY3M2MwM2Q"), "Params": closed("params", "hitsPerPage=2"),
+        "Object": {"allOf": [{"$ref": "#/components/schemas/Query"}, {"$ref": "#/components/schemas/Filters"}]},
+        "Config": {"allOf": [{"$ref": "#/components/schemas/Object"}, {"$ref": "#/components/schemas/Cursor"}]},
+        "Browse": {"oneOf": [{"$ref": "#/components/schemas/Config"}, {"$ref": "#/components/schemas/Params"}]},
+    }  # fmt: skip
+    document = {"components": {"schemas": schemas}}
+    value = ExampleBuilder(document).build({"$ref": "#/components/schemas/Browse"})
+    assert value == {"params": "hitsPerPage=2"}
+    jsonschema.validate(value, {"$ref": "#/components/schemas/Browse", **document})
+
+
 def test_a_base_schema_whose_discriminator_maps_its_subtypes_is_built_as_the_first_of_them() -> None:
     """`Pet` (discriminator `pet_type`, mapping `kitty` → Cat, `doggo` → Dog) used as a body itself: `pet_type:
     example` names no subtype, so the body is a Cat, `kitty` and all Cat requires; Cat itself (whose allOf holds
