@@ -242,6 +242,8 @@ _URL_SECRET = re.compile(
     r"hooks\.slack\.com/services/T[A-Z0-9]+/B[A-Z0-9]+/(?P<slack>[A-Za-z0-9]{20,})"
     r"|discord(?:app)?\.com/api/webhooks/[0-9]+/(?P<discord>[A-Za-z0-9_-]{30,})"
     r"|[A-Za-z][A-Za-z0-9+.-]{0,31}://[^/\s:@{}\"'<>]{1,256}:(?P<password>[^/\s:@{}\"'<>]{6,256})@"
+    # a token given as the whole userinfo (`https://ghs_…@github.com/…`, as git remotes and CI write them)
+    r"|[A-Za-z][A-Za-z0-9+.-]{0,31}://(?P<usertoken>[A-Za-z0-9_-]{20,256})@"
 )
 _PLACEHOLDER_PASSWORDS = frozenset({"password", "passwd", "secret", "changeme"})
 
@@ -258,6 +260,8 @@ def _token_spans(text: str) -> list[tuple[int, int]]:
                 lowered in _PLACEHOLDER_PASSWORDS or any(word in lowered for word in _PLACEHOLDER_WORDS)
             ):
                 continue
+            if name == "usertoken" and not _mixed(secret):
+                continue  # a long user name of letters (`https://someverylongusername@host`) is no token
             spans.append(match.span(name))
         spans.sort()
     return spans

@@ -1026,3 +1026,16 @@ def test_a_long_run_of_letters_in_a_recorded_call_is_searched_in_bounded_time() 
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=10)  # 40 s and more before
     assert redact("https://bob:hunter2hunter2@api.example.com/a") == "https://bob:…ter2@api.example.com/a"
+
+
+def test_a_token_given_as_a_urls_whole_userinfo_is_truncated() -> None:
+    """`https://ghs_…@github.com/…` (a git remote, a CI's `--base-url`) was written whole: only `user:password@`
+    was read as a secret. A long user name of letters alone is no token."""
+    assert (
+        redact("https://ghs_Ab1Cd2Ef3Gh4Ij5Kl6Mn7Op8Qr@api.example.com/v1")
+        == "https://…p8Qr@api.example.com/v1"
+    )
+    assert (
+        redact("https://someverylongusernamehere@host.example")
+        == "https://someverylongusernamehere@host.example"
+    )
