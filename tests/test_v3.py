@@ -805,3 +805,22 @@ def test_a_key_of_the_users_own_in_a_v3_request_file_stays_through_an_upgrade(
     assert result.exit_code == 0, result.output
     written = [path for path in (tmp_path / "up").rglob(request.name)]
     assert len(written) == 1 and "x-my-field: MINE" in written[0].read_text()
+
+
+def test_a_requests_own_variables_an_upgrade_to_v3_cannot_write_are_named(tmp_path: Path) -> None:
+    """A v2.1 request's own `variable` list, upgraded into a v3 directory: the report said "Edits kept" while the
+    v3 request file, which has no place for them, left them out."""
+    fork = json.loads(FORK.read_text())
+    first = (
+        next(node for node in fork["item"] if "request" in node)
+        if any("request" in n for n in fork["item"])
+        else None
+    )
+    folder = next(node for node in fork["item"] if "item" in node)
+    target = first or next(node for node in folder["item"] if "request" in node)
+    target["variable"] = [{"key": "itemVar", "value": "MINE"}]
+    path = tmp_path / "fork.json"
+    path.write_text(json.dumps(fork))
+    result = cli("upgrade", path, "--to", EXAMPLE_SPEC, "-o", tmp_path / "up", "--collection-format", "v3")
+    assert result.exit_code == 0, result.output
+    assert "hold variables of their own" in result.output and "not written" in result.output

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from postman_kit.collection import Collection
+from postman_kit.collection import Collection, item_path
 from postman_kit.collection_files import is_collection_directory
 from postman_kit.collection_v3 import collection_directory_name, write_v3_collection
 from postman_kit.diff.changes import Change, DiffReport, OperationChange, SavedRequestVerdict, Verdict
@@ -185,6 +185,16 @@ def upgrade(
         referenced = [
             file for side in (old_side, new_side, base_side) if side and side.api for file in side.api.files
         ]
+        if form == "v3":
+            # a v2.1 request's own variables have no place in a v3 request file: said, not dropped unsaid
+            unwritten = [
+                item_path(trail, item) for trail, item in collection.walk() if item.extra.get("variable")
+            ]
+            if unwritten:
+                report.notes.append(
+                    f"{len(unwritten)} request(s) hold variables of their own (e.g. {unwritten[0]}), which a v3 "
+                    "request file has no place for: not written; keep them in the collection's or an environment"
+                )
         report.output = _write_upgraded(
             collection, out, input_paths(old, new, base, revisions, *referenced), form
         )
