@@ -692,3 +692,32 @@ def test_a_store_holding_rows_the_kit_never_wrote_is_read_or_refused_in_one_line
 
 def test_a_credential_in_a_stored_query_is_truncated_in_json_output_too() -> None:
     assert redact('{"query": "api_key=Zq9xK2mN7pL4vB8c"}') == '{"query": "api_key=…vB8c"}'
+
+
+def test_a_store_whose_calls_are_an_endless_view_is_refused_in_bounded_time(
+    run_cli, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store edited by another program, its `calls` table replaced by a recursive view that never ends, held
+    `logs search` until it was killed: one statement runs at most STATEMENT_SECONDS (here made 1)."""
+    import postman_kit.logstore.database as database
+    from tests.support.logstore import make_call
+
+    data = tmp_path / "data"
+    with open_store(data / "logs.sqlite3") as store:
+        store.record(make_call())
+    columns = ", ".join(
+        f"'' as {name}" for name in ("method", "path", "query", "operation", "route", "category")
+    )
+    connection = sqlite3.connect(data / "logs.sqlite3")
+    connection.executescript(
+        "drop table calls; create view calls as with recursive r(n) as (select 1 union all select n + 1 from r) "
+        f"select 'x' || n as id, 1796665682.0 as timestamp, 29944428 as minute, {columns}, 200 as status, "
+        "2 as status_class, 1.0 as duration_ms, '' as source, '' as key, '' as revision, '{}' as request_headers, "
+        "'' as request_body, '{}' as response_headers, '' as response_body, NULL as job_url, '' as source_kind, "
+        "NULL as revision_sent, '' as user_agent, '' as company_id from r"
+    )
+    connection.commit()
+    connection.close()
+    monkeypatch.setattr(database, "STATEMENT_SECONDS", 1.0)
+    result = run_cli("logs", "search", "--data", data)
+    assert result.exit_code == 2 and result.stderr.endswith("cannot be read: interrupted\n"), result.output

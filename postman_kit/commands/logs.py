@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import click
+from sqlalchemy.exc import OperationalError
 
 from postman_kit.activity.periods import format_instant, parse_duration
 from postman_kit.activity.query import call_filter
@@ -101,6 +102,9 @@ def open_cli_store(data_dir: str, store_url: str | None, create: bool = False) -
             yield store
         except (ValueError, OverflowError) as exc:
             raise InputError(store.name, f"holds a call the kit cannot read: {exc}") from None
+        except OperationalError as exc:  # a statement past STATEMENT_SECONDS (a table made an endless view), …
+            reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+            raise InputError(store.name, f"cannot be read: {reason}") from None
 
 
 @click.group("logs")

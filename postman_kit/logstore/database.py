@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
+import time
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -59,7 +62,22 @@ def create_store_engine(target: str | Path) -> Engine:
         refuse_unless_regular(path.with_name(path.name + suffix))
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": 30})
     event.listen(engine, "connect", _tune_sqlite)
+    event.listen(engine, "before_cursor_execute", _start_statement)
     return engine
+
+
+# How long one statement may run: a store edited by another program (its `calls` a recursive view that never
+# ends) held `logs search` forever. SQLite calls the handler every _PROGRESS_STEPS virtual-machine steps, and a
+# non-zero answer interrupts the statement (OperationalError: interrupted).
+STATEMENT_SECONDS = 120.0
+_PROGRESS_STEPS = 100_000
+_deadlines: dict[int, list[float]] = {}  # a connection's id → the deadline of the statement it runs
+
+
+def _start_statement(connection: Any, *_args: Any) -> None:
+    deadline = _deadlines.get(id(connection.connection.dbapi_connection))
+    if deadline is not None:
+        deadline[0] = time.monotonic() + STATEMENT_SECONDS
 
 
 def _psycopg_url(url: str) -> str:
@@ -68,6 +86,8 @@ def _psycopg_url(url: str) -> str:
 
 
 def _tune_sqlite(dbapi_connection, _record) -> None:
+    deadline = _deadlines.setdefault(id(dbapi_connection), [math.inf])
+    dbapi_connection.set_progress_handler(lambda: time.monotonic() > deadline[0], _PROGRESS_STEPS)
     cursor = dbapi_connection.cursor()
     # WAL keeps readers (the dashboard) off the writer's back; NORMAL sync survives a killed process,
     # which is the durability the sandbox promises (a crash loses at most the call in flight).
