@@ -17,12 +17,30 @@ _NAMESPACE_HASH = sha1(_NAMESPACE_BYTES)  # each id continues a copy of it: chea
 # RFC 4122 variant: the high bits of the 17th hex digit become 10 (0-3 → 8-b, 4-7 → 8-b, …).
 _VARIANT_DIGIT = {digit: "89ab"[int(digit, 16) % 4] for digit in "0123456789abcdef"}
 _TEMPLATE_SEGMENT = re.compile(r"^(\{[^}]*\}|:[^/]+)$")
+_IN_SEGMENT = re.compile(r"\{[^{}]*\}")
 
 
 def normalize_path(path: str) -> str:
-    """`/api/profiles/{id}/` and `/api/profiles/:profile_id` both become `/api/profiles/{}`."""
+    """`/api/profiles/{id}/` and `/api/profiles/:profile_id` both become `/api/profiles/{}`. Request ids are made of
+    it, so it stays as it is (a segment that is not a whole parameter is kept as written); see endpoint_path."""
     segments = [s for s in path.strip().split("?", 1)[0].split("/") if s]
     return "/" + "/".join("{}" if _TEMPLATE_SEGMENT.match(s) else s for s in segments)
+
+
+def endpoint_path(path: str) -> str:
+    """normalize_path, with a parameter inside a segment too: Twilio's `{Sid}.json` and Postman's `:Sid.json` are
+    `{}.json` whatever the parameter is named, so renaming one is no move of the endpoint."""
+    segments = [s for s in path.strip().split("?", 1)[0].split("/") if s]
+    return "/" + "/".join(_normal_segment(s) for s in segments)
+
+
+def _normal_segment(segment: str) -> str:
+    if segment.startswith(":"):  # Postman reads a variable up to the segment's first `.`
+        _, dot, rest = segment[1:].partition(".")
+        return "{}" + dot + rest
+    if "{" not in segment or "{{" in segment:  # a Postman `{{variable}}` is a value, as it always was
+        return segment
+    return _IN_SEGMENT.sub("{}", segment)
 
 
 def stable_uuid(*parts: str) -> str:

@@ -995,3 +995,35 @@ def test_credentials_typed_into_saved_requests_auth_each_get_a_variable_of_their
     used = {next(e["value"] for e in basic if e["key"] == "password"), bearer[0]["value"]}
     assert used == {"{{basicPassword}}", "{{bearerToken}}"}
     assert {"basicPassword", "bearerToken"} <= {v["key"] for v in upgraded["variable"]}
+
+
+def test_a_path_value_follows_an_in_segment_parameter_new_only_renamed(tmp_path: Path, run_cli) -> None:
+    """NEW renames Twilio's `{Sid}.json` to `{MessageSid}.json` (the same URL on the wire): the user's message id
+    was dropped for NEW's example, and diff called it a breaking move ("the old path no longer answers")."""
+
+    def spec(version: str, name: str) -> dict[str, Any]:
+        sid = {
+            "name": name,
+            "in": "path",
+            "required": True,
+            "schema": {"type": "string"},
+            "example": "SM" + "0" * 32,
+        }
+        get = {"summary": "Fetch a message", "parameters": [sid], "responses": {"200": {"description": "OK"}}}
+        return {"openapi": "3.0.3", "info": {"title": "Messages", "version": version},
+                "servers": [{"url": "https://api.twilio.example"}],
+                "paths": {f"/Messages/{{{name}}}.json": {"get": get},
+                          "/Messages.json": {"get": {"summary": "List messages", "responses": {"200": {"description": "OK"}}}}}}  # fmt: skip
+
+    fork, old_spec, new_spec = generated_fork(
+        tmp_path, run_cli, spec("1.0", "Sid"), spec("1.1", "MessageSid")
+    )
+    message = "SM" + "7" * 32
+    named(fork, "Fetch a message")["request"]["url"]["variable"][0]["value"] = message
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    result = run_cli("upgrade", tmp_path / "fork.json", "--to", new_spec, "--base", old_spec, "-o", out)
+    assert result.exit_code == 0 and "Dropped" not in result.output, result.output
+    assert "no longer answers" not in result.output
+    url = named(json.loads(out.read_text()), "Fetch a message")["request"]["url"]
+    assert url["path"][-1] == ":MessageSid.json" and url["variable"][0]["value"] == message

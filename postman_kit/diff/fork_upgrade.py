@@ -1859,12 +1859,14 @@ def _typed_path_values(mine: Url, base: Url) -> dict[str, str] | None:
 def _same_segment(name: str, mine: Url, target: Url) -> list[Variable]:
     """The path variable of `target` in the segment `:name` holds in `mine`, where the two paths are as long
     and that segment is a whole variable in both."""
-    if len(mine.path) != len(target.path) or f":{name}" not in mine.path:
+    # Postman reads a variable up to the segment's first `.` (`:Sid.json` is `Sid`, Twilio's in-segment ids)
+    held = [i for i, part in enumerate(mine.path) if part.startswith(":") and part[1:].partition(".")[0] == name]
+    if len(mine.path) != len(target.path) or not held:
         return []
-    segment = target.path[mine.path.index(f":{name}")]
+    segment = target.path[held[0]]
     if not segment.startswith(":"):
         return []
-    return [own for own in target.variable if own.key == segment[1:]]
+    return [own for own in target.variable if own.key == segment[1:].partition(".")[0]]
 
 
 def _with_replaced(node: Any, replacements: dict[str, str]) -> Any:

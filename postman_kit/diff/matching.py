@@ -115,7 +115,7 @@ def endpoint_key(method: str, path: str) -> Key:
     path key (OpenAI's `/responses?beta=true` beside `/responses`, Box's `/oauth2/token#refresh`)."""
     path, apart = ids.split_apart(path)
     segments = ["{}" if _POSTMAN_VARIABLE.match(s) else s for s in path.split("/") if s]
-    return method.upper(), ids.normalize_path("/" + "/".join(segments)) + apart
+    return method.upper(), ids.endpoint_path("/" + "/".join(segments)) + apart
 
 
 def index_spec_side(side: Side) -> SideIndex:
