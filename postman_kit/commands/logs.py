@@ -102,7 +102,8 @@ def open_cli_store(data_dir: str, store_url: str | None, create: bool = False) -
             yield store
         except (ValueError, OverflowError) as exc:
             raise InputError(store.name, f"holds a call the kit cannot read: {exc}") from None
-        except OperationalError as exc:  # a statement past STATEMENT_SECONDS (a table made an endless view), …
+        # a statement past STATEMENT_SECONDS (a table made an endless view), a store another program locked, …
+        except OperationalError as exc:
             reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
             raise InputError(store.name, f"cannot be read: {reason}") from None
 
