@@ -1860,7 +1860,9 @@ def _same_segment(name: str, mine: Url, target: Url) -> list[Variable]:
     """The path variable of `target` in the segment `:name` holds in `mine`, where the two paths are as long
     and that segment is a whole variable in both."""
     # Postman reads a variable up to the segment's first `.` (`:Sid.json` is `Sid`, Twilio's in-segment ids)
-    held = [i for i, part in enumerate(mine.path) if part.startswith(":") and part[1:].partition(".")[0] == name]
+    held = [
+        i for i, part in enumerate(mine.path) if part.startswith(":") and part[1:].partition(".")[0] == name
+    ]
     if len(mine.path) != len(target.path) or not held:
         return []
     segment = target.path[held[0]]
