@@ -824,3 +824,34 @@ def test_a_requests_own_variables_an_upgrade_to_v3_cannot_write_are_named(tmp_pa
     result = cli("upgrade", path, "--to", EXAMPLE_SPEC, "-o", tmp_path / "up", "--collection-format", "v3")
     assert result.exit_code == 0, result.output
     assert "hold variables of their own" in result.output and "not written" in result.output
+
+
+@pytest.mark.corpus
+def test_a_v3_request_kept_for_the_users_edits_is_kept_again_when_the_upgrade_is_upgraded(
+    tmp_path: Path,
+) -> None:
+    """NEW removes Train Travel's DELETE /bookings/{bookingId}; the user had edited its description in a v3 fork.
+    Upgrade 1 kept it, marked ⚠; upgrading that output again dropped it with the edit, as a v3 file keeps no
+    x-postman-kit mark to tell it was kept before (the same fork in v2.1 was stable)."""
+    import yaml
+
+    require_corpus()
+    spec = yaml.safe_load(TRAIN_TRAVEL.read_text())
+    spec["info"]["version"] = "1.3.0"
+    del spec["paths"]["/bookings/{bookingId}"]["delete"]
+    new = tmp_path / "new.yaml"
+    new.write_text(yaml.safe_dump(spec, sort_keys=False))
+    generated(tmp_path / "old", "--format", "v3", spec=TRAIN_TRAVEL)
+    [collection] = (tmp_path / "old" / "postman" / "collections").iterdir()
+    request = collection / "Bookings" / "Delete a booking.request.yaml"
+    data = yaml.safe_load(request.read_text())
+    data["description"] = "MARK_MY_DESC"
+    request.write_text(yaml.safe_dump(data, sort_keys=False))
+    assert (
+        cli("upgrade", collection, "--to", new, "--base", TRAIN_TRAVEL, "-o", tmp_path / "up1").exit_code == 0
+    )
+    [first] = (tmp_path / "up1" / "postman" / "collections").iterdir()
+    result = cli("upgrade", first, "--to", new, "--base", new, "-o", tmp_path / "up2")
+    assert result.exit_code == 0 and "Dropped" not in result.output, result.output
+    [second] = (tmp_path / "up2" / "postman" / "collections").iterdir()
+    assert any("MARK_MY_DESC" in path.read_text() for path in second.rglob("*.request.yaml"))

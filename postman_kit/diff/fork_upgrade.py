@@ -312,7 +312,7 @@ class _Merger:
         for endpoint in self.comparison.fork_matching.removed:
             successor = self.comparison.fork_matching.successors.get(endpoint.key)
             edits = self._edits_of(endpoint.item, endpoint.key) if endpoint.item is not None else []
-            if not edits and endpoint.item is not None and endpoint.item.kit.get("conflicts"):
+            if not edits and endpoint.item is not None and _marked_before(endpoint.item):
                 # kept by an earlier upgrade for edits that may not show against this one's base (a rename, when
                 # the upgrade is upgraded again to the same version): it stays the user's, marked as it was
                 edits = [KEPT_BEFORE]
@@ -1957,6 +1957,15 @@ def _insert_after(siblings: list[Node], anchor: Node | None, node: Node, hint: i
         position = next(i for i, n in enumerate(siblings) if n is anchor) + 1
     siblings.insert(position, node)
     return position
+
+
+def _marked_before(item: Item) -> bool:
+    """Did an earlier upgrade mark this request? By its x-postman-kit mark, else (a v3 file keeps none) by the ⚠
+    before its name and the note that opens its description."""
+    if item.kit.get("conflicts"):
+        return True
+    noted = item.description.startswith(NOTE_HEADING) or item.request.description.startswith(NOTE_HEADING)
+    return item.name.startswith(CONFLICT_MARK) and noted
 
 
 def _unmark(item: Item) -> None:
