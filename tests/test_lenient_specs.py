@@ -204,3 +204,25 @@ def test_a_parameter_object_kept_among_the_schemas_keeps_its_required(run_cli, t
     [query] = request["request"]["url"]["query"]
     assert (query["key"], query["value"], query.get("disabled", False)) == ("limit", "5", False)
     assert shown.count("kept as the parameter's") == 2
+
+
+def test_a_response_that_names_no_response_is_a_warning_not_a_refusal(run_cli, tmp_path: Path) -> None:
+    """Miro points 131 error responses at `#/components/responses/…` it does not have: the kit refused the whole
+    spec (o2p converts all 197 operations). The response is read as one with no body, with a warning."""
+    ok = {"204": {"description": "Deleted"}, "429": {"$ref": "#/components/responses/429"}}
+    spec = {"openapi": "3.0.1", "info": {"title": "Miro cut", "version": "2.0"},
+            "servers": [{"url": "https://api.miro.example"}],
+            "paths": {"/boards/{board_id}": {"delete": {"summary": "Delete board", "responses": ok,
+                      "parameters": [{"name": "board_id", "in": "path", "required": True, "schema": {"type": "string"}}]}}}}  # fmt: skip
+    collection, shown = generated(run_cli, tmp_path, spec)
+    [request] = requests(collection)
+    assert request["request"]["method"] == "DELETE"
+    assert (
+        "dangling $ref '#/components/responses/429'" in shown and "read as a response with no body" in shown
+    )
+    # a dangling ref where a request is built from it is still refused
+    spec["paths"]["/boards/{board_id}"]["delete"]["requestBody"] = {
+        "$ref": "#/components/requestBodies/Missing"
+    }
+    (tmp_path / "bad.yaml").write_text(yaml.safe_dump(spec))
+    assert run_cli("generate", tmp_path / "bad.yaml", "-o", tmp_path / "bad").exit_code == 2
