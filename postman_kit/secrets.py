@@ -400,11 +400,13 @@ def looks_like_a_credential(value: str) -> bool:
         len(text) >= 8
         and not any(c.isspace() for c in text)
         and "{{" not in text
-        and not text.startswith(("<", "{", "$"))  # `<token>`, `{access_token}`, `${TOKEN}`: templates
+        and not text.startswith(("<", "{", "${"))  # `<token>`, `{access_token}`, `${TOKEN}`: templates
+        and not _SHELL_VARIABLE.fullmatch(text)  # `$API_TOKEN`; a `$2a$04$…` hash is a credential
         and not any(word in lowered for word in _STAND_IN_WORDS)
     )
 
 
+_SHELL_VARIABLE = re.compile(r"\$[A-Za-z_][A-Za-z0-9_]*")
 # Words a value standing in for a credential holds (`your_api_key`, `jwt_token_here`, `<token>`, `xxxx…`)
 _STAND_IN_WORDS = ("your", "xxxx", "here", "example", "placeholder", "dummy", "changeme", "redacted", "****")
 

@@ -1039,3 +1039,13 @@ def test_a_token_given_as_a_urls_whole_userinfo_is_truncated() -> None:
         redact("https://someverylongusernamehere@host.example")
         == "https://someverylongusernamehere@host.example"
     )
+
+
+def test_a_credential_example_starting_with_a_dollar_sign_is_truncated() -> None:
+    """Juniper Mist's `"api_key": "$2a$04$OkaLC…"` was written whole: any value starting with `$` was read as a
+    `${TEMPLATE}`. A shell variable (`$API_TOKEN`) and a template (`${TOKEN}`) still stand in for one."""
+    from postman_kit.secrets import without_credentials
+
+    assert without_credentials({"api_key": "$2a$04$OkaLCdefghijklmnIrte"}) == {"api_key": "…Irte"}
+    assert without_credentials({"api_key": "$API_TOKEN"}) == {"api_key": "$API_TOKEN"}
+    assert without_credentials({"api_key": "${TOKEN}"}) == {"api_key": "${TOKEN}"}
