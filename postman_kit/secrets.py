@@ -380,7 +380,7 @@ def find_keys(text: str) -> list[str]:
 # holds `token` (`page_token`, `token_url`) is not one.
 _CREDENTIAL_NAME = re.compile(
     r"(?i)(?:^|[_-]|(?<=[a-z]))(?:client[_-]?secret|secret|password|passwd|api[_-]?key|private[_-]?key|"
-    r"subscription[_-]?key|access[_-]?key|"
+    r"subscription[_-]?key|access[_-]?key|auth[_-]?key|"
     r"secret[_-]?access[_-]?key|secret[_-]?key|access[_-]?token|refresh[_-]?token|auth[_-]?token|bearer[_-]?token|"
     r"token)$"
 )
