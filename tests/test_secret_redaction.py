@@ -1050,4 +1050,6 @@ def test_a_credential_example_starting_with_a_dollar_sign_is_truncated() -> None
     assert without_credentials({"api_key": "$API_TOKEN"}) == {"api_key": "$API_TOKEN"}
     assert without_credentials({"api_key": "${TOKEN}"}) == {"api_key": "${TOKEN}"}
     # MISP's `authkey`, a 40-hex API key under a name that was not read as a credential's
-    assert without_credentials({"authkey": "894c8d095180c7ea28789092e96ca6424199aa4f"}) == {"authkey": "…aa4f"}
+    assert without_credentials({"authkey": "894c8d095180c7ea28789092e96ca6424199aa4f"}) == {
+        "authkey": "…aa4f"
+    }
