@@ -314,7 +314,7 @@ def _request_file(item: dict[str, Any], file_name: str, order: int, examples: st
         for key, value in item.items()
         if isinstance(key, str)
         and key.startswith("x-")
-        and key not in ("x-postman-kit", "x-disabledScripts")
+        and key not in ("x-postman-kit", DISABLED_SCRIPTS)
         and key not in out
     )
     if examples is not None:

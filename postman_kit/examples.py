@@ -691,9 +691,8 @@ class ExampleBuilder:
                         schema, found[0], found[1], "#/components/schemas/" + name, merged[found[0]]
                     )
         if cut and not merged and other is None:
-            return (
-                _CUT  # a part recursion cut, and nothing else: `{}` would lack what that part requires (Vapi)
-            )
+            # a part recursion cut, and nothing else: `{}` would lack what that part requires (Vapi)
+            return _CUT
         return merged if merged or other is None else other
 
     def _closed_to(self, part: Any, depth: int) -> set[str] | None:

@@ -34,10 +34,18 @@ def endpoint_path(path: str) -> str:
     return "/" + "/".join(_normal_segment(s) for s in segments)
 
 
+def path_variable(segment: str) -> tuple[str, str] | None:
+    """The variable a Postman path segment holds and the text after it: Postman reads `:name` up to the segment's
+    first `.` (`:Sid.json` is `Sid`, then `.json`); None for a segment that holds none."""
+    if not segment.startswith(":"):
+        return None
+    name, dot, rest = segment[1:].partition(".")
+    return name, dot + rest
+
+
 def _normal_segment(segment: str) -> str:
-    if segment.startswith(":"):  # Postman reads a variable up to the segment's first `.`
-        _, dot, rest = segment[1:].partition(".")
-        return "{}" + dot + rest
+    if (variable := path_variable(segment)) is not None:
+        return "{}" + variable[1]
     if "{" not in segment or "{{" in segment:  # a Postman `{{variable}}` is a value, as it always was
         return segment
     return _IN_SEGMENT.sub("{}", segment)

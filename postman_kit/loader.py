@@ -127,9 +127,8 @@ class LoadedDocument:
         str, ...
     ] = ()  # `$ref`s left unresolved where nothing needs them (extensions, descriptions)
     nesting_checked: bool = False  # `data` nests at most MAX_NESTING deep (load_document's walk found it so)
-    files: frozenset[str] = (
-        frozenset()
-    )  # the local files its `$ref`s were read from: inputs, never written over
+    # the local files its `$ref`s were read from: inputs, never written over
+    files: frozenset[str] = frozenset()
 
 
 # Extra places `$ref`s may resolve into: absolute directories and http(s) URL prefixes (`--allow-ref-root`).

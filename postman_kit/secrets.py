@@ -430,7 +430,7 @@ def named_credentials(name: str, value: str) -> list[str]:
     `oauth_signature`, the session values of a `Cookie` or `Set-Cookie` header, an `X-Api-Key` header's or an
     `api_key` parameter's whole value."""
     lowered = name.lower()
-    if lowered in ("cookie", "set-cookie"):
+    if lowered in COOKIE_HEADERS:
         # `sessionid=…; session_token=…`; a Set-Cookie sets one, its attributes (`HttpOnly`, `Path=/`) after it
         pairs = value.split(";") if lowered == "cookie" else value.split(";", 1)[:1]
         held = [pair.partition("=")[2].strip().strip('"') for pair in pairs if "=" in pair]
@@ -446,6 +446,8 @@ def named_credentials(name: str, value: str) -> list[str]:
     return [value.strip()] if holds_named_credential(name, value) else []
 
 
+# Headers whose values are cookies: `name=value` pairs, a session among them
+COOKIE_HEADERS = ("cookie", "set-cookie")
 _OAUTH_CREDENTIAL = re.compile(r'oauth_(?:token|signature)="?([^",\s]+)')
 
 

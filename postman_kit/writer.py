@@ -42,12 +42,7 @@ def collection_dumps(value: Any) -> bytes:
     reads (MAX_FILE_BYTES): a big fork's upgrade (76 MB indented, 41 MB on one line) stays one the kit can
     upgrade and validate again, and Postman imports either."""
     data = dumps(value)
-    if len(data) <= MAX_FILE_BYTES:
-        return data
-    try:
-        return orjson.dumps(value, option=orjson.OPT_APPEND_NEWLINE)
-    except (orjson.JSONEncodeError, TypeError):
-        return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+    return data if len(data) <= MAX_FILE_BYTES else (compact_json_text(value) + "\n").encode()
 
 
 def json_text(value: Any) -> str:

@@ -195,7 +195,9 @@ def upgrade_sides(
     result.info.name = _fork_name(old, new, result.info.name, base, report)
     merger.carry_description()
     _carry_collection_scripts(old.collection, result, report)
-    _carry_settings(old.collection.extra, result.extra, "collection", report)
+    settings = _carried_fields(old.collection.extra, result.extra, result.extra)
+    if settings:
+        report.edits_kept.append("collection settings: " + ", ".join(settings))
     merger.carry_folder_variables()
     merger.replace_pasted_keys()
     merger.replace_literal_credentials()
@@ -503,19 +505,10 @@ class _Merger:
                 )
             else:
                 kept.append("body")
-        # Postman's other item fields the user set (`protocolProfileBehavior`: redirects, SSL, body pruning), key
-        # by key where they differ from what upstream generated
-        for field_name, value in mine.extra.items():
-            generated = base.extra.get(field_name) if exact else target.extra.get(field_name)
-            if value == generated or field_name == KIT_MARKER or field_name.startswith("_"):
-                continue  # the kit's own marker is NEW's; `_postman_…` fields are the app's bookkeeping
-            if isinstance(value, dict) and isinstance(target.extra.get(field_name), dict):
-                target.extra[field_name] = {**target.extra[field_name], **value}
-            else:
-                target.extra[field_name] = value
-            kept.append(f"`{field_name}`")
-        # …and on the request, its URL and its body (`proxy`, `certificate`, a URL's `hash`, a body's `disabled`)
+        # Postman's other fields the user set on the item (`protocolProfileBehavior`: redirects, SSL, body pruning),
+        # on the request, its URL and its body (`proxy`, `certificate`, a URL's `hash`, a body's `disabled`)
         for part, mine_part, generated_part, new_part in (
+            ("", mine.extra, base.extra, target.extra),
             ("", mine.request.extra, base.request.extra, target.request.extra),
             ("url ", mine.request.url.extra, base.request.url.extra, target.request.url.extra),
             (
@@ -525,14 +518,9 @@ class _Merger:
                 target.request.body.extra if target.request.body else None,
             ),
         ):
-            for field_name, value in mine_part.items():
-                generated_value = (
-                    generated_part.get(field_name) if exact else (new_part or {}).get(field_name)
-                )
-                if new_part is None or value == generated_value or field_name.startswith("_"):
-                    continue
-                new_part[field_name] = value
-                kept.append(f"{part}`{field_name}`")
+            if new_part is not None:
+                carried = _carried_fields(mine_part, generated_part if exact else new_part, new_part)
+                kept += [part + name for name in carried]
         if mine.event != (base.event if exact else target.event):
             if exact or not target.event:
                 target.event = mine.event
@@ -935,9 +923,8 @@ class _Merger:
                 if copy is not None:  # the copy of the user's refused edits stays beside it
                     siblings.remove(copy)
                     at = _insert_after(target, upstream, copy, at)
-                if (
-                    moved
-                ):  # else it stays in a folder kept for what the user set on it, which the report names
+                # else it stays in a folder kept for what the user set on it, which the report names
+                if moved:
                     self.report.edits_kept.append(
                         f"{'/'.join(trail + (upstream.name,))}: kept where you moved it"
                     )
@@ -1215,9 +1202,7 @@ class _Merger:
     def _unmark(self, item: Item) -> None:
         """_unmark, remembering the marks: the same problems found again keep the upgrade they were found in."""
         kit = item.kit
-        noted = next(
-            (d for d in (item.description, item.request.description) if d.startswith(NOTE_HEADING)), ""
-        )
+        noted = _note(item)
         heading = noted.partition("\n")[0] or None
         if "conflicts" in kit:
             self.earlier_marks[id(item)] = (kit.get("upgradedFrom"), kit.get("conflicts"), heading)
@@ -1265,11 +1250,10 @@ class _Merger:
                 value = self._variable_value(variable.key, value, "collection")
             existing = self.result.variable(variable.key)
             if existing is None:
-                if value != variable.value:
-                    pass  # a credential left out of it: told in a note of its own
-                elif base is not None and variable.key not in base_values:
+                # listed, unless a credential was left out of it (told in a note of its own)
+                if value == variable.value and base is not None and variable.key not in base_values:
                     self.report.edits_kept.append(f"collection variable `{variable.key}` (yours)")
-                else:
+                elif value == variable.value:
                     self.report.notes.append(
                         f"collection variable `{variable.key}` is not in {self.new_label}; kept as the fork has it"
                     )
@@ -1843,13 +1827,12 @@ def _typed_path_values(mine: Url, base: Url) -> dict[str, str] | None:
         return None
     typed: dict[str, str] = {}
     for own, generated in zip(mine_path, base_path, strict=True):
-        if own == generated or (own.startswith(":") and generated.startswith(":")):
+        variable = ids.path_variable(generated)
+        if own == generated or (own.startswith(":") and variable is not None):
             continue  # the same, or variables both (a renamed one is the variables' to tell)
-        if not generated.startswith(":"):
+        if variable is None:
             return None
-        # Postman reads a variable up to the segment's first `.` (`:Sid.json`: `Sid`, then `.json`)
-        name, dot, rest = generated[1:].partition(".")
-        suffix = dot + rest
+        name, suffix = variable
         if own.startswith(":") or len(own) <= len(suffix) or not own.endswith(suffix):
             return None
         typed[name] = own[: len(own) - len(suffix)]
@@ -1859,16 +1842,14 @@ def _typed_path_values(mine: Url, base: Url) -> dict[str, str] | None:
 def _same_segment(name: str, mine: Url, target: Url) -> list[Variable]:
     """The path variable of `target` in the segment `:name` holds in `mine`, where the two paths are as long
     and that segment is a whole variable in both."""
-    # Postman reads a variable up to the segment's first `.` (`:Sid.json` is `Sid`, Twilio's in-segment ids)
-    held = [
-        i for i, part in enumerate(mine.path) if part.startswith(":") and part[1:].partition(".")[0] == name
-    ]
+    variables = [ids.path_variable(part) for part in mine.path]
+    held = [i for i, variable in enumerate(variables) if variable is not None and variable[0] == name]
     if len(mine.path) != len(target.path) or not held:
         return []
-    segment = target.path[held[0]]
-    if not segment.startswith(":"):
+    variable = ids.path_variable(target.path[held[0]])
+    if variable is None:
         return []
-    return [own for own in target.variable if own.key == segment[1:].partition(".")[0]]
+    return [own for own in target.variable if own.key == variable[0]]
 
 
 def _with_replaced(node: Any, replacements: dict[str, str]) -> Any:
@@ -1959,20 +1940,22 @@ def _insert_after(siblings: list[Node], anchor: Node | None, node: Node, hint: i
     return position
 
 
+def _note(item: Item) -> str:
+    """The note an earlier upgrade opened the request's description with (the item's; a v3 fork keeps it in the
+    request's), or ""."""
+    return next((d for d in (item.description, item.request.description) if d.startswith(NOTE_HEADING)), "")
+
+
 def _marked_before(item: Item) -> bool:
     """Did an earlier upgrade mark this request? By its x-postman-kit mark, else (a v3 file keeps none) by the ⚠
     before its name and the note that opens its description."""
-    if item.kit.get("conflicts"):
-        return True
-    noted = item.description.startswith(NOTE_HEADING) or item.request.description.startswith(NOTE_HEADING)
-    return item.name.startswith(CONFLICT_MARK) and noted
+    return bool(item.kit.get("conflicts")) or (item.name.startswith(CONFLICT_MARK) and bool(_note(item)))
 
 
 def _unmark(item: Item) -> None:
     """Take off the marks an earlier upgrade put on a request, so they are said once, about this upgrade."""
     kit = item.kit
-    noted = item.description.startswith(NOTE_HEADING) or item.request.description.startswith(NOTE_HEADING)
-    if "conflicts" not in kit and not (item.name.startswith(CONFLICT_MARK) and noted):
+    if "conflicts" not in kit and not (item.name.startswith(CONFLICT_MARK) and _note(item)):
         return  # (a v3 fork keeps no x-postman-kit mark: its ⚠ and note are the marks)
     item.name = item.name.removeprefix(CONFLICT_MARK)
     if item.description.startswith(NOTE_HEADING):
@@ -2031,20 +2014,18 @@ def _note_exposed_credentials(result: Collection, report: UpgradeReport) -> None
         )
 
 
-def _carry_settings(mine: dict[str, Any], target: dict[str, Any], label: str, report: UpgradeReport) -> None:
-    """Postman's fields the user set on the collection (`protocolProfileBehavior`: redirects, SSL verification),
-    which generate never writes, key by key onto the upgrade; `_postman_…` fields are the app's bookkeeping."""
+def _carried_fields(mine: dict[str, Any], generated: dict[str, Any], target: dict[str, Any]) -> list[str]:
+    """Postman's fields the user set (on the collection, an item, a request, its URL or body), key by key onto
+    `target` where they differ from what upstream generated: a map merged into NEW's, anything else in its place.
+    The kit's own marker is NEW's; `_postman_…` fields are the app's bookkeeping. The fields carried, quoted."""
     kept = []
     for name, value in mine.items():
-        if name.startswith("_") or value == target.get(name):
+        if value == generated.get(name) or name == KIT_MARKER or name.startswith("_"):
             continue
-        if isinstance(value, dict) and isinstance(target.get(name), dict):
-            target[name] = {**target[name], **value}
-        else:
-            target[name] = value
+        held = target.get(name)
+        target[name] = {**held, **value} if isinstance(value, dict) and isinstance(held, dict) else value
         kept.append(f"`{name}`")
-    if kept:
-        report.edits_kept.append(f"{label} settings: " + ", ".join(kept))
+    return kept
 
 
 def _carry_collection_scripts(old: Collection, result: Collection, report: UpgradeReport) -> None:

@@ -91,11 +91,10 @@ class ServerHosts:
                 # the URL's last part (Kong's `{protocol}://{hostname}:{port}{path}`, `path: /`): every request
                 # path starts with `/`, so a default ending in one sent `//services`, which no server route takes
                 default = default.rstrip("/")
-            if re.search(
-                r"://[^/@]*:\{" + re.escape(name) + r"\}@", server.template
-            ) or holds_named_credential(name, default):
-                # the password of the URL's userinfo (`https://{user}:{password}@…`), or a credential by its name:
-                # truncated, as every output writes a key; the user sets the real one in their environment
+            # the password of the URL's userinfo (`https://{user}:{password}@…`), or a credential by its name:
+            # truncated, as every output writes a key; the user sets the real one in their environment
+            password = re.search(r"://[^/@]*:\{" + re.escape(name) + r"\}@", server.template)
+            if password or holds_named_credential(name, default):
                 default = truncate_key(default)
             self.variables.append(Variable(name, default, "string", description))
 

@@ -71,11 +71,11 @@ def create_store_engine(target: str | Path) -> Engine:
 # non-zero answer interrupts the statement (OperationalError: interrupted).
 STATEMENT_SECONDS = 120.0
 _PROGRESS_STEPS = 100_000
-_deadlines: dict[int, list[float]] = {}  # a connection's id → the deadline of the statement it runs
+_DEADLINE = "postman_kit_deadline"  # in a DBAPI connection's info: [the deadline of the statement it runs]
 
 
 def _start_statement(connection: Any, *_args: Any) -> None:
-    deadline = _deadlines.get(id(connection.connection.dbapi_connection))
+    deadline = connection.info.get(_DEADLINE)
     if deadline is not None:
         deadline[0] = time.monotonic() + STATEMENT_SECONDS
 
@@ -85,8 +85,8 @@ def _psycopg_url(url: str) -> str:
     return f"postgresql+psycopg://{rest}" if scheme in ("postgresql", "postgres") else url
 
 
-def _tune_sqlite(dbapi_connection, _record) -> None:
-    deadline = _deadlines.setdefault(id(dbapi_connection), [math.inf])
+def _tune_sqlite(dbapi_connection, record) -> None:
+    deadline = record.info[_DEADLINE] = [math.inf]
     dbapi_connection.set_progress_handler(lambda: time.monotonic() > deadline[0], _PROGRESS_STEPS)
     cursor = dbapi_connection.cursor()
     # WAL keeps readers (the dashboard) off the writer's back; NORMAL sync survives a killed process,

@@ -16,7 +16,7 @@ import orjson
 from postman_kit.calls import CallRecord
 from postman_kit.ids import normalize_path
 from postman_kit.logstore.identifiers import identifiers
-from postman_kit.secrets import is_credential_name, redact, truncate_key, without_credential
+from postman_kit.secrets import COOKIE_HEADERS, is_credential_name, redact, truncate_key, without_credential
 
 # headers whose whole value is a credential (after an optional scheme word such as `Klaviyo-API-Key`)
 CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "x-api-key", "api-key", "apikey"})
@@ -41,10 +41,7 @@ def safe_key(key: str) -> str:
 
 
 def safe_header_value(name: str, value: str) -> str:
-    if name.lower() in (
-        "cookie",
-        "set-cookie",
-    ):  # a session is a credential; the cookie's name and flags stay
+    if name.lower() in COOKIE_HEADERS:  # a session is a credential; the cookie's name and flags stay
         return scrubbed(without_credential(name, value))
     if name.lower() not in CREDENTIAL_HEADERS and not is_credential_name(name):  # `X-Auth-Token`, too
         return scrubbed(value)

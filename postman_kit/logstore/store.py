@@ -345,9 +345,8 @@ class LogStore:
         """Delete calls older than the retention, folding them into the daily totals first."""
         self.fold_journal()
         days = self.retention_days if retention_days is None else retention_days
-        cutoff = max(
-            (self.clock() if now is None else now) - days * 86400, 0.0
-        )  # a retention past the epoch: all kept
+        # a retention reaching past the epoch keeps all
+        cutoff = max((self.clock() if now is None else now) - days * 86400, 0.0)
         with self._writing(), self.engine.begin() as connection:
             return prune_queries.prune_before(connection, cutoff)
 
