@@ -184,11 +184,16 @@ class DiffReport:
     saved: list[SavedRequestVerdict]
     notes: list[str] = field(default_factory=list)
     partial: bool = False  # OLD's own spec was not known: upstream changes compare requests only
+    # what changed for every request: the server URL (`baseUrl`), a server variable's default
+    api_changes: list[Change] = field(default_factory=list)
 
     @property
     def breaking(self) -> bool:
         return (
-            bool(self.removed) or any(c.breaking for c in self.changed) or any(s.breaks for s in self.saved)
+            bool(self.removed)
+            or any(c.breaking for c in self.changed)
+            or any(s.breaks for s in self.saved)
+            or any(c.breaking for c in self.api_changes)
         )
 
     def saved_counts(self) -> dict[str, int]:
@@ -198,7 +203,7 @@ class DiffReport:
 
     @property
     def has_differences(self) -> bool:
-        return bool(self.added or self.removed or self.changed or self.verdict.stale)
+        return bool(self.added or self.removed or self.changed or self.api_changes or self.verdict.stale)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -210,6 +215,7 @@ class DiffReport:
                 "removed": len(self.removed),
                 "changed": len(self.changed),
                 "breakingChanges": sum(1 for c in self.changed if c.breaking),
+                "apiChanges": len(self.api_changes),
                 "unchanged": self.unchanged,
                 "savedRequests": len(self.saved),
                 "savedRequestsBreaking": sum(1 for s in self.saved if s.breaks),
@@ -217,6 +223,7 @@ class DiffReport:
                 "breaking": self.breaking,
                 "partial": self.partial,
             },
+            "apiChanges": [c.to_json() for c in self.api_changes],
             "added": [e.to_json() for e in self.added],
             "removed": [e.to_json() for e in self.removed],
             "changed": [c.to_json() for c in self.changed],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -35,6 +36,7 @@ from postman_kit.diff.transplant import refresh_headers, transplant_request
 from postman_kit.naming import stamped
 from postman_kit.openapi import Api
 from postman_kit.routing import api_path
+from postman_kit.secrets import find_keys, find_tokens, holds_named_credential
 
 if TYPE_CHECKING:
     from postman_kit.conformance import Problem, RequestChecker
@@ -436,7 +438,85 @@ def compare_sides(
         saved=saved_verdicts(comparison),
         notes=notes,
         partial=partial,
+        api_changes=api_changes(comparison),
     )
+
+
+def api_changes(comparison: Comparison) -> list[Change]:
+    """What changed for every request: the collection variables generate writes for the spec's servers (the
+    base URL, another server's URL, a server variable's default). A base path that moved breaks every request
+    sent with OLD's value; another host is said, not judged. A credential's value is never compared or shown.
+
+    Without OLD's spec, OLD's values are the fork's, which may be the user's own (`baseUrl` pointed at
+    staging): said as they are, never judged, and a variable the fork has and NEW lacks is not reported (it
+    may be the user's)."""
+    old_side = comparison.upstream_old.side
+    new_side = comparison.new.side
+    partial = comparison.base is None and not old_side.is_spec
+    revision = new_side.profile.revision_header or "revision"
+    old_values = _plain_variables(old_side, revision)
+    new_values = _plain_variables(new_side, revision)
+    changes: list[Change] = []
+    for name, new_value in new_values.items():
+        where = f"collection variable `{name}`"
+        if name not in old_values:
+            changes.append(Change("variable-added", False, where, f"new in NEW, set to {new_value!r}"))
+            continue
+        old_value = old_values[name]
+        if old_value == new_value:
+            continue
+        if partial:
+            changes.append(
+                Change("variable-changed", False, where, f"{old_value!r} in OLD, {new_value!r} in NEW")
+            )
+            continue
+        moved = _base_path(old_value) != _base_path(new_value)
+        detail = f"{old_value!r} is now {new_value!r}"
+        if moved:
+            detail += ": a request sent with OLD's value (an environment still setting it) goes to paths NEW's server does not serve"
+        changes.append(
+            Change("server-changed" if _is_url(old_value) else "variable-changed", moved, where, detail)
+        )
+    if not partial:
+        for name, old_value in old_values.items():
+            if name not in new_values:
+                changes.append(
+                    Change(
+                        "variable-removed",
+                        False,
+                        f"collection variable `{name}`",
+                        f"was {old_value!r}; NEW has none",
+                    )
+                )
+    return changes
+
+
+_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//[^/?#]*", re.IGNORECASE)
+
+
+def _is_url(value: str) -> bool:
+    return _URL.match(value) is not None
+
+
+def _base_path(value: str) -> str | None:
+    """A URL's path without its trailing slash; None for a value that is not a URL."""
+    found = _URL.match(value)
+    return value[found.end() :].split("?")[0].split("#")[0].rstrip("/") if found else None
+
+
+def _plain_variables(side: Side, revision: str) -> dict[str, str]:
+    """A side's collection variables that stand for where requests go, by name: not the revision (the verdict
+    says it), not a disabled one, never one holding a credential."""
+    values: dict[str, str] = {}
+    for variable in side.collection.variables:
+        value = variable.value
+        if variable.disabled or variable.key == revision or not isinstance(value, str | int | float | bool):
+            continue
+        text = str(value)
+        if holds_named_credential(variable.key, text) or find_keys(text) or find_tokens(text):
+            continue
+        values.setdefault(variable.key, text)
+    return values
 
 
 def _order(key: Key) -> tuple[str, str]:

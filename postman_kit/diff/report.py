@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from postman_kit.diff.changes import DiffReport, OperationChange
+from postman_kit.diff.changes import Change, DiffReport, OperationChange
 from postman_kit.diff.fork_upgrade import UpgradeReport
 from postman_kit.secrets import redact
 from postman_kit.terminal import printable
@@ -144,7 +144,9 @@ def _render(report: DiffReport, upgrade: UpgradeReport | None, markdown: bool) -
     )
     out.lines.append(
         f"{len(report.added)} added, {len(report.removed)} removed, {len(report.changed)} changed "
-        f"({breaking_ops} breaking), {report.unchanged} unchanged; {saved}"
+        f"({breaking_ops} breaking), {report.unchanged} unchanged"
+        + (f", {len(report.api_changes)} change(s) for every request" if report.api_changes else "")
+        + f"; {saved}"
     )
     if verdict.missed_revisions:
         out.lines.append("Revisions missed: " + ", ".join(verdict.missed_revisions))
@@ -154,6 +156,7 @@ def _render(report: DiffReport, upgrade: UpgradeReport | None, markdown: bool) -
         _upgrade_sections(out, upgrade)
     else:
         _section(out, "Saved requests", report.saved, lambda s: _saved_line(out, s), yours=True)
+    _section(out, "Changed for every request", report.api_changes, lambda c: _api_change(out, c))
     _section(
         out,
         "Removed operations",
@@ -200,6 +203,10 @@ def _saved_line(out: _Writer, saved: Any) -> None:
         if saved.status == "broken-by-new":
             for problem in saved.old_problems:
                 out.bullet(f"already before: {problem}", 1)
+
+
+def _api_change(out: _Writer, change: Change) -> None:
+    out.bullet(f"{'breaking: ' if change.breaking else ''}{change.where}: {change.detail}")
 
 
 def _changed_lines(out: _Writer, change: OperationChange) -> None:

@@ -1,0 +1,103 @@
+"""`diff` says what changed for every request: the spec's server (the base URL), a server variable.
+
+The cases are Train Travel's own spec (from the corpus), moved as vendors move theirs: a mock server swapped for
+production under a new base path, a region variable added, and a fork whose `baseUrl` the user pointed at
+staging.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from postman_kit.diff import diff, upgrade
+from tests.support.diff import TODAY
+from tests.tools import require_corpus
+
+
+def train_travel(tmp_path: Path, name: str, servers: list[dict] | None = None) -> Path:
+    spec = yaml.safe_load((require_corpus() / "real-world" / "train-travel" / "openapi.yaml").read_text())
+    spec.pop("x-topics", None)  # a $ref to a markdown file beside the corpus's copy
+    if servers is not None:
+        spec["servers"] = servers
+    path = tmp_path / name
+    path.write_text(json.dumps(spec))
+    return path
+
+
+def test_a_new_base_path_breaks_every_request_and_is_reported(tmp_path, run_cli):
+    old = train_travel(tmp_path, "old.json")
+    new = train_travel(tmp_path, "new.json", [{"url": "https://api.example.com/v2"}])
+    report = diff(str(old), str(new), today=TODAY)
+    [change] = report.api_changes
+    assert change.kind == "server-changed" and change.breaking
+    assert change.where == "collection variable `baseUrl`"
+    assert "'https://api.example.com/v2'" in change.detail
+    assert report.breaking and report.has_differences
+    result = run_cli("diff", str(old), str(new), "--fail-on", "breaking")
+    assert result.exit_code == 1
+    assert "1 change(s) for every request" in result.output
+    assert "breaking: collection variable `baseUrl`" in result.output
+    shown = json.loads(run_cli("diff", str(old), str(new), "--format", "json").output)
+    assert shown["summary"]["apiChanges"] == 1 and shown["apiChanges"][0]["kind"] == "server-changed"
+
+
+def test_another_host_on_the_same_path_is_said_not_judged_and_a_new_server_variable_listed(tmp_path):
+    old = train_travel(tmp_path, "old.json", [{"url": "https://api.example.com/v1"}])
+    new = train_travel(
+        tmp_path,
+        "new.json",
+        [
+            {
+                "url": "https://{region}.example.com/v1",
+                "variables": {"region": {"default": "eu", "enum": ["eu", "us"]}},
+            }
+        ],
+    )
+    report = diff(str(old), str(new), today=TODAY)
+    changes = {c.where: c for c in report.api_changes}
+    moved = changes["collection variable `baseUrl`"]
+    assert not moved.breaking and "'https://{{region}}.example.com/v1'" in moved.detail
+    assert changes["collection variable `region`"].kind == "variable-added"
+    assert not report.breaking
+
+
+def test_the_same_server_is_no_change(tmp_path):
+    old = train_travel(tmp_path, "old.json")
+    assert diff(str(old), str(train_travel(tmp_path, "new.json")), today=TODAY).api_changes == []
+
+
+def test_a_fork_s_own_base_url_without_its_spec_is_said_as_it_is_and_its_key_never_shown(tmp_path, run_cli):
+    old = train_travel(tmp_path, "old.json", [{"url": "https://api.example.com/v1"}])
+    new = train_travel(tmp_path, "new.json", [{"url": "https://api.example.com/v2"}])
+    assert run_cli("generate", str(old), "-o", str(tmp_path / "gen")).exit_code == 0
+    [collection] = (tmp_path / "gen").glob("*.postman_collection.json")
+    fork = json.loads(collection.read_text())
+    fork["info"]["name"] = "Trains (staging)"  # renamed: its version stamp gone, so OLD's spec is not known
+    key = "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc"
+    fork["variable"] = [
+        {"key": "baseUrl", "value": "https://staging.example.com/v1"},
+        {"key": "apiToken", "value": key},
+    ]
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    report = diff(str(tmp_path / "fork.json"), str(new), today=TODAY)
+    assert report.partial
+    [change] = report.api_changes
+    assert change.kind == "variable-changed" and not change.breaking
+    assert change.detail == "'https://staging.example.com/v1' in OLD, 'https://api.example.com/v2' in NEW"
+    result = run_cli("diff", str(tmp_path / "fork.json"), str(new), "--format", "json")
+    assert key not in result.output
+
+
+def test_the_upgrade_report_tells_the_user_to_move_their_environments_too(tmp_path, run_cli):
+    old = train_travel(tmp_path, "old.json")
+    new = train_travel(tmp_path, "new.json", [{"url": "https://api.example.com/v2"}])
+    gen = tmp_path / "gen"
+    assert run_cli("generate", str(old), "-o", str(gen)).exit_code == 0
+    [collection] = gen.glob("*.postman_collection.json")
+    upgraded, report = upgrade(str(collection), str(new), tmp_path / "up.json", today=TODAY, base=str(old))
+    assert upgraded.variable("baseUrl").value == "https://api.example.com/v2"
+    [change] = report.diff.api_changes
+    assert change.breaking and "an environment still setting it" in change.detail
