@@ -101,3 +101,42 @@ def test_the_upgrade_report_tells_the_user_to_move_their_environments_too(tmp_pa
     assert upgraded.variable("baseUrl").value == "https://api.example.com/v2"
     [change] = report.diff.api_changes
     assert change.breaking and "an environment still setting it" in change.detail
+
+
+def test_a_field_named_like_a_keyword_is_a_field(tmp_path):
+    """Box's folders have a `description` field; a form may have `title` or `example`: removing or retyping one
+    is a contract change, not documentation left out of the comparison."""
+
+    def spec(version: str, properties: dict) -> Path:
+        body = {"type": "object", "properties": properties}
+        document = {
+            "openapi": "3.0.3",
+            "info": {"title": "Folders", "version": version},
+            "servers": [{"url": "https://api.example.com"}],
+            "paths": {
+                "/folders": {
+                    "post": {
+                        "operationId": "createFolder",
+                        "requestBody": {"content": {"application/json": {"schema": body}}},
+                        "responses": {
+                            "201": {"description": "ok", "content": {"application/json": {"schema": body}}}
+                        },
+                    }
+                }
+            },
+        }
+        path = tmp_path / f"{version}.json"
+        path.write_text(json.dumps(document))
+        return path
+
+    old = spec(
+        "1.0.0", {"name": {"type": "string"}, "description": {"type": "string"}, "title": {"type": "string"}}
+    )
+    new = spec("1.1.0", {"name": {"type": "string"}, "title": {"type": "integer"}})
+    [operation] = diff(str(old), str(new), today=TODAY).changed
+    found = {(c.kind, c.where) for c in operation.changes}
+    assert ("field-removed", "request body /description") in found
+    assert ("field-removed", "response 201 /description") in found
+    [retyped] = [c for c in operation.changes if c.where == "request body /title"]
+    assert retyped.breaking and "`string` to `integer`" in retyped.detail
+    assert operation.breaking

@@ -19,6 +19,8 @@ from postman_kit.profiles import Profile
 DOC_KEYS = frozenset(
     {"description", "summary", "example", "examples", "title", "externalDocs", "x-stoplight"}
 )
+# a schema's maps of names to schemas
+NAME_MAPS = frozenset({"properties", "patternProperties", "definitions", "$defs", "dependentSchemas"})
 MAX_SCHEMA_DEPTH = 24
 
 
@@ -50,6 +52,9 @@ class SchemaShapes:
                 continue
             if key in ("enum", "required") and isinstance(value, list):
                 out[key] = {_scalar_key(v): True for v in value}
+            elif key in NAME_MAPS and isinstance(value, dict):
+                # keyed by names, not keywords: a field called `description` or `title` is a field
+                out[key] = {name: self.shape(v, depth + 2) for name, v in value.items()}
             else:
                 out[key] = self.shape(value, depth + 1)
         return out
