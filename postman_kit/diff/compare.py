@@ -424,10 +424,19 @@ def compare_sides(
             "saved request broken in NEW may have been broken before "
             "(give --base SPEC or --revisions DIR for the full comparison)"
         )
+    old_revision = old.revision
+    if base is not None and not old.is_spec and base.revision and base.revision != old.revision:
+        # the user set the fork's `revision` variable to a newer one: its requests are still its spec's
+        notes.append(
+            f"OLD's `revision` variable says {old.revision}, but its requests are {stamped(base.revision)}'s: "
+            f"judged as {stamped(base.revision)}; setting the variable sends the newer revision header without "
+            "bringing the requests to it (`postman-kit upgrade` does)"
+        )
+        old_revision = base.revision
     return DiffReport(
         old_source=old.source,
         new_source=new.source,
-        verdict=judge(old.revision, new.revision, today, revisions, new.profile.revision_lifecycle),
+        verdict=judge(old_revision, new.revision, today, revisions, new.profile.revision_lifecycle),
         added=[endpoint_ref(e) for e in sorted(comparison.matching.added, key=lambda e: _order(e.key))],
         removed=[
             endpoint_ref(e, comparison.matching.successors.get(e.key))

@@ -1,4 +1,5 @@
-"""`diff` says what changed for every request: the spec's server (the base URL), a server variable.
+"""`diff` on what holds for every request: the spec's server (the base URL), a server variable, and the revision
+the fork's requests are.
 
 The cases are Train Travel's own spec (from the corpus), moved as vendors move theirs: a mock server swapped for
 production under a new base path, a region variable added, and a fork whose `baseUrl` the user pointed at
@@ -140,3 +141,20 @@ def test_a_field_named_like_a_keyword_is_a_field(tmp_path):
     [retyped] = [c for c in operation.changes if c.where == "request body /title"]
     assert retyped.breaking and "`string` to `integer`" in retyped.detail
     assert operation.breaking
+
+
+def test_a_fork_whose_revision_variable_was_bumped_by_hand_is_judged_by_its_requests(tmp_path, run_cli):
+    """A user sets an old fork's `revision` variable to the latest to try it: the requests are still the old
+    revision's, so the fork is as stale as before, not `current`."""
+    stable = require_corpus() / "klaviyo" / "stable"
+    assert run_cli("generate", str(stable / "2023-02-22.json"), "-o", str(tmp_path / "gen")).exit_code == 0
+    [collection] = (tmp_path / "gen").glob("*.postman_collection.json")
+    fork = json.loads(collection.read_text())
+    for variable in fork["variable"]:
+        if variable["key"] == "revision":
+            variable["value"] = "2026-07-15"
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    report = diff(str(tmp_path / "fork.json"), str(stable / "2026-07-15.json"), today=TODAY, revisions=stable)
+    assert report.verdict.stale and report.verdict.old_revision == "2023-02-22"
+    assert report.verdict.revisions_behind == 18
+    assert any("`revision` variable says 2026-07-15" in note for note in report.notes)
