@@ -453,6 +453,21 @@ def test_without_the_base_spec_a_renamed_request_is_not_said_to_be_upstream_s_re
     assert not any(c.where == "name" for c in known)
 
 
+def test_without_the_base_spec_a_renamed_folder_is_not_said_to_be_upstream_s_move(specs, tmp_path):
+    """A user renamed the folder Profiles/Profiles to "Mine": without OLD's spec it read "moved from Profiles/Mine
+    to Profiles/Profiles", upstream's move; with it the user's rename is no change at all."""
+    fork = json.loads(specs["old_collection"].read_text())
+    find_folder(fork, "Profiles", "Profiles")["name"] = "Mine"
+    path = tmp_path / "fork.json"
+    path.write_text(json.dumps(fork))
+    blind = operation_changes(diff(str(path), str(specs["new"]), today=TODAY), "GET", "/api/profiles")
+    assert ("folder", "in Profiles/Mine in OLD, Profiles/Profiles in NEW") in [
+        (c.where, c.detail) for c in blind
+    ]
+    known = diff(str(path), str(specs["new"]), today=TODAY, base=str(specs["old"]))
+    assert not any(c.where == "folder" for change in known.changed for c in change.changes)
+
+
 def test_a_number_beyond_exact_integers_is_the_same_written_as_yaml_or_json() -> None:
     """OpenAI's `seed.minimum` (-9223372036854776000) read from its YAML is an integer, from the same spec as JSON
     the double -9.223372036854776e18: diff called that a BREAKING type change."""

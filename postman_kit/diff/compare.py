@@ -278,9 +278,9 @@ def endpoint_changes(
     old_id = old_op.operation_id if old_op is not None else old.operation_id
     if old_id and new.operation_id and old_id != new.operation_id:
         changes.append(Change("renamed", False, "operationId", f"`{old_id}` is now `{new.operation_id}`"))
+    # without OLD's spec, a fork's name or folder may be the user's rename as well as upstream's: said as it is
+    unknown_whose = comparison.base is None and not old_side.is_spec
     if old.name != new.name:
-        # without OLD's spec, a fork's name may be the user's rename as well as upstream's old one: said as it is
-        unknown_whose = comparison.base is None and not old_side.is_spec
         said = (
             f"'{old.name}' in OLD, '{new.name}' in NEW"
             if unknown_whose
@@ -293,7 +293,9 @@ def endpoint_changes(
                 "moved",
                 False,
                 "folder",
-                f"moved from {'/'.join(old.folder) or '(top)'} to {'/'.join(new.folder) or '(top)'}",
+                f"in {'/'.join(old.folder) or '(top)'} in OLD, {'/'.join(new.folder) or '(top)'} in NEW"
+                if unknown_whose
+                else f"moved from {'/'.join(old.folder) or '(top)'} to {'/'.join(new.folder) or '(top)'}",
             )
         )
     path = path_change(old, new)
