@@ -24,10 +24,12 @@ from postman_kit.collection import (
     Auth,
     Collection,
     Folder,
+    Header,
     Item,
     Node,
     QueryParam,
     Request,
+    Response,
     Url,
     Variable,
     item_path,
@@ -545,14 +547,15 @@ class _Merger:
                 kept.append(f"{len(extra_examples)} saved example(s)")
         # One of upstream's examples the user edited (a captured body pasted in): theirs, in place of NEW's. Without
         # OLD's spec, one unlike NEW's may be upstream's regenerated example: named, NEW's kept.
-        answered: dict[tuple[str, int], tuple[str, str]] = {
-            (r.name, r.code): (r.status, r.body) for r in generated
-        }
+        # With OLD's spec: its status, body, headers, cookies or recorded request (a real request's id and headers
+        # pasted in). Without, NEW's example records NEW's request: only a status or body unlike NEW's is told.
+        told = None if exact else 2
+        answered = {(r.name, r.code): _example_shape(r)[:told] for r in generated}
         edited = [
             r
             for r in self._examples_of(mine)
-            if answered.get((str(r.get("name")), _code(r)), (r.get("status"), r.get("body")))
-            != (r.get("status"), r.get("body"))
+            if (key := (str(r.get("name")), _code(r))) in answered
+            and answered[key] != _example_shape(Response.from_json(r))[:told]
         ]
         if edited and exact:
             edited_keys = {(r.get("name"), r.get("code")) for r in edited}
@@ -1732,6 +1735,37 @@ def _origin(url: Url) -> str:
     """The scheme, host and port a URL sends to, as one text (Postman splits a host at its dots or not)."""
     protocol = f"{url.protocol}://" if url.protocol else ""
     return protocol + ".".join(url.host) + (f":{url.port}" if url.port else "")
+
+
+def _example_shape(example: Response) -> tuple[Any, ...]:
+    """What a saved example says, as comparable values: Postman's re-export may reorder headers, drop a
+    `disabled: false`, give the URL as an object or as text, or add an empty `cookie` list; none of that is an
+    edit."""
+    original = example.original_request
+    return (
+        example.status,
+        example.body,
+        _headers_shape(example.header),
+        json_text(example.cookie or []),
+        None if original is None else _request_shape(original),
+    )
+
+
+def _headers_shape(headers: list[Header]) -> tuple[tuple[str, str, bool], ...]:
+    return tuple(sorted((str(h.key).lower(), str(h.value), h.disabled) for h in headers))
+
+
+def _request_shape(request: Request) -> tuple[Any, ...]:
+    url = request.url
+    return (
+        request.method.upper(),
+        tuple(url.host),
+        tuple(url.path),
+        tuple((q.key, q.value, q.disabled) for q in url.query),
+        tuple(sorted((str(v.key), str(v.value)) for v in url.variable)),
+        _headers_shape(request.header),
+        _body_sent(request.body),
+    )
 
 
 def _code(example: dict[str, Any]) -> int:

@@ -1,0 +1,97 @@
+"""Upstream requests' saved examples a user edited in Postman, upgraded from Klaviyo 2024-10-15 to 2026-07-15
+(../shared/corpus): a captured answer's headers and cookies, the request it was recorded with.
+
+The fork is the generated collection edited as Postman's example editor does; a fork only re-saved by Postman
+(as v3 by Postman's own `postman collection migrate`, see test_v3) carries no example.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from postman_kit.diff import upgrade
+from tests.tools import CORPUS, require_corpus
+
+pytestmark = pytest.mark.corpus
+
+STABLE = CORPUS / "klaviyo" / "stable"
+TODAY = date(2026, 11, 23)
+
+
+def find(nodes: list[dict[str, Any]], name: str) -> dict[str, Any]:
+    for node in nodes:
+        if node.get("name") == name and "request" in node:
+            return node
+        if "item" in node:
+            try:
+                return find(node["item"], name)
+            except LookupError:
+                pass
+    raise LookupError(name)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    require_corpus()
+    out = tmp_path_factory.mktemp("old")
+    from click.testing import CliRunner
+
+    from postman_kit.cli import cli
+
+    result = CliRunner().invoke(cli, ["generate", str(STABLE / "2024-10-15.json"), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    [collection] = out.glob("*.postman_collection.json")
+    return collection
+
+
+def upgraded(fork: dict[str, Any], tmp_path: Path) -> tuple[dict[str, Any], Any]:
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    _, report = upgrade(
+        str(tmp_path / "fork.json"),
+        str(STABLE / "2026-07-15.json"),
+        tmp_path / "up.json",
+        today=TODAY,
+        revisions=STABLE,
+    )
+    return json.loads((tmp_path / "up.json").read_text()), report
+
+
+def test_an_upstream_example_s_headers_cookies_and_recorded_request_are_the_user_s(generated, tmp_path):
+    fork = json.loads(generated.read_text())
+    success = lambda name: find(fork["item"], name)["response"][0]  # noqa: E731
+    success("Get Lists")["originalRequest"]["header"].append({"key": "X-Trace", "value": "abc123"})
+    success("Get List")["originalRequest"]["url"]["variable"][0]["value"] = "LIST-777"
+    success("Get Tags")["header"].append({"key": "X-RateLimit-Remaining", "value": "42"})
+    success("Get Webhooks")["cookie"] = [
+        {"domain": "a.klaviyo.com", "name": "sid", "value": "x", "path": "/"}
+    ]
+    result, report = upgraded(fork, tmp_path)
+    kept = lambda name: find(result["item"], name)["response"][0]  # noqa: E731
+    assert {"key": "X-Trace", "value": "abc123"} in kept("Get Lists")["originalRequest"]["header"]
+    assert kept("Get List")["originalRequest"]["url"]["variable"][0]["value"] == "LIST-777"
+    assert {"key": "X-RateLimit-Remaining", "value": "42"} in kept("Get Tags")["header"]
+    assert kept("Get Webhooks")["cookie"][0]["name"] == "sid"
+    assert sorted(report.edits_kept) == [
+        "Lists/Get List: example `Success`",
+        "Lists/Get Lists: example `Success`",
+        "Tags/Tags/Get Tags: example `Success`",
+        "Webhooks/Get Webhooks: example `Success`",
+    ]
+
+
+def test_examples_as_generated_or_re_saved_by_postman_are_not_edits(generated, tmp_path):
+    fork = json.loads(generated.read_text())
+    for example in find(fork["item"], "Upload Image From File")["response"]:
+        # Postman writes a form's file entry with an empty `src`, its keys in another order, and a cookie list
+        for entry in example["originalRequest"].get("body", {}).get("formdata", []):
+            if entry.get("type") == "file":
+                entry["src"] = ""
+        example["originalRequest"]["header"].reverse()
+        example["cookie"] = []
+    _, report = upgraded(fork, tmp_path)
+    assert report.edits_kept == []
