@@ -95,3 +95,29 @@ def test_examples_as_generated_or_re_saved_by_postman_are_not_edits(generated, t
         example["cookie"] = []
     _, report = upgraded(fork, tmp_path)
     assert report.edits_kept == []
+
+
+def test_a_header_the_user_deleted_stays_out_and_is_listed(generated, tmp_path):
+    """Deleting `Accept`, `Content-Type` or `revision` (a collection script sets it) came back unsaid, while a
+    deleted query parameter stayed out."""
+    fork = json.loads(generated.read_text())
+    for name, key in (("Get Lists", "Accept"), ("Create List", "Content-Type"), ("Get List", "revision")):
+        request = find(fork["item"], name)["request"]
+        request["header"] = [h for h in request["header"] if h["key"] != key]
+    result, report = upgraded(fork, tmp_path)
+    sent = lambda name: [h["key"] for h in find(result["item"], name)["request"]["header"]]  # noqa: E731
+    assert "Accept" not in sent("Get Lists") and "revision" in sent("Get Lists")
+    assert "Content-Type" not in sent("Create List")
+    assert "revision" not in sent("Get List")
+    assert "Lists/Get List: removed header `revision`" in report.edits_kept
+
+
+def test_a_header_generate_now_writes_that_the_fork_never_had_is_no_deletion(generated, tmp_path):
+    """A fork generated before a header was written (its examples record the request without it) gets NEW's."""
+    fork = json.loads(generated.read_text())
+    item = find(fork["item"], "Get Lists")
+    for request in [item["request"], *(e["originalRequest"] for e in item["response"])]:
+        request["header"] = [h for h in request["header"] if h["key"] != "Accept"]
+    result, report = upgraded(fork, tmp_path)
+    assert "Accept" in [h["key"] for h in find(result["item"], "Get Lists")["request"]["header"]]
+    assert not any("removed header" in entry for entry in report.edits_kept)

@@ -476,6 +476,17 @@ class _Merger:
             else:
                 target.request.header.append(header)
             kept.append(f"header `{header.key}`")
+        # A header upstream generated that the user deleted (an `Accept`, a `revision` a collection script sets)
+        # stays out, told by the request the item's examples recorded where they hold one: a header a later
+        # generate adds that the fork was never given is no deletion.
+        recorded = self._as_generated(mine) if exact else base
+        recorded_keys = {h.key.lower() for h in (recorded or base).request.header}
+        mine_keys = {h.key.lower() for h in mine.request.header}
+        for header in base.request.header:
+            key = header.key.lower()
+            if key not in mine_keys and key in recorded_keys and key in target_headers:
+                target.request.header = [h for h in target.request.header if h.key.lower() != key]
+                kept.append(f"removed header `{header.key}`")
         if mine.request.body is None and base.request.body is not None and target.request.body is not None:
             # the user took the body out (Postman's "none"): theirs where OLD's spec is known, else named
             if exact:
