@@ -158,3 +158,32 @@ def test_a_fork_whose_revision_variable_was_bumped_by_hand_is_judged_by_its_requ
     assert report.verdict.stale and report.verdict.old_revision == "2023-02-22"
     assert report.verdict.revisions_behind == 18
     assert any("`revision` variable says 2026-07-15" in note for note in report.notes)
+
+
+def test_a_path_parameter_renamed_in_its_place_is_one_rename_no_caller_sees(tmp_path, run_cli):
+    """Klaviyo's `/api/campaigns/{campaign_id}/tags/` became `/api/campaigns/{id}/tags`: every request sends the
+    same URL, which read as a breaking removal and a breaking addition; and the id a user typed into the
+    upstream request was dropped for NEW's example (a saved copy of it kept its own)."""
+    stable = require_corpus() / "klaviyo" / "stable"
+    report = diff(str(stable / "2023-02-22.json"), str(stable / "2026-07-15.json"), today=TODAY)
+    [tags] = [c for c in report.changed if c.new.path == "/api/campaigns/{id}/tags"]
+    path_changes = [c for c in tags.changes if c.where.startswith("path `")]
+    assert [(c.kind, c.breaking, c.detail) for c in path_changes] == [
+        ("parameter-renamed", False, "path parameter `campaign_id` is now `id`")
+    ]
+    assert run_cli("generate", str(stable / "2023-02-22.json"), "-o", str(tmp_path / "gen")).exit_code == 0
+    [collection] = (tmp_path / "gen").glob("*.postman_collection.json")
+    fork = json.loads(collection.read_text())
+    [campaigns] = [f for f in fork["item"] if f["name"] == "Campaigns"]
+    [inner] = [f for f in campaigns["item"] if f["name"] == "Campaigns"]
+    [item] = [i for i in inner["item"] if i["name"] == "Get Campaign Tags"]
+    item["request"]["url"]["variable"][0]["value"] = "CAMP123"
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    upgraded, result = upgrade(
+        str(tmp_path / "fork.json"), str(stable / "2026-07-15.json"), today=TODAY, revisions=stable
+    )
+    [request] = [
+        i.request for _, i in upgraded.walk() if i.request.url.raw.endswith("/api/campaigns/:id/tags")
+    ]
+    assert [(v.key, v.value) for v in request.url.variable] == [("id", "CAMP123")]
+    assert not any("CAMP123" in entry for entry in result.dropped)

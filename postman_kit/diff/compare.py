@@ -275,6 +275,7 @@ def endpoint_changes(
         )
     else:
         changes = []
+    changes = _renamed_path_parameters(changes, old.template, new.template)
     old_id = old_op.operation_id if old_op is not None else old.operation_id
     if old_id and new.operation_id and old_id != new.operation_id:
         changes.append(Change("renamed", False, "operationId", f"`{old_id}` is now `{new.operation_id}`"))
@@ -300,6 +301,52 @@ def endpoint_changes(
         )
     path = path_change(old, new)
     return changes + [path] if path is not None else changes
+
+
+def _renamed_path_parameters(changes: list[Change], old_template: str, new_template: str) -> list[Change]:
+    """A path parameter removed and another added in the same place of the path (Klaviyo's `campaign_id` now
+    `id`) is one rename, which no caller sees: every request sends the same URL."""
+    renamed = {
+        old_name: new_name
+        for before, after in zip(_segments(old_template), _segments(new_template), strict=False)
+        if (old_name := _whole_parameter(before))
+        and (new_name := _whole_parameter(after))
+        and old_name != new_name
+    }
+    if not renamed or len(_segments(old_template)) != len(_segments(new_template)):
+        return changes
+    removed = {c.where for c in changes if c.kind == "parameter-removed"}
+    added = {c.where for c in changes if c.kind == "parameter-added"}
+    pairs = {
+        old_name: new_name
+        for old_name, new_name in renamed.items()
+        if f"path `{old_name}`" in removed and f"path `{new_name}`" in added
+    }
+    out: list[Change] = []
+    for change in changes:
+        if change.kind == "parameter-added" and change.where in {f"path `{n}`" for n in pairs.values()}:
+            continue
+        name = change.where[len("path `") : -1] if change.where.startswith("path `") else None
+        if change.kind == "parameter-removed" and name in pairs:
+            change = Change(
+                "parameter-renamed", False, change.where, f"path parameter `{name}` is now `{pairs[name]}`"
+            )
+        out.append(change)
+    return out
+
+
+def _segments(template: str) -> list[str]:
+    parts = template.split("/")
+    return parts[:-1] if len(parts) > 1 and parts[-1] == "" else parts
+
+
+def _whole_parameter(segment: str) -> str | None:
+    """`campaign_id` of a segment that is `{campaign_id}` or `:campaign_id`, whole."""
+    if segment.startswith("{") and segment.endswith("}") and segment.count("{") == 1:
+        return segment[1:-1]
+    if segment.startswith(":") and len(segment) > 1 and "{" not in segment:
+        return segment[1:]
+    return None
 
 
 def path_change(old: Endpoint, new: Endpoint) -> Change | None:

@@ -1886,15 +1886,20 @@ def _typed_path_values(mine: Url, base: Url) -> dict[str, str] | None:
 
 def _same_segment(name: str, mine: Url, target: Url) -> list[Variable]:
     """The path variable of `target` in the segment `:name` holds in `mine`, where the two paths are as long
-    and that segment is a whole variable in both."""
+    (a trailing slash aside: Klaviyo's older revisions end each path with one) and that segment is a whole
+    variable in both."""
     variables = [ids.path_variable(part) for part in mine.path]
     held = [i for i, variable in enumerate(variables) if variable is not None and variable[0] == name]
-    if len(mine.path) != len(target.path) or not held:
+    if len(_without_trailing_slash(mine.path)) != len(_without_trailing_slash(target.path)) or not held:
         return []
     variable = ids.path_variable(target.path[held[0]])
     if variable is None:
         return []
     return [own for own in target.variable if own.key == variable[0]]
+
+
+def _without_trailing_slash(path: list[str]) -> list[str]:
+    return path[:-1] if path and path[-1] == "" else path
 
 
 def _with_replaced(node: Any, replacements: dict[str, str]) -> Any:
