@@ -263,6 +263,34 @@ def test_a_multi_hop_upgrade_notes_a_kept_request_about_the_last_hop_as_one_upgr
 
 
 @pytest.mark.corpus
+def test_a_multi_hop_upgrade_marks_a_conflict_about_the_whole_way_as_one_upgrade_does(
+    run_cli, tmp_path
+) -> None:
+    """A saved POST with no body yet, a conflict in every revision, upgraded 2024-10-15 → 2025-07-15 →
+    2026-07-15, kept "Needs review after upgrading from v2024-10-15 to v2025-07-15" in a collection at
+    2026-07-15."""
+    require_corpus()
+    assert run_cli("generate", STABLE / "2024-10-15.json", "-o", tmp_path / "old").exit_code == 0
+    [generated] = (tmp_path / "old").glob("*.postman_collection.json")
+    fork = json.loads(generated.read_text())
+    lists = next(node for node in fork["item"] if node["name"] == "Lists")
+    url = {"raw": "{{baseUrl}}/api/lists", "host": ["{{baseUrl}}"], "path": ["api", "lists"]}
+    lists["item"].append({"name": "Create list (no body yet)", "request": {"method": "POST", "url": url}})
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    results = []
+    for hops in (["2026-07-15"], ["2025-07-15", "2026-07-15"]):
+        source = tmp_path / "fork.json"
+        for index, revision in enumerate(hops):
+            out = tmp_path / f"{len(hops)}-{index}.json"
+            args = ("upgrade", source, "--to", STABLE / f"{revision}.json", "--revisions", STABLE, "-o", out)
+            assert run_cli(*args).exit_code == 0
+            source = out
+        results.append(source.read_bytes())
+    assert results[0] == results[1]
+    assert b"Needs review after upgrading from v2024-10-15 to v2026-07-15:" in results[1]
+
+
+@pytest.mark.corpus
 def test_a_fork_whose_revision_variable_alone_was_bumped_is_not_compared_as_that_revision(
     run_cli, tmp_path
 ) -> None:

@@ -1232,11 +1232,12 @@ class _Merger:
     def _mark(self, item: Item, problems: list[str]) -> None:
         """Say what is wrong where the user looks in Postman, changing nothing the request sends: a `⚠ ` before
         its name and a first paragraph in its description naming each problem. Problems an earlier upgrade found
-        and marked keep its mark (upgrading an upgrade again changes nothing)."""
+        and marked keep its origin (upgrading an upgrade again changes nothing), named with the revision the
+        collection is now brought to (old → mid → new says "from old to new", as one upgrade would)."""
         origin, heading = self.old_revision, f"{NOTE_HEADING} {self.old_label} to {self.new_label}:**"
         earlier = self.earlier_marks.get(id(item))
         if earlier is not None and earlier[1] == problems and earlier[0] and earlier[2]:
-            origin, heading = earlier[0], earlier[2]
+            origin, heading = earlier[0], f"{NOTE_HEADING} {stamped(earlier[0])} to {self.new_label}:**"
         kit = dict(item.kit)
         kit["conflicts"] = problems
         kit["upgradedFrom"] = origin
