@@ -49,14 +49,15 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return collection
 
 
-def upgraded(fork: dict[str, Any], tmp_path: Path) -> tuple[dict[str, Any], Any]:
+def upgraded(fork: dict[str, Any], tmp_path: Path, *, blind: bool = False) -> tuple[dict[str, Any], Any]:
+    """The fork upgraded to 2026-07-15, with OLD's spec found in the revisions unless `blind`."""
     (tmp_path / "fork.json").write_text(json.dumps(fork))
     _, report = upgrade(
         str(tmp_path / "fork.json"),
         str(STABLE / "2026-07-15.json"),
         tmp_path / "up.json",
         today=TODAY,
-        revisions=STABLE,
+        revisions=None if blind else STABLE,
     )
     return json.loads((tmp_path / "up.json").read_text()), report
 
@@ -121,3 +122,35 @@ def test_a_header_generate_now_writes_that_the_fork_never_had_is_no_deletion(gen
     result, report = upgraded(fork, tmp_path)
     assert "Accept" in [h["key"] for h in find(result["item"], "Get Lists")["request"]["header"]]
     assert not any("removed header" in entry for entry in report.edits_kept)
+
+
+def test_without_old_s_spec_an_upstream_example_renamed_or_recoded_is_kept_and_a_move_named(
+    generated, tmp_path
+):
+    """Without OLD's spec, an upstream example the user renamed or gave another code was dropped as upstream's
+    (its id is generate's), and an upstream request moved to another folder went back to NEW's unsaid."""
+    fork = json.loads(generated.read_text())
+    find(fork["item"], "Get Coupons")["response"][0]["name"] = "Coupons OK (captured 2025-03)"
+    account = find(fork["item"], "Get Account")["response"][0]
+    account["code"], account["status"] = 206, "Partial Content"
+    tracking = next(f for f in fork["item"] if f["name"] == "Tracking Settings")
+    moved = find(tracking["item"], "Get Tracking Settings")
+    tracking["item"].remove(moved)
+    next(f for f in fork["item"] if f["name"] == "Accounts")["item"].append(moved)
+    result, report = upgraded(fork, tmp_path, blind=True)
+    assert "Coupons OK (captured 2025-03)" in [
+        e["name"] for e in find(result["item"], "Get Coupons")["response"]
+    ]
+    assert 206 in [e["code"] for e in find(result["item"], "Get Account")["response"]]
+    assert "Tracking Settings/Get Tracking Settings: folder Accounts" in report.not_carried
+
+
+def test_without_old_s_spec_examples_as_generated_are_upstream_s(generated, tmp_path):
+    """The examples NEW no longer has (a 405 for a method the path now takes) are not kept as the user's; the
+    requests named as in another folder are those NEW moved (2026-07-15 split Metrics into subfolders and moved
+    some of Profiles/Profiles to Consent and Push Tokens), which
+    without OLD's spec may as well be the user's."""
+    result, report = upgraded(json.loads(generated.read_text()), tmp_path, blind=True)
+    assert not any("saved example" in entry for entry in report.edits_kept)
+    moves = [entry for entry in report.not_carried if ": folder " in entry]
+    assert {entry.split(": folder ")[1] for entry in moves} == {"Metrics", "Profiles/Profiles"}

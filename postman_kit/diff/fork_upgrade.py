@@ -551,7 +551,8 @@ class _Merger:
             extra_examples = [
                 r
                 for r in whole.response
-                if (r.name, r.code) not in base_examples and (exact or not is_derived(r.id))
+                if (r.name, r.code) not in base_examples
+                and (exact or not is_derived(r.id) or _renamed_example(r, mine))
             ]
             if extra_examples:
                 target.response.extend(extra_examples)
@@ -943,6 +944,12 @@ class _Merger:
                         f"{'/'.join(trail + (upstream.name,))}: kept where you moved it"
                     )
                 anchor = upstream
+            elif self.base_folders is None:
+                # without OLD's spec a request in another folder than NEW's may be the user's move or upstream's
+                _, new_trail, _ = self.places.get(upstream.id or "", (None, (), None))
+                self.report.not_carried.append(
+                    f"{'/'.join(new_trail + (upstream.name,))}: folder {'/'.join(trail) or '(top)'}"
+                )
 
     def _carry_folder_settings(
         self, mine: Folder, target: Folder, trail: tuple[str, ...], origin: tuple[str, ...] | None
@@ -1747,6 +1754,16 @@ def _origin(url: Url) -> str:
     """The scheme, host and port a URL sends to, as one text (Postman splits a host at its dots or not)."""
     protocol = f"{url.protocol}://" if url.protocol else ""
     return protocol + ".".join(url.host) + (f":{url.port}" if url.port else "")
+
+
+def _renamed_example(example: Response, item: Item) -> bool:
+    """An example generate made (its id derived) that the user renamed or gave another code: its id no longer
+    derives from its item's id, name and code. Told only on an item that kept generate's id."""
+    return (
+        bool(item.id)
+        and is_derived(item.id)
+        and example.id != ids.example_id(item.id, example.name, example.code)
+    )
 
 
 def _example_shape(example: Response) -> tuple[Any, ...]:
