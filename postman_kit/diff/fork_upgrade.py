@@ -566,18 +566,18 @@ class _Merger:
         edited = [
             r
             for r in self._examples_of(mine)
-            if (key := (str(r.get("name")), _code(r))) in answered
-            and answered[key] != _example_shape(Response.from_json(r))[:told]
+            if (labels := (str(r.get("name")), _code(r))) in answered
+            and answered[labels] != _example_shape(Response.from_json(r))[:told]
         ]
         if edited and exact:
             edited_keys = {(r.get("name"), r.get("code")) for r in edited}
             at = {(r.name, r.code): index for index, r in enumerate(target.response)}
             for example in self.comparison.old.side.full_item(mine).response:
-                key = (example.name, example.code)
-                if key not in edited_keys:
+                labels = (example.name, example.code)
+                if labels not in edited_keys:
                     continue
-                if key in at:
-                    target.response[at[key]] = example
+                if labels in at:
+                    target.response[at[labels]] = example
                 else:
                     target.response.append(example)
                 kept.append(f"example `{example.name}`")
@@ -1760,7 +1760,7 @@ def _renamed_example(example: Response, item: Item) -> bool:
     """An example generate made (its id derived) that the user renamed or gave another code: its id no longer
     derives from its item's id, name and code. Told only on an item that kept generate's id."""
     return (
-        bool(item.id)
+        item.id is not None
         and is_derived(item.id)
         and example.id != ids.example_id(item.id, example.name, example.code)
     )
