@@ -403,6 +403,9 @@ def looks_like_a_credential(value: str) -> bool:
         and not text.startswith(("<", "{", "${"))  # `<token>`, `{access_token}`, `${TOKEN}`: templates
         and not _SHELL_VARIABLE.fullmatch(text)  # `$API_TOKEN`; a `$2a$04$…` hash is a credential
         and not any(word in lowered for word in _STAND_IN_WORDS)
+        # one character over and over after any prefix (`whsec_aaaa…`, `00000000`): what a generator makes from
+        # a pattern, or a stand-in, never an issued secret
+        and len(set(re.split(r"[_-]", text)[-1])) > 1
     )
 
 

@@ -1409,6 +1409,37 @@ def test_a_credential_example_whose_truncation_breaks_the_schema_gives_way_to_a_
             assert value.endswith("af7b") and "…" in value  # shown truncated where that still fits
 
 
+def test_a_value_made_from_a_credential_s_pattern_is_sent_whole_and_fits(tmp_path: Path, run_cli) -> None:
+    """Svix's webhook `secret` (`pattern: ^(whsec_)?[a-zA-Z0-9+/=]{32,100}$`, a `whsec_…` example): the example
+    gave way to a value made from the pattern, which the collection's credential pass truncated again (`…aaaa`),
+    so the kit's own validate refused the body it wrote. A made value of one character over and over is no
+    secret; the spec's example is still never written whole."""
+    from tests.support.generate import build_json, minimal_spec, requests_by_name, write_spec
+
+    example = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD"
+    secret = {"type": "string", "pattern": "^(whsec_)?[a-zA-Z0-9+/=]{32,100}$", "example": example}
+    body = {
+        "type": "object",
+        "required": ["url"],
+        "properties": {"url": {"type": "string"}, "secret": secret},
+    }
+    operation = {
+        "operationId": "createEndpoint",
+        "requestBody": {"required": True, "content": {"application/json": {"schema": body}}},
+        "responses": {"201": {"description": "created"}},
+    }
+    spec = minimal_spec({"/endpoint": {"post": operation}})
+    collection = build_json(tmp_path, spec)
+    [item] = requests_by_name(collection).values()
+    sent = orjson.loads(item["request"]["body"]["raw"])["secret"]
+    jsonschema.validate(sent, secret)
+    assert example not in orjson.dumps(collection).decode()
+    out = tmp_path / "out"
+    assert run_cli("generate", write_spec(tmp_path, spec), "-o", out).exit_code == 0
+    [written] = out.glob("*.postman_collection.json")
+    assert run_cli("validate", written, "--spec", tmp_path / "spec.yaml").exit_code == 0
+
+
 def test_entities_naming_each_other_in_optional_properties_give_a_body_of_bounded_size(
     tmp_path: Path,
 ) -> None:
