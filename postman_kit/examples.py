@@ -8,6 +8,7 @@ responses.
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -1729,15 +1730,58 @@ def _fits(schema: dict[str, Any], value: Any, strict: bool = False) -> bool:
 def _within_bounds(schema: dict[str, Any], value: Any) -> bool:
     """A string within `minLength`/`maxLength` and matching its `pattern` (FusionAuth's zone id example
     `America/Denver` beside its own `^w+/w+$`), a number within `minimum`/`maximum` (a 3.1 `$ref`'s `maxLength:
-    5` beside a name example of 19 characters). A pattern Python's `re` cannot read holds any string."""
+    5` beside a name example of 19 characters), exclusive bounds (3.0's flags, 3.1's numbers) and `multipleOf`, an
+    array within `minItems`/`maxItems` and `uniqueItems` (Svix's `featureFlags: []` beside its own `minItems: 1`),
+    an object within `minProperties`/`maxProperties`. A pattern Python's `re` cannot read holds any string."""
     if isinstance(value, str):
         pattern = schema.get("pattern")
         readable = isinstance(pattern, str) and pattern_is_readable(pattern)
         return string_fits(schema, value, pattern if readable else None)
     if is_number(value):
-        low, high = schema.get("minimum"), schema.get("maximum")
-        return not ((is_number(low) and value < low) or (is_number(high) and value > high))
+        return _number_within(schema, value)
+    if isinstance(value, list):
+        return _counted_within(schema, len(value), "minItems", "maxItems") and not (
+            schema.get("uniqueItems") is True and _has_repeats(value)
+        )
+    if isinstance(value, dict):
+        return _counted_within(schema, len(value), "minProperties", "maxProperties")
     return True
+
+
+def _number_within(schema: dict[str, Any], value: Any) -> bool:
+    low, high = schema.get("minimum"), schema.get("maximum")
+    above, below = schema.get("exclusiveMinimum"), schema.get("exclusiveMaximum")
+    if is_number(low) and (value < low or (above is True and value == low)):
+        return False
+    if is_number(high) and (value > high or (below is True and value == high)):
+        return False
+    if (is_number(above) and value <= above) or (is_number(below) and value >= below):
+        return False  # 3.1's exclusive bounds are numbers of their own
+    step = schema.get("multipleOf")
+    if is_number(step) and step > 0:
+        if isinstance(value, int) and isinstance(step, int):
+            return value % step == 0
+        try:
+            quotient = value / step
+        except OverflowError:  # an integer beyond floats: not judged
+            return True
+        return not math.isfinite(quotient) or abs(quotient - round(quotient)) <= 1e-9 * max(1.0, abs(quotient))
+    return True
+
+
+def _counted_within(schema: dict[str, Any], count: int, low_key: str, high_key: str) -> bool:
+    low, high = schema.get(low_key), schema.get(high_key)
+    return not ((is_number(low) and count < low) or (is_number(high) and count > high))
+
+
+def _has_repeats(values: list[Any]) -> bool:
+    seen: set[str] = set()
+    for value in values:
+        key = json.dumps(value, sort_keys=True, default=str)
+        if key in seen:
+            return True
+        seen.add(key)
+    return False
 
 
 def _matches_plainly(schema: dict[str, Any], value: Any) -> bool:

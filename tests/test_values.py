@@ -1409,6 +1409,35 @@ def test_a_credential_example_whose_truncation_breaks_the_schema_gives_way_to_a_
             assert value.endswith("af7b") and "…" in value  # shown truncated where that still fits
 
 
+def test_a_spec_example_outside_its_own_counts_and_steps_gives_way_to_a_made_value() -> None:
+    """Svix's `featureFlags` example is `[]` beside its own `minItems: 1`: it was sent, and refused. So are an
+    example past `maxItems`, with repeats under `uniqueItems`, at a 3.1 exclusive bound, off a `multipleOf`, or
+    short of `minProperties`."""
+    schemas = {
+        "flags": {"type": "array", "items": {"type": "string"}, "minItems": 1, "example": []},
+        "few": {"type": "array", "items": {"type": "integer"}, "maxItems": 1, "example": [1, 2]},
+        "unique": {"type": "array", "items": {"type": "integer"}, "uniqueItems": True, "example": [3, 3]},
+        "above": {"type": "integer", "exclusiveMinimum": 0, "example": 0},
+        "above30": {"type": "integer", "minimum": 0, "exclusiveMinimum": True, "example": 0},
+        "step": {"type": "number", "multipleOf": 0.5, "example": 0.3},
+        "props": {
+            "type": "object",
+            "minProperties": 1,
+            "additionalProperties": {"type": "string"},
+            "example": {},
+        },
+    }
+    builder = ExampleBuilder({})
+    for name, schema in schemas.items():
+        value = builder.build(schema, name)
+        assert value != schema["example"], name
+        checked = {k: v for k, v in schema.items() if not (name == "above30" and k == "exclusiveMinimum")}
+        if name == "above30":
+            assert value > 0
+        jsonschema.Draft202012Validator(checked).validate(value)
+    assert builder.build({"type": "integer", "multipleOf": 5, "example": 10**400}, "huge") == 10**400
+
+
 def test_a_value_made_from_a_credential_s_pattern_is_sent_whole_and_fits(tmp_path: Path, run_cli) -> None:
     """Svix's webhook `secret` (`pattern: ^(whsec_)?[a-zA-Z0-9+/=]{32,100}$`, a `whsec_…` example): the example
     gave way to a value made from the pattern, which the collection's credential pass truncated again (`…aaaa`),
