@@ -1765,7 +1765,9 @@ def _number_within(schema: dict[str, Any], value: Any) -> bool:
             quotient = value / step
         except OverflowError:  # an integer beyond floats: not judged
             return True
-        return not math.isfinite(quotient) or abs(quotient - round(quotient)) <= 1e-9 * max(1.0, abs(quotient))
+        return not math.isfinite(quotient) or abs(quotient - round(quotient)) <= 1e-9 * max(
+            1.0, abs(quotient)
+        )
     return True
 
 

@@ -689,6 +689,54 @@ def test_a_name_holding_a_line_break_never_leaves_the_snippets_comment(
         assert not marker.exists()
 
 
+@pytest.mark.parametrize("language", ["php-curl", "java"])
+def test_a_name_that_ends_a_php_or_java_comment_stays_in_it(run_cli, tmp_path: Path, language: str) -> None:
+    """PHP ends a `//` comment at `?>`, and javac reads `\\u000a` as a line break before it reads comments: a
+    request named `Get ?><?php file_put_contents(…) ?>` (or `Get \\u000a import …; /*` with the rest in its
+    body and an `Accept: */ //` header) ran the collection's code when the user ran the snippet. Run here with
+    PHP and Java where the machine has them."""
+    marker = tmp_path / "PWNED"
+    names = {
+        "php-curl": f'Get items ?><?php file_put_contents("{marker}", "ran"); ?>',
+        "java": "Get \\u000a import java.net.*; import java.net.http.*; /*",
+    }
+    body = (
+        f'*/ class Snippet {{ public static void main(String[] a) throws Exception {{ new java.io.File("{marker}")'
+        ".createNewFile(); } } /*"
+    )
+    request = {
+        "method": "POST",
+        "header": [{"key": "Accept", "value": "*/ //"}],
+        "body": {"mode": "raw", "raw": body},
+        "url": "https://api.example.invalid/things",
+    }
+    collection = {
+        "info": {
+            "name": "C",
+            "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+        },
+        "item": [{"name": names[language], "request": request}],
+    }
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(collection))
+    result = run_cli("snippet", path, names[language], "-l", language)
+    assert result.exit_code == 0, result.output
+    [comment] = [
+        line for line in result.stdout.splitlines() if "Get" in line and "from postman-kit snippet" in line
+    ]
+    assert "?>" not in comment and "\\u000a" not in comment.replace("\\\\", "")
+    if language == "php-curl" and shutil.which("php"):
+        (tmp_path / "s.php").write_text(result.stdout)
+        subprocess.run(["php", "-l", str(tmp_path / "s.php")], capture_output=True, timeout=60)
+        subprocess.run(["php", str(tmp_path / "s.php")], capture_output=True, timeout=60)
+    if language == "java" and shutil.which("javac"):
+        (tmp_path / "Snippet.java").write_text(result.stdout)
+        compiled = subprocess.run(["javac", "Snippet.java"], cwd=tmp_path, capture_output=True, timeout=120)
+        if compiled.returncode == 0:
+            subprocess.run(["java", "Snippet"], cwd=tmp_path, capture_output=True, timeout=60)
+    assert not marker.exists()
+
+
 def test_credentials_typed_into_an_auth_or_a_credential_variable_are_read_from_the_environment(
     run_cli, tmp_path: Path
 ) -> None:

@@ -787,6 +787,11 @@ POSTMAN_SHORTCOMINGS = {
     ): "path variable value not percent-encoded: curl rejects the URL",
     ("http", "Odd/Tricky 'values' & $things"): "request line carries a raw space: the server answers 400",
     (
+        "php-curl",
+        "Odd/Tricky 'values' & $things",
+    ): "path variable value not percent-encoded: cURL rejects the URL",
+    ("php-curl", "Odd/Upload"): "the file part is named with the file's whole path, not its name",
+    (
         "python-http.client",
         "Odd/Tricky 'values' & $things",
     ): "raw space in the path: http.client raises InvalidURL",

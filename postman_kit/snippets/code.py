@@ -29,11 +29,19 @@ def opening_comment(request: ResolvedRequest, prefix: str) -> list[str]:
     else:
         first = f"{prefix} No environment variable needed: this request carries no secret."
     # A line break in a folder's or request's name (or a separator a language reads as one) would end the
-    # comment, and what follows would run as code: every control character is written escaped.
+    # comment, and what follows would run as code: every control character is written escaped, and so is what
+    # a language reads as the end of a line comment (see comment_safe).
     return [
-        printable(first),
-        printable(f"{prefix} {request.method} {request.path} (from postman-kit snippet)"),
+        comment_safe(printable(first)),
+        comment_safe(printable(f"{prefix} {request.method} {request.path} (from postman-kit snippet)")),
     ]
+
+
+def comment_safe(text: str) -> str:
+    """`text` that ends no line comment in any language a snippet is written in: PHP ends one at `?>` (what
+    follows is output, and a `<?php` after it runs); javac reads `\\u000a` as a line break before it reads
+    comments, unless the backslash is itself escaped: every backslash is doubled, so none starts an escape."""
+    return text.replace("\\", "\\\\").replace("?>", "? >")
 
 
 def _origin(secret: EnvironmentValue) -> str:
