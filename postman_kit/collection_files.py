@@ -34,8 +34,29 @@ DEFINITION = Path(".resources") / "definition.yaml"
 KIT_KEY = "x-postman-kit"
 V21_SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
 
-_REQUEST_SUFFIX = ".request.yaml"
-_EXAMPLE_SUFFIX = ".example.yaml"
+# Postman's CLI reads `.yml` as well as `.yaml`, in any case: a request saved as `Mine.request.yml` is one
+_REQUEST_SUFFIXES = (".request.yaml", ".request.yml")
+_EXAMPLE_SUFFIXES = (".example.yaml", ".example.yml")
+
+
+def _suffixed(name: str, suffixes: tuple[str, ...]) -> str | None:
+    """`name` without the first of `suffixes` it ends with (in any case); None when it ends with none."""
+    lowered = name.lower()
+    for suffix in suffixes:
+        if lowered.endswith(suffix):
+            return name[: -len(suffix)]
+    return None
+
+
+def definition_file(directory: Path) -> Path | None:
+    """A v3 folder's (or collection's) definition: `.resources/definition.yaml`, or `.yml` as Postman reads it
+    too."""
+    for candidate in (DEFINITION, DEFINITION.with_suffix(".yml")):
+        if _is_file(directory / candidate):
+            return directory / candidate
+    return None
+
+
 _RAW_LANGUAGES = ("json", "xml", "text", "html", "javascript")
 # v3 script types (collection and folder definitions prefix them with `http:`) and v2.1's event names
 _SCRIPT_EVENTS = {"beforeRequest": "prerequest", "beforeQuery": "prerequest", "afterResponse": "test"}
@@ -269,14 +290,14 @@ def read_variables(source: str, scope: str) -> VariablesSource:
 def find_collection_directory(directory: str) -> Path:
     """The v3 collection `directory` names: itself, or the one collection under its `postman/collections/`."""
     root = Path(directory)
-    if _is_file(root / DEFINITION):
+    if definition_file(root) is not None:
         return root
     collections = root / "postman" / "collections"
     if collections.is_dir() and not collections.is_symlink():
         found = sorted(
             entry
             for entry in collections.iterdir()
-            if entry.is_dir() and not entry.is_symlink() and _is_file(entry / DEFINITION)
+            if entry.is_dir() and not entry.is_symlink() and definition_file(entry) is not None
         )
         if len(found) == 1:
             return found[0]
@@ -322,7 +343,9 @@ class _V3Reader:
         self.sources: dict[str, ItemSource] = {}
 
     def read(self) -> dict[str, Any]:
-        definition, source = self._read_yaml(self.root / DEFINITION, ("collection",))
+        definition, source = self._read_yaml(
+            definition_file(self.root) or self.root / DEFINITION, ("collection",)
+        )
         self.sources[""] = source
         info: dict[str, Any] = {}
         if definition.get("id") is not None:
@@ -342,17 +365,17 @@ class _V3Reader:
             raise InputError(self.name, f"folders nest deeper than {MAX_NESTING} levels")
         entries: list[tuple[float, str, Path, dict[str, Any], ItemSource]] = []
         for entry in self._list(directory):
-            if entry.name == ".resources":
-                continue
+            if entry.name.startswith("."):
+                continue  # `.resources`, or an editor's `.vscode`: Postman reads no entry named with a dot
             kind = self._kind(entry)
             if kind == "dir":
-                definition = entry / DEFINITION
-                if not _is_file(definition):
+                definition = definition_file(entry)
+                if definition is None:
                     raise InputError(
                         self.name, f"{self._relative(entry)}: a folder without {DEFINITION.as_posix()}"
                     )
                 data, source = self._read_yaml(definition, ("collection",))
-            elif entry.name.endswith(_REQUEST_SUFFIX):
+            elif _suffixed(entry.name, _REQUEST_SUFFIXES) is not None:
                 # a FIFO or device named as a request is refused (never opened), not skipped: a request the
                 # user keeps must not vanish from what validate, diff and upgrade see
                 data, source = self._read_yaml(entry, ("http-request", "graphql-request"))
@@ -387,7 +410,7 @@ class _V3Reader:
         item: dict[str, Any] = {}
         if data.get("id") is not None:
             item["id"] = str(data["id"])
-        item["name"] = str(data.get("name") or path.name.removesuffix(_REQUEST_SUFFIX))
+        item["name"] = str(data.get("name") or _suffixed(path.name, _REQUEST_SUFFIXES) or path.name)
         scripts = _events(data.get("scripts")) + _events(data.get(_DISABLED_SCRIPTS), disabled=True)
         if scripts:
             item["event"] = scripts
@@ -423,14 +446,15 @@ class _V3Reader:
             return [], ()
         found: list[tuple[float, str, dict[str, Any], ItemSource]] = []
         for entry in self._list(directory):
-            if not entry.name.endswith(_EXAMPLE_SUFFIX) or self._kind(entry) != "file":
+            stem = _suffixed(entry.name, _EXAMPLE_SUFFIXES)
+            if stem is None or self._kind(entry) != "file":
                 continue
             data, source = self._read_yaml(entry, ("http-example",))
             found.append(
                 (
                     _order(data),
                     entry.name,
-                    _example_json(data, entry.name.removesuffix(_EXAMPLE_SUFFIX)),
+                    _example_json(data, stem),
                     source,
                 )
             )

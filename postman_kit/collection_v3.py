@@ -38,7 +38,11 @@ from postman_kit.secrets import redact, redact_bytes
 from postman_kit.terminal import printable
 from postman_kit.writer import _write_all, output_mode
 
-_UNSAFE_CHARACTERS = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+# what no file system takes, and the controls that reorder how a name is shown (a right-to-left override makes
+# `exe.txt` of `txt.exe` in a listing)
+_UNSAFE_CHARACTERS = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]+')
+# names Windows keeps for devices, whatever follows a dot (`nul.txt` is the device too)
+_DEVICE_NAMES = re.compile(r"^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\.|$)", re.IGNORECASE)
 _FALLBACK_NAMES = {
     "folder": "collection",
     "request": "http-request",
@@ -184,8 +188,13 @@ def _safe_name(name: str, kind: str) -> str:
     # the files: truncated first (`pk_…ef01`)
     safe = _UNSAFE_CHARACTERS.sub("-", redact(name)).strip()
     safe = safe.encode()[:MAX_NAME_BYTES].decode(errors="ignore").strip()  # cut on a character's boundary
+    # Postman reads no entry whose name starts with a dot (`..-..-x` of `../../x` was lost on reading it back);
+    # Windows drops a trailing dot or blank
+    safe = safe.lstrip(". ").rstrip(". ")
     if not safe or safe.lower() in _RESERVED_SEGMENTS:
         return _FALLBACK_NAMES[kind]
+    if _DEVICE_NAMES.match(safe):
+        return "_" + safe
     return safe
 
 

@@ -5,6 +5,7 @@ output directory, and reading the directory back gives every request and example
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -123,3 +124,22 @@ def test_names_differing_only_by_unicode_normalisation_get_entries_of_their_own(
     )
     names = sorted(item["name"] for item in walk(read_v3_collection(str(directory)).data["item"]))
     assert names == sorted([composed, decomposed, "x", "y"])
+
+
+def test_names_become_file_names_every_system_and_postman_reads_back(tmp_path: Path) -> None:
+    """`../../x` became `..-..-x`, which Postman (and the kit since) skip as a hidden entry: the request was lost
+    on reading the collection back. `CON` and `nul.txt` are Windows's devices, a trailing dot is dropped there,
+    and a right-to-left override shows `txt.exe` as `exe.txt` in a listing."""
+    names = ["../../x", "CON", "nul.txt", "Lpt1", "report.", "x\u202etxt.exe", "\u2066isolated\u2069"]
+    collection = {**hostile_collection(), "item": [request(name) for name in names]}
+    written = write_v3_collection(collection, tmp_path / "out")
+    (directory,) = (tmp_path / "out" / "postman" / "collections").iterdir()
+    parts = {part for path in written for part in path.relative_to(directory).parts} - {
+        ".resources",
+        "definition.yaml",
+    }
+    assert not any(part.startswith(".") or part.endswith((".", " ")) for part in parts), parts
+    assert not any(re.match(r"(?i)(con|prn|aux|nul|com\d|lpt\d)(\.|$)", part) for part in parts), parts
+    assert not any(re.search("[\u202a-\u202e\u2066-\u2069]", part) for part in parts), parts
+    back = sorted(item["name"] for item in walk(read_v3_collection(str(directory)).data["item"]))
+    assert back == sorted(names)

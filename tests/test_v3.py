@@ -855,3 +855,31 @@ def test_a_v3_request_kept_for_the_users_edits_is_kept_again_when_the_upgrade_is
     assert result.exit_code == 0 and "Dropped" not in result.output, result.output
     [second] = (tmp_path / "up2" / "postman" / "collections").iterdir()
     assert any("MARK_MY_DESC" in path.read_text() for path in second.rglob("*.request.yaml"))
+
+
+def test_requests_and_folders_postman_reads_in_their_other_spellings_are_the_user_s(tmp_path: Path) -> None:
+    """A request saved as `Mine.request.yml` (or `.Request.YAML`), and a folder defined by `definition.yml`, are
+    read and run by Postman's CLI: upgrade dropped the request with "0 dropped" and refused the folder (exit 2).
+    An editor's `.vscode` directory in the collection, which Postman skips, was refused too."""
+    out = generated(tmp_path / "gen", "--format", "v3")
+    [root] = (out / "postman" / "collections").iterdir()
+    mine = root / "Mine"
+    (mine / ".resources").mkdir(parents=True)
+    (mine / ".resources" / "definition.yml").write_text("$kind: collection\norder: 9000\n")
+    for name, order in (("Ping.request.yml", 1000), ("Pong.Request.YAML", 2000)):
+        (mine / name).write_text(
+            f'$kind: http-request\nurl: "{{{{baseUrl}}}}/api/lists"\nmethod: GET\norder: {order}\n'
+        )
+    (root / ".vscode").mkdir()
+    (root / ".vscode" / "settings.json").write_text("{}")
+    data = read_collection(str(root)).data
+    [folder] = [node for node in data["item"] if node["name"] == "Mine"]
+    assert [item["name"] for item in folder["item"]] == ["Ping", "Pong"]
+    result = cli("upgrade", root, "--to", EXAMPLE_SPEC, "-o", tmp_path / "up", "--format", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    kept = set(report["carried"]) | {conflict["request"] for conflict in report["conflicts"]}
+    assert {"Mine/Ping", "Mine/Pong"} <= kept  # each sends no `revision` header: kept, marked
+    written = read_collection(report["output"]).data
+    [folder] = [node for node in written["item"] if node["name"] == "Mine"]
+    assert [item["name"] for item in folder["item"]] == ["⚠ Ping", "⚠ Pong"]
