@@ -187,3 +187,47 @@ def test_a_path_parameter_renamed_in_its_place_is_one_rename_no_caller_sees(tmp_
     ]
     assert [(v.key, v.value) for v in request.url.variable] == [("id", "CAMP123")]
     assert not any("CAMP123" in entry for entry in result.dropped)
+
+
+def renamed_booking_id(tmp_path: Path, suffix: str = "") -> tuple[Path, Path]:
+    """Train Travel's `/bookings/{bookingId}` (with `suffix` after it, Twilio-style) and NEW's, where the
+    parameter is `booking_id`."""
+    spec = yaml.safe_load((require_corpus() / "real-world" / "train-travel" / "openapi.yaml").read_text())
+    spec.pop("x-topics", None)
+    item = spec["paths"].pop("/bookings/{bookingId}")
+    spec["paths"]["/bookings/{bookingId}" + suffix] = item
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(spec))
+    text = json.dumps(spec).replace('"bookingId"', '"booking_id"').replace("{bookingId}", "{booking_id}")
+    new = tmp_path / "new.json"
+    new.write_text(text)
+    return old, new
+
+
+def test_a_parameter_renamed_inside_a_segment_is_no_breaking_change(tmp_path):
+    """Twilio's `/Messages/{Sid}.json` as `/Messages/{MessageSid}.json`: two breaking changes, and
+    `--fail-on breaking` failed, for a URL no caller sees change."""
+    old, new = renamed_booking_id(tmp_path, ".json")
+    changed = [c for c in diff(str(old), str(new), today=TODAY).changed if c.new.path.endswith(".json")]
+    assert {c.new.method for c in changed} == {"GET", "DELETE"}
+    for operation in changed:
+        path_changes = [c for c in operation.changes if c.where.startswith("path `")]
+        assert [(c.kind, c.breaking) for c in path_changes] == [("parameter-renamed", False)]
+
+
+def test_an_id_typed_over_a_parameter_new_renames_in_place_is_carried(tmp_path, run_cli):
+    """An id typed into the URL bar (`/bookings/bk_typed_1`, the `:bookingId` variable gone) was dropped when NEW
+    named the parameter `booking_id`, and NEW's example id sent; set in the variables table it was carried."""
+    old, new = renamed_booking_id(tmp_path)
+    assert run_cli("generate", str(old), "-o", str(tmp_path / "gen")).exit_code == 0
+    [collection] = (tmp_path / "gen").glob("*.postman_collection.json")
+    fork = json.loads(collection.read_text())
+    [item] = [i for folder in fork["item"] for i in folder.get("item", []) if i["name"] == "Get a booking"]
+    url = item["request"]["url"]
+    url.update(raw="{{baseUrl}}/bookings/bk_typed_1", path=["bookings", "bk_typed_1"])
+    url.pop("variable")
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    upgraded, report = upgrade(str(tmp_path / "fork.json"), str(new), today=TODAY, base=str(old))
+    [request] = [i.request for _, i in upgraded.walk() if i.name == "Get a booking"]
+    assert [(v.key, v.value) for v in request.url.variable] == [("booking_id", "bk_typed_1")]
+    assert report.dropped == []

@@ -307,11 +307,12 @@ def _renamed_path_parameters(changes: list[Change], old_template: str, new_templ
     """A path parameter removed and another added in the same place of the path (Klaviyo's `campaign_id` now
     `id`) is one rename, which no caller sees: every request sends the same URL."""
     renamed = {
-        old_name: new_name
+        old_param[0]: new_param[0]
         for before, after in zip(_segments(old_template), _segments(new_template), strict=False)
-        if (old_name := _whole_parameter(before))
-        and (new_name := _whole_parameter(after))
-        and old_name != new_name
+        if (old_param := _segment_parameter(before))
+        and (new_param := _segment_parameter(after))
+        and old_param[0] != new_param[0]
+        and old_param[1] == new_param[1]
     }
     if not renamed or len(_segments(old_template)) != len(_segments(new_template)):
         return changes
@@ -340,12 +341,17 @@ def _segments(template: str) -> list[str]:
     return parts[:-1] if len(parts) > 1 and parts[-1] == "" else parts
 
 
-def _whole_parameter(segment: str) -> str | None:
-    """`campaign_id` of a segment that is `{campaign_id}` or `:campaign_id`, whole."""
-    if segment.startswith("{") and segment.endswith("}") and segment.count("{") == 1:
-        return segment[1:-1]
+_ONE_PARAMETER = re.compile(r"^([^{}]*)\{([^{}]+)\}([^{}]*)$")
+
+
+def _segment_parameter(segment: str) -> tuple[str, str] | None:
+    """The one parameter a path segment holds and the segment's shape around it: `{campaign_id}` or
+    `:campaign_id` → (`campaign_id`, `{}`); Twilio's `{Sid}.json` → (`Sid`, `{}.json`)."""
+    found = _ONE_PARAMETER.match(segment)
+    if found:
+        return found.group(2), found.group(1) + "{}" + found.group(3)
     if segment.startswith(":") and len(segment) > 1 and "{" not in segment:
-        return segment[1:]
+        return segment[1:], "{}"
     return None
 
 

@@ -426,8 +426,11 @@ class _Merger:
             if base_vars.get(name) != value and value not in OLD_PLACEHOLDERS:
                 owns = [own for own in target.request.url.variable if own.key == name]
                 if not owns:
-                    # NEW renamed the parameter (`{bookingId}` → `{booking_id}`): the one in the same segment
-                    owns = _same_segment(name, mine.request.url, target.request.url)
+                    # NEW renamed the parameter (`{bookingId}` → `{booking_id}`): the one in the same segment,
+                    # where the fork's path has it, or where upstream's had it for an id typed over it
+                    owns = _same_segment(name, mine.request.url, target.request.url) or _same_segment(
+                        name, base.request.url, target.request.url
+                    )
                 for own in owns:
                     own.value = value
                     kept.append(f"path variable `{name}`")
