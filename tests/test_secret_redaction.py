@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from postman_kit.secrets import redact, redact_bytes, truncate_key
 from tests.support.diff import TODAY, all_items, find_folder, find_item, make_specs
+from tests.tools import require_corpus
 
 KEY = "pk_7f3c9a1e5b2d4f6a8c0e1b3d5f7a9c2ebeef"
 SHOWN = truncate_key(KEY)  # pk_…beef
@@ -742,6 +744,43 @@ def test_a_variable_whose_name_looks_like_a_token_is_left_as_typed(run_cli, tmp_
     assert run_cli("upgrade", path, "--to", EXAMPLE_SPEC, "-o", out).exit_code == 0
     (call,) = [node for node in json.loads(out.read_text())["item"] if node.get("name") == "call"]
     assert call["request"]["header"] == [{"key": "X-Token", "value": name}]
+
+
+def test_another_service_s_credential_under_any_header_becomes_a_variable_named_for_it(
+    run_cli, tmp_path: Path
+) -> None:
+    """An AWS key id the user pasted into their own `X-Aws-Id` header on an upstream request became the API's own
+    `{{bearerAuth}}`: the upgraded request would send the API's token to whoever reads `X-Aws-Id`."""
+    spec = require_corpus() / "real-world" / "train-travel" / "openapi.yaml"
+    data = yaml.safe_load(spec.read_text())
+    data.pop("x-topics", None)
+    (tmp_path / "spec.json").write_text(json.dumps(data))
+    assert run_cli("generate", tmp_path / "spec.json", "-o", tmp_path / "gen").exit_code == 0
+    [generated] = (tmp_path / "gen").glob("*.postman_collection.json")
+    fork = json.loads(generated.read_text())
+    aws = "AKIA" + "Z7Q4RTV2XJ3KLM8P"
+    [trips] = [
+        i
+        for folder in fork["item"]
+        for i in folder.get("item", [])
+        if i["name"] == "Get available train trips"
+    ]
+    trips["request"]["header"].append({"key": "X-Aws-Id", "value": aws})
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    result = run_cli("upgrade", tmp_path / "fork.json", "--to", tmp_path / "spec.json", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert aws not in out.read_text() and aws not in result.output
+    upgraded = json.loads(out.read_text())
+    [kept] = [
+        i
+        for folder in upgraded["item"]
+        for i in folder.get("item", [])
+        if i["name"] == "Get available train trips"
+    ]
+    sent = {h["key"]: h["value"] for h in kept["request"]["header"]}
+    assert sent["X-Aws-Id"] == "{{xAwsId}}"
+    assert "xAwsId" in {v["key"] for v in upgraded["variable"]}
 
 
 def test_a_credential_in_a_spec_s_response_example_is_written_truncated(tmp_path: Path) -> None:

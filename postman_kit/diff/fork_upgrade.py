@@ -1507,8 +1507,11 @@ class _Merger:
             )
         key, held = node.get("key"), node.get("value")
         if isinstance(key, str) and isinstance(held, str):
-            for credential in named_credentials(key, held):
-                scheme = held.split()[0] if len(held.split()) == 2 else ""
+            scheme = held.split()[0] if len(held.split()) == 2 else ""
+            # a credential kept under its name, or one in an issued format under any name (an AWS key id in the
+            # user's `X-Aws-Id`): the variable is named for where it stood, never the API's own key's unasked
+            typed = [token for token in find_tokens(held) if "{{" + token + "}}" not in held]
+            for credential in [*named_credentials(key, held), *typed]:
                 variable = self._credential_variable(key, scheme, host=host_variable)
                 found.setdefault(credential, (variable, _place(root, path + ("value",))))
         for name, value in node.items():
