@@ -1001,6 +1001,17 @@ class _Merger:
         if id(folder) in self.made_by_user:
             return None  # the user's own, though named as an upstream folder: a folder of its own still
         same = next((n for n in target if isinstance(n, Folder) and n.name == folder.name), None)
+        if same is None and self.base_folders is None and folder.id and ids.is_derived(folder.id):
+            # Without OLD's spec: NEW's folder of the same id, which generate derives from the folder's path, was
+            # named as this one was generated; the fork names it otherwise, so the user renamed it
+            by_id = next((n for n in target if isinstance(n, Folder) and n.id == folder.id), None)
+            if by_id is not None:
+                parent = origin[:-1] if origin is not None else ()
+                self.report.edits_kept.append(
+                    f"folder '{'/'.join(parent + (by_id.name,))}' renamed '{folder.name}'"
+                )
+                by_id.name = folder.name
+                return by_id
         if same is not None or origin is None or origin[-1] == folder.name:
             return same
         if any(isinstance(n, Folder) and n.name == origin[-1] for n in old_siblings):

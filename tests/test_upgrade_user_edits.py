@@ -1,8 +1,8 @@
-"""Upstream requests' saved examples a user edited in Postman, upgraded from Klaviyo 2024-10-15 to 2026-07-15
-(../shared/corpus): a captured answer's headers and cookies, the request it was recorded with.
+"""Edits a user made in Postman to a fork's upstream requests, folders and saved examples, upgraded from Klaviyo
+2024-10-15 to 2026-07-15 (../shared/corpus), with OLD's spec known (from the revisions) and without it: an
+example's captured headers, cookies and recorded request, a header deleted, a folder renamed.
 
-The fork is the generated collection edited as Postman's example editor does; a fork only re-saved by Postman
-(as v3 by Postman's own `postman collection migrate`, see test_v3) carries no example.
+The fork is the generated collection edited as Postman's editors do; one only re-saved by Postman keeps no edit.
 """
 
 from __future__ import annotations
@@ -154,3 +154,16 @@ def test_without_old_s_spec_examples_as_generated_are_upstream_s(generated, tmp_
     assert not any("saved example" in entry for entry in report.edits_kept)
     moves = [entry for entry in report.not_carried if ": folder " in entry]
     assert {entry.split(": folder ")[1] for entry in moves} == {"Metrics", "Profiles/Profiles"}
+
+
+def test_without_old_s_spec_a_folder_the_user_renamed_keeps_its_name(generated, tmp_path):
+    """Without OLD's spec an upstream folder the user renamed went back to NEW's name, unsaid. Its id, which
+    generate derives from the folder's path, is NEW's folder's: named otherwise, the user renamed it."""
+    fork = json.loads(generated.read_text())
+    next(f for f in fork["item"] if f["name"] == "Coupons")["name"] = "My coupons"
+    result, report = upgraded(fork, tmp_path, blind=True)
+    names = [node["name"] for node in result["item"]]
+    assert "My coupons" in names and "Coupons" not in names
+    mine = next(f for f in result["item"] if f["name"] == "My coupons")
+    assert "Get Coupons" in [node["name"] for node in mine["item"]]
+    assert "folder 'Coupons' renamed 'My coupons'" in report.edits_kept
