@@ -231,3 +231,28 @@ def test_an_id_typed_over_a_parameter_new_renames_in_place_is_carried(tmp_path, 
     [request] = [i.request for _, i in upgraded.walk() if i.name == "Get a booking"]
     assert [(v.key, v.value) for v in request.url.variable] == [("booking_id", "bk_typed_1")]
     assert report.dropped == []
+
+
+def test_an_id_less_export_s_request_for_an_operation_new_removed_is_upstream_s(tmp_path, run_cli):
+    """The generated collection exported from Postman untouched (no ids, no marks); NEW removes DELETE
+    /bookings/{bookingId}. Without OLD's spec, diff said "0 removed" and called upstream's own request the
+    user's broken saved request; its description still names the operation generate wrote it for."""
+    old = train_travel(tmp_path, "old.json")
+    spec = json.loads(old.read_text())
+    del spec["paths"]["/bookings/{bookingId}"]["delete"]
+    spec["info"]["version"] = "1.3.0"
+    new = tmp_path / "new.json"
+    new.write_text(json.dumps(spec))
+    assert run_cli("generate", str(old), "-o", str(tmp_path / "gen")).exit_code == 0
+    [collection] = (tmp_path / "gen").glob("*.postman_collection.json")
+    text = collection.read_text()
+
+    def exported(node):
+        if isinstance(node, dict):
+            return {k: exported(v) for k, v in node.items() if k not in ("id", "x-postman-kit")}
+        return [exported(v) for v in node] if isinstance(node, list) else node
+
+    (tmp_path / "fork.json").write_text(json.dumps(exported(json.loads(text))))
+    report = diff(str(tmp_path / "fork.json"), str(new), today=TODAY)
+    assert [e.label for e in report.removed] == ["DELETE /bookings/:bookingId"]
+    assert report.saved == []

@@ -315,7 +315,16 @@ def _pick_upstream(
     for index, (trail, _, _, _) in enumerate(members):
         if trail in folders:
             return index
+    # Nor does one NEW no longer has: generate wrote the operation's id into the request's description, which
+    # an export keeps (a copy the user made of it comes after it)
+    for index, (_, item, _, _) in enumerate(members):
+        found = _GENERATED_OPERATION.search(item.request.description or "")
+        if found and methods.get(found.group(1), method.upper()) == method.upper():
+            return index
     return None
+
+
+_GENERATED_OPERATION = re.compile(r"^Operation ID: `([^`\n]+)`$", re.MULTILINE)
 
 
 def match_endpoints(old: SideIndex, new: SideIndex) -> Matching:
