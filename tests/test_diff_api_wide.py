@@ -256,3 +256,24 @@ def test_an_id_less_export_s_request_for_an_operation_new_removed_is_upstream_s(
     report = diff(str(tmp_path / "fork.json"), str(new), today=TODAY)
     assert [e.label for e in report.removed] == ["DELETE /bookings/:bookingId"]
     assert report.saved == []
+
+
+def test_without_old_s_spec_a_header_the_user_added_is_no_parameter_new_removed(tmp_path, run_cli):
+    """A user's `X-Trace` header on an upstream request read "breaking: header parameter `x-trace` removed", and
+    `--fail-on breaking` failed, though NEW only bumped its version: upstream's request is the one its examples
+    recorded."""
+    old = train_travel(tmp_path, "old.json")
+    spec = json.loads(old.read_text())
+    spec["info"]["version"] = "1.3.0"
+    new = tmp_path / "new.json"
+    new.write_text(json.dumps(spec))
+    assert run_cli("generate", str(old), "-o", str(tmp_path / "gen")).exit_code == 0
+    [collection] = (tmp_path / "gen").glob("*.postman_collection.json")
+    fork = json.loads(collection.read_text())
+    for folder in fork["item"]:
+        for item in folder.get("item", []):
+            item["request"]["header"].append({"key": "X-Trace", "value": "abc"})
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    report = diff(str(tmp_path / "fork.json"), str(new), today=TODAY)
+    assert report.partial and report.changed == [] and not report.breaking
+    assert run_cli("diff", tmp_path / "fork.json", new, "--fail-on", "breaking").exit_code == 0

@@ -269,9 +269,14 @@ def endpoint_changes(
             ),
         )
     elif old.item is not None and new.item is not None:
+        # Without OLD's spec, a fork's request as generate wrote it (its examples record it) is what upstream
+        # changed from: a header the user added is not a parameter NEW removed. NEW given as a collection is
+        # read the same way, so two forks of one revision compare equal whatever their users edited.
+        before = _as_generated(old_side, old.item)
+        after = _as_generated(comparison.new.side, new.item)
         changes = comparison.comparer.compare(
-            item_signature(old.item, include_docs, old_profile.revision_header),
-            item_signature(new.item, include_docs, new_profile.revision_header),
+            item_signature(before, include_docs, old_profile.revision_header),
+            item_signature(after, include_docs, new_profile.revision_header),
         )
     else:
         changes = []
@@ -301,6 +306,15 @@ def endpoint_changes(
         )
     path = path_change(old, new)
     return changes + [path] if path is not None else changes
+
+
+def _as_generated(side: Side, item: Item) -> Item:
+    """A collection's request item with the request its examples recorded, when they hold one; its auth is the
+    item's own (a v3 example records none)."""
+    recorded = side.as_generated(item) if not side.is_spec else None
+    if recorded is None:
+        return item
+    return replace(item, request=replace(recorded.request, auth=item.request.auth))
 
 
 def _renamed_path_parameters(changes: list[Change], old_template: str, new_template: str) -> list[Change]:

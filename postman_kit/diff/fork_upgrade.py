@@ -365,21 +365,7 @@ class _Merger:
         return edits
 
     def _as_generated(self, item: Item) -> Item | None:
-        """One of the fork's upstream requests as upstream generated it, read from its own examples: generate
-        puts the request it wrote into each example (`originalRequest`; a 405 example's has another method),
-        user-saved examples come after upstream's, and Postman leaves an example as it was when its request is
-        edited. None when no example of the same method holds a request."""
-        data = self.comparison.old.side.item_json.get(id(item)) or item.to_json()
-        for example in data.get("response") or []:
-            original = example.get("originalRequest") if isinstance(example, dict) else None
-            if (
-                isinstance(original, dict)
-                and str(original.get("method") or "GET").upper() == item.request.method
-            ):
-                # Only the request is recorded: its name, docs, scripts and examples are the caller's to judge
-                # against NEW's (see _apply_edits).
-                return Item(id=item.id, name=item.name, request=Request.from_json(original))
-        return None
+        return self.comparison.old.side.as_generated(item)
 
     def _apply_edits(self, mine: Item, base: Item, target: Item, label: str, exact: bool = False) -> None:
         """`exact`: `base` is the item OLD's spec builds. Otherwise it is the request read back from the item's

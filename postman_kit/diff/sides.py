@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from postman_kit.collection import Collection, Item
+from postman_kit.collection import Collection, Item, Request
 from postman_kit.collection_files import (
     CollectionFile,
     collection_from_json,
@@ -51,6 +51,22 @@ class Side:
         """A copy of one of this side's request items with everything its JSON holds."""
         data = self.item_json.get(id(item))
         return Item.from_json(data if data is not None else item.to_json())
+
+    def as_generated(self, item: Item) -> Item | None:
+        """One of the fork's upstream requests as upstream generated it, read from its own examples: generate
+        puts the request it wrote into each example (`originalRequest`; a 405 example's has another method),
+        user-saved examples come after upstream's, and Postman leaves an example as it was when its request is
+        edited. Only the request is recorded: its name, docs, scripts and examples are the caller's to judge.
+        None when no example of the same method holds a request."""
+        data = self.item_json.get(id(item)) or item.to_json()
+        for example in data.get("response") or []:
+            original = example.get("originalRequest") if isinstance(example, dict) else None
+            if (
+                isinstance(original, dict)
+                and str(original.get("method") or "GET").upper() == item.request.method
+            ):
+                return Item(id=item.id, name=item.name, request=Request.from_json(original))
+        return None
 
 
 def load_side(source: str, options: BuildOptions | None = None, *, full_examples: bool = True) -> Side:
