@@ -458,7 +458,8 @@ def number_value(schema: dict[str, Any], integer: bool) -> int | float:
         and high is not None
         and (value < low or value > high or (low_open and value == low) or (high_open and value == high))
     ):
-        value = (low + high) / 2  # a range narrower than one (`exclusiveMinimum: 0.5, exclusiveMaximum: 0.6`)
+        # a range narrower than one (`exclusiveMinimum: 0.5, exclusiveMaximum: 0.6`)
+        value = low / 2 + high / 2 if isinstance(low, float) or isinstance(high, float) else (low + high) / 2
     if integer:
         return int(value)
     return round(value, 10) if isinstance(value, float) else value
@@ -470,15 +471,20 @@ def number_bounds(schema: dict[str, Any]) -> tuple[float | None, bool, float | N
     minimum, maximum = schema.get("minimum"), schema.get("maximum")
     exclusive_min, exclusive_max = schema.get("exclusiveMinimum"), schema.get("exclusiveMaximum")
     # an infinite bound (YAML's `.inf`) bounds nothing
-    low: float | None = minimum if is_number(minimum) and math.isfinite(minimum) else None
-    high: float | None = maximum if is_number(maximum) and math.isfinite(maximum) else None
+    low: float | None = minimum if _finite(minimum) else None
+    high: float | None = maximum if _finite(maximum) else None
     low_open = exclusive_min is True
     high_open = exclusive_max is True
-    if is_number(exclusive_min) and math.isfinite(exclusive_min):
+    if _finite(exclusive_min):
         low, low_open = exclusive_min, True
-    if is_number(exclusive_max) and math.isfinite(exclusive_max):
+    if _finite(exclusive_max):
         high, high_open = exclusive_max, True
     return low, low_open, high, high_open
+
+
+def _finite(value: Any) -> bool:
+    """A number that is not infinite nor NaN; an integer of any size is one (`math.isfinite(10**400)` raises)."""
+    return is_number(value) and (isinstance(value, int) or math.isfinite(value))
 
 
 def _multiple(value: float, step: float, up: bool) -> float:

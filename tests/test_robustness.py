@@ -418,3 +418,93 @@ def test_a_summary_made_to_stall_the_name_pattern_generates_in_bounded_time(tmp_
     spec.write_text(json.dumps({"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": paths}))
     result = run_program("generate", str(spec), "-o", str(tmp_path / "out"), timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_chain_of_referenced_schemas_with_contract_tests_generates(tmp_path: Path) -> None:
+    """300 response schemas, each `$ref`-ing the next through one property: `generate --tests` died of a
+    RecursionError, as each definition was converted inside the one before it."""
+    schemas = {
+        f"S{n}": {"type": "object", "properties": {"next": {"$ref": f"#/components/schemas/S{n + 1}"}}}
+        for n in range(300)
+    }
+    schemas["S300"] = {"type": "string"}
+    doc = spec(components={"schemas": schemas})
+    content = {"application/json": {"schema": {"$ref": "#/components/schemas/S0"}}}
+    doc["paths"]["/items/{id}"]["get"]["responses"]["200"]["content"] = content
+    result = run_program("generate", str(write_spec(tmp_path, doc)), "-o", str(tmp_path / "out"), "--tests")
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_an_integer_bound_beyond_floats_generates(tmp_path: Path) -> None:
+    """`minimum: 10**400`, a valid integer: OverflowError (math.isfinite cannot take it)."""
+    doc = spec()
+    parameter = {
+        "name": "n",
+        "in": "query",
+        "required": True,
+        "schema": {"type": "integer", "minimum": 10**400},
+    }
+    doc["paths"]["/items/{id}"]["get"]["parameters"].append(parameter)
+    path = tmp_path / "spec.json"
+    path.write_text(json.dumps(doc))
+    result = run_program("generate", str(path), "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr[-2000:]
+    [collection] = (tmp_path / "out").glob("*.postman_collection.json")
+    assert "1" + "0" * 400 in collection.read_text()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[tool.postman-kit]\nv = " + "[" * 100_000 + "]" * 100_000 + "\n",
+        "# postman-kit\nx." + ".".join(["a"] * 40_000) + " = 1\n",
+    ],
+    ids=["nested", "dotted"],
+)
+def test_a_hostile_pyproject_is_refused_in_one_line_in_bounded_memory(tmp_path: Path, text: str) -> None:
+    """validate reads the nearest pyproject.toml: an array nested 100,000 deep was a RecursionError traceback, and
+    a 40 KB dotted key (tomllib's memory grows with the square of its parts) took gigabytes."""
+    collection = tmp_path / "c.json"
+    collection.write_text(
+        json.dumps(
+            {
+                "info": {
+                    "name": "C",
+                    "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+                },
+                "item": [],
+            }
+        )
+    )
+    (tmp_path / "pyproject.toml").write_text(text)
+    command = [sys.executable, "-c", "from postman_kit.cli import main; main()", "validate", str(collection)]
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    result = subprocess.run(
+        command, cwd=tmp_path, capture_output=True, text=True, timeout=60, preexec_fn=limited, check=False
+    )
+    assert_refused(result, str(tmp_path / "pyproject.toml"))
+
+
+def test_a_keys_file_name_that_is_no_text_is_refused_and_names_are_shown_escaped(tmp_path: Path) -> None:
+    """A key whose `name` nests a list 1,000 deep: RecursionError at start-up. A name holding terminal escapes
+    (set the window title, write the clipboard) reached the terminal as they were."""
+    key = "pk_" + "0123456789abcdef" * 2 + "01"
+    nested = tmp_path / "nested.json"
+    nested.write_text('{"keys": {"' + key + '": {"name": ' + "[" * 1000 + "]" * 1000 + "}}}")
+    result = run_program(
+        "sandbox", str(EXAMPLE_SPEC), "--port", "0", "--data", str(tmp_path / "d"), "--keys", str(nested)
+    )
+    assert_refused(result, str(nested), "`name` must be text")
+    escaped = tmp_path / "escaped.json"
+    escaped.write_text(json.dumps({"keys": {key: {"name": "ci\x1b]0;TITLE\x07\x1b]52;c;cHduZWQ=\x07 bot"}}}))
+    command = [sys.executable, "-c", "from postman_kit.cli import main; main()", "sandbox", str(EXAMPLE_SPEC)]
+    command += ["--port", "0", "--data", str(tmp_path / "e"), "--keys", str(escaped)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as server:
+        try:
+            lines = [server.stdout.readline() for _ in range(2)]  # the title line, then the key's
+        finally:
+            server.kill()
+    assert "\x1b" not in lines[1] and "\\x1b]0;TITLE" in lines[1], lines

@@ -250,12 +250,17 @@ def _serve_on(
     )
     for key in keys.private.values():
         scopes = "full access" if "*" in key.scopes else ", ".join(sorted(key.scopes))
-        click.echo(f"  key {key.truncated} ({redact(key.name)}: {scopes}; full key in {keys_path})")
+        # names and scopes come from the keys file: shown escaped, never obeyed by the terminal
+        click.echo(
+            printable(f"  key {key.truncated} ({redact(key.name)}: {scopes}; full key in {keys_path})")
+        )
     for company_id, name in keys.company_ids.items():
-        click.echo(f"  company_id {company_id} ({redact(name)})")
+        click.echo(printable(f"  company_id {company_id} ({redact(name)})"))
     click.echo(
-        f"  rate limits {'off' if no_rate_limits else 'on'}; bodies up to {max_body} bytes; "
-        f"calls logged to {store_url or data / LOG_STORE_FILE}"
+        printable(
+            f"  rate limits {'off' if no_rate_limits else 'on'}; bodies up to {max_body} bytes; "
+            f"calls logged to {store_url or data / LOG_STORE_FILE}"
+        )
     )
     click.echo(f"  activity and logs at {base}/_activity")
     if reset:

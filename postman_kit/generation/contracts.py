@@ -59,8 +59,19 @@ class SchemaBundle:
         self.document = document
         self.direction = direction
         self.definitions: dict[str, Any] = {}
+        # definitions named but not yet converted: converted one after another, not one inside another, so a
+        # chain of 300 schemas each `$ref`-ing the next is no recursion 300 deep
+        self._pending: list[tuple[str, str]] = []
 
     def convert(self, schema: Any) -> Any:
+        """`schema` as JSON Schema draft 7, every definition it reaches converted too."""
+        out = self._convert(schema)
+        while self._pending:
+            name, ref = self._pending.pop()
+            self.definitions[name] = self._convert(resolve_pointer(self.document, ref[1:], "spec"))
+        return out
+
+    def _convert(self, schema: Any) -> Any:
         if isinstance(schema, bool):
             return schema
         if not isinstance(schema, dict):
@@ -73,7 +84,7 @@ class SchemaBundle:
             out["format"] = schema["format"]
         self._exclusive_bounds(schema, out)
         if isinstance(schema.get("properties"), dict):
-            out["properties"] = {name: self.convert(value) for name, value in schema["properties"].items()}
+            out["properties"] = {name: self._convert(value) for name, value in schema["properties"].items()}
             hidden = "writeOnly" if self.direction == "response" else "readOnly"
             if "required" in out:
                 out["required"] = [
@@ -91,21 +102,21 @@ class SchemaBundle:
             # the same.
             out["required"] = list(dict.fromkeys(out["required"]))
         if "additionalProperties" in schema:
-            out["additionalProperties"] = self.convert(schema["additionalProperties"])
+            out["additionalProperties"] = self._convert(schema["additionalProperties"])
         if "items" in schema:
             items = schema["items"]
             out["items"] = (
-                [self.convert(i) for i in items] if isinstance(items, list) else self.convert(items)
+                [self._convert(i) for i in items] if isinstance(items, list) else self._convert(items)
             )
         for key in ("allOf", "anyOf"):
             if isinstance(schema.get(key), list):
-                out[key] = [self.convert(part) for part in schema[key]]
+                out[key] = [self._convert(part) for part in schema[key]]
         if isinstance(schema.get("oneOf"), list):
             # The specs' oneOf branches overlap (several accept the same object); exactly-one would reject
             # valid documents, so any-of is what can be checked honestly.
-            out.setdefault("anyOf", []).extend(self.convert(part) for part in schema["oneOf"])
+            out.setdefault("anyOf", []).extend(self._convert(part) for part in schema["oneOf"])
         if "not" in schema:
-            out["not"] = self.convert(schema["not"])
+            out["not"] = self._convert(schema["not"])
         if schema.get("nullable") is True:
             out = _nullable(out)
         return out
@@ -138,7 +149,7 @@ class SchemaBundle:
         name = definition_name(ref)
         if name not in self.definitions:
             self.definitions[name] = {}  # placeholder first: a circular ref finds the name taken
-            self.definitions[name] = self.convert(resolve_pointer(self.document, ref[1:], "spec"))
+            self._pending.append((name, ref))
         return name
 
     @staticmethod

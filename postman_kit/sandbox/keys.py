@@ -87,9 +87,10 @@ def keys_from_data(data: Any, source: str) -> KeyRing:
             scopes = [FULL_ACCESS]
         if not isinstance(scopes, list) or not all(isinstance(s, str) for s in scopes):
             raise InputError(source, f"key {truncate_key(str(secret))}: `scopes` must be a list of strings")
-        ring.private[str(secret)] = ApiKey(
-            str(secret), str(spec.get("name") or truncate_key(str(secret))), frozenset(scopes)
-        )
+        name = spec.get("name")
+        if name is not None and not isinstance(name, str | int | float):
+            raise InputError(source, f"key {truncate_key(str(secret))}: `name` must be text")
+        ring.private[str(secret)] = ApiKey(str(secret), str(name or truncate_key(str(secret))), frozenset(scopes))
     raw_companies = data.get("company_ids") or {}
     if isinstance(raw_companies, list):
         raw_companies = {str(c): {} for c in raw_companies}
@@ -97,6 +98,8 @@ def keys_from_data(data: Any, source: str) -> KeyRing:
         raise InputError(source, "`company_ids` must be a list or a mapping of public keys to {name}")
     for company_id, spec in raw_companies.items():
         name = spec.get("name") if isinstance(spec, dict) else None
+        if name is not None and not isinstance(name, str | int | float):
+            raise InputError(source, f"company id {company_id}: `name` must be text")
         ring.company_ids[str(company_id)] = str(name or "client")
     if not ring.private and not ring.company_ids:
         raise InputError(source, "no keys: add at least one private key under `keys`")

@@ -3,6 +3,7 @@ postman-kit.toml (found in the current directory or above), then the command lin
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -115,9 +116,28 @@ def config_from_table(table: dict[str, Any], source: str) -> ValidateConfig:
     )
 
 
+# A settings file is a few lines; a pyproject.toml is another tool's too, so what it holds is bounded before
+# TOML reads it: tomllib's memory grows with the square of a dotted key's parts (a 40 KB `x.a.a.a… = 1` took
+# 1.6 GB) and its stack with an array's nesting.
+MAX_CONFIG_BYTES = 1024 * 1024
+MAX_KEY_PARTS = 64
+_DOTTED_KEY = re.compile(r"^[ \t]*\[*([^=\n\]#]*)", re.MULTILINE)
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
+    # read as every input is: a FIFO or a device is named as such, never waited on
+    raw = read_local_file(path, MAX_CONFIG_BYTES)
+    if path.name == "pyproject.toml" and b"postman-kit" not in raw:
+        return {}  # no table of ours: another tool's file is not read
     try:
-        # read as every input is: a FIFO or a device is named as such, never waited on
-        return tomllib.loads(read_local_file(path).decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise InputError(str(path), f"not valid TOML: {exc}") from None
+    if any(key.count(".") >= MAX_KEY_PARTS for key in _DOTTED_KEY.findall(text)):
+        raise InputError(str(path), f"a key of more than {MAX_KEY_PARTS} dotted parts; not read")
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(str(path), f"not valid TOML: {exc}") from None
+    except RecursionError:
+        raise InputError(str(path), "not read: values nest too deeply") from None
