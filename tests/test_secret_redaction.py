@@ -783,6 +783,30 @@ def test_another_service_s_credential_under_any_header_becomes_a_variable_named_
     assert "xAwsId" in {v["key"] for v in upgraded["variable"]}
 
 
+@pytest.mark.parametrize("form", ["v2.1", "v3"])
+def test_a_credential_in_a_response_s_description_is_truncated_in_the_example_s_name(
+    run_cli, tmp_path: Path, form: str
+) -> None:
+    """A response's description names its saved example: `OK. Use ghp_… or sk_live_…` was written in full (in v3
+    in the example file's `name:`, though its file name was truncated)."""
+    from tests.support.generate import OK, minimal_spec, write_spec
+
+    token, key = (
+        "ghp_" + "RESPDESCabcdefghijklmnopqrstuvwxyz0123",
+        "sk_live_" + "51HrespdescAAbbbbCCCCdddd1234",
+    )
+    responses = {"200": {**OK["200"], "description": f"OK. Use {token} or {key}"}}
+    spec = write_spec(
+        tmp_path, minimal_spec({"/things": {"get": {"summary": "List", "responses": responses}}})
+    )
+    out = tmp_path / "out"
+    assert run_cli("generate", spec, "-o", out, "--format", form).exit_code == 0
+    files = [path for path in out.rglob("*") if path.is_file()]
+    written = "".join(path.read_text() + str(path) for path in files)  # v3 names an example's file for it
+    assert token not in written and key not in written
+    assert truncate_key(token) in written
+
+
 def test_a_credential_in_a_spec_s_response_example_is_written_truncated(tmp_path: Path) -> None:
     """Firefly's and Overseerr's response examples hold API keys under credential names; requests already
     truncated them, the saved responses did not."""

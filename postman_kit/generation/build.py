@@ -225,8 +225,8 @@ def _globals(api: Api, profile: Profile) -> dict[str, Any]:
 
 
 def truncate_in_words(nodes: list[Node]) -> None:
-    """Folder and request names and descriptions, header names and the operationIds the kit marks requests with,
-    with any credential in them truncated."""
+    """Folder and request names and descriptions, header names, the operationIds the kit marks requests with and
+    the names of saved examples (a response's description), with any credential in them truncated."""
     # All the words searched at once first, a line each: most specs hold no credential in them, and a search
     # of each of Klaviyo's 1,500 names and descriptions took 13 ms of its 0.33 s (benchmarks/bench_generate.py)
     joined = "\n".join(_words(nodes))
@@ -244,6 +244,7 @@ def _words(nodes: list[Node]) -> Iterator[str]:
         yield node.request.description or ""
         yield from (header.key for header in node.request.header)
         yield str(node.kit.get("operationId") or "")
+        yield from (example.name for example in node.response)  # a response's description names it
 
 
 def _truncate_each(nodes: list[Node]) -> None:
@@ -260,6 +261,8 @@ def _truncate_each(nodes: list[Node]) -> None:
             header.key = redact(header.key)
         if isinstance(node.kit.get("operationId"), str):
             node.kit["operationId"] = redact(node.kit["operationId"])
+        for example in node.response:
+            example.name = redact(example.name)
 
 
 def _truncate_credentials(request: Request) -> None:
