@@ -203,11 +203,13 @@ _PLACEHOLDER_WORDS = ("example", "xxxx", "your", "dummy", "placeholder")
 # A credential in a URL's query by its parameter's name (`?api_key=…`, `&access_token=…`)
 _CREDENTIAL_FIELD = (
     r"(?:api[_-]?key|apikey|access[_-]?token|refresh[_-]?token|id[_-]?token|auth[_-]?token|token|"
-    r"client[_-]?secret|secret|password)"
+    r"client[_-]?secret|secret|password|passphrase|secret[_-]?access[_-]?key|"
+    # `secret_key`, `private_key`, `apiSecret`, GitLab's `private_token`, `session_token`, `app_secret`
+    r"(?:api|app|private|secret|session|signing|webhook)[_-]?(?:secret|key|token))"
 )
-# A credential in a URL's query or a form body by its parameter's name (`?api_key=…`, `client_secret=…`,
-# Google's `key=…`)
-_QUERY_CREDENTIAL = re.compile(rf"(?i)((?:^|[?&;\s\"])(?:{_CREDENTIAL_FIELD}|key)=)([^&;#\s\"'{{}}<>]{{8,}})")
+# A credential in a URL's query or fragment or a form body by its parameter's name (`?api_key=…`,
+# `client_secret=…`, Google's `key=…`, an OAuth implicit grant's `#access_token=…`)
+_QUERY_CREDENTIAL = re.compile(rf"(?i)((?:^|[?&;#\s\"])(?:{_CREDENTIAL_FIELD}|key)=)([^&;#\s\"'{{}}<>]{{8,}})")
 # …and in a JSON body (`"access_token": "…"`), the escaped quotes of JSON in JSON too; not `"key"`, with which
 # Postman's own entries name their header or parameter
 _JSON_CREDENTIAL = re.compile(

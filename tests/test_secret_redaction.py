@@ -807,6 +807,36 @@ def test_a_credential_in_a_response_s_description_is_truncated_in_the_example_s_
     assert truncate_key(token) in written
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"secret_key": "Wj8xLq2Rt5Yv9Nb3Mc7Kd1"}',
+        '{"private_key": "Pk4Ht7Gf2Ds9Ax6Zc3Vb8N"}',
+        '{"apiSecret": "As5Df8Gh1Jk4Lq7Wp2Oe9R"}',
+        "/api/v4/projects?private_token=Gt7Rf3Ed9Ws2Qa5Zx8Cv1B",
+        "Location: https://app.example/cb#access_token=Fr4Gm8Tk2Lp6Xz9Qw3Ey7U&token_type=bearer",
+        "app_secret=Hy6Tg4Rf8Ed2Ws5Qa9Zx3&grant_type=client_credentials",
+        '{"passphrase": "correct-horse-battery"}',
+    ],
+)
+def test_credentials_under_the_names_apis_give_them_are_truncated_in_logs(text: str) -> None:
+    """`logs show`, `logs search` and the log store printed these in full: the names were not among those
+    redact knew (GitLab's `private_token`, an OAuth implicit grant's `#access_token=`)."""
+    shown = redact(text)
+    assert shown != text and "…" in shown
+    secret = text.split("=", 1)[-1].split("&")[0] if "=" in text else text.split('": "')[1].rstrip('"}')
+    assert secret not in shown
+
+
+def test_names_like_a_credential_s_are_left_as_they_are() -> None:
+    for text in (
+        '{"key": "Content-Type"}',
+        '{"monkey": "bananasbananas"}',
+        '{"public_key": "abcdefghijklmn"}',
+    ):
+        assert redact(text) == text
+
+
 def test_a_credential_in_a_spec_s_response_example_is_written_truncated(tmp_path: Path) -> None:
     """Firefly's and Overseerr's response examples hold API keys under credential names; requests already
     truncated them, the saved responses did not."""
