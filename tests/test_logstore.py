@@ -721,3 +721,29 @@ def test_a_store_whose_calls_are_an_endless_view_is_refused_in_bounded_time(
     monkeypatch.setattr(database, "STATEMENT_SECONDS", 1.0)
     result = run_cli("logs", "search", "--data", data)
     assert result.exit_code == 2 and result.stderr.endswith("cannot be read: interrupted\n"), result.output
+
+
+def test_a_key_in_a_folder_or_saved_path_never_reaches_the_store_in_full() -> None:
+    """A newman run's folder (the call's category) and a saved request's path (its operation and route, and the
+    hourly totals keyed by them) held a Stripe live key in full in logs.sqlite3, though every command printing
+    them truncates it."""
+    from postman_kit.calls import CallRecord
+    from postman_kit.logstore.rows import call_row
+    from postman_kit.secrets import truncate_key
+
+    key = "sk_live_" + "51FolderAbc123Def456Ghi789"
+    path = f"/api/keys/{key}"
+    row = call_row(
+        CallRecord(
+            id="01",
+            timestamp=0.0,
+            method="GET",
+            path=path,
+            status=200,
+            duration_ms=1.0,
+            operation=path,
+            category=f"Billing {key}",
+        )
+    )
+    assert not any(key in str(value) for value in row.values())
+    assert row["category"] == f"Billing {truncate_key(key)}" and row["operation"].endswith(truncate_key(key))

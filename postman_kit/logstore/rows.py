@@ -67,9 +67,10 @@ def call_row(call: CallRecord) -> dict[str, Any]:
         "status": int(call.status),
         "status_class": int(call.status) // 100,
         "duration_ms": float(call.duration_ms),
-        "operation": call.operation,
-        "route": route_of(call.operation) if call.operation else None,
-        "category": call.category,
+        # a saved request's path or a folder's name (an operation, a category) may hold a key as much as a path
+        "operation": scrubbed(call.operation) if call.operation else call.operation,
+        "route": route_of(scrubbed(call.operation)) if call.operation else None,
+        "category": scrubbed(call.category) if call.category else call.category,
         "source": scrubbed(call.source or ""),
         "key": safe_key(call.key or ""),
         "revision": scrubbed(call.revision) if call.revision else call.revision,
