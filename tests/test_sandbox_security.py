@@ -675,3 +675,23 @@ def test_the_sandbox_command_answers_trickled_headers_408_and_serves_others_mean
     for received, seconds in results:
         assert received.startswith(b"HTTP/1.1 408 ")
         assert HEADER_SECONDS <= seconds < HEADER_SECONDS + 5
+
+
+def test_an_error_quoting_what_the_request_sent_never_holds_a_key_in_full(served) -> None:
+    """404s and 400s quote the id, cursor, page size or revision header the request sent: a private key or a
+    token sent there (a key pasted into the id's place) came back in full in the error's detail."""
+    client, _ = served
+    auth = headers()
+    key = "pk_" + "0123456789abcdef" * 2 + "99"
+    token = "ghp_" + "abcdefghijklmnopqrstuvwxyz0123456789"
+    answers = [
+        client.get(f"/api/profiles/{key}", headers=auth),
+        client.get(f"/api/nope/{token}", headers=auth),
+        client.get("/api/profiles", params={"page[size]": key}, headers=auth),
+        client.get("/api/profiles", params={"page[cursor]": token}, headers=auth),
+        client.get("/api/profiles", headers={**auth, "revision": key}),
+    ]
+    for answer in answers:
+        assert answer.status_code in (400, 404), answer.text
+        assert key not in answer.text and token not in answer.text, answer.text
+        assert "…" in answer.json()["errors"][0]["detail"]

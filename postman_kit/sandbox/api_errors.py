@@ -7,6 +7,7 @@ from http import HTTPStatus
 from typing import Any
 
 from postman_kit.error_kinds import ERROR_KINDS
+from postman_kit.secrets import redact
 
 _TITLES = {
     400: ("invalid", "Invalid input."),
@@ -39,6 +40,9 @@ class ApiError(Exception):
         parameter: str | None = None,
         headers: dict[str, str] | None = None,
     ) -> None:
+        # what the request sent, quoted back (an id, a cursor, a revision header), may be a key: truncated, as
+        # every output writes one
+        detail = redact(detail)
         super().__init__(detail)
         default_code, default_title = _TITLES.get(status, ("error", _phrase(status)))
         self.status = status
