@@ -837,6 +837,56 @@ def test_names_like_a_credential_s_are_left_as_they_are() -> None:
         assert redact(text) == text
 
 
+def test_credentials_in_graphql_variables_and_script_settings_become_variables(
+    run_cli, tmp_path: Path
+) -> None:
+    """A fork's GraphQL variables (`{"token": …, "apiKey": …}`) and script lines setting a credential by its name
+    (`pm.environment.set('client_secret', …)`, `pm.request.headers.add({key: 'X-Session-Token', value: …})`)
+    were carried by upgrade in full."""
+    from tests.tools import EXAMPLE_SPEC
+
+    token, api_key, session, secret = (
+        "Gq7Lm2Xp9Rt4Vb8Nc3",
+        "Ak5Ds8Fg2Hj6Kl9Zx4",
+        "St4Re8Wq2Yu6Io1Pa9",
+        "Cs3Vb7Nm1Qw5Er9Ty2",
+    )
+    url = {
+        "raw": "https://other.test/graphql",
+        "protocol": "https",
+        "host": ["other", "test"],
+        "path": ["graphql"],
+    }
+    graphql = {"query": "{ me { id } }", "variables": json.dumps({"token": token, "apiKey": api_key})}
+    script = [
+        f"pm.request.headers.add({{key: 'X-Session-Token', value: '{session}'}});",
+        f"pm.environment.set('client_secret', '{secret}');",
+    ]
+    fork = {
+        "info": {
+            "name": "Mine",
+            "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+        },
+        "item": [
+            {
+                "name": "graphql",
+                "event": [{"listen": "prerequest", "script": {"type": "text/javascript", "exec": script}}],
+                "request": {"method": "POST", "url": url, "body": {"mode": "graphql", "graphql": graphql}},
+            }
+        ],
+    }
+    path = tmp_path / "fork.json"
+    path.write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    result = run_cli("upgrade", path, "--to", EXAMPLE_SPEC, "-o", out)
+    assert result.exit_code == 0, result.output
+    written = out.read_text() + result.output
+    for literal in (token, api_key, session, secret):
+        assert literal not in written
+    # named for where they stood, and for the other service's host they go to
+    assert "{{otherClientSecret}}" in written and "{{otherXSessionToken}}" in written
+
+
 def test_a_credential_in_a_spec_s_response_example_is_written_truncated(tmp_path: Path) -> None:
     """Firefly's and Overseerr's response examples hold API keys under credential names; requests already
     truncated them, the saved responses did not."""

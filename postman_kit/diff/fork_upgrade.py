@@ -1482,8 +1482,16 @@ class _Merger:
                 if "{{" + token + "}}" in node:
                     continue  # a variable's name that looks like a token (`{{ghp_…}}`): nothing is typed in
                 tokens.setdefault(token, (host_variable or self.key_variable, _place(root, path)))
-            if path[-1:] in (("raw",), ("body",)) and node.lstrip()[:1] in ("{", "["):
-                # a JSON body (a request's, a saved example's): its fields named for a credential (`api_key`)
+            if "exec" in path:
+                # a script line setting a credential by its name (`pm.environment.set('client_secret', '…')`,
+                # `pm.request.headers.add({key: 'X-Session-Token', value: '…'})`)
+                for name, value in _script_settings(node):
+                    if holds_named_credential(name, value) and not _PASSWORD_FIELD.search(name):
+                        variable = self._credential_variable(name, host=host_variable)
+                        found.setdefault(value, (variable, f"{_place(root, path)} `{name}`"))
+            if path[-1:] in (("raw",), ("body",), ("variables",)) and node.lstrip()[:1] in ("{", "["):
+                # a JSON body (a request's, a saved example's, a GraphQL query's variables): its fields named for
+                # a credential (`api_key`)
                 for name, value in _json_fields(node):
                     # a password in a body is a value the request sends (a user to create), not the API's key
                     if holds_named_credential(name, value) and not _PASSWORD_FIELD.search(name):
@@ -1917,6 +1925,23 @@ def _same_segment(name: str, mine: Url, target: Url) -> list[Variable]:
     if variable is None:
         return []
     return [own for own in target.variable if own.key == variable[0]]
+
+
+_SCRIPT_SETTING = re.compile(
+    r"""\.set\(\s*(['"`])([\w.-]{1,100})\1\s*,\s*(['"`])([^'"`\\]{8,500})\3"""
+    r"""|\bkey\s*:\s*(['"`])([\w.-]{1,100})\5\s*,\s*value\s*:\s*(['"`])([^'"`\\]{8,500})\7"""
+)
+
+
+def _script_settings(line: str) -> list[tuple[str, str]]:
+    """(name, value) of each literal a script line sets under a name: `pm.environment.set('token', '…')`,
+    `pm.request.headers.add({key: 'X-Api-Key', value: '…'})`."""
+    if ".set(" not in line and "key" not in line:
+        return []
+    return [
+        (found.group(2) or found.group(6), found.group(4) or found.group(8))
+        for found in _SCRIPT_SETTING.finditer(line)
+    ]
 
 
 def _without_trailing_slash(path: list[str]) -> list[str]:
