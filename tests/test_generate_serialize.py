@@ -762,3 +762,21 @@ def test_an_empty_object_has_no_form_field() -> None:
     """Salesloft's free-form `custom_fields` (objects with no properties) went out as the text `{}`."""
     assert serialize.form_pairs({"name": "Hogwarts", "custom_fields": [{}]}) == [("name", "Hogwarts")]
     assert serialize.form_pairs({"tags": [{}, "a"]}) == [("tags", "a")]
+
+
+def test_a_required_octet_stream_body_of_text_is_sent(tmp_path: Path) -> None:
+    """Typesense's JSONL import is a required `application/octet-stream` body whose 3.0 schema is a plain string:
+    an empty file slot went out (newman sent nothing, the API answered 400). One of bytes (`format: binary`,
+    Cribl's pack upload) stays a file for the user to pick."""
+    paths = {
+        "/import": with_body(
+            "Import documents", "application/octet-stream", {"type": "string"}, required=True
+        ),
+        "/packs": with_body(
+            "Upload pack", "application/octet-stream", {"type": "string", "format": "binary"}, required=True
+        ),
+    }
+    requests = requests_by_name(build_json(tmp_path, minimal_spec(paths)))
+    text = requests["Import documents"]["request"]["body"]
+    assert text["mode"] == "raw" and text["raw"].strip()
+    assert requests["Upload pack"]["request"]["body"]["mode"] == "file"

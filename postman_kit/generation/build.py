@@ -685,6 +685,11 @@ class _CollectionBuilder:
             if isinstance(text, str) and text:
                 # the file's content as text the spec shows (Spotify's cover image: base64 JPEG data)
                 return Body("raw", raw=text, language="text")
+            if op.request_body.required and self._plain_text(schema):
+                # a 3.0 string with no format is text, whatever the media type (Typesense's JSONL import as
+                # octet-stream): a required body is sent, not an empty file slot
+                value = self._media_example(media, self.request_examples)
+                return Body("raw", raw=_as_text(value) or NEUTRAL_STRING, language="text")
             return Body("file", extra={"file": {}})
         value = self._media_example(media, self.request_examples)
         if kind == "application/x-www-form-urlencoded":
@@ -719,6 +724,15 @@ class _CollectionBuilder:
                 return Body("file", extra={"file": {}})  # any content: a file to pick (Jira's avatar uploads)
             text = json_text(value) if isinstance(value, dict | list) else NEUTRAL_STRING
         return Body("raw", raw=text, language="text")
+
+    def _plain_text(self, schema: Any) -> bool:
+        """A 3.0 schema of text: `type: string` with no format nor content keyword (3.1 spells binary content so)."""
+        return (
+            self.api.openapi_version.startswith("3.0")
+            and isinstance(schema, dict)
+            and schema.get("type") == "string"
+            and not {"format", "contentEncoding", "contentMediaType"} & schema.keys()
+        )
 
     def _properties(self, schema: Any) -> dict[str, Any]:
         """A body schema's properties, resolved, with those of its `allOf` parts."""
