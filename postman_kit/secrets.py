@@ -209,7 +209,9 @@ _CREDENTIAL_FIELD = (
 )
 # A credential in a URL's query or fragment or a form body by its parameter's name (`?api_key=…`,
 # `client_secret=…`, Google's `key=…`, an OAuth implicit grant's `#access_token=…`)
-_QUERY_CREDENTIAL = re.compile(rf"(?i)((?:^|[?&;#\s\"])(?:{_CREDENTIAL_FIELD}|key)=)([^&;#\s\"'{{}}<>]{{8,}})")
+_QUERY_CREDENTIAL = re.compile(
+    rf"(?i)((?:^|[?&;#\s\"])(?:{_CREDENTIAL_FIELD}|key)=)([^&;#\s\"'{{}}<>]{{8,}})"
+)
 # …and in a JSON body (`"access_token": "…"`), the escaped quotes of JSON in JSON too; not `"key"`, with which
 # Postman's own entries name their header or parameter
 _JSON_CREDENTIAL = re.compile(

@@ -780,3 +780,43 @@ def test_a_required_octet_stream_body_of_text_is_sent(tmp_path: Path) -> None:
     text = requests["Import documents"]["request"]["body"]
     assert text["mode"] == "raw" and text["raw"].strip()
     assert requests["Upload pack"]["request"]["body"]["mode"] == "file"
+
+
+def test_an_operation_server_using_the_document_s_variable_undeclared_is_sent_there(
+    tmp_path: Path, run_cli
+) -> None:
+    """Sentry's `/api/0/seer/models/` repeats the document's `https://{region}.sentry.io` without declaring
+    `region`: its requests went to a host literally named `{region}.sentry.io`, unsaid. One naming a variable
+    nothing declares is said in a warning."""
+    servers = [
+        {
+            "url": "https://{region}.sentry.io",
+            "variables": {"region": {"default": "us", "enum": ["us", "de"]}},
+        }
+    ]
+    paths: dict[str, Any] = {
+        "/api/0/organizations/": {"get": {"summary": "List organizations", "responses": OK}},
+        "/api/0/seer/models/": {
+            "get": {
+                "summary": "List models",
+                "servers": [{"url": "https://{region}.sentry.io"}],
+                "responses": OK,
+            }
+        },
+        "/api/0/upload/": {
+            "get": {
+                "summary": "Upload",
+                "servers": [{"url": "https://{region}.upload.sentry.io/{ver}"}],
+                "responses": OK,
+            }
+        },
+    }
+    collection = build_json(tmp_path, minimal_spec(paths, servers=servers))
+    requests = requests_by_name(collection)
+    assert requests["List models"]["request"]["url"]["raw"].startswith("{{baseUrl}}/")
+    variables = {v["key"]: v["value"] for v in collection["variable"]}
+    assert "https://{{region}}.upload.sentry.io/{ver}" in variables.values()
+    spec = tmp_path / "spec.json"
+    spec.write_text(json.dumps(minimal_spec(paths, servers=servers)))
+    result = run_cli("generate", spec, "-o", tmp_path / "out")
+    assert "'https://{region}.upload.sentry.io/{ver}' uses a variable it does not declare" in result.stderr

@@ -351,6 +351,8 @@ class _CollectionBuilder:
         self.servers = ServerHosts(api.servers, options.base_url_variable, self.base_url)
         for op in api.operations:  # every server variable is known before items are built
             self.servers.host(op)
+        for url in self.servers.undeclared:
+            self.warnings.append(f"server URL {url!r} uses a variable it does not declare; sent as written")
         self.contracts = _contract_builder(api, profile) if options.tests else None
 
     # -- collection ------------------------------------------------------------------------------------------

@@ -11,6 +11,8 @@ from postman_kit.openapi import Operation, Server
 from postman_kit.secrets import holds_named_credential, truncate_key
 
 _SERVER_VARIABLE = re.compile(r"\{([^{}]+)\}")
+# a `{name}` left single-braced (not one of Postman's `{{name}}`)
+_UNDECLARED = re.compile(r"(?<!\{)\{([^{}]+)\}(?!\})")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 # a scheme given by a server variable: `{{scheme}}://api.example.com`
 _VARIABLE_SCHEME = re.compile(r"^\{\{[^{}]+\}\}://")
@@ -69,10 +71,12 @@ class ServerHosts:
         self.base_variable = base_variable
         self.base_url = base_url
         self.own: dict[str, str] = {}  # server URL (Postman form) → variable name
+        self.undeclared: list[str] = []  # operations' server URLs left with a `{name}` nothing declares
         self.variables: list[Variable] = []
         self._taken = {base_variable}
         self._declare(servers[0] if servers else None)
         self._document_url = postman_url(servers[0]) if servers else None
+        self._document_template = servers[0].template if servers else None
 
     def _declare(self, server: Server | None) -> None:
         if server is None:
@@ -103,9 +107,16 @@ class ServerHosts:
         if not op.servers:
             return "{{" + self.base_variable + "}}"
         server = op.servers[0]
+        if server.template == self._document_template:
+            # the document's server written again, its variables left undeclared (Sentry's `{region}`)
+            return "{{" + self.base_variable + "}}"
         url = postman_url(server)
         if url == self._document_url:
             return "{{" + self.base_variable + "}}"
+        # a `{name}` the server does not declare but the collection has (the document's server declared it)
+        url = _UNDECLARED.sub(
+            lambda m: "{{" + m.group(1) + "}}" if m.group(1) in self._taken else m.group(0), url
+        )
         if not is_absolute(url):
             parts = urlsplit(self.base_url)
             if parts.scheme:
@@ -116,6 +127,8 @@ class ServerHosts:
                     return "{{" + self.base_variable + "}}"
         name = self.own.get(url)
         if name is None:
+            if _UNDECLARED.search(url):
+                self.undeclared.append(server.template)
             name = self.own[url] = variable_name(url, self.base_variable, self._taken)
             self._taken.add(name)
             self.variables.append(Variable(name, url, "string", server.description))

@@ -90,7 +90,9 @@ def keys_from_data(data: Any, source: str) -> KeyRing:
         name = spec.get("name")
         if name is not None and not isinstance(name, str | int | float):
             raise InputError(source, f"key {truncate_key(str(secret))}: `name` must be text")
-        ring.private[str(secret)] = ApiKey(str(secret), str(name or truncate_key(str(secret))), frozenset(scopes))
+        ring.private[str(secret)] = ApiKey(
+            str(secret), str(name or truncate_key(str(secret))), frozenset(scopes)
+        )
     raw_companies = data.get("company_ids") or {}
     if isinstance(raw_companies, list):
         raw_companies = {str(c): {} for c in raw_companies}
