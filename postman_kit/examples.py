@@ -401,6 +401,8 @@ class ExampleBuilder:
             return False
         if isinstance(value, list) and not self._items_typed(schema, value):
             return False  # Together's frame_images example: a list of lists where the items are objects
+        if isinstance(value, dict) and "allOf" in schema and self.lacks_required(schema, value):
+            return False  # Kubernetes' `spec: {allOf: [$ref: JobSpec], default: {}}`: JobSpec requires `template`
         branches = schema.get("oneOf")
         return not (
             isinstance(branches, list) and len(branches) > 1 and self._fits_another(branches, -1, value, 2)

@@ -1438,6 +1438,27 @@ def test_a_spec_example_outside_its_own_counts_and_steps_gives_way_to_a_made_val
     assert builder.build({"type": "integer", "multipleOf": 5, "example": 10**400}, "huge") == 10**400
 
 
+def test_a_default_lacking_what_its_all_of_requires_gives_way_to_a_made_object() -> None:
+    """Kubernetes writes every nested object as `{allOf: [{$ref: JobSpec}], default: {}}`, and JobSpec requires
+    `template`: `"spec": {}` was sent, which the API (and the kit's own validate) refuse."""
+    document = {
+        "components": {
+            "schemas": {
+                "JobSpec": {
+                    "type": "object",
+                    "required": ["template"],
+                    "properties": {
+                        "template": {"type": "object", "properties": {"name": {"type": "string"}}}
+                    },
+                }
+            }
+        }
+    }
+    schema = {"allOf": [{"$ref": "#/components/schemas/JobSpec"}], "default": {}}
+    value = ExampleBuilder(document).build(schema, "spec")
+    assert isinstance(value, dict) and "template" in value
+
+
 def test_a_value_made_from_a_credential_s_pattern_is_sent_whole_and_fits(tmp_path: Path, run_cli) -> None:
     """Svix's webhook `secret` (`pattern: ^(whsec_)?[a-zA-Z0-9+/=]{32,100}$`, a `whsec_…` example): the example
     gave way to a value made from the pattern, which the collection's credential pass truncated again (`…aaaa`),
