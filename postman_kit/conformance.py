@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
-from urllib.parse import unquote_plus
+from urllib.parse import unquote_plus, urlsplit
 
 from postman_kit.collection import Request, without_json_comments
 from postman_kit.errors import InputError
@@ -866,12 +866,18 @@ def _allowed(value: str, enum: list[Any]) -> str:
 _LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]", "::1", "0.0.0.0"})
 
 
-def other_host(request: Request, api: Api | None) -> Problem | None:
+def other_host(request: Request, api: Api | None, variables: dict[str, str] | None = None) -> Problem | None:
     """A finding for a request written to another service's host (`https://relay.example.com/hook` in a fork of
-    Clerk's collection), which is not this API's to judge; None for a request to the API (one of its
-    `server_hosts`), to a variable host (`{{baseUrl}}`) or to a local one, and without the API's spec."""
+    Clerk's collection, or `{{twilioBaseUrl}}` where `variables` make it `https://api.twilio.com`), which is not
+    this API's to judge; None for a request to the API (one of its `server_hosts`), to a variable host left to
+    run time (`{{baseUrl}}`) or to a local one, and without the API's spec."""
     hosts = api.server_hosts if api is not None else frozenset()
     host = ".".join(request.url.host).lower()
+    if "{{" in host and variables:
+        resolved = _substitute(".".join(request.url.host), variables)
+        if "://" in resolved:
+            resolved = urlsplit(resolved).hostname or ""
+        host = resolved.split("/")[0].split(":")[0].lower()
     if not hosts or not host or "{{" in host or host in hosts or host in _LOCAL_HOSTS:
         return None
     named = ", ".join(sorted(hosts))

@@ -167,3 +167,41 @@ def test_without_old_s_spec_a_folder_the_user_renamed_keeps_its_name(generated, 
     mine = next(f for f in result["item"] if f["name"] == "My coupons")
     assert "Get Coupons" in [node["name"] for node in mine["item"]]
     assert "folder 'Coupons' renamed 'My coupons'" in report.edits_kept
+
+
+@pytest.mark.parametrize("marks", [True, False], ids=["as generated", "as Postman exports"])
+def test_requests_merged_in_from_another_api_are_the_user_s_and_unchecked(generated, tmp_path, marks):
+    """A Twilio folder copied from its generated collection into the Klaviyo fork, sent to `{{twilioBaseUrl}}`
+    (a collection variable: https://api.twilio.com). With Twilio's marks, diff counted none of them and upgrade
+    made each a conflict (⚠, a review note: "not an operation in v2026-07-15"); without, they were "already
+    broken" rather than another service's."""
+    from click.testing import CliRunner
+
+    from postman_kit.cli import cli
+    from postman_kit.diff import diff
+
+    twilio_out = tmp_path / "twilio"
+    spec = CORPUS / "twilio" / "twilio_api_v2010.json"
+    assert CliRunner().invoke(cli, ["generate", str(spec), "-o", str(twilio_out), "-q"]).exit_code == 0
+    [twilio_file] = twilio_out.glob("*.postman_collection.json")
+    twilio = json.loads(twilio_file.read_text())
+    folder = twilio["item"][0]
+    folder.update(name="Twilio (merged)", auth=twilio["auth"])
+    for item in folder["item"]:
+        url = item["request"]["url"]
+        url["raw"] = url["raw"].replace("{{baseUrl}}", "{{twilioBaseUrl}}")
+        url["host"] = ["{{twilioBaseUrl}}"]
+        if not marks:
+            item.pop("x-postman-kit", None)
+            item.pop("id", None)
+    fork = json.loads(generated.read_text())
+    fork["item"].append(folder)
+    fork["variable"].append({"key": "twilioBaseUrl", "value": "https://api.twilio.com"})
+    merged = len(folder["item"])
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    report = diff(str(tmp_path / "fork.json"), str(STABLE / "2026-07-15.json"), today=TODAY, revisions=STABLE)
+    assert [s.status for s in report.saved] == ["unchecked"] * merged
+    result, upgrade_report = upgraded(fork, tmp_path)
+    assert upgrade_report.conflicts == []
+    kept = next(node for node in result["item"] if node["name"] == "Twilio (merged)")
+    assert [item["name"] for item in kept["item"]] == [item["name"] for item in folder["item"]]

@@ -96,6 +96,17 @@ class Comparison:
     def new_endpoint_for(self, saved: SavedRequest) -> Endpoint | None:
         return self.fork_matching.new_for(saved.key) or self.new.endpoints.get(saved.key)
 
+    def fork_variables(self) -> dict[str, str]:
+        """OLD's collection variables NEW's collection does not define: a host one of them names (a Twilio folder
+        merged in, sent to `{{twilioBaseUrl}}`) is another service's, while NEW's own (`{{baseUrl}}`, which the
+        user may point at staging) is always the API's."""
+        own = {v.key for v in self.new.side.collection.variables}
+        return {
+            v.key: str(v.value)
+            for v in self.old.side.collection.variables
+            if not v.disabled and v.key not in own
+        }
+
     def variables(self) -> dict[str, str]:
         values = {v.key: str(v.value) for v in self.new.side.collection.variables}
         values.update({v.key: str(v.value) for v in self.old.side.collection.variables if not v.disabled})
@@ -407,7 +418,7 @@ def saved_verdicts(comparison: Comparison) -> list[SavedRequestVerdict]:
         request = saved.item.request
         before = comparison.old_problems(saved)
         after: list[tuple[str, str]] | None  # NEW's problems as (code, message)
-        elsewhere = other_host(request, comparison.api)
+        elsewhere = other_host(request, comparison.api, comparison.fork_variables())
         if elsewhere is not None:  # another service's request (a webhook relay): not this API's to judge
             old_endpoint = new_endpoint = None
             before, after, status, problems = None, None, "unchecked", [elsewhere.message]

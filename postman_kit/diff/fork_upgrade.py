@@ -1426,7 +1426,7 @@ class _Merger:
             data = original = item.to_json()
             if find_keys(json_text(data)):
                 data = self._replaced_in(data, (), label)
-            elsewhere = other_host(item.request, api) is not None
+            elsewhere = other_host(item.request, api, self.comparison.fork_variables()) is not None
             host_variable = self._other_host_variable(item.request.url.host) if elsewhere else None
             found: dict[str, tuple[str, str]] = {}  # literal → (variable, where)
             tokens: dict[str, tuple[str, str]] = {}  # the same for tokens found by their format
@@ -1628,7 +1628,7 @@ class _Merger:
         api = self.comparison.api
         for item, label in self.carried_items:
             # a call to another service is not sent this API's credential: a variable of its own, named by its host
-            elsewhere = other_host(item.request, api) is not None
+            elsewhere = other_host(item.request, api, self.comparison.fork_variables()) is not None
             own = self._other_host_variable(item.request.url.host) if elsewhere else None
             generated = self.new_auth.get(id(item))
             self._credential_to_variable(item.request.auth, label, own, generated)

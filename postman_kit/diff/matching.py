@@ -155,13 +155,16 @@ def index_collection_side(side: Side, references: list[SideIndex]) -> SideIndex:
     if named.title:
         titles.add(named.title)  # ids were derived from the API title the fork was generated with
     groups: dict[Key, list[tuple[tuple[str, ...], Item, str | None, dict[str, str]]]] = {}
+    # where the fork's requests go, most of them: the API's own host (`{{baseUrl}}`)
+    hosts = Counter(tuple(item.request.url.host) for _, item in side.collection.walk())
+    main_host = hosts.most_common(1)[0][0] if hosts else ()
     for trail, item in side.collection.walk():
         key, template, params = _route(item, routers, titles, operation_ids)
         groups.setdefault(key, []).append((trail, item, template, params))
     endpoints: dict[Key, Endpoint] = {}
     saved: list[SavedRequest] = []
     for key, members in groups.items():
-        upstream = _pick_upstream(key, members, references, titles)
+        upstream = _pick_upstream(key, members, references, titles, main_host)
         for index, (trail, item, template, params) in enumerate(members):
             if index == upstream:
                 endpoints[key] = _fork_endpoint(key, trail, item)
@@ -283,8 +286,13 @@ def _pick_upstream(
     members: list[tuple[tuple[str, ...], Item, str | None, dict[str, str]]],
     references: list[SideIndex],
     titles: set[str],
+    main_host: tuple[str, ...] = (),
 ) -> int | None:
-    """Index of the request that is the endpoint's own (generated) request; the others are saved requests."""
+    """Index of the request that is the endpoint's own (generated) request; the others are saved requests.
+
+    A request generate marked for an operation no reference knows (or whose description names one) is taken for
+    upstream's, of an operation NEW removed, only where it goes to the fork's own host: one the user merged in
+    from another API's collection (Twilio's, to `{{twilioBaseUrl}}`) carries that API's marks."""
     known = [ref.endpoints[key] for ref in references if key in ref.endpoints]
     method, _ = key
     expected_ids = {e.item.id for e in known if e.item is not None and e.item.id}
@@ -298,11 +306,17 @@ def _pick_upstream(
         if item.id and item.id in expected_ids:
             return index
     methods = {e.operation_id: e.method.upper() for ref in references for e in ref.endpoints.values()}
+
+    def generated_for(item: Item, operation: str) -> bool:
+        # the user switched the method of the request generated for `operation` (a PUT to probe a GET's path):
+        # it calls that operation no more, and is theirs
+        if operation in methods:
+            return methods[operation] == method.upper()
+        return not main_host or tuple(item.request.url.host) == main_host
+
     for index, (_, item, _, _) in enumerate(members):
         marked = item.kit.get("operationId")
-        # the user switched the method of the request generated for `marked` (a PUT to probe a GET's path): it
-        # calls that operation no more, and is theirs
-        if isinstance(marked, str) and methods.get(marked, method.upper()) == method.upper():
+        if isinstance(marked, str) and generated_for(item, marked):
             return index
     names = {e.name for e in known}
     for index, (_, item, _, _) in enumerate(members):
@@ -319,7 +333,7 @@ def _pick_upstream(
     # an export keeps (a copy the user made of it comes after it)
     for index, (_, item, _, _) in enumerate(members):
         found = _GENERATED_OPERATION.search(item.request.description or "")
-        if found and methods.get(found.group(1), method.upper()) == method.upper():
+        if found and generated_for(item, found.group(1)):
             return index
     return None
 
