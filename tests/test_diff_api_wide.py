@@ -277,3 +277,25 @@ def test_without_old_s_spec_a_header_the_user_added_is_no_parameter_new_removed(
     report = diff(str(tmp_path / "fork.json"), str(new), today=TODAY)
     assert report.partial and report.changed == [] and not report.breaking
     assert run_cli("diff", tmp_path / "fork.json", new, "--fail-on", "breaking").exit_code == 0
+
+
+def test_an_api_that_changes_without_a_new_version_is_not_taken_for_the_fork_s_own(tmp_path, run_cli):
+    """OpenAI's spec stayed `2.0.0` while operations went (`/edits`, `/fine-tunes`): NEW's spec was taken for
+    OLD's own, so diff said "current, 0 removed" and upgrade kept every upstream change as the user's edit."""
+    old = train_travel(tmp_path, "old.json")
+    spec = json.loads(old.read_text())
+    del spec["paths"]["/bookings/{bookingId}"]["delete"]
+    spec["paths"]["/trips"]["get"]["parameters"].append(
+        {"name": "dogs_allowed", "in": "query", "required": True, "schema": {"type": "boolean"}}
+    )
+    new = tmp_path / "new.json"
+    new.write_text(json.dumps(spec))  # the same version, 1.2.1
+    assert run_cli("generate", str(old), "-o", str(tmp_path / "gen")).exit_code == 0
+    [collection] = (tmp_path / "gen").glob("*.postman_collection.json")
+    report = diff(str(collection), str(new), today=TODAY)
+    assert [e.label for e in report.removed] == ["DELETE /bookings/:bookingId"]
+    assert any("without a new version" in note for note in report.notes)
+    upgraded, result = upgrade(str(collection), str(new), today=TODAY)
+    [trips] = [i.request for _, i in upgraded.walk() if i.name == "Get available train trips"]
+    assert "dogs_allowed" in [q.key for q in trips.url.query]
+    assert not any("your edit" in c.label for c in result.conflicts)

@@ -505,6 +505,15 @@ def compare_sides(
             "(give --base SPEC or --revisions DIR for the full comparison)"
         )
     old_revision = old.revision
+    if (
+        old.revision is not None
+        and old.revision == new.revision
+        and (comparison.matching.added or comparison.matching.removed)
+    ):
+        notes.append(
+            f"OLD and NEW both say {stamped(old.revision)}, yet operations were added or removed: the API changed "
+            "without a new version, so the version alone does not tell how stale OLD is"
+        )
     if base is not None and not old.is_spec and base.revision and base.revision != old.revision:
         # the user set the fork's `revision` variable to a newer one: its requests are still its spec's
         notes.append(
