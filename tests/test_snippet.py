@@ -830,3 +830,71 @@ def test_a_credential_typed_into_a_multipart_field_is_read_from_the_environment(
     text = render_snippet(_collection(item), "token", language)
     assert secret not in text and "…2543" not in text and "CLIENT_SECRET" in text
     assert "carries no secret" not in text
+
+
+def _one_request_collection(tmp_path: Path, request: dict) -> Path:
+    collection = {
+        "info": {
+            "name": "C",
+            "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+        },
+        "item": [{"name": "a", "request": request}],
+    }
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(collection))
+    return path
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_method_that_is_no_plain_token_is_refused_in_one_line(
+    run_cli, tmp_path: Path, language: str
+) -> None:
+    """The method went into code as written, upper-cased: `GET" + 𝐞𝐱𝐞𝐜("\\151…") + "` (letters upper-casing
+    leaves alone, octal escapes of digits) ran the collection's code in the curl, wget, httpie, Python and
+    JavaScript snippets."""
+    method = 'GET" + 𝐬𝐭𝐫(𝐞𝐱𝐞𝐜("\\151\\155\\160"))[0:0] + "'
+    path = _one_request_collection(tmp_path, {"method": method, "url": "https://api.example.invalid/x"})
+    result = run_cli("snippet", path, "a", "-l", language)
+    assert result.exit_code == 2 and "is not one a snippet writes" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and result.stdout == ""
+
+
+def test_a_credential_is_truncated_in_its_literal_before_escaping_and_never_across_the_code(
+    run_cli, tmp_path: Path
+) -> None:
+    """The finished snippet was searched for credentials and truncated: a body `<token>AAAA\\tBBB"…` lost the
+    backslash escaping its quote, and the JavaScript string closed early, running what followed. Literals are
+    truncated before a language escapes them; what still reads as one across the code's syntax is refused."""
+    body = '<token>AAAA\tBBB"*(1</a/)||require("child_process").execSync("touch PWNED"),//'
+    request = {"method": "POST", "url": "https://api.example.invalid/x", "body": {"mode": "raw", "raw": body}}
+    path = _one_request_collection(tmp_path, request)
+    for language in ("javascript-fetch", "nodejs-native", "python"):
+        result = run_cli("snippet", path, "a", "-l", language)
+        assert result.exit_code in (0, 2), result.output
+        if result.exit_code == 0:
+            assert 'BBB\\"' in result.stdout  # the quote still escaped
+    key = "sk_live_" + "51HpastedInTheUrl0000AAAA"
+    plain = {"method": "GET", "url": f"https://api.example.invalid/x?api_key={key}"}
+    result = run_cli("snippet", _one_request_collection(tmp_path, plain), "a", "-l", "python")
+    assert result.exit_code == 0 and key not in result.stdout
+
+
+def test_powershell_doubles_every_quote_it_reads_as_one_and_rust_escapes_bidi_controls() -> None:
+    """PowerShell ends a single-quoted string at ‘ ’ ‚ ‛ as at ': only ' was doubled. rustc refuses a literal
+    holding a right-to-left override as written."""
+    from postman_kit.snippets.powershell import _literal
+    from postman_kit.snippets.rust import literal
+
+    assert _literal("a\u2019;x") == "'a\u2019\u2019;x'"
+    assert _literal("‘'‚‛") == "'‘‘''‚‚‛‛'"
+    assert literal("a\u202eb\u2066c") == '"a\\u{202e}b\\u{2066}c"'
+
+
+@pytest.mark.parametrize("url", ["http://h:abc/p", "http://h:99999/p", "http://[x/p"])
+@pytest.mark.parametrize("language", ["http", "python-http.client", "nodejs-native"])
+def test_a_url_whose_port_or_host_cannot_be_sent_is_one_line(
+    run_cli, tmp_path: Path, url: str, language: str
+) -> None:
+    path = _one_request_collection(tmp_path, {"method": "GET", "url": url})
+    result = run_cli("snippet", path, "a", "-l", language)
+    assert result.exit_code == 2 and "cannot be sent" in result.stderr, result.output

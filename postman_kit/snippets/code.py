@@ -168,8 +168,11 @@ def split_url(request: ResolvedRequest, language: str) -> Target:
             f"{request.path}: the {language} snippet needs a literal http(s) origin in the "
             f"URL, not one read from the environment",
         )
-    parsed = urlsplit(f"{scheme}://{origin}")
-    port = parsed.port or (443 if parsed.scheme == "https" else 80)
+    try:
+        parsed = urlsplit(f"{scheme}://{origin}")
+        port = parsed.port or (443 if parsed.scheme == "https" else 80)
+    except ValueError as exc:  # `http://h:abc/`, a port past 65535, `http://[x/`
+        raise InputError(None, f"{request.path}: the URL's host or port cannot be sent: {exc}") from None
     host = parsed.hostname or ""
     host = f"[{host}]" if ":" in host else host
     query_first = "?" in origin  # `https://host?x=1`: the target is `/?x=1`

@@ -13,13 +13,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from urllib.parse import quote
 
 from postman_kit.collection import BODY_PRUNED_METHODS, Auth, Collection, Url, parse_raw_url
 from postman_kit.errors import InputError
-from postman_kit.secrets import PRIVATE_KEY, credential_spans, holds_named_credential, named_credentials
+from postman_kit.secrets import (
+    PRIVATE_KEY,
+    credential_spans,
+    holds_named_credential,
+    named_credentials,
+    redact,
+)
 from postman_kit.snippets.encoding import encode_path, encode_query
 from postman_kit.snippets.items import LocatedItem
 from postman_kit.variables import Reference, VariableScopes, merge_literals, references, value_text
@@ -113,6 +119,14 @@ class ResolvedRequest:
         return found
 
 
+_METHOD = re.compile(r"[A-Z][A-Z0-9_-]{0,31}")
+
+
+def _shown(text: Text) -> Text:
+    """`text` with a credential in any of its literals truncated."""
+    return tuple(redact(part) if isinstance(part, str) else part for part in text)
+
+
 def merged(text: Text | list[TextPart]) -> Text:
     """`text` with adjacent literals joined and empty ones dropped."""
     return tuple(merge_literals(text))
@@ -184,15 +198,24 @@ class _Resolver:
         # postman-runtime sends `Accept: */*` when the request names none; clients' own defaults differ.
         _default_header(headers, "Accept", "*/*")
         url = self.base_url() + self.query_text(query)
+        method = self.request.method.upper()
+        if not _METHOD.fullmatch(method):
+            # written into code as it is (`curl -X …`, `requests.request("…")`): only a plain token may be
+            raise InputError(
+                None,
+                f"{self.located.path}: method {method[:40]!r} is not one a snippet writes (letters, digits, - _)",
+            )
+        # A credential typed into a value is truncated in each literal, before a language escapes it: truncating
+        # the finished code instead could take an escaping backslash or quote with it.
         return ResolvedRequest(
             path=self.located.path,
             name=self.located.item.name,
-            method=self.request.method,
-            url=merged(url),
-            headers=[ResolvedHeader(name, merged(value)) for name, value in headers],
-            body=merged(body) if body is not None else None,
+            method=method,
+            url=_shown(merged(url)),
+            headers=[ResolvedHeader(name, _shown(merged(value))) for name, value in headers],
+            body=_shown(merged(body)) if body is not None else None,
             basic_auth=basic,
-            form=self.form,
+            form=[replace(part, value=_shown(part.value)) for part in self.form] if self.form else self.form,
             warnings=self.warnings,
         )
 

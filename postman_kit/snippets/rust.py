@@ -7,6 +7,9 @@ from postman_kit.snippets.code import expression, lines_of, opening_comment
 from postman_kit.snippets.request import FormField, ResolvedRequest, Text, merged
 
 
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+
+
 def literal(text: str) -> str:
     """A Rust string literal: `\\\\`, `"` and control characters escaped, the rest as UTF-8."""
     out = []
@@ -19,7 +22,8 @@ def literal(text: str) -> str:
             out.append("\\r")
         elif char == "\t":
             out.append("\\t")
-        elif ord(char) < 0x20 or ord(char) == 0x7F:
+        elif ord(char) < 0x20 or ord(char) == 0x7F or char in _BIDI:
+            # rustc refuses a literal holding a bidirectional control as written (its text_direction_codepoint lint)
             out.append(f"\\u{{{ord(char):x}}}")
         else:
             out.append(char)
