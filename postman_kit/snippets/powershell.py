@@ -13,7 +13,6 @@ from postman_kit.snippets.code import (
 )
 from postman_kit.snippets.request import ResolvedRequest, Text
 
-
 # PowerShell reads the typographic single quotes as `'` too (‘ ’ ‚ ‛): each is doubled inside a literal, as `'` is
 _CURLY_QUOTES = ("\u2018", "\u2019", "\u201a", "\u201b")
 

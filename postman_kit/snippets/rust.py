@@ -6,7 +6,6 @@ from __future__ import annotations
 from postman_kit.snippets.code import expression, lines_of, opening_comment
 from postman_kit.snippets.request import FormField, ResolvedRequest, Text, merged
 
-
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 
 
