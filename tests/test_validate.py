@@ -157,6 +157,23 @@ def test_output_file_is_written_and_never_over_an_input(run_cli, tmp_path):
     assert fork_copy.read_text() == FORK.read_text()
 
 
+def test_output_is_never_written_over_a_file_the_spec_refers_to(run_cli, tmp_path):
+    """`validate --spec main.yaml -o schemas.yaml`, where main.yaml's `$ref`s read schemas.yaml: the report was
+    written over it, and the spec no longer loaded (upgrade and generate refused the same path)."""
+    main = tmp_path / "main.yaml"
+    content = {"application/json": {"schema": {"$ref": "./schemas.yaml#/Item"}}}
+    operation = {"operationId": "listItems", "responses": {"200": {"description": "ok", "content": content}}}
+    main.write_text(json.dumps(minimal_spec({"/items": {"get": operation}})))
+    schemas = tmp_path / "schemas.yaml"
+    schemas.write_text("Item: {type: object, properties: {id: {type: string}}}\n")
+    before = schemas.read_text()
+    assert run_cli("generate", main, "-o", tmp_path / "gen").exit_code == 0
+    [collection] = (tmp_path / "gen").glob("*.postman_collection.json")
+    result = run_cli("validate", collection, "--spec", main, "-o", schemas)
+    assert result.exit_code == 2 and "refusing to overwrite an input file" in result.stderr
+    assert schemas.read_text() == before
+
+
 def test_select_ignore_and_fail_on(run_cli):
     only_auth = validate([str(FORK)], spec=SPEC, config=ValidateConfig(select=("auth",)))
     assert {rule for _, rule in found(only_auth)} == {"auth/authorization-header", "auth/secret-value"}

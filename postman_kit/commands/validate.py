@@ -126,6 +126,7 @@ def validate_command(
             environment or config.environment,
             globals_file or config.globals,
             config_file or config.source,
+            *report.read,
         )
         write_atomic(Path(output), text.encode(), protect=inputs)
     finish(report)

@@ -159,7 +159,7 @@ def _validate(
     env = _variables_file(environment, "environment") if environment else None
     glob = _variables_file(globals_file, "globals") if globals_file else None
     api = load_api(spec) if spec else None
-    report = Report(files=[], fail_on=config.fail_on)
+    report = Report(files=[], fail_on=config.fail_on, read=[str(f) for f in api.files] if api else [])
     ran: set[str] = set()
     report.sources = {file.source: file.text for file in loaded if file.text is not None}
     report.sources.update({f.source: f.text for f in (env, glob) if f is not None and f.text is not None})

@@ -91,6 +91,7 @@ class Report:
     sources: dict[str, str] = field(
         default_factory=dict
     )  # file → its text as read, where findings are located
+    read: list[str] = field(default_factory=list)  # the other files read: those the spec's `$ref`s named
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
