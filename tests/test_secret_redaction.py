@@ -887,6 +887,31 @@ def test_credentials_in_graphql_variables_and_script_settings_become_variables(
     assert "{{otherClientSecret}}" in written and "{{otherXSessionToken}}" in written
 
 
+def test_a_key_a_script_builds_from_pieces_is_found_and_a_plain_join_left_alone() -> None:
+    """`'pk_' + '…'`, a template literal of literals and `['…', '…'].join('')` in a fork's script reached the
+    upgrade whole; for `set('apiKey', 'A' + 'B')` only the first piece was taken out."""
+    from postman_kit.diff.fork_upgrade import _join_split_credentials
+
+    key = "pk_" + "abcdef0123456789abcdef0123456789ab"
+    lines = [
+        f"const k = '{key[:3]}' + '{key[3:]}';",
+        f"pm.environment.set('api_key', `{key[:3]}${{'{key[3:]}'}}`);",
+        "pm.environment.set('client_secret', ['Tt5rE3wQ9p', 'L2kJ8hG6fD4'].join(''));",
+        "pm.collectionVariables.set('apiKey', 'Hq3vL9pK2m' + 'X7wR4tY8uZ5');",
+        "const greeting = 'Hello, ' + 'world';",
+    ]
+    events = [{"listen": "prerequest", "script": {"exec": list(lines)}}]
+    _join_split_credentials(events)
+    joined = events[0]["script"]["exec"]
+    assert joined[:4] == [
+        f"const k = '{key}';",
+        f"pm.environment.set('api_key', '{key}');",
+        "pm.environment.set('client_secret', 'Tt5rE3wQ9pL2kJ8hG6fD4');",
+        "pm.collectionVariables.set('apiKey', 'Hq3vL9pK2mX7wR4tY8uZ5');",
+    ]
+    assert joined[4] == lines[4]  # no credential in it: as the user wrote it
+
+
 def test_a_credential_in_a_spec_s_response_example_is_written_truncated(tmp_path: Path) -> None:
     """Firefly's and Overseerr's response examples hold API keys under credential names; requests already
     truncated them, the saved responses did not."""

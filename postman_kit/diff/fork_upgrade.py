@@ -1422,6 +1422,12 @@ class _Merger:
         format (`sk_live_…`, `ghp_…`, a JWT) and a value kept under a credential's name (a header `X-Api-Key`,
         a query `api_key`, `Authorization: Bearer …`), each as the variable _credential_variable names."""
         api = self.comparison.api
+        for holder in [
+            self.result,
+            *(f for _, f in self.result.folders()),
+            *(i for i, _ in self.carried_items),
+        ]:
+            _join_split_credentials(holder.event)
         for item, label in self.carried_items:
             data = original = item.to_json()
             if find_keys(json_text(data)):
@@ -1931,6 +1937,47 @@ _SCRIPT_SETTING = re.compile(
     r"""\.set\(\s*(['"`])([\w.-]{1,100})\1\s*,\s*(['"`])([^'"`\\]{8,500})\3"""
     r"""|\bkey\s*:\s*(['"`])([\w.-]{1,100})\5\s*,\s*value\s*:\s*(['"`])([^'"`\\]{8,500})\7"""
 )
+
+
+_LITERAL = r"""'[^'\\\n]*'|"[^"\\\n]*\""""
+# literals joined in a script: `'pk_' + '…'`, a template literal of literals, `['…', '…'].join('')`
+_SPLIT_LITERALS = re.compile(
+    rf"(?:{_LITERAL})(?:\s*\+\s*(?:{_LITERAL}))+"
+    rf"|`[^`$\\\n]*(?:\$\{{\s*(?:{_LITERAL})\s*\}}[^`$\\\n]*)+`"
+    rf"|\[\s*(?:{_LITERAL})(?:\s*,\s*(?:{_LITERAL}))*\s*\]\.join\(\s*(?:''|\"\")\s*\)"
+)
+
+
+def _joined(expression: str) -> str:
+    """One literal for an expression joining literals (the quote of its first): what it evaluates to."""
+    if expression.startswith("`"):
+        text = re.sub(r"\$\{\s*(['\"])(.*?)\1\s*\}", lambda m: m.group(2), expression[1:-1])
+        return "'" + text.replace("'", "\\'") + "'"
+    listed = expression.split("].join")[0] if expression.startswith("[") else expression
+    parts = re.findall(_LITERAL, listed)
+    quote = parts[0][0]
+    return quote + "".join(part[1:-1] for part in parts) + quote
+
+
+def _credentials_in(line: str) -> set[str]:
+    named = {value for name, value in _script_settings(line) if holds_named_credential(name, value)}
+    return set(find_keys(line)) | set(find_tokens(line)) | named
+
+
+def _join_split_credentials(events: list[dict[str, Any]]) -> None:
+    """A key a script builds from pieces (`'pk_' + '…'`) is one literal again where joining shows a credential,
+    so it is found and replaced as one written whole; lines that hide none are left as the user wrote them."""
+    for event in events:
+        script = event.get("script") if isinstance(event, dict) else None
+        lines = script.get("exec") if isinstance(script, dict) else None
+        if not isinstance(lines, list):
+            continue
+        for index, line in enumerate(lines):
+            if not isinstance(line, str) or not _SPLIT_LITERALS.search(line):
+                continue
+            joined = _SPLIT_LITERALS.sub(lambda m: _joined(m.group(0)), line)
+            if _credentials_in(joined) - _credentials_in(line):
+                lines[index] = joined
 
 
 def _script_settings(line: str) -> list[tuple[str, str]]:
