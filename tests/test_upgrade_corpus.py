@@ -258,7 +258,7 @@ def test_a_multi_hop_upgrade_notes_a_kept_request_about_the_last_hop_as_one_upgr
             for _, item in Collection.from_json(json.loads(source.read_text())).walk()
             if "(mine)" in item.name
         )
-        notes.append(kept.description.split("\n")[:2])
+        notes.append(kept.request.description.split("\n")[:2])
     assert notes[0] == notes[1] and "to v2026-07-15:**" in notes[0][0], notes
 
 

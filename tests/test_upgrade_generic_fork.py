@@ -481,7 +481,7 @@ def test_a_query_value_for_a_parameter_new_removed_is_kept_in_a_marked_copy(tmp_
     assert [item["name"] for item in upgraded] == ["List Things", "⚠ List Things (your edit)"]
     assert "legacy" not in upgraded[0]["request"]["url"]["raw"]
     assert upgraded[1]["request"]["url"]["raw"] == "{{baseUrl}}/things?legacy=yes"
-    assert "`legacy` is not a query parameter" in upgraded[1]["description"]
+    assert "`legacy` is not a query parameter" in upgraded[1]["request"]["description"]
     assert run_cli("upgrade", out, "--to", new_spec, "--base", new_spec, "-o", again).exit_code == 0
     assert json.loads(again.read_text())["item"] == json.loads(out.read_text())["item"]
 

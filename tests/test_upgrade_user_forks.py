@@ -271,7 +271,7 @@ def test_broken_ones_keep_what_they_send_and_say_why(upgraded):
             h for h in mine["request"]["header"] if h["key"] != "revision" or h["value"] == "10-15-2023"
         ] == [h for h in theirs["request"]["header"] if h["key"] != "revision" or h["value"] == "10-15-2023"]
         assert all(not q.get("disabled") for q in mine["request"]["url"].get("query", []))
-        note = mine["description"].partition("\n\n")[0]
+        note = mine["request"]["description"].partition("\n\n")[0]
         assert note.startswith(NOTE_HEADING) and "- " in note, name
     conflicts = {c.label for c in upgraded["report"].conflicts}
     assert conflicts == {f"{CUSTOM}/Old revision format", f"{CUSTOM}/Field NEW dropped"}

@@ -1107,7 +1107,7 @@ class _Merger:
         if edits == [KEPT_BEFORE]:
             label = "/".join(trail + (item.name.removeprefix(CONFLICT_MARK),))
             problems = [str(p) for p in item.kit.get("conflicts") or ()]
-            heading = item.description.partition("\n")[0] if item.description.startswith(NOTE_HEADING) else ""
+            heading = _note(item).partition("\n")[0]
             origin = item.kit.get("upgradedFrom")
             if heading and " to " in heading and not heading.endswith(f" to {self.new_label}:**"):
                 # kept by an upgrade to another revision (a multi-hop upgrade): its note says so about this one,
@@ -1121,7 +1121,7 @@ class _Merger:
                 if isinstance(origin, str) and origin:
                     item.extra[KIT_KEY] = {**item.kit, "upgradedFrom": origin}
                     first = f"{NOTE_HEADING} {self.old_label} to"
-                    item.description = item.description.replace(
+                    item.request.description = item.request.description.replace(
                         first, f"{NOTE_HEADING} {stamped(origin)} to", 1
                     )
             self.report.conflicts.append(Conflict(label, problems))
@@ -1251,7 +1251,9 @@ class _Merger:
         item.extra[KIT_KEY] = kit
         item.name = CONFLICT_MARK + item.name
         note = heading + "\n" + "\n".join(f"- {p}" for p in problems)
-        item.description = note + ("\n\n" + item.description if item.description else "")
+        # in the request's description, which Postman shows (an item's own, v2.1's other one, it does not)
+        request = item.request
+        request.description = note + ("\n\n" + request.description if request.description else "")
 
     # -- variables ---------------------------------------------------------------------------------------------
     def carry_variables(self) -> None:
@@ -2084,8 +2086,8 @@ def _insert_after(siblings: list[Node], anchor: Node | None, node: Node, hint: i
 
 
 def _note(item: Item) -> str:
-    """The note an earlier upgrade opened the request's description with (the item's; a v3 fork keeps it in the
-    request's), or ""."""
+    """The note an earlier upgrade opened the request's description with (an upgrade before the note moved there
+    put it in the item's), or ""."""
     return next((d for d in (item.description, item.request.description) if d.startswith(NOTE_HEADING)), "")
 
 
