@@ -92,20 +92,32 @@ _YAML12_SCALARS = (
 
 
 @functools.cache
-def _yaml12_loader_class(merge: bool = False) -> type:
+def _yaml12_loader_class(merge: bool = False, redefined_anchors: bool = False) -> type:
     """Safe YAML resolving plain scalars by YAML 1.2's core schema; with `merge`, `<<` merges mappings into its
     own, as js-yaml does for the specs it reads (Postman's `yaml` package, writing collections, does not).
+    With `redefined_anchors`, an anchor named again stands for its latest node, as YAML says and js-yaml reads
+    it (OpenAI's spec of April–August 2024 names `&run_temperature_description` twice); PyYAML refuses that,
+    in its C composer too, so this loader is its Python one, used only for such a document.
 
     Built on first use: JSON specs, the common case, never pay for importing PyYAML."""
     import yaml
 
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader where PyYAML has one
+    # the C loader where PyYAML has one
+    base = yaml.SafeLoader if redefined_anchors else getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     resolvers: dict[Any, list[tuple[str, Any]]] = {}
     scalars = (*_YAML12_SCALARS, *([("tag:yaml.org,2002:merge", r"^(?:<<)$", "<")] if merge else []))
     for tag, pattern, firsts in scalars:
         for first in [*firsts, *([None] if tag.endswith("null") else [])]:
             resolvers.setdefault(first, []).append((tag, re.compile(pattern)))
     loader: Any = type("_Yaml12Loader", (base,), {"yaml_implicit_resolvers": resolvers})
+    if redefined_anchors:
+
+        def compose_node(self: Any, parent: Any, index: Any) -> Any:
+            if not self.check_event(yaml.AliasEvent):
+                self.anchors.pop(self.peek_event().anchor, None)  # named again: the latest node is its
+            return base.compose_node(self, parent, index)
+
+        loader.compose_node = compose_node
 
     def construct_int(self: Any, node: Any) -> int:
         text = self.construct_scalar(node)
@@ -647,7 +659,13 @@ def _parse_yaml(text: str, name: str, lines: dict[tuple[Any, ...], int] | None =
     _check_yaml_depth(text, name)
     loader = _yaml12_loader_class(merge=lines is None)(text)
     try:
-        node = loader.get_single_node()
+        try:
+            node = loader.get_single_node()
+        except yaml.composer.ComposerError as exc:
+            if "found duplicate anchor" not in str(exc.context):
+                raise
+            loader = _yaml12_loader_class(merge=lines is None, redefined_anchors=True)(text)
+            node = loader.get_single_node()
         if node is None:
             raise InputError(name, "file is empty")
         if _may_hold_anchor(text):  # an alias needs an anchor: without one nothing can expand

@@ -577,3 +577,17 @@ def test_a_content_ref_to_anything_but_a_map_of_media_types_is_refused(tmp_path:
     doc["x-shared"] = target
     with pytest.raises(InputError, match="content \\$ref '#/x-shared' is not a map of media types"):
         load_api(str(write_spec(tmp_path, doc, "spec.json")))
+
+
+def test_an_anchor_named_again_stands_for_its_latest_node_as_yaml_and_js_yaml_read_it() -> None:
+    """OpenAI's spec of April to August 2024 names `&run_temperature_description` twice: PyYAML refused it as
+    invalid YAML, so no revision of those four months could be generated, diffed or upgraded to."""
+    from postman_kit.loader import parse_text
+
+    text = b"a: &x 1\nb: &x [2]\nc: *x\nd: {e: &x 3, f: *x}\n"
+    assert parse_text(text, "spec.yaml") == {"a": 1, "b": [2], "c": [2], "d": {"e": 3, "f": 3}}
+    laughs = b"a: &x [1, 1]\nb: &x [*x, *x, *x, *x, *x, *x, *x, *x, *x]\n" + b"".join(
+        b"l%d: &x [*x, *x, *x, *x, *x, *x, *x, *x, *x]\n" % n for n in range(12)
+    )
+    with pytest.raises(InputError):
+        parse_text(laughs, "laughs.yaml")  # the alias limits hold on this path too

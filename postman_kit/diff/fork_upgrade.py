@@ -1424,12 +1424,11 @@ class _Merger:
         format (`sk_live_…`, `ghp_…`, a JWT) and a value kept under a credential's name (a header `X-Api-Key`,
         a query `api_key`, `Authorization: Bearer …`), each as the variable _credential_variable names."""
         api = self.comparison.api
-        for holder in [
-            self.result,
-            *(f for _, f in self.result.folders()),
-            *(i for i, _ in self.carried_items),
-        ]:
-            _join_split_credentials(holder.event)
+        _join_split_credentials(self.result.event)
+        for _, folder in self.result.folders():
+            _join_split_credentials(folder.event)
+        for carried, _ in self.carried_items:
+            _join_split_credentials(carried.event)
         for item, label in self.carried_items:
             data = original = item.to_json()
             if find_keys(json_text(data)):
