@@ -311,3 +311,15 @@ def test_a_fork_whose_revision_variable_alone_was_bumped_is_not_compared_as_that
     )
     summary = json.loads(result.stdout)["summary"]
     assert summary["added"] > 50 and summary["changed"] > 0, summary
+
+
+@pytest.mark.corpus
+def test_a_beta_fork_upgraded_to_a_stable_revision_is_named_stable(run_cli, tmp_path) -> None:
+    """A fork of the beta 2025-01-15.pre collection upgraded to stable 2026-07-15 was named
+    "(Beta) Klaviyo API (v2026-07-15)", a beta it is not; otherwise byte-equal to generate's."""
+    beta = require_corpus() / "klaviyo" / "beta" / "2025-01-15.pre.json"
+    assert run_cli("generate", beta, "-o", tmp_path / "old").exit_code == 0
+    [generated] = (tmp_path / "old").glob("*.postman_collection.json")
+    out = tmp_path / "up.json"
+    assert run_cli("upgrade", generated, "--to", STABLE / "2026-07-15.json", "-o", out).exit_code == 0
+    assert json.loads(out.read_text())["info"]["name"] == "(Stable) Klaviyo API (v2026-07-15)"

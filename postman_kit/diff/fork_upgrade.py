@@ -45,7 +45,7 @@ from postman_kit.generation.contracts import CONTRACT_TEST_HEADER
 from postman_kit.generation.serialize import query_value
 from postman_kit.generation.servers import host_label
 from postman_kit.ids import is_derived, stable_uuid
-from postman_kit.naming import stamped
+from postman_kit.naming import parse_collection_name, stamped
 from postman_kit.secrets import (
     MIN_TOKEN_LENGTH,
     find_keys,
@@ -2126,6 +2126,15 @@ def _fork_name(old: Side, new: Side, default: str, base: Side | None, report: Up
 
     name = bumped(old.collection.info.name)
     if not name:
+        return default
+    written, wanted = parse_collection_name(old.collection.info.name), parse_collection_name(default)
+    if (
+        written.channel not in (None, wanted.channel)
+        and written.title == wanted.title
+        and written.revision == old.revision
+    ):
+        # generate's own name for OLD, on another track (a beta fork upgraded to a stable revision): NEW's,
+        # with NEW's label (`(Beta) … (v2026-07-15)` would say a beta it is not)
         return default
     if base is not None:
         if name != bumped(base.collection.info.name):
