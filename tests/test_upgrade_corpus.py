@@ -323,3 +323,39 @@ def test_a_beta_fork_upgraded_to_a_stable_revision_is_named_stable(run_cli, tmp_
     out = tmp_path / "up.json"
     assert run_cli("upgrade", generated, "--to", STABLE / "2026-07-15.json", "-o", out).exit_code == 0
     assert json.loads(out.read_text())["info"]["name"] == "(Stable) Klaviyo API (v2026-07-15)"
+
+
+@pytest.mark.corpus
+def test_a_saved_request_whose_id_new_s_path_has_no_place_for_is_kept_as_written(run_cli, tmp_path) -> None:
+    """Klaviyo's `POST /api/templates/{id}/render/` became `POST /api/template-render/`, the id in the body: a
+    saved request rendering TPL1 was moved there ("Fixed for you") and sent without its id anywhere."""
+    require_corpus()
+    assert run_cli("generate", STABLE / "2022-10-17.json", "-o", tmp_path / "old").exit_code == 0
+    [generated] = (tmp_path / "old").glob("*.postman_collection.json")
+    fork = json.loads(generated.read_text())
+    url = {
+        "raw": "{{baseUrl}}/api/templates/TPL1/render/",
+        "host": ["{{baseUrl}}"],
+        "path": ["api", "templates", "TPL1", "render", ""],
+    }
+    body = {
+        "mode": "raw",
+        "raw": '{"data": {"type": "template", "attributes": {"context": {"name": "Ann"}}}}',
+    }
+    request = {
+        "method": "POST",
+        "header": [{"key": "revision", "value": "{{revision}}"}],
+        "body": body,
+        "url": url,
+    }
+    fork["item"].append({"name": "Ops runbook", "item": [{"name": "Render template", "request": request}]})
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    result = run_cli(
+        "upgrade", tmp_path / "fork.json", "--to", STABLE / "2024-02-15.json", "-o", out, "--format", "json"
+    )
+    assert result.exit_code == 0, result.output
+    [kept] = next(f for f in json.loads(out.read_text())["item"] if f["name"] == "Ops runbook")["item"]
+    assert kept["request"]["url"]["raw"] == url["raw"] and kept["name"] == "⚠ Render template"
+    [conflict] = json.loads(result.output)["conflicts"]
+    assert "no place for your `id=TPL1`" in conflict["problems"][0]

@@ -1166,6 +1166,23 @@ class _Merger:
         self._unmark(item)
         label = "/".join(trail + (item.name,))
         request, checked = self.comparison.moved(saved, endpoint)
+        # the resource the request names, its path's last value (parents NEW's path dropped may go)
+        named = list((saved.path_params or {}).items())[-1:]
+        lost = [
+            f"`{name}={value}`"
+            for name, value in named
+            if value and not value.startswith((":", "{{")) and value not in json_text(request.to_json())
+        ]
+        if lost:
+            # NEW's path has no place for the id the user typed (Klaviyo's template render took it into the
+            # body): moving the request would send without it. Kept as written, marked, for the user to move.
+            problems = [
+                f"{saved.key[0]} {item.request.url.path_template} is {request.url.path_template} in "
+                f"{self.new_label}, whose path has no place for your {', '.join(lost)}: kept as you wrote it"
+            ]
+            self._mark(item, problems)
+            self.report.conflicts.append(Conflict(label, problems))
+            return item
         revision_header = self.comparison.new.side.profile.revision_header
         if revision_header:
             sent = {h.value for h in item.request.header if h.key.lower() == revision_header.lower()}
