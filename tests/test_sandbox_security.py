@@ -695,3 +695,25 @@ def test_an_error_quoting_what_the_request_sent_never_holds_a_key_in_full(served
         assert answer.status_code in (400, 404), answer.text
         assert key not in answer.text and token not in answer.text, answer.text
         assert "…" in answer.json()["errors"][0]["detail"]
+
+
+@pytest.mark.slow  # starts the sandbox command
+def test_a_request_with_two_lengths_is_refused_and_its_connection_closed(tmp_path: Path) -> None:
+    """Content-Length and Transfer-Encoding together (RFC 9112 §6.1): the chunked body was read and the connection
+    kept, so the bytes after it were served as a second request, which a proxy in front reading the other
+    length would never have seen (request smuggling)."""
+    data = tmp_path / "sandbox"
+    with running_sandbox(EXAMPLE_SPEC, data, write_keys_file(tmp_path)) as (base, _process):
+        port = int(base.rsplit(":", 1)[1])
+        smuggled = b"GET /_activity HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        request = (
+            b"POST /api/profiles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 4\r\n"
+            b"Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n" + smuggled
+        )
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+            connection.sendall(request)
+            received = b""
+            while chunk := connection.recv(65536):
+                received += chunk
+    assert received.startswith(b"HTTP/1.1 400 ")
+    assert received.count(b"HTTP/1.1 ") == 1  # the connection closed: nothing more was served

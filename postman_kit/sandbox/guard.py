@@ -172,6 +172,15 @@ class RequestGuard:
                 "start it with --allow-host NAME to accept another name.",
                 parameter="Host",
             )
+        names = {name.lower() for name, _ in scope.get("headers", ())}
+        if b"transfer-encoding" in names and b"content-length" in names:
+            # two lengths (RFC 9112 §6.1): a proxy before the sandbox may read the body by the other one, and
+            # what follows as another request (smuggling); refused, and the connection closed
+            return ApiError(
+                400,
+                "The request has both Content-Length and Transfer-Encoding; send one.",
+                parameter="Content-Length",
+            )
         length = _content_length(scope)
         if length is not None and length > self.max_body:
             return self._too_large()
