@@ -205,3 +205,15 @@ def test_requests_merged_in_from_another_api_are_the_user_s_and_unchecked(genera
     assert upgrade_report.conflicts == []
     kept = next(node for node in result["item"] if node["name"] == "Twilio (merged)")
     assert [item["name"] for item in kept["item"]] == [item["name"] for item in folder["item"]]
+
+
+def test_an_auth_the_user_set_that_new_s_own_request_auth_shadows_is_said(generated, tmp_path):
+    """Asana's operations each name OAuth in a later revision: the user's collection and folder tokens were
+    reported kept, yet every request sent NEW's own auth instead, unsaid."""
+    fork = json.loads(generated.read_text())
+    bearer = {"type": "bearer", "bearer": [{"key": "token", "value": "{{myToken}}", "type": "string"}]}
+    next(f for f in fork["item"] if f["name"] == "Client")["auth"] = bearer  # client requests carry their own
+    next(f for f in fork["item"] if f["name"] == "Lists")["auth"] = bearer  # Lists' inherit it
+    _, report = upgraded(fork, tmp_path)
+    shadowed = [note for note in report.notes if "does not reach" in note]
+    assert len(shadowed) == 1 and "folder 'Client'" in shadowed[0], shadowed

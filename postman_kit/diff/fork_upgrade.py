@@ -205,6 +205,7 @@ def upgrade_sides(
     merger.replace_literal_credentials()
     merger.replace_found_credentials_everywhere()
     merger.declare_credential_variables()
+    merger.note_shadowed_auth()
     merger.scrub_report()
     # what no request sends but the user wrote (a folder named or described with a token, a header or variable
     # name holding one, `?api_key=…` in a description): truncated, as every output writes a key, and listed to
@@ -691,6 +692,31 @@ class _Merger:
             return  # upstream's, as OLD's spec generated it: NEW's takes its place
         self.result.auth = mine
         self.report.edits_kept.append("collection auth")
+
+    def note_shadowed_auth(self) -> None:
+        """Say where an auth the user set on the collection or a folder no longer reaches: NEW gives requests
+        under it an auth of their own (Asana's operations each name OAuth now), which Postman sends instead."""
+        set_by_user: dict[tuple[str, ...], Auth] = {}
+        if self.result.auth is not None and "collection auth" in self.report.edits_kept:
+            set_by_user[()] = self.result.auth
+        for trail, folder in self.result.folders():
+            if folder.auth is not None:  # generate gives a folder none: one there is the user's
+                set_by_user[trail] = folder.auth
+        for trail, auth in set_by_user.items():
+            shadowed = [
+                item_path(where, item)
+                for where, item in self.result.walk()
+                if where[: len(trail)] == trail
+                and item.request.auth is not None
+                and item.request.auth != auth
+            ]
+            if shadowed:
+                place = f"folder '{'/'.join(trail)}'" if trail else "the collection"
+                self.report.notes.append(
+                    f"the auth you set on {place} does not reach {len(shadowed)} request(s) under it, to which "
+                    f"{self.new_label} gives an auth of their own (e.g. {shadowed[0]}): set theirs to inherit to "
+                    "send yours"
+                )
 
     # -- the fork's own tree ----------------------------------------------------------------------------------
     def carry_tree(self) -> None:
