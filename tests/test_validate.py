@@ -656,3 +656,36 @@ def test_an_exploded_array_query_parameter_is_described_once(run_cli, tmp_path: 
     collection.write_text(json.dumps(data))
     result = run_cli("validate", collection, "--spec", spec_file, "--select", "lint/parameter-description")
     assert result.output.count("query parameter 'domains' has no description") == 2
+
+
+def test_the_spec_s_own_example_in_a_form_body_is_information_as_in_a_json_one(run_cli, tmp_path):
+    """Bolt's OAuth token request documents `scope: bolt.account.manage+openid`, outside its own enum: as JSON
+    the kit's own output got an info ("the spec's own example"), as a form an error, and validate failed."""
+    grant = {
+        "type": "object",
+        "required": ["grant_type", "code", "scope"],
+        "properties": {
+            "grant_type": {"type": "string", "enum": ["authorization_code"]},
+            "code": {"type": "string"},
+            "scope": {"type": "string", "enum": ["read", "write"]},
+        },
+    }
+    refresh = {
+        "type": "object",
+        "required": ["grant_type", "refresh_token"],
+        "properties": {
+            "grant_type": {"type": "string", "enum": ["refresh_token"]},
+            "refresh_token": {"type": "string"},
+        },
+    }
+    example = {"code": {"value": {"grant_type": "authorization_code", "code": "abc", "scope": "read+write"}}}
+    content = {"schema": {"oneOf": [grant, refresh]}, "examples": example}
+    form = {"application/x-www-form-urlencoded": content}
+    operation = {"operationId": "token", "requestBody": {"required": True, "content": form},
+                 "responses": {"200": {"description": "ok"}}}  # fmt: skip
+    spec = minimal_spec({"/token": {"post": operation}})
+    collection, spec_file = generated(run_cli, tmp_path, spec)
+    result = run_cli("validate", collection, "--spec", spec_file, "--format", "json")
+    assert result.exit_code == 0, result.output
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["rule"], f["severity"]) for f in findings] == [("request/body-schema", "info")]

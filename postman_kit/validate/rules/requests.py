@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from postman_kit.collection import without_json_comments
 from postman_kit.conformance import Problem, RequestChecker, other_host
 from postman_kit.examples import ExampleBuilder
+from postman_kit.generation.serialize import form_pairs
 from postman_kit.profiles import KLAVIYO
 from postman_kit.routing import RouteMatch
 from postman_kit.validate.model import Hit, Severity
@@ -122,24 +123,31 @@ def _documented_example(target: Target, ref: ItemRef) -> bool:
     if id(ref.item) not in target.generated_ids:
         return False
     checker, body = target.checker, ref.item.request.body
-    if checker is None or body is None or body.mode != "raw":
+    if checker is None or body is None or body.mode not in ("raw", "urlencoded"):
         return False
     route = checker.route(ref.item.request)
     request_body = route.operation.request_body if isinstance(route, RouteMatch) else None
     media = request_body.preferred if request_body is not None else None
     if media is None or not isinstance(media.example, dict | list):
         return False
-    try:
-        sent = json.loads(without_json_comments(body.raw or ""))
-    except ValueError:
-        return False
-    if sent == media.example:
-        return True
     # as generate sends it: placeholders mended, optional readOnly fields left out; one builder per target, as
     # its index of the spec's property examples is built on first use
     if "request-examples" not in target.memo:
         target.memo["request-examples"] = ExampleBuilder(checker.api.document, "request")
-    return bool(sent == target.memo["request-examples"].mended(media.schema, media.example))
+    mended = target.memo["request-examples"].mended(media.schema, media.example)
+    if body.mode == "urlencoded":
+        # a form the spec documents (Bolt's OAuth token request), its fields as generate writes them
+        sent_fields = [
+            (str(f.get("key")), str(f.get("value")))
+            for f in body.urlencoded
+            if isinstance(f, dict) and not f.get("disabled")
+        ]
+        return any(sent_fields == form_pairs(example, media.encoding) for example in (media.example, mended))
+    try:
+        sent = json.loads(without_json_comments(body.raw or ""))
+    except ValueError:
+        return False
+    return bool(sent == media.example or sent == mended)
 
 
 def _severity(name: str) -> Severity | None:
