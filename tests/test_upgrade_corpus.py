@@ -228,6 +228,17 @@ def test_what_the_user_set_on_an_api_subfolder_new_no_longer_has_stays_on_its_re
     assert tags["event"] == [script] and tags["item"]
 
 
+def upgraded_through(run_cli, tmp_path: Path, hops: list[str]) -> Path:
+    """tmp_path/fork.json upgraded to each of `hops` in turn (with the revisions known): the last upgrade."""
+    source = tmp_path / "fork.json"
+    for index, revision in enumerate(hops):
+        out = tmp_path / f"{len(hops)}-{index}.json"
+        args = ("upgrade", source, "--to", STABLE / f"{revision}.json", "--revisions", STABLE, "-o", out)
+        assert run_cli(*args).exit_code == 0
+        source = out
+    return source
+
+
 @pytest.mark.corpus
 def test_a_multi_hop_upgrade_notes_a_kept_request_about_the_last_hop_as_one_upgrade_does(
     run_cli, tmp_path
@@ -247,12 +258,7 @@ def test_a_multi_hop_upgrade_notes_a_kept_request_about_the_last_hop_as_one_upgr
     (tmp_path / "fork.json").write_text(text)
     notes = []
     for hops in (["2026-07-15"], ["2023-06-15", "2026-07-15"]):
-        source = tmp_path / "fork.json"
-        for index, revision in enumerate(hops):
-            out = tmp_path / f"{len(hops)}-{index}.json"
-            args = ("upgrade", source, "--to", STABLE / f"{revision}.json", "--revisions", STABLE, "-o", out)
-            assert run_cli(*args).exit_code == 0
-            source = out
+        source = upgraded_through(run_cli, tmp_path, hops)
         kept = next(
             item
             for _, item in Collection.from_json(json.loads(source.read_text())).walk()
@@ -277,15 +283,10 @@ def test_a_multi_hop_upgrade_marks_a_conflict_about_the_whole_way_as_one_upgrade
     url = {"raw": "{{baseUrl}}/api/lists", "host": ["{{baseUrl}}"], "path": ["api", "lists"]}
     lists["item"].append({"name": "Create list (no body yet)", "request": {"method": "POST", "url": url}})
     (tmp_path / "fork.json").write_text(json.dumps(fork))
-    results = []
-    for hops in (["2026-07-15"], ["2025-07-15", "2026-07-15"]):
-        source = tmp_path / "fork.json"
-        for index, revision in enumerate(hops):
-            out = tmp_path / f"{len(hops)}-{index}.json"
-            args = ("upgrade", source, "--to", STABLE / f"{revision}.json", "--revisions", STABLE, "-o", out)
-            assert run_cli(*args).exit_code == 0
-            source = out
-        results.append(source.read_bytes())
+    results = [
+        upgraded_through(run_cli, tmp_path, hops).read_bytes()
+        for hops in (["2026-07-15"], ["2025-07-15", "2026-07-15"])
+    ]
     assert results[0] == results[1]
     assert b"Needs review after upgrading from v2024-10-15 to v2026-07-15:" in results[1]
 
