@@ -120,7 +120,7 @@ def test_a_body_left_mid_edit_with_an_open_comment_survives_an_upgrade_verbatim(
     mine = upgraded[names.index("Create Profile") + 1]
     assert mine["name"] == "⚠ Create Profile (your edit)"
     assert mine["request"]["body"]["raw"] == raw
-    assert "not valid JSON" in mine["description"]
+    assert "not valid JSON" in mine["request"]["description"]
     assert [c.label for c in result.conflicts if "Create Profile" in c.label] == [
         "Profiles/Profiles/Create Profile (your edit)"
     ]

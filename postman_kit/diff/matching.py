@@ -158,13 +158,18 @@ def index_collection_side(side: Side, references: list[SideIndex]) -> SideIndex:
     # where the fork's requests go, most of them: the API's own host (`{{baseUrl}}`)
     hosts = Counter(tuple(item.request.url.host) for _, item in side.collection.walk())
     main_host = hosts.most_common(1)[0][0] if hosts else ()
+    described: dict[str, set[Key]] = {}  # operation id → the requests whose description names it
     for trail, item in side.collection.walk():
         key, template, params = _route(item, routers, titles, operation_ids)
         groups.setdefault(key, []).append((trail, item, template, params))
+        if found := _GENERATED_OPERATION.search(item.request.description or ""):
+            described.setdefault(found.group(1), set()).add(key)
+    # named by one request only: a copy the user made and switched to another method names it too
+    once = {operation for operation, keys in described.items() if len(keys) == 1}
     endpoints: dict[Key, Endpoint] = {}
     saved: list[SavedRequest] = []
     for key, members in groups.items():
-        upstream = _pick_upstream(key, members, references, titles, main_host)
+        upstream = _pick_upstream(key, members, references, titles, main_host, once)
         for index, (trail, item, template, params) in enumerate(members):
             if index == upstream:
                 endpoints[key] = _fork_endpoint(key, trail, item)
@@ -287,6 +292,7 @@ def _pick_upstream(
     references: list[SideIndex],
     titles: set[str],
     main_host: tuple[str, ...] = (),
+    described_once: frozenset[str] | set[str] = frozenset(),
 ) -> int | None:
     """Index of the request that is the endpoint's own (generated) request; the others are saved requests.
 
@@ -333,7 +339,7 @@ def _pick_upstream(
     # an export keeps (a copy the user made of it comes after it)
     for index, (_, item, _, _) in enumerate(members):
         found = _GENERATED_OPERATION.search(item.request.description or "")
-        if found and generated_for(item, found.group(1)):
+        if found and found.group(1) in described_once and generated_for(item, found.group(1)):
             return index
     return None
 
