@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterator
 from postman_kit.collection import without_json_comments
 from postman_kit.conformance import Problem, RequestChecker, other_host
 from postman_kit.examples import ExampleBuilder
-from postman_kit.generation.serialize import form_pairs
 from postman_kit.profiles import KLAVIYO
 from postman_kit.routing import RouteMatch
 from postman_kit.validate.model import Hit, Severity
@@ -136,7 +135,10 @@ def _documented_example(target: Target, ref: ItemRef) -> bool:
         target.memo["request-examples"] = ExampleBuilder(checker.api.document, "request")
     mended = target.memo["request-examples"].mended(media.schema, media.example)
     if body.mode == "urlencoded":
-        # a form the spec documents (Bolt's OAuth token request), its fields as generate writes them
+        # a form the spec documents (Bolt's OAuth token request), its fields as generate writes them; imported
+        # here: `validate` loads no generator for collections without one (test_generate_validation)
+        from postman_kit.generation.serialize import form_pairs
+
         sent_fields = [
             (str(f.get("key")), str(f.get("value")))
             for f in body.urlencoded
