@@ -217,3 +217,20 @@ def test_an_auth_the_user_set_that_new_s_own_request_auth_shadows_is_said(genera
     _, report = upgraded(fork, tmp_path)
     shadowed = [note for note in report.notes if "does not reach" in note]
     assert len(shadowed) == 1 and "folder 'Client'" in shadowed[0], shadowed
+
+
+def test_what_the_user_put_in_a_folder_new_splits_keeps_its_place(generated, tmp_path):
+    """2026-07-15 splits Metrics into Metrics/Metrics, Custom Metrics and Mapped Metrics: a request the user saved
+    after Get Metric, and a folder of theirs last, went to the top of Metrics, the folder before the request."""
+    fork = json.loads(generated.read_text())
+    metrics = next(f for f in fork["item"] if f["name"] == "Metrics")
+    names = [node["name"] for node in metrics["item"]]
+    mine = json.loads(json.dumps(find(metrics["item"], "Get Metric")))
+    mine.update(name="My metric XYZ", response=[])
+    mine.pop("id", None)
+    metrics["item"].insert(names.index("Get Metric") + 1, mine)
+    metrics["item"].append({"name": "Zeta tools", "item": []})
+    result, _ = upgraded(fork, tmp_path)
+    upgraded_metrics = next(f for f in result["item"] if f["name"] == "Metrics")
+    order = [node["name"] for node in upgraded_metrics["item"]]
+    assert order.index("Metrics") < order.index("My metric XYZ") < order.index("Zeta tools"), order

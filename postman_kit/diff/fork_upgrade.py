@@ -959,12 +959,25 @@ class _Merger:
                         f"{'/'.join(trail + (upstream.name,))}: kept where you moved it"
                     )
                 anchor = upstream
-            elif self.base_folders is None:
-                # without OLD's spec a request in another folder than NEW's may be the user's move or upstream's
-                _, new_trail, _ = self.places.get(upstream.id or "", (None, (), None))
-                self.report.not_carried.append(
-                    f"{'/'.join(new_trail + (upstream.name,))}: folder {'/'.join(trail) or '(top)'}"
+            else:
+                if self.base_folders is None:
+                    # without OLD's spec a request in another folder than NEW's may be the user's move or
+                    # upstream's
+                    _, new_trail, _ = self.places.get(upstream.id or "", (None, (), None))
+                    self.report.not_carried.append(
+                        f"{'/'.join(new_trail + (upstream.name,))}: folder {'/'.join(trail) or '(top)'}"
+                    )
+                owner = next(
+                    (i for i, n in enumerate(target) if isinstance(n, Folder) and n.items is siblings), -1
                 )
+                here = (
+                    next((i for i, n in enumerate(target) if n is anchor), -1) if anchor is not None else -1
+                )
+                if owner > here:
+                    # NEW split the folder (Klaviyo's Metrics into Metrics/Metrics, Custom Metrics, …): what the
+                    # user put after the request goes after the subfolder now holding it, not to the top (and
+                    # never back before what was put already)
+                    anchor, at = target[owner], owner
 
     def _carry_folder_settings(
         self, mine: Folder, target: Folder, trail: tuple[str, ...], origin: tuple[str, ...] | None
