@@ -22,6 +22,7 @@ from postman_kit.scalars import (
     is_number,
     listed_types,
     name_key,
+    number_bounds,
     number_value,
     pattern_examples,
     pattern_is_readable,
@@ -1751,14 +1752,11 @@ def _within_bounds(schema: dict[str, Any], value: Any) -> bool:
 
 
 def _number_within(schema: dict[str, Any], value: Any) -> bool:
-    low, high = schema.get("minimum"), schema.get("maximum")
-    above, below = schema.get("exclusiveMinimum"), schema.get("exclusiveMaximum")
-    if is_number(low) and (value < low or (above is True and value == low)):
+    low, low_open, high, high_open = number_bounds(schema)  # 3.0's exclusive flags, 3.1's exclusive numbers
+    if low is not None and (value < low or (low_open and value == low)):
         return False
-    if is_number(high) and (value > high or (below is True and value == high)):
+    if high is not None and (value > high or (high_open and value == high)):
         return False
-    if (is_number(above) and value <= above) or (is_number(below) and value >= below):
-        return False  # 3.1's exclusive bounds are numbers of their own
     step = schema.get("multipleOf")
     if is_number(step) and step > 0:
         if isinstance(value, int) and isinstance(step, int):
