@@ -43,6 +43,12 @@ def path_variable(segment: str) -> tuple[str, str] | None:
     return name, dot + rest
 
 
+def without_trailing_slash(segments: list[str]) -> list[str]:
+    """A path's segments without the empty one a trailing slash leaves (Klaviyo's older revisions end each
+    path with one)."""
+    return segments[:-1] if len(segments) > 1 and segments[-1] == "" else segments
+
+
 def _normal_segment(segment: str) -> str:
     if (variable := path_variable(segment)) is not None:
         return "{}" + variable[1]

@@ -13,12 +13,12 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from postman_kit.collection import Collection, Request, item_path
+from postman_kit.collection import Collection, item_path
 from postman_kit.collection_files import is_collection_directory
 from postman_kit.collection_v3 import collection_directory_name, write_v3_collection
 from postman_kit.diff.changes import Change, DiffReport, OperationChange, SavedRequestVerdict, Verdict
 from postman_kit.diff.compare import compare_sides, prepare
-from postman_kit.diff.fork_upgrade import UpgradeReport, upgrade_sides
+from postman_kit.diff.fork_upgrade import UpgradeReport, request_shape, upgrade_sides
 from postman_kit.diff.lifecycle import Lifecycle, lifecycle
 from postman_kit.diff.revisions import RevisionList, read_revisions
 from postman_kit.diff.sides import Side, load_side, stamped_revision
@@ -126,21 +126,11 @@ def _recorded_as_built(fork: Side, new: Side) -> bool:
         request = built.get(key)
         if request is None:
             return False  # an operation generate wrote the fork a request for, which NEW does not have
-        if _sent(recorded.request) == _sent(request):
+        if request_shape(recorded.request) == request_shape(request):
             same += 1
         else:
             differ += 1
     return differ <= (same + differ) // 20
-
-
-def _sent(request: Request) -> tuple[object, ...]:
-    """What a request sends, as generate writes it, for telling one spec's requests from another's."""
-    body = request.body
-    return (
-        request.url.raw,
-        sorted((h.key.lower(), h.value) for h in request.header if not h.disabled),
-        (body.mode, body.raw, repr(body.urlencoded), repr(body.formdata)) if body is not None else None,
-    )
 
 
 def _requests_of(side: Side) -> set[tuple[str, str]]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from postman_kit import ids
 from postman_kit.collection import Item, Request
 from postman_kit.conformance import other_host
 from postman_kit.diff.changes import (
@@ -333,13 +334,19 @@ def _renamed_path_parameters(changes: list[Change], old_template: str, new_templ
     `id`) is one rename, which no caller sees: every request sends the same URL."""
     renamed = {
         old_param[0]: new_param[0]
-        for before, after in zip(_segments(old_template), _segments(new_template), strict=False)
+        for before, after in zip(
+            ids.without_trailing_slash(old_template.split("/")),
+            ids.without_trailing_slash(new_template.split("/")),
+            strict=False,
+        )
         if (old_param := _segment_parameter(before))
         and (new_param := _segment_parameter(after))
         and old_param[0] != new_param[0]
         and old_param[1] == new_param[1]
     }
-    if not renamed or len(_segments(old_template)) != len(_segments(new_template)):
+    if not renamed or len(ids.without_trailing_slash(old_template.split("/"))) != len(
+        ids.without_trailing_slash(new_template.split("/"))
+    ):
         return changes
     removed = {c.where for c in changes if c.kind == "parameter-removed"}
     added = {c.where for c in changes if c.kind == "parameter-added"}
@@ -361,23 +368,17 @@ def _renamed_path_parameters(changes: list[Change], old_template: str, new_templ
     return out
 
 
-def _segments(template: str) -> list[str]:
-    parts = template.split("/")
-    return parts[:-1] if len(parts) > 1 and parts[-1] == "" else parts
-
-
 _ONE_PARAMETER = re.compile(r"^([^{}]*)\{([^{}]+)\}([^{}]*)$")
 
 
 def _segment_parameter(segment: str) -> tuple[str, str] | None:
     """The one parameter a path segment holds and the segment's shape around it: `{campaign_id}` or
-    `:campaign_id` → (`campaign_id`, `{}`); Twilio's `{Sid}.json` → (`Sid`, `{}.json`)."""
+    `:campaign_id` → (`campaign_id`, `{}`); Twilio's `{Sid}.json` or `:Sid.json` → (`Sid`, `{}.json`)."""
     found = _ONE_PARAMETER.match(segment)
     if found:
         return found.group(2), found.group(1) + "{}" + found.group(3)
-    if segment.startswith(":") and len(segment) > 1 and "{" not in segment:
-        return segment[1:], "{}"
-    return None
+    variable = ids.path_variable(segment) if "{" not in segment else None
+    return (variable[0], "{}" + variable[1]) if variable is not None and variable[0] else None
 
 
 def path_change(old: Endpoint, new: Endpoint) -> Change | None:
@@ -412,13 +413,14 @@ def saved_verdicts(comparison: Comparison) -> list[SavedRequestVerdict]:
     """Each saved request judged against OLD's own spec (when known) and NEW's: fine, already broken, broken by
     NEW or fixed by NEW, so a fork's old mistakes are not blamed on the new revision."""
     verdicts: list[SavedRequestVerdict] = []
+    fork_variables = comparison.fork_variables()
     for saved in comparison.old.saved:
         old_endpoint = comparison.old.endpoints.get(saved.key)
         new_endpoint = comparison.new_endpoint_for(saved)
         request = saved.item.request
         before = comparison.old_problems(saved)
         after: list[tuple[str, str]] | None  # NEW's problems as (code, message)
-        elsewhere = other_host(request, comparison.api, comparison.fork_variables())
+        elsewhere = other_host(request, comparison.api, fork_variables)
         if elsewhere is not None:  # another service's request (a webhook relay): not this API's to judge
             old_endpoint = new_endpoint = None
             before, after, status, problems = None, None, "unchecked", [elsewhere.message]

@@ -270,7 +270,7 @@ class _Merger:
         """The user's edits to upstream requests, three-way: what differs between the fork's request and what
         upstream generated for it goes onto NEW's request. What upstream generated is the request OLD's spec
         builds when that spec is known, else the request the item's own examples recorded (see
-        `_as_generated`); a request with neither is left as NEW has it, and counted in a note."""
+        `Side.as_generated`); a request with neither is left as NEW has it, and counted in a note."""
         base = self.comparison.base
         no_base: list[str] = []
         # the operation a request is marked with, where the user pointed it at another path (an endpoint the spec
@@ -287,7 +287,7 @@ class _Merger:
                 base_item = base_by_id.get(pair.old.operation_id)
             from_spec = base_item is not None
             if base_item is None:
-                base_item = self._as_generated(pair.old.item)
+                base_item = self.comparison.old.side.as_generated(pair.old.item)
             _, trail, target = place
             self.paired.append((target, pair.old.item, pair.old.key))
             label = "/".join(trail + (target.name,))
@@ -338,7 +338,7 @@ class _Merger:
         generated = base.endpoints[key].item if base is not None and key in base.endpoints else None
         exact = generated is not None
         if generated is None:
-            generated = self._as_generated(item)
+            generated = self.comparison.old.side.as_generated(item)
         if generated is None:
             return []
         edits: list[str] = []
@@ -364,9 +364,6 @@ class _Merger:
         ):
             edits.append("settings")  # a request's settings (Postman's Settings tab)
         return edits
-
-    def _as_generated(self, item: Item) -> Item | None:
-        return self.comparison.old.side.as_generated(item)
 
     def _apply_edits(self, mine: Item, base: Item, target: Item, label: str, exact: bool = False) -> None:
         """`exact`: `base` is the item OLD's spec builds. Otherwise it is the request read back from the item's
@@ -469,7 +466,7 @@ class _Merger:
         # A header upstream generated that the user deleted (an `Accept`, a `revision` a collection script sets)
         # stays out, told by the request the item's examples recorded where they hold one: a header a later
         # generate adds that the fork was never given is no deletion.
-        recorded = self._as_generated(mine) if exact else base
+        recorded = self.comparison.old.side.as_generated(mine) if exact else base
         recorded_keys = {h.key.lower() for h in (recorded or base).request.header}
         mine_keys = {h.key.lower() for h in mine.request.header}
         for header in base.request.header:
@@ -1485,11 +1482,12 @@ class _Merger:
             _join_split_credentials(folder.event)
         for carried, _ in self.carried_items:
             _join_split_credentials(carried.event)
+        fork_variables = self.comparison.fork_variables()
         for item, label in self.carried_items:
             data = original = item.to_json()
             if find_keys(json_text(data)):
                 data = self._replaced_in(data, (), label)
-            elsewhere = other_host(item.request, api, self.comparison.fork_variables()) is not None
+            elsewhere = other_host(item.request, api, fork_variables) is not None
             host_variable = self._other_host_variable(item.request.url.host) if elsewhere else None
             found: dict[str, tuple[str, str]] = {}  # literal → (variable, where)
             tokens: dict[str, tuple[str, str]] = {}  # the same for tokens found by their format
@@ -1689,9 +1687,10 @@ class _Merger:
         key, a password; pasted keys are replaced above): each becomes the variable NEW's own auth of that type
         sends, else the key variable, and is reported truncated."""
         api = self.comparison.api
+        fork_variables = self.comparison.fork_variables()
         for item, label in self.carried_items:
             # a call to another service is not sent this API's credential: a variable of its own, named by its host
-            elsewhere = other_host(item.request, api, self.comparison.fork_variables()) is not None
+            elsewhere = other_host(item.request, api, fork_variables) is not None
             own = self._other_host_variable(item.request.url.host) if elsewhere else None
             generated = self.new_auth.get(id(item))
             self._credential_to_variable(item.request.auth, label, own, generated)
@@ -1850,7 +1849,7 @@ def _example_shape(example: Response) -> tuple[Any, ...]:
         example.body,
         _headers_shape(example.header),
         json_text(example.cookie or []),
-        None if original is None else _request_shape(original),
+        None if original is None else request_shape(original),
     )
 
 
@@ -1858,7 +1857,8 @@ def _headers_shape(headers: list[Header]) -> tuple[tuple[str, str, bool], ...]:
     return tuple(sorted((str(h.key).lower(), str(h.value), h.disabled) for h in headers))
 
 
-def _request_shape(request: Request) -> tuple[Any, ...]:
+def request_shape(request: Request) -> tuple[Any, ...]:
+    """What a request sends, as comparable values, whatever order Postman wrote its headers in."""
     url = request.url
     return (
         request.method.upper(),
@@ -1982,7 +1982,7 @@ def _same_segment(name: str, mine: Url, target: Url) -> list[Variable]:
     variable in both."""
     variables = [ids.path_variable(part) for part in mine.path]
     held = [i for i, variable in enumerate(variables) if variable is not None and variable[0] == name]
-    if len(_without_trailing_slash(mine.path)) != len(_without_trailing_slash(target.path)) or not held:
+    if len(ids.without_trailing_slash(mine.path)) != len(ids.without_trailing_slash(target.path)) or not held:
         return []
     variable = ids.path_variable(target.path[held[0]])
     if variable is None:
@@ -2046,10 +2046,6 @@ def _script_settings(line: str) -> list[tuple[str, str]]:
         (found.group(2) or found.group(6), found.group(4) or found.group(8))
         for found in _SCRIPT_SETTING.finditer(line)
     ]
-
-
-def _without_trailing_slash(path: list[str]) -> list[str]:
-    return path[:-1] if path and path[-1] == "" else path
 
 
 def _with_replaced(node: Any, replacements: dict[str, str]) -> Any:
