@@ -15,6 +15,7 @@ import yaml
 
 from postman_kit.diff import diff, upgrade
 from tests.support.diff import TODAY
+from tests.support.generate import minimal_spec
 from tests.tools import require_corpus
 
 
@@ -110,22 +111,15 @@ def test_a_field_named_like_a_keyword_is_a_field(tmp_path):
 
     def spec(version: str, properties: dict) -> Path:
         body = {"type": "object", "properties": properties}
-        document = {
-            "openapi": "3.0.3",
-            "info": {"title": "Folders", "version": version},
-            "servers": [{"url": "https://api.example.com"}],
-            "paths": {
-                "/folders": {
-                    "post": {
-                        "operationId": "createFolder",
-                        "requestBody": {"content": {"application/json": {"schema": body}}},
-                        "responses": {
-                            "201": {"description": "ok", "content": {"application/json": {"schema": body}}}
-                        },
-                    }
-                }
-            },
+        content = {"application/json": {"schema": body}}
+        operation = {
+            "operationId": "createFolder",
+            "requestBody": {"content": content},
+            "responses": {"201": {"description": "ok", "content": content}},
         }
+        document = minimal_spec(
+            {"/folders": {"post": operation}}, info={"title": "Folders", "version": version}
+        )
         path = tmp_path / f"{version}.json"
         path.write_text(json.dumps(document))
         return path
