@@ -218,10 +218,26 @@ def resolve(document: dict[str, Any], node: Any, source: str = "spec", _depth: i
 
 
 def _prefer_json(content: list[MediaType]) -> MediaType | None:
-    for media in content:
-        if media.media_type.endswith("json") or "+json" in media.media_type:
+    """The media type a request is sent in and an example shown in: the first JSON one, as the spec orders them,
+    with a JSON Patch (RFC 6902, an array of operations) taken only when no other JSON type is offered.
+    Kubernetes lists `application/json-patch+json` before `merge-patch+json` for PATCH bodies whose schema is
+    an object: an object sent as JSON Patch is a request the API refuses."""
+    json_media = [media for media in content if _is_json(_essence(media.media_type))]
+    for media in json_media:
+        if _essence(media.media_type) != "application/json-patch+json":
             return media
+    if json_media:
+        return json_media[0]
     return content[0] if content else None
+
+
+def _is_json(essence: str) -> bool:
+    return essence.endswith("json") or "+json" in essence
+
+
+def _essence(media_type: str) -> str:
+    """`application/merge-patch+json; charset=utf-8` → `application/merge-patch+json`."""
+    return media_type.split(";", 1)[0].strip().lower()
 
 
 def load_api(source: str) -> Api:

@@ -820,3 +820,47 @@ def test_an_operation_server_using_the_document_s_variable_undeclared_is_sent_th
     spec.write_text(json.dumps(minimal_spec(paths, servers=servers)))
     result = run_cli("generate", spec, "-o", tmp_path / "out")
     assert "'https://{region}.upload.sentry.io/{ver}' uses a variable it does not declare" in result.stderr
+
+
+def test_an_object_patch_goes_out_as_a_merge_patch_not_as_json_patch(tmp_path: Path) -> None:
+    """Kubernetes' PATCH bodies offer `application/json-patch+json` first, then merge and strategic merge patch,
+    all with one object schema (`io.k8s.apimachinery.pkg.apis.meta.v1.Patch`): an object sent as JSON Patch,
+    which must be an array of operations, is a request the API server refuses. A JSON Patch the spec offers
+    alone (Box's metadata updates) is still sent as one."""
+    patch_schema = {"type": "object", "properties": {"metadata": {"type": "object"}}}
+    operations = {"type": "array", "items": {"type": "object", "properties": {"op": {"enum": ["add"]}}}}
+    paths = {
+        "/namespaces/{name}": {
+            "parameters": [{"name": "name", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "patch": {
+                "summary": "Patch Namespace",
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        media: {"schema": patch_schema}
+                        for media in (
+                            "application/json-patch+json",
+                            "application/merge-patch+json",
+                            "application/strategic-merge-patch+json",
+                            "application/apply-patch+yaml",
+                        )
+                    },
+                },
+                "responses": OK,
+            },
+        },
+        "/metadata": {
+            "put": {
+                "summary": "Update Metadata",
+                "requestBody": {"content": {"application/json-patch+json": {"schema": operations}}},
+                "responses": OK,
+            }
+        },
+    }
+    requests = requests_by_name(build_json(tmp_path, minimal_spec(paths)))
+    patch = requests["Patch Namespace"]["request"]
+    assert headers(patch)["Content-Type"] == "application/merge-patch+json"
+    assert isinstance(json.loads(patch["body"]["raw"]), dict)
+    update = requests["Update Metadata"]["request"]
+    assert headers(update)["Content-Type"] == "application/json-patch+json"
+    assert isinstance(json.loads(update["body"]["raw"]), list)
