@@ -53,6 +53,11 @@ MAX_ENTRIES = 100
 # properties: Microsoft Graph's entities name each other in optional properties, breadth upon depth, and its
 # POST /drives body was 202,206 nodes (a 1.9 GB collection, 66 s). Required properties are always built.
 MAX_BUILT_ENTRIES = 500
+# The entries past which even required values are cut short (a scalar's value, an empty list, an object's stub):
+# ten levels of ten required properties, each a `$ref` to the next level, are a 4 KB spec whose value would hold
+# 10^10 entries; a list of three of a list of three, 14 levels down, 4.8 million. No API takes such a body, and
+# building it ran out of memory. A value cut short is counted in `cut_short`, for generate to warn of.
+MAX_VALUE_ENTRIES = 10_000
 # A JSON media type (`application/json`, `application/vnd.x+json`) with any parameters.
 _JSON_MEDIA = re.compile(r"^application/(?:[\w.+-]*\+)?json\s*(?:;|$)", re.IGNORECASE)
 
@@ -116,7 +121,10 @@ class ExampleBuilder:
         self._stubs = 0  # how many required values a cycle of refs left as stubs (see _stub)
         self._spent = 0  # entries placed in the value being built (see MAX_BUILT_ENTRIES)
         self._null_stubs = 0  # required values recursion left as null (see the array case of _build)
-        self._budget_cuts = 0  # optional properties left out for MAX_BUILT_ENTRIES
+        self._budget_cuts = 0  # optional properties left out for MAX_BUILT_ENTRIES, values cut short
+        self.cut_short = (
+            0  # required values cut short, or lists and maps given fewer entries, for MAX_VALUE_ENTRIES
+        )
         self._strings: dict[tuple[Any, ...], str] = {}
         self._standing_in: set[str] = set()  # bases being built as their first subtype (see _subtype)
         # OpenAPI 3.1 (JSON Schema 2020-12) applies the keywords beside a `$ref`; 3.0 ignores them
@@ -345,7 +353,7 @@ class ExampleBuilder:
         ):
             return self._tuple(schema, refs, depth, name)
         if kind == "array":
-            null_stubs = self._null_stubs
+            null_stubs, spent = self._null_stubs, self._spent
             item = self._build(schema.get("items") or {}, refs, depth + 1, name)
             if item is None and schema.get("minItems") and not self._typed(schema.get("items")):
                 item = NEUTRAL_STRING  # items of any kind, some asked for (NetBox's choice set: `items: {}`)
@@ -356,7 +364,7 @@ class ExampleBuilder:
                 # no item is better than one the API refuses
                 self._null_stubs = null_stubs
                 return []
-            count = max(1, min(int(schema.get("minItems") or 1), 3))
+            count = self._copies(max(1, min(int(schema.get("minItems") or 1), 3)), spent)
             if count > 1 and schema.get("uniqueItems") is True:
                 items = schema.get("items")
                 if (
@@ -610,15 +618,17 @@ class ExampleBuilder:
         contains = schema.get("contains")
         if isinstance(contains, dict):
             wanted = schema.get("minContains")
+            spent = self._spent
             value = self._build(contains, refs, depth + 1, name)
-            out += [None if value is _CUT else value] * (
-                min(wanted, MAX_ENTRIES) if isinstance(wanted, int) and wanted > 0 else 1
+            out += [None if value is _CUT else value] * self._copies(
+                min(wanted, MAX_ENTRIES) if isinstance(wanted, int) and wanted > 0 else 1, spent
             )
         items = schema.get("items")
         least = schema.get("minItems")
         if isinstance(items, dict) and isinstance(least, int) and len(out) < least:
+            spent = self._spent
             value = self._build(items, refs, depth + 1, name)
-            out += [None if value is _CUT else value] * min(least - len(out), 3)
+            out += [None if value is _CUT else value] * self._copies(min(least - len(out), 3), spent)
         return out
 
     def _with_siblings(
@@ -863,6 +873,24 @@ class ExampleBuilder:
                 return False
         return bool(refs)
 
+    def _cut_short(self, schema: Any, refs: tuple[str, ...], name: str | None) -> Any:
+        """Past MAX_VALUE_ENTRIES, a required value as small as it comes: a scalar's, an empty list; an object's
+        is cut (its stub stands in)."""
+        self._budget_cuts += 1
+        self.cut_short += 1
+        return self._shallow(schema, refs, name)
+
+    def _copies(self, count: int, spent: int) -> int:
+        """How many times a list or map holds the value built since `spent` (the entries spent before it):
+        `count`, or once where the copies would pass MAX_VALUE_ENTRIES. The copies' entries are spent."""
+        each = self._spent - spent
+        if count > 1 and self._spent + (count - 1) * each > MAX_VALUE_ENTRIES:
+            self._budget_cuts += 1
+            self.cut_short += 1
+            return 1
+        self._spent += (count - 1) * each
+        return count
+
     def _stub(self, schema: dict[str, Any], refs: tuple[str, ...], depth: int) -> dict[str, Any]:
         """What stands for a required object the value is already inside of (a cycle of refs: 1EdTech's Profile →
         endorsement → issuer → Profile): its required properties that hold no object, each with its value; the
@@ -914,7 +942,10 @@ class ExampleBuilder:
             if self.errors_only and name not in required and self._embeds(prop):
                 embedded.append((name, prop))
                 continue
-            value = self._build(prop, refs, depth + 1, name)
+            if self._spent + len(out) > MAX_VALUE_ENTRIES:
+                value = self._cut_short(prop, refs, name)
+            else:
+                value = self._build(prop, refs, depth + 1, name)
             if value is _CUT:
                 if name in required:
                     self._stubs += 1
@@ -966,8 +997,9 @@ class ExampleBuilder:
             and (isinstance(extra, dict) or extra in (True, None))
         ):
             # a map that must not be empty: entries named as Swagger UI names them (any value where any is allowed)
+            spent = self._spent
             value = self._build(extra, refs, depth + 1) if isinstance(extra, dict) else NEUTRAL_STRING
-            for number in range(1, min(wanted, MAX_ENTRIES) - len(out) + 1):
+            for number in range(1, self._copies(min(wanted, MAX_ENTRIES) - len(out), spent) + 1):
                 out[f"additionalProp{number}"] = None if value is _CUT else value
         self._conditional(schema, out, refs, depth)
         self._spent += len(out)

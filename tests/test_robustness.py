@@ -508,3 +508,69 @@ def test_a_keys_file_name_that_is_no_text_is_refused_and_names_are_shown_escaped
         finally:
             server.kill()
     assert "\x1b" not in lines[1] and "\\x1b]0;TITLE" in lines[1], lines
+
+
+def _levels(name: str, count: int, leaf: dict[str, Any], level: Any) -> dict[str, Any]:
+    """`count` schemas `{name}0…`, each made by `level(next)` of a `$ref` to the one below; the last's is `leaf`."""
+    return {
+        f"{name}{n}": level({"$ref": f"#/components/schemas/{name}{n + 1}"} if n + 1 < count else leaf)
+        for n in range(count)
+    }
+
+
+FAN_OUT_SPECS = {
+    # 10 required properties a level, 7 levels: 10^7 values, generate ran past two minutes
+    "required properties": _levels(
+        "L",
+        7,
+        {"type": "string"},
+        lambda below: {
+            "type": "object",
+            "required": [f"p{n}" for n in range(10)],
+            "properties": {f"p{n}": below for n in range(10)},
+        },
+    ),
+    # a map that must hold 100 entries of a map that must hold 100…: 2 GB, then a crash (signal 11)
+    "maps of minProperties": _levels(
+        "M",
+        5,
+        {"type": "integer"},
+        lambda below: {"type": "object", "minProperties": 100, "additionalProperties": below},
+    ),
+    # a list of at least three of an object whose list holds at least three…, 16 levels down
+    "lists of minItems": _levels(
+        "A",
+        16,
+        {"type": "integer"},
+        lambda below: {
+            "type": "object",
+            "required": ["x"],
+            "properties": {"x": {"type": "array", "minItems": 3, "items": below}},
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FAN_OUT_SPECS))
+def test_a_few_kilobytes_of_schemas_that_fan_out_generate_a_bounded_collection(
+    tmp_path: Path, case: str
+) -> None:
+    """Each level of a small spec's schemas requiring several of the next multiplies the value by as many: the
+    examples are cut short past 10,000 entries and generate says where, rather than running out of time or
+    memory."""
+    schemas = FAN_OUT_SPECS[case]
+    top = {"$ref": f"#/components/schemas/{sorted(schemas)[0]}"}
+    body = {"required": True, "content": {"application/json": {"schema": top}}}
+    answer = {"200": {"description": "ok", "content": {"application/json": {"schema": top}}}}
+    doc = minimal_spec(
+        {"/things": {"post": {"summary": "Create", "requestBody": body, "responses": answer}}},
+        components={"schemas": schemas},
+    )
+    out = tmp_path / "out"
+    result = run_program("generate", str(write_spec(tmp_path, doc, "spec.json")), "-o", str(out), timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "warning: POST /things: example values cut short" in result.stderr
+    collection = next(out.glob("*.postman_collection.json"))
+    assert collection.stat().st_size < 5_000_000
+    request = json.loads(collection.read_text())["item"][0]["item"][0]["request"]
+    assert json.loads(request["body"]["raw"])  # the body is there, its first values whole

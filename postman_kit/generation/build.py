@@ -31,7 +31,7 @@ from postman_kit.collection import (
     status_text,
 )
 from postman_kit.errors import InputError
-from postman_kit.examples import ExampleBuilder, RequestValues, SpecExamples
+from postman_kit.examples import MAX_VALUE_ENTRIES, ExampleBuilder, RequestValues, SpecExamples
 from postman_kit.filters import allowed_example, example_filter
 from postman_kit.generation import serialize
 from postman_kit.generation.error_examples import error_examples, saved_body
@@ -330,6 +330,7 @@ class _CollectionBuilder:
         self.response_examples = ExampleBuilder(api.document, "response", spec_examples=spec_examples)
         self.values = RequestValues(api, self.request_examples)
         error_bodies = ExampleBuilder(api.document, "response", spec_examples=spec_examples, errors_only=True)
+        self.example_builders = (self.request_examples, self.response_examples, error_bodies)
         self.error_examples = error_examples(
             api, profile, options.troubleshooting, error_bodies if options.response_bodies else None
         )
@@ -458,10 +459,16 @@ class _CollectionBuilder:
     # -- requests --------------------------------------------------------------------------------------------
     def item(self, op: Operation) -> Item:
         item_id = ids.operation_id(self.api.title, op.method, op.path)
+        cut_short = sum(builder.cut_short for builder in self.example_builders)
         request = self.request(op)
         saved = request.without_description()  # one object every example shares, serialized once
         responses = self.success_examples(op, saved, item_id)
         responses += self.error_examples.examples(op, saved, item_id)
+        if sum(builder.cut_short for builder in self.example_builders) != cut_short:
+            self.warnings.append(
+                f"{op.method} {op.path}: example values cut short: its schemas require more than "
+                f"{MAX_VALUE_ENTRIES:,} entries in one value"
+            )
         kit: dict[str, Any] = {}
         if op.operation_id:
             kit["operationId"] = op.operation_id
