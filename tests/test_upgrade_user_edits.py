@@ -234,3 +234,22 @@ def test_what_the_user_put_in_a_folder_new_splits_keeps_its_place(generated, tmp
     upgraded_metrics = next(f for f in result["item"] if f["name"] == "Metrics")
     order = [node["name"] for node in upgraded_metrics["item"]]
     assert order.index("Metrics") < order.index("My metric XYZ") < order.index("Zeta tools"), order
+
+
+@pytest.mark.parametrize("blind", [False, True], ids=["with OLD's spec", "without"])
+def test_a_variable_the_user_switched_off_stays_off_and_is_not_said_to_be_new(generated, tmp_path, blind):
+    """The user pointed `baseUrl` at staging and switched it off, so their environment decides the host: the
+    upgrade switched it back on (newman then sends every request to it), and diff without OLD's spec said
+    `baseUrl` was new in NEW."""
+    from postman_kit.diff import diff
+
+    fork = json.loads(generated.read_text())
+    [base_url] = [v for v in fork["variable"] if v["key"] == "baseUrl"]
+    base_url.update(value="https://staging.example.test", disabled=True)
+    result, report = upgraded(fork, tmp_path, blind=blind)
+    [carried] = [v for v in result["variable"] if v["key"] == "baseUrl"]
+    assert carried["disabled"] is True
+    assert carried["value"] == "https://staging.example.test"
+    assert "collection variable `baseUrl` (switched off, as you had it)" in report.edits_kept
+    compared = diff(str(tmp_path / "fork.json"), str(STABLE / "2026-07-15.json"), today=TODAY)
+    assert [c for c in compared.api_changes if "baseUrl" in c.where] == []

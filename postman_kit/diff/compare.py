@@ -556,12 +556,16 @@ def api_changes(comparison: Comparison) -> list[Change]:
     revision = new_side.profile.revision_header or "revision"
     old_values = _plain_variables(old_side, revision)
     new_values = _plain_variables(new_side, revision)
+    old_names = {variable.key for variable in old_side.collection.variables}
     changes: list[Change] = []
     for name, new_value in new_values.items():
         where = f"collection variable `{name}`"
-        if name not in old_values:
+        if name not in old_names:
             changes.append(Change("variable-added", False, where, f"new in NEW, set to {new_value!r}"))
             continue
+        if name not in old_values:
+            continue  # switched off in OLD (by the fork's user), or a credential: nothing to compare
+
         old_value = old_values[name]
         if old_value == new_value:
             continue

@@ -1344,9 +1344,19 @@ class _Merger:
                         dict(variable.extra),
                     )
                 )
-            elif variable.key == revision_key or existing.value == value:
                 continue
-            elif base is not None:
+            if variable.key == revision_key:
+                continue
+            if variable.disabled and not existing.disabled:
+                # switched off so the user's environment decides (generate never writes one off): kept off, as
+                # Postman and newman then send the environment's value, not NEW's
+                existing.disabled = True
+                self.report.edits_kept.append(
+                    f"collection variable `{variable.key}` (switched off, as you had it)"
+                )
+            if existing.value == value:
+                continue
+            if base is not None:
                 if variable.key in base_values and base_values[variable.key] != value:
                     existing.value = value
                     self.report.edits_kept.append(f"collection variable `{variable.key}`")
