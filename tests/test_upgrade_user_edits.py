@@ -253,3 +253,33 @@ def test_a_variable_the_user_switched_off_stays_off_and_is_not_said_to_be_new(ge
     assert "collection variable `baseUrl` (switched off, as you had it)" in report.edits_kept
     compared = diff(str(tmp_path / "fork.json"), str(STABLE / "2026-07-15.json"), today=TODAY)
     assert [c for c in compared.api_changes if "baseUrl" in c.where] == []
+
+
+def test_a_response_the_user_saved_under_the_generated_example_s_name_is_theirs_beside_new_s(
+    generated, tmp_path
+):
+    """After a run, the user saved a real response as an example under the name generate's own has (`Success`,
+    or `OK` in older revisions): upstream's old example was carried as the user's edit beside it, or the user's
+    took the place of NEW's."""
+    fork = json.loads(generated.read_text())
+    item = find(fork["item"], "Get Profiles")
+    saved = {
+        "id": "0e0e0e0e-0000-4000-8000-000000000001",  # Postman's random one
+        "name": "Success",
+        "originalRequest": item["request"],
+        "status": "OK",
+        "code": 200,
+        "header": [{"key": "Content-Type", "value": "application/vnd.api+json"}],
+        "cookie": [],
+        "responseTime": 63,
+        "body": '{"data": [], "links": {"self": "https://a.klaviyo.com/api/profiles/"}}',
+    }
+    item["response"].append(saved)
+    result, report = upgraded(fork, tmp_path)
+    examples = [r for r in find(result["item"], "Get Profiles")["response"] if r["name"] == "Success"]
+    assert [r["body"] == saved["body"] for r in examples] == [False, True]  # NEW's, then the user's
+    request = find(result["item"], "Get Profiles")["request"]
+    assert examples[0]["originalRequest"]["url"] == request["url"]  # NEW's, not OLD's as generated
+    assert [line for line in report.edits_kept if "Get Profiles" in line] == [
+        "Profiles/Profiles/Get Profiles: example `Success`"
+    ]

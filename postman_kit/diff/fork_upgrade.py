@@ -559,11 +559,17 @@ class _Merger:
         if edited and exact:
             edited_keys = {(r.get("name"), r.get("code")) for r in edited}
             at = {(r.name, r.code): index for index, r in enumerate(target.response)}
-            for example in self.comparison.old.side.full_item(mine).response:
+            examples = self.comparison.old.side.full_item(mine).response
+            # upstream's example as generated, still there: another of its name and code is the user's own (a
+            # response saved as `OK` beside the generated `OK`), added beside NEW's rather than in its place
+            unedited = {
+                (r.name, r.code) for r in examples if answered.get((r.name, r.code)) == _example_shape(r)
+            }
+            for example in examples:
                 labels = (example.name, example.code)
-                if labels not in edited_keys:
+                if labels not in edited_keys or answered[labels] == _example_shape(example):
                     continue
-                if labels in at:
+                if labels in at and labels not in unedited:
                     target.response[at[labels]] = example
                 else:
                     target.response.append(example)
