@@ -160,6 +160,25 @@ class Api:
     def resolve(self, node: Any) -> Any:
         return resolve(self.document, node, self.source)
 
+    def merged_properties(self, schema: Any, _depth: int = 0) -> tuple[dict[str, Any], set[str]]:
+        """An object schema's properties and required names, its `allOf` parts' merged in, `$ref`s followed; a
+        property more than one part describes is the `allOf` of their descriptions (Klaviyo adds `attributes`
+        fields this way)."""
+        schema = self.resolve(schema)
+        properties: dict[str, Any] = {}
+        required: set[str] = set()
+        if not isinstance(schema, dict) or _depth > 8:
+            return properties, required
+        parts = [
+            *(self.merged_properties(part, _depth + 1) for part in schema.get("allOf") or []),
+            (schema.get("properties") or {}, set(schema.get("required") or [])),
+        ]
+        for more, more_required in parts:
+            for name, value in more.items():
+                properties[name] = {"allOf": [properties[name], value]} if name in properties else value
+            required |= more_required
+        return properties, required
+
     def parameter_schema(self, param: Parameter) -> dict[str, Any]:
         """A parameter's schema, its `$ref` resolved; under 3.1 with what sits beside the `$ref` applied
         (`{$ref: Code, maxLength: 4, example: ABCD}`), as JSON Schema 2020-12 reads it."""

@@ -293,3 +293,29 @@ def test_an_api_that_changes_without_a_new_version_is_not_taken_for_the_fork_s_o
     [trips] = [i.request for _, i in upgraded.walk() if i.name == "Get available train trips"]
     assert "dogs_allowed" in [q.key for q in trips.url.query]
     assert not any("your edit" in c.label for c in result.conflicts)
+
+
+def test_without_old_s_spec_a_body_field_new_requires_is_breaking(tmp_path, run_cli):
+    """Train Travel's booking given a required `passenger_email`: diff of the untouched collection read "new
+    field" and `--fail-on breaking` passed, while validate failed the same request; a new optional field is
+    still no break."""
+    old = train_travel(tmp_path, "old.json")
+    spec = json.loads(old.read_text())
+    spec["info"]["version"] = "1.3.0"
+    booking = spec["components"]["schemas"]["Booking"]
+    booking["properties"]["passenger_email"] = {"type": "string", "format": "email"}
+    booking["properties"]["seat_preference"] = {"type": "string", "enum": ["window", "aisle"]}
+    booking["required"] = [*booking.get("required", []), "passenger_email"]
+    new = tmp_path / "new.json"
+    new.write_text(json.dumps(spec))
+    assert run_cli("generate", str(old), "-o", str(tmp_path / "gen")).exit_code == 0
+    [collection] = (tmp_path / "gen").glob("*.postman_collection.json")
+    report = diff(str(collection), str(new), today=TODAY)
+    assert report.partial and report.breaking
+    [create] = [c for c in report.changed if (c.new.method, c.new.path) == ("POST", "/bookings")]
+    fields = {c.where: (c.kind, c.breaking) for c in create.changes if c.where.startswith("request body /")}
+    assert fields == {
+        "request body /passenger_email": ("field-required", True),
+        "request body /seat_preference": ("field-added", False),
+    }
+    assert run_cli("diff", str(collection), str(new), "--fail-on", "breaking").exit_code == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from postman_kit import ids
 from postman_kit.collection import Item, Request
@@ -34,8 +34,9 @@ from postman_kit.diff.revisions import RevisionList
 from postman_kit.diff.sides import Side
 from postman_kit.diff.signature import SchemaShapes, item_signature, operation_signature
 from postman_kit.diff.transplant import refresh_headers, transplant_request
+from postman_kit.errors import InputError
 from postman_kit.naming import stamped
-from postman_kit.openapi import Api
+from postman_kit.openapi import Api, Operation
 from postman_kit.routing import api_path
 from postman_kit.secrets import find_keys, find_tokens, holds_named_credential
 
@@ -290,6 +291,9 @@ def endpoint_changes(
             item_signature(before, include_docs, old_profile.revision_header),
             item_signature(after, include_docs, new_profile.revision_header),
         )
+        new_api = comparison.new.side.api
+        if new_op is not None and new_api is not None:
+            changes = [_judged_by_new_schema(change, new_op, new_api) for change in changes]
     else:
         changes = []
     changes = _renamed_path_parameters(changes, old.template, new.template)
@@ -318,6 +322,38 @@ def endpoint_changes(
         )
     path = path_change(old, new)
     return changes + [path] if path is not None else changes
+
+
+_BODY_FIELD = "request body /"
+
+
+def _judged_by_new_schema(change: Change, op: Operation, api: Api) -> Change:
+    """Without OLD's spec, a body field NEW's request sends that OLD's did not is new, and breaking where NEW's
+    schema requires it: every request OLD's collection sends lacks it (Train Travel's booking given a required
+    `passenger_email` was "new field", `--fail-on breaking` passed, and validate failed the same request)."""
+    if change.kind != "field-added" or not change.where.startswith(_BODY_FIELD) or op.request_body is None:
+        return change
+    media = op.request_body.preferred
+    path = change.where[len(_BODY_FIELD) :].split("/")
+    if media is None or not _required_at(api, media.schema, path):
+        return change
+    return Change(
+        "field-required", True, change.where, f"field `{path[-1]}` is required in NEW, not sent by OLD"
+    )
+
+
+def _required_at(api: Api, schema: Any, path: list[str]) -> bool:
+    """Whether the object schema at `path` (property names, list indices) under `schema` requires its last
+    name; `$ref`s and `allOf` parts read, an alternative (`oneOf`, `anyOf`) never taken for a requirement."""
+    try:
+        for step in path[:-1]:
+            schema = api.resolve(schema)
+            if not isinstance(schema, dict):
+                return False
+            schema = schema.get("items") if step.isdigit() else api.merged_properties(schema)[0].get(step)
+        return path[-1] in api.merged_properties(schema)[1]
+    except InputError:  # a ref that does not resolve, or loops: no requirement read
+        return False
 
 
 def _as_generated(side: Side, item: Item) -> Item:

@@ -99,24 +99,6 @@ def _data_schema(api: Api, op: Operation | None) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def _merged_properties(api: Api, schema: Any, depth: int = 0) -> tuple[dict[str, Any], set[str]]:
-    schema = api.resolve(schema)
-    properties: dict[str, Any] = {}
-    required: set[str] = set()
-    if not isinstance(schema, dict) or depth > 8:
-        return properties, required
-    parts = [
-        *(_merged_properties(api, part, depth + 1) for part in schema.get("allOf") or []),
-        (schema.get("properties") or {}, set(schema.get("required") or [])),
-    ]
-    for more, more_required in parts:
-        for name, value in more.items():
-            # allOf parts may each describe the same property (Klaviyo adds `attributes` fields this way)
-            properties[name] = {"allOf": [properties[name], value]} if name in properties else value
-        required |= more_required
-    return properties, required
-
-
 def _allows_null(api: Api, schema: Any, depth: int = 0) -> bool:
     schema = api.resolve(schema)
     if not isinstance(schema, dict) or depth > 8:
@@ -134,7 +116,7 @@ def _allows_null(api: Api, schema: Any, depth: int = 0) -> bool:
 def _type_name(api: Api, data: dict[str, Any] | None) -> str | None:
     if data is None:
         return None
-    properties, _ = _merged_properties(api, data)
+    properties, _ = api.merged_properties(data)
     type_schema = api.resolve(properties.get("type"))
     if isinstance(type_schema, dict):
         enum = type_schema.get("enum")
@@ -188,8 +170,8 @@ def find_resource_kinds(api: Api, profile: Profile) -> dict[str, ResourceKind]:
         template = builder.build(resource_schema)
         if not isinstance(template, dict):
             continue
-        properties, _ = _merged_properties(api, resource_schema)
-        attr_properties, attr_required = _merged_properties(api, properties.get("attributes"))
+        properties, _ = api.merged_properties(resource_schema)
+        attr_properties, attr_required = api.merged_properties(properties.get("attributes"))
         related = [
             op for p, ops in by_path.items() if p == item or p.startswith(item + "/") for op in ops.values()
         ]
