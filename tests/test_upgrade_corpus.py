@@ -199,6 +199,8 @@ def test_what_the_user_set_on_an_api_subfolder_new_no_longer_has_stays_on_its_re
     sub("Tags", "Relationships")["event"] = [script]
     sub("Tags", "Relationships")["description"] = "MY_FOLDER_DESC"
     sub("Lists", "Lists")["variable"] = [{"key": "MY_FOLDER_VAR", "value": "1"}]
+    bearer = {"type": "bearer", "bearer": [{"key": "token", "value": "{{teamToken}}", "type": "string"}]}
+    fork["item"].append({"name": "Team", "item": [], "auth": bearer})  # the user's own: never OLD's
     (tmp_path / "fork.json").write_text(json.dumps(fork))
     out = tmp_path / "up.json"
     result = run_cli(
@@ -216,7 +218,9 @@ def test_what_the_user_set_on_an_api_subfolder_new_no_longer_has_stays_on_its_re
         "Tags/Relationships (v2023-02-22's folder, kept for what you set on it: scripts, description)"
         in result.output
     )
+    assert "- Team (yours, with what you set on it: auth)" in result.output
     upgraded = {node["name"]: node for node in json.loads(out.read_text())["item"]}
+    assert upgraded["Team"]["auth"] == bearer
     lists = next(node for node in upgraded["Lists"]["item"] if node["name"] == "Lists" and "item" in node)
     assert lists["variable"] == [{"key": "MY_FOLDER_VAR", "value": "1"}]
     assert "Get Lists" in [

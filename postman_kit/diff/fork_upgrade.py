@@ -921,7 +921,9 @@ class _Merger:
                     )
                     at = _insert_after(target, anchor, counterpart, at)
                     kept = "/".join(trail + (node.name,))
-                    if settings:
+                    if settings and node_origin is None:
+                        kept += f" (yours, with what you set on it: {', '.join(settings)})"
+                    elif settings:
                         kept += f" ({self.old_label}'s folder, kept for what you set on it: {', '.join(settings)})"
                     elif node_origin is not None and self.base_folders is not None:
                         kept += f" ({self.old_label}'s folder, kept for your requests in it)"
