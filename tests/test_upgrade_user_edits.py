@@ -283,3 +283,38 @@ def test_a_response_the_user_saved_under_the_generated_example_s_name_is_theirs_
     assert [line for line in report.edits_kept if "Get Profiles" in line] == [
         "Profiles/Profiles/Get Profiles: example `Success`"
     ]
+
+
+def test_a_cookie_a_saved_response_shows_is_truncated_there_not_made_a_variable(generated, tmp_path):
+    """A response saved after a run records the `Set-Cookie` the server answered (and Postman's cookie jar entry
+    for it): it became `{{setCookie}}`, with an empty `setCookie` variable and a line to revoke a key, on every
+    saved response of a newman-run fork. A response is never sent: the value is truncated where it stands."""
+    fork = json.loads(generated.read_text())
+    item = find(fork["item"], "Get Lists")
+    cookie = "Zq3x.Ab9-1733615443-1.0.1.1-abcdefGHIJ"
+    item["response"].append(
+        {
+            "id": "0e0e0e0e-0000-4000-8000-000000000009",
+            "name": "Run on staging",
+            "originalRequest": item["request"],
+            "status": "OK",
+            "code": 200,
+            "header": [
+                {"key": "Content-Type", "value": "application/vnd.api+json"},
+                {"key": "Set-Cookie", "value": f"__cf_bm={cookie}; path=/; HttpOnly; Secure"},
+            ],
+            "cookie": [{"domain": ".klaviyo.com", "path": "/", "key": "__cf_bm", "value": cookie}],
+            "body": '{"data": []}',
+        }
+    )
+    result, report = upgraded(fork, tmp_path)
+    [saved] = [r for r in find(result["item"], "Get Lists")["response"] if r["name"] == "Run on staging"]
+    assert {"key": "Set-Cookie", "value": "__cf_bm=…GHIJ; path=/; HttpOnly; Secure"} in saved["header"]
+    assert saved["cookie"][0]["value"] == "…GHIJ"
+    assert cookie not in json.dumps(result)
+    assert [v["key"] for v in result["variable"]] == [v["key"] for v in fork["variable"]]
+    assert report.keys_replaced == []
+    assert [n for n in report.notes if "Run on staging" in n] == [
+        "Lists/Get Lists: example `Run on staging` header `Set-Cookie` held a credential (…GHIJ); it is "
+        "truncated there (revoke it if it still works)"
+    ]

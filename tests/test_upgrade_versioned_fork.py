@@ -208,8 +208,8 @@ NOTES_TOKEN = "tok_7Hq2Kd9Lm3Np5Rs8Tv1Wx4Yz6Ab0Cd"
 
 def test_no_credential_a_user_typed_reaches_the_upgrade_or_its_report(specs, run_cli, tmp_path: Path) -> None:
     """Where users paste credentials in the app, each of which the upgrade wrote in full: a Stripe key in an
-    `X-Api-Key` header, an AWS key id in an `api_key` query, a key in a saved example's body, a token in the
-    bearer auth its example recorded, a GitHub token in a script, a JWT typed into an `Authorization` header
+    `X-Api-Key` header, an AWS key id in an `api_key` query, a key in a saved example's body (truncated there: a
+    response is never sent), a token in the bearer auth its example recorded, a GitHub token in a script, a JWT typed into an `Authorization` header
     (written truncated, so the request sent `Bearer …1234`), a token in a `notesToken` variable. Each becomes a
     variable the request sends, listed truncated to revoke; the JSON report does not print them either."""
     old_spec, new_spec, generated = specs
@@ -273,8 +273,9 @@ def test_no_credential_a_user_typed_reaches_the_upgrade_or_its_report(specs, run
     deleting = named(upgraded, "Delete note")
     example = next(r for r in deleting["response"] if r["name"] == "Deleted (mine)")
     assert example["originalRequest"]["auth"]["bearer"][0]["value"] == "{{bearerAuth}}"
-    # another key under the same name is another variable: two secrets never share one
-    assert json.loads(example["body"])["api_key"] == "{{apiKey2}}"
+    # what a saved response shows is never sent: truncated there, not a variable nothing sends
+    assert json.loads(example["body"])["api_key"] == "…q0Pp"
+    assert "apiKey2" not in {v["key"] for v in upgraded["variable"]}
     assert "Bearer {{bearerAuth}}" in deleting["event"][0]["script"]["exec"][0]
     variables = {v["key"]: v["value"] for v in upgraded["variable"]}
     assert variables["notesToken"] == "" and variables["pageToken"] == "CAoQAAxyz12345"
@@ -286,6 +287,7 @@ def test_no_credential_a_user_typed_reaches_the_upgrade_or_its_report(specs, run
     assert ("Notes/Delete note", "scripts", "…3zA5", "bearerAuth") in replaced
     assert ("Notes/Delete note example `Deleted (mine)`", "bearer auth", "…sT6u", "bearerAuth") in replaced
     assert any("`notesToken` held a credential" in note for note in report["notes"])
+    assert any("example `Deleted (mine)`" in note and "(…q0Pp)" in note for note in report["notes"])
 
 
 def test_a_password_for_an_operations_own_basic_auth_becomes_news_variable(tmp_path: Path, run_cli) -> None:

@@ -1509,13 +1509,30 @@ class _Merger:
             host_variable = self._other_host_variable(item.request.url.host) if elsewhere else None
             found: dict[str, tuple[str, str]] = {}  # literal → (variable, where)
             tokens: dict[str, tuple[str, str]] = {}  # the same for tokens found by their format
-            self._find_credentials(data, (), data, (found, tokens), host_variable)
+            self._find_credentials(_requests_only(data), (), data, (found, tokens), host_variable)
+            # what a saved example's response shows (a session `Set-Cookie`, an OAuth answer's `access_token`) is
+            # never sent: truncated where it stands, not made a variable nothing would send
+            shown: dict[str, tuple[str, str]] = {}
+            examples = data.get("response")
+            for index, example in enumerate(examples if isinstance(examples, list) else []):
+                if isinstance(example, dict):
+                    answer = {key: value for key, value in example.items() if key != "originalRequest"}
+                    self._find_credentials(answer, ("response", index), data, (shown, shown), host_variable)
+            if shown:
+                data = _with_truncated_answers(data, list(shown))
+                for literal, (_, where) in shown.items():
+                    self.found_secrets.add(literal)
+                    if literal not in found and literal not in tokens:
+                        self.report.notes.append(
+                            f"{label}: {where} held a credential ({truncate_key(literal)}); it is truncated there "
+                            "(revoke it if it still works)"
+                        )
             # where a token also stands under a credential's name, the name names its variable
             found = {
                 literal: (self._variable_for(literal, variable), where)
                 for literal, (variable, where) in {**tokens, **found}.items()
             }
-            if not found and data is original:
+            if not found and not shown and data is original:
                 continue
             for literal, (variable, where) in found.items():
                 self._report_key(label, where, literal, variable)
@@ -2066,6 +2083,46 @@ def _script_settings(line: str) -> list[tuple[str, str]]:
     ]
 
 
+def _requests_only(item: dict[str, Any]) -> dict[str, Any]:
+    """An item's JSON with its saved examples reduced to the requests they record."""
+    examples = item.get("response")
+    if not isinstance(examples, list):
+        return item
+    recorded = [
+        {"originalRequest": e["originalRequest"]} if isinstance(e, dict) and "originalRequest" in e else {}
+        for e in examples
+    ]
+    return {**item, "response": recorded}
+
+
+def _with_truncated_answers(item: dict[str, Any], literals: list[str]) -> dict[str, Any]:
+    """An item's JSON with each literal truncated in its saved examples' responses (not the requests they
+    record)."""
+    examples = item.get("response")
+    if not isinstance(examples, list):
+        return item
+
+    def truncated(node: Any) -> Any:
+        if isinstance(node, str):
+            for literal in literals:
+                if literal in node:
+                    node = node.replace(literal, truncate_key(literal))
+            return node
+        if isinstance(node, dict):
+            return {key: truncated(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [truncated(value) for value in node]
+        return node
+
+    answers = [
+        {key: value if key == "originalRequest" else truncated(value) for key, value in e.items()}
+        if isinstance(e, dict)
+        else e
+        for e in examples
+    ]
+    return {**item, "response": answers}
+
+
 def _with_replaced(node: Any, replacements: dict[str, str]) -> Any:
     """`node` with every occurrence of each literal in its strings replaced by `{{variable}}`: the same
     credential in a header, the raw URL and a script is replaced everywhere it stands."""
@@ -2104,7 +2161,12 @@ def _place(root: Any, path: tuple[Any, ...]) -> str:
     """Where in an item's JSON `path` points, as a user names it: header `Authorization`, query `api_key`."""
     if path[:1] == ("response",) and len(path) > 1:
         example = root["response"][path[1]]
-        return f"example `{example.get('name', '')}`"
+        named = f"example `{example.get('name', '')}`"
+        part = path[2] if len(path) > 2 else None
+        if part in ("header", "cookie") and len(path) > 3 and isinstance(path[3], int):
+            entry = example[part][path[3]]
+            return f"{named} {part} `{entry.get('key', entry.get('name', '')) if isinstance(entry, dict) else ''}`"
+        return f"{named} body" if part == "body" else named
     if path[:1] == ("event",):
         return "scripts"
     if path[:1] != ("request",):
