@@ -200,12 +200,19 @@ _ISSUER_PREFIX = re.compile(
 )
 # A placeholder in an issued format: AWS's documented `AKIAIOSFODNN7EXAMPLE`, `sk-xxxx…`, `sk_test_YOUR_KEY…`
 _PLACEHOLDER_WORDS = ("example", "xxxx", "your", "dummy", "placeholder")
-# A credential in a URL's query by its parameter's name (`?api_key=…`, `&access_token=…`)
+# The names a credential in a URL's query, a form, a JSON field or an XML element is kept under (`?api_key=…`,
+# `&access_token=…`). A separator inside such a name, also percent-encoded (`api%5Fkey`) or as a JSON escape (`api\u005fkey`)
+_SEPARATOR = r"(?:[_-]|%5[fF]|%2[dD]|\\u005[fF]|\\u002[dD])"
 _CREDENTIAL_FIELD = (
-    r"(?:api[_-]?key|apikey|access[_-]?token|refresh[_-]?token|id[_-]?token|auth[_-]?token|token|"
-    r"client[_-]?secret|secret|password|passphrase|secret[_-]?access[_-]?key|"
+    # a vendor's prefix before the name (`x-api-key`, `x_api_key`, `stripe_secret_key`); not before a bare
+    # `token`, which `page_token` and `next_token` end with
+    rf"(?:(?:[A-Za-z0-9]{{1,32}}{_SEPARATOR}){{0,3}}"
+    rf"(?:api{_SEPARATOR}?key|apikey|access{_SEPARATOR}?token|refresh{_SEPARATOR}?token|id{_SEPARATOR}?token|"
+    rf"auth{_SEPARATOR}?token|client{_SEPARATOR}?secret|secret|password|passphrase|"
+    rf"secret{_SEPARATOR}?access{_SEPARATOR}?key|"
     # `secret_key`, `private_key`, `apiSecret`, GitLab's `private_token`, `session_token`, `app_secret`
-    r"(?:api|app|private|secret|session|signing|webhook)[_-]?(?:secret|key|token))"
+    rf"(?:api|app|private|secret|session|signing|webhook){_SEPARATOR}?(?:secret|key|token))"
+    r"|token)"
 )
 # A credential in a URL's query or fragment or a form body by its parameter's name (`?api_key=…`,
 # `client_secret=…`, Google's `key=…`, an OAuth implicit grant's `#access_token=…`)
@@ -404,7 +411,8 @@ def looks_like_a_credential(value: str) -> bool:
         len(text) >= 8
         and not any(c.isspace() for c in text)
         and "{{" not in text
-        and not text.startswith(("<", "{", "${"))  # `<token>`, `{access_token}`, `${TOKEN}`: templates
+        # `<token>`, `{access_token}`, `${TOKEN}`, Box's `[password]`: templates
+        and not text.startswith(("<", "{", "${", "["))
         and not _SHELL_VARIABLE.fullmatch(text)  # `$API_TOKEN`; a `$2a$04$…` hash is a credential
         and not any(word in lowered for word in _STAND_IN_WORDS)
         # one character over and over after any prefix (`whsec_aaaa…`, `00000000`): what a generator makes from
@@ -433,7 +441,7 @@ def named_credential(name: str, value: str) -> str | None:
 
 def named_credentials(name: str, value: str) -> list[str]:
     """The credentials in a header's or parameter's value when it is named for them: an `Authorization` header's
-    word after its scheme (`Bearer eyJ…`; `X-Authorization` too), an OAuth 1.0 header's `oauth_token` and
+    words after its scheme (`Bearer eyJ…`), or its one word (`X-Authorization` too), an OAuth 1.0 header's `oauth_token` and
     `oauth_signature`, the session values of a `Cookie` or `Set-Cookie` header, an `X-Api-Key` header's or an
     `api_key` parameter's whole value."""
     lowered = name.lower()
@@ -448,8 +456,10 @@ def named_credentials(name: str, value: str) -> list[str]:
             return [
                 m.group(1) for m in _OAUTH_CREDENTIAL.finditer(value) if looks_like_a_credential(m.group(1))
             ]
-        credential = words[-1] if len(words) == 2 else None
-        return [credential] if credential is not None and looks_like_a_credential(credential) else []
+        # `Bearer eyJ…`; a bare `Ab12…` with no scheme word (an API's own convention); `Token tk_… extra`:
+        # each word after a scheme that could be a credential
+        given = words[1:] if len(words) > 1 else words
+        return [word for word in given if looks_like_a_credential(word)]
     return [value.strip()] if holds_named_credential(name, value) else []
 
 

@@ -28,6 +28,17 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(_escape, text) if _UNPRINTABLE.search(text) else text
 
 
+# What JSON encoders leave raw inside a string yet a terminal obeys: DEL, the C1 controls, the line and paragraph
+# separators and the bidirectional controls (C0 controls are escaped by JSON itself)
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable_json(text: str) -> str:
+    """JSON text for a terminal or a CI log: each such character in its strings written as its `\\uXXXX` escape,
+    the same JSON value, never a reordered line."""
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if _RAW_IN_JSON.search(text) else text
+
+
 def printable_lines(text: str) -> str:
     """Multi-line text (a report, a table) with each line made :func:`printable`; its own line breaks kept."""
     return "\n".join(printable(line) for line in text.split("\n")) if has_control_character(text) else text

@@ -747,3 +747,18 @@ def test_a_key_in_a_folder_or_saved_path_never_reaches_the_store_in_full() -> No
     )
     assert not any(key in str(value) for value in row.values())
     assert row["category"] == f"Billing {truncate_key(key)}" and row["operation"].endswith(truncate_key(key))
+
+
+def test_credentials_in_authorization_headers_of_any_shape_are_stored_truncated(store: LogStore) -> None:
+    """An `X-Authorization` header with no scheme word and an `Authorization: Token tk extra` went into the store,
+    and `logs search --format json`, in full (newman reports of APIs with their own conventions)."""
+    call = make_call(
+        request_headers={
+            "X-Authorization": "XAu1234567890abcdEF",
+            "Authorization": "Token Tk1234567890abcdEF extra",
+        }
+    )
+    store.record(call)
+    stored = store.get(call.id)
+    assert stored is not None
+    assert stored.request_headers == {"X-Authorization": "…cdEF", "Authorization": "Token …cdEF extra"}

@@ -574,3 +574,45 @@ def test_a_few_kilobytes_of_schemas_that_fan_out_generate_a_bounded_collection(
     assert collection.stat().st_size < 5_000_000
     request = json.loads(collection.read_text())["item"][0]["item"][0]["request"]
     assert json.loads(request["body"]["raw"])  # the body is there, its first values whole
+
+
+def test_a_bidi_override_reaches_no_machine_format_raw(tmp_path: Path) -> None:
+    """A request named `safe\u202eexe.txt` (and a recorded path holding U+202E) was escaped by the text
+    reports but printed raw by `validate -f json|sarif|github|junit`, `logs search --format json` and `activity
+    --format json`, reordering what a terminal or a CI log shows. JSON keeps the same value as `\\u202e`."""
+    name = "safe\u202eexe.txt"
+    collection = tmp_path / "c.json"
+    collection.write_text(
+        json.dumps(
+            {
+                "info": {
+                    "name": "c",
+                    "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+                },
+                "item": [{"name": name, "request": {"method": "GET", "url": "https://api.example.test/a"}}],
+            }
+        )
+    )
+    for fmt in ("json", "sarif", "github", "junit", "text"):
+        shown = run_program("validate", str(collection), "-f", fmt)
+        assert shown.returncode in (0, 1), shown.stderr
+        assert "\u202e" not in shown.stdout, fmt
+        if fmt in ("json", "sarif"):
+            assert name in json.dumps(json.loads(shown.stdout), ensure_ascii=False)  # the same value
+    report = tmp_path / "report.json"
+    execution = {
+        "item": {"id": "1", "name": "Get"},
+        "request": {"method": "GET", "url": {"path": ["api", "x\u202ey"]}},
+        "response": {"code": 200, "responseTime": 3, "header": [], "stream": "ok"},
+    }
+    report.write_text(
+        json.dumps(
+            {"run": {"timings": {"started": int(time.time() * 1000) - 60_000}, "executions": [execution]}}
+        )
+    )
+    data = str(tmp_path / "data")
+    assert run_program("logs", "import", str(report), "--data", data).returncode == 0
+    for command in (("logs", "search"), ("activity",)):
+        shown = run_program(*command, "--data", data, "--since", "1d", "--format", "json")
+        assert shown.returncode == 0, shown.stderr
+        assert "\u202e" not in shown.stdout and json.loads(shown.stdout), command

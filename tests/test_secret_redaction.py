@@ -817,6 +817,13 @@ def test_a_credential_in_a_response_s_description_is_truncated_in_the_example_s_
         "Location: https://app.example/cb#access_token=Fr4Gm8Tk2Lp6Xz9Qw3Ey7U&token_type=bearer",
         "app_secret=Hy6Tg4Rf8Ed2Ws5Qa9Zx3&grant_type=client_credentials",
         '{"passphrase": "correct-horse-battery"}',
+        # a vendor's prefix, or the name written percent-encoded or as a JSON escape
+        "/v1/things?x-api-key=Bx7Rt2Wq9Lm4Np6Kd3Zs",
+        "/v1/things?x_api_key=Bx7Rt2Wq9Lm4Np6Kd3Zs&a=1",
+        "/v1/things?api%5Fkey=Bx7Rt2Wq9Lm4Np6Kd3Zs",
+        '{"x-api-key": "Bx7Rt2Wq9Lm4Np6Kd3Zs"}',
+        '{"api\\u005fkey": "Bx7Rt2Wq9Lm4Np6Kd3Zs"}',
+        '{"stripe_secret_key": "Bx7Rt2Wq9Lm4Np6Kd3Zs"}',
     ],
 )
 def test_credentials_under_the_names_apis_give_them_are_truncated_in_logs(text: str) -> None:
@@ -833,6 +840,12 @@ def test_names_like_a_credential_s_are_left_as_they_are() -> None:
         '{"key": "Content-Type"}',
         '{"monkey": "bananasbananas"}',
         '{"public_key": "abcdefghijklmn"}',
+        # a position in a listing, however it is prefixed, is no credential
+        "/v1/things?page_token=Bx7Rt2Wq9Lm4Np6Kd3Zs",
+        "/v1/things?next_token=Bx7Rt2Wq9Lm4Np6Kd3Zs",
+        '{"csrf_token": "Bx7Rt2Wq9Lm4Np6Kd3Zs"}',
+        # Box's documented header template, a prefixed name with a stand-in
+        "shared_link=[link]&shared_link_password=[password]",
     ):
         assert redact(text) == text
 
@@ -1044,6 +1057,10 @@ def test_a_key_in_a_spec_s_names_reaches_no_file_name_line_or_file_in_full(run_c
         ("X-Access-Key", "Zq81mXk2Lw9pRtYy"),
         ("X-Authorization", 'OAuth oauth_consumer_key="ck1", oauth_token="Zq81mXk2Lw9pRtYy"'),
         ("Cookie", "theme=dark; sessionid=Zq81mXk2Lw9pRt11; session_token=Zq81mXk2Lw9pRt22"),
+        # no scheme word, or a word after the credential: printed in full, the snippet saying it held no secret
+        ("Authorization", "Zq81mXk2Lw9pRtYy"),
+        ("X-Authorization", "Zq81mXk2Lw9pRtYy"),
+        ("Authorization", "Token Zq81mXk2Lw9pRtYy extra"),
     ],
 )
 def test_a_credential_typed_into_a_header_is_read_from_the_environment_in_a_snippet(key, value) -> None:
@@ -1221,3 +1238,25 @@ def test_a_credential_example_starting_with_a_dollar_sign_is_truncated() -> None
     assert without_credentials({"authkey": "894c8d095180c7ea28789092e96ca6424199aa4f"}) == {
         "authkey": "…aa4f"
     }
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "junit", "sarif", "github"])
+def test_validate_shows_an_authorization_header_of_three_words_truncated(
+    run_cli, tmp_path: Path, fmt: str
+) -> None:
+    """`Authorization: Token tk_… extra` set by hand: validate's finding quoted the header, the token in full."""
+    item = {
+        "name": "mine",
+        "request": {
+            "method": "GET",
+            "url": "https://api.example.test/a",
+            "header": [{"key": "Authorization", "value": "Token Tk7Rt2Wq9Lm4Np6Kd3Zs extra"}],
+        },
+    }
+    collection = tmp_path / "c.json"
+    schema = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
+    collection.write_text(json.dumps({"info": {"name": "c", "schema": schema}, "item": [item]}))
+    shown = run_cli("validate", collection, "-f", fmt)
+    assert shown.exit_code == 1, shown.stderr
+    assert "Tk7Rt2Wq9Lm4Np6Kd3Zs" not in shown.stdout + shown.stderr
+    assert "Token …d3Zs extra" in shown.stdout

@@ -24,7 +24,7 @@ from postman_kit.logstore import (
     store_target,
 )
 from postman_kit.secrets import redact
-from postman_kit.terminal import printable, printable_lines
+from postman_kit.terminal import printable, printable_json, printable_lines
 from postman_kit.writer import dumps
 
 FORMATS = click.Choice(["text", "json"])
@@ -139,7 +139,10 @@ def search_command(
         total = store.count(where, cap=SEARCH_COUNT_CAP)
     if output_format == "json":
         counted = {"total": min(total, SEARCH_COUNT_CAP), "total_is_lower_bound": total > SEARCH_COUNT_CAP}
-        click.echo(redact(dumps({**counted, "calls": [call.to_json() for call in found]}).decode()), nl=False)
+        click.echo(
+            printable_json(redact(dumps({**counted, "calls": [call.to_json() for call in found]}).decode())),
+            nl=False,
+        )
     else:
         click.echo(printable_lines(redact(calls_text(found, total))), nl=False)
 
@@ -155,7 +158,7 @@ def show_command(call_id: str, output_format: str, data_dir: str, store_url: str
         if call is None:
             raise InputError(call_id, f"no call with this id in {store.name}")
     click.echo(
-        redact(dumps(call.to_json()).decode())
+        printable_json(redact(dumps(call.to_json()).decode()))
         if output_format == "json"
         else printable_lines(redact(call_detail_text(call))),
         nl=False,

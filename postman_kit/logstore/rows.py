@@ -16,7 +16,14 @@ import orjson
 from postman_kit.calls import CallRecord
 from postman_kit.ids import normalize_path
 from postman_kit.logstore.identifiers import identifiers
-from postman_kit.secrets import COOKIE_HEADERS, is_credential_name, redact, truncate_key, without_credential
+from postman_kit.secrets import (
+    COOKIE_HEADERS,
+    is_credential_name,
+    named_credentials,
+    redact,
+    truncate_key,
+    without_credential,
+)
 
 # headers whose whole value is a credential (after an optional scheme word such as `Klaviyo-API-Key`)
 CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "x-api-key", "api-key", "apikey"})
@@ -43,10 +50,14 @@ def safe_key(key: str) -> str:
 def safe_header_value(name: str, value: str) -> str:
     if name.lower() in COOKIE_HEADERS:  # a session is a credential; the cookie's name and flags stay
         return scrubbed(without_credential(name, value))
-    if name.lower() not in CREDENTIAL_HEADERS and not is_credential_name(name):  # `X-Auth-Token`, too
-        return scrubbed(value)
+    authorization = name.lower().endswith("authorization")  # `X-Authorization` too
+    if name.lower() not in CREDENTIAL_HEADERS and not is_credential_name(name) and not authorization:
+        return scrubbed(value)  # `X-Auth-Token` is a credential name
     match = _SCHEME_AND_CREDENTIAL.match(value.strip())
     if not match:
+        # `Token tk_… extra`: each word after the scheme that could be a credential
+        for credential in named_credentials(name, value) if authorization else ():
+            value = value.replace(credential, safe_key(credential))
         return redact(value)
     scheme, credential = match.group("scheme"), safe_key(match.group("credential"))
     return f"{scheme} {credential}" if scheme else credential

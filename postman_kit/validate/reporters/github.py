@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from postman_kit.terminal import printable
 from postman_kit.validate.locate import finding_positions
 from postman_kit.validate.model import Report, Severity
 
@@ -22,7 +23,9 @@ def render(report: Report, *, color: bool = False) -> str:
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # GitHub's own escapes for `%`, CR and LF, then any other control character as `\\u202e`: never obeyed by
+    # the log's viewer
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _property(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from postman_kit.terminal import printable_json
 from postman_kit.validate.model import Report, Severity
 from postman_kit.writer import dumps
 
@@ -37,4 +38,4 @@ def as_dict(report: Report) -> dict[str, Any]:
 
 
 def render(report: Report, *, color: bool = False) -> str:
-    return dumps(as_dict(report)).decode()
+    return printable_json(dumps(as_dict(report)).decode())

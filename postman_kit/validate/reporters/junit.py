@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
+from postman_kit.terminal import printable, printable_lines
 from postman_kit.validate.model import Finding, Report
 
 COLLECTION_CASE = "(collection)"
@@ -45,4 +46,10 @@ def render(report: Report, *, color: bool = False) -> str:
     root.set("tests", str(total))
     root.set("failures", str(failures))
     ET.indent(root)
+    # a name or message holding a control character (a bidi override, ESC) is shown escaped, as the text
+    # report shows it: CI test tabs and logs print these strings
+    for element in root.iter():
+        element.text = printable_lines(element.text) if element.text else element.text
+        for name, value in element.attrib.items():
+            element.set(name, printable(value))
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -6,6 +6,7 @@ import hashlib
 from typing import Any
 
 from postman_kit import __version__
+from postman_kit.terminal import printable_json
 from postman_kit.validate.locate import finding_positions
 from postman_kit.validate.model import Report, Rule, Severity
 from postman_kit.writer import dumps
@@ -70,7 +71,7 @@ def as_dict(report: Report) -> dict[str, Any]:
 
 
 def render(report: Report, *, color: bool = False) -> str:
-    return dumps(as_dict(report)).decode()
+    return printable_json(dumps(as_dict(report)).decode())
 
 
 def _descriptor(rule: Rule) -> dict[str, Any]:

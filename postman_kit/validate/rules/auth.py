@@ -15,6 +15,7 @@ from postman_kit.secrets import (
     find_tokens,
     holds_named_credential,
     named_credential,
+    named_credentials,
     truncate_key,
 )
 from postman_kit.validate.model import Hit, Severity
@@ -428,7 +429,7 @@ def _escape(key: str) -> str:
 
 def _masked(value: str) -> str:
     """A credential as it may be printed: a literal key truncated, a {{variable}} as it is."""
-    words = str(value).split()
-    if words and not is_variable(words[-1]) and len(words[-1]) > 8:
-        words[-1] = truncate_key(words[-1])
-    return " ".join(words)
+    text = " ".join(str(value).split())
+    for credential in named_credentials("Authorization", text):
+        text = text.replace(credential, truncate_key(credential))
+    return text
