@@ -41,8 +41,11 @@ from postman_kit.writer import _write_all, output_mode
 # what no file system takes, and the controls that reorder how a name is shown (a right-to-left override makes
 # `exe.txt` of `txt.exe` in a listing)
 _UNSAFE_CHARACTERS = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]+')
-# names Windows keeps for devices, whatever follows a dot (`nul.txt` is the device too)
-_DEVICE_NAMES = re.compile(r"^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\.|$)", re.IGNORECASE)
+# names Windows keeps for devices, whatever follows a dot (`nul.txt` is the device too), blanks before it dropped
+# (`con .json`), the console's own (`CONIN$`, `CONOUT$`) among them
+_DEVICE_NAMES = re.compile(
+    r"^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$|clock\$) *(?:\.|$)", re.IGNORECASE
+)
 _FALLBACK_NAMES = {
     "folder": "collection",
     "request": "http-request",

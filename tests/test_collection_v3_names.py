@@ -131,6 +131,7 @@ def test_names_become_file_names_every_system_and_postman_reads_back(tmp_path: P
     on reading the collection back. `CON` and `nul.txt` are Windows's devices, a trailing dot is dropped there,
     and a right-to-left override shows `txt.exe` as `exe.txt` in a listing."""
     names = ["../../x", "CON", "nul.txt", "Lpt1", "report.", "x\u202etxt.exe", "\u2066isolated\u2069"]
+    names += ["CONIN$", "conout$", "con .json", "NUL  .txt"]  # the console's devices; blanks Windows drops
     collection = {**hostile_collection(), "item": [request(name) for name in names]}
     written = write_v3_collection(collection, tmp_path / "out")
     (directory,) = (tmp_path / "out" / "postman" / "collections").iterdir()
@@ -139,7 +140,8 @@ def test_names_become_file_names_every_system_and_postman_reads_back(tmp_path: P
         "definition.yaml",
     }
     assert not any(part.startswith(".") or part.endswith((".", " ")) for part in parts), parts
-    assert not any(re.match(r"(?i)(con|prn|aux|nul|com\d|lpt\d)(\.|$)", part) for part in parts), parts
+    device = re.compile(r"(?i)(con|prn|aux|nul|com\d|lpt\d|conin\$|conout\$) *(\.|$)")
+    assert not any(device.match(part) for part in parts), parts
     assert not any(re.search("[\u202a-\u202e\u2066-\u2069]", part) for part in parts), parts
     back = sorted(item["name"] for item in walk(read_v3_collection(str(directory)).data["item"]))
     assert back == sorted(names)
