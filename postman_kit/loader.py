@@ -1090,6 +1090,10 @@ def resolve_pointer(document: Any, pointer: str, source: str) -> Any:
     return node
 
 
+# what a bundled component's key keeps of the name it came from
+_UNPLAIN_KEY = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
 def _bundle_external_refs(document: LoadedDocument) -> None:
     """Inline every external document part under components/x-bundled and point refs at it."""
     root = document.data
@@ -1126,6 +1130,9 @@ def _bundle_external_refs(document: LoadedDocument) -> None:
             target = resolve_pointer(load_file(location), pointer, location)
             stem = Path(urllib.parse.urlparse(location).path).stem or "doc"
             tail = pointer.rstrip("/").rsplit("/", 1)[-1] if pointer.strip("/") else ""
+            # a key plain enough to stand in a pointer as it is: Matrix's `whoami.yaml#/paths/~1account~1whoami`
+            # gave `whoami_~1account~1whoami`, which a pointer reads as `whoami_/account/whoami`
+            tail = _UNPLAIN_KEY.sub("_", tail.replace("~1", "/").replace("~0", "~")).strip("_")
             base_key = f"{stem}_{tail}" if tail else stem
             candidate, n = base_key, 2
             while candidate in bundled or candidate in used_keys:

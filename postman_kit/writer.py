@@ -106,8 +106,9 @@ def write_atomic(path: Path, data: bytes, protect: set[Path] | None = None) -> N
 def _write_all(payloads: dict[Path, bytes], protect: set[Path] | None) -> None:
     """Every file written to a temp file beside it first, then all renamed: a full disk or a file size limit
     on any of them leaves none written (and no temp file behind)."""
+    inputs = _Inputs(protect or set())
     for path in payloads:
-        _refuse_input_file(path, protect)
+        inputs.refuse(path)
         _refuse_special_file(path)
     temps: dict[Path, str] = {}
     try:
@@ -191,12 +192,18 @@ def _refuse_special_file(path: Path) -> None:
     raise InputError(str(path), f"is {kind}; refusing to replace it (give a regular file or a new path)")
 
 
-def _refuse_input_file(path: Path, protect: set[Path] | None) -> None:
-    if not protect:
-        return
-    target = _identity(path)
-    for other in protect:
-        if _same_path(path, other) or (target is not None and target == _identity(other)):
+class _Inputs:
+    """The files an output must not be: each input by its resolved path and by its (device, inode), worked out
+    once, not again for each output (a v3 layout of Lob's 494 spec files wrote 1,500 files and took 28 s)."""
+
+    def __init__(self, protect: set[Path]) -> None:
+        self.paths = {resolved for path in protect if (resolved := _resolved(path)) is not None}
+        self.identities = {identity for path in protect if (identity := _identity(path)) is not None}
+
+    def refuse(self, path: Path) -> None:
+        if not self.paths and not self.identities:
+            return
+        if _resolved(path) in self.paths or _identity(path) in self.identities:  # None is in neither
             raise InputError(str(path), "refusing to overwrite an input file")
 
 
@@ -209,8 +216,8 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
-def _same_path(a: Path, b: Path) -> bool:
+def _resolved(path: Path) -> Path | None:
     try:
-        return a.resolve() == b.resolve()
+        return path.resolve()
     except (OSError, RuntimeError):
-        return False
+        return None

@@ -591,3 +591,22 @@ def test_an_anchor_named_again_stands_for_its_latest_node_as_yaml_and_js_yaml_re
     )
     with pytest.raises(InputError):
         parse_text(laughs, "laughs.yaml")  # the alias limits hold on this path too
+
+
+def test_a_path_item_taken_from_another_file_s_escaped_pointer_is_bundled(tmp_path: Path) -> None:
+    """Matrix's client-server spec gathers path items from its files by escaped pointers
+    (`whoami.yaml#/paths/~1account~1whoami`): the bundled key kept the escapes, a pointer read them as `/`, and
+    generate refused the spec with a dangling $ref of its own making."""
+    part = minimal_spec({"/account/whoami": {"get": {"summary": "Who am I", "responses": OK}}})
+    write_spec(tmp_path, part, "whoami.yaml")
+    doc = minimal_spec(
+        {
+            "/account/whoami": {"$ref": "whoami.yaml#/paths/~1account~1whoami"},
+            "/odd~name": {"$ref": "whoami.yaml#/paths/~1account~1whoami"},
+        }
+    )
+    api = load_api(str(write_spec(tmp_path, doc, "main.yaml")))
+    assert sorted((op.method, op.path) for op in api.operations) == [
+        ("GET", "/account/whoami"),
+        ("GET", "/odd~name"),
+    ]
