@@ -373,3 +373,53 @@ def test_no_collection_ever_holds_a_private_key(run_cli, example_spec: Path, tmp
     run_cli("generate", example_spec, "--out", tmp_path)
     for path in tmp_path.iterdir():
         assert "pk_" not in path.read_text()
+
+
+def test_a_credential_a_parameter_shows_is_sent_from_a_secret_variable(run_cli, tmp_path: Path) -> None:
+    """Rocket.Chat gives no security scheme: its token is a required `X-Auth-Token` header parameter with a
+    real-looking example. Truncated as every output writes a credential, it went out as `…HXSq`, a header value
+    Node refuses (newman sent none of 534 requests); a query's and a cookie's were nonsense too. Each is now a
+    variable named for the parameter, an empty secret in the environment; the user id beside it is kept."""
+    token = "9HqLlyZOugoStsXCUfD_0YdwnNnunAJF8V47U3QHXSq"
+    parameters = [
+        {
+            "name": "X-Auth-Token",
+            "in": "header",
+            "required": True,
+            "schema": {"type": "string"},
+            "example": token,
+        },
+        {
+            "name": "X-User-Id",
+            "in": "header",
+            "required": True,
+            "schema": {"type": "string"},
+            "example": "aobEdbY",
+        },
+        {"name": "api_key", "in": "query", "required": True, "schema": {"$ref": "#/components/schemas/Key"}},
+        {"name": "session", "in": "cookie", "required": True, "schema": {"type": "string"}, "example": token},
+    ]
+    doc = minimal_spec(
+        {"/me": {"get": {"summary": "Me", "parameters": parameters, "responses": OK}}},
+        components={"schemas": {"Key": {"type": "string", "minLength": 40, "example": token}}},
+    )
+    spec = write_spec(tmp_path, doc)
+    assert run_cli("generate", spec, "--out", tmp_path / "out").exit_code == 0
+    collection = json.loads((tmp_path / "out" / "test-api-v1.0.postman_collection.json").read_text())
+    item = requests_by_name(collection)["Me"]
+    sent = {h["key"]: h["value"] for h in item["request"]["header"]}
+    assert (sent["X-Auth-Token"], sent["X-User-Id"], sent["Cookie"]) == (
+        "{{xAuthToken}}",
+        "aobEdbY",
+        "session={{session}}",
+    )
+    assert [(q["key"], q["value"]) for q in query(item).values()] == [("api_key", "{{apiKey}}")]
+    assert token not in json.dumps(collection)
+    environment = json.loads((tmp_path / "out" / "test-api-v1.0.postman_environment.json").read_text())
+    assert [(v["key"], v["value"], v["type"]) for v in environment["values"]][1:] == [
+        ("apiKey", "", "secret"),
+        ("xAuthToken", "", "secret"),
+        ("session", "", "secret"),
+    ]
+    checked = run_cli("validate", next((tmp_path / "out").glob("*collection.json")), "--spec", spec)
+    assert checked.exit_code == 0, checked.output

@@ -494,7 +494,7 @@ def test_stand_ins_for_a_credential_are_no_credential() -> None:
 def test_credentials_a_spec_gives_as_examples_are_written_truncated(tmp_path: Path) -> None:
     """Kratos's session token in a header's example, GitHub's tokens in a revoke body, an AWS key id in a query
     example and a JWT in a path example: the generated collection holds none in full (each is truncated, as every
-    output writes a key) and validate finds nothing in the kit's own output."""
+    output writes a key, or sent from a variable) and validate finds nothing in the kit's own output."""
     from postman_kit.generation import generate
     from postman_kit.openapi import load_api
     from postman_kit.validate import validate_collection
@@ -539,7 +539,10 @@ def test_credentials_a_spec_gives_as_examples_are_written_truncated(tmp_path: Pa
     text = result.files[0].read_text()
     for secret in (session, github, aws, jwt):
         assert secret not in text
+    for secret in (github, jwt):
         assert truncate_key(secret) in text
+    # a header's and a query's are sent from a variable of their own, truncated text being nothing to send
+    assert '"value": "{{xSessionToken}}"' in text and '"value": "{{accessKey}}"' in text
     report = validate_collection(json.loads(text), "c.json", api=load_api(str(spec)))
     assert [f.rule for f in report.findings if f.rule.startswith("auth/")] == []
 

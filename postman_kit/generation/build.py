@@ -36,7 +36,9 @@ from postman_kit.filters import allowed_example, example_filter
 from postman_kit.generation import serialize
 from postman_kit.generation.error_examples import error_examples, saved_body
 from postman_kit.generation.request_auth import (
+    AuthVariable,
     CompanionKey,
+    camel_variable,
     companion_keys,
     operation_auth,
     requirement_auth,
@@ -52,6 +54,9 @@ from postman_kit.secrets import (
     MIN_TOKEN_LENGTH,
     UUID_TEXT,
     credential_spans,
+    find_keys,
+    find_tokens,
+    holds_named_credential,
     named_credentials,
     redact,
     replace_tokens,
@@ -594,6 +599,9 @@ class _CollectionBuilder:
         return serialize.header_text(value, param.explode)
 
     def parameter_example(self, param: Parameter, op: Operation | None = None) -> Any:
+        credential = self._credential_parameter(param)
+        if credential is not None:
+            return credential
         value = (
             self.request_examples.fitted(param.schema, param.example) if param.example is not None else None
         )
@@ -602,6 +610,28 @@ class _CollectionBuilder:
         if value is None:
             value = self.values.parameter(param, op)
         return value
+
+    def _credential_parameter(self, param: Parameter) -> str | None:
+        """A header, query or cookie parameter the spec shows a credential in (Rocket.Chat's `X-Auth-Token`, an
+        `api_key` query): sent from a variable named for it, set empty in the environment as a secret. The
+        spec's value, truncated as every output writes a credential, could not be sent (`…HXSq` in a header:
+        newman sent none of Rocket.Chat's requests) nor fit its schema."""
+        if param.location == "path":
+            return None
+        shown = self.values.declared(param)
+        if not isinstance(shown, str) or not (
+            # a UUID is a resource's id, whatever its name says (Lithic's `account_token`)
+            (holds_named_credential(param.name, shown) and not UUID_TEXT.fullmatch(shown))
+            or find_tokens(shown)
+            or find_keys(shown)
+            # a cookie's value is a session, by what every output truncates in a Cookie header
+            or (param.location == "cookie" and named_credentials("Cookie", f"{param.name}={shown}"))
+        ):
+            return None
+        name = camel_variable(param.name)
+        if all(variable.key != name for variable in self.auth_variables):
+            self.auth_variables.append(AuthVariable(name, secret=True))
+        return "{{" + name + "}}"
 
     def _enum_example(self, param: Parameter) -> Any:
         schema = self.api.resolve(param.schema) if param.schema else {}

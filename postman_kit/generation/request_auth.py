@@ -31,7 +31,12 @@ class AuthVariable:
 def scheme_variable(scheme: SecurityScheme) -> str:
     """The scheme's key as a camelCase variable name: `bearerAuth` → `bearerAuth`, `OAuth2Security` →
     `oauth2Security`, `accountSid_authToken` → `accountSidAuthToken`, `Api-Key` → `apiKey`."""
-    words = [w for w in re.split(r"[^A-Za-z0-9]+", scheme.name) if w]
+    return camel_variable(scheme.name)
+
+
+def camel_variable(name: str) -> str:
+    """A name as a camelCase variable name (see scheme_variable); `X-Auth-Token` → `xAuthToken`."""
+    words = [w for w in re.split(r"[^A-Za-z0-9]+", name) if w]
     if not words:
         return "credential"
     first = re.sub(r"^OAuth", "oauth", words[0])
