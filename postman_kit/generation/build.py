@@ -514,6 +514,16 @@ class _CollectionBuilder:
             auth=operation_auth(self.api, op, self.profile, self.collection_auth),
             description=self.description(op),
         )
+        for entry in [*body.urlencoded, *body.formdata] if body is not None else ():
+            # a form entry the spec shows a credential in (Vonage's `api_key`, `api_secret`): truncated, it was
+            # no value the schema takes (`…` under `minLength: 8`)
+            key, value = entry.get("key"), entry.get("value")
+            if (
+                isinstance(key, str)
+                and entry.get("type", "text") == "text"
+                and self._holds_credential(key, value)
+            ):
+                entry["value"] = self._credential_variable(key)
         _truncate_credentials(request)
         return request
 
@@ -613,25 +623,37 @@ class _CollectionBuilder:
 
     def _credential_parameter(self, param: Parameter) -> str | None:
         """A header, query or cookie parameter the spec shows a credential in (Rocket.Chat's `X-Auth-Token`, an
-        `api_key` query): sent from a variable named for it, set empty in the environment as a secret. The
-        spec's value, truncated as every output writes a credential, could not be sent (`…HXSq` in a header:
-        newman sent none of Rocket.Chat's requests) nor fit its schema."""
+        `api_key` query): sent from a variable named for it (see _credential_variable). The spec's value,
+        truncated as every output writes a credential, could not be sent (`…HXSq` in a header: newman sent none
+        of Rocket.Chat's requests) nor fit its schema."""
         if param.location == "path":
             return None
         shown = self.values.declared(param)
-        if not isinstance(shown, str) or not (
-            # a UUID is a resource's id, whatever its name says (Lithic's `account_token`)
-            (holds_named_credential(param.name, shown) and not UUID_TEXT.fullmatch(shown))
-            or find_tokens(shown)
-            or find_keys(shown)
-            # a cookie's value is a session, by what every output truncates in a Cookie header
-            or (param.location == "cookie" and named_credentials("Cookie", f"{param.name}={shown}"))
+        # a cookie's value is a session, by what every output truncates in a Cookie header
+        if self._holds_credential(param.name, shown) or (
+            param.location == "cookie"
+            and isinstance(shown, str)
+            and named_credentials("Cookie", f"{param.name}={shown}")
         ):
-            return None
-        name = camel_variable(param.name)
-        if all(variable.key != name for variable in self.auth_variables):
-            self.auth_variables.append(AuthVariable(name, secret=True))
-        return "{{" + name + "}}"
+            return self._credential_variable(param.name)
+        return None
+
+    @staticmethod
+    def _holds_credential(name: str, shown: Any) -> bool:
+        """A value the spec shows under `name` is a credential: by its name (a UUID is a resource's id, whatever
+        its name says: Lithic's `account_token`), by its issuer's format, or a private key."""
+        return isinstance(shown, str) and (
+            (holds_named_credential(name, shown) and not UUID_TEXT.fullmatch(shown))
+            or bool(find_tokens(shown))
+            or bool(find_keys(shown))
+        )
+
+    def _credential_variable(self, name: str) -> str:
+        """`{{name}}` in camelCase, set empty in the environment as a secret, for the user's own credential."""
+        variable = camel_variable(name)
+        if all(known.key != variable for known in self.auth_variables):
+            self.auth_variables.append(AuthVariable(variable, secret=True))
+        return "{{" + variable + "}}"
 
     def _enum_example(self, param: Parameter) -> Any:
         schema = self.api.resolve(param.schema) if param.schema else {}
