@@ -1578,6 +1578,11 @@ class RequestValues:
         """A value for `param` (see the class); `op`, the operation it belongs to, finds path ids."""
         schema = self._schema(param)
         declared = self.declared(param)
+        # an empty text the spec declares (Mattermost's required `group_ids` with `default: ""`) is no value a
+        # required parameter is sent with: OpenAPI 3.0 refuses an empty one, and the API wants ids
+        needed = param.required or param.location == "path"
+        if declared == "" and needed:
+            declared = None
         if declared is not None and not self._in_several_branches(schema, declared):
             return declared
         if op is not None and param.location == "path":

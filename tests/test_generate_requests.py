@@ -608,3 +608,20 @@ def test_requests_sharing_a_name_in_a_folder_are_told_apart(tmp_path: Path) -> N
         "Lists things",
     } == set(requests)
     assert requests["Lists things"]["request"]["description"].startswith("Lists things. Returns a page")
+
+
+def test_a_required_query_parameter_whose_default_is_empty_is_sent_with_a_value(tmp_path: Path) -> None:
+    """Mattermost's `members_minus_group_members`: `group_ids` is required with `default: ""`, and went out as
+    `?group_ids=`, which OpenAPI 3.0 refuses; an optional one keeps its empty default, switched off."""
+    parameters = [
+        {"name": "group_ids", "in": "query", "required": True, "schema": {"type": "string", "default": ""}},
+        {"name": "note", "in": "query", "schema": {"type": "string", "default": ""}},
+    ]
+    doc = minimal_spec(
+        {"/members": {"get": {"summary": "Members", "parameters": parameters, "responses": OK}}}
+    )
+    sent = {
+        q["key"]: q for q in requests_by_name(build_json(tmp_path, doc))["Members"]["request"]["url"]["query"]
+    }
+    assert sent["group_ids"]["value"] != "" and not sent["group_ids"].get("disabled")
+    assert sent["note"]["value"] == "" and sent["note"]["disabled"] is True
