@@ -1116,13 +1116,15 @@ class ExampleBuilder:
     def _branch_of(self, schema: dict[str, Any], value: dict[str, Any]) -> Any:
         """The `oneOf`/`anyOf` branch an example object is an instance of (Intercom's reply: the branch whose
         `message_type` enum holds the example's `close`): the one describing most of its keys with no enum or
-        const it contradicts; None where no branch is plainly it."""
+        const it contradicts; None where no branch is plainly it. Of branches that describe as many, the one
+        whose required properties the example holds (Lob's check: `message` in one, `check_bottom` in the
+        other, the example giving the second; the first's `message` was added and the body fit both)."""
         branches = schema.get("oneOf") or schema.get("anyOf")
         if not isinstance(branches, list) or schema.get("allOf"):
             return None
-        best, best_score = None, 0
+        best, best_score = None, (0, False)
         for branch in branches:
-            properties, _ = self._shape(branch, 0, branches=False)
+            properties, required = self._shape(branch, 0, branches=False)
             if not properties:
                 continue
             score = 0
@@ -1137,8 +1139,9 @@ class ExampleBuilder:
                     score = -1
                     break
                 score += 1
-            if score > best_score:
-                best, best_score = branch, score
+            ranked = (score, required <= value.keys())
+            if score > 0 and ranked > best_score:
+                best, best_score = branch, ranked
         return best
 
     def _repaired(self, schema: Any, name: str | None, value: Any) -> Any:

@@ -151,3 +151,32 @@ def test_alternatives_no_order_makes_cheap_leave_the_value_unjudged_not_the_proc
     judging.join(timeout=120)  # 7^12 branch checks, unbounded, never finished
     assert found == [[]]
     assert checker.errors(alternatives, {"kids": [], "kind": 9}) != []  # a shallow value is still judged
+
+
+def test_a_body_example_that_fits_one_branch_is_sent_as_the_spec_wrote_it(tmp_path: Path) -> None:
+    """Lob's check: `oneOf` of words (`message` required) or an image (`check_bottom` required), both over the
+    same properties. The example gives `check_bottom`; the first branch's `message` was added to it, and the body
+    fit both branches, which `oneOf` refuses. Whichever order the branches come in, the example is sent as is."""
+    props = {
+        "type": "object",
+        "required": ["amount"],
+        "properties": {
+            "amount": {"type": "number"},
+            "message": {"type": "string"},
+            "check_bottom": {"type": "string"},
+        },
+    }
+    words = {"allOf": [{"required": ["message"]}, {"$ref": "#/components/schemas/Props"}]}
+    image = {"allOf": [{"required": ["check_bottom"]}, {"$ref": "#/components/schemas/Props"}]}
+    example = {"amount": 22.5, "check_bottom": "tmpl_23668b406d5afef"}
+    for branches in ([words, image], [image, words]):
+        body = {
+            "required": True,
+            "content": {"application/json": {"schema": {"oneOf": branches}, "example": example}},
+        }
+        doc = minimal_spec(
+            {"/checks": {"post": {"summary": "Create", "requestBody": body, "responses": OK}}},
+            components={"schemas": {"Props": props}},
+        )
+        request = requests_by_name(build_json(tmp_path, doc))["Create"]["request"]
+        assert json.loads(request["body"]["raw"]) == example
