@@ -495,11 +495,9 @@ def _read_parameter(doc: dict[str, Any], name: str, raw: Any) -> Parameter | Non
     if schema is None and isinstance(param.get("content"), dict) and param["content"]:
         media_type, first = next(iter(param["content"].items()))
         schema = first.get("schema") if isinstance(first, dict) else None
-    example = param.get("example")
-    if example is None and isinstance(param.get("examples"), dict):
-        first_example = resolve(doc, next(iter(param["examples"].values()), {}), name)
-        if isinstance(first_example, dict):
-            example = first_example.get("value")
+    example = _first_example(doc, name, param)
+    if example is None and media_type is not None and isinstance(first, dict):
+        example = _first_example(doc, name, first)  # on the media type (Zulip's `content` parameters)
     example = _example_value(doc, example)
     return Parameter(
         name=str(param["name"]),
@@ -530,6 +528,16 @@ def _example_value(doc: dict[str, Any], example: Any) -> Any:
         return None
 
 
+def _first_example(doc: dict[str, Any], name: str, holder: dict[str, Any]) -> Any:
+    """A parameter's or a media type's `example`, else the value of the first of its `examples`."""
+    example = holder.get("example")
+    if example is None and isinstance(holder.get("examples"), dict) and holder["examples"]:
+        first_example = resolve(doc, next(iter(holder["examples"].values())), name)
+        if isinstance(first_example, dict):
+            example = first_example.get("value")
+    return example
+
+
 def _read_media(doc: dict[str, Any], name: str, content: Any) -> list[MediaType]:
     media: list[MediaType] = []
     if isinstance(content, dict) and isinstance(content.get("$ref"), str):
@@ -542,12 +550,7 @@ def _read_media(doc: dict[str, Any], name: str, content: Any) -> list[MediaType]
         return media
     for media_type, raw in content.items():
         raw = resolve(doc, raw, name) if isinstance(raw, dict) else {}
-        example = raw.get("example")
-        if example is None and isinstance(raw.get("examples"), dict) and raw["examples"]:
-            first = resolve(doc, next(iter(raw["examples"].values())), name)
-            if isinstance(first, dict):
-                example = first.get("value")
-        example = _example_value(doc, example)
+        example = _example_value(doc, _first_example(doc, name, raw))
         schema = raw.get("schema")
         encoding = raw.get("encoding")
         media.append(

@@ -864,3 +864,17 @@ def test_an_object_patch_goes_out_as_a_merge_patch_not_as_json_patch(tmp_path: P
     update = requests["Update Metadata"]["request"]
     assert headers(update)["Content-Type"] == "application/json-patch+json"
     assert isinstance(json.loads(update["body"]["raw"]), list)
+
+
+def test_a_content_parameter_s_example_on_its_media_type_is_sent(tmp_path: Path) -> None:
+    """Zulip writes JSON query parameters with `content` and may give the example on the media type: it was
+    passed over for a made-up `["example"]`."""
+    media = {"schema": {"type": "array", "items": {"type": "string"}}, "example": ["Verona", "Denmark"]}
+    parameters = [
+        {"name": "subscriptions", "in": "query", "required": True, "content": {"application/json": media}}
+    ]
+    doc = minimal_spec(
+        {"/users/me/subscriptions": {"get": {"summary": "Subs", "parameters": parameters, "responses": OK}}}
+    )
+    url = requests_by_name(build_json(tmp_path, doc))["Subs"]["request"]["url"]
+    assert [(q["key"], q["value"]) for q in url["query"]] == [("subscriptions", '["Verona","Denmark"]')]
