@@ -717,3 +717,15 @@ def test_a_request_with_two_lengths_is_refused_and_its_connection_closed(tmp_pat
                 received += chunk
     assert received.startswith(b"HTTP/1.1 400 ")
     assert received.count(b"HTTP/1.1 ") == 1  # the connection closed: nothing more was served
+
+
+def test_a_request_with_two_host_headers_is_refused(api: Api, tmp_path: Path) -> None:
+    """`Host: localhost` then `Host: evil.example` was answered 200: a proxy before the sandbox may route by the
+    other one (RFC 9112 asks for a 400)."""
+    app = create_app(api, keys=key_ring(), data_dir=tmp_path, recorder=MemoryRecorder(), host="127.0.0.1")
+    with TestClient(app, base_url=LOCAL) as client:
+        twice = [*headers().items(), ("Host", "localhost"), ("Host", "evil.example")]
+        response = client.get("/api/profiles", headers=twice)
+        assert response.status_code == 400
+        assert "more than one Host" in only_error(response)["detail"]
+        assert client.get("/api/profiles", headers=headers(Host="localhost")).status_code == 200

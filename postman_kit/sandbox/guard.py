@@ -163,6 +163,9 @@ class RequestGuard:
         ]
         if not hosts:
             return ApiError(400, "The request has no Host header.", parameter="Host")
+        if len(hosts) > 1:
+            # one Host only (RFC 9112 §3.2): a proxy before the sandbox may route by the other
+            return ApiError(400, "The request has more than one Host header; send one.", parameter="Host")
         refused = next((value for value in hosts if host_name(value) not in self.hosts), None)
         if refused is not None:
             allowed = ", ".join(sorted(self.hosts))
