@@ -874,9 +874,12 @@ def test_credentials_in_graphql_variables_and_script_settings_become_variables(
         "path": ["graphql"],
     }
     graphql = {"query": "{ me { id } }", "variables": json.dumps({"token": token, "apiKey": api_key})}
+    authorization = "Xa6Zs1Dc5Fv9Gb3Hn7"
     script = [
         f"pm.request.headers.add({{key: 'X-Session-Token', value: '{session}'}});",
         f"pm.environment.set('client_secret', '{secret}');",
+        # an Authorization header of the API's own convention, no scheme word
+        f"pm.request.headers.upsert({{key: 'X-Authorization', value: '{authorization}'}});",
     ]
     fork = {
         "info": {
@@ -897,7 +900,7 @@ def test_credentials_in_graphql_variables_and_script_settings_become_variables(
     result = run_cli("upgrade", path, "--to", EXAMPLE_SPEC, "-o", out)
     assert result.exit_code == 0, result.output
     written = out.read_text() + result.output
-    for literal in (token, api_key, session, secret):
+    for literal in (token, api_key, session, secret, authorization):
         assert literal not in written
     # named for where they stood, and for the other service's host they go to
     assert "{{otherClientSecret}}" in written and "{{otherXSessionToken}}" in written

@@ -1582,9 +1582,13 @@ class _Merger:
                 # a script line setting a credential by its name (`pm.environment.set('client_secret', '…')`,
                 # `pm.request.headers.add({key: 'X-Session-Token', value: '…'})`)
                 for name, value in _script_settings(node):
-                    if holds_named_credential(name, value) and not _PASSWORD_FIELD.search(name):
+                    if _PASSWORD_FIELD.search(name):
+                        continue
+                    # by the setting's name (`client_secret`), or an Authorization header's words (`X-Authorization`)
+                    named = [value] if holds_named_credential(name, value) else named_credentials(name, value)
+                    for credential in named:
                         variable = self._credential_variable(name, host=host_variable)
-                        found.setdefault(value, (variable, f"{_place(root, path)} `{name}`"))
+                        found.setdefault(credential, (variable, f"{_place(root, path)} `{name}`"))
             if path[-1:] in (("raw",), ("body",), ("variables",)) and node.lstrip()[:1] in ("{", "["):
                 # a JSON body (a request's, a saved example's, a GraphQL query's variables): its fields named for
                 # a credential (`api_key`)
