@@ -284,7 +284,7 @@ def test_no_credential_a_user_typed_reaches_the_upgrade_or_its_report(specs, run
     assert ("Notes/List notes", "header `X-Api-Key`", "sk_…WXYZ", "xApiKey") in replaced
     assert ("Notes/List notes", "query `api_key`", "…E9KQ", "apiKey") in replaced
     assert ("Notes/Mine, by hand", "header `Authorization`", "…MjM0", "bearerAuth") in replaced
-    assert ("Notes/Delete note", "scripts", "…3zA5", "bearerAuth") in replaced
+    assert ("Notes/Delete note", "scripts `Authorization`", "…3zA5", "bearerAuth") in replaced
     assert ("Notes/Delete note example `Deleted (mine)`", "bearer auth", "…sT6u", "bearerAuth") in replaced
     assert any("`notesToken` held a credential" in note for note in report["notes"])
     assert any("example `Deleted (mine)`" in note and "(…q0Pp)" in note for note in report["notes"])
