@@ -1100,12 +1100,17 @@ def test_upgrade_truncates_credentials_the_user_wrote_where_no_request_sends_the
     first["request"]["header"].append({"key": f"X-{github}", "value": "1"})
     first["request"]["description"] = "Try ?api_key=s3cr3tv4lue99 first"
     fork.setdefault("variable", []).append({"key": f"v_{github}", "value": "1"})
+    # a variable's description: the report said truncated, the file held them whole
+    stripe, slack = "sk_live_" + "51HxYzAbCdEf9876", "xoxb-" + "1234567890-AbCdEfGhUvWx"
+    fork["variable"].append({"key": "note", "value": "x", "description": f"CI uses {stripe} and {slack}"})
     path = tmp_path / "fork.json"
     path.write_text(json.dumps(fork))
     out = tmp_path / "up.json"
     result = run_cli("upgrade", path, "--to", world["new"], "-o", out)
     assert result.exit_code == 0, result.stderr
-    assert github not in out.read_text() and "s3cr3tv4lue99" not in out.read_text()
+    written = out.read_text()
+    assert [s for s in (github, "s3cr3tv4lue99", stripe, slack) if s in written] == []
+    assert "CI uses sk_…9876 and …UvWx" in written
 
 
 def test_credentials_hidden_in_a_cookie_a_url_password_an_operation_id_and_a_short_bearer_token(

@@ -56,6 +56,7 @@ from postman_kit.secrets import (
     named_credentials,
     redact,
     replace_keys,
+    replace_tokens,
     truncate_key,
 )
 from postman_kit.writer import json_text
@@ -2301,6 +2302,20 @@ def _note_exposed_credentials(result: Collection, report: UpgradeReport) -> None
             "credential(s) written where no request sends them, truncated in the upgrade; revoke them, they were "
             "in the collection: " + "; ".join(found)
         )
+        # truncated here, every kind: the writer's last pass knows only the API's own private keys
+        result.info.name = _truncated(result.info.name)
+        for _, folder in result.folders():
+            folder.name = _truncated(folder.name)
+        for variable in result.variables:
+            variable.key = _truncated(variable.key)
+            variable.description = (
+                _truncated(variable.description) if variable.description else variable.description
+            )
+
+
+def _truncated(text: str) -> str:
+    """`text` with each private key and issued-format token in it truncated."""
+    return replace_tokens(replace_keys(text, truncate_key), truncate_key)
 
 
 def _carried_fields(mine: dict[str, Any], generated: dict[str, Any], target: dict[str, Any]) -> list[str]:
