@@ -318,3 +318,24 @@ def test_a_cookie_a_saved_response_shows_is_truncated_there_not_made_a_variable(
         "Lists/Get Lists: example `Run on staging` header `Set-Cookie` held a credential (…GHIJ); it is "
         "truncated there (revoke it if it still works)"
     ]
+
+
+def test_the_api_s_key_a_saved_response_echoes_is_truncated_there_not_made_the_key_variable(
+    generated, tmp_path
+):
+    """A response saved as an example echoed the private key the request was made with: the recorded answer
+    read `{{privateKey}}`, which Postman never resolves in a response; any other credential there was already
+    truncated in place."""
+    key = "pk_" + "0123456789abcdef0123456789abcdef12"
+    fork = json.loads(generated.read_text())
+    item = find(fork["item"], "Get Lists")
+    answer = dict(item["response"][0], id="0e0e0e0e-0000-4000-8000-00000000000a", name="what the server said")
+    answer["body"] = json.dumps({"data": [], "meta": {"echo": f"request made with {key}"}})
+    item["response"].append(answer)
+    result, report = upgraded(fork, tmp_path)
+    [saved] = [
+        r for r in find(result["item"], "Get Lists")["response"] if r["name"] == "what the server said"
+    ]
+    assert json.loads(saved["body"])["meta"]["echo"] == "request made with pk_…ef12"
+    assert key not in json.dumps(result)
+    assert any("saved response held a private key (pk_…ef12)" in note for note in report.notes)

@@ -1504,6 +1504,22 @@ class _Merger:
         fork_variables = self.comparison.fork_variables()
         for item, label in self.carried_items:
             data = original = item.to_json()
+            # the API's own key in what a saved response shows (an answer echoing it): truncated there, as any
+            # credential a response shows (below), not made the key variable a response never sends
+            answered = [
+                {key: value for key, value in example.items() if key != "originalRequest"}
+                for example in data.get("response") or []
+                if isinstance(example, dict)
+            ]
+            keys_shown = find_keys(json_text(answered)) if answered else []
+            if keys_shown:
+                data = _with_truncated_answers(data, keys_shown)
+                for key in dict.fromkeys(keys_shown):
+                    self.found_secrets.add(key)
+                    self.report.notes.append(
+                        f"{label}: a saved response held a private key ({truncate_key(key)}); it is truncated "
+                        "there (revoke it)"
+                    )
             if find_keys(json_text(data)):
                 data = self._replaced_in(data, (), label)
             elsewhere = other_host(item.request, api, fork_variables) is not None
