@@ -235,7 +235,14 @@ class RequestChecker:
             self.schemas,
             op,
             sent=sent,
-            content_type=request.header_value("Content-Type") or (FORM_MEDIA_TYPE if form else None),
+            content_type=request.header_value("Content-Type")
+            or (
+                FORM_MEDIA_TYPE
+                if form
+                else _IMPLIED_MEDIA_TYPES.get(body.language or "")
+                if raw and body
+                else None
+            ),
             read=read if raw else read_form if form else None,
             read_lines=read_lines if raw else None,
         )
@@ -440,6 +447,10 @@ def header_problems(
             )
         )
     return problems
+
+
+# The Content-Type Postman sends for a raw body of each language when the request sets none
+_IMPLIED_MEDIA_TYPES = {"json": "application/json", "xml": "application/xml"}
 
 
 def body_problems(

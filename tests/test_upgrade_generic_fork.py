@@ -1027,3 +1027,31 @@ def test_a_path_value_follows_an_in_segment_parameter_new_only_renamed(tmp_path:
     assert "no longer answers" not in result.output
     url = named(json.loads(out.read_text()), "Fetch a message")["request"]["url"]
     assert url["path"][-1] == ":MessageSid.json" and url["variable"][0]["value"] == message
+
+
+def test_a_json_body_new_takes_only_as_a_form_is_a_conflict_and_a_saved_copy_broken(tmp_path: Path, run_cli):
+    """NEW takes `POST /notes` as a form only. The user's edited JSON body took the place of NEW's form, listed
+    as an edit kept with no conflict, and their saved JSON copy was `fine`: both are requests NEW refuses."""
+    old = notes_spec("1.0.0", with_archive=False)
+    new = notes_spec("2.0.0", with_archive=False)
+    content = new["paths"]["/notes"]["post"]["requestBody"]["content"]
+    content["application/x-www-form-urlencoded"] = content.pop("application/json")
+    fork, old_spec, new_spec = generated_fork(tmp_path, run_cli, old, new)
+    create = named(fork, "Create note")
+    create["request"]["body"]["raw"] = json.dumps({"text": "Buy oat milk"})
+    mine = copy.deepcopy(create)
+    mine.pop("id")
+    mine["name"] = "Create groceries note"
+    next(node for node in fork["item"] if node["name"] == "Notes")["item"].append(mine)
+    path, out = tmp_path / "fork.json", tmp_path / "up.json"
+    path.write_text(json.dumps(fork))
+    result = run_cli("upgrade", path, "--to", new_spec, "--base", old_spec, "-o", out, "--format", "json")
+    assert result.exit_code == 0, result.output
+    upgraded = json.loads(out.read_text())
+    assert named(upgraded, "Create note")["request"]["body"]["mode"] == "urlencoded"
+    [copy_of_edit] = [i for i in items(upgraded["item"]) if i["name"].endswith("Create note (your edit)")]
+    assert json.loads(copy_of_edit["request"]["body"]["raw"]) == {"text": "Buy oat milk"}
+    report = json.loads(result.output)
+    assert "Notes/Create note (your edit)" in {c["request"] for c in report["conflicts"]}
+    saved = run_cli("diff", path, new_spec, "--base", old_spec)
+    assert "[broken-by-new] Notes/Create groceries note" in saved.output

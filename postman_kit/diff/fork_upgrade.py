@@ -498,7 +498,12 @@ class _Merger:
         ):
             previous = target.request.body
             target.request.body = mine.request.body
-            body_problems = [p for p in self._problems(target.request) if p.pointer.startswith("/body")]
+            body_problems = [
+                p
+                for p in self._problems(target.request)
+                # a body NEW refuses, or sent as a media type NEW no longer takes (JSON where it takes a form)
+                if p.pointer.startswith("/body") or p.parameter == "Content-Type"
+            ]
             if body_problems:
                 target.request.body = previous
                 refused.append(
