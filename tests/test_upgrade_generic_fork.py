@@ -435,7 +435,8 @@ def test_without_olds_spec_a_copys_auth_is_the_users_and_stays(tmp_path: Path, r
     (tmp_path / "fork.json").write_text(json.dumps(fork))
     out = tmp_path / "up.json"
     assert run_cli("upgrade", tmp_path / "fork.json", "--to", new_spec, "-o", out).exit_code == 0
-    auth = named(json.loads(out.read_text()), "My notes")["request"]["auth"]
+    # kept as the user set it, and marked: NEW's operation takes a bearer token, which Basic auth is not
+    auth = named(json.loads(out.read_text()), "⚠ My notes")["request"]["auth"]
     assert {a["key"]: a["value"] for a in auth["basic"]} == {"username": "AC0123", "password": "{{pw}}"}
 
 
@@ -1055,3 +1056,30 @@ def test_a_json_body_new_takes_only_as_a_form_is_a_conflict_and_a_saved_copy_bro
     assert "Notes/Create note (your edit)" in {c["request"] for c in report["conflicts"]}
     saved = run_cli("diff", path, new_spec, "--base", old_spec)
     assert "[broken-by-new] Notes/Create groceries note" in saved.output
+
+
+def test_a_saved_request_s_own_api_key_is_broken_where_new_takes_oauth_only(tmp_path: Path, run_cli):
+    """NEW moves from an API key to OAuth 2.0: a saved request with its own `X-API-Key` auth was `fine` and
+    carried without a mark, while validate on the upgrade called its auth an error."""
+    old, new = notes_spec("1.0.0", with_archive=False), notes_spec("2.0.0", with_archive=False)
+    old["components"]["securitySchemes"] = {"apiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key"}}
+    old["security"] = [{"apiKey": []}]
+    fork, old_spec, new_spec = generated_fork(tmp_path, run_cli, old, new)
+    team_key = {
+        "type": "apikey",
+        "apikey": [{"key": "key", "value": "X-API-Key"}, {"key": "value", "value": "{{teamKey}}"}],
+    }
+    saved_copy(fork, "List with team key")["request"]["auth"] = team_key
+    path, out = tmp_path / "fork.json", tmp_path / "up.json"
+    path.write_text(json.dumps(fork))
+    compared = run_cli("diff", path, new_spec, "--base", old_spec)
+    assert "[broken-by-new] Notes/List with team key" in compared.output
+    assert "its own apikey auth is none GET /notes takes" in compared.output
+    assert (
+        run_cli(
+            "upgrade", path, "--to", new_spec, "--base", old_spec, "-o", out, "--fail-on", "conflict"
+        ).exit_code
+        == 1
+    )
+    kept = named(json.loads(out.read_text()), "⚠ List with team key")["request"]["auth"]
+    assert {a["key"]: a["value"] for a in kept["apikey"]} == {"key": "X-API-Key", "value": "{{teamKey}}"}

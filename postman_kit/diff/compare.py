@@ -8,8 +8,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from postman_kit import ids
+from postman_kit.auth_fit import describe, required_schemes, sends_credentials
 from postman_kit.collection import Item, Request
-from postman_kit.conformance import other_host
+from postman_kit.conformance import Problem, other_host
 from postman_kit.diff.changes import (
     Change,
     DiffReport,
@@ -37,11 +38,11 @@ from postman_kit.diff.transplant import refresh_headers, transplant_request
 from postman_kit.errors import InputError
 from postman_kit.naming import stamped
 from postman_kit.openapi import Api, Operation
-from postman_kit.routing import api_path
+from postman_kit.routing import RouteMatch, api_path
 from postman_kit.secrets import find_keys, find_tokens, holds_named_credential
 
 if TYPE_CHECKING:
-    from postman_kit.conformance import Problem, RequestChecker
+    from postman_kit.conformance import RequestChecker
 
 
 @dataclass(slots=True)
@@ -176,7 +177,25 @@ class Comparison:
         checker = self.checker
         if checker is None:
             return None
-        return [p for p in checker.check(request, self.variables()) if p.severity == "error"]
+        found = [p for p in checker.check(request, self.variables()) if p.severity == "error"]
+        return found + self._auth_problems(request)
+
+    def _auth_problems(self, request: Request) -> list[Problem]:
+        """A request's own auth (not inherited) that sends no credential NEW's operation takes: an API key kept
+        on a saved request where NEW takes OAuth 2.0 only, which validate then failed and diff called fine."""
+        api, checker, own = self.new.side.api, self.checker, request.auth
+        if api is None or checker is None or own is None or own.type == "inherit":
+            return []
+        route = checker.route(request)
+        if not isinstance(route, RouteMatch):
+            return []
+        schemes = required_schemes(api, route.operation.security)
+        if schemes is None or sends_credentials(request, own, schemes):
+            return []
+        operation = route.operation
+        accepted = describe(schemes)
+        message = f"its own {own.type} auth is none {operation.method} {operation.path} takes ({accepted})"
+        return [Problem("auth-mismatch", message, "/auth")]
 
 
 def prepare(old: Side, new: Side, base: Side | None = None) -> Comparison:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from postman_kit.auth_fit import describe, required_schemes, sends_credentials
 from postman_kit.collection import CREDENTIAL_ATTRIBUTES, Auth
 from postman_kit.conformance import cookie_pairs
 from postman_kit.profiles import GENERIC, KLAVIYO
@@ -21,7 +22,6 @@ from postman_kit.secrets import (
 from postman_kit.validate.model import Hit, Severity
 from postman_kit.validate.registry import rule
 from postman_kit.validate.rules.requests import request_checker
-from postman_kit.validate.security import describe, required_schemes, sends_credentials
 from postman_kit.validate.target import FolderRef, ItemRef, Target, is_variable
 from postman_kit.writer import compact_json_text
 

@@ -1,7 +1,7 @@
 """Does a request send credentials the way its operation's security schemes say (bearer, basic, apiKey, none)?
 
-Used by the auth rules when a spec is at hand, for any API: no variable name, prefix or header is assumed
-beyond what the spec's own `securitySchemes` declare.
+Used by validate's auth rules when a spec is at hand, and by diff for a saved request's own auth, for any API:
+no variable name, prefix or header is assumed beyond what the spec's own `securitySchemes` declare.
 """
 
 from __future__ import annotations
