@@ -1083,3 +1083,25 @@ def test_a_saved_request_s_own_api_key_is_broken_where_new_takes_oauth_only(tmp_
     )
     kept = named(json.loads(out.read_text()), "⚠ List with team key")["request"]["auth"]
     assert {a["key"]: a["value"] for a in kept["apikey"]} == {"key": "X-API-Key", "value": "{{teamKey}}"}
+
+
+def test_a_saved_copy_s_untouched_description_follows_new_and_an_edited_one_stays(tmp_path: Path, run_cli):
+    """A copy of a generated request kept OLD's words (a beta's "a pre-release revision header is required" on an
+    operation NEW made stable), though upstream's request itself gets NEW's."""
+    old, new = notes_spec("1.0.0", with_archive=False), notes_spec("2.0.0", with_archive=False)
+    new["paths"]["/notes/{note_id}"]["delete"]["description"] = "Deletes a note; archived notes stay."
+    fork, old_spec, new_spec = generated_fork(tmp_path, run_cli, old, new)
+    folder = next(node for node in fork["item"] if node["name"] == "Notes")
+    for name, description in (("Delete my note", None), ("Delete with care", "Mine: ask first.")):
+        mine = copy.deepcopy(named(fork, "Delete note"))
+        mine.pop("id")
+        mine["name"] = name
+        if description:
+            mine["request"]["description"] = description
+        folder["item"].append(mine)
+    path, out = tmp_path / "fork.json", tmp_path / "up.json"
+    path.write_text(json.dumps(fork))
+    assert run_cli("upgrade", path, "--to", new_spec, "--base", old_spec, "-o", out).exit_code == 0
+    upgraded = json.loads(out.read_text())
+    assert named(upgraded, "Delete my note")["request"]["description"].startswith("Deletes a note; archived")
+    assert named(upgraded, "Delete with care")["request"]["description"] == "Mine: ask first."

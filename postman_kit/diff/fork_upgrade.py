@@ -1264,6 +1264,14 @@ class _Merger:
             self.report.rewritten.append(f"{label}: auth → {self.new_label}'s, as upstream's request has it")
         as_saved = json_text(item.request.to_json())
         request.description = item.request.description  # as unmarked (a v3 fork's note is in it)
+        if (
+            before is not None
+            and endpoint.item is not None
+            and item.request.description == before.request.description
+        ):
+            # the words upstream gave the request the user copied, untouched: NEW's (a beta's "a pre-release
+            # revision header is required" on an operation NEW has made stable)
+            request.description = endpoint.item.request.description
         item.request = request
         for example in item.response:
             # an example that recorded the request as saved follows it; one that recorded another call (other
