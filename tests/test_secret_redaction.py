@@ -4,6 +4,7 @@ upgrade, snippet, logs, activity or the /_activity API print or write; upgrade s
 
 from __future__ import annotations
 
+import copy
 import json
 import warnings
 from pathlib import Path
@@ -1111,6 +1112,22 @@ def test_upgrade_truncates_credentials_the_user_wrote_where_no_request_sends_the
     written = out.read_text()
     assert [s for s in (github, "s3cr3tv4lue99", stripe, slack) if s in written] == []
     assert "CI uses sk_…9876 and …UvWx" in written
+    # another service's tokens in a request's description: truncated there and listed, not the API's variable
+    second = copy.deepcopy(first)
+    second.pop("id", None)
+    second["name"] = "My ops call"
+    second["request"]["description"] = f"Ops keys: {stripe}, {slack}"
+    fork["item"].append(second)
+    path.write_text(json.dumps(fork))
+    result = run_cli("upgrade", path, "--to", world["new"], "-o", out, "--format", "json")
+    described = next(
+        i for _, i in all_items(json.loads(out.read_text())["item"]) if i["name"] == second["name"]
+    )
+    assert described["request"]["description"] == "Ops keys: sk_…9876, …UvWx"
+    assert any(
+        "description held credential(s) (sk_…9876, …UvWx)" in note
+        for note in json.loads(result.stdout)["notes"]
+    )
 
 
 def test_credentials_hidden_in_a_cookie_a_url_password_an_operation_id_and_a_short_bearer_token(

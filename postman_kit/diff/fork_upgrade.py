@@ -1496,6 +1496,32 @@ class _Merger:
 
         return replace_keys(text, replacement)
 
+    def _truncated_words(self, text: str, where: str) -> str:
+        """`text` (words nothing sends) with each issued token (another service's: a Stripe key, a GitHub token)
+        truncated, each noted to revoke; the API's own key is its variable (see _replaced)."""
+        found = list(dict.fromkeys(find_tokens(text)))
+        if not found:
+            return text
+        for credential in found:
+            self.found_secrets.add(credential)
+        self.report.notes.append(
+            f"{where} held credential(s) ({', '.join(truncate_key(c) for c in found)}); truncated there: revoke them"
+        )
+        return replace_tokens(text, truncate_key)
+
+    def _truncated_descriptions(self, node: Any, label: str, where: str = "") -> Any:
+        """An item's JSON with every `description` truncated by _truncated_words, noted under `label`."""
+        if isinstance(node, dict):
+            return {
+                key: self._truncated_words(value, f"{label}: {where or 'request'} description")
+                if key == "description" and isinstance(value, str)
+                else self._truncated_descriptions(value, label, key if key in ("header", "query") else where)
+                for key, value in node.items()
+            }
+        if isinstance(node, list):
+            return [self._truncated_descriptions(value, label, where) for value in node]
+        return node
+
     def _report_key(self, label: str, where: str, key: str, variable: str) -> None:
         self.found_secrets.add(key)
         entry = KeyReplacement(label, where, truncate_key(key), variable)
@@ -1517,6 +1543,9 @@ class _Merger:
         fork_variables = self.comparison.fork_variables()
         for item, label in self.carried_items:
             data = original = item.to_json()
+            # words nothing sends (a request's, a parameter's description): another service's token in them is
+            # truncated and listed to revoke; made the API's token variable, five secrets had one name
+            data = self._truncated_descriptions(data, label)
             # the API's own key in what a saved response shows (an answer echoing it): truncated there, as any
             # credential a response shows (below), not made the key variable a response never sends
             answered = [
@@ -1571,15 +1600,23 @@ class _Merger:
         scripts = [("collection", self.result)] + [
             ("folder " + "/".join(trail), folder) for trail, folder in self.result.folders()
         ]
-        # words the user wrote on a folder (or the collection): a key pasted there is listed to revoke too
+        # words the user wrote on a folder (or the collection): a key pasted there is truncated and listed to
+        # revoke too
+        # to revoke too: the API's own key becomes its variable, another service's token is truncated
         for trail, folder in self.result.folders():
             if folder.description and find_keys(folder.description):
                 folder.description = self._replaced(
                     folder.description, "folder " + "/".join(trail), "description"
                 )
+            if folder.description:
+                folder.description = self._truncated_words(
+                    folder.description, f"folder {'/'.join(trail)} description"
+                )
         info = self.result.info
         if info.description and find_keys(info.description):
             info.description = self._replaced(info.description, "collection", "description")
+        if info.description:
+            info.description = self._truncated_words(info.description, "the collection's description")
         for label, holder in scripts:
             if not holder.event:
                 continue
