@@ -878,3 +878,28 @@ def test_a_content_parameter_s_example_on_its_media_type_is_sent(tmp_path: Path)
     )
     url = requests_by_name(build_json(tmp_path, doc))["Subs"]["request"]["url"]
     assert [(q["key"], q["value"]) for q in url["query"]] == [("subscriptions", '["Verona","Denmark"]')]
+
+
+def test_a_header_value_is_one_http_can_carry(tmp_path: Path) -> None:
+    """A header example of `東京`, a default of `ok 👍` or a value with a line break was written as is: Node
+    refuses such a header ("Invalid character in header content") and newman sent none of these requests.
+    Latin-1 stays as written; past it, UTF-8 percent-encoded; a line break, a space."""
+    cases = {
+        "Latin": ("X-Display-Name", {"type": "string", "example": "Zoë Ångström"}, "Zoë Ångström"),
+        "Cjk": ("X-City", {"type": "string", "example": "東京"}, "%E6%9D%B1%E4%BA%AC"),
+        "Lines": ("X-Multi", {"type": "string", "example": "line1\nline2"}, "line1 line2"),
+        "Emoji": ("X-Mood", {"type": "string", "default": "ok 👍"}, "ok %F0%9F%91%8D"),
+    }
+    paths = {
+        f"/{name.lower()}": {
+            "get": {
+                "summary": name,
+                "parameters": [{"name": header, "in": "header", "required": True, "schema": schema}],
+                "responses": OK,
+            }
+        }
+        for name, (header, schema, _) in cases.items()
+    }
+    requests = requests_by_name(build_json(tmp_path, minimal_spec(paths)))
+    for name, (header, _, sent) in cases.items():
+        assert headers(requests[name]["request"])[header] == sent, name

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import re
+import urllib.parse
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable
 from typing import Any
@@ -192,13 +193,28 @@ def bracket_pairs(name: str, value: Any) -> list[tuple[str, str]]:
 
 
 def header_text(value: Any, explode: bool | None = None) -> str:
-    """A header parameter's value (`simple` is the only header style)."""
-    return simple_text(value, bool(explode))
+    """A header parameter's value (`simple` is the only header style), as HTTP can carry it (see sendable)."""
+    return sendable(simple_text(value, bool(explode)))
+
+
+# What no HTTP header value holds: line breaks and other controls but the tab (RFC 9110 §5.5), and characters
+# past Latin-1, which Node's http refuses ("Invalid character in header content": newman sent no such request)
+_UNSENDABLE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]+|[^\x00-\xff]+")
+
+
+def sendable(text: str) -> str:
+    """A header value as HTTP carries it: a run of controls (`line1\nline2`) one space, a character past
+    Latin-1 (`東京`, an emoji in a default) percent-encoded as UTF-8, as a URL would carry it."""
+    if not _UNSENDABLE.search(text):
+        return text
+    return _UNSENDABLE.sub(
+        lambda m: " " if m.group()[0] <= "\x7f" else urllib.parse.quote(m.group(), safe=""), text
+    )
 
 
 def cookie_text(pairs: list[tuple[str, str]]) -> str:
     """Cookie pairs as one `Cookie` header value."""
-    return "; ".join(f"{key}={value}" for key, value in pairs)
+    return sendable("; ".join(f"{key}={value}" for key, value in pairs))
 
 
 def form_pairs(value: Any, encoding: dict[str, Any] | None = None) -> list[tuple[str, str]]:
