@@ -1211,7 +1211,10 @@ class ExampleBuilder:
         if not isinstance(schema, dict) or depth > 8:
             return False
         properties = schema.get("properties")
-        prop = self._resolved(properties.get(name)) if isinstance(properties, dict) else None
+        written = properties.get(name) if isinstance(properties, dict) else None
+        if isinstance(written, dict) and written.get(keyword) is True:
+            return True  # beside its `$ref` (PayPal's invoice `status`), as the spec's authors mean it
+        prop = self._resolved(written)
         if isinstance(prop, dict) and self._marked(prop, keyword):
             return True
         parts = schema.get("allOf")

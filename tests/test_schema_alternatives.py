@@ -180,3 +180,34 @@ def test_a_body_example_that_fits_one_branch_is_sent_as_the_spec_wrote_it(tmp_pa
         )
         request = requests_by_name(build_json(tmp_path, doc))["Create"]["request"]
         assert json.loads(request["body"]["raw"]) == example
+
+
+def test_a_read_only_property_beside_its_ref_is_left_out_of_the_spec_s_own_example(tmp_path: Path) -> None:
+    """PayPal's invoice: `status: {$ref: Status, readOnly: true}`. A body the kit made left `status` out, but the
+    spec's own example was sent with it, which the API refuses."""
+    invoice = {
+        "type": "object",
+        "properties": {
+            "id": {"type": "string", "readOnly": True},
+            "status": {"$ref": "#/components/schemas/Status", "readOnly": True},
+            "note": {"type": "string"},
+        },
+    }
+    content = {
+        "schema": {"$ref": "#/components/schemas/Invoice"},
+        "example": {"id": "INV-1", "status": "DRAFT", "note": "hi"},
+    }
+    doc = minimal_spec(
+        {
+            "/invoices": {
+                "post": {
+                    "summary": "Create",
+                    "requestBody": {"content": {"application/json": content}},
+                    "responses": OK,
+                }
+            }
+        },
+        components={"schemas": {"Invoice": invoice, "Status": {"type": "string", "enum": ["DRAFT", "SENT"]}}},
+    )
+    request = requests_by_name(build_json(tmp_path, doc))["Create"]["request"]
+    assert json.loads(request["body"]["raw"]) == {"note": "hi"}
