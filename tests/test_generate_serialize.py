@@ -903,3 +903,25 @@ def test_a_header_value_is_one_http_can_carry(tmp_path: Path) -> None:
     requests = requests_by_name(build_json(tmp_path, minimal_spec(paths)))
     for name, (header, _, sent) in cases.items():
         assert headers(requests[name]["request"])[header] == sent, name
+
+
+def test_a_multipart_part_goes_out_as_one_media_type(tmp_path: Path) -> None:
+    """The OpenAPI Specification's own Encoding Object example gives a part `contentType: image/png, image/jpeg`;
+    newman sent the list as the part's Content-Type. The first of a list, a member of a range (`image/*`)."""
+    paths = {}
+    for name, declared in (("Avatar", "image/png, image/jpeg"), ("Banner", "image/*"), ("Blob", "*/*")):
+        schema = {
+            "type": "object",
+            "required": ["file"],
+            "properties": {"file": {"type": "string", "format": "binary"}},
+        }
+        content = {"multipart/form-data": {"schema": schema, "encoding": {"file": {"contentType": declared}}}}
+        paths[f"/{name.lower()}"] = {
+            "post": {"summary": name, "requestBody": {"required": True, "content": content}, "responses": OK}
+        }
+    requests = requests_by_name(build_json(tmp_path, minimal_spec(paths)))
+    sent = {
+        name: requests[name]["request"]["body"]["formdata"][0]["contentType"]
+        for name in ("Avatar", "Banner", "Blob")
+    }
+    assert sent == {"Avatar": "image/png", "Banner": "image/png", "Blob": "application/octet-stream"}

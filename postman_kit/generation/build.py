@@ -974,19 +974,8 @@ def _sent_media_type(declared: str, body: Body) -> str:
     if "*" not in kind:
         return declared
     family = kind.split("/")[0].lower()
-    if family in _RANGE_MEMBERS:  # `image/*`: a type inside the range, never one outside it
-        return _RANGE_MEMBERS[family]
+    if family in serialize.RANGE_MEMBERS:  # `image/*`: a type inside the range, never one outside it
+        return serialize.RANGE_MEMBERS[family]
     if body.mode == "file":
         return "application/octet-stream"
     return "application/json" if body.language == "json" else "text/plain"
-
-
-# A member of each media type range a request body may be declared as: what a client of it would send.
-_RANGE_MEMBERS = {
-    "image": "image/png",
-    "audio": "audio/mpeg",
-    "video": "video/mp4",
-    "font": "font/woff2",
-    "model": "model/gltf-binary",
-    "text": "text/plain",
-}

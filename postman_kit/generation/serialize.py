@@ -217,6 +217,30 @@ def cookie_text(pairs: list[tuple[str, str]]) -> str:
     return sendable("; ".join(f"{key}={value}" for key, value in pairs))
 
 
+# A member of each media type range a request body may be declared as: what a client of it would send.
+RANGE_MEMBERS = {
+    "image": "image/png",
+    "audio": "audio/mpeg",
+    "video": "video/mp4",
+    "font": "font/woff2",
+    "model": "model/gltf-binary",
+    "text": "text/plain",
+}
+
+
+def part_media_type(declared: Any) -> str | None:
+    """The one media type a multipart part goes out as, of an Encoding Object's `contentType`: the first of a
+    list (the OpenAPI Specification's own `image/png, image/jpeg`), a member of a range (`image/*`); newman sent
+    the list as the part's type."""
+    if not isinstance(declared, str) or not declared.strip():
+        return None
+    first = declared.split(",")[0].strip()
+    kind = first.split(";")[0].strip()
+    if "*" not in kind:
+        return first
+    return RANGE_MEMBERS.get(kind.split("/")[0].lower(), "application/octet-stream")
+
+
 def form_pairs(value: Any, encoding: dict[str, Any] | None = None) -> list[tuple[str, str]]:
     """An `application/x-www-form-urlencoded` body as fields: each property by its `encoding` entry's style and
     explode (default `form`, exploded), or as its content type's text when the entry gives only `contentType`."""
@@ -330,7 +354,7 @@ def multipart_fields(
     for name in names:
         prop = found if isinstance(found := properties.get(name), dict) else {}
         entry = found if isinstance(found := encoding.get(name), dict) else {}
-        content_type = entry.get("contentType") if isinstance(entry.get("contentType"), str) else None
+        content_type = part_media_type(entry.get("contentType"))
         extra = {"contentType": content_type} if content_type else {}
         if _file_property(prop, resolve):
             fields.append({"key": str(name), "type": "file", **extra})
