@@ -364,7 +364,8 @@ class ExampleBuilder:
                 # no item is better than one the API refuses
                 self._null_stubs = null_stubs
                 return []
-            count = self._copies(max(1, min(int(schema.get("minItems") or 1), 3)), spent)
+            # as many as `minItems` asks (a list of five sent with three was refused), MAX_ENTRIES at most
+            count = self._copies(max(1, min(int(schema.get("minItems") or 1), MAX_ENTRIES)), spent)
             if count > 1 and schema.get("uniqueItems") is True:
                 items = schema.get("items")
                 if (
@@ -628,7 +629,9 @@ class ExampleBuilder:
         if isinstance(items, dict) and isinstance(least, int) and len(out) < least:
             spent = self._spent
             value = self._build(items, refs, depth + 1, name)
-            out += [None if value is _CUT else value] * self._copies(min(least - len(out), 3), spent)
+            out += [None if value is _CUT else value] * self._copies(
+                min(least - len(out), MAX_ENTRIES), spent
+            )
         return out
 
     def _with_siblings(
@@ -659,6 +662,24 @@ class ExampleBuilder:
                 merged.update({k: v for k, v in value.items() if k not in merged or k in declared})
             elif value is not _CUT and value is not None:
                 other = value
+        if isinstance(other, list) and other:
+            # a list's `minItems` a part adds (`allOf: [$ref: List, {minItems: 2}]`; 3.1's beside a `$ref`)
+            wanted = max(
+                (
+                    least
+                    for part in [schema, *schema["allOf"]]
+                    if isinstance(resolved := self._resolved(part), dict)
+                    and isinstance(least := resolved.get("minItems"), int)
+                ),
+                default=0,
+            )
+            if len(other) < wanted:
+                unique = any(
+                    isinstance(resolved := self._resolved(part), dict) and resolved.get("uniqueItems") is True
+                    for part in [schema, *schema["allOf"]]
+                )
+                count = min(wanted, MAX_ENTRIES)
+                other = _distinct(other[0], count, None) if unique else (other * count)[:count]
         # A part closed to properties it does not name (`additionalProperties: false`) refuses every other
         # part's: Algolia's settings, `allOf` of closed objects, take none but what every closed part names.
         # A required property stays (no value fits such a schema; the fuller one is the likelier request).

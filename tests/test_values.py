@@ -1579,3 +1579,19 @@ def test_a_body_example_that_lacks_what_its_schema_requires_gives_way_to_a_made_
     collection = build_json(tmp_path, minimal_spec({"/disputes/{id}/require-evidence": {"post": operation}}))
     body = orjson.loads(requests_by_name(collection)["Require evidence"]["request"]["body"]["raw"])
     assert body == {"action": "BUYER_EVIDENCE"}
+
+
+def test_a_list_holds_as_many_items_as_its_min_items_asks_wherever_that_is_said() -> None:
+    """A list of `minItems: 5` was sent with three; `allOf: [$ref: List, {minItems: 2}]` (3.0) and 3.1's
+    `{$ref: List, minItems: 2}` with one: each a body the API refuses."""
+    document = {
+        "openapi": "3.1.0",
+        "components": {"schemas": {"List": {"type": "array", "items": {"type": "string"}}}},
+    }
+    builder = ExampleBuilder(document, "request")
+    listed = {"$ref": "#/components/schemas/List"}
+    assert len(builder.build({"type": "array", "items": {"type": "string"}, "minItems": 5})) == 5
+    assert len(builder.build({"allOf": [listed, {"minItems": 2}]})) == 2
+    assert len(builder.build({**listed, "minItems": 2})) == 2
+    unique = builder.build({"allOf": [listed, {"minItems": 3, "uniqueItems": True}]})
+    assert len(unique) == 3 == len(set(unique))
