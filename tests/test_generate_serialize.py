@@ -925,3 +925,35 @@ def test_a_multipart_part_goes_out_as_one_media_type(tmp_path: Path) -> None:
         for name in ("Avatar", "Banner", "Blob")
     }
     assert sent == {"Avatar": "image/png", "Banner": "image/png", "Blob": "application/octet-stream"}
+
+
+def test_an_xml_attribute_keeps_its_prefix_and_namespace(tmp_path: Path) -> None:
+    """`xsi:type` (an attribute with `prefix: xsi` and its namespace) was written as a plain `type`, another
+    attribute than the one the schema names."""
+    import xml.etree.ElementTree as ElementTree
+
+    xsi = "http://www.w3.org/2001/XMLSchema-instance"
+    item = {
+        "type": "object",
+        "required": ["kind", "sku"],
+        "xml": {"name": "item"},
+        "properties": {
+            "kind": {
+                "type": "string",
+                "enum": ["Widget"],
+                "xml": {"attribute": True, "name": "type", "prefix": "xsi", "namespace": xsi},
+            },
+            "sku": {"type": "string", "xml": {"attribute": True}},
+        },
+    }
+    body = {
+        "required": True,
+        "content": {"application/xml": {"schema": {"$ref": "#/components/schemas/Item"}}},
+    }
+    doc = minimal_spec(
+        {"/items": {"post": {"summary": "Add", "requestBody": body, "responses": OK}}},
+        components={"schemas": {"Item": item}},
+    )
+    raw = requests_by_name(build_json(tmp_path, doc))["Add"]["request"]["body"]["raw"]
+    root = ElementTree.fromstring(raw.split("?>", 1)[1])
+    assert root.attrib[f"{{{xsi}}}type"] == "Widget" and "sku" in root.attrib

@@ -490,7 +490,11 @@ def _xml_fill(
             prop = resolve(described.get(key)) if isinstance(described.get(key), dict) else {}
             name = _xml_name(prop, str(key))
             if _xml_of(prop).get("attribute") and not isinstance(item, dict | list):
-                element.set(name.split(":")[-1], _xml_scalar(item))
+                # `xsi:type="…"` keeps its prefix, its namespace declared on the element (`_xml_name` gives a
+                # prefix only with a namespace)
+                element.set(name, _xml_scalar(item))
+                if ":" in name:
+                    _xml_namespace(element, prop)
             elif isinstance(item, list):
                 _xml_list(element, item, prop, str(key), resolve, properties)
             else:
