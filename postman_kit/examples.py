@@ -694,6 +694,19 @@ class ExampleBuilder:
             allowed = self._closed_to(part, 0)
             if allowed is not None and merged:
                 merged = {k: v for k, v in merged.items() if k in allowed or k in needed}
+            # a part whose other properties must each be of a schema (OpenSearch's geo queries: a field's
+            # object) refuses another part's optional property of another kind (QueryBase's `boost: 1`)
+            resolved = self._resolved(part)
+            extra = (
+                self._resolved(resolved.get("additionalProperties")) if isinstance(resolved, dict) else None
+            )
+            if isinstance(extra, dict) and merged:
+                named = self._declared(part)
+                merged = {
+                    k: v
+                    for k, v in merged.items()
+                    if k in named or k in needed or self._example_fits(extra, v)
+                }
         # A property one part marks readOnly (writeOnly in a response) stays out though another part describes it
         # again (Okta's AccessPolicy re-adds the base Policy's readOnly `_embedded`): JSON Schema applies both.
         hidden = "readOnly" if self.direction == "request" else "writeOnly"

@@ -211,3 +211,33 @@ def test_a_read_only_property_beside_its_ref_is_left_out_of_the_spec_s_own_examp
     )
     request = requests_by_name(build_json(tmp_path, doc))["Create"]["request"]
     assert json.loads(request["body"]["raw"]) == {"note": "hi"}
+
+
+def test_an_all_of_part_whose_other_properties_have_a_schema_keeps_out_what_does_not_fit(
+    tmp_path: Path,
+) -> None:
+    """OpenSearch's geo queries: `allOf: [QueryBase, {properties: {ignore_unmapped}, additionalProperties: Field}]`
+    makes QueryBase's optional `boost` and `_name` fields of the Field kind (objects); they were sent as a number
+    and a text, a body the API refuses."""
+    base = {"type": "object", "properties": {"boost": {"type": "number"}, "_name": {"type": "string"}}}
+    field = {"type": "object", "properties": {"shape": {"type": "object"}}}
+    query = {
+        "allOf": [
+            {"$ref": "#/components/schemas/QueryBase"},
+            {
+                "type": "object",
+                "properties": {"ignore_unmapped": {"type": "boolean"}},
+                "additionalProperties": {"$ref": "#/components/schemas/Field"},
+            },
+        ]
+    }
+    body = {
+        "required": True,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Geo"}}},
+    }
+    doc = minimal_spec(
+        {"/search": {"post": {"summary": "Search", "requestBody": body, "responses": OK}}},
+        components={"schemas": {"QueryBase": base, "Field": field, "Geo": query}},
+    )
+    sent = json.loads(requests_by_name(build_json(tmp_path, doc))["Search"]["request"]["body"]["raw"])
+    assert "boost" not in sent and "_name" not in sent
