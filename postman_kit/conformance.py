@@ -756,8 +756,15 @@ def _typed(value: Any, schema: Any, resolve: Callable[[Any], Any], depth: int) -
         fallback = extra if isinstance(extra, dict) else {}
         return {k: _typed(v, properties.get(k, fallback), resolve, depth + 1) for k, v in value.items()}
     items: Any = next((part["items"] for part in parts if isinstance(part.get("items"), dict)), {})
+    # 3.1's tuple (`prefixItems: [integer, string]`): each position read as its own schema
+    prefix: list[Any] = next(
+        (part["prefixItems"] for part in parts if isinstance(part.get("prefixItems"), list)), []
+    )
     if isinstance(value, list):
-        return [_typed(v, items, resolve, depth + 1) for v in value]
+        return [
+            _typed(v, prefix[index] if index < len(prefix) else items, resolve, depth + 1)
+            for index, v in enumerate(value)
+        ]
     kinds = {kind for part in parts for kind in listed_types(part.get("type"))}
     if not isinstance(value, str) or _free_string(parts, value):
         return value

@@ -689,3 +689,28 @@ def test_the_spec_s_own_example_in_a_form_body_is_information_as_in_a_json_one(r
     assert result.exit_code == 0, result.output
     findings = json.loads(result.stdout)["findings"]
     assert [(f["rule"], f["severity"]) for f in findings] == [("request/body-schema", "info")]
+
+
+def test_a_form_field_of_a_tuple_is_read_position_by_position(tmp_path: Path) -> None:
+    """`pair` is 3.1's `prefixItems: [integer, string]`; the kit sends `pair=1&pair=example`, and its own validate
+    read each as the items' schema: `'1' is not of type 'integer'`."""
+    from postman_kit.openapi import load_api
+    from postman_kit.validate import validate_collection
+    from tests.support.generate import OK, build_json, minimal_spec, write_spec
+
+    pair = {
+        "type": "array",
+        "prefixItems": [{"type": "integer"}, {"type": "string"}],
+        "minItems": 2,
+        "items": False,
+    }
+    schema = {"type": "object", "required": ["pair"], "properties": {"pair": pair}}
+    body = {"required": True, "content": {"application/x-www-form-urlencoded": {"schema": schema}}}
+    doc = minimal_spec(
+        {"/form": {"post": {"summary": "Form", "requestBody": body, "responses": OK}}}, openapi="3.1.0"
+    )
+    collection = build_json(tmp_path, doc)
+    report = validate_collection(
+        collection, "c.json", api=load_api(str(write_spec(tmp_path, doc, "spec.json")))
+    )
+    assert [f.message for f in report.findings if f.rule.startswith("request/")] == []
