@@ -33,17 +33,22 @@ def test_a_new_base_path_breaks_every_request_and_is_reported(tmp_path, run_cli)
     old = train_travel(tmp_path, "old.json")
     new = train_travel(tmp_path, "new.json", [{"url": "https://api.example.com/v2"}])
     report = diff(str(old), str(new), today=TODAY)
-    [change] = report.api_changes
+    # Train Travel's production server, the second it lists, is one NEW no longer lists
+    [change, dropped] = report.api_changes
+    assert (dropped.kind, dropped.detail) == (
+        "server-removed",
+        "`https://api.example.com` is no longer a server of the API",
+    )
     assert change.kind == "server-changed" and change.breaking
     assert change.where == "collection variable `baseUrl`"
     assert "'https://api.example.com/v2'" in change.detail
     assert report.breaking and report.has_differences
     result = run_cli("diff", str(old), str(new), "--fail-on", "breaking")
     assert result.exit_code == 1
-    assert "1 change(s) for every request" in result.output
+    assert "2 change(s) for every request" in result.output
     assert "breaking: collection variable `baseUrl`" in result.output
     shown = json.loads(run_cli("diff", str(old), str(new), "--format", "json").output)
-    assert shown["summary"]["apiChanges"] == 1 and shown["apiChanges"][0]["kind"] == "server-changed"
+    assert shown["summary"]["apiChanges"] == 2 and shown["apiChanges"][0]["kind"] == "server-changed"
 
 
 def test_another_host_on_the_same_path_is_said_not_judged_and_a_new_server_variable_listed(tmp_path):
@@ -101,7 +106,7 @@ def test_the_upgrade_report_tells_the_user_to_move_their_environments_too(tmp_pa
     [collection] = gen.glob("*.postman_collection.json")
     upgraded, report = upgrade(str(collection), str(new), tmp_path / "up.json", today=TODAY, base=str(old))
     assert upgraded.variable("baseUrl").value == "https://api.example.com/v2"
-    [change] = report.diff.api_changes
+    [change] = [c for c in report.diff.api_changes if c.kind == "server-changed"]
     assert change.breaking and "an environment still setting it" in change.detail
 
 
@@ -319,3 +324,22 @@ def test_without_old_s_spec_a_body_field_new_requires_is_breaking(tmp_path, run_
         "request body /seat_preference": ("field-added", False),
     }
     assert run_cli("diff", str(collection), str(new), "--fail-on", "breaking").exit_code == 1
+
+
+def test_a_server_new_drops_or_adds_past_the_first_is_said(tmp_path):
+    """OLD lists an EU server beside its main one and NEW drops it for an AP one: the report said nothing of it,
+    though a fork's `baseUrl` pointed at the EU server."""
+    main, eu, ap = "https://api.example.com", "https://eu.example.com", "https://ap.example.com"
+    old = train_travel(tmp_path, "old.json", [{"url": main}, {"url": eu}])
+    new = train_travel(tmp_path, "new.json", [{"url": main}, {"url": ap}])
+    report = diff(str(old), str(new), today=TODAY)
+    assert [(c.kind, c.breaking, c.detail) for c in report.api_changes] == [
+        ("server-removed", False, f"`{eu}` is no longer a server of the API"),
+        ("server-added", False, f"`{ap}` is a new server of the API"),
+    ]
+    assert (
+        diff(
+            str(old), str(train_travel(tmp_path, "same.json", [{"url": main}, {"url": eu}])), today=TODAY
+        ).api_changes
+        == []
+    )

@@ -647,6 +647,26 @@ def api_changes(comparison: Comparison) -> list[Change]:
                         f"was {old_value!r}; NEW has none",
                     )
                 )
+    return changes + _server_list_changes(old_side, new_side)
+
+
+def _server_list_changes(old_side: Side, new_side: Side) -> list[Change]:
+    """The document's other servers (past the first, which `baseUrl` stands for) each side lists and the other
+    does not: an EU server NEW drops was said nowhere, though a fork's `baseUrl` pointed at it."""
+    if old_side.api is None or new_side.api is None:
+        return []
+    old_urls = [server.template or server.url for server in old_side.api.servers]
+    new_urls = [server.template or server.url for server in new_side.api.servers]
+    changes = [
+        Change("server-removed", False, "servers", f"`{url}` is no longer a server of the API")
+        for url in old_urls[1:]
+        if url not in new_urls
+    ]
+    changes += [
+        Change("server-added", False, "servers", f"`{url}` is a new server of the API")
+        for url in new_urls[1:]
+        if url not in old_urls
+    ]
     return changes
 
 
