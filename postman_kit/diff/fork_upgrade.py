@@ -565,15 +565,13 @@ class _Merger:
         if edited and exact:
             edited_keys = {(r.get("name"), r.get("code")) for r in edited}
             at = {(r.name, r.code): index for index, r in enumerate(target.response)}
-            examples = self.comparison.old.side.full_item(mine).response
+            shaped = [(r, _example_shape(r)) for r in self.comparison.old.side.full_item(mine).response]
             # upstream's example as generated, still there: another of its name and code is the user's own (a
             # response saved as `OK` beside the generated `OK`), added beside NEW's rather than in its place
-            unedited = {
-                (r.name, r.code) for r in examples if answered.get((r.name, r.code)) == _example_shape(r)
-            }
-            for example in examples:
+            unedited = {(r.name, r.code) for r, shape in shaped if answered.get((r.name, r.code)) == shape}
+            for example, shape in shaped:
                 labels = (example.name, example.code)
-                if labels not in edited_keys or answered[labels] == _example_shape(example):
+                if labels not in edited_keys or answered[labels] == shape:
                     continue
                 if labels in at and labels not in unedited:
                     target.response[at[labels]] = example
@@ -1522,6 +1520,26 @@ class _Merger:
             return [self._truncated_descriptions(value, label, where) for value in node]
         return node
 
+    def _truncated_answers(
+        self, data: dict[str, Any], host_variable: str | None
+    ) -> tuple[dict[str, Any], dict[str, str]]:
+        """An item's JSON with each credential its saved examples' responses show truncated there (a private
+        key, an issued token, a value under a credential's name; not the requests they record), and where each
+        stood, by literal."""
+        shown: dict[str, tuple[str, str]] = {}
+        examples = data.get("response")
+        for index, example in enumerate(examples if isinstance(examples, list) else []):
+            if isinstance(example, dict):
+                answer = {key: value for key, value in example.items() if key != "originalRequest"}
+                self._find_credentials(answer, ("response", index), data, (shown, shown), host_variable)
+                for key in find_keys(json_text(answer)):
+                    shown.setdefault(key, ("", _place(data, ("response", index))))
+        if not shown:
+            return data, {}
+        return _with_truncated_answers(data, list(shown)), {
+            literal: where for literal, (_, where) in shown.items()
+        }
+
     def _report_key(self, label: str, where: str, key: str, variable: str) -> None:
         self.found_secrets.add(key)
         entry = KeyReplacement(label, where, truncate_key(key), variable)
@@ -1543,49 +1561,32 @@ class _Merger:
         fork_variables = self.comparison.fork_variables()
         for item, label in self.carried_items:
             data = original = item.to_json()
-            # words nothing sends (a request's, a parameter's description): another service's token in them is
-            # truncated and listed to revoke; made the API's token variable, five secrets had one name
-            data = self._truncated_descriptions(data, label)
-            # the API's own key in what a saved response shows (an answer echoing it): truncated there, as any
-            # credential a response shows (below), not made the key variable a response never sends
-            answered = [
-                {key: value for key, value in example.items() if key != "originalRequest"}
-                for example in data.get("response") or []
-                if isinstance(example, dict)
-            ]
-            keys_shown = find_keys(json_text(answered)) if answered else []
-            if keys_shown:
-                data = _with_truncated_answers(data, keys_shown)
-                for key in dict.fromkeys(keys_shown):
-                    self.found_secrets.add(key)
-                    self.report.notes.append(
-                        f"{label}: a saved response held a private key ({truncate_key(key)}); it is truncated "
-                        "there (revoke it)"
-                    )
-            if find_keys(json_text(data)):
-                data = self._replaced_in(data, (), label)
             elsewhere = other_host(item.request, api, fork_variables) is not None
             host_variable = self._other_host_variable(item.request.url.host) if elsewhere else None
+            if find_tokens(json_text(data)):
+                # words nothing sends (a request's, a parameter's description): another service's token in them
+                # is truncated and listed to revoke; made the API's token variable, five secrets had one name
+                data = self._truncated_descriptions(data, label)
+            # what a saved example's response shows (a session `Set-Cookie`, an OAuth answer's `access_token`, the
+            # API's own key echoed) is never sent: truncated where it stands, not made a variable nothing sends
+            data, shown = self._truncated_answers(data, host_variable)
+            if find_keys(json_text(data)):
+                data = self._replaced_in(data, (), label)
             found: dict[str, tuple[str, str]] = {}  # literal → (variable, where)
             tokens: dict[str, tuple[str, str]] = {}  # the same for tokens found by their format
             self._find_credentials(_requests_only(data), (), data, (found, tokens), host_variable)
-            # what a saved example's response shows (a session `Set-Cookie`, an OAuth answer's `access_token`) is
-            # never sent: truncated where it stands, not made a variable nothing would send
-            shown: dict[str, tuple[str, str]] = {}
-            examples = data.get("response")
-            for index, example in enumerate(examples if isinstance(examples, list) else []):
-                if isinstance(example, dict):
-                    answer = {key: value for key, value in example.items() if key != "originalRequest"}
-                    self._find_credentials(answer, ("response", index), data, (shown, shown), host_variable)
-            if shown:
-                data = _with_truncated_answers(data, list(shown))
-                for literal, (_, where) in shown.items():
-                    self.found_secrets.add(literal)
-                    if literal not in found and literal not in tokens:
-                        self.report.notes.append(
-                            f"{label}: {where} held a credential ({truncate_key(literal)}); it is truncated there "
-                            "(revoke it if it still works)"
-                        )
+            for literal, where in shown.items():
+                self.found_secrets.add(literal)
+                if find_keys(literal):
+                    self.report.notes.append(
+                        f"{label}: a saved response held a private key ({truncate_key(literal)}); it is "
+                        "truncated there (revoke it)"
+                    )
+                elif literal not in found and literal not in tokens:
+                    self.report.notes.append(
+                        f"{label}: {where} held a credential ({truncate_key(literal)}); it is truncated there "
+                        "(revoke it if it still works)"
+                    )
             # where a token also stands under a credential's name, the name names its variable
             found = {
                 literal: (self._variable_for(literal, variable), where)
@@ -1600,9 +1601,8 @@ class _Merger:
         scripts = [("collection", self.result)] + [
             ("folder " + "/".join(trail), folder) for trail, folder in self.result.folders()
         ]
-        # words the user wrote on a folder (or the collection): a key pasted there is truncated and listed to
-        # revoke too
-        # to revoke too: the API's own key becomes its variable, another service's token is truncated
+        # words the user wrote on a folder (or the collection), listed to revoke too: the API's own key becomes
+        # its variable, another service's token is truncated
         for trail, folder in self.result.folders():
             if folder.description and find_keys(folder.description):
                 folder.description = self._replaced(
@@ -2172,21 +2172,12 @@ def _with_truncated_answers(item: dict[str, Any], literals: list[str]) -> dict[s
     examples = item.get("response")
     if not isinstance(examples, list):
         return item
-
-    def truncated(node: Any) -> Any:
-        if isinstance(node, str):
-            for literal in literals:
-                if literal in node:
-                    node = node.replace(literal, truncate_key(literal))
-            return node
-        if isinstance(node, dict):
-            return {key: truncated(value) for key, value in node.items()}
-        if isinstance(node, list):
-            return [truncated(value) for value in node]
-        return node
-
+    truncated = {literal: truncate_key(literal) for literal in literals}
     answers = [
-        {key: value if key == "originalRequest" else truncated(value) for key, value in e.items()}
+        {
+            key: value if key == "originalRequest" else _with_texts(value, truncated)
+            for key, value in e.items()
+        }
         if isinstance(e, dict)
         else e
         for e in examples
@@ -2199,15 +2190,20 @@ def _with_replaced(node: Any, replacements: dict[str, str]) -> Any:
     credential in a header, the raw URL and a script is replaced everywhere it stands."""
     if not replacements:
         return node
+    return _with_texts(node, {literal: "{{" + variable + "}}" for literal, variable in replacements.items()})
+
+
+def _with_texts(node: Any, replacements: dict[str, str]) -> Any:
+    """`node` with every occurrence of each literal in its strings replaced by its text."""
     if isinstance(node, str):
-        for literal, variable in replacements.items():
+        for literal, text in replacements.items():
             if literal in node:
-                node = node.replace(literal, "{{" + variable + "}}")
+                node = node.replace(literal, text)
         return node
     if isinstance(node, dict):
-        return {key: _with_replaced(value, replacements) for key, value in node.items()}
+        return {key: _with_texts(value, replacements) for key, value in node.items()}
     if isinstance(node, list):
-        return [_with_replaced(value, replacements) for value in node]
+        return [_with_texts(value, replacements) for value in node]
     return node
 
 
