@@ -231,18 +231,19 @@ class RequestChecker:
 
         raw = body is not None and body.mode == "raw"
         form = body is not None and body.mode == "urlencoded"
+        # with no Content-Type set, the one Postman sends: a form's, or a raw body's by its language
+        implied = (
+            FORM_MEDIA_TYPE
+            if form
+            else _IMPLIED_MEDIA_TYPES.get(body.language or "")
+            if raw and body
+            else None
+        )
         problems = body_problems(
             self.schemas,
             op,
             sent=sent,
-            content_type=request.header_value("Content-Type")
-            or (
-                FORM_MEDIA_TYPE
-                if form
-                else _IMPLIED_MEDIA_TYPES.get(body.language or "")
-                if raw and body
-                else None
-            ),
+            content_type=request.header_value("Content-Type") or implied,
             read=read if raw else read_form if form else None,
             read_lines=read_lines if raw else None,
         )

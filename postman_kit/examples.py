@@ -122,9 +122,8 @@ class ExampleBuilder:
         self._spent = 0  # entries placed in the value being built (see MAX_BUILT_ENTRIES)
         self._null_stubs = 0  # required values recursion left as null (see the array case of _build)
         self._budget_cuts = 0  # optional properties left out for MAX_BUILT_ENTRIES, values cut short
-        self.cut_short = (
-            0  # required values cut short, or lists and maps given fewer entries, for MAX_VALUE_ENTRIES
-        )
+        # required values cut short, or lists and maps given fewer entries, for MAX_VALUE_ENTRIES
+        self.cut_short = 0
         self._strings: dict[tuple[Any, ...], str] = {}
         self._standing_in: set[str] = set()  # bases being built as their first subtype (see _subtype)
         # OpenAPI 3.1 (JSON Schema 2020-12) applies the keywords beside a `$ref`; 3.0 ignores them
@@ -664,20 +663,16 @@ class ExampleBuilder:
                 other = value
         if isinstance(other, list) and other:
             # a list's `minItems` a part adds (`allOf: [$ref: List, {minItems: 2}]`; 3.1's beside a `$ref`)
+            parts = [
+                found
+                for part in [schema, *schema["allOf"]]
+                if isinstance(found := self._resolved(part), dict)
+            ]
             wanted = max(
-                (
-                    least
-                    for part in [schema, *schema["allOf"]]
-                    if isinstance(resolved := self._resolved(part), dict)
-                    and isinstance(least := resolved.get("minItems"), int)
-                ),
-                default=0,
+                (least for part in parts if isinstance(least := part.get("minItems"), int)), default=0
             )
             if len(other) < wanted:
-                unique = any(
-                    isinstance(resolved := self._resolved(part), dict) and resolved.get("uniqueItems") is True
-                    for part in [schema, *schema["allOf"]]
-                )
+                unique = any(part.get("uniqueItems") is True for part in parts)
                 count = min(wanted, MAX_ENTRIES)
                 other = _distinct(other[0], count, None) if unique else (other * count)[:count]
         # A part closed to properties it does not name (`additionalProperties: false`) refuses every other

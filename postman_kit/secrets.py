@@ -201,7 +201,8 @@ _ISSUER_PREFIX = re.compile(
 # A placeholder in an issued format: AWS's documented `AKIAIOSFODNN7EXAMPLE`, `sk-xxxx…`, `sk_test_YOUR_KEY…`
 _PLACEHOLDER_WORDS = ("example", "xxxx", "your", "dummy", "placeholder")
 # The names a credential in a URL's query, a form, a JSON field or an XML element is kept under (`?api_key=…`,
-# `&access_token=…`). A separator inside such a name, also percent-encoded (`api%5Fkey`) or as a JSON escape (`api\u005fkey`)
+# `&access_token=…`). A separator inside such a name, also percent-encoded (`api%5Fkey`) or as a JSON escape
+# (`api\u005fkey`)
 _SEPARATOR = r"(?:[_-]|%5[fF]|%2[dD]|\\u005[fF]|\\u002[dD])"
 _CREDENTIAL_FIELD = (
     # a vendor's prefix before the name (`x-api-key`, `x_api_key`, `stripe_secret_key`); not before a bare
@@ -441,8 +442,8 @@ def named_credential(name: str, value: str) -> str | None:
 
 def named_credentials(name: str, value: str) -> list[str]:
     """The credentials in a header's or parameter's value when it is named for them: an `Authorization` header's
-    words after its scheme (`Bearer eyJ…`), or its one word (`X-Authorization` too), an OAuth 1.0 header's `oauth_token` and
-    `oauth_signature`, the session values of a `Cookie` or `Set-Cookie` header, an `X-Api-Key` header's or an
+    words after its scheme (`Bearer eyJ…`), or its one word (`X-Authorization` too), an OAuth 1.0 header's
+    `oauth_token` and `oauth_signature`, the session values of a `Cookie` or `Set-Cookie` header, an `X-Api-Key` header's or an
     `api_key` parameter's whole value."""
     lowered = name.lower()
     if lowered in COOKIE_HEADERS:
