@@ -387,21 +387,17 @@ def _as_generated(side: Side, item: Item) -> Item:
 def _renamed_path_parameters(changes: list[Change], old_template: str, new_template: str) -> list[Change]:
     """A path parameter removed and another added in the same place of the path (Klaviyo's `campaign_id` now
     `id`) is one rename, which no caller sees: every request sends the same URL."""
+    old_segments = ids.without_trailing_slash(old_template.split("/"))
+    new_segments = ids.without_trailing_slash(new_template.split("/"))
     renamed = {
         old_param[0]: new_param[0]
-        for before, after in zip(
-            ids.without_trailing_slash(old_template.split("/")),
-            ids.without_trailing_slash(new_template.split("/")),
-            strict=False,
-        )
+        for before, after in zip(old_segments, new_segments, strict=False)
         if (old_param := _segment_parameter(before))
         and (new_param := _segment_parameter(after))
         and old_param[0] != new_param[0]
         and old_param[1] == new_param[1]
     }
-    if not renamed or len(ids.without_trailing_slash(old_template.split("/"))) != len(
-        ids.without_trailing_slash(new_template.split("/"))
-    ):
+    if not renamed or len(old_segments) != len(new_segments):
         return changes
     removed = {c.where for c in changes if c.kind == "parameter-removed"}
     added = {c.where for c in changes if c.kind == "parameter-added"}
@@ -620,7 +616,6 @@ def api_changes(comparison: Comparison) -> list[Change]:
             continue
         if name not in old_values:
             continue  # switched off in OLD (by the fork's user), or a credential: nothing to compare
-
         old_value = old_values[name]
         if old_value == new_value:
             continue
