@@ -10,7 +10,8 @@ import re
 
 # C0 and C1 controls, DEL, the line and paragraph separators, and the bidirectional overrides and isolates that
 # reorder what is shown ("Trojan Source").
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_STEERING = "\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_UNPRINTABLE = re.compile(f"[\x00-\x1f{_STEERING}]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -30,7 +31,7 @@ def printable(text: str) -> str:
 
 # What JSON encoders leave raw inside a string yet a terminal obeys: DEL, the C1 controls, the line and paragraph
 # separators and the bidirectional controls (C0 controls are escaped by JSON itself)
-_RAW_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_RAW_IN_JSON = re.compile(f"[{_STEERING}]")
 
 
 def printable_json(text: str) -> str:

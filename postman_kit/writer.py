@@ -15,8 +15,8 @@ import orjson
 
 from postman_kit.errors import InputError
 from postman_kit.loader import MAX_FILE_BYTES, is_url
-from postman_kit.secrets import redact_bytes
-from postman_kit.terminal import printable
+from postman_kit.secrets import redact, redact_bytes
+from postman_kit.terminal import printable, printable_json
 
 # The collection formats `generate` and `upgrade` write: three v2.1 JSON files, or Postman v12's v3 git layout
 # (postman_kit.collection_v3, imported only when asked for).
@@ -35,6 +35,12 @@ def dumps(value: Any) -> bytes:
         )  # not `+ b"\n"`: a copy
     except (orjson.JSONEncodeError, TypeError):
         return (json.dumps(value, indent=2, ensure_ascii=False) + "\n").encode()
+
+
+def printed_json(value: Any) -> str:
+    """`value` as :func:`dumps` writes it, for a terminal or a CI log: every credential truncated, and the
+    characters that would steer a terminal escaped (the same JSON value)."""
+    return printable_json(redact(dumps(value).decode()))
 
 
 def collection_dumps(value: Any) -> bytes:

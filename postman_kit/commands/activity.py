@@ -11,8 +11,8 @@ from postman_kit.activity.query import call_filter
 from postman_kit.activity.text_views import activity_text
 from postman_kit.commands.logs import FORMATS, filter_options, open_cli_store, store_options
 from postman_kit.secrets import redact
-from postman_kit.terminal import printable_json, printable_lines
-from postman_kit.writer import dumps
+from postman_kit.terminal import printable_lines
+from postman_kit.writer import printed_json
 
 
 @click.command("activity")
@@ -33,7 +33,7 @@ def activity_command(
     with open_cli_store(data_dir, store_url) as store:
         activity = store.activity(where, now=now)
     if output_format == "json":
-        click.echo(printable_json(redact(dumps(activity.to_json()).decode())), nl=False)
+        click.echo(printed_json(activity.to_json()), nl=False)
     else:
         click.echo(printable_lines(redact(activity_text(activity))), nl=False)
 

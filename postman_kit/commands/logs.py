@@ -24,8 +24,8 @@ from postman_kit.logstore import (
     store_target,
 )
 from postman_kit.secrets import redact
-from postman_kit.terminal import printable, printable_json, printable_lines
-from postman_kit.writer import dumps
+from postman_kit.terminal import printable, printable_lines
+from postman_kit.writer import printed_json
 
 FORMATS = click.Choice(["text", "json"])
 
@@ -140,7 +140,7 @@ def search_command(
     if output_format == "json":
         counted = {"total": min(total, SEARCH_COUNT_CAP), "total_is_lower_bound": total > SEARCH_COUNT_CAP}
         click.echo(
-            printable_json(redact(dumps({**counted, "calls": [call.to_json() for call in found]}).decode())),
+            printed_json({**counted, "calls": [call.to_json() for call in found]}),
             nl=False,
         )
     else:
@@ -158,7 +158,7 @@ def show_command(call_id: str, output_format: str, data_dir: str, store_url: str
         if call is None:
             raise InputError(call_id, f"no call with this id in {store.name}")
     click.echo(
-        printable_json(redact(dumps(call.to_json()).decode()))
+        printed_json(call.to_json())
         if output_format == "json"
         else printable_lines(redact(call_detail_text(call))),
         nl=False,

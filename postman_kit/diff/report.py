@@ -9,8 +9,8 @@ from typing import Any
 from postman_kit.diff.changes import Change, DiffReport, OperationChange
 from postman_kit.diff.fork_upgrade import UpgradeReport
 from postman_kit.secrets import redact
-from postman_kit.terminal import printable, printable_json
-from postman_kit.writer import dumps
+from postman_kit.terminal import printable
+from postman_kit.writer import printed_json
 
 FORMATS = ("text", "json", "markdown")
 CHANGES_SHOWN = 12  # per operation in text and markdown; json has them all
@@ -19,13 +19,13 @@ CHANGES_SHOWN = 12  # per operation in text and markdown; json has them all
 def render_diff(report: DiffReport, fmt: str) -> str:
     """The report as `fmt`; a saved request's URL, header or body never shows a key in full."""
     if fmt == "json":
-        return printable_json(redact(dumps(report.to_json()).decode()))
+        return printed_json(report.to_json())
     return redact(_render(report, None, markdown=fmt == "markdown"))
 
 
 def render_upgrade(report: UpgradeReport, fmt: str) -> str:
     if fmt == "json":
-        return printable_json(redact(dumps(report.to_json()).decode()))
+        return printed_json(report.to_json())
     return redact(_render(report.diff, report, markdown=fmt == "markdown"))
 
 
