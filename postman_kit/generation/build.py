@@ -602,10 +602,10 @@ class _CollectionBuilder:
         return serialize.path_text(param.name, value, param.style, param.explode)
 
     def parameter_value(self, param: Parameter, op: Operation | None = None) -> str:
-        """A header's value: `simple` style (or the text of the parameter's media type)."""
+        """A header's value: `simple` style (or the text of the parameter's media type), as HTTP can carry it."""
         value = self.parameter_example(param, op)
         if param.media_type is not None:
-            return serialize.content_text(value, param.media_type)
+            return serialize.sendable(serialize.content_text(value, param.media_type))
         return serialize.header_text(value, param.explode)
 
     def parameter_example(self, param: Parameter, op: Operation | None = None) -> Any:
