@@ -176,3 +176,65 @@ def test_newman_sends_the_body_of_a_get_that_requires_one(
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
     [request] = seen
     assert (request.method, request.path, json.loads(request.body)) == ("GET", "/greeting", {"name": "Ada"})
+
+
+def test_newman_sends_every_request_whose_headers_the_spec_gives_odd_values(
+    tmp_path: Path, recording_server: tuple[str, list[Seen]]
+) -> None:
+    """Rocket.Chat's token as a header parameter's example, a city `東京`, a line break: newman refused each
+    header ("Invalid character in header content") and sent none of these requests. The token is read from the
+    environment, where the user sets it."""
+    import json
+
+    base_url, seen = recording_server
+    token = "9HqLlyZOugoStsXCUfD_0YdwnNnunAJF8V47U3QHXSq"
+    headers = {
+        "me": ("X-Auth-Token", token),
+        "city": ("X-City", "東京"),
+        "lines": ("X-Multi", "line1\nline2"),
+    }
+    paths = {
+        f"/{name}": {
+            "get": {
+                "operationId": name,
+                "parameters": [
+                    {
+                        "name": header,
+                        "in": "header",
+                        "required": True,
+                        "schema": {"type": "string"},
+                        "example": value,
+                    }
+                ],
+                "responses": {"200": {"description": "ok"}},
+            }
+        }
+        for name, (header, value) in headers.items()
+    }
+    spec = tmp_path / "spec.json"
+    spec.write_text(
+        json.dumps({"openapi": "3.0.3", "info": {"title": "Chat", "version": "1"}, "paths": paths})
+    )
+    collection, environment, _ = generate(str(spec), tmp_path / "out").files
+    run = subprocess.run(
+        [
+            newman_path(),
+            "run",
+            str(collection),
+            "-e",
+            str(environment),
+            "--env-var",
+            f"baseUrl={base_url}",
+            "--env-var",
+            "xAuthToken=mine-1234",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=NEWMAN_TIMEOUT_SECONDS,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+    sent = {s.path: s.headers for s in seen}
+    assert sent["/me"]["x-auth-token"] == "mine-1234"
+    assert sent["/city"]["x-city"] == "%E6%9D%B1%E4%BA%AC"
+    assert sent["/lines"]["x-multi"] == "line1 line2"
