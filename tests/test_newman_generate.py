@@ -61,6 +61,18 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
         pass
 
 
+def run_newman(collection: Path, *options: str) -> None:
+    """`newman run COLLECTION OPTIONS…`, which must pass; its output is the failure's message."""
+    run = subprocess.run(
+        [newman_path(), "run", str(collection), *options],
+        capture_output=True,
+        text=True,
+        timeout=NEWMAN_TIMEOUT_SECONDS,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+
+
 @pytest.fixture
 def recording_server() -> Iterator[tuple[str, list[Seen]]]:
     seen: list[Seen] = []
@@ -78,36 +90,26 @@ def recording_server() -> Iterator[tuple[str, list[Seen]]]:
 def test_newman_runs_the_generated_collection_with_the_right_auth(
     example_spec: Path, tmp_path: Path, recording_server: tuple[str, list[Seen]]
 ) -> None:
-    newman = newman_path()
     base_url, seen = recording_server
     result = generate(str(example_spec), tmp_path)
     collection, environment, globals_file = result.files
-    run = subprocess.run(
-        [
-            newman,
-            "run",
-            str(collection),
-            "--environment",
-            str(environment),
-            "--globals",
-            str(globals_file),
-            "--env-var",
-            f"baseUrl={base_url}",
-            "--env-var",
-            f"privateKey={PRIVATE_KEY}",
-            "--global-var",
-            f"companyId={COMPANY_ID}",
-            "--reporters",
-            "cli",
-            "--color",
-            "off",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=NEWMAN_TIMEOUT_SECONDS,
-        check=False,
+    run_newman(
+        collection,
+        "--environment",
+        str(environment),
+        "--globals",
+        str(globals_file),
+        "--env-var",
+        f"baseUrl={base_url}",
+        "--env-var",
+        f"privateKey={PRIVATE_KEY}",
+        "--global-var",
+        f"companyId={COMPANY_ID}",
+        "--reporters",
+        "cli",
+        "--color",
+        "off",
     )
-    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
     assert PRIVATE_KEY not in collection.read_text() + environment.read_text() + globals_file.read_text()
 
     assert len(seen) == 17  # every request of the example spec, once
@@ -166,14 +168,7 @@ def test_newman_sends_the_body_of_a_get_that_requires_one(
         )
     )
     collection, environment, _ = generate(str(spec), tmp_path / "out").files
-    run = subprocess.run(
-        [newman_path(), "run", str(collection), "-e", str(environment), "--env-var", f"baseUrl={base_url}"],
-        capture_output=True,
-        text=True,
-        timeout=NEWMAN_TIMEOUT_SECONDS,
-        check=False,
-    )
-    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+    run_newman(collection, "-e", str(environment), "--env-var", f"baseUrl={base_url}")
     [request] = seen
     assert (request.method, request.path, json.loads(request.body)) == ("GET", "/greeting", {"name": "Ada"})
 
@@ -216,24 +211,15 @@ def test_newman_sends_every_request_whose_headers_the_spec_gives_odd_values(
         json.dumps({"openapi": "3.0.3", "info": {"title": "Chat", "version": "1"}, "paths": paths})
     )
     collection, environment, _ = generate(str(spec), tmp_path / "out").files
-    run = subprocess.run(
-        [
-            newman_path(),
-            "run",
-            str(collection),
-            "-e",
-            str(environment),
-            "--env-var",
-            f"baseUrl={base_url}",
-            "--env-var",
-            "xAuthToken=mine-1234",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=NEWMAN_TIMEOUT_SECONDS,
-        check=False,
+    run_newman(
+        collection,
+        "-e",
+        str(environment),
+        "--env-var",
+        f"baseUrl={base_url}",
+        "--env-var",
+        "xAuthToken=mine-1234",
     )
-    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
     sent = {s.path: s.headers for s in seen}
     assert sent["/me"]["x-auth-token"] == "mine-1234"
     assert sent["/city"]["x-city"] == "%E6%9D%B1%E4%BA%AC"
