@@ -206,9 +206,13 @@ class RequestChecker:
             except json.JSONDecodeError as exc:
                 where = f"at line {exc.lineno} column {exc.colno}"
                 raise ValueError(f"not valid JSON: {exc.msg} {where}") from None
+            # a string that is one variable (`"client_secret": "{{clientSecret}}"`) is the user's text at run
+            # time, as a form field's is: a string whatever it holds
+            quoted_run_time.extend(_whole_variables(value))
             return NOT_READ if unresolved else value
 
         run_time: list[str] = []  # where a form field's value is left to run time
+        quoted_run_time: list[str] = []  # where a JSON string is left to run time
 
         def read_form() -> Any:
             fields = (
@@ -255,6 +259,7 @@ class RequestChecker:
             else problem
             for problem in problems
             if not any(_at_or_under(problem.body_pointer, where) for where in run_time)
+            and not (problem.body_pointer in quoted_run_time and _NOT_OF_TYPE not in problem.message)
         ]
 
 
@@ -809,6 +814,20 @@ def _pointers_to(value: Any, target: str, where: str = "") -> list[str]:
         return [where or "/"]
     items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
     return [pointer for key, item in items for pointer in _pointers_to(item, target, f"{where}/{key}")]
+
+
+def _whole_variables(value: Any, where: str = "") -> list[str]:
+    """The places in a JSON body that hold a string of one `{{variable}}` only, written as _pointers_to writes
+    them; Postman's dynamic variables (`{{$guid}}`) are judged as the values they stand for."""
+    if isinstance(value, str):
+        found = _VARIABLE.fullmatch(value)
+        return [where or "/"] if found is not None and not found.group(1).startswith("$") else []
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    return [pointer for key, item in items for pointer in _whole_variables(item, f"{where}/{key}")]
+
+
+# How SchemaChecker.errors words a value of the wrong JSON type: a quoted variable is text, whatever it holds
+_NOT_OF_TYPE = "is not of type"
 
 
 def _at_or_under(pointer: str | None, where: str) -> bool:

@@ -196,6 +196,45 @@ def test_a_body_holding_a_dynamic_variable_is_still_checked(tmp_path: Path, run_
     assert any("'america/denver' does not match" in m for m in messages), messages
 
 
+def test_a_json_string_holding_one_variable_is_the_user_s_text_but_still_a_string(
+    tmp_path: Path, run_cli
+) -> None:
+    """A JSON body's `"secret": "{{webhookSecret}}"` (as generate writes a credential the spec shows, and as
+    users keep theirs) is text Postman fills in at send time: a pattern or length the variable's name does not
+    meet is no finding, as a form field's variable is none. Quoted, it is a string still: `"count":
+    "{{count}}"` for an integer is."""
+    schema = {
+        "type": "object",
+        "properties": {
+            "secret": {"type": "string", "pattern": "^whsec_[A-Za-z0-9]{32}$"},
+            "count": {"type": "integer"},
+        },
+    }
+    creating = {
+        "summary": "Create hook",
+        "requestBody": {"content": {"application/json": {"schema": schema}}},
+        "responses": {"201": {"description": "Created"}},
+    }
+    spec = write_spec(tmp_path, minimal_spec({"/hooks": {"post": creating}}), "spec.json")
+    assert run_cli("generate", spec, "-o", tmp_path / "gen").exit_code == 0
+    [collection] = (tmp_path / "gen").glob("*.postman_collection.json")
+    data = json.loads(collection.read_text())
+    request = (
+        data["item"][0]["request"] if "request" in data["item"][0] else data["item"][0]["item"][0]["request"]
+    )
+    request["body"]["raw"] = json.dumps({"secret": "{{webhookSecret}}", "count": 2})
+    collection.write_text(json.dumps(data))
+    clean = run_cli("validate", collection, "--spec", spec)
+    assert clean.exit_code == 0, clean.output
+    request["body"]["raw"] = json.dumps({"secret": "{{webhookSecret}}", "count": "{{count}}"})
+    collection.write_text(json.dumps(data))
+    result = run_cli("validate", collection, "--spec", spec, "--format", "json")
+    messages = [f["message"] for f in json.loads(result.output)["findings"]]
+    assert result.exit_code == 1
+    assert [m for m in messages if "/count" in m and "is not of type 'integer'" in m], messages
+    assert not [m for m in messages if "/secret" in m], messages
+
+
 def test_requests_under_a_folder_set_to_no_auth_are_blamed_on_that_folder(tmp_path: Path, run_cli) -> None:
     """An API folder the user set to No Auth in the app: validate said its requests "inherit bearer auth from the
     collection, but their operations accept Bearer Token", pointing at the collection's auth."""
