@@ -11,6 +11,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from postman_kit.errors import InputError
@@ -30,7 +31,7 @@ from postman_kit.scalars import (
     string_fits,
     string_value,
 )
-from postman_kit.secrets import UUID_TEXT, without_credentials
+from postman_kit.secrets import UUID_TEXT, is_credential_name, without_credentials
 from postman_kit.shapes import nesting_exceeds
 
 if TYPE_CHECKING:
@@ -104,11 +105,16 @@ class ExampleBuilder:
         unique_values: bool = False,
         spec_examples: SpecExamples | None = None,
         errors_only: bool = False,
+        credential_variable: Callable[[str], str] | None = None,
     ) -> None:
         self.document = document
         self.direction = direction
         self.unique_values = unique_values and direction == "request"
         self.errors_only = errors_only
+        self.credential_variable = credential_variable if direction == "request" else None
+        self._variables_given: set[str] = (
+            set()
+        )  # `{{clientSecret}}`: the user's value, whatever the schema says
         self.spec_examples = spec_examples or SpecExamples(document)
         # A ref's value depends on how much room MAX_DEPTH leaves it and on which enclosing refs cut recursion
         # short; an entry is reused only where it holds (see _Built.holds_at).
@@ -186,8 +192,20 @@ class ExampleBuilder:
     def _shown(self, schema: dict[str, Any], value: Any, name: str | None) -> Any:
         """The spec's own value with any credential in it truncated; _CUT where the truncated text no longer
         fits the schema (Exoscale's key example under `pattern: ^[ -~]+$`, which `…` breaks): a value is then
-        made from the schema, as the example cannot be shown."""
+        made from the schema, as the example cannot be shown. A request's field named for the credential it
+        shows (Box's token form: `client_secret`) is sent from a variable instead (`credential_variable`):
+        truncated, `…PYc1` went out as the secret."""
         shown = without_credentials(value, name)
+        if (
+            self.credential_variable is not None
+            and isinstance(value, str)
+            and name is not None
+            and shown != value
+            and is_credential_name(name)
+        ):
+            variable = self.credential_variable(name)
+            self._variables_given.add(variable)
+            return variable
         if (
             shown is value
             or shown == value
@@ -983,7 +1001,12 @@ class ExampleBuilder:
                         self._null_stubs += 1
                 else:
                     continue
-            elif name not in required and isinstance(target, dict) and not self._may_send(target, value):
+            elif (
+                name not in required
+                and isinstance(target, dict)
+                and not (isinstance(value, str) and value in self._variables_given)
+                and not self._may_send(target, value)
+            ):
                 continue  # the spec contradicts itself (an enum of strings typed integer, `allOf: [string, integer]`)
             if self.unique_values and isinstance(value, str) and isinstance(target, dict):
                 value = unique_value(name, value, target)

@@ -423,8 +423,11 @@ def looks_like_a_credential(value: str) -> bool:
 
 
 _SHELL_VARIABLE = re.compile(r"\$[A-Za-z_][A-Za-z0-9_]*")
-# Words a value standing in for a credential holds (`your_api_key`, `jwt_token_here`, `<token>`, `xxxx…`)
-_STAND_IN_WORDS = ("your", "xxxx", "here", "example", "placeholder", "dummy", "changeme", "redacted", "****")
+# Words a value standing in for a credential holds (`your_api_key`, `jwt_token_here`, `<token>`, `xxxx…`,
+# Klaviyo's webhook `INSERT_SECRET_KEY`)
+_STAND_IN_WORDS = (
+    "your", "xxxx", "here", "example", "placeholder", "dummy", "changeme", "redacted", "****", "insert"
+)  # fmt: skip
 
 
 def holds_named_credential(name: str, value: object) -> bool:

@@ -456,3 +456,75 @@ def test_a_credential_a_form_body_shows_is_sent_from_a_secret_variable(run_cli, 
     ]
     checked = run_cli("validate", next((tmp_path / "out").glob("*collection.json")), "--spec", spec)
     assert checked.exit_code == 0, checked.output
+
+
+def test_a_credential_a_body_field_shows_is_sent_from_a_secret_variable(run_cli, tmp_path: Path) -> None:
+    """Box's token form shows `client_secret: hOzs…PYc1` and a `refresh_token` with no `minLength`: truncated
+    values fit the schema, so `…PYc1` went out as the secret. A JSON body's field does the same (an API's
+    `api_key` in a login body). Each is sent from a variable for the user to set; a placeholder the author wrote
+    (`INSERT_SECRET_KEY`, Klaviyo's webhook) is no credential and is sent as written."""
+    token_form = {
+        "type": "object",
+        "required": ["grant_type"],
+        "properties": {
+            "grant_type": {"type": "string", "enum": ["refresh_token"]},
+            "client_secret": {"type": "string", "example": "hOzsTeFlT6ko0dme22uGbQal04SBPYc1"},
+            "refresh_token": {
+                "type": "string",
+                "example": "c3FIOG9vSGV4VHz8QzN4TzV4ZmE1NVdtWFdWNzkyUkhPaE5aR1BWQ",
+            },
+        },
+    }
+    login = {
+        "type": "object",
+        "required": ["api_key", "secret_key"],
+        "properties": {
+            "api_key": {"type": "string", "example": "Zr8QmPx2LkW9vTn4Ys7Bd1Hc"},
+            "secret_key": {"type": "string", "example": "INSERT_SECRET_KEY"},
+        },
+    }
+    paths = {
+        "/oauth2/token": {
+            "post": {
+                "summary": "Refresh",
+                "requestBody": {
+                    "content": {
+                        "application/x-www-form-urlencoded": {
+                            "schema": {"$ref": "#/components/schemas/Token"}
+                        }
+                    }
+                },
+                "responses": OK,
+            }
+        },
+        "/login": {
+            "post": {
+                "summary": "Login",
+                "requestBody": {"content": {"application/json": {"schema": login}}},
+                "responses": OK,
+            }
+        },
+    }
+    spec = write_spec(tmp_path, minimal_spec(paths, components={"schemas": {"Token": token_form}}))
+    assert run_cli("generate", spec, "--out", tmp_path / "out").exit_code == 0
+    collection = json.loads((tmp_path / "out" / "test-api-v1.0.postman_collection.json").read_text())
+    requests = requests_by_name(collection)
+    fields = requests["Refresh"]["request"]["body"]["urlencoded"]
+    assert [(f["key"], f["value"]) for f in fields] == [
+        ("grant_type", "refresh_token"),
+        ("client_secret", "{{clientSecret}}"),
+        ("refresh_token", "{{refreshToken}}"),
+    ]
+    assert json.loads(requests["Login"]["request"]["body"]["raw"]) == {
+        "api_key": "{{apiKey}}",
+        "secret_key": "INSERT_SECRET_KEY",
+    }
+    environment = json.loads((tmp_path / "out" / "test-api-v1.0.postman_environment.json").read_text())
+    secrets = [(v["key"], v["value"], v["type"]) for v in environment["values"] if v["type"] == "secret"]
+    assert secrets == [
+        ("clientSecret", "", "secret"),
+        ("refreshToken", "", "secret"),
+        ("apiKey", "", "secret"),
+    ]
+    checked = run_cli("validate", next((tmp_path / "out").glob("*collection.json")), "--spec", spec)
+    assert checked.exit_code == 0, checked.output

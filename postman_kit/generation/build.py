@@ -330,7 +330,11 @@ class _CollectionBuilder:
         self.warnings: list[str] = []
         spec_examples = SpecExamples(api.document)
         self.request_examples = ExampleBuilder(
-            api.document, "request", unique_values=True, spec_examples=spec_examples
+            api.document,
+            "request",
+            unique_values=True,
+            spec_examples=spec_examples,
+            credential_variable=self._credential_variable,
         )
         self.response_examples = ExampleBuilder(api.document, "response", spec_examples=spec_examples)
         self.values = RequestValues(api, self.request_examples)
