@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from postman_kit.errors import InputError
@@ -329,6 +329,7 @@ class ExampleBuilder:
             "default" in schema
             and schema["default"] is not None
             and self._example_fits(schema, schema["default"])
+            and self._default_sendable(schema, schema["default"])
             and (shown := self._shown(schema, schema["default"], name)) is not _CUT
         ):
             return shown
@@ -411,6 +412,19 @@ class ExampleBuilder:
         if self.direction == "request" and isinstance(value, dict | list):
             return self._mend(schema, value, 0)
         return value
+
+    def _default_sendable(self, schema: dict[str, Any], value: Any) -> bool:
+        """A request's object or list default that parts or branches compose: looked into deeper than an
+        example is, as it is no value the author wrote to show but one the server applies itself (Oxide's
+        `pool_selector` default `{ip_version: null, …}`, where `ip_version` may not be null: sent, the body
+        failed validate)."""
+        if (
+            self.direction != "request"
+            or not isinstance(value, dict | list)
+            or not _COMPOSED.intersection(schema)
+        ):
+            return True
+        return self._could_fit(schema, value, 12)  # each `$ref` followed is a level
 
     def _example_fits(self, schema: dict[str, Any], value: Any) -> bool:
         """The schema's own example suits it, and under a `oneOf` fits one branch only (Klaviyo's font family:
@@ -1009,7 +1023,7 @@ class ExampleBuilder:
             ):
                 continue  # the spec contradicts itself (an enum of strings typed integer, `allOf: [string, integer]`)
             if self.unique_values and isinstance(value, str) and isinstance(target, dict):
-                value = unique_value(name, value, target)
+                value = unique_value(name, value, self._with_parts(target))
             if room is not None and name not in required:
                 if self._stubs != stubs and room == 1:
                     stubbed = stubbed or (name, value)
@@ -1283,6 +1297,19 @@ class ExampleBuilder:
         return bool(describing) and all(
             self._describes_marked(b, name, keyword, depth + 1) for b in describing
         )
+
+    def _with_parts(self, schema: dict[str, Any], depth: int = 0) -> dict[str, Any]:
+        """The schema's keywords with its `allOf` parts' (through `$ref`s) beside them, for a look at what a
+        value must be (Oxide's `external_id: {allOf: [$ref: UserId]}`, whose pattern refuses a UUID)."""
+        parts = schema.get("allOf")
+        if not isinstance(parts, list) or depth > 8:
+            return schema
+        merged: dict[str, Any] = {}
+        for part in parts:
+            resolved = self._resolved(part)
+            if isinstance(resolved, dict):
+                merged.update(self._with_parts(resolved, depth + 1))
+        return {**merged, **schema}
 
     def _marked(self, schema: dict[str, Any], keyword: str, depth: int = 0) -> bool:
         """`readOnly`/`writeOnly` on the schema, or on one of its `allOf` parts (Asana's `supported_goal`:

@@ -1596,3 +1596,89 @@ def test_a_list_holds_as_many_items_as_its_min_items_asks_wherever_that_is_said(
     assert len(builder.build({**listed, "minItems": 2})) == 2
     unique = builder.build({"allOf": [listed, {"minItems": 3, "uniqueItems": True}]})
     assert len(unique) == 3 == len(set(unique))
+
+
+def test_oxide_s_default_with_a_null_its_schema_refuses_is_not_sent_and_the_body_passes_validate(
+    tmp_path: Path, run_cli
+) -> None:
+    """Oxide's floating IP body: `pool_selector` defaults to `{ip_version: null, type: auto}` beside `allOf:
+    [$ref: PoolSelector]`, whose `ip_version` is `nullable: true` beside an `allOf` of a string enum (under
+    OpenAPI 3.0.3, no null). The default was sent as it is and the kit's own validate (and openapi-core) refused
+    the body. Oxide's user id, an `allOf` around a pattern that refuses a UUID, was sent as `{{$guid}}`."""
+    from tests.support.generate import minimal_spec, requests_by_name, write_spec
+
+    selector = {
+        "oneOf": [
+            {
+                "type": "object",
+                "required": ["pool", "type"],
+                "properties": {"pool": {"type": "string"}, "type": {"type": "string", "enum": ["explicit"]}},
+            },
+            {
+                "type": "object",
+                "required": ["type"],
+                "properties": {
+                    "ip_version": {
+                        "nullable": True,
+                        "default": None,
+                        "allOf": [{"$ref": "#/components/schemas/IpVersion"}],
+                    },
+                    "type": {"type": "string", "enum": ["auto"]},
+                },
+            },
+        ]
+    }
+    user_id = {
+        "type": "string",
+        "pattern": "^(?![0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$)"
+        "^[a-z]([a-zA-Z0-9-]*[a-zA-Z0-9]+)?$",
+        "maxLength": 63,
+    }
+    floating_ip = {
+        "type": "object",
+        "required": ["name"],
+        "properties": {
+            "name": {"type": "string"},
+            "pool_selector": {
+                "default": {"ip_version": None, "type": "auto"},
+                "allOf": [{"$ref": "#/components/schemas/PoolSelector"}],
+            },
+        },
+    }
+    user = {
+        "type": "object",
+        "required": ["external_id"],
+        "properties": {"external_id": {"allOf": [{"$ref": "#/components/schemas/UserId"}]}},
+    }
+
+    def creating(summary: str, schema: dict[str, Any]) -> dict[str, Any]:
+        content = {"application/json": {"schema": schema}}
+        return {
+            "post": {
+                "summary": summary,
+                "requestBody": {"required": True, "content": content},
+                "responses": {"201": {"description": "created"}},
+            }
+        }
+
+    spec = minimal_spec(
+        {"/v1/floating-ips": creating("Create IP", floating_ip), "/v1/users": creating("Create user", user)},
+        components={
+            "schemas": {
+                "IpVersion": {"type": "string", "enum": ["v4", "v6"]},
+                "PoolSelector": selector,
+                "UserId": user_id,
+            }
+        },
+    )
+    path = write_spec(tmp_path, spec)
+    out = tmp_path / "out"
+    assert run_cli("generate", path, "-o", out).exit_code == 0
+    [written] = out.glob("*.postman_collection.json")
+    requests = requests_by_name(orjson.loads(written.read_bytes()))
+    sent_ip = orjson.loads(requests["Create IP"]["request"]["body"]["raw"])
+    assert sent_ip.get("pool_selector", {}).get("ip_version", "v4") is not None
+    external_id = orjson.loads(requests["Create user"]["request"]["body"]["raw"])["external_id"]
+    assert "{{" not in external_id and re.search(user_id["pattern"], external_id)
+    checked = run_cli("validate", written, "--spec", path)
+    assert checked.exit_code == 0, checked.output
