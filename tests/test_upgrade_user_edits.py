@@ -339,3 +339,32 @@ def test_the_api_s_key_a_saved_response_echoes_is_truncated_there_not_made_the_k
     assert json.loads(saved["body"])["meta"]["echo"] == "request made with pk_…ef12"
     assert key not in json.dumps(result)
     assert any("saved response held a private key (pk_…ef12)" in note for note in report.notes)
+
+
+@pytest.mark.parametrize("blind", [False, True])
+def test_a_header_row_the_user_added_beside_the_generated_one_switched_off_is_still_sent(
+    generated, tmp_path, blind
+):
+    """Postman's way to pin a request or try a value: the generated row's checkbox off, a row of one's own under
+    it. Both were one header: `revision: 2024-10-15` beside the switched-off `{{revision}}` became that switched-off
+    row, sending no revision at all while the report said "Fixed for you"; an own `Accept` of the generated value
+    was switched off."""
+    fork = json.loads(generated.read_text())
+    headers = {name: find(fork["item"], name)["request"]["header"] for name in ("Get Segment", "Get Lists")}
+    for name, key, value in (("Get Segment", "revision", "2024-10-15"), ("Get Lists", "Accept", None)):
+        [row] = [h for h in headers[name] if h["key"] == key]
+        row["disabled"] = True
+        headers[name].append({"key": key, "value": value or row["value"]})
+    result, report = upgraded(fork, tmp_path, blind=blind)
+    sent = {
+        name: [
+            (h["key"], h["value"])
+            for h in find(result["item"], name)["request"]["header"]
+            if not h.get("disabled")
+        ]
+        for name in ("Get Segment", "Get Lists")
+    }
+    assert ("revision", "{{revision}}") in sent["Get Segment"]
+    assert ("Accept", "application/vnd.api+json") in sent["Get Lists"]
+    assert [h["key"] for h in find(result["item"], "Get Lists")["request"]["header"]].count("Accept") == 2
+    assert "Segments/Get Segment: revision header 2024-10-15 → {{revision}}" in report.rewritten

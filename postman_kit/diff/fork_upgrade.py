@@ -443,27 +443,45 @@ class _Merger:
         base_headers = {h.key.lower(): h for h in base.request.header}
         target_headers = {h.key.lower(): h for h in target.request.header}
         revision_header = (self.comparison.new.side.profile.revision_header or "").lower()
+        rows_by_key: dict[str, list[Header]] = {}
         for header in mine.request.header:
-            before = base_headers.get(header.key.lower())
-            if before is not None and (before.value, before.disabled) == (header.value, header.disabled):
-                continue
-            if (
-                header.key.lower() == revision_header
-                and header.value.strip() == self.old_revision
-                and (header.key.lower() in target_headers)
-            ):
-                # OLD's revision typed in place of the variable: the one unambiguous fix, named in the report.
-                self.report.rewritten.append(
-                    f"{label}: {header.key} header {header.value.strip()} → "
-                    f"{target_headers[header.key.lower()].value}"
-                )
-                continue
-            if header.key.lower() in target_headers:
-                target_headers[header.key.lower()].value = header.value
-                target_headers[header.key.lower()].disabled = header.disabled
-            else:
-                target.request.header.append(header)
-            kept.append(f"header `{header.key}`")
+            rows_by_key.setdefault(header.key.lower(), []).append(header)
+        for key, rows in rows_by_key.items():
+            before = base_headers.get(key)
+            # Of several rows of one name (the generated one switched off, the user's own beside it), the one
+            # that holds OLD's value, else the first, is the generated row; the others are the user's own.
+            generated = next(
+                (row for row in rows if before is not None and row.value == before.value), rows[0]
+            )
+            for header in rows:
+                own_row = header is not generated
+                if (
+                    not own_row
+                    and before is not None
+                    and (before.value, before.disabled) == (header.value, header.disabled)
+                ):
+                    continue
+                if (
+                    key == revision_header
+                    and header.value.strip() == self.old_revision
+                    and key in target_headers
+                ):
+                    # OLD's revision typed in place of the variable: the one unambiguous fix, named in the report.
+                    fixed = target_headers[key].value
+                    self.report.rewritten.append(
+                        f"{label}: {header.key} header {header.value.strip()} → {fixed}"
+                    )
+                    if own_row:  # a row of the user's own beside the generated one: still sent
+                        target.request.header.append(
+                            Header(header.key, fixed, header.description, header.disabled, dict(header.extra))
+                        )
+                    continue
+                if not own_row and key in target_headers:
+                    target_headers[key].value = header.value
+                    target_headers[key].disabled = header.disabled
+                else:
+                    target.request.header.append(header)
+                kept.append(f"header `{header.key}`")
         # A header upstream generated that the user deleted (an `Accept`, a `revision` a collection script sets)
         # stays out, told by the request the item's examples recorded where they hold one: a header a later
         # generate adds that the fork was never given is no deletion.
