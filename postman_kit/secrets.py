@@ -368,14 +368,80 @@ def _redact_once(text: Any, searches: _Searches) -> Any:
         text = re.sub(searches.literal_key, _truncated_key, text)
     if re.search(searches.percent_start, text) or searches.json_escape in text:
         text = re.sub(searches.key, _truncated_key, text)
-    folded = text.lower() if isinstance(text, bytes) else None
+    folded = text.lower()
     for patterns, replace in ((searches.bearer, _truncated_bearer), (searches.basic, _truncated_basic)):
-        if folded is not None and patterns[0][0].lower() not in folded:  # the scheme word in any case
+        scheme = patterns[0][0].lower()
+        if scheme not in folded:  # the scheme word in any case
             continue
+        spelled = 0
         for word, pattern in patterns:
             if word in text:
+                spelled += text.count(word)
                 text = re.sub(pattern, replace, text)
+        if folded.count(scheme) > spelled:
+            # a spelling of its own (`bAsIc`, `BeArEr`: HTTP's scheme words are any case), searched for only where
+            # the usual three do not account for each word
+            text = re.sub(_any_case(patterns[0][1]), replace, text)
+    return _without_base64_keys(text)
+
+
+def _any_case(pattern: re.Pattern[Any] | bytes) -> Any:
+    source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
+    return re.compile(source, re.IGNORECASE)
+
+
+# `pk_` in base64 at each of the three places a byte may fall in a group of three: what a base64 text holding a
+# key holds (`cGtf…`, a key pasted encoded into a header, a body, a description).
+_BASE64_KEY_MARKS = ("cGtf", "BrX", "wa1")
+_BASE64_RUN = re.compile(r"[A-Za-z0-9+/_-]*={0,2}")
+_BASE64_RUN_BYTES = re.compile(_BASE64_RUN.pattern.encode("ascii"))
+_BASE64_BEFORE = re.compile(r"[A-Za-z0-9+/_-]{0,4}$")
+_BASE64_BEFORE_BYTES = re.compile(_BASE64_BEFORE.pattern.encode("ascii"))
+
+
+def _without_base64_keys(text: Any) -> Any:
+    """`text` with each base64 text that encodes a private key (standard or URL-safe alphabet) truncated from
+    where the key begins."""
+    is_bytes = isinstance(text, bytes)
+    marks = [mark.encode("ascii") for mark in _BASE64_KEY_MARKS] if is_bytes else _BASE64_KEY_MARKS
+    if not any(mark in text for mark in marks):
+        return text
+    run, before = (_BASE64_RUN_BYTES, _BASE64_BEFORE_BYTES) if is_bytes else (_BASE64_RUN, _BASE64_BEFORE)
+    spans: list[tuple[int, int]] = []
+    for mark in marks:
+        found = text.find(mark)
+        while found != -1:
+            # from the group the mark may begin in: what precedes the key decodes to what preceded it, no secret
+            start = found - len(before.search(text, max(0, found - 4), found).group(0))
+            end = run.match(text, found).end()
+            if _encodes_a_key(text[start : min(end, found + 64)]):
+                spans.append((start, end))
+            found = text.find(mark, end)
+    for start, end in sorted(set(spans), reverse=True):
+        if any(s < end and start < e for s, e in spans if (s, e) != (start, end) and s > start):
+            continue  # inside a wider one, which is truncated
+        encoded = _text(text[start:end])
+        text = (
+            text[:start]
+            + (truncate_key(encoded).encode("utf-8") if is_bytes else truncate_key(encoded))
+            + text[end:]
+        )
     return text
+
+
+def _encodes_a_key(window: str | bytes) -> bool:
+    """Some alignment of the base64 `window` decodes to text holding a private key."""
+    chars = _text(window).rstrip("=").replace("-", "+").replace("_", "/")
+    for offset in range(4):
+        chunk = chars[offset:]
+        chunk = chunk[: len(chunk) - len(chunk) % 4]
+        try:
+            decoded = base64.b64decode(chunk, validate=True)
+        except (binascii.Error, ValueError):
+            continue
+        if _LITERAL_PRIVATE_KEY.search(decoded.decode("latin-1")):
+            return True
+    return False
 
 
 def replace_keys(text: str, replacement: Callable[[str], str]) -> str:

@@ -1291,3 +1291,82 @@ def test_validate_shows_an_authorization_header_of_three_words_truncated(
     assert shown.exit_code == 1, shown.stderr
     assert "Tk7Rt2Wq9Lm4Np6Kd3Zs" not in shown.stdout + shown.stderr
     assert "Token …d3Zs extra" in shown.stdout
+
+
+@pytest.mark.parametrize("offset", ["", "k", "ke", "key="])
+def test_a_key_written_in_base64_is_truncated_wherever_it_stands(
+    offset: str, tmp_path: Path, run_cli
+) -> None:
+    """A key pasted base64-encoded (an `X-Blob` header, a description, a body: `cGtf…` or, after other bytes,
+    `…BrX…`, `…wa1…`, the standard or URL-safe alphabet) was found only after `Basic`; it reached every output in
+    full. Every output is searched for it: a snippet, validate's reports, a generated collection."""
+    import base64
+
+    encoded = base64.b64encode((offset + KEY).encode()).decode()
+    url_safe = base64.urlsafe_b64encode((offset + KEY + "\xff\xfe").encode()).decode()
+    for text in (f"X-Blob: {encoded}", f'{{"blob": "{encoded}"}}', url_safe, f"a {encoded}\nb"):
+        assert encoded not in redact(text) and url_safe not in redact(text)
+        assert encoded.encode() not in redact_bytes(text.encode())
+    collection = {
+        "info": {
+            "name": "V",
+            "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+        },
+        "item": [
+            {
+                "name": f"x {encoded}",
+                "request": {
+                    "method": "POST",
+                    "header": [{"key": "X-Blob", "value": encoded}],
+                    "url": "https://api.example.com/a",
+                    "body": {"mode": "raw", "raw": json.dumps({"blob": url_safe})},
+                    "description": f"key: {encoded}",
+                },
+            }
+        ],
+    }
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(collection))
+    outputs = [
+        run_cli("snippet", path, f"x {encoded}", "-l", language).output for language in ("curl", "python")
+    ]
+    for fmt in ("text", "json", "sarif", "junit", "github"):
+        outputs.append(run_cli("validate", path, "-f", fmt).output)
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "T", "version": "1", "description": f"a key: {encoded}"},
+        "paths": {"/a": {"get": {"responses": {"200": {"description": "ok"}}}}},
+    }
+    (tmp_path / "spec.json").write_text(json.dumps(spec))
+    assert run_cli("generate", tmp_path / "spec.json", "-o", tmp_path / "out").exit_code == 0
+    outputs += [f.read_text() for f in sorted((tmp_path / "out").iterdir())]
+    for output in outputs:
+        assert encoded not in output and url_safe not in output and KEY not in output
+
+
+def test_an_authorization_scheme_word_in_any_case_is_no_way_around_truncation(
+    tmp_path: Path, run_cli
+) -> None:
+    """HTTP's scheme words are any case: `bAsIc Ym9i…` and `BeArEr Zk9a…` were found only as `Basic`, `basic` or
+    `BASIC` are, so a spec's description and a request named for one were written in full."""
+    basic, bearer = "Ym9iOkJhc2ljUGFzc3cwcmQ3Nw==", "Zk9aQ3xYt7uVw2sRq8pLmN4o"
+    text = f"Send Authorization: bAsIc {basic} or BeArEr {bearer}, or Bearer {bearer}"
+    assert basic not in redact(text) and bearer not in redact(text)
+    assert basic.encode() not in redact_bytes(text.encode()) and bearer.encode() not in redact_bytes(
+        text.encode()
+    )
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "T", "version": "1", "description": text},
+        "paths": {
+            "/a": {"get": {"summary": f"BeArEr {bearer}", "responses": {"200": {"description": "ok"}}}}
+        },
+    }
+    (tmp_path / "spec.json").write_text(json.dumps(spec))
+    assert run_cli("generate", tmp_path / "spec.json", "-o", tmp_path / "out").exit_code == 0
+    [collection] = (tmp_path / "out").glob("*.postman_collection.json")
+    outputs = [f.read_text() for f in sorted((tmp_path / "out").iterdir())]
+    for fmt in ("json", "sarif"):
+        outputs.append(run_cli("validate", collection, "-f", fmt).output)
+    for output in outputs:
+        assert basic not in output and bearer not in output
