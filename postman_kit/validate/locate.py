@@ -78,11 +78,19 @@ def pointer_positions(text: str, pointers: set[str]) -> dict[str, Position]:
         pass
     except IndexError:
         raise ValueError("the JSON ends early") from None
-    return {pointer: _line_and_column(text, offset) for pointer, offset in offsets.items()}
+    return _lines_and_columns(text, offsets)
 
 
-def _line_and_column(text: str, offset: int) -> Position:
-    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+def _lines_and_columns(text: str, offsets: dict[str, int]) -> dict[str, Position]:
+    """Each offset's line and column, the text read once in order of offset: counting the lines before each
+    from the start took 30,000 findings past two minutes (a 6 MB collection's SARIF report)."""
+    positions: dict[str, Position] = {}
+    line, counted_to = 1, 0
+    for pointer, offset in sorted(offsets.items(), key=lambda entry: entry[1]):
+        line += text.count("\n", counted_to, offset)
+        counted_to = offset
+        positions[pointer] = line, offset - text.rfind("\n", 0, offset)
+    return positions
 
 
 def locate(text: str, pointers: set[str]) -> dict[str, Position]:
