@@ -898,3 +898,37 @@ def test_a_url_whose_port_or_host_cannot_be_sent_is_one_line(
     path = _one_request_collection(tmp_path, {"method": "GET", "url": url})
     result = run_cli("snippet", path, "a", "-l", language)
     assert result.exit_code == 2 and "cannot be sent" in result.stderr, result.output
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_url_s_user_and_password_are_sent_as_basic_credentials_the_password_read_from_the_environment(
+    language,
+) -> None:
+    """`https://alice:Tr0ub4dor3xyzQ@api.test/v1/x`, as a string or an object: newman sends Basic credentials
+    from the userinfo. Every language dropped both, and said no environment variable was needed."""
+    password = "Tr0ub4dor3xyzQ"
+    as_text = {"name": "S", "request": {"method": "GET", "url": f"https://alice:{password}@api.test/v1/x"}}
+    request = resolve_item(_collection(as_text), "S")
+    assert request.basic_auth is not None
+    assert request.basic_auth.username == ("alice",)
+    assert request.basic_auth.password == (EnvironmentValue("PASSWORD", literal="password"),)
+    as_object = _request("O", "https://api.test/v1/x")
+    as_object["request"]["url"]["auth"] = {"user": "alice", "password": password}
+    for item, name in ((as_text, "S"), (as_object, "O")):
+        text = render_snippet(_collection(item), name, language)
+        assert password not in text and "alice" in text and "PASSWORD" in text
+        assert "No environment variable needed" not in text
+
+
+def test_a_url_that_starts_with_a_secret_variable_holding_its_scheme_gets_no_second_one() -> None:
+    """`{{baseUrl}}/v1/x`, `baseUrl` a secret `https://api.example.com` read from the environment: `http://` was
+    written before it, and curl went to a host named `https` over plain HTTP. Defined without a scheme, it gets
+    Postman's default one."""
+    item = _request("V", "{{baseUrl}}/v1/x")
+
+    def url(value: str) -> tuple[Any, ...]:
+        environment = {"values": [{"key": "baseUrl", "value": value, "type": "secret", "enabled": True}]}
+        return resolve_item(_collection(item), "V", environment=environment).url
+
+    assert url("https://api.example.com") == (EnvironmentValue("BASE_URL", "baseUrl"), "/v1/x")
+    assert url("api.example.com") == ("http://", EnvironmentValue("BASE_URL", "baseUrl"), "/v1/x")

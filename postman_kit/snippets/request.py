@@ -326,9 +326,18 @@ class _Resolver:
         ]
         template = _origin(url) + ("/" + "/".join(segments) if url.path else "")
         parts = self.text(template, encode_path)
-        if not (parts and isinstance(parts[0], str) and "://" in parts[0]):
+        if not (parts and self._holds_a_scheme(parts[0])):
             parts.insert(0, "http://")  # Postman's default protocol
         return parts
+
+    def _holds_a_scheme(self, part: TextPart) -> bool:
+        """The URL's start names its protocol: a literal with `://`, or a value read from the environment that
+        does where it is defined (`{{baseUrl}}` as `https://…`) or that is defined nowhere here, its value the
+        user's at run time. `http://` before it sent `https://api…` to a host named `https`."""
+        if isinstance(part, str):
+            return "://" in part
+        found = self.scopes.get(part.variable) if part.variable else None
+        return found is None or not found.value or "://" in str(found.value)
 
     def query_pairs(self) -> list[tuple[str, str | None]]:
         url = self.request.url
@@ -417,12 +426,34 @@ class _Resolver:
 
     def basic_auth(self, headers: list[tuple[str, list[TextPart]]]) -> BasicCredentials | None:
         if self.auth is None or self.auth.type != "basic":
-            return None
+            return self._userinfo_auth(headers)
         # Postman replaces any Authorization header the request has with the Basic one.
         headers[:] = [h for h in headers if h[0].lower() != "authorization"]
         return BasicCredentials(
             merged(self.text(str(self.auth.get("username") or ""))),
             merged(self.secret(str(self.auth.get("password") or ""))),
+        )
+
+    def _userinfo_auth(self, headers: list[tuple[str, list[TextPart]]]) -> BasicCredentials | None:
+        """The URL's `user:password@` (kept as its `auth`), sent as Basic credentials as Postman sends it where
+        no Authorization header is set; the password, typed into the URL, read from the environment. The
+        snippet had dropped both and said no environment variable was needed."""
+        url = self.request.url
+        userinfo = (url.extra if url.host or not url.raw else parse_raw_url(url.raw).extra).get("auth")
+        if not isinstance(userinfo, dict) or not userinfo.get("user"):
+            return None
+        if any(name.lower() == "authorization" for name, _ in headers):
+            return None
+        password = str(userinfo.get("password") or "")
+        return BasicCredentials(
+            merged(self.text(str(userinfo["user"]))),
+            merged(
+                self.text(password)
+                if references(password) or not password
+                else [
+                    EnvironmentValue(self._literal_credential_env("password", password), literal="password")
+                ]
+            ),
         )
 
     def body(self, headers: list[tuple[str, list[TextPart]]]) -> list[TextPart] | None:
