@@ -932,3 +932,27 @@ def test_a_url_that_starts_with_a_secret_variable_holding_its_scheme_gets_no_sec
 
     assert url("https://api.example.com") == (EnvironmentValue("BASE_URL", "baseUrl"), "/v1/x")
     assert url("api.example.com") == ("http://", EnvironmentValue("BASE_URL", "baseUrl"), "/v1/x")
+
+
+def test_a_refused_snippet_says_so_in_one_line_naming_the_file(tmp_path: Path, run_cli) -> None:
+    """A form whose file path holds a key is refused; the warning about its `access_token` field came first, two
+    lines for one refusal, and the error named the item where every other names the file."""
+    form = [
+        {"key": "access_token", "value": "FormT0kenValue8899aa", "type": "text"},
+        {"key": "file", "type": "file", "src": f"/home/u/{PRIVATE_KEY}.txt"},
+    ]
+    item = {
+        "name": "form",
+        "request": {
+            "method": "POST",
+            "body": {"mode": "formdata", "formdata": form},
+            "url": "https://api.test/z",
+        },
+    }
+    path = tmp_path / "col.json"
+    path.write_text(json.dumps({"info": {"name": "F"}, "item": [item]}))
+    result = run_cli("snippet", path, "form")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"postman-kit: error: {path}: form: the curl snippet would hold text that reads as a credential; not printed"
+    ]

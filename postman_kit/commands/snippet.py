@@ -120,15 +120,16 @@ def snippet_command(
             source=collection_file,
         )
         text = render(request, language)
-    for warning in request.warnings:
-        click.echo(f"warning: {printable(redact(request.path))}: {printable(redact(warning))}", err=True)
     if redact(text) != text:
         # each literal was searched and truncated before it was written into code: what reads as a credential
-        # now spans the code's own syntax (an escaped quote beside a token), which truncating would break
+        # now spans the code's own syntax (an escaped quote beside a token), which truncating would break. The
+        # refusal is the one line printed: the warnings were about a snippet no one gets.
         raise InputError(
-            None,
+            collection_file,
             f"{request.path}: the {language} snippet would hold text that reads as a credential; not printed",
         )
+    for warning in request.warnings:
+        click.echo(f"warning: {printable(redact(request.path))}: {printable(redact(warning))}", err=True)
     if has_control_character(text.replace("\n", "")) and sys.stdout.isatty():
         # A name, header or body holding ESC or a bidirectional override would steer the terminal that shows
         # the snippet; there it is shown escaped, and the exact code goes to a file or a pipe.
