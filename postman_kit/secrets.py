@@ -256,6 +256,9 @@ _URL_SECRET = re.compile(
     r"|[A-Za-z][A-Za-z0-9+.-]{0,31}://[^/\s:@{}\"'<>]{1,256}:(?P<password>[^/\s:@{}\"'<>]{6,256})@"
     # a token given as the whole userinfo (`https://ghs_…@github.com/…`, as git remotes and CI write them)
     r"|[A-Za-z][A-Za-z0-9+.-]{0,31}://(?P<usertoken>[A-Za-z0-9_-]{20,256})@"
+    # the same URL percent-encoded as a query's or a form's value (`next=https%3A%2F%2Falice%3A…%40host`)
+    r"|[A-Za-z][A-Za-z0-9+.-]{0,31}%3[Aa]%2[Ff]%2[Ff](?:[A-Za-z0-9._~-]|%(?!3[Aa]|40|2[Ff])[0-9A-Fa-f]{2}){1,256}"
+    r"%3[Aa](?P<encoded>(?:[A-Za-z0-9._~!$&'()*+,;=-]|%(?!40|2[Ff])[0-9A-Fa-f]{2}){6,256}?)%40"
 )
 _PLACEHOLDER_PASSWORDS = frozenset({"password", "passwd", "secret", "changeme"})
 
@@ -263,12 +266,14 @@ _PLACEHOLDER_PASSWORDS = frozenset({"password", "passwd", "secret", "changeme"})
 def _token_spans(text: str) -> list[tuple[int, int]]:
     """Where `text` holds an issued-format credential (see _ISSUED_TOKEN) or a URL's secret (_URL_SECRET)."""
     spans = [(m.start(), m.end()) for m in _ISSUED_TOKEN.finditer(text) if _is_issued(m.group(0))]
-    if "://" in text and ("@" in text or "hooks.slack.com" in text or "/webhooks/" in text):
+    if ("://" in text and ("@" in text or "hooks.slack.com" in text or "/webhooks/" in text)) or (
+        "%40" in text and ("%2F%2F" in text or "%2f%2f" in text)
+    ):
         for match in _URL_SECRET.finditer(text):
             name = match.lastgroup or ""
             secret = match.group(name)
             lowered = secret.lower()
-            if name == "password" and (
+            if name in ("password", "encoded") and (
                 lowered in _PLACEHOLDER_PASSWORDS or any(word in lowered for word in _PLACEHOLDER_WORDS)
             ):
                 continue

@@ -956,3 +956,27 @@ def test_a_refused_snippet_says_so_in_one_line_naming_the_file(tmp_path: Path, r
     assert result.stderr.splitlines() == [
         f"postman-kit: error: {path}: form: the curl snippet would hold text that reads as a credential; not printed"
     ]
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_credential_hidden_by_percent_encoding_is_read_from_the_environment(language) -> None:
+    """A query value holding a URL with its password percent-encoded (`next=https%3A%2F%2Falice%3A…%40h`), and a
+    form field whose value holds `api_key=…`, which the form's encoding turned into `api_key%3D…`: each was
+    written into all 16 languages in full (the same text in a raw body was read from the environment)."""
+    password, token = "Tr0ub4dor3xyzQ", "SrcT0kenInPath5544zz"
+    query = _request("Q", f"https://api.test/v1/x?next=https%3A%2F%2Falice%3A{password}%40h.example.com")
+    form = {
+        "name": "F",
+        "request": {
+            "method": "POST",
+            "url": "https://api.test/up",
+            "body": {
+                "mode": "urlencoded",
+                "urlencoded": [{"key": "note", "value": f"api_key={token} & more"}],
+            },
+        },
+    }
+    for item, name in ((query, "Q"), (form, "F")):
+        text = render_snippet(_collection(item), name, language)
+        assert password not in text and token not in text
+    assert "API_KEY" in render_snippet(_collection(form), "F", language)

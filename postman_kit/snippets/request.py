@@ -233,7 +233,8 @@ class _Resolver:
             if isinstance(part, Reference):
                 out.append(EnvironmentValue(self.env_names[part.variable], part.variable))
             else:
-                out.extend(self.literal(encode(part) if encode else part))
+                # searched as typed, then encoded: `api_key=…` inside a value hid behind `%3D`
+                out.extend(encode(p) if encode and isinstance(p, str) else p for p in self.literal(part))
         return out
 
     def require_defined(self, template: str) -> None:
@@ -456,6 +457,14 @@ class _Resolver:
             ),
         )
 
+    def _form_value(self, key: str, value: str) -> list[TextPart]:
+        """A form field's value as sent: a literal credential its name says it is (`client_secret`) read from
+        the environment, as one inside the value (`api_key=…`) is by `text`."""
+        named = [span for span in credential_spans(f"{key}={value}") if span[0] == len(key) + 1]
+        if named and not references(value) and named[0][1] == len(key) + 1 + len(value):
+            return [EnvironmentValue(self._literal_credential_env(named[0][2] or key, value), literal=key)]
+        return self.text(value, _form_encoded)
+
     def body(self, headers: list[tuple[str, list[TextPart]]]) -> list[TextPart] | None:
         body = self.request.body
         if body is None or body.extra.get("disabled"):
@@ -480,9 +489,13 @@ class _Resolver:
             if not fields:
                 return None
             _default_header(headers, "Content-Type", FORM_CONTENT_TYPE)
+            out: list[TextPart] = []
             for entry in fields:
-                self.require_defined(value_text(entry.get("key")) + value_text(entry.get("value")))
-            return self.text(_form_template(self.scopes, self.env_names, fields))
+                key, value = value_text(entry.get("key")), value_text(entry.get("value"))
+                self.require_defined(key + value)
+                out += ["&"] if out else []
+                out += [*self.text(key, _form_encoded), "=", *self._form_value(key, value)]
+            return merge_literals(out)
         if body.mode == "formdata":
             self.form = self.form_fields(body.formdata) or None
             if self.form:
@@ -544,17 +557,9 @@ def _default_header(headers: list[tuple[str, list[TextPart]]], name: str, value:
         headers.append((name, [value]))
 
 
-def _form_template(scopes: VariableScopes, keep: dict[str, str], fields: list[dict[str, object]]) -> str:
-    """`key=value&...` encoded like a browser form; variables are substituted first, secrets kept as `{{x}}`
-    so the resolver turns them into environment values afterwards."""
-
-    def encoded(value: object) -> str:
-        parts = scopes.parts(str(value if value is not None else ""), keep)
-        return "".join(
-            quote(p, safe="*-._~") if isinstance(p, str) else "{{" + p.variable + "}}" for p in parts
-        )
-
-    return "&".join(f"{encoded(f.get('key'))}={encoded(f.get('value'))}" for f in fields)
+def _form_encoded(text: str) -> str:
+    """A form's key or value encoded as a browser encodes it."""
+    return quote(text, safe="*-._~")
 
 
 __all__ = [
