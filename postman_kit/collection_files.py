@@ -449,7 +449,7 @@ class _V3Reader:
             stem = _suffixed(entry.name, _EXAMPLE_SUFFIXES)
             if stem is None or self._kind(entry) != "file":
                 continue
-            data, source = self._read_yaml(entry, ("http-example",))
+            data, source = self._read_yaml(entry, ("http-example", "graphql-example"))
             found.append(
                 (
                     _order(data),
@@ -716,14 +716,21 @@ def _example_json(data: dict[str, Any], file_name: str) -> dict[str, Any]:
         example["id"] = str(data["id"])
     example["name"] = str(data.get("name") or file_name)
     request = data.get("request")
+    graphql = data.get("$kind") == "graphql-example"
+    if graphql and isinstance(request, dict):
+        # a GraphQL request's example, as `postman collection migrate` writes it: its request a graphql-request's
+        # fields, its response under `http` (`status: 200 OK`, the body as text)
+        request = {**request, "$kind": "graphql-request"}
     # Postman's migration writes an example saved without its request as an empty GET: it was none.
     if isinstance(request, dict) and (
         request.get("url")
-        or set(request) - {"url", "method"}
+        or set(request) - {"url", "method", "$kind"}
         or str(request.get("method") or "GET").upper() != "GET"
     ):
         example["originalRequest"] = _request_json(request)
     response: dict[str, Any] = data["response"] if isinstance(data.get("response"), dict) else {}
+    if graphql:
+        response = _graphql_response(response)
     if response.get("statusText") is not None:
         example["status"] = str(response["statusText"])
     if response.get("statusCode") is not None:
@@ -735,6 +742,26 @@ def _example_json(data: dict[str, Any], file_name: str) -> dict[str, Any]:
     content = body.get("content")
     example["body"] = "" if content is None else content if isinstance(content, str) else str(content)
     return example
+
+
+def _graphql_response(response: dict[str, Any]) -> dict[str, Any]:
+    """A graphql-example's `response` (`http: {status: "200 OK", headers, body}`) as an http-example's."""
+    http: dict[str, Any] = response["http"] if isinstance(response.get("http"), dict) else {}
+    code, _, text = str(http.get("status") or "").partition(" ")
+    out: dict[str, Any] = {"headers": http.get("headers")}
+    if code.isdigit():
+        out["statusCode"] = int(code)
+        out["statusText"] = text
+    headers = _key_values(http.get("headers"))
+    content_type = next(
+        (str(h.get("value")) for h in headers if str(h.get("key")).lower() == "content-type"), ""
+    )
+    body = http.get("body")
+    out["body"] = {
+        "type": "json" if "json" in content_type.lower() else "text",
+        "content": body if isinstance(body, str) else None if body is None else str(body),
+    }
+    return out
 
 
 __all__ = [

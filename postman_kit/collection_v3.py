@@ -264,10 +264,12 @@ def _add_items(
                 _request_file(item, request, order, str(examples_dir) if responses else None)
             )
             example_names = _Names()
+            body = item.get("request", {}).get("body") if isinstance(item.get("request"), dict) else None
+            graphql = isinstance(body, dict) and body.get("mode") == "graphql"
             for number, response in enumerate(responses, start=1):
                 example = example_names.claim(str(response.get("name") or ""), "example", ".example.yaml")
                 files[directory / examples_dir / f"{example}.example.yaml"] = dump(
-                    _example_file(response, example, number * 1000)
+                    _example_file(response, example, number * 1000, graphql=graphql)
                 )
 
 
@@ -335,11 +337,15 @@ def _request_file(item: dict[str, Any], file_name: str, order: int, examples: st
     return out
 
 
-def _example_file(response: dict[str, Any], file_name: str, order: int) -> dict[str, Any]:
+def _example_file(
+    response: dict[str, Any], file_name: str, order: int, *, graphql: bool = False
+) -> dict[str, Any]:
     original = response.get("originalRequest")
     original = (
         {"url": original} if isinstance(original, str) else original if isinstance(original, dict) else {}
     )
+    if graphql:
+        return _graphql_example_file(response, original, file_name, order)
     out: dict[str, Any] = {"$kind": "http-example"}
     out.update(_id(response))
     out.update(_name_entry(response.get("name"), file_name))
@@ -420,6 +426,29 @@ _SCRIPT_TYPES = {"prerequest": "beforeRequest", "test": "afterResponse"}
 # Format 3.0.0 has no switch for a script: a disabled one is kept under this key, where Postman neither shows nor
 # runs it and postman_kit.collection_files reads it back as disabled (written as active, it would run).
 DISABLED_SCRIPTS = "x-disabledScripts"
+
+
+def _graphql_example_file(
+    response: dict[str, Any], original: dict[str, Any], file_name: str, order: int
+) -> dict[str, Any]:
+    """A GraphQL request's example as `postman collection migrate` writes it: `graphql-example`, its request a
+    graphql-request's fields, its response under `http` with the status as one line and the body as text."""
+    out: dict[str, Any] = {"$kind": "graphql-example"}
+    out.update(_id(response))
+    out.update(_name_entry(response.get("name"), file_name))
+    request = dict(original)
+    body = request.get("body")
+    if not (isinstance(body, dict) and body.get("mode") == "graphql"):
+        request["body"] = {"mode": "graphql", "graphql": {"query": ""}}
+    out["request"] = _graphql_request(request)
+    code = response.get("code") if isinstance(response.get("code"), int) else 200
+    http: dict[str, Any] = {"status": f"{code} {response.get('status') or 'OK'}"}
+    http.update(_key_values("headers", response.get("header")))
+    body_text = response.get("body")
+    http["body"] = "" if body_text is None else str(body_text)
+    out["response"] = {"events": [], "http": http}
+    out["order"] = order
+    return out
 
 
 def _scripts(events: Any, prefix: str, *, graphql: bool = False) -> dict[str, Any]:

@@ -883,3 +883,59 @@ def test_requests_and_folders_postman_reads_in_their_other_spellings_are_the_use
     written = read_collection(report["output"]).data
     [folder] = [node for node in written["item"] if node["name"] == "Mine"]
     assert [item["name"] for item in folder["item"]] == ["⚠ Ping", "⚠ Pong"]
+
+
+@pytest.mark.postman_cli
+def test_a_graphql_request_s_saved_example_is_read_and_written_as_postman_s_migration_writes_it(
+    tmp_path: Path,
+) -> None:
+    """A request duplicated and switched to GraphQL keeps its saved examples; Postman's migration writes them as
+    `graphql-example` (the status one line under `http`). The kit refused the whole fork (`$kind is
+    'graphql-example', expected http-example`), so it could not be upgraded, diffed nor validated. Read, the
+    example is the saved one; written, it is Postman's file, and Postman's linter finds nothing."""
+    from postman_kit.collection_v3 import write_v3_collection
+
+    saved = {
+        "name": "OK",
+        "originalRequest": {
+            "method": "POST",
+            "header": [{"key": "Accept", "value": "application/json"}],
+            "body": {"mode": "graphql", "graphql": {"query": "{ stations { id } }"}},
+            "url": "https://api.example.test/graphql",
+        },
+        "status": "OK",
+        "code": 200,
+        "_postman_previewlanguage": "json",
+        "header": [{"key": "Content-Type", "value": "application/json"}],
+        "cookie": [],
+        "body": '{"data": {"stations": []}}',
+    }
+    request = {
+        "method": "POST",
+        "header": [{"key": "Accept", "value": "application/json"}],
+        "body": {"mode": "graphql", "graphql": {"query": "{ stations { id } }"}},
+        "url": "https://api.example.test/graphql",
+    }
+    collection = {
+        "info": {
+            "name": "G",
+            "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+        },
+        "item": [{"name": "Stations", "request": request, "response": [saved]}],
+    }
+    source = tmp_path / "g.json"
+    source.write_text(json.dumps(collection))
+    migrated = postman_migrate(source, tmp_path / "migrated")
+    [theirs] = migrated.glob(".resources/Stations.resources/examples/*.example.yaml")
+    assert theirs.read_text().startswith("$kind: graphql-example")
+    [example] = read_collection(str(migrated)).data["item"][0]["response"]
+    assert (example["code"], example["status"], example["body"]) == (200, "OK", saved["body"])
+    body = example["originalRequest"]["body"]
+    assert (body["mode"], body["graphql"]["query"]) == ("graphql", "{ stations { id } }")
+    assert example["header"] == saved["header"]
+    write_v3_collection(collection, tmp_path / "ours")
+    (ours,) = (tmp_path / "ours" / "postman" / "collections").iterdir()
+    [written] = ours.glob(".resources/Stations.resources/examples/*.example.yaml")
+    assert written.read_text() == theirs.read_text()
+    report = lint(ours)
+    assert (report["errorCount"], report["warningCount"]) == (0, 0), report["diagnostics"]
