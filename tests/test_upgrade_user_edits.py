@@ -368,3 +368,44 @@ def test_a_header_row_the_user_added_beside_the_generated_one_switched_off_is_st
     assert ("Accept", "application/vnd.api+json") in sent["Get Lists"]
     assert [h["key"] for h in find(result["item"], "Get Lists")["request"]["header"]].count("Accept") == 2
     assert "Segments/Get Segment: revision header 2024-10-15 → {{revision}}" in report.rewritten
+
+
+def test_a_folder_of_the_user_s_own_named_as_one_new_adds_stays_theirs(generated, tmp_path):
+    """An exported fork (no ids) with a folder of the user's own, `Web Feeds`, holding a saved request, with a
+    description, a bearer auth and a script; 2026-07-15 adds an upstream folder of that name. The two were
+    merged: the description became NEW's, and the user's auth and script ruled NEW's requests (each a 401)."""
+    fork = json.loads(generated.read_text())
+    saved = json.loads(json.dumps(find(fork["item"], "Get Lists")))
+    saved.update(name="Lists for my feeds", response=[])
+    mine = {
+        "name": "Web Feeds",
+        "description": "MY-FOLDER-NOTES",
+        "auth": {
+            "type": "bearer",
+            "bearer": [{"key": "token", "value": "{{myFeedsToken}}", "type": "string"}],
+        },
+        "event": [{"listen": "prerequest", "script": {"type": "text/javascript", "exec": ["// MY-SCRIPT"]}}],
+        "item": [saved],
+    }
+    fork["item"].append(mine)
+
+    def without_ids(nodes):
+        for node in nodes:
+            node.pop("id", None)
+            for response in node.get("response", []):
+                response.pop("id", None)
+            without_ids(node.get("item", []))
+
+    without_ids(fork["item"])
+    result, report = upgraded(fork, tmp_path)
+    feeds = [node for node in result["item"] if node["name"] == "Web Feeds"]
+    assert len(feeds) == 2
+    theirs, upstream = sorted(feeds, key=lambda node: node.get("description") != "MY-FOLDER-NOTES")
+    assert (theirs["description"], theirs["auth"], theirs["event"]) == (
+        mine["description"],
+        mine["auth"],
+        mine["event"],
+    )
+    assert [item["name"] for item in theirs["item"]] == ["Lists for my feeds"]
+    assert "auth" not in upstream and "event" not in upstream and upstream["item"]
+    assert "folder 'Web Feeds' is yours; v2026-07-15 adds a folder of the same name beside it" in report.notes

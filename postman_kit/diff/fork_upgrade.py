@@ -916,7 +916,7 @@ class _Merger:
         for node in nodes:
             if isinstance(node, Folder):
                 node_origin = self._folder_origin(node, trail, origin)
-                counterpart = self._folder_counterpart(node, nodes, target, node_origin)
+                counterpart = self._folder_counterpart(node, nodes, target, node_origin, trail)
                 if counterpart is None and node_origin is not None and self.base_folders is not None:
                     counterpart = self._renamed_upstream(node, nodes, target)
                     if counterpart is not None:
@@ -1046,13 +1046,27 @@ class _Merger:
         return self._renamed_from(folder, origin)
 
     def _folder_counterpart(
-        self, folder: Folder, old_siblings: list[Node], target: list[Node], origin: tuple[str, ...] | None
+        self,
+        folder: Folder,
+        old_siblings: list[Node],
+        target: list[Node],
+        origin: tuple[str, ...] | None,
+        trail: tuple[str, ...] = (),
     ) -> Folder | None:
         """NEW's folder for one of OLD's: the same name under the same parent, else the upstream folder the user
         renamed when NEW still has it."""
         if id(folder) in self.made_by_user:
             return None  # the user's own, though named as an upstream folder: a folder of its own still
         same = next((n for n in target if isinstance(n, Folder) and n.name == folder.name), None)
+        if origin is None and self.base_folders is not None:
+            # the user's own (OLD's spec has no such folder), named as one NEW adds (an exported fork's `Forms`
+            # beside Klaviyo's new Forms folder): its own still, or its auth and scripts would rule NEW's requests
+            if same is not None:
+                self.report.notes.append(
+                    f"folder '{'/'.join(trail + (folder.name,))}' is yours; "
+                    f"{self.new_label} adds a folder of the same name beside it"
+                )
+            return None
         if same is None and self.base_folders is None and folder.id and ids.is_derived(folder.id):
             # Without OLD's spec: NEW's folder of the same id, which generate derives from the folder's path, was
             # named as this one was generated; the fork names it otherwise, so the user renamed it
