@@ -364,3 +364,52 @@ def test_a_saved_request_whose_id_new_s_path_has_no_place_for_is_kept_as_written
     assert kept["request"]["url"]["raw"] == url["raw"] and kept["name"] == "⚠ Render template"
     [conflict] = json.loads(result.output)["conflicts"]
     assert "no place for your `id=TPL1`" in conflict["problems"][0]
+
+
+@pytest.mark.corpus
+def test_a_beta_only_request_kept_in_a_stable_collection_still_sends_its_beta_revision(
+    run_cli, tmp_path
+) -> None:
+    """A beta 2026-04-15.pre fork's edited Customer Agent request, upgraded to stable 2026-07-15, is kept for the
+    edit (⚠), but sent `revision: {{revision}}`, now the stable 2026-07-15 its operation is not in: the request
+    changed what it sends and the report did not say so."""
+    beta = require_corpus() / "klaviyo" / "beta" / "2026-04-15.pre.json"
+    assert run_cli("generate", beta, "-o", tmp_path / "old").exit_code == 0
+    [generated] = (tmp_path / "old").glob("*.postman_collection.json")
+    fork = json.loads(generated.read_text())
+
+    def find(nodes: list[dict[str, Any]], name: str) -> dict[str, Any] | None:
+        for node in nodes:
+            found = node if node.get("name") == name else find(node.get("item", []), name)
+            if found is not None:
+                return found
+        return None
+
+    skills = find(fork["item"], "Get Agent Skills")
+    assert skills is not None
+    skills["event"] = [
+        {"listen": "test", "script": {"type": "text/javascript", "exec": ["pm.test('ok', () => {});"]}}
+    ]
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    result = run_cli(
+        "upgrade",
+        tmp_path / "fork.json",
+        "--to",
+        STABLE / "2026-07-15.json",
+        "--base",
+        beta,
+        "-o",
+        out,
+        "--format",
+        "json",
+    )
+    assert result.exit_code == 0, result.output
+    kept = find(json.loads(out.read_text())["item"], "⚠ Get Agent Skills")
+    assert kept is not None
+    sent = [h["value"] for h in kept["request"]["header"] if h["key"] == "revision" and not h.get("disabled")]
+    assert sent == ["2026-04-15.pre"]
+    [conflict] = [
+        c for c in json.loads(result.output)["conflicts"] if c["request"].endswith("Get Agent Skills")
+    ]
+    assert any("sends revision 2026-04-15.pre as it did" in problem for problem in conflict["problems"])

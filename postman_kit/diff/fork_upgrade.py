@@ -317,7 +317,8 @@ class _Merger:
                 )
         for endpoint in self.comparison.fork_matching.removed:
             successor = self.comparison.fork_matching.successors.get(endpoint.key)
-            edits = self._edits_of(endpoint.item, endpoint.key) if endpoint.item is not None else []
+            judged = self._unpinned(endpoint.item) if endpoint.item is not None else None
+            edits = self._edits_of(judged, endpoint.key) if judged is not None else []
             if not edits and endpoint.item is not None and _marked_before(endpoint.item):
                 # kept by an earlier upgrade for edits that may not show against this one's base (a rename, when
                 # the upgrade is upgraded again to the same version): it stays the user's, marked as it was
@@ -1214,10 +1215,45 @@ class _Merger:
             + (f" (see {successor})" if successor else "")
             + f"; kept for your edits ({', '.join(edits)})"
         ]
+        if self._pin_old_revision(item):
+            problems.append(
+                f"it sends revision {self.old_revision} as it did: the collection's `revision` is "
+                f"{self.new_revision} now, which {self.old_label} alone had this operation for"
+            )
         self._mark(item, problems)
         self.report.conflicts.append(Conflict(label, problems))
         self.carried_items.append((item, label))
         return item
+
+    def _unpinned(self, item: Item) -> Item:
+        """A request an earlier upgrade kept and pinned to the revision it was kept at (see _pin_old_revision),
+        as it was before the pin: the pin is the kit's, no edit of the user's."""
+        kept_at = item.kit.get("upgradedFrom") if _marked_before(item) else None
+        name = (self.comparison.old.side.profile.revision_header or "").lower()
+        if not (isinstance(kept_at, str) and name):
+            return item
+        pinned = [h for h in item.request.header if h.key.lower() == name and h.value.strip() == kept_at]
+        if not pinned:
+            return item
+        copy = Item.from_json(item.to_json())
+        for header in copy.request.header:
+            if header.key.lower() == name and header.value.strip() == kept_at:
+                header.value = "{{revision}}"
+        return copy
+
+    def _pin_old_revision(self, item: Item) -> bool:
+        """A request kept though NEW lacks its operation (a beta-only one in a stable collection) sends OLD's
+        revision, written on it, where it sent the collection's: the variable is NEW's revision now, which the
+        operation is not in (a conflict never changes what a request sends)."""
+        name = (self.comparison.new.side.profile.revision_header or "").lower()
+        if not name or self.old_revision in ("OLD", self.new_revision):
+            return False
+        pinned = False
+        for header in item.request.header:
+            if header.key.lower() == name and not header.disabled and header.value.strip() == "{{revision}}":
+                header.value = self.old_revision
+                pinned = True
+        return pinned
 
     def _carry_saved(self, saved: SavedRequest, trail: tuple[str, ...]) -> Item:
         item = self._saved_item(saved, trail)
