@@ -602,7 +602,13 @@ def test_the_collection_auth_the_user_set_is_kept(specs, fork, tmp_path, auth):
     assert sent == {kv["key"]: kv["value"] for kv in auth[auth["type"]]}
     assert "collection auth" in report.edits_kept
     _, blind = upgrade(str(fork), str(specs["new"]), tmp_path / "blind.json", today=TODAY)
-    assert any(line.startswith("collection auth") for line in blind.not_carried)  # yours or upstream's
+    if auth["type"] == "apikey":
+        # the same on the wire but for the variable it reads: the user's is kept, whoever named it, and said
+        kept = json.loads((tmp_path / "blind.json").read_text())["auth"]["apikey"]
+        assert {kv["key"]: kv["value"] for kv in kept} == {kv["key"]: kv["value"] for kv in auth["apikey"]}
+        assert any("reads {{myKlaviyoKey}} as your fork did" in line for line in blind.notes)
+    else:
+        assert any(line.startswith("collection auth") for line in blind.not_carried)  # yours or upstream's
 
 
 def test_a_key_pasted_into_the_collection_or_a_folder_auth_is_listed_and_keeps_its_scheme(

@@ -1105,3 +1105,40 @@ def test_a_saved_copy_s_untouched_description_follows_new_and_an_edited_one_stay
     upgraded = json.loads(out.read_text())
     assert named(upgraded, "Delete my note")["request"]["description"].startswith("Deletes a note; archived")
     assert named(upgraded, "Delete with care")["request"]["description"] == "Mine: ask first."
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("with_base", [True, False])
+def test_a_security_scheme_renamed_keeps_the_variables_the_user_s_environment_sets(
+    run_cli, tmp_path: Path, with_base: bool
+) -> None:
+    """Train Travel's NEW renames its scheme OAuth2 to OAuth and nothing else: upgrade switched the token to
+    `{{oauthAccessToken}}`, which the environment generate wrote does not set (every request a 401), and diff
+    called every operation's auth requirement changed (`--fail-on breaking` failed on a change no caller sees)."""
+    import yaml
+
+    from tests.tools import require_corpus
+
+    old = require_corpus() / "real-world" / "train-travel" / "openapi.yaml"
+    spec = yaml.safe_load(old.read_text())
+    spec["info"]["version"] = "1.2.2"
+    schemes = spec["components"]["securitySchemes"]
+    schemes["OAuth"] = schemes.pop("OAuth2")
+    renamed = json.loads(json.dumps(spec).replace('{"OAuth2":', '{"OAuth":'))
+    new = tmp_path / "new.yaml"
+    new.write_text(yaml.safe_dump(renamed, sort_keys=False))
+    assert run_cli("generate", old, "-o", tmp_path / "gen", "-q").exit_code == 0
+    [fork] = (tmp_path / "gen").glob("*.postman_collection.json")
+    [environment] = (tmp_path / "gen").glob("*.postman_environment.json")
+    base = ["--base", old] if with_base else []
+    result = run_cli("upgrade", fork, "--to", new, *base, "-o", tmp_path / "up.json", "--format", "json")
+    assert result.exit_code == 0, result.output
+    auth = json.dumps(json.loads((tmp_path / "up.json").read_text())["auth"])
+    set_by_environment = {value["key"] for value in json.loads(environment.read_text())["values"]}
+    assert "{{oauth2AccessToken}}" in auth and "oauth2AccessToken" in set_by_environment
+    assert any(
+        "reads {{oauth2AccessToken}} as your fork did" in note for note in json.loads(result.output)["notes"]
+    )
+    diff = run_cli("diff", fork, new, *base, "--fail-on", "breaking")
+    assert diff.exit_code == 0, diff.output
+    assert "auth requirement changed" not in diff.output

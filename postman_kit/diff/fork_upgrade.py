@@ -709,6 +709,17 @@ class _Merger:
         if _auth_json(mine) == _auth_json(new):
             return  # a key pasted over NEW's own variable, now that variable again
         base = self.comparison.base
+        renamed = new is not None and _same_but_variables(mine, new)
+        if renamed and (base is None or _auth_json(mine) == _auth_json(base.side.collection.auth)):
+            # the same on the wire, NEW's variables named otherwise (Train Travel's scheme OAuth2 renamed OAuth):
+            # the variables the user's environment sets go on being read, not NEW's names for them, left unset
+            self.result.auth = mine
+            self.report.notes.append(
+                f"the collection's auth reads {_names(_auth_references(mine))} as your fork did; a collection "
+                f"generated from {self.new_label} reads {_names(_auth_references(new))}"
+                + (", its security scheme renamed" if base is not None else "")
+            )
+            return
         if base is None:
             self.report.not_carried.append(
                 f"collection auth (yours or {self.new_revision}'s change since {self.old_revision})"
@@ -2466,6 +2477,17 @@ def _carry_collection_scripts(old: Collection, result: Collection, report: Upgra
     if old.event and not result.event:
         result.event = old.event
         report.edits_kept.append("collection scripts")
+
+
+def _names(variables: set[str]) -> str:
+    return ", ".join("{{" + name + "}}" for name in sorted(variables))
+
+
+def _same_but_variables(mine: Auth, new: Auth) -> bool:
+    """Two auths that differ in the names of the variables they read and nothing else."""
+    texts = [json.dumps(_auth_json(auth), sort_keys=True) for auth in (mine, new)]
+    unnamed = [re.sub(r"\{\{[^{}]+\}\}", "{{}}", text) for text in texts]
+    return unnamed[0] == unnamed[1] and texts[0] != texts[1] and "{{" in texts[0]
 
 
 def _auth_json(auth: Any) -> Any:

@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 
 from postman_kit.collection import Item, without_json_comments
-from postman_kit.openapi import Api, MediaType, Operation
+from postman_kit.openapi import Api, MediaType, Operation, SecurityScheme
 from postman_kit.profiles import Profile
 
 DOC_KEYS = frozenset(
@@ -112,7 +112,7 @@ def operation_signature(op: Operation, shapes: SchemaShapes, profile: Profile) -
         "parameters": parameters,
         "requestBody": body,
         "responses": responses,
-        "security": _security(op),
+        "security": _security(op, shapes.api.security_schemes),
         "filters": {rule.field: {o: True for o in rule.operators} for rule in allowed.rules.values()},
         "deprecated": op.deprecated,
     }
@@ -129,15 +129,30 @@ def _content(content: list[MediaType], preferred: MediaType | None, shapes: Sche
     }
 
 
-def _security(op: Operation) -> dict[str, Any]:
+def _security(op: Operation, schemes: dict[str, SecurityScheme]) -> dict[str, Any]:
+    """Each requirement by what its schemes send, not their names: a scheme renamed (Train Travel's OAuth2 →
+    OAuth, Twilio's `accountSid_authToken` → `twilioBasic`) is no change a caller sees."""
     if not op.security:
         return {"none": True}
     return {
-        "+".join(sorted(requirement)) or "optional": {
+        "+".join(sorted(_scheme_identity(name, schemes.get(name)) for name in requirement)) or "optional": {
             scope: True for scopes in requirement.values() for scope in scopes or ()
         }
         for requirement in op.security
     }
+
+
+def _scheme_identity(name: str, scheme: SecurityScheme | None) -> str:
+    if scheme is None:
+        return name
+    kind = scheme.type.lower()
+    if kind == "apikey":
+        return f"API key in {scheme.location} `{scheme.param_name}`"
+    if kind == "http":
+        return f"HTTP {str(scheme.scheme or '').lower()}"
+    if kind == "oauth2":
+        return f"OAuth 2.0 ({', '.join(sorted(scheme.flows))})"
+    return {"openidconnect": "OpenID Connect", "mutualtls": "mutual TLS"}.get(kind, name)
 
 
 def item_signature(item: Item, include_docs: bool, revision_header: str | None) -> dict[str, Any]:
