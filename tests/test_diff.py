@@ -504,3 +504,35 @@ def test_a_fork_on_the_other_track_than_the_revisions_list_is_older_not_zero_beh
         headline.startswith("STALE: v2024-10-15 is older than v2026-07-15.pre")
         and "0 revision(s)" not in headline
     )
+
+
+def test_a_required_field_renamed_is_removed_not_made_optional(tmp_path: Path, run_cli) -> None:
+    """NEW renames a required body field (Twilio's `AlphaSender` → `AlphaSenderName`): diff said the old one
+    "is now optional" beside "removed", and a reader took old callers for still working. One nested deeper, and
+    one only made optional, are said as they are."""
+    from tests.support.generate import minimal_spec, write_spec
+
+    def spec(version: str, field: str, optional: str) -> dict[str, Any]:
+        inner = {"type": "object", "required": [field], "properties": {field: {"type": "string"}}}
+        schema = {
+            "type": "object",
+            "required": [field, optional],
+            "properties": {field: {"type": "string"}, optional: {"type": "string"}, "inner": inner},
+        }
+        if version == "2":
+            schema["required"] = [field]
+        creating = {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
+        operation = {"operationId": "createThing", **creating, "responses": {"201": {"description": "ok"}}}
+        doc = minimal_spec({"/things": {"post": operation}})
+        doc["info"]["version"] = version
+        return doc
+
+    old = write_spec(tmp_path, spec("1", "name", "note"), "old.yaml")
+    new = write_spec(tmp_path, spec("2", "title", "note"), "new.yaml")
+    result = run_cli("diff", old, new, "--format", "json")
+    [changed] = json.loads(result.output)["changed"]
+    details = {(c["where"], c["detail"]) for c in changed["changes"]}
+    assert ("request body /name", "field `name` removed") in details
+    assert ("request body /inner/name", "field `name` removed") in details
+    assert ("request body", "field `note` is now optional") in details
+    assert not [d for d in details if d[1] == "field `name` is now optional"], details

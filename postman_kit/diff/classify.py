@@ -6,6 +6,7 @@ A removal, a new required input, a narrowed enum, a changed type or changed auth
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -76,7 +77,9 @@ class SignatureComparer:
             change = _classify(report_type, path, before, after)
             if change is not None:
                 changes.setdefault((change.kind, change.where, change.detail), change)
-        return sorted(changes.values(), key=lambda c: (not c.breaking, c.where, c.kind, c.detail))
+        removed = {c.where for c in changes.values() if c.kind == "field-removed"}
+        kept = [c for c in changes.values() if not _removed_field_no_longer_required(c, removed)]
+        return sorted(kept, key=lambda c: (not c.breaking, c.where, c.kind, c.detail))
 
     def _entries(self, old: Any, new: Any, prefix: list[str], depth: int) -> list[Entry]:
         # Split down to each parameter, body and response, the units that share schemas across operations.
@@ -156,6 +159,16 @@ def _state(report_type: str, before: Any, after: Any) -> str:
     if after is None and before is not None:
         return "removed"
     return "changed"
+
+
+def _removed_field_no_longer_required(change: Change, removed: set[str]) -> bool:
+    """`field name is now optional` beside `field name removed`: it is gone, not optional (a reader took the
+    line for old callers still working: Twilio's `AlphaSender` renamed `AlphaSenderName`)."""
+    found = re.fullmatch(r"field `(.+)` is now optional", change.detail)
+    if change.kind != "field-optional" or found is None:
+        return False
+    name = found.group(1)
+    return any(place in removed for place in (f"{change.where}/{name}", f"{change.where} /{name}"))
 
 
 def _classify(report_type: str, path: list[str], before: Any, after: Any) -> Change | None:
