@@ -1142,3 +1142,54 @@ def test_a_security_scheme_renamed_keeps_the_variables_the_user_s_environment_se
     diff = run_cli("diff", fork, new, *base, "--fail-on", "breaking")
     assert diff.exit_code == 0, diff.output
     assert "auth requirement changed" not in diff.output
+
+
+@pytest.mark.corpus
+def test_a_path_parameter_new_renames_says_so_where_a_script_reads_the_old_name(
+    run_cli, tmp_path: Path
+) -> None:
+    """Train Travel's NEW renames `{bookingId}` to `{booking_id}`; the user set `bookingId` and a test reads it.
+    The value moved over, but the report said "path variable `bookingId`" was kept and nothing of the script,
+    which reads nothing now."""
+    import yaml
+
+    from tests.tools import require_corpus
+
+    old = require_corpus() / "real-world" / "train-travel" / "openapi.yaml"
+    renamed = (
+        old.read_text().replace("{bookingId}", "{booking_id}").replace("name: bookingId", "name: booking_id")
+    )
+    spec = yaml.safe_load(renamed)
+    spec["info"]["version"] = "1.2.2"
+    new = tmp_path / "new.yaml"
+    new.write_text(yaml.safe_dump(spec, sort_keys=False))
+    assert run_cli("generate", old, "-o", tmp_path / "gen", "-q").exit_code == 0
+    [generated] = (tmp_path / "gen").glob("*.postman_collection.json")
+    fork = json.loads(generated.read_text())
+    item = named(fork, "Get a booking")
+    [variable] = item["request"]["url"]["variable"]
+    variable["value"] = "BK123"
+    item["event"] = [
+        {"listen": "test", "script": {"exec": ["const id = pm.request.url.variables.get('bookingId');"]}}
+    ]
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    result = run_cli(
+        "upgrade",
+        tmp_path / "fork.json",
+        "--to",
+        new,
+        "--base",
+        old,
+        "-o",
+        tmp_path / "up.json",
+        "--format",
+        "json",
+    )
+    assert result.exit_code == 0, result.output
+    kept = named(json.loads((tmp_path / "up.json").read_text()), "Get a booking")
+    assert [(v["key"], v["value"]) for v in kept["request"]["url"]["variable"]] == [("booking_id", "BK123")]
+    report = json.loads(result.output)
+    assert any("path variable `bookingId`, `:booking_id` in v1.2.2" in line for line in report["editsKept"])
+    assert any(
+        "a script of yours that reads `bookingId` reads nothing now" in note for note in report["notes"]
+    )

@@ -409,3 +409,26 @@ def test_a_folder_of_the_user_s_own_named_as_one_new_adds_stays_theirs(generated
     assert [item["name"] for item in theirs["item"]] == ["Lists for my feeds"]
     assert "auth" not in upstream and "event" not in upstream and upstream["item"]
     assert "folder 'Web Feeds' is yours; v2026-07-15 adds a folder of the same name beside it" in report.notes
+
+
+def test_a_path_variable_the_user_renamed_keeps_their_name(generated, tmp_path):
+    """In Postman's URL bar `/api/coupons/:id` became `/api/coupons/:couponId`, a test reading `couponId`: the
+    upgrade put `:id` back (the value moved over), the report said the variable was kept, and the script read
+    nothing."""
+    fork = json.loads(generated.read_text())
+    url = find(fork["item"], "Get Coupon")["request"]["url"]
+    url["path"] = [":couponId" if part == ":id" else part for part in url["path"]]
+    url["raw"] = url["raw"].replace(":id", ":couponId")
+    [variable] = url["variable"]
+    variable.update(key="couponId", value="MYCOUPON")
+    find(fork["item"], "Get Coupon")["event"] = [
+        {
+            "listen": "test",
+            "script": {"exec": ["pm.expect(pm.request.url.variables.get('couponId')).to.be.ok;"]},
+        }
+    ]
+    result, report = upgraded(fork, tmp_path)
+    kept = find(result["item"], "Get Coupon")["request"]["url"]
+    assert ":couponId" in kept["path"] and ":id" not in kept["path"] and ":couponId" in kept["raw"]
+    assert [(v["key"], v["value"]) for v in kept["variable"]] == [("couponId", "MYCOUPON")]
+    assert any("path variable `couponId` (your name for `:id`)" in line for line in report.edits_kept)

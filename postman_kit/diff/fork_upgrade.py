@@ -417,9 +417,26 @@ class _Merger:
                     owns = _same_segment(name, mine.request.url, target.request.url) or _same_segment(
                         name, base.request.url, target.request.url
                     )
+                named_by_user = name not in base_vars and any(
+                    variable is not None and variable[0] == name
+                    for variable in (ids.path_variable(part) for part in mine.request.url.path)
+                )
                 for own in owns:
                     own.value = value
-                    kept.append(f"path variable `{name}`")
+                    if own.key == name:
+                        kept.append(f"path variable `{name}`")
+                    elif named_by_user:
+                        # the user's name for it (`:couponId` for `:id`), which no request sends: a script of
+                        # theirs reads it by that name
+                        kept.append(f"path variable `{name}` (your name for `:{own.key}`)")
+                        _rename_path_variable(target.request.url, own.key, name)
+                    else:
+                        kept.append(f"path variable `{name}`, `:{own.key}` in {self.new_label}")
+                        if _scripts_read(mine, name):
+                            self.report.notes.append(
+                                f"{label}: {self.new_label} names path variable `{name}` `{own.key}`: a script "
+                                f"of yours that reads `{name}` reads nothing now"
+                            )
                 if not owns:  # the operation moved to a path without this parameter
                     self.report.dropped.append(
                         f"{label}: your path variable `{name}={value}` "
@@ -2159,6 +2176,29 @@ def _typed_path_values(mine: Url, base: Url) -> dict[str, str] | None:
             return None
         typed[name] = own[: len(own) - len(suffix)]
     return typed
+
+
+def _rename_path_variable(url: Url, old: str, new: str) -> None:
+    """`:old` in the URL's path (a whole segment's or a part's, as Twilio's `:Sid.json`) and its variable are
+    `:new`."""
+    pattern = re.compile(rf":{re.escape(old)}(?![\w-])")
+    url.path = [pattern.sub(lambda _: f":{new}", part) for part in url.path]
+    for variable in url.variable:
+        if variable.key == old:
+            variable.key = new
+    url.rebuild_raw()
+
+
+def _scripts_read(item: Item, name: str) -> bool:
+    """One of the item's scripts names `name` in quotes (`pm.request.url.variables.get('bookingId')`)."""
+    quoted = (f"'{name}'", f'"{name}"', f"`{name}`")
+    for event in item.event:
+        script = event.get("script") if isinstance(event.get("script"), dict) else {}
+        lines = script.get("exec") if isinstance(script, dict) else None
+        text = "\n".join(map(str, lines)) if isinstance(lines, list) else str(lines or "")
+        if any(mark in text for mark in quoted):
+            return True
+    return False
 
 
 def _same_segment(name: str, mine: Url, target: Url) -> list[Variable]:
