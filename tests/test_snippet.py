@@ -366,7 +366,7 @@ def test_multipart_forms_keep_text_and_files_and_drop_the_boundaryless_content_t
     assert request.warnings == ["form field 'empty' names no file; left out"]
     lines = [line.strip(" \\") for line in render_snippet(collection, "Up", "curl").splitlines()]
     assert "--form-string 'name=Q3 '\\''sale'\\'''" in lines
-    assert "--form 'file=@\"/data/logo.png\"'" in lines
+    assert "--form 'file=@\"/data/logo.png\";type=image/png'" in lines
 
 
 @pytest.mark.parametrize(
@@ -980,3 +980,44 @@ def test_a_credential_hidden_by_percent_encoding_is_read_from_the_environment(la
         text = render_snippet(_collection(item), name, language)
         assert password not in text and token not in text
     assert "API_KEY" in render_snippet(_collection(form), "F", language)
+
+
+def test_curl_follows_redirects_as_postman_does_and_asks_a_head_for_no_body() -> None:
+    """newman and Postman's own curl code follow a redirect; the kit's curl stopped at the 302. A HEAD sent with
+    `--request HEAD` left curl waiting for a body that never comes. An item that turns redirects off keeps
+    curl from following them."""
+    head = _request("H", "https://api.test/h")
+    head["request"]["method"] = "HEAD"
+    still = _request("S", "https://api.test/s")
+    still["protocolProfileBehavior"] = {"followRedirects": False}
+    collection = _collection(_request("G", "https://api.test/g"), head, still)
+    assert "--location" in render_snippet(collection, "G", "curl")
+    head_text = render_snippet(collection, "H", "curl")
+    assert "--head" in head_text and "--request HEAD" not in head_text
+    assert "--location" not in render_snippet(collection, "S", "curl")
+
+
+def test_a_file_part_is_typed_by_its_extension_as_postman_types_it() -> None:
+    """newman types each file part by its name (`.json` application/json, `.png` image/png); the python snippet
+    sent none and curl `.json` as application/octet-stream."""
+    form = [
+        {"key": "meta", "type": "file", "src": "/data/meta.json"},
+        {"key": "logo", "type": "file", "src": "/data/logo.png"},
+        {"key": "blob", "type": "file", "src": "/data/blob"},
+        {"key": "typed", "type": "file", "src": "/data/x.json", "contentType": "text/plain"},
+    ]
+    item = {
+        "name": "U",
+        "request": {
+            "method": "POST",
+            "url": "https://api.test/u",
+            "body": {"mode": "formdata", "formdata": form},
+        },
+    }
+    request = resolve_item(_collection(item), "U")
+    assert [(part.name, part.content_type) for part in request.form or []] == [
+        ("meta", "application/json"),
+        ("logo", "image/png"),
+        ("blob", "application/octet-stream"),
+        ("typed", "text/plain"),
+    ]

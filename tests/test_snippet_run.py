@@ -43,7 +43,7 @@ from tests.tools import CORPUS, EXAMPLE_SPEC, NODE_TOOLS, newman_path, require_c
 PRIVATE_KEY = "pk_0123456789abcdef0123456789abcdef01"
 COMPANY_ID = "AbC123"
 BASIC_PASSWORD = "p@ss w0rd'\"$x;`id`"
-COMPARED_HEADERS = {"authorization", "revision", "content-type", "accept"}
+COMPARED_HEADERS = {"authorization", "revision", "content-type", "accept", "cookie"}
 RUN_TIMEOUT = 60
 
 
@@ -474,6 +474,66 @@ def _differential(
 # Languages whose form API types only file parts: a text part's own Content-Type is left out, and `snippet` says
 # so on stderr (test_a_text_part_a_language_cannot_type_is_announced).
 UNTYPED_TEXT_PARTS = {"httpie", "javascript", "nodejs-axios", "php-curl", "powershell", "ruby"}
+
+
+def _postman_sends_item(name: str, request: dict[str, Any]) -> dict[str, Any]:
+    return {"name": name, "request": {"header": [], **request}}
+
+
+PARITY_PATHS = ["Parity/Segment variable", "Parity/Commented JSON", "Parity/Cookies and spaces"]
+
+
+@pytest.mark.slow
+def test_what_postman_does_to_a_request_before_sending_it_every_snippet_does(tmp_path) -> None:
+    """Found running newman and the snippets side by side: a variable at a segment's start (Twilio's
+    `:Sid.json`) went out as `:Sid.json` (a 404 for every Twilio call by a Sid); a JSON body's `//` and `/* */`
+    comments, which Postman leaves out, were sent (no JSON); two Cookie headers were joined with `, ` (one
+    cookie to a server) or sent twice; a header value's leading spaces made Python's requests refuse to send."""
+    items = [
+        _postman_sends_item(
+            "Segment variable",
+            {
+                "method": "GET",
+                "url": {
+                    "raw": "{{baseUrl}}/Accounts/:Sid.json",
+                    "host": ["{{baseUrl}}"],
+                    "path": ["Accounts", ":Sid.json"],
+                    "variable": [{"key": "Sid", "value": "AC123"}],
+                },
+            },
+        ),
+        _postman_sends_item(
+            "Commented JSON",
+            {
+                "method": "POST",
+                "url": "{{baseUrl}}/items",
+                "body": {
+                    "mode": "raw",
+                    "raw": '{\n  // the id\n  "id": 1, /* block */ "u": "http://x//y"\n}',
+                    "options": {"raw": {"language": "json"}},
+                },
+            },
+        ),
+        _postman_sends_item(
+            "Cookies and spaces",
+            {
+                "method": "GET",
+                "url": "{{baseUrl}}/c",
+                "header": [
+                    {"key": "Cookie", "value": "a=1"},
+                    {"key": "X-Spaced", "value": "  padded value"},
+                    {"key": "Cookie", "value": "b=2"},
+                ],
+            },
+        ),
+    ]
+    collection = {"info": {"name": "Parity"}, "item": [{"name": "Parity", "item": items}]}
+    recorded = _differential(collection, PARITY_PATHS, tmp_path)
+    segment, commented, cookies = recorded["newman"]
+    assert segment.path == "/Accounts/AC123.json"
+    assert json.loads(commented.body) == {"id": 1, "u": "http://x//y"}
+    assert ("cookie", "a=1; b=2") in cookies.headers and ("x-spaced", "padded value") in cookies.headers
+    _assert_same_as_newman(recorded, PARITY_PATHS)
 
 
 def _assert_same_as_newman(recorded: dict[str, list[Recorded]], paths: list[str]) -> None:

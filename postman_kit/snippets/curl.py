@@ -9,7 +9,11 @@ from postman_kit.snippets.request import ResolvedRequest
 
 def render(request: ResolvedRequest) -> str:
     # --globoff: Postman URLs carry `[` `]` (`fields[profile]`) that curl would otherwise read as a glob.
-    args = ["curl --globoff", f"--request {request.method}", f"--url {shell.word(request.url)}"]
+    # --head for HEAD: `--request HEAD` waits for a body that never comes. --location follows redirects as
+    # Postman (and its own curl code) does.
+    method = "--head" if request.method == "HEAD" else f"--request {request.method}"
+    args = ["curl --globoff", method, *(["--location"] if request.follow_redirects else [])]
+    args.append(f"--url {shell.word(request.url)}")
     for header in request.headers:
         if header.value:
             args.append("--header " + shell.word((header.name + ": ",) + header.value))

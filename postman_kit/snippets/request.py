@@ -11,13 +11,22 @@ shaped literal are :class:`EnvironmentValue` parts that each language reads from
 
 from __future__ import annotations
 
+import mimetypes
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
+from typing import Any
 from urllib.parse import quote
 
-from postman_kit.collection import BODY_PRUNED_METHODS, Auth, Collection, Url, parse_raw_url
+from postman_kit.collection import (
+    BODY_PRUNED_METHODS,
+    Auth,
+    Collection,
+    Url,
+    parse_raw_url,
+    without_json_comments,
+)
 from postman_kit.errors import InputError
 from postman_kit.secrets import (
     PRIVATE_KEY,
@@ -101,6 +110,7 @@ class ResolvedRequest:
     basic_auth: BasicCredentials | None = None
     form: list[FormField] | None = None  # multipart body; each language writes its own boundary
     warnings: list[str] = field(default_factory=list)
+    follow_redirects: bool = True  # as Postman does, unless the item's protocolProfileBehavior turns it off
     # What the secrets hold, only so rendering can prove no snippet contains one; never rendered.
     secret_values: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -217,7 +227,12 @@ class _Resolver:
             basic_auth=basic,
             form=[replace(part, value=_shown(part.value)) for part in self.form] if self.form else self.form,
             warnings=self.warnings,
+            follow_redirects=self._follows_redirects(),
         )
+
+    def _follows_redirects(self) -> bool:
+        behaviour = self.located.item.extra.get("protocolProfileBehavior")
+        return not (isinstance(behaviour, dict) and behaviour.get("followRedirects") is False)
 
     # -- text ------------------------------------------------------------------------------------------------
     def text(self, template: str, encode: Callable[[str], str] | None = None) -> list[TextPart]:
@@ -321,10 +336,7 @@ class _Resolver:
             url = parse_raw_url(url.raw.split("?", 1)[0])
             url.variable = self.request.url.variable
         path_values = {v.key: v.value for v in url.variable if not v.disabled}
-        segments = [
-            str(path_values.get(s[1:], s)) if s.startswith(":") and s[1:] in path_values else s
-            for s in url.path
-        ]
+        segments = [_path_segment(segment, path_values) for segment in url.path]
         template = _origin(url) + ("/" + "/".join(segments) if url.path else "")
         parts = self.text(template, encode_path)
         if not (parts and self._holds_a_scheme(parts[0])):
@@ -360,7 +372,8 @@ class _Resolver:
         for header in self.request.header:
             if header.disabled or not header.key:
                 continue
-            value = header.value or ""
+            # spaces before a value are no part of it in HTTP (a server reads none): Python's requests refused them
+            value = (header.value or "").lstrip(" \t")
             # a private key is the auth's own key (read as KEY_ENV by `text`); another credential by its name
             credentials = (
                 [] if references(value) or PRIVATE_KEY.search(value) else named_credentials(header.key, value)
@@ -379,7 +392,7 @@ class _Resolver:
                 out.append((self.plain(header.key), [part for part in parts if part != ""]))
             else:
                 out.append((self.plain(header.key), self.text(value)))
-        return out
+        return _one_cookie_header(out)
 
     def apply_auth(
         self, headers: list[tuple[str, list[TextPart]]], query: list[tuple[str, str | None]]
@@ -483,6 +496,12 @@ class _Resolver:
                 return None
             content_type = RAW_CONTENT_TYPES.get(body.language or "text", RAW_CONTENT_TYPES["text"])
             _default_header(headers, "Content-Type", content_type)
+            sent = next((merged(v) for k, v in headers if k.lower() == "content-type"), ())
+            if body.language == "json" or (
+                not body.language and "json" in "".join(p for p in sent if isinstance(p, str)).lower()
+            ):
+                # as postman-runtime sends a JSON body: its `//` and `/* */` comments left out
+                return self.text(without_json_comments(body.raw))
             return self.text(body.raw)
         if body.mode == "urlencoded":
             fields = [f for f in body.urlencoded if isinstance(f, dict) and not f.get("disabled")]
@@ -535,11 +554,55 @@ class _Resolver:
             if not chosen:  # `src: null`, `""` or `[]` (Postman's export of a file field with none chosen)
                 self.warnings.append(f"form field {name!r} names no file; left out")
             for source in chosen:
-                fields.append(FormField(name, file=self.plain(str(source)), content_type=content_type))
+                path = self.plain(str(source))
+                fields.append(FormField(name, file=path, content_type=content_type or _file_type(path)))
         return fields
 
 
 _CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization"})
+
+
+# Python's own table of types by file extension, none read from the machine (/etc/mime.types differs between
+# machines; a snippet must not)
+_FILE_TYPES = mimetypes.MimeTypes(filenames=())
+
+
+def _file_type(path: str) -> str:
+    """A file part's Content-Type as Postman sends it: by the file's extension, else `application/octet-stream`
+    (the python snippet sent none, curl `.json` as octet-stream)."""
+    return _FILE_TYPES.guess_type(PurePath(path).name, strict=False)[0] or "application/octet-stream"
+
+
+def _one_cookie_header(headers: list[tuple[str, list[TextPart]]]) -> list[tuple[str, list[TextPart]]]:
+    """Several Cookie headers as one, `a=1; b=2`, where the first stood, as Postman sends them (Python's
+    requests joined them with `, `, which a server reads as one cookie; curl sent two headers)."""
+    cookies = [value for name, value in headers if name.lower() == "cookie"]
+    if len(cookies) < 2:
+        return headers
+    joined: list[TextPart] = []
+    for value in cookies:
+        joined += ["; "] if joined else []
+        joined += value
+    out: list[tuple[str, list[TextPart]]] = []
+    for name, value in headers:
+        if name.lower() != "cookie":
+            out.append((name, value))
+        elif not any(n.lower() == "cookie" for n, _ in out):
+            out.append((name, merge_literals(joined)))
+    return out
+
+
+def _path_segment(segment: str, values: dict[str, Any]) -> str:
+    """A path segment as Postman fills it: `:name` up to the first `.` is a variable (Twilio's `:Sid.json`), its
+    value put in its place where it is text that is not empty; the segment stays as written otherwise."""
+    if not segment.startswith(":"):
+        return segment
+    dot = segment.find(".")
+    name = segment[1 : dot if dot != -1 else None]
+    value = values.get(name)
+    if not name or not isinstance(value, str) or not value:
+        return segment
+    return value + segment[len(name) + 1 :]
 
 
 def _origin(url: Url) -> str:
