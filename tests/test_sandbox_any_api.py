@@ -153,3 +153,39 @@ def test_malformed_credentials_cost_only_themselves(
     sandbox: Sandbox, path: str, headers: dict[str, str], status: int
 ):
     assert call(sandbox, path, headers).status == status
+
+
+def test_a_form_body_the_operation_takes_is_read_as_a_form(tmp_path: Path) -> None:
+    """Traccar's session and password operations take only `application/x-www-form-urlencoded`: the sandbox
+    read every body as JSON and answered 400 "not valid JSON" to the very form generate writes and validate
+    passes. Read as validate reads it (types from the schema, Stripe's bracketed keys), a form missing a required
+    field is still a 400."""
+    form = {
+        "type": "object",
+        "required": ["email", "password"],
+        "properties": {
+            "email": {"type": "string", "format": "email"},
+            "password": {"type": "string"},
+            "remember": {"type": "boolean"},
+            "metadata": {"type": "object", "additionalProperties": {"type": "string"}},
+        },
+    }
+    body = {"required": True, "content": {"application/x-www-form-urlencoded": {"schema": form}}}
+    created = {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "object"}}}}}
+    spec = write_spec(
+        tmp_path,
+        minimal_spec(
+            {"/session": {"post": {"summary": "Log in", "requestBody": body, "responses": created}}}
+        ),
+    )
+    sandbox = Sandbox(load_api(str(spec)), keys_from_data({"keys": {FULL_KEY: {"name": "ci"}}}, "keys"), None)
+
+    def post(text: str) -> Outcome:
+        headers = {"content-type": "application/x-www-form-urlencoded"}
+        return sandbox.serve(Incoming("POST", "/session", {}, headers, text.encode()))
+
+    accepted = post("email=a%40example.com&password=s3cret&remember=true&metadata%5Bteam%5D=ops")
+    assert accepted.status == 200, accepted.document
+    refused = post("email=a%40example.com&remember=true")
+    assert refused.status == 400 and "password" in json.dumps(refused.document)
+    assert post("email=a%40example.com&password=x&remember=maybe").status == 400

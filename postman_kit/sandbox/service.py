@@ -15,13 +15,15 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from postman_kit.conformance import (
+    FORM_MEDIA_TYPE,
     Problem,
     SentValue,
     body_problems,
     cookie_value,
+    form_value,
     header_problems,
     is_json_media_type,
     path_problems,
@@ -250,6 +252,15 @@ class Sandbox:
         parsed: list[Any] = [None]
 
         def read() -> Any:
+            if content_type == FORM_MEDIA_TYPE:
+                # a form (Traccar's session, Stripe's every POST): its fields as the object its schema describes,
+                # as validate reads the same form
+                media = op.request_body.preferred if op.request_body is not None else None
+                schema = self.api.resolve(media.schema) if media is not None and media.schema else {}
+                text = incoming.body.decode("utf-8", "replace")
+                pairs = parse_qsl(text, keep_blank_values=True)
+                parsed[0] = form_value(pairs, schema, self.api.resolve, media.encoding if media else {})
+                return parsed[0]
             parsed[0] = parse_json_body(incoming.body)  # JsonRefused is a ValueError: one line saying why
             return parsed[0]
 
