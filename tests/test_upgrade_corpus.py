@@ -413,3 +413,40 @@ def test_a_beta_only_request_kept_in_a_stable_collection_still_sends_its_beta_re
         c for c in json.loads(result.output)["conflicts"] if c["request"].endswith("Get Agent Skills")
     ]
     assert any("sends revision 2026-04-15.pre as it did" in problem for problem in conflict["problems"])
+
+
+@pytest.mark.corpus
+def test_a_folder_the_user_and_new_both_renamed_keeps_the_user_s_name(run_cli, tmp_path) -> None:
+    """The user renamed 2024-02-15's `Profiles/Bulk Profile Imports` to `My Imports`; 2026-07-15 calls it `Bulk
+    Import Profiles`. NEW's name won, with a note that did not say the user's was replaced; a request's rename is
+    kept."""
+    require_corpus()
+    assert run_cli("generate", STABLE / "2024-02-15.json", "-o", tmp_path / "old").exit_code == 0
+    [generated] = (tmp_path / "old").glob("*.postman_collection.json")
+    fork = json.loads(generated.read_text())
+    [profiles] = [folder for folder in fork["item"] if folder["name"] == "Profiles"]
+    [imports] = [folder for folder in profiles["item"] if folder["name"] == "Bulk Profile Imports"]
+    imports["name"] = "My Imports"
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    result = run_cli(
+        "upgrade",
+        tmp_path / "fork.json",
+        "--to",
+        STABLE / "2026-07-15.json",
+        "--revisions",
+        STABLE,
+        "-o",
+        out,
+        "--format",
+        "json",
+    )
+    assert result.exit_code == 0, result.output
+    [profiles] = [folder for folder in json.loads(out.read_text())["item"] if folder["name"] == "Profiles"]
+    names = [node["name"] for node in profiles["item"] if "item" in node]
+    assert "My Imports" in names and "Bulk Import Profiles" not in names
+    kept = json.loads(result.output)["editsKept"]
+    assert (
+        "folder 'Profiles/Bulk Profile Imports' renamed 'My Imports' (v2026-07-15 calls it 'Bulk Import Profiles')"
+        in kept
+    )

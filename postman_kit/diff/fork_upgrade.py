@@ -948,7 +948,15 @@ class _Merger:
                 counterpart = self._folder_counterpart(node, nodes, target, node_origin, trail)
                 if counterpart is None and node_origin is not None and self.base_folders is not None:
                     counterpart = self._renamed_upstream(node, nodes, target)
-                    if counterpart is not None:
+                    if counterpart is not None and node_origin[-1] != node.name:
+                        # the user renamed it and NEW did too (Klaviyo's Bulk Profile Imports, the user's My
+                        # Imports, NEW's Bulk Import Profiles): the user's name stays, as a request's rename does
+                        self.report.edits_kept.append(
+                            f"folder '{'/'.join(node_origin)}' renamed '{node.name}' ({self.new_label} calls it "
+                            f"'{counterpart.name}')"
+                        )
+                        counterpart.name = node.name
+                    elif counterpart is not None:
                         self.report.notes.append(
                             f"folder '{'/'.join(trail + (node.name,))}' is '{counterpart.name}' in "
                             f"{self.new_label}: what you set on it follows its requests there"
