@@ -450,3 +450,48 @@ def test_a_folder_the_user_and_new_both_renamed_keeps_the_user_s_name(run_cli, t
         "folder 'Profiles/Bulk Profile Imports' renamed 'My Imports' (v2026-07-15 calls it 'Bulk Import Profiles')"
         in kept
     )
+
+
+@pytest.mark.corpus
+def test_words_the_user_added_to_upstream_s_descriptions_go_into_new_s(run_cli, tmp_path) -> None:
+    """A team note put between the collection description's paragraphs, and one appended to Get Accounts': the
+    upgraded 2026-07-15 collection still said "Revision `2024-02-15`", and the request hid NEW's words (its new
+    `[OpenAPI Spec]` link) behind OLD's. A description rewritten whole stays the user's."""
+    require_corpus()
+    assert run_cli("generate", STABLE / "2024-02-15.json", "-o", tmp_path / "old").exit_code == 0
+    [generated] = (tmp_path / "old").glob("*.postman_collection.json")
+    fork = json.loads(generated.read_text())
+    paragraphs = fork["info"]["description"].split("\n\n")
+    paragraphs.insert(1, "TEAM-NOTE: use the staging environment.")
+    fork["info"]["description"] = "\n\n".join(paragraphs)
+
+    def find(nodes: list[dict[str, Any]], name: str) -> dict[str, Any]:
+        for node in nodes:
+            found = (
+                node if node.get("name") == name else (find(node["item"], name) if "item" in node else None)
+            )
+            if found:
+                return found
+        return {}
+
+    find(fork["item"], "Get Accounts")["request"]["description"] += "\n\nREQ-NOTE: we call this at login."
+    find(fork["item"], "Get Account")["request"]["description"] = "Ours: the one account we have."
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    args = (
+        "upgrade",
+        tmp_path / "fork.json",
+        "--to",
+        STABLE / "2026-07-15.json",
+        "--revisions",
+        STABLE,
+        "-o",
+        out,
+    )
+    assert run_cli(*args).exit_code == 0
+    upgraded = json.loads(out.read_text())
+    description = upgraded["info"]["description"]
+    assert "TEAM-NOTE" in description and "2024-02-15" not in description and "2026-07-15" in description
+    accounts = find(upgraded["item"], "Get Accounts")["request"]["description"]
+    assert accounts.endswith("REQ-NOTE: we call this at login.") and "[OpenAPI Spec]" in accounts
+    assert find(upgraded["item"], "Get Account")["request"]["description"] == "Ours: the one account we have."

@@ -10,6 +10,7 @@ upgraded to B with nothing added is exactly the collection generated from B.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections import Counter
@@ -386,7 +387,11 @@ class _Merger:
         # words the user wrote; an emptied description is more likely an older export's than an edit
         written = (mine.request.description, mine.description)
         if exact and any(written) and written != (base.request.description, base.description):
-            target.request.description, target.description = mine.request.description, mine.description
+            # the user's words added to upstream's go into NEW's (a changed scope, a new link stays seen)
+            target.request.description = _merged_words(
+                mine.request.description, base.request.description, target.request.description
+            )
+            target.description = _merged_words(mine.description, base.description, target.description)
             kept.append("description")
         elif not exact and any(written) and written != (target.request.description, target.description):
             unknown.append("description")
@@ -846,11 +851,7 @@ class _Merger:
         before = base.side.collection.info.description
         if mine == before:
             return
-        if before and before in mine:
-            head, _, tail = mine.partition(before)
-            self.result.info.description = head + generated + tail
-        else:
-            self.result.info.description = mine
+        self.result.info.description = _merged_words(mine, before, generated)
         self.report.edits_kept.append("collection description")
 
     def carry_order(self) -> None:
@@ -2525,6 +2526,50 @@ def _carry_collection_scripts(old: Collection, result: Collection, report: Upgra
     if old.event and not result.event:
         result.event = old.event
         report.edits_kept.append("collection scripts")
+
+
+def _merged_words(mine: str, before: str, new: str) -> str:
+    """What the user made of upstream's text `before` (OLD's), made of NEW's: words added before or after it, or
+    paragraphs added between its lines, go where the same lines stand in NEW's; a text rewritten, or one whose
+    lines NEW no longer has, is the user's whole."""
+    if mine == before or not before:
+        return mine if mine != before else new
+    if before in mine:
+        head, _, tail = mine.partition(before)
+        return head + new + tail
+    old_lines, my_lines, new_lines = before.splitlines(True), mine.splitlines(True), new.splitlines(True)
+    merged = list(new_lines)
+    shift = 0  # lines inserted into `merged` so far
+    searched = 0  # where in NEW's lines the next anchor is looked for
+    matcher = difflib.SequenceMatcher(None, old_lines, my_lines, autojunk=False)
+    for tag, i1, _, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag != "insert":
+            return mine  # the user changed or removed upstream's words: theirs whole
+        at = _place_between(old_lines, i1, new_lines, searched)
+        if at is None:
+            return mine  # neither line the words stand between is NEW's any more: theirs whole
+        added = my_lines[j1:j2]
+        if at == len(new_lines) and merged and not merged[-1].endswith("\n") and added:
+            added = ["\n", *added] if not added[0].startswith("\n") else added
+        merged[at + shift : at + shift] = added
+        shift += len(added)
+        searched = at
+    return "".join(merged)
+
+
+def _place_between(old_lines: list[str], index: int, new_lines: list[str], searched: int) -> int | None:
+    """Where in NEW's lines words the user put before OLD's line `index` go: after the line they followed, else
+    before the one they preceded (the line before them is NEW's no more: `Revision 2024-02-15 of …`)."""
+    if index == 0:
+        return 0
+    bare = [line.rstrip("\r\n") for line in new_lines]  # the last line has no line break
+    if (before := old_lines[index - 1].rstrip("\r\n")) in bare[searched:]:
+        return bare.index(before, searched) + 1
+    if index < len(old_lines) and (after := old_lines[index].rstrip("\r\n")) in bare[searched:]:
+        return bare.index(after, searched)
+    return None
 
 
 def _names(variables: set[str]) -> str:
