@@ -142,6 +142,15 @@ def test_lifecycle_policy(today, status, label):
     assert (life.status, life.label) == (status, label)
 
 
+def test_a_beta_revision_is_not_said_to_be_stable_until_or_retired_since_a_date(run_cli, tmp_path):
+    """A 2026-04-15.pre fork's verdict said "stable until 2027-04-15", a 2023-08-15.pre one "retired since
+    2025-08-15": the stable revisions' years, which a pre-release does not have."""
+    assert lifecycle("2023-08-15.pre", date(2026, 12, 8)).label == (
+        "a beta (pre-release) revision, outside the stable revisions' lifecycle"
+    )
+    assert lifecycle("2023-08-15", date(2026, 12, 8)).label == "retired since 2025-08-15"
+
+
 def test_undated_revision_is_served_by_the_latest_release_before_it():
     life = lifecycle("2024-08-01", date(2025, 1, 1), ["2024-06-15", "2024-07-15", "2024-10-15"])
     assert life.effective_revision == "2024-07-15" and life.deprecated_on == date(2025, 7, 15)

@@ -29,6 +29,9 @@ class Lifecycle:
 
     @property
     def label(self) -> str:
+        if self.revision.endswith(".pre"):
+            # Klaviyo's stable, deprecated and retired years are its GA revisions'; a beta's were "stable until"
+            return "a beta (pre-release) revision, outside the stable revisions' lifecycle"
         if self.status == "retired":
             return f"retired since {self.retired_on.isoformat()}"
         if self.status == "deprecated":
