@@ -495,3 +495,36 @@ def test_words_the_user_added_to_upstream_s_descriptions_go_into_new_s(run_cli, 
     accounts = find(upgraded["item"], "Get Accounts")["request"]["description"]
     assert accounts.endswith("REQ-NOTE: we call this at login.") and "[OpenAPI Spec]" in accounts
     assert find(upgraded["item"], "Get Account")["request"]["description"] == "Ours: the one account we have."
+
+
+@pytest.mark.corpus
+def test_the_copy_of_a_refused_edit_follows_its_request_when_a_later_upgrade_drops_their_folder(
+    run_cli, tmp_path
+) -> None:
+    """A 2022-10-17 fork's edited Create Event body, which NEW refuses, gets `⚠ Create Event (your edit)` right
+    after NEW's request. Upgraded in steps (2024-07-15, 2024-10-15, 2026-07-15, which flattens Events/Events),
+    the copy stayed alone in a left-over `Events/Events`; one upgrade puts it beside Create Event."""
+    require_corpus()
+    assert run_cli("generate", STABLE / "2022-10-17.json", "-o", tmp_path / "old").exit_code == 0
+    [generated] = (tmp_path / "old").glob("*.postman_collection.json")
+    text = generated.read_text()
+    assert "Winnie the Pooh" in text
+    (tmp_path / "fork.json").write_text(text.replace("Winnie the Pooh", "My Book"))
+
+    def copies(path: Path) -> list[str]:
+        found: list[str] = []
+
+        def walk(nodes: list[dict[str, Any]], trail: list[str]) -> None:
+            for node in nodes:
+                if "item" in node:
+                    walk(node["item"], [*trail, node["name"]])
+                elif node["name"].endswith("(your edit)"):
+                    found.append("/".join([*trail, node["name"]]))
+
+        walk(json.loads(path.read_text())["item"], [])
+        return found
+
+    one = upgraded_through(run_cli, tmp_path, ["2026-07-15"])
+    steps = upgraded_through(run_cli, tmp_path, ["2024-07-15", "2024-10-15", "2026-07-15"])
+    assert copies(one) == copies(steps)
+    assert "Events/⚠ Create Event (your edit)" in copies(steps)

@@ -965,6 +965,7 @@ class _Merger:
                 settings = self._own_settings(node, trail + (node.name,)) if counterpart is None else []
                 if counterpart is None:
                     if not settings and not self._holds_user_work(node, trail + (node.name,), node_origin):
+                        self._follow_their_requests(node)
                         continue  # an upstream folder NEW no longer has, with nothing of the user's in it
                     if settings:
                         # what the user set on it (a bearer token, a script) still applies to its requests:
@@ -1186,12 +1187,14 @@ class _Merger:
         or when it is empty and not one of upstream's (the user made it)."""
         if not folder.items:
             return origin is None or self.base_folders is None or origin not in self.base_folders
-        for node in folder.items:
+        for index, node in enumerate(folder.items):
             if isinstance(node, Folder):
                 if self._holds_user_work(
                     node, trail + (node.name,), self._folder_origin(node, trail, origin)
                 ):
                     return True
+            elif self._refused_copy_follows(folder.items, index) is not None:
+                continue  # the kit's copy of edits an earlier upgrade refused: it goes with its request
             elif (
                 id(node) in self.saved_by_item
                 or id(node) in self.kept_removed
@@ -1199,6 +1202,29 @@ class _Merger:
             ):
                 return True
         return False
+
+    def _refused_copy_follows(self, nodes: list[Node], index: int) -> Item | None:
+        """NEW's request that the saved request at `index` is the kit's copy of (`⚠ Create Event (your edit)`,
+        made by an earlier upgrade right after `Create Event`, which NEW still has): None for anything else."""
+        node = nodes[index]
+        before = nodes[index - 1] if index > 0 else None
+        if not (isinstance(node, Item) and isinstance(before, Item) and id(node) in self.saved_by_item):
+            return None
+        if node.name.removeprefix(CONFLICT_MARK) != f"{before.name.removeprefix(CONFLICT_MARK)} (your edit)":
+            return None
+        placed = self._upstream_in_result(before)
+        return placed[1] if placed is not None else None
+
+    def _follow_their_requests(self, folder: Folder) -> None:
+        """The kit's copies of refused edits in a folder NEW drops go right after their requests, wherever NEW
+        puts them (a stepwise upgrade left one alone in a folder kept for it; one upgrade puts it beside)."""
+        for index, node in enumerate(folder.items):
+            upstream = self._refused_copy_follows(folder.items, index)
+            if upstream is None or upstream.id not in self.places:
+                continue
+            siblings, trail, _ = self.places[upstream.id]
+            item = self._carry_saved(self.saved_by_item[id(node)], trail)
+            _insert_after(siblings, upstream, item)
 
     def _upstream_in_result(self, item: Item) -> tuple[list[Node], Item] | None:
         endpoint = self.upstream_by_item.get(id(item))
