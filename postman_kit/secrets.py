@@ -18,7 +18,9 @@ from typing import Any
 # A JSON escape, with the backslashes before it: in a JSON document, text that itself holds `\u0070` reads
 # `\\u0070`, and a match must take every backslash so that what replaces it leaves valid JSON. In a URL the
 # backslash may itself be percent-encoded (`%5Cu0070`), and a percent sign too (`%2570`).
-_BACKSLASHES = r"(?:\\+|%5[cC])+"
+# One at a time, from a run's first only: `(?:\\+)+` took exponential time on a run of them, and trying again from
+# each place inside a run made a long one quadratic.
+_BACKSLASHES = r"(?<!\\)(?<!%5[cC])(?:\\|%5[cC])+"
 _PERCENT = r"%(?:25)*"
 
 # One character of a key as text may hold it: itself, percent-encoded, or JSON-escaped (either hex case).
@@ -223,7 +225,8 @@ _QUERY_CREDENTIAL = re.compile(
 # …and in a JSON body (`"access_token": "…"`), the escaped quotes of JSON in JSON too; not `"key"`, with which
 # Postman's own entries name their header or parameter
 _JSON_CREDENTIAL = re.compile(
-    rf'(?i)((?:\\*)"{_CREDENTIAL_FIELD}(?:\\*)"\s*:\s*(?:\\*)")([^"\\{{}}\s]{{8,}})'
+    # from a run of backslashes' first only: trying each place inside one again made a long run quadratic
+    rf'(?i)((?<!\\)(?:\\*)"{_CREDENTIAL_FIELD}(?:\\*)"\s*:\s*(?:\\*)")([^"\\{{}}\s]{{8,}})'
 )
 
 # …and in an XML body, as an element's whole text (`<api_key>…</api_key>`, `<ns:client_secret>`)
@@ -417,8 +420,10 @@ def _without_base64_keys(text: Any) -> Any:
         found = text.find(mark)
         while found != -1:
             # from the group the mark may begin in: what precedes the key decodes to what preceded it, no secret
-            start = found - len(before.search(text, max(0, found - 4), found).group(0))
-            end = run.match(text, found).end()
+            preceding = before.search(text, max(0, found - 4), found)  # matches, if only the empty text
+            start = found - (len(preceding.group(0)) if preceding is not None else 0)
+            following = run.match(text, found)
+            end = following.end() if following is not None else found
             if _encodes_a_key(text[start : min(end, found + 64)]):
                 spans.append((start, end))
             found = text.find(mark, end)

@@ -616,3 +616,36 @@ def test_a_bidi_override_reaches_no_machine_format_raw(tmp_path: Path) -> None:
         shown = run_program(*command, "--data", data, "--since", "1d", "--format", "json")
         assert shown.returncode == 0, shown.stderr
         assert "\u202e" not in shown.stdout and json.loads(shown.stdout), command
+
+
+def test_a_run_of_backslashes_anywhere_is_searched_for_secrets_in_bounded_time(tmp_path: Path) -> None:
+    """The private-key search's `(?:\\\\+|%5c)+` (a quantifier inside one) doubled its time with each backslash:
+    32 in a collection's description kept validate and upgrade running past 20 s, 200 in a body past 100. The
+    JSON-field search started again inside a run of them: a 50 KB body froze the sandbox's one event loop for
+    4.6 s, a 1 MB one for half an hour, and `logs import` of an 80 KB body took 13 s."""
+    from postman_kit.secrets import redact, redact_bytes
+
+    run = "\\" * 1_000_000
+    started = time.monotonic()
+    redact('{"note": "' + run + '"}')
+    redact_bytes(("%5c" + run + '"access_token": "').encode())
+    assert time.monotonic() - started < 5
+    collection = {
+        "info": {"name": "Runs", "description": "\\" * 40},
+        "item": [
+            {
+                "name": "Post",
+                "request": {
+                    "method": "POST",
+                    "url": "https://api.example.test/x",
+                    "body": {"mode": "raw", "raw": '{"a": "' + "\\" * 200_000 + '"}'},
+                },
+            }
+        ],
+    }
+    path = tmp_path / "runs.json"
+    path.write_text(json.dumps(collection))
+    started = time.monotonic()
+    result = run_program("validate", str(path), timeout=60)
+    assert result.returncode in (0, 1), result.stderr
+    assert time.monotonic() - started < 20
