@@ -366,6 +366,35 @@ def test_a_saved_request_whose_id_new_s_path_has_no_place_for_is_kept_as_written
     assert "no place for your `id=TPL1`" in conflict["problems"][0]
 
 
+def generated_fork(run_cli, tmp_path: Path, spec: Path) -> dict[str, Any]:
+    """The collection generate writes for `spec`, as the fork a user starts from."""
+    assert run_cli("generate", spec, "-o", tmp_path / "old").exit_code == 0
+    [generated] = (tmp_path / "old").glob("*.postman_collection.json")
+    return json.loads(generated.read_text())
+
+
+def node_named(nodes: list[dict[str, Any]], name: str) -> dict[str, Any]:
+    """The first folder or request named `name`, depth first."""
+    for node in nodes:
+        if node.get("name") == name:
+            return node
+        found = node_named(node.get("item", []), name)
+        if found:
+            return found
+    return {}
+
+
+def upgraded_to_latest(run_cli, tmp_path: Path, fork: dict[str, Any], *options: Any) -> tuple[dict, dict]:
+    """`fork` upgraded to 2026-07-15 with `options` (`--revisions DIR`, `--base SPEC`): the JSON report and the
+    upgraded collection."""
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    args = ("upgrade", tmp_path / "fork.json", "--to", STABLE / "2026-07-15.json", *options, "-o", out)
+    result = run_cli(*args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output), json.loads(out.read_text())
+
+
 @pytest.mark.corpus
 def test_a_beta_only_request_kept_in_a_stable_collection_still_sends_its_beta_revision(
     run_cli, tmp_path
@@ -374,44 +403,14 @@ def test_a_beta_only_request_kept_in_a_stable_collection_still_sends_its_beta_re
     edit (⚠), but sent `revision: {{revision}}`, now the stable 2026-07-15 its operation is not in: the request
     changed what it sends and the report did not say so."""
     beta = require_corpus() / "klaviyo" / "beta" / "2026-04-15.pre.json"
-    assert run_cli("generate", beta, "-o", tmp_path / "old").exit_code == 0
-    [generated] = (tmp_path / "old").glob("*.postman_collection.json")
-    fork = json.loads(generated.read_text())
-
-    def find(nodes: list[dict[str, Any]], name: str) -> dict[str, Any] | None:
-        for node in nodes:
-            found = node if node.get("name") == name else find(node.get("item", []), name)
-            if found is not None:
-                return found
-        return None
-
-    skills = find(fork["item"], "Get Agent Skills")
-    assert skills is not None
-    skills["event"] = [
-        {"listen": "test", "script": {"type": "text/javascript", "exec": ["pm.test('ok', () => {});"]}}
-    ]
-    (tmp_path / "fork.json").write_text(json.dumps(fork))
-    out = tmp_path / "up.json"
-    result = run_cli(
-        "upgrade",
-        tmp_path / "fork.json",
-        "--to",
-        STABLE / "2026-07-15.json",
-        "--base",
-        beta,
-        "-o",
-        out,
-        "--format",
-        "json",
-    )
-    assert result.exit_code == 0, result.output
-    kept = find(json.loads(out.read_text())["item"], "⚠ Get Agent Skills")
-    assert kept is not None
+    fork = generated_fork(run_cli, tmp_path, beta)
+    test = {"listen": "test", "script": {"type": "text/javascript", "exec": ["pm.test('ok', () => {});"]}}
+    node_named(fork["item"], "Get Agent Skills")["event"] = [test]
+    report, upgraded = upgraded_to_latest(run_cli, tmp_path, fork, "--base", beta)
+    kept = node_named(upgraded["item"], "⚠ Get Agent Skills")
     sent = [h["value"] for h in kept["request"]["header"] if h["key"] == "revision" and not h.get("disabled")]
     assert sent == ["2026-04-15.pre"]
-    [conflict] = [
-        c for c in json.loads(result.output)["conflicts"] if c["request"].endswith("Get Agent Skills")
-    ]
+    [conflict] = [c for c in report["conflicts"] if c["request"].endswith("Get Agent Skills")]
     assert any("sends revision 2026-04-15.pre as it did" in problem for problem in conflict["problems"])
 
 
@@ -420,36 +419,14 @@ def test_a_folder_the_user_and_new_both_renamed_keeps_the_user_s_name(run_cli, t
     """The user renamed 2024-02-15's `Profiles/Bulk Profile Imports` to `My Imports`; 2026-07-15 calls it `Bulk
     Import Profiles`. NEW's name won, with a note that did not say the user's was replaced; a request's rename is
     kept."""
-    require_corpus()
-    assert run_cli("generate", STABLE / "2024-02-15.json", "-o", tmp_path / "old").exit_code == 0
-    [generated] = (tmp_path / "old").glob("*.postman_collection.json")
-    fork = json.loads(generated.read_text())
-    [profiles] = [folder for folder in fork["item"] if folder["name"] == "Profiles"]
-    [imports] = [folder for folder in profiles["item"] if folder["name"] == "Bulk Profile Imports"]
-    imports["name"] = "My Imports"
-    (tmp_path / "fork.json").write_text(json.dumps(fork))
-    out = tmp_path / "up.json"
-    result = run_cli(
-        "upgrade",
-        tmp_path / "fork.json",
-        "--to",
-        STABLE / "2026-07-15.json",
-        "--revisions",
-        STABLE,
-        "-o",
-        out,
-        "--format",
-        "json",
-    )
-    assert result.exit_code == 0, result.output
-    [profiles] = [folder for folder in json.loads(out.read_text())["item"] if folder["name"] == "Profiles"]
+    fork = generated_fork(run_cli, tmp_path, require_corpus() / "klaviyo" / "stable" / "2024-02-15.json")
+    node_named(fork["item"], "Bulk Profile Imports")["name"] = "My Imports"
+    report, upgraded = upgraded_to_latest(run_cli, tmp_path, fork, "--revisions", STABLE)
+    profiles = node_named(upgraded["item"], "Profiles")
     names = [node["name"] for node in profiles["item"] if "item" in node]
     assert "My Imports" in names and "Bulk Import Profiles" not in names
-    kept = json.loads(result.output)["editsKept"]
-    assert (
-        "folder 'Profiles/Bulk Profile Imports' renamed 'My Imports' (v2026-07-15 calls it 'Bulk Import Profiles')"
-        in kept
-    )
+    renamed = "folder 'Profiles/Bulk Profile Imports' renamed 'My Imports' (v2026-07-15 calls it 'Bulk Import Profiles')"
+    assert renamed in report["editsKept"]
 
 
 @pytest.mark.corpus
@@ -457,44 +434,23 @@ def test_words_the_user_added_to_upstream_s_descriptions_go_into_new_s(run_cli, 
     """A team note put between the collection description's paragraphs, and one appended to Get Accounts': the
     upgraded 2026-07-15 collection still said "Revision `2024-02-15`", and the request hid NEW's words (its new
     `[OpenAPI Spec]` link) behind OLD's. A description rewritten whole stays the user's."""
-    require_corpus()
-    assert run_cli("generate", STABLE / "2024-02-15.json", "-o", tmp_path / "old").exit_code == 0
-    [generated] = (tmp_path / "old").glob("*.postman_collection.json")
-    fork = json.loads(generated.read_text())
+    fork = generated_fork(run_cli, tmp_path, require_corpus() / "klaviyo" / "stable" / "2024-02-15.json")
     paragraphs = fork["info"]["description"].split("\n\n")
     paragraphs.insert(1, "TEAM-NOTE: use the staging environment.")
     fork["info"]["description"] = "\n\n".join(paragraphs)
-
-    def find(nodes: list[dict[str, Any]], name: str) -> dict[str, Any]:
-        for node in nodes:
-            found = (
-                node if node.get("name") == name else (find(node["item"], name) if "item" in node else None)
-            )
-            if found:
-                return found
-        return {}
-
-    find(fork["item"], "Get Accounts")["request"]["description"] += "\n\nREQ-NOTE: we call this at login."
-    find(fork["item"], "Get Account")["request"]["description"] = "Ours: the one account we have."
-    (tmp_path / "fork.json").write_text(json.dumps(fork))
-    out = tmp_path / "up.json"
-    args = (
-        "upgrade",
-        tmp_path / "fork.json",
-        "--to",
-        STABLE / "2026-07-15.json",
-        "--revisions",
-        STABLE,
-        "-o",
-        out,
+    node_named(fork["item"], "Get Accounts")["request"]["description"] += (
+        "\n\nREQ-NOTE: we call this at login."
     )
-    assert run_cli(*args).exit_code == 0
-    upgraded = json.loads(out.read_text())
+    node_named(fork["item"], "Get Account")["request"]["description"] = "Ours: the one account we have."
+    _, upgraded = upgraded_to_latest(run_cli, tmp_path, fork, "--revisions", STABLE)
     description = upgraded["info"]["description"]
     assert "TEAM-NOTE" in description and "2024-02-15" not in description and "2026-07-15" in description
-    accounts = find(upgraded["item"], "Get Accounts")["request"]["description"]
+    accounts = node_named(upgraded["item"], "Get Accounts")["request"]["description"]
     assert accounts.endswith("REQ-NOTE: we call this at login.") and "[OpenAPI Spec]" in accounts
-    assert find(upgraded["item"], "Get Account")["request"]["description"] == "Ours: the one account we have."
+    assert (
+        node_named(upgraded["item"], "Get Account")["request"]["description"]
+        == "Ours: the one account we have."
+    )
 
 
 @pytest.mark.corpus

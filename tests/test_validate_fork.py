@@ -168,24 +168,32 @@ def test_clean_saved_requests_pass_and_exactly_the_broken_ones_fail(
     }
 
 
+def generated_create(
+    tmp_path: Path, run_cli, path: str, schema: dict[str, Any]
+) -> tuple[Path, Path, dict[str, Any], dict[str, Any]]:
+    """A spec of one POST `path` taking a JSON body of `schema`, and its generated collection: the spec's file,
+    the collection's file, its JSON and the request in it (to edit as a user does, then write back)."""
+    creating = {
+        "summary": "Create",
+        "requestBody": {"content": {"application/json": {"schema": schema}}},
+        "responses": {"201": {"description": "Created"}},
+    }
+    spec = write_spec(tmp_path, minimal_spec({path: {"post": creating}}), "spec.json")
+    assert run_cli("generate", spec, "-o", tmp_path / "gen").exit_code == 0
+    [collection] = (tmp_path / "gen").glob("*.postman_collection.json")
+    data = json.loads(collection.read_text())
+    first = data["item"][0]
+    request = first["request"] if "request" in first else first["item"][0]["request"]
+    return spec, collection, data, request
+
+
 def test_a_body_holding_a_dynamic_variable_is_still_checked(tmp_path: Path, run_cli) -> None:
     """The kit writes a unique email per run (`jane.doe+{{$guid}}@example.com`); validate took any body holding a
     variable for one it cannot judge, so a timezone breaking its pattern beside it went unreported (FusionAuth:
     2 findings against 11 requests the API refuses)."""
     zone = {"type": "string", "pattern": "^[A-Z][a-z]+/[A-Z][a-z]+$"}
     schema = {"type": "object", "properties": {"email": {"type": "string", "format": "email"}, "tz": zone}}
-    creating = {
-        "summary": "Create user",
-        "requestBody": {"content": {"application/json": {"schema": schema}}},
-        "responses": {"201": {"description": "Created"}},
-    }
-    spec = write_spec(tmp_path, minimal_spec({"/users": {"post": creating}}), "spec.json")
-    assert run_cli("generate", spec, "-o", tmp_path / "gen").exit_code == 0
-    [collection] = (tmp_path / "gen").glob("*.postman_collection.json")
-    data = json.loads(collection.read_text())
-    request = (
-        data["item"][0]["request"] if "request" in data["item"][0] else data["item"][0]["item"][0]["request"]
-    )
+    spec, collection, data, request = generated_create(tmp_path, run_cli, "/users", schema)
     assert "{{$guid}}" in request["body"]["raw"]
     clean = run_cli("validate", collection, "--spec", spec)
     assert clean.exit_code == 0, clean.output
@@ -210,18 +218,7 @@ def test_a_json_string_holding_one_variable_is_the_user_s_text_but_still_a_strin
             "count": {"type": "integer"},
         },
     }
-    creating = {
-        "summary": "Create hook",
-        "requestBody": {"content": {"application/json": {"schema": schema}}},
-        "responses": {"201": {"description": "Created"}},
-    }
-    spec = write_spec(tmp_path, minimal_spec({"/hooks": {"post": creating}}), "spec.json")
-    assert run_cli("generate", spec, "-o", tmp_path / "gen").exit_code == 0
-    [collection] = (tmp_path / "gen").glob("*.postman_collection.json")
-    data = json.loads(collection.read_text())
-    request = (
-        data["item"][0]["request"] if "request" in data["item"][0] else data["item"][0]["item"][0]["request"]
-    )
+    spec, collection, data, request = generated_create(tmp_path, run_cli, "/hooks", schema)
     request["body"]["raw"] = json.dumps({"secret": "{{webhookSecret}}", "count": 2})
     collection.write_text(json.dumps(data))
     clean = run_cli("validate", collection, "--spec", spec)

@@ -473,11 +473,11 @@ class _Merger:
             before = base_headers.get(key)
             # Of several rows of one name (the generated one switched off, the user's own beside it), the one
             # that holds OLD's value, else the first, is the generated row; the others are the user's own.
-            generated = next(
+            generated_row = next(
                 (row for row in rows if before is not None and row.value == before.value), rows[0]
             )
             for header in rows:
-                own_row = header is not generated
+                own_row = header is not generated_row
                 if (
                     not own_row
                     and before is not None
