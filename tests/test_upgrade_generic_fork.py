@@ -1193,3 +1193,38 @@ def test_a_path_parameter_new_renames_says_so_where_a_script_reads_the_old_name(
     assert any(
         "a script of yours that reads `bookingId` reads nothing now" in note for note in report["notes"]
     )
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("change", ["bearer instead", "a scope more"])
+def test_a_scheme_renamed_that_asks_another_credential_is_new_s_to_name(
+    run_cli, tmp_path: Path, change: str
+) -> None:
+    """OAuth2 replaced by an HTTP bearer scheme, or renamed while its operations ask an `admin` scope more: the
+    upgrade kept `{{oauth2AccessToken}}` and called it a rename, while diff rightly called it breaking."""
+    import yaml
+
+    from tests.tools import require_corpus
+
+    old = require_corpus() / "real-world" / "train-travel" / "openapi.yaml"
+    spec = yaml.safe_load(old.read_text())
+    spec["info"]["version"] = "1.3.0"
+    schemes = spec["components"]["securitySchemes"]
+    schemes["BearerAuth"] = schemes.pop("OAuth2")
+    if change == "bearer instead":
+        schemes["BearerAuth"] = {"type": "http", "scheme": "bearer"}
+    text = json.dumps(spec).replace('{"OAuth2":', '{"BearerAuth":')
+    if change == "a scope more":
+        text = text.replace('{"BearerAuth": ["read"]', '{"BearerAuth": ["admin", "read"]')
+    renamed = json.loads(text)
+    new = tmp_path / "new.yaml"
+    new.write_text(yaml.safe_dump(renamed, sort_keys=False))
+    assert run_cli("generate", old, "-o", tmp_path / "gen", "-q").exit_code == 0
+    [fork] = (tmp_path / "gen").glob("*.postman_collection.json")
+    result = run_cli(
+        "upgrade", fork, "--to", new, "--base", old, "-o", tmp_path / "up.json", "--format", "json"
+    )
+    assert result.exit_code == 0, result.output
+    assert "oauth2AccessToken" not in json.dumps(json.loads((tmp_path / "up.json").read_text())["auth"])
+    assert not [note for note in json.loads(result.output)["notes"] if "as your fork did" in note]
+    assert run_cli("diff", fork, new, "--base", old, "--fail-on", "breaking").exit_code == 1

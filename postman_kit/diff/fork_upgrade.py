@@ -41,6 +41,7 @@ from postman_kit.diff.compare import Comparison, compare_sides, not_in_new, prep
 from postman_kit.diff.matching import Endpoint, SavedRequest
 from postman_kit.diff.revisions import RevisionList
 from postman_kit.diff.sides import Side
+from postman_kit.diff.signature import security_identity
 from postman_kit.generation.build import truncate_in_words
 from postman_kit.generation.contracts import CONTRACT_TEST_HEADER
 from postman_kit.generation.serialize import query_value
@@ -64,6 +65,7 @@ from postman_kit.writer import json_text
 
 if TYPE_CHECKING:
     from postman_kit.conformance import Problem
+    from postman_kit.openapi import Api
 
 KIT_KEY = "x-postman-kit"
 CONFLICT_MARK = "⚠ "
@@ -732,7 +734,13 @@ class _Merger:
             return  # a key pasted over NEW's own variable, now that variable again
         base = self.comparison.base
         renamed = new is not None and _same_but_variables(mine, new)
-        if renamed and (base is None or _auth_json(mine) == _auth_json(base.side.collection.auth)):
+        if renamed and base is not None:
+            # with OLD's spec, only a scheme renamed, what it sends and the scopes it asks the same: a bearer
+            # token that was OAuth's, or one asking a new scope, is another credential, NEW's to name
+            renamed = _auth_json(mine) == _auth_json(base.side.collection.auth) and _same_requirements(
+                base.side.api, self.comparison.new.side.api
+            )
+        if renamed:
             # the same on the wire, NEW's variables named otherwise (Train Travel's scheme OAuth2 renamed OAuth):
             # the variables the user's environment sets go on being read, not NEW's names for them, left unset
             self.result.auth = mine
@@ -2600,6 +2608,16 @@ def _place_between(old_lines: list[str], index: int, new_lines: list[str], searc
 
 def _names(variables: set[str]) -> str:
     return ", ".join("{{" + name + "}}" for name in sorted(variables))
+
+
+def _same_requirements(old: Api | None, new: Api | None) -> bool:
+    """Both specs ask the same of a caller at the top: the same kinds of credential and scopes, whatever their
+    schemes are named."""
+    if old is None or new is None:
+        return False
+    return security_identity(old.security, old.security_schemes) == security_identity(
+        new.security, new.security_schemes
+    )
 
 
 def _same_but_variables(mine: Auth, new: Auth) -> bool:

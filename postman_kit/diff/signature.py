@@ -130,15 +130,22 @@ def _content(content: list[MediaType], preferred: MediaType | None, shapes: Sche
 
 
 def _security(op: Operation, schemes: dict[str, SecurityScheme]) -> dict[str, Any]:
-    """Each requirement by what its schemes send, not their names: a scheme renamed (Train Travel's OAuth2 →
-    OAuth, Twilio's `accountSid_authToken` → `twilioBasic`) is no change a caller sees."""
-    if not op.security:
+    return security_identity(op.security, schemes)
+
+
+def security_identity(
+    requirements: list[dict[str, Any]], schemes: dict[str, SecurityScheme]
+) -> dict[str, Any]:
+    """Each requirement by what its schemes send and the scopes it asks, not the schemes' names: a scheme renamed
+    (Train Travel's OAuth2 → OAuth, Twilio's `accountSid_authToken` → `twilioBasic`) is no change a caller
+    sees."""
+    if not requirements:
         return {"none": True}
     return {
         "+".join(sorted(_scheme_identity(name, schemes.get(name)) for name in requirement)) or "optional": {
             scope: True for scopes in requirement.values() for scope in scopes or ()
         }
-        for requirement in op.security
+        for requirement in requirements
     }
 
 
