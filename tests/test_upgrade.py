@@ -904,3 +904,51 @@ def test_a_fork_the_user_named_with_a_version_of_their_own_is_still_known_by_its
         str(fork), str(specs["new"]), tmp_path / "b.json", today=TODAY, base=str(specs["old"])
     )
     assert not report.diff.partial
+
+
+OLD_WORDS = "Get accounts.\n\nRevision `2024-02-15` of Klaviyo API.\n\n*Scopes:* `accounts:read`\n\nOperation ID: `get_accounts`"
+NEW_WORDS = (
+    "Get accounts.\n\nRevision `2026-07-15` of Klaviyo API.\n\n*Scopes:* `accounts:read`\n\n"
+    "Operation ID: `get_accounts`\n\n[OpenAPI Spec](https://example.test/spec)"
+)
+
+
+@pytest.mark.parametrize(
+    ("mine", "merged"),
+    [
+        # a note before Operation ID: there in NEW's, not after NEW's first paragraph (a blank line is no place)
+        (
+            OLD_WORDS.replace("\n\nOperation ID", "\n\nNOTE: ours\n\nOperation ID"),
+            NEW_WORDS.replace("\n\nOperation ID", "\n\nNOTE: ours\n\nOperation ID"),
+        ),
+        # notes in two places: both go into NEW's, the stale revision line does not survive
+        (
+            OLD_WORDS.replace("Get accounts.\n\n", "Get accounts.\n\nTOP\n\n") + "\n\nEND",
+            NEW_WORDS.replace("Get accounts.\n\n", "Get accounts.\n\nTOP\n\n").replace(
+                "`get_accounts`\n\n", "`get_accounts`\n\nEND\n\n"
+            ),
+        ),
+        # a note after a line NEW changed goes before the line that follows it
+        (
+            OLD_WORDS.replace("API.\n\n", "API.\n\nSTAGING ONLY\n\n"),
+            NEW_WORDS.replace("*Scopes:*", "STAGING ONLY\n\n*Scopes:*"),
+        ),
+        # Windows line breaks and a note at the end
+        (
+            OLD_WORDS.replace("\n", "\r\n") + "\r\n\r\nEND",
+            NEW_WORDS.replace("`get_accounts`\n\n", "`get_accounts`\n\nEND\n\n"),
+        ),
+        # a line of upstream's edited: the text is the user's whole
+        (
+            OLD_WORDS.replace("Get accounts.", "Get our accounts."),
+            OLD_WORDS.replace("Get accounts.", "Get our accounts."),
+        ),
+    ],
+)
+def test_words_the_user_added_go_where_the_same_lines_stand_in_new_s_text(mine: str, merged: str) -> None:
+    """Found on Klaviyo forks: a note put before `Operation ID` went under the request's first line (the merge
+    anchored on a blank line, and NEW's first is anywhere); a note between paragraphs beside one at the end kept
+    OLD's whole text, its stale `Revision 2024-02-15` line and without NEW's new link."""
+    from postman_kit.diff.fork_upgrade import _merged_words
+
+    assert _merged_words(mine, OLD_WORDS, NEW_WORDS) == merged

@@ -2565,13 +2565,14 @@ def _carry_collection_scripts(old: Collection, result: Collection, report: Upgra
 def _merged_words(mine: str, before: str, new: str) -> str:
     """What the user made of upstream's text `before` (OLD's), made of NEW's: words added before or after it, or
     paragraphs added between its lines, go where the same lines stand in NEW's; a text rewritten, or one whose
-    lines NEW no longer has, is the user's whole."""
+    lines NEW no longer has, is the user's whole. Lines are compared without their line breaks (`\\r\\n` or none
+    at the end is no edit)."""
     if mine == before or not before:
         return mine if mine != before else new
     if before in mine:
         head, _, tail = mine.partition(before)
         return head + new + tail
-    old_lines, my_lines, new_lines = before.splitlines(True), mine.splitlines(True), new.splitlines(True)
+    old_lines, my_lines, new_lines = before.splitlines(), mine.splitlines(), new.splitlines()
     merged = list(new_lines)
     shift = 0  # lines inserted into `merged` so far
     searched = 0  # where in NEW's lines the next anchor is looked for
@@ -2584,25 +2585,34 @@ def _merged_words(mine: str, before: str, new: str) -> str:
         at = _place_between(old_lines, i1, new_lines, searched)
         if at is None:
             return mine  # neither line the words stand between is NEW's any more: theirs whole
-        added = my_lines[j1:j2]
-        if at == len(new_lines) and merged and not merged[-1].endswith("\n") and added:
-            added = ["\n", *added] if not added[0].startswith("\n") else added
-        merged[at + shift : at + shift] = added
-        shift += len(added)
+        merged[at + shift : at + shift] = my_lines[j1:j2]
+        shift += j2 - j1
         searched = at
-    return "".join(merged)
+    end = "\n" if new.endswith("\n") or (not new and mine.endswith("\n")) else ""
+    return "\n".join(merged) + end
 
 
 def _place_between(old_lines: list[str], index: int, new_lines: list[str], searched: int) -> int | None:
-    """Where in NEW's lines words the user put before OLD's line `index` go: after the line they followed, else
-    before the one they preceded (the line before them is NEW's no more: `Revision 2024-02-15 of …`)."""
-    if index == 0:
+    """Where in NEW's lines words the user put before OLD's line `index` go: after the nearest line of words
+    before them and the blank lines that followed it there, else before the nearest after them (that line before
+    them is NEW's no more: `Revision 2024-02-15 of …`). A blank line is no place: NEW's first is anywhere."""
+    words = [i for i, line in enumerate(old_lines) if line.strip()]
+    before = [i for i in words if i < index]
+    if not before:
         return 0
-    bare = [line.rstrip("\r\n") for line in new_lines]  # the last line has no line break
-    if (before := old_lines[index - 1].rstrip("\r\n")) in bare[searched:]:
-        return bare.index(before, searched) + 1
-    if index < len(old_lines) and (after := old_lines[index].rstrip("\r\n")) in bare[searched:]:
-        return bare.index(after, searched)
+    if old_lines[before[-1]] in new_lines[searched:]:
+        at = new_lines.index(old_lines[before[-1]], searched) + 1
+        for _ in range(index - before[-1] - 1):  # the blank lines between, where NEW has them too
+            if at < len(new_lines) and not new_lines[at].strip():
+                at += 1
+        return at
+    after = [i for i in words if i >= index]
+    if after and old_lines[after[0]] in new_lines[searched:]:
+        at = new_lines.index(old_lines[after[0]], searched)
+        for _ in range(after[0] - index):
+            if at > searched and not new_lines[at - 1].strip():
+                at -= 1
+        return at
     return None
 
 
