@@ -409,6 +409,10 @@ def test_a_folder_of_the_user_s_own_named_as_one_new_adds_stays_theirs(generated
     assert [item["name"] for item in theirs["item"]] == ["Lists for my feeds"]
     assert "auth" not in upstream and "event" not in upstream and upstream["item"]
     assert "folder 'Web Feeds' is yours; v2026-07-15 adds a folder of the same name beside it" in report.notes
+    # upgraded again to the same revision, nothing changes (NEW's folder was taken for the user's, moved)
+    again = tmp_path / "again"
+    again.mkdir()
+    assert upgraded(result, again)[0] == result
 
 
 def test_a_path_variable_the_user_renamed_keeps_their_name(generated, tmp_path):

@@ -924,21 +924,34 @@ class _Merger:
         """Upstream folders the user dragged into another order among their siblings (at the top level, or in a
         folder) keep it, as requests do: they take the places NEW gives them, in the fork's order."""
 
+        # A folder by its name and how many of that name stand before it among its siblings: the user's own
+        # folder named as one NEW added (beside NEW's) is not NEW's moved, upgraded again
+        def keyed(children: list[Node], trail: tuple[str, ...]) -> dict[int, tuple[str, ...]]:
+            seen: Counter[str] = Counter()
+            keys: dict[int, tuple[str, ...]] = {}
+            for node in children:
+                if isinstance(node, Folder):
+                    keys[id(node)] = trail + (node.name, str(seen[node.name]))
+                    seen[node.name] += 1
+            return keys
+
         def places(collection: Collection) -> dict[tuple[str, ...], int]:
             at: dict[tuple[str, ...], int] = {}
             for trail, folder in [((), None), *collection.folders()]:
                 children = folder.items if folder is not None else collection.items
-                names = [node.name for node in children if isinstance(node, Folder)]
-                at.update({trail + (name,): index for index, name in enumerate(names)})
+                keys = keyed(children, trail)
+                folders = [node for node in children if isinstance(node, Folder)]
+                at.update({keys[id(node)]: index for index, node in enumerate(folders)})
             return at
 
         fork_at, base_at = places(self.comparison.old.side.collection), places(generated)
         for trail, nodes in self._lists():
+            keys = keyed(nodes, trail)
 
             def place(
-                at: dict[tuple[str, ...], int], node: Node, trail: tuple[str, ...] = trail
+                at: dict[tuple[str, ...], int], node: Node, keys: dict[int, tuple[str, ...]] = keys
             ) -> int | None:
-                return at.get(trail + (node.name,)) if isinstance(node, Folder) else None
+                return at.get(keys[id(node)]) if isinstance(node, Folder) else None
 
             self._keep_user_order(
                 trail, nodes, lambda node: place(fork_at, node), lambda node: place(base_at, node), "folders"
