@@ -189,3 +189,36 @@ def test_a_form_body_the_operation_takes_is_read_as_a_form(tmp_path: Path) -> No
     refused = post("email=a%40example.com&remember=true")
     assert refused.status == 400 and "password" in json.dumps(refused.document)
     assert post("email=a%40example.com&password=x&remember=maybe").status == 400
+
+
+@pytest.mark.parametrize("method", ["TRACE", "PROPFIND", "FOO", "get"])
+def test_a_method_no_route_takes_is_the_api_s_405_and_recorded(tmp_path: Path, method: str) -> None:
+    """TRACE, PROPFIND, an unknown word or a lower-case `get` were answered by the web framework: plain text, an
+    Allow header of all seven methods in another order each run, no call id and no call in the logs."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    from postman_kit.calls import MemoryRecorder
+
+    paths = {
+        "/things": {
+            "get": {"summary": "List", "responses": OK_JSON},
+            "post": {"summary": "Add", "responses": OK_JSON},
+        }
+    }
+    spec = write_spec(tmp_path, minimal_spec(paths))
+    recorder = MemoryRecorder()
+    with running_sandbox(load_api(str(spec)), tmp_path / "data", recorder=recorder) as base:
+        address = urlsplit(base)
+        connection = http.client.HTTPConnection(address.hostname or "", address.port, timeout=10)
+        connection.request(method, "/things", headers={"Authorization": f"Bearer {FULL_KEY}"})
+        response = connection.getresponse()
+        document = json.loads(response.read())
+        connection.close()
+    assert response.status == 405
+    assert response.getheader("Content-Type") == "application/vnd.api+json"
+    assert response.getheader("Allow") == "GET, POST"
+    assert document["errors"][0]["code"] == "method_not_allowed"
+    assert response.getheader("x-call-id") and [call.method.upper() for call in recorder.calls] == [
+        method.upper()
+    ]

@@ -26,6 +26,20 @@ from postman_kit.sandbox.service import Incoming, Outcome, Sandbox
 from postman_kit.secrets import redact, truncate_key
 
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
+
+
+class _AnyMethod:
+    """Every other method (TRACE, PROPFIND, a lower-case `get`), answered as the API answers it: a JSON:API 405
+    naming the path's own methods, recorded as every call is. Starlette's was plain text, its Allow header all
+    seven methods in another order each run, and no call in the logs."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        await self.app(scope, receive, send)
+
+
 _RECORDED_REQUEST_HEADERS = ("accept", "content-type", "revision", "user-agent", "authorization")
 
 
@@ -95,7 +109,11 @@ def create_app(
         finally:
             sandbox.close()
 
-    routes = [*extra_routes, Route("/{path:path}", serve, methods=METHODS)]
+    routes = [
+        *extra_routes,
+        Route("/{path:path}", serve, methods=METHODS),
+        Route("/{path:path}", _AnyMethod(request_response(serve))),
+    ]
     # refusals (Host, body size) and 500s are answered by the guard, recorded as every call is
     guard = Middleware(
         RequestGuard,

@@ -146,13 +146,15 @@ class Sandbox:
         return spec_shaped or (error.document(), JSON_API)
 
     def _serve(self, incoming: Incoming, outcome: Outcome) -> None:
-        match = self.index.match(incoming.method, incoming.path)
+        # HTTP's method names are case-sensitive (RFC 9110, 9.1): a lower-case `get` is a method no path takes
+        method = incoming.method if incoming.method == incoming.method.upper() else f"\x00{incoming.method}"
+        match = self.index.match(method, incoming.path)
         if match is None:
             raise ApiError(404, f"No endpoint matches {incoming.path}.")
         if isinstance(match, MethodNotAllowed):
             outcome.operation = match.template
             outcome.category = path_category(self.index, match)
-            raise method_not_allowed(incoming.method.upper(), match.allowed)
+            raise method_not_allowed(incoming.method, match.allowed)
         op = outcome.answered_by = match.operation
         outcome.media_type = _json_media_type(_success_media(op)) or JSON_API
         outcome.operation = match.template
