@@ -187,6 +187,18 @@ def generated_create(
     return spec, collection, data, request
 
 
+def validated_with_body(
+    run_cli, generated: tuple[Path, Path, dict[str, Any], dict[str, Any]], body: Any
+) -> tuple[Any, list[str]]:
+    """The generated collection with its request's body set to `body` (as a user edits it), validated against
+    its spec: the result and the findings' messages."""
+    spec, collection, data, request = generated
+    request["body"]["raw"] = json.dumps(body)
+    collection.write_text(json.dumps(data))
+    result = run_cli("validate", collection, "--spec", spec, "--format", "json")
+    return result, [f["message"] for f in json.loads(result.output)["findings"]]
+
+
 def test_a_body_holding_a_dynamic_variable_is_still_checked(tmp_path: Path, run_cli) -> None:
     """The kit writes a unique email per run (`jane.doe+{{$guid}}@example.com`); validate took any body holding a
     variable for one it cannot judge, so a timezone breaking its pattern beside it went unreported (FusionAuth:
@@ -197,10 +209,8 @@ def test_a_body_holding_a_dynamic_variable_is_still_checked(tmp_path: Path, run_
     assert "{{$guid}}" in request["body"]["raw"]
     clean = run_cli("validate", collection, "--spec", spec)
     assert clean.exit_code == 0, clean.output
-    request["body"]["raw"] = json.dumps({"email": "jane.doe+{{$guid}}@example.com", "tz": "america/denver"})
-    collection.write_text(json.dumps(data))
-    result = run_cli("validate", collection, "--spec", spec, "--format", "json")
-    messages = [f["message"] for f in json.loads(result.output)["findings"]]
+    body = {"email": "jane.doe+{{$guid}}@example.com", "tz": "america/denver"}
+    _, messages = validated_with_body(run_cli, (spec, collection, data, request), body)
     assert any("'america/denver' does not match" in m for m in messages), messages
 
 
@@ -223,10 +233,8 @@ def test_a_json_string_holding_one_variable_is_the_user_s_text_but_still_a_strin
     collection.write_text(json.dumps(data))
     clean = run_cli("validate", collection, "--spec", spec)
     assert clean.exit_code == 0, clean.output
-    request["body"]["raw"] = json.dumps({"secret": "{{webhookSecret}}", "count": "{{count}}"})
-    collection.write_text(json.dumps(data))
-    result = run_cli("validate", collection, "--spec", spec, "--format", "json")
-    messages = [f["message"] for f in json.loads(result.output)["findings"]]
+    body = {"secret": "{{webhookSecret}}", "count": "{{count}}"}
+    result, messages = validated_with_body(run_cli, (spec, collection, data, request), body)
     assert result.exit_code == 1
     assert [m for m in messages if "/count" in m and "is not of type 'integer'" in m], messages
     assert not [m for m in messages if "/secret" in m], messages
