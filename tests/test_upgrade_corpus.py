@@ -484,3 +484,31 @@ def test_the_copy_of_a_refused_edit_follows_its_request_when_a_later_upgrade_dro
     steps = upgraded_through(run_cli, tmp_path, ["2024-07-15", "2024-10-15", "2026-07-15"])
     assert copies(one) == copies(steps)
     assert "Events/⚠ Create Event (your edit)" in copies(steps)
+
+
+@pytest.mark.corpus
+def test_a_folder_renamed_whose_subfolders_new_flattens_is_one_folder_under_the_user_s_name(
+    run_cli, tmp_path
+) -> None:
+    """2024-05-15's Segments holds only Segments/Segments and Segments/Relationships; the user renamed it
+    Audience; 2024-10-15's Segments is flat. The fork came out split in two: Audience with the old subfolders and 7
+    untouched requests said to be "kept where you moved it", and a second Segments for NEW's new operations."""
+    fork = generated_fork(run_cli, tmp_path, require_corpus() / "klaviyo" / "stable" / "2024-05-15.json")
+    node_named(fork["item"], "Segments")["name"] = "Audience"
+    (tmp_path / "fork.json").write_text(json.dumps(fork))
+    out = tmp_path / "up.json"
+    args = (
+        "upgrade",
+        tmp_path / "fork.json",
+        "--to",
+        STABLE / "2024-10-15.json",
+        "--revisions",
+        STABLE,
+        "-o",
+        out,
+    )
+    result = run_cli(*args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    top = [node["name"] for node in json.loads(out.read_text())["item"]]
+    assert "Audience" in top and "Segments" not in top
+    assert not [line for line in json.loads(result.output)["editsKept"] if "kept where you moved it" in line]

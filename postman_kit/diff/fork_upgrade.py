@@ -1169,15 +1169,22 @@ class _Merger:
         return owners[0]
 
     def _renamed_from(self, folder: Folder, origin: tuple[str, ...]) -> tuple[str, ...] | None:
-        """The folder of OLD's spec beside `folder` that all its upstream requests came from, when they came from
-        one and make most of what the fork keeps of it."""
-        homes = Counter(home for node in folder.items if (home := self._home(node)) is not None)
+        """The folder of OLD's spec beside `folder` that all its upstream requests came from (its subfolders'
+        too: Klaviyo's Segments holds only Segments/Segments and Segments/Relationships), when they came from one
+        and make most of what the fork keeps of it."""
+        depth = len(origin) + 1
+        homes = Counter(
+            home[:depth]
+            for node in _requests_within(folder)
+            if (home := self._home(node)) is not None and len(home) >= depth
+        )
         if len(homes) != 1:
             return None
         [(home, held)] = homes.items()
         # More than half of what the fork keeps of that folder: a folder of the user's own holding a request or
         # two dragged out of an upstream folder is not that folder renamed.
-        if held * 2 <= self.home_counts[home]:
+        kept = sum(count for place, count in self.home_counts.items() if place and place[:depth] == home)
+        if held * 2 <= kept:
             return None
         return home if home[:-1] == origin else None
 
@@ -2631,6 +2638,14 @@ def _place_between(old_lines: list[str], index: int, new_lines: list[str], searc
 
 def _names(variables: set[str]) -> str:
     return ", ".join("{{" + name + "}}" for name in sorted(variables))
+
+
+def _requests_within(folder: Folder) -> Iterator[Item]:
+    for node in folder.items:
+        if isinstance(node, Folder):
+            yield from _requests_within(node)
+        else:
+            yield node
 
 
 def _same_requirements(old: Api | None, new: Api | None) -> bool:
