@@ -512,3 +512,17 @@ def test_a_folder_renamed_whose_subfolders_new_flattens_is_one_folder_under_the_
     top = [node["name"] for node in json.loads(out.read_text())["item"]]
     assert "Audience" in top and "Segments" not in top
     assert not [line for line in json.loads(result.output)["editsKept"] if "kept where you moved it" in line]
+
+
+@pytest.mark.corpus
+def test_a_folder_new_renamed_is_noted_only_where_the_user_set_something_on_it(run_cli, tmp_path) -> None:
+    """An untouched 2024-02-15 fork upgraded to 2026-07-15 was told that "what you set on" Bulk Profile Imports
+    follows its requests, though the user set nothing there; with a script on it, the note says where it went."""
+    fork = generated_fork(run_cli, tmp_path, require_corpus() / "klaviyo" / "stable" / "2024-02-15.json")
+    report, _ = upgraded_to_latest(run_cli, tmp_path, fork, "--revisions", STABLE)
+    assert not [note for note in report["notes"] if "what you set on it" in note]
+    script = {"listen": "prerequest", "script": {"type": "text/javascript", "exec": ["// imports"]}}
+    node_named(fork["item"], "Bulk Profile Imports")["event"] = [script]
+    report, upgraded = upgraded_to_latest(run_cli, tmp_path, fork, "--revisions", STABLE)
+    assert [note for note in report["notes"] if "what you set on it follows its requests there" in note]
+    assert node_named(upgraded["item"], "Bulk Import Profiles")["event"] == [script]

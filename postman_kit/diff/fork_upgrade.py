@@ -978,7 +978,7 @@ class _Merger:
                             f"'{counterpart.name}')"
                         )
                         counterpart.name = node.name
-                    elif counterpart is not None:
+                    elif counterpart is not None and self._own_settings(node, trail + (node.name,)):
                         self.report.notes.append(
                             f"folder '{'/'.join(trail + (node.name,))}' is '{counterpart.name}' in "
                             f"{self.new_label}: what you set on it follows its requests there"
