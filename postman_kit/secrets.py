@@ -427,9 +427,13 @@ def _without_base64_keys(text: Any) -> Any:
             if _encodes_a_key(text[start : min(end, found + 64)]):
                 spans.append((start, end))
             found = text.find(mark, end)
-    for start, end in sorted(set(spans), reverse=True):
-        if any(s < end and start < e for s, e in spans if (s, e) != (start, end) and s > start):
-            continue  # inside a wider one, which is truncated
+    merged: list[tuple[int, int]] = []  # spans that overlap (two marks in one run) truncated as one
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    for start, end in reversed(merged):
         encoded = _text(text[start:end])
         text = (
             text[:start]

@@ -1370,3 +1370,15 @@ def test_an_authorization_scheme_word_in_any_case_is_no_way_around_truncation(
         outputs.append(run_cli("validate", collection, "-f", fmt).output)
     for output in outputs:
         assert basic not in output and bearer not in output
+
+
+def test_two_keys_in_one_base64_text_are_truncated_as_one() -> None:
+    """Two keys encoded back to back are two marks in one base64 run: each was truncated on its own, the second
+    by places counted in the text before the first had been cut, so the cuts fell where they happened to."""
+    import base64
+
+    second = "pk_9876543210fedcba9876543210fedcba98"
+    for between in ("", "x", "xy"):
+        encoded = base64.b64encode((KEY + between + second).encode()).decode()
+        assert redact(f"v: {encoded} end") == f"v: {truncate_key(encoded)} end"
+        assert redact_bytes(f"v: {encoded}".encode()) == f"v: {truncate_key(encoded)}".encode()
