@@ -112,9 +112,8 @@ class ExampleBuilder:
         self.unique_values = unique_values and direction == "request"
         self.errors_only = errors_only
         self.credential_variable = credential_variable if direction == "request" else None
-        self._variables_given: set[str] = (
-            set()
-        )  # `{{clientSecret}}`: the user's value, whatever the schema says
+        # the variables `credential_variable` gave (`{{clientSecret}}`): the user's value, whatever the schema says
+        self._variables_given: set[str] = set()
         self.spec_examples = spec_examples or SpecExamples(document)
         # A ref's value depends on how much room MAX_DEPTH leaves it and on which enclosing refs cut recursion
         # short; an entry is reused only where it holds (see _Built.holds_at).
