@@ -174,6 +174,9 @@ class _Resolver:
     ) -> None:
         self.located = located
         self.request = located.item.request
+        # the URL's parts, read from its `raw` text where it was saved as that alone
+        url = self.request.url
+        self.url = url if url.host or not url.raw else parse_raw_url(url.raw)
         self.scopes = scopes
         self.auth = located.effective_auth(collection)
         if self.auth is not None and self.auth.type not in SECRET_ATTRIBUTE:
@@ -331,11 +334,8 @@ class _Resolver:
 
     # -- URL -------------------------------------------------------------------------------------------------
     def base_url(self) -> list[TextPart]:
-        url = self.request.url
-        if not url.host and url.raw:  # a URL saved only as `raw`
-            url = parse_raw_url(url.raw.split("?", 1)[0])
-            url.variable = self.request.url.variable
-        path_values = {v.key: v.value for v in url.variable if not v.disabled}
+        url = self.url
+        path_values = {v.key: v.value for v in self.request.url.variable if not v.disabled}
         segments = [_path_segment(segment, path_values) for segment in url.path]
         template = _origin(url) + ("/" + "/".join(segments) if url.path else "")
         parts = self.text(template, encode_path)
@@ -353,9 +353,7 @@ class _Resolver:
         return found is None or not found.value or "://" in str(found.value)
 
     def query_pairs(self) -> list[tuple[str, str | None]]:
-        url = self.request.url
-        query = url.query if url.host or not url.raw else parse_raw_url(url.raw).query
-        return [(q.key or "", q.value) for q in query if not q.disabled and q.key is not None]
+        return [(q.key or "", q.value) for q in self.url.query if not q.disabled and q.key is not None]
 
     def query_text(self, pairs: list[tuple[str, str | None]]) -> list[TextPart]:
         if not pairs:
@@ -452,8 +450,7 @@ class _Resolver:
         """The URL's `user:password@` (kept as its `auth`), sent as Basic credentials as Postman sends it where
         no Authorization header is set; the password, typed into the URL, read from the environment. The
         snippet had dropped both and said no environment variable was needed."""
-        url = self.request.url
-        userinfo = (url.extra if url.host or not url.raw else parse_raw_url(url.raw).extra).get("auth")
+        userinfo = self.url.extra.get("auth")
         if not isinstance(userinfo, dict) or not userinfo.get("user"):
             return None
         if any(name.lower() == "authorization" for name, _ in headers):
