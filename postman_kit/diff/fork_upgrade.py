@@ -69,6 +69,7 @@ if TYPE_CHECKING:
 
 KIT_KEY = "x-postman-kit"
 CONFLICT_MARK = "⚠ "
+REFUSED_COPY_SUFFIX = " (your edit)"  # the name of the copy of edits NEW refuses, after its request's
 NOTE_HEADING = "**Needs review after upgrading from"
 _QUERY_POINTER = re.compile(r"^/url/query/(\d+)")
 # What generate wrote where it now writes a realistic value: in a fork, that text is upstream's, not an edit.
@@ -642,7 +643,7 @@ class _Merger:
         then is."""
         copy = Item.from_json(target.to_json())
         copy.id = stable_uuid(target.id or label, "refused edits")
-        copy.name = f"{target.name} (your edit)"
+        copy.name = target.name + REFUSED_COPY_SUFFIX
         copy.response = []  # NEW's request beside it holds the examples
         copy.extra.pop(KIT_KEY, None)
         for _, redo in refused:
@@ -1238,7 +1239,10 @@ class _Merger:
         before = nodes[index - 1] if index > 0 else None
         if not (isinstance(node, Item) and isinstance(before, Item) and id(node) in self.saved_by_item):
             return None
-        if node.name.removeprefix(CONFLICT_MARK) != f"{before.name.removeprefix(CONFLICT_MARK)} (your edit)":
+        if (
+            node.name.removeprefix(CONFLICT_MARK)
+            != before.name.removeprefix(CONFLICT_MARK) + REFUSED_COPY_SUFFIX
+        ):
             return None
         placed = self._upstream_in_result(before)
         return placed[1] if placed is not None else None
@@ -1323,8 +1327,7 @@ class _Merger:
         name = (self.comparison.old.side.profile.revision_header or "").lower()
         if not (isinstance(kept_at, str) and name):
             return item
-        pinned = [h for h in item.request.header if h.key.lower() == name and h.value.strip() == kept_at]
-        if not pinned:
+        if not any(h.key.lower() == name and h.value.strip() == kept_at for h in item.request.header):
             return item
         copy = Item.from_json(item.to_json())
         for header in copy.request.header:
@@ -2661,7 +2664,7 @@ def _same_requirements(old: Api | None, new: Api | None) -> bool:
 def _same_but_variables(mine: Auth, new: Auth) -> bool:
     """Two auths that differ in the names of the variables they read and nothing else."""
     texts = [json.dumps(_auth_json(auth), sort_keys=True) for auth in (mine, new)]
-    unnamed = [re.sub(r"\{\{[^{}]+\}\}", "{{}}", text) for text in texts]
+    unnamed = [_VARIABLE_REFERENCE.sub("{{}}", text) for text in texts]
     return unnamed[0] == unnamed[1] and texts[0] != texts[1] and "{{" in texts[0]
 
 
