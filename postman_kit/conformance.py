@@ -222,10 +222,7 @@ class RequestChecker:
             for field in fields:
                 text = _dynamic_values(_substitute(str(field.get("value") or ""), variables))
                 pairs.append((str(field.get("key") or ""), _RUN_TIME if _VARIABLE.search(text) else text))
-            media = op.request_body.preferred if op.request_body is not None else None
-            schema = self.api.resolve(media.schema) if media is not None and media.schema else {}
-            encoding = media.encoding if media is not None else {}
-            fields_read = form_value(pairs, schema, self.api.resolve, encoding)
+            fields_read = operation_form(self.api, op, pairs)
             run_time.extend(_pointers_to(fields_read, _RUN_TIME))
             return fields_read
 
@@ -689,6 +686,14 @@ def cookie_value(text: str, name: str) -> str | None:
 
 
 FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
+
+
+def operation_form(api: Api, op: Operation, pairs: list[tuple[str, str]]) -> dict[str, Any]:
+    """A form's fields as the object the operation's body schema describes (see form_value), as validate reads a
+    saved request's and the sandbox a request's."""
+    media = op.request_body.preferred if op.request_body is not None else None
+    schema = api.resolve(media.schema) if media is not None and media.schema else {}
+    return form_value(pairs, schema, api.resolve, media.encoding if media is not None else {})
 
 
 def form_value(

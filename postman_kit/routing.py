@@ -179,13 +179,17 @@ class OperationIndex:
                     best = (rank, route, params)
         return (best[1], best[2]) if best else None
 
-    def match(self, method: str, path: str) -> RouteMatch | MethodNotAllowed | None:
-        """Route a request path (concrete or templated); None when no path fits."""
-        found = self._find(split_path(path), method.upper())
+    def match(
+        self, method: str, path: str, *, exact_method: bool = False
+    ) -> RouteMatch | MethodNotAllowed | None:
+        """Route a request path (concrete or templated); None when no path fits. The method is read in any case
+        (a saved request's `get`) unless `exact_method`, as HTTP reads it: a server's `get` is no GET."""
+        wanted = method if exact_method else method.upper()
+        found = self._find(split_path(path), wanted)
         if found is None:
             return None
         route, params = found
-        operations = route.operations.get(method.upper())
+        operations = route.operations.get(wanted)
         if not operations:
             return MethodNotAllowed(route.template, tuple(sorted(route.operations)))
         return RouteMatch(operations[0], params, route.template, tuple(operations))

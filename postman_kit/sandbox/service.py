@@ -23,9 +23,9 @@ from postman_kit.conformance import (
     SentValue,
     body_problems,
     cookie_value,
-    form_value,
     header_problems,
     is_json_media_type,
+    operation_form,
     path_problems,
 )
 from postman_kit.examples import ExampleBuilder
@@ -147,8 +147,7 @@ class Sandbox:
 
     def _serve(self, incoming: Incoming, outcome: Outcome) -> None:
         # HTTP's method names are case-sensitive (RFC 9110, 9.1): a lower-case `get` is a method no path takes
-        method = incoming.method if incoming.method == incoming.method.upper() else f"\x00{incoming.method}"
-        match = self.index.match(method, incoming.path)
+        match = self.index.match(incoming.method, incoming.path, exact_method=True)
         if match is None:
             raise ApiError(404, f"No endpoint matches {incoming.path}.")
         if isinstance(match, MethodNotAllowed):
@@ -257,11 +256,8 @@ class Sandbox:
             if content_type == FORM_MEDIA_TYPE:
                 # a form (Traccar's session, Stripe's every POST): its fields as the object its schema describes,
                 # as validate reads the same form
-                media = op.request_body.preferred if op.request_body is not None else None
-                schema = self.api.resolve(media.schema) if media is not None and media.schema else {}
-                text = incoming.body.decode("utf-8", "replace")
-                pairs = parse_qsl(text, keep_blank_values=True)
-                parsed[0] = form_value(pairs, schema, self.api.resolve, media.encoding if media else {})
+                pairs = parse_qsl(incoming.body.decode("utf-8", "replace"), keep_blank_values=True)
+                parsed[0] = operation_form(self.api, op, pairs)
                 return parsed[0]
             parsed[0] = parse_json_body(incoming.body)  # JsonRefused is a ValueError: one line saying why
             return parsed[0]
