@@ -22,7 +22,7 @@ import pytest
 from postman_kit import generate
 from postman_kit.generation.build import BuildOptions
 from tests.support.generate import OK, minimal_spec, request_items, write_spec
-from tests.tools import CORPUS, newman_path, require_corpus
+from tests.tools import CORPUS, newman_run, require_corpus
 
 pytestmark = pytest.mark.newman
 
@@ -87,26 +87,11 @@ def server() -> Iterator[Server]:
 def run_newman(files: list[Path], base_url: str, values: dict[str, str]) -> subprocess.CompletedProcess[str]:
     """`newman run` with the generated environment; every variable it lists gets `values[key]` on the command
     line, as a CI job passes secrets."""
-    collection, environment, globals_file = files
-    args = [
-        newman_path(),
-        "run",
-        str(collection),
-        "--environment",
-        str(environment),
-        "--globals",
-        str(globals_file),
-        "--env-var",
-        f"baseUrl={base_url}",
-        "--reporters",
-        "cli",
-        "--color",
-        "off",
+    listed = [
+        value["key"] for value in json.loads(files[1].read_text())["values"] if value["key"] != "baseUrl"
     ]
-    for value in json.loads(environment.read_text())["values"]:
-        if value["key"] != "baseUrl":
-            args += ["--env-var", f"{value['key']}={values[value['key']]}"]
-    return subprocess.run(args, capture_output=True, text=True, timeout=NEWMAN_TIMEOUT_SECONDS, check=False)
+    env_vars = {"baseUrl": base_url, **{key: values[key] for key in listed}}
+    return newman_run(files, env_vars, timeout=NEWMAN_TIMEOUT_SECONDS)
 
 
 SCHEMES = {

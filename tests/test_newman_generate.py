@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from postman_kit import generate
-from tests.tools import newman_path
+from tests.tools import newman_path, newman_run
 
 pytestmark = pytest.mark.newman
 
@@ -93,23 +93,13 @@ def test_newman_runs_the_generated_collection_with_the_right_auth(
     base_url, seen = recording_server
     result = generate(str(example_spec), tmp_path)
     collection, environment, globals_file = result.files
-    run_newman(
-        collection,
-        "--environment",
-        str(environment),
-        "--globals",
-        str(globals_file),
-        "--env-var",
-        f"baseUrl={base_url}",
-        "--env-var",
-        f"privateKey={PRIVATE_KEY}",
-        "--global-var",
-        f"companyId={COMPANY_ID}",
-        "--reporters",
-        "cli",
-        "--color",
-        "off",
+    run = newman_run(
+        result.files,
+        {"baseUrl": base_url, "privateKey": PRIVATE_KEY},
+        {"companyId": COMPANY_ID},
+        timeout=NEWMAN_TIMEOUT_SECONDS,
     )
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
     assert PRIVATE_KEY not in collection.read_text() + environment.read_text() + globals_file.read_text()
 
     assert len(seen) == 17  # every request of the example spec, once

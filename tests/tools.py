@@ -89,6 +89,32 @@ def newman_path() -> str:
     return _node_tool(NODE_TOOLS / "node_modules" / ".bin" / "newman", "newman")
 
 
+def newman_run(
+    files: tuple[Path, Path, Path] | list[Path],
+    env_vars: dict[str, str],
+    global_vars: dict[str, str] | None = None,
+    timeout: int = 120,
+) -> subprocess.CompletedProcess[str]:
+    """`newman run` of generate's collection with its environment and globals, each variable of `env_vars` and
+    `global_vars` given on the command line as a CI job passes them, the plain CLI reporter."""
+    collection, environment, globals_file = files
+    args = [
+        newman_path(),
+        "run",
+        str(collection),
+        "--environment",
+        str(environment),
+        "--globals",
+        str(globals_file),
+    ]
+    for key, value in env_vars.items():
+        args += ["--env-var", f"{key}={value}"]
+    for key, value in (global_vars or {}).items():
+        args += ["--global-var", f"{key}={value}"]
+    args += ["--reporters", "cli", "--color", "off"]
+    return subprocess.run(args, capture_output=True, text=True, timeout=timeout, check=False)
+
+
 def postman_cli_path() -> str:
     """Postman's official CLI from .ci/postman-cli (pinned to an exact version)."""
     return _node_tool(ROOT / ".ci" / "postman-cli" / "node_modules" / ".bin" / "postman", "postman-cli")
